@@ -1,0 +1,1265 @@
+//! The turn engine: a deterministic state machine that turns decisions into outcomes.
+//!
+//! A turn goes Planning → (events and negotiations, one at a time) → end of turn. Every change
+//! to an account goes through [`Game::apply`], which measures the account's satisfaction,
+//! relationship, share and revenue before and after and records the difference against its
+//! cause; so the explanations add up to the change by construction, not by bookkeeping.
+//!
+//! Randomness never comes from a shared stream: each draw gets its own ChaCha generator seeded
+//! from (seed, turn, what is drawn). Two trainees with the same seed see the same rumours even
+//! when their decisions differ, and a replayed decision log reproduces a game bit for bit.
+
+use std::collections::VecDeque;
+use std::sync::Arc;
+
+use rand::{RngExt, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use serde::{Deserialize, Serialize};
+
+use crate::catalogue;
+use crate::scenario::*;
+
+/// A scenario with every default filled in, shared cheaply between games.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prepared {
+    pub scenario: Scenario,
+    /// Visits per turn each account needs (its norm scaled to the turn unit).
+    pub norms: Vec<f64>,
+    /// Each account's weight in retention and satisfaction; they sum to 1.
+    pub weights: Vec<f64>,
+    /// Total profit scoring 0 and 100.
+    pub profit_range: (f64, f64),
+}
+
+impl Prepared {
+    pub fn new(mut scenario: Scenario) -> Arc<Prepared> {
+        if scenario.approaches.is_empty() {
+            scenario.approaches = catalogue::standard_approaches(scenario.language);
+        }
+        if scenario.means.resources.is_empty() {
+            scenario.means.resources = catalogue::standard_resources(scenario.language);
+        }
+        let months = scenario.turn_unit.months();
+        let norms = scenario
+            .accounts
+            .iter()
+            .map(|a| visit_norm(a) * months)
+            .collect();
+        let raw: Vec<f64> =
+            (0..scenario.accounts.len()).map(|a| crate::score::account_weight(&scenario, a)).collect();
+        let total: f64 = raw.iter().sum();
+        let weights = raw.iter().map(|w| if total > 0.0 { w / total } else { 0.0 }).collect();
+        let profit_range = crate::score::profit_range(&scenario);
+        Arc::new(Prepared { scenario, norms, weights, profit_range })
+    }
+}
+
+/// Visits a month the account needs: its own norm, else its level's, else its tier's.
+pub fn visit_norm(account: &Account) -> f64 {
+    account
+        .visit_norm
+        .unwrap_or_else(|| account.level.unwrap_or(Level::for_tier(account.tier)).monthly_visits())
+}
+
+/// How well an approach suits a stakeholder: the style fit, plus a quarter when it speaks to
+/// their personal need.
+pub fn fit(approach: &Approach, stakeholder: &Stakeholder) -> f64 {
+    let style = Style::ALL.iter().position(|s| *s == stakeholder.style).unwrap_or(0);
+    let need = if approach.needs.contains(&stakeholder.need) { 1.25 } else { 1.0 };
+    approach.style_fit[style] * need
+}
+
+/// A visit's weight in the account's response: fit times the person's influence (1 to 10 maps
+/// to 0.6 to 1.5), so a well-pitched visit to the decision maker counts most.
+pub fn visit_weight(approach: &Approach, stakeholder: &Stakeholder) -> f64 {
+    fit(approach, stakeholder) * (0.5 + stakeholder.influence.clamp(1.0, 10.0) / 10.0)
+}
+
+/// The ADBUDG response: the satisfaction change a turn's weighted visits `x` bring.
+pub fn adbudg(response: &Response, norm: f64, x: f64) -> f64 {
+    let c = response.c.max(0.1);
+    let d = response.d.unwrap_or_else(|| norm.max(0.5).powf(c)).max(1e-6);
+    let xc = x.max(0.0).powf(c);
+    response.min + (response.max - response.min) * xc / (d + xc)
+}
+
+/// Support change for a person from one visit: a good fit wins them over (less so as they
+/// near full support), a poor one puts them off.
+pub fn support_gain(fit: f64, support: f64) -> f64 {
+    let push = 16.0 * (fit - 0.7);
+    if push >= 0.0 {
+        push * 1.5 * (1.0 - support / 100.0)
+    } else {
+        push * (support / 100.0)
+    }
+}
+
+/// The trainee's allocation for one turn.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    pub visits: Vec<Visit>,
+    pub resources: Vec<ResourceUse>,
+}
+
+/// One visit: indices into the scenario's accounts, the account's stakeholders and approaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Visit {
+    pub account: usize,
+    pub stakeholder: usize,
+    pub approach: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResourceUse {
+    pub account: usize,
+    pub resource: usize,
+    pub units: u32,
+}
+
+/// Why a plan was refused. Over-allocation is an error, never silently clamped.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PlanError {
+    NotPlanning,
+    TooManyVisits { planned: u32, capacity: u32 },
+    OverBudget { planned: f64, budget: f64 },
+    NoSuchAccount(usize),
+    AccountLost(usize),
+    NoSuchStakeholder { account: usize, stakeholder: usize },
+    StakeholderLeft { account: usize, stakeholder: usize },
+    NoSuchApproach(usize),
+    NoSuchResource(usize),
+    TooManyUnits { account: usize, resource: usize, planned: u32, max: u32 },
+}
+
+impl std::fmt::Display for PlanError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PlanError::NotPlanning => write!(f, "the turn is not in its planning phase"),
+            PlanError::TooManyVisits { planned, capacity } => {
+                write!(f, "{planned} visits planned but only {capacity} fit in a turn")
+            }
+            PlanError::OverBudget { planned, budget } => {
+                write!(f, "resources cost {planned:.1} but the budget is {budget:.1}")
+            }
+            PlanError::NoSuchAccount(a) => write!(f, "no account number {a}"),
+            PlanError::AccountLost(a) => write!(f, "account {a} has been lost"),
+            PlanError::NoSuchStakeholder { account, stakeholder } => {
+                write!(f, "account {account} has no stakeholder number {stakeholder}")
+            }
+            PlanError::StakeholderLeft { account, stakeholder } => {
+                write!(f, "stakeholder {stakeholder} of account {account} has left")
+            }
+            PlanError::NoSuchApproach(p) => write!(f, "no approach number {p}"),
+            PlanError::NoSuchResource(r) => write!(f, "no resource number {r}"),
+            PlanError::TooManyUnits { account, resource, planned, max } => write!(
+                f,
+                "{planned} units of resource {resource} for account {account}, at most {max} allowed"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for PlanError {}
+
+/// Everything a player decides; the decision log of a game is a list of these.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Decision {
+    Plan(Plan),
+    /// Answer the pending event with this choice.
+    Choose(usize),
+    /// Put an offer on the table: one option index per issue.
+    Offer(Vec<usize>),
+    /// Leave the negotiation table.
+    WalkAway,
+}
+
+/// What caused a change, by index into the scenario.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Source {
+    Visit { stakeholder: usize, approach: usize },
+    /// Relationships cool each turn unless tended (the response curve's floor).
+    Cooling,
+    /// A stakeholder's support cools when nobody visits them.
+    PersonCooling,
+    Resource { resource: usize },
+    Competitor,
+    Choice { event: usize, choice: usize },
+    /// An objection came back unresolved.
+    RepeatedObjection { event: usize },
+    Negotiation { negotiation: usize },
+    /// Share follows satisfaction: happy customers buy more of their wallet from us.
+    SatisfactionTrend,
+    OpportunityWon { opportunity: usize },
+    /// Last turn's one-off revenue does not recur.
+    OneOffEnded,
+    Churn,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Metric {
+    Satisfaction,
+    Relationship,
+    Share,
+    Revenue,
+}
+
+/// One attributed change.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Cause {
+    pub source: Source,
+    pub metric: Metric,
+    pub delta: f64,
+}
+
+/// The lines of an account's profit in a turn; they add up to the profit.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct ProfitLines {
+    pub gross_margin: f64,
+    pub cost_to_serve: f64,
+    pub resources: f64,
+    pub credit_cost: f64,
+    pub one_off: f64,
+}
+
+impl ProfitLines {
+    pub fn total(&self) -> f64 {
+        self.gross_margin - self.cost_to_serve - self.resources - self.credit_cost + self.one_off
+    }
+}
+
+/// An account at the end of one turn, with why it changed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TurnRecord {
+    pub turn: u32,
+    pub satisfaction: f64,
+    pub relationship: f64,
+    pub share: f64,
+    pub revenue: f64,
+    pub profit: ProfitLines,
+    pub visits: u32,
+    pub churned: bool,
+    pub causes: Vec<Cause>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PersonState {
+    pub person: Stakeholder,
+    pub support: f64,
+    pub present: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum OpportunityStatus {
+    Open,
+    Won,
+    Lost,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OpportunityState {
+    pub opportunity: Opportunity,
+    pub stage: u32,
+    pub status: OpportunityStatus,
+}
+
+impl OpportunityState {
+    pub fn win_rate(&self) -> f64 {
+        STAGE_WIN_RATES[(self.stage.clamp(1, 6) - 1) as usize]
+    }
+}
+
+/// An account as it is now.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AccountState {
+    pub satisfaction: f64,
+    pub share: f64,
+    pub pressure: f64,
+    /// Margin in percent of list-price revenue.
+    pub margin: f64,
+    pub contract: Contract,
+    pub people: Vec<PersonState>,
+    pub opportunities: Vec<OpportunityState>,
+    pub churned: bool,
+    /// Turns in a row with fewer visits than the norm.
+    pub neglected_for: u32,
+    /// One-off revenue booked this turn (opportunities won).
+    pub one_off_revenue: f64,
+}
+
+impl AccountState {
+    fn new(account: &Account) -> AccountState {
+        AccountState {
+            satisfaction: account.satisfaction,
+            share: account.share,
+            pressure: account.pressure,
+            margin: account.margin,
+            contract: account.contract.clone(),
+            people: account
+                .stakeholders
+                .iter()
+                .map(|s| PersonState { person: s.clone(), support: s.support, present: true })
+                .collect(),
+            opportunities: account
+                .opportunities
+                .iter()
+                .map(|o| OpportunityState {
+                    opportunity: o.clone(),
+                    stage: o.stage,
+                    status: OpportunityStatus::Open,
+                })
+                .collect(),
+            churned: false,
+            neglected_for: 0,
+            one_off_revenue: 0.0,
+        }
+    }
+
+    /// Support for us across the buying centre, weighted by influence (0 to 100).
+    pub fn relationship(&self) -> f64 {
+        let (sum, weight) = self
+            .people
+            .iter()
+            .filter(|p| p.present)
+            .fold((0.0, 0.0), |(s, w), p| (s + p.support * p.person.influence, w + p.person.influence));
+        if weight > 0.0 { sum / weight } else { 0.0 }
+    }
+
+    /// Revenue per turn at the current share and price, plus this turn's one-off revenue.
+    pub fn revenue(&self, potential: f64) -> f64 {
+        if self.churned {
+            0.0
+        } else {
+            potential * self.share / 100.0 * self.contract.price_level + self.one_off_revenue
+        }
+    }
+
+    fn metrics(&self, potential: f64) -> [f64; 4] {
+        [self.satisfaction, self.relationship(), self.share, self.revenue(potential)]
+    }
+
+    /// Sales-funnel forecast (销售预计): Σ open value × stage win rate.
+    pub fn forecast(&self) -> f64 {
+        self.opportunities
+            .iter()
+            .filter(|o| o.status == OpportunityStatus::Open)
+            .map(|o| o.opportunity.value * o.win_rate())
+            .sum()
+    }
+
+    fn clamp(&mut self) {
+        self.satisfaction = self.satisfaction.clamp(0.0, 100.0);
+        self.share = self.share.clamp(0.0, 100.0);
+        self.pressure = self.pressure.clamp(0.0, 100.0);
+        for p in &mut self.people {
+            p.support = p.support.clamp(0.0, 100.0);
+        }
+    }
+}
+
+/// What the player must deal with before the turn can end.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Pending {
+    Event { event: usize, account: usize, repeat: u32 },
+    Negotiation(NegotiationState),
+}
+
+/// A negotiation under way.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NegotiationState {
+    pub negotiation: usize,
+    pub account: usize,
+    /// 1-based round the next offer is made in.
+    pub round: u32,
+    /// The buyer's answers so far.
+    pub exchanges: Vec<Exchange>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Exchange {
+    pub offer: Vec<usize>,
+    pub reply: BuyerReply,
+}
+
+/// How the buyer answers an offer.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub enum BuyerReply {
+    Accept,
+    /// Not enough; the buyer presses hardest on this issue (index into the negotiation's issues).
+    Counter { issue: usize },
+    /// The buyer takes the competitor's offer.
+    WalkAway,
+}
+
+/// What answering an event produced, for the feedback dialog.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChoiceOutcome {
+    pub event: usize,
+    pub account: usize,
+    pub choice: usize,
+}
+
+/// One answered event, kept for the debrief.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChoiceRecord {
+    pub turn: u32,
+    pub event: usize,
+    pub account: usize,
+    pub choice: usize,
+    pub verdict: Verdict,
+}
+
+/// One finished negotiation, kept for the debrief.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NegotiationRecord {
+    pub turn: u32,
+    pub negotiation: usize,
+    pub account: usize,
+    /// The agreed options, or none when there was no deal.
+    pub deal: Option<Vec<usize>>,
+    pub rounds: u32,
+    /// The buyer's value of the deal (0 to 100).
+    pub buyer_value: f64,
+    /// Our profit per turn at the new terms, against before.
+    pub profit_rate_before: f64,
+    pub profit_rate_after: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+struct Tally {
+    fired: u32,
+    resolved: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecisionError {
+    Plan(String),
+    NoPendingEvent,
+    NoSuchChoice(usize),
+    NoPendingNegotiation,
+    BadOffer(String),
+    Finished,
+}
+
+impl std::fmt::Display for DecisionError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DecisionError::Plan(e) => write!(f, "plan refused: {e}"),
+            DecisionError::NoPendingEvent => write!(f, "no event is waiting for an answer"),
+            DecisionError::NoSuchChoice(c) => write!(f, "the event has no choice number {c}"),
+            DecisionError::NoPendingNegotiation => write!(f, "no negotiation is under way"),
+            DecisionError::BadOffer(e) => write!(f, "offer refused: {e}"),
+            DecisionError::Finished => write!(f, "the game is over"),
+        }
+    }
+}
+
+impl std::error::Error for DecisionError {}
+
+/// A game in progress.
+#[derive(Debug, Clone)]
+pub struct Game {
+    prepared: Arc<Prepared>,
+    seed: u64,
+    turn: u32,
+    accounts: Vec<AccountState>,
+    /// Each account's turn records, the past the debrief explains.
+    records: Vec<Vec<TurnRecord>>,
+    pending: VecDeque<Pending>,
+    tallies: Vec<Vec<Tally>>,
+    /// Visits per account in the turn being resolved.
+    turn_visits: Vec<u32>,
+    /// Spend per account in the turn being resolved.
+    turn_spend: Vec<ProfitLines>,
+    turn_causes: Vec<Vec<Cause>>,
+    log: Vec<Decision>,
+    choices: Vec<ChoiceRecord>,
+    negotiations: Vec<NegotiationRecord>,
+    finished: bool,
+}
+
+/// Distinguishes what a random draw is for, so each has its own stream.
+#[derive(Clone, Copy)]
+enum Draw {
+    Event(usize, usize),
+    Progress(usize, usize),
+    Close(usize, usize),
+    Churn(usize),
+}
+
+impl Game {
+    pub fn new(prepared: Arc<Prepared>, seed: u64) -> Game {
+        let scenario = &prepared.scenario;
+        let accounts: Vec<AccountState> = scenario.accounts.iter().map(AccountState::new).collect();
+        let n = accounts.len();
+        Game {
+            seed,
+            turn: 1,
+            pending: VecDeque::new(),
+            tallies: vec![vec![Tally::default(); n]; scenario.events.len()],
+            turn_visits: vec![0; n],
+            turn_spend: vec![ProfitLines::default(); n],
+            turn_causes: vec![Vec::new(); n],
+            records: vec![Vec::new(); n],
+            accounts,
+            log: Vec::new(),
+            choices: Vec::new(),
+            negotiations: Vec::new(),
+            finished: scenario.turns == 0,
+            prepared,
+        }
+    }
+
+    /// Plays a decision log from the start.
+    pub fn replay(prepared: Arc<Prepared>, seed: u64, log: &[Decision]) -> Result<Game, (usize, DecisionError)> {
+        let mut game = Game::new(prepared, seed);
+        for (i, d) in log.iter().enumerate() {
+            game.decide(d.clone()).map_err(|e| (i, e))?;
+        }
+        Ok(game)
+    }
+
+    pub fn prepared(&self) -> &Arc<Prepared> {
+        &self.prepared
+    }
+
+    pub fn scenario(&self) -> &Scenario {
+        &self.prepared.scenario
+    }
+
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+
+    /// The turn being played, 1-based; past the last turn once the game is finished.
+    pub fn turn(&self) -> u32 {
+        self.turn
+    }
+
+    pub fn accounts(&self) -> &[AccountState] {
+        &self.accounts
+    }
+
+    /// An account's turn records so far, first turn first.
+    pub fn history(&self, account: usize) -> &[TurnRecord] {
+        &self.records[account]
+    }
+
+    /// A copy for what-if evaluation: the present state without the past (history, log).
+    pub fn lookahead_copy(&self) -> Game {
+        Game {
+            prepared: Arc::clone(&self.prepared),
+            seed: self.seed,
+            turn: self.turn,
+            accounts: self.accounts.clone(),
+            records: vec![Vec::new(); self.accounts.len()],
+            pending: self.pending.clone(),
+            tallies: self.tallies.clone(),
+            turn_visits: self.turn_visits.clone(),
+            turn_spend: self.turn_spend.clone(),
+            turn_causes: vec![Vec::new(); self.accounts.len()],
+            log: Vec::new(),
+            choices: Vec::new(),
+            negotiations: Vec::new(),
+            finished: self.finished,
+        }
+    }
+
+    pub fn log(&self) -> &[Decision] {
+        &self.log
+    }
+
+    pub fn choices(&self) -> &[ChoiceRecord] {
+        &self.choices
+    }
+
+    pub fn negotiation_records(&self) -> &[NegotiationRecord] {
+        &self.negotiations
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.finished
+    }
+
+    pub fn pending(&self) -> Option<&Pending> {
+        self.pending.front()
+    }
+
+    pub fn is_planning(&self) -> bool {
+        !self.finished && self.pending.is_empty()
+    }
+
+    /// Applies any decision; the one entry point, so the log is always complete.
+    pub fn decide(&mut self, decision: Decision) -> Result<(), DecisionError> {
+        if self.finished {
+            return Err(DecisionError::Finished);
+        }
+        match &decision {
+            Decision::Plan(plan) => self.submit_plan(plan).map_err(|e| DecisionError::Plan(e.to_string()))?,
+            Decision::Choose(c) => {
+                self.choose(*c)?;
+            }
+            Decision::Offer(offer) => {
+                self.offer(offer)?;
+            }
+            Decision::WalkAway => self.walk_away()?,
+        }
+        self.log.push(decision);
+        self.advance_if_resolved();
+        Ok(())
+    }
+
+    /// Checks a plan against capacity, budget and the scenario, without playing it.
+    pub fn check_plan(&self, plan: &Plan) -> Result<(), PlanError> {
+        if !self.is_planning() {
+            return Err(PlanError::NotPlanning);
+        }
+        let scenario = self.scenario();
+        let capacity = scenario.means.visits_per_turn;
+        let planned = plan.visits.len() as u32;
+        if planned > capacity {
+            return Err(PlanError::TooManyVisits { planned, capacity });
+        }
+        for v in &plan.visits {
+            let account = self.accounts.get(v.account).ok_or(PlanError::NoSuchAccount(v.account))?;
+            if account.churned {
+                return Err(PlanError::AccountLost(v.account));
+            }
+            let person = account.people.get(v.stakeholder).ok_or(PlanError::NoSuchStakeholder {
+                account: v.account,
+                stakeholder: v.stakeholder,
+            })?;
+            if !person.present {
+                return Err(PlanError::StakeholderLeft { account: v.account, stakeholder: v.stakeholder });
+            }
+            if v.approach >= scenario.approaches.len() {
+                return Err(PlanError::NoSuchApproach(v.approach));
+            }
+        }
+        let mut cost = 0.0;
+        for (i, r) in plan.resources.iter().enumerate() {
+            let account = self.accounts.get(r.account).ok_or(PlanError::NoSuchAccount(r.account))?;
+            if account.churned {
+                return Err(PlanError::AccountLost(r.account));
+            }
+            let resource = scenario.means.resources.get(r.resource).ok_or(PlanError::NoSuchResource(r.resource))?;
+            let units: u32 = plan.resources[..=i]
+                .iter()
+                .filter(|o| o.account == r.account && o.resource == r.resource)
+                .map(|o| o.units)
+                .sum();
+            if units > resource.max_per_account {
+                return Err(PlanError::TooManyUnits {
+                    account: r.account,
+                    resource: r.resource,
+                    planned: units,
+                    max: resource.max_per_account,
+                });
+            }
+            cost += resource.cost * r.units as f64;
+        }
+        if cost > scenario.means.budget_per_turn + 1e-9 {
+            return Err(PlanError::OverBudget { planned: cost, budget: scenario.means.budget_per_turn });
+        }
+        Ok(())
+    }
+
+    /// Money a plan's resources cost.
+    pub fn plan_cost(&self, plan: &Plan) -> f64 {
+        let resources = &self.scenario().means.resources;
+        plan.resources
+            .iter()
+            .filter_map(|r| resources.get(r.resource).map(|res| res.cost * r.units as f64))
+            .sum()
+    }
+
+    fn rng(&self, draw: Draw) -> ChaCha8Rng {
+        let (kind, a, b) = match draw {
+            Draw::Event(e, a) => (1u64, e as u64, a as u64),
+            Draw::Progress(a, o) => (2, a as u64, o as u64),
+            Draw::Close(a, o) => (3, a as u64, o as u64),
+            Draw::Churn(a) => (4, a as u64, 0),
+        };
+        let mut h = self.seed ^ 0x9E37_79B9_7F4A_7C15;
+        for word in [self.turn as u64, kind, a, b] {
+            h = splitmix(h ^ word);
+        }
+        ChaCha8Rng::seed_from_u64(h)
+    }
+
+    fn chance(&self, draw: Draw) -> f64 {
+        self.rng(draw).random::<f64>()
+    }
+
+    /// Changes an account and records what the change did to each metric, against `source`.
+    fn apply(&mut self, account: usize, source: Source, change: impl FnOnce(&mut AccountState)) {
+        let potential = self.prepared.scenario.accounts[account].potential;
+        let state = &mut self.accounts[account];
+        let before = state.metrics(potential);
+        change(state);
+        state.clamp();
+        let after = state.metrics(potential);
+        let causes = &mut self.turn_causes[account];
+        for (i, metric) in [Metric::Satisfaction, Metric::Relationship, Metric::Share, Metric::Revenue]
+            .into_iter()
+            .enumerate()
+        {
+            let delta = after[i] - before[i];
+            if delta != 0.0 {
+                match causes.iter_mut().find(|c| c.source == source && c.metric == metric) {
+                    Some(c) => c.delta += delta,
+                    None => causes.push(Cause { source, metric, delta }),
+                }
+            }
+        }
+    }
+
+    fn submit_plan(&mut self, plan: &Plan) -> Result<(), PlanError> {
+        self.check_plan(plan)?;
+        let prepared = Arc::clone(&self.prepared);
+        let scenario = &prepared.scenario;
+        let n = self.accounts.len();
+        self.turn_visits = vec![0; n];
+        self.turn_spend = vec![ProfitLines::default(); n];
+        for a in 0..n {
+            if self.accounts[a].one_off_revenue != 0.0 {
+                self.apply(a, Source::OneOffEnded, |s| s.one_off_revenue = 0.0);
+            }
+        }
+
+        for a in 0..n {
+            if self.accounts[a].churned {
+                continue;
+            }
+            let def = &scenario.accounts[a];
+            let norm = prepared.norms[a];
+            let visits: Vec<&Visit> = plan.visits.iter().filter(|v| v.account == a).collect();
+            self.turn_visits[a] = visits.len() as u32;
+            // Response to effort: the curve's floor is what happens with no contact at all.
+            let weights: Vec<f64> = visits
+                .iter()
+                .map(|v| visit_weight(&scenario.approaches[v.approach], &self.accounts[a].people[v.stakeholder].person))
+                .collect();
+            let x: f64 = weights.iter().sum();
+            let gain = adbudg(&def.response, norm, x) - def.response.min;
+            self.apply(a, Source::Cooling, |s| s.satisfaction += def.response.min);
+            for (v, w) in visits.iter().zip(&weights) {
+                let share_of_gain = if x > 0.0 { gain * w / x } else { 0.0 };
+                let f = fit(&scenario.approaches[v.approach], &self.accounts[a].people[v.stakeholder].person);
+                let source = Source::Visit { stakeholder: v.stakeholder, approach: v.approach };
+                let person = v.stakeholder;
+                self.apply(a, source, |s| {
+                    s.satisfaction += share_of_gain;
+                    let p = &mut s.people[person];
+                    p.support += support_gain(f, p.support);
+                });
+            }
+            let unvisited: Vec<usize> = (0..self.accounts[a].people.len())
+                .filter(|&p| self.accounts[a].people[p].present && !visits.iter().any(|v| v.stakeholder == p))
+                .collect();
+            if !unvisited.is_empty() {
+                self.apply(a, Source::PersonCooling, |s| {
+                    for p in unvisited {
+                        s.people[p].support -= 1.5;
+                    }
+                });
+            }
+            let neglected = (visits.len() as f64) < norm.floor().max(1.0) - 1e-9;
+            self.accounts[a].neglected_for = if neglected { self.accounts[a].neglected_for + 1 } else { 0 };
+        }
+
+        for use_ in &plan.resources {
+            let resource = &scenario.means.resources[use_.resource];
+            let earlier: u32 = plan
+                .resources
+                .iter()
+                .take_while(|u| !std::ptr::eq(*u, use_))
+                .filter(|u| u.account == use_.account && u.resource == use_.resource)
+                .map(|u| u.units)
+                .sum();
+            let strength: f64 = (earlier..earlier + use_.units).map(|k| 0.5f64.powi(k as i32)).sum();
+            let a = use_.account;
+            self.turn_spend[a].resources += resource.cost * use_.units as f64;
+            let revenue = self.accounts[a].revenue(scenario.accounts[a].potential);
+            self.turn_spend[a].one_off += revenue * resource.margin * strength / 100.0;
+            self.apply(a, Source::Resource { resource: use_.resource }, |s| {
+                s.satisfaction += resource.satisfaction * strength;
+                s.share += resource.share * strength;
+                s.pressure += resource.pressure * strength;
+                for p in s.people.iter_mut().filter(|p| p.present) {
+                    p.support += resource.support * strength;
+                }
+            });
+        }
+
+        for a in 0..n {
+            if self.accounts[a].churned {
+                continue;
+            }
+            let pressure = self.accounts[a].pressure;
+            self.apply(a, Source::Competitor, |s| s.satisfaction -= pressure / 100.0 * 5.0);
+        }
+
+        self.queue_events();
+        Ok(())
+    }
+
+    fn queue_events(&mut self) {
+        let prepared = Arc::clone(&self.prepared);
+        let scenario = &prepared.scenario;
+        let turn = self.turn;
+        for (e, event) in scenario.events.iter().enumerate() {
+            match &event.trigger {
+                Trigger::Scripted { turn: t, account } => {
+                    if *t != turn {
+                        continue;
+                    }
+                    if let Some(a) = scenario.accounts.iter().position(|x| &x.id == account)
+                        && !self.accounts[a].churned
+                    {
+                        self.fire(e, a);
+                    }
+                }
+                Trigger::Conditional { account, probability, when, from_turn, to_turn, max_times } => {
+                    if turn < *from_turn || to_turn.is_some_and(|t| turn > t) {
+                        continue;
+                    }
+                    for a in 0..self.accounts.len() {
+                        if account.as_ref().is_some_and(|id| &scenario.accounts[a].id != id) {
+                            continue;
+                        }
+                        let tally = self.tallies[e][a];
+                        if self.accounts[a].churned || tally.resolved || tally.fired >= *max_times {
+                            continue;
+                        }
+                        if !when.iter().all(|c| self.holds(a, c)) {
+                            continue;
+                        }
+                        if self.chance(Draw::Event(e, a)) < *probability {
+                            self.fire(e, a);
+                        }
+                    }
+                }
+            }
+        }
+        for (g, negotiation) in scenario.negotiations.iter().enumerate() {
+            let Some(a) = scenario.accounts.iter().position(|x| x.id == negotiation.account) else {
+                continue;
+            };
+            let opens = negotiation.turn.or(scenario.accounts[a].contract.renewal_turn);
+            if opens == Some(turn) && !self.accounts[a].churned {
+                self.open_negotiation(g, a);
+            }
+        }
+    }
+
+    fn holds(&self, a: usize, condition: &Condition) -> bool {
+        let s = &self.accounts[a];
+        match condition {
+            Condition::SatisfactionBelow(x) => s.satisfaction < *x,
+            Condition::SatisfactionAbove(x) => s.satisfaction > *x,
+            Condition::PressureAbove(x) => s.pressure > *x,
+            Condition::SupportBelow(x) => s.relationship() < *x,
+            Condition::NeglectedFor(n) => s.neglected_for >= *n,
+            Condition::Tier(t) => self.scenario().accounts[a].tier == *t,
+        }
+    }
+
+    fn fire(&mut self, event: usize, account: usize) {
+        let repeat = self.tallies[event][account].fired;
+        self.tallies[event][account].fired += 1;
+        let prepared = Arc::clone(&self.prepared);
+        let def = &prepared.scenario.events[event];
+        if repeat > 0 && !def.on_repeat.is_empty() {
+            for effect in &def.on_repeat {
+                self.effect(account, Source::RepeatedObjection { event }, effect, repeat as f64);
+            }
+        }
+        self.pending.push_back(Pending::Event { event, account, repeat });
+    }
+
+    fn open_negotiation(&mut self, negotiation: usize, account: usize) {
+        let already = self.pending.iter().any(|p| matches!(p, Pending::Negotiation(n) if n.negotiation == negotiation))
+            || self.negotiations.iter().any(|r| r.negotiation == negotiation && r.turn == self.turn);
+        if !already {
+            self.pending.push_back(Pending::Negotiation(NegotiationState {
+                negotiation,
+                account,
+                round: 1,
+                exchanges: Vec::new(),
+            }));
+        }
+    }
+
+    fn effect(&mut self, a: usize, source: Source, effect: &Effect, scale: f64) {
+        let scenario = Arc::clone(&self.prepared);
+        let scenario = &scenario.scenario;
+        match effect {
+            Effect::Satisfaction(x) => self.apply(a, source, |s| s.satisfaction += x * scale),
+            Effect::Support(id, x) => self.apply(a, source, |s| {
+                for p in s.people.iter_mut().filter(|p| p.present && (id.is_empty() || &p.person.id == id)) {
+                    p.support += x * scale;
+                }
+            }),
+            Effect::Share(x) => self.apply(a, source, |s| s.share += x * scale),
+            Effect::Pressure(x) => self.apply(a, source, |s| s.pressure += x * scale),
+            Effect::Margin(x) => self.apply(a, source, |s| s.margin = (s.margin + x * scale).clamp(-100.0, 100.0)),
+            Effect::Cash(x) => self.turn_spend[a].one_off += x * scale,
+            Effect::PaymentDays(x) => {
+                self.apply(a, source, |s| s.contract.payment_days = (s.contract.payment_days + x * scale).max(0.0))
+            }
+            Effect::RemoveStakeholder(id) => self.apply(a, source, |s| {
+                for p in s.people.iter_mut().filter(|p| &p.person.id == id) {
+                    p.present = false;
+                }
+            }),
+            Effect::AddStakeholder(person) => self.apply(a, source, |s| {
+                match s.people.iter_mut().find(|p| p.person.id == person.id) {
+                    Some(p) => p.present = true,
+                    None => s.people.push(PersonState { person: person.clone(), support: person.support, present: true }),
+                }
+            }),
+            Effect::AddOpportunity(o) => self.apply(a, source, |s| {
+                if !s.opportunities.iter().any(|x| x.opportunity.id == o.id) {
+                    s.opportunities.push(OpportunityState {
+                        opportunity: o.clone(),
+                        stage: o.stage,
+                        status: OpportunityStatus::Open,
+                    });
+                }
+            }),
+            Effect::StartNegotiation(id) => {
+                if let Some(g) = scenario.negotiations.iter().position(|n| &n.id == id) {
+                    self.open_negotiation(g, a);
+                }
+            }
+            Effect::Lose => self.apply(a, Source::Churn, |s| s.churned = true),
+        }
+    }
+
+    fn choose(&mut self, choice: usize) -> Result<ChoiceOutcome, DecisionError> {
+        let Some(Pending::Event { event, account, .. }) = self.pending.front().cloned() else {
+            return Err(DecisionError::NoPendingEvent);
+        };
+        let prepared = Arc::clone(&self.prepared);
+        let def = &prepared.scenario.events[event];
+        let chosen = def.choices.get(choice).ok_or(DecisionError::NoSuchChoice(choice))?;
+        self.pending.pop_front();
+        for effect in &chosen.effects {
+            self.effect(account, Source::Choice { event, choice }, effect, 1.0);
+        }
+        self.turn_spend[account].one_off -= chosen.cost;
+        if chosen.resolves {
+            self.tallies[event][account].resolved = true;
+        }
+        self.choices.push(ChoiceRecord { turn: self.turn, event, account, choice, verdict: chosen.verdict });
+        Ok(ChoiceOutcome { event, account, choice })
+    }
+
+    /// The buyer's value (0 to 100) of an offer, weighted by their hidden priorities.
+    pub fn buyer_value(negotiation: &Negotiation, offer: &[usize]) -> f64 {
+        let total: f64 = negotiation.issues.iter().map(|i| i.buyer_weight.max(0.0)).sum();
+        if total <= 0.0 {
+            return 0.0;
+        }
+        negotiation
+            .issues
+            .iter()
+            .zip(offer)
+            .map(|(issue, &o)| issue.buyer_weight.max(0.0) * issue.options.get(o).map_or(0.0, |x| x.buyer_value))
+            .sum::<f64>()
+            / total
+    }
+
+    /// What the buyer needs to accept in `round`: they concede from their opening towards
+    /// their walk-away, at a pace set by the style of the person across the table, and a
+    /// supportive buyer asks for less. Never below what the competitor offers.
+    pub fn buyer_threshold(&self, negotiation: usize, round: u32) -> f64 {
+        let scenario = self.scenario();
+        let n = &scenario.negotiations[negotiation];
+        let Some(a) = scenario.accounts.iter().position(|x| x.id == n.account) else {
+            return n.opening;
+        };
+        let buyer = n
+            .buyer
+            .as_ref()
+            .and_then(|id| self.accounts[a].people.iter().find(|p| &p.person.id == id && p.present));
+        let style = buyer.map_or(Style::A, |p| p.person.style);
+        let support = buyer.map_or_else(|| self.accounts[a].relationship(), |p| p.support);
+        let progress = if n.rounds <= 1 { 1.0 } else { (round.saturating_sub(1)) as f64 / (n.rounds - 1) as f64 };
+        // A: steady; B: holds firm, then moves at the end; C: moves with the relationship; D: moves early.
+        let pace = match style {
+            Style::A => progress,
+            Style::B => progress * progress,
+            Style::C => progress,
+            Style::D => progress.sqrt(),
+        };
+        let relationship_bonus = match style {
+            Style::C => (support - 50.0) / 5.0,
+            _ => (support - 50.0) / 10.0,
+        };
+        let satisfaction_bonus = (self.accounts[a].satisfaction - 50.0) / 10.0;
+        let threshold = n.opening - (n.opening - n.walk_away) * pace - relationship_bonus - satisfaction_bonus;
+        threshold.max(n.competitor_offer).max(n.walk_away.min(n.competitor_offer.max(0.0)))
+    }
+
+    fn offer(&mut self, offer: &[usize]) -> Result<BuyerReply, DecisionError> {
+        let Some(Pending::Negotiation(state)) = self.pending.front().cloned() else {
+            return Err(DecisionError::NoPendingNegotiation);
+        };
+        let prepared = Arc::clone(&self.prepared);
+        let def = &prepared.scenario.negotiations[state.negotiation];
+        if offer.len() != def.issues.len() {
+            return Err(DecisionError::BadOffer(format!(
+                "{} options given for {} issues",
+                offer.len(),
+                def.issues.len()
+            )));
+        }
+        if let Some((i, _)) = offer.iter().enumerate().find(|(i, o)| **o >= def.issues[*i].options.len()) {
+            return Err(DecisionError::BadOffer(format!("issue {i} has no such option")));
+        }
+        let value = Game::buyer_value(def, offer);
+        let reply = if value + 1e-9 >= self.buyer_threshold(state.negotiation, state.round) {
+            BuyerReply::Accept
+        } else if state.round >= def.rounds {
+            BuyerReply::WalkAway
+        } else {
+            // The buyer presses on the issue where the offer leaves them most short: the
+            // repeated demand is what they value most.
+            let issue = def
+                .issues
+                .iter()
+                .zip(offer)
+                .enumerate()
+                .map(|(i, (issue, &o))| {
+                    let best = issue.options.iter().map(|x| x.buyer_value).fold(0.0, f64::max);
+                    (i, issue.buyer_weight * (best - issue.options[o].buyer_value))
+                })
+                .fold((0, f64::MIN), |acc, x| if x.1 > acc.1 { x } else { acc })
+                .0;
+            BuyerReply::Counter { issue }
+        };
+        if let Some(Pending::Negotiation(s)) = self.pending.front_mut() {
+            s.exchanges.push(Exchange { offer: offer.to_vec(), reply });
+            s.round += 1;
+        }
+        match reply {
+            BuyerReply::Accept => self.close_negotiation(Some(offer.to_vec())),
+            BuyerReply::WalkAway => self.close_negotiation(None),
+            BuyerReply::Counter { .. } => {}
+        }
+        Ok(reply)
+    }
+
+    fn walk_away(&mut self) -> Result<(), DecisionError> {
+        if !matches!(self.pending.front(), Some(Pending::Negotiation(_))) {
+            return Err(DecisionError::NoPendingNegotiation);
+        }
+        self.close_negotiation(None);
+        Ok(())
+    }
+
+    /// Profit per turn the account makes at its current terms, before one-offs.
+    pub fn profit_rate(&self, a: usize) -> f64 {
+        let def = &self.scenario().accounts[a];
+        let s = &self.accounts[a];
+        if s.churned {
+            return 0.0;
+        }
+        let list = def.potential * s.share / 100.0;
+        let revenue = list * s.contract.price_level;
+        list * (s.contract.price_level - (1.0 - s.margin / 100.0))
+            - def.cost_to_serve
+            - s.contract.service_cost
+            - credit_cost(revenue, def.credit_risk, s.contract.payment_days)
+    }
+
+    fn close_negotiation(&mut self, deal: Option<Vec<usize>>) {
+        let Some(Pending::Negotiation(state)) = self.pending.pop_front() else {
+            return;
+        };
+        let prepared = Arc::clone(&self.prepared);
+        let def = &prepared.scenario.negotiations[state.negotiation];
+        let a = state.account;
+        let before = self.profit_rate(a);
+        let source = Source::Negotiation { negotiation: state.negotiation };
+        let turn = self.turn;
+        let value = deal.as_ref().map_or(0.0, |d| Game::buyer_value(def, d));
+        match &deal {
+            Some(offer) => self.apply(a, source, |s| {
+                for (issue, &o) in def.issues.iter().zip(offer) {
+                    let option = &issue.options[o];
+                    if let Some(p) = option.price_level {
+                        s.contract.price_level = p;
+                    }
+                    if let Some(x) = option.share {
+                        s.share = x;
+                    }
+                    if let Some(d) = option.payment_days {
+                        s.contract.payment_days = d;
+                    }
+                    if let Some(l) = option.length {
+                        s.contract.renewal_turn = Some(turn + l);
+                    }
+                    if let Some(c) = option.service_cost {
+                        s.contract.service_cost = c;
+                    }
+                }
+                // A deal both sides can live with settles the account.
+                s.satisfaction += (value - 50.0) / 10.0;
+                s.pressure -= 10.0;
+            }),
+            None if def.kind == NegotiationKind::Renewal => self.apply(a, Source::Churn, |s| s.churned = true),
+            None => self.apply(a, source, |s| s.satisfaction -= 3.0),
+        }
+        let after = self.profit_rate(a);
+        self.negotiations.push(NegotiationRecord {
+            turn,
+            negotiation: state.negotiation,
+            account: a,
+            rounds: state.exchanges.len() as u32,
+            deal,
+            buyer_value: value,
+            profit_rate_before: before,
+            profit_rate_after: after,
+        });
+    }
+
+    fn advance_if_resolved(&mut self) {
+        if !self.pending.is_empty() || self.finished {
+            return;
+        }
+        if matches!(self.log.last(), Some(Decision::Plan(_))) || !self.log.is_empty() {
+            self.end_turn();
+        }
+    }
+
+    fn end_turn(&mut self) {
+        let prepared = Arc::clone(&self.prepared);
+        let scenario = &prepared.scenario;
+        let turn = self.turn;
+        for a in 0..self.accounts.len() {
+            let def = &scenario.accounts[a];
+            if !self.accounts[a].churned {
+                // Share follows satisfaction, and competitors erode what the relationship
+                // does not protect.
+                let s = self.accounts[a].satisfaction;
+                let trend = if s >= 55.0 {
+                    0.06 * (s - 55.0) / 45.0 * (100.0 - self.accounts[a].share)
+                } else {
+                    -0.08 * (55.0 - s) / 55.0 * self.accounts[a].share
+                };
+                self.apply(a, Source::SatisfactionTrend, |st| st.share += trend);
+                let erosion = 0.04 * self.accounts[a].pressure / 100.0
+                    * self.accounts[a].share
+                    * (1.0 - self.accounts[a].relationship() / 100.0)
+                    * 2.0;
+                self.apply(a, Source::Competitor, |st| st.share -= erosion);
+                self.progress_funnel(a);
+                self.draw_churn(a);
+            }
+            let state = &self.accounts[a];
+            let revenue = state.revenue(def.potential);
+            let mut profit = self.turn_spend[a];
+            if !state.churned {
+                let list = def.potential * state.share / 100.0;
+                profit.gross_margin = list * (state.contract.price_level - (1.0 - state.margin / 100.0))
+                    + state.one_off_revenue * state.margin / 100.0;
+                profit.cost_to_serve = def.cost_to_serve + state.contract.service_cost;
+                profit.credit_cost = credit_cost(revenue, def.credit_risk, state.contract.payment_days);
+            }
+            let record = TurnRecord {
+                turn,
+                satisfaction: state.satisfaction,
+                relationship: state.relationship(),
+                share: state.share,
+                revenue,
+                profit,
+                visits: self.turn_visits[a],
+                churned: state.churned,
+                causes: std::mem::take(&mut self.turn_causes[a]),
+            };
+            self.records[a].push(record);
+        }
+        self.turn += 1;
+        if self.turn > scenario.turns {
+            self.finished = true;
+        }
+    }
+
+    fn progress_funnel(&mut self, a: usize) {
+        let norm = self.prepared.norms[a].max(0.5);
+        let effort = (self.turn_visits[a] as f64 / norm).min(1.0);
+        let relationship = self.accounts[a].relationship();
+        let satisfaction = self.accounts[a].satisfaction;
+        for o in 0..self.accounts[a].opportunities.len() {
+            let opp = &self.accounts[a].opportunities[o];
+            if opp.status != OpportunityStatus::Open {
+                continue;
+            }
+            if self.turn < opp.opportunity.close_turn {
+                let p = (0.1 + 0.6 * relationship / 100.0 * effort).clamp(0.0, 0.9);
+                if opp.stage < 6 && self.chance(Draw::Progress(a, o)) < p {
+                    self.accounts[a].opportunities[o].stage += 1;
+                }
+            } else {
+                let p = (opp.win_rate() * (0.6 + 0.8 * satisfaction / 100.0)).clamp(0.0, 0.95);
+                if self.chance(Draw::Close(a, o)) < p {
+                    let value = opp.opportunity.value;
+                    self.apply(a, Source::OpportunityWon { opportunity: o }, |s| {
+                        s.opportunities[o].status = OpportunityStatus::Won;
+                        s.one_off_revenue += value;
+                    });
+                } else {
+                    self.accounts[a].opportunities[o].status = OpportunityStatus::Lost;
+                }
+            }
+        }
+    }
+
+    /// Per-turn probability the account defects now.
+    pub fn churn_hazard(&self, a: usize) -> f64 {
+        churn_hazard(&self.accounts[a], self.scenario().accounts[a].contract.renewal_turn == Some(self.turn))
+    }
+
+    fn draw_churn(&mut self, a: usize) {
+        let renewal = self.accounts[a].contract.renewal_turn == Some(self.turn)
+            && !self.negotiations.iter().any(|r| r.account == a && r.turn == self.turn);
+        let hazard = churn_hazard(&self.accounts[a], renewal);
+        if hazard > 0.0 && self.chance(Draw::Churn(a)) < hazard {
+            self.apply(a, Source::Churn, |s| s.churned = true);
+        }
+    }
+}
+
+/// Per-turn defection probability: none while satisfied, rising steeply as satisfaction falls
+/// below 50, with competitor pressure, and where nobody in the buying centre backs us; doubled
+/// at a renewal nobody negotiated.
+pub fn churn_hazard(state: &AccountState, renewal: bool) -> f64 {
+    if state.churned {
+        return 0.0;
+    }
+    hazard(state.satisfaction, state.pressure, state.relationship(), renewal)
+}
+
+/// [`churn_hazard`] from the three numbers it depends on.
+pub fn hazard(satisfaction: f64, pressure: f64, relationship: f64, renewal: bool) -> f64 {
+    if satisfaction >= 50.0 {
+        return 0.0;
+    }
+    let gap = (50.0 - satisfaction) / 50.0;
+    let hazard = 0.6 * gap.powf(1.5) * (0.5 + pressure / 100.0) * (1.3 - relationship / 100.0);
+    (if renewal { hazard * 2.0 } else { hazard }).clamp(0.0, 0.95)
+}
+
+/// The cost of carrying receivables from a risky customer.
+pub fn credit_cost(revenue: f64, credit_risk: f64, payment_days: f64) -> f64 {
+    revenue * credit_risk.clamp(0.0, 100.0) / 100.0 * payment_days.max(0.0) / 365.0 * 0.5
+}
+
+fn splitmix(mut z: u64) -> u64 {
+    z = z.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}

@@ -1,0 +1,13 @@
+//! kam-sim: the engine-free core of kam-trainer.
+//!
+//! It loads and validates an instructor's scenario, plays it turn by turn deterministically,
+//! scores and explains the outcome, plays it with built-in strategies and replays result files.
+//! Nothing here knows about windows or frames: the game and the command line are thin layers
+//! over this crate.
+
+pub mod catalogue;
+pub mod engine;
+pub mod scenario;
+pub mod score;
+pub mod strategy;
+pub mod generate;
