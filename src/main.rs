@@ -1,1 +1,2 @@
+//! `kam`: the game and the instructor's command line in one binary.
 fn main() {}

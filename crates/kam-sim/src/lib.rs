@@ -6,8 +6,14 @@
 //! over this crate.
 
 pub mod catalogue;
+pub mod debrief;
 pub mod engine;
+pub mod explain;
 pub mod scenario;
 pub mod score;
 pub mod strategy;
+pub mod validate;
 pub mod generate;
+pub mod load;
+pub mod record;
+pub mod ron_tree;

@@ -1,0 +1,1 @@
+//! kam-cli: the `kam` command line over kam-sim.

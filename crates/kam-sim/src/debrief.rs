@@ -1,0 +1,252 @@
+//! The debrief: which of the courseware's teaching points the player met or missed, the
+//! decisions that mattered, and each account's story told by its largest causes.
+//!
+//! Debriefing is where a simulation teaches (DOMAIN.md §3), so every verdict here names its
+//! evidence in numbers the player can check against their own game.
+
+use crate::engine::{self, Decision, Game, Metric, OpportunityStatus};
+use crate::explain::cause_text;
+use crate::scenario::{BuyingRole, Language, Layer, Lesson, Tier, Verdict};
+use crate::score::{self, Scores};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LessonOutcome {
+    pub lesson: Lesson,
+    pub met: bool,
+    /// What in the game shows it, in the player's language.
+    pub evidence: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeyDecision {
+    pub turn: u32,
+    pub account: String,
+    pub text: String,
+    pub verdict: Verdict,
+    pub feedback: String,
+}
+
+/// An account's game in one place: kept or lost, and the causes that moved it most.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AccountStory {
+    pub account: usize,
+    pub name: String,
+    pub retained: bool,
+    pub satisfaction_change: f64,
+    pub profit: f64,
+    /// The largest summed causes of satisfaction change over the game, largest first.
+    pub causes: Vec<(String, f64)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Debrief {
+    pub scores: Scores,
+    pub lessons: Vec<LessonOutcome>,
+    pub decisions: Vec<KeyDecision>,
+    pub accounts: Vec<AccountStory>,
+}
+
+fn t(lang: Language, zh: String, en: String) -> String {
+    match lang {
+        Language::Zh => zh,
+        Language::En => en,
+    }
+}
+
+pub fn lesson_name(lesson: Lesson, lang: Language) -> &'static str {
+    let (zh, en) = match lesson {
+        Lesson::Tiering => ("客户分级", "Tier your accounts"),
+        Lesson::Allocation => ("按价值分配精力", "Allocate effort by value"),
+        Lesson::BuyingCentre => ("了解采购中心", "Know the buying centre"),
+        Lesson::Style => ("按风格沟通", "Speak to each person's style"),
+        Lesson::Rumour => ("冷静应对传言", "Handle rumours calmly"),
+        Lesson::Objection => ("重复异议的含义", "Repeated objections"),
+        Lesson::Negotiation => ("双赢谈判", "Negotiate win-win"),
+        Lesson::WarningSigns => ("关注预警信号", "Watch the warning signs"),
+        Lesson::Pipeline => ("经营销售漏斗", "Work the pipeline"),
+        Lesson::Lifecycle => ("关系生命周期", "Relationship life cycle"),
+    };
+    match lang {
+        Language::Zh => zh,
+        Language::En => en,
+    }
+}
+
+pub fn debrief(game: &Game, lang: Language) -> Debrief {
+    let scenario = game.scenario();
+    let mut lessons = Vec::new();
+
+    // Visits: where they went and how they were pitched.
+    let (mut total, mut fitting, mut to_deciders, mut to_valuable) = (0.0, 0.0, 0.0, 0.0);
+    let norm_total: f64 = game.prepared().norms.iter().sum();
+    let valuable: Vec<bool> = scenario.accounts.iter().map(|a| a.tier != Tier::C).collect();
+    let valuable_norm: f64 =
+        game.prepared().norms.iter().zip(&valuable).filter(|(_, v)| **v).map(|(n, _)| n).sum();
+    for decision in game.log() {
+        if let Decision::Plan(plan) = decision {
+            for v in &plan.visits {
+                let Some(person) = game.accounts()[v.account].people.get(v.stakeholder) else { continue };
+                total += 1.0;
+                if engine::fit(&scenario.approaches[v.approach], &person.person) >= 1.2 {
+                    fitting += 1.0;
+                }
+                if person.person.role == BuyingRole::DecisionMaker
+                    || matches!(person.person.layer, Layer::Decision | Layer::Image)
+                    || person.person.influence >= 7.0
+                {
+                    to_deciders += 1.0;
+                }
+                if valuable[v.account] {
+                    to_valuable += 1.0;
+                }
+            }
+        }
+    }
+    if total > 0.0 {
+        let fit_share = fitting / total;
+        lessons.push(LessonOutcome {
+            lesson: Lesson::Style,
+            met: fit_share >= 0.5,
+            evidence: t(
+                lang,
+                format!("{:.0}% 的拜访方式与对方的沟通风格相符（目标 ≥ 50%）", fit_share * 100.0),
+                format!("{:.0}% of visits were pitched to the person's style (aim: 50% or more)", fit_share * 100.0),
+            ),
+        });
+        let decider_share = to_deciders / total;
+        lessons.push(LessonOutcome {
+            lesson: Lesson::BuyingCentre,
+            met: decider_share >= 0.4,
+            evidence: t(
+                lang,
+                format!("{:.0}% 的拜访见到了决策层或高影响力的人（目标 ≥ 40%）", decider_share * 100.0),
+                format!("{:.0}% of visits reached decision makers or people of high influence (aim: 40% or more)", decider_share * 100.0),
+            ),
+        });
+        let expected = if norm_total > 0.0 { valuable_norm / norm_total } else { 0.0 };
+        let valuable_share = to_valuable / total;
+        lessons.push(LessonOutcome {
+            lesson: Lesson::Allocation,
+            met: valuable_share >= expected * 0.9,
+            evidence: t(
+                lang,
+                format!("{:.0}% 的拜访给了 A/B 级客户；按拜访标准应约 {:.0}%", valuable_share * 100.0, expected * 100.0),
+                format!("{:.0}% of visits went to A and B accounts; the visit norms suggest about {:.0}%", valuable_share * 100.0, expected * 100.0),
+            ),
+        });
+    }
+
+    // Tiering: keep the producing accounts.
+    let a_accounts: Vec<usize> = (0..scenario.accounts.len()).filter(|&a| scenario.accounts[a].tier == Tier::A).collect();
+    if !a_accounts.is_empty() {
+        let kept = a_accounts.iter().filter(|&&a| !game.accounts()[a].churned).count();
+        lessons.push(LessonOutcome {
+            lesson: Lesson::Tiering,
+            met: kept == a_accounts.len(),
+            evidence: t(
+                lang,
+                format!("保住了 {kept}/{} 个 A 级（产出）客户", a_accounts.len()),
+                format!("Kept {kept} of {} A (producing) accounts", a_accounts.len()),
+            ),
+        });
+    }
+
+    // Warning signs: accounts lost.
+    let lost: Vec<&str> = (0..scenario.accounts.len())
+        .filter(|&a| game.accounts()[a].churned)
+        .map(|a| scenario.accounts[a].name.as_str())
+        .collect();
+    lessons.push(LessonOutcome {
+        lesson: Lesson::WarningSigns,
+        met: lost.is_empty(),
+        evidence: if lost.is_empty() {
+            t(lang, "没有流失客户".into(), "No account was lost".into())
+        } else {
+            t(lang, format!("流失的客户：{}", lost.join("、")), format!("Accounts lost: {}", lost.join(", ")))
+        },
+    });
+
+    // Pipeline: opportunities won against lost.
+    let (won, closed) = game.accounts().iter().flat_map(|s| &s.opportunities).fold((0, 0), |(w, c), o| match o.status {
+        OpportunityStatus::Won => (w + 1, c + 1),
+        OpportunityStatus::Lost => (w, c + 1),
+        OpportunityStatus::Open => (w, c),
+    });
+    if closed > 0 {
+        lessons.push(LessonOutcome {
+            lesson: Lesson::Pipeline,
+            met: won * 2 >= closed,
+            evidence: t(lang, format!("赢得 {won}/{closed} 个已结束的商机"), format!("Won {won} of {closed} opportunities that closed")),
+        });
+    }
+
+    // Negotiations: a deal both sides can live with.
+    for r in game.negotiation_records() {
+        let n = &scenario.negotiations[r.negotiation];
+        let win_win = r.deal.is_some() && r.profit_rate_after >= r.profit_rate_before * 0.9 - 1e-9;
+        lessons.push(LessonOutcome {
+            lesson: Lesson::Negotiation,
+            met: win_win,
+            evidence: match &r.deal {
+                Some(_) => t(
+                    lang,
+                    format!("{}：达成协议，每回合利润 {:.1} → {:.1}", n.title, r.profit_rate_before, r.profit_rate_after),
+                    format!("{}: deal agreed, profit per turn {:.1} → {:.1}", n.title, r.profit_rate_before, r.profit_rate_after),
+                ),
+                None => t(lang, format!("{}：没有达成协议", n.title), format!("{}: no deal", n.title)),
+            },
+        });
+    }
+
+    // Event answers, by the lesson each event practises.
+    let mut decisions = Vec::new();
+    for c in game.choices() {
+        let e = &scenario.events[c.event];
+        let choice = &e.choices[c.choice];
+        if let Some(lesson) = e.lesson
+            && c.verdict != Verdict::Neutral
+        {
+            lessons.push(LessonOutcome {
+                lesson,
+                met: c.verdict == Verdict::Good,
+                evidence: format!("{} — {}", e.title, choice.label),
+            });
+        }
+        decisions.push(KeyDecision {
+            turn: c.turn,
+            account: scenario.accounts[c.account].name.clone(),
+            text: format!("{}: {}", e.title, choice.label),
+            verdict: c.verdict,
+            feedback: choice.feedback.clone(),
+        });
+    }
+    lessons.sort_by_key(|l| (l.lesson, l.met));
+
+    let accounts = (0..scenario.accounts.len())
+        .map(|a| {
+            let history = game.history(a);
+            let mut causes: Vec<(String, f64)> = Vec::new();
+            for record in history {
+                for cause in record.causes.iter().filter(|c| c.metric == Metric::Satisfaction) {
+                    let text = cause_text(game, a, cause, lang);
+                    match causes.iter_mut().find(|(t, _)| *t == text) {
+                        Some(entry) => entry.1 += cause.delta,
+                        None => causes.push((text, cause.delta)),
+                    }
+                }
+            }
+            causes.sort_by(|x, y| y.1.abs().total_cmp(&x.1.abs()));
+            causes.truncate(5);
+            AccountStory {
+                account: a,
+                name: scenario.accounts[a].name.clone(),
+                retained: !game.accounts()[a].churned,
+                satisfaction_change: history.last().map_or(0.0, |r| r.satisfaction) - scenario.accounts[a].satisfaction,
+                profit: history.iter().map(|r| r.profit.total()).sum(),
+                causes,
+            }
+        })
+        .collect();
+
+    Debrief { scores: score::score(game), lessons, decisions, accounts }
+}

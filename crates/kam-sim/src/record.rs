@@ -1,0 +1,139 @@
+//! Game records: the save file and the result file are one thing, a decision log.
+//!
+//! A record names the scenario (id and a hash of its content), the seed and the player, and
+//! holds every decision in order plus the scores they led to. Restoring a save or checking a
+//! result both mean replaying the log: the engine is deterministic, so the replay either
+//! reproduces the recorded scores exactly or the record was changed.
+
+use std::io::Write;
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::engine::{Decision, Game, Prepared};
+use crate::score::{self, Scores};
+
+pub const FORMAT: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GameRecord {
+    pub format: u32,
+    pub scenario_id: String,
+    /// SHA-256 of the scenario's content (with defaults filled in), so a result made with a
+    /// changed scenario is told apart from one made with the class's version.
+    pub scenario_hash: String,
+    pub seed: u64,
+    pub player: String,
+    /// Turns completed when the record was written.
+    pub turns_played: u32,
+    pub finished: bool,
+    pub decisions: Vec<Decision>,
+    /// Scores at the time of writing (final scores when finished).
+    pub scores: Scores,
+}
+
+/// The content hash of a prepared scenario.
+pub fn scenario_hash(prepared: &Prepared) -> String {
+    let text = ron::to_string(&prepared.scenario).unwrap_or_default();
+    Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+pub fn record(game: &Game, player: &str) -> GameRecord {
+    GameRecord {
+        format: FORMAT,
+        scenario_id: game.scenario().id.clone(),
+        scenario_hash: scenario_hash(game.prepared()),
+        seed: game.seed(),
+        player: player.to_owned(),
+        turns_played: game.turn().saturating_sub(1).min(game.scenario().turns),
+        finished: game.is_finished(),
+        decisions: game.log().to_vec(),
+        scores: score::score(game),
+    }
+}
+
+pub fn to_string(record: &GameRecord) -> String {
+    let config = ron::ser::PrettyConfig::new().depth_limit(3);
+    ron::ser::to_string_pretty(record, config).unwrap_or_default()
+}
+
+pub fn from_str(text: &str) -> Result<GameRecord, String> {
+    ron::from_str(text).map_err(|e| format!("not a kam-trainer game record: {e}"))
+}
+
+/// Writes a record so that a crash mid-write leaves the old file intact: write a temporary
+/// file beside it, flush it to disk, then rename it over the old one.
+pub fn write_atomic(path: &Path, record: &GameRecord) -> std::io::Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "record".into());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    {
+        let mut file = std::fs::File::create(&tmp)?;
+        file.write_all(to_string(record).as_bytes())?;
+        file.sync_all()?;
+    }
+    std::fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
+}
+
+pub fn read(path: &Path) -> Result<GameRecord, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    from_str(&text)
+}
+
+/// Rebuilds the game a record describes (a save's "continue").
+pub fn restore(prepared: Arc<Prepared>, record: &GameRecord) -> Result<Game, String> {
+    if record.scenario_id != prepared.scenario.id {
+        return Err(format!(
+            "this record is for scenario `{}`, not `{}`",
+            record.scenario_id, prepared.scenario.id
+        ));
+    }
+    if record.scenario_hash != scenario_hash(&prepared) {
+        return Err("the scenario has changed since this record was made".to_owned());
+    }
+    Game::replay(prepared, record.seed, &record.decisions)
+        .map_err(|(i, e)| format!("decision {} cannot be replayed: {e}", i + 1))
+}
+
+/// What replaying a record found.
+#[derive(Debug, Clone)]
+pub enum Verdict {
+    /// The log reproduces the recorded scores exactly.
+    Verified(Box<Game>),
+    /// The record does not hold: each line says what differs.
+    Mismatch(Vec<String>),
+}
+
+/// Replays a record and compares every recorded figure with the replay's.
+pub fn verify(prepared: Arc<Prepared>, record: &GameRecord) -> Verdict {
+    let game = match restore(prepared, record) {
+        Ok(game) => game,
+        Err(e) => return Verdict::Mismatch(vec![e]),
+    };
+    let replayed = score::score(&game);
+    let mut differences = Vec::new();
+    let figures = [
+        ("composite", record.scores.composite, replayed.composite),
+        ("retention", record.scores.retention, replayed.retention),
+        ("profit", record.scores.profit, replayed.profit),
+        ("profit score", record.scores.profit_score, replayed.profit_score),
+        ("satisfaction", record.scores.satisfaction, replayed.satisfaction),
+    ];
+    for (name, recorded, actual) in figures {
+        if recorded.to_bits() != actual.to_bits() {
+            differences.push(format!("{name}: recorded {recorded}, replay gives {actual}"));
+        }
+    }
+    if record.scores.grade != replayed.grade {
+        differences.push(format!("grade: recorded {}, replay gives {}", record.scores.grade, replayed.grade));
+    }
+    if record.finished != game.is_finished() {
+        differences.push(format!("finished: recorded {}, replay gives {}", record.finished, game.is_finished()));
+    }
+    if differences.is_empty() { Verdict::Verified(Box::new(game)) } else { Verdict::Mismatch(differences) }
+}
