@@ -5,6 +5,7 @@
 //! Nothing here knows about windows or frames: the game and the command line are thin layers
 //! over this crate.
 
+pub mod batch;
 pub mod catalogue;
 pub mod debrief;
 pub mod engine;

@@ -1,0 +1,447 @@
+//! The UI's string table: one enum of keys, Chinese and English side by side.
+//!
+//! Only the game's own words live here. Scenario text (titles, stories, names, event choices
+//! and feedback) is shown as the instructor wrote it, in the scenario's language; the names of
+//! the model's concepts (tiers, layers, styles, ...) are translated here so a Chinese UI never
+//! shows `Implementation` and an English one never shows `实施层`.
+
+use kam_sim::engine::{Metric, PlanError};
+use kam_sim::scenario::{
+    BuyingRole, Difficulty, EventKind, Layer, Lesson, Need, Style, Tier, Topic, TurnUnit, Verdict,
+};
+use kam_sim::score::Grade;
+
+pub use kam_sim::scenario::Language as Lang;
+
+/// Parses `zh` / `en` (any case, also `cn`, `chinese`, `english`).
+pub fn parse_lang(s: &str) -> Option<Lang> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "zh" | "cn" | "zh-cn" | "chinese" | "中文" => Some(Lang::Zh),
+        "en" | "english" => Some(Lang::En),
+        _ => None,
+    }
+}
+
+macro_rules! table {
+    ($($key:ident => $zh:literal, $en:literal;)*) => {
+        /// A piece of UI text.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum K { $($key),* }
+
+        impl K {
+            /// The text in `lang`.
+            pub fn t(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((K::$key, Lang::Zh) => $zh, (K::$key, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+table! {
+    AppTitle => "大客户管理训练", "Key Account Management Trainer";
+    AppSubtitle => "在真实的客户组合里练习分级、拜访分配、关键人、异议与谈判", "Practise tiering, visit allocation, buying centres, objections and negotiation on a realistic portfolio";
+    Scenarios => "训练场景", "Scenarios";
+    OpenFile => "打开场景文件", "Open scenario file";
+    FilePath => "文件路径", "File path";
+    Load => "载入", "Load";
+    PlayerName => "学员姓名", "Player name";
+    SeedOrCode => "随机种子 / 班级代码", "Seed or class code";
+    SeedHint => "留空则使用场景默认值；同一班级代码下所有学员遇到相同的事件", "Empty uses the scenario's own; everyone with the same class code meets the same events";
+    UiLanguage => "界面语言", "UI language";
+    Start => "开始", "Start";
+    ContinueSaved => "继续上次的游戏", "Continue saved game";
+    SavedGameFound => "发现自动存档", "An autosave was found";
+    Turns => "回合", "turns";
+    Accounts => "客户", "accounts";
+    Difficulty => "难度", "Difficulty";
+    Language => "语言", "Language";
+    Length => "长度", "Length";
+    Generated => "练习（自动生成）", "Practice (generated)";
+    Briefing => "任务简报", "Briefing";
+    Objectives => "目标", "Objectives";
+    ScoreWeights => "评分权重", "How the score is weighted";
+    Retention => "客户保留", "Retention";
+    Profit => "利润", "Profit";
+    Satisfaction => "满意度", "Satisfaction";
+    Composite => "综合得分", "Composite";
+    Grade => "等级", "Grade";
+    GradeThresholds => "等级线 A/B/C/D", "Grade thresholds A/B/C/D";
+    Overview => "客户概览", "Accounts overview";
+    Means => "每回合资源", "Means per turn";
+    VisitsPerTurn => "拜访次数", "Visits";
+    BudgetPerTurn => "预算", "Budget";
+    BeginGame => "开始第一回合", "Begin the first turn";
+    Back => "返回", "Back";
+    Turn => "回合", "Turn";
+    Of => "/", "of";
+    Dashboard => "客户仪表盘", "Account dashboard";
+    Account => "客户", "Account";
+    Tier => "级别", "Tier";
+    Revenue => "收入", "Revenue";
+    Margin => "毛利率", "Margin";
+    Relationship => "关系", "Relationship";
+    Share => "钱包份额", "Share of wallet";
+    Trend => "趋势", "Trend";
+    Warnings => "预警", "Warnings";
+    Pressure => "竞争压力", "Competitor pressure";
+    ChurnRisk => "流失风险", "Churn risk";
+    Dossier => "客户档案卡", "Account dossier";
+    BuyingCentre => "采购决策链", "Buying centre";
+    Person => "人物", "Person";
+    Layer => "层级", "Layer";
+    Role => "角色", "Role";
+    Style => "沟通风格", "Style";
+    Need => "个人需求", "Need";
+    Attitude => "态度（支持度）", "Attitude (support)";
+    Influence => "影响力", "Influence";
+    Left => "已离开", "has left";
+    History => "历史", "History";
+    NoHistory => "还没有历史记录。", "No history yet.";
+    Visits => "拜访", "Visits";
+    Allocation => "本回合安排", "This turn's plan";
+    Approach => "拜访方式", "Approach";
+    AddVisit => "添加拜访", "Add visit";
+    Resources => "资源", "Resources";
+    Resource => "资源", "Resource";
+    AddResource => "投入资源", "Add resource";
+    Remove => "移除", "Remove";
+    ClearPlan => "清空安排", "Clear plan";
+    VisitsLeft => "剩余拜访", "Visits left";
+    BudgetLeft => "剩余预算", "Budget left";
+    Refused => "无法安排", "Refused";
+    Pipeline => "销售漏斗与预测", "Pipeline and forecast";
+    Opportunity => "机会", "Opportunity";
+    Value => "金额", "Value";
+    Stage => "阶段", "Stage";
+    WinRate => "赢率", "Win rate";
+    CloseTurn => "决策回合", "Decides in turn";
+    Forecast => "预测", "Forecast";
+    NoOpportunities => "暂无机会。", "No open opportunities.";
+    EndTurn => "结束回合", "End turn";
+    EndTurnHint => "Enter 结束回合", "Enter ends the turn";
+    Contract => "合同", "Contract";
+    PriceLevel => "价格水平", "Price level";
+    PaymentDays => "账期（天）", "Payment days";
+    Renewal => "续约回合", "Renewal in turn";
+    Lost => "已流失", "Lost";
+    Event => "事件", "Event";
+    Choose => "你的回应", "Your answer";
+    Feedback => "反馈", "Feedback";
+    Continue => "继续", "Continue";
+    Cost => "费用", "Cost";
+    Repeat => "第 {} 次出现", "comes back for the {} time";
+    Negotiation => "谈判", "Negotiation";
+    Issue => "议题", "Issue";
+    YourOffer => "你的报价", "Your offer";
+    MakeOffer => "提出报价", "Make offer";
+    WalkAwayBtn => "离开谈判桌", "Walk away";
+    Round => "回合", "Round";
+    BuyerSays => "买方回应", "The buyer says";
+    BuyerAccepts => "买方接受了这个方案。", "The buyer accepts.";
+    BuyerCounters => "还不够。买方在「{}」上寸步不让。", "Not enough. The buyer presses hard on {}.";
+    BuyerWalks => "买方转向了竞争对手。", "The buyer takes the competitor's offer.";
+    DealSummary => "谈判结果", "Deal summary";
+    Deal => "成交", "Deal";
+    NoDeal => "未成交", "No deal";
+    ProfitRate => "每回合利润", "Profit per turn";
+    Before => "之前", "before";
+    After => "之后", "after";
+    BuyerValue => "买方价值", "Buyer's value";
+    TurnReport => "回合报告", "Turn report";
+    WhatChanged => "变化与原因", "What changed and why";
+    NoChange => "无变化", "No change";
+    Charts => "图表", "Charts";
+    Debrief => "复盘", "Debrief";
+    Breakdown => "得分构成", "Breakdown";
+    Weight => "权重", "Weight";
+    OverTime => "各客户满意度走势", "Satisfaction by account over time";
+    RevenueOverTime => "各客户收入走势", "Revenue by account over time";
+    DecisionsThatMattered => "关键决策", "Decisions that mattered";
+    TeachingPoints => "教学要点", "Teaching points";
+    Met => "达成", "met";
+    Missed => "未达成", "missed";
+    NotPractised => "本局未涉及", "not practised";
+    ExpertComparison => "与专家策略比较（同一种子）", "Compared with the expert strategy (same seed)";
+    You => "你", "You";
+    Expert => "专家", "Expert";
+    ExportResult => "导出成绩文件", "Export result file";
+    Exported => "已导出：", "Exported to:";
+    NewGame => "新游戏", "New game";
+    Save => "保存", "Save";
+    Saved => "已保存：", "Saved to:";
+    Error => "错误", "Error";
+    WhatToDo => "怎么办", "What to do";
+    FixScenario => "请修改场景文件中标出的行，保存后重新载入（或使用 --watch 自动重载）。", "Fix the lines marked in the scenario file, save it and load it again (or use --watch to reload automatically).";
+    FixSave => "存档无法读取。可以开始新游戏；旧存档已保留以便检查。", "The save could not be read. Start a new game; the old file is kept for inspection.";
+    Watching => "正在监视文件变化", "Watching for changes";
+    Reloaded => "已重新载入", "Reloaded";
+    Autosaved => "已自动保存", "Autosaved";
+    EnterConfirms => "Enter 确认 · Esc 返回", "Enter confirms · Esc goes back";
+    Good => "好", "good";
+    Neutral => "一般", "neutral";
+    Poor => "差", "poor";
+    Players => "学员", "Player";
+    Seed => "种子", "Seed";
+    Total => "合计", "Total";
+    GameOver => "游戏结束", "Game over";
+    Close => "关闭", "Close";
+    Story => "背景", "Story";
+    Industry => "行业", "Industry";
+    Notes => "备注", "Notes";
+    Visited => "次拜访", "visits";
+    Norm => "拜访标准", "Visit norm";
+    Units => "份", "units";
+    PerTurn => "每回合", "per turn";
+    TipTier => "A 产出型：当前贡献利润；B 孵化型：正在培养；C 潜在型：未来机会。", "A producing: earns today; B incubating: being developed; C potential: a future opportunity.";
+    TipRevenue => "本回合收入 = 钱包 × 份额 × 价格水平（含一次性收入）。", "Revenue this turn = wallet × share × price level (plus one-off revenue).";
+    TipMargin => "毛利率：销售额中扣除产品成本后的百分比。折扣会直接侵蚀它。", "Gross margin in percent of sales. Discounts eat straight into it.";
+    TipSatisfaction => "客户满意度 0–100。低于 50 开始有流失风险，越低风险越大。", "Customer satisfaction 0–100. Below 50 the account may defect, more likely the lower it goes.";
+    TipRelationship => "采购决策链对我们的支持度，按影响力加权 0–100。", "Support for us across the buying centre, weighted by influence, 0–100.";
+    TipShare => "我们在客户该品类总支出中的份额 0–100%。满意度高于 55 时份额上升。", "Our share of the customer's spend in the category, 0–100 %. It grows while satisfaction stays above 55.";
+    TipTrend => "满意度相对上一回合的变化。", "Change in satisfaction since the previous turn.";
+    TipWarnings => "红：马上处理；黄：需要关注；蓝：提前准备。", "Red: act now; yellow: watch; blue: prepare.";
+    TipPressure => "竞争对手的压力 0–100：每回合侵蚀满意度与份额。", "Competitor pressure 0–100: erodes satisfaction and share every turn.";
+    TipChurn => "本回合流失的概率（由引擎计算）。", "Probability the account defects this turn (from the engine).";
+    TipForecast => "销售预计 = Σ 机会金额 × 阶段赢率。", "Sales forecast = Σ opportunity value × stage win rate.";
+    TipInfluence => "此人在采购决策中的分量 1–10。", "Weight of this person in the buying decision, 1–10.";
+    TipAttitude => "此人对我们的支持度：0 反对者，100 支持者。", "This person's support for us: 0 opponent, 100 champion.";
+    TipStyle => "四象限沟通风格：A 分析型，B 程序型，C 人际型，D 创新型。拜访方式与之匹配效果更好。", "Whole-brain style: A analytical, B sequential, C interpersonal, D imaginative. A matching approach works better.";
+    TipRetention => "按利润潜力加权的客户保留率。", "Share of accounts kept, weighted by profit potential.";
+    TipProfitScore => "总利润在场景的下限与目标之间的位置 0–100。", "Total profit between the scenario's floor and target, 0–100.";
+    TipComposite => "保留、利润与满意度的加权平均。", "Weighted mean of retention, profit and satisfaction.";
+    TipVisitsLeft => "本回合还能安排的拜访次数。", "Visits you can still plan this turn.";
+    TipBudgetLeft => "本回合还能花费的预算；未用完的预算不结转。", "Budget you can still spend this turn; unspent budget does not carry over.";
+    TipNorm => "课程建议的每回合拜访次数。", "Visits per turn the courseware recommends.";
+}
+
+/// Shorthand for [`K::t`].
+pub fn t(lang: Lang, key: K) -> &'static str {
+    key.t(lang)
+}
+
+/// Formats a key containing `{}` with one argument.
+pub fn tf(lang: Lang, key: K, arg: impl std::fmt::Display) -> String {
+    key.t(lang).replacen("{}", &arg.to_string(), 1)
+}
+
+fn pick(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+pub fn tier(lang: Lang, tier: Tier) -> &'static str {
+    match tier {
+        Tier::A => pick(lang, "A 产出", "A producing"),
+        Tier::B => pick(lang, "B 孵化", "B incubating"),
+        Tier::C => pick(lang, "C 潜在", "C potential"),
+    }
+}
+
+pub fn layer(lang: Lang, layer: Layer) -> &'static str {
+    match layer {
+        Layer::Image => pick(lang, "形象层", "Image"),
+        Layer::Decision => pick(lang, "决策层", "Decision"),
+        Layer::Implementation => pick(lang, "实施层", "Implementation"),
+        Layer::User => pick(lang, "使用层", "User"),
+    }
+}
+
+pub fn role(lang: Lang, role: BuyingRole) -> &'static str {
+    match role {
+        BuyingRole::Initiator => pick(lang, "发起者", "Initiator"),
+        BuyingRole::DecisionMaker => pick(lang, "决策者", "Decision maker"),
+        BuyingRole::Specifier => pick(lang, "规格制定者", "Specifier"),
+        BuyingRole::Evaluator => pick(lang, "评估者", "Evaluator"),
+        BuyingRole::User => pick(lang, "使用者", "User"),
+        BuyingRole::Purchaser => pick(lang, "采购者", "Purchaser"),
+        BuyingRole::Gatekeeper => pick(lang, "把关者", "Gatekeeper"),
+    }
+}
+
+pub fn style(lang: Lang, style: Style) -> &'static str {
+    match style {
+        Style::A => pick(lang, "A 分析型", "A analytical"),
+        Style::B => pick(lang, "B 程序型", "B sequential"),
+        Style::C => pick(lang, "C 人际型", "C interpersonal"),
+        Style::D => pick(lang, "D 创新型", "D imaginative"),
+    }
+}
+
+pub fn need(lang: Lang, need: Need) -> &'static str {
+    match need {
+        Need::Power => pick(lang, "权力", "Power"),
+        Need::Achievement => pick(lang, "成就", "Achievement"),
+        Need::Recognition => pick(lang, "认可", "Recognition"),
+        Need::Acceptance => pick(lang, "归属", "Acceptance"),
+        Need::Security => pick(lang, "安全", "Security"),
+    }
+}
+
+pub fn topic(lang: Lang, topic: Topic) -> &'static str {
+    match topic {
+        Topic::Price => pick(lang, "价格", "Price"),
+        Topic::Volume => pick(lang, "采购量", "Volume"),
+        Topic::PaymentTerms => pick(lang, "账期", "Payment terms"),
+        Topic::ContractLength => pick(lang, "合同期", "Contract length"),
+        Topic::ServiceLevel => pick(lang, "服务水平", "Service level"),
+    }
+}
+
+pub fn event_kind(lang: Lang, kind: EventKind) -> &'static str {
+    match kind {
+        EventKind::Rumour { .. } => pick(lang, "传言", "Rumour"),
+        EventKind::Objection => pick(lang, "异议", "Objection"),
+        EventKind::StakeholderChange => pick(lang, "人事变动", "Stakeholder change"),
+        EventKind::PaymentDelay => pick(lang, "回款延迟", "Payment delay"),
+        EventKind::WarningSign => pick(lang, "预警信号", "Warning sign"),
+        EventKind::Opportunity => pick(lang, "新机会", "Opportunity"),
+        EventKind::Other => pick(lang, "事件", "Event"),
+    }
+}
+
+pub fn metric(lang: Lang, metric: Metric) -> &'static str {
+    match metric {
+        Metric::Satisfaction => K::Satisfaction.t(lang),
+        Metric::Relationship => K::Relationship.t(lang),
+        Metric::Share => K::Share.t(lang),
+        Metric::Revenue => K::Revenue.t(lang),
+    }
+}
+
+pub fn verdict(lang: Lang, verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Good => K::Good.t(lang),
+        Verdict::Neutral => K::Neutral.t(lang),
+        Verdict::Poor => K::Poor.t(lang),
+    }
+}
+
+pub fn lesson(lang: Lang, lesson: Lesson) -> &'static str {
+    match lesson {
+        Lesson::Tiering => pick(lang, "客户分级", "Tiering"),
+        Lesson::Allocation => pick(lang, "拜访与资源分配", "Allocation of visits and resources"),
+        Lesson::BuyingCentre => pick(lang, "采购决策链", "Buying centre"),
+        Lesson::Style => pick(lang, "沟通风格匹配", "Matching communication style"),
+        Lesson::Rumour => pick(lang, "应对传言", "Handling rumours"),
+        Lesson::Objection => pick(lang, "处理异议", "Handling objections"),
+        Lesson::Negotiation => pick(lang, "谈判", "Negotiation"),
+        Lesson::WarningSigns => pick(lang, "预警信号", "Warning signs"),
+        Lesson::Pipeline => pick(lang, "销售漏斗", "Pipeline"),
+        Lesson::Lifecycle => pick(lang, "客户生命周期", "Account lifecycle"),
+    }
+}
+
+pub fn difficulty(lang: Lang, d: Difficulty) -> &'static str {
+    match d {
+        Difficulty::Easy => pick(lang, "简单", "Easy"),
+        Difficulty::Normal => pick(lang, "普通", "Normal"),
+        Difficulty::Hard => pick(lang, "困难", "Hard"),
+    }
+}
+
+pub fn turn_unit(lang: Lang, unit: TurnUnit) -> &'static str {
+    match unit {
+        TurnUnit::Month => pick(lang, "月", "month"),
+        TurnUnit::Quarter => pick(lang, "季度", "quarter"),
+    }
+}
+
+pub fn language_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "中文",
+        Lang::En => "English",
+    }
+}
+
+pub fn grade(g: Grade) -> String {
+    g.to_string()
+}
+
+/// A plan refusal in the UI language; the numbers are the engine's.
+pub fn plan_error(lang: Lang, e: &PlanError) -> String {
+    match (e, lang) {
+        (PlanError::TooManyVisits { planned, capacity }, Lang::Zh) => {
+            format!("安排了 {planned} 次拜访，但每回合最多只能拜访 {capacity} 次。")
+        }
+        (PlanError::TooManyVisits { planned, capacity }, Lang::En) => {
+            format!("{planned} visits planned but only {capacity} fit in a turn.")
+        }
+        (PlanError::OverBudget { planned, budget }, Lang::Zh) => {
+            format!("资源花费 {planned:.1}，超过了本回合预算 {budget:.1}。")
+        }
+        (PlanError::OverBudget { planned, budget }, Lang::En) => {
+            format!("Resources cost {planned:.1} but the budget is {budget:.1}.")
+        }
+        (PlanError::TooManyUnits { planned, max, .. }, Lang::Zh) => {
+            format!("同一客户本回合此资源最多 {max} 份（已安排 {planned} 份）。")
+        }
+        (PlanError::TooManyUnits { planned, max, .. }, Lang::En) => {
+            format!("At most {max} units of this resource per account and turn ({planned} planned).")
+        }
+        (PlanError::AccountLost(_), Lang::Zh) => "这个客户已经流失了。".to_owned(),
+        (PlanError::StakeholderLeft { .. }, Lang::Zh) => "此人已经离开了采购决策链。".to_owned(),
+        (other, _) => {
+            let mut s = other.to_string();
+            if let Some(first) = s.get_mut(0..1) {
+                first.make_ascii_uppercase();
+            }
+            s + "."
+        }
+    }
+}
+
+/// Money as the scenarios write it (thousands, no currency).
+pub fn money(x: f64) -> String {
+    if x.abs() >= 1000.0 {
+        format!("{:.0}", x)
+    } else if x.abs() >= 100.0 {
+        format!("{:.0}", x)
+    } else {
+        format!("{:.1}", x)
+    }
+}
+
+/// A signed change, e.g. `+3.2` / `−1.0`.
+pub fn delta(x: f64) -> String {
+    if x >= 0.0 { format!("+{x:.1}") } else { format!("−{:.1}", -x) }
+}
+
+/// An ordinal for the "comes back" text.
+pub fn ordinal(lang: Lang, n: u32) -> String {
+    match lang {
+        Lang::Zh => n.to_string(),
+        Lang::En => match n {
+            1 => "1st".into(),
+            2 => "2nd".into(),
+            3 => "3rd".into(),
+            n => format!("{n}th"),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_languages_differ_and_are_not_empty() {
+        for key in [K::AppTitle, K::EndTurn, K::Debrief, K::AddVisit] {
+            assert!(!key.t(Lang::Zh).is_empty());
+            assert_ne!(key.t(Lang::Zh), key.t(Lang::En));
+        }
+        assert_eq!(parse_lang("ZH"), Some(Lang::Zh));
+        assert_eq!(parse_lang("en"), Some(Lang::En));
+        assert_eq!(parse_lang("fr"), None);
+    }
+
+    #[test]
+    fn plan_errors_carry_the_engine_numbers() {
+        let e = PlanError::TooManyVisits { planned: 9, capacity: 8 };
+        assert!(plan_error(Lang::Zh, &e).contains('9'));
+        assert!(plan_error(Lang::En, &e).contains("only 8"));
+    }
+}

@@ -1,0 +1,1 @@
+//! kam-game: the Bevy + egui game, a thin layer over kam-sim.
