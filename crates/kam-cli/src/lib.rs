@@ -1,1 +1,177 @@
-//! kam-cli: the `kam` command line over kam-sim.
+//! The `kam` command line over kam-sim: validate, simulate, replay, strategies, and the
+//! instructor's toolkit (new, balance, report).
+//!
+//! Every command writes through an [`Io`] and returns its exit status instead of printing and
+//! exiting, so tests drive commands in-process. The game is not a dependency: `kam play` is
+//! handed to whoever embeds this crate (the `kam` binary passes the Bevy game in).
+
+pub mod balance;
+pub mod new;
+pub mod replay;
+pub mod report;
+pub mod scenario_source;
+pub mod simulate;
+pub mod validate;
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Exit status: everything checked out.
+pub const OK: u8 = 0;
+/// Exit status: the input was read but is invalid, or a replay does not match.
+pub const INVALID: u8 = 1;
+/// Exit status: usage or I/O error.
+pub const USAGE: u8 = 2;
+
+/// Where a command writes: normal output and diagnostics.
+pub struct Io<'a> {
+    pub out: &'a mut dyn Write,
+    pub err: &'a mut dyn Write,
+}
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "kam",
+    version,
+    about = "Key account management trainer: play a scenario, or check, balance and report on one",
+    long_about = "Key account management trainer (大客户管理训练).\n\n\
+        With no command, opens the game's title screen. The other commands are for instructors: \
+        check a scenario file like code, play it headless with built-in strategies, verify \
+        trainees' result files and report on a class.",
+    after_help = "Examples:\n  \
+        kam                                        open the game\n  \
+        kam play scenarios/classroom_zh.ron        play a scenario\n  \
+        kam validate scenarios/*.ron               check scenario files\n  \
+        kam simulate classroom_en --strategy all --runs 1000\n  \
+        kam replay results/alice.ron               verify a trainee's result"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Play a scenario in the game window (the default when no command is given).
+    Play(PlayArgs),
+    /// Check scenario files: every error as FILE:LINE:COL, exit 0 valid, 1 invalid, 2 unreadable.
+    Validate(validate::Args),
+    /// Play a scenario headless with built-in strategies and print score distributions.
+    Simulate(simulate::Args),
+    /// Recompute a result file from its decision log; exit 0 when it matches, 1 when not.
+    Replay(replay::Args),
+    /// List the built-in strategies.
+    Strategies,
+    /// Write a small, valid, commented starting scenario.
+    New(new::Args),
+    /// Balance lab: play every strategy over many seeds and judge whether the scenario rewards skill.
+    Balance(balance::Args),
+    /// Class report: verify trainees' result files, then leaderboard, distributions, lessons missed.
+    Report(report::Args),
+}
+
+/// `kam play`: what the game window should open with.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct PlayArgs {
+    /// Scenario file (RON) or bundled scenario name; without it, the title screen.
+    pub scenario: Option<PathBuf>,
+    /// Reload the scenario whenever the file changes, showing validation errors in the window.
+    #[arg(long)]
+    pub watch: bool,
+    /// Save a screenshot of the window to this PNG file and exit.
+    #[arg(long, value_name = "OUT.png")]
+    pub screenshot: Option<PathBuf>,
+    /// Play the whole game with a built-in strategy (with --screenshot: shoot the debrief).
+    #[arg(long, value_name = "STRATEGY")]
+    pub autoplay: Option<String>,
+    /// UI language: zh or en (defaults to the scenario's language).
+    #[arg(long, value_name = "zh|en")]
+    pub lang: Option<String>,
+    /// Player name written into saves and results.
+    #[arg(long)]
+    pub player: Option<String>,
+    /// Seed or class code (defaults to the scenario's seed).
+    #[arg(long)]
+    pub seed: Option<String>,
+}
+
+/// Parses the arguments and runs the command; `play` runs the game the caller provides.
+pub fn run_with(args: impl IntoIterator<Item = OsString>, play: impl FnOnce(PlayArgs) -> ExitCode) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { USAGE } else { OK });
+        }
+    };
+    let stdout = std::io::stdout();
+    let stderr = std::io::stderr();
+    let (mut out, mut err) = (stdout.lock(), stderr.lock());
+    let mut io = Io { out: &mut out, err: &mut err };
+    match cli.command {
+        None => play(PlayArgs::default()),
+        Some(Command::Play(args)) => play(args),
+        Some(command) => ExitCode::from(run(command, &mut io)),
+    }
+}
+
+/// Runs a command other than `play`, returning its exit status.
+pub fn run(command: Command, io: &mut Io) -> u8 {
+    match command {
+        Command::Play(_) => {
+            let _ = writeln!(io.err, "kam: `play` needs the game; run the `kam` binary");
+            USAGE
+        }
+        Command::Validate(args) => validate::run(&args, io),
+        Command::Simulate(args) => simulate::run(&args, io),
+        Command::Replay(args) => replay::run(&args, io),
+        Command::Strategies => strategies(io),
+        Command::New(args) => new::run(&args, io),
+        Command::Balance(args) => balance::run(&args, io),
+        Command::Report(args) => report::run(&args, io),
+    }
+}
+
+fn strategies(io: &mut Io) -> u8 {
+    for name in kam_sim::strategy::NAMES {
+        let _ = writeln!(io.out, "{name:<11} {}", kam_sim::strategy::describe(name));
+    }
+    OK
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Runs `kam ARGS...` in-process, returning (status, stdout, stderr).
+    pub(crate) fn kam(args: &[&str]) -> (u8, String, String) {
+        let cli = Cli::try_parse_from(std::iter::once("kam").chain(args.iter().copied())).expect("arguments parse");
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let status = run(cli.command.expect("a command"), &mut Io { out: &mut out, err: &mut err });
+        (status, String::from_utf8(out).unwrap(), String::from_utf8(err).unwrap())
+    }
+
+    #[test]
+    fn strategies_lists_every_strategy_with_a_description() {
+        let (status, out, _) = kam(&["strategies"]);
+        assert_eq!(status, OK);
+        for name in kam_sim::strategy::NAMES {
+            assert!(out.lines().any(|l| l.starts_with(name) && l.len() > name.len() + 10), "{name} missing in {out}");
+        }
+    }
+
+    #[test]
+    fn every_subcommand_has_help() {
+        use clap::CommandFactory;
+        let mut cli = Cli::command();
+        cli.build();
+        for sub in cli.get_subcommands() {
+            assert!(sub.get_about().is_some(), "`kam {}` has no help text", sub.get_name());
+        }
+        Cli::command().debug_assert();
+    }
+}

@@ -6,6 +6,7 @@
 //! over this crate.
 
 pub mod batch;
+pub mod bundled;
 pub mod catalogue;
 pub mod debrief;
 pub mod engine;

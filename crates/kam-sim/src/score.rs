@@ -95,6 +95,9 @@ pub fn score(game: &Game) -> Scores {
         }
         profit += game.history(a).iter().map(|r| r.profit.total()).sum::<f64>();
     }
+    // Weights sum to 1 only up to rounding; a trainee must never see 100.00000000000003.
+    let retention = retention.clamp(0.0, 100.0);
+    let satisfaction = satisfaction.clamp(0.0, 100.0);
     let (floor, target) = prepared.profit_range;
     let profit_score = (100.0 * (profit - floor) / (target - floor)).clamp(0.0, 100.0);
     let s = &scenario.scoring;

@@ -1,0 +1,66 @@
+//! Where a command's scenario comes from: a file on disk, or a bundled scenario by name.
+//!
+//! Instructors mostly work with files; `kam simulate classroom_en` saves typing the path and
+//! works from any directory because the bundled scenarios are compiled in.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use kam_sim::engine::Prepared;
+use kam_sim::load::{self, Diagnostic};
+
+/// Why a scenario could not be had.
+#[derive(Debug)]
+pub enum SourceError {
+    /// Neither a readable file nor a bundled name.
+    Unreadable(String),
+    /// Read, but invalid: every error found.
+    Invalid(Vec<Diagnostic>),
+}
+
+/// The bundled scenario called `name` (`classroom_en` or `classroom_en.ron`), if any.
+pub fn bundled(name: &str) -> Option<(&'static str, &'static str)> {
+    let stem = name.strip_suffix(".ron").unwrap_or(name);
+    kam_sim::bundled::SCENARIOS.iter().copied().find(|(file, _)| file.strip_suffix(".ron") == Some(stem))
+}
+
+/// Loads `arg` as a file if it exists, else as a bundled scenario name.
+pub fn load(arg: &Path) -> Result<(Arc<Prepared>, Vec<Diagnostic>), SourceError> {
+    let shown = arg.display().to_string();
+    match std::fs::read(arg) {
+        Ok(bytes) => load::load_bytes(&shown, &bytes).map_err(SourceError::Invalid),
+        Err(io) => match bundled(&shown) {
+            Some((file, src)) => load::load_str(file, src).map_err(SourceError::Invalid),
+            None => {
+                let names: Vec<&str> =
+                    kam_sim::bundled::SCENARIOS.iter().map(|(f, _)| f.trim_end_matches(".ron")).collect();
+                Err(SourceError::Unreadable(format!(
+                    "cannot read {shown}: {io} (bundled scenarios: {})",
+                    names.join(", ")
+                )))
+            }
+        },
+    }
+}
+
+/// Every bundled scenario, loaded (they are validated by tests, so this cannot fail in a
+/// released build; a broken one is skipped rather than aborting a report).
+pub fn all_bundled() -> Vec<Arc<Prepared>> {
+    kam_sim::bundled::SCENARIOS
+        .iter()
+        .filter_map(|(file, src)| load::load_str(file, src).ok().map(|(prepared, _)| prepared))
+        .collect()
+}
+
+/// The scenario a result was played on: among `candidates` (files given on the command line)
+/// and the bundled ones, the one whose id and content hash match.
+pub fn for_record(record: &kam_sim::record::GameRecord, candidates: &[Arc<Prepared>]) -> Option<Arc<Prepared>> {
+    let bundled = all_bundled();
+    let all = candidates.iter().chain(bundled.iter());
+    let same_id: Vec<&Arc<Prepared>> = all.filter(|p| p.scenario.id == record.scenario_id).collect();
+    same_id
+        .iter()
+        .find(|p| kam_sim::record::scenario_hash(p) == record.scenario_hash)
+        .or(same_id.first())
+        .map(|p| Arc::clone(p))
+}

@@ -1,0 +1,154 @@
+//! `kam simulate FILE`: play a scenario headless with built-in strategies, many seeds each,
+//! and print the distribution of their scores.
+
+use std::path::PathBuf;
+
+use kam_sim::batch::{self, Summary};
+use kam_sim::strategy;
+use serde::Serialize;
+
+use crate::scenario_source::{self, SourceError};
+use crate::{INVALID, Io, OK, USAGE};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Scenario file (RON) or bundled scenario name (tutorial, classroom_zh, classroom_en).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// A strategy name (see `kam strategies`) or `all`.
+    #[arg(long, default_value = "all")]
+    pub strategy: String,
+    /// Games per strategy.
+    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u64).range(1..))]
+    pub runs: u64,
+    /// First seed; games use seeds S, S+1, ... (defaults to the scenario's seed).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Print one JSON object instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// The `--json` output.
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub scenario: String,
+    pub runs: u64,
+    pub seed: u64,
+    pub strategies: Vec<Summary>,
+}
+
+pub fn run(args: &Args, io: &mut Io) -> u8 {
+    let names: Vec<&str> = if args.strategy == "all" {
+        strategy::NAMES.to_vec()
+    } else if let Some(name) = strategy::NAMES.iter().find(|n| **n == args.strategy) {
+        vec![name]
+    } else {
+        let _ = writeln!(
+            io.err,
+            "kam simulate: unknown strategy `{}`; expected `all` or one of: {}",
+            args.strategy,
+            strategy::NAMES.join(", ")
+        );
+        return USAGE;
+    };
+    let prepared = match scenario_source::load(&args.file) {
+        Ok((prepared, _warnings)) => prepared,
+        Err(SourceError::Unreadable(message)) => {
+            let _ = writeln!(io.err, "kam simulate: {message}");
+            return USAGE;
+        }
+        Err(SourceError::Invalid(errors)) => {
+            for e in errors {
+                let _ = writeln!(io.err, "{e}");
+            }
+            return INVALID;
+        }
+    };
+    let seed = args.seed.unwrap_or(prepared.scenario.seed);
+    let mut summaries = Vec::new();
+    for name in names {
+        match batch::scores(&prepared, name, seed, args.runs) {
+            Ok(scores) => summaries.push(Summary::of(name, &scores)),
+            Err(e) => {
+                // A built-in strategy making an illegal move is a bug in kam, not in the file.
+                let _ = writeln!(io.err, "kam simulate: {e}");
+                return INVALID;
+            }
+        }
+    }
+    let report = Report { scenario: prepared.scenario.id.clone(), runs: args.runs, seed, strategies: summaries };
+    if args.json {
+        let _ = writeln!(io.out, "{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+    } else {
+        print_table(&report, io);
+    }
+    OK
+}
+
+fn print_table(report: &Report, io: &mut Io) {
+    let _ = writeln!(io.out, "scenario `{}`: {} games per strategy, seeds {}..={}", report.scenario, report.runs, report.seed, report.seed + report.runs - 1);
+    let _ = writeln!(io.out, "{:<11} {:>29}  {:>29}  {:>33}  {:>29}", "", "composite (0-100)", "retention (0-100)", "profit", "satisfaction (0-100)");
+    let head = |w: usize| format!("{:>w$}{:>w$}{:>w$}{:>w$}", "mean", "p10", "p50", "p90");
+    let _ = writeln!(io.out, "{:<11} {}  {}  {}  {}", "strategy", head(7), head(7), head(8), head(7));
+    for s in &report.strategies {
+        let cols = |d: &kam_sim::batch::Distribution, w: usize, p: usize| {
+            format!("{:>w$.p$}{:>w$.p$}{:>w$.p$}{:>w$.p$}", d.mean, d.p10, d.p50, d.p90)
+        };
+        let _ = writeln!(
+            io.out,
+            "{:<11} {}  {}  {}  {}",
+            s.strategy,
+            cols(&s.composite, 7, 1),
+            cols(&s.retention, 7, 1),
+            cols(&s.profit, 8, 0),
+            cols(&s.satisfaction, 7, 1)
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::tests::kam;
+    use crate::{OK, USAGE};
+
+    #[test]
+    fn json_has_the_documented_shape() {
+        let (status, out, err) = kam(&["simulate", "tutorial", "--strategy", "all", "--runs", "5", "--seed", "9", "--json"]);
+        assert_eq!(status, OK, "{err}");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["runs"], 5);
+        assert_eq!(v["seed"], 9);
+        assert!(v["scenario"].is_string());
+        let strategies = v["strategies"].as_array().unwrap();
+        assert_eq!(strategies.len(), kam_sim::strategy::NAMES.len());
+        for s in strategies {
+            for metric in ["composite", "retention", "profit", "satisfaction"] {
+                let d = &s[metric];
+                let (p10, p50, p90) = (d["p10"].as_f64().unwrap(), d["p50"].as_f64().unwrap(), d["p90"].as_f64().unwrap());
+                assert!(p10 <= p50 && p50 <= p90, "{metric} percentiles out of order in {s}");
+                assert!(d["mean"].as_f64().unwrap().is_finite());
+            }
+            let c = s["composite"]["mean"].as_f64().unwrap();
+            assert!((0.0..=100.0).contains(&c));
+        }
+    }
+
+    #[test]
+    fn same_seed_same_output_and_table_names_each_strategy() {
+        let run = || kam(&["simulate", "tutorial", "--runs", "3", "--strategy", "expert"]);
+        let (status, first, _) = run();
+        assert_eq!(status, OK);
+        assert_eq!(first, run().1, "simulation is not deterministic");
+        assert!(first.lines().any(|l| l.starts_with("expert")), "{first}");
+        assert!(!first.contains("random"));
+    }
+
+    #[test]
+    fn unknown_strategy_and_missing_file_are_usage_errors() {
+        let (status, _, err) = kam(&["simulate", "tutorial", "--strategy", "genius"]);
+        assert_eq!(status, USAGE);
+        assert!(err.contains("expert"), "the error lists the real strategies: {err}");
+        assert_eq!(kam(&["simulate", "/no/such.ron"]).0, USAGE);
+    }
+}

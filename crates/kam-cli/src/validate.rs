@@ -1,0 +1,113 @@
+//! `kam validate FILE...`: check scenario files like a compiler checks code.
+//!
+//! All files are checked and every finding printed, so an instructor fixes a scenario in one
+//! round trip. Exit status: 0 all valid (warnings allowed), 1 any invalid, 2 any unreadable.
+
+use std::path::PathBuf;
+
+use kam_sim::load;
+
+use crate::{INVALID, Io, OK, USAGE};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Scenario files (RON).
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Print nothing for valid files (errors and warnings are still printed).
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+pub fn run(args: &Args, io: &mut Io) -> u8 {
+    let mut status = OK;
+    for path in &args.files {
+        let shown = path.display().to_string();
+        let bytes = match std::fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                let _ = writeln!(io.err, "{shown}: error: cannot read the file: {e}");
+                status = USAGE;
+                continue;
+            }
+        };
+        match load::load_bytes(&shown, &bytes) {
+            Ok((prepared, warnings)) => {
+                for w in &warnings {
+                    let _ = writeln!(io.err, "{w}");
+                }
+                if !args.quiet {
+                    let s = &prepared.scenario;
+                    let _ = writeln!(
+                        io.out,
+                        "{shown}: ok: `{}` ({} accounts, {} turns, {} events, {} negotiations{})",
+                        s.id,
+                        s.accounts.len(),
+                        s.turns,
+                        s.events.len(),
+                        s.negotiations.len(),
+                        match warnings.len() {
+                            0 => String::new(),
+                            n => format!(", {n} warning{}", if n == 1 { "" } else { "s" }),
+                        }
+                    );
+                }
+            }
+            Err(errors) => {
+                for e in &errors {
+                    let _ = writeln!(io.err, "{e}");
+                }
+                let count = errors.iter().filter(|d| d.severity == load::Severity::Error).count();
+                let _ = writeln!(io.err, "{shown}: {count} error{}", if count == 1 { "" } else { "s" });
+                status = status.max(INVALID);
+            }
+        }
+    }
+    status
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::tests::kam;
+    use crate::{INVALID, OK, USAGE};
+
+    fn write(dir: &tempfile::TempDir, name: &str, text: &str) -> String {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path.display().to_string()
+    }
+
+    #[test]
+    fn bundled_scenarios_are_valid() {
+        let dir = tempfile::tempdir().unwrap();
+        for (file, src) in kam_sim::bundled::SCENARIOS {
+            let path = write(&dir, file, src);
+            let (status, out, err) = kam(&["validate", &path]);
+            assert_eq!(status, OK, "{file}: {err}");
+            assert!(out.contains(": ok: "), "{out}");
+        }
+    }
+
+    #[test]
+    fn reports_every_error_located_and_exits_1() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = write(&dir, "good.ron", kam_sim::bundled::SCENARIOS[0].1);
+        let broken = write(&dir, "broken.ron", "(id: \"x\", title: 3, description: \"\", turns: \"many\", bogus: 1, means: (), accounts: [])");
+        let (status, _, err) = kam(&["validate", &good, &broken]);
+        assert_eq!(status, INVALID);
+        let located: Vec<&str> = err.lines().filter(|l| l.starts_with(&format!("{broken}:")) && l.contains(": error: ")).collect();
+        assert!(located.len() >= 2, "expected several located errors, got:\n{err}");
+        for line in located {
+            let mut parts = line.splitn(4, ':').skip(1);
+            let (line_no, col) = (parts.next().unwrap(), parts.next().unwrap());
+            assert!(line_no.parse::<u32>().is_ok() && col.parse::<u32>().is_ok(), "not FILE:LINE:COL: {line}");
+        }
+    }
+
+    #[test]
+    fn unreadable_file_is_a_usage_error() {
+        let (status, out, err) = kam(&["validate", "/nonexistent/scenario.ron"]);
+        assert_eq!(status, USAGE);
+        assert!(out.is_empty() && err.contains("cannot read"), "{err}");
+    }
+}

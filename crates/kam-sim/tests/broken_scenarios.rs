@@ -1,0 +1,100 @@
+//! The corpus of broken scenarios in `tests/broken_scenarios/`: each must give a located error
+//! saying what is wrong, and no input, however mangled, may panic the loader.
+
+mod common;
+
+use std::path::PathBuf;
+
+use kam_sim::load::{self, Diagnostic, Severity};
+
+fn corpus_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/broken_scenarios")
+}
+
+/// (file, line of the first error, words its message must contain).
+const EXPECTED: &[(&str, u32, &str)] = &[
+    ("absurd_numbers.ron", 39, "share must be between 0 and 100"),
+    ("bad_string.ron", 11, "is a comma missing?"),
+    ("binary_garbage.ron", 1, "not UTF-8"),
+    ("dangling_reference.ron", 163, "did you mean `northwind`"),
+    ("dangling_stakeholder.ron", 199, "did you mean `hughes`"),
+    ("duplicate_ids.ron", 87, "duplicate id `northwind`"),
+    ("empty.ron", 1, "empty"),
+    ("garbage_after_valid_prefix.ron", 24, "not UTF-8"),
+    ("missing_field.ron", 30, "missing field `potential`"),
+    ("never_fires.ron", 195, "can never fire"),
+    ("truncated.ron", 171, "end of file"),
+    ("unclosed.ron", 253, "end of file"),
+    ("unknown_field.ron", 42, "did you mean `satisfaction`"),
+    ("unknown_variant.ron", 90, "expected one of `A`, `B`, `C`"),
+    ("wrong_types.ron", 20, "expected a whole number for `turns`"),
+];
+
+fn errors(name: &str, bytes: &[u8]) -> Vec<Diagnostic> {
+    match load::load_bytes(name, bytes) {
+        Ok(_) => panic!("{name} was accepted"),
+        Err(diagnostics) => diagnostics.into_iter().filter(|d| d.severity == Severity::Error).collect(),
+    }
+}
+
+#[test]
+fn every_broken_scenario_gives_a_located_error() {
+    let mut files: Vec<String> = std::fs::read_dir(corpus_dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    let expected: Vec<&str> = EXPECTED.iter().map(|(f, _, _)| *f).collect();
+    assert_eq!(files, expected, "every corpus file needs an expectation, and every expectation a file");
+    for (file, line, words) in EXPECTED {
+        let bytes = std::fs::read(corpus_dir().join(file)).unwrap();
+        let found = errors(file, &bytes);
+        let first = found.first().unwrap_or_else(|| panic!("{file}: rejected without an error"));
+        assert_eq!(first.line, *line, "{file}: {first}");
+        assert!(first.col >= 1, "{file}: {first}");
+        assert!(first.message.contains(words), "{file}: expected `{words}` in: {first}");
+        assert!(first.to_string().starts_with(&format!("{file}:{line}:{}: error: ", first.col)));
+    }
+}
+
+#[test]
+fn independent_mistakes_are_all_reported_in_one_run() {
+    let bytes = std::fs::read(corpus_dir().join("absurd_numbers.ron")).unwrap();
+    assert_eq!(errors("absurd_numbers.ron", &bytes).len(), 3);
+    let bytes = std::fs::read(corpus_dir().join("wrong_types.ron")).unwrap();
+    assert_eq!(errors("wrong_types.ron", &bytes).len(), 2);
+}
+
+/// Truncations, byte flips and deletions of every bundled scenario: each load must return,
+/// and every error must point inside the file.
+#[test]
+fn mangled_scenarios_never_panic() {
+    use rand::{RngExt, SeedableRng};
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(99);
+    for (name, src) in kam_sim::bundled::SCENARIOS {
+        let lines = src.lines().count() as u32 + 1;
+        for i in 0..300 {
+            let mut bytes = src.as_bytes().to_vec();
+            match i % 3 {
+                0 => bytes.truncate(rng.random_range(0..bytes.len())),
+                1 => {
+                    for _ in 0..rng.random_range(1..8) {
+                        let at = rng.random_range(0..bytes.len());
+                        bytes[at] = rng.random();
+                    }
+                }
+                _ => {
+                    let at = rng.random_range(0..bytes.len());
+                    let end = (at + rng.random_range(1..64)).min(bytes.len());
+                    bytes.drain(at..end);
+                }
+            }
+            if let Err(diagnostics) = load::load_bytes(name, &bytes) {
+                assert!(!diagnostics.is_empty());
+                for d in diagnostics {
+                    assert!(d.line >= 1 && d.line <= lines && d.col >= 1, "{name}: error outside the file: {d}");
+                }
+            }
+        }
+    }
+}
