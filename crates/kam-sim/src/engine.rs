@@ -321,7 +321,8 @@ impl AccountState {
             .iter()
             .filter(|p| p.present)
             .fold((0.0, 0.0), |(s, w), p| (s + p.support * p.person.influence, w + p.person.influence));
-        if weight > 0.0 { sum / weight } else { 0.0 }
+        // Clamped because a weighted mean of values at 100 can round to just above it.
+        if weight > 0.0 { (sum / weight).clamp(0.0, 100.0) } else { 0.0 }
     }
 
     /// Revenue per turn at the current share and price, plus this turn's one-off revenue.
