@@ -1,0 +1,77 @@
+//! Speed of the simulation: whole games per strategy on the classroom scenario and on a
+//! generated large portfolio (200 accounts, 36 turns), and load-plus-validate of a scenario.
+//! Figures are recorded in BENCHMARKS.md; run with `cargo bench -p kam-sim --bench games`.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use kam_sim::engine::Prepared;
+use kam_sim::{batch, bundled, load, strategy};
+
+fn classroom() -> (&'static str, &'static str) {
+    bundled::SCENARIOS.iter().copied().find(|(f, _)| *f == "classroom_en.ron").expect("bundled classroom")
+}
+
+fn games(c: &mut Criterion) {
+    let (file, src) = classroom();
+    let (prepared, _) = load::load_str(file, src).expect("valid");
+    let mut group = c.benchmark_group("classroom game");
+    group.throughput(Throughput::Elements(1));
+    for name in strategy::NAMES {
+        let mut seed = 0;
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                seed += 1;
+                black_box(batch::play(&prepared, name, seed).unwrap())
+            })
+        });
+    }
+    group.finish();
+
+    let large = Prepared::new(kam_sim::generate::generate(200, 36, 1));
+    let mut group = c.benchmark_group("generated 200 accounts x 36 turns game");
+    group.throughput(Throughput::Elements(1)).sample_size(10).measurement_time(Duration::from_secs(10));
+    for name in strategy::NAMES {
+        let mut seed = 0;
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                seed += 1;
+                black_box(batch::play(&large, name, seed).unwrap())
+            })
+        });
+    }
+    group.finish();
+}
+
+fn loading(c: &mut Criterion) {
+    let mut group = c.benchmark_group("load and validate");
+    for (file, src) in bundled::SCENARIOS {
+        group.throughput(Throughput::Bytes(src.len() as u64));
+        group.bench_function(file, |b| b.iter(|| black_box(load::load_str(file, black_box(src)).is_ok())));
+    }
+    let large = ron::ser::to_string_pretty(&kam_sim::generate::generate(200, 36, 1), ron::ser::PrettyConfig::new())
+        .expect("serialisable");
+    group.throughput(Throughput::Bytes(large.len() as u64));
+    group.bench_function("generated 200 accounts", |b| b.iter(|| black_box(load::load_str("large.ron", &large).is_ok())));
+    group.finish();
+}
+
+/// What `kam simulate classroom --strategy all --runs 1000` does, minus printing.
+fn simulate_all(c: &mut Criterion) {
+    let (file, src) = classroom();
+    let mut group = c.benchmark_group("simulate classroom all strategies x 1000 runs");
+    group.sample_size(10);
+    group.bench_function("load + 5000 games", |b| {
+        b.iter(|| {
+            let (prepared, _) = load::load_str(file, src).unwrap();
+            for name in strategy::NAMES {
+                black_box(batch::Summary::of(name, &batch::scores(&prepared, name, 1, 1000).unwrap()));
+            }
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, games, loading, simulate_all);
+criterion_main!(benches);
