@@ -3,7 +3,11 @@
 use std::process::{Command, Output};
 
 fn kam(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kam")).args(args).current_dir(env!("CARGO_MANIFEST_DIR")).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_kam"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap()
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -12,20 +16,41 @@ fn text(bytes: &[u8]) -> String {
 
 #[test]
 fn validate_exit_statuses_and_streams() {
-    let ok = kam(&["validate", "scenarios/tutorial.ron", "scenarios/classroom_zh.ron", "scenarios/classroom_en.ron"]);
+    let ok = kam(&[
+        "validate",
+        "scenarios/tutorial.ron",
+        "scenarios/classroom_zh.ron",
+        "scenarios/classroom_en.ron",
+    ]);
     assert_eq!(ok.status.code(), Some(0), "{}", text(&ok.stderr));
 
-    let broken = kam(&["validate", "scenarios/tutorial.ron", "tests/broken_scenarios/unknown_field.ron"]);
+    let broken = kam(&[
+        "validate",
+        "scenarios/tutorial.ron",
+        "tests/broken_scenarios/unknown_field.ron",
+    ]);
     assert_eq!(broken.status.code(), Some(1));
     let err = text(&broken.stderr);
-    assert!(err.contains("tests/broken_scenarios/unknown_field.ron:42:13: error: unknown field `satisfation`"), "{err}");
-    assert!(!text(&broken.stdout).contains("error"), "errors belong on stderr");
+    assert!(
+        err.contains(
+            "tests/broken_scenarios/unknown_field.ron:42:13: error: unknown field `satisfation`"
+        ),
+        "{err}"
+    );
+    assert!(
+        !text(&broken.stdout).contains("error"),
+        "errors belong on stderr"
+    );
 
     let missing = kam(&["validate", "no/such/file.ron"]);
     assert_eq!(missing.status.code(), Some(2));
     assert!(text(&missing.stderr).contains("cannot read"));
 
-    assert_eq!(kam(&["validate"]).status.code(), Some(2), "no file is a usage error");
+    assert_eq!(
+        kam(&["validate"]).status.code(),
+        Some(2),
+        "no file is a usage error"
+    );
 }
 
 #[test]
@@ -33,21 +58,51 @@ fn help_explains_every_command() {
     let help = kam(&["--help"]);
     assert_eq!(help.status.code(), Some(0));
     let out = text(&help.stdout);
-    for command in ["play", "validate", "simulate", "replay", "strategies", "new", "balance", "report"] {
-        assert!(out.contains(command), "`kam --help` does not mention {command}:\n{out}");
+    for command in [
+        "play",
+        "validate",
+        "simulate",
+        "replay",
+        "strategies",
+        "new",
+        "balance",
+        "report",
+    ] {
+        assert!(
+            out.contains(command),
+            "`kam --help` does not mention {command}:\n{out}"
+        );
         let sub = kam(&[command, "--help"]);
         assert_eq!(sub.status.code(), Some(0), "kam {command} --help");
-        assert!(text(&sub.stdout).contains("Usage: kam"), "kam {command} --help");
+        assert!(
+            text(&sub.stdout).contains("Usage: kam"),
+            "kam {command} --help"
+        );
     }
     assert_eq!(kam(&["frobnicate"]).status.code(), Some(2));
 }
 
 #[test]
 fn simulate_json_round_trips_through_a_real_process() {
-    let out = kam(&["simulate", "scenarios/classroom_en.ron", "--strategy", "expert", "--runs", "3", "--json"]);
+    let out = kam(&[
+        "simulate",
+        "scenarios/classroom_en.ron",
+        "--strategy",
+        "expert",
+        "--runs",
+        "3",
+        "--json",
+    ]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let json = text(&out.stdout);
-    for key in ["\"scenario\"", "\"runs\": 3", "\"seed\"", "\"strategies\"", "\"strategy\": \"expert\"", "\"p90\""] {
+    for key in [
+        "\"scenario\"",
+        "\"runs\": 3",
+        "\"seed\"",
+        "\"strategies\"",
+        "\"strategy\": \"expert\"",
+        "\"p90\"",
+    ] {
         assert!(json.contains(key), "{key} missing from {json}");
     }
 }

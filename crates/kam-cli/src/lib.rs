@@ -100,7 +100,10 @@ pub struct PlayArgs {
 }
 
 /// Parses the arguments and runs the command; `play` runs the game the caller provides.
-pub fn run_with(args: impl IntoIterator<Item = OsString>, play: impl FnOnce(PlayArgs) -> ExitCode) -> ExitCode {
+pub fn run_with(
+    args: impl IntoIterator<Item = OsString>,
+    play: impl FnOnce(PlayArgs) -> ExitCode,
+) -> ExitCode {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
@@ -111,7 +114,10 @@ pub fn run_with(args: impl IntoIterator<Item = OsString>, play: impl FnOnce(Play
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();
     let (mut out, mut err) = (stdout.lock(), stderr.lock());
-    let mut io = Io { out: &mut out, err: &mut err };
+    let mut io = Io {
+        out: &mut out,
+        err: &mut err,
+    };
     match cli.command {
         None => play(PlayArgs::default()),
         Some(Command::Play(args)) => play(args),
@@ -149,10 +155,21 @@ mod tests {
 
     /// Runs `kam ARGS...` in-process, returning (status, stdout, stderr).
     pub(crate) fn kam(args: &[&str]) -> (u8, String, String) {
-        let cli = Cli::try_parse_from(std::iter::once("kam").chain(args.iter().copied())).expect("arguments parse");
+        let cli = Cli::try_parse_from(std::iter::once("kam").chain(args.iter().copied()))
+            .expect("arguments parse");
         let (mut out, mut err) = (Vec::new(), Vec::new());
-        let status = run(cli.command.expect("a command"), &mut Io { out: &mut out, err: &mut err });
-        (status, String::from_utf8(out).unwrap(), String::from_utf8(err).unwrap())
+        let status = run(
+            cli.command.expect("a command"),
+            &mut Io {
+                out: &mut out,
+                err: &mut err,
+            },
+        );
+        (
+            status,
+            String::from_utf8(out).unwrap(),
+            String::from_utf8(err).unwrap(),
+        )
     }
 
     #[test]
@@ -160,7 +177,11 @@ mod tests {
         let (status, out, _) = kam(&["strategies"]);
         assert_eq!(status, OK);
         for name in kam_sim::strategy::NAMES {
-            assert!(out.lines().any(|l| l.starts_with(name) && l.len() > name.len() + 10), "{name} missing in {out}");
+            assert!(
+                out.lines()
+                    .any(|l| l.starts_with(name) && l.len() > name.len() + 10),
+                "{name} missing in {out}"
+            );
         }
     }
 
@@ -170,7 +191,11 @@ mod tests {
         let mut cli = Cli::command();
         cli.build();
         for sub in cli.get_subcommands() {
-            assert!(sub.get_about().is_some(), "`kam {}` has no help text", sub.get_name());
+            assert!(
+                sub.get_about().is_some(),
+                "`kam {}` has no help text",
+                sub.get_name()
+            );
         }
         Cli::command().debug_assert();
     }

@@ -21,7 +21,10 @@ pub enum SourceError {
 /// The bundled scenario called `name` (`classroom_en` or `classroom_en.ron`), if any.
 pub fn bundled(name: &str) -> Option<(&'static str, &'static str)> {
     let stem = name.strip_suffix(".ron").unwrap_or(name);
-    kam_sim::bundled::SCENARIOS.iter().copied().find(|(file, _)| file.strip_suffix(".ron") == Some(stem))
+    kam_sim::bundled::SCENARIOS
+        .iter()
+        .copied()
+        .find(|(file, _)| file.strip_suffix(".ron") == Some(stem))
 }
 
 /// Loads `arg` as a file if it exists, else as a bundled scenario name.
@@ -32,8 +35,10 @@ pub fn load(arg: &Path) -> Result<(Arc<Prepared>, Vec<Diagnostic>), SourceError>
         Err(io) => match bundled(&shown) {
             Some((file, src)) => load::load_str(file, src).map_err(SourceError::Invalid),
             None => {
-                let names: Vec<&str> =
-                    kam_sim::bundled::SCENARIOS.iter().map(|(f, _)| f.trim_end_matches(".ron")).collect();
+                let names: Vec<&str> = kam_sim::bundled::SCENARIOS
+                    .iter()
+                    .map(|(f, _)| f.trim_end_matches(".ron"))
+                    .collect();
                 Err(SourceError::Unreadable(format!(
                     "cannot read {shown}: {io} (bundled scenarios: {})",
                     names.join(", ")
@@ -54,10 +59,15 @@ pub fn all_bundled() -> Vec<Arc<Prepared>> {
 
 /// The scenario a result was played on: among `candidates` (files given on the command line)
 /// and the bundled ones, the one whose id and content hash match.
-pub fn for_record(record: &kam_sim::record::GameRecord, candidates: &[Arc<Prepared>]) -> Option<Arc<Prepared>> {
+pub fn for_record(
+    record: &kam_sim::record::GameRecord,
+    candidates: &[Arc<Prepared>],
+) -> Option<Arc<Prepared>> {
     let bundled = all_bundled();
     let all = candidates.iter().chain(bundled.iter());
-    let same_id: Vec<&Arc<Prepared>> = all.filter(|p| p.scenario.id == record.scenario_id).collect();
+    let same_id: Vec<&Arc<Prepared>> = all
+        .filter(|p| p.scenario.id == record.scenario_id)
+        .collect();
     same_id
         .iter()
         .find(|p| kam_sim::record::scenario_hash(p) == record.scenario_hash)

@@ -77,9 +77,18 @@ pub fn run(args: &Args, io: &mut Io) -> u8 {
             }
         }
     }
-    let report = Report { scenario: prepared.scenario.id.clone(), runs: args.runs, seed, strategies: summaries };
+    let report = Report {
+        scenario: prepared.scenario.id.clone(),
+        runs: args.runs,
+        seed,
+        strategies: summaries,
+    };
     if args.json {
-        let _ = writeln!(io.out, "{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+        let _ = writeln!(
+            io.out,
+            "{}",
+            serde_json::to_string_pretty(&report).unwrap_or_default()
+        );
     } else {
         print_table(&report, io);
     }
@@ -87,13 +96,35 @@ pub fn run(args: &Args, io: &mut Io) -> u8 {
 }
 
 fn print_table(report: &Report, io: &mut Io) {
-    let _ = writeln!(io.out, "scenario `{}`: {} games per strategy, seeds {}..={}", report.scenario, report.runs, report.seed, report.seed + report.runs - 1);
-    let _ = writeln!(io.out, "{:<11} {:>29}  {:>29}  {:>33}  {:>29}", "", "composite (0-100)", "retention (0-100)", "profit", "satisfaction (0-100)");
+    let _ = writeln!(
+        io.out,
+        "scenario `{}`: {} games per strategy, seeds {}..={}",
+        report.scenario,
+        report.runs,
+        report.seed,
+        report.seed + report.runs - 1
+    );
+    let _ = writeln!(
+        io.out,
+        "{:<11} {:>29}  {:>29}  {:>33}  {:>29}",
+        "", "composite (0-100)", "retention (0-100)", "profit", "satisfaction (0-100)"
+    );
     let head = |w: usize| format!("{:>w$}{:>w$}{:>w$}{:>w$}", "mean", "p10", "p50", "p90");
-    let _ = writeln!(io.out, "{:<11} {}  {}  {}  {}", "strategy", head(7), head(7), head(8), head(7));
+    let _ = writeln!(
+        io.out,
+        "{:<11} {}  {}  {}  {}",
+        "strategy",
+        head(7),
+        head(7),
+        head(8),
+        head(7)
+    );
     for s in &report.strategies {
         let cols = |d: &kam_sim::batch::Distribution, w: usize, p: usize| {
-            format!("{:>w$.p$}{:>w$.p$}{:>w$.p$}{:>w$.p$}", d.mean, d.p10, d.p50, d.p90)
+            format!(
+                "{:>w$.p$}{:>w$.p$}{:>w$.p$}{:>w$.p$}",
+                d.mean, d.p10, d.p50, d.p90
+            )
         };
         let _ = writeln!(
             io.out,
@@ -114,7 +145,17 @@ mod tests {
 
     #[test]
     fn json_has_the_documented_shape() {
-        let (status, out, err) = kam(&["simulate", "tutorial", "--strategy", "all", "--runs", "5", "--seed", "9", "--json"]);
+        let (status, out, err) = kam(&[
+            "simulate",
+            "tutorial",
+            "--strategy",
+            "all",
+            "--runs",
+            "5",
+            "--seed",
+            "9",
+            "--json",
+        ]);
         assert_eq!(status, OK, "{err}");
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
         assert_eq!(v["runs"], 5);
@@ -125,8 +166,15 @@ mod tests {
         for s in strategies {
             for metric in ["composite", "retention", "profit", "satisfaction"] {
                 let d = &s[metric];
-                let (p10, p50, p90) = (d["p10"].as_f64().unwrap(), d["p50"].as_f64().unwrap(), d["p90"].as_f64().unwrap());
-                assert!(p10 <= p50 && p50 <= p90, "{metric} percentiles out of order in {s}");
+                let (p10, p50, p90) = (
+                    d["p10"].as_f64().unwrap(),
+                    d["p50"].as_f64().unwrap(),
+                    d["p90"].as_f64().unwrap(),
+                );
+                assert!(
+                    p10 <= p50 && p50 <= p90,
+                    "{metric} percentiles out of order in {s}"
+                );
                 assert!(d["mean"].as_f64().unwrap().is_finite());
             }
             let c = s["composite"]["mean"].as_f64().unwrap();
@@ -136,7 +184,16 @@ mod tests {
 
     #[test]
     fn same_seed_same_output_and_table_names_each_strategy() {
-        let run = || kam(&["simulate", "tutorial", "--runs", "3", "--strategy", "expert"]);
+        let run = || {
+            kam(&[
+                "simulate",
+                "tutorial",
+                "--runs",
+                "3",
+                "--strategy",
+                "expert",
+            ])
+        };
         let (status, first, _) = run();
         assert_eq!(status, OK);
         assert_eq!(first, run().1, "simulation is not deterministic");
@@ -148,7 +205,10 @@ mod tests {
     fn unknown_strategy_and_missing_file_are_usage_errors() {
         let (status, _, err) = kam(&["simulate", "tutorial", "--strategy", "genius"]);
         assert_eq!(status, USAGE);
-        assert!(err.contains("expert"), "the error lists the real strategies: {err}");
+        assert!(
+            err.contains("expert"),
+            "the error lists the real strategies: {err}"
+        );
         assert_eq!(kam(&["simulate", "/no/such.ron"]).0, USAGE);
     }
 }

@@ -57,8 +57,15 @@ pub fn run(args: &Args, io: &mut Io) -> u8 {
                 for e in &errors {
                     let _ = writeln!(io.err, "{e}");
                 }
-                let count = errors.iter().filter(|d| d.severity == load::Severity::Error).count();
-                let _ = writeln!(io.err, "{shown}: {count} error{}", if count == 1 { "" } else { "s" });
+                let count = errors
+                    .iter()
+                    .filter(|d| d.severity == load::Severity::Error)
+                    .count();
+                let _ = writeln!(
+                    io.err,
+                    "{shown}: {count} error{}",
+                    if count == 1 { "" } else { "s" }
+                );
                 status = status.max(INVALID);
             }
         }
@@ -92,15 +99,28 @@ mod tests {
     fn reports_every_error_located_and_exits_1() {
         let dir = tempfile::tempdir().unwrap();
         let good = write(&dir, "good.ron", kam_sim::bundled::SCENARIOS[0].1);
-        let broken = write(&dir, "broken.ron", "(id: \"x\", title: 3, description: \"\", turns: \"many\", bogus: 1, means: (), accounts: [])");
+        let broken = write(
+            &dir,
+            "broken.ron",
+            "(id: \"x\", title: 3, description: \"\", turns: \"many\", bogus: 1, means: (), accounts: [])",
+        );
         let (status, _, err) = kam(&["validate", &good, &broken]);
         assert_eq!(status, INVALID);
-        let located: Vec<&str> = err.lines().filter(|l| l.starts_with(&format!("{broken}:")) && l.contains(": error: ")).collect();
-        assert!(located.len() >= 2, "expected several located errors, got:\n{err}");
+        let located: Vec<&str> = err
+            .lines()
+            .filter(|l| l.starts_with(&format!("{broken}:")) && l.contains(": error: "))
+            .collect();
+        assert!(
+            located.len() >= 2,
+            "expected several located errors, got:\n{err}"
+        );
         for line in located {
             let mut parts = line.splitn(4, ':').skip(1);
             let (line_no, col) = (parts.next().unwrap(), parts.next().unwrap());
-            assert!(line_no.parse::<u32>().is_ok() && col.parse::<u32>().is_ok(), "not FILE:LINE:COL: {line}");
+            assert!(
+                line_no.parse::<u32>().is_ok() && col.parse::<u32>().is_ok(),
+                "not FILE:LINE:COL: {line}"
+            );
         }
     }
 

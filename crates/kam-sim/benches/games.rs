@@ -10,7 +10,11 @@ use kam_sim::engine::Prepared;
 use kam_sim::{batch, bundled, load, strategy};
 
 fn classroom() -> (&'static str, &'static str) {
-    bundled::SCENARIOS.iter().copied().find(|(f, _)| *f == "classroom_en.ron").expect("bundled classroom")
+    bundled::SCENARIOS
+        .iter()
+        .copied()
+        .find(|(f, _)| *f == "classroom_en.ron")
+        .expect("bundled classroom")
 }
 
 fn games(c: &mut Criterion) {
@@ -31,7 +35,10 @@ fn games(c: &mut Criterion) {
 
     let large = Prepared::new(kam_sim::generate::generate(200, 36, 1));
     let mut group = c.benchmark_group("generated 200 accounts x 36 turns game");
-    group.throughput(Throughput::Elements(1)).sample_size(10).measurement_time(Duration::from_secs(10));
+    group
+        .throughput(Throughput::Elements(1))
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(10));
     for name in strategy::NAMES {
         let mut seed = 0;
         group.bench_function(name, |b| {
@@ -48,12 +55,19 @@ fn loading(c: &mut Criterion) {
     let mut group = c.benchmark_group("load and validate");
     for (file, src) in bundled::SCENARIOS {
         group.throughput(Throughput::Bytes(src.len() as u64));
-        group.bench_function(file, |b| b.iter(|| black_box(load::load_str(file, black_box(src)).is_ok())));
+        group.bench_function(file, |b| {
+            b.iter(|| black_box(load::load_str(file, black_box(src)).is_ok()))
+        });
     }
-    let large = ron::ser::to_string_pretty(&kam_sim::generate::generate(200, 36, 1), ron::ser::PrettyConfig::new())
-        .expect("serialisable");
+    let large = ron::ser::to_string_pretty(
+        &kam_sim::generate::generate(200, 36, 1),
+        ron::ser::PrettyConfig::new(),
+    )
+    .expect("serialisable");
     group.throughput(Throughput::Bytes(large.len() as u64));
-    group.bench_function("generated 200 accounts", |b| b.iter(|| black_box(load::load_str("large.ron", &large).is_ok())));
+    group.bench_function("generated 200 accounts", |b| {
+        b.iter(|| black_box(load::load_str("large.ron", &large).is_ok()))
+    });
     group.finish();
 }
 
@@ -66,7 +80,10 @@ fn simulate_all(c: &mut Criterion) {
         b.iter(|| {
             let (prepared, _) = load::load_str(file, src).unwrap();
             for name in strategy::NAMES {
-                black_box(batch::Summary::of(name, &batch::scores(&prepared, name, 1, 1000).unwrap()));
+                black_box(batch::Summary::of(
+                    name,
+                    &batch::scores(&prepared, name, 1, 1000).unwrap(),
+                ));
             }
         })
     });

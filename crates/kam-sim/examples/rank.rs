@@ -28,7 +28,8 @@ fn main() {
     for name in kam_sim::strategy::NAMES {
         let started = std::time::Instant::now();
         let scores = batch::scores(&prepared, name, 0, runs).expect("strategy plays legally");
-        let mean = |f: fn(&kam_sim::score::Scores) -> f64| scores.iter().map(f).sum::<f64>() / runs as f64;
+        let mean =
+            |f: fn(&kam_sim::score::Scores) -> f64| scores.iter().map(f).sum::<f64>() / runs as f64;
         println!(
             "{name:>10}: composite {:5.1}  retention {:5.1}  profit {:5.1}  satisfaction {:5.1}  ({:?}/game)",
             mean(|s| s.composite),

@@ -33,7 +33,10 @@ const EXPECTED: &[(&str, u32, &str)] = &[
 fn errors(name: &str, bytes: &[u8]) -> Vec<Diagnostic> {
     match load::load_bytes(name, bytes) {
         Ok(_) => panic!("{name} was accepted"),
-        Err(diagnostics) => diagnostics.into_iter().filter(|d| d.severity == Severity::Error).collect(),
+        Err(diagnostics) => diagnostics
+            .into_iter()
+            .filter(|d| d.severity == Severity::Error)
+            .collect(),
     }
 }
 
@@ -45,15 +48,27 @@ fn every_broken_scenario_gives_a_located_error() {
         .collect();
     files.sort();
     let expected: Vec<&str> = EXPECTED.iter().map(|(f, _, _)| *f).collect();
-    assert_eq!(files, expected, "every corpus file needs an expectation, and every expectation a file");
+    assert_eq!(
+        files, expected,
+        "every corpus file needs an expectation, and every expectation a file"
+    );
     for (file, line, words) in EXPECTED {
         let bytes = std::fs::read(corpus_dir().join(file)).unwrap();
         let found = errors(file, &bytes);
-        let first = found.first().unwrap_or_else(|| panic!("{file}: rejected without an error"));
+        let first = found
+            .first()
+            .unwrap_or_else(|| panic!("{file}: rejected without an error"));
         assert_eq!(first.line, *line, "{file}: {first}");
         assert!(first.col >= 1, "{file}: {first}");
-        assert!(first.message.contains(words), "{file}: expected `{words}` in: {first}");
-        assert!(first.to_string().starts_with(&format!("{file}:{line}:{}: error: ", first.col)));
+        assert!(
+            first.message.contains(words),
+            "{file}: expected `{words}` in: {first}"
+        );
+        assert!(
+            first
+                .to_string()
+                .starts_with(&format!("{file}:{line}:{}: error: ", first.col))
+        );
     }
 }
 
@@ -92,7 +107,10 @@ fn mangled_scenarios_never_panic() {
             if let Err(diagnostics) = load::load_bytes(name, &bytes) {
                 assert!(!diagnostics.is_empty());
                 for d in diagnostics {
-                    assert!(d.line >= 1 && d.line <= lines && d.col >= 1, "{name}: error outside the file: {d}");
+                    assert!(
+                        d.line >= 1 && d.line <= lines && d.col >= 1,
+                        "{name}: error outside the file: {d}"
+                    );
                 }
             }
         }

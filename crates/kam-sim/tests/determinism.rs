@@ -11,7 +11,9 @@ use kam_sim::{record, strategy};
 /// Everything a game has produced, printed exactly (Debug prints each f64 so that it parses
 /// back to the same bits, so equal fingerprints mean bit-equal games).
 fn fingerprint(game: &Game) -> String {
-    let histories: Vec<_> = (0..game.accounts().len()).map(|a| game.history(a)).collect();
+    let histories: Vec<_> = (0..game.accounts().len())
+        .map(|a| game.history(a))
+        .collect();
     format!(
         "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
         game.accounts(),
@@ -24,9 +26,14 @@ fn fingerprint(game: &Game) -> String {
 }
 
 fn scenarios() -> Vec<(String, Arc<Prepared>)> {
-    let mut all: Vec<(String, Arc<Prepared>)> =
-        common::bundled().into_iter().map(|(name, prepared)| (name.to_owned(), prepared)).collect();
-    all.push(("generated 40x24".into(), Prepared::new(kam_sim::generate::generate(40, 24, 11))));
+    let mut all: Vec<(String, Arc<Prepared>)> = common::bundled()
+        .into_iter()
+        .map(|(name, prepared)| (name.to_owned(), prepared))
+        .collect();
+    all.push((
+        "generated 40x24".into(),
+        Prepared::new(kam_sim::generate::generate(40, 24, 11)),
+    ));
     all
 }
 
@@ -37,7 +44,11 @@ fn two_runs_with_the_same_seed_are_bit_identical() {
             for seed in [0, 7, u64::MAX] {
                 let first = kam_sim::batch::play(&prepared, player, seed).unwrap();
                 let second = kam_sim::batch::play(&prepared, player, seed).unwrap();
-                assert_eq!(fingerprint(&first), fingerprint(&second), "{name}, {player}, seed {seed}");
+                assert_eq!(
+                    fingerprint(&first),
+                    fingerprint(&second),
+                    "{name}, {player}, seed {seed}"
+                );
             }
         }
     }
@@ -47,8 +58,9 @@ fn two_runs_with_the_same_seed_are_bit_identical() {
 fn different_seeds_give_different_games() {
     // Guards the test above against a fingerprint that ignores the randomness.
     for (name, prepared) in scenarios() {
-        let games: Vec<String> =
-            (0..5).map(|seed| fingerprint(&kam_sim::batch::play(&prepared, "random", seed).unwrap())).collect();
+        let games: Vec<String> = (0..5)
+            .map(|seed| fingerprint(&kam_sim::batch::play(&prepared, "random", seed).unwrap()))
+            .collect();
         let distinct: std::collections::HashSet<&String> = games.iter().collect();
         assert!(distinct.len() > 1, "{name}: five seeds played identically");
     }
@@ -70,13 +82,24 @@ fn a_save_restored_mid_game_reaches_the_same_end() {
             let path = dir.path().join("autosave.ron");
             record::write_atomic(&path, &record::record(&first_half, "tester")).unwrap();
             let saved = record::read(&path).unwrap();
-            assert!(!saved.finished, "{name}: a half-played game is saved as finished");
+            assert!(
+                !saved.finished,
+                "{name}: a half-played game is saved as finished"
+            );
             let mut resumed = record::restore(Arc::clone(&prepared), &saved).unwrap();
-            assert_eq!(fingerprint(&resumed), fingerprint(&first_half), "{name}: restore changed the game");
+            assert_eq!(
+                fingerprint(&resumed),
+                fingerprint(&first_half),
+                "{name}: restore changed the game"
+            );
             for decision in &straight.log()[half..] {
                 resumed.decide(decision.clone()).unwrap();
             }
-            assert_eq!(fingerprint(&resumed), fingerprint(&straight), "{name}, seed {seed}: resumed game diverged");
+            assert_eq!(
+                fingerprint(&resumed),
+                fingerprint(&straight),
+                "{name}, seed {seed}: resumed game diverged"
+            );
         }
     }
 }
@@ -93,8 +116,13 @@ fn strategies_resume_like_players() {
             let d = strategy::next_decision(&game, player.as_mut()).unwrap();
             game.decide(d).unwrap();
         }
-        let mut resumed = record::restore(Arc::clone(&prepared), &record::record(&game, "x")).unwrap();
-        strategy::play_out(&mut resumed, strategy::by_name("expert", 5).unwrap().as_mut()).unwrap();
+        let mut resumed =
+            record::restore(Arc::clone(&prepared), &record::record(&game, "x")).unwrap();
+        strategy::play_out(
+            &mut resumed,
+            strategy::by_name("expert", 5).unwrap().as_mut(),
+        )
+        .unwrap();
         assert_eq!(fingerprint(&resumed), fingerprint(&straight), "{name}");
     }
 }

@@ -13,13 +13,32 @@ const EPS: f64 = 1e-6;
 fn check_ranges(game: &Game) {
     for (a, s) in game.accounts().iter().enumerate() {
         let [sat, rel, share, revenue] = common::metrics(game, a);
-        for (what, v) in [("satisfaction", sat), ("relationship", rel), ("share", share), ("pressure", s.pressure)] {
-            assert!(v.is_finite() && (0.0..=100.0).contains(&v), "account {a} {what} = {v}");
+        for (what, v) in [
+            ("satisfaction", sat),
+            ("relationship", rel),
+            ("share", share),
+            ("pressure", s.pressure),
+        ] {
+            assert!(
+                v.is_finite() && (0.0..=100.0).contains(&v),
+                "account {a} {what} = {v}"
+            );
         }
-        assert!(revenue.is_finite() && revenue >= 0.0, "account {a} revenue = {revenue}");
-        assert!(s.margin.is_finite() && s.contract.price_level.is_finite() && s.contract.payment_days >= 0.0);
+        assert!(
+            revenue.is_finite() && revenue >= 0.0,
+            "account {a} revenue = {revenue}"
+        );
+        assert!(
+            s.margin.is_finite()
+                && s.contract.price_level.is_finite()
+                && s.contract.payment_days >= 0.0
+        );
         for p in &s.people {
-            assert!(p.support.is_finite() && (0.0..=100.0).contains(&p.support), "support {}", p.support);
+            assert!(
+                p.support.is_finite() && (0.0..=100.0).contains(&p.support),
+                "support {}",
+                p.support
+            );
         }
         if s.churned {
             assert_eq!(revenue, 0.0, "a lost account still pays");
@@ -29,8 +48,16 @@ fn check_ranges(game: &Game) {
         }
     }
     let scores = kam_sim::score::score(game);
-    for v in [scores.retention, scores.profit_score, scores.satisfaction, scores.composite] {
-        assert!(v.is_finite() && (0.0..=100.0).contains(&v), "score {v} out of 0..=100: {scores:?}");
+    for v in [
+        scores.retention,
+        scores.profit_score,
+        scores.satisfaction,
+        scores.composite,
+    ] {
+        assert!(
+            v.is_finite() && (0.0..=100.0).contains(&v),
+            "score {v} out of 0..=100: {scores:?}"
+        );
     }
     assert!(scores.profit.is_finite());
 }
@@ -46,7 +73,10 @@ fn check_game(prepared: &Arc<Prepared>, game_seed: u64, player_seed: u64) {
         check_ranges(game);
         if let Decision::Plan(plan) = decision {
             let cost = game.plan_cost(plan);
-            assert!(cost <= prepared.scenario.means.budget_per_turn + EPS, "spent {cost} over budget");
+            assert!(
+                cost <= prepared.scenario.means.budget_per_turn + EPS,
+                "spent {cost} over budget"
+            );
             budget_spent_by_turn.push(cost);
         }
         for (a, was_lost) in lost.iter_mut().enumerate() {
@@ -58,11 +88,25 @@ fn check_game(prepared: &Arc<Prepared>, game_seed: u64, player_seed: u64) {
     // A record per account per turn; each metric's change is the sum of its attributions.
     for a in 0..n {
         let history = game.history(a);
-        assert_eq!(history.len(), prepared.scenario.turns as usize, "account {a} history length");
+        assert_eq!(
+            history.len(),
+            prepared.scenario.turns as usize,
+            "account {a} history length"
+        );
         for record in history {
-            let after = [record.satisfaction, record.relationship, record.share, record.revenue];
+            let after = [
+                record.satisfaction,
+                record.relationship,
+                record.share,
+                record.revenue,
+            ];
             for (i, metric) in common::METRICS.iter().enumerate() {
-                let explained: f64 = record.causes.iter().filter(|c| c.metric == *metric).map(|c| c.delta).sum();
+                let explained: f64 = record
+                    .causes
+                    .iter()
+                    .filter(|c| c.metric == *metric)
+                    .map(|c| c.delta)
+                    .sum();
                 let change = after[i] - before[a][i];
                 assert!(
                     (explained - change).abs() <= EPS * (1.0 + change.abs()),
@@ -70,7 +114,12 @@ fn check_game(prepared: &Arc<Prepared>, game_seed: u64, player_seed: u64) {
                     record.turn
                 );
             }
-            assert!(record.causes.iter().all(|c| c.delta.is_finite() && c.delta != 0.0));
+            assert!(
+                record
+                    .causes
+                    .iter()
+                    .all(|c| c.delta.is_finite() && c.delta != 0.0)
+            );
             before[a] = after;
         }
     }
@@ -79,12 +128,21 @@ fn check_game(prepared: &Arc<Prepared>, game_seed: u64, player_seed: u64) {
     // every profit line of every account in every turn.
     for (t, spent) in budget_spent_by_turn.iter().enumerate() {
         let booked: f64 = (0..n).map(|a| game.history(a)[t].profit.resources).sum();
-        assert!((booked - spent).abs() <= EPS * (1.0 + spent), "turn {}: plan cost {spent}, booked {booked}", t + 1);
+        assert!(
+            (booked - spent).abs() <= EPS * (1.0 + spent),
+            "turn {}: plan cost {spent}, booked {booked}",
+            t + 1
+        );
     }
-    let total: f64 =
-        (0..n).flat_map(|a| game.history(a).iter().map(|r| r.profit.total())).sum();
+    let total: f64 = (0..n)
+        .flat_map(|a| game.history(a).iter().map(|r| r.profit.total()))
+        .sum();
     let scores = kam_sim::score::score(&game);
-    assert!((scores.profit - total).abs() <= EPS * (1.0 + total.abs()), "profit {} vs lines {total}", scores.profit);
+    assert!(
+        (scores.profit - total).abs() <= EPS * (1.0 + total.abs()),
+        "profit {} vs lines {total}",
+        scores.profit
+    );
     for a in 0..n {
         for r in game.history(a) {
             if r.churned {
@@ -126,8 +184,15 @@ fn illegal_plans_are_refused_and_change_nothing() {
     for (name, prepared) in common::bundled() {
         let game = Game::new(Arc::clone(&prepared), 1);
         let means = &prepared.scenario.means;
-        let visit = Visit { account: 0, stakeholder: 0, approach: 0 };
-        let too_many = Plan { visits: vec![visit; means.visits_per_turn as usize + 1], resources: vec![] };
+        let visit = Visit {
+            account: 0,
+            stakeholder: 0,
+            approach: 0,
+        };
+        let too_many = Plan {
+            visits: vec![visit; means.visits_per_turn as usize + 1],
+            resources: vec![],
+        };
         let dearest = (0..means.resources.len())
             .max_by(|&a, &b| means.resources[a].cost.total_cmp(&means.resources[b].cost))
             .expect("bundled scenarios have resources");
@@ -135,15 +200,29 @@ fn illegal_plans_are_refused_and_change_nothing() {
         let over_budget = Plan {
             visits: vec![],
             resources: (0..prepared.scenario.accounts.len())
-                .map(|account| ResourceUse { account, resource: dearest, units: units.div_ceil(prepared.scenario.accounts.len() as u32) })
+                .map(|account| ResourceUse {
+                    account,
+                    resource: dearest,
+                    units: units.div_ceil(prepared.scenario.accounts.len() as u32),
+                })
                 .collect(),
         };
-        let bad_account = Plan { visits: vec![Visit { account: 999, ..visit }], resources: vec![] };
+        let bad_account = Plan {
+            visits: vec![Visit {
+                account: 999,
+                ..visit
+            }],
+            resources: vec![],
+        };
         for plan in [too_many, over_budget, bad_account] {
             assert!(game.check_plan(&plan).is_err(), "{name}: {plan:?} accepted");
             let mut copy = game.clone();
             assert!(copy.decide(Decision::Plan(plan)).is_err());
-            assert_eq!(format!("{:?}", copy.accounts()), format!("{:?}", game.accounts()), "{name}");
+            assert_eq!(
+                format!("{:?}", copy.accounts()),
+                format!("{:?}", game.accounts()),
+                "{name}"
+            );
             assert!(copy.log().is_empty(), "{name}: a refused plan was logged");
         }
     }

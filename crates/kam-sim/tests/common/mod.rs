@@ -14,8 +14,15 @@ pub fn bundled() -> Vec<(&'static str, Arc<Prepared>)> {
     kam_sim::bundled::SCENARIOS
         .iter()
         .map(|(file, src)| {
-            let (prepared, _) = kam_sim::load::load_str(file, src)
-                .unwrap_or_else(|e| panic!("{file} is invalid: {}", e.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n")));
+            let (prepared, _) = kam_sim::load::load_str(file, src).unwrap_or_else(|e| {
+                panic!(
+                    "{file} is invalid: {}",
+                    e.iter()
+                        .map(|d| d.to_string())
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                )
+            });
             (*file, prepared)
         })
         .collect()
@@ -29,7 +36,9 @@ pub struct AnyLegal {
 
 impl AnyLegal {
     pub fn new(seed: u64) -> AnyLegal {
-        AnyLegal { rng: ChaCha8Rng::seed_from_u64(seed) }
+        AnyLegal {
+            rng: ChaCha8Rng::seed_from_u64(seed),
+        }
     }
 
     pub fn decide(&mut self, game: &Game) -> Decision {
@@ -44,7 +53,12 @@ impl AnyLegal {
                     Decision::WalkAway
                 } else {
                     let n = &game.scenario().negotiations[state.negotiation];
-                    Decision::Offer(n.issues.iter().map(|i| self.rng.random_range(0..i.options.len().max(1))).collect())
+                    Decision::Offer(
+                        n.issues
+                            .iter()
+                            .map(|i| self.rng.random_range(0..i.options.len().max(1)))
+                            .collect(),
+                    )
                 }
             }
         }
@@ -52,7 +66,9 @@ impl AnyLegal {
 
     fn plan(&mut self, game: &Game) -> Plan {
         let scenario = game.scenario();
-        let open: Vec<usize> = (0..scenario.accounts.len()).filter(|&a| !game.accounts()[a].churned).collect();
+        let open: Vec<usize> = (0..scenario.accounts.len())
+            .filter(|&a| !game.accounts()[a].churned)
+            .collect();
         let mut plan = Plan::default();
         if open.is_empty() {
             return plan;
@@ -65,8 +81,13 @@ impl AnyLegal {
         };
         for _ in 0..visits {
             let account = open[self.rng.random_range(0..open.len())];
-            let present: Vec<usize> =
-                game.accounts()[account].people.iter().enumerate().filter(|(_, p)| p.present).map(|(i, _)| i).collect();
+            let present: Vec<usize> = game.accounts()[account]
+                .people
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.present)
+                .map(|(i, _)| i)
+                .collect();
             if present.is_empty() || scenario.approaches.is_empty() {
                 continue;
             }
@@ -84,10 +105,18 @@ impl AnyLegal {
             let resource = self.rng.random_range(0..scenario.means.resources.len());
             let account = open[self.rng.random_range(0..open.len())];
             let def = &scenario.means.resources[resource];
-            let used: u32 =
-                plan.resources.iter().filter(|r| r.account == account && r.resource == resource).map(|r| r.units).sum();
+            let used: u32 = plan
+                .resources
+                .iter()
+                .filter(|r| r.account == account && r.resource == resource)
+                .map(|r| r.units)
+                .sum();
             if def.cost <= left && used < def.max_per_account {
-                plan.resources.push(ResourceUse { account, resource, units: 1 });
+                plan.resources.push(ResourceUse {
+                    account,
+                    resource,
+                    units: 1,
+                });
                 left -= def.cost;
             }
         }
@@ -100,7 +129,8 @@ pub fn play_any(game: &mut Game, seed: u64, mut check: impl FnMut(&Game, &Decisi
     let mut player = AnyLegal::new(seed);
     while !game.is_finished() {
         let decision = player.decide(game);
-        game.decide(decision.clone()).unwrap_or_else(|e| panic!("a legal decision was refused: {decision:?}: {e:?}"));
+        game.decide(decision.clone())
+            .unwrap_or_else(|e| panic!("a legal decision was refused: {decision:?}: {e:?}"));
         check(game, &decision);
     }
 }
@@ -108,7 +138,17 @@ pub fn play_any(game: &mut Game, seed: u64, mut check: impl FnMut(&Game, &Decisi
 /// An account's four explained metrics as they stand.
 pub fn metrics(game: &Game, a: usize) -> [f64; 4] {
     let s = &game.accounts()[a];
-    [s.satisfaction, s.relationship(), s.share, s.revenue(game.scenario().accounts[a].potential)]
+    [
+        s.satisfaction,
+        s.relationship(),
+        s.share,
+        s.revenue(game.scenario().accounts[a].potential),
+    ]
 }
 
-pub const METRICS: [Metric; 4] = [Metric::Satisfaction, Metric::Relationship, Metric::Share, Metric::Revenue];
+pub const METRICS: [Metric; 4] = [
+    Metric::Satisfaction,
+    Metric::Relationship,
+    Metric::Share,
+    Metric::Revenue,
+];
