@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use kam_sim::record::{self, Verdict};
 
-use crate::scenario_source::{self, SourceError};
+use crate::scenario_source;
 use crate::{INVALID, Io, OK, USAGE};
 
 #[derive(Debug, clap::Args)]
@@ -27,18 +27,9 @@ pub fn run(args: &Args, io: &mut Io) -> u8 {
     };
     let candidates = match &args.scenario {
         None => Vec::new(),
-        Some(path) => match scenario_source::load(path) {
-            Ok((prepared, _)) => vec![prepared],
-            Err(SourceError::Unreadable(message)) => {
-                let _ = writeln!(io.err, "kam replay: {message}");
-                return USAGE;
-            }
-            Err(SourceError::Invalid(errors)) => {
-                for e in errors {
-                    let _ = writeln!(io.err, "{e}");
-                }
-                return INVALID;
-            }
+        Some(path) => match scenario_source::load_or_report(path, "replay", io) {
+            Ok(prepared) => vec![prepared],
+            Err(status) => return status,
         },
     };
     let Some(prepared) = scenario_source::for_record(&result, &candidates) else {

@@ -9,6 +9,8 @@ use std::sync::Arc;
 use kam_sim::engine::Prepared;
 use kam_sim::load::{self, Diagnostic};
 
+use crate::{INVALID, Io, USAGE};
+
 /// Why a scenario could not be had.
 #[derive(Debug)]
 pub enum SourceError {
@@ -73,4 +75,22 @@ pub fn for_record(
         .find(|p| kam_sim::record::scenario_hash(p) == record.scenario_hash)
         .or(same_id.first())
         .map(|p| Arc::clone(p))
+}
+
+/// [`load`] for a command: on failure the reason is printed (every located error, or why the
+/// file is unreadable) and the exit status to return is given back.
+pub fn load_or_report(arg: &Path, command: &str, io: &mut Io) -> Result<Arc<Prepared>, u8> {
+    match load(arg) {
+        Ok((prepared, _warnings)) => Ok(prepared),
+        Err(SourceError::Unreadable(message)) => {
+            let _ = writeln!(io.err, "kam {command}: {message}");
+            Err(USAGE)
+        }
+        Err(SourceError::Invalid(errors)) => {
+            for e in errors {
+                let _ = writeln!(io.err, "{e}");
+            }
+            Err(INVALID)
+        }
+    }
 }

@@ -7,7 +7,7 @@ use kam_sim::batch::{self, Summary};
 use kam_sim::strategy;
 use serde::Serialize;
 
-use crate::scenario_source::{self, SourceError};
+use crate::scenario_source;
 use crate::{INVALID, Io, OK, USAGE};
 
 #[derive(Debug, clap::Args)]
@@ -52,18 +52,9 @@ pub fn run(args: &Args, io: &mut Io) -> u8 {
         );
         return USAGE;
     };
-    let prepared = match scenario_source::load(&args.file) {
-        Ok((prepared, _warnings)) => prepared,
-        Err(SourceError::Unreadable(message)) => {
-            let _ = writeln!(io.err, "kam simulate: {message}");
-            return USAGE;
-        }
-        Err(SourceError::Invalid(errors)) => {
-            for e in errors {
-                let _ = writeln!(io.err, "{e}");
-            }
-            return INVALID;
-        }
+    let prepared = match scenario_source::load_or_report(&args.file, "simulate", io) {
+        Ok(prepared) => prepared,
+        Err(status) => return status,
     };
     let seed = args.seed.unwrap_or(prepared.scenario.seed);
     let mut summaries = Vec::new();
