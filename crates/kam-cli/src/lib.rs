@@ -6,6 +6,7 @@
 //! handed to whoever embeds this crate (the `kam` binary passes the Bevy game in).
 
 pub mod balance;
+pub mod html;
 pub mod new;
 pub mod replay;
 pub mod report;

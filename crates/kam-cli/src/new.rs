@@ -1,16 +1,164 @@
-//! `kam new`: not written yet (instructor's toolkit).
+//! `kam new SCENARIO.ron`: write a small, valid, heavily commented starting scenario.
+//!
+//! The template is three accounts (one per tier), buying centres with different styles, a
+//! rumour, an objection and a renewal negotiation; every field is explained where it first
+//! appears, with the teaching point it carries. It never overwrites a file unless told to.
 
-use std::io::Write;
+use std::path::PathBuf;
 
-use crate::{Io, USAGE};
+use crate::{Io, OK, USAGE};
+
+/// The English template.
+pub const TEMPLATE_EN: &str = include_str!("templates/new_en.ron");
+/// The Chinese template (same structure and numbers, Chinese text and comments).
+pub const TEMPLATE_ZH: &str = include_str!("templates/new_zh.ron");
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Arguments.
-    pub rest: Vec<String>,
+    /// The scenario file to write.
+    #[arg(value_name = "SCENARIO.ron")]
+    pub file: PathBuf,
+    /// Language of the text and the comments: zh or en.
+    #[arg(long, value_name = "zh|en", default_value = "zh")]
+    pub lang: String,
+    /// Overwrite the file if it exists.
+    #[arg(long)]
+    pub force: bool,
 }
 
-pub fn run(_args: &Args, io: &mut Io) -> u8 {
-    let _ = writeln!(io.err, "kam new: not available yet");
-    USAGE
+pub fn run(args: &Args, io: &mut Io) -> u8 {
+    let template = match args.lang.to_ascii_lowercase().as_str() {
+        "zh" => TEMPLATE_ZH,
+        "en" => TEMPLATE_EN,
+        other => {
+            let _ = writeln!(
+                io.err,
+                "kam new: unknown language `{other}`; expected zh or en"
+            );
+            return USAGE;
+        }
+    };
+    let shown = args.file.display();
+    if args.file.exists() && !args.force {
+        let _ = writeln!(
+            io.err,
+            "kam new: {shown} already exists; pass --force to overwrite it"
+        );
+        return USAGE;
+    }
+    if let Some(dir) = args.file.parent().filter(|d| !d.as_os_str().is_empty())
+        && let Err(e) = std::fs::create_dir_all(dir)
+    {
+        let _ = writeln!(io.err, "kam new: cannot create {}: {e}", dir.display());
+        return USAGE;
+    }
+    if let Err(e) = std::fs::write(&args.file, template) {
+        let _ = writeln!(io.err, "kam new: cannot write {shown}: {e}");
+        return USAGE;
+    }
+    let _ = writeln!(
+        io.out,
+        "wrote {shown}: three accounts (A, B, C), a rumour, an objection and a renewal negotiation"
+    );
+    let _ = writeln!(
+        io.out,
+        "next: edit it, then `kam validate {shown}` and `kam balance {shown}`"
+    );
+    OK
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::tests::kam;
+    use crate::{OK, USAGE};
+
+    #[test]
+    fn writes_a_valid_scenario_in_both_languages() {
+        let dir = tempfile::tempdir().unwrap();
+        for lang in ["zh", "en"] {
+            let path = dir.path().join(format!("new_{lang}.ron"));
+            let (status, out, err) = kam(&["new", path.to_str().unwrap(), "--lang", lang]);
+            assert_eq!(status, OK, "{err}");
+            assert!(out.contains("wrote"), "{out}");
+            let (prepared, warnings) = kam_sim::load::load_file(&path).unwrap_or_else(|e| {
+                panic!(
+                    "{lang}: {}",
+                    e.iter()
+                        .map(|d| d.to_string())
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                )
+            });
+            assert!(warnings.is_empty(), "{lang}: {warnings:?}");
+            let s = &prepared.scenario;
+            assert_eq!(s.accounts.len(), 3);
+            assert!(
+                s.events
+                    .iter()
+                    .any(|e| matches!(e.kind, kam_sim::scenario::EventKind::Rumour { .. }))
+            );
+            assert!(
+                s.events
+                    .iter()
+                    .any(|e| e.kind == kam_sim::scenario::EventKind::Objection)
+            );
+            assert_eq!(s.negotiations.len(), 1);
+            let text = std::fs::read_to_string(&path).unwrap();
+            assert!(
+                text.lines()
+                    .filter(|l| l.trim_start().starts_with("//"))
+                    .count()
+                    >= 30,
+                "{lang}: not commented"
+            );
+            let (status, _, err) = kam(&["validate", path.to_str().unwrap()]);
+            assert_eq!(status, OK, "{err}");
+        }
+    }
+
+    #[test]
+    fn both_templates_play_the_same_game() {
+        let zh = kam_sim::load::load_str("zh.ron", super::TEMPLATE_ZH)
+            .unwrap()
+            .0;
+        let en = kam_sim::load::load_str("en.ron", super::TEMPLATE_EN)
+            .unwrap()
+            .0;
+        for seed in 0..3 {
+            let a = kam_sim::score::score(&kam_sim::batch::play(&zh, "expert", seed).unwrap());
+            let b = kam_sim::score::score(&kam_sim::batch::play(&en, "expert", seed).unwrap());
+            assert_eq!(a, b);
+        }
+    }
+
+    #[test]
+    fn refuses_to_overwrite_unless_forced() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("mine.ron");
+        std::fs::write(&path, "my work").unwrap();
+        let (status, _, err) = kam(&["new", path.to_str().unwrap()]);
+        assert_eq!(status, USAGE);
+        assert!(
+            err.contains("already exists") && err.contains("--force"),
+            "{err}"
+        );
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "my work");
+        let (status, _, _) = kam(&["new", path.to_str().unwrap(), "--force", "--lang", "en"]);
+        assert_eq!(status, OK);
+        assert!(
+            std::fs::read_to_string(&path)
+                .unwrap()
+                .contains("id: \"my_scenario\"")
+        );
+        assert_eq!(
+            kam(&[
+                "new",
+                dir.path().join("x.ron").to_str().unwrap(),
+                "--lang",
+                "fr"
+            ])
+            .0,
+            USAGE
+        );
+    }
 }

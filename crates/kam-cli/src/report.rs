@@ -1,16 +1,921 @@
-//! `kam report`: not written yet (instructor's toolkit).
+//! `kam report RESULT...`: the class report. Every result file is verified by replaying its
+//! decision log against its scenario; a result that is unreadable, unfinished, for an unknown
+//! scenario or that does not match its replay is flagged with the reason and never counted.
+//!
+//! Verified results are grouped by (scenario id, scenario content hash, seed): trainees are
+//! only compared with trainees who played the same game. Per group: a leaderboard with each
+//! trainee's gap to the expert strategy on the same seed, the distribution of each score, how
+//! the class did on each account, and the teaching points the class most often missed.
+//!
+//! Exit status: 0 when every result verified, 1 when any was flagged, 2 on usage errors.
 
-use std::io::Write;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use crate::{Io, USAGE};
+use kam_sim::batch::Distribution;
+use kam_sim::engine::Prepared;
+use kam_sim::record::{self, GameRecord, Verdict};
+use kam_sim::scenario::{Language, Lesson};
+use kam_sim::score::{Grade, Scores};
+
+use crate::html::{self, esc};
+use crate::scenario_source;
+use crate::{INVALID, Io, OK, USAGE};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Arguments.
-    pub rest: Vec<String>,
+    /// Result files written by the game, or folders of them (every .ron file inside).
+    #[arg(required = true, value_name = "RESULT")]
+    pub results: Vec<PathBuf>,
+    /// A scenario file the results were played on (repeatable; bundled scenarios are found
+    /// without it).
+    #[arg(long = "scenario", value_name = "FILE")]
+    pub scenarios: Vec<PathBuf>,
+    /// Write one CSV row per result file (flagged ones included, marked unverified).
+    #[arg(long, value_name = "out.csv")]
+    pub csv: Option<PathBuf>,
+    /// Also write the report as a self-contained HTML page.
+    #[arg(long, value_name = "report.html")]
+    pub out: Option<PathBuf>,
 }
 
-pub fn run(_args: &Args, io: &mut Io) -> u8 {
-    let _ = writeln!(io.err, "kam report: not available yet");
-    USAGE
+/// A verified result, reduced to what the report shows.
+#[derive(Debug, Clone)]
+pub struct Trainee {
+    pub file: String,
+    pub player: String,
+    pub scores: Scores,
+    /// Per account: kept at the end.
+    pub retained: Vec<bool>,
+    /// Per account: final satisfaction (of the accounts kept).
+    pub satisfaction: Vec<f64>,
+    /// Teaching points assessed in this game, each with whether it was missed at least once.
+    pub lessons: Vec<(Lesson, bool)>,
+    pub expert: f64,
+}
+
+/// A result that does not count, and why.
+#[derive(Debug, Clone)]
+pub struct Flagged {
+    pub file: String,
+    pub player: Option<String>,
+    pub scenario: Option<String>,
+    pub seed: Option<u64>,
+    pub reason: String,
+}
+
+/// The results of one (scenario, version, seed).
+pub struct Group {
+    pub prepared: Arc<Prepared>,
+    pub hash: String,
+    pub seed: u64,
+    pub expert: Scores,
+    /// Best composite first.
+    pub trainees: Vec<Trainee>,
+}
+
+pub struct ClassReport {
+    pub groups: Vec<Group>,
+    pub flagged: Vec<Flagged>,
+    pub seconds: f64,
+}
+
+/// Result files named on the command line: files as given, folders expanded to their `.ron`
+/// files in name order.
+fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(p)
+                .map(|rd| {
+                    rd.filter_map(|e| e.ok().map(|e| e.path()))
+                        .filter(|f| f.is_file() && f.extension().is_some_and(|x| x == "ron"))
+                        .collect()
+                })
+                .unwrap_or_default();
+            files.sort();
+            out.extend(files);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
+enum Outcome {
+    Counted(Box<(GameRecord, Arc<Prepared>, Trainee)>),
+    Flagged(Flagged),
+}
+
+fn lessons_of(game: &kam_sim::engine::Game) -> Vec<(Lesson, bool)> {
+    let debrief = kam_sim::debrief::debrief(game, game.scenario().language);
+    let mut out: Vec<(Lesson, bool)> = Vec::new();
+    for l in debrief.lessons {
+        match out.iter_mut().find(|(x, _)| *x == l.lesson) {
+            Some(entry) => entry.1 |= !l.met,
+            None => out.push((l.lesson, !l.met)),
+        }
+    }
+    out
+}
+
+fn check(
+    path: &Path,
+    scenarios: &HashMap<(String, String), Option<Arc<Prepared>>>,
+    read: Result<GameRecord, String>,
+) -> Outcome {
+    let file = path.display().to_string();
+    let result = match read {
+        Ok(r) => r,
+        Err(reason) => {
+            return Outcome::Flagged(Flagged {
+                file,
+                player: None,
+                scenario: None,
+                seed: None,
+                reason,
+            });
+        }
+    };
+    let flag = |reason: String| Flagged {
+        file: file.clone(),
+        player: Some(result.player.clone()),
+        scenario: Some(result.scenario_id.clone()),
+        seed: Some(result.seed),
+        reason,
+    };
+    let Some(Some(prepared)) =
+        scenarios.get(&(result.scenario_id.clone(), result.scenario_hash.clone()))
+    else {
+        return Outcome::Flagged(flag(format!(
+            "scenario `{}` is not bundled and was not given; pass it with --scenario FILE",
+            result.scenario_id
+        )));
+    };
+    match record::verify(Arc::clone(prepared), &result) {
+        Verdict::Mismatch(differences) => Outcome::Flagged(flag(format!(
+            "does not match its replay: {}",
+            differences.join("; ")
+        ))),
+        Verdict::Verified(game) => {
+            if !game.is_finished() {
+                return Outcome::Flagged(flag(format!(
+                    "an unfinished game ({} of {} turns played): a saved game, not a result",
+                    result.turns_played,
+                    game.scenario().turns
+                )));
+            }
+            let trainee = Trainee {
+                file: file.clone(),
+                player: result.player.clone(),
+                scores: result.scores,
+                retained: game.accounts().iter().map(|s| !s.churned).collect(),
+                satisfaction: game.accounts().iter().map(|s| s.satisfaction).collect(),
+                lessons: lessons_of(&game),
+                expert: 0.0,
+            };
+            Outcome::Counted(Box::new((result, Arc::clone(prepared), trainee)))
+        }
+    }
+}
+
+/// Runs `f` over `items` on the machine's cores, keeping the order.
+fn parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 16);
+    let chunk = items.len().div_ceil(threads).max(1);
+    let f = &f;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("a report thread panicked"))
+            .collect()
+    })
+}
+
+/// Verifies and groups result files against the given scenarios (and the bundled ones).
+pub fn build(paths: &[PathBuf], candidates: &[Arc<Prepared>]) -> ClassReport {
+    let start = std::time::Instant::now();
+    let reads: Vec<Result<GameRecord, String>> = parallel(paths, |p| record::read(p));
+    // One scenario lookup per (id, hash), not per result.
+    let mut scenarios: HashMap<(String, String), Option<Arc<Prepared>>> = HashMap::new();
+    for r in reads.iter().flatten() {
+        scenarios
+            .entry((r.scenario_id.clone(), r.scenario_hash.clone()))
+            .or_insert_with(|| scenario_source::for_record(r, candidates));
+    }
+    let jobs: Vec<(&PathBuf, Result<GameRecord, String>)> = paths.iter().zip(reads).collect();
+    let outcomes = parallel(&jobs, |(p, r)| check(p, &scenarios, r.clone()));
+
+    let mut flagged = Vec::new();
+    let mut grouped: BTreeMap<(String, String, u64), (Arc<Prepared>, Vec<Trainee>)> =
+        BTreeMap::new();
+    for o in outcomes {
+        match o {
+            Outcome::Flagged(f) => flagged.push(f),
+            Outcome::Counted(c) => {
+                let (result, prepared, trainee) = *c;
+                grouped
+                    .entry((result.scenario_id, result.scenario_hash, result.seed))
+                    .or_insert_with(|| (prepared, Vec::new()))
+                    .1
+                    .push(trainee);
+            }
+        }
+    }
+    // The expert on each group's seed: the benchmark a trainee is measured against.
+    let keys: Vec<(Arc<Prepared>, u64)> = grouped
+        .iter()
+        .map(|((_, _, seed), (p, _))| (Arc::clone(p), *seed))
+        .collect();
+    let experts: Vec<Scores> = parallel(&keys, |(p, seed)| {
+        kam_sim::batch::play(p, "expert", *seed)
+            .map(|g| kam_sim::score::score(&g))
+            .unwrap_or(Scores {
+                retention: 0.0,
+                profit: 0.0,
+                profit_score: 0.0,
+                satisfaction: 0.0,
+                composite: 0.0,
+                grade: Grade::F,
+            })
+    });
+    let groups = grouped
+        .into_iter()
+        .zip(experts)
+        .map(|(((_, hash, seed), (prepared, mut trainees)), expert)| {
+            for t in &mut trainees {
+                t.expert = expert.composite;
+            }
+            trainees.sort_by(|a, b| {
+                b.scores
+                    .composite
+                    .total_cmp(&a.scores.composite)
+                    .then_with(|| a.player.cmp(&b.player))
+            });
+            Group {
+                prepared,
+                hash,
+                seed,
+                expert,
+                trainees,
+            }
+        })
+        .collect();
+    ClassReport {
+        groups,
+        flagged,
+        seconds: start.elapsed().as_secs_f64(),
+    }
+}
+
+pub fn run(args: &Args, io: &mut Io) -> u8 {
+    let mut candidates = Vec::new();
+    for path in &args.scenarios {
+        match scenario_source::load_or_report(path, "report", io) {
+            Ok(p) => candidates.push(p),
+            Err(_) => return USAGE,
+        }
+    }
+    let paths = expand(&args.results);
+    if paths.is_empty() {
+        let _ = writeln!(
+            io.err,
+            "kam report: no result files found in the given folders"
+        );
+        return USAGE;
+    }
+    let report = build(&paths, &candidates);
+    let _ = io.out.write_all(text(&report).as_bytes());
+    if let Some(csv_path) = &args.csv {
+        if let Err(e) = std::fs::write(csv_path, csv(&report)) {
+            let _ = writeln!(
+                io.err,
+                "kam report: cannot write {}: {e}",
+                csv_path.display()
+            );
+            return USAGE;
+        }
+        let _ = writeln!(io.out, "wrote {}", csv_path.display());
+    }
+    if let Some(out) = &args.out {
+        if let Err(e) = std::fs::write(out, page(&report)) {
+            let _ = writeln!(io.err, "kam report: cannot write {}: {e}", out.display());
+            return USAGE;
+        }
+        let _ = writeln!(io.out, "wrote {}", out.display());
+    }
+    for f in &report.flagged {
+        let _ = writeln!(io.err, "{}: flagged: {}", f.file, f.reason);
+    }
+    if report.flagged.is_empty() {
+        OK
+    } else {
+        INVALID
+    }
+}
+
+/// Per account: share of the group that kept it, and the mean final satisfaction among those.
+fn account_figures(g: &Group, a: usize) -> (f64, f64) {
+    let n = g.trainees.len().max(1) as f64;
+    let kept: Vec<&Trainee> = g.trainees.iter().filter(|t| t.retained[a]).collect();
+    let sat = if kept.is_empty() {
+        0.0
+    } else {
+        kept.iter().map(|t| t.satisfaction[a]).sum::<f64>() / kept.len() as f64
+    };
+    (kept.len() as f64 / n, sat)
+}
+
+/// Teaching points by how many trainees missed them: (lesson, missed, assessed), most missed first.
+fn lessons_missed(g: &Group) -> Vec<(Lesson, usize, usize)> {
+    let mut out: Vec<(Lesson, usize, usize)> = Vec::new();
+    for t in &g.trainees {
+        for (lesson, missed) in &t.lessons {
+            match out.iter_mut().find(|x| x.0 == *lesson) {
+                Some(e) => {
+                    e.2 += 1;
+                    e.1 += usize::from(*missed);
+                }
+                None => out.push((*lesson, usize::from(*missed), 1)),
+            }
+        }
+    }
+    out.sort_by(|x, y| {
+        (y.1 as f64 / y.2 as f64)
+            .total_cmp(&(x.1 as f64 / x.2 as f64))
+            .then(y.1.cmp(&x.1))
+            .then(x.0.cmp(&y.0))
+    });
+    out
+}
+
+fn short(hash: &str) -> &str {
+    &hash[..hash.len().min(8)]
+}
+
+fn group_title(g: &Group) -> String {
+    format!(
+        "scenario `{}` ({}), version {}, seed {}: {} result{}",
+        g.prepared.scenario.id,
+        g.prepared.scenario.title,
+        short(&g.hash),
+        g.seed,
+        g.trainees.len(),
+        if g.trainees.len() == 1 { "" } else { "s" }
+    )
+}
+
+fn several_note(r: &ClassReport) -> Option<String> {
+    (r.groups.len() > 1).then(|| {
+        format!(
+            "NOTE: these results come from {} different games (scenario, version or seed differ); each is reported separately and trainees are only compared within their own group.",
+            r.groups.len()
+        )
+    })
+}
+
+/// The terminal report.
+pub fn text(r: &ClassReport) -> String {
+    let mut t = String::new();
+    let counted: usize = r.groups.iter().map(|g| g.trainees.len()).sum();
+    let _ = writeln!(
+        t,
+        "class report: {} result file{}, {counted} verified, {} flagged ({:.2} s)",
+        counted + r.flagged.len(),
+        if counted + r.flagged.len() == 1 {
+            ""
+        } else {
+            "s"
+        },
+        r.flagged.len(),
+        r.seconds
+    );
+    if let Some(note) = several_note(r) {
+        let _ = writeln!(t, "{note}");
+    }
+    if !r.flagged.is_empty() {
+        let _ = writeln!(t, "\nFlagged, not counted:");
+        for f in &r.flagged {
+            let _ = writeln!(
+                t,
+                "  {}{}: {}",
+                f.file,
+                f.player
+                    .as_ref()
+                    .map(|p| format!(" ({p})"))
+                    .unwrap_or_default(),
+                f.reason
+            );
+        }
+    }
+    for (i, g) in r.groups.iter().enumerate() {
+        let _ = writeln!(
+            t,
+            "\n== group {} of {}: {}",
+            i + 1,
+            r.groups.len(),
+            group_title(g)
+        );
+        let _ = writeln!(
+            t,
+            "expert on this seed: composite {:.1} (grade {}), retention {:.1}, profit {:.0}, satisfaction {:.1}",
+            g.expert.composite,
+            g.expert.grade,
+            g.expert.retention,
+            g.expert.profit,
+            g.expert.satisfaction
+        );
+        let name_w = g
+            .trainees
+            .iter()
+            .map(|x| x.player.chars().count())
+            .max()
+            .unwrap_or(6)
+            .clamp(6, 24);
+        let _ = writeln!(
+            t,
+            "\n{:>3}  {:<name_w$}  {:>9} {:>5} {:>9} {:>8} {:>12} {:>7}",
+            "#", "player", "composite", "grade", "retention", "profit", "satisfaction", "vs exp."
+        );
+        for (k, x) in g.trainees.iter().enumerate() {
+            let s = &x.scores;
+            let pad = name_w.saturating_sub(display_width(&x.player));
+            let _ = writeln!(
+                t,
+                "{:>3}  {}{}  {:>9.1} {:>5} {:>9.1} {:>8.0} {:>12.1} {:>+7.1}",
+                k + 1,
+                x.player,
+                " ".repeat(pad),
+                s.composite,
+                s.grade.to_string(),
+                s.retention,
+                s.profit,
+                s.satisfaction,
+                s.composite - x.expert
+            );
+        }
+        let _ = writeln!(
+            t,
+            "\nScore distributions         mean     p10     p50     p90"
+        );
+        for (name, d) in distributions(g) {
+            let _ = writeln!(
+                t,
+                "  {:<22} {:>7.1} {:>7.1} {:>7.1} {:>7.1}",
+                name, d.mean, d.p10, d.p50, d.p90
+            );
+        }
+        let s = &g.prepared.scenario;
+        let id_w = s
+            .accounts
+            .iter()
+            .map(|a| a.id.chars().count())
+            .max()
+            .unwrap_or(7)
+            .max(7);
+        let _ = writeln!(
+            t,
+            "\nAccounts: {:<w$} tier  kept  satisfaction (kept)  name",
+            "",
+            w = id_w.saturating_sub(9)
+        );
+        for (a, acc) in s.accounts.iter().enumerate() {
+            let (kept, sat) = account_figures(g, a);
+            let _ = writeln!(
+                t,
+                "  {:<id_w$} {:>4} {:>5.0}% {:>20.1}  {}",
+                acc.id,
+                format!("{:?}", acc.tier),
+                kept * 100.0,
+                sat,
+                acc.name
+            );
+        }
+        let _ = writeln!(
+            t,
+            "\nTeaching points missed (trainees who missed it at least once, of those whose game assessed it):"
+        );
+        for (lesson, missed, assessed) in lessons_missed(g) {
+            let _ = writeln!(
+                t,
+                "  {:>3} of {:<3} ({:>3.0}%)  {}",
+                missed,
+                assessed,
+                100.0 * missed as f64 / assessed as f64,
+                kam_sim::debrief::lesson_name(lesson, s.language)
+            );
+        }
+    }
+    t
+}
+
+/// Terminal columns a string takes (CJK characters take two).
+fn display_width(s: &str) -> usize {
+    s.chars()
+        .map(|c| {
+            if ('\u{1100}'..='\u{115F}').contains(&c)
+                || ('\u{2E80}'..='\u{A4CF}').contains(&c)
+                || ('\u{AC00}'..='\u{D7A3}').contains(&c)
+                || ('\u{F900}'..='\u{FAFF}').contains(&c)
+                || ('\u{FE30}'..='\u{FE4F}').contains(&c)
+                || ('\u{FF00}'..='\u{FF60}').contains(&c)
+                || ('\u{FFE0}'..='\u{FFE6}').contains(&c)
+            {
+                2
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
+fn distributions(g: &Group) -> Vec<(&'static str, Distribution)> {
+    let d = |f: fn(&Scores) -> f64| Distribution::of(g.trainees.iter().map(|t| f(&t.scores)));
+    vec![
+        ("composite (0-100)", d(|s| s.composite)),
+        ("retention (0-100)", d(|s| s.retention)),
+        ("profit", d(|s| s.profit)),
+        ("profit score (0-100)", d(|s| s.profit_score)),
+        ("satisfaction (0-100)", d(|s| s.satisfaction)),
+        (
+            "gap to expert",
+            Distribution::of(g.trainees.iter().map(|t| t.scores.composite - t.expert)),
+        ),
+    ]
+}
+
+/// A CSV field, quoted when it has to be (RFC 4180).
+fn field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ') {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_owned()
+    }
+}
+
+/// One row per result file: verified ones with their figures, flagged ones with the reason.
+pub fn csv(r: &ClassReport) -> String {
+    let mut out = String::from(
+        "player,file,scenario,seed,verified,composite,grade,retention,profit,satisfaction,expert_composite,gap,reason\r\n",
+    );
+    for g in &r.groups {
+        for t in &g.trainees {
+            let s = &t.scores;
+            let row = [
+                field(&t.player),
+                field(&t.file),
+                field(&g.prepared.scenario.id),
+                g.seed.to_string(),
+                "true".into(),
+                format!("{:.2}", s.composite),
+                s.grade.to_string(),
+                format!("{:.2}", s.retention),
+                format!("{:.2}", s.profit),
+                format!("{:.2}", s.satisfaction),
+                format!("{:.2}", t.expert),
+                format!("{:.2}", s.composite - t.expert),
+                String::new(),
+            ];
+            out.push_str(&row.join(","));
+            out.push_str("\r\n");
+        }
+    }
+    for f in &r.flagged {
+        let row = [
+            field(f.player.as_deref().unwrap_or("")),
+            field(&f.file),
+            field(f.scenario.as_deref().unwrap_or("")),
+            f.seed.map(|s| s.to_string()).unwrap_or_default(),
+            "false".into(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            field(&f.reason),
+        ];
+        out.push_str(&row.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// The HTML page.
+pub fn page(r: &ClassReport) -> String {
+    let lang = if r
+        .groups
+        .iter()
+        .any(|g| g.prepared.scenario.language == Language::Zh)
+    {
+        "zh"
+    } else {
+        "en"
+    };
+    let counted: usize = r.groups.iter().map(|g| g.trainees.len()).sum();
+    let mut h = String::new();
+    let title = match r.groups.as_slice() {
+        [g] => format!("Class report: {}", g.prepared.scenario.title),
+        _ => "Class report".to_owned(),
+    };
+    let _ = write!(
+        h,
+        "<h1>{}</h1><p class=\"sub\">{} result files · {counted} verified · {} flagged · {} group(s)</p>",
+        esc(&title),
+        counted + r.flagged.len(),
+        r.flagged.len(),
+        r.groups.len()
+    );
+    if let Some(note) = several_note(r) {
+        let _ = write!(h, "<div class=\"verdict warn\">{}</div>", esc(&note));
+    }
+    if !r.flagged.is_empty() {
+        let _ = write!(
+            h,
+            "<div class=\"card\" style=\"border-color:#c8453b\"><h3 style=\"color:#c8453b;margin-top:0\">Flagged, not counted ({})</h3><table><tr><th class=\"l\">file</th><th class=\"l\">player</th><th class=\"l\">reason</th></tr>",
+            r.flagged.len()
+        );
+        for f in &r.flagged {
+            let _ = write!(
+                h,
+                "<tr><td class=\"l\"><code>{}</code></td><td class=\"l\">{}</td><td class=\"l\">{}</td></tr>",
+                esc(&f.file),
+                esc(f.player.as_deref().unwrap_or("—")),
+                esc(&f.reason)
+            );
+        }
+        h.push_str("</table></div>");
+    }
+    for (i, g) in r.groups.iter().enumerate() {
+        let s = &g.prepared.scenario;
+        let _ = write!(
+            h,
+            "<h2>{}{}</h2><p class=\"sub\"><code>{}</code> · version <code>{}</code> · seed {} · {} trainee(s) · expert on this seed: <b>{:.1}</b> (grade {})</p>",
+            if r.groups.len() > 1 {
+                format!("Group {} of {}: ", i + 1, r.groups.len())
+            } else {
+                String::new()
+            },
+            esc(&s.title),
+            esc(&s.id),
+            short(&g.hash),
+            g.seed,
+            g.trainees.len(),
+            g.expert.composite,
+            g.expert.grade
+        );
+        h.push_str("<div class=\"grid\"><div class=\"card\"><h3 style=\"margin-top:0\">Composite scores</h3>");
+        let composites: Vec<f64> = g.trainees.iter().map(|t| t.scores.composite).collect();
+        h.push_str(&html::histogram(
+            &composites,
+            0.0,
+            100.0,
+            10,
+            "#3e9bcd",
+            Some((
+                g.expert.composite,
+                &format!("expert {:.1}", g.expert.composite),
+            )),
+        ));
+        h.push_str("</div><div class=\"card\"><h3 style=\"margin-top:0\">Score distributions</h3><table><tr><th class=\"l\">score</th><th>mean</th><th>p10</th><th>p50</th><th>p90</th></tr>");
+        for (name, d) in distributions(g) {
+            let p = if name == "profit" { 0 } else { 1 };
+            let _ = write!(
+                h,
+                "<tr><td class=\"l\">{}</td><td><b>{:.p$}</b></td><td>{:.p$}</td><td>{:.p$}</td><td>{:.p$}</td></tr>",
+                esc(name),
+                d.mean,
+                d.p10,
+                d.p50,
+                d.p90
+            );
+        }
+        h.push_str("</table></div></div>");
+
+        h.push_str("<div class=\"card\"><h3 style=\"margin-top:0\">Leaderboard</h3><table><tr><th>#</th><th class=\"l\">player</th><th>composite</th><th>grade</th><th>retention</th><th>profit</th><th>satisfaction</th><th>vs expert</th></tr>");
+        for (k, t) in g.trainees.iter().enumerate() {
+            let s = &t.scores;
+            let gap = s.composite - t.expert;
+            let _ = write!(
+                h,
+                "<tr><td>{}</td><td class=\"l\">{}</td><td><b>{:.1}</b></td><td><span class=\"badge grade-{}\">{}</span></td><td>{:.1}</td><td>{:.0}</td><td>{:.1}</td><td style=\"color:{}\">{:+.1}</td></tr>",
+                k + 1,
+                esc(&t.player),
+                s.composite,
+                s.grade,
+                s.grade,
+                s.retention,
+                s.profit,
+                s.satisfaction,
+                if gap >= 0.0 { "#2f9e5a" } else { "#c8453b" },
+                gap
+            );
+        }
+        h.push_str("</table></div>");
+
+        h.push_str("<div class=\"grid\"><div class=\"card\"><h3 style=\"margin-top:0\">How the class did on each account</h3><table><tr><th class=\"l\">account</th><th class=\"l\">tier</th><th>kept</th><th>satisfaction (kept)</th></tr>");
+        for (a, acc) in s.accounts.iter().enumerate() {
+            let (kept, sat) = account_figures(g, a);
+            let _ = write!(
+                h,
+                "<tr><td class=\"l\">{}</td><td class=\"l\">{:?}</td>{}{}</tr>",
+                esc(&acc.name),
+                acc.tier,
+                html::pct_cell(kept, "#2f9e5a"),
+                html::pct_cell(sat / 100.0, "#3e9bcd")
+                    .replace(&format!(">{:.0}%<", sat), &format!(">{sat:.1}<"))
+            );
+        }
+        h.push_str("</table></div><div class=\"card\"><h3 style=\"margin-top:0\">Teaching points the class missed</h3><p class=\"muted\">Share of trainees who missed the point at least once, of those whose game put it to the test.</p><table><tr><th class=\"l\">teaching point</th><th>missed</th><th>of</th></tr>");
+        for (lesson, missed, assessed) in lessons_missed(g) {
+            let _ = write!(
+                h,
+                "<tr><td class=\"l\">{}</td>{}<td>{missed} / {assessed}</td></tr>",
+                esc(kam_sim::debrief::lesson_name(lesson, s.language)),
+                html::pct_cell(missed as f64 / assessed.max(1) as f64, "#c8453b")
+            );
+        }
+        h.push_str("</table></div></div>");
+    }
+    let _ = write!(
+        h,
+        "<p class=\"muted\">Generated by <code>kam report</code> in {:.2} s. Every result was replayed from its decision log; flagged results are never counted.</p>",
+        r.seconds
+    );
+    html::page(&title, lang, &h)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    use crate::tests::kam;
+    use crate::{INVALID, OK, USAGE};
+    use kam_sim::record;
+
+    fn tutorial() -> std::sync::Arc<kam_sim::engine::Prepared> {
+        let (file, src) = kam_sim::bundled::SCENARIOS[0];
+        kam_sim::load::load_str(file, src).unwrap().0
+    }
+
+    fn write_result(
+        dir: &Path,
+        name: &str,
+        prepared: &std::sync::Arc<kam_sim::engine::Prepared>,
+        strategy: &str,
+        seed: u64,
+    ) -> PathBuf {
+        let game = kam_sim::batch::play(prepared, strategy, seed).unwrap();
+        let path = dir.join(format!("{name}.ron"));
+        record::write_atomic(&path, &record::record(&game, name)).unwrap();
+        path
+    }
+
+    #[test]
+    fn a_class_on_one_seed_is_one_group_with_leaderboard_and_csv() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = tutorial();
+        for (name, strategy) in [
+            ("Alice", "expert"),
+            ("Bob", "random"),
+            ("Chen, \"Wei\"", "even"),
+            ("Dana", "pareto"),
+        ] {
+            write_result(dir.path(), name, &p, strategy, 7);
+        }
+        let csv = dir.path().join("class.csv");
+        let html = dir.path().join("class.html");
+        let (status, out, err) = kam(&[
+            "report",
+            dir.path().to_str().unwrap(),
+            "--csv",
+            csv.to_str().unwrap(),
+            "--out",
+            html.to_str().unwrap(),
+        ]);
+        assert_eq!(status, OK, "{err}\n{out}");
+        assert!(out.contains("4 verified, 0 flagged"), "{out}");
+        assert_eq!(out.matches("== group").count(), 1, "{out}");
+        assert!(!out.contains("NOTE"), "{out}");
+        // Alice played the expert's game on the same seed: gap zero, first place.
+        let first = out
+            .lines()
+            .find(|l| l.trim_start().starts_with("1  "))
+            .unwrap();
+        assert!(
+            first.contains("Alice") && first.trim_end().ends_with("+0.0"),
+            "{first}"
+        );
+        assert!(out.contains("Teaching points missed"), "{out}");
+        let csv = std::fs::read_to_string(&csv).unwrap();
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines.len(), 5);
+        assert!(lines[0].starts_with("player,file,scenario,seed,verified,composite,grade,retention,profit,satisfaction,expert_composite,gap"));
+        assert!(csv.contains("\"Chen, \"\"Wei\"\"\""), "{csv}");
+        assert!(
+            lines[1..].iter().all(|l| l.contains(",tutorial,7,true,")),
+            "{csv}"
+        );
+        let page = std::fs::read_to_string(&html).unwrap();
+        assert!(page.contains("Leaderboard") && page.contains("<svg") && page.contains("Alice"));
+    }
+
+    #[test]
+    fn tampered_results_are_flagged_and_other_scenarios_kept_apart() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = tutorial();
+        let good = write_result(dir.path(), "good", &p, "expert", 3);
+        let other_seed = write_result(dir.path(), "late", &p, "even", 4);
+        let tampered = write_result(dir.path(), "cheat", &p, "random", 3);
+        let mut r = record::read(&tampered).unwrap();
+        r.scores.composite += 20.0;
+        record::write_atomic(&tampered, &r).unwrap();
+        let junk = dir.path().join("junk.ron");
+        std::fs::write(&junk, "not a record").unwrap();
+        // A result for a scenario that is not bundled, given with --scenario.
+        let generated = kam_sim::generate::generate(4, 4, 9);
+        let scen = dir.path().join("gen.ron");
+        std::fs::write(
+            &scen,
+            ron::ser::to_string_pretty(&generated, ron::ser::PrettyConfig::new()).unwrap(),
+        )
+        .unwrap();
+        let gp = kam_sim::load::load_file(&scen).unwrap().0;
+        let gen_result = write_result(dir.path(), "gen_player", &gp, "expert", 1);
+        let args: Vec<String> = [&good, &other_seed, &tampered, &junk, &gen_result]
+            .iter()
+            .map(|p| p.display().to_string())
+            .chain(["--scenario".to_owned(), scen.display().to_string()])
+            .collect();
+        let argv: Vec<&str> = std::iter::once("report")
+            .chain(args.iter().map(String::as_str))
+            .collect();
+        let (status, out, err) = kam(&argv);
+        assert_eq!(status, INVALID, "{out}");
+        assert!(out.contains("3 verified, 2 flagged"), "{out}");
+        assert!(
+            out.contains("NOTE") && out.matches("== group").count() == 3,
+            "{out}"
+        );
+        assert!(
+            err.contains("cheat.ron: flagged: does not match its replay: composite"),
+            "{err}"
+        );
+        assert!(
+            err.contains("junk.ron: flagged: not a kam-trainer game record"),
+            "{err}"
+        );
+        assert!(
+            out.contains("generated-4x4") && out.contains("gen_player"),
+            "{out}"
+        );
+        // Without the scenario file the generated result cannot be checked: flagged too.
+        let (status, _, err) = kam(&["report", gen_result.to_str().unwrap()]);
+        assert_eq!(status, INVALID);
+        assert!(err.contains("--scenario"), "{err}");
+    }
+
+    #[test]
+    fn unfinished_games_and_usage_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = tutorial();
+        let mut game = kam_sim::engine::Game::new(p.clone(), 1);
+        let mut s = kam_sim::strategy::by_name("even", 1).unwrap();
+        let d = kam_sim::strategy::next_decision(&game, s.as_mut()).unwrap();
+        game.decide(d).unwrap();
+        let path = dir.path().join("save.ron");
+        record::write_atomic(&path, &record::record(&game, "Half")).unwrap();
+        let (status, _, err) = kam(&["report", path.to_str().unwrap()]);
+        assert_eq!(status, INVALID);
+        assert!(err.contains("unfinished"), "{err}");
+        let empty = tempfile::tempdir().unwrap();
+        assert_eq!(kam(&["report", empty.path().to_str().unwrap()]).0, USAGE);
+        assert_eq!(
+            kam(&[
+                "report",
+                path.to_str().unwrap(),
+                "--scenario",
+                "/no/such.ron"
+            ])
+            .0,
+            USAGE
+        );
+    }
+
+    #[test]
+    fn csv_fields_are_quoted() {
+        assert_eq!(super::field("plain"), "plain");
+        assert_eq!(super::field("a,b"), "\"a,b\"");
+        assert_eq!(super::field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(super::field("two\nlines"), "\"two\nlines\"");
+    }
 }

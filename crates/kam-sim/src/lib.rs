@@ -14,6 +14,7 @@ pub mod explain;
 pub mod scenario;
 pub mod score;
 pub mod strategy;
+pub mod teaching;
 pub mod validate;
 pub mod generate;
 pub mod load;

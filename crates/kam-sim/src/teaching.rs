@@ -1,0 +1,739 @@
+//! Does a scenario teach? Simulation-based checks an instructor runs before class.
+//!
+//! `validate` reads a scenario and says what is wrong with it on paper. This module plays it:
+//! every built-in strategy over many seeds (the *balance lab*), and from those games it says
+//! what does not teach in practice — an account nobody can keep, an event that never fires, a
+//! budget that never binds, an answer that is best every time at no cost — and whether the
+//! score rewards skill at all (expert against random and even, skill against luck).
+//!
+//! Every warning carries a path into the scenario (`accounts[3]`, `events[2].choices[1]`) so
+//! the loader's span lookup ([`crate::load::span_at`]) can turn it into a line and column.
+
+use std::sync::Arc;
+
+use crate::batch::Distribution;
+use crate::engine::{Decision, Game, Prepared};
+use crate::scenario::{Effect, EventKind, Scenario};
+use crate::score::{self, Scores};
+use crate::strategy;
+
+/// An account is "impossible" when every strategy loses it in at least this share of games.
+pub const LOST_BY_ALL: f64 = 0.95;
+/// An event "never fires" when it fires in fewer than this share of all games.
+pub const RARE_EVENT: f64 = 0.01;
+/// The budget "never binds" when the expert's mean spend stays below this share of it every turn.
+pub const IDLE_BUDGET: f64 = 0.5;
+/// A choice is "dominant in practice" when the expert picked it every time, at least this often.
+pub const DOMINANT_MIN_FIRINGS: u32 = 3;
+
+/// Skill thresholds of the verdict (composite points, 0 to 100).
+pub const EXPERT_OVER_RANDOM: f64 = 10.0;
+pub const EXPERT_OVER_EVEN: f64 = 5.0;
+/// Share of seeds on which the expert must beat random on the same seed.
+pub const EXPERT_BEATS_RANDOM_SHARE: f64 = 0.9;
+
+/// What kind of teaching problem a warning reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum WarningKind {
+    /// Every strategy, the expert included, loses the account in almost every game.
+    AccountUnkeepable,
+    /// The event (almost) never fires in the games played.
+    EventNeverFires,
+    /// Even the expert leaves most of the budget unspent every turn.
+    BudgetNeverBinds,
+    /// The expert always picks this answer, and it has no downside.
+    DominantChoice,
+    /// A rumour or objection answer without feedback: the trainee learns nothing from it.
+    MissingFeedback,
+}
+
+impl WarningKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            WarningKind::AccountUnkeepable => "account cannot be kept",
+            WarningKind::EventNeverFires => "event never fires",
+            WarningKind::BudgetNeverBinds => "budget never binds",
+            WarningKind::DominantChoice => "dominant choice",
+            WarningKind::MissingFeedback => "missing feedback",
+        }
+    }
+}
+
+/// One teaching problem, located by a path into the scenario.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TeachingWarning {
+    pub path: String,
+    pub kind: WarningKind,
+    pub message: String,
+}
+
+impl std::fmt::Display for TeachingWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}: {}", self.path, self.kind.label(), self.message)
+    }
+}
+
+/// What one game did, in the figures the balance lab needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GameStats {
+    pub seed: u64,
+    pub scores: Scores,
+    /// Per account: still a customer at the end.
+    pub retained: Vec<bool>,
+    /// Per account: final satisfaction (0 when lost).
+    pub satisfaction: Vec<f64>,
+    /// Per event: how many times it fired in this game (over all accounts).
+    pub fired: Vec<u32>,
+    /// Per event, per choice: how many times it was picked.
+    pub picks: Vec<Vec<u32>>,
+    /// Per turn: money spent (resources and paid answers) as a share of the turn's budget.
+    pub spend: Vec<f64>,
+}
+
+impl GameStats {
+    pub fn of(game: &Game) -> GameStats {
+        let scenario = game.scenario();
+        let retained: Vec<bool> = game.accounts().iter().map(|s| !s.churned).collect();
+        let satisfaction = game
+            .accounts()
+            .iter()
+            .map(|s| if s.churned { 0.0 } else { s.satisfaction })
+            .collect();
+        let mut fired = vec![0u32; scenario.events.len()];
+        let mut picks: Vec<Vec<u32>> = scenario
+            .events
+            .iter()
+            .map(|e| vec![0; e.choices.len()])
+            .collect();
+        let turns = scenario.turns as usize;
+        let mut spent = vec![0.0; turns];
+        for c in game.choices() {
+            fired[c.event] += 1;
+            picks[c.event][c.choice] += 1;
+            if let Some(t) = (c.turn as usize).checked_sub(1).filter(|t| *t < turns) {
+                spent[t] += scenario.events[c.event].choices[c.choice].cost;
+            }
+        }
+        let plans = game.log().iter().filter_map(|d| match d {
+            Decision::Plan(plan) => Some(plan),
+            _ => None,
+        });
+        for (t, plan) in plans.enumerate().take(turns) {
+            spent[t] += game.plan_cost(plan);
+        }
+        let budget = scenario.means.budget_per_turn;
+        let spend = spent
+            .iter()
+            .map(|s| if budget > 0.0 { s / budget } else { 0.0 })
+            .collect();
+        GameStats {
+            seed: game.seed(),
+            scores: score::score(game),
+            retained,
+            satisfaction,
+            fired,
+            picks,
+            spend,
+        }
+    }
+}
+
+/// One strategy's games.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StrategyRun {
+    pub strategy: String,
+    pub games: Vec<GameStats>,
+}
+
+impl StrategyRun {
+    pub fn composite(&self) -> Distribution {
+        Distribution::of(self.games.iter().map(|g| g.scores.composite))
+    }
+
+    /// Share of games in which account `a` was kept.
+    pub fn retained(&self, a: usize) -> f64 {
+        share(
+            self.games.iter().filter(|g| g.retained[a]).count(),
+            self.games.len(),
+        )
+    }
+
+    /// Share of games in which event `e` fired at least once.
+    pub fn fired(&self, e: usize) -> f64 {
+        share(
+            self.games.iter().filter(|g| g.fired[e] > 0).count(),
+            self.games.len(),
+        )
+    }
+
+    /// Per choice of event `e`: how many times it was picked over all games.
+    pub fn picks(&self, e: usize) -> Vec<u32> {
+        let n = self.games.first().map_or(0, |g| g.picks[e].len());
+        (0..n)
+            .map(|c| self.games.iter().map(|g| g.picks[e][c]).sum())
+            .collect()
+    }
+
+    /// Per turn: mean share of the budget spent.
+    pub fn spend(&self) -> Vec<f64> {
+        let turns = self.games.first().map_or(0, |g| g.spend.len());
+        let n = self.games.len().max(1) as f64;
+        (0..turns)
+            .map(|t| self.games.iter().map(|g| g.spend[t]).sum::<f64>() / n)
+            .collect()
+    }
+}
+
+fn share(count: usize, total: usize) -> f64 {
+    if total == 0 {
+        0.0
+    } else {
+        count as f64 / total as f64
+    }
+}
+
+/// Every built-in strategy played over the same run of seeds.
+#[derive(Debug, Clone)]
+pub struct Lab {
+    pub prepared: Arc<Prepared>,
+    pub seed: u64,
+    pub runs: u64,
+    /// In the order of [`strategy::NAMES`].
+    pub strategies: Vec<StrategyRun>,
+}
+
+impl Lab {
+    pub fn strategy(&self, name: &str) -> Option<&StrategyRun> {
+        self.strategies.iter().find(|s| s.strategy == name)
+    }
+
+    pub fn games(&self) -> usize {
+        self.strategies.iter().map(|s| s.games.len()).sum()
+    }
+}
+
+/// Plays every built-in strategy on seeds `seed`, `seed + 1`, … (`runs` games each), using
+/// the machine's cores. Deterministic: the result does not depend on the number of threads.
+pub fn lab(prepared: &Arc<Prepared>, seed: u64, runs: u64) -> Result<Lab, String> {
+    let jobs: Vec<(usize, u64)> = (0..strategy::NAMES.len())
+        .flat_map(|s| (0..runs).map(move |i| (s, seed.wrapping_add(i))))
+        .collect();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 16);
+    let chunk = jobs.len().div_ceil(threads).max(1);
+    let results: Vec<Result<Vec<GameStats>, String>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = jobs
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|&(s, seed)| {
+                            crate::batch::play(prepared, strategy::NAMES[s], seed)
+                                .map(|g| GameStats::of(&g))
+                        })
+                        .collect::<Result<Vec<_>, String>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err("a balance thread panicked".into()))
+            })
+            .collect()
+    });
+    let mut all = Vec::with_capacity(jobs.len());
+    for r in results {
+        all.extend(r?);
+    }
+    let mut strategies: Vec<StrategyRun> = strategy::NAMES
+        .iter()
+        .map(|n| StrategyRun {
+            strategy: (*n).to_owned(),
+            games: Vec::new(),
+        })
+        .collect();
+    for ((s, _), stats) in jobs.iter().zip(all) {
+        strategies[*s].games.push(stats);
+    }
+    Ok(Lab {
+        prepared: Arc::clone(prepared),
+        seed,
+        runs,
+        strategies,
+    })
+}
+
+/// Plays the scenario `runs` times per strategy (from its own seed) and reports what does not
+/// teach. Includes the checks that need no games ([`review_static`]).
+pub fn review(prepared: &Arc<Prepared>, runs: u64) -> Vec<TeachingWarning> {
+    match lab(prepared, prepared.scenario.seed, runs) {
+        Ok(lab) => review_lab(&lab),
+        Err(_) => review_static(&prepared.scenario),
+    }
+}
+
+/// Checks that read the scenario only: rumours and objections whose answers explain nothing.
+pub fn review_static(scenario: &Scenario) -> Vec<TeachingWarning> {
+    let mut out = Vec::new();
+    for (e, event) in scenario.events.iter().enumerate() {
+        let what = match event.kind {
+            EventKind::Rumour { .. } => "rumour",
+            EventKind::Objection => "objection",
+            _ => continue,
+        };
+        for (c, choice) in event.choices.iter().enumerate() {
+            if choice.feedback.trim().is_empty() {
+                out.push(TeachingWarning {
+                    path: format!("events[{e}].choices[{c}].feedback"),
+                    kind: WarningKind::MissingFeedback,
+                    message: format!(
+                        "answer \"{}\" to the {what} `{}` has no feedback: say why it works or not, that is where the trainee learns",
+                        choice.label, event.id
+                    ),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Teaching warnings from games already played, plus the static ones.
+pub fn review_lab(lab: &Lab) -> Vec<TeachingWarning> {
+    let scenario = &lab.prepared.scenario;
+    let mut out = Vec::new();
+    if lab.games() == 0 {
+        return review_static(scenario);
+    }
+
+    for (a, account) in scenario.accounts.iter().enumerate() {
+        let best = lab
+            .strategies
+            .iter()
+            .map(|s| (s.retained(a), s.strategy.as_str()))
+            .fold((-1.0, ""), |b, x| if x.0 > b.0 { x } else { b });
+        if best.0 <= 1.0 - LOST_BY_ALL {
+            out.push(TeachingWarning {
+                path: format!("accounts[{a}]"),
+                kind: WarningKind::AccountUnkeepable,
+                message: format!(
+                    "`{}` is lost in at least {:.0}% of games by every strategy (best: {} keeps it in {:.0}%); a trainee cannot learn to keep it — lower its pressure or raise its satisfaction",
+                    account.id,
+                    LOST_BY_ALL * 100.0,
+                    best.1,
+                    best.0 * 100.0
+                ),
+            });
+        }
+    }
+
+    let games = lab.games();
+    for (e, event) in scenario.events.iter().enumerate() {
+        let fired: usize = lab
+            .strategies
+            .iter()
+            .map(|s| s.games.iter().filter(|g| g.fired[e] > 0).count())
+            .sum();
+        if (fired as f64) < RARE_EVENT * games as f64 || fired == 0 {
+            out.push(TeachingWarning {
+                path: format!("events[{e}].trigger"),
+                kind: WarningKind::EventNeverFires,
+                message: format!(
+                    "`{}` fired in {fired} of {games} games (every strategy, {} seeds each); trainees will not meet it — loosen its conditions or raise its probability",
+                    event.id, lab.runs
+                ),
+            });
+        }
+    }
+
+    if let Some(expert) = lab.strategy("expert")
+        && scenario.means.budget_per_turn > 0.0
+        && !expert.games.is_empty()
+    {
+        let spend = expert.spend();
+        let most = spend.iter().copied().fold(0.0, f64::max);
+        if most < IDLE_BUDGET {
+            out.push(TeachingWarning {
+                path: "means.budget_per_turn".into(),
+                kind: WarningKind::BudgetNeverBinds,
+                message: format!(
+                    "even the expert spends at most {:.0}% of the {} budget in any turn (mean over {} games); a budget that never binds teaches no trade-offs — lower it or make resources worth buying",
+                    most * 100.0,
+                    scenario.means.budget_per_turn,
+                    expert.games.len()
+                ),
+            });
+        }
+    }
+
+    if let Some(expert) = lab.strategy("expert") {
+        for (e, event) in scenario.events.iter().enumerate() {
+            if event.choices.len() < 2 {
+                continue;
+            }
+            let picks = expert.picks(e);
+            let total: u32 = picks.iter().sum();
+            if total < DOMINANT_MIN_FIRINGS {
+                continue;
+            }
+            let Some(c) = picks.iter().position(|&n| n == total) else {
+                continue;
+            };
+            let choice = &event.choices[c];
+            if choice.cost <= 0.0 && !choice.effects.iter().any(has_downside) {
+                out.push(TeachingWarning {
+                    path: format!("events[{e}].choices[{c}]"),
+                    kind: WarningKind::DominantChoice,
+                    message: format!(
+                        "the expert picked \"{}\" all {total} times `{}` fired, and it costs nothing and has no downside: the event poses no dilemma — give the best answer a cost (time, budget, margin) or make another answer right in some situations",
+                        choice.label, event.id
+                    ),
+                });
+            }
+        }
+    }
+
+    out.extend(review_static(scenario));
+    out
+}
+
+/// Teaching warnings as located diagnostics (warnings, FILE:LINE:COL) against the scenario's
+/// source text, as `kam validate` prints them.
+pub fn locate(file: &str, src: &str, warnings: &[TeachingWarning]) -> Vec<crate::load::Diagnostic> {
+    let root = crate::ron_tree::parse(src).ok();
+    warnings
+        .iter()
+        .map(|w| {
+            let pos = root
+                .as_ref()
+                .map(|r| crate::load::span_at(r, &w.path).start);
+            crate::load::Diagnostic {
+                file: file.to_owned(),
+                line: pos.map_or(1, |p| p.line),
+                col: pos.map_or(1, |p| p.col),
+                severity: crate::load::Severity::Warning,
+                message: format!("{}: {} ({})", w.kind.label(), w.message, w.path),
+            }
+        })
+        .collect()
+}
+
+/// Whether an effect costs the player something.
+fn has_downside(effect: &Effect) -> bool {
+    match effect {
+        Effect::Satisfaction(x) | Effect::Share(x) | Effect::Margin(x) | Effect::Cash(x) => {
+            *x < 0.0
+        }
+        Effect::Support(_, x) => *x < 0.0,
+        Effect::Pressure(x) | Effect::PaymentDays(x) => *x > 0.0,
+        Effect::RemoveStakeholder(_) | Effect::Lose => true,
+        Effect::AddStakeholder(_) | Effect::AddOpportunity(_) | Effect::StartNegotiation(_) => {
+            false
+        }
+    }
+}
+
+/// One test of whether a scenario rewards skill.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SkillCheck {
+    pub name: &'static str,
+    pub passed: bool,
+    /// The figures and the threshold, in a sentence.
+    pub detail: String,
+}
+
+/// Does the score reward skill? Expert against random and even, seed by seed, and skill
+/// against luck. Each check states its threshold.
+pub fn skill_checks(lab: &Lab) -> Vec<SkillCheck> {
+    let (Some(expert), Some(random), Some(even)) = (
+        lab.strategy("expert"),
+        lab.strategy("random"),
+        lab.strategy("even"),
+    ) else {
+        return Vec::new();
+    };
+    let (e, r, v) = (expert.composite(), random.composite(), even.composite());
+    let mut checks = Vec::new();
+    let gap = e.mean - r.mean;
+    checks.push(SkillCheck {
+        name: "expert beats random",
+        passed: gap >= EXPERT_OVER_RANDOM,
+        detail: format!(
+            "expert mean {:.1} vs random {:.1}: a gap of {gap:.1} points (needs ≥ {EXPERT_OVER_RANDOM})",
+            e.mean, r.mean
+        ),
+    });
+    let even_gap = e.mean - v.mean;
+    checks.push(SkillCheck {
+        name: "allocation by value pays",
+        passed: even_gap >= EXPERT_OVER_EVEN,
+        detail: format!(
+            "expert mean {:.1} vs even {:.1}: a gap of {even_gap:.1} points (needs ≥ {EXPERT_OVER_EVEN}); otherwise spreading visits evenly scores as well as allocating by value",
+            e.mean, v.mean
+        ),
+    });
+    let pairs = expert
+        .games
+        .iter()
+        .zip(&random.games)
+        .filter(|(x, y)| x.seed == y.seed);
+    let (mut wins, mut n) = (0usize, 0usize);
+    for (x, y) in pairs {
+        n += 1;
+        if x.scores.composite > y.scores.composite {
+            wins += 1;
+        }
+    }
+    let win_share = share(wins, n);
+    checks.push(SkillCheck {
+        name: "skill wins seed by seed",
+        passed: win_share >= EXPERT_BEATS_RANDOM_SHARE,
+        detail: format!(
+            "expert beats random on the same seed in {wins} of {n} games ({:.0}%, needs ≥ {:.0}%)",
+            win_share * 100.0,
+            EXPERT_BEATS_RANDOM_SHARE * 100.0
+        ),
+    });
+    let spread = e.p90 - e.p10;
+    checks.push(SkillCheck {
+        name: "skill outweighs luck",
+        passed: spread < gap,
+        detail: format!(
+            "the expert's own spread between seeds (p90 − p10) is {spread:.1} points against the {gap:.1}-point expert−random gap (the spread must be smaller)"
+        ),
+    });
+    let grades = lab.prepared.scenario.scoring.grades;
+    checks.push(SkillCheck {
+        name: "a good grade is reachable",
+        passed: e.p50 >= grades[1],
+        detail: format!(
+            "the expert's median {:.1} against the B grade threshold {} (must reach it)",
+            e.p50, grades[1]
+        ),
+    });
+    checks.push(SkillCheck {
+        name: "random play does not pass",
+        passed: r.p50 < grades[1],
+        detail: format!(
+            "random's median {:.1} against the B grade threshold {} (must stay below)",
+            r.p50, grades[1]
+        ),
+    });
+    checks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generate::generate;
+    use crate::scenario::*;
+
+    fn kinds(w: &[TeachingWarning]) -> Vec<WarningKind> {
+        w.iter().map(|w| w.kind).collect()
+    }
+
+    fn small() -> Scenario {
+        generate(6, 6, 3)
+    }
+
+    #[test]
+    fn lab_is_deterministic_and_complete() {
+        let prepared = Prepared::new(small());
+        let a = lab(&prepared, 5, 4).unwrap();
+        let b = lab(&prepared, 5, 4).unwrap();
+        assert_eq!(a.strategies, b.strategies);
+        assert_eq!(a.games(), 4 * strategy::NAMES.len());
+        for s in &a.strategies {
+            assert_eq!(
+                s.games.iter().map(|g| g.seed).collect::<Vec<_>>(),
+                vec![5, 6, 7, 8]
+            );
+        }
+    }
+
+    #[test]
+    fn an_account_nobody_can_keep_is_flagged() {
+        let mut s = small();
+        // Scripted loss in turn 1: nothing the trainee does can keep it.
+        s.events.push(Event {
+            id: "doomed".into(),
+            kind: EventKind::Other,
+            title: "Bankrupt".into(),
+            text: "They go under.".into(),
+            trigger: Trigger::Scripted {
+                turn: 1,
+                account: s.accounts[2].id.clone(),
+            },
+            choices: vec![Choice {
+                label: "Accept it".into(),
+                effects: vec![Effect::Lose],
+                feedback: "Nothing to be done.".into(),
+                verdict: Verdict::Neutral,
+                resolves: false,
+                cost: 0.0,
+            }],
+            on_repeat: Vec::new(),
+            lesson: None,
+        });
+        let w = review(&Prepared::new(s), 6);
+        assert!(
+            w.iter()
+                .any(|w| w.kind == WarningKind::AccountUnkeepable && w.path == "accounts[2]"),
+            "{w:#?}"
+        );
+        let fine = review(&Prepared::new(small()), 6);
+        assert!(
+            !kinds(&fine).contains(&WarningKind::AccountUnkeepable),
+            "{fine:#?}"
+        );
+    }
+
+    #[test]
+    fn an_event_that_never_fires_is_flagged() {
+        let mut s = small();
+        if let Trigger::Conditional { when, .. } = &mut s.events[0].trigger {
+            // Satisfaction above 99 and below 1 at once: never.
+            when.push(Condition::SatisfactionAbove(99.0));
+            when.push(Condition::SatisfactionBelow(1.0));
+        }
+        let w = review(&Prepared::new(s), 6);
+        assert!(
+            w.iter()
+                .any(|w| w.kind == WarningKind::EventNeverFires && w.path == "events[0].trigger"),
+            "{w:#?}"
+        );
+    }
+
+    #[test]
+    fn an_idle_budget_is_flagged_and_a_tight_one_is_not() {
+        let mut s = small();
+        s.means.budget_per_turn = 1_000_000.0;
+        let w = review(&Prepared::new(s), 4);
+        assert!(
+            w.iter()
+                .any(|w| w.kind == WarningKind::BudgetNeverBinds
+                    && w.path == "means.budget_per_turn"),
+            "{w:#?}"
+        );
+        let w = review(&Prepared::new(small()), 4);
+        assert!(
+            !kinds(&w).contains(&WarningKind::BudgetNeverBinds),
+            "{w:#?}"
+        );
+    }
+
+    #[test]
+    fn a_free_answer_with_no_downside_the_expert_always_picks_is_dominant() {
+        let mut s = small();
+        let a = s.accounts[0].id.clone();
+        let event = |cost: f64| Event {
+            id: "free_lunch".into(),
+            kind: EventKind::Objection,
+            title: "Price again".into(),
+            text: "They raise the price.".into(),
+            trigger: Trigger::Scripted {
+                turn: 2,
+                account: a.clone(),
+            },
+            choices: vec![
+                Choice {
+                    label: "Grumble".into(),
+                    effects: vec![Effect::Satisfaction(-2.0)],
+                    feedback: "No.".into(),
+                    verdict: Verdict::Poor,
+                    resolves: false,
+                    cost: 0.0,
+                },
+                Choice {
+                    label: "Solve it".into(),
+                    effects: vec![
+                        Effect::Satisfaction(8.0),
+                        Effect::Support(String::new(), 5.0),
+                    ],
+                    feedback: "Yes.".into(),
+                    verdict: Verdict::Good,
+                    resolves: true,
+                    cost,
+                },
+            ],
+            on_repeat: Vec::new(),
+            lesson: Some(Lesson::Objection),
+        };
+        s.events.push(event(0.0));
+        let n = s.events.len() - 1;
+        let w = review(&Prepared::new(s.clone()), 5);
+        assert!(
+            w.iter().any(|w| w.kind == WarningKind::DominantChoice
+                && w.path == format!("events[{n}].choices[1]")),
+            "{w:#?}"
+        );
+        s.events[n] = event(2.0);
+        let w = review(&Prepared::new(s), 5);
+        assert!(
+            !w.iter().any(|w| w.kind == WarningKind::DominantChoice
+                && w.path.starts_with(&format!("events[{n}]"))),
+            "a paid answer is a trade-off: {w:#?}"
+        );
+    }
+
+    #[test]
+    fn warnings_are_located_in_the_source() {
+        let (file, src) = crate::bundled::SCENARIOS[0];
+        let w = TeachingWarning {
+            path: "events[1].choices[0]".into(),
+            kind: WarningKind::DominantChoice,
+            message: "x".into(),
+        };
+        let d = locate(file, src, &[w]);
+        let line = src.lines().nth(d[0].line as usize - 1).unwrap();
+        assert!(
+            d[0].line > 100 && line.trim_start().starts_with('('),
+            "{d:?}: {line}"
+        );
+        assert!(
+            d[0].to_string().contains(": warning: dominant choice: x"),
+            "{}",
+            d[0]
+        );
+    }
+
+    #[test]
+    fn rumour_answers_without_feedback_are_flagged() {
+        let mut s = small();
+        s.events[0].choices[1].feedback = "  ".into();
+        let w = review_static(&s);
+        assert_eq!(w.len(), 1);
+        assert_eq!(w[0].path, "events[0].choices[1].feedback");
+        assert!(review_static(&small()).is_empty());
+    }
+
+    #[test]
+    fn bundled_scenarios_teach() {
+        for (file, src) in crate::bundled::SCENARIOS {
+            let (prepared, _) = crate::load::load_str(file, src).unwrap();
+            let w = review(&prepared, 10);
+            assert!(
+                !w.iter().any(|w| matches!(
+                    w.kind,
+                    WarningKind::AccountUnkeepable | WarningKind::MissingFeedback
+                )),
+                "{file}: {w:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_generated_scenario_rewards_skill_and_checks_state_thresholds() {
+        let prepared = Prepared::new(generate(8, 8, 11));
+        let lab = lab(&prepared, 1, 12).unwrap();
+        let checks = skill_checks(&lab);
+        assert_eq!(checks.len(), 6);
+        let beats = checks
+            .iter()
+            .find(|c| c.name == "expert beats random")
+            .unwrap();
+        assert!(beats.detail.contains("needs ≥"), "{}", beats.detail);
+    }
+}
