@@ -214,6 +214,28 @@ table! {
     TipVisitsLeft => "本回合还能安排的拜访次数。", "Visits you can still plan this turn.";
     TipBudgetLeft => "本回合还能花费的预算；未用完的预算不结转。", "Budget you can still spend this turn; unspent budget does not carry over.";
     TipNorm => "课程建议的每回合拜访次数。", "Visits per turn the courseware recommends.";
+    AccountStories => "各客户的故事", "Each account's story";
+    ContractTurns => "合同期（回合）", "Contract turns";
+    DebriefHint => "Esc 回到标题 · 导出成绩文件交给讲师", "Esc returns to the title · export the result file for your instructor";
+    EventHint => "按数字键 1–9 选择回应 · Enter 继续", "Keys 1–9 pick an answer · Enter continues";
+    Kept => "保留", "kept";
+    NegotiationHint => "选择每个议题的条件 · Enter 提出报价", "Pick terms for each issue · Enter makes the offer";
+    NegotiationTip => "买方反复施压的议题就是他最看重的：在那里让步，同时在其他议题上争取回报（交换而不是单方面让步）。", "The issue the buyer keeps pressing is what they value most: concede there and ask for something back on another issue (trade, don't just give).";
+    NextTurn => "下一回合", "Next turn";
+    PickScenario => "请先选择一个场景或输入场景文件路径。", "Pick a scenario or enter a scenario file path first.";
+    ProfitOverTime => "各客户每回合利润", "Profit per turn by account";
+    ProfitScore => "利润得分", "Profit score";
+    ProfitThisTurn => "本回合利润合计", "Profit this turn";
+    SatisfactionShort => "满意", "Sat.";
+    SaveUnreadable => "存档无法恢复", "The save cannot be restored";
+    ScenarioBroken => "场景文件有错误", "The scenario file has errors";
+    ServiceCost => "服务成本", "Service cost";
+    ShareShort => "份额", "Share";
+    ToDebrief => "查看复盘", "See the debrief";
+    TotalForecast => "全部客户销售预计", "Forecast, all accounts";
+    TurnsPlayed => "已完成回合", "turns played";
+    Won => "赢得", "won";
+    YourAnswer => "你的回应", "Your answer";
 }
 
 /// Shorthand for [`K::t`].
@@ -380,7 +402,9 @@ pub fn plan_error(lang: Lang, e: &PlanError) -> String {
             format!("同一客户本回合此资源最多 {max} 份（已安排 {planned} 份）。")
         }
         (PlanError::TooManyUnits { planned, max, .. }, Lang::En) => {
-            format!("At most {max} units of this resource per account and turn ({planned} planned).")
+            format!(
+                "At most {max} units of this resource per account and turn ({planned} planned)."
+            )
         }
         (PlanError::AccountLost(_), Lang::Zh) => "这个客户已经流失了。".to_owned(),
         (PlanError::StakeholderLeft { .. }, Lang::Zh) => "此人已经离开了采购决策链。".to_owned(),
@@ -407,7 +431,81 @@ pub fn money(x: f64) -> String {
 
 /// A signed change, e.g. `+3.2` / `−1.0`.
 pub fn delta(x: f64) -> String {
-    if x >= 0.0 { format!("+{x:.1}") } else { format!("−{:.1}", -x) }
+    if x >= 0.0 {
+        format!("+{x:.1}")
+    } else {
+        format!("−{:.1}", -x)
+    }
+}
+
+/// The buyer accepts, in the voice of their style.
+pub fn buyer_accepts(lang: Lang, style: Style) -> &'static str {
+    match style {
+        Style::A => pick(
+            lang,
+            "数字算得过来。成交。",
+            "The numbers work. We have a deal.",
+        ),
+        Style::B => pick(
+            lang,
+            "条款清楚、流程合规，可以签。",
+            "The terms are clear and by the book. We can sign.",
+        ),
+        Style::C => pick(
+            lang,
+            "我们合作这么久了，就这么定吧。",
+            "After all we've been through together: agreed.",
+        ),
+        Style::D => pick(
+            lang,
+            "好，这为以后更大的合作开了个头。",
+            "Good, this opens the door to something bigger. Deal.",
+        ),
+    }
+}
+
+/// The buyer leaves the table, in the voice of their style.
+pub fn buyer_walks(lang: Lang, style: Style) -> &'static str {
+    match style {
+        Style::A => pick(
+            lang,
+            "对手的方案在数字上更划算。我们选择他们。",
+            "The competitor's numbers are better. We're going with them.",
+        ),
+        Style::B => pick(
+            lang,
+            "按规定我们只能选条件更优的一方。",
+            "Our rules say we take the better offer. That isn't yours.",
+        ),
+        Style::C => pick(
+            lang,
+            "很遗憾，这次我没办法说服大家选你们。",
+            "I'm sorry, I couldn't get my people behind you this time.",
+        ),
+        Style::D => pick(
+            lang,
+            "我看不到和你们一起的未来。我们换一家。",
+            "I don't see a future together. We'll move on.",
+        ),
+    }
+}
+
+/// The buyer counters, pressing on one issue, in the voice of their style.
+pub fn buyer_counters(lang: Lang, style: Style, topic: &str) -> String {
+    match (style, lang) {
+        (Style::A, Lang::Zh) => format!("还不够。请用数字说明「{topic}」上为什么不能再优惠。"),
+        (Style::A, Lang::En) => {
+            format!("Not enough. Show me in numbers why you can't do better on {topic}.")
+        }
+        (Style::B, Lang::Zh) => format!("「{topic}」不符合我们的采购规定，这一条必须改。"),
+        (Style::B, Lang::En) => {
+            format!("{topic} doesn't meet our purchasing rules. That has to change.")
+        }
+        (Style::C, Lang::Zh) => format!("我想帮你，但「{topic}」这一条我没法向团队交代。"),
+        (Style::C, Lang::En) => format!("I want to help you, but I can't sell {topic} to my team."),
+        (Style::D, Lang::Zh) => format!("格局再大一点——「{topic}」上给我们一个长期的理由。"),
+        (Style::D, Lang::En) => format!("Think bigger: give us a long-term reason on {topic}."),
+    }
 }
 
 /// An ordinal for the "comes back" text.
@@ -440,7 +538,10 @@ mod tests {
 
     #[test]
     fn plan_errors_carry_the_engine_numbers() {
-        let e = PlanError::TooManyVisits { planned: 9, capacity: 8 };
+        let e = PlanError::TooManyVisits {
+            planned: 9,
+            capacity: 8,
+        };
         assert!(plan_error(Lang::Zh, &e).contains('9'));
         assert!(plan_error(Lang::En, &e).contains("only 8"));
     }

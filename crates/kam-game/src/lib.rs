@@ -1,9 +1,152 @@
 //! kam-game: the Bevy + egui game, a thin layer over kam-sim.
+//!
+//! Bevy owns the window, the frame loop and the screen state; egui draws every screen. Each
+//! screen is a plugin in [`screens`] whose view is a plain function over the [`Session`] view
+//! model, so the views are tested with egui_kittest without a GPU and the screen flow with
+//! `MinimalPlugins` without a window.
+
+pub mod automation;
+pub mod i18n;
+pub mod screens;
+pub mod session;
+pub mod ui;
+pub mod watch;
 
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use bevy::prelude::*;
+use bevy::window::{PresentMode, WindowResolution};
+use bevy::winit::{UpdateMode, WinitSettings};
+use bevy_egui::EguiPlugin;
+
+pub use session::{Action, Actions, Screen, Session, core_plugin};
+
+/// When the process started, for the start-up benchmark.
+#[derive(Resource, Clone, Copy)]
+pub struct Started(pub Instant);
 
 /// Opens the game window as `kam play` asked.
-pub fn run(_args: kam_cli::PlayArgs) -> ExitCode {
-    eprintln!("kam play: the game window is not built yet");
-    ExitCode::from(2)
+pub fn run(args: kam_cli::PlayArgs) -> ExitCode {
+    let started = Instant::now();
+    let mut session = Session::new(session::data_dir());
+    if let Some(code) = &args.lang {
+        match i18n::parse_lang(code) {
+            Some(lang) => {
+                session.lang = lang;
+                session.form.lang = Some(lang);
+                session.lang_fixed = true;
+            }
+            None => {
+                eprintln!("kam play: unknown language `{code}`; use zh or en");
+                return ExitCode::from(kam_cli::USAGE);
+            }
+        }
+    }
+    if let Some(player) = &args.player {
+        session.form.player = player.clone();
+    }
+    if let Some(seed) = &args.seed {
+        session.form.seed = seed.clone();
+    }
+    if let Some(name) = &args.autoplay
+        && kam_sim::strategy::by_name(name, 0).is_none()
+    {
+        eprintln!(
+            "kam play: unknown strategy `{name}`; known: {}",
+            kam_sim::strategy::NAMES.join(", ")
+        );
+        return ExitCode::from(kam_cli::USAGE);
+    }
+    if let Some(arg) = &args.scenario {
+        let source = session::ScenarioSource::from_arg(arg);
+        session.form.file_path = source.label();
+        session.source = Some(source.clone());
+        let (seed, player) = (session.form.seed.clone(), session.form.player.clone());
+        if session.start(source, &seed, &player) {
+            session.screen = Screen::Turn;
+            if let Some(strategy) = &args.autoplay
+                && let Err(e) = session.autoplay(strategy)
+            {
+                eprintln!("kam play: {e}");
+                return ExitCode::from(kam_cli::USAGE);
+            }
+        } else if args.screenshot.is_some() && !args.watch {
+            // Automation must not hang on a broken file: say why and still shoot the window.
+            if let Some(e) = &session.error {
+                for line in &e.lines {
+                    eprintln!("{line}");
+                }
+            }
+        }
+    }
+
+    let mut app = App::new();
+    let automated = args.screenshot.is_some() || automation::bench_frames().is_some();
+    app.add_plugins(
+        DefaultPlugins
+            .set(WindowPlugin {
+                primary_window: Some(Window {
+                    title: i18n::K::AppTitle.t(session.lang).to_owned(),
+                    resolution: WindowResolution::new(1280, 800),
+                    present_mode: if automated {
+                        PresentMode::AutoNoVsync
+                    } else {
+                        PresentMode::AutoVsync
+                    },
+                    ..default()
+                }),
+                ..default()
+            })
+            .set(bevy::log::LogPlugin {
+                filter: "warn,kam_game=info".into(),
+                ..default()
+            }),
+    );
+    app.insert_resource(ClearColor(Color::srgb(0.95, 0.95, 0.96)));
+    app.insert_resource(if automated {
+        WinitSettings {
+            focused_mode: UpdateMode::Continuous,
+            unfocused_mode: UpdateMode::Continuous,
+        }
+    } else if args.watch {
+        // Wake up twice a second to pick up file changes; still idle between.
+        WinitSettings {
+            focused_mode: UpdateMode::reactive(Duration::from_millis(500)),
+            unfocused_mode: UpdateMode::reactive_low_power(Duration::from_millis(500)),
+        }
+    } else {
+        WinitSettings::desktop_app()
+    });
+    app.insert_resource(Started(started));
+    let initial = session.screen;
+    app.insert_resource(session);
+    app.add_plugins(EguiPlugin::default());
+    app.insert_state(initial);
+    app.add_plugins(game_plugin);
+    if args.watch {
+        if let Some(session::ScenarioSource::File(path)) =
+            app.world().resource::<Session>().source.clone()
+        {
+            watch::install(&mut app, path);
+        } else {
+            eprintln!("kam play: --watch needs a scenario file");
+        }
+    }
+    automation::install(&mut app, args.screenshot.clone());
+    match app.run() {
+        AppExit::Success => ExitCode::SUCCESS,
+        AppExit::Error(code) => ExitCode::from(code.get()),
+    }
+}
+
+/// Everything but the window: session, screens, fonts and keyboard.
+pub fn game_plugin(app: &mut App) {
+    app.add_plugins(core_plugin);
+    app.add_systems(Startup, spawn_camera);
+    app.add_plugins((ui::plugin, screens::plugin));
+}
+
+fn spawn_camera(mut commands: Commands) {
+    commands.spawn(Camera2d);
 }

@@ -1,0 +1,158 @@
+//! The briefing: the story, the objectives, how the score is weighted, the means per turn and
+//! an overview of the accounts, before the first turn.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiPrimaryContextPass, egui};
+use egui::RichText;
+use kam_sim::engine::Metric;
+use kam_sim::explain::metric_help;
+
+use crate::i18n::{self, K};
+use crate::session::{Action, Screen, Session};
+use crate::ui;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        ui::view_system(view).run_if(in_state(Screen::Briefing)),
+    );
+}
+
+pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let lang = s.lang;
+    ui::top_bar(root, s, &mut actions);
+    ui::bottom_bar(root, K::EnterConfirms.t(lang), |ui| {
+        if ui::primary(ui, K::BeginGame.t(lang)).clicked() {
+            actions.push(Action::BeginTurns);
+        }
+        if ui.button(K::Back.t(lang)).clicked() {
+            actions.push(Action::Back);
+        }
+    });
+    let Some(game) = s.game() else { return actions };
+    let sc = game.scenario();
+    egui::CentralPanel::default().show(root, |ui| {
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            ui.heading(format!("{} — {}", K::Briefing.t(lang), sc.title));
+            ui.add_space(4.0);
+            ui.columns(2, |cols| {
+                let ui = &mut cols[0];
+                ui.label(RichText::new(K::Story.t(lang)).strong());
+                ui.label(if sc.briefing.is_empty() {
+                    &sc.description
+                } else {
+                    &sc.briefing
+                });
+                ui.add_space(8.0);
+                if !sc.objectives.is_empty() {
+                    ui.label(RichText::new(K::Objectives.t(lang)).strong());
+                    for o in &sc.objectives {
+                        ui.label(format!("• {o}"));
+                    }
+                }
+                let ui = &mut cols[1];
+                ui::card(ui, |ui| {
+                    ui.label(RichText::new(K::ScoreWeights.t(lang)).strong());
+                    let w = &sc.scoring;
+                    let total =
+                        (w.retention_weight + w.profit_weight + w.satisfaction_weight).max(1e-9);
+                    egui::Grid::new("weights").show(ui, |ui| {
+                        for (k, v, help) in [
+                            (
+                                K::Retention,
+                                w.retention_weight,
+                                K::TipRetention.t(lang).to_owned(),
+                            ),
+                            (
+                                K::Profit,
+                                w.profit_weight,
+                                K::TipProfitScore.t(lang).to_owned(),
+                            ),
+                            (
+                                K::Satisfaction,
+                                w.satisfaction_weight,
+                                metric_help(Metric::Satisfaction, lang),
+                            ),
+                        ] {
+                            ui.label(k.t(lang)).on_hover_text(&help);
+                            ui.label(format!("{:.0} %", 100.0 * v / total))
+                                .on_hover_text(&help);
+                            ui.end_row();
+                        }
+                        ui.label(K::GradeThresholds.t(lang));
+                        let g = w.grades;
+                        ui.label(format!(
+                            "{:.0} / {:.0} / {:.0} / {:.0}",
+                            g[0], g[1], g[2], g[3]
+                        ));
+                        ui.end_row();
+                    });
+                });
+                ui::card(ui, |ui| {
+                    ui.label(RichText::new(K::Means.t(lang)).strong());
+                    ui::stat(
+                        ui,
+                        K::VisitsPerTurn.t(lang),
+                        sc.means.visits_per_turn.to_string(),
+                        K::TipVisitsLeft.t(lang),
+                    );
+                    ui::stat(
+                        ui,
+                        K::BudgetPerTurn.t(lang),
+                        i18n::money(sc.means.budget_per_turn),
+                        K::TipBudgetLeft.t(lang),
+                    );
+                    ui::stat(
+                        ui,
+                        K::Length.t(lang),
+                        format!("{} × {}", sc.turns, i18n::turn_unit(lang, sc.turn_unit)),
+                        "",
+                    );
+                });
+                for w in &s.warnings {
+                    ui.label(RichText::new(w.to_string()).small().color(ui::YELLOW));
+                }
+            });
+            ui.add_space(8.0);
+            ui.label(RichText::new(K::Overview.t(lang)).strong().size(16.0));
+            egui::Grid::new("overview")
+                .striped(true)
+                .spacing([16.0, 4.0])
+                .show(ui, |ui| {
+                    ui::header(ui, K::Account.t(lang), "");
+                    ui::header(ui, K::Industry.t(lang), "");
+                    ui::header(ui, K::Tier.t(lang), K::TipTier.t(lang));
+                    ui::header(ui, K::Revenue.t(lang), &metric_help(Metric::Revenue, lang));
+                    ui::header(ui, K::Margin.t(lang), K::TipMargin.t(lang));
+                    ui::header(
+                        ui,
+                        K::Satisfaction.t(lang),
+                        &metric_help(Metric::Satisfaction, lang),
+                    );
+                    ui::header(ui, K::Norm.t(lang), K::TipNorm.t(lang));
+                    ui::header(ui, K::Notes.t(lang), "");
+                    ui.end_row();
+                    for (a, acc) in sc.accounts.iter().enumerate() {
+                        let st = &game.accounts()[a];
+                        ui.label(RichText::new(&acc.name).strong());
+                        ui.label(&acc.industry);
+                        ui.label(i18n::tier(lang, acc.tier));
+                        ui.label(i18n::money(st.revenue(acc.potential)));
+                        ui.label(format!("{:.0} %", st.margin));
+                        ui.label(format!("{:.0}", st.satisfaction));
+                        ui.label(format!("{:.1}", game.prepared().norms[a]));
+                        ui.label(RichText::new(&acc.notes).small());
+                        ui.end_row();
+                    }
+                });
+        });
+    });
+    if ui::key(root, egui::Key::Enter) {
+        actions.push(Action::BeginTurns);
+    }
+    if ui::key(root, egui::Key::Escape) {
+        actions.push(Action::Back);
+    }
+    actions
+}

@@ -1,0 +1,251 @@
+//! Negotiation: build an offer issue by issue, hear the buyer answer in character, concede or
+//! trade between rounds, or walk away; then the deal summary with what it does to profit.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiPrimaryContextPass, egui};
+use egui::RichText;
+use kam_sim::engine::{BuyerReply, Pending};
+use kam_sim::scenario::{IssueOption, Negotiation, Style};
+
+use crate::i18n::{self, K, Lang};
+use crate::session::{Action, Screen, Session};
+use crate::ui;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        ui::view_system(view).run_if(in_state(Screen::Negotiation)),
+    );
+}
+
+/// What an option changes in the contract, from the scenario's data.
+fn terms(lang: Lang, o: &IssueOption) -> String {
+    let mut parts = Vec::new();
+    if let Some(p) = o.price_level {
+        parts.push(format!("{} {p:.2}", K::PriceLevel.t(lang)));
+    }
+    if let Some(x) = o.share {
+        parts.push(format!("{} {x:.0}%", K::Share.t(lang)));
+    }
+    if let Some(d) = o.payment_days {
+        parts.push(format!("{} {d:.0}", K::PaymentDays.t(lang)));
+    }
+    if let Some(l) = o.length {
+        parts.push(format!("{} {l}", K::ContractTurns.t(lang)));
+    }
+    if let Some(c) = o.service_cost {
+        parts.push(format!("{} {}", K::ServiceCost.t(lang), i18n::money(c)));
+    }
+    parts.join(" · ")
+}
+
+pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let lang = s.lang;
+    ui::top_bar(root, s, &mut actions);
+    let Some(game) = s.game() else { return actions };
+    let sc = game.scenario();
+    let Some(def) = sc.negotiations.get(s.nego.negotiation) else {
+        return actions;
+    };
+    let account = sc
+        .accounts
+        .iter()
+        .position(|a| a.id == def.account)
+        .unwrap_or(0);
+    let state = match game.pending() {
+        Some(Pending::Negotiation(st)) if st.negotiation == s.nego.negotiation => Some(st.clone()),
+        _ => None,
+    };
+    let buyer = def
+        .buyer
+        .as_ref()
+        .and_then(|id| {
+            game.accounts()[account]
+                .people
+                .iter()
+                .find(|p| &p.person.id == id)
+        })
+        .map(|p| p.person.clone());
+    let style = buyer.as_ref().map_or(Style::A, |b| b.style);
+    let done = s.nego.summary.is_some();
+    ui::bottom_bar(root, K::NegotiationHint.t(lang), |ui| {
+        if done {
+            if ui::primary(ui, K::Continue.t(lang)).clicked() {
+                actions.push(Action::Continue);
+            }
+        } else {
+            if ui::primary(ui, K::MakeOffer.t(lang)).clicked() {
+                actions.push(Action::MakeOffer);
+            }
+            if ui.button(K::WalkAwayBtn.t(lang)).clicked() {
+                actions.push(Action::WalkAway);
+            }
+        }
+    });
+    egui::Panel::right("exchanges")
+        .default_size(380.0)
+        .show(root, |ui| {
+            ui.heading(K::BuyerSays.t(lang));
+            if let Some(b) = &buyer {
+                ui.label(
+                    RichText::new(format!(
+                        "{} · {} · {}",
+                        b.name,
+                        b.title,
+                        i18n::style(lang, b.style)
+                    ))
+                    .color(ui::MUTED),
+                )
+                .on_hover_text(K::TipStyle.t(lang));
+            }
+            let exchanges = state
+                .as_ref()
+                .map(|st| st.exchanges.clone())
+                .unwrap_or_default();
+            for (i, x) in exchanges.iter().enumerate() {
+                ui::card(ui, |ui| {
+                    ui.label(RichText::new(format!("{} {}", K::Round.t(lang), i + 1)).strong());
+                    ui.label(reply_text(lang, def, style, x.reply));
+                });
+            }
+            if let Some(sum) = &s.nego.summary {
+                let reply = if sum.deal.is_some() {
+                    BuyerReply::Accept
+                } else {
+                    BuyerReply::WalkAway
+                };
+                ui::card(ui, |ui| {
+                    ui.label(RichText::new(reply_text(lang, def, style, reply)).strong())
+                });
+            }
+        });
+    egui::CentralPanel::default().show(root, |ui| {
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            ui.label(
+                RichText::new(format!(
+                    "{} · {}",
+                    K::Negotiation.t(lang),
+                    sc.accounts[account].name
+                ))
+                .color(ui::MUTED),
+            );
+            ui.label(
+                RichText::new(if def.title.is_empty() {
+                    &def.id
+                } else {
+                    &def.title
+                })
+                .size(22.0)
+                .strong(),
+            );
+            ui.label(&def.text);
+            if let Some(st) = &state {
+                ui.label(
+                    RichText::new(format!(
+                        "{} {} {} {}",
+                        K::Round.t(lang),
+                        st.round,
+                        K::Of.t(lang),
+                        def.rounds
+                    ))
+                    .strong(),
+                );
+            }
+            ui.add_space(8.0);
+            match &s.nego.summary {
+                None => {
+                    ui.label(RichText::new(K::YourOffer.t(lang)).strong().size(16.0));
+                    for (i, issue) in def.issues.iter().enumerate() {
+                        ui::card(ui, |ui| {
+                            ui.set_width(ui.available_width());
+                            ui.label(RichText::new(i18n::topic(lang, issue.topic)).strong());
+                            for (k, o) in issue.options.iter().enumerate() {
+                                let chosen = s.nego.offer.get(i) == Some(&k);
+                                let text = format!("{}   {}", o.label, terms(lang, o));
+                                if ui.radio(chosen, text).clicked() && !chosen {
+                                    actions.push(Action::SetOffer {
+                                        issue: i,
+                                        option: k,
+                                    });
+                                }
+                            }
+                        });
+                    }
+                    ui.label(
+                        RichText::new(K::NegotiationTip.t(lang))
+                            .small()
+                            .color(ui::MUTED),
+                    );
+                }
+                Some(sum) => {
+                    ui.label(RichText::new(K::DealSummary.t(lang)).strong().size(18.0));
+                    match &sum.deal {
+                        Some(deal) => {
+                            ui.label(RichText::new(K::Deal.t(lang)).color(ui::GREEN).strong());
+                            for (issue, &o) in def.issues.iter().zip(deal) {
+                                ui.label(format!(
+                                    "• {}: {}",
+                                    i18n::topic(lang, issue.topic),
+                                    issue.options[o].label
+                                ));
+                            }
+                        }
+                        None => {
+                            ui.label(RichText::new(K::NoDeal.t(lang)).color(ui::RED).strong());
+                        }
+                    }
+                    ui::stat(
+                        ui,
+                        K::BuyerValue.t(lang),
+                        format!("{:.0} / 100", sum.buyer_value),
+                        "",
+                    );
+                    ui.horizontal(|ui| {
+                        ui.label(format!(
+                            "{}: {} {} → {} {}",
+                            K::ProfitRate.t(lang),
+                            K::Before.t(lang),
+                            i18n::money(sum.profit_rate_before),
+                            K::After.t(lang),
+                            i18n::money(sum.profit_rate_after)
+                        ));
+                        ui.label(ui::delta_text(
+                            sum.profit_rate_after - sum.profit_rate_before,
+                        ));
+                    });
+                    if !def.feedback.is_empty() {
+                        ui.add_space(6.0);
+                        ui::card(ui, |ui| {
+                            ui.label(RichText::new(K::Feedback.t(lang)).strong());
+                            ui.label(&def.feedback);
+                        });
+                    }
+                }
+            }
+        });
+    });
+    if ui::key(root, egui::Key::Enter) {
+        actions.push(if done {
+            Action::Continue
+        } else {
+            Action::MakeOffer
+        });
+    }
+    actions
+}
+
+/// The buyer's answer in the voice of their communication style.
+fn reply_text(lang: Lang, def: &Negotiation, style: Style, reply: BuyerReply) -> String {
+    match reply {
+        BuyerReply::Accept => i18n::buyer_accepts(lang, style).to_owned(),
+        BuyerReply::WalkAway => i18n::buyer_walks(lang, style).to_owned(),
+        BuyerReply::Counter { issue } => {
+            let topic = def
+                .issues
+                .get(issue)
+                .map_or("?", |i| i18n::topic(lang, i.topic));
+            i18n::buyer_counters(lang, style, topic)
+        }
+    }
+}

@@ -1,0 +1,176 @@
+//! The turn report: what changed in each account and why, cause by cause as the engine
+//! attributed it, with charts of the game so far.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiPrimaryContextPass, egui};
+use egui::RichText;
+use egui_plot::{Legend, Line, Plot, PlotPoints};
+use kam_sim::engine::{Game, Metric};
+use kam_sim::explain::{cause_text, metric_name};
+
+use crate::i18n::{self, K, Lang};
+use crate::session::{Action, Screen, Session};
+use crate::ui;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        ui::view_system(view).run_if(in_state(Screen::Report)),
+    );
+}
+
+pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let lang = s.lang;
+    ui::top_bar(root, s, &mut actions);
+    let Some(game) = s.game() else { return actions };
+    let finished = game.is_finished();
+    ui::bottom_bar(root, K::EnterConfirms.t(lang), |ui| {
+        let label = if finished { K::ToDebrief } else { K::NextTurn };
+        if ui::primary(ui, label.t(lang)).clicked() {
+            actions.push(Action::Continue);
+        }
+    });
+    let turn = game.history(0).last().map_or(0, |r| r.turn);
+    egui::Panel::right("report_charts")
+        .default_size(460.0)
+        .show(root, |ui| {
+            ui.heading(K::Charts.t(lang));
+            chart(
+                ui,
+                game,
+                lang,
+                "report_sat",
+                K::OverTime.t(lang),
+                |r| r.satisfaction,
+                220.0,
+            );
+            chart(
+                ui,
+                game,
+                lang,
+                "report_profit",
+                K::ProfitOverTime.t(lang),
+                |r| r.profit.total(),
+                220.0,
+            );
+        });
+    egui::CentralPanel::default().show(root, |ui| {
+        ui.heading(format!(
+            "{} — {} {turn}",
+            K::TurnReport.t(lang),
+            K::Turn.t(lang)
+        ));
+        let profit: f64 = (0..game.accounts().len())
+            .filter_map(|a| game.history(a).last())
+            .map(|r| r.profit.total())
+            .sum();
+        ui::stat(
+            ui,
+            K::ProfitThisTurn.t(lang),
+            i18n::money(profit),
+            K::TipProfitScore.t(lang),
+        );
+        ui.label(RichText::new(K::WhatChanged.t(lang)).strong());
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            for a in 0..game.accounts().len() {
+                account_changes(ui, game, a, lang);
+            }
+        });
+    });
+    if ui::key(root, egui::Key::Enter) {
+        actions.push(Action::Continue);
+    }
+    actions
+}
+
+fn account_changes(ui: &mut egui::Ui, game: &Game, a: usize, lang: Lang) {
+    let h = game.history(a);
+    let Some(last) = h.last() else { return };
+    let def = &game.scenario().accounts[a];
+    let (sat0, rel0, share0, rev0) = match h {
+        [.., prev, _] => (
+            prev.satisfaction,
+            prev.relationship,
+            prev.share,
+            prev.revenue,
+        ),
+        _ => {
+            let st =
+                kam_sim::engine::Game::new(std::sync::Arc::clone(game.prepared()), game.seed());
+            let s0 = &st.accounts()[a];
+            (
+                s0.satisfaction,
+                s0.relationship(),
+                s0.share,
+                s0.revenue(def.potential),
+            )
+        }
+    };
+    ui::card(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(&def.name).strong().size(15.0));
+            if last.churned {
+                ui.label(RichText::new(K::Lost.t(lang)).color(ui::RED).strong());
+            }
+            for (m, before, after) in [
+                (Metric::Satisfaction, sat0, last.satisfaction),
+                (Metric::Relationship, rel0, last.relationship),
+                (Metric::Share, share0, last.share),
+                (Metric::Revenue, rev0, last.revenue),
+            ] {
+                ui.label(RichText::new(metric_name(m, lang)).color(ui::MUTED))
+                    .on_hover_text(kam_sim::explain::metric_help(m, lang));
+                ui.label(format!("{after:.1}"));
+                ui.label(ui::delta_text(after - before));
+            }
+        });
+        let mut causes = last.causes.clone();
+        causes.sort_by(|x, y| y.delta.abs().total_cmp(&x.delta.abs()));
+        egui::Grid::new(("causes", a))
+            .spacing([10.0, 2.0])
+            .show(ui, |ui| {
+                for c in causes.iter().filter(|c| c.delta.abs() >= 0.05) {
+                    ui.label(
+                        RichText::new(metric_name(c.metric, lang))
+                            .small()
+                            .color(ui::MUTED),
+                    );
+                    ui.label(ui::delta_text(c.delta));
+                    ui.label(cause_text(game, a, c, lang));
+                    ui.end_row();
+                }
+            });
+    });
+}
+
+/// One line per account over the turns played.
+pub fn chart(
+    ui: &mut egui::Ui,
+    game: &Game,
+    lang: Lang,
+    id: &str,
+    title: &str,
+    value: impl Fn(&kam_sim::engine::TurnRecord) -> f64,
+    height: f32,
+) {
+    let _ = lang;
+    ui.label(RichText::new(title).strong());
+    Plot::new(id)
+        .height(height)
+        .legend(Legend::default())
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .show(ui, |plot| {
+            for (a, acc) in game.scenario().accounts.iter().enumerate() {
+                let points: PlotPoints = game
+                    .history(a)
+                    .iter()
+                    .map(|r| [r.turn as f64, value(r)])
+                    .collect();
+                plot.line(Line::new(acc.name.clone(), points));
+            }
+        });
+}

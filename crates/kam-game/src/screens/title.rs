@@ -1,0 +1,188 @@
+//! The title screen: pick a bundled scenario or open a file, name the player, set a seed or
+//! class code and the UI language, or continue the autosaved game.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiPrimaryContextPass, egui};
+use egui::RichText;
+
+use crate::i18n::{self, K};
+use crate::session::{Action, Screen, Session};
+use crate::ui;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        ui::view_system(view).run_if(in_state(Screen::Title)),
+    );
+}
+
+pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let lang = s.lang;
+    ui::bottom_bar(root, K::EnterConfirms.t(lang), |ui| {
+        if ui::primary(ui, K::Start.t(lang)).clicked() {
+            actions.push(Action::Start);
+        }
+        if s.autosave.is_some() && ui.button(K::ContinueSaved.t(lang)).clicked() {
+            actions.push(Action::Resume);
+        }
+    });
+    egui::CentralPanel::default().show(root, |ui| {
+        ui.horizontal(|ui| {
+            ui.vertical(|ui| {
+                ui.label(RichText::new(K::AppTitle.t(lang)).size(28.0).strong());
+                ui.label(RichText::new(K::AppSubtitle.t(lang)).color(ui::MUTED));
+            });
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
+                ui::lang_switch(ui, lang, &mut actions);
+                ui.label(K::UiLanguage.t(lang));
+            });
+        });
+        ui.add_space(8.0);
+        if let Some(e) = &s.error {
+            ui::error_box(ui, e, lang);
+            ui.add_space(6.0);
+        }
+        if let Some(save) = &s.autosave {
+            ui::card(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(K::SavedGameFound.t(lang)).strong());
+                    ui.label(format!(
+                        "{} · {} · {} {}",
+                        save.record.scenario_id,
+                        save.record.player,
+                        K::TurnsPlayed.t(lang),
+                        save.record.turns_played
+                    ));
+                    if ui.button(K::ContinueSaved.t(lang)).clicked() {
+                        actions.push(Action::Resume);
+                    }
+                });
+            });
+            ui.add_space(6.0);
+        }
+        ui.columns(2, |cols| {
+            scenario_list(&mut cols[0], s);
+            settings(&mut cols[1], s);
+        });
+    });
+    if s.message.is_some() && s.form.selected.is_some() {
+        s.message = None;
+    }
+    if ui::key(root, egui::Key::Enter) {
+        actions.push(Action::Start);
+    }
+    let no_text_focus = !root.ctx().egui_wants_keyboard_input();
+    if no_text_focus && !s.catalog.is_empty() {
+        let n = s.catalog.len();
+        if ui::key(root, egui::Key::ArrowDown) {
+            s.form.selected = Some(s.form.selected.map_or(0, |i| (i + 1) % n));
+        }
+        if ui::key(root, egui::Key::ArrowUp) {
+            s.form.selected = Some(s.form.selected.map_or(0, |i| (i + n - 1) % n));
+        }
+    }
+    actions
+}
+
+fn scenario_list(ui: &mut egui::Ui, s: &mut Session) {
+    let lang = s.lang;
+    ui.heading(K::Scenarios.t(lang));
+    for (i, entry) in s.catalog.iter().enumerate() {
+        let selected = s.form.selected == Some(i);
+        let frame = egui::Frame::group(ui.style())
+            .inner_margin(8.0)
+            .fill(if selected {
+                egui::Color32::from_rgb(225, 236, 252)
+            } else {
+                egui::Color32::from_rgb(250, 250, 252)
+            })
+            .stroke(egui::Stroke::new(
+                if selected { 2.0 } else { 1.0 },
+                if selected { ui::BLUE } else { ui::MUTED },
+            ));
+        let response = frame
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                match &entry.loaded {
+                    Ok(p) => {
+                        let sc = &p.scenario;
+                        ui.label(RichText::new(&sc.title).strong().size(16.0));
+                        ui.label(&sc.description);
+                        ui.label(
+                            RichText::new(format!(
+                                "{} {} · {} {} · {} {} ({}) · {} {}",
+                                K::Language.t(lang),
+                                i18n::language_name(sc.language),
+                                K::Difficulty.t(lang),
+                                i18n::difficulty(lang, sc.difficulty),
+                                K::Length.t(lang),
+                                sc.turns,
+                                i18n::turn_unit(lang, sc.turn_unit),
+                                sc.accounts.len(),
+                                K::Accounts.t(lang),
+                            ))
+                            .color(ui::MUTED),
+                        );
+                    }
+                    Err(d) => {
+                        ui.label(RichText::new(entry.source.label()).strong());
+                        ui.label(
+                            RichText::new(format!("{}: {}", K::Error.t(lang), d.len()))
+                                .color(ui::RED),
+                        );
+                    }
+                }
+            })
+            .response
+            .interact(egui::Sense::click());
+        if response.clicked() {
+            s.form.selected = Some(i);
+        }
+        ui.add_space(4.0);
+    }
+    ui.add_space(6.0);
+    ui.label(RichText::new(K::OpenFile.t(lang)).strong());
+    ui.horizontal(|ui| {
+        ui.label(K::FilePath.t(lang));
+        let r = ui.add(
+            egui::TextEdit::singleline(&mut s.form.file_path)
+                .hint_text("scenarios/my.ron")
+                .desired_width(280.0),
+        );
+        if r.changed() || r.gained_focus() {
+            s.form.selected = None;
+        }
+    });
+    if let Some(m) = &s.message {
+        ui.label(RichText::new(m).color(ui::RED));
+    }
+}
+
+fn settings(ui: &mut egui::Ui, s: &mut Session) {
+    let lang = s.lang;
+    ui.heading(K::Start.t(lang));
+    egui::Grid::new("title_form")
+        .num_columns(2)
+        .spacing([12.0, 10.0])
+        .show(ui, |ui| {
+            ui.label(K::PlayerName.t(lang));
+            ui.add(egui::TextEdit::singleline(&mut s.form.player).desired_width(240.0));
+            ui.end_row();
+            ui.label(K::SeedOrCode.t(lang));
+            let default_seed = s
+                .form
+                .selected
+                .and_then(|i| s.catalog.get(i))
+                .and_then(|e| e.loaded.as_ref().ok())
+                .map(|p| p.scenario.seed.to_string())
+                .unwrap_or_default();
+            ui.add(
+                egui::TextEdit::singleline(&mut s.form.seed)
+                    .hint_text(default_seed)
+                    .desired_width(240.0),
+            );
+            ui.end_row();
+        });
+    ui.label(RichText::new(K::SeedHint.t(lang)).small().color(ui::MUTED));
+}

@@ -1,0 +1,840 @@
+//! The game session: the one view model every screen reads and the only place player actions
+//! change anything.
+//!
+//! A screen's view draws from a [`Session`] and returns [`Action`]s; [`Session::apply`] turns
+//! each action into a kam-sim decision (or a change to the draft plan) and picks the next
+//! [`Screen`]. No rule of the game lives here: plans are checked by `Game::check_plan`, numbers
+//! come from the engine, words for causes and warnings from `kam_sim::explain`.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use bevy::prelude::*;
+use kam_sim::engine::{
+    AccountState, BuyerReply, Decision, Game, NegotiationRecord, Pending, Plan, Prepared,
+    ResourceUse, Visit,
+};
+use kam_sim::load::Diagnostic;
+use kam_sim::record::GameRecord;
+use kam_sim::score::Scores;
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::{self, K, Lang};
+
+/// The screens of the game, in the order a game goes through them.
+#[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Screen {
+    #[default]
+    Title,
+    Briefing,
+    Turn,
+    Event,
+    Negotiation,
+    Report,
+    Debrief,
+}
+
+/// Where a scenario comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScenarioSource {
+    /// A bundled scenario by file name without `.ron` (`classroom_zh`).
+    Bundled(String),
+    File(PathBuf),
+}
+
+impl ScenarioSource {
+    /// A command-line argument: an existing file, else a bundled name, else a (missing) file.
+    pub fn from_arg(arg: &Path) -> ScenarioSource {
+        if arg.is_file() {
+            return ScenarioSource::File(arg.to_owned());
+        }
+        let name = arg.to_string_lossy();
+        let stem = name.trim_end_matches(".ron");
+        if kam_sim::bundled::SCENARIOS
+            .iter()
+            .any(|(f, _)| f.trim_end_matches(".ron") == stem)
+        {
+            ScenarioSource::Bundled(stem.to_owned())
+        } else {
+            ScenarioSource::File(arg.to_owned())
+        }
+    }
+
+    fn to_saved(&self) -> String {
+        match self {
+            ScenarioSource::Bundled(n) => format!("bundled:{n}"),
+            ScenarioSource::File(p) => p.display().to_string(),
+        }
+    }
+
+    fn from_saved(s: &str) -> ScenarioSource {
+        match s.strip_prefix("bundled:") {
+            Some(n) => ScenarioSource::Bundled(n.to_owned()),
+            None => ScenarioSource::File(PathBuf::from(s)),
+        }
+    }
+
+    /// Loads and validates the scenario; never panics.
+    pub fn load(&self) -> Result<(Arc<Prepared>, Vec<Diagnostic>), Vec<Diagnostic>> {
+        match self {
+            ScenarioSource::Bundled(name) => {
+                let file = format!("{name}.ron");
+                match kam_sim::bundled::SCENARIOS.iter().find(|(f, _)| *f == file) {
+                    Some((f, src)) => kam_sim::load::load_str(f, src),
+                    None => kam_sim::load::load_file(Path::new(&file)),
+                }
+            }
+            ScenarioSource::File(path) => kam_sim::load::load_file(path),
+        }
+    }
+
+    pub fn label(&self) -> String {
+        match self {
+            ScenarioSource::Bundled(n) => n.clone(),
+            ScenarioSource::File(p) => p.display().to_string(),
+        }
+    }
+}
+
+/// A bundled scenario as the title screen lists it.
+pub struct CatalogEntry {
+    pub source: ScenarioSource,
+    pub loaded: Result<Arc<Prepared>, Vec<Diagnostic>>,
+}
+
+/// The seed a seed field or class code stands for: a number is itself, any other text hashes
+/// (FNV-1a of the trimmed, lower-cased code) so a class shares one seed; empty is the default.
+pub fn seed_from_code(code: &str, default: u64) -> u64 {
+    let code = code.trim();
+    if code.is_empty() {
+        return default;
+    }
+    if let Ok(n) = code.parse::<u64>() {
+        return n;
+    }
+    code.to_lowercase()
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+            (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+        })
+}
+
+/// The per-user data folder: `$KAM_TRAINER_DATA`, else `$XDG_DATA_HOME/kam-trainer`, else
+/// `~/.local/share/kam-trainer`.
+pub fn data_dir() -> Option<PathBuf> {
+    let var = |k: &str| {
+        std::env::var_os(k)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    var("KAM_TRAINER_DATA")
+        .or_else(|| var("XDG_DATA_HOME").map(|d| d.join("kam-trainer")))
+        .or_else(|| var("HOME").map(|h| h.join(".local/share/kam-trainer")))
+}
+
+/// What the autosave file holds: the game record plus where its scenario came from.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Autosave {
+    pub source: String,
+    pub lang: String,
+    pub record: GameRecord,
+}
+
+pub fn autosave_path(dir: &Path) -> PathBuf {
+    dir.join("autosave.ron")
+}
+
+/// Writes beside the target, syncs, then renames: a crash leaves the old file whole.
+pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let tmp = dir.join(format!(".autosave.{}.tmp", std::process::id()));
+    {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(text.as_bytes())?;
+        f.sync_all()?;
+    }
+    std::fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
+}
+
+pub fn read_autosave(dir: &Path) -> Result<Option<Autosave>, String> {
+    let path = autosave_path(dir);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => ron::from_str(&text)
+            .map(Some)
+            .map_err(|e| format!("{}: {e}", path.display())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(format!("{}: {e}", path.display())),
+    }
+}
+
+/// An error shown in the window: what went wrong, the details, and what to do.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ErrorBox {
+    pub title: String,
+    pub lines: Vec<String>,
+    pub what_to_do: String,
+}
+
+/// What answering an event did, for the feedback dialog.
+#[derive(Debug, Clone)]
+pub struct Feedback {
+    pub event: usize,
+    pub account: usize,
+    pub choice: usize,
+    /// Satisfaction, relationship, share before and after, as the engine reports them.
+    pub before: [f64; 3],
+    pub after: [f64; 3],
+}
+
+/// The offer being built and the buyer's last answer.
+#[derive(Debug, Clone, Default)]
+pub struct NegoDraft {
+    /// Index of the negotiation in the scenario.
+    pub negotiation: usize,
+    pub offer: Vec<usize>,
+    pub last_reply: Option<BuyerReply>,
+    /// Set once the negotiation has closed.
+    pub summary: Option<NegotiationRecord>,
+}
+
+/// The title screen's form.
+#[derive(Debug, Clone, Default)]
+pub struct TitleForm {
+    /// Index into the catalogue; `None` means the file path below.
+    pub selected: Option<usize>,
+    pub file_path: String,
+    pub player: String,
+    pub seed: String,
+    /// The UI language chosen on the title screen; the scenario's when `None`.
+    pub lang: Option<Lang>,
+}
+
+/// One player action.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Start a new game from the title form.
+    Start,
+    /// Resume the autosave.
+    Resume,
+    /// Leave the briefing for the first turn.
+    BeginTurns,
+    /// Esc: one screen back where that makes sense.
+    Back,
+    SelectAccount(usize),
+    /// The approach new visits use.
+    PickApproach(usize),
+    AddVisit(Visit),
+    RemoveVisit(usize),
+    AddResource(ResourceUse),
+    RemoveResource(usize),
+    ClearPlan,
+    EndTurn,
+    Choose(usize),
+    SetOffer {
+        issue: usize,
+        option: usize,
+    },
+    MakeOffer,
+    WalkAway,
+    /// Leave a feedback dialog, summary or report.
+    Continue,
+    Export,
+    NewGame,
+    SetLang(Lang),
+}
+
+/// Everything the screens show and the player has decided so far.
+#[derive(Resource)]
+pub struct Session {
+    pub screen: Screen,
+    pub lang: Lang,
+    pub catalog: Vec<CatalogEntry>,
+    pub form: TitleForm,
+    pub source: Option<ScenarioSource>,
+    pub game: Option<Game>,
+    pub player: String,
+    pub draft: Plan,
+    pub selected_account: usize,
+    /// Approach picked for new visits, per stakeholder row of the selected account.
+    pub approach_pick: usize,
+    /// A refused plan or action, in the UI language.
+    pub message: Option<String>,
+    pub feedback: Option<Feedback>,
+    pub nego: NegoDraft,
+    pub error: Option<ErrorBox>,
+    /// Short status line: autosaved, reloaded, exported.
+    pub notice: Option<String>,
+    pub autosave: Option<Autosave>,
+    pub data_dir: Option<PathBuf>,
+    /// Scenario warnings from loading (shown on the briefing).
+    pub warnings: Vec<Diagnostic>,
+    pub expert: Option<Scores>,
+    pub exported: Option<PathBuf>,
+    /// Whether the language came from the command line (then it sticks across scenarios).
+    pub lang_fixed: bool,
+}
+
+impl Default for Session {
+    fn default() -> Self {
+        Session::new(None)
+    }
+}
+
+impl Session {
+    /// A session at the title screen, with the bundled scenarios and any autosave in `data_dir`.
+    pub fn new(data_dir: Option<PathBuf>) -> Session {
+        let catalog = kam_sim::bundled::SCENARIOS
+            .iter()
+            .map(|(file, src)| CatalogEntry {
+                source: ScenarioSource::Bundled(file.trim_end_matches(".ron").to_owned()),
+                loaded: kam_sim::load::load_str(file, src).map(|(p, _)| p),
+            })
+            .collect::<Vec<_>>();
+        let mut session = Session {
+            screen: Screen::Title,
+            lang: Lang::Zh,
+            form: TitleForm {
+                selected: if catalog.is_empty() { None } else { Some(0) },
+                ..default()
+            },
+            catalog,
+            source: None,
+            game: None,
+            player: String::new(),
+            draft: Plan::default(),
+            selected_account: 0,
+            approach_pick: 0,
+            message: None,
+            feedback: None,
+            nego: NegoDraft::default(),
+            error: None,
+            notice: None,
+            autosave: None,
+            data_dir,
+            warnings: Vec::new(),
+            expert: None,
+            exported: None,
+            lang_fixed: false,
+        };
+        if let Some(dir) = &session.data_dir {
+            match read_autosave(dir) {
+                Ok(save) => session.autosave = save.filter(|s| !s.record.finished),
+                Err(e) => {
+                    session.error = Some(ErrorBox {
+                        title: K::Error.t(session.lang).to_owned(),
+                        lines: vec![e],
+                        what_to_do: K::FixSave.t(session.lang).to_owned(),
+                    })
+                }
+            }
+        }
+        session
+    }
+
+    pub fn game(&self) -> Option<&Game> {
+        self.game.as_ref()
+    }
+
+    /// The text for a key in the UI language.
+    pub fn t(&self, key: K) -> &'static str {
+        key.t(self.lang)
+    }
+
+    /// Starts a new game of `source` at the briefing; errors land in [`Session::error`].
+    pub fn start(&mut self, source: ScenarioSource, seed_code: &str, player: &str) -> bool {
+        match source.load() {
+            Ok((prepared, warnings)) => {
+                let seed = seed_from_code(seed_code, prepared.scenario.seed);
+                if !self.lang_fixed {
+                    self.lang = self.form.lang.unwrap_or(prepared.scenario.language);
+                }
+                self.begin(source, Game::new(prepared, seed), player);
+                self.warnings = warnings;
+                self.screen = Screen::Briefing;
+                true
+            }
+            Err(diagnostics) => {
+                self.show_scenario_errors(&diagnostics);
+                false
+            }
+        }
+    }
+
+    fn begin(&mut self, source: ScenarioSource, game: Game, player: &str) {
+        self.source = Some(source);
+        self.game = Some(game);
+        self.player = if player.trim().is_empty() {
+            "player".to_owned()
+        } else {
+            player.trim().to_owned()
+        };
+        self.draft = Plan::default();
+        self.selected_account = 0;
+        self.message = None;
+        self.feedback = None;
+        self.nego = NegoDraft::default();
+        self.error = None;
+        self.expert = None;
+        self.exported = None;
+    }
+
+    /// Shows a broken scenario's diagnostics (FILE:LINE:COL) on the title screen.
+    pub fn show_scenario_errors(&mut self, diagnostics: &[Diagnostic]) {
+        self.error = Some(ErrorBox {
+            title: K::ScenarioBroken.t(self.lang).to_owned(),
+            lines: diagnostics.iter().map(|d| d.to_string()).collect(),
+            what_to_do: K::FixScenario.t(self.lang).to_owned(),
+        });
+        self.screen = Screen::Title;
+    }
+
+    /// Reloads the scenario after its file changed (`--watch`): a new game at the first turn,
+    /// or the errors in the window.
+    pub fn reload(&mut self) {
+        let Some(source) = self.source.clone() else {
+            return;
+        };
+        let seed_code = self.form.seed.clone();
+        let player = self.player.clone();
+        if self.start(source, &seed_code, &player) {
+            self.screen = Screen::Turn;
+            self.notice = Some(K::Reloaded.t(self.lang).to_owned());
+        }
+    }
+
+    /// Applies one action; returns whether anything changed.
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::Start => {
+                let source = match self.form.selected {
+                    Some(i) if i < self.catalog.len() => self.catalog[i].source.clone(),
+                    _ if !self.form.file_path.trim().is_empty() => {
+                        ScenarioSource::from_arg(Path::new(self.form.file_path.trim()))
+                    }
+                    _ => {
+                        self.message = Some(K::PickScenario.t(self.lang).to_owned());
+                        return;
+                    }
+                };
+                let (seed, player) = (self.form.seed.clone(), self.form.player.clone());
+                self.start(source, &seed, &player);
+            }
+            Action::Resume => self.resume(),
+            Action::BeginTurns => {
+                if self.game.is_some() {
+                    self.screen = Screen::Turn;
+                }
+            }
+            Action::Back => match self.screen {
+                Screen::Briefing => self.screen = Screen::Title,
+                Screen::Turn => self.screen = Screen::Briefing,
+                Screen::Debrief => self.screen = Screen::Title,
+                _ => {}
+            },
+            Action::SelectAccount(a) => {
+                if self.game.as_ref().is_some_and(|g| a < g.accounts().len()) {
+                    self.selected_account = a;
+                }
+            }
+            Action::PickApproach(p) => {
+                if self
+                    .game
+                    .as_ref()
+                    .is_some_and(|g| p < g.scenario().approaches.len())
+                {
+                    self.approach_pick = p;
+                }
+            }
+            Action::AddVisit(v) => {
+                let mut plan = self.draft.clone();
+                plan.visits.push(v);
+                self.try_plan(plan);
+            }
+            Action::RemoveVisit(i) => {
+                if i < self.draft.visits.len() {
+                    self.draft.visits.remove(i);
+                    self.message = None;
+                }
+            }
+            Action::AddResource(r) => {
+                let mut plan = self.draft.clone();
+                match plan
+                    .resources
+                    .iter_mut()
+                    .find(|x| x.account == r.account && x.resource == r.resource)
+                {
+                    Some(x) => x.units += r.units,
+                    None => plan.resources.push(r),
+                }
+                self.try_plan(plan);
+            }
+            Action::RemoveResource(i) => {
+                if i < self.draft.resources.len() {
+                    self.draft.resources.remove(i);
+                    self.message = None;
+                }
+            }
+            Action::ClearPlan => {
+                self.draft = Plan::default();
+                self.message = None;
+            }
+            Action::EndTurn => self.end_turn(),
+            Action::Choose(c) => self.choose(c),
+            Action::SetOffer { issue, option } => {
+                if let Some(x) = self.nego.offer.get_mut(issue) {
+                    *x = option;
+                }
+            }
+            Action::MakeOffer => self.make_offer(),
+            Action::WalkAway => {
+                if self.nego.summary.is_none() {
+                    self.decide(Decision::WalkAway);
+                    self.close_summary();
+                }
+            }
+            Action::Continue => self.proceed(),
+            Action::Export => self.export(),
+            Action::NewGame => {
+                self.screen = Screen::Title;
+                self.game = None;
+                self.autosave = self
+                    .data_dir
+                    .as_deref()
+                    .and_then(|d| read_autosave(d).ok().flatten())
+                    .filter(|s| !s.record.finished);
+            }
+            Action::SetLang(lang) => {
+                self.lang = lang;
+                self.form.lang = Some(lang);
+            }
+        }
+    }
+
+    /// Keeps a plan only if the engine accepts it; otherwise says why.
+    fn try_plan(&mut self, plan: Plan) {
+        let Some(game) = &self.game else { return };
+        match game.check_plan(&plan) {
+            Ok(()) => {
+                self.draft = plan;
+                self.message = None;
+            }
+            Err(e) => self.message = Some(i18n::plan_error(self.lang, &e)),
+        }
+    }
+
+    fn decide(&mut self, decision: Decision) -> bool {
+        let Some(game) = &mut self.game else {
+            return false;
+        };
+        match game.decide(decision) {
+            Ok(()) => true,
+            Err(e) => {
+                self.message = Some(e.to_string());
+                false
+            }
+        }
+    }
+
+    fn end_turn(&mut self) {
+        if self.screen != Screen::Turn {
+            return;
+        }
+        let Some(game) = &self.game else { return };
+        if let Err(e) = game.check_plan(&self.draft) {
+            self.message = Some(i18n::plan_error(self.lang, &e));
+            return;
+        }
+        let plan = std::mem::take(&mut self.draft);
+        if self.decide(Decision::Plan(plan)) {
+            self.message = None;
+            self.next_pending();
+        }
+    }
+
+    /// After a decision: the next event or negotiation, else the turn report.
+    fn next_pending(&mut self) {
+        let Some(game) = &self.game else { return };
+        self.feedback = None;
+        match game.pending() {
+            Some(Pending::Event { .. }) => self.screen = Screen::Event,
+            Some(Pending::Negotiation(state)) => {
+                let n = &game.scenario().negotiations[state.negotiation];
+                // Open with the option the buyer likes least on each issue: the seller's best
+                // terms, from which the player concedes or trades.
+                let offer = n
+                    .issues
+                    .iter()
+                    .map(|i| {
+                        i.options
+                            .iter()
+                            .enumerate()
+                            .min_by(|a, b| a.1.buyer_value.total_cmp(&b.1.buyer_value))
+                            .map_or(0, |(k, _)| k)
+                    })
+                    .collect();
+                let negotiation = state.negotiation;
+                self.nego = NegoDraft {
+                    negotiation,
+                    offer,
+                    last_reply: None,
+                    summary: None,
+                };
+                self.screen = Screen::Negotiation;
+            }
+            None => {
+                self.autosave_now();
+                self.screen = Screen::Report;
+            }
+        }
+    }
+
+    fn choose(&mut self, choice: usize) {
+        if self.feedback.is_some() {
+            return;
+        }
+        let Some(game) = &self.game else { return };
+        let Some(Pending::Event { event, account, .. }) = game.pending().cloned() else {
+            return;
+        };
+        let before = metrics(&game.accounts()[account]);
+        if self.decide(Decision::Choose(choice)) {
+            let after = self
+                .game
+                .as_ref()
+                .map_or(before, |g| metrics(&g.accounts()[account]));
+            self.feedback = Some(Feedback {
+                event,
+                account,
+                choice,
+                before,
+                after,
+            });
+        }
+    }
+
+    fn make_offer(&mut self) {
+        if self.nego.summary.is_some() {
+            return;
+        }
+        let offer = self.nego.offer.clone();
+        if self.decide(Decision::Offer(offer)) {
+            let Some(game) = &self.game else { return };
+            match game.pending() {
+                Some(Pending::Negotiation(s)) if s.negotiation == self.nego.negotiation => {
+                    self.nego.last_reply = s.exchanges.last().map(|x| x.reply);
+                }
+                _ => {
+                    let deal = game
+                        .negotiation_records()
+                        .last()
+                        .is_some_and(|r| r.deal.is_some());
+                    self.nego.last_reply = Some(if deal {
+                        BuyerReply::Accept
+                    } else {
+                        BuyerReply::WalkAway
+                    });
+                    self.close_summary();
+                }
+            }
+        }
+    }
+
+    fn close_summary(&mut self) {
+        if let Some(game) = &self.game {
+            self.nego.summary = game.negotiation_records().last().cloned();
+        }
+    }
+
+    /// Continue from a feedback dialog, a deal summary or the turn report.
+    fn proceed(&mut self) {
+        match self.screen {
+            Screen::Event if self.feedback.is_some() => self.next_pending_or_report(),
+            Screen::Negotiation if self.nego.summary.is_some() => self.next_pending_or_report(),
+            Screen::Report => {
+                if self.game.as_ref().is_some_and(Game::is_finished) {
+                    self.finish();
+                } else {
+                    self.screen = Screen::Turn;
+                    self.notice = None;
+                }
+            }
+            Screen::Briefing => self.screen = Screen::Turn,
+            _ => {}
+        }
+    }
+
+    fn next_pending_or_report(&mut self) {
+        self.feedback = None;
+        self.next_pending();
+    }
+
+    /// The end of the game: the expert's score on the same seed, then the debrief.
+    pub fn finish(&mut self) {
+        if let Some(game) = &self.game {
+            let mut expert = Game::new(Arc::clone(game.prepared()), game.seed());
+            if let Some(mut strategy) = kam_sim::strategy::by_name("expert", game.seed())
+                && kam_sim::strategy::play_out(&mut expert, strategy.as_mut()).is_ok()
+            {
+                self.expert = Some(kam_sim::score::score(&expert));
+            }
+        }
+        self.autosave_now();
+        self.screen = Screen::Debrief;
+    }
+
+    fn resume(&mut self) {
+        let Some(save) = self.autosave.clone() else {
+            return;
+        };
+        let source = ScenarioSource::from_saved(&save.source);
+        let restored = source
+            .load()
+            .map_err(|d| d.iter().map(|d| d.to_string()).collect::<Vec<_>>())
+            .and_then(|(p, _)| kam_sim::record::restore(p, &save.record).map_err(|e| vec![e]));
+        match restored {
+            Ok(game) => {
+                if let Some(lang) = i18n::parse_lang(&save.lang)
+                    && !self.lang_fixed
+                {
+                    self.lang = lang;
+                }
+                let player = save.record.player.clone();
+                let finished = game.is_finished();
+                self.begin(source, game, &player);
+                if finished {
+                    self.finish();
+                } else {
+                    self.next_pending_after_resume();
+                }
+            }
+            Err(lines) => {
+                self.error = Some(ErrorBox {
+                    title: K::SaveUnreadable.t(self.lang).to_owned(),
+                    lines,
+                    what_to_do: K::FixSave.t(self.lang).to_owned(),
+                })
+            }
+        }
+    }
+
+    fn next_pending_after_resume(&mut self) {
+        match self.game.as_ref().and_then(Game::pending) {
+            None => self.screen = Screen::Turn,
+            Some(_) => self.next_pending(),
+        }
+    }
+
+    /// Saves the game so a crash loses at most the turn being played.
+    pub fn autosave_now(&mut self) {
+        let (Some(dir), Some(game), Some(source)) = (&self.data_dir, &self.game, &self.source)
+        else {
+            return;
+        };
+        let save = Autosave {
+            source: source.to_saved(),
+            lang: match self.lang {
+                Lang::Zh => "zh".into(),
+                Lang::En => "en".into(),
+            },
+            record: kam_sim::record::record(game, &self.player),
+        };
+        let text = ron::ser::to_string_pretty(&save, ron::ser::PrettyConfig::new().depth_limit(4))
+            .unwrap_or_default();
+        match write_atomic(&autosave_path(dir), &text) {
+            Ok(()) => self.notice = Some(K::Autosaved.t(self.lang).to_owned()),
+            Err(e) => self.notice = Some(format!("{}: {e}", K::Error.t(self.lang))),
+        }
+    }
+
+    /// Writes the result file for the instructor (`kam replay` verifies it).
+    fn export(&mut self) {
+        let Some(game) = &self.game else { return };
+        let dir = self
+            .data_dir
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("."))
+            .join("results");
+        let safe: String = self
+            .player
+            .chars()
+            .map(|c| {
+                if c.is_alphanumeric() || c == '-' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        let path = dir.join(format!(
+            "{}-{}-{}.ron",
+            safe,
+            game.scenario().id,
+            game.seed()
+        ));
+        match kam_sim::record::write_atomic(&path, &kam_sim::record::record(game, &self.player)) {
+            Ok(()) => {
+                self.notice = Some(format!("{} {}", K::Exported.t(self.lang), path.display()));
+                self.exported = Some(path);
+            }
+            Err(e) => self.message = Some(format!("{}: {e}", K::Error.t(self.lang))),
+        }
+    }
+
+    /// Plays the rest of the game with a built-in strategy and opens the debrief.
+    pub fn autoplay(&mut self, strategy: &str) -> Result<(), String> {
+        let game = self.game.as_mut().ok_or("no game")?;
+        let mut s = kam_sim::strategy::by_name(strategy, game.seed()).ok_or_else(|| {
+            format!(
+                "unknown strategy `{strategy}`; known: {}",
+                kam_sim::strategy::NAMES.join(", ")
+            )
+        })?;
+        kam_sim::strategy::play_out(game, s.as_mut()).map_err(|e| e.to_string())?;
+        self.finish();
+        Ok(())
+    }
+}
+
+/// Satisfaction, relationship and share of an account.
+pub fn metrics(state: &AccountState) -> [f64; 3] {
+    [state.satisfaction, state.relationship(), state.share]
+}
+
+/// Player actions waiting for [`apply_actions`]; tests and automation push here.
+#[derive(Resource, Default)]
+pub struct Actions(pub Vec<Action>);
+
+/// Applies queued actions and follows the session to its screen.
+pub fn apply_actions(
+    mut actions: ResMut<Actions>,
+    mut session: ResMut<Session>,
+    state: Res<State<Screen>>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    for action in actions.0.drain(..) {
+        session.apply(action);
+    }
+    if session.screen != *state.get() {
+        next.set(session.screen);
+    }
+}
+
+/// The engine-only part of the game: screens, session and actions, no window. Headless tests
+/// build on this with `MinimalPlugins` and `StatesPlugin`.
+pub fn core_plugin(app: &mut App) {
+    if !app.world().contains_resource::<State<Screen>>() {
+        app.init_state::<Screen>();
+    }
+    if !app.world().contains_resource::<Session>() {
+        app.insert_resource(Session::new(data_dir()));
+    }
+    app.init_resource::<Actions>()
+        .add_systems(PreUpdate, apply_actions);
+}

@@ -1,0 +1,259 @@
+//! Shared egui plumbing: the embedded CJK font, the look, the root `Ui` each screen draws into,
+//! the system that wires a view function to Bevy, and small widgets every screen uses.
+
+use std::sync::Arc;
+
+use bevy::prelude::*;
+use bevy::window::RequestRedraw;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use egui::{Color32, RichText};
+use kam_sim::explain::WarningLevel;
+use kam_sim::scenario::Verdict;
+
+use crate::i18n::{K, Lang};
+use crate::session::{Action, Screen, Session};
+
+/// Droid Sans Fallback (Apache-2.0): Chinese glyphs for egui, which ships none.
+pub const CJK_FONT: &[u8] = include_bytes!("../../../assets/fonts/DroidSansFallbackFull.ttf");
+
+/// A screen's view: draws the session and returns what the player did.
+pub type View = fn(&mut egui::Ui, &mut Session) -> Vec<Action>;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(EguiPrimaryContextPass, setup_context.run_if(run_once));
+}
+
+fn setup_context(mut contexts: EguiContexts) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    setup(ctx);
+    Ok(())
+}
+
+/// Installs the CJK font as a fallback for both families, and the game's look.
+pub fn setup(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    fonts.font_data.insert(
+        "cjk".into(),
+        Arc::new(egui::FontData::from_static(CJK_FONT)),
+    );
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        fonts.families.entry(family).or_default().push("cjk".into());
+    }
+    ctx.set_fonts(fonts);
+    ctx.set_theme(egui::Theme::Light);
+    ctx.all_styles_mut(|style| {
+        style.spacing.item_spacing = egui::vec2(8.0, 6.0);
+        style.spacing.button_padding = egui::vec2(8.0, 4.0);
+        style
+            .text_styles
+            .insert(egui::TextStyle::Body, egui::FontId::proportional(14.0));
+        style
+            .text_styles
+            .insert(egui::TextStyle::Button, egui::FontId::proportional(14.0));
+        style
+            .text_styles
+            .insert(egui::TextStyle::Heading, egui::FontId::proportional(20.0));
+        style
+            .text_styles
+            .insert(egui::TextStyle::Small, egui::FontId::proportional(12.0));
+    });
+}
+
+/// A background `Ui` covering the window, for panels to be placed in.
+pub fn root_ui(ctx: &egui::Context) -> egui::Ui {
+    egui::Ui::new(
+        ctx.clone(),
+        "root".into(),
+        egui::UiBuilder::new()
+            .layer_id(egui::LayerId::background())
+            .max_rect(ctx.viewport_rect()),
+    )
+}
+
+/// The Bevy system for one screen: draw the view, apply its actions, follow the session's
+/// screen, and ask for another frame when something changed (the app is otherwise idle).
+pub fn view_system(
+    view: View,
+) -> impl FnMut(
+    EguiContexts,
+    ResMut<Session>,
+    Res<State<Screen>>,
+    ResMut<NextState<Screen>>,
+    MessageWriter<RequestRedraw>,
+) -> Result {
+    move |mut contexts, mut session, state, mut next, mut redraw| {
+        let ctx = contexts.ctx_mut()?.clone();
+        let mut ui = root_ui(&ctx);
+        let actions = view(&mut ui, &mut session);
+        if !actions.is_empty() {
+            for action in actions {
+                session.apply(action);
+            }
+            ctx.request_repaint();
+            redraw.write(RequestRedraw);
+        }
+        if session.screen != *state.get() {
+            next.set(session.screen);
+            redraw.write(RequestRedraw);
+        }
+        Ok(())
+    }
+}
+
+/// Runs a view as a whole window would, for tests and for screens that show another's view.
+pub fn show(ui: &mut egui::Ui, session: &mut Session) -> Vec<Action> {
+    let view: View = match session.screen {
+        Screen::Title => crate::screens::title::view,
+        Screen::Briefing => crate::screens::briefing::view,
+        Screen::Turn => crate::screens::turn::view,
+        Screen::Event => crate::screens::event::view,
+        Screen::Negotiation => crate::screens::negotiation::view,
+        Screen::Report => crate::screens::report::view,
+        Screen::Debrief => crate::screens::debrief::view,
+    };
+    view(ui, session)
+}
+
+pub const RED: Color32 = Color32::from_rgb(200, 40, 40);
+pub const YELLOW: Color32 = Color32::from_rgb(190, 140, 0);
+pub const BLUE: Color32 = Color32::from_rgb(40, 100, 200);
+pub const GREEN: Color32 = Color32::from_rgb(30, 140, 60);
+pub const MUTED: Color32 = Color32::from_rgb(110, 110, 120);
+
+pub fn warning_color(level: WarningLevel) -> Color32 {
+    match level {
+        WarningLevel::Red => RED,
+        WarningLevel::Yellow => YELLOW,
+        WarningLevel::Blue => BLUE,
+    }
+}
+
+pub fn verdict_color(v: Verdict) -> Color32 {
+    match v {
+        Verdict::Good => GREEN,
+        Verdict::Neutral => YELLOW,
+        Verdict::Poor => RED,
+    }
+}
+
+/// A signed change, green up and red down.
+pub fn delta_text(x: f64) -> RichText {
+    let color = if x > 0.05 {
+        GREEN
+    } else if x < -0.05 {
+        RED
+    } else {
+        MUTED
+    };
+    RichText::new(crate::i18n::delta(x)).color(color)
+}
+
+/// A column header with its explanation on hover.
+pub fn header(ui: &mut egui::Ui, text: &str, help: &str) {
+    ui.label(RichText::new(text).strong()).on_hover_text(help);
+}
+
+/// `label: value` with a tooltip on both.
+pub fn stat(ui: &mut egui::Ui, label: &str, value: impl Into<RichText>, help: &str) {
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(label).color(MUTED))
+            .on_hover_text(help);
+        ui.label(value.into().strong()).on_hover_text(help);
+    });
+}
+
+/// The bar atop every in-game screen: scenario, turn, language switch, status line.
+pub fn top_bar(ui: &mut egui::Ui, s: &Session, actions: &mut Vec<Action>) {
+    egui::Panel::top("top_bar").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(K::AppTitle.t(s.lang)).strong().size(16.0));
+            if let Some(game) = s.game() {
+                ui.separator();
+                ui.label(RichText::new(&game.scenario().title).size(15.0));
+                ui.separator();
+                let turn = game.turn().min(game.scenario().turns);
+                ui.label(format!(
+                    "{} {turn} {} {}",
+                    K::Turn.t(s.lang),
+                    K::Of.t(s.lang),
+                    game.scenario().turns
+                ));
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                lang_switch(ui, s.lang, actions);
+                if let Some(n) = &s.notice {
+                    ui.label(RichText::new(n).color(MUTED).small());
+                }
+            });
+        });
+    });
+}
+
+/// 中文 / English buttons.
+pub fn lang_switch(ui: &mut egui::Ui, lang: Lang, actions: &mut Vec<Action>) {
+    for (l, name) in [(Lang::En, "English"), (Lang::Zh, "中文")] {
+        if ui.selectable_label(lang == l, name).clicked() && lang != l {
+            actions.push(Action::SetLang(l));
+        }
+    }
+}
+
+/// A bottom bar with the keyboard hint and the screen's main buttons (right-aligned).
+pub fn bottom_bar(ui: &mut egui::Ui, hint: &str, add: impl FnOnce(&mut egui::Ui)) {
+    egui::Panel::bottom("bottom_bar").show(ui, |ui| {
+        ui.add_space(4.0);
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(hint).color(MUTED).small());
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), add);
+        });
+        ui.add_space(4.0);
+    });
+}
+
+/// A primary button, larger and filled.
+pub fn primary(ui: &mut egui::Ui, text: &str) -> egui::Response {
+    ui.add(
+        egui::Button::new(
+            RichText::new(text)
+                .strong()
+                .color(Color32::WHITE)
+                .size(15.0),
+        )
+        .fill(Color32::from_rgb(30, 90, 170))
+        .min_size(egui::vec2(120.0, 30.0)),
+    )
+}
+
+/// Whether a key was pressed this frame (and no text field is being edited, for plain keys).
+pub fn key(ui: &egui::Ui, key: egui::Key) -> bool {
+    ui.input(|i| i.key_pressed(key))
+}
+
+/// A framed card.
+pub fn card<R>(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    egui::Frame::group(ui.style())
+        .fill(Color32::from_rgb(250, 250, 252))
+        .inner_margin(10.0)
+        .show(ui, add)
+        .inner
+}
+
+/// The error box: what went wrong, where, and what to do.
+pub fn error_box(ui: &mut egui::Ui, e: &crate::session::ErrorBox, lang: Lang) {
+    egui::Frame::group(ui.style())
+        .fill(Color32::from_rgb(255, 238, 238))
+        .stroke(egui::Stroke::new(1.0, RED))
+        .inner_margin(10.0)
+        .show(ui, |ui| {
+            ui.label(RichText::new(&e.title).color(RED).strong().size(16.0));
+            egui::ScrollArea::vertical()
+                .id_salt("error_lines")
+                .max_height(180.0)
+                .show(ui, |ui| {
+                    for line in &e.lines {
+                        ui.label(RichText::new(line).monospace());
+                    }
+                });
+            ui.label(RichText::new(format!("{}: {}", K::WhatToDo.t(lang), e.what_to_do)).strong());
+        });
+}
