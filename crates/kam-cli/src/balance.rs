@@ -27,7 +27,7 @@ pub struct Args {
     #[arg(value_name = "SCENARIO")]
     pub file: PathBuf,
     /// Games per strategy.
-    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u64).range(1..=100_000))]
+    #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u64).range(1..=100_000))]
     pub runs: u64,
     /// First seed; games use seeds S, S+1, ... (defaults to the scenario's seed).
     #[arg(long)]
@@ -388,7 +388,7 @@ pub fn page(b: &Balance) -> String {
     for c in &b.checks {
         let _ = write!(
             h,
-            "<tr><td class=\"l\">{}</td><td class=\"l\"><span class=\"badge {}\">{}</span></td><td class=\"l\">{}</td></tr>",
+            "<tr><td class=\"l nw\">{}</td><td class=\"l\"><span class=\"badge {}\">{}</span></td><td class=\"l\">{}</td></tr>",
             esc(c.name),
             if c.passed { "pass" } else { "fail" },
             if c.passed { "pass" } else { "fail" },

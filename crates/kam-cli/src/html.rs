@@ -52,6 +52,7 @@ table { border-collapse: collapse; width: 100%; background: #fff; font-variant-n
 th, td { padding: 6px 10px; border-bottom: 1px solid var(--line); text-align: right; vertical-align: middle; }
 th { background: #eef2f6; font-weight: 600; font-size: 14px; color: #354453; }
 td.l, th.l { text-align: left; }
+td.nw { white-space: nowrap; }
 tr.flag td { color: var(--bad); }
 .pct { background-repeat: no-repeat; background-size: 100% 100%; }
 .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 13px; font-weight: 600; color: #fff; }
@@ -167,7 +168,7 @@ pub fn histogram(
     colour: &str,
     mark: Option<(f64, &str)>,
 ) -> String {
-    let (w, h, left, bottom) = (560.0, 220.0, 36.0, 28.0);
+    let (w, h, left, bottom, top) = (560.0, 240.0, 36.0, 28.0, 34.0);
     let bins = bins.max(1);
     let span = if hi > lo { hi - lo } else { 1.0 };
     let mut counts = vec![0usize; bins];
@@ -179,7 +180,8 @@ pub fn histogram(
     }
     let most = counts.iter().copied().max().unwrap_or(0).max(1);
     let plot_w = w - left - 10.0;
-    let plot_h = h - bottom - 10.0;
+    let plot_h = h - bottom - top;
+    let base = top + plot_h;
     let bw = plot_w / bins as f64;
     let mut s = format!(
         "<svg viewBox=\"0 0 {w} {h}\" width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\">"
@@ -191,15 +193,15 @@ pub fn histogram(
             s,
             "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{bh:.1}\" fill=\"{colour}\" opacity=\"0.8\"/>",
             x + 1.0,
-            10.0 + plot_h - bh,
+            base - bh,
             (bw - 2.0).max(1.0)
         );
         if n > 0 {
             let _ = write!(
                 s,
-                "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" text-anchor=\"middle\" fill=\"#354453\">{n}</text>",
+                "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"13\" text-anchor=\"middle\" fill=\"#354453\">{n}</text>",
                 x + bw / 2.0,
-                (10.0 + plot_h - bh - 3.0).max(10.0)
+                base - bh - 4.0
             );
         }
     }
@@ -215,19 +217,17 @@ pub fn histogram(
     }
     let _ = write!(
         s,
-        "<line x1=\"{left}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"#9aa5b1\"/>",
-        10.0 + plot_h,
-        left + plot_w,
-        10.0 + plot_h
+        "<line x1=\"{left}\" y1=\"{base:.1}\" x2=\"{:.1}\" y2=\"{base:.1}\" stroke=\"#9aa5b1\"/>",
+        left + plot_w
     );
     if let Some((v, label)) = mark {
         let x = left + (v.clamp(lo, hi) - lo) / span * plot_w;
+        let right = x > w - 140.0;
         let _ = write!(
             s,
-            "<line x1=\"{x:.1}\" y1=\"6\" x2=\"{x:.1}\" y2=\"{:.1}\" stroke=\"#2f9e5a\" stroke-width=\"2\" stroke-dasharray=\"5 4\"/><text x=\"{:.1}\" y=\"18\" font-size=\"12\" fill=\"#2f9e5a\" text-anchor=\"{}\">{}</text>",
-            10.0 + plot_h,
-            if x > w - 120.0 { x - 5.0 } else { x + 5.0 },
-            if x > w - 120.0 { "end" } else { "start" },
+            "<line x1=\"{x:.1}\" y1=\"4\" x2=\"{x:.1}\" y2=\"{base:.1}\" stroke=\"#2f9e5a\" stroke-width=\"2\" stroke-dasharray=\"5 4\"/><text x=\"{:.1}\" y=\"14\" font-size=\"13\" font-weight=\"600\" fill=\"#2f9e5a\" text-anchor=\"{}\">{}</text>",
+            if right { x - 6.0 } else { x + 6.0 },
+            if right { "end" } else { "start" },
             esc(label)
         );
     }

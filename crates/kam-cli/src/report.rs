@@ -483,9 +483,12 @@ pub fn text(r: &ClassReport) -> String {
             .max(7);
         let _ = writeln!(
             t,
-            "\nAccounts: {:<w$} tier  kept  satisfaction (kept)  name",
-            "",
-            w = id_w.saturating_sub(9)
+            "\nAccounts: share of the class that kept each, and its mean final satisfaction among them"
+        );
+        let _ = writeln!(
+            t,
+            "  {:<id_w$} {:>4} {:>6} {:>20}  name",
+            "account", "tier", "kept", "satisfaction (kept)"
         );
         for (a, acc) in s.accounts.iter().enumerate() {
             let (kept, sat) = account_figures(g, a);
@@ -563,8 +566,9 @@ fn field(s: &str) -> String {
 
 /// One row per result file: verified ones with their figures, flagged ones with the reason.
 pub fn csv(r: &ClassReport) -> String {
+    // A byte-order mark, so spreadsheet programs read the Chinese names as UTF-8.
     let mut out = String::from(
-        "player,file,scenario,seed,verified,composite,grade,retention,profit,satisfaction,expert_composite,gap,reason\r\n",
+        "\u{feff}player,file,scenario,seed,verified,composite,grade,retention,profit,satisfaction,expert_composite,gap,reason\r\n",
     );
     for g in &r.groups {
         for t in &g.trainees {
@@ -819,7 +823,7 @@ mod tests {
         let csv = std::fs::read_to_string(&csv).unwrap();
         let lines: Vec<&str> = csv.lines().collect();
         assert_eq!(lines.len(), 5);
-        assert!(lines[0].starts_with("player,file,scenario,seed,verified,composite,grade,retention,profit,satisfaction,expert_composite,gap"));
+        assert!(lines[0].starts_with("\u{feff}player,file,scenario,seed,verified,composite,grade,retention,profit,satisfaction,expert_composite,gap"));
         assert!(csv.contains("\"Chen, \"\"Wei\"\"\""), "{csv}");
         assert!(
             lines[1..].iter().all(|l| l.contains(",tutorial,7,true,")),
