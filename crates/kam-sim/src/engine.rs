@@ -243,7 +243,8 @@ pub struct TurnRecord {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PersonState {
-    pub person: Stakeholder,
+    /// Shared with the scenario: what-if copies of a game must stay cheap.
+    pub person: Arc<Stakeholder>,
     pub support: f64,
     pub present: bool,
 }
@@ -257,7 +258,7 @@ pub enum OpportunityStatus {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OpportunityState {
-    pub opportunity: Opportunity,
+    pub opportunity: Arc<Opportunity>,
     pub stage: u32,
     pub status: OpportunityStatus,
 }
@@ -297,13 +298,13 @@ impl AccountState {
             people: account
                 .stakeholders
                 .iter()
-                .map(|s| PersonState { person: s.clone(), support: s.support, present: true })
+                .map(|s| PersonState { person: Arc::new(s.clone()), support: s.support, present: true })
                 .collect(),
             opportunities: account
                 .opportunities
                 .iter()
                 .map(|o| OpportunityState {
-                    opportunity: o.clone(),
+                    opportunity: Arc::new(o.clone()),
                     stage: o.stage,
                     status: OpportunityStatus::Open,
                 })
@@ -916,13 +917,17 @@ impl Game {
             Effect::AddStakeholder(person) => self.apply(a, source, |s| {
                 match s.people.iter_mut().find(|p| p.person.id == person.id) {
                     Some(p) => p.present = true,
-                    None => s.people.push(PersonState { person: person.clone(), support: person.support, present: true }),
+                    None => s.people.push(PersonState {
+                        person: Arc::new(person.clone()),
+                        support: person.support,
+                        present: true,
+                    }),
                 }
             }),
             Effect::AddOpportunity(o) => self.apply(a, source, |s| {
                 if !s.opportunities.iter().any(|x| x.opportunity.id == o.id) {
                     s.opportunities.push(OpportunityState {
-                        opportunity: o.clone(),
+                        opportunity: Arc::new(o.clone()),
                         stage: o.stage,
                         status: OpportunityStatus::Open,
                     });
@@ -1052,6 +1057,17 @@ impl Game {
         Ok(reply)
     }
 
+    /// The account as accepting `offer` in the pending negotiation would leave it, for
+    /// weighing offers before making one (the deal's later effects play out in the turns).
+    pub fn after_deal(&self, negotiation: usize, offer: &[usize]) -> Option<AccountState> {
+        let def = self.scenario().negotiations.get(negotiation)?;
+        let a = self.scenario().accounts.iter().position(|x| x.id == def.account)?;
+        let mut state = self.accounts[a].clone();
+        settle(def, offer, self.turn, &mut state);
+        state.clamp();
+        Some(state)
+    }
+
     fn walk_away(&mut self) -> Result<(), DecisionError> {
         if !matches!(self.pending.front(), Some(Pending::Negotiation(_))) {
             return Err(DecisionError::NoPendingNegotiation);
@@ -1087,29 +1103,7 @@ impl Game {
         let turn = self.turn;
         let value = deal.as_ref().map_or(0.0, |d| Game::buyer_value(def, d));
         match &deal {
-            Some(offer) => self.apply(a, source, |s| {
-                for (issue, &o) in def.issues.iter().zip(offer) {
-                    let option = &issue.options[o];
-                    if let Some(p) = option.price_level {
-                        s.contract.price_level = p;
-                    }
-                    if let Some(x) = option.share {
-                        s.share = x;
-                    }
-                    if let Some(d) = option.payment_days {
-                        s.contract.payment_days = d;
-                    }
-                    if let Some(l) = option.length {
-                        s.contract.renewal_turn = Some(turn + l);
-                    }
-                    if let Some(c) = option.service_cost {
-                        s.contract.service_cost = c;
-                    }
-                }
-                // A deal both sides can live with settles the account.
-                s.satisfaction += (value - 50.0) / 10.0;
-                s.pressure -= 10.0;
-            }),
+            Some(offer) => self.apply(a, source, |s| settle(def, offer, turn, s)),
             None if def.kind == NegotiationKind::Renewal => self.apply(a, Source::Churn, |s| s.churned = true),
             None => self.apply(a, source, |s| s.satisfaction -= 3.0),
         }
@@ -1236,6 +1230,31 @@ impl Game {
 /// Per-turn defection probability: none while satisfied, rising steeply as satisfaction falls
 /// below 50, with competitor pressure, and where nobody in the buying centre backs us; doubled
 /// at a renewal nobody negotiated.
+/// What an agreed deal does to an account: the terms of each chosen option, and a deal both
+/// sides can live with settles the account. The one place a negotiation's outcome is defined.
+fn settle(def: &Negotiation, offer: &[usize], turn: u32, s: &mut AccountState) {
+    for (issue, &o) in def.issues.iter().zip(offer) {
+        let Some(option) = issue.options.get(o) else { continue };
+        if let Some(p) = option.price_level {
+            s.contract.price_level = p;
+        }
+        if let Some(x) = option.share {
+            s.share = x;
+        }
+        if let Some(d) = option.payment_days {
+            s.contract.payment_days = d;
+        }
+        if let Some(l) = option.length {
+            s.contract.renewal_turn = Some(turn + l);
+        }
+        if let Some(c) = option.service_cost {
+            s.contract.service_cost = c;
+        }
+    }
+    s.satisfaction += (Game::buyer_value(def, offer) - 50.0) / 10.0;
+    s.pressure -= 10.0;
+}
+
 pub fn churn_hazard(state: &AccountState, renewal: bool) -> f64 {
     if state.churned {
         return 0.0;

@@ -252,9 +252,13 @@ struct Nudge {
 /// were nudged: satisfaction held steady over the remaining turns, share following it, the
 /// account surviving each turn against the churn hazard.
 fn account_value(game: &Game, a: usize, nudge: Nudge) -> f64 {
+    account_value_of(game, a, &game.accounts()[a], nudge)
+}
+
+/// [`account_value`] for account `a` in `state` instead of its present state.
+fn account_value_of(game: &Game, a: usize, state: &engine::AccountState, nudge: Nudge) -> f64 {
     let prepared = game.prepared();
     let scenario = &prepared.scenario;
-    let state = &game.accounts()[a];
     if state.churned {
         return 0.0;
     }
@@ -335,31 +339,45 @@ impl Strategy for Expert {
         let mut x = vec![0.0; n];
         let mut support: Vec<Vec<f64>> =
             game.accounts().iter().map(|s| s.people.iter().map(|p| p.support).collect()).collect();
-        let mut visits = Vec::new();
-        for _ in 0..scenario.means.visits_per_turn {
+        // The best next visit to each account; a visit changes only its own account, so only
+        // that account's best is looked for again.
+        let best_visit = |a: usize, x: f64, support: &[f64]| -> Option<(f64, Visit, f64)> {
+            let def = &scenario.accounts[a];
+            let norm = game.prepared().norms[a];
+            let state = &game.accounts()[a];
+            let influence: f64 = state.people.iter().filter(|p| p.present).map(|p| p.person.influence).sum();
+            let now = engine::adbudg(&def.response, norm, x);
             let mut best: Option<(f64, Visit, f64)> = None;
-            for &a in &live {
-                let def = &scenario.accounts[a];
-                let norm = game.prepared().norms[a];
-                let state = &game.accounts()[a];
-                let influence: f64 = state.people.iter().filter(|p| p.present).map(|p| p.person.influence).sum();
-                let now = engine::adbudg(&def.response, norm, x[a]);
-                for (p, person) in state.people.iter().enumerate().filter(|(_, p)| p.present) {
-                    let (k, fit, w) = pitches[a][p];
-                    let ds = engine::adbudg(&def.response, norm, x[a] + w) - now;
-                    let dr = engine::support_gain(fit, support[a][p]) * person.person.influence / influence.max(1e-9);
-                    let gain = values[a].satisfaction * ds + values[a].relationship * dr;
-                    if best.as_ref().is_none_or(|b| gain > b.0) {
-                        best = Some((gain, Visit { account: a, stakeholder: p, approach: k }, w));
-                    }
+            for (p, person) in state.people.iter().enumerate().filter(|(_, p)| p.present) {
+                let (k, fit, w) = pitches[a][p];
+                let ds = engine::adbudg(&def.response, norm, x + w) - now;
+                let dr = engine::support_gain(fit, support[p]) * person.person.influence / influence.max(1e-9);
+                let gain = values[a].satisfaction * ds + values[a].relationship * dr;
+                if best.as_ref().is_none_or(|b| gain > b.0) {
+                    best = Some((gain, Visit { account: a, stakeholder: p, approach: k }, w));
                 }
             }
-            let Some((_, visit, w)) = best else { break };
-            x[visit.account] += w;
-            let fit = pitches[visit.account][visit.stakeholder].1;
-            let s = &mut support[visit.account][visit.stakeholder];
+            best
+        };
+        let mut candidates: Vec<Option<(f64, Visit, f64)>> = vec![None; n];
+        for &a in &live {
+            candidates[a] = best_visit(a, 0.0, &support[a]);
+        }
+        let mut visits = Vec::new();
+        for _ in 0..scenario.means.visits_per_turn {
+            // Ties go to the account listed first, as a scan in account order would.
+            let best = candidates
+                .iter()
+                .flatten()
+                .fold(None::<&(f64, Visit, f64)>, |b, c| if b.is_none_or(|b| c.0 > b.0) { Some(c) } else { b });
+            let Some(&(_, visit, w)) = best else { break };
+            let a = visit.account;
+            x[a] += w;
+            let fit = pitches[a][visit.stakeholder].1;
+            let s = &mut support[a][visit.stakeholder];
             *s = (*s + engine::support_gain(fit, *s)).clamp(0.0, 100.0);
             visits.push(visit);
+            candidates[a] = best_visit(a, x[a], &support[a]);
         }
 
         let money = money_value(game);
@@ -415,17 +433,18 @@ impl Strategy for Expert {
         // us that the buyer accepts now, or anchor low while a later round promises better.
         let def = &game.scenario().negotiations[state.negotiation];
         let offers = all_offers(def.issues.iter().map(|i| i.options.len()).collect());
-        let ours = |offer: &Vec<usize>| {
-            let mut copy = game.lookahead_copy();
-            let _ = copy.decide(Decision::Offer(offer.clone()));
-            (0..copy.accounts().len()).map(|a| account_value(&copy, a, Nudge::default())).sum::<f64>()
+        // What each deal is worth to us: the account as the deal leaves it, valued over the
+        // turns left (terms, satisfaction and the risk of losing it).
+        let ours = |i: usize| {
+            game.after_deal(state.negotiation, &offers[i])
+                .map_or(f64::MIN, |after| account_value_of(game, state.account, &after, Nudge::default()))
         };
+        let buyer_values: Vec<f64> = offers.iter().map(|o| Game::buyer_value(def, o)).collect();
         let best_at = |round: u32| {
             let needed = game.buyer_threshold(state.negotiation, round);
-            offers
-                .iter()
-                .filter(|o| Game::buyer_value(def, o) + 1e-9 >= needed)
-                .map(|o| (ours(o), o))
+            (0..offers.len())
+                .filter(|&i| buyer_values[i] + 1e-9 >= needed)
+                .map(|i| (ours(i), &offers[i]))
                 .max_by(|x, y| x.0.total_cmp(&y.0))
         };
         let now = best_at(state.round);
