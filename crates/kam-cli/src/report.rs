@@ -200,6 +200,9 @@ fn parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R>
     })
 }
 
+/// (scenario id, scenario content hash, seed): results are only compared within one.
+type GroupKey = (String, String, u64);
+
 /// Verifies and groups result files against the given scenarios (and the bundled ones).
 pub fn build(paths: &[PathBuf], candidates: &[Arc<Prepared>]) -> ClassReport {
     let start = std::time::Instant::now();
@@ -215,8 +218,7 @@ pub fn build(paths: &[PathBuf], candidates: &[Arc<Prepared>]) -> ClassReport {
     let outcomes = parallel(&jobs, |(p, r)| check(p, &scenarios, r.clone()));
 
     let mut flagged = Vec::new();
-    let mut grouped: BTreeMap<(String, String, u64), (Arc<Prepared>, Vec<Trainee>)> =
-        BTreeMap::new();
+    let mut grouped: BTreeMap<GroupKey, (Arc<Prepared>, Vec<Trainee>)> = BTreeMap::new();
     for o in outcomes {
         match o {
             Outcome::Flagged(f) => flagged.push(f),
