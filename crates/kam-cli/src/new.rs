@@ -132,6 +132,17 @@ mod tests {
     }
 
     #[test]
+    fn the_template_rewards_skill_and_teaches() {
+        let p = kam_sim::load::load_str("en.ron", super::TEMPLATE_EN).unwrap().0;
+        let lab = kam_sim::teaching::lab(&p, 1, 40).unwrap();
+        for c in kam_sim::teaching::skill_checks(&lab) {
+            assert!(c.passed, "{}: {}", c.name, c.detail);
+        }
+        let w = kam_sim::teaching::review_lab(&lab);
+        assert!(w.is_empty(), "{w:#?}");
+    }
+
+    #[test]
     fn refuses_to_overwrite_unless_forced() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("mine.ron");
