@@ -54,6 +54,8 @@ pub struct Trainee {
     /// Teaching points assessed in this game, each with whether it was missed at least once.
     pub lessons: Vec<(Lesson, bool)>,
     pub expert: f64,
+    /// A fingerprint of the decision log: equal logs are the same game, move for move.
+    pub log: u64,
 }
 
 /// A result that does not count, and why.
@@ -175,6 +177,14 @@ fn check(
                 satisfaction: game.accounts().iter().map(|s| s.satisfaction).collect(),
                 lessons: lessons_of(&game),
                 expert: 0.0,
+                log: {
+                    use std::hash::{Hash, Hasher};
+                    let mut h = std::collections::hash_map::DefaultHasher::new();
+                    ron::to_string(&result.decisions)
+                        .unwrap_or_default()
+                        .hash(&mut h);
+                    h.finish()
+                },
             };
             Outcome::Counted(Box::new((result, Arc::clone(prepared), trainee)))
         }
@@ -375,6 +385,31 @@ fn group_title(g: &Group) -> String {
     )
 }
 
+/// Players whose results are the same game move for move (copied, or two files of one game),
+/// each set of two or more in leaderboard order.
+pub fn identical(g: &Group) -> Vec<Vec<&Trainee>> {
+    let mut sets: Vec<Vec<&Trainee>> = Vec::new();
+    for t in &g.trainees {
+        match sets.iter_mut().find(|s| s[0].log == t.log) {
+            Some(set) => set.push(t),
+            None => sets.push(vec![t]),
+        }
+    }
+    sets.retain(|s| s.len() > 1);
+    sets
+}
+
+fn identical_text(set: &[&Trainee]) -> String {
+    let who: Vec<String> = set
+        .iter()
+        .map(|t| format!("{} ({})", t.player, t.file))
+        .collect();
+    format!(
+        "identical decision logs, the same game move for move: {}",
+        who.join(", ")
+    )
+}
+
 fn several_note(r: &ClassReport) -> Option<String> {
     (r.groups.len() > 1).then(|| {
         format!(
@@ -503,6 +538,9 @@ pub fn text(r: &ClassReport) -> String {
                 sat,
                 acc.name
             );
+        }
+        for set in identical(g) {
+            let _ = writeln!(t, "note: {}", identical_text(&set));
         }
         let _ = writeln!(
             t,
@@ -707,6 +745,13 @@ pub fn page(r: &ClassReport) -> String {
         }
         h.push_str("</table></div></div>");
 
+        for set in identical(g) {
+            let _ = write!(
+                h,
+                "<p class=\"muted\">Note: {}.</p>",
+                esc(&identical_text(&set))
+            );
+        }
         h.push_str("<div class=\"card\"><h3 style=\"margin-top:0\">Leaderboard</h3><table><tr><th>#</th><th class=\"l\">player</th><th>composite</th><th>grade</th><th>retention</th><th>profit</th><th>satisfaction</th><th>vs expert</th></tr>");
         for (k, t) in g.trainees.iter().enumerate() {
             let s = &t.scores;
@@ -798,6 +843,10 @@ mod tests {
         ] {
             write_result(dir.path(), name, &p, strategy, 7);
         }
+        // Eve hands in Bob's game under her own name.
+        let mut copy = record::read(&dir.path().join("Bob.ron")).unwrap();
+        copy.player = "Eve".into();
+        record::write_atomic(&dir.path().join("Eve.ron"), &copy).unwrap();
         let csv = dir.path().join("class.csv");
         let html = dir.path().join("class.html");
         let (status, out, err) = kam(&[
@@ -809,7 +858,12 @@ mod tests {
             html.to_str().unwrap(),
         ]);
         assert_eq!(status, OK, "{err}\n{out}");
-        assert!(out.contains("4 verified, 0 flagged"), "{out}");
+        assert!(out.contains("5 verified, 0 flagged"), "{out}");
+        let note = out
+            .lines()
+            .find(|l| l.starts_with("note: identical decision logs"))
+            .expect("copy noted");
+        assert!(note.contains("Bob (") && note.contains("Eve ("), "{note}");
         assert_eq!(out.matches("== group").count(), 1, "{out}");
         assert!(!out.contains("NOTE"), "{out}");
         // Alice played the expert's game on the same seed: gap zero, first place.
@@ -824,7 +878,7 @@ mod tests {
         assert!(out.contains("Teaching points missed"), "{out}");
         let csv = std::fs::read_to_string(&csv).unwrap();
         let lines: Vec<&str> = csv.lines().collect();
-        assert_eq!(lines.len(), 5);
+        assert_eq!(lines.len(), 6);
         assert!(lines[0].starts_with("\u{feff}player,file,scenario,seed,verified,composite,grade,retention,profit,satisfaction,expert_composite,gap"));
         assert!(csv.contains("\"Chen, \"\"Wei\"\"\""), "{csv}");
         assert!(
