@@ -972,6 +972,39 @@ mod tests {
     }
 
     #[test]
+    fn a_result_made_on_another_version_of_the_scenario_is_flagged() {
+        let dir = tempfile::tempdir().unwrap();
+        let (_, src) = kam_sim::bundled::SCENARIOS[0];
+        let old = dir.path().join("old.ron");
+        std::fs::write(&old, src).unwrap();
+        let p = kam_sim::load::load_file(&old).unwrap().0;
+        // Played on a private copy with a changed title: same id, different content.
+        let edited = dir.path().join("edited.ron");
+        std::fs::write(&edited, src.replacen("title: \"", "title: \"Edited: ", 1)).unwrap();
+        let q = kam_sim::load::load_file(&edited).unwrap().0;
+        assert_ne!(
+            record::scenario_hash(&p),
+            record::scenario_hash(&q),
+            "the edit must change the scenario"
+        );
+        let r = write_result(dir.path(), "Lee", &q, "even", 2);
+        let (status, _, err) = kam(&["report", r.to_str().unwrap()]);
+        assert_eq!(status, INVALID);
+        assert!(err.contains("changed"), "{err}");
+        // With the edited file given, it verifies, in its own group beside the bundled version.
+        let ok = write_result(dir.path(), "Kim", &p, "even", 2);
+        let (status, out, err) = kam(&[
+            "report",
+            r.to_str().unwrap(),
+            ok.to_str().unwrap(),
+            "--scenario",
+            edited.to_str().unwrap(),
+        ]);
+        assert_eq!(status, OK, "{err}");
+        assert_eq!(out.matches("== group").count(), 2, "{out}");
+    }
+
+    #[test]
     fn csv_fields_are_quoted() {
         assert_eq!(super::field("plain"), "plain");
         assert_eq!(super::field("a,b"), "\"a,b\"");
