@@ -133,7 +133,9 @@ mod tests {
 
     #[test]
     fn the_template_rewards_skill_and_teaches() {
-        let p = kam_sim::load::load_str("en.ron", super::TEMPLATE_EN).unwrap().0;
+        let p = kam_sim::load::load_str("en.ron", super::TEMPLATE_EN)
+            .unwrap()
+            .0;
         let lab = kam_sim::teaching::lab(&p, 1, 40).unwrap();
         for c in kam_sim::teaching::skill_checks(&lab) {
             assert!(c.passed, "{}: {}", c.name, c.detail);
