@@ -17,6 +17,14 @@ pub struct Args {
     /// Print nothing for valid files (errors and warnings are still printed).
     #[arg(long, short)]
     pub quiet: bool,
+    /// Also play the scenario with every built-in strategy and warn where it would teach
+    /// badly: accounts nobody can keep, events that never fire, a budget that never binds,
+    /// answers that are always best.
+    #[arg(long)]
+    pub teaching: bool,
+    /// Games per strategy for --teaching.
+    #[arg(long, default_value_t = 200, requires = "teaching", value_parser = clap::value_parser!(u64).range(1..))]
+    pub runs: u64,
 }
 
 pub fn run(args: &Args, io: &mut Io) -> u8 {
@@ -32,7 +40,12 @@ pub fn run(args: &Args, io: &mut Io) -> u8 {
             }
         };
         match load::load_bytes(&shown, &bytes) {
-            Ok((prepared, warnings)) => {
+            Ok((prepared, mut warnings)) => {
+                if args.teaching {
+                    let src = String::from_utf8_lossy(&bytes);
+                    let review = kam_sim::teaching::review(&prepared, args.runs);
+                    warnings.extend(kam_sim::teaching::locate(&shown, &src, &review));
+                }
                 for w in &warnings {
                     let _ = writeln!(io.err, "{w}");
                 }
@@ -122,6 +135,29 @@ mod tests {
                 "not FILE:LINE:COL: {line}"
             );
         }
+    }
+
+    #[test]
+    fn teaching_review_adds_located_warnings_without_failing() {
+        let dir = tempfile::tempdir().unwrap();
+        // An objection that could fire but in practice almost never does.
+        let src = kam_sim::bundled::SCENARIOS[0].1.replacen(
+            "probability: 0.6,",
+            "probability: 0.0005,",
+            1,
+        );
+        let path = write(&dir, "rare_event.ron", &src);
+        let (plain, _, plain_err) = kam(&["validate", &path]);
+        assert_eq!(plain, OK, "{plain_err}");
+        let (status, out, err) = kam(&["validate", "--teaching", "--runs", "20", &path]);
+        assert_eq!(status, OK, "teaching warnings are warnings: {err}");
+        assert!(out.contains("warning"), "{out}");
+        let warning = err
+            .lines()
+            .find(|l| l.contains(": warning: "))
+            .unwrap_or_else(|| panic!("no warning in {err}"));
+        assert!(warning.starts_with(&format!("{path}:")), "{warning}");
+        assert!(err.len() > plain_err.len());
     }
 
     #[test]

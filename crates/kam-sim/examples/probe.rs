@@ -13,9 +13,19 @@ fn main() {
             let mut st = strategy::by_name(name, seed).unwrap();
             strategy::play_out(&mut g, st.as_mut()).unwrap();
             let x = score(&g);
-            c += x.composite; r += x.retention; p += x.profit_score; s += x.satisfaction;
+            c += x.composite;
+            r += x.retention;
+            p += x.profit_score;
+            s += x.satisfaction;
         }
         let k = runs as f64;
-        println!("{name:>10}: composite {:.1} retention {:.1} profit {:.1} sat {:.1}  ({:?}/game)", c/k, r/k, p/k, s/k, t.elapsed()/runs as u32);
+        println!(
+            "{name:>10}: composite {:.1} retention {:.1} profit {:.1} sat {:.1}  ({:?}/game)",
+            c / k,
+            r / k,
+            p / k,
+            s / k,
+            t.elapsed() / runs as u32
+        );
     }
 }

@@ -12,15 +12,24 @@ use crate::strategy;
 
 /// Plays one game with a named strategy.
 pub fn play(prepared: &Arc<Prepared>, strategy: &str, seed: u64) -> Result<Game, String> {
-    let mut player = strategy::by_name(strategy, seed).ok_or_else(|| format!("unknown strategy `{strategy}`"))?;
+    let mut player = strategy::by_name(strategy, seed)
+        .ok_or_else(|| format!("unknown strategy `{strategy}`"))?;
     let mut game = Game::new(Arc::clone(prepared), seed);
-    strategy::play_out(&mut game, player.as_mut()).map_err(|e| format!("{strategy} made an illegal decision: {e}"))?;
+    strategy::play_out(&mut game, player.as_mut())
+        .map_err(|e| format!("{strategy} made an illegal decision: {e}"))?;
     Ok(game)
 }
 
 /// Scores of `runs` games with seeds `seed`, `seed + 1`, …
-pub fn scores(prepared: &Arc<Prepared>, strategy: &str, seed: u64, runs: u64) -> Result<Vec<Scores>, String> {
-    (0..runs).map(|i| play(prepared, strategy, seed.wrapping_add(i)).map(|g| score::score(&g))).collect()
+pub fn scores(
+    prepared: &Arc<Prepared>,
+    strategy: &str,
+    seed: u64,
+    runs: u64,
+) -> Result<Vec<Scores>, String> {
+    (0..runs)
+        .map(|i| play(prepared, strategy, seed.wrapping_add(i)).map(|g| score::score(&g)))
+        .collect()
 }
 
 /// Mean and percentiles of a sample.
@@ -36,12 +45,22 @@ impl Distribution {
     pub fn of(values: impl IntoIterator<Item = f64>) -> Distribution {
         let mut v: Vec<f64> = values.into_iter().collect();
         if v.is_empty() {
-            return Distribution { mean: 0.0, p10: 0.0, p50: 0.0, p90: 0.0 };
+            return Distribution {
+                mean: 0.0,
+                p10: 0.0,
+                p50: 0.0,
+                p90: 0.0,
+            };
         }
         v.sort_by(f64::total_cmp);
         // Nearest-rank percentiles: each is a score some game really had.
         let rank = |p: f64| v[((p * v.len() as f64).ceil() as usize).clamp(1, v.len()) - 1];
-        Distribution { mean: v.iter().sum::<f64>() / v.len() as f64, p10: rank(0.10), p50: rank(0.50), p90: rank(0.90) }
+        Distribution {
+            mean: v.iter().sum::<f64>() / v.len() as f64,
+            p10: rank(0.10),
+            p50: rank(0.50),
+            p90: rank(0.90),
+        }
     }
 }
 

@@ -13,13 +13,14 @@ fn text(lang: Language, zh: &str, en: &str) -> String {
 }
 
 pub fn standard_approaches(lang: Language) -> Vec<Approach> {
-    let approach = |id: &str, zh: &str, en: &str, dzh: &str, den: &str, fit: [f64; 4], needs| Approach {
-        id: id.to_owned(),
-        name: text(lang, zh, en),
-        description: text(lang, dzh, den),
-        style_fit: fit,
-        needs,
-    };
+    let approach =
+        |id: &str, zh: &str, en: &str, dzh: &str, den: &str, fit: [f64; 4], needs| Approach {
+            id: id.to_owned(),
+            name: text(lang, zh, en),
+            description: text(lang, dzh, den),
+            style_fit: fit,
+            needs,
+        };
     vec![
         approach(
             "roi",

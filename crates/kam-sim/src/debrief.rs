@@ -79,13 +79,25 @@ pub fn debrief(game: &Game, lang: Language) -> Debrief {
     // Visits: where they went and how they were pitched.
     let (mut total, mut fitting, mut to_deciders, mut to_valuable) = (0.0, 0.0, 0.0, 0.0);
     let norm_total: f64 = game.prepared().norms.iter().sum();
-    let valuable: Vec<bool> = scenario.accounts.iter().map(|a| a.tier != Tier::C).collect();
-    let valuable_norm: f64 =
-        game.prepared().norms.iter().zip(&valuable).filter(|(_, v)| **v).map(|(n, _)| n).sum();
+    let valuable: Vec<bool> = scenario
+        .accounts
+        .iter()
+        .map(|a| a.tier != Tier::C)
+        .collect();
+    let valuable_norm: f64 = game
+        .prepared()
+        .norms
+        .iter()
+        .zip(&valuable)
+        .filter(|(_, v)| **v)
+        .map(|(n, _)| n)
+        .sum();
     for decision in game.log() {
         if let Decision::Plan(plan) = decision {
             for v in &plan.visits {
-                let Some(person) = game.accounts()[v.account].people.get(v.stakeholder) else { continue };
+                let Some(person) = game.accounts()[v.account].people.get(v.stakeholder) else {
+                    continue;
+                };
                 total += 1.0;
                 if engine::fit(&scenario.approaches[v.approach], &person.person) >= 1.2 {
                     fitting += 1.0;
@@ -109,8 +121,14 @@ pub fn debrief(game: &Game, lang: Language) -> Debrief {
             met: fit_share >= 0.5,
             evidence: t(
                 lang,
-                format!("{:.0}% 的拜访方式与对方的沟通风格相符（目标 ≥ 50%）", fit_share * 100.0),
-                format!("{:.0}% of visits were pitched to the person's style (aim: 50% or more)", fit_share * 100.0),
+                format!(
+                    "{:.0}% 的拜访方式与对方的沟通风格相符（目标 ≥ 50%）",
+                    fit_share * 100.0
+                ),
+                format!(
+                    "{:.0}% of visits were pitched to the person's style (aim: 50% or more)",
+                    fit_share * 100.0
+                ),
             ),
         });
         let decider_share = to_deciders / total;
@@ -123,7 +141,11 @@ pub fn debrief(game: &Game, lang: Language) -> Debrief {
                 format!("{:.0}% of visits reached decision makers or people of high influence (aim: 40% or more)", decider_share * 100.0),
             ),
         });
-        let expected = if norm_total > 0.0 { valuable_norm / norm_total } else { 0.0 };
+        let expected = if norm_total > 0.0 {
+            valuable_norm / norm_total
+        } else {
+            0.0
+        };
         let valuable_share = to_valuable / total;
         lessons.push(LessonOutcome {
             lesson: Lesson::Allocation,
@@ -137,9 +159,14 @@ pub fn debrief(game: &Game, lang: Language) -> Debrief {
     }
 
     // Tiering: keep the producing accounts.
-    let a_accounts: Vec<usize> = (0..scenario.accounts.len()).filter(|&a| scenario.accounts[a].tier == Tier::A).collect();
+    let a_accounts: Vec<usize> = (0..scenario.accounts.len())
+        .filter(|&a| scenario.accounts[a].tier == Tier::A)
+        .collect();
     if !a_accounts.is_empty() {
-        let kept = a_accounts.iter().filter(|&&a| !game.accounts()[a].churned).count();
+        let kept = a_accounts
+            .iter()
+            .filter(|&&a| !game.accounts()[a].churned)
+            .count();
         lessons.push(LessonOutcome {
             lesson: Lesson::Tiering,
             met: kept == a_accounts.len(),
@@ -162,21 +189,33 @@ pub fn debrief(game: &Game, lang: Language) -> Debrief {
         evidence: if lost.is_empty() {
             t(lang, "没有流失客户".into(), "No account was lost".into())
         } else {
-            t(lang, format!("流失的客户：{}", lost.join("、")), format!("Accounts lost: {}", lost.join(", ")))
+            t(
+                lang,
+                format!("流失的客户：{}", lost.join("、")),
+                format!("Accounts lost: {}", lost.join(", ")),
+            )
         },
     });
 
     // Pipeline: opportunities won against lost.
-    let (won, closed) = game.accounts().iter().flat_map(|s| &s.opportunities).fold((0, 0), |(w, c), o| match o.status {
-        OpportunityStatus::Won => (w + 1, c + 1),
-        OpportunityStatus::Lost => (w, c + 1),
-        OpportunityStatus::Open => (w, c),
-    });
+    let (won, closed) =
+        game.accounts()
+            .iter()
+            .flat_map(|s| &s.opportunities)
+            .fold((0, 0), |(w, c), o| match o.status {
+                OpportunityStatus::Won => (w + 1, c + 1),
+                OpportunityStatus::Lost => (w, c + 1),
+                OpportunityStatus::Open => (w, c),
+            });
     if closed > 0 {
         lessons.push(LessonOutcome {
             lesson: Lesson::Pipeline,
             met: won * 2 >= closed,
-            evidence: t(lang, format!("赢得 {won}/{closed} 个已结束的商机"), format!("Won {won} of {closed} opportunities that closed")),
+            evidence: t(
+                lang,
+                format!("赢得 {won}/{closed} 个已结束的商机"),
+                format!("Won {won} of {closed} opportunities that closed"),
+            ),
         });
     }
 
@@ -190,10 +229,20 @@ pub fn debrief(game: &Game, lang: Language) -> Debrief {
             evidence: match &r.deal {
                 Some(_) => t(
                     lang,
-                    format!("{}：达成协议，每回合利润 {:.1} → {:.1}", n.title, r.profit_rate_before, r.profit_rate_after),
-                    format!("{}: deal agreed, profit per turn {:.1} → {:.1}", n.title, r.profit_rate_before, r.profit_rate_after),
+                    format!(
+                        "{}：达成协议，每回合利润 {:.1} → {:.1}",
+                        n.title, r.profit_rate_before, r.profit_rate_after
+                    ),
+                    format!(
+                        "{}: deal agreed, profit per turn {:.1} → {:.1}",
+                        n.title, r.profit_rate_before, r.profit_rate_after
+                    ),
                 ),
-                None => t(lang, format!("{}：没有达成协议", n.title), format!("{}: no deal", n.title)),
+                None => t(
+                    lang,
+                    format!("{}：没有达成协议", n.title),
+                    format!("{}: no deal", n.title),
+                ),
             },
         });
     }
@@ -227,7 +276,11 @@ pub fn debrief(game: &Game, lang: Language) -> Debrief {
             let history = game.history(a);
             let mut causes: Vec<(String, f64)> = Vec::new();
             for record in history {
-                for cause in record.causes.iter().filter(|c| c.metric == Metric::Satisfaction) {
+                for cause in record
+                    .causes
+                    .iter()
+                    .filter(|c| c.metric == Metric::Satisfaction)
+                {
                     let text = cause_text(game, a, cause, lang);
                     match causes.iter_mut().find(|(t, _)| *t == text) {
                         Some(entry) => entry.1 += cause.delta,
@@ -241,12 +294,18 @@ pub fn debrief(game: &Game, lang: Language) -> Debrief {
                 account: a,
                 name: scenario.accounts[a].name.clone(),
                 retained: !game.accounts()[a].churned,
-                satisfaction_change: history.last().map_or(0.0, |r| r.satisfaction) - scenario.accounts[a].satisfaction,
+                satisfaction_change: history.last().map_or(0.0, |r| r.satisfaction)
+                    - scenario.accounts[a].satisfaction,
                 profit: history.iter().map(|r| r.profit.total()).sum(),
                 causes,
             }
         })
         .collect();
 
-    Debrief { scores: score::score(game), lessons, decisions, accounts }
+    Debrief {
+        scores: score::score(game),
+        lessons,
+        decisions,
+        accounts,
+    }
 }

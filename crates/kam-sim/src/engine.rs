@@ -45,27 +45,46 @@ impl Prepared {
             .iter()
             .map(|a| visit_norm(a) * months)
             .collect();
-        let raw: Vec<f64> =
-            (0..scenario.accounts.len()).map(|a| crate::score::account_weight(&scenario, a)).collect();
+        let raw: Vec<f64> = (0..scenario.accounts.len())
+            .map(|a| crate::score::account_weight(&scenario, a))
+            .collect();
         let total: f64 = raw.iter().sum();
-        let weights = raw.iter().map(|w| if total > 0.0 { w / total } else { 0.0 }).collect();
+        let weights = raw
+            .iter()
+            .map(|w| if total > 0.0 { w / total } else { 0.0 })
+            .collect();
         let profit_range = crate::score::profit_range(&scenario);
-        Arc::new(Prepared { scenario, norms, weights, profit_range })
+        Arc::new(Prepared {
+            scenario,
+            norms,
+            weights,
+            profit_range,
+        })
     }
 }
 
 /// Visits a month the account needs: its own norm, else its level's, else its tier's.
 pub fn visit_norm(account: &Account) -> f64 {
-    account
-        .visit_norm
-        .unwrap_or_else(|| account.level.unwrap_or(Level::for_tier(account.tier)).monthly_visits())
+    account.visit_norm.unwrap_or_else(|| {
+        account
+            .level
+            .unwrap_or(Level::for_tier(account.tier))
+            .monthly_visits()
+    })
 }
 
 /// How well an approach suits a stakeholder: the style fit, plus a quarter when it speaks to
 /// their personal need.
 pub fn fit(approach: &Approach, stakeholder: &Stakeholder) -> f64 {
-    let style = Style::ALL.iter().position(|s| *s == stakeholder.style).unwrap_or(0);
-    let need = if approach.needs.contains(&stakeholder.need) { 1.25 } else { 1.0 };
+    let style = Style::ALL
+        .iter()
+        .position(|s| *s == stakeholder.style)
+        .unwrap_or(0);
+    let need = if approach.needs.contains(&stakeholder.need) {
+        1.25
+    } else {
+        1.0
+    };
     approach.style_fit[style] * need
 }
 
@@ -78,7 +97,10 @@ pub fn visit_weight(approach: &Approach, stakeholder: &Stakeholder) -> f64 {
 /// The ADBUDG response: the satisfaction change a turn's weighted visits `x` bring.
 pub fn adbudg(response: &Response, norm: f64, x: f64) -> f64 {
     let c = response.c.max(0.1);
-    let d = response.d.unwrap_or_else(|| norm.max(0.5).powf(c)).max(1e-6);
+    let d = response
+        .d
+        .unwrap_or_else(|| norm.max(0.5).powf(c))
+        .max(1e-6);
     let xc = x.max(0.0).powf(c);
     response.min + (response.max - response.min) * xc / (d + xc)
 }
@@ -120,15 +142,32 @@ pub struct ResourceUse {
 #[derive(Debug, Clone, PartialEq)]
 pub enum PlanError {
     NotPlanning,
-    TooManyVisits { planned: u32, capacity: u32 },
-    OverBudget { planned: f64, budget: f64 },
+    TooManyVisits {
+        planned: u32,
+        capacity: u32,
+    },
+    OverBudget {
+        planned: f64,
+        budget: f64,
+    },
     NoSuchAccount(usize),
     AccountLost(usize),
-    NoSuchStakeholder { account: usize, stakeholder: usize },
-    StakeholderLeft { account: usize, stakeholder: usize },
+    NoSuchStakeholder {
+        account: usize,
+        stakeholder: usize,
+    },
+    StakeholderLeft {
+        account: usize,
+        stakeholder: usize,
+    },
     NoSuchApproach(usize),
     NoSuchResource(usize),
-    TooManyUnits { account: usize, resource: usize, planned: u32, max: u32 },
+    TooManyUnits {
+        account: usize,
+        resource: usize,
+        planned: u32,
+        max: u32,
+    },
 }
 
 impl std::fmt::Display for PlanError {
@@ -136,22 +175,42 @@ impl std::fmt::Display for PlanError {
         match self {
             PlanError::NotPlanning => write!(f, "the turn is not in its planning phase"),
             PlanError::TooManyVisits { planned, capacity } => {
-                write!(f, "{planned} visits planned but only {capacity} fit in a turn")
+                write!(
+                    f,
+                    "{planned} visits planned but only {capacity} fit in a turn"
+                )
             }
             PlanError::OverBudget { planned, budget } => {
-                write!(f, "resources cost {planned:.1} but the budget is {budget:.1}")
+                write!(
+                    f,
+                    "resources cost {planned:.1} but the budget is {budget:.1}"
+                )
             }
             PlanError::NoSuchAccount(a) => write!(f, "no account number {a}"),
             PlanError::AccountLost(a) => write!(f, "account {a} has been lost"),
-            PlanError::NoSuchStakeholder { account, stakeholder } => {
-                write!(f, "account {account} has no stakeholder number {stakeholder}")
+            PlanError::NoSuchStakeholder {
+                account,
+                stakeholder,
+            } => {
+                write!(
+                    f,
+                    "account {account} has no stakeholder number {stakeholder}"
+                )
             }
-            PlanError::StakeholderLeft { account, stakeholder } => {
+            PlanError::StakeholderLeft {
+                account,
+                stakeholder,
+            } => {
                 write!(f, "stakeholder {stakeholder} of account {account} has left")
             }
             PlanError::NoSuchApproach(p) => write!(f, "no approach number {p}"),
             PlanError::NoSuchResource(r) => write!(f, "no resource number {r}"),
-            PlanError::TooManyUnits { account, resource, planned, max } => write!(
+            PlanError::TooManyUnits {
+                account,
+                resource,
+                planned,
+                max,
+            } => write!(
                 f,
                 "{planned} units of resource {resource} for account {account}, at most {max} allowed"
             ),
@@ -176,20 +235,34 @@ pub enum Decision {
 /// What caused a change, by index into the scenario.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Source {
-    Visit { stakeholder: usize, approach: usize },
+    Visit {
+        stakeholder: usize,
+        approach: usize,
+    },
     /// Relationships cool each turn unless tended (the response curve's floor).
     Cooling,
     /// A stakeholder's support cools when nobody visits them.
     PersonCooling,
-    Resource { resource: usize },
+    Resource {
+        resource: usize,
+    },
     Competitor,
-    Choice { event: usize, choice: usize },
+    Choice {
+        event: usize,
+        choice: usize,
+    },
     /// An objection came back unresolved.
-    RepeatedObjection { event: usize },
-    Negotiation { negotiation: usize },
+    RepeatedObjection {
+        event: usize,
+    },
+    Negotiation {
+        negotiation: usize,
+    },
     /// Share follows satisfaction: happy customers buy more of their wallet from us.
     SatisfactionTrend,
-    OpportunityWon { opportunity: usize },
+    OpportunityWon {
+        opportunity: usize,
+    },
     /// Last turn's one-off revenue does not recur.
     OneOffEnded,
     Churn,
@@ -298,7 +371,11 @@ impl AccountState {
             people: account
                 .stakeholders
                 .iter()
-                .map(|s| PersonState { person: Arc::new(s.clone()), support: s.support, present: true })
+                .map(|s| PersonState {
+                    person: Arc::new(s.clone()),
+                    support: s.support,
+                    present: true,
+                })
                 .collect(),
             opportunities: account
                 .opportunities
@@ -321,9 +398,15 @@ impl AccountState {
             .people
             .iter()
             .filter(|p| p.present)
-            .fold((0.0, 0.0), |(s, w), p| (s + p.support * p.person.influence, w + p.person.influence));
+            .fold((0.0, 0.0), |(s, w), p| {
+                (s + p.support * p.person.influence, w + p.person.influence)
+            });
         // Clamped because a weighted mean of values at 100 can round to just above it.
-        if weight > 0.0 { (sum / weight).clamp(0.0, 100.0) } else { 0.0 }
+        if weight > 0.0 {
+            (sum / weight).clamp(0.0, 100.0)
+        } else {
+            0.0
+        }
     }
 
     /// Revenue per turn at the current share and price, plus this turn's one-off revenue.
@@ -336,7 +419,12 @@ impl AccountState {
     }
 
     fn metrics(&self, potential: f64) -> [f64; 4] {
-        [self.satisfaction, self.relationship(), self.share, self.revenue(potential)]
+        [
+            self.satisfaction,
+            self.relationship(),
+            self.share,
+            self.revenue(potential),
+        ]
     }
 
     /// Sales-funnel forecast (销售预计): Σ open value × stage win rate.
@@ -361,7 +449,11 @@ impl AccountState {
 /// What the player must deal with before the turn can end.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Pending {
-    Event { event: usize, account: usize, repeat: u32 },
+    Event {
+        event: usize,
+        account: usize,
+        repeat: u32,
+    },
     Negotiation(NegotiationState),
 }
 
@@ -387,7 +479,9 @@ pub struct Exchange {
 pub enum BuyerReply {
     Accept,
     /// Not enough; the buyer presses hardest on this issue (index into the negotiation's issues).
-    Counter { issue: usize },
+    Counter {
+        issue: usize,
+    },
     /// The buyer takes the competitor's offer.
     WalkAway,
 }
@@ -512,7 +606,11 @@ impl Game {
     }
 
     /// Plays a decision log from the start.
-    pub fn replay(prepared: Arc<Prepared>, seed: u64, log: &[Decision]) -> Result<Game, (usize, DecisionError)> {
+    pub fn replay(
+        prepared: Arc<Prepared>,
+        seed: u64,
+        log: &[Decision],
+    ) -> Result<Game, (usize, DecisionError)> {
         let mut game = Game::new(prepared, seed);
         for (i, d) in log.iter().enumerate() {
             game.decide(d.clone()).map_err(|e| (i, e))?;
@@ -596,7 +694,9 @@ impl Game {
             return Err(DecisionError::Finished);
         }
         match &decision {
-            Decision::Plan(plan) => self.submit_plan(plan).map_err(|e| DecisionError::Plan(e.to_string()))?,
+            Decision::Plan(plan) => self
+                .submit_plan(plan)
+                .map_err(|e| DecisionError::Plan(e.to_string()))?,
             Decision::Choose(c) => {
                 self.choose(*c)?;
             }
@@ -622,16 +722,25 @@ impl Game {
             return Err(PlanError::TooManyVisits { planned, capacity });
         }
         for v in &plan.visits {
-            let account = self.accounts.get(v.account).ok_or(PlanError::NoSuchAccount(v.account))?;
+            let account = self
+                .accounts
+                .get(v.account)
+                .ok_or(PlanError::NoSuchAccount(v.account))?;
             if account.churned {
                 return Err(PlanError::AccountLost(v.account));
             }
-            let person = account.people.get(v.stakeholder).ok_or(PlanError::NoSuchStakeholder {
-                account: v.account,
-                stakeholder: v.stakeholder,
-            })?;
+            let person = account
+                .people
+                .get(v.stakeholder)
+                .ok_or(PlanError::NoSuchStakeholder {
+                    account: v.account,
+                    stakeholder: v.stakeholder,
+                })?;
             if !person.present {
-                return Err(PlanError::StakeholderLeft { account: v.account, stakeholder: v.stakeholder });
+                return Err(PlanError::StakeholderLeft {
+                    account: v.account,
+                    stakeholder: v.stakeholder,
+                });
             }
             if v.approach >= scenario.approaches.len() {
                 return Err(PlanError::NoSuchApproach(v.approach));
@@ -639,11 +748,18 @@ impl Game {
         }
         let mut cost = 0.0;
         for (i, r) in plan.resources.iter().enumerate() {
-            let account = self.accounts.get(r.account).ok_or(PlanError::NoSuchAccount(r.account))?;
+            let account = self
+                .accounts
+                .get(r.account)
+                .ok_or(PlanError::NoSuchAccount(r.account))?;
             if account.churned {
                 return Err(PlanError::AccountLost(r.account));
             }
-            let resource = scenario.means.resources.get(r.resource).ok_or(PlanError::NoSuchResource(r.resource))?;
+            let resource = scenario
+                .means
+                .resources
+                .get(r.resource)
+                .ok_or(PlanError::NoSuchResource(r.resource))?;
             let units: u32 = plan.resources[..=i]
                 .iter()
                 .filter(|o| o.account == r.account && o.resource == r.resource)
@@ -660,7 +776,10 @@ impl Game {
             cost += resource.cost * r.units as f64;
         }
         if cost > scenario.means.budget_per_turn + 1e-9 {
-            return Err(PlanError::OverBudget { planned: cost, budget: scenario.means.budget_per_turn });
+            return Err(PlanError::OverBudget {
+                planned: cost,
+                budget: scenario.means.budget_per_turn,
+            });
         }
         Ok(())
     }
@@ -670,7 +789,11 @@ impl Game {
         let resources = &self.scenario().means.resources;
         plan.resources
             .iter()
-            .filter_map(|r| resources.get(r.resource).map(|res| res.cost * r.units as f64))
+            .filter_map(|r| {
+                resources
+                    .get(r.resource)
+                    .map(|res| res.cost * r.units as f64)
+            })
             .sum()
     }
 
@@ -701,15 +824,27 @@ impl Game {
         state.clamp();
         let after = state.metrics(potential);
         let causes = &mut self.turn_causes[account];
-        for (i, metric) in [Metric::Satisfaction, Metric::Relationship, Metric::Share, Metric::Revenue]
-            .into_iter()
-            .enumerate()
+        for (i, metric) in [
+            Metric::Satisfaction,
+            Metric::Relationship,
+            Metric::Share,
+            Metric::Revenue,
+        ]
+        .into_iter()
+        .enumerate()
         {
             let delta = after[i] - before[i];
             if delta != 0.0 {
-                match causes.iter_mut().find(|c| c.source == source && c.metric == metric) {
+                match causes
+                    .iter_mut()
+                    .find(|c| c.source == source && c.metric == metric)
+                {
                     Some(c) => c.delta += delta,
-                    None => causes.push(Cause { source, metric, delta }),
+                    None => causes.push(Cause {
+                        source,
+                        metric,
+                        delta,
+                    }),
                 }
             }
         }
@@ -739,15 +874,26 @@ impl Game {
             // Response to effort: the curve's floor is what happens with no contact at all.
             let weights: Vec<f64> = visits
                 .iter()
-                .map(|v| visit_weight(&scenario.approaches[v.approach], &self.accounts[a].people[v.stakeholder].person))
+                .map(|v| {
+                    visit_weight(
+                        &scenario.approaches[v.approach],
+                        &self.accounts[a].people[v.stakeholder].person,
+                    )
+                })
                 .collect();
             let x: f64 = weights.iter().sum();
             let gain = adbudg(&def.response, norm, x) - def.response.min;
             self.apply(a, Source::Cooling, |s| s.satisfaction += def.response.min);
             for (v, w) in visits.iter().zip(&weights) {
                 let share_of_gain = if x > 0.0 { gain * w / x } else { 0.0 };
-                let f = fit(&scenario.approaches[v.approach], &self.accounts[a].people[v.stakeholder].person);
-                let source = Source::Visit { stakeholder: v.stakeholder, approach: v.approach };
+                let f = fit(
+                    &scenario.approaches[v.approach],
+                    &self.accounts[a].people[v.stakeholder].person,
+                );
+                let source = Source::Visit {
+                    stakeholder: v.stakeholder,
+                    approach: v.approach,
+                };
                 let person = v.stakeholder;
                 self.apply(a, source, |s| {
                     s.satisfaction += share_of_gain;
@@ -756,7 +902,9 @@ impl Game {
                 });
             }
             let unvisited: Vec<usize> = (0..self.accounts[a].people.len())
-                .filter(|&p| self.accounts[a].people[p].present && !visits.iter().any(|v| v.stakeholder == p))
+                .filter(|&p| {
+                    self.accounts[a].people[p].present && !visits.iter().any(|v| v.stakeholder == p)
+                })
                 .collect();
             if !unvisited.is_empty() {
                 self.apply(a, Source::PersonCooling, |s| {
@@ -766,7 +914,11 @@ impl Game {
                 });
             }
             let neglected = (visits.len() as f64) < norm.floor().max(1.0) - 1e-9;
-            self.accounts[a].neglected_for = if neglected { self.accounts[a].neglected_for + 1 } else { 0 };
+            self.accounts[a].neglected_for = if neglected {
+                self.accounts[a].neglected_for + 1
+            } else {
+                0
+            };
         }
 
         for use_ in &plan.resources {
@@ -778,19 +930,27 @@ impl Game {
                 .filter(|u| u.account == use_.account && u.resource == use_.resource)
                 .map(|u| u.units)
                 .sum();
-            let strength: f64 = (earlier..earlier + use_.units).map(|k| 0.5f64.powi(k as i32)).sum();
+            let strength: f64 = (earlier..earlier + use_.units)
+                .map(|k| 0.5f64.powi(k as i32))
+                .sum();
             let a = use_.account;
             self.turn_spend[a].resources += resource.cost * use_.units as f64;
             let revenue = self.accounts[a].revenue(scenario.accounts[a].potential);
             self.turn_spend[a].one_off += revenue * resource.margin * strength / 100.0;
-            self.apply(a, Source::Resource { resource: use_.resource }, |s| {
-                s.satisfaction += resource.satisfaction * strength;
-                s.share += resource.share * strength;
-                s.pressure += resource.pressure * strength;
-                for p in s.people.iter_mut().filter(|p| p.present) {
-                    p.support += resource.support * strength;
-                }
-            });
+            self.apply(
+                a,
+                Source::Resource {
+                    resource: use_.resource,
+                },
+                |s| {
+                    s.satisfaction += resource.satisfaction * strength;
+                    s.share += resource.share * strength;
+                    s.pressure += resource.pressure * strength;
+                    for p in s.people.iter_mut().filter(|p| p.present) {
+                        p.support += resource.support * strength;
+                    }
+                },
+            );
         }
 
         for a in 0..n {
@@ -798,7 +958,9 @@ impl Game {
                 continue;
             }
             let pressure = self.accounts[a].pressure;
-            self.apply(a, Source::Competitor, |s| s.satisfaction -= pressure / 100.0 * 5.0);
+            self.apply(a, Source::Competitor, |s| {
+                s.satisfaction -= pressure / 100.0 * 5.0
+            });
         }
 
         self.queue_events();
@@ -821,12 +983,22 @@ impl Game {
                         self.fire(e, a);
                     }
                 }
-                Trigger::Conditional { account, probability, when, from_turn, to_turn, max_times } => {
+                Trigger::Conditional {
+                    account,
+                    probability,
+                    when,
+                    from_turn,
+                    to_turn,
+                    max_times,
+                } => {
                     if turn < *from_turn || to_turn.is_some_and(|t| turn > t) {
                         continue;
                     }
                     for a in 0..self.accounts.len() {
-                        if account.as_ref().is_some_and(|id| &scenario.accounts[a].id != id) {
+                        if account
+                            .as_ref()
+                            .is_some_and(|id| &scenario.accounts[a].id != id)
+                        {
                             continue;
                         }
                         let tally = self.tallies[e][a];
@@ -844,10 +1016,16 @@ impl Game {
             }
         }
         for (g, negotiation) in scenario.negotiations.iter().enumerate() {
-            let Some(a) = scenario.accounts.iter().position(|x| x.id == negotiation.account) else {
+            let Some(a) = scenario
+                .accounts
+                .iter()
+                .position(|x| x.id == negotiation.account)
+            else {
                 continue;
             };
-            let opens = negotiation.turn.or(scenario.accounts[a].contract.renewal_turn);
+            let opens = negotiation
+                .turn
+                .or(scenario.accounts[a].contract.renewal_turn);
             if opens == Some(turn) && !self.accounts[a].churned {
                 self.open_negotiation(g, a);
             }
@@ -873,22 +1051,38 @@ impl Game {
         let def = &prepared.scenario.events[event];
         if repeat > 0 && !def.on_repeat.is_empty() {
             for effect in &def.on_repeat {
-                self.effect(account, Source::RepeatedObjection { event }, effect, repeat as f64);
+                self.effect(
+                    account,
+                    Source::RepeatedObjection { event },
+                    effect,
+                    repeat as f64,
+                );
             }
         }
-        self.pending.push_back(Pending::Event { event, account, repeat });
+        self.pending.push_back(Pending::Event {
+            event,
+            account,
+            repeat,
+        });
     }
 
     fn open_negotiation(&mut self, negotiation: usize, account: usize) {
-        let already = self.pending.iter().any(|p| matches!(p, Pending::Negotiation(n) if n.negotiation == negotiation))
-            || self.negotiations.iter().any(|r| r.negotiation == negotiation && r.turn == self.turn);
+        let already = self
+            .pending
+            .iter()
+            .any(|p| matches!(p, Pending::Negotiation(n) if n.negotiation == negotiation))
+            || self
+                .negotiations
+                .iter()
+                .any(|r| r.negotiation == negotiation && r.turn == self.turn);
         if !already {
-            self.pending.push_back(Pending::Negotiation(NegotiationState {
-                negotiation,
-                account,
-                round: 1,
-                exchanges: Vec::new(),
-            }));
+            self.pending
+                .push_back(Pending::Negotiation(NegotiationState {
+                    negotiation,
+                    account,
+                    round: 1,
+                    exchanges: Vec::new(),
+                }));
         }
     }
 
@@ -898,17 +1092,23 @@ impl Game {
         match effect {
             Effect::Satisfaction(x) => self.apply(a, source, |s| s.satisfaction += x * scale),
             Effect::Support(id, x) => self.apply(a, source, |s| {
-                for p in s.people.iter_mut().filter(|p| p.present && (id.is_empty() || &p.person.id == id)) {
+                for p in s
+                    .people
+                    .iter_mut()
+                    .filter(|p| p.present && (id.is_empty() || &p.person.id == id))
+                {
                     p.support += x * scale;
                 }
             }),
             Effect::Share(x) => self.apply(a, source, |s| s.share += x * scale),
             Effect::Pressure(x) => self.apply(a, source, |s| s.pressure += x * scale),
-            Effect::Margin(x) => self.apply(a, source, |s| s.margin = (s.margin + x * scale).clamp(-100.0, 100.0)),
+            Effect::Margin(x) => self.apply(a, source, |s| {
+                s.margin = (s.margin + x * scale).clamp(-100.0, 100.0)
+            }),
             Effect::Cash(x) => self.turn_spend[a].one_off += x * scale,
-            Effect::PaymentDays(x) => {
-                self.apply(a, source, |s| s.contract.payment_days = (s.contract.payment_days + x * scale).max(0.0))
-            }
+            Effect::PaymentDays(x) => self.apply(a, source, |s| {
+                s.contract.payment_days = (s.contract.payment_days + x * scale).max(0.0)
+            }),
             Effect::RemoveStakeholder(id) => self.apply(a, source, |s| {
                 for p in s.people.iter_mut().filter(|p| &p.person.id == id) {
                     p.present = false;
@@ -948,7 +1148,10 @@ impl Game {
         };
         let prepared = Arc::clone(&self.prepared);
         let def = &prepared.scenario.events[event];
-        let chosen = def.choices.get(choice).ok_or(DecisionError::NoSuchChoice(choice))?;
+        let chosen = def
+            .choices
+            .get(choice)
+            .ok_or(DecisionError::NoSuchChoice(choice))?;
         self.pending.pop_front();
         for effect in &chosen.effects {
             self.effect(account, Source::Choice { event, choice }, effect, 1.0);
@@ -957,13 +1160,27 @@ impl Game {
         if chosen.resolves {
             self.tallies[event][account].resolved = true;
         }
-        self.choices.push(ChoiceRecord { turn: self.turn, event, account, choice, verdict: chosen.verdict });
-        Ok(ChoiceOutcome { event, account, choice })
+        self.choices.push(ChoiceRecord {
+            turn: self.turn,
+            event,
+            account,
+            choice,
+            verdict: chosen.verdict,
+        });
+        Ok(ChoiceOutcome {
+            event,
+            account,
+            choice,
+        })
     }
 
     /// The buyer's value (0 to 100) of an offer, weighted by their hidden priorities.
     pub fn buyer_value(negotiation: &Negotiation, offer: &[usize]) -> f64 {
-        let total: f64 = negotiation.issues.iter().map(|i| i.buyer_weight.max(0.0)).sum();
+        let total: f64 = negotiation
+            .issues
+            .iter()
+            .map(|i| i.buyer_weight.max(0.0))
+            .sum();
         if total <= 0.0 {
             return 0.0;
         }
@@ -971,7 +1188,9 @@ impl Game {
             .issues
             .iter()
             .zip(offer)
-            .map(|(issue, &o)| issue.buyer_weight.max(0.0) * issue.options.get(o).map_or(0.0, |x| x.buyer_value))
+            .map(|(issue, &o)| {
+                issue.buyer_weight.max(0.0) * issue.options.get(o).map_or(0.0, |x| x.buyer_value)
+            })
             .sum::<f64>()
             / total
     }
@@ -985,13 +1204,19 @@ impl Game {
         let Some(a) = scenario.accounts.iter().position(|x| x.id == n.account) else {
             return n.opening;
         };
-        let buyer = n
-            .buyer
-            .as_ref()
-            .and_then(|id| self.accounts[a].people.iter().find(|p| &p.person.id == id && p.present));
+        let buyer = n.buyer.as_ref().and_then(|id| {
+            self.accounts[a]
+                .people
+                .iter()
+                .find(|p| &p.person.id == id && p.present)
+        });
         let style = buyer.map_or(Style::A, |p| p.person.style);
         let support = buyer.map_or_else(|| self.accounts[a].relationship(), |p| p.support);
-        let progress = if n.rounds <= 1 { 1.0 } else { (round.saturating_sub(1)) as f64 / (n.rounds - 1) as f64 };
+        let progress = if n.rounds <= 1 {
+            1.0
+        } else {
+            (round.saturating_sub(1)) as f64 / (n.rounds - 1) as f64
+        };
         // A: steady; B: holds firm, then moves at the end; C: moves with the relationship; D: moves early.
         let pace = match style {
             Style::A => progress,
@@ -1004,8 +1229,11 @@ impl Game {
             _ => (support - 50.0) / 10.0,
         };
         let satisfaction_bonus = (self.accounts[a].satisfaction - 50.0) / 10.0;
-        let threshold = n.opening - (n.opening - n.walk_away) * pace - relationship_bonus - satisfaction_bonus;
-        threshold.max(n.competitor_offer).max(n.walk_away.min(n.competitor_offer.max(0.0)))
+        let threshold =
+            n.opening - (n.opening - n.walk_away) * pace - relationship_bonus - satisfaction_bonus;
+        threshold
+            .max(n.competitor_offer)
+            .max(n.walk_away.min(n.competitor_offer.max(0.0)))
     }
 
     fn offer(&mut self, offer: &[usize]) -> Result<BuyerReply, DecisionError> {
@@ -1021,8 +1249,14 @@ impl Game {
                 def.issues.len()
             )));
         }
-        if let Some((i, _)) = offer.iter().enumerate().find(|(i, o)| **o >= def.issues[*i].options.len()) {
-            return Err(DecisionError::BadOffer(format!("issue {i} has no such option")));
+        if let Some((i, _)) = offer
+            .iter()
+            .enumerate()
+            .find(|(i, o)| **o >= def.issues[*i].options.len())
+        {
+            return Err(DecisionError::BadOffer(format!(
+                "issue {i} has no such option"
+            )));
         }
         let value = Game::buyer_value(def, offer);
         let reply = if value + 1e-9 >= self.buyer_threshold(state.negotiation, state.round) {
@@ -1038,15 +1272,25 @@ impl Game {
                 .zip(offer)
                 .enumerate()
                 .map(|(i, (issue, &o))| {
-                    let best = issue.options.iter().map(|x| x.buyer_value).fold(0.0, f64::max);
-                    (i, issue.buyer_weight * (best - issue.options[o].buyer_value))
+                    let best = issue
+                        .options
+                        .iter()
+                        .map(|x| x.buyer_value)
+                        .fold(0.0, f64::max);
+                    (
+                        i,
+                        issue.buyer_weight * (best - issue.options[o].buyer_value),
+                    )
                 })
                 .fold((0, f64::MIN), |acc, x| if x.1 > acc.1 { x } else { acc })
                 .0;
             BuyerReply::Counter { issue }
         };
         if let Some(Pending::Negotiation(s)) = self.pending.front_mut() {
-            s.exchanges.push(Exchange { offer: offer.to_vec(), reply });
+            s.exchanges.push(Exchange {
+                offer: offer.to_vec(),
+                reply,
+            });
             s.round += 1;
         }
         match reply {
@@ -1061,7 +1305,11 @@ impl Game {
     /// weighing offers before making one (the deal's later effects play out in the turns).
     pub fn after_deal(&self, negotiation: usize, offer: &[usize]) -> Option<AccountState> {
         let def = self.scenario().negotiations.get(negotiation)?;
-        let a = self.scenario().accounts.iter().position(|x| x.id == def.account)?;
+        let a = self
+            .scenario()
+            .accounts
+            .iter()
+            .position(|x| x.id == def.account)?;
         let mut state = self.accounts[a].clone();
         settle(def, offer, self.turn, &mut state);
         state.clamp();
@@ -1099,12 +1347,16 @@ impl Game {
         let def = &prepared.scenario.negotiations[state.negotiation];
         let a = state.account;
         let before = self.profit_rate(a);
-        let source = Source::Negotiation { negotiation: state.negotiation };
+        let source = Source::Negotiation {
+            negotiation: state.negotiation,
+        };
         let turn = self.turn;
         let value = deal.as_ref().map_or(0.0, |d| Game::buyer_value(def, d));
         match &deal {
             Some(offer) => self.apply(a, source, |s| settle(def, offer, turn, s)),
-            None if def.kind == NegotiationKind::Renewal => self.apply(a, Source::Churn, |s| s.churned = true),
+            None if def.kind == NegotiationKind::Renewal => {
+                self.apply(a, Source::Churn, |s| s.churned = true)
+            }
             None => self.apply(a, source, |s| s.satisfaction -= 3.0),
         }
         let after = self.profit_rate(a);
@@ -1158,10 +1410,12 @@ impl Game {
             let mut profit = self.turn_spend[a];
             if !state.churned {
                 let list = def.potential * state.share / 100.0;
-                profit.gross_margin = list * (state.contract.price_level - (1.0 - state.margin / 100.0))
+                profit.gross_margin = list
+                    * (state.contract.price_level - (1.0 - state.margin / 100.0))
                     + state.one_off_revenue * state.margin / 100.0;
                 profit.cost_to_serve = def.cost_to_serve + state.contract.service_cost;
-                profit.credit_cost = credit_cost(revenue, def.credit_risk, state.contract.payment_days);
+                profit.credit_cost =
+                    credit_cost(revenue, def.credit_risk, state.contract.payment_days);
             }
             let record = TurnRecord {
                 turn,
@@ -1214,12 +1468,18 @@ impl Game {
 
     /// Per-turn probability the account defects now.
     pub fn churn_hazard(&self, a: usize) -> f64 {
-        churn_hazard(&self.accounts[a], self.scenario().accounts[a].contract.renewal_turn == Some(self.turn))
+        churn_hazard(
+            &self.accounts[a],
+            self.scenario().accounts[a].contract.renewal_turn == Some(self.turn),
+        )
     }
 
     fn draw_churn(&mut self, a: usize) {
         let renewal = self.accounts[a].contract.renewal_turn == Some(self.turn)
-            && !self.negotiations.iter().any(|r| r.account == a && r.turn == self.turn);
+            && !self
+                .negotiations
+                .iter()
+                .any(|r| r.account == a && r.turn == self.turn);
         let hazard = churn_hazard(&self.accounts[a], renewal);
         if hazard > 0.0 && self.chance(Draw::Churn(a)) < hazard {
             self.apply(a, Source::Churn, |s| s.churned = true);
@@ -1234,7 +1494,9 @@ impl Game {
 /// sides can live with settles the account. The one place a negotiation's outcome is defined.
 fn settle(def: &Negotiation, offer: &[usize], turn: u32, s: &mut AccountState) {
     for (issue, &o) in def.issues.iter().zip(offer) {
-        let Some(option) = issue.options.get(o) else { continue };
+        let Some(option) = issue.options.get(o) else {
+            continue;
+        };
         if let Some(p) = option.price_level {
             s.contract.price_level = p;
         }
@@ -1259,7 +1521,12 @@ pub fn churn_hazard(state: &AccountState, renewal: bool) -> f64 {
     if state.churned {
         return 0.0;
     }
-    hazard(state.satisfaction, state.pressure, state.relationship(), renewal)
+    hazard(
+        state.satisfaction,
+        state.pressure,
+        state.relationship(),
+        renewal,
+    )
 }
 
 /// [`churn_hazard`] from the three numbers it depends on.

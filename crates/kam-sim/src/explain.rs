@@ -51,10 +51,16 @@ pub fn metric_help(metric: Metric, lang: Language) -> String {
 pub fn cause_text(game: &Game, account: usize, cause: &Cause, lang: Language) -> String {
     let scenario = game.scenario();
     let person = |p: usize| {
-        game.accounts()[account].people.get(p).map_or_else(|| "?".to_owned(), |x| x.person.name.clone())
+        game.accounts()[account]
+            .people
+            .get(p)
+            .map_or_else(|| "?".to_owned(), |x| x.person.name.clone())
     };
     match cause.source {
-        Source::Visit { stakeholder, approach } => {
+        Source::Visit {
+            stakeholder,
+            approach,
+        } => {
             let a = &scenario.approaches[approach];
             let fit = game.accounts()[account]
                 .people
@@ -72,8 +78,16 @@ pub fn cause_text(game: &Game, account: usize, cause: &Cause, lang: Language) ->
                 Language::En => format!("Visit to {} ({}){note}", person(stakeholder), a.name),
             }
         }
-        Source::Cooling => t(lang, "没有接触，关系自然降温", "Cooling: relationships fade without contact"),
-        Source::PersonCooling => t(lang, "本回合未拜访的人支持度下降", "People not visited this turn cooled"),
+        Source::Cooling => t(
+            lang,
+            "没有接触，关系自然降温",
+            "Cooling: relationships fade without contact",
+        ),
+        Source::PersonCooling => t(
+            lang,
+            "本回合未拜访的人支持度下降",
+            "People not visited this turn cooled",
+        ),
         Source::Resource { resource } => scenario.means.resources[resource].name.clone(),
         Source::Competitor => t(lang, "竞争对手的压力", "Competitor pressure"),
         Source::Choice { event, choice } => {
@@ -82,11 +96,18 @@ pub fn cause_text(game: &Game, account: usize, cause: &Cause, lang: Language) ->
         }
         Source::RepeatedObjection { event } => match lang {
             Language::Zh => format!("同一异议再次出现且未解决：{}", scenario.events[event].title),
-            Language::En => format!("The same objection again, unresolved: {}", scenario.events[event].title),
+            Language::En => format!(
+                "The same objection again, unresolved: {}",
+                scenario.events[event].title
+            ),
         },
         Source::Negotiation { negotiation } => {
             let n = &scenario.negotiations[negotiation];
-            let title = if n.title.is_empty() { n.id.clone() } else { n.title.clone() };
+            let title = if n.title.is_empty() {
+                n.id.clone()
+            } else {
+                n.title.clone()
+            };
             match lang {
                 Language::Zh => format!("谈判：{title}"),
                 Language::En => format!("Negotiation: {title}"),
@@ -103,7 +124,11 @@ pub fn cause_text(game: &Game, account: usize, cause: &Cause, lang: Language) ->
                 Language::En => format!("Opportunity won: {name}"),
             }
         }
-        Source::OneOffEnded => t(lang, "上回合的一次性收入不再发生", "Last turn's one-off revenue does not recur"),
+        Source::OneOffEnded => t(
+            lang,
+            "上回合的一次性收入不再发生",
+            "Last turn's one-off revenue does not recur",
+        ),
         Source::Churn => t(lang, "客户流失", "The account was lost"),
     }
 }
@@ -127,7 +152,12 @@ pub fn warnings(game: &Game, account: usize, lang: Language) -> Vec<Warning> {
     let state = &game.accounts()[account];
     let def = &game.scenario().accounts[account];
     let mut out = Vec::new();
-    let mut warn = |level, zh: &str, en: &str| out.push(Warning { level, text: t(lang, zh, en) });
+    let mut warn = |level, zh: &str, en: &str| {
+        out.push(Warning {
+            level,
+            text: t(lang, zh, en),
+        })
+    };
     let hazard = game.churn_hazard(account);
     let risk = match lang {
         Language::Zh => format!("流失风险高：每回合约 {:.0}%", hazard * 100.0),
@@ -140,12 +170,24 @@ pub fn warnings(game: &Game, account: usize, lang: Language) -> Vec<Warning> {
     if hazard >= 0.1 {
         warn(Red, &risk, &risk);
     } else if state.satisfaction < 50.0 {
-        warn(Yellow, "满意度低于 50：客户开始考虑替代方案", "Satisfaction below 50: the customer is looking at alternatives");
+        warn(
+            Yellow,
+            "满意度低于 50：客户开始考虑替代方案",
+            "Satisfaction below 50: the customer is looking at alternatives",
+        );
     }
     if state.neglected_for >= 3 {
-        warn(Red, "连续三个回合以上拜访不足", "Under-visited for three turns or more");
+        warn(
+            Red,
+            "连续三个回合以上拜访不足",
+            "Under-visited for three turns or more",
+        );
     } else if state.neglected_for >= 2 {
-        warn(Yellow, "连续两个回合拜访不足", "Under-visited two turns running");
+        warn(
+            Yellow,
+            "连续两个回合拜访不足",
+            "Under-visited two turns running",
+        );
     }
     if state.pressure >= 60.0 {
         warn(Yellow, "竞争对手攻势猛烈", "A competitor is pushing hard");
@@ -153,18 +195,33 @@ pub fn warnings(game: &Game, account: usize, lang: Language) -> Vec<Warning> {
     let decision_makers: Vec<_> = state
         .people
         .iter()
-        .filter(|p| p.present && (p.person.role == BuyingRole::DecisionMaker || p.person.layer == Layer::Decision))
+        .filter(|p| {
+            p.present
+                && (p.person.role == BuyingRole::DecisionMaker || p.person.layer == Layer::Decision)
+        })
         .collect();
     if decision_makers.is_empty() {
-        warn(Yellow, "采购中心里没有已知的决策者", "No known decision maker in the buying centre");
+        warn(
+            Yellow,
+            "采购中心里没有已知的决策者",
+            "No known decision maker in the buying centre",
+        );
     } else if decision_makers.iter().all(|p| p.support < 40.0) {
-        warn(Yellow, "决策层不支持我们", "The decision makers do not back us");
+        warn(
+            Yellow,
+            "决策层不支持我们",
+            "The decision makers do not back us",
+        );
     }
     if state.people.iter().any(|p| !p.present) {
         warn(Blue, "采购中心人员有变动", "The buying centre has changed");
     }
     if def.credit_risk >= 50.0 && state.contract.payment_days > 60.0 {
-        warn(Yellow, "信用风险高且账期长", "High credit risk with long payment terms");
+        warn(
+            Yellow,
+            "信用风险高且账期长",
+            "High credit risk with long payment terms",
+        );
     }
     let turn = game.turn();
     if let Some(r) = state.contract.renewal_turn
@@ -173,8 +230,16 @@ pub fn warnings(game: &Game, account: usize, lang: Language) -> Vec<Warning> {
     {
         warn(Blue, "合同即将续约", "Contract renewal coming up");
     }
-    if state.opportunities.iter().any(|o| o.status == engine::OpportunityStatus::Open && o.stage >= 4) {
-        warn(Blue, "有商机进入后期阶段", "An opportunity is in a late stage");
+    if state
+        .opportunities
+        .iter()
+        .any(|o| o.status == engine::OpportunityStatus::Open && o.stage >= 4)
+    {
+        warn(
+            Blue,
+            "有商机进入后期阶段",
+            "An opportunity is in a late stage",
+        );
     }
     let history = game.history(account);
     if let [.., before, last] = history

@@ -12,9 +12,25 @@ use crate::scenario::*;
 pub fn generate(accounts: usize, turns: u32, seed: u64) -> Scenario {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let styles = Style::ALL;
-    let needs = [Need::Power, Need::Achievement, Need::Recognition, Need::Acceptance, Need::Security];
-    let layers = [Layer::Image, Layer::Decision, Layer::Implementation, Layer::User];
-    let roles = [BuyingRole::DecisionMaker, BuyingRole::Specifier, BuyingRole::Evaluator, BuyingRole::User];
+    let needs = [
+        Need::Power,
+        Need::Achievement,
+        Need::Recognition,
+        Need::Acceptance,
+        Need::Security,
+    ];
+    let layers = [
+        Layer::Image,
+        Layer::Decision,
+        Layer::Implementation,
+        Layer::User,
+    ];
+    let roles = [
+        BuyingRole::DecisionMaker,
+        BuyingRole::Specifier,
+        BuyingRole::Evaluator,
+        BuyingRole::User,
+    ];
     let mut norm_sum = 0.0;
     let accounts: Vec<Account> = (0..accounts)
         .map(|i| {
@@ -49,7 +65,9 @@ pub fn generate(accounts: usize, turns: u32, seed: u64) -> Scenario {
                 pressure: rng.random_range(10.0..60.0),
                 credit_risk: rng.random_range(0.0..30.0),
                 contract: Contract {
-                    renewal_turn: rng.random_bool(0.3).then(|| rng.random_range(2..=turns.max(2))),
+                    renewal_turn: rng
+                        .random_bool(0.3)
+                        .then(|| rng.random_range(2..=turns.max(2))),
                     ..Contract::default()
                 },
                 response: Response::default(),
@@ -102,8 +120,18 @@ pub fn generate(accounts: usize, turns: u32, seed: u64) -> Scenario {
                 max_times: 1,
             },
             choices: vec![
-                choice("Stay calm, return to the visit's purpose", vec![Effect::Satisfaction(3.0)], Verdict::Good, false),
-                choice("Attack the competitor", vec![Effect::Satisfaction(-6.0), Effect::Pressure(5.0)], Verdict::Poor, false),
+                choice(
+                    "Stay calm, return to the visit's purpose",
+                    vec![Effect::Satisfaction(3.0)],
+                    Verdict::Good,
+                    false,
+                ),
+                choice(
+                    "Attack the competitor",
+                    vec![Effect::Satisfaction(-6.0), Effect::Pressure(5.0)],
+                    Verdict::Poor,
+                    false,
+                ),
             ],
             on_repeat: Vec::new(),
             lesson: Some(Lesson::Rumour),
@@ -122,8 +150,18 @@ pub fn generate(accounts: usize, turns: u32, seed: u64) -> Scenario {
                 max_times: 3,
             },
             choices: vec![
-                choice("Solve it: a total-cost study", vec![Effect::Satisfaction(4.0)], Verdict::Good, true),
-                choice("Brush it off", vec![Effect::Satisfaction(-2.0)], Verdict::Poor, false),
+                choice(
+                    "Solve it: a total-cost study",
+                    vec![Effect::Satisfaction(4.0)],
+                    Verdict::Good,
+                    true,
+                ),
+                choice(
+                    "Brush it off",
+                    vec![Effect::Satisfaction(-2.0)],
+                    Verdict::Poor,
+                    false,
+                ),
             ],
             on_repeat: vec![Effect::Satisfaction(-3.0)],
             lesson: Some(Lesson::Objection),
@@ -136,14 +174,27 @@ pub fn generate(accounts: usize, turns: u32, seed: u64) -> Scenario {
             trigger: Trigger::Conditional {
                 account: None,
                 probability: 0.5,
-                when: vec![Condition::NeglectedFor(2), Condition::SatisfactionBelow(45.0)],
+                when: vec![
+                    Condition::NeglectedFor(2),
+                    Condition::SatisfactionBelow(45.0),
+                ],
                 from_turn: 1,
                 to_turn: None,
                 max_times: 1,
             },
             choices: vec![
-                choice("Visit at once with a recovery plan", vec![Effect::Satisfaction(6.0)], Verdict::Good, false),
-                choice("Wait and see", vec![Effect::Share(-3.0)], Verdict::Poor, false),
+                choice(
+                    "Visit at once with a recovery plan",
+                    vec![Effect::Satisfaction(6.0)],
+                    Verdict::Good,
+                    false,
+                ),
+                choice(
+                    "Wait and see",
+                    vec![Effect::Share(-3.0)],
+                    Verdict::Poor,
+                    false,
+                ),
             ],
             on_repeat: Vec::new(),
             lesson: Some(Lesson::WarningSigns),

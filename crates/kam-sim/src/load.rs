@@ -36,7 +36,11 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{}:{}:{}: {severity}: {}", self.file, self.line, self.col, self.message)
+        write!(
+            f,
+            "{}:{}:{}: {severity}: {}",
+            self.file, self.line, self.col, self.message
+        )
     }
 }
 
@@ -48,7 +52,12 @@ pub fn load_file(path: &Path) -> Loaded {
     let file = path.display().to_string();
     match std::fs::read(path) {
         Ok(bytes) => load_bytes(&file, &bytes),
-        Err(e) => Err(vec![diagnostic(&file, Pos { line: 1, col: 1 }, Severity::Error, format!("cannot read the file: {e}"))]),
+        Err(e) => Err(vec![diagnostic(
+            &file,
+            Pos { line: 1, col: 1 },
+            Severity::Error,
+            format!("cannot read the file: {e}"),
+        )]),
     }
 }
 
@@ -80,11 +89,15 @@ pub fn load_str(file: &str, src: &str) -> Loaded {
     })?;
     let mut diagnostics: Vec<Diagnostic> = validate::check(&scenario)
         .into_iter()
-        .map(|Finding { path, severity, message }| {
-            diagnostic(file, span_at(&node, &path).start, severity, message)
-        })
+        .map(
+            |Finding {
+                 path,
+                 severity,
+                 message,
+             }| { diagnostic(file, span_at(&node, &path).start, severity, message) },
+        )
         .collect();
-    diagnostics.sort_by(|a, b| (a.line, a.col, a.severity).cmp(&(b.line, b.col, b.severity)));
+    diagnostics.sort_by_key(|d| (d.line, d.col, d.severity));
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
         Err(diagnostics)
     } else {
@@ -93,7 +106,13 @@ pub fn load_str(file: &str, src: &str) -> Loaded {
 }
 
 fn diagnostic(file: &str, pos: Pos, severity: Severity, message: String) -> Diagnostic {
-    Diagnostic { file: file.to_owned(), line: pos.line, col: pos.col, severity, message }
+    Diagnostic {
+        file: file.to_owned(),
+        line: pos.line,
+        col: pos.col,
+        severity,
+        message,
+    }
 }
 
 fn end_of(text: &str) -> Pos {
@@ -108,15 +127,20 @@ pub fn span_at(root: &Node, path: &str) -> Span {
     let mut node = root;
     for step in path_steps(path) {
         let next = match (&node.kind, step) {
-            (NodeKind::Struct { fields, .. }, Step::Field(name)) => {
-                fields.iter().find(|(ident, _)| ident.name == name).map(|(_, v)| v)
-            }
-            (NodeKind::List(items), Step::Index(i)) | (NodeKind::Tuple { items, .. }, Step::Index(i)) => items.get(i),
+            (NodeKind::Struct { fields, .. }, Step::Field(name)) => fields
+                .iter()
+                .find(|(ident, _)| ident.name == name)
+                .map(|(_, v)| v),
+            (NodeKind::List(items), Step::Index(i))
+            | (NodeKind::Tuple { items, .. }, Step::Index(i)) => items.get(i),
             // `Some(x)` written out: look through it.
             (NodeKind::Tuple { items, .. }, Step::Field(_)) if items.len() == 1 => {
                 match &items[0].kind {
                     NodeKind::Struct { fields, .. } => match step {
-                        Step::Field(name) => fields.iter().find(|(ident, _)| ident.name == name).map(|(_, v)| v),
+                        Step::Field(name) => fields
+                            .iter()
+                            .find(|(ident, _)| ident.name == name)
+                            .map(|(_, v)| v),
                         Step::Index(_) => None,
                     },
                     _ => None,

@@ -37,7 +37,10 @@ pub struct GameRecord {
 /// The content hash of a prepared scenario.
 pub fn scenario_hash(prepared: &Prepared) -> String {
     let text = ron::to_string(&prepared.scenario).unwrap_or_default();
-    Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 pub fn record(game: &Game, player: &str) -> GameRecord {
@@ -66,9 +69,15 @@ pub fn from_str(text: &str) -> Result<GameRecord, String> {
 /// Writes a record so that a crash mid-write leaves the old file intact: write a temporary
 /// file beside it, flush it to disk, then rename it over the old one.
 pub fn write_atomic(path: &Path, record: &GameRecord) -> std::io::Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "record".into());
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "record".into());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     {
         let mut file = std::fs::File::create(&tmp)?;
@@ -81,7 +90,8 @@ pub fn write_atomic(path: &Path, record: &GameRecord) -> std::io::Result<()> {
 }
 
 pub fn read(path: &Path) -> Result<GameRecord, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     from_str(&text)
 }
 
@@ -121,19 +131,45 @@ pub fn verify(prepared: Arc<Prepared>, record: &GameRecord) -> Verdict {
         ("composite", record.scores.composite, replayed.composite),
         ("retention", record.scores.retention, replayed.retention),
         ("profit", record.scores.profit, replayed.profit),
-        ("profit score", record.scores.profit_score, replayed.profit_score),
-        ("satisfaction", record.scores.satisfaction, replayed.satisfaction),
+        (
+            "profit score",
+            record.scores.profit_score,
+            replayed.profit_score,
+        ),
+        (
+            "satisfaction",
+            record.scores.satisfaction,
+            replayed.satisfaction,
+        ),
     ];
     for (name, recorded, actual) in figures {
         if recorded.to_bits() != actual.to_bits() {
-            differences.push(format!("{name}: recorded {recorded}, replay gives {actual}"));
+            // Two decimals read best; all of them only when the difference hides in the rest.
+            let (r, a) = (format!("{recorded:.2}"), format!("{actual:.2}"));
+            let (r, a) = if r == a {
+                (recorded.to_string(), actual.to_string())
+            } else {
+                (r, a)
+            };
+            differences.push(format!("{name}: recorded {r}, replay gives {a}"));
         }
     }
     if record.scores.grade != replayed.grade {
-        differences.push(format!("grade: recorded {}, replay gives {}", record.scores.grade, replayed.grade));
+        differences.push(format!(
+            "grade: recorded {}, replay gives {}",
+            record.scores.grade, replayed.grade
+        ));
     }
     if record.finished != game.is_finished() {
-        differences.push(format!("finished: recorded {}, replay gives {}", record.finished, game.is_finished()));
+        differences.push(format!(
+            "finished: recorded {}, replay gives {}",
+            record.finished,
+            game.is_finished()
+        ));
     }
-    if differences.is_empty() { Verdict::Verified(Box::new(game)) } else { Verdict::Mismatch(differences) }
+    if differences.is_empty() {
+        Verdict::Verified(Box::new(game))
+    } else {
+        Verdict::Mismatch(differences)
+    }
 }

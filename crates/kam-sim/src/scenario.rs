@@ -477,7 +477,9 @@ pub struct Event {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum EventKind {
     /// A competitor's rumour the customer repeats; `true_rumour` says whether it is founded.
-    Rumour { true_rumour: bool },
+    Rumour {
+        true_rumour: bool,
+    },
     Objection,
     StakeholderChange,
     PaymentDelay,

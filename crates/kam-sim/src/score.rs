@@ -43,7 +43,9 @@ impl std::fmt::Display for Grade {
 /// floor so a zero-margin account still counts a little.
 pub fn account_weight(scenario: &Scenario, a: usize) -> f64 {
     let acc = &scenario.accounts[a];
-    (acc.potential * acc.margin.max(0.0) / 100.0).max(acc.potential * 0.005).max(1e-6)
+    (acc.potential * acc.margin.max(0.0) / 100.0)
+        .max(acc.potential * 0.005)
+        .max(1e-6)
 }
 
 /// Profit per turn of an account at the scenario's starting terms.
@@ -60,11 +62,23 @@ pub fn baseline_profit_rate(scenario: &Scenario, a: usize) -> f64 {
 /// The profit floor and target: the scenario's own, else derived from the starting position
 /// (keeping every account at its starting terms for the whole game earns 60 of 100).
 pub fn profit_range(scenario: &Scenario) -> (f64, f64) {
-    let baseline: f64 =
-        (0..scenario.accounts.len()).map(|a| baseline_profit_rate(scenario, a)).sum::<f64>() * scenario.turns as f64;
-    let floor = scenario.scoring.profit_floor.unwrap_or(baseline.min(0.0) - baseline.abs() * 0.2);
-    let target = scenario.scoring.profit_target.unwrap_or(floor + (baseline - floor) / 0.6);
-    if target > floor { (floor, target) } else { (floor, floor + 1.0) }
+    let baseline: f64 = (0..scenario.accounts.len())
+        .map(|a| baseline_profit_rate(scenario, a))
+        .sum::<f64>()
+        * scenario.turns as f64;
+    let floor = scenario
+        .scoring
+        .profit_floor
+        .unwrap_or(baseline.min(0.0) - baseline.abs() * 0.2);
+    let target = scenario
+        .scoring
+        .profit_target
+        .unwrap_or(floor + (baseline - floor) / 0.6);
+    if target > floor {
+        (floor, target)
+    } else {
+        (floor, floor + 1.0)
+    }
 }
 
 pub fn grade(scenario: &Scenario, composite: f64) -> Grade {
@@ -93,7 +107,11 @@ pub fn score(game: &Game) -> Scores {
             retention += 100.0 * w;
             satisfaction += w * state.satisfaction;
         }
-        profit += game.history(a).iter().map(|r| r.profit.total()).sum::<f64>();
+        profit += game
+            .history(a)
+            .iter()
+            .map(|r| r.profit.total())
+            .sum::<f64>();
     }
     // Weights sum to 1 only up to rounding; a trainee must never see 100.00000000000003.
     let retention = retention.clamp(0.0, 100.0);
@@ -103,10 +121,19 @@ pub fn score(game: &Game) -> Scores {
     let s = &scenario.scoring;
     let total_weight = s.retention_weight + s.profit_weight + s.satisfaction_weight;
     let composite = if total_weight > 0.0 {
-        (s.retention_weight * retention + s.profit_weight * profit_score + s.satisfaction_weight * satisfaction)
+        (s.retention_weight * retention
+            + s.profit_weight * profit_score
+            + s.satisfaction_weight * satisfaction)
             / total_weight
     } else {
         0.0
     };
-    Scores { retention, profit, profit_score, satisfaction, composite, grade: grade(scenario, composite) }
+    Scores {
+        retention,
+        profit,
+        profit_score,
+        satisfaction,
+        composite,
+        grade: grade(scenario, composite),
+    }
 }

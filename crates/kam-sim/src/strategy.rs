@@ -22,7 +22,9 @@ pub fn describe(name: &str) -> &'static str {
         "even" => "the same number of visits for every account, pitches at random",
         "tier-norms" => "the courseware's visit norms by tier (A first), pitches at random",
         "pareto" => "the top fifth of accounts by value first (the 80/20 rule), pitches at random",
-        "expert" => "CALLPLAN: each visit and resource to the highest marginal return, pitch matched to style, good answers",
+        "expert" => {
+            "CALLPLAN: each visit and resource to the highest marginal return, pitch matched to style, good answers"
+        }
         _ => "",
     }
 }
@@ -36,8 +38,13 @@ pub trait Strategy {
 
 /// A strategy by name, with its own random stream derived from the game's seed.
 pub fn by_name(name: &str, seed: u64) -> Option<Box<dyn Strategy>> {
-    let rng = ChaCha8Rng::seed_from_u64(seed ^ 0x5EED_0F_57A7_E6E5);
-    let naive = |kind| Some(Box::new(Naive { kind, rng: rng.clone() }) as Box<dyn Strategy>);
+    let rng = ChaCha8Rng::seed_from_u64(seed ^ 0x005E_ED0F_57A7_E6E5);
+    let naive = |kind| {
+        Some(Box::new(Naive {
+            kind,
+            rng: rng.clone(),
+        }) as Box<dyn Strategy>)
+    };
     match name {
         "random" => naive(Kind::Random),
         "even" => naive(Kind::Even),
@@ -55,7 +62,9 @@ pub fn next_decision(game: &Game, strategy: &mut dyn Strategy) -> Option<Decisio
     }
     Some(match game.pending() {
         None => Decision::Plan(strategy.plan(game)),
-        Some(Pending::Event { event, account, .. }) => Decision::Choose(strategy.choose(game, *event, *account)),
+        Some(Pending::Event { event, account, .. }) => {
+            Decision::Choose(strategy.choose(game, *event, *account))
+        }
         Some(Pending::Negotiation(state)) => strategy.negotiate(game, &state.clone()),
     })
 }
@@ -82,14 +91,21 @@ struct Naive {
 }
 
 fn live_accounts(game: &Game) -> Vec<usize> {
-    (0..game.accounts().len()).filter(|&a| !game.accounts()[a].churned).collect()
+    (0..game.accounts().len())
+        .filter(|&a| !game.accounts()[a].churned)
+        .collect()
 }
 
 /// Present people of an account, most influential first.
 fn people_by_influence(game: &Game, a: usize) -> Vec<usize> {
     let people = &game.accounts()[a].people;
     let mut order: Vec<usize> = (0..people.len()).filter(|&p| people[p].present).collect();
-    order.sort_by(|&x, &y| people[y].person.influence.total_cmp(&people[x].person.influence));
+    order.sort_by(|&x, &y| {
+        people[y]
+            .person
+            .influence
+            .total_cmp(&people[x].person.influence)
+    });
     order
 }
 
@@ -121,9 +137,15 @@ impl Naive {
                     order.sort_by_key(|&a| game.scenario().accounts[a].tier);
                 } else {
                     let s = game.scenario();
-                    order.sort_by(|&x, &y| score::account_weight(s, y).total_cmp(&score::account_weight(s, x)));
+                    order.sort_by(|&x, &y| {
+                        score::account_weight(s, y).total_cmp(&score::account_weight(s, x))
+                    });
                 }
-                let top = if self.kind == Kind::Pareto { live.len().div_ceil(5) } else { 0 };
+                let top = if self.kind == Kind::Pareto {
+                    live.len().div_ceil(5)
+                } else {
+                    0
+                };
                 let mut left = capacity;
                 for (rank, &a) in order.iter().enumerate() {
                     // Fractional norms alternate: 1.5 a turn is 1 then 2.
@@ -162,7 +184,8 @@ impl Naive {
             Kind::TierNorms => live.sort_by_key(|&a| scenario.accounts[a].tier),
             Kind::Pareto => {
                 live.sort_by(|&x, &y| {
-                    score::account_weight(scenario, y).total_cmp(&score::account_weight(scenario, x))
+                    score::account_weight(scenario, y)
+                        .total_cmp(&score::account_weight(scenario, x))
                 });
                 live.truncate(live.len().div_ceil(5));
             }
@@ -175,12 +198,23 @@ impl Naive {
                     live[self.rng.random_range(0..live.len())],
                     self.rng.random_range(0..catalogue.len()),
                 ),
-                _ => (live[i % live.len()], (i / live.len() + game.turn() as usize) % catalogue.len()),
+                _ => (
+                    live[i % live.len()],
+                    (i / live.len() + game.turn() as usize) % catalogue.len(),
+                ),
             };
-            let used: u32 = uses.iter().filter(|u| u.account == a && u.resource == r).map(|u| u.units).sum();
+            let used: u32 = uses
+                .iter()
+                .filter(|u| u.account == a && u.resource == r)
+                .map(|u| u.units)
+                .sum();
             let cost = catalogue[r].cost;
             if used < catalogue[r].max_per_account && cost <= left && catalogue[r].margin >= 0.0 {
-                uses.push(ResourceUse { account: a, resource: r, units: 1 });
+                uses.push(ResourceUse {
+                    account: a,
+                    resource: r,
+                    units: 1,
+                });
                 left -= cost;
             }
         }
@@ -204,10 +238,17 @@ impl Strategy for Naive {
                     people[i % people.len()]
                 };
                 let approach = self.rng.random_range(0..approaches);
-                visits.push(Visit { account: a, stakeholder, approach });
+                visits.push(Visit {
+                    account: a,
+                    stakeholder,
+                    approach,
+                });
             }
         }
-        Plan { visits, resources: self.resources(game) }
+        Plan {
+            visits,
+            resources: self.resources(game),
+        }
     }
 
     fn choose(&mut self, game: &Game, event: usize, _account: usize) -> usize {
@@ -218,7 +259,12 @@ impl Strategy for Naive {
     fn negotiate(&mut self, game: &Game, state: &NegotiationState) -> Decision {
         let def = &game.scenario().negotiations[state.negotiation];
         if self.kind == Kind::Random {
-            return Decision::Offer(def.issues.iter().map(|i| self.rng.random_range(0..i.options.len())).collect());
+            return Decision::Offer(
+                def.issues
+                    .iter()
+                    .map(|i| self.rng.random_range(0..i.options.len()))
+                    .collect(),
+            );
         }
         // Concede the same step on every issue each round, from our best towards theirs:
         // splitting the difference without knowing what the buyer values most.
@@ -228,7 +274,11 @@ impl Strategy for Naive {
                 .iter()
                 .map(|issue| {
                     let mut order: Vec<usize> = (0..issue.options.len()).collect();
-                    order.sort_by(|&x, &y| issue.options[x].buyer_value.total_cmp(&issue.options[y].buyer_value));
+                    order.sort_by(|&x, &y| {
+                        issue.options[x]
+                            .buyer_value
+                            .total_cmp(&issue.options[y].buyer_value)
+                    });
                     order[step.min(order.len() - 1)]
                 })
                 .collect(),
@@ -297,10 +347,22 @@ fn marginal_values(game: &Game, a: usize) -> Nudge {
     let base = account_value(game, a, Nudge::default());
     let d = |n: Nudge| account_value(game, a, n) - base;
     Nudge {
-        satisfaction: d(Nudge { satisfaction: 1.0, ..Nudge::default() }),
-        relationship: d(Nudge { relationship: 1.0, ..Nudge::default() }),
-        share: d(Nudge { share: 1.0, ..Nudge::default() }),
-        pressure: d(Nudge { pressure: 1.0, ..Nudge::default() }),
+        satisfaction: d(Nudge {
+            satisfaction: 1.0,
+            ..Nudge::default()
+        }),
+        relationship: d(Nudge {
+            relationship: 1.0,
+            ..Nudge::default()
+        }),
+        share: d(Nudge {
+            share: 1.0,
+            ..Nudge::default()
+        }),
+        pressure: d(Nudge {
+            pressure: 1.0,
+            ..Nudge::default()
+        }),
     }
 }
 
@@ -308,7 +370,9 @@ fn marginal_values(game: &Game, a: usize) -> Nudge {
 fn money_value(game: &Game) -> f64 {
     let (floor, target) = game.prepared().profit_range;
     let sc = &game.scenario().scoring;
-    sc.profit_weight * 100.0 / (target - floor) / (sc.retention_weight + sc.profit_weight + sc.satisfaction_weight)
+    sc.profit_weight * 100.0
+        / (target - floor)
+        / (sc.retention_weight + sc.profit_weight + sc.satisfaction_weight)
 }
 
 impl Strategy for Expert {
@@ -328,33 +392,57 @@ impl Strategy for Expert {
                         (0..scenario.approaches.len())
                             .map(|k| {
                                 let approach = &scenario.approaches[k];
-                                (k, engine::fit(approach, &person.person), engine::visit_weight(approach, &person.person))
+                                (
+                                    k,
+                                    engine::fit(approach, &person.person),
+                                    engine::visit_weight(approach, &person.person),
+                                )
                             })
-                            .fold((0, f64::MIN, 0.0), |best, x| if x.1 > best.1 { x } else { best })
+                            .fold(
+                                (0, f64::MIN, 0.0),
+                                |best, x| if x.1 > best.1 { x } else { best },
+                            )
                     })
                     .collect()
             })
             .collect();
         let live = live_accounts(game);
         let mut x = vec![0.0; n];
-        let mut support: Vec<Vec<f64>> =
-            game.accounts().iter().map(|s| s.people.iter().map(|p| p.support).collect()).collect();
+        let mut support: Vec<Vec<f64>> = game
+            .accounts()
+            .iter()
+            .map(|s| s.people.iter().map(|p| p.support).collect())
+            .collect();
         // The best next visit to each account; a visit changes only its own account, so only
         // that account's best is looked for again.
         let best_visit = |a: usize, x: f64, support: &[f64]| -> Option<(f64, Visit, f64)> {
             let def = &scenario.accounts[a];
             let norm = game.prepared().norms[a];
             let state = &game.accounts()[a];
-            let influence: f64 = state.people.iter().filter(|p| p.present).map(|p| p.person.influence).sum();
+            let influence: f64 = state
+                .people
+                .iter()
+                .filter(|p| p.present)
+                .map(|p| p.person.influence)
+                .sum();
             let now = engine::adbudg(&def.response, norm, x);
             let mut best: Option<(f64, Visit, f64)> = None;
             for (p, person) in state.people.iter().enumerate().filter(|(_, p)| p.present) {
                 let (k, fit, w) = pitches[a][p];
                 let ds = engine::adbudg(&def.response, norm, x + w) - now;
-                let dr = engine::support_gain(fit, support[p]) * person.person.influence / influence.max(1e-9);
+                let dr = engine::support_gain(fit, support[p]) * person.person.influence
+                    / influence.max(1e-9);
                 let gain = values[a].satisfaction * ds + values[a].relationship * dr;
                 if best.as_ref().is_none_or(|b| gain > b.0) {
-                    best = Some((gain, Visit { account: a, stakeholder: p, approach: k }, w));
+                    best = Some((
+                        gain,
+                        Visit {
+                            account: a,
+                            stakeholder: p,
+                            approach: k,
+                        },
+                        w,
+                    ));
                 }
             }
             best
@@ -369,7 +457,13 @@ impl Strategy for Expert {
             let best = candidates
                 .iter()
                 .flatten()
-                .fold(None::<&(f64, Visit, f64)>, |b, c| if b.is_none_or(|b| c.0 > b.0) { Some(c) } else { b });
+                .fold(None::<&(f64, Visit, f64)>, |b, c| {
+                    if b.is_none_or(|b| c.0 > b.0) {
+                        Some(c)
+                    } else {
+                        b
+                    }
+                });
             let Some(&(_, visit, w)) = best else { break };
             let a = visit.account;
             x[a] += w;
@@ -388,20 +482,32 @@ impl Strategy for Expert {
             for a in live_accounts(game) {
                 let revenue = game.accounts()[a].revenue(scenario.accounts[a].potential);
                 for (r, res) in scenario.means.resources.iter().enumerate() {
-                    let used: u32 = resources.iter().filter(|u| u.account == a && u.resource == r).map(|u| u.units).sum();
+                    let used: u32 = resources
+                        .iter()
+                        .filter(|u| u.account == a && u.resource == r)
+                        .map(|u| u.units)
+                        .sum();
                     if used >= res.max_per_account || res.cost > left {
                         continue;
                     }
                     let k = 0.5f64.powi(used as i32);
                     let v = values[a];
-                    let gain = k * (v.satisfaction * res.satisfaction
-                        + v.relationship * res.support
-                        + v.share * res.share
-                        + v.pressure * res.pressure)
+                    let gain = k
+                        * (v.satisfaction * res.satisfaction
+                            + v.relationship * res.support
+                            + v.share * res.share
+                            + v.pressure * res.pressure)
                         - money * (res.cost - k * revenue * res.margin / 100.0);
                     let ratio = gain / res.cost.max(1.0);
                     if gain > 0.0 && best.as_ref().is_none_or(|b| ratio > b.0) {
-                        best = Some((ratio, ResourceUse { account: a, resource: r, units: 1 }));
+                        best = Some((
+                            ratio,
+                            ResourceUse {
+                                account: a,
+                                resource: r,
+                                units: 1,
+                            },
+                        ));
                     }
                 }
             }
@@ -437,7 +543,9 @@ impl Strategy for Expert {
         // turns left (terms, satisfaction and the risk of losing it).
         let ours = |i: usize| {
             game.after_deal(state.negotiation, &offers[i])
-                .map_or(f64::MIN, |after| account_value_of(game, state.account, &after, Nudge::default()))
+                .map_or(f64::MIN, |after| {
+                    account_value_of(game, state.account, &after, Nudge::default())
+                })
         };
         let buyer_values: Vec<f64> = offers.iter().map(|o| Game::buyer_value(def, o)).collect();
         let best_at = |round: u32| {
@@ -448,18 +556,22 @@ impl Strategy for Expert {
                 .max_by(|x, y| x.0.total_cmp(&y.0))
         };
         let now = best_at(state.round);
-        let later = if state.round < def.rounds { best_at(def.rounds) } else { None };
+        let later = if state.round < def.rounds {
+            best_at(def.rounds)
+        } else {
+            None
+        };
         let pick = match (now, later) {
-            (Some(now), Some(later)) if later.0 > now.0 => {
-                offers.iter().min_by(|x, y| Game::buyer_value(def, x).total_cmp(&Game::buyer_value(def, y)))
-            }
+            (Some(now), Some(later)) if later.0 > now.0 => offers
+                .iter()
+                .min_by(|x, y| Game::buyer_value(def, x).total_cmp(&Game::buyer_value(def, y))),
             (Some(now), _) => Some(now.1),
-            (None, Some(_)) => {
-                offers.iter().min_by(|x, y| Game::buyer_value(def, x).total_cmp(&Game::buyer_value(def, y)))
-            }
-            (None, None) => {
-                offers.iter().max_by(|x, y| Game::buyer_value(def, x).total_cmp(&Game::buyer_value(def, y)))
-            }
+            (None, Some(_)) => offers
+                .iter()
+                .min_by(|x, y| Game::buyer_value(def, x).total_cmp(&Game::buyer_value(def, y))),
+            (None, None) => offers
+                .iter()
+                .max_by(|x, y| Game::buyer_value(def, x).total_cmp(&Game::buyer_value(def, y))),
         };
         Decision::Offer(pick.cloned().unwrap_or_default())
     }

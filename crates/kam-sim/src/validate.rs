@@ -23,19 +23,33 @@ struct Findings(Vec<Finding>);
 
 impl Findings {
     fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.0.push(Finding { path: path.into(), severity: Severity::Error, message: message.into() });
+        self.0.push(Finding {
+            path: path.into(),
+            severity: Severity::Error,
+            message: message.into(),
+        });
     }
 
     fn warn(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.0.push(Finding { path: path.into(), severity: Severity::Warning, message: message.into() });
+        self.0.push(Finding {
+            path: path.into(),
+            severity: Severity::Warning,
+            message: message.into(),
+        });
     }
 
     /// A number must be finite and within [lo, hi].
     fn range(&mut self, path: String, value: f64, lo: f64, hi: f64, what: &str) {
         if !value.is_finite() {
-            self.error(path, format!("{what} must be a finite number, found {value}"));
+            self.error(
+                path,
+                format!("{what} must be a finite number, found {value}"),
+            );
         } else if value < lo || value > hi {
-            self.error(path, format!("{what} must be between {lo} and {hi}, found {value}"));
+            self.error(
+                path,
+                format!("{what} must be between {lo} and {hi}, found {value}"),
+            );
         }
     }
 
@@ -67,7 +81,10 @@ fn list(ids: &[&str]) -> String {
     if ids.is_empty() {
         "none".to_owned()
     } else {
-        ids.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+        ids.iter()
+            .map(|s| format!("`{s}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 
@@ -102,7 +119,10 @@ pub fn check(s: &Scenario) -> Vec<Finding> {
         f.error("id", "the scenario needs an id");
     }
     if s.turns == 0 || s.turns > 120 {
-        f.error("turns", format!("turns must be between 1 and 120, found {}", s.turns));
+        f.error(
+            "turns",
+            format!("turns must be between 1 and 120, found {}", s.turns),
+        );
     }
     check_means(&mut f, s);
     check_scoring(&mut f, &s.scoring);
@@ -113,10 +133,20 @@ pub fn check(s: &Scenario) -> Vec<Finding> {
     for (i, a) in s.accounts.iter().enumerate() {
         check_account(&mut f, s, i, a);
     }
-    f.unique("approaches", "id", s.approaches.iter().map(|a| a.id.as_str()));
+    f.unique(
+        "approaches",
+        "id",
+        s.approaches.iter().map(|a| a.id.as_str()),
+    );
     for (i, a) in s.approaches.iter().enumerate() {
         for (k, fit) in a.style_fit.iter().enumerate() {
-            f.range(format!("approaches[{i}].style_fit[{k}]"), *fit, 0.0, 5.0, "a style fit");
+            f.range(
+                format!("approaches[{i}].style_fit[{k}]"),
+                *fit,
+                0.0,
+                5.0,
+                "a style fit",
+            );
         }
     }
     let account_ids: Vec<&str> = s.accounts.iter().map(|a| a.id.as_str()).collect();
@@ -124,7 +154,11 @@ pub fn check(s: &Scenario) -> Vec<Finding> {
     for (i, e) in s.events.iter().enumerate() {
         check_event(&mut f, s, &account_ids, i, e);
     }
-    f.unique("negotiations", "id", s.negotiations.iter().map(|n| n.id.as_str()));
+    f.unique(
+        "negotiations",
+        "id",
+        s.negotiations.iter().map(|n| n.id.as_str()),
+    );
     for (i, n) in s.negotiations.iter().enumerate() {
         check_negotiation(&mut f, s, &account_ids, i, n);
     }
@@ -134,31 +168,73 @@ pub fn check(s: &Scenario) -> Vec<Finding> {
 fn check_means(f: &mut Findings, s: &Scenario) {
     let m = &s.means;
     if m.visits_per_turn == 0 {
-        f.error("means.visits_per_turn", "the trainee needs at least one visit per turn");
+        f.error(
+            "means.visits_per_turn",
+            "the trainee needs at least one visit per turn",
+        );
     }
-    f.range("means.budget_per_turn".into(), m.budget_per_turn, 0.0, 1e12, "the budget");
-    f.unique("means.resources", "id", m.resources.iter().map(|r| r.id.as_str()));
+    f.range(
+        "means.budget_per_turn".into(),
+        m.budget_per_turn,
+        0.0,
+        1e12,
+        "the budget",
+    );
+    f.unique(
+        "means.resources",
+        "id",
+        m.resources.iter().map(|r| r.id.as_str()),
+    );
     for (i, r) in m.resources.iter().enumerate() {
         let p = format!("means.resources[{i}]");
         f.range(format!("{p}.cost"), r.cost, 0.0, 1e12, "a cost");
-        for (name, v) in [("satisfaction", r.satisfaction), ("support", r.support), ("share", r.share), ("margin", r.margin), ("pressure", r.pressure)] {
+        for (name, v) in [
+            ("satisfaction", r.satisfaction),
+            ("support", r.support),
+            ("share", r.share),
+            ("margin", r.margin),
+            ("pressure", r.pressure),
+        ] {
             f.range(format!("{p}.{name}"), v, -100.0, 100.0, "an effect");
         }
         if r.max_per_account == 0 {
-            f.error(format!("{p}.max_per_account"), "a resource nobody may use: max_per_account is 0");
+            f.error(
+                format!("{p}.max_per_account"),
+                "a resource nobody may use: max_per_account is 0",
+            );
         }
         if r.cost > m.budget_per_turn {
-            f.warn(format!("{p}.cost"), format!("costs {} but the budget per turn is {}: it can never be bought", r.cost, m.budget_per_turn));
+            f.warn(
+                format!("{p}.cost"),
+                format!(
+                    "costs {} but the budget per turn is {}: it can never be bought",
+                    r.cost, m.budget_per_turn
+                ),
+            );
         }
     }
-    let cheapest = m.resources.iter().map(|r| r.cost).fold(f64::INFINITY, f64::min);
+    let cheapest = m
+        .resources
+        .iter()
+        .map(|r| r.cost)
+        .fold(f64::INFINITY, f64::min);
     if m.budget_per_turn > 0.0 && !m.resources.is_empty() && cheapest > m.budget_per_turn {
-        f.error("means.budget_per_turn", format!("the budget ({}) cannot be spent: the cheapest resource costs {cheapest}", m.budget_per_turn));
+        f.error(
+            "means.budget_per_turn",
+            format!(
+                "the budget ({}) cannot be spent: the cheapest resource costs {cheapest}",
+                m.budget_per_turn
+            ),
+        );
     }
 }
 
 fn check_scoring(f: &mut Findings, sc: &Scoring) {
-    for (name, w) in [("retention_weight", sc.retention_weight), ("profit_weight", sc.profit_weight), ("satisfaction_weight", sc.satisfaction_weight)] {
+    for (name, w) in [
+        ("retention_weight", sc.retention_weight),
+        ("profit_weight", sc.profit_weight),
+        ("satisfaction_weight", sc.satisfaction_weight),
+    ] {
         f.range(format!("scoring.{name}"), w, 0.0, 1000.0, "a weight");
     }
     if sc.retention_weight + sc.profit_weight + sc.satisfaction_weight <= 0.0 {
@@ -167,72 +243,197 @@ fn check_scoring(f: &mut Findings, sc: &Scoring) {
     if let (Some(floor), Some(target)) = (sc.profit_floor, sc.profit_target)
         && target <= floor
     {
-        f.error("scoring.profit_target", format!("the profit target ({target}) must be above the floor ({floor})"));
+        f.error(
+            "scoring.profit_target",
+            format!("the profit target ({target}) must be above the floor ({floor})"),
+        );
     }
     for (i, g) in sc.grades.iter().enumerate() {
-        f.range(format!("scoring.grades[{i}]"), *g, 0.0, 100.0, "a grade threshold");
+        f.range(
+            format!("scoring.grades[{i}]"),
+            *g,
+            0.0,
+            100.0,
+            "a grade threshold",
+        );
     }
     if sc.grades.windows(2).any(|w| w[0] < w[1]) {
-        f.error("scoring.grades", "grade thresholds go from A down to D, highest first");
+        f.error(
+            "scoring.grades",
+            "grade thresholds go from A down to D, highest first",
+        );
     }
 }
 
 fn check_account(f: &mut Findings, s: &Scenario, i: usize, a: &Account) {
     let p = format!("accounts[{i}]");
-    f.range(format!("{p}.potential"), a.potential, 0.0, 1e12, "potential");
+    f.range(
+        format!("{p}.potential"),
+        a.potential,
+        0.0,
+        1e12,
+        "potential",
+    );
     f.range(format!("{p}.share"), a.share, 0.0, 100.0, "share");
     f.range(format!("{p}.margin"), a.margin, -100.0, 100.0, "margin");
-    f.range(format!("{p}.cost_to_serve"), a.cost_to_serve, 0.0, 1e12, "cost to serve");
-    f.range(format!("{p}.satisfaction"), a.satisfaction, 0.0, 100.0, "satisfaction");
+    f.range(
+        format!("{p}.cost_to_serve"),
+        a.cost_to_serve,
+        0.0,
+        1e12,
+        "cost to serve",
+    );
+    f.range(
+        format!("{p}.satisfaction"),
+        a.satisfaction,
+        0.0,
+        100.0,
+        "satisfaction",
+    );
     f.range(format!("{p}.pressure"), a.pressure, 0.0, 100.0, "pressure");
-    f.range(format!("{p}.credit_risk"), a.credit_risk, 0.0, 100.0, "credit risk");
+    f.range(
+        format!("{p}.credit_risk"),
+        a.credit_risk,
+        0.0,
+        100.0,
+        "credit risk",
+    );
     if let Some(n) = a.visit_norm {
         f.range(format!("{p}.visit_norm"), n, 0.0, 31.0, "a visit norm");
     }
     let c = &a.contract;
-    f.range(format!("{p}.contract.price_level"), c.price_level, 0.1, 10.0, "a price level");
-    f.range(format!("{p}.contract.payment_days"), c.payment_days, 0.0, 730.0, "payment days");
-    f.range(format!("{p}.contract.service_cost"), c.service_cost, 0.0, 1e12, "a service cost");
+    f.range(
+        format!("{p}.contract.price_level"),
+        c.price_level,
+        0.1,
+        10.0,
+        "a price level",
+    );
+    f.range(
+        format!("{p}.contract.payment_days"),
+        c.payment_days,
+        0.0,
+        730.0,
+        "payment days",
+    );
+    f.range(
+        format!("{p}.contract.service_cost"),
+        c.service_cost,
+        0.0,
+        1e12,
+        "a service cost",
+    );
     if let Some(t) = c.renewal_turn
         && (t == 0 || t > s.turns)
     {
-        f.warn(format!("{p}.contract.renewal_turn"), format!("renewal in turn {t} falls outside the game (1 to {}): it never comes up", s.turns));
+        f.warn(
+            format!("{p}.contract.renewal_turn"),
+            format!(
+                "renewal in turn {t} falls outside the game (1 to {}): it never comes up",
+                s.turns
+            ),
+        );
     }
     let r = &a.response;
-    f.range(format!("{p}.response.min"), r.min, -100.0, 100.0, "the response floor");
-    f.range(format!("{p}.response.max"), r.max, -100.0, 100.0, "the response ceiling");
-    f.range(format!("{p}.response.c"), r.c, 0.05, 10.0, "the response shape c");
+    f.range(
+        format!("{p}.response.min"),
+        r.min,
+        -100.0,
+        100.0,
+        "the response floor",
+    );
+    f.range(
+        format!("{p}.response.max"),
+        r.max,
+        -100.0,
+        100.0,
+        "the response ceiling",
+    );
+    f.range(
+        format!("{p}.response.c"),
+        r.c,
+        0.05,
+        10.0,
+        "the response shape c",
+    );
     if r.max <= r.min {
-        f.error(format!("{p}.response.max"), format!("max ({}) must be above min ({}): visits would do harm", r.max, r.min));
+        f.error(
+            format!("{p}.response.max"),
+            format!(
+                "max ({}) must be above min ({}): visits would do harm",
+                r.max, r.min
+            ),
+        );
     }
     if let Some(d) = r.d {
-        f.range(format!("{p}.response.d"), d, 1e-6, 1e6, "the half-saturation d");
+        f.range(
+            format!("{p}.response.d"),
+            d,
+            1e-6,
+            1e6,
+            "the half-saturation d",
+        );
     }
     if a.stakeholders.is_empty() {
-        f.error(format!("{p}.stakeholders"), format!("account `{}` has nobody to visit: add at least one stakeholder", a.id));
+        f.error(
+            format!("{p}.stakeholders"),
+            format!(
+                "account `{}` has nobody to visit: add at least one stakeholder",
+                a.id
+            ),
+        );
     }
-    f.unique(&format!("{p}.stakeholders"), "id", a.stakeholders.iter().map(|x| x.id.as_str()));
+    f.unique(
+        &format!("{p}.stakeholders"),
+        "id",
+        a.stakeholders.iter().map(|x| x.id.as_str()),
+    );
     for (k, x) in a.stakeholders.iter().enumerate() {
         check_person(f, &format!("{p}.stakeholders[{k}]"), x);
     }
-    f.unique(&format!("{p}.opportunities"), "id", a.opportunities.iter().map(|o| o.id.as_str()));
+    f.unique(
+        &format!("{p}.opportunities"),
+        "id",
+        a.opportunities.iter().map(|o| o.id.as_str()),
+    );
     for (k, o) in a.opportunities.iter().enumerate() {
         check_opportunity(f, s, &format!("{p}.opportunities[{k}]"), o);
     }
 }
 
 fn check_person(f: &mut Findings, p: &str, x: &Stakeholder) {
-    f.range(format!("{p}.influence"), x.influence, 1.0, 10.0, "influence");
+    f.range(
+        format!("{p}.influence"),
+        x.influence,
+        1.0,
+        10.0,
+        "influence",
+    );
     f.range(format!("{p}.support"), x.support, 0.0, 100.0, "support");
 }
 
 fn check_opportunity(f: &mut Findings, s: &Scenario, p: &str, o: &Opportunity) {
-    f.range(format!("{p}.value"), o.value, 0.0, 1e12, "an opportunity's value");
+    f.range(
+        format!("{p}.value"),
+        o.value,
+        0.0,
+        1e12,
+        "an opportunity's value",
+    );
     if !(1..=6).contains(&o.stage) {
-        f.error(format!("{p}.stage"), format!("funnel stages go from 1 to 6, found {}", o.stage));
+        f.error(
+            format!("{p}.stage"),
+            format!("funnel stages go from 1 to 6, found {}", o.stage),
+        );
     }
     if o.close_turn == 0 || o.close_turn > s.turns {
-        f.error(format!("{p}.close_turn"), format!("close turn {} is outside the game (1 to {})", o.close_turn, s.turns));
+        f.error(
+            format!("{p}.close_turn"),
+            format!(
+                "close turn {} is outside the game (1 to {})",
+                o.close_turn, s.turns
+            ),
+        );
     }
 }
 
@@ -256,23 +457,55 @@ fn check_event(f: &mut Findings, s: &Scenario, account_ids: &[&str], i: usize, e
     let p = format!("events[{i}]");
     let account = match &e.trigger {
         Trigger::Scripted { turn, account } => {
-            f.reference(format!("{p}.trigger.account"), account, account_ids, "account");
+            f.reference(
+                format!("{p}.trigger.account"),
+                account,
+                account_ids,
+                "account",
+            );
             if *turn == 0 || *turn > s.turns {
-                f.error(format!("{p}.trigger.turn"), format!("this event can never fire: turn {turn} is outside the game (1 to {})", s.turns));
+                f.error(
+                    format!("{p}.trigger.turn"),
+                    format!(
+                        "this event can never fire: turn {turn} is outside the game (1 to {})",
+                        s.turns
+                    ),
+                );
             }
             s.accounts.iter().find(|a| &a.id == account)
         }
-        Trigger::Conditional { account, probability, when, from_turn, to_turn, max_times } => {
+        Trigger::Conditional {
+            account,
+            probability,
+            when,
+            from_turn,
+            to_turn,
+            max_times,
+        } => {
             if let Some(id) = account {
                 f.reference(format!("{p}.trigger.account"), id, account_ids, "account");
             }
-            let target = account.as_ref().and_then(|id| s.accounts.iter().find(|a| &a.id == id));
-            f.range(format!("{p}.trigger.probability"), *probability, 0.0, 1.0, "a probability");
+            let target = account
+                .as_ref()
+                .and_then(|id| s.accounts.iter().find(|a| &a.id == id));
+            f.range(
+                format!("{p}.trigger.probability"),
+                *probability,
+                0.0,
+                1.0,
+                "a probability",
+            );
             if *probability == 0.0 {
-                f.error(format!("{p}.trigger.probability"), "this event can never fire: its probability is 0");
+                f.error(
+                    format!("{p}.trigger.probability"),
+                    "this event can never fire: its probability is 0",
+                );
             }
             if *max_times == 0 {
-                f.error(format!("{p}.trigger.max_times"), "this event can never fire: max_times is 0");
+                f.error(
+                    format!("{p}.trigger.max_times"),
+                    "this event can never fire: max_times is 0",
+                );
             }
             let last = to_turn.unwrap_or(s.turns).min(s.turns);
             if *from_turn > last {
@@ -293,13 +526,33 @@ fn check_event(f: &mut Findings, s: &Scenario, account_ids: &[&str], i: usize, e
     for (k, c) in e.choices.iter().enumerate() {
         let cp = format!("{p}.choices[{k}]");
         if c.feedback.trim().is_empty() {
-            f.warn(format!("{cp}.feedback"), "a choice without feedback teaches nothing: say why it works or not");
+            f.warn(
+                format!("{cp}.feedback"),
+                "a choice without feedback teaches nothing: say why it works or not",
+            );
         }
         f.range(format!("{cp}.cost"), c.cost, 0.0, 1e12, "a cost");
-        check_effects(f, &format!("{cp}.effects"), &c.effects, &people, &negotiation_ids, s);
+        check_effects(
+            f,
+            &format!("{cp}.effects"),
+            &c.effects,
+            &people,
+            &negotiation_ids,
+            s,
+        );
     }
-    check_effects(f, &format!("{p}.on_repeat"), &e.on_repeat, &people, &negotiation_ids, s);
-    if matches!(e.kind, EventKind::Objection) && !e.on_repeat.is_empty() && !e.choices.iter().any(|c| c.resolves) {
+    check_effects(
+        f,
+        &format!("{p}.on_repeat"),
+        &e.on_repeat,
+        &people,
+        &negotiation_ids,
+        s,
+    );
+    if matches!(e.kind, EventKind::Objection)
+        && !e.on_repeat.is_empty()
+        && !e.choices.iter().any(|c| c.resolves)
+    {
         f.warn(format!("{p}.choices"), "this objection repeats but no choice resolves it: mark the answer that solves it with `resolves: true`");
     }
     if e.choices.len() > 1 && dominant_choice(&e.choices).is_some() {
@@ -334,7 +587,13 @@ fn dominant_choice(choices: &[Choice]) -> Option<usize> {
     })
 }
 
-fn check_conditions(f: &mut Findings, s: &Scenario, p: &str, when: &[Condition], target: Option<&Account>) {
+fn check_conditions(
+    f: &mut Findings,
+    s: &Scenario,
+    p: &str,
+    when: &[Condition],
+    target: Option<&Account>,
+) {
     let (mut below, mut above) = (f64::INFINITY, f64::NEG_INFINITY);
     for (k, c) in when.iter().enumerate() {
         let cp = format!("{p}[{k}]");
@@ -342,13 +601,19 @@ fn check_conditions(f: &mut Findings, s: &Scenario, p: &str, when: &[Condition],
             Condition::SatisfactionBelow(x) => {
                 below = below.min(*x);
                 if *x <= 0.0 {
-                    f.error(cp, "this event can never fire: satisfaction is never below 0");
+                    f.error(
+                        cp,
+                        "this event can never fire: satisfaction is never below 0",
+                    );
                 }
             }
             Condition::SatisfactionAbove(x) => {
                 above = above.max(*x);
                 if *x >= 100.0 {
-                    f.error(cp, "this event can never fire: satisfaction is never above 100");
+                    f.error(
+                        cp,
+                        "this event can never fire: satisfaction is never above 100",
+                    );
                 }
             }
             Condition::PressureAbove(x) => {
@@ -363,7 +628,13 @@ fn check_conditions(f: &mut Findings, s: &Scenario, p: &str, when: &[Condition],
             }
             Condition::NeglectedFor(n) => {
                 if *n > s.turns {
-                    f.error(cp, format!("this event can never fire: the game has only {} turns", s.turns));
+                    f.error(
+                        cp,
+                        format!(
+                            "this event can never fire: the game has only {} turns",
+                            s.turns
+                        ),
+                    );
                 }
             }
             Condition::Tier(t) => {
@@ -372,7 +643,10 @@ fn check_conditions(f: &mut Findings, s: &Scenario, p: &str, when: &[Condition],
                     None => s.accounts.iter().any(|a| a.tier == *t),
                 };
                 if !possible {
-                    f.error(cp, format!("this event can never fire: no account it concerns is tier {t:?}"));
+                    f.error(
+                        cp,
+                        format!("this event can never fire: no account it concerns is tier {t:?}"),
+                    );
                 }
             }
         }
@@ -382,14 +656,22 @@ fn check_conditions(f: &mut Findings, s: &Scenario, p: &str, when: &[Condition],
     }
 }
 
-fn check_effects(f: &mut Findings, p: &str, effects: &[Effect], people: &[&str], negotiations: &[&str], s: &Scenario) {
+fn check_effects(
+    f: &mut Findings,
+    p: &str,
+    effects: &[Effect],
+    people: &[&str],
+    negotiations: &[&str],
+    s: &Scenario,
+) {
     let mut added = HashSet::new();
     for (k, e) in effects.iter().enumerate() {
         let ep = format!("{p}[{k}]");
         match e {
-            Effect::Satisfaction(x) | Effect::Share(x) | Effect::Pressure(x) | Effect::Margin(x) => {
-                f.range(format!("{ep}[0]"), *x, -100.0, 100.0, "an effect")
-            }
+            Effect::Satisfaction(x)
+            | Effect::Share(x)
+            | Effect::Pressure(x)
+            | Effect::Margin(x) => f.range(format!("{ep}[0]"), *x, -100.0, 100.0, "an effect"),
             Effect::Support(id, x) => {
                 if !id.is_empty() {
                     f.reference(format!("{ep}[0]"), id, people, "stakeholder");
@@ -397,22 +679,37 @@ fn check_effects(f: &mut Findings, p: &str, effects: &[Effect], people: &[&str],
                 f.range(format!("{ep}[1]"), *x, -100.0, 100.0, "an effect");
             }
             Effect::Cash(x) => f.range(format!("{ep}[0]"), *x, -1e12, 1e12, "an amount"),
-            Effect::PaymentDays(x) => f.range(format!("{ep}[0]"), *x, -365.0, 365.0, "payment days"),
-            Effect::RemoveStakeholder(id) => f.reference(format!("{ep}[0]"), id, people, "stakeholder"),
+            Effect::PaymentDays(x) => {
+                f.range(format!("{ep}[0]"), *x, -365.0, 365.0, "payment days")
+            }
+            Effect::RemoveStakeholder(id) => {
+                f.reference(format!("{ep}[0]"), id, people, "stakeholder")
+            }
             Effect::AddStakeholder(x) => {
                 if !added.insert(x.id.clone()) {
-                    f.error(format!("{ep}[0].id"), format!("duplicate id `{}` added twice", x.id));
+                    f.error(
+                        format!("{ep}[0].id"),
+                        format!("duplicate id `{}` added twice", x.id),
+                    );
                 }
                 check_person(f, &format!("{ep}[0]"), x);
             }
             Effect::AddOpportunity(o) => check_opportunity(f, s, &format!("{ep}[0]"), o),
-            Effect::StartNegotiation(id) => f.reference(format!("{ep}[0]"), id, negotiations, "negotiation"),
+            Effect::StartNegotiation(id) => {
+                f.reference(format!("{ep}[0]"), id, negotiations, "negotiation")
+            }
             Effect::Lose => {}
         }
     }
 }
 
-fn check_negotiation(f: &mut Findings, s: &Scenario, account_ids: &[&str], i: usize, n: &Negotiation) {
+fn check_negotiation(
+    f: &mut Findings,
+    s: &Scenario,
+    account_ids: &[&str],
+    i: usize,
+    n: &Negotiation,
+) {
     let p = format!("negotiations[{i}]");
     f.reference(format!("{p}.account"), &n.account, account_ids, "account");
     let account = s.accounts.iter().find(|a| a.id == n.account);
@@ -420,14 +717,16 @@ fn check_negotiation(f: &mut Findings, s: &Scenario, account_ids: &[&str], i: us
         f.reference(format!("{p}.buyer"), buyer, &people_of(s, a), "stakeholder");
     }
     let started_by_event = s.events.iter().any(|e| {
-        e.choices.iter().any(|c| c.effects.iter().any(|x| matches!(x, Effect::StartNegotiation(id) if id == &n.id)))
+        e.choices.iter().any(|c| {
+            c.effects
+                .iter()
+                .any(|x| matches!(x, Effect::StartNegotiation(id) if id == &n.id))
+        })
     });
     let opens = n.turn.or(account.and_then(|a| a.contract.renewal_turn));
     match opens {
-        Some(t) if t == 0 || t > s.turns => {
-            if !started_by_event {
-                f.error(format!("{p}.turn"), format!("this negotiation never opens: turn {t} is outside the game (1 to {})", s.turns));
-            }
+        Some(t) if (t == 0 || t > s.turns) && !started_by_event => {
+            f.error(format!("{p}.turn"), format!("this negotiation never opens: turn {t} is outside the game (1 to {})", s.turns));
         }
         None if !started_by_event && account.is_some() => f.error(
             format!("{p}.turn"),
@@ -435,29 +734,60 @@ fn check_negotiation(f: &mut Findings, s: &Scenario, account_ids: &[&str], i: us
         ),
         _ => {}
     }
-    for (name, v) in [("walk_away", n.walk_away), ("opening", n.opening), ("competitor_offer", n.competitor_offer)] {
+    for (name, v) in [
+        ("walk_away", n.walk_away),
+        ("opening", n.opening),
+        ("competitor_offer", n.competitor_offer),
+    ] {
         f.range(format!("{p}.{name}"), v, 0.0, 100.0, "a buyer value");
     }
     if n.walk_away > n.opening {
-        f.error(format!("{p}.walk_away"), format!("the buyer's walk-away ({}) is above their opening demand ({})", n.walk_away, n.opening));
+        f.error(
+            format!("{p}.walk_away"),
+            format!(
+                "the buyer's walk-away ({}) is above their opening demand ({})",
+                n.walk_away, n.opening
+            ),
+        );
     }
     if n.rounds == 0 {
-        f.error(format!("{p}.rounds"), "a negotiation needs at least one round");
+        f.error(
+            format!("{p}.rounds"),
+            "a negotiation needs at least one round",
+        );
     }
     if n.issues.is_empty() {
-        f.error(format!("{p}.issues"), "a negotiation needs at least one issue");
+        f.error(
+            format!("{p}.issues"),
+            "a negotiation needs at least one issue",
+        );
     }
     let mut best = 0.0;
     let mut total = 0.0;
     for (k, issue) in n.issues.iter().enumerate() {
         let ip = format!("{p}.issues[{k}]");
-        f.range(format!("{ip}.buyer_weight"), issue.buyer_weight, 0.0, 100.0, "a weight");
+        f.range(
+            format!("{ip}.buyer_weight"),
+            issue.buyer_weight,
+            0.0,
+            100.0,
+            "a weight",
+        );
         if issue.options.is_empty() {
-            f.error(format!("{ip}.options"), "an issue needs at least one option");
+            f.error(
+                format!("{ip}.options"),
+                "an issue needs at least one option",
+            );
         }
         for (o, opt) in issue.options.iter().enumerate() {
             let op = format!("{ip}.options[{o}]");
-            f.range(format!("{op}.buyer_value"), opt.buyer_value, 0.0, 100.0, "a buyer value");
+            f.range(
+                format!("{op}.buyer_value"),
+                opt.buyer_value,
+                0.0,
+                100.0,
+                "a buyer value",
+            );
             if let Some(x) = opt.price_level {
                 f.range(format!("{op}.price_level"), x, 0.1, 10.0, "a price level");
             }
@@ -471,7 +801,11 @@ fn check_negotiation(f: &mut Findings, s: &Scenario, account_ids: &[&str], i: us
                 f.range(format!("{op}.service_cost"), x, 0.0, 1e12, "a service cost");
             }
         }
-        let top = issue.options.iter().map(|o| o.buyer_value).fold(0.0, f64::max);
+        let top = issue
+            .options
+            .iter()
+            .map(|o| o.buyer_value)
+            .fold(0.0, f64::max);
         best += issue.buyer_weight.max(0.0) * top;
         total += issue.buyer_weight.max(0.0);
     }
@@ -486,7 +820,10 @@ mod tests {
 
     #[test]
     fn suggestions_find_near_misses_only() {
-        assert_eq!(did_you_mean("huaxn", ["huaxin", "bosch"].into_iter()), Some("huaxin"));
+        assert_eq!(
+            did_you_mean("huaxn", ["huaxin", "bosch"].into_iter()),
+            Some("huaxin")
+        );
         assert_eq!(did_you_mean("zzz", ["huaxin", "bosch"].into_iter()), None);
     }
 }

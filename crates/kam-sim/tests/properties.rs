@@ -86,7 +86,7 @@ fn check_game(prepared: &Arc<Prepared>, game_seed: u64, player_seed: u64) {
         }
     });
     // A record per account per turn; each metric's change is the sum of its attributions.
-    for a in 0..n {
+    for (a, before) in before.iter_mut().enumerate() {
         let history = game.history(a);
         assert_eq!(
             history.len(),
@@ -107,7 +107,7 @@ fn check_game(prepared: &Arc<Prepared>, game_seed: u64, player_seed: u64) {
                     .filter(|c| c.metric == *metric)
                     .map(|c| c.delta)
                     .sum();
-                let change = after[i] - before[a][i];
+                let change = after[i] - before[i];
                 assert!(
                     (explained - change).abs() <= EPS * (1.0 + change.abs()),
                     "account {a} turn {} {metric:?}: changed {change} but causes explain {explained}",
@@ -120,7 +120,7 @@ fn check_game(prepared: &Arc<Prepared>, game_seed: u64, player_seed: u64) {
                     .iter()
                     .all(|c| c.delta.is_finite() && c.delta != 0.0)
             );
-            before[a] = after;
+            *before = after;
         }
     }
     // Money: the resource lines of every account in a turn are what the turn's plan cost
