@@ -39,20 +39,11 @@ struct Bench {
 
 pub fn install(app: &mut App, screenshot: Option<PathBuf>) {
     if let Some(path) = screenshot {
-        app.insert_resource(Shot {
-            path,
-            frames: 0,
-            requested: false,
-            done: Arc::new(AtomicBool::new(false)),
-        });
+        app.insert_resource(Shot { path, frames: 0, requested: false, done: Arc::new(AtomicBool::new(false)) });
         app.add_systems(Last, shoot);
     }
     if let Some(target) = bench_frames() {
-        app.insert_resource(Bench {
-            frames: 0,
-            target: target.max(20),
-            measuring_since: None,
-        });
+        app.insert_resource(Bench { frames: 0, target: target.max(20), measuring_since: None });
         app.add_systems(Last, bench);
     }
 }
@@ -81,10 +72,7 @@ fn bench(mut b: ResMut<Bench>, started: Res<Started>, mut exit: MessageWriter<Ap
     b.frames += 1;
     // Frame 2 ends once the first frame with the UI has been rendered and presented.
     if b.frames == 3 {
-        eprintln!(
-            "bench: first frame after {:.1} ms",
-            started.0.elapsed().as_secs_f64() * 1000.0
-        );
+        eprintln!("bench: first frame after {:.1} ms", started.0.elapsed().as_secs_f64() * 1000.0);
     }
     if b.frames == 10 {
         b.measuring_since = Some(Instant::now());

@@ -52,10 +52,7 @@ pub fn run(args: kam_cli::PlayArgs) -> ExitCode {
     if let Some(name) = &args.autoplay
         && kam_sim::strategy::by_name(name, 0).is_none()
     {
-        eprintln!(
-            "kam play: unknown strategy `{name}`; known: {}",
-            kam_sim::strategy::NAMES.join(", ")
-        );
+        eprintln!("kam play: unknown strategy `{name}`; known: {}", kam_sim::strategy::NAMES.join(", "));
         return ExitCode::from(kam_cli::USAGE);
     }
     if let Some(arg) = &args.scenario {
@@ -65,9 +62,18 @@ pub fn run(args: kam_cli::PlayArgs) -> ExitCode {
         let (seed, player) = (session.form.seed.clone(), session.form.player.clone());
         if session.start(source, &seed, &player) {
             session.screen = Screen::Turn;
-            if let Some(strategy) = &args.autoplay
-                && let Err(e) = session.autoplay(strategy)
-            {
+            let stop = match std::env::var("KAM_TRAINER_STOP_AT").as_deref() {
+                Ok("event") => Some(Screen::Event),
+                Ok("negotiation") => Some(Screen::Negotiation),
+                Ok("report") => Some(Screen::Report),
+                _ => None,
+            };
+            let played = match (&args.autoplay, stop) {
+                (Some(strategy), Some(stop)) => Some(session.autoplay_until(strategy, stop)),
+                (Some(strategy), None) => Some(session.autoplay(strategy)),
+                (None, _) => None,
+            };
+            if let Some(Err(e)) = played {
                 eprintln!("kam play: {e}");
                 return ExitCode::from(kam_cli::USAGE);
             }
@@ -89,26 +95,16 @@ pub fn run(args: kam_cli::PlayArgs) -> ExitCode {
                 primary_window: Some(Window {
                     title: i18n::K::AppTitle.t(session.lang).to_owned(),
                     resolution: WindowResolution::new(1280, 800),
-                    present_mode: if automated {
-                        PresentMode::AutoNoVsync
-                    } else {
-                        PresentMode::AutoVsync
-                    },
+                    present_mode: if automated { PresentMode::AutoNoVsync } else { PresentMode::AutoVsync },
                     ..default()
                 }),
                 ..default()
             })
-            .set(bevy::log::LogPlugin {
-                filter: "warn,kam_game=info".into(),
-                ..default()
-            }),
+            .set(bevy::log::LogPlugin { filter: "warn,kam_game=info".into(), ..default() }),
     );
     app.insert_resource(ClearColor(Color::srgb(0.95, 0.95, 0.96)));
     app.insert_resource(if automated {
-        WinitSettings {
-            focused_mode: UpdateMode::Continuous,
-            unfocused_mode: UpdateMode::Continuous,
-        }
+        WinitSettings { focused_mode: UpdateMode::Continuous, unfocused_mode: UpdateMode::Continuous }
     } else if args.watch {
         // Wake up twice a second to pick up file changes; still idle between.
         WinitSettings {
@@ -125,9 +121,7 @@ pub fn run(args: kam_cli::PlayArgs) -> ExitCode {
     app.insert_state(initial);
     app.add_plugins(game_plugin);
     if args.watch {
-        if let Some(session::ScenarioSource::File(path)) =
-            app.world().resource::<Session>().source.clone()
-        {
+        if let Some(session::ScenarioSource::File(path)) = app.world().resource::<Session>().source.clone() {
             watch::install(&mut app, path);
         } else {
             eprintln!("kam play: --watch needs a scenario file");

@@ -32,10 +32,7 @@ fn setup_context(mut contexts: EguiContexts) -> Result {
 /// Installs the CJK font as a fallback for both families, and the game's look.
 pub fn setup(ctx: &egui::Context) {
     let mut fonts = egui::FontDefinitions::default();
-    fonts.font_data.insert(
-        "cjk".into(),
-        Arc::new(egui::FontData::from_static(CJK_FONT)),
-    );
+    fonts.font_data.insert("cjk".into(), Arc::new(egui::FontData::from_static(CJK_FONT)));
     for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
         fonts.families.entry(family).or_default().push("cjk".into());
     }
@@ -44,18 +41,10 @@ pub fn setup(ctx: &egui::Context) {
     ctx.all_styles_mut(|style| {
         style.spacing.item_spacing = egui::vec2(8.0, 6.0);
         style.spacing.button_padding = egui::vec2(8.0, 4.0);
-        style
-            .text_styles
-            .insert(egui::TextStyle::Body, egui::FontId::proportional(14.0));
-        style
-            .text_styles
-            .insert(egui::TextStyle::Button, egui::FontId::proportional(14.0));
-        style
-            .text_styles
-            .insert(egui::TextStyle::Heading, egui::FontId::proportional(20.0));
-        style
-            .text_styles
-            .insert(egui::TextStyle::Small, egui::FontId::proportional(12.0));
+        style.text_styles.insert(egui::TextStyle::Body, egui::FontId::proportional(14.0));
+        style.text_styles.insert(egui::TextStyle::Button, egui::FontId::proportional(14.0));
+        style.text_styles.insert(egui::TextStyle::Heading, egui::FontId::proportional(20.0));
+        style.text_styles.insert(egui::TextStyle::Small, egui::FontId::proportional(12.0));
     });
 }
 
@@ -64,9 +53,7 @@ pub fn root_ui(ctx: &egui::Context) -> egui::Ui {
     egui::Ui::new(
         ctx.clone(),
         "root".into(),
-        egui::UiBuilder::new()
-            .layer_id(egui::LayerId::background())
-            .max_rect(ctx.viewport_rect()),
+        egui::UiBuilder::new().layer_id(egui::LayerId::background()).max_rect(ctx.viewport_rect()),
     )
 }
 
@@ -156,8 +143,7 @@ pub fn header(ui: &mut egui::Ui, text: &str, help: &str) {
 /// `label: value` with a tooltip on both.
 pub fn stat(ui: &mut egui::Ui, label: &str, value: impl Into<RichText>, help: &str) {
     ui.horizontal(|ui| {
-        ui.label(RichText::new(label).color(MUTED))
-            .on_hover_text(help);
+        ui.label(RichText::new(label).color(MUTED)).on_hover_text(help);
         ui.label(value.into().strong()).on_hover_text(help);
     });
 }
@@ -172,12 +158,7 @@ pub fn top_bar(ui: &mut egui::Ui, s: &Session, actions: &mut Vec<Action>) {
                 ui.label(RichText::new(&game.scenario().title).size(15.0));
                 ui.separator();
                 let turn = game.turn().min(game.scenario().turns);
-                ui.label(format!(
-                    "{} {turn} {} {}",
-                    K::Turn.t(s.lang),
-                    K::Of.t(s.lang),
-                    game.scenario().turns
-                ));
+                ui.label(format!("{} {turn} {} {}", K::Turn.t(s.lang), K::Of.t(s.lang), game.scenario().turns));
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 lang_switch(ui, s.lang, actions);
@@ -213,14 +194,9 @@ pub fn bottom_bar(ui: &mut egui::Ui, hint: &str, add: impl FnOnce(&mut egui::Ui)
 /// A primary button, larger and filled.
 pub fn primary(ui: &mut egui::Ui, text: &str) -> egui::Response {
     ui.add(
-        egui::Button::new(
-            RichText::new(text)
-                .strong()
-                .color(Color32::WHITE)
-                .size(15.0),
-        )
-        .fill(Color32::from_rgb(30, 90, 170))
-        .min_size(egui::vec2(120.0, 30.0)),
+        egui::Button::new(RichText::new(text).strong().color(Color32::WHITE).size(15.0))
+            .fill(Color32::from_rgb(30, 90, 170))
+            .min_size(egui::vec2(120.0, 30.0)),
     )
 }
 
@@ -231,11 +207,7 @@ pub fn key(ui: &egui::Ui, key: egui::Key) -> bool {
 
 /// A framed card.
 pub fn card<R>(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
-    egui::Frame::group(ui.style())
-        .fill(Color32::from_rgb(250, 250, 252))
-        .inner_margin(10.0)
-        .show(ui, add)
-        .inner
+    egui::Frame::group(ui.style()).fill(Color32::from_rgb(250, 250, 252)).inner_margin(10.0).show(ui, add).inner
 }
 
 /// The error box: what went wrong, where, and what to do.
@@ -246,14 +218,22 @@ pub fn error_box(ui: &mut egui::Ui, e: &crate::session::ErrorBox, lang: Lang) {
         .inner_margin(10.0)
         .show(ui, |ui| {
             ui.label(RichText::new(&e.title).color(RED).strong().size(16.0));
-            egui::ScrollArea::vertical()
-                .id_salt("error_lines")
-                .max_height(180.0)
-                .show(ui, |ui| {
-                    for line in &e.lines {
-                        ui.label(RichText::new(line).monospace());
-                    }
-                });
+            egui::ScrollArea::vertical().id_salt("error_lines").max_height(180.0).show(ui, |ui| {
+                for line in &e.lines {
+                    ui.label(RichText::new(line).monospace());
+                }
+            });
             ui.label(RichText::new(format!("{}: {}", K::WhatToDo.t(lang), e.what_to_do)).strong());
         });
+}
+
+/// Shortens text to `max` characters with an ellipsis.
+pub fn ellipsize(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_owned()
+    } else {
+        let mut s: String = text.chars().take(max.saturating_sub(1)).collect();
+        s.push('…');
+        s
+    }
 }

@@ -4,7 +4,7 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiPrimaryContextPass, egui};
 use egui::RichText;
-use egui_plot::{Legend, Line, Plot, PlotPoints};
+use egui_plot::{Legend, Line, Plot, PlotPoints, Points};
 use kam_sim::engine::{Game, Metric};
 use kam_sim::explain::{cause_text, metric_name};
 
@@ -13,10 +13,7 @@ use crate::session::{Action, Screen, Session};
 use crate::ui;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(
-        EguiPrimaryContextPass,
-        ui::view_system(view).run_if(in_state(Screen::Report)),
-    );
+    app.add_systems(EguiPrimaryContextPass, ui::view_system(view).run_if(in_state(Screen::Report)));
 }
 
 pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
@@ -32,49 +29,22 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
         }
     });
     let turn = game.history(0).last().map_or(0, |r| r.turn);
-    egui::Panel::right("report_charts")
-        .default_size(460.0)
-        .show(root, |ui| {
-            ui.heading(K::Charts.t(lang));
-            chart(
-                ui,
-                game,
-                lang,
-                "report_sat",
-                K::OverTime.t(lang),
-                |r| r.satisfaction,
-                220.0,
-            );
-            chart(
-                ui,
-                game,
-                lang,
-                "report_profit",
-                K::ProfitOverTime.t(lang),
-                |r| r.profit.total(),
-                220.0,
-            );
-        });
+    egui::Panel::right("report_charts").exact_size(500.0).show(root, |ui| {
+        ui.heading(K::Charts.t(lang));
+        chart(ui, game, "report_sat", K::OverTime.t(lang), |r| r.satisfaction, |s, _| Some(s.satisfaction), 300.0);
+        chart(ui, game, "report_profit", K::ProfitOverTime.t(lang), |r| r.profit.total(), |_, _| None, 300.0);
+    });
     egui::CentralPanel::default().show(root, |ui| {
-        ui.heading(format!(
-            "{} — {} {turn}",
-            K::TurnReport.t(lang),
-            K::Turn.t(lang)
-        ));
-        let profit: f64 = (0..game.accounts().len())
-            .filter_map(|a| game.history(a).last())
-            .map(|r| r.profit.total())
-            .sum();
-        ui::stat(
-            ui,
-            K::ProfitThisTurn.t(lang),
-            i18n::money(profit),
-            K::TipProfitScore.t(lang),
-        );
+        ui.heading(format!("{} — {} {turn}", K::TurnReport.t(lang), K::Turn.t(lang)));
+        let profit: f64 =
+            (0..game.accounts().len()).filter_map(|a| game.history(a).last()).map(|r| r.profit.total()).sum();
+        ui::stat(ui, K::ProfitThisTurn.t(lang), i18n::money(profit), K::TipProfitScore.t(lang));
         ui.label(RichText::new(K::WhatChanged.t(lang)).strong());
         egui::ScrollArea::vertical().show(ui, |ui| {
+            // The first turn compares with the starting position.
+            let start = (turn == 1).then(|| Game::new(std::sync::Arc::clone(game.prepared()), game.seed()));
             for a in 0..game.accounts().len() {
-                account_changes(ui, game, a, lang);
+                account_changes(ui, game, start.as_ref(), a, lang);
             }
         });
     });
@@ -84,28 +54,19 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
     actions
 }
 
-fn account_changes(ui: &mut egui::Ui, game: &Game, a: usize, lang: Lang) {
+fn account_changes(ui: &mut egui::Ui, game: &Game, start: Option<&Game>, a: usize, lang: Lang) {
     let h = game.history(a);
     let Some(last) = h.last() else { return };
     let def = &game.scenario().accounts[a];
     let (sat0, rel0, share0, rev0) = match h {
-        [.., prev, _] => (
-            prev.satisfaction,
-            prev.relationship,
-            prev.share,
-            prev.revenue,
-        ),
-        _ => {
-            let st =
-                kam_sim::engine::Game::new(std::sync::Arc::clone(game.prepared()), game.seed());
-            let s0 = &st.accounts()[a];
-            (
-                s0.satisfaction,
-                s0.relationship(),
-                s0.share,
-                s0.revenue(def.potential),
-            )
-        }
+        [.., prev, _] => (prev.satisfaction, prev.relationship, prev.share, prev.revenue),
+        _ => match start {
+            Some(g) => {
+                let s0 = &g.accounts()[a];
+                (s0.satisfaction, s0.relationship(), s0.share, s0.revenue(def.potential))
+            }
+            None => (last.satisfaction, last.relationship, last.share, last.revenue),
+        },
     };
     ui::card(ui, |ui| {
         ui.set_width(ui.available_width());
@@ -128,49 +89,64 @@ fn account_changes(ui: &mut egui::Ui, game: &Game, a: usize, lang: Lang) {
         });
         let mut causes = last.causes.clone();
         causes.sort_by(|x, y| y.delta.abs().total_cmp(&x.delta.abs()));
-        egui::Grid::new(("causes", a))
-            .spacing([10.0, 2.0])
-            .show(ui, |ui| {
-                for c in causes.iter().filter(|c| c.delta.abs() >= 0.05) {
-                    ui.label(
-                        RichText::new(metric_name(c.metric, lang))
-                            .small()
-                            .color(ui::MUTED),
-                    );
-                    ui.label(ui::delta_text(c.delta));
-                    ui.label(cause_text(game, a, c, lang));
-                    ui.end_row();
-                }
-            });
+        egui::Grid::new(("causes", a)).spacing([10.0, 2.0]).show(ui, |ui| {
+            for c in causes.iter().filter(|c| c.delta.abs() >= 0.05) {
+                ui.label(RichText::new(metric_name(c.metric, lang)).small().color(ui::MUTED));
+                ui.label(ui::delta_text(c.delta));
+                ui.label(cause_text(game, a, c, lang));
+                ui.end_row();
+            }
+        });
     });
 }
 
-/// One line per account over the turns played.
+/// One line per account over the turns played, from the starting position (turn 0) when
+/// `start` gives it.
+#[allow(clippy::too_many_arguments)]
 pub fn chart(
     ui: &mut egui::Ui,
     game: &Game,
-    lang: Lang,
     id: &str,
     title: &str,
     value: impl Fn(&kam_sim::engine::TurnRecord) -> f64,
+    start: impl Fn(&kam_sim::engine::AccountState, &kam_sim::scenario::Account) -> Option<f64>,
     height: f32,
 ) {
-    let _ = lang;
     ui.label(RichText::new(title).strong());
+    let initial = Game::new(std::sync::Arc::clone(game.prepared()), game.seed());
     Plot::new(id)
         .height(height)
-        .legend(Legend::default())
+        .legend(Legend::default().background_alpha(0.7).text_style(egui::TextStyle::Small))
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
+        .include_x(0.0)
+        // Room on the right for the legend, so it does not hide the lines.
+        .include_x(game.scenario().turns as f64 * 1.5)
         .show(ui, |plot| {
             for (a, acc) in game.scenario().accounts.iter().enumerate() {
-                let points: PlotPoints = game
-                    .history(a)
-                    .iter()
-                    .map(|r| [r.turn as f64, value(r)])
-                    .collect();
-                plot.line(Line::new(acc.name.clone(), points));
+                let first = start(&initial.accounts()[a], acc).map(|y| [0.0, y]);
+                let points: Vec<[f64; 2]> =
+                    first.into_iter().chain(game.history(a).iter().map(|r| [r.turn as f64, value(r)])).collect();
+                let color = PALETTE[a % PALETTE.len()];
+                plot.points(Points::new(acc.name.clone(), PlotPoints::from(points.clone())).radius(2.5).color(color));
+                plot.line(Line::new(acc.name.clone(), PlotPoints::from(points)).color(color));
             }
         });
 }
+
+/// Distinct colours for up to twelve accounts.
+const PALETTE: [egui::Color32; 12] = [
+    egui::Color32::from_rgb(31, 119, 180),
+    egui::Color32::from_rgb(255, 127, 14),
+    egui::Color32::from_rgb(44, 160, 44),
+    egui::Color32::from_rgb(214, 39, 40),
+    egui::Color32::from_rgb(148, 103, 189),
+    egui::Color32::from_rgb(140, 86, 75),
+    egui::Color32::from_rgb(227, 119, 194),
+    egui::Color32::from_rgb(127, 127, 127),
+    egui::Color32::from_rgb(188, 189, 34),
+    egui::Color32::from_rgb(23, 190, 207),
+    egui::Color32::from_rgb(0, 0, 128),
+    egui::Color32::from_rgb(128, 0, 0),
+];

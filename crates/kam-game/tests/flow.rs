@@ -1,0 +1,185 @@
+//! The screen flow without a window: MinimalPlugins + StatesPlugin, driven by actions.
+
+use bevy::prelude::*;
+use bevy::state::app::StatesPlugin;
+use kam_game::session::{self, ScenarioSource};
+use kam_game::{Action, Actions, Screen, Session, core_plugin};
+use kam_sim::engine::{Pending, Visit};
+
+fn app(data: &std::path::Path) -> App {
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin));
+    app.insert_resource(Session::new(Some(data.to_owned())));
+    app.add_plugins(core_plugin);
+    app.update();
+    app
+}
+
+fn act(app: &mut App, action: Action) {
+    app.world_mut().resource_mut::<Actions>().0.push(action);
+    app.update();
+    app.update();
+}
+
+fn screen(app: &App) -> Screen {
+    *app.world().resource::<State<Screen>>().get()
+}
+
+fn tutorial_index(app: &App) -> usize {
+    let s = app.world().resource::<Session>();
+    s.catalog.iter().position(|e| e.source == ScenarioSource::Bundled("tutorial".into())).expect("tutorial is bundled")
+}
+
+#[test]
+fn title_to_debrief_through_every_kind_of_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    assert_eq!(screen(&app), Screen::Title);
+    let i = tutorial_index(&app);
+    {
+        let mut s = app.world_mut().resource_mut::<Session>();
+        s.form.selected = Some(i);
+        s.form.player = "Alice".into();
+        s.form.seed = "class-7B".into();
+    }
+    act(&mut app, Action::Start);
+    assert_eq!(screen(&app), Screen::Briefing);
+    let seed = app.world().resource::<Session>().game().unwrap().seed();
+    assert_eq!(seed, session::seed_from_code("class-7B", 0), "a class code hashes to the seed");
+    act(&mut app, Action::Back);
+    assert_eq!(screen(&app), Screen::Title);
+    act(&mut app, Action::Start);
+    act(&mut app, Action::BeginTurns);
+    assert_eq!(screen(&app), Screen::Turn);
+
+    let mut seen = vec![Screen::Title, Screen::Briefing, Screen::Turn];
+    for _ in 0..500 {
+        let now = screen(&app);
+        if !seen.contains(&now) {
+            seen.push(now);
+        }
+        match now {
+            Screen::Turn => {
+                // One visit to the first person of each live account, then end the turn.
+                let visits: Vec<Visit> = {
+                    let s = app.world().resource::<Session>();
+                    let game = s.game().unwrap();
+                    (0..game.accounts().len())
+                        .filter(|&a| !game.accounts()[a].churned)
+                        .map(|a| Visit { account: a, stakeholder: 0, approach: a % game.scenario().approaches.len() })
+                        .collect()
+                };
+                for v in visits {
+                    act(&mut app, Action::AddVisit(v));
+                }
+                act(&mut app, Action::EndTurn);
+                assert_ne!(screen(&app), Screen::Turn, "ending the turn leaves the turn screen");
+            }
+            Screen::Event => {
+                act(&mut app, Action::Choose(0));
+                assert!(app.world().resource::<Session>().feedback.is_some(), "an answer shows feedback");
+                act(&mut app, Action::Continue);
+            }
+            Screen::Negotiation => {
+                act(&mut app, Action::MakeOffer);
+                if app.world().resource::<Session>().nego.summary.is_none() {
+                    act(&mut app, Action::WalkAway);
+                }
+                assert!(app.world().resource::<Session>().nego.summary.is_some());
+                act(&mut app, Action::Continue);
+            }
+            Screen::Report => {
+                assert!(session::autosave_path(dir.path()).exists(), "a finished turn is autosaved");
+                act(&mut app, Action::Continue);
+            }
+            Screen::Debrief => break,
+            Screen::Title | Screen::Briefing => panic!("unexpected {now:?}"),
+        }
+    }
+    assert_eq!(screen(&app), Screen::Debrief);
+    for s in [Screen::Event, Screen::Report, Screen::Debrief] {
+        assert!(seen.contains(&s), "{s:?} was never shown: {seen:?}");
+    }
+    let session = app.world().resource::<Session>();
+    assert!(session.game().unwrap().is_finished());
+    assert!(session.expert.is_some(), "the debrief compares with the expert");
+
+    act(&mut app, Action::Export);
+    let exported = app.world().resource::<Session>().exported.clone().expect("exported");
+    let record = kam_sim::record::read(&exported).unwrap();
+    assert_eq!(record.player, "Alice");
+    assert!(record.finished);
+}
+
+#[test]
+fn an_autosave_resumes_at_the_same_turn() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    let i = tutorial_index(&app);
+    app.world_mut().resource_mut::<Session>().form.selected = Some(i);
+    act(&mut app, Action::Start);
+    act(&mut app, Action::BeginTurns);
+    // Play turns until one ends (answering whatever comes up).
+    loop {
+        match screen(&app) {
+            Screen::Turn => act(&mut app, Action::EndTurn),
+            Screen::Event => {
+                act(&mut app, Action::Choose(0));
+                act(&mut app, Action::Continue);
+            }
+            Screen::Negotiation => {
+                act(&mut app, Action::WalkAway);
+                act(&mut app, Action::Continue);
+            }
+            Screen::Report => break,
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+    let turn = app.world().resource::<Session>().game().unwrap().turn();
+
+    let mut again = self::app(dir.path());
+    assert!(again.world().resource::<Session>().autosave.is_some(), "the title offers the autosave");
+    act(&mut again, Action::Resume);
+    let s = again.world().resource::<Session>();
+    assert_eq!(s.game().unwrap().turn(), turn);
+    assert!(
+        s.game().unwrap().pending().is_none() || matches!(s.game().unwrap().pending(), Some(Pending::Event { .. }))
+    );
+    assert_eq!(screen(&again), Screen::Turn);
+}
+
+#[test]
+fn a_broken_scenario_is_shown_not_fatal() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("broken.ron");
+    std::fs::write(&file, "(id: \"x\", title: 3,").unwrap();
+    let mut app = app(dir.path());
+    {
+        let mut s = app.world_mut().resource_mut::<Session>();
+        s.form.selected = None;
+        s.form.file_path = file.display().to_string();
+    }
+    act(&mut app, Action::Start);
+    assert_eq!(screen(&app), Screen::Title);
+    let s = app.world().resource::<Session>();
+    let e = s.error.as_ref().expect("the error is shown");
+    assert!(e.lines[0].starts_with(&format!("{}:", file.display())), "FILE:LINE:COL, got {}", e.lines[0]);
+    assert!(!e.what_to_do.is_empty());
+}
+
+#[test]
+fn an_unreadable_autosave_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(session::autosave_path(dir.path()), "not a save").unwrap();
+    let s = Session::new(Some(dir.path().to_owned()));
+    assert!(s.autosave.is_none());
+    assert!(s.error.is_some());
+}
+
+#[test]
+fn class_codes_hash_deterministically() {
+    assert_eq!(session::seed_from_code("", 42), 42);
+    assert_eq!(session::seed_from_code(" 17 ", 42), 17);
+    assert_eq!(session::seed_from_code("Class-A", 0), session::seed_from_code("class-a", 0));
+    assert_ne!(session::seed_from_code("class-a", 0), session::seed_from_code("class-b", 0));
+}
