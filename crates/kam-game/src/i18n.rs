@@ -214,6 +214,9 @@ table! {
     TipVisitsLeft => "本回合还能安排的拜访次数。", "Visits you can still plan this turn.";
     TipBudgetLeft => "本回合还能花费的预算；未用完的预算不结转。", "Budget you can still spend this turn; unspent budget does not carry over.";
     TipNorm => "课程建议的每回合拜访次数。", "Visits per turn the courseware recommends.";
+    VisitsVsNorm => "各客户拜访 / 标准", "Visits per account / norm";
+    RevenueShort => "收入", "Rev.";
+    MarginShort => "毛利", "GM";
     RelationshipShort => "关系", "Rel.";
     AttitudeShort => "支持度", "Support";
     InfluenceShort => "影响", "Infl.";
@@ -421,13 +424,7 @@ pub fn plan_error(lang: Lang, e: &PlanError) -> String {
 
 /// Money as the scenarios write it (thousands, no currency).
 pub fn money(x: f64) -> String {
-    if x.abs() >= 1000.0 {
-        format!("{:.0}", x)
-    } else if x.abs() >= 100.0 {
-        format!("{:.0}", x)
-    } else {
-        format!("{:.1}", x)
-    }
+    if x.abs() >= 100.0 { format!("{x:.0}") } else { format!("{x:.1}") }
 }
 
 /// A signed change, e.g. `+3.2` / `−1.0`.

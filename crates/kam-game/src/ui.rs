@@ -59,6 +59,7 @@ pub fn root_ui(ctx: &egui::Context) -> egui::Ui {
 
 /// The Bevy system for one screen: draw the view, apply its actions, follow the session's
 /// screen, and ask for another frame when something changed (the app is otherwise idle).
+#[allow(clippy::type_complexity)]
 pub fn view_system(
     view: View,
 ) -> impl FnMut(

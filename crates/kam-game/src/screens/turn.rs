@@ -37,10 +37,10 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
         ui.label(RichText::new(format!("{} {visits_left} / {capacity}", K::VisitsLeft.t(lang))).strong())
             .on_hover_text(K::TipVisitsLeft.t(lang));
     });
-    egui::Panel::left("dashboard").exact_size(450.0).show(root, |ui| {
+    egui::Panel::left("dashboard").exact_size(468.0).show(root, |ui| {
         dashboard(ui, game, s.selected_account, lang, &mut actions);
     });
-    egui::Panel::right("plan").exact_size(235.0).show(root, |ui| {
+    egui::Panel::right("plan").exact_size(215.0).show(root, |ui| {
         plan_panel(ui, s, game, visits_left, capacity, budget_left, &mut actions);
     });
     egui::CentralPanel::default().show(root, |ui| {
@@ -77,11 +77,11 @@ fn trend(game: &Game, a: usize) -> f64 {
 fn dashboard(ui: &mut egui::Ui, game: &Game, selected: usize, lang: Lang, actions: &mut Vec<Action>) {
     ui.heading(K::Dashboard.t(lang));
     egui::ScrollArea::both().id_salt("dash").show(ui, |ui| {
-        egui::Grid::new("dashboard_grid").striped(true).spacing([7.0, 6.0]).show(ui, |ui| {
+        egui::Grid::new("dashboard_grid").striped(true).spacing([6.0, 6.0]).show(ui, |ui| {
             ui::header(ui, K::Account.t(lang), "");
             ui::header(ui, K::Tier.t(lang), K::TipTier.t(lang));
-            ui::header(ui, K::Revenue.t(lang), &metric_help(Metric::Revenue, lang));
-            ui::header(ui, K::Margin.t(lang), K::TipMargin.t(lang));
+            ui::header(ui, K::RevenueShort.t(lang), &metric_help(Metric::Revenue, lang));
+            ui::header(ui, K::MarginShort.t(lang), K::TipMargin.t(lang));
             ui::header(ui, K::SatisfactionShort.t(lang), &metric_help(Metric::Satisfaction, lang));
             ui::header(ui, K::RelationshipShort.t(lang), &metric_help(Metric::Relationship, lang));
             ui::header(ui, K::Trend.t(lang), K::TipTrend.t(lang));
@@ -89,7 +89,7 @@ fn dashboard(ui: &mut egui::Ui, game: &Game, selected: usize, lang: Lang, action
             ui.end_row();
             for (a, acc) in game.scenario().accounts.iter().enumerate() {
                 let st = &game.accounts()[a];
-                let short = ui::ellipsize(&acc.name, 16);
+                let short = ui::ellipsize(&acc.name, 13);
                 let name = if st.churned { format!("{short} ({})", K::Lost.t(lang)) } else { short };
                 let mut text = RichText::new(name).strong();
                 if st.churned {
@@ -167,6 +167,21 @@ fn plan_panel(
             });
         }
         ui.add_space(6.0);
+        ui.label(RichText::new(K::VisitsVsNorm.t(lang)).strong()).on_hover_text(K::TipNorm.t(lang));
+        egui::Grid::new("visits_vs_norm").spacing([6.0, 2.0]).show(ui, |ui| {
+            for (a, acc) in sc.accounts.iter().enumerate() {
+                if game.accounts()[a].churned {
+                    continue;
+                }
+                let planned = s.draft.visits.iter().filter(|v| v.account == a).count() as f64;
+                let norm = game.prepared().norms[a];
+                let color = if planned + 1e-9 >= norm.floor().max(1.0) { ui::GREEN } else { ui::MUTED };
+                ui.label(RichText::new(ui::ellipsize(&acc.name, 12)).small());
+                ui.label(RichText::new(format!("{planned:.0} / {norm:.1}")).small().color(color));
+                ui.end_row();
+            }
+        });
+        ui.add_space(6.0);
         if ui.button(K::ClearPlan.t(lang)).clicked() {
             actions.push(Action::ClearPlan);
         }
@@ -204,6 +219,8 @@ fn dossier(ui: &mut egui::Ui, s: &Session, game: &Game, actions: &mut Vec<Action
             &metric_help(Metric::Relationship, lang),
         );
         ui::stat(ui, K::Share.t(lang), format!("{:.1}%", st.share), &metric_help(Metric::Share, lang));
+    });
+    ui.horizontal_wrapped(|ui| {
         ui::stat(ui, K::Pressure.t(lang), format!("{:.0}", st.pressure), K::TipPressure.t(lang));
         ui::stat(ui, K::ChurnRisk.t(lang), format!("{:.0}%", 100.0 * game.churn_hazard(a)), K::TipChurn.t(lang));
         ui::stat(ui, K::Norm.t(lang), format!("{:.1}", game.prepared().norms[a]), K::TipNorm.t(lang));
@@ -233,11 +250,11 @@ fn dossier(ui: &mut egui::Ui, s: &Session, game: &Game, actions: &mut Vec<Action
             }
         });
     });
+    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
     egui::Grid::new("buying_centre").striped(true).spacing([10.0, 4.0]).show(ui, |ui| {
         ui::header(ui, K::Person.t(lang), "");
         ui::header(ui, &format!("{} · {}", K::Layer.t(lang), K::Role.t(lang)), "");
-        ui::header(ui, K::Style.t(lang), K::TipStyle.t(lang));
-        ui::header(ui, K::Need.t(lang), "");
+        ui::header(ui, &format!("{} · {}", K::Style.t(lang), K::Need.t(lang)), K::TipStyle.t(lang));
         ui::header(ui, K::AttitudeShort.t(lang), K::TipAttitude.t(lang));
         ui::header(ui, K::InfluenceShort.t(lang), K::TipInfluence.t(lang));
         ui.label("");
@@ -250,9 +267,14 @@ fn dossier(ui: &mut egui::Ui, s: &Session, game: &Game, actions: &mut Vec<Action
                     ui.label(RichText::new(&who.title).small().color(ui::MUTED));
                 }
             });
-            ui.label(format!("{} · {}", i18n::layer(lang, who.layer), i18n::role(lang, who.role)));
-            ui.label(i18n::style(lang, who.style)).on_hover_text(K::TipStyle.t(lang));
-            ui.label(i18n::need(lang, who.need));
+            ui.vertical(|ui| {
+                ui.label(i18n::layer(lang, who.layer));
+                ui.label(RichText::new(i18n::role(lang, who.role)).small());
+            });
+            ui.vertical(|ui| {
+                ui.label(i18n::style(lang, who.style)).on_hover_text(K::TipStyle.t(lang));
+                ui.label(RichText::new(i18n::need(lang, who.need)).small());
+            });
             let color = if person.support >= 60.0 {
                 ui::GREEN
             } else if person.support < 40.0 {
