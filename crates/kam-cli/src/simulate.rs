@@ -95,11 +95,11 @@ fn print_table(report: &Report, io: &mut Io) {
         report.seed,
         report.seed + report.runs - 1
     );
-    let _ = writeln!(
-        io.out,
-        "{:<11} {:>29}  {:>29}  {:>33}  {:>29}",
+    let groups = format!(
+        "{:<11} {:^28}  {:^28}  {:^32}  {:^28}",
         "", "composite (0-100)", "retention (0-100)", "profit", "satisfaction (0-100)"
     );
+    let _ = writeln!(io.out, "{}", groups.trim_end());
     let head = |w: usize| format!("{:>w$}{:>w$}{:>w$}{:>w$}", "mean", "p10", "p50", "p90");
     let _ = writeln!(
         io.out,
