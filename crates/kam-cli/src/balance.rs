@@ -317,7 +317,7 @@ pub fn text(b: &Balance) -> String {
 
     let _ = writeln!(
         t,
-        "\nBudget: mean share of the {} budget spent per turn",
+        "\nBudget: mean share of the {} budget spent per turn, on resources and paid answers (answers can take it past 100%)",
         s.means.budget_per_turn
     );
     for run in &lab.strategies {
