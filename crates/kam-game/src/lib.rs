@@ -30,6 +30,10 @@ pub struct Started(pub Instant);
 pub fn run(args: kam_cli::PlayArgs) -> ExitCode {
     let started = Instant::now();
     let mut session = Session::new(session::data_dir());
+    if args.screenshot.is_some() || args.autoplay.is_some() {
+        // Automation never overwrites the player's autosave.
+        session.data_dir = None;
+    }
     if let Some(code) = &args.lang {
         match i18n::parse_lang(code) {
             Some(lang) => {

@@ -206,6 +206,11 @@ pub fn key(ui: &egui::Ui, key: egui::Key) -> bool {
     ui.input(|i| i.key_pressed(key))
 }
 
+/// Enter, unless a focused widget takes it (a focused button is pressed with Enter, too).
+pub fn enter(ui: &egui::Ui) -> bool {
+    key(ui, egui::Key::Enter) && ui.ctx().memory(|m| m.focused().is_none())
+}
+
 /// A framed card.
 pub fn card<R>(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
     egui::Frame::group(ui.style()).fill(Color32::from_rgb(250, 250, 252)).inner_margin(10.0).show(ui, add).inner

@@ -183,3 +183,26 @@ fn class_codes_hash_deterministically() {
     assert_eq!(session::seed_from_code("Class-A", 0), session::seed_from_code("class-a", 0));
     assert_ne!(session::seed_from_code("class-a", 0), session::seed_from_code("class-b", 0));
 }
+
+#[test]
+fn a_watched_file_reloads_and_shows_its_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("watched.ron");
+    let (_, src) = kam_sim::bundled::SCENARIOS.iter().find(|(f, _)| *f == "tutorial.ron").unwrap();
+    std::fs::write(&file, src).unwrap();
+    let mut s = Session::new(None);
+    assert!(s.start(ScenarioSource::File(file.clone()), "", "w"));
+    s.screen = Screen::Turn;
+    // Broken: the errors replace the game screen, located in the file.
+    std::fs::write(&file, "(id: \"t\",\n  turns: \"four\",\n)").unwrap();
+    s.reload();
+    assert_eq!(s.screen, Screen::Title);
+    let e = s.error.clone().expect("errors shown");
+    assert!(e.lines.iter().all(|l| l.starts_with(&format!("{}:", file.display()))), "{:?}", e.lines);
+    // Fixed: back at the first turn.
+    std::fs::write(&file, src).unwrap();
+    s.reload();
+    assert_eq!(s.screen, Screen::Turn);
+    assert!(s.error.is_none());
+    assert_eq!(s.game().unwrap().turn(), 1);
+}

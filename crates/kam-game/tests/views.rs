@@ -81,3 +81,27 @@ fn every_screen_draws_without_panicking() {
         s = h.into_state();
     }
 }
+
+#[test]
+fn the_turn_is_played_from_the_keyboard() {
+    let s = tutorial();
+    let mut h = harness(s);
+    h.key_press(bevy_egui::egui::Key::Num1);
+    h.run();
+    assert_eq!(h.state().draft.visits.len(), 1, "1 visits the first person");
+    h.key_press(bevy_egui::egui::Key::ArrowDown);
+    h.run();
+    h.key_press(bevy_egui::egui::Key::Num1);
+    h.run();
+    assert_eq!(h.state().draft.visits[1].account, 1, "↓ moves to the next account");
+    h.key_press(bevy_egui::egui::Key::Backspace);
+    h.run();
+    assert_eq!(h.state().draft.visits.len(), 1, "Backspace takes the last visit back");
+    h.key_press(bevy_egui::egui::Key::Enter);
+    h.run();
+    assert_ne!(h.state().screen, Screen::Turn, "Enter ends the turn");
+    assert_eq!(
+        h.state().game().unwrap().history(0).len() + usize::from(h.state().game().unwrap().pending().is_some()),
+        1
+    );
+}

@@ -117,7 +117,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
             });
         });
     });
-    if ui::key(root, egui::Key::Enter) {
+    if ui::enter(root) {
         actions.push(Action::BeginTurns);
     }
     if ui::key(root, egui::Key::Escape) {

@@ -15,7 +15,7 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(EguiPrimaryContextPass, ui::view_system(view).run_if(in_state(Screen::Event)));
 }
 
-const NUMBER_KEYS: [egui::Key; 9] = [
+pub(crate) const NUMBER_KEYS: [egui::Key; 9] = [
     egui::Key::Num1,
     egui::Key::Num2,
     egui::Key::Num3,
@@ -127,7 +127,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
         });
     });
     if answered {
-        if ui::key(root, egui::Key::Enter) {
+        if ui::enter(root) {
             actions.push(Action::Continue);
         }
     } else {

@@ -159,7 +159,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
             }
         });
     });
-    if ui::key(root, egui::Key::Enter) {
+    if ui::enter(root) {
         actions.push(if done { Action::Continue } else { Action::MakeOffer });
     }
     actions

@@ -22,7 +22,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
     ui::top_bar(root, s, &mut actions);
     let Some(game) = s.game() else { return actions };
     let finished = game.is_finished();
-    ui::bottom_bar(root, K::EnterConfirms.t(lang), |ui| {
+    ui::bottom_bar(root, K::EnterContinues.t(lang), |ui| {
         let label = if finished { K::ToDebrief } else { K::NextTurn };
         if ui::primary(ui, label.t(lang)).clicked() {
             actions.push(Action::Continue);
@@ -48,7 +48,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
             }
         });
     });
-    if ui::key(root, egui::Key::Enter) {
+    if ui::enter(root) {
         actions.push(Action::Continue);
     }
     actions

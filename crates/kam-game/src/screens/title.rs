@@ -16,7 +16,7 @@ pub(super) fn plugin(app: &mut App) {
 pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
     let mut actions = Vec::new();
     let lang = s.lang;
-    ui::bottom_bar(root, K::EnterConfirms.t(lang), |ui| {
+    ui::bottom_bar(root, K::TitleHint.t(lang), |ui| {
         if ui::primary(ui, K::Start.t(lang)).clicked() {
             actions.push(Action::Start);
         }
@@ -66,7 +66,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
     if s.message.is_some() && s.form.selected.is_some() {
         s.message = None;
     }
-    if ui::key(root, egui::Key::Enter) {
+    if ui::enter(root) {
         actions.push(Action::Start);
     }
     let no_text_focus = !root.ctx().egui_wants_keyboard_input();

@@ -46,7 +46,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
     egui::CentralPanel::default().show(root, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| dossier(ui, s, game, &mut actions));
     });
-    if ui::key(root, egui::Key::Enter) && !root.ctx().egui_wants_keyboard_input() {
+    if ui::enter(root) && !root.ctx().egui_wants_keyboard_input() {
         actions.push(Action::EndTurn);
     }
     if ui::key(root, egui::Key::Escape) {
@@ -59,6 +59,24 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
         }
         if ui::key(root, egui::Key::ArrowUp) {
             actions.push(Action::SelectAccount((s.selected_account + n - 1) % n));
+        }
+        // Keys 1–9 visit that person of the selected account; ←/→ change the approach;
+        // Backspace takes the last visit back.
+        let a = s.selected_account.min(n - 1);
+        for (p, k) in crate::screens::event::NUMBER_KEYS.iter().enumerate() {
+            if ui::key(root, *k) && p < game.accounts()[a].people.len() {
+                actions.push(Action::AddVisit(Visit { account: a, stakeholder: p, approach: s.approach_pick }));
+            }
+        }
+        let approaches = game.scenario().approaches.len().max(1);
+        if ui::key(root, egui::Key::ArrowRight) {
+            actions.push(Action::PickApproach((s.approach_pick + 1) % approaches));
+        }
+        if ui::key(root, egui::Key::ArrowLeft) {
+            actions.push(Action::PickApproach((s.approach_pick + approaches - 1) % approaches));
+        }
+        if ui::key(root, egui::Key::Backspace) && !s.draft.visits.is_empty() {
+            actions.push(Action::RemoveVisit(s.draft.visits.len() - 1));
         }
     }
     actions
