@@ -72,7 +72,7 @@ fn bench(mut b: ResMut<Bench>, started: Res<Started>, mut exit: MessageWriter<Ap
     b.frames += 1;
     // Frame 2 ends once the first frame with the UI has been rendered and presented.
     if b.frames == 3 {
-        eprintln!("bench: first frame after {:.1} ms", started.0.elapsed().as_secs_f64() * 1000.0);
+        say(format!("bench: first frame after {:.1} ms", started.0.elapsed().as_secs_f64() * 1000.0));
     }
     if b.frames == 10 {
         b.measuring_since = Some(Instant::now());
@@ -80,11 +80,45 @@ fn bench(mut b: ResMut<Bench>, started: Res<Started>, mut exit: MessageWriter<Ap
     if b.frames == b.target + 10
         && let Some(t) = b.measuring_since
     {
-        eprintln!(
+        say(format!(
             "bench: mean frame time {:.2} ms over {} frames",
             t.elapsed().as_secs_f64() * 1000.0 / b.target as f64,
             b.target
-        );
+        ));
         exit.write(AppExit::Success);
     }
+}
+
+/// Standard error without its lock. `kam_cli::run_with` holds the `stderr()` lock on the main
+/// thread for as long as the game runs, so any write through `std::io::stderr()` from Bevy's
+/// worker threads (logging included) would wait forever; this writes to `/dev/stderr` instead.
+#[derive(Clone, Copy)]
+pub struct UnlockedStderr;
+
+impl std::io::Write for UnlockedStderr {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        static FILE: std::sync::OnceLock<Option<std::fs::File>> = std::sync::OnceLock::new();
+        match FILE.get_or_init(|| std::fs::OpenOptions::new().append(true).open("/dev/stderr").ok()) {
+            Some(f) => {
+                let mut f: &std::fs::File = f;
+                f.write(buf)
+            }
+            None => Ok(buf.len()),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// One line on standard error, from any thread.
+pub fn say(line: String) {
+    use std::io::Write;
+    let _ = writeln!(UnlockedStderr, "{line}");
+}
+
+/// Bevy's log formatter, writing through [`UnlockedStderr`].
+pub fn log_layer(_: &mut App) -> Option<bevy::log::BoxedFmtLayer> {
+    Some(Box::new(bevy::log::tracing_subscriber::fmt::Layer::default().with_writer(|| UnlockedStderr)))
 }

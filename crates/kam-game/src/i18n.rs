@@ -120,7 +120,7 @@ table! {
     Forecast => "预测", "Forecast";
     NoOpportunities => "暂无机会。", "No open opportunities.";
     EndTurn => "结束回合", "End turn";
-    EndTurnHint => "↑↓ 选客户 · 1–9 拜访此人 · ←→ 换拜访方式 · Backspace 撤销 · Enter 结束回合 · Esc 简报", "↑↓ account · 1–9 visit that person · ←→ approach · Backspace undo · Enter ends the turn · Esc briefing";
+    EndTurnHint => "上/下键 选客户 · 1–9 拜访此人 · 左/右键 换拜访方式 · Backspace 撤销 · Enter 结束回合 · Esc 简报", "Up/Down account · 1–9 visit that person · Left/Right approach · Backspace undo · Enter ends the turn · Esc briefing";
     Contract => "合同", "Contract";
     PriceLevel => "价格水平", "Price level";
     PaymentDays => "账期（天）", "Payment days";
@@ -217,7 +217,7 @@ table! {
     VisitsVsNorm => "各客户拜访 / 标准", "Visits per account / norm";
     RevenueShort => "收入", "Rev.";
     MarginShort => "毛利", "GM";
-    TitleHint => "↑↓ 选择场景 · Enter 开始", "↑↓ pick a scenario · Enter starts";
+    TitleHint => "上/下键 选择场景 · Enter 开始", "Up/Down pick a scenario · Enter starts";
     EnterContinues => "Enter 继续", "Enter continues";
     RelationshipShort => "关系", "Rel.";
     AttitudeShort => "支持度", "Support";

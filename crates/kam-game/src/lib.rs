@@ -104,7 +104,11 @@ pub fn run(args: kam_cli::PlayArgs) -> ExitCode {
                 }),
                 ..default()
             })
-            .set(bevy::log::LogPlugin { filter: "warn,kam_game=info".into(), ..default() }),
+            .set(bevy::log::LogPlugin {
+                filter: "warn,kam_game=info".into(),
+                fmt_layer: automation::log_layer,
+                ..default()
+            }),
     );
     app.insert_resource(ClearColor(Color::srgb(0.95, 0.95, 0.96)));
     app.insert_resource(if automated {
