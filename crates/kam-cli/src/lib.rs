@@ -112,17 +112,21 @@ pub fn run_with(
             return ExitCode::from(if e.use_stderr() { USAGE } else { OK });
         }
     };
-    let stdout = std::io::stdout();
-    let stderr = std::io::stderr();
-    let (mut out, mut err) = (stdout.lock(), stderr.lock());
-    let mut io = Io {
-        out: &mut out,
-        err: &mut err,
-    };
     match cli.command {
         None => play(PlayArgs::default()),
         Some(Command::Play(args)) => play(args),
-        Some(command) => ExitCode::from(run(command, &mut io)),
+        Some(command) => {
+            // Locked only here: the game logs to stderr from its own threads.
+            let (stdout, stderr) = (std::io::stdout(), std::io::stderr());
+            let (mut out, mut err) = (stdout.lock(), stderr.lock());
+            ExitCode::from(run(
+                command,
+                &mut Io {
+                    out: &mut out,
+                    err: &mut err,
+                },
+            ))
+        }
     }
 }
 
