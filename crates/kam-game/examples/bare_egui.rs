@@ -4,10 +4,10 @@
 //! `KAM_TRAINER_BENCH=N` prints the time to the first frame and the mean frame time over N
 //! continuously drawn frames, then exits; without it the window idles in reactive mode.
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use bevy::prelude::*;
-use bevy::window::{PresentMode, WindowResolution};
+use bevy::window::WindowResolution;
 use bevy::winit::{UpdateMode, WinitSettings};
 use bevy_egui::{EguiContexts, EguiPlugin, EguiPrimaryContextPass, egui};
 
@@ -27,7 +27,7 @@ fn main() {
         primary_window: Some(Window {
             title: "bare bevy_egui".into(),
             resolution: WindowResolution::new(1280, 800),
-            present_mode: if target.is_some() { PresentMode::AutoNoVsync } else { PresentMode::AutoVsync },
+            present_mode: kam_game::automation::present_mode(target.is_some()),
             ..default()
         }),
         ..default()
@@ -36,7 +36,7 @@ fn main() {
     .insert_resource(if target.is_some() {
         WinitSettings { focused_mode: UpdateMode::Continuous, unfocused_mode: UpdateMode::Continuous }
     } else {
-        WinitSettings::desktop_app()
+        kam_game::idle_settings()
     })
     .insert_resource(Bench { started, frames: 0, target: target.map(|t| t.max(20)), since: None })
     .add_systems(Startup, |mut commands: Commands| {
@@ -44,7 +44,6 @@ fn main() {
     })
     .add_systems(EguiPrimaryContextPass, ui)
     .add_systems(Last, bench);
-    let _ = Duration::ZERO;
     app.run();
 }
 
@@ -67,7 +66,16 @@ fn ui(mut contexts: EguiContexts) -> Result {
 
 fn bench(mut b: ResMut<Bench>, mut exit: MessageWriter<AppExit>) {
     b.frames += 1;
-    let Some(target) = b.target else { return };
+    let Some(target) = b.target else {
+        if b.frames.is_multiple_of(50) {
+            kam_game::automation::say(format!(
+                "idle: frame {} at {:.1} s",
+                b.frames,
+                b.started.elapsed().as_secs_f64()
+            ));
+        }
+        return;
+    };
     if b.frames == 3 {
         eprintln!("bench: first frame after {:.1} ms", b.started.elapsed().as_secs_f64() * 1000.0);
     }

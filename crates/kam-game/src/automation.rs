@@ -22,6 +22,18 @@ pub fn bench_frames() -> Option<u32> {
     std::env::var("KAM_TRAINER_BENCH").ok()?.parse().ok()
 }
 
+/// The present mode: no vsync while automated, else vsync; `KAM_TRAINER_VSYNC=0` or `1`
+/// overrides (Mesa's software Vulkan under Xvfb busy-waits for vsync, so idle measurements
+/// there are taken without it).
+pub fn present_mode(automated: bool) -> bevy::window::PresentMode {
+    let vsync = match std::env::var("KAM_TRAINER_VSYNC").as_deref() {
+        Ok("0") => false,
+        Ok("1") => true,
+        _ => !automated,
+    };
+    if vsync { bevy::window::PresentMode::AutoVsync } else { bevy::window::PresentMode::AutoNoVsync }
+}
+
 #[derive(Resource)]
 struct Shot {
     path: PathBuf,

@@ -16,7 +16,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use bevy::prelude::*;
-use bevy::window::{PresentMode, WindowResolution};
+use bevy::window::WindowResolution;
 use bevy::winit::{UpdateMode, WinitSettings};
 use bevy_egui::EguiPlugin;
 
@@ -99,7 +99,7 @@ pub fn run(args: kam_cli::PlayArgs) -> ExitCode {
                 primary_window: Some(Window {
                     title: i18n::K::AppTitle.t(session.lang).to_owned(),
                     resolution: WindowResolution::new(1280, 800),
-                    present_mode: if automated { PresentMode::AutoNoVsync } else { PresentMode::AutoVsync },
+                    present_mode: automation::present_mode(automated),
                     ..default()
                 }),
                 ..default()
@@ -120,7 +120,7 @@ pub fn run(args: kam_cli::PlayArgs) -> ExitCode {
             unfocused_mode: UpdateMode::reactive_low_power(Duration::from_millis(500)),
         }
     } else {
-        WinitSettings::desktop_app()
+        idle_settings()
     });
     app.insert_resource(Started(started));
     let initial = session.screen;
@@ -139,6 +139,16 @@ pub fn run(args: kam_cli::PlayArgs) -> ExitCode {
     match app.run() {
         AppExit::Success => ExitCode::SUCCESS,
         AppExit::Error(code) => ExitCode::from(code.get()),
+    }
+}
+
+/// Reactive updates: a frame only for input, window events or a redraw request (at most one
+/// every 5 s otherwise). Device events (raw mouse motion anywhere on the desktop) do not wake
+/// the game, unlike `WinitSettings::desktop_app`.
+pub fn idle_settings() -> WinitSettings {
+    WinitSettings {
+        focused_mode: UpdateMode::reactive_low_power(Duration::from_secs(5)),
+        unfocused_mode: UpdateMode::reactive_low_power(Duration::from_secs(60)),
     }
 }
 
