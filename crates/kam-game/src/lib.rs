@@ -62,6 +62,12 @@ pub fn run(args: kam_cli::PlayArgs) -> ExitCode {
     if let Some(arg) = &args.scenario {
         let source = session::ScenarioSource::from_arg(arg);
         session.form.file_path = source.label();
+        session.form.selected = match &source {
+            session::ScenarioSource::Bundled(name) => {
+                session.catalog.iter().position(|e| e.source == session::ScenarioSource::Bundled(name.clone()))
+            }
+            session::ScenarioSource::File(_) => None,
+        };
         session.source = Some(source.clone());
         let (seed, player) = (session.form.seed.clone(), session.form.player.clone());
         if session.start(source, &seed, &player) {
