@@ -7,6 +7,7 @@
 
 pub mod automation;
 pub mod i18n;
+mod idle;
 pub mod screens;
 pub mod session;
 pub mod ui;
@@ -131,7 +132,7 @@ pub fn run(args: kam_cli::PlayArgs) -> ExitCode {
     app.insert_resource(Started(started));
     let initial = session.screen;
     app.insert_resource(session);
-    app.add_plugins(EguiPlugin::default());
+    app.add_plugins((EguiPlugin::default(), idle::plugin));
     app.insert_state(initial);
     app.add_plugins(game_plugin);
     if args.watch {
