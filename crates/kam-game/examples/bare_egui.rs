@@ -1,5 +1,5 @@
 //! A bare bevy_egui window with the game's plugins, settings and window size, for comparing
-//! the game's start-up, frame time and idle CPU against (see BENCHMARKS-game.md).
+//! the game's start-up, frame time and idle CPU against (see BENCHMARKS.md at the top of the repository).
 //!
 //! `KAM_TRAINER_BENCH=N` prints the time to the first frame and the mean frame time over N
 //! continuously drawn frames, then exits; without it the window idles in reactive mode.
