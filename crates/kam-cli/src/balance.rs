@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
-use kam_sim::batch::Distribution;
+use kam_sim::batch::{Distribution, Summary};
 use kam_sim::engine::Prepared;
 use kam_sim::scenario::{EventKind, Trigger};
 use kam_sim::teaching::{self, Lab, SkillCheck, TeachingWarning};
@@ -210,43 +210,15 @@ pub fn text(b: &Balance) -> String {
         t,
         "\nScores by strategy (composite, retention and satisfaction 0-100; profit in money)"
     );
-    let head = |w: usize| format!("{:>w$}{:>w$}{:>w$}{:>w$}", "mean", "p10", "p50", "p90");
-    let _ = writeln!(
-        t,
-        "{:<11} {:^28}  {:^28}  {:^32}  {:^28}",
-        "", "composite", "retention", "profit", "satisfaction"
-    );
-    let _ = writeln!(
-        t,
-        "{:<11} {}  {}  {}  {}",
-        "strategy",
-        head(7),
-        head(7),
-        head(8),
-        head(7)
-    );
-    let cols = |d: Distribution, w: usize, p: usize| {
-        format!(
-            "{:>w$.p$}{:>w$.p$}{:>w$.p$}{:>w$.p$}",
-            d.mean, d.p10, d.p50, d.p90
-        )
-    };
-    for run in &lab.strategies {
-        let g = &run.games;
-        let _ = writeln!(
-            t,
-            "{:<11} {}  {}  {}  {}",
-            run.strategy,
-            cols(run.composite(), 7, 1),
-            cols(Distribution::of(g.iter().map(|x| x.scores.retention)), 7, 1),
-            cols(Distribution::of(g.iter().map(|x| x.scores.profit)), 8, 0),
-            cols(
-                Distribution::of(g.iter().map(|x| x.scores.satisfaction)),
-                7,
-                1
-            ),
-        );
-    }
+    let summaries: Vec<Summary> = lab
+        .strategies
+        .iter()
+        .map(|run| {
+            let scores: Vec<_> = run.games.iter().map(|g| g.scores).collect();
+            Summary::of(&run.strategy, &scores)
+        })
+        .collect();
+    t.push_str(&crate::simulate::distribution_table(&summaries));
 
     let names: Vec<&str> = lab.strategies.iter().map(|r| r.strategy.as_str()).collect();
     let id_w = s

@@ -95,31 +95,34 @@ fn print_table(report: &Report, io: &mut Io) {
         report.seed,
         report.seed + report.runs - 1
     );
+    let _ = write!(io.out, "{}", distribution_table(&report.strategies));
+}
+
+/// Mean, p10, p50 and p90 of each score, a row per strategy; shared with `kam balance`.
+pub fn distribution_table(summaries: &[Summary]) -> String {
     let groups = format!(
         "{:<11} {:^28}  {:^28}  {:^32}  {:^28}",
         "", "composite (0-100)", "retention (0-100)", "profit", "satisfaction (0-100)"
     );
-    let _ = writeln!(io.out, "{}", groups.trim_end());
     let head = |w: usize| format!("{:>w$}{:>w$}{:>w$}{:>w$}", "mean", "p10", "p50", "p90");
-    let _ = writeln!(
-        io.out,
-        "{:<11} {}  {}  {}  {}",
+    let cols = |d: &kam_sim::batch::Distribution, w: usize, p: usize| {
+        format!(
+            "{:>w$.p$}{:>w$.p$}{:>w$.p$}{:>w$.p$}",
+            d.mean, d.p10, d.p50, d.p90
+        )
+    };
+    let mut table = format!(
+        "{}\n{:<11} {}  {}  {}  {}\n",
+        groups.trim_end(),
         "strategy",
         head(7),
         head(7),
         head(8),
         head(7)
     );
-    for s in &report.strategies {
-        let cols = |d: &kam_sim::batch::Distribution, w: usize, p: usize| {
-            format!(
-                "{:>w$.p$}{:>w$.p$}{:>w$.p$}{:>w$.p$}",
-                d.mean, d.p10, d.p50, d.p90
-            )
-        };
-        let _ = writeln!(
-            io.out,
-            "{:<11} {}  {}  {}  {}",
+    for s in summaries {
+        table += &format!(
+            "{:<11} {}  {}  {}  {}\n",
             s.strategy,
             cols(&s.composite, 7, 1),
             cols(&s.retention, 7, 1),
@@ -127,6 +130,7 @@ fn print_table(report: &Report, io: &mut Io) {
             cols(&s.satisfaction, 7, 1)
         );
     }
+    table
 }
 
 #[cfg(test)]
