@@ -58,7 +58,7 @@ impl Balance {
 fn source_text(arg: &Path) -> Option<(String, String)> {
     match std::fs::read_to_string(arg) {
         Ok(src) => Some((arg.display().to_string(), src)),
-        Err(_) => scenario_source::bundled(&arg.display().to_string())
+        Err(_) => kam_sim::bundled::by_name(&arg.display().to_string())
             .map(|(f, s)| (f.to_owned(), s.to_owned())),
     }
 }

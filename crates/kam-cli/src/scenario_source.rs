@@ -20,21 +20,12 @@ pub enum SourceError {
     Invalid(Vec<Diagnostic>),
 }
 
-/// The bundled scenario called `name` (`classroom_en` or `classroom_en.ron`), if any.
-pub fn bundled(name: &str) -> Option<(&'static str, &'static str)> {
-    let stem = name.strip_suffix(".ron").unwrap_or(name);
-    kam_sim::bundled::SCENARIOS
-        .iter()
-        .copied()
-        .find(|(file, _)| file.strip_suffix(".ron") == Some(stem))
-}
-
 /// Loads `arg` as a file if it exists, else as a bundled scenario name.
 pub fn load(arg: &Path) -> Result<(Arc<Prepared>, Vec<Diagnostic>), SourceError> {
     let shown = arg.display().to_string();
     match std::fs::read(arg) {
         Ok(bytes) => load::load_bytes(&shown, &bytes).map_err(SourceError::Invalid),
-        Err(io) => match bundled(&shown) {
+        Err(io) => match kam_sim::bundled::by_name(&shown) {
             Some((file, src)) => load::load_str(file, src).map_err(SourceError::Invalid),
             None => {
                 let names: Vec<&str> = kam_sim::bundled::SCENARIOS

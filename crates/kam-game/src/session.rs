@@ -47,12 +47,9 @@ impl ScenarioSource {
         if arg.is_file() {
             return ScenarioSource::File(arg.to_owned());
         }
-        let name = arg.to_string_lossy();
-        let stem = name.trim_end_matches(".ron");
-        if kam_sim::bundled::SCENARIOS.iter().any(|(f, _)| f.trim_end_matches(".ron") == stem) {
-            ScenarioSource::Bundled(stem.to_owned())
-        } else {
-            ScenarioSource::File(arg.to_owned())
+        match kam_sim::bundled::by_name(&arg.to_string_lossy()) {
+            Some((file, _)) => ScenarioSource::Bundled(file.trim_end_matches(".ron").to_owned()),
+            None => ScenarioSource::File(arg.to_owned()),
         }
     }
 
@@ -73,13 +70,10 @@ impl ScenarioSource {
     /// Loads and validates the scenario; never panics.
     pub fn load(&self) -> Result<(Arc<Prepared>, Vec<Diagnostic>), Vec<Diagnostic>> {
         match self {
-            ScenarioSource::Bundled(name) => {
-                let file = format!("{name}.ron");
-                match kam_sim::bundled::SCENARIOS.iter().find(|(f, _)| *f == file) {
-                    Some((f, src)) => kam_sim::load::load_str(f, src),
-                    None => kam_sim::load::load_file(Path::new(&file)),
-                }
-            }
+            ScenarioSource::Bundled(name) => match kam_sim::bundled::by_name(name) {
+                Some((f, src)) => kam_sim::load::load_str(f, src),
+                None => kam_sim::load::load_file(Path::new(&format!("{name}.ron"))),
+            },
             ScenarioSource::File(path) => kam_sim::load::load_file(path),
         }
     }
