@@ -59,6 +59,10 @@ pub fn run(args: &Args, io: &mut Io) -> u8 {
             );
             OK
         }
+        Verdict::OtherModel(why) => {
+            let _ = writeln!(io.err, "{shown}: {why}");
+            INVALID
+        }
         Verdict::Mismatch(differences) => {
             let _ = writeln!(io.err, "{shown}: does not match its replay:");
             for d in differences {

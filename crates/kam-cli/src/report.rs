@@ -157,6 +157,7 @@ fn check(
         )));
     };
     match record::verify(Arc::clone(prepared), &result) {
+        Verdict::OtherModel(why) => Outcome::Flagged(flag(why)),
         Verdict::Mismatch(differences) => Outcome::Flagged(flag(format!(
             "does not match its replay: {}",
             differences.join("; ")
@@ -191,32 +192,14 @@ fn check(
     }
 }
 
-/// Runs `f` over `items` on the machine's cores, keeping the order.
-fn parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 16);
-    let chunk = items.len().div_ceil(threads).max(1);
-    let f = &f;
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<R>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("a report thread panicked"))
-            .collect()
-    })
-}
-
 /// (scenario id, scenario content hash, seed): results are only compared within one.
 type GroupKey = (String, String, u64);
 
 /// Verifies and groups result files against the given scenarios (and the bundled ones).
 pub fn build(paths: &[PathBuf], candidates: &[Arc<Prepared>]) -> ClassReport {
     let start = std::time::Instant::now();
-    let reads: Vec<Result<GameRecord, String>> = parallel(paths, |p| record::read(p));
+    let reads: Vec<Result<GameRecord, String>> =
+        kam_sim::batch::par_map(paths, |p| record::read(p));
     // One scenario lookup per (id, hash), not per result.
     let mut scenarios: HashMap<(String, String), Option<Arc<Prepared>>> = HashMap::new();
     for r in reads.iter().flatten() {
@@ -225,7 +208,7 @@ pub fn build(paths: &[PathBuf], candidates: &[Arc<Prepared>]) -> ClassReport {
             .or_insert_with(|| scenario_source::for_record(r, candidates));
     }
     let jobs: Vec<(&PathBuf, Result<GameRecord, String>)> = paths.iter().zip(reads).collect();
-    let outcomes = parallel(&jobs, |(p, r)| check(p, &scenarios, r.clone()));
+    let outcomes = kam_sim::batch::par_map(&jobs, |(p, r)| check(p, &scenarios, r.clone()));
 
     let mut flagged = Vec::new();
     let mut grouped: BTreeMap<GroupKey, (Arc<Prepared>, Vec<Trainee>)> = BTreeMap::new();
@@ -247,7 +230,7 @@ pub fn build(paths: &[PathBuf], candidates: &[Arc<Prepared>]) -> ClassReport {
         .iter()
         .map(|((_, _, seed), (p, _))| (Arc::clone(p), *seed))
         .collect();
-    let experts: Vec<Scores> = parallel(&keys, |(p, seed)| {
+    let experts: Vec<Scores> = kam_sim::batch::par_map(&keys, |(p, seed)| {
         kam_sim::batch::play(p, "expert", *seed)
             .map(|g| kam_sim::score::score(&g))
             .unwrap_or(Scores {

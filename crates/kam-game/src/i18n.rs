@@ -339,6 +339,12 @@ pub fn metric(lang: Lang, metric: Metric) -> &'static str {
         Metric::Relationship => K::Relationship.t(lang),
         Metric::Share => K::Share.t(lang),
         Metric::Revenue => K::Revenue.t(lang),
+        Metric::Margin => pick(lang, "毛利率", "Margin"),
+        Metric::PriceLevel => pick(lang, "价格水平", "Price level"),
+        Metric::ExpectedPrice => pick(lang, "客户预期价格", "Expected price"),
+        Metric::PaymentDays => pick(lang, "账期", "Payment days"),
+        Metric::Cash => pick(lang, "一次性收支", "One-off money"),
+        Metric::Forecast => pick(lang, "商机预测", "Pipeline forecast"),
     }
 }
 

@@ -20,16 +20,49 @@ pub fn play(prepared: &Arc<Prepared>, strategy: &str, seed: u64) -> Result<Game,
     Ok(game)
 }
 
-/// Scores of `runs` games with seeds `seed`, `seed + 1`, …
+/// Scores of `runs` games with seeds `seed`, `seed + 1`, …, played on every core; the result
+/// is the same whatever the number of threads (each game is independent and kept in order).
 pub fn scores(
     prepared: &Arc<Prepared>,
     strategy: &str,
     seed: u64,
     runs: u64,
 ) -> Result<Vec<Scores>, String> {
-    (0..runs)
-        .map(|i| play(prepared, strategy, seed.wrapping_add(i)).map(|g| score::score(&g)))
-        .collect()
+    let seeds: Vec<u64> = (0..runs).map(|i| seed.wrapping_add(i)).collect();
+    par_map(&seeds, |&s| {
+        play(prepared, strategy, s).map(|g| score::score(&g))
+    })
+    .into_iter()
+    .collect()
+}
+
+/// The number of threads batch work uses: `KAM_THREADS` if set (1 for a single core), else
+/// every core.
+pub fn threads() -> usize {
+    std::env::var("KAM_THREADS")
+        .ok()
+        .and_then(|t| t.parse::<usize>().ok())
+        .filter(|&t| t > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+}
+
+/// `f` over `items` on [`threads`] threads, results in the order of `items`.
+pub fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = threads().min(items.len().max(1));
+    if threads <= 1 {
+        return items.iter().map(&f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(|| part.iter().map(&f).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
 }
 
 /// Mean and percentiles of a sample.
@@ -89,6 +122,13 @@ impl Summary {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parallel_map_keeps_order_whatever_the_threads() {
+        let items: Vec<u64> = (0..1000).collect();
+        let out = par_map(&items, |x| x * 3);
+        assert_eq!(out, items.iter().map(|x| x * 3).collect::<Vec<_>>());
+    }
 
     #[test]
     fn percentiles_are_nearest_rank() {

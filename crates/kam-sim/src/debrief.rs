@@ -4,7 +4,7 @@
 //! Debriefing is where a simulation teaches (DOMAIN.md §3), so every verdict here names its
 //! evidence in numbers the player can check against their own game.
 
-use crate::engine::{self, Decision, Game, Metric, OpportunityStatus};
+use crate::engine::{Decision, Game, Metric, OpportunityStatus};
 use crate::explain::cause_text;
 use crate::scenario::{BuyingRole, Language, Layer, Lesson, Tier, Verdict};
 use crate::score::{self, Scores};
@@ -99,7 +99,9 @@ pub fn debrief(game: &Game, lang: Language) -> Debrief {
                     continue;
                 };
                 total += 1.0;
-                if engine::fit(&scenario.approaches[v.approach], &person.person) >= 1.2 {
+                if crate::model::fit(&scenario.approaches[v.approach], &person.person)
+                    >= crate::model::GOOD_FIT
+                {
                     fitting += 1.0;
                 }
                 if person.person.role == BuyingRole::DecisionMaker

@@ -17,6 +17,7 @@ use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue;
+use crate::model;
 use crate::scenario::*;
 
 /// A scenario with every default filled in, shared cheaply between games.
@@ -43,10 +44,12 @@ impl Prepared {
         let norms = scenario
             .accounts
             .iter()
-            .map(|a| visit_norm(a) * months)
+            .map(|a| model::monthly_visit_norm(a) * months)
             .collect();
-        let raw: Vec<f64> = (0..scenario.accounts.len())
-            .map(|a| crate::score::account_weight(&scenario, a))
+        let raw: Vec<f64> = scenario
+            .accounts
+            .iter()
+            .map(model::account_weight)
             .collect();
         let total: f64 = raw.iter().sum();
         let weights = raw
@@ -60,59 +63,6 @@ impl Prepared {
             weights,
             profit_range,
         })
-    }
-}
-
-/// Visits a month the account needs: its own norm, else its level's, else its tier's.
-pub fn visit_norm(account: &Account) -> f64 {
-    account.visit_norm.unwrap_or_else(|| {
-        account
-            .level
-            .unwrap_or(Level::for_tier(account.tier))
-            .monthly_visits()
-    })
-}
-
-/// How well an approach suits a stakeholder: the style fit, plus a quarter when it speaks to
-/// their personal need.
-pub fn fit(approach: &Approach, stakeholder: &Stakeholder) -> f64 {
-    let style = Style::ALL
-        .iter()
-        .position(|s| *s == stakeholder.style)
-        .unwrap_or(0);
-    let need = if approach.needs.contains(&stakeholder.need) {
-        1.25
-    } else {
-        1.0
-    };
-    approach.style_fit[style] * need
-}
-
-/// A visit's weight in the account's response: fit times the person's influence (1 to 10 maps
-/// to 0.6 to 1.5), so a well-pitched visit to the decision maker counts most.
-pub fn visit_weight(approach: &Approach, stakeholder: &Stakeholder) -> f64 {
-    fit(approach, stakeholder) * (0.5 + stakeholder.influence.clamp(1.0, 10.0) / 10.0)
-}
-
-/// The ADBUDG response: the satisfaction change a turn's weighted visits `x` bring.
-pub fn adbudg(response: &Response, norm: f64, x: f64) -> f64 {
-    let c = response.c.max(0.1);
-    let d = response
-        .d
-        .unwrap_or_else(|| norm.max(0.5).powf(c))
-        .max(1e-6);
-    let xc = x.max(0.0).powf(c);
-    response.min + (response.max - response.min) * xc / (d + xc)
-}
-
-/// Support change for a person from one visit: a good fit wins them over (less so as they
-/// near full support), a poor one puts them off.
-pub fn support_gain(fit: f64, support: f64) -> f64 {
-    let push = 16.0 * (fit - 0.7);
-    if push >= 0.0 {
-        push * 1.5 * (1.0 - support / 100.0)
-    } else {
-        push * (support / 100.0)
     }
 }
 
@@ -239,8 +189,16 @@ pub enum Source {
         stakeholder: usize,
         approach: usize,
     },
-    /// Relationships cool each turn unless tended (the response curve's floor).
+    /// No visit at all: relationships cool (the response curve's floor).
     Cooling,
+    /// Visits too few or too poorly pitched for the account: the floor the visits did not lift.
+    UnderServed,
+    /// The price paid stands above what the customer learned to expect from a concession.
+    PriceExpectation,
+    /// Someone left the buying centre (the event, whatever the answer).
+    Departure {
+        event: usize,
+    },
     /// A stakeholder's support cools when nobody visits them.
     PersonCooling,
     Resource {
@@ -260,7 +218,13 @@ pub enum Source {
     },
     /// Share follows satisfaction: happy customers buy more of their wallet from us.
     SatisfactionTrend,
+    OpportunityAdvanced {
+        opportunity: usize,
+    },
     OpportunityWon {
+        opportunity: usize,
+    },
+    OpportunityLost {
         opportunity: usize,
     },
     /// Last turn's one-off revenue does not recur.
@@ -274,6 +238,32 @@ pub enum Metric {
     Relationship,
     Share,
     Revenue,
+    /// Gross margin in percent of list-price revenue.
+    Margin,
+    /// Contract price relative to list.
+    PriceLevel,
+    /// The price the customer expects, relative to list.
+    ExpectedPrice,
+    PaymentDays,
+    /// One-off money this turn (in or out), part of the profit's one-off line.
+    Cash,
+    /// The funnel forecast: Σ open opportunity value × stage win rate.
+    Forecast,
+}
+
+impl Metric {
+    /// The metrics measured on an account's state, in the order of [`AccountState::metrics`].
+    pub const STATE: [Metric; 9] = [
+        Metric::Satisfaction,
+        Metric::Relationship,
+        Metric::Share,
+        Metric::Revenue,
+        Metric::Margin,
+        Metric::PriceLevel,
+        Metric::ExpectedPrice,
+        Metric::PaymentDays,
+        Metric::Forecast,
+    ];
 }
 
 /// One attributed change.
@@ -300,6 +290,23 @@ impl ProfitLines {
     }
 }
 
+impl TurnRecord {
+    /// The explained metrics at the end of the turn, in the order of [`Metric::STATE`].
+    pub fn metrics(&self) -> [f64; 9] {
+        [
+            self.satisfaction,
+            self.relationship,
+            self.share,
+            self.revenue,
+            self.margin,
+            self.price_level,
+            self.expected_price,
+            self.payment_days,
+            self.forecast,
+        ]
+    }
+}
+
 /// An account at the end of one turn, with why it changed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TurnRecord {
@@ -308,6 +315,11 @@ pub struct TurnRecord {
     pub relationship: f64,
     pub share: f64,
     pub revenue: f64,
+    pub margin: f64,
+    pub price_level: f64,
+    pub expected_price: f64,
+    pub payment_days: f64,
+    pub forecast: f64,
     pub profit: ProfitLines,
     pub visits: u32,
     pub churned: bool,
@@ -338,7 +350,7 @@ pub struct OpportunityState {
 
 impl OpportunityState {
     pub fn win_rate(&self) -> f64 {
-        STAGE_WIN_RATES[(self.stage.clamp(1, 6) - 1) as usize]
+        model::stage_win_rate(self.stage)
     }
 }
 
@@ -351,6 +363,8 @@ pub struct AccountState {
     /// Margin in percent of list-price revenue.
     pub margin: f64,
     pub contract: Contract,
+    /// The price level the customer expects; below the contract's after a concession.
+    pub reference_price: f64,
     pub people: Vec<PersonState>,
     pub opportunities: Vec<OpportunityState>,
     pub churned: bool,
@@ -368,6 +382,7 @@ impl AccountState {
             pressure: account.pressure,
             margin: account.margin,
             contract: account.contract.clone(),
+            reference_price: account.contract.price_level,
             people: account
                 .stakeholders
                 .iter()
@@ -414,16 +429,23 @@ impl AccountState {
         if self.churned {
             0.0
         } else {
-            potential * self.share / 100.0 * self.contract.price_level + self.one_off_revenue
+            model::list_revenue(potential, self.share) * self.contract.price_level
+                + self.one_off_revenue
         }
     }
 
-    fn metrics(&self, potential: f64) -> [f64; 4] {
+    /// The explained metrics, in the order of [`Metric::STATE`].
+    pub fn metrics(&self, potential: f64) -> [f64; 9] {
         [
             self.satisfaction,
             self.relationship(),
             self.share,
             self.revenue(potential),
+            self.margin,
+            self.contract.price_level,
+            self.reference_price,
+            self.contract.payment_days,
+            self.forecast(),
         ]
     }
 
@@ -436,7 +458,7 @@ impl AccountState {
             .sum()
     }
 
-    fn clamp(&mut self) {
+    pub(crate) fn clamp(&mut self) {
         self.satisfaction = self.satisfaction.clamp(0.0, 100.0);
         self.share = self.share.clamp(0.0, 100.0);
         self.pressure = self.pressure.clamp(0.0, 100.0);
@@ -823,31 +845,34 @@ impl Game {
         change(state);
         state.clamp();
         let after = state.metrics(potential);
-        let causes = &mut self.turn_causes[account];
-        for (i, metric) in [
-            Metric::Satisfaction,
-            Metric::Relationship,
-            Metric::Share,
-            Metric::Revenue,
-        ]
-        .into_iter()
-        .enumerate()
-        {
-            let delta = after[i] - before[i];
-            if delta != 0.0 {
-                match causes
-                    .iter_mut()
-                    .find(|c| c.source == source && c.metric == metric)
-                {
-                    Some(c) => c.delta += delta,
-                    None => causes.push(Cause {
-                        source,
-                        metric,
-                        delta,
-                    }),
-                }
-            }
+        for (i, metric) in Metric::STATE.into_iter().enumerate() {
+            self.attribute(account, source, metric, after[i] - before[i]);
         }
+    }
+
+    /// Records `delta` of `metric` against `source`, adding to an earlier cause of the same kind.
+    fn attribute(&mut self, account: usize, source: Source, metric: Metric, delta: f64) {
+        if delta == 0.0 {
+            return;
+        }
+        let causes = &mut self.turn_causes[account];
+        match causes
+            .iter_mut()
+            .find(|c| c.source == source && c.metric == metric)
+        {
+            Some(c) => c.delta += delta,
+            None => causes.push(Cause {
+                source,
+                metric,
+                delta,
+            }),
+        }
+    }
+
+    /// One-off money in or out this turn, booked in the profit's one-off line with its cause.
+    fn book_cash(&mut self, account: usize, source: Source, amount: f64) {
+        self.turn_spend[account].one_off += amount;
+        self.attribute(account, source, Metric::Cash, amount);
     }
 
     fn submit_plan(&mut self, plan: &Plan) -> Result<(), PlanError> {
@@ -867,104 +892,133 @@ impl Game {
             if self.accounts[a].churned {
                 continue;
             }
-            let def = &scenario.accounts[a];
-            let norm = prepared.norms[a];
-            let visits: Vec<&Visit> = plan.visits.iter().filter(|v| v.account == a).collect();
-            self.turn_visits[a] = visits.len() as u32;
-            // Response to effort: the curve's floor is what happens with no contact at all.
-            let weights: Vec<f64> = visits
-                .iter()
-                .map(|v| {
-                    visit_weight(
-                        &scenario.approaches[v.approach],
-                        &self.accounts[a].people[v.stakeholder].person,
-                    )
-                })
-                .collect();
-            let x: f64 = weights.iter().sum();
-            let gain = adbudg(&def.response, norm, x) - def.response.min;
-            self.apply(a, Source::Cooling, |s| s.satisfaction += def.response.min);
-            for (v, w) in visits.iter().zip(&weights) {
-                let share_of_gain = if x > 0.0 { gain * w / x } else { 0.0 };
-                let f = fit(
-                    &scenario.approaches[v.approach],
-                    &self.accounts[a].people[v.stakeholder].person,
-                );
-                let source = Source::Visit {
-                    stakeholder: v.stakeholder,
-                    approach: v.approach,
-                };
-                let person = v.stakeholder;
-                self.apply(a, source, |s| {
-                    s.satisfaction += share_of_gain;
-                    let p = &mut s.people[person];
-                    p.support += support_gain(f, p.support);
+            // A customer who learned to expect a lower price resents paying the full one.
+            let state = &self.accounts[a];
+            if model::price_gap_points(&state.contract, state.reference_price) > 0.0 {
+                let effect = model::price_expectation(&state.contract, state.reference_price);
+                self.apply(a, Source::PriceExpectation, |s| {
+                    s.satisfaction += effect.satisfaction;
+                    s.pressure += effect.pressure;
+                    s.reference_price = effect.reference_price;
                 });
             }
-            let unvisited: Vec<usize> = (0..self.accounts[a].people.len())
-                .filter(|&p| {
-                    self.accounts[a].people[p].present && !visits.iter().any(|v| v.stakeholder == p)
-                })
-                .collect();
-            if !unvisited.is_empty() {
-                self.apply(a, Source::PersonCooling, |s| {
-                    for p in unvisited {
-                        s.people[p].support -= 1.5;
-                    }
-                });
-            }
-            let neglected = (visits.len() as f64) < norm.floor().max(1.0) - 1e-9;
-            self.accounts[a].neglected_for = if neglected {
-                self.accounts[a].neglected_for + 1
-            } else {
-                0
-            };
+            self.respond_to_visits(a, plan);
         }
 
-        for use_ in &plan.resources {
+        for (i, use_) in plan.resources.iter().enumerate() {
             let resource = &scenario.means.resources[use_.resource];
-            let earlier: u32 = plan
-                .resources
+            let earlier: u32 = plan.resources[..i]
                 .iter()
-                .take_while(|u| !std::ptr::eq(*u, use_))
                 .filter(|u| u.account == use_.account && u.resource == use_.resource)
                 .map(|u| u.units)
                 .sum();
-            let strength: f64 = (earlier..earlier + use_.units)
-                .map(|k| 0.5f64.powi(k as i32))
-                .sum();
+            let strength = model::resource_strength(earlier, use_.units);
             let a = use_.account;
             self.turn_spend[a].resources += resource.cost * use_.units as f64;
+            let source = Source::Resource {
+                resource: use_.resource,
+            };
             let revenue = self.accounts[a].revenue(scenario.accounts[a].potential);
-            self.turn_spend[a].one_off += revenue * resource.margin * strength / 100.0;
-            self.apply(
-                a,
-                Source::Resource {
-                    resource: use_.resource,
-                },
-                |s| {
-                    s.satisfaction += resource.satisfaction * strength;
-                    s.share += resource.share * strength;
-                    s.pressure += resource.pressure * strength;
-                    for p in s.people.iter_mut().filter(|p| p.present) {
-                        p.support += resource.support * strength;
-                    }
-                },
-            );
+            if resource.margin != 0.0 {
+                self.book_cash(a, source, revenue * resource.margin * strength / 100.0);
+            }
+            let landed =
+                resource_landing(resource, strength, self.turn_visits[a], prepared.norms[a]);
+            self.apply(a, source, |s| apply_resource(s, resource, strength, landed));
         }
 
         for a in 0..n {
             if self.accounts[a].churned {
                 continue;
             }
-            let pressure = self.accounts[a].pressure;
-            self.apply(a, Source::Competitor, |s| {
-                s.satisfaction -= pressure / 100.0 * 5.0
-            });
+            let drag = model::competitor_drag(self.accounts[a].pressure);
+            self.apply(a, Source::Competitor, |s| s.satisfaction += drag);
         }
 
         self.queue_events();
         Ok(())
+    }
+
+    /// The account's response to this turn's visits (ADBUDG), each visit credited with its share
+    /// of the gain, and each person's support moved by how well they were pitched to.
+    fn respond_to_visits(&mut self, a: usize, plan: &Plan) {
+        let prepared = Arc::clone(&self.prepared);
+        let scenario = &prepared.scenario;
+        let def = &scenario.accounts[a];
+        let norm = prepared.norms[a];
+        let visits: Vec<&Visit> = plan.visits.iter().filter(|v| v.account == a).collect();
+        self.turn_visits[a] = visits.len() as u32;
+        let fits: Vec<f64> = visits
+            .iter()
+            .map(|v| {
+                model::fit(
+                    &scenario.approaches[v.approach],
+                    &self.accounts[a].people[v.stakeholder].person,
+                )
+            })
+            .collect();
+        let weights: Vec<f64> = visits
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                let earlier = visits[..i]
+                    .iter()
+                    .filter(|u| u.stakeholder == v.stakeholder)
+                    .count() as u32;
+                model::visit_weight(
+                    &scenario.approaches[v.approach],
+                    &self.accounts[a].people[v.stakeholder].person,
+                    earlier,
+                )
+            })
+            .collect();
+        let x: f64 = weights.iter().sum();
+        let response = model::adbudg(&def.response, norm, x);
+        // Who the change is credited to: with no visit, cooling; when the visits lift the
+        // account, the whole change is theirs by effort; when they do not lift it above the
+        // floor, their gain is theirs and the rest is the shortfall.
+        let credited = if response >= 0.0 && x > 0.0 {
+            response
+        } else {
+            response - def.response.min
+        };
+        if visits.is_empty() {
+            self.apply(a, Source::Cooling, |s| s.satisfaction += response);
+        } else if credited != response {
+            let floor = response - credited;
+            self.apply(a, Source::UnderServed, |s| s.satisfaction += floor);
+        }
+        for ((v, w), f) in visits.iter().zip(&weights).zip(&fits) {
+            let share_of_gain = if x > 0.0 { credited * w / x } else { 0.0 };
+            let source = Source::Visit {
+                stakeholder: v.stakeholder,
+                approach: v.approach,
+            };
+            let person = v.stakeholder;
+            let f = *f;
+            self.apply(a, source, |s| {
+                s.satisfaction += share_of_gain;
+                let p = &mut s.people[person];
+                p.support += model::support_gain(f, p.support);
+            });
+        }
+        let unvisited: Vec<usize> = (0..self.accounts[a].people.len())
+            .filter(|&p| {
+                self.accounts[a].people[p].present && !visits.iter().any(|v| v.stakeholder == p)
+            })
+            .collect();
+        if !unvisited.is_empty() {
+            self.apply(a, Source::PersonCooling, |s| {
+                for p in unvisited {
+                    s.people[p].support -= model::PERSON_COOLING;
+                }
+            });
+        }
+        self.accounts[a].neglected_for = if model::is_under_visited(visits.len() as u32, norm) {
+            self.accounts[a].neglected_for + 1
+        } else {
+            0
+        };
     }
 
     fn queue_events(&mut self) {
@@ -1049,8 +1103,8 @@ impl Game {
         self.tallies[event][account].fired += 1;
         let prepared = Arc::clone(&self.prepared);
         let def = &prepared.scenario.events[event];
-        if repeat > 0 && !def.on_repeat.is_empty() {
-            for effect in &def.on_repeat {
+        if repeat > 0 {
+            for effect in &model::repeat_effects(def.kind, &def.on_repeat) {
                 self.effect(
                     account,
                     Source::RepeatedObjection { event },
@@ -1087,59 +1141,89 @@ impl Game {
     }
 
     fn effect(&mut self, a: usize, source: Source, effect: &Effect, scale: f64) {
-        let scenario = Arc::clone(&self.prepared);
-        let scenario = &scenario.scenario;
         match effect {
-            Effect::Satisfaction(x) => self.apply(a, source, |s| s.satisfaction += x * scale),
-            Effect::Support(id, x) => self.apply(a, source, |s| {
-                for p in s
-                    .people
-                    .iter_mut()
-                    .filter(|p| p.present && (id.is_empty() || &p.person.id == id))
-                {
-                    p.support += x * scale;
-                }
-            }),
-            Effect::Share(x) => self.apply(a, source, |s| s.share += x * scale),
-            Effect::Pressure(x) => self.apply(a, source, |s| s.pressure += x * scale),
-            Effect::Margin(x) => self.apply(a, source, |s| {
-                s.margin = (s.margin + x * scale).clamp(-100.0, 100.0)
-            }),
-            Effect::Cash(x) => self.turn_spend[a].one_off += x * scale,
-            Effect::PaymentDays(x) => self.apply(a, source, |s| {
-                s.contract.payment_days = (s.contract.payment_days + x * scale).max(0.0)
-            }),
-            Effect::RemoveStakeholder(id) => self.apply(a, source, |s| {
-                for p in s.people.iter_mut().filter(|p| &p.person.id == id) {
-                    p.present = false;
-                }
-            }),
-            Effect::AddStakeholder(person) => self.apply(a, source, |s| {
-                match s.people.iter_mut().find(|p| p.person.id == person.id) {
-                    Some(p) => p.present = true,
-                    None => s.people.push(PersonState {
-                        person: Arc::new(person.clone()),
-                        support: person.support,
-                        present: true,
-                    }),
-                }
-            }),
-            Effect::AddOpportunity(o) => self.apply(a, source, |s| {
-                if !s.opportunities.iter().any(|x| x.opportunity.id == o.id) {
-                    s.opportunities.push(OpportunityState {
-                        opportunity: Arc::new(o.clone()),
-                        stage: o.stage,
-                        status: OpportunityStatus::Open,
-                    });
-                }
-            }),
+            Effect::Cash(x) => self.book_cash(a, source, x * scale),
             Effect::StartNegotiation(id) => {
-                if let Some(g) = scenario.negotiations.iter().position(|n| &n.id == id) {
+                let prepared = Arc::clone(&self.prepared);
+                if let Some(g) = prepared
+                    .scenario
+                    .negotiations
+                    .iter()
+                    .position(|n| &n.id == id)
+                {
                     self.open_negotiation(g, a);
                 }
             }
             Effect::Lose => self.apply(a, Source::Churn, |s| s.churned = true),
+            Effect::RemoveStakeholder(_) => {
+                self.apply(a, departure(source), |s| apply_effect(s, effect, scale))
+            }
+            _ => self.apply(a, source, |s| apply_effect(s, effect, scale)),
         }
+    }
+
+    /// How often an event has fired for an account so far.
+    pub fn times_fired(&self, event: usize, account: usize) -> u32 {
+        self.tallies
+            .get(event)
+            .and_then(|t| t.get(account))
+            .map_or(0, |t| t.fired)
+    }
+
+    /// The account as answering the pending `event` with `choice` would leave it, and the
+    /// one-off money the answer brings (its cost and cash effects), for weighing answers before
+    /// giving one. The same effects the engine applies; negotiations it opens are not included.
+    pub fn after_choice(&self, event: usize, account: usize, choice: usize) -> (AccountState, f64) {
+        let def = &self.scenario().events[event];
+        let mut state = self.accounts[account].clone();
+        let mut cash = 0.0;
+        if let Some(chosen) = def.choices.get(choice) {
+            cash -= chosen.cost;
+            for effect in &chosen.effects {
+                cash += effect_on(&mut state, effect, 1.0);
+            }
+        }
+        state.clamp();
+        (state, cash)
+    }
+
+    /// The account after `effects` at `scale` (an objection's repeat, say), with the money they
+    /// bring.
+    pub fn after_effects(
+        &self,
+        account: usize,
+        effects: &[Effect],
+        scale: f64,
+    ) -> (AccountState, f64) {
+        let mut state = self.accounts[account].clone();
+        let cash = effects
+            .iter()
+            .map(|e| effect_on(&mut state, e, scale))
+            .sum();
+        state.clamp();
+        (state, cash)
+    }
+
+    /// The account after one more unit of `resource` (after `earlier` units this turn) with
+    /// `visits` visits this turn, and the money it brings (a concession's cost; the budget spent
+    /// is not included). The same rules as a played plan.
+    pub fn after_resource(
+        &self,
+        account: usize,
+        resource: usize,
+        earlier: u32,
+        visits: u32,
+    ) -> (AccountState, f64) {
+        let prepared = &self.prepared;
+        let resource = &prepared.scenario.means.resources[resource];
+        let mut state = self.accounts[account].clone();
+        let strength = model::resource_strength(earlier, 1);
+        let revenue = state.revenue(prepared.scenario.accounts[account].potential);
+        let cash = revenue * resource.margin * strength / 100.0;
+        let landed = resource_landing(resource, strength, visits, prepared.norms[account]);
+        apply_resource(&mut state, resource, strength, landed);
+        state.clamp();
+        (state, cash)
     }
 
     fn choose(&mut self, choice: usize) -> Result<ChoiceOutcome, DecisionError> {
@@ -1156,7 +1240,9 @@ impl Game {
         for effect in &chosen.effects {
             self.effect(account, Source::Choice { event, choice }, effect, 1.0);
         }
-        self.turn_spend[account].one_off -= chosen.cost;
+        if chosen.cost != 0.0 {
+            self.book_cash(account, Source::Choice { event, choice }, -chosen.cost);
+        }
         if chosen.resolves {
             self.tallies[event][account].resolved = true;
         }
@@ -1217,20 +1303,14 @@ impl Game {
         } else {
             (round.saturating_sub(1)) as f64 / (n.rounds - 1) as f64
         };
-        // A: steady; B: holds firm, then moves at the end; C: moves with the relationship; D: moves early.
-        let pace = match style {
-            Style::A => progress,
-            Style::B => progress * progress,
-            Style::C => progress,
-            Style::D => progress.sqrt(),
-        };
-        let relationship_bonus = match style {
-            Style::C => (support - 50.0) / 5.0,
-            _ => (support - 50.0) / 10.0,
-        };
-        let satisfaction_bonus = (self.accounts[a].satisfaction - 50.0) / 10.0;
-        let threshold =
-            n.opening - (n.opening - n.walk_away) * pace - relationship_bonus - satisfaction_bonus;
+        let state = &self.accounts[a];
+        let learned_discount = model::price_gap_points(&state.contract, state.reference_price)
+            * model::PRICE_GAP_DEMAND;
+        let threshold = n.opening
+            - (n.opening - n.walk_away) * model::concession_pace(style, progress)
+            - model::relationship_allowance(style, support)
+            - model::satisfaction_allowance(state.satisfaction)
+            + learned_discount;
         threshold
             .max(n.competitor_offer)
             .max(n.walk_away.min(n.competitor_offer.max(0.0)))
@@ -1326,17 +1406,11 @@ impl Game {
 
     /// Profit per turn the account makes at its current terms, before one-offs.
     pub fn profit_rate(&self, a: usize) -> f64 {
-        let def = &self.scenario().accounts[a];
         let s = &self.accounts[a];
         if s.churned {
             return 0.0;
         }
-        let list = def.potential * s.share / 100.0;
-        let revenue = list * s.contract.price_level;
-        list * (s.contract.price_level - (1.0 - s.margin / 100.0))
-            - def.cost_to_serve
-            - s.contract.service_cost
-            - credit_cost(revenue, def.credit_risk, s.contract.payment_days)
+        model::profit_rate(&self.scenario().accounts[a], s.share, s.margin, &s.contract)
     }
 
     fn close_negotiation(&mut self, deal: Option<Vec<usize>>) {
@@ -1357,7 +1431,7 @@ impl Game {
             None if def.kind == NegotiationKind::Renewal => {
                 self.apply(a, Source::Churn, |s| s.churned = true)
             }
-            None => self.apply(a, source, |s| s.satisfaction -= 3.0),
+            None => self.apply(a, source, |s| s.satisfaction += model::NO_DEAL_SATISFACTION),
         }
         let after = self.profit_rate(a);
         self.negotiations.push(NegotiationRecord {
@@ -1390,18 +1464,12 @@ impl Game {
             if !self.accounts[a].churned {
                 // Share follows satisfaction, and competitors erode what the relationship
                 // does not protect.
-                let s = self.accounts[a].satisfaction;
-                let trend = if s >= 55.0 {
-                    0.06 * (s - 55.0) / 45.0 * (100.0 - self.accounts[a].share)
-                } else {
-                    -0.08 * (55.0 - s) / 55.0 * self.accounts[a].share
-                };
+                let s = &self.accounts[a];
+                let trend = model::share_trend(s.satisfaction, s.share);
                 self.apply(a, Source::SatisfactionTrend, |st| st.share += trend);
-                let erosion = 0.04 * self.accounts[a].pressure / 100.0
-                    * self.accounts[a].share
-                    * (1.0 - self.accounts[a].relationship() / 100.0)
-                    * 2.0;
-                self.apply(a, Source::Competitor, |st| st.share -= erosion);
+                let s = &self.accounts[a];
+                let erosion = model::erosion(s.pressure, s.share, s.relationship());
+                self.apply(a, Source::Competitor, |st| st.share += erosion);
                 self.progress_funnel(a);
                 self.draw_churn(a);
             }
@@ -1409,13 +1477,13 @@ impl Game {
             let revenue = state.revenue(def.potential);
             let mut profit = self.turn_spend[a];
             if !state.churned {
-                let list = def.potential * state.share / 100.0;
-                profit.gross_margin = list
-                    * (state.contract.price_level - (1.0 - state.margin / 100.0))
-                    + state.one_off_revenue * state.margin / 100.0;
-                profit.cost_to_serve = def.cost_to_serve + state.contract.service_cost;
+                let list = model::list_revenue(def.potential, state.share);
+                profit.gross_margin =
+                    model::gross_margin(list, state.contract.price_level, state.margin)
+                        + state.one_off_revenue * state.margin / 100.0;
+                profit.cost_to_serve = model::cost_to_serve(def, state.share, &state.contract);
                 profit.credit_cost =
-                    credit_cost(revenue, def.credit_risk, state.contract.payment_days);
+                    model::credit_cost(revenue, def.credit_risk, state.contract.payment_days);
             }
             let record = TurnRecord {
                 turn,
@@ -1423,6 +1491,11 @@ impl Game {
                 relationship: state.relationship(),
                 share: state.share,
                 revenue,
+                margin: state.margin,
+                price_level: state.contract.price_level,
+                expected_price: state.reference_price,
+                payment_days: state.contract.payment_days,
+                forecast: state.forecast(),
                 profit,
                 visits: self.turn_visits[a],
                 churned: state.churned,
@@ -1438,7 +1511,7 @@ impl Game {
 
     fn progress_funnel(&mut self, a: usize) {
         let norm = self.prepared.norms[a].max(0.5);
-        let effort = (self.turn_visits[a] as f64 / norm).min(1.0);
+        let effort = self.turn_visits[a] as f64 / norm;
         let relationship = self.accounts[a].relationship();
         let satisfaction = self.accounts[a].satisfaction;
         for o in 0..self.accounts[a].opportunities.len() {
@@ -1446,21 +1519,26 @@ impl Game {
             if opp.status != OpportunityStatus::Open {
                 continue;
             }
+            let opportunity = o;
             if self.turn < opp.opportunity.close_turn {
-                let p = (0.1 + 0.6 * relationship / 100.0 * effort).clamp(0.0, 0.9);
+                let p = model::stage_progress_chance(relationship, effort);
                 if opp.stage < 6 && self.chance(Draw::Progress(a, o)) < p {
-                    self.accounts[a].opportunities[o].stage += 1;
+                    self.apply(a, Source::OpportunityAdvanced { opportunity }, |s| {
+                        s.opportunities[o].stage += 1
+                    });
                 }
             } else {
-                let p = (opp.win_rate() * (0.6 + 0.8 * satisfaction / 100.0)).clamp(0.0, 0.95);
+                let p = model::close_chance(opp.stage, satisfaction);
                 if self.chance(Draw::Close(a, o)) < p {
                     let value = opp.opportunity.value;
-                    self.apply(a, Source::OpportunityWon { opportunity: o }, |s| {
+                    self.apply(a, Source::OpportunityWon { opportunity }, |s| {
                         s.opportunities[o].status = OpportunityStatus::Won;
                         s.one_off_revenue += value;
                     });
                 } else {
-                    self.accounts[a].opportunities[o].status = OpportunityStatus::Lost;
+                    self.apply(a, Source::OpportunityLost { opportunity }, |s| {
+                        s.opportunities[o].status = OpportunityStatus::Lost
+                    });
                 }
             }
         }
@@ -1487,9 +1565,6 @@ impl Game {
     }
 }
 
-/// Per-turn defection probability: none while satisfied, rising steeply as satisfaction falls
-/// below 50, with competitor pressure, and where nobody in the buying centre backs us; doubled
-/// at a renewal nobody negotiated.
 /// What an agreed deal does to an account: the terms of each chosen option, and a deal both
 /// sides can live with settles the account. The one place a negotiation's outcome is defined.
 fn settle(def: &Negotiation, offer: &[usize], turn: u32, s: &mut AccountState) {
@@ -1513,35 +1588,119 @@ fn settle(def: &Negotiation, offer: &[usize], turn: u32, s: &mut AccountState) {
             s.contract.service_cost = c;
         }
     }
-    s.satisfaction += (Game::buyer_value(def, offer) - 50.0) / 10.0;
-    s.pressure -= 10.0;
+    // The signed price is what the customer now expects.
+    s.reference_price = s.contract.price_level;
+    s.satisfaction += model::deal_satisfaction(Game::buyer_value(def, offer));
+    s.pressure -= model::DEAL_PRESSURE_RELIEF;
 }
 
+/// How much of a resource's goodwill lands: a price concession works without a visit;
+/// everything else is delivered through the account plan and lands in proportion to the
+/// contact the account had ([`model::resource_contact`]).
+fn resource_landing(resource: &Resource, strength: f64, visits: u32, norm: f64) -> f64 {
+    if resource.margin < 0.0 {
+        strength
+    } else {
+        strength * model::resource_contact(visits, norm)
+    }
+}
+
+/// What a resource does to an account's state; its money is booked by the caller.
+fn apply_resource(s: &mut AccountState, resource: &Resource, strength: f64, landed: f64) {
+    s.satisfaction += resource.satisfaction * landed;
+    s.share += resource.share * landed;
+    s.pressure += resource.pressure * landed;
+    for p in s.people.iter_mut().filter(|p| p.present) {
+        p.support += resource.support * landed;
+    }
+    (s.contract.price_level, s.reference_price) = model::after_concession(
+        s.contract.price_level,
+        s.reference_price,
+        resource.margin,
+        strength,
+    );
+}
+
+/// What an effect does to an account's state, and the money it brings. The one definition of
+/// an event's effects, for the engine and for anyone weighing an answer.
+fn effect_on(s: &mut AccountState, effect: &Effect, scale: f64) -> f64 {
+    match effect {
+        Effect::Cash(x) => return x * scale,
+        Effect::Lose => s.churned = true,
+        Effect::StartNegotiation(_) => {}
+        _ => apply_effect(s, effect, scale),
+    }
+    0.0
+}
+
+/// The state-only effects (everything but money, losing the account and negotiations).
+fn apply_effect(s: &mut AccountState, effect: &Effect, scale: f64) {
+    match effect {
+        Effect::Satisfaction(x) => s.satisfaction += x * scale,
+        Effect::Support(id, x) => {
+            for p in s
+                .people
+                .iter_mut()
+                .filter(|p| p.present && (id.is_empty() || &p.person.id == id))
+            {
+                p.support += x * scale;
+            }
+        }
+        Effect::Share(x) => s.share += x * scale,
+        Effect::Pressure(x) => s.pressure += x * scale,
+        Effect::Margin(x) => s.margin = (s.margin + x * scale).clamp(-100.0, 100.0),
+        Effect::PaymentDays(x) => {
+            s.contract.payment_days = (s.contract.payment_days + x * scale).max(0.0)
+        }
+        Effect::RemoveStakeholder(id) => {
+            for p in s.people.iter_mut().filter(|p| &p.person.id == id) {
+                p.present = false;
+            }
+        }
+        Effect::AddStakeholder(person) => {
+            match s.people.iter_mut().find(|p| p.person.id == person.id) {
+                Some(p) => p.present = true,
+                None => s.people.push(PersonState {
+                    person: Arc::new(person.clone()),
+                    support: person.support,
+                    present: true,
+                }),
+            }
+        }
+        Effect::AddOpportunity(o) => {
+            if !s.opportunities.iter().any(|x| x.opportunity.id == o.id) {
+                s.opportunities.push(OpportunityState {
+                    opportunity: Arc::new(o.clone()),
+                    stage: o.stage,
+                    status: OpportunityStatus::Open,
+                });
+            }
+        }
+        Effect::Cash(_) | Effect::Lose | Effect::StartNegotiation(_) => {}
+    }
+}
+
+/// Someone leaving is the event's doing, not the answer's.
+fn departure(source: Source) -> Source {
+    match source {
+        Source::Choice { event, .. } | Source::RepeatedObjection { event } => {
+            Source::Departure { event }
+        }
+        other => other,
+    }
+}
+
+/// Per-turn probability an account in `state` defects ([`model::churn_hazard`]).
 pub fn churn_hazard(state: &AccountState, renewal: bool) -> f64 {
     if state.churned {
         return 0.0;
     }
-    hazard(
+    model::churn_hazard(
         state.satisfaction,
         state.pressure,
         state.relationship(),
         renewal,
     )
-}
-
-/// [`churn_hazard`] from the three numbers it depends on.
-pub fn hazard(satisfaction: f64, pressure: f64, relationship: f64, renewal: bool) -> f64 {
-    if satisfaction >= 50.0 {
-        return 0.0;
-    }
-    let gap = (50.0 - satisfaction) / 50.0;
-    let hazard = 0.6 * gap.powf(1.5) * (0.5 + pressure / 100.0) * (1.3 - relationship / 100.0);
-    (if renewal { hazard * 2.0 } else { hazard }).clamp(0.0, 0.95)
-}
-
-/// The cost of carrying receivables from a risky customer.
-pub fn credit_cost(revenue: f64, credit_risk: f64, payment_days: f64) -> f64 {
-    revenue * credit_risk.clamp(0.0, 100.0) / 100.0 * payment_days.max(0.0) / 365.0 * 0.5
 }
 
 fn splitmix(mut z: u64) -> u64 {

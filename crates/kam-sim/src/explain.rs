@@ -3,6 +3,7 @@
 //! player's language.
 
 use crate::engine::{self, Cause, Game, Metric, Source};
+use crate::model;
 use crate::scenario::{BuyingRole, Language, Layer};
 
 fn t(lang: Language, zh: &str, en: &str) -> String {
@@ -18,6 +19,12 @@ pub fn metric_name(metric: Metric, lang: Language) -> String {
         Metric::Relationship => t(lang, "关系", "Relationship"),
         Metric::Share => t(lang, "份额", "Share"),
         Metric::Revenue => t(lang, "收入", "Revenue"),
+        Metric::Margin => t(lang, "毛利率", "Margin"),
+        Metric::PriceLevel => t(lang, "价格水平", "Price level"),
+        Metric::ExpectedPrice => t(lang, "客户预期价格", "Expected price"),
+        Metric::PaymentDays => t(lang, "账期", "Payment days"),
+        Metric::Cash => t(lang, "一次性收支", "One-off money"),
+        Metric::Forecast => t(lang, "商机预测", "Pipeline forecast"),
     }
 }
 
@@ -44,6 +51,36 @@ pub fn metric_help(metric: Metric, lang: Language) -> String {
             "本回合收入 = 客户采购潜力 × 份额 × 价格水平，加上赢得商机的一次性收入。",
             "Revenue this turn = the customer's potential × share × price level, plus one-off revenue from opportunities won.",
         ),
+        Metric::Margin => t(
+            lang,
+            "按标价计算的毛利率（%）。价格让步直接从中扣除。",
+            "Gross margin in percent of list-price sales. Price concessions come straight off it.",
+        ),
+        Metric::PriceLevel => t(
+            lang,
+            "合同价格相对标价（1.00 为标价）。只有谈判能改变它。",
+            "The contract price relative to list (1.00 is list price). Only a negotiation changes it.",
+        ),
+        Metric::ExpectedPrice => t(
+            lang,
+            "客户心目中的价格。每次折让都会拉低它；只要实付价格高于它，客户就会不满，并在下次谈判中要求更多。",
+            "The price the customer expects. Every discount lowers it; while the price paid stands above it the customer resents it and asks for more at the next negotiation.",
+        ),
+        Metric::PaymentDays => t(
+            lang,
+            "客户付款所需的天数。账期越长，资金占用和坏账风险越大。",
+            "Days the customer takes to pay. Longer terms tie up money and raise the risk of bad debt.",
+        ),
+        Metric::Cash => t(
+            lang,
+            "本回合的一次性收支：折让、事件处理的费用、补偿等。",
+            "One-off money this turn: discounts, the cost of answering an event, compensation.",
+        ),
+        Metric::Forecast => t(
+            lang,
+            "销售预计 = Σ 未结商机金额 × 阶段赢率（5%、10%、20%、30%、50%、80%）。",
+            "Pipeline forecast = Σ open opportunity value × stage win rate (5, 10, 20, 30, 50, 80 %).",
+        ),
     }
 }
 
@@ -65,10 +102,16 @@ pub fn cause_text(game: &Game, account: usize, cause: &Cause, lang: Language) ->
             let fit = game.accounts()[account]
                 .people
                 .get(stakeholder)
-                .map_or(1.0, |p| engine::fit(a, &p.person));
-            let note = if fit >= 1.2 {
+                .map_or(1.0, |p| model::fit(a, &p.person));
+            let note = if fit >= model::GOOD_FIT {
                 t(lang, "，方式对路", ", a good fit for their style")
-            } else if fit < 0.9 {
+            } else if fit <= model::WASTED_FIT {
+                t(
+                    lang,
+                    "，方式完全不对路：这次拜访白费了",
+                    ", the opposite of their style: a wasted visit",
+                )
+            } else if fit < model::SUPPORT_NEUTRAL_FIT {
                 t(lang, "，方式不对路", ", a poor fit for their style")
             } else {
                 String::new()
@@ -80,9 +123,23 @@ pub fn cause_text(game: &Game, account: usize, cause: &Cause, lang: Language) ->
         }
         Source::Cooling => t(
             lang,
-            "没有接触，关系自然降温",
-            "Cooling: relationships fade without contact",
+            "本回合没有拜访，关系自然降温",
+            "No visit this turn: the relationship cooled",
         ),
+        Source::UnderServed => t(
+            lang,
+            "有效接触不足（拜访少于所需或方式不对路），客户仍在降温",
+            "Too little effective contact (fewer visits than needed, or poorly pitched): still cooling",
+        ),
+        Source::PriceExpectation => t(
+            lang,
+            "客户已习惯折扣价：实付价格高于预期，好感消退",
+            "The customer got used to the discount: paying more than they now expect, the goodwill fades",
+        ),
+        Source::Departure { event } => match lang {
+            Language::Zh => format!("人员离开：{}", scenario.events[event].title),
+            Language::En => format!("Someone left: {}", scenario.events[event].title),
+        },
         Source::PersonCooling => t(
             lang,
             "本回合未拜访的人支持度下降",
@@ -114,14 +171,29 @@ pub fn cause_text(game: &Game, account: usize, cause: &Cause, lang: Language) ->
             }
         }
         Source::SatisfactionTrend => t(lang, "份额随满意度变化", "Share follows satisfaction"),
+        Source::OpportunityAdvanced { opportunity } => {
+            let name = opportunity_name(game, account, opportunity);
+            match lang {
+                Language::Zh => format!("商机推进到下一阶段：{name}（关系与拜访投入）"),
+                Language::En => {
+                    format!("Opportunity moved up a stage: {name} (relationship and visits)")
+                }
+            }
+        }
         Source::OpportunityWon { opportunity } => {
-            let name = game.accounts()[account]
-                .opportunities
-                .get(opportunity)
-                .map_or_else(String::new, |o| o.opportunity.name.clone());
+            let name = opportunity_name(game, account, opportunity);
             match lang {
                 Language::Zh => format!("赢得商机：{name}"),
                 Language::En => format!("Opportunity won: {name}"),
+            }
+        }
+        Source::OpportunityLost { opportunity } => {
+            let name = opportunity_name(game, account, opportunity);
+            match lang {
+                Language::Zh => format!("商机丢失：{name}（客户决策时阶段或满意度不够）"),
+                Language::En => format!(
+                    "Opportunity lost: {name} (stage or satisfaction too low when the customer decided)"
+                ),
             }
         }
         Source::OneOffEnded => t(
@@ -131,6 +203,13 @@ pub fn cause_text(game: &Game, account: usize, cause: &Cause, lang: Language) ->
         ),
         Source::Churn => t(lang, "客户流失", "The account was lost"),
     }
+}
+
+fn opportunity_name(game: &Game, account: usize, opportunity: usize) -> String {
+    game.accounts()[account]
+        .opportunities
+        .get(opportunity)
+        .map_or_else(String::new, |o| o.opportunity.name.clone())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -5,6 +5,7 @@
 //! Nothing here knows about windows or frames: the game and the command line are thin layers
 //! over this crate.
 
+pub mod ablation;
 pub mod batch;
 pub mod bundled;
 pub mod catalogue;
@@ -13,6 +14,7 @@ pub mod engine;
 pub mod explain;
 pub mod generate;
 pub mod load;
+pub mod model;
 pub mod record;
 pub mod ron_tree;
 pub mod scenario;

@@ -17,9 +17,17 @@ use crate::score::{self, Scores};
 
 pub const FORMAT: u32 = 1;
 
+fn first_model() -> u32 {
+    1
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GameRecord {
     pub format: u32,
+    /// The model version the game was played with ([`crate::model::MODEL_VERSION`]); records
+    /// from before versions were written are model 1.
+    #[serde(default = "first_model")]
+    pub model: u32,
     pub scenario_id: String,
     /// SHA-256 of the scenario's content (with defaults filled in), so a result made with a
     /// changed scenario is told apart from one made with the class's version.
@@ -46,6 +54,7 @@ pub fn scenario_hash(prepared: &Prepared) -> String {
 pub fn record(game: &Game, player: &str) -> GameRecord {
     GameRecord {
         format: FORMAT,
+        model: crate::model::MODEL_VERSION,
         scenario_id: game.scenario().id.clone(),
         scenario_hash: scenario_hash(game.prepared()),
         seed: game.seed(),
@@ -97,6 +106,9 @@ pub fn read(path: &Path) -> Result<GameRecord, String> {
 
 /// Rebuilds the game a record describes (a save's "continue").
 pub fn restore(prepared: Arc<Prepared>, record: &GameRecord) -> Result<Game, String> {
+    if let Some(why) = other_model(record) {
+        return Err(why);
+    }
     if record.scenario_id != prepared.scenario.id {
         return Err(format!(
             "this record is for scenario `{}`, not `{}`",
@@ -110,6 +122,17 @@ pub fn restore(prepared: Arc<Prepared>, record: &GameRecord) -> Result<Game, Str
         .map_err(|(i, e)| format!("decision {} cannot be replayed: {e}", i + 1))
 }
 
+/// Why a record cannot be replayed by this model, when it was made with another.
+pub fn other_model(record: &GameRecord) -> Option<String> {
+    let here = crate::model::MODEL_VERSION;
+    (record.model != here).then(|| {
+        format!(
+            "made with model {}; this is model {here}: it cannot be verified here (replay it with the kam-trainer release that made it)",
+            record.model
+        )
+    })
+}
+
 /// What replaying a record found.
 #[derive(Debug, Clone)]
 pub enum Verdict {
@@ -117,10 +140,15 @@ pub enum Verdict {
     Verified(Box<Game>),
     /// The record does not hold: each line says what differs.
     Mismatch(Vec<String>),
+    /// The record was made with another model version; it says which.
+    OtherModel(String),
 }
 
 /// Replays a record and compares every recorded figure with the replay's.
 pub fn verify(prepared: Arc<Prepared>, record: &GameRecord) -> Verdict {
+    if let Some(why) = other_model(record) {
+        return Verdict::OtherModel(why);
+    }
     let game = match restore(prepared, record) {
         Ok(game) => game,
         Err(e) => return Verdict::Mismatch(vec![e]),

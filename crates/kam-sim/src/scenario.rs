@@ -193,22 +193,14 @@ pub enum Level {
 }
 
 impl Level {
-    /// Visits a month the courseware recommends.
+    /// Visits a month the courseware recommends ([`crate::model::level_monthly_visits`]).
     pub fn monthly_visits(self) -> f64 {
-        match self {
-            Level::Core => 4.0,
-            Level::Senior => 3.0,
-            Level::Mid => 2.0,
-            Level::General => 1.5,
-        }
+        crate::model::level_monthly_visits(self)
     }
 
+    /// The level an account of `tier` gets when the scenario names none.
     pub fn for_tier(tier: Tier) -> Level {
-        match tier {
-            Tier::A => Level::Senior,
-            Tier::B => Level::Mid,
-            Tier::C => Level::General,
-        }
+        crate::model::level_for_tier(tier)
     }
 }
 
@@ -437,8 +429,7 @@ pub struct Opportunity {
     pub close_turn: u32,
 }
 
-/// Win rate of each funnel stage (销售预计), stage 1 first.
-pub const STAGE_WIN_RATES: [f64; 6] = [0.05, 0.10, 0.20, 0.30, 0.50, 0.80];
+pub use crate::model::STAGE_WIN_RATES;
 
 /// A way of running a visit; its effect depends on the stakeholder's style and need.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::engine::Game;
+use crate::model;
 use crate::scenario::Scenario;
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -17,7 +18,8 @@ pub struct Scores {
     pub profit: f64,
     /// Profit against the scenario's floor and target, 0 to 100.
     pub profit_score: f64,
-    /// Value-weighted final satisfaction (lost accounts count as 0), 0 to 100.
+    /// Value-weighted satisfaction averaged over the turns played (a lost account counts as 0
+    /// from the turn it was lost), 0 to 100: steady care scores, a last-minute push does not.
     pub satisfaction: f64,
     /// Weighted mean of retention, profit score and satisfaction, 0 to 100.
     pub composite: f64,
@@ -39,24 +41,15 @@ impl std::fmt::Display for Grade {
     }
 }
 
-/// How much an account counts in retention and satisfaction: its profit potential, with a
-/// floor so a zero-margin account still counts a little.
+/// How much an account counts in retention and satisfaction ([`model::account_weight`]).
 pub fn account_weight(scenario: &Scenario, a: usize) -> f64 {
-    let acc = &scenario.accounts[a];
-    (acc.potential * acc.margin.max(0.0) / 100.0)
-        .max(acc.potential * 0.005)
-        .max(1e-6)
+    model::account_weight(&scenario.accounts[a])
 }
 
 /// Profit per turn of an account at the scenario's starting terms.
 pub fn baseline_profit_rate(scenario: &Scenario, a: usize) -> f64 {
     let acc = &scenario.accounts[a];
-    let list = acc.potential * acc.share / 100.0;
-    let revenue = list * acc.contract.price_level;
-    list * (acc.contract.price_level - (1.0 - acc.margin / 100.0))
-        - acc.cost_to_serve
-        - acc.contract.service_cost
-        - crate::engine::credit_cost(revenue, acc.credit_risk, acc.contract.payment_days)
+    model::profit_rate(acc, acc.share, acc.margin, &acc.contract)
 }
 
 /// The profit floor and target: the scenario's own, else derived from the starting position
@@ -69,11 +62,11 @@ pub fn profit_range(scenario: &Scenario) -> (f64, f64) {
     let floor = scenario
         .scoring
         .profit_floor
-        .unwrap_or(baseline.min(0.0) - baseline.abs() * 0.2);
+        .unwrap_or(baseline.min(0.0) - baseline.abs() * model::PROFIT_FLOOR_MARGIN);
     let target = scenario
         .scoring
         .profit_target
-        .unwrap_or(floor + (baseline - floor) / 0.6);
+        .unwrap_or(floor + (baseline - floor) / model::BASELINE_PROFIT_SCORE);
     if target > floor {
         (floor, target)
     } else {
@@ -103,15 +96,21 @@ pub fn score(game: &Game) -> Scores {
     let (mut retention, mut satisfaction, mut profit) = (0.0, 0.0, 0.0);
     for (a, state) in game.accounts().iter().enumerate() {
         let w = prepared.weights[a];
+        let history = game.history(a);
         if !state.churned {
             retention += 100.0 * w;
-            satisfaction += w * state.satisfaction;
         }
-        profit += game
-            .history(a)
-            .iter()
-            .map(|r| r.profit.total())
-            .sum::<f64>();
+        // Before the first turn ends, the starting position stands in for the average.
+        satisfaction += w * if history.is_empty() {
+            state.satisfaction
+        } else {
+            history
+                .iter()
+                .map(|r| if r.churned { 0.0 } else { r.satisfaction })
+                .sum::<f64>()
+                / history.len() as f64
+        };
+        profit += history.iter().map(|r| r.profit.total()).sum::<f64>();
     }
     // Weights sum to 1 only up to rounding; a trainee must never see 100.00000000000003.
     let retention = retention.clamp(0.0, 100.0);

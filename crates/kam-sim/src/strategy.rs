@@ -6,14 +6,145 @@
 //! to the highest marginal return, style-matched pitches, good event and negotiation choices).
 //! Only `expert` knows about communication styles; the others pick a pitch at random, as a
 //! salesperson who has not learned the four quadrants would.
+//!
+//! The ablations ([`ABLATIONS`]) are the expert with exactly one teaching point removed or
+//! replaced by the bad habit the courseware warns against; what each costs the expert is what
+//! that teaching point is worth in a scenario (`kam balance`).
+//!
+//! The expert values everything through [`crate::model`] and the engine's own previews
+//! ([`Game::after_choice`], [`Game::after_resource`], [`Game::after_deal`]): it sees what the
+//! engine applies, and nothing re-implements the model here.
 
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-use crate::engine::{self, Decision, Game, NegotiationState, Pending, Plan, ResourceUse, Visit};
+use crate::engine::{
+    self, AccountState, Decision, Game, NegotiationState, Pending, Plan, ResourceUse, Visit,
+};
+use crate::model;
+use crate::scenario::{EventKind, Scenario, Trigger, Verdict};
 use crate::score;
 
+/// The benchmark strategies, weakest first.
 pub const NAMES: [&str; 5] = ["random", "even", "tier-norms", "pareto", "expert"];
+
+/// Whether an ablation removes a taught behaviour or adds a bad habit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AblationKind {
+    /// The expert without a behaviour the courseware teaches: what the behaviour is worth.
+    TaughtBehaviour,
+    /// The expert with a habit the courseware warns against: what the habit costs.
+    BadHabit,
+}
+
+/// One ablation: the expert with one teaching point taken away.
+#[derive(Debug, Clone, Copy)]
+pub struct Ablation {
+    pub name: &'static str,
+    pub kind: AblationKind,
+    /// The teaching point, as the courseware puts it.
+    pub teaching_point: &'static str,
+    /// Whether a scenario gives this teaching point anything to act on.
+    pub exercised: fn(&Scenario) -> bool,
+}
+
+fn always(_: &Scenario) -> bool {
+    true
+}
+
+fn several_accounts(s: &Scenario) -> bool {
+    s.accounts.len() > 1
+}
+
+fn has_rumour(s: &Scenario) -> bool {
+    s.events
+        .iter()
+        .any(|e| matches!(e.kind, EventKind::Rumour { .. }) && e.choices.len() > 1)
+}
+
+fn has_solvable_objection(s: &Scenario) -> bool {
+    s.events.iter().any(|e| {
+        e.kind == EventKind::Objection
+            && e.choices.iter().any(|c| c.resolves)
+            && e.choices.iter().any(|c| !c.resolves)
+    })
+}
+
+fn has_negotiation(s: &Scenario) -> bool {
+    !s.negotiations.is_empty()
+}
+
+fn has_price_concession(s: &Scenario) -> bool {
+    let standard = s.means.resources.is_empty();
+    standard || s.means.resources.iter().any(|r| r.margin < 0.0)
+}
+
+fn has_warning_events(s: &Scenario) -> bool {
+    s.events
+        .iter()
+        .any(|e| matches!(e.kind, EventKind::WarningSign | EventKind::PaymentDelay))
+}
+
+/// Every ablation, in the order of the courseware's teaching points.
+pub const ABLATIONS: [Ablation; 8] = [
+    Ablation {
+        name: "spread-visits",
+        kind: AblationKind::TaughtBehaviour,
+        teaching_point: "allocate scarce visits by value and potential",
+        exercised: several_accounts,
+    },
+    Ablation {
+        name: "random-pitch",
+        kind: AblationKind::TaughtBehaviour,
+        teaching_point: "speak to each person's style and needs",
+        exercised: always,
+    },
+    Ablation {
+        name: "worst-rumour",
+        kind: AblationKind::TaughtBehaviour,
+        teaching_point: "handle competitor rumours calmly",
+        exercised: has_rumour,
+    },
+    Ablation {
+        name: "stop-gap",
+        kind: AblationKind::TaughtBehaviour,
+        teaching_point: "solve a repeated objection for good",
+        exercised: has_solvable_objection,
+    },
+    Ablation {
+        name: "ignore-warnings",
+        kind: AblationKind::TaughtBehaviour,
+        teaching_point: "watch the warning signs and act in time",
+        exercised: has_warning_events,
+    },
+    Ablation {
+        name: "concede",
+        kind: AblationKind::BadHabit,
+        teaching_point: "conceding the buyer's first demand instead of trading (win-win)",
+        exercised: has_negotiation,
+    },
+    Ablation {
+        name: "discount-all",
+        kind: AblationKind::BadHabit,
+        teaching_point: "buying loyalty with a discount for every account",
+        exercised: has_price_concession,
+    },
+    Ablation {
+        name: "over-serve",
+        kind: AblationKind::BadHabit,
+        teaching_point: "over-serving the biggest-revenue account",
+        exercised: several_accounts,
+    },
+];
+
+/// Every strategy `by_name` knows: the benchmarks, then the ablations.
+pub fn all_names() -> Vec<&'static str> {
+    NAMES
+        .iter()
+        .copied()
+        .chain(ABLATIONS.iter().map(|a| a.name))
+        .collect()
+}
 
 /// One line per strategy, for `kam strategies` and the game.
 pub fn describe(name: &str) -> &'static str {
@@ -24,6 +155,22 @@ pub fn describe(name: &str) -> &'static str {
         "pareto" => "the top fifth of accounts by value first (the 80/20 rule), pitches at random",
         "expert" => {
             "CALLPLAN: each visit and resource to the highest marginal return, pitch matched to style, good answers"
+        }
+        "spread-visits" => {
+            "expert, but the visits spread evenly over the accounts instead of by value"
+        }
+        "random-pitch" => {
+            "expert, but a pitch at random instead of one matched to the person's style"
+        }
+        "worst-rumour" => "expert, but the worst answer to every competitor rumour",
+        "stop-gap" => "expert, but a stop-gap answer to every objection, never solving it",
+        "ignore-warnings" => {
+            "expert, but blind to defection risk: does least about warning signs and late payers"
+        }
+        "concede" => "expert, but concedes the buyer's first demand in every negotiation",
+        "discount-all" => "expert, plus a discount for every account every turn",
+        "over-serve" => {
+            "expert, but the biggest-revenue account gets double visits and budget first"
         }
         _ => "",
     }
@@ -45,16 +192,54 @@ pub fn by_name(name: &str, seed: u64) -> Option<Box<dyn Strategy>> {
             rng: rng.clone(),
         }) as Box<dyn Strategy>)
     };
+    let expert = |habits: Habits| {
+        Some(Box::new(Expert {
+            habits,
+            rng: rng.clone(),
+        }) as Box<dyn Strategy>)
+    };
+    let none = Habits::default();
     match name {
         "random" => naive(Kind::Random),
         "even" => naive(Kind::Even),
         "tier-norms" => naive(Kind::TierNorms),
         "pareto" => naive(Kind::Pareto),
-        "expert" => Some(Box::new(Expert)),
+        "expert" => expert(none),
+        "spread-visits" => expert(Habits {
+            spread_visits: true,
+            ..none
+        }),
+        "random-pitch" => expert(Habits {
+            random_pitch: true,
+            ..none
+        }),
+        "worst-rumour" => expert(Habits {
+            worst_rumour: true,
+            ..none
+        }),
+        "stop-gap" => expert(Habits {
+            stop_gap: true,
+            ..none
+        }),
+        "ignore-warnings" => expert(Habits {
+            ignore_warnings: true,
+            ..none
+        }),
+        "concede" => expert(Habits {
+            concede: true,
+            ..none
+        }),
+        "discount-all" => expert(Habits {
+            discount_all: true,
+            ..none
+        }),
+        "over-serve" => expert(Habits {
+            over_serve: true,
+            ..none
+        }),
         _ => None,
     }
 }
-
 /// The decision a strategy makes for the game's current state.
 pub fn next_decision(game: &Game, strategy: &mut dyn Strategy) -> Option<Decision> {
     if game.is_finished() {
@@ -171,62 +356,83 @@ impl Naive {
         counts
     }
 
-    fn resources(&mut self, game: &Game) -> Vec<ResourceUse> {
+    /// How a trainee who has not learned the lessons spends: on the accounts they visit most
+    /// this turn, the resource that looks most generous for its price, one unit each, until
+    /// about half the budget is used; never a discount (they were not told they may give one).
+    /// `random` buys random resources, discounts included, for a random part of the budget.
+    fn resources(&mut self, game: &Game, counts: &[u32]) -> Vec<ResourceUse> {
         let scenario = game.scenario();
         let catalogue = &scenario.means.resources;
-        let mut live = live_accounts(game);
-        let mut left = scenario.means.budget_per_turn;
+        let budget = scenario.means.budget_per_turn;
+        let live = live_accounts(game);
         let mut uses: Vec<ResourceUse> = Vec::new();
         if live.is_empty() || catalogue.is_empty() {
             return uses;
         }
-        match self.kind {
-            Kind::TierNorms => live.sort_by_key(|&a| scenario.accounts[a].tier),
-            Kind::Pareto => {
-                live.sort_by(|&x, &y| {
-                    score::account_weight(scenario, y)
-                        .total_cmp(&score::account_weight(scenario, x))
-                });
-                live.truncate(live.len().div_ceil(5));
+        let mut left = budget;
+        if self.kind == Kind::Random {
+            let target = budget * self.rng.random::<f64>();
+            for _ in 0..2 * live.len() {
+                let a = live[self.rng.random_range(0..live.len())];
+                let r = self.rng.random_range(0..catalogue.len());
+                let used = units_used(&uses, a, r);
+                if budget - left < target
+                    && used < catalogue[r].max_per_account
+                    && catalogue[r].cost <= left
+                {
+                    uses.push(ResourceUse {
+                        account: a,
+                        resource: r,
+                        units: 1,
+                    });
+                    left -= catalogue[r].cost;
+                }
             }
-            _ => {}
+            return uses;
         }
-        let attempts = 4 * live.len() * catalogue.len();
-        for i in 0..attempts {
-            let (a, r) = match self.kind {
-                Kind::Random => (
-                    live[self.rng.random_range(0..live.len())],
-                    self.rng.random_range(0..catalogue.len()),
-                ),
-                _ => (
-                    live[i % live.len()],
-                    (i / live.len() + game.turn() as usize) % catalogue.len(),
-                ),
-            };
-            let used: u32 = uses
-                .iter()
-                .filter(|u| u.account == a && u.resource == r)
-                .map(|u| u.units)
-                .sum();
-            let cost = catalogue[r].cost;
-            if used < catalogue[r].max_per_account && cost <= left && catalogue[r].margin >= 0.0 {
+        let looks_generous = |r: usize| {
+            let x = &catalogue[r];
+            (x.satisfaction + x.support / 2.0 + 2.0 * x.share) / x.cost.max(1.0)
+        };
+        let mut favourite: Vec<usize> = (0..catalogue.len())
+            .filter(|&r| catalogue[r].margin >= 0.0)
+            .collect();
+        favourite.sort_by(|&x, &y| looks_generous(y).total_cmp(&looks_generous(x)));
+        let mut order = live.clone();
+        order.sort_by_key(|&a| std::cmp::Reverse(counts[a]));
+        for a in order.into_iter().filter(|&a| counts[a] > 0) {
+            if budget - left >= NAIVE_SPEND * budget {
+                break;
+            }
+            if let Some(&r) = favourite.iter().find(|&&r| catalogue[r].cost <= left) {
                 uses.push(ResourceUse {
                     account: a,
                     resource: r,
                     units: 1,
                 });
-                left -= cost;
+                left -= catalogue[r].cost;
             }
         }
         uses
     }
 }
 
+/// The part of the budget a naive trainee spends.
+const NAIVE_SPEND: f64 = 0.5;
+
+fn units_used(uses: &[ResourceUse], account: usize, resource: usize) -> u32 {
+    uses.iter()
+        .filter(|u| u.account == account && u.resource == resource)
+        .map(|u| u.units)
+        .sum()
+}
+
 impl Strategy for Naive {
     fn plan(&mut self, game: &Game) -> Plan {
         let approaches = game.scenario().approaches.len();
         let mut visits = Vec::new();
-        for (a, count) in self.visit_counts(game).into_iter().enumerate() {
+        let counts = self.visit_counts(game);
+        for (a, &count) in counts.iter().enumerate() {
             let people = people_by_influence(game, a);
             if people.is_empty() {
                 continue;
@@ -247,7 +453,7 @@ impl Strategy for Naive {
         }
         Plan {
             visits,
-            resources: self.resources(game),
+            resources: self.resources(game, &counts),
         }
     }
 
@@ -286,136 +492,164 @@ impl Strategy for Naive {
     }
 }
 
-/// CALLPLAN with a value model of the score.
-struct Expert;
-
-/// Changes to one account whose value the expert weighs.
-#[derive(Clone, Copy, Default)]
-struct Nudge {
-    satisfaction: f64,
-    relationship: f64,
-    share: f64,
-    pressure: f64,
+/// Which teaching points the expert forgets; all false is the expert itself.
+#[derive(Debug, Clone, Copy, Default)]
+struct Habits {
+    spread_visits: bool,
+    random_pitch: bool,
+    worst_rumour: bool,
+    stop_gap: bool,
+    ignore_warnings: bool,
+    concede: bool,
+    discount_all: bool,
+    over_serve: bool,
 }
 
-/// The expert's estimate of what an account adds to the final composite score if its state
-/// were nudged: satisfaction held steady over the remaining turns, share following it, the
-/// account surviving each turn against the churn hazard.
-fn account_value(game: &Game, a: usize, nudge: Nudge) -> f64 {
-    account_value_of(game, a, &game.accounts()[a], nudge)
+/// CALLPLAN with a value model of the score: every visit, resource, answer and offer goes where
+/// it adds most to the final composite, valued over the turns left with the model's own rules.
+struct Expert {
+    habits: Habits,
+    rng: ChaCha8Rng,
 }
 
-/// [`account_value`] for account `a` in `state` instead of its present state.
-fn account_value_of(game: &Game, a: usize, state: &engine::AccountState, nudge: Nudge) -> f64 {
-    let prepared = game.prepared();
-    let scenario = &prepared.scenario;
+/// What an account in `state` adds to the final composite from now on: its satisfaction held
+/// where it is (the expert plans to keep it there) less what a price gap will cost, share
+/// following satisfaction and competitors, profit at its terms (margin, price, cost to serve,
+/// credit), and the account surviving each turn against the churn hazard unless `ignore_risk`.
+fn account_value(game: &Game, a: usize, state: &AccountState, ignore_risk: bool) -> f64 {
     if state.churned {
         return 0.0;
     }
+    let prepared = game.prepared();
+    let scenario = &prepared.scenario;
     let def = &scenario.accounts[a];
     let w = prepared.weights[a];
     let (floor, target) = prepared.profit_range;
-    let s = (state.satisfaction + nudge.satisfaction).clamp(0.0, 100.0);
-    let relationship = (state.relationship() + nudge.relationship).clamp(0.0, 100.0);
-    let pressure = (state.pressure + nudge.pressure).clamp(0.0, 100.0);
-    let mut share = (state.share + nudge.share).clamp(0.0, 100.0);
-    let unit_margin = state.contract.price_level - (1.0 - state.margin / 100.0);
-    let fixed = def.cost_to_serve + state.contract.service_cost;
-    let hazard = engine::hazard(s, pressure, relationship, false);
     let turns_left = scenario.turns.saturating_sub(game.turn()) + 1;
-    let (mut survive, mut profit) = (1.0, 0.0);
+    let relationship = state.relationship();
+    let mut pressure = state.pressure;
+    let mut s = state.satisfaction;
+    let mut share = state.share;
+    let mut reference = state.reference_price;
+    let (mut survive, mut profit, mut satisfaction) = (1.0, 0.0, 0.0);
     for _ in 0..turns_left {
-        share += if s >= 55.0 {
-            0.06 * (s - 55.0) / 45.0 * (100.0 - share)
-        } else {
-            -0.08 * (55.0 - s) / 55.0 * share
-        };
-        share -= 0.08 * pressure / 100.0 * share * (1.0 - relationship / 100.0);
-        survive *= 1.0 - hazard;
-        profit += survive * (def.potential * share / 100.0 * unit_margin - fixed);
+        let price = model::price_expectation(&state.contract, reference);
+        s = (s + price.satisfaction + model::competitor_drag(pressure)
+            - model::competitor_drag(state.pressure))
+        .clamp(0.0, 100.0);
+        pressure = (pressure + price.pressure).clamp(0.0, 100.0);
+        reference = price.reference_price;
+        share =
+            (share + model::share_trend(s, share) + model::erosion(pressure, share, relationship))
+                .clamp(0.0, 100.0);
+        if !ignore_risk {
+            survive *= 1.0 - model::churn_hazard(s, pressure, relationship, false);
+        }
+        profit += survive * model::profit_rate(def, share, state.margin, &state.contract);
+        satisfaction += survive * s;
     }
     let sc = &scenario.scoring;
     let total = sc.retention_weight + sc.profit_weight + sc.satisfaction_weight;
+    if total <= 0.0 {
+        return 0.0;
+    }
     (sc.retention_weight * 100.0 * w * survive
         + sc.profit_weight * 100.0 * profit / (target - floor)
-        + sc.satisfaction_weight * w * survive * s)
+        + sc.satisfaction_weight * w * satisfaction / scenario.turns.max(1) as f64)
         / total
-}
-
-/// Marginal values of one point of satisfaction, relationship, share and pressure.
-fn marginal_values(game: &Game, a: usize) -> Nudge {
-    let base = account_value(game, a, Nudge::default());
-    let d = |n: Nudge| account_value(game, a, n) - base;
-    Nudge {
-        satisfaction: d(Nudge {
-            satisfaction: 1.0,
-            ..Nudge::default()
-        }),
-        relationship: d(Nudge {
-            relationship: 1.0,
-            ..Nudge::default()
-        }),
-        share: d(Nudge {
-            share: 1.0,
-            ..Nudge::default()
-        }),
-        pressure: d(Nudge {
-            pressure: 1.0,
-            ..Nudge::default()
-        }),
-    }
 }
 
 /// Composite points one unit of money is worth.
 fn money_value(game: &Game) -> f64 {
     let (floor, target) = game.prepared().profit_range;
     let sc = &game.scenario().scoring;
-    sc.profit_weight * 100.0
-        / (target - floor)
-        / (sc.retention_weight + sc.profit_weight + sc.satisfaction_weight)
+    let total = sc.retention_weight + sc.profit_weight + sc.satisfaction_weight;
+    if total <= 0.0 {
+        return 0.0;
+    }
+    sc.profit_weight * 100.0 / (target - floor) / total
 }
 
-impl Strategy for Expert {
-    fn plan(&mut self, game: &Game) -> Plan {
+/// Marginal values of one point of satisfaction and one of relationship for an account.
+#[derive(Clone, Copy, Default)]
+struct Marginal {
+    satisfaction: f64,
+    relationship: f64,
+}
+
+impl Expert {
+    fn value(&self, game: &Game, a: usize, state: &AccountState) -> f64 {
+        account_value(game, a, state, self.habits.ignore_warnings)
+    }
+
+    fn marginal(&self, game: &Game, a: usize) -> Marginal {
+        let state = &game.accounts()[a];
+        let base = self.value(game, a, state);
+        let mut warmer = state.clone();
+        warmer.satisfaction = (warmer.satisfaction + 1.0).min(100.0);
+        let mut closer = state.clone();
+        for p in closer.people.iter_mut() {
+            p.support = (p.support + 1.0).min(100.0);
+        }
+        Marginal {
+            satisfaction: self.value(game, a, &warmer) - base,
+            relationship: self.value(game, a, &closer) - base,
+        }
+    }
+
+    /// The pitch for each person of each account: the best-fitting approach (the four-quadrant
+    /// lesson), or one at random for `random-pitch`. (approach, fit, effective weight)
+    fn pitches(&mut self, game: &Game) -> Vec<Vec<(usize, f64, f64)>> {
+        let approaches = &game.scenario().approaches;
+        let mut out = Vec::with_capacity(game.accounts().len());
+        for state in game.accounts() {
+            let mut row = Vec::with_capacity(state.people.len());
+            for person in &state.people {
+                let pick = if self.habits.random_pitch {
+                    self.rng.random_range(0..approaches.len())
+                } else {
+                    (0..approaches.len())
+                        .map(|k| (k, model::fit(&approaches[k], &person.person)))
+                        .fold((0, f64::MIN), |b, x| if x.1 > b.1 { x } else { b })
+                        .0
+                };
+                let approach = &approaches[pick];
+                row.push((
+                    pick,
+                    model::fit(approach, &person.person),
+                    model::visit_weight(approach, &person.person, 0),
+                ));
+            }
+            out.push(row);
+        }
+        out
+    }
+
+    fn plan_visits(&mut self, game: &Game) -> Vec<Visit> {
         let scenario = game.scenario();
         let n = game.accounts().len();
-        let values: Vec<Nudge> = (0..n).map(|a| marginal_values(game, a)).collect();
-        // The pitch that fits each person best: the four-quadrant lesson.
-        let pitches: Vec<Vec<(usize, f64, f64)>> = game
-            .accounts()
-            .iter()
-            .map(|state| {
-                state
-                    .people
-                    .iter()
-                    .map(|person| {
-                        (0..scenario.approaches.len())
-                            .map(|k| {
-                                let approach = &scenario.approaches[k];
-                                (
-                                    k,
-                                    engine::fit(approach, &person.person),
-                                    engine::visit_weight(approach, &person.person),
-                                )
-                            })
-                            .fold(
-                                (0, f64::MIN, 0.0),
-                                |best, x| if x.1 > best.1 { x } else { best },
-                            )
-                    })
-                    .collect()
+        let capacity = scenario.means.visits_per_turn;
+        let live = live_accounts(game);
+        let values: Vec<Marginal> = (0..n)
+            .map(|a| {
+                if game.accounts()[a].churned {
+                    Marginal::default()
+                } else {
+                    self.marginal(game, a)
+                }
             })
             .collect();
-        let live = live_accounts(game);
+        let pitches = self.pitches(game);
         let mut x = vec![0.0; n];
-        let mut support: Vec<Vec<f64>> = game
+        // Each person's support as the plan so far leaves it, and the visits planned to them.
+        let mut support: Vec<Vec<(f64, u32)>> = game
             .accounts()
             .iter()
-            .map(|s| s.people.iter().map(|p| p.support).collect())
+            .map(|s| s.people.iter().map(|p| (p.support, 0)).collect())
             .collect();
-        // The best next visit to each account; a visit changes only its own account, so only
-        // that account's best is looked for again.
-        let best_visit = |a: usize, x: f64, support: &[f64]| -> Option<(f64, Visit, f64)> {
+        // The best next visit to an account: its effect on satisfaction (ADBUDG) and on the
+        // person's support, each at the account's marginal value.
+        let best_visit = |a: usize, x: f64, support: &[(f64, u32)]| -> Option<(f64, Visit, f64)> {
             let def = &scenario.accounts[a];
             let norm = game.prepared().norms[a];
             let state = &game.accounts()[a];
@@ -425,34 +659,63 @@ impl Strategy for Expert {
                 .filter(|p| p.present)
                 .map(|p| p.person.influence)
                 .sum();
-            let now = engine::adbudg(&def.response, norm, x);
+            let now = model::adbudg(&def.response, norm, x);
             let mut best: Option<(f64, Visit, f64)> = None;
             for (p, person) in state.people.iter().enumerate().filter(|(_, p)| p.present) {
                 let (k, fit, w) = pitches[a][p];
-                let ds = engine::adbudg(&def.response, norm, x + w) - now;
-                let dr = engine::support_gain(fit, support[p]) * person.person.influence
-                    / influence.max(1e-9);
+                let (held, seen) = support[p];
+                let w = w * libm::pow(model::REPEAT_VISIT_DECAY, seen as f64);
+                let ds = model::adbudg(&def.response, norm, x + w) - now;
+                let dr =
+                    model::support_gain(fit, held) * person.person.influence / influence.max(1e-9);
                 let gain = values[a].satisfaction * ds + values[a].relationship * dr;
                 if best.as_ref().is_none_or(|b| gain > b.0) {
-                    best = Some((
-                        gain,
-                        Visit {
-                            account: a,
-                            stakeholder: p,
-                            approach: k,
-                        },
-                        w,
-                    ));
+                    let visit = Visit {
+                        account: a,
+                        stakeholder: p,
+                        approach: k,
+                    };
+                    best = Some((gain, visit, w));
                 }
             }
             best
         };
+        let mut visits: Vec<Visit> = Vec::new();
+        let take =
+            |a: usize, x: &mut [f64], support: &mut [Vec<(f64, u32)>], visits: &mut Vec<Visit>| {
+                let Some((_, visit, w)) = best_visit(a, x[a], &support[a]) else {
+                    return false;
+                };
+                x[a] += w;
+                let fit = pitches[a][visit.stakeholder].1;
+                let (s, seen) = &mut support[a][visit.stakeholder];
+                *s = (*s + model::support_gain(fit, *s)).clamp(0.0, 100.0);
+                *seen += 1;
+                visits.push(visit);
+                true
+            };
+        if self.habits.spread_visits && !live.is_empty() {
+            // The same number of visits for every account, whatever it is worth.
+            let start = game.turn() as usize;
+            for i in 0..capacity as usize {
+                let a = live[(start + i) % live.len()];
+                take(a, &mut x, &mut support, &mut visits);
+            }
+            return visits;
+        }
+        if self.habits.over_serve
+            && let Some(big) = biggest_revenue(game)
+        {
+            let want = (2.0 * game.prepared().norms[big]).ceil() as u32;
+            for _ in 0..want.min(capacity) {
+                take(big, &mut x, &mut support, &mut visits);
+            }
+        }
         let mut candidates: Vec<Option<(f64, Visit, f64)>> = vec![None; n];
         for &a in &live {
-            candidates[a] = best_visit(a, 0.0, &support[a]);
+            candidates[a] = best_visit(a, x[a], &support[a]);
         }
-        let mut visits = Vec::new();
-        for _ in 0..scenario.means.visits_per_turn {
+        while (visits.len() as u32) < capacity {
             // Ties go to the account listed first, as a scan in account order would.
             let best = candidates
                 .iter()
@@ -464,90 +727,223 @@ impl Strategy for Expert {
                         b
                     }
                 });
-            let Some(&(_, visit, w)) = best else { break };
+            let Some(&(_, visit, _)) = best else { break };
             let a = visit.account;
-            x[a] += w;
-            let fit = pitches[a][visit.stakeholder].1;
-            let s = &mut support[a][visit.stakeholder];
-            *s = (*s + engine::support_gain(fit, *s)).clamp(0.0, 100.0);
-            visits.push(visit);
+            take(a, &mut x, &mut support, &mut visits);
             candidates[a] = best_visit(a, x[a], &support[a]);
         }
+        visits
+    }
 
+    fn plan_resources(&self, game: &Game, visits: &[Visit]) -> Vec<ResourceUse> {
+        let scenario = game.scenario();
+        let catalogue = &scenario.means.resources;
+        let n = game.accounts().len();
         let money = money_value(game);
+        let live = live_accounts(game);
+        let mut visit_count = vec![0u32; n];
+        for v in visits {
+            visit_count[v.account] += 1;
+        }
         let mut left = scenario.means.budget_per_turn;
-        let mut resources: Vec<ResourceUse> = Vec::new();
-        loop {
-            let mut best: Option<(f64, ResourceUse)> = None;
-            for a in live_accounts(game) {
-                let revenue = game.accounts()[a].revenue(scenario.accounts[a].potential);
-                for (r, res) in scenario.means.resources.iter().enumerate() {
-                    let used: u32 = resources
-                        .iter()
-                        .filter(|u| u.account == a && u.resource == r)
-                        .map(|u| u.units)
-                        .sum();
-                    if used >= res.max_per_account || res.cost > left {
-                        continue;
-                    }
-                    let k = 0.5f64.powi(used as i32);
-                    let v = values[a];
-                    let gain = k
-                        * (v.satisfaction * res.satisfaction
-                            + v.relationship * res.support
-                            + v.share * res.share
-                            + v.pressure * res.pressure)
-                        - money * (res.cost - k * revenue * res.margin / 100.0);
-                    let ratio = gain / res.cost.max(1.0);
-                    if gain > 0.0 && best.as_ref().is_none_or(|b| ratio > b.0) {
-                        best = Some((
-                            ratio,
-                            ResourceUse {
-                                account: a,
-                                resource: r,
-                                units: 1,
-                            },
-                        ));
-                    }
+        let mut uses: Vec<ResourceUse> = Vec::new();
+        let buy = |a: usize, r: usize, uses: &mut Vec<ResourceUse>, left: &mut f64| {
+            if units_used(uses, a, r) < catalogue[r].max_per_account && catalogue[r].cost <= *left {
+                uses.push(ResourceUse {
+                    account: a,
+                    resource: r,
+                    units: 1,
+                });
+                *left -= catalogue[r].cost;
+                true
+            } else {
+                false
+            }
+        };
+        if self.habits.discount_all {
+            for &a in &live {
+                for r in (0..catalogue.len()).filter(|&r| catalogue[r].margin < 0.0) {
+                    while buy(a, r, &mut uses, &mut left) {}
                 }
             }
-            let Some((_, pick)) = best else { break };
-            left -= scenario.means.resources[pick.resource].cost;
-            resources.push(pick);
         }
+        if self.habits.over_serve
+            && let Some(big) = biggest_revenue(game)
+        {
+            for r in (0..catalogue.len()).filter(|&r| catalogue[r].margin >= 0.0) {
+                while buy(big, r, &mut uses, &mut left) {}
+            }
+        }
+        let base: Vec<f64> = (0..n)
+            .map(|a| self.value(game, a, &game.accounts()[a]))
+            .collect();
+        // Gain of the next unit of each resource for an account, per unit of budget.
+        let best_for = |a: usize, uses: &[ResourceUse], left: f64| -> Option<(f64, usize)> {
+            let mut best: Option<(f64, usize)> = None;
+            for (r, res) in catalogue.iter().enumerate() {
+                let used = units_used(uses, a, r);
+                if used >= res.max_per_account || res.cost > left {
+                    continue;
+                }
+                let (after, cash) = game.after_resource(a, r, used, visit_count[a]);
+                let gain = self.value(game, a, &after) - base[a] + money * (cash - res.cost);
+                let ratio = gain / res.cost.max(1.0);
+                if gain > 0.0 && best.is_none_or(|b| ratio > b.0) {
+                    best = Some((ratio, r));
+                }
+            }
+            best
+        };
+        let mut candidates: Vec<Option<(f64, usize)>> = vec![None; n];
+        for &a in &live {
+            candidates[a] = best_for(a, &uses, left);
+        }
+        loop {
+            let best = candidates
+                .iter()
+                .enumerate()
+                .filter_map(|(a, c)| c.map(|(ratio, r)| (ratio, a, r)))
+                .fold(None::<(f64, usize, usize)>, |b, c| {
+                    if b.is_none_or(|b| c.0 > b.0) {
+                        Some(c)
+                    } else {
+                        b
+                    }
+                });
+            let Some((_, a, r)) = best else { break };
+            if !buy(a, r, &mut uses, &mut left) {
+                candidates[a] = None;
+                continue;
+            }
+            // Less budget left can rule out what other accounts wanted.
+            for &b in &live {
+                if b == a || candidates[b].is_some_and(|(_, r)| catalogue[r].cost > left) {
+                    candidates[b] = best_for(b, &uses, left);
+                }
+            }
+        }
+        uses
+    }
+
+    /// What answering `choice` is worth: the account after it, its money, and for an answer
+    /// that leaves an objection unsolved, the expected cost of its coming back.
+    fn answer_value(&self, game: &Game, event: usize, account: usize, choice: usize) -> f64 {
+        let def = &game.scenario().events[event];
+        let money = money_value(game);
+        let (after, cash) = game.after_choice(event, account, choice);
+        let mut value = self.value(game, account, &after) + money * cash;
+        if let Trigger::Conditional {
+            probability,
+            max_times,
+            ..
+        } = def.trigger
+            && !def.choices[choice].resolves
+        {
+            let effects = model::repeat_effects(def.kind, &def.on_repeat);
+            if !effects.is_empty() {
+                let turns_after = game.scenario().turns.saturating_sub(game.turn());
+                let fired = game.times_fired(event, account);
+                let (_, weight) =
+                    model::expected_repeats(fired, max_times, probability, turns_after);
+                let now = self.value(game, account, &game.accounts()[account]);
+                let (hit, hit_cash) = game.after_effects(account, &effects, 1.0);
+                let one_repeat = now - self.value(game, account, &hit) - money * hit_cash;
+                value -= weight * one_repeat;
+            }
+        }
+        value
+    }
+}
+
+/// The live account with the biggest revenue now (the predecessor's "biggest customer").
+fn biggest_revenue(game: &Game) -> Option<usize> {
+    let scenario = game.scenario();
+    live_accounts(game).into_iter().max_by(|&x, &y| {
+        let r = |a: usize| game.accounts()[a].revenue(scenario.accounts[a].potential);
+        r(x).total_cmp(&r(y)).then(y.cmp(&x))
+    })
+}
+
+impl Strategy for Expert {
+    fn plan(&mut self, game: &Game) -> Plan {
+        let visits = self.plan_visits(game);
+        let resources = self.plan_resources(game, &visits);
         Plan { visits, resources }
     }
 
     fn choose(&mut self, game: &Game, event: usize, account: usize) -> usize {
-        // Look one step ahead: answer each way on a copy and keep the best-valued outcome.
-        let n = game.scenario().events[event].choices.len();
-        let money = money_value(game);
-        let value = |g: &Game| account_value(g, account, Nudge::default());
-        (0..n)
-            .map(|c| {
-                let mut copy = game.lookahead_copy();
-                let _ = copy.decide(Decision::Choose(c));
-                let cost = game.scenario().events[event].choices[c].cost;
-                (c, value(&copy) - money * cost)
-            })
+        let def = &game.scenario().events[event];
+        let n = def.choices.len();
+        let mut allowed: Vec<usize> = (0..n).collect();
+        let habits = self.habits;
+        if habits.worst_rumour && matches!(def.kind, EventKind::Rumour { .. }) {
+            if let Some(c) = allowed
+                .iter()
+                .copied()
+                .find(|&c| def.choices[c].verdict == Verdict::Poor)
+            {
+                return c;
+            }
+            return (0..n)
+                .map(|c| (c, self.answer_value(game, event, account, c)))
+                .fold((0, f64::MAX), |b, x| if x.1 < b.1 { x } else { b })
+                .0;
+        }
+        if habits.ignore_warnings
+            && matches!(def.kind, EventKind::WarningSign | EventKind::PaymentDelay)
+        {
+            // Doing the least: the cheapest answer with the fewest effects.
+            return (0..n)
+                .min_by(|&x, &y| {
+                    let (cx, cy) = (&def.choices[x], &def.choices[y]);
+                    cx.cost
+                        .total_cmp(&cy.cost)
+                        .then(cx.effects.len().cmp(&cy.effects.len()))
+                })
+                .unwrap_or(0);
+        }
+        if habits.stop_gap && def.kind == EventKind::Objection {
+            let stop_gaps: Vec<usize> = allowed
+                .iter()
+                .copied()
+                .filter(|&c| !def.choices[c].resolves)
+                .collect();
+            if !stop_gaps.is_empty() {
+                allowed = stop_gaps;
+            }
+        } else if allowed
+            .iter()
+            .any(|&c| def.choices[c].verdict != Verdict::Poor)
+        {
+            // An expert never takes the answer the courseware calls poor when there is another.
+            allowed.retain(|&c| def.choices[c].verdict != Verdict::Poor);
+        }
+        allowed
+            .into_iter()
+            .map(|c| (c, self.answer_value(game, event, account, c)))
             .fold((0, f64::MIN), |b, x| if x.1 > b.1 { x } else { b })
             .0
     }
 
     fn negotiate(&mut self, game: &Game, state: &NegotiationState) -> Decision {
-        // A well-prepared KAM (充分准备) knows what the buyer values: offer the deal best for
-        // us that the buyer accepts now, or anchor low while a later round promises better.
         let def = &game.scenario().negotiations[state.negotiation];
         let offers = all_offers(def.issues.iter().map(|i| i.options.len()).collect());
         // What each deal is worth to us: the account as the deal leaves it, valued over the
-        // turns left (terms, satisfaction and the risk of losing it).
+        // turns left (price, payment terms, share, satisfaction, the risk of losing it).
         let ours = |i: usize| {
             game.after_deal(state.negotiation, &offers[i])
-                .map_or(f64::MIN, |after| {
-                    account_value_of(game, state.account, &after, Nudge::default())
-                })
+                .map_or(f64::MIN, |after| self.value(game, state.account, &after))
         };
         let buyer_values: Vec<f64> = offers.iter().map(|o| Game::buyer_value(def, o)).collect();
+        if self.habits.concede {
+            // The buyer's first demand, granted: the offer they like most.
+            let best = (0..offers.len())
+                .max_by(|&x, &y| buyer_values[x].total_cmp(&buyer_values[y]))
+                .unwrap_or(0);
+            return Decision::Offer(offers.get(best).cloned().unwrap_or_default());
+        }
+        // A well-prepared KAM (充分准备) knows what the buyer values: offer the deal best for
+        // us that the buyer accepts now, or anchor low while a later round promises better.
         let best_at = |round: u32| {
             let needed = game.buyer_threshold(state.negotiation, round);
             (0..offers.len())
@@ -561,14 +957,15 @@ impl Strategy for Expert {
         } else {
             None
         };
+        let lowest = || {
+            offers
+                .iter()
+                .min_by(|x, y| Game::buyer_value(def, x).total_cmp(&Game::buyer_value(def, y)))
+        };
         let pick = match (now, later) {
-            (Some(now), Some(later)) if later.0 > now.0 => offers
-                .iter()
-                .min_by(|x, y| Game::buyer_value(def, x).total_cmp(&Game::buyer_value(def, y))),
+            (Some(now), Some(later)) if later.0 > now.0 => lowest(),
             (Some(now), _) => Some(now.1),
-            (None, Some(_)) => offers
-                .iter()
-                .min_by(|x, y| Game::buyer_value(def, x).total_cmp(&Game::buyer_value(def, y))),
+            (None, Some(_)) => lowest(),
             (None, None) => offers
                 .iter()
                 .max_by(|x, y| Game::buyer_value(def, x).total_cmp(&Game::buyer_value(def, y))),

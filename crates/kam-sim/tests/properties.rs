@@ -12,7 +12,7 @@ const EPS: f64 = 1e-6;
 
 fn check_ranges(game: &Game) {
     for (a, s) in game.accounts().iter().enumerate() {
-        let [sat, rel, share, revenue] = common::metrics(game, a);
+        let [sat, rel, share, revenue, ..] = common::metrics(game, a);
         for (what, v) in [
             ("satisfaction", sat),
             ("relationship", rel),
@@ -66,7 +66,7 @@ fn check_ranges(game: &Game) {
 fn check_game(prepared: &Arc<Prepared>, game_seed: u64, player_seed: u64) {
     let mut game = Game::new(Arc::clone(prepared), game_seed);
     let n = prepared.scenario.accounts.len();
-    let mut before: Vec<[f64; 4]> = (0..n).map(|a| common::metrics(&game, a)).collect();
+    let mut before: Vec<[f64; 9]> = (0..n).map(|a| common::metrics(&game, a)).collect();
     let mut lost: Vec<bool> = vec![false; n];
     let mut budget_spent_by_turn = Vec::new();
     common::play_any(&mut game, player_seed, |game, decision| {
@@ -94,12 +94,7 @@ fn check_game(prepared: &Arc<Prepared>, game_seed: u64, player_seed: u64) {
             "account {a} history length"
         );
         for record in history {
-            let after = [
-                record.satisfaction,
-                record.relationship,
-                record.share,
-                record.revenue,
-            ];
+            let after = record.metrics();
             for (i, metric) in common::METRICS.iter().enumerate() {
                 let explained: f64 = record
                     .causes
@@ -114,6 +109,19 @@ fn check_game(prepared: &Arc<Prepared>, game_seed: u64, player_seed: u64) {
                     record.turn
                 );
             }
+            // One-off money: every amount in the profit's one-off line has a named cause.
+            let cash: f64 = record
+                .causes
+                .iter()
+                .filter(|c| c.metric == kam_sim::engine::Metric::Cash)
+                .map(|c| c.delta)
+                .sum();
+            assert!(
+                (cash - record.profit.one_off).abs() <= EPS * (1.0 + cash.abs()),
+                "account {a} turn {}: one-off money {} but causes explain {cash}",
+                record.turn,
+                record.profit.one_off
+            );
             assert!(
                 record
                     .causes

@@ -135,20 +135,9 @@ pub fn play_any(game: &mut Game, seed: u64, mut check: impl FnMut(&Game, &Decisi
     }
 }
 
-/// An account's four explained metrics as they stand.
-pub fn metrics(game: &Game, a: usize) -> [f64; 4] {
-    let s = &game.accounts()[a];
-    [
-        s.satisfaction,
-        s.relationship(),
-        s.share,
-        s.revenue(game.scenario().accounts[a].potential),
-    ]
+/// An account's explained metrics as they stand, in the order of [`Metric::STATE`].
+pub fn metrics(game: &Game, a: usize) -> [f64; 9] {
+    game.accounts()[a].metrics(game.scenario().accounts[a].potential)
 }
 
-pub const METRICS: [Metric; 4] = [
-    Metric::Satisfaction,
-    Metric::Relationship,
-    Metric::Share,
-    Metric::Revenue,
-];
+pub const METRICS: [Metric; 9] = Metric::STATE;
