@@ -3,8 +3,12 @@
 //! distributions, how often each account is kept, how often each event fires and how each
 //! strategy answers it, how much of the budget is spent, and the teaching warnings.
 //!
-//! The same figures go to the terminal and, with `--out`, to a self-contained HTML page an
-//! instructor can project. Exit status: 0 when the lab ran (whatever its verdict), 1 when the
+//! It also measures what each teaching point is worth in the scenario: the expert against
+//! itself with that one behaviour removed or replaced by the bad habit (`kam strategies`
+//! lists them), with a 95 % interval over the seeds and a warning under 3 points.
+//!
+//! The same figures go to the terminal, with `--json` to standard output as one JSON object,
+//! and with `--out` to a self-contained HTML page an instructor can project. Exit status: 0 when the lab ran (whatever its verdict), 1 when the
 //! scenario is invalid, 2 when it cannot be read.
 
 use std::fmt::Write as _;
@@ -12,6 +16,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
+use kam_sim::ablation::{self, MIN_WORTH, Worth};
 use kam_sim::batch::{Distribution, Summary};
 use kam_sim::engine::Prepared;
 use kam_sim::scenario::{EventKind, Trigger};
@@ -35,6 +40,10 @@ pub struct Args {
     /// Also write the report as a self-contained HTML page.
     #[arg(long, value_name = "report.html")]
     pub out: Option<PathBuf>,
+    /// Print the strategies' scores and what each teaching point is worth as one JSON object
+    /// instead of the text report.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Everything the lab found, for the terminal and the page.
@@ -45,6 +54,8 @@ pub struct Balance {
     pub warnings: Vec<TeachingWarning>,
     /// The warnings located in the source, FILE:LINE:COL.
     pub located: Vec<String>,
+    /// What each teaching point is worth to the expert here.
+    pub worth: Vec<Worth>,
     pub seconds: f64,
 }
 
@@ -75,6 +86,7 @@ pub fn analyse(
     let lab = teaching::lab(prepared, seed, runs)?;
     let checks = teaching::skill_checks(&lab);
     let warnings = teaching::review_lab(&lab);
+    let worth = ablation::teaching_values(prepared, seed, runs)?;
     let located = match src {
         Some(src) => teaching::locate(file, src, &warnings)
             .iter()
@@ -91,6 +103,7 @@ pub fn analyse(
         checks,
         warnings,
         located,
+        worth,
         seconds: start.elapsed().as_secs_f64(),
     })
 }
@@ -119,7 +132,11 @@ pub fn run(args: &Args, io: &mut Io) -> u8 {
             return INVALID;
         }
     };
-    let _ = io.out.write_all(text(&balance).as_bytes());
+    if args.json {
+        let _ = writeln!(io.out, "{}", json(&balance));
+    } else {
+        let _ = io.out.write_all(text(&balance).as_bytes());
+    }
     if let Some(out) = &args.out {
         if let Err(e) = std::fs::write(out, page(&balance)) {
             let _ = writeln!(io.err, "kam balance: cannot write {}: {e}", out.display());
@@ -128,6 +145,57 @@ pub fn run(args: &Args, io: &mut Io) -> u8 {
         let _ = writeln!(io.out, "wrote {}", out.display());
     }
     OK
+}
+
+/// The teaching points' worth as a terminal table.
+pub fn worth_table(worth: &[Worth]) -> String {
+    let mut t = String::new();
+    let _ = writeln!(
+        t,
+        "{:<16} {:>8} {:>8}  {:<9} teaching point",
+        "ablation", "worth", "± 95 %", "kind"
+    );
+    for w in worth {
+        let note = if !w.exercised {
+            "  (nothing in this scenario exercises it)".to_owned()
+        } else if w.worth < MIN_WORTH {
+            format!("  WARNING: worth less than {MIN_WORTH:.0} points here")
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            t,
+            "{:<16} {:>+8.2} {:>8.2}  {:<9} {}{note}",
+            w.strategy,
+            w.worth,
+            w.interval,
+            if w.bad_habit { "bad habit" } else { "taught" },
+            w.teaching_point
+        );
+    }
+    t
+}
+
+/// The strategies' composite distributions and the teaching points' worth, as JSON.
+pub fn json(b: &Balance) -> String {
+    let strategies: Vec<Summary> = b
+        .lab
+        .strategies
+        .iter()
+        .map(|run| {
+            let scores: Vec<_> = run.games.iter().map(|g| g.scores).collect();
+            Summary::of(&run.strategy, &scores)
+        })
+        .collect();
+    serde_json::json!({
+        "scenario": b.lab.prepared.scenario.id,
+        "runs": b.lab.runs,
+        "seed": b.lab.seed,
+        "strategies": strategies,
+        "teaching_points": b.worth,
+        "rewards_skill": b.rewards_skill(),
+    })
+    .to_string()
 }
 
 fn pct(x: f64) -> String {
@@ -205,6 +273,12 @@ pub fn text(b: &Balance) -> String {
             c.detail
         );
     }
+
+    let _ = writeln!(
+        t,
+        "\nWhat each teaching point is worth in this scenario: expert minus the expert without it (composite points, mean over the seeds)"
+    );
+    t.push_str(&worth_table(&b.worth));
 
     let _ = writeln!(
         t,
@@ -365,6 +439,28 @@ pub fn page(b: &Balance) -> String {
             if c.passed { "pass" } else { "fail" },
             if c.passed { "pass" } else { "fail" },
             esc(&c.detail)
+        );
+    }
+    h.push_str("</table></div>");
+
+    h.push_str("<h2>What each teaching point is worth here</h2><div class=\"card\"><p class=\"muted\">The expert's mean composite minus that of the expert with one behaviour removed or replaced by the bad habit, over the same seeds, with its 95 % interval. Under 3 points the scenario barely teaches it.</p><table><tr><th class=\"l\">ablation</th><th class=\"l\">kind</th><th class=\"l\">teaching point</th><th>worth</th><th>± 95 %</th><th class=\"l\">note</th></tr>");
+    for w in &b.worth {
+        let note = if !w.exercised {
+            "not exercised by this scenario"
+        } else if w.worth < MIN_WORTH {
+            "worth less than 3 points"
+        } else {
+            ""
+        };
+        let _ = write!(
+            h,
+            "<tr><td class=\"l nw\">{}</td><td class=\"l\">{}</td><td class=\"l\">{}</td><td><b>{:+.2}</b></td><td>{:.2}</td><td class=\"l\">{}</td></tr>",
+            esc(w.strategy),
+            if w.bad_habit { "bad habit" } else { "taught behaviour" },
+            esc(w.teaching_point),
+            w.worth,
+            w.interval,
+            esc(note)
         );
     }
     h.push_str("</table></div>");

@@ -149,7 +149,15 @@ pub fn run(command: Command, io: &mut Io) -> u8 {
 
 fn strategies(io: &mut Io) -> u8 {
     for name in kam_sim::strategy::NAMES {
-        let _ = writeln!(io.out, "{name:<11} {}", kam_sim::strategy::describe(name));
+        let _ = writeln!(io.out, "{name:<16} {}", kam_sim::strategy::describe(name));
+    }
+    let _ = writeln!(
+        io.out,
+        "\nAblations: the expert with one teaching point removed (what it is worth: kam balance)"
+    );
+    for ablation in kam_sim::strategy::ABLATIONS {
+        let name = ablation.name;
+        let _ = writeln!(io.out, "{name:<16} {}", kam_sim::strategy::describe(name));
     }
     OK
 }
@@ -181,7 +189,7 @@ mod tests {
     fn strategies_lists_every_strategy_with_a_description() {
         let (status, out, _) = kam(&["strategies"]);
         assert_eq!(status, OK);
-        for name in kam_sim::strategy::NAMES {
+        for name in kam_sim::strategy::all_names() {
             assert!(
                 out.lines()
                     .any(|l| l.starts_with(name) && l.len() > name.len() + 10),

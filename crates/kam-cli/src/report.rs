@@ -236,6 +236,7 @@ pub fn build(paths: &[PathBuf], candidates: &[Arc<Prepared>]) -> ClassReport {
             .unwrap_or(Scores {
                 retention: 0.0,
                 profit: 0.0,
+                future_profit: 0.0,
                 profit_score: 0.0,
                 satisfaction: 0.0,
                 composite: 0.0,

@@ -41,14 +41,17 @@ pub struct Report {
 pub fn run(args: &Args, io: &mut Io) -> u8 {
     let names: Vec<&str> = if args.strategy == "all" {
         strategy::NAMES.to_vec()
-    } else if let Some(name) = strategy::NAMES.iter().find(|n| **n == args.strategy) {
+    } else if let Some(name) = strategy::all_names()
+        .into_iter()
+        .find(|n| *n == args.strategy)
+    {
         vec![name]
     } else {
         let _ = writeln!(
             io.err,
             "kam simulate: unknown strategy `{}`; expected `all` or one of: {}",
             args.strategy,
-            strategy::NAMES.join(", ")
+            strategy::all_names().join(", ")
         );
         return USAGE;
     };

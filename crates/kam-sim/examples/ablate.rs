@@ -26,6 +26,10 @@ fn main() {
             (m, d.p10, d.p90)
         };
         println!("== {file} ({runs} seeds)");
+        if std::env::var_os("KAM_DEBUG_CONCESSIONS").is_some() {
+            concessions(&prepared, runs);
+            continue;
+        }
         for s in kam_sim::strategy::NAMES {
             let (m, p10, p90) = mean(&prepared, s);
             println!("  {s:<12} {m:6.2}  p10 {p10:6.2} p90 {p90:6.2}");
@@ -53,5 +57,28 @@ fn main() {
                 w.teaching_point
             );
         }
+    }
+}
+
+/// `KAM_DEBUG_CONCESSIONS=1`: where the expert gives concessions (turn, account).
+#[allow(dead_code)]
+pub fn concessions(prepared: &std::sync::Arc<kam_sim::engine::Prepared>, runs: u64) {
+    let mut by: std::collections::BTreeMap<(u32, String), u32> = Default::default();
+    for seed in 0..runs {
+        let mut game = kam_sim::engine::Game::new(prepared.clone(), seed);
+        let mut s = kam_sim::strategy::by_name("expert", seed).unwrap();
+        while let Some(d) = kam_sim::strategy::next_decision(&game, s.as_mut()) {
+            if let kam_sim::engine::Decision::Plan(p) = &d {
+                for r in &p.resources {
+                    if prepared.scenario.means.resources[r.resource].margin < 0.0 {
+                        *by.entry((game.turn(), prepared.scenario.accounts[r.account].id.clone())).or_default() += 1;
+                    }
+                }
+            }
+            game.decide(d).unwrap();
+        }
+    }
+    for ((t, a), n) in by {
+        println!("  concession turn {t} {a}: {n}");
     }
 }

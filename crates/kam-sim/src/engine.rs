@@ -213,6 +213,10 @@ pub enum Source {
     RepeatedObjection {
         event: usize,
     },
+    /// An objection raised before is still unsolved.
+    OpenObjection {
+        event: usize,
+    },
     Negotiation {
         negotiation: usize,
     },
@@ -895,12 +899,30 @@ impl Game {
             // A customer who learned to expect a lower price resents paying the full one.
             let state = &self.accounts[a];
             if model::price_gap_points(&state.contract, state.reference_price) > 0.0 {
-                let effect = model::price_expectation(&state.contract, state.reference_price);
+                let effect = model::price_expectation(
+                    &state.contract,
+                    state.reference_price,
+                    scenario.turn_unit.months(),
+                );
                 self.apply(a, Source::PriceExpectation, |s| {
                     s.satisfaction += effect.satisfaction;
                     s.pressure += effect.pressure;
                     s.reference_price = effect.reference_price;
                 });
+            }
+            for e in 0..scenario.events.len() {
+                let tally = self.tallies[e][a];
+                let def = &scenario.events[e];
+                if def.kind == EventKind::Objection
+                    && tally.fired > 0
+                    && !tally.resolved
+                    && def.choices.iter().any(|c| c.resolves)
+                {
+                    let drag = model::open_objection_drag(tally.fired as f64);
+                    self.apply(a, Source::OpenObjection { event: e }, |s| {
+                        s.satisfaction += drag
+                    });
+                }
             }
             self.respond_to_visits(a, plan);
         }
@@ -965,9 +987,11 @@ impl Game {
                     .iter()
                     .filter(|u| u.stakeholder == v.stakeholder)
                     .count() as u32;
+                let person = &self.accounts[a].people[v.stakeholder];
                 model::visit_weight(
                     &scenario.approaches[v.approach],
-                    &self.accounts[a].people[v.stakeholder].person,
+                    &person.person,
+                    person.support,
                     earlier,
                 )
             })
@@ -1160,6 +1184,14 @@ impl Game {
             }
             _ => self.apply(a, source, |s| apply_effect(s, effect, scale)),
         }
+    }
+
+    /// Whether an objection raised for an account has been solved.
+    pub fn is_resolved(&self, event: usize, account: usize) -> bool {
+        self.tallies
+            .get(event)
+            .and_then(|t| t.get(account))
+            .is_some_and(|t| t.resolved)
     }
 
     /// How often an event has fired for an account so far.

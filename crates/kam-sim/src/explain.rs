@@ -151,6 +151,13 @@ pub fn cause_text(game: &Game, account: usize, cause: &Cause, lang: Language) ->
             let e = &scenario.events[event];
             format!("{}: {}", e.title, e.choices[choice].label)
         }
+        Source::OpenObjection { event } => match lang {
+            Language::Zh => format!("异议仍未解决：{}", scenario.events[event].title),
+            Language::En => format!(
+                "The objection still stands, unsolved: {}",
+                scenario.events[event].title
+            ),
+        },
         Source::RepeatedObjection { event } => match lang {
             Language::Zh => format!("同一异议再次出现且未解决：{}", scenario.events[event].title),
             Language::En => format!(

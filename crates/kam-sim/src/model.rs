@@ -14,6 +14,7 @@
 
 use crate::scenario::{
     Account, Approach, Contract, Effect, EventKind, Level, Response, Stakeholder, Style, Tier,
+    TurnUnit,
 };
 
 /// The version of the model's numbers, written into every result file. A result made with
@@ -102,11 +103,25 @@ pub fn influence_factor(influence: f64) -> f64 {
 /// calling on one contact four times a month is no substitute for covering the buying centre.
 pub const REPEAT_VISIT_DECAY: f64 = 0.5;
 
-/// A visit's effective effort: how well it is pitched times who it reaches, less for the
-/// `earlier` visits to the same person this turn.
-pub fn visit_weight(approach: &Approach, stakeholder: &Stakeholder, earlier: u32) -> f64 {
+/// How much a person's attitude to us multiplies a visit's effect: a champion (support 100)
+/// opens doors and carries the message on (1.5), a neutral contact (50) gives a hearing (1.0),
+/// an opponent (0) listens politely and does nothing (0.5). Rumours handled badly, warnings
+/// ignored and objections left open cost support, and so make every later visit count less.
+pub fn support_factor(support: f64) -> f64 {
+    0.5 + support.clamp(0.0, 100.0) / 100.0
+}
+
+/// A visit's effective effort: how well it is pitched, who it reaches and how they see us,
+/// less for the `earlier` visits to the same person this turn.
+pub fn visit_weight(
+    approach: &Approach,
+    stakeholder: &Stakeholder,
+    support: f64,
+    earlier: u32,
+) -> f64 {
     pitch_effectiveness(fit(approach, stakeholder))
         * influence_factor(stakeholder.influence)
+        * support_factor(support)
         * libm::pow(REPEAT_VISIT_DECAY, earlier as f64)
 }
 
@@ -176,23 +191,29 @@ pub fn resource_contact(visits: u32, norm: f64) -> f64 {
 // Price: concessions and the customer's reference price (teaching points 1 and 7).
 // ---------------------------------------------------------------------------------------------
 
+/// The share of the gap between the expected price and the price paid the customer forgets
+/// in a turn of `months`.
+pub fn reference_recovery(months: f64) -> f64 {
+    1.0 - libm::pow(1.0 - REFERENCE_PRICE_RECOVERY, months)
+}
+
 /// How far a customer's expected price follows a concession: they learn to expect all of it
 /// (reference-price theory; the courseware's warning that loyalty bought with price does not
 /// last).
 pub const REFERENCE_PRICE_LEARNING: f64 = 1.0;
 
 /// The fraction of the gap between the expected price and the price paid the customer forgets
-/// each turn.
+/// each month.
 pub const REFERENCE_PRICE_RECOVERY: f64 = 0.25;
 
-/// Satisfaction lost per turn for each percentage point the price paid stands above what the
+/// Satisfaction lost per month for each percentage point the price paid stands above what the
 /// customer has learned to expect: the discount's goodwill turns into resentment when it ends.
-pub const PRICE_GAP_DISSATISFACTION: f64 = 0.8;
+pub const PRICE_GAP_DISSATISFACTION: f64 = 1.2;
 
-/// Competitor pressure added per turn for each percentage point the customer expects below the
+/// Competitor pressure added per month for each percentage point the customer expects below the
 /// price paid: a customer trained to expect discounts listens to whoever offers one, so the
 /// pressure a discount relieved comes back.
-pub const PRICE_GAP_PRESSURE: f64 = 0.8;
+pub const PRICE_GAP_PRESSURE: f64 = 1.6;
 
 /// Points of buyer value a negotiation's demand rises per percentage point the customer expects
 /// below the contract price: the next negotiation starts from the discount.
@@ -212,15 +233,15 @@ pub struct PriceExpectation {
     pub reference_price: f64,
 }
 
-/// This turn's effect of a price gap: the customer resents it, competitors find an open door,
-/// then the customer forgets part of it.
-pub fn price_expectation(contract: &Contract, reference_price: f64) -> PriceExpectation {
+/// The effect of a price gap over a turn of `months`: the customer resents it, competitors
+/// find an open door, then the customer forgets part of it.
+pub fn price_expectation(contract: &Contract, reference_price: f64, months: f64) -> PriceExpectation {
     let gap = price_gap_points(contract, reference_price);
     PriceExpectation {
-        satisfaction: -PRICE_GAP_DISSATISFACTION * gap,
-        pressure: PRICE_GAP_PRESSURE * gap,
+        satisfaction: -PRICE_GAP_DISSATISFACTION * gap * months,
+        pressure: PRICE_GAP_PRESSURE * gap * months,
         reference_price: reference_price
-            + (contract.price_level - reference_price) * REFERENCE_PRICE_RECOVERY,
+            + (contract.price_level - reference_price) * reference_recovery(months),
     }
 }
 
@@ -248,7 +269,7 @@ pub fn after_concession(
 // ---------------------------------------------------------------------------------------------
 
 /// Satisfaction a turn at full competitor pressure costs (calibration).
-pub const COMPETITOR_SATISFACTION_DRAG: f64 = 5.0;
+pub const COMPETITOR_SATISFACTION_DRAG: f64 = 8.0;
 
 pub fn competitor_drag(pressure: f64) -> f64 {
     -pressure / 100.0 * COMPETITOR_SATISFACTION_DRAG
@@ -274,7 +295,7 @@ pub fn share_trend(satisfaction: f64, share: f64) -> f64 {
 }
 
 /// Fraction of share a competitor at full pressure takes in a turn where nobody backs us.
-pub const EROSION_RATE: f64 = 0.08;
+pub const EROSION_RATE: f64 = 0.12;
 
 /// Share change in a turn from competitors eroding what the relationship does not protect.
 pub fn erosion(pressure: f64, share: f64, relationship: f64) -> f64 {
@@ -397,6 +418,15 @@ pub fn repeat_effects(kind: EventKind, on_repeat: &[Effect]) -> Vec<Effect> {
     effects
 }
 
+/// Satisfaction an objection that was raised and is still unsolved costs each turn, per time it
+/// was raised: the issue the customer values most weighs on the account until it is solved
+/// (only for objections that some answer can solve).
+pub const OPEN_OBJECTION_DRAG: f64 = -2.5;
+
+pub fn open_objection_drag(times_raised: f64) -> f64 {
+    OPEN_OBJECTION_DRAG * times_raised
+}
+
 /// Expected number of further times a conditional event fires for an account, and the sum of
 /// their repeat multipliers (the k-th repeat costs k times the effects), if it is left
 /// unresolved now: at most `max_times` in all, each remaining turn with its probability.
@@ -479,6 +509,36 @@ pub fn account_weight(account: &Account) -> f64 {
         .max(1e-6)
 }
 
+/// Turns in a year.
+pub fn turns_per_year(unit: TurnUnit) -> f64 {
+    12.0 / unit.months()
+}
+
+/// What an account kept at the end is still worth: a year of profit at its final share and
+/// terms, for as long as it stays (its churn hazard each turn). The customer-lifetime-value
+/// idea (DOMAIN.md: CLV = m · r / (1 + i − r)), cut at a year: the contracts a trainee leaves
+/// behind count, so the last turns are played as carefully as the first and a concession or a
+/// neglected account at the end still costs.
+pub fn future_profit(
+    account: &Account,
+    share: f64,
+    margin: f64,
+    contract: &Contract,
+    hazard: f64,
+    unit: TurnUnit,
+) -> f64 {
+    let turns = turns_per_year(unit);
+    let rate = profit_rate(account, share, margin, contract);
+    // Expected turns kept out of the year: Σ (1 − h)^k for k = 1..=turns.
+    let stay = 1.0 - hazard.clamp(0.0, 1.0);
+    let kept = if stay >= 1.0 {
+        turns
+    } else {
+        stay * (1.0 - libm::pow(stay, turns)) / (1.0 - stay)
+    };
+    rate * kept
+}
+
 /// The share of the profit range that keeping every account at its starting terms earns.
 pub const BASELINE_PROFIT_SCORE: f64 = 0.6;
 
@@ -503,7 +563,7 @@ mod tests {
         let (_, mut reference) = after_concession(1.0, 1.0, -3.0, 1.0);
         let mut lost = 0.0;
         for _ in 0..40 {
-            let effect = price_expectation(&contract, reference);
+            let effect = price_expectation(&contract, reference, 1.0);
             lost -= effect.satisfaction;
             reference = effect.reference_price;
         }

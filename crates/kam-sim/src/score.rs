@@ -16,7 +16,11 @@ pub struct Scores {
     pub retention: f64,
     /// Total profit over the game, in money.
     pub profit: f64,
-    /// Profit against the scenario's floor and target, 0 to 100.
+    /// What the accounts kept are still worth: a year of profit at their final terms, for as
+    /// long as each is expected to stay ([`model::future_profit`]).
+    #[serde(default)]
+    pub future_profit: f64,
+    /// Profit plus future profit against the scenario's floor and target, 0 to 100.
     pub profit_score: f64,
     /// Value-weighted satisfaction averaged over the turns played (a lost account counts as 0
     /// from the turn it was lost), 0 to 100: steady care scores, a last-minute push does not.
@@ -53,12 +57,13 @@ pub fn baseline_profit_rate(scenario: &Scenario, a: usize) -> f64 {
 }
 
 /// The profit floor and target: the scenario's own, else derived from the starting position
-/// (keeping every account at its starting terms for the whole game earns 60 of 100).
+/// (keeping every account at its starting terms for the whole game and the year after earns
+/// 60 of 100).
 pub fn profit_range(scenario: &Scenario) -> (f64, f64) {
     let baseline: f64 = (0..scenario.accounts.len())
         .map(|a| baseline_profit_rate(scenario, a))
         .sum::<f64>()
-        * scenario.turns as f64;
+        * (scenario.turns as f64 + model::turns_per_year(scenario.turn_unit));
     let floor = scenario
         .scoring
         .profit_floor
@@ -93,12 +98,20 @@ pub fn grade(scenario: &Scenario, composite: f64) -> Grade {
 pub fn score(game: &Game) -> Scores {
     let prepared = game.prepared();
     let scenario = &prepared.scenario;
-    let (mut retention, mut satisfaction, mut profit) = (0.0, 0.0, 0.0);
+    let (mut retention, mut satisfaction, mut profit, mut future) = (0.0, 0.0, 0.0, 0.0);
     for (a, state) in game.accounts().iter().enumerate() {
         let w = prepared.weights[a];
         let history = game.history(a);
         if !state.churned {
             retention += 100.0 * w;
+            future += model::future_profit(
+                &scenario.accounts[a],
+                state.share,
+                state.margin,
+                &state.contract,
+                crate::engine::churn_hazard(state, false),
+                scenario.turn_unit,
+            );
         }
         // Before the first turn ends, the starting position stands in for the average.
         satisfaction += w * if history.is_empty() {
@@ -116,7 +129,7 @@ pub fn score(game: &Game) -> Scores {
     let retention = retention.clamp(0.0, 100.0);
     let satisfaction = satisfaction.clamp(0.0, 100.0);
     let (floor, target) = prepared.profit_range;
-    let profit_score = (100.0 * (profit - floor) / (target - floor)).clamp(0.0, 100.0);
+    let profit_score = (100.0 * (profit + future - floor) / (target - floor)).clamp(0.0, 100.0);
     let s = &scenario.scoring;
     let total_weight = s.retention_weight + s.profit_weight + s.satisfaction_weight;
     let composite = if total_weight > 0.0 {
@@ -130,6 +143,7 @@ pub fn score(game: &Game) -> Scores {
     Scores {
         retention,
         profit,
+        future_profit: future,
         profit_score,
         satisfaction,
         composite,

@@ -22,7 +22,7 @@ use crate::engine::{
     self, AccountState, Decision, Game, NegotiationState, Pending, Plan, ResourceUse, Visit,
 };
 use crate::model;
-use crate::scenario::{EventKind, Scenario, Trigger, Verdict};
+use crate::scenario::{Effect, EventKind, Scenario, Trigger, Verdict};
 use crate::score;
 
 /// The benchmark strategies, weakest first.
@@ -513,10 +513,17 @@ struct Expert {
 }
 
 /// What an account in `state` adds to the final composite from now on: its satisfaction held
-/// where it is (the expert plans to keep it there) less what a price gap will cost, share
-/// following satisfaction and competitors, profit at its terms (margin, price, cost to serve,
-/// credit), and the account surviving each turn against the churn hazard unless `ignore_risk`.
-fn account_value(game: &Game, a: usize, state: &AccountState, ignore_risk: bool) -> f64 {
+/// where it is (the expert plans to keep it there) less what a price gap and open objections
+/// will cost, share following satisfaction and competitors, profit at its terms (margin,
+/// price, cost to serve, credit) and the year after the game ([`model::future_profit`]), and
+/// the account surviving each turn against the churn hazard unless `ignore_risk`.
+fn account_value(
+    game: &Game,
+    a: usize,
+    state: &AccountState,
+    ignore_risk: bool,
+    open: f64,
+) -> f64 {
     if state.churned {
         return 0.0;
     }
@@ -533,9 +540,11 @@ fn account_value(game: &Game, a: usize, state: &AccountState, ignore_risk: bool)
     let mut reference = state.reference_price;
     let (mut survive, mut profit, mut satisfaction) = (1.0, 0.0, 0.0);
     for _ in 0..turns_left {
-        let price = model::price_expectation(&state.contract, reference);
+        let price =
+            model::price_expectation(&state.contract, reference, scenario.turn_unit.months());
         s = (s + price.satisfaction + model::competitor_drag(pressure)
-            - model::competitor_drag(state.pressure))
+            - model::competitor_drag(state.pressure)
+            + model::open_objection_drag(open))
         .clamp(0.0, 100.0);
         pressure = (pressure + price.pressure).clamp(0.0, 100.0);
         reference = price.reference_price;
@@ -548,6 +557,20 @@ fn account_value(game: &Game, a: usize, state: &AccountState, ignore_risk: bool)
         profit += survive * model::profit_rate(def, share, state.margin, &state.contract);
         satisfaction += survive * s;
     }
+    let hazard = if ignore_risk {
+        0.0
+    } else {
+        model::churn_hazard(s, pressure, relationship, false)
+    };
+    profit += survive
+        * model::future_profit(
+            def,
+            share,
+            state.margin,
+            &state.contract,
+            hazard,
+            scenario.turn_unit,
+        );
     let sc = &scenario.scoring;
     let total = sc.retention_weight + sc.profit_weight + sc.satisfaction_weight;
     if total <= 0.0 {
@@ -557,6 +580,22 @@ fn account_value(game: &Game, a: usize, state: &AccountState, ignore_risk: bool)
         + sc.profit_weight * 100.0 * profit / (target - floor)
         + sc.satisfaction_weight * w * satisfaction / scenario.turns.max(1) as f64)
         / total
+}
+
+/// How many times the account's unsolved (but solvable) objections have been raised: each
+/// weighs on it every turn ([`model::open_objection_drag`]).
+fn open_objections(game: &Game, a: usize) -> f64 {
+    game.scenario()
+        .events
+        .iter()
+        .enumerate()
+        .filter(|(e, def)| {
+            def.kind == EventKind::Objection
+                && def.choices.iter().any(|c| c.resolves)
+                && !game.is_resolved(*e, a)
+        })
+        .map(|(e, _)| game.times_fired(e, a) as f64)
+        .sum()
 }
 
 /// Composite points one unit of money is worth.
@@ -579,7 +618,8 @@ struct Marginal {
 
 impl Expert {
     fn value(&self, game: &Game, a: usize, state: &AccountState) -> f64 {
-        account_value(game, a, state, self.habits.ignore_warnings)
+        let open = open_objections(game, a);
+        account_value(game, a, state, self.habits.ignore_warnings, open)
     }
 
     fn marginal(&self, game: &Game, a: usize) -> Marginal {
@@ -617,7 +657,7 @@ impl Expert {
                 row.push((
                     pick,
                     model::fit(approach, &person.person),
-                    model::visit_weight(approach, &person.person, 0),
+                    model::visit_weight(approach, &person.person, person.support, 0),
                 ));
             }
             out.push(row);
@@ -831,20 +871,40 @@ impl Expert {
         let def = &game.scenario().events[event];
         let money = money_value(game);
         let (after, cash) = game.after_choice(event, account, choice);
-        let mut value = self.value(game, account, &after) + money * cash;
-        if let Trigger::Conditional {
-            probability,
-            max_times,
-            ..
-        } = def.trigger
+        // An objection some answer can solve weighs on the account every turn until solved:
+        // solving it lifts that weight, leaving it open adds its likely returns.
+        let mut open = open_objections(game, account);
+        let solvable = def.kind == EventKind::Objection && def.choices.iter().any(|c| c.resolves);
+        let fired = game.times_fired(event, account);
+        let turns_after = game.scenario().turns.saturating_sub(game.turn());
+        let returns = match def.trigger {
+            Trigger::Conditional {
+                probability,
+                max_times,
+                ..
+            } => model::expected_repeats(fired, max_times, probability, turns_after),
+            Trigger::Scripted { .. } => (0.0, 0.0),
+        };
+        if solvable {
+            if def.choices[choice].resolves {
+                open -= fired as f64;
+            } else {
+                open += returns.0 / 2.0;
+            }
+        }
+        let mut value = account_value(
+            game,
+            account,
+            &after,
+            self.habits.ignore_warnings,
+            open,
+        ) + money * cash;
+        if let Trigger::Conditional { .. } = def.trigger
             && !def.choices[choice].resolves
         {
             let effects = model::repeat_effects(def.kind, &def.on_repeat);
             if !effects.is_empty() {
-                let turns_after = game.scenario().turns.saturating_sub(game.turn());
-                let fired = game.times_fired(event, account);
-                let (_, weight) =
-                    model::expected_repeats(fired, max_times, probability, turns_after);
+                let weight = returns.1;
                 let now = self.value(game, account, &game.accounts()[account]);
                 let (hit, hit_cash) = game.after_effects(account, &effects, 1.0);
                 let one_repeat = now - self.value(game, account, &hit) - money * hit_cash;
@@ -892,13 +952,24 @@ impl Strategy for Expert {
         if habits.ignore_warnings
             && matches!(def.kind, EventKind::WarningSign | EventKind::PaymentDelay)
         {
-            // Doing the least: the cheapest answer with the fewest effects.
+            // Short-sighted: the cheapest answer, then the one that pleases most right now,
+            // blind to payment terms, pressure and what the sign says about the future.
+            let pleases = |c: usize| {
+                def.choices[c]
+                    .effects
+                    .iter()
+                    .map(|e| match e {
+                        Effect::Satisfaction(x) => *x,
+                        _ => 0.0,
+                    })
+                    .sum::<f64>()
+            };
             return (0..n)
                 .min_by(|&x, &y| {
-                    let (cx, cy) = (&def.choices[x], &def.choices[y]);
-                    cx.cost
-                        .total_cmp(&cy.cost)
-                        .then(cx.effects.len().cmp(&cy.effects.len()))
+                    def.choices[x]
+                        .cost
+                        .total_cmp(&def.choices[y].cost)
+                        .then(pleases(y).total_cmp(&pleases(x)))
                 })
                 .unwrap_or(0);
         }
