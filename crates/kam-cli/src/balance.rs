@@ -456,7 +456,11 @@ pub fn page(b: &Balance) -> String {
             h,
             "<tr><td class=\"l nw\">{}</td><td class=\"l\">{}</td><td class=\"l\">{}</td><td><b>{:+.2}</b></td><td>{:.2}</td><td class=\"l\">{}</td></tr>",
             esc(w.strategy),
-            if w.bad_habit { "bad habit" } else { "taught behaviour" },
+            if w.bad_habit {
+                "bad habit"
+            } else {
+                "taught behaviour"
+            },
             esc(w.teaching_point),
             w.worth,
             w.interval,

@@ -115,6 +115,29 @@ mod tests {
     }
 
     #[test]
+    fn a_result_of_another_model_says_so_instead_of_calling_it_tampered() {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, _) = played(&dir);
+        // A result written before model versions were recorded: no `model` field at all.
+        let text = std::fs::read_to_string(&path).unwrap();
+        let old: String = text
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("model:"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert_ne!(old, text, "the record names its model");
+        std::fs::write(&path, old).unwrap();
+        let (status, _, err) = kam(&["replay", path.to_str().unwrap()]);
+        assert_eq!(status, INVALID);
+        let here = kam_sim::model::MODEL_VERSION;
+        assert!(
+            err.contains(&format!("made with model 1; this is model {here}"))
+                && !err.contains("does not match"),
+            "{err}"
+        );
+    }
+
+    #[test]
     fn garbage_is_invalid_and_missing_is_usage() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("junk.ron");

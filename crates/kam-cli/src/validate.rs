@@ -22,9 +22,10 @@ pub struct Args {
     /// answers that are always best.
     #[arg(long)]
     pub teaching: bool,
-    /// Games per strategy for --teaching.
-    #[arg(long, default_value_t = 200, requires = "teaching", value_parser = clap::value_parser!(u64).range(1..))]
-    pub runs: u64,
+    /// Games per strategy for --teaching (default: 200 for a classroom-sized scenario, fewer
+    /// for big ones, at least 20).
+    #[arg(long, requires = "teaching", value_parser = clap::value_parser!(u64).range(1..))]
+    pub runs: Option<u64>,
 }
 
 pub fn run(args: &Args, io: &mut Io) -> u8 {
@@ -43,7 +44,24 @@ pub fn run(args: &Args, io: &mut Io) -> u8 {
             Ok((prepared, mut warnings)) => {
                 if args.teaching {
                     let src = String::from_utf8_lossy(&bytes);
-                    let review = kam_sim::teaching::review(&prepared, args.runs);
+                    let runs = args
+                        .runs
+                        .unwrap_or_else(|| kam_sim::teaching::default_runs(&prepared.scenario));
+                    // A progress bar on a terminal; indicatif draws nothing when stderr is not one.
+                    let bar = indicatif::ProgressBar::new(0).with_style(
+                        indicatif::ProgressStyle::with_template(
+                            "{msg} [{bar:30}] {pos}/{len} games, {eta} left",
+                        )
+                        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+                        .progress_chars("=> "),
+                    );
+                    bar.set_message(format!("{shown}: playing"));
+                    let review =
+                        kam_sim::teaching::review_with_progress(&prepared, runs, &|done, total| {
+                            bar.set_length(total as u64);
+                            bar.set_position(done as u64);
+                        });
+                    bar.finish_and_clear();
                     warnings.extend(kam_sim::teaching::locate(&shown, &src, &review));
                 }
                 for w in &warnings {

@@ -64,6 +64,8 @@ table! {
     ScoreWeights => "评分权重", "How the score is weighted";
     Retention => "客户保留", "Retention";
     Profit => "利润", "Profit";
+    FutureProfit => "未来利润（次年）", "Future profit (next year)";
+    TipFutureProfit => "保留下来的客户按期末份额和合同条件再做一年的利润（按流失风险折算）。留下的合同也算分，所以最后几个回合和前几个一样重要。", "A year of profit from the accounts you keep, at their final share and terms, discounted by their risk of leaving. The contracts you leave behind count, so the last turns matter as much as the first.";
     Satisfaction => "满意度", "Satisfaction";
     Composite => "综合得分", "Composite";
     Grade => "等级", "Grade";
@@ -197,7 +199,7 @@ table! {
     TipTier => "A 产出型：当前贡献利润；B 孵化型：正在培养；C 潜在型：未来机会。", "A producing: earns today; B incubating: being developed; C potential: a future opportunity.";
     TipRevenue => "本回合收入 = 钱包 × 份额 × 价格水平（含一次性收入）。", "Revenue this turn = wallet × share × price level (plus one-off revenue).";
     TipMargin => "毛利率：销售额中扣除产品成本后的百分比。折扣会直接侵蚀它。", "Gross margin in percent of sales. Discounts eat straight into it.";
-    TipSatisfaction => "客户满意度 0–100。低于 50 开始有流失风险，越低风险越大。", "Customer satisfaction 0–100. Below 50 the account may defect, more likely the lower it goes.";
+    TipSatisfaction => "客户满意度 0–100。低于 50 开始有流失风险，越低风险越大。得分取整个游戏各回合的平均值（按客户价值加权）：持续的关怀得分，临时抱佛脚不得分。", "Customer satisfaction 0–100. Below 50 the account may defect, more likely the lower it goes. The score is its average over the turns, weighted by account value: steady care scores, a last-minute push does not.";
     TipRelationship => "采购决策链对我们的支持度，按影响力加权 0–100。", "Support for us across the buying centre, weighted by influence, 0–100.";
     TipShare => "我们在客户该品类总支出中的份额 0–100%。满意度高于 55 时份额上升。", "Our share of the customer's spend in the category, 0–100 %. It grows while satisfaction stays above 55.";
     TipTrend => "满意度相对上一回合的变化。", "Change in satisfaction since the previous turn.";
@@ -209,7 +211,7 @@ table! {
     TipAttitude => "此人对我们的支持度：0 反对者，100 支持者。", "This person's support for us: 0 opponent, 100 champion.";
     TipStyle => "四象限沟通风格：A 分析型，B 程序型，C 人际型，D 创新型。拜访方式与之匹配效果更好。", "Whole-brain style: A analytical, B sequential, C interpersonal, D imaginative. A matching approach works better.";
     TipRetention => "按利润潜力加权的客户保留率。", "Share of accounts kept, weighted by profit potential.";
-    TipProfitScore => "总利润在场景的下限与目标之间的位置 0–100。", "Total profit between the scenario's floor and target, 0–100.";
+    TipProfitScore => "总利润加未来利润在场景的下限与目标之间的位置 0–100。", "Total profit plus future profit between the scenario's floor and target, 0–100.";
     TipComposite => "保留、利润与满意度的加权平均。", "Weighted mean of retention, profit and satisfaction.";
     TipVisitsLeft => "本回合还能安排的拜访次数。", "Visits you can still plan this turn.";
     TipBudgetLeft => "本回合还能花费的预算；未用完的预算不结转。", "Budget you can still spend this turn; unspent budget does not carry over.";

@@ -11,6 +11,21 @@ fn main() {
         .and_then(|i| args.get(i + 1))
         .and_then(|n| n.parse().ok())
         .unwrap_or(300u64);
+    if args.iter().any(|a| a == "--time-large") {
+        // The expert on a generated 200-account, 36-turn portfolio, one thread.
+        let large = kam_sim::engine::Prepared::new(kam_sim::generate::generate(200, 36, 1));
+        for name in ["expert", "even"] {
+            let start = std::time::Instant::now();
+            let games = 5;
+            for seed in 0..games {
+                kam_sim::batch::play(&large, name, seed).unwrap();
+            }
+            println!(
+                "{name} on 200 accounts x 36 turns: {:.1} ms a game",
+                start.elapsed().as_secs_f64() * 1000.0 / games as f64
+            );
+        }
+    }
     for file in args.iter().filter(|a| a.ends_with(".ron")) {
         let prepared = match kam_sim::load::load_file(std::path::Path::new(file)) {
             Ok((p, _)) => p,
@@ -71,7 +86,11 @@ pub fn concessions(prepared: &std::sync::Arc<kam_sim::engine::Prepared>, runs: u
             if let kam_sim::engine::Decision::Plan(p) = &d {
                 for r in &p.resources {
                     if prepared.scenario.means.resources[r.resource].margin < 0.0 {
-                        *by.entry((game.turn(), prepared.scenario.accounts[r.account].id.clone())).or_default() += 1;
+                        *by.entry((
+                            game.turn(),
+                            prepared.scenario.accounts[r.account].id.clone(),
+                        ))
+                        .or_default() += 1;
                     }
                 }
             }

@@ -48,6 +48,22 @@ pub fn threads() -> usize {
 
 /// `f` over `items` on [`threads`] threads, results in the order of `items`.
 pub fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    par_map_progress(items, f, &|_| {})
+}
+
+/// [`par_map`], calling `progress` with the number of items done after each one (from any
+/// thread), for a progress bar.
+pub fn par_map_progress<T: Sync, R: Send>(
+    items: &[T],
+    f: impl Fn(&T) -> R + Sync,
+    progress: &(dyn Fn(usize) + Sync),
+) -> Vec<R> {
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let f = |item: &T| {
+        let r = f(item);
+        progress(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1);
+        r
+    };
     let threads = threads().min(items.len().max(1));
     if threads <= 1 {
         return items.iter().map(&f).collect();

@@ -195,8 +195,8 @@ pub enum Source {
     UnderServed,
     /// The price paid stands above what the customer learned to expect from a concession.
     PriceExpectation,
-    /// Someone left the buying centre (the event, whatever the answer).
-    Departure {
+    /// Someone left or joined the buying centre (the event, whatever the answer).
+    BuyingCentreChange {
         event: usize,
     },
     /// A stakeholder's support cools when nobody visits them.
@@ -993,6 +993,7 @@ impl Game {
                     &person.person,
                     person.support,
                     earlier,
+                    scenario.turn_unit.months(),
                 )
             })
             .collect();
@@ -1179,8 +1180,10 @@ impl Game {
                 }
             }
             Effect::Lose => self.apply(a, Source::Churn, |s| s.churned = true),
-            Effect::RemoveStakeholder(_) => {
-                self.apply(a, departure(source), |s| apply_effect(s, effect, scale))
+            Effect::RemoveStakeholder(_) | Effect::AddStakeholder(_) => {
+                self.apply(a, buying_centre_change(source), |s| {
+                    apply_effect(s, effect, scale)
+                })
             }
             _ => self.apply(a, source, |s| apply_effect(s, effect, scale)),
         }
@@ -1712,11 +1715,11 @@ fn apply_effect(s: &mut AccountState, effect: &Effect, scale: f64) {
     }
 }
 
-/// Someone leaving is the event's doing, not the answer's.
-fn departure(source: Source) -> Source {
+/// Someone leaving or arriving is the event's doing, not the answer's.
+fn buying_centre_change(source: Source) -> Source {
     match source {
         Source::Choice { event, .. } | Source::RepeatedObjection { event } => {
-            Source::Departure { event }
+            Source::BuyingCentreChange { event }
         }
         other => other,
     }

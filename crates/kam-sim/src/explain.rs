@@ -136,9 +136,12 @@ pub fn cause_text(game: &Game, account: usize, cause: &Cause, lang: Language) ->
             "客户已习惯折扣价：实付价格高于预期，好感消退",
             "The customer got used to the discount: paying more than they now expect, the goodwill fades",
         ),
-        Source::Departure { event } => match lang {
-            Language::Zh => format!("人员离开：{}", scenario.events[event].title),
-            Language::En => format!("Someone left: {}", scenario.events[event].title),
+        Source::BuyingCentreChange { event } => match lang {
+            Language::Zh => format!("采购中心人员变动：{}", scenario.events[event].title),
+            Language::En => format!(
+                "The buying centre changed: {}",
+                scenario.events[event].title
+            ),
         },
         Source::PersonCooling => t(
             lang,

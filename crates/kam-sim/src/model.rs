@@ -17,6 +17,12 @@ use crate::scenario::{
     TurnUnit,
 };
 
+/// `base` to a whole power by repeated multiplication: exact for the halvings used here and
+/// the same bits on every platform, and much faster than a general `pow`.
+pub fn power(base: f64, exponent: u32) -> f64 {
+    (0..exponent).fold(1.0, |x, _| x * base)
+}
+
 /// The version of the model's numbers, written into every result file. A result made with
 /// another version cannot be verified by replay here, and says so.
 pub const MODEL_VERSION: u32 = 2;
@@ -99,9 +105,18 @@ pub fn influence_factor(influence: f64) -> f64 {
     0.3 + influence.clamp(1.0, 10.0) / 12.5
 }
 
-/// Each further visit to the same person in a turn does this fraction of the one before:
+/// Each further visit to the same person in a month does this fraction of the one before:
 /// calling on one contact four times a month is no substitute for covering the buying centre.
 pub const REPEAT_VISIT_DECAY: f64 = 0.5;
+
+/// What repetition leaves of a visit after `earlier` visits to the same person in a turn of
+/// `months`: a visit a month each counts fully, more than that halves each time.
+pub fn repetition(earlier: u32, months: f64) -> f64 {
+    power(
+        REPEAT_VISIT_DECAY,
+        earlier / (months.round().max(1.0) as u32),
+    )
+}
 
 /// How much a person's attitude to us multiplies a visit's effect: a champion (support 100)
 /// opens doors and carries the message on (1.5), a neutral contact (50) gives a hearing (1.0),
@@ -112,29 +127,38 @@ pub fn support_factor(support: f64) -> f64 {
 }
 
 /// A visit's effective effort: how well it is pitched, who it reaches and how they see us,
-/// less for the `earlier` visits to the same person this turn.
+/// less for the `earlier` visits to the same person this turn (a turn of `months`).
 pub fn visit_weight(
     approach: &Approach,
     stakeholder: &Stakeholder,
     support: f64,
     earlier: u32,
+    months: f64,
 ) -> f64 {
     pitch_effectiveness(fit(approach, stakeholder))
         * influence_factor(stakeholder.influence)
         * support_factor(support)
-        * libm::pow(REPEAT_VISIT_DECAY, earlier as f64)
+        * repetition(earlier, months)
 }
 
 /// The ADBUDG response (Little 1970): the satisfaction change a turn's effective visits `x`
 /// bring, from `min` with no contact to `max` with unlimited effort. The half-saturation `d`
 /// defaults to the norm to the power `c`: the norm, well pitched, buys half the possible gain.
 pub fn adbudg(response: &Response, norm: f64, x: f64) -> f64 {
-    let c = response.c.max(0.1);
-    let d = response
+    adbudg_at(response, half_saturation(response, norm), x)
+}
+
+/// ADBUDG's `d` for an account: the scenario's, else the norm to the power `c`.
+pub fn half_saturation(response: &Response, norm: f64) -> f64 {
+    response
         .d
-        .unwrap_or_else(|| libm::pow(norm.max(0.5), c))
-        .max(1e-6);
-    let xc = libm::pow(x.max(0.0), c);
+        .unwrap_or_else(|| libm::pow(norm.max(0.5), response.c.max(0.1)))
+        .max(1e-6)
+}
+
+/// [`adbudg`] with its half-saturation `d` already worked out (it is the same all turn).
+pub fn adbudg_at(response: &Response, d: f64, x: f64) -> f64 {
+    let xc = libm::pow(x.max(0.0), response.c.max(0.1));
     response.min + (response.max - response.min) * xc / (d + xc)
 }
 
@@ -170,7 +194,7 @@ pub const RESOURCE_UNIT_DECAY: f64 = 0.5;
 /// The strength of units `earlier..earlier + units` of a resource in a turn.
 pub fn resource_strength(earlier: u32, units: u32) -> f64 {
     (earlier..earlier + units)
-        .map(|k| libm::pow(RESOURCE_UNIT_DECAY, k as f64))
+        .map(|k| power(RESOURCE_UNIT_DECAY, k))
         .sum()
 }
 
@@ -194,7 +218,10 @@ pub fn resource_contact(visits: u32, norm: f64) -> f64 {
 /// The share of the gap between the expected price and the price paid the customer forgets
 /// in a turn of `months`.
 pub fn reference_recovery(months: f64) -> f64 {
-    1.0 - libm::pow(1.0 - REFERENCE_PRICE_RECOVERY, months)
+    1.0 - power(
+        1.0 - REFERENCE_PRICE_RECOVERY,
+        months.round().max(0.0) as u32,
+    )
 }
 
 /// How far a customer's expected price follows a concession: they learn to expect all of it
@@ -235,7 +262,11 @@ pub struct PriceExpectation {
 
 /// The effect of a price gap over a turn of `months`: the customer resents it, competitors
 /// find an open door, then the customer forgets part of it.
-pub fn price_expectation(contract: &Contract, reference_price: f64, months: f64) -> PriceExpectation {
+pub fn price_expectation(
+    contract: &Contract,
+    reference_price: f64,
+    months: f64,
+) -> PriceExpectation {
     let gap = price_gap_points(contract, reference_price);
     PriceExpectation {
         satisfaction: -PRICE_GAP_DISSATISFACTION * gap * months,
@@ -314,8 +345,9 @@ pub fn churn_hazard(satisfaction: f64, pressure: f64, relationship: f64, renewal
         return 0.0;
     }
     let gap = (CHURN_SATISFACTION - satisfaction) / CHURN_SATISFACTION;
+    // gap^1.5, written with the correctly rounded square root (fast and the same everywhere).
     let hazard =
-        0.6 * libm::pow(gap, 1.5) * (0.5 + pressure / 100.0) * (1.3 - relationship / 100.0);
+        0.6 * gap * libm::sqrt(gap) * (0.5 + pressure / 100.0) * (1.3 - relationship / 100.0);
     (if renewal { hazard * 2.0 } else { hazard }).clamp(0.0, 0.95)
 }
 
@@ -534,7 +566,7 @@ pub fn future_profit(
     let kept = if stay >= 1.0 {
         turns
     } else {
-        stay * (1.0 - libm::pow(stay, turns)) / (1.0 - stay)
+        stay * (1.0 - power(stay, turns as u32)) / (1.0 - stay)
     };
     rate * kept
 }

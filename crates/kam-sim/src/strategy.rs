@@ -517,13 +517,7 @@ struct Expert {
 /// will cost, share following satisfaction and competitors, profit at its terms (margin,
 /// price, cost to serve, credit) and the year after the game ([`model::future_profit`]), and
 /// the account surviving each turn against the churn hazard unless `ignore_risk`.
-fn account_value(
-    game: &Game,
-    a: usize,
-    state: &AccountState,
-    ignore_risk: bool,
-    open: f64,
-) -> f64 {
+fn account_value(game: &Game, a: usize, state: &AccountState, ignore_risk: bool, open: f64) -> f64 {
     if state.churned {
         return 0.0;
     }
@@ -622,9 +616,8 @@ impl Expert {
         account_value(game, a, state, self.habits.ignore_warnings, open)
     }
 
-    fn marginal(&self, game: &Game, a: usize) -> Marginal {
+    fn marginal(&self, game: &Game, a: usize, base: f64) -> Marginal {
         let state = &game.accounts()[a];
-        let base = self.value(game, a, state);
         let mut warmer = state.clone();
         warmer.satisfaction = (warmer.satisfaction + 1.0).min(100.0);
         let mut closer = state.clone();
@@ -657,7 +650,7 @@ impl Expert {
                 row.push((
                     pick,
                     model::fit(approach, &person.person),
-                    model::visit_weight(approach, &person.person, person.support, 0),
+                    model::visit_weight(approach, &person.person, person.support, 0, 1.0),
                 ));
             }
             out.push(row);
@@ -665,7 +658,7 @@ impl Expert {
         out
     }
 
-    fn plan_visits(&mut self, game: &Game) -> Vec<Visit> {
+    fn plan_visits(&mut self, game: &Game, base: &[f64]) -> Vec<Visit> {
         let scenario = game.scenario();
         let n = game.accounts().len();
         let capacity = scenario.means.visits_per_turn;
@@ -675,7 +668,7 @@ impl Expert {
                 if game.accounts()[a].churned {
                     Marginal::default()
                 } else {
-                    self.marginal(game, a)
+                    self.marginal(game, a, base[a])
                 }
             })
             .collect();
@@ -699,13 +692,14 @@ impl Expert {
                 .filter(|p| p.present)
                 .map(|p| p.person.influence)
                 .sum();
-            let now = model::adbudg(&def.response, norm, x);
+            let d = model::half_saturation(&def.response, norm);
+            let now = model::adbudg_at(&def.response, d, x);
             let mut best: Option<(f64, Visit, f64)> = None;
             for (p, person) in state.people.iter().enumerate().filter(|(_, p)| p.present) {
                 let (k, fit, w) = pitches[a][p];
                 let (held, seen) = support[p];
-                let w = w * libm::pow(model::REPEAT_VISIT_DECAY, seen as f64);
-                let ds = model::adbudg(&def.response, norm, x + w) - now;
+                let w = w * model::repetition(seen, game.scenario().turn_unit.months());
+                let ds = model::adbudg_at(&def.response, d, x + w) - now;
                 let dr =
                     model::support_gain(fit, held) * person.person.influence / influence.max(1e-9);
                 let gain = values[a].satisfaction * ds + values[a].relationship * dr;
@@ -775,7 +769,7 @@ impl Expert {
         visits
     }
 
-    fn plan_resources(&self, game: &Game, visits: &[Visit]) -> Vec<ResourceUse> {
+    fn plan_resources(&self, game: &Game, visits: &[Visit], base: &[f64]) -> Vec<ResourceUse> {
         let scenario = game.scenario();
         let catalogue = &scenario.means.resources;
         let n = game.accounts().len();
@@ -814,19 +808,22 @@ impl Expert {
                 while buy(big, r, &mut uses, &mut left) {}
             }
         }
-        let base: Vec<f64> = (0..n)
-            .map(|a| self.value(game, a, &game.accounts()[a]))
-            .collect();
         // Gain of the next unit of each resource for an account, per unit of budget.
-        let best_for = |a: usize, uses: &[ResourceUse], left: f64| -> Option<(f64, usize)> {
+        // A unit's gain depends only on the account, the resource and the units before it, so
+        // each is valued once however often the choice is looked at again.
+        let mut known: std::collections::HashMap<(usize, usize, u32), f64> =
+            std::collections::HashMap::new();
+        let mut best_for = |a: usize, uses: &[ResourceUse], left: f64| -> Option<(f64, usize)> {
             let mut best: Option<(f64, usize)> = None;
             for (r, res) in catalogue.iter().enumerate() {
                 let used = units_used(uses, a, r);
                 if used >= res.max_per_account || res.cost > left {
                     continue;
                 }
-                let (after, cash) = game.after_resource(a, r, used, visit_count[a]);
-                let gain = self.value(game, a, &after) - base[a] + money * (cash - res.cost);
+                let gain = *known.entry((a, r, used)).or_insert_with(|| {
+                    let (after, cash) = game.after_resource(a, r, used, visit_count[a]);
+                    self.value(game, a, &after) - base[a] + money * (cash - res.cost)
+                });
                 let ratio = gain / res.cost.max(1.0);
                 if gain > 0.0 && best.is_none_or(|b| ratio > b.0) {
                     best = Some((ratio, r));
@@ -892,13 +889,8 @@ impl Expert {
                 open += returns.0 / 2.0;
             }
         }
-        let mut value = account_value(
-            game,
-            account,
-            &after,
-            self.habits.ignore_warnings,
-            open,
-        ) + money * cash;
+        let mut value =
+            account_value(game, account, &after, self.habits.ignore_warnings, open) + money * cash;
         if let Trigger::Conditional { .. } = def.trigger
             && !def.choices[choice].resolves
         {
@@ -926,8 +918,12 @@ fn biggest_revenue(game: &Game) -> Option<usize> {
 
 impl Strategy for Expert {
     fn plan(&mut self, game: &Game) -> Plan {
-        let visits = self.plan_visits(game);
-        let resources = self.plan_resources(game, &visits);
+        // What each account is worth as it stands, the baseline of every marginal value.
+        let base: Vec<f64> = (0..game.accounts().len())
+            .map(|a| self.value(game, a, &game.accounts()[a]))
+            .collect();
+        let visits = self.plan_visits(game, &base);
+        let resources = self.plan_resources(game, &visits, &base);
         Plan { visits, resources }
     }
 

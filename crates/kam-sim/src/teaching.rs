@@ -215,39 +215,27 @@ impl Lab {
 /// Plays every built-in strategy on seeds `seed`, `seed + 1`, … (`runs` games each), using
 /// the machine's cores. Deterministic: the result does not depend on the number of threads.
 pub fn lab(prepared: &Arc<Prepared>, seed: u64, runs: u64) -> Result<Lab, String> {
+    lab_with_progress(prepared, seed, runs, &|_, _| {})
+}
+
+/// [`lab`], calling `progress(games done, games in all)` as games finish.
+pub fn lab_with_progress(
+    prepared: &Arc<Prepared>,
+    seed: u64,
+    runs: u64,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Lab, String> {
     let jobs: Vec<(usize, u64)> = (0..strategy::NAMES.len())
         .flat_map(|s| (0..runs).map(move |i| (s, seed.wrapping_add(i))))
         .collect();
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 16);
-    let chunk = jobs.len().div_ceil(threads).max(1);
-    let results: Vec<Result<Vec<GameStats>, String>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = jobs
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|&(s, seed)| {
-                            crate::batch::play(prepared, strategy::NAMES[s], seed)
-                                .map(|g| GameStats::of(&g))
-                        })
-                        .collect::<Result<Vec<_>, String>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| {
-                h.join()
-                    .unwrap_or_else(|_| Err("a balance thread panicked".into()))
-            })
-            .collect()
-    });
-    let mut all = Vec::with_capacity(jobs.len());
-    for r in results {
-        all.extend(r?);
-    }
+    let total = jobs.len();
+    let all = crate::batch::par_map_progress(
+        &jobs,
+        |&(s, seed)| {
+            crate::batch::play(prepared, strategy::NAMES[s], seed).map(|g| GameStats::of(&g))
+        },
+        &|done| progress(done, total),
+    );
     let mut strategies: Vec<StrategyRun> = strategy::NAMES
         .iter()
         .map(|n| StrategyRun {
@@ -256,7 +244,7 @@ pub fn lab(prepared: &Arc<Prepared>, seed: u64, runs: u64) -> Result<Lab, String
         })
         .collect();
     for ((s, _), stats) in jobs.iter().zip(all) {
-        strategies[*s].games.push(stats);
+        strategies[*s].games.push(stats?);
     }
     Ok(Lab {
         prepared: Arc::clone(prepared),
@@ -266,10 +254,27 @@ pub fn lab(prepared: &Arc<Prepared>, seed: u64, runs: u64) -> Result<Lab, String
     })
 }
 
+/// Games per strategy the teaching review plays when not told: 200 for a classroom-sized
+/// scenario, fewer for big ones (each game of a big scenario already holds many accounts and
+/// turns to count), never below 20.
+pub fn default_runs(scenario: &Scenario) -> u64 {
+    let size = (scenario.accounts.len().max(1) as u64) * u64::from(scenario.turns.max(1));
+    (200 * 120 / size).clamp(20, 200)
+}
+
 /// Plays the scenario `runs` times per strategy (from its own seed) and reports what does not
 /// teach. Includes the checks that need no games ([`review_static`]).
 pub fn review(prepared: &Arc<Prepared>, runs: u64) -> Vec<TeachingWarning> {
-    match lab(prepared, prepared.scenario.seed, runs) {
+    review_with_progress(prepared, runs, &|_, _| {})
+}
+
+/// [`review`] with a progress callback (games done, games in all).
+pub fn review_with_progress(
+    prepared: &Arc<Prepared>,
+    runs: u64,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Vec<TeachingWarning> {
+    match lab_with_progress(prepared, prepared.scenario.seed, runs, progress) {
         Ok(lab) => review_lab(&lab),
         Err(_) => review_static(&prepared.scenario),
     }

@@ -102,6 +102,11 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                     ui.label(i18n::money(d.scores.profit));
                     ui.label(e.map_or("—".into(), |x| i18n::money(x.profit)));
                     ui.end_row();
+                    ui.label(K::FutureProfit.t(lang)).on_hover_text(K::TipFutureProfit.t(lang));
+                    ui.label("");
+                    ui.label(i18n::money(d.scores.future_profit));
+                    ui.label(e.map_or("—".into(), |x| i18n::money(x.future_profit)));
+                    ui.end_row();
                     ui.label(K::Grade.t(lang));
                     ui.label("");
                     ui.label(RichText::new(d.scores.grade.to_string()).strong());

@@ -1,0 +1,206 @@
+//! Explanations tell the truth: the causes a trainee reads name what really moved a number.
+//! Each test here is a case a hand playtest found misleading.
+
+mod common;
+
+use std::sync::Arc;
+
+use kam_sim::engine::{
+    Decision, Game, Metric, Pending, Plan, Prepared, ResourceUse, Source, Visit,
+};
+
+fn classroom() -> Arc<Prepared> {
+    common::bundled()
+        .into_iter()
+        .find(|(n, _)| *n == "classroom_en.ron")
+        .unwrap()
+        .1
+}
+
+fn account(prepared: &Prepared, id: &str) -> usize {
+    prepared
+        .scenario
+        .accounts
+        .iter()
+        .position(|a| a.id == id)
+        .unwrap()
+}
+
+/// Answers every pending event with its first choice and every negotiation by walking away,
+/// so a test can get to the next turn.
+fn settle(game: &mut Game) {
+    while let Some(p) = game.pending().cloned() {
+        let d = match p {
+            Pending::Event { .. } => Decision::Choose(0),
+            Pending::Negotiation(_) => Decision::WalkAway,
+        };
+        game.decide(d).unwrap();
+    }
+}
+
+#[test]
+fn a_visited_account_is_never_said_to_cool_for_lack_of_contact() {
+    let prepared = classroom();
+    let huaxing = account(&prepared, "huaxing");
+    let mut game = Game::new(Arc::clone(&prepared), 3);
+    let visits = (0..4)
+        .map(|p| Visit {
+            account: huaxing,
+            stakeholder: p,
+            approach: 0,
+        })
+        .collect();
+    game.decide(Decision::Plan(Plan {
+        visits,
+        resources: vec![],
+    }))
+    .unwrap();
+    settle(&mut game);
+    let causes = &game.history(huaxing)[0].causes;
+    assert!(
+        causes.iter().all(|c| c.source != Source::Cooling),
+        "cooling charged to an account visited four times: {causes:?}"
+    );
+    // An account nobody visited does cool, and says so.
+    let other = account(&prepared, "lantian");
+    assert!(
+        game.history(other)[0]
+            .causes
+            .iter()
+            .any(|c| c.source == Source::Cooling)
+    );
+}
+
+#[test]
+fn a_discount_shows_its_cost_in_money_price_and_expected_price() {
+    let prepared = classroom();
+    let discount = prepared
+        .scenario
+        .means
+        .resources
+        .iter()
+        .position(|r| r.margin < 0.0)
+        .expect("the standard catalogue has a discount");
+    let hongda = account(&prepared, "hongda");
+    let mut game = Game::new(Arc::clone(&prepared), 3);
+    game.decide(Decision::Plan(Plan {
+        visits: vec![],
+        resources: vec![ResourceUse {
+            account: hongda,
+            resource: discount,
+            units: 1,
+        }],
+    }))
+    .unwrap();
+    settle(&mut game);
+    let record = &game.history(hongda)[0];
+    let by = |metric: Metric| {
+        record
+            .causes
+            .iter()
+            .filter(|c| c.metric == metric && c.source == Source::Resource { resource: discount })
+            .map(|c| c.delta)
+            .sum::<f64>()
+    };
+    assert!(
+        by(Metric::Cash) < 0.0,
+        "the margin given away is money: {record:?}"
+    );
+    assert!(
+        by(Metric::PriceLevel) < 0.0,
+        "part of the discount sticks in the price"
+    );
+    assert!(
+        by(Metric::ExpectedPrice) < by(Metric::PriceLevel),
+        "the customer expects more"
+    );
+    // The next turn the customer resents paying more than they now expect.
+    game.decide(Decision::Plan(Plan::default())).unwrap();
+    settle(&mut game);
+    assert!(
+        game.history(hongda)[1]
+            .causes
+            .iter()
+            .any(|c| c.source == Source::PriceExpectation
+                && c.metric == Metric::Satisfaction
+                && c.delta < 0.0)
+    );
+}
+
+#[test]
+fn a_departure_is_the_events_doing_not_the_answers() {
+    let prepared = classroom();
+    let huaxing = account(&prepared, "huaxing");
+    let event = prepared
+        .scenario
+        .events
+        .iter()
+        .position(|e| e.id == "champion_leaves")
+        .unwrap();
+    for seed in 0..50 {
+        let mut game = Game::new(Arc::clone(&prepared), seed);
+        while !game.is_finished() && game.turn() <= 5 {
+            match game.pending().cloned() {
+                None => game.decide(Decision::Plan(Plan::default())).unwrap(),
+                Some(Pending::Event { .. }) => game.decide(Decision::Choose(0)).unwrap(),
+                Some(Pending::Negotiation(_)) => game.decide(Decision::WalkAway).unwrap(),
+            }
+        }
+        let Some(record) = game.history(huaxing).get(4) else {
+            continue;
+        };
+        let departure: f64 = record
+            .causes
+            .iter()
+            .filter(|c| {
+                c.source == Source::BuyingCentreChange { event } && c.metric == Metric::Relationship
+            })
+            .map(|c| c.delta)
+            .sum();
+        let answer_relationship: Vec<_> = record
+            .causes
+            .iter()
+            .filter(|c| matches!(c.source, Source::Choice { event: e, .. } if e == event))
+            .collect();
+        assert!(
+            departure != 0.0,
+            "the champion's departure moved the relationship: {record:?}"
+        );
+        assert!(
+            answer_relationship
+                .iter()
+                .all(|c| c.metric != Metric::Relationship || c.delta > 0.0),
+            "the good answer is not blamed for the departure: {answer_relationship:?}"
+        );
+        return;
+    }
+    panic!("the champion never left in 50 games");
+}
+
+#[test]
+fn opportunities_moving_through_the_funnel_are_explained() {
+    let prepared = classroom();
+    let mut advanced = false;
+    let mut closed = false;
+    for seed in 0..20 {
+        let game = kam_sim::batch::play(&prepared, "expert", seed).unwrap();
+        for a in 0..prepared.scenario.accounts.len() {
+            for record in game.history(a) {
+                for c in &record.causes {
+                    match c.source {
+                        Source::OpportunityAdvanced { .. } => {
+                            assert_eq!(c.metric, Metric::Forecast);
+                            assert!(c.delta > 0.0);
+                            advanced = true;
+                        }
+                        Source::OpportunityWon { .. } | Source::OpportunityLost { .. } => {
+                            closed = true
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+    assert!(advanced && closed, "stages and closes carry causes");
+}
