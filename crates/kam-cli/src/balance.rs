@@ -708,6 +708,45 @@ mod tests {
     }
 
     #[test]
+    fn shows_what_each_teaching_point_is_worth_in_text_html_and_json() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("balance.html");
+        let (status, text, err) = kam(&[
+            "balance",
+            "classroom_en",
+            "--runs",
+            "12",
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(status, OK, "{err}");
+        assert!(text.contains("What each teaching point is worth"), "{text}");
+        for ablation in kam_sim::strategy::ABLATIONS {
+            assert!(
+                text.lines()
+                    .any(|l| l.starts_with(ablation.name) && l.contains(ablation.teaching_point)),
+                "{} missing:\n{text}",
+                ablation.name
+            );
+        }
+        let html = std::fs::read_to_string(&out).unwrap();
+        assert!(html.contains("What each teaching point is worth here"));
+        assert!(html.contains("discount-all"));
+
+        let (status, json, err) = kam(&["balance", "tutorial", "--runs", "6", "--json"]);
+        assert_eq!(status, OK, "{err}");
+        let v: serde_json::Value = serde_json::from_str(&json).expect("one JSON object");
+        let points = v["teaching_points"].as_array().unwrap();
+        assert_eq!(points.len(), kam_sim::strategy::ABLATIONS.len());
+        let concede = points.iter().find(|p| p["strategy"] == "concede").unwrap();
+        // The tutorial has no negotiation: nothing exercises conceding.
+        assert_eq!(concede["exercised"], false);
+        let discount = points.iter().find(|p| p["strategy"] == "discount-all").unwrap();
+        assert!(discount["worth"].as_f64().unwrap() > 0.0, "{discount}");
+        assert_eq!(v["strategies"].as_array().unwrap().len(), kam_sim::strategy::NAMES.len());
+    }
+
+    #[test]
     fn chinese_text_reaches_the_page() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("zh.html");

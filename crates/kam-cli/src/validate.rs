@@ -159,11 +159,10 @@ mod tests {
     fn teaching_review_adds_located_warnings_without_failing() {
         let dir = tempfile::tempdir().unwrap();
         // An objection that could fire but in practice almost never does.
-        let src = kam_sim::bundled::SCENARIOS[0].1.replacen(
-            "probability: 0.6,",
-            "probability: 0.0005,",
-            1,
-        );
+        let mut src = kam_sim::bundled::SCENARIOS[0].1.to_owned();
+        let start = src.find("probability: ").expect("a conditional event") + "probability: ".len();
+        let end = start + src[start..].find(',').unwrap();
+        src.replace_range(start..end, "0.0005");
         let path = write(&dir, "rare_event.ron", &src);
         let (plain, _, plain_err) = kam(&["validate", &path]);
         assert_eq!(plain, OK, "{plain_err}");

@@ -11,6 +11,17 @@ fn main() {
         .and_then(|i| args.get(i + 1))
         .and_then(|n| n.parse().ok())
         .unwrap_or(300u64);
+    if let Some(path) = args
+        .iter()
+        .position(|a| a == "--write-large")
+        .and_then(|i| args.get(i + 1))
+    {
+        // The generated 200-account, 36-turn portfolio as a scenario file, for timing
+        // `kam validate --teaching` on it.
+        let scenario = kam_sim::generate::generate(200, 36, 1);
+        let text = ron::ser::to_string_pretty(&scenario, ron::ser::PrettyConfig::new()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
     if args.iter().any(|a| a == "--time-large") {
         // The expert on a generated 200-account, 36-turn portfolio, one thread.
         let large = kam_sim::engine::Prepared::new(kam_sim::generate::generate(200, 36, 1));

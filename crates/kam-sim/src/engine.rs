@@ -369,6 +369,8 @@ pub struct AccountState {
     pub contract: Contract,
     /// The price level the customer expects; below the contract's after a concession.
     pub reference_price: f64,
+    /// The price level last agreed (at the start, or in a negotiation), before any discount.
+    pub agreed_price: f64,
     pub people: Vec<PersonState>,
     pub opportunities: Vec<OpportunityState>,
     pub churned: bool,
@@ -387,6 +389,7 @@ impl AccountState {
             margin: account.margin,
             contract: account.contract.clone(),
             reference_price: account.contract.price_level,
+            agreed_price: account.contract.price_level,
             people: account
                 .stakeholders
                 .iter()
@@ -1339,8 +1342,7 @@ impl Game {
             (round.saturating_sub(1)) as f64 / (n.rounds - 1) as f64
         };
         let state = &self.accounts[a];
-        let learned_discount = model::price_gap_points(&state.contract, state.reference_price)
-            * model::PRICE_GAP_DEMAND;
+        let learned_discount = model::learned_demand(state.agreed_price, state.reference_price);
         let threshold = n.opening
             - (n.opening - n.walk_away) * model::concession_pace(style, progress)
             - model::relationship_allowance(style, support)
@@ -1625,6 +1627,7 @@ fn settle(def: &Negotiation, offer: &[usize], turn: u32, s: &mut AccountState) {
     }
     // The signed price is what the customer now expects.
     s.reference_price = s.contract.price_level;
+    s.agreed_price = s.contract.price_level;
     s.satisfaction += model::deal_satisfaction(Game::buyer_value(def, offer));
     s.pressure -= model::DEAL_PRESSURE_RELIEF;
 }

@@ -243,8 +243,14 @@ pub const PRICE_GAP_DISSATISFACTION: f64 = 1.2;
 pub const PRICE_GAP_PRESSURE: f64 = 1.6;
 
 /// Points of buyer value a negotiation's demand rises per percentage point the customer expects
-/// below the contract price: the next negotiation starts from the discount.
+/// below the last agreed price: the next negotiation starts from the discounts given since.
 pub const PRICE_GAP_DEMAND: f64 = 1.0;
+
+/// How much more a buyer demands in a negotiation because of the discounts given since the
+/// last agreed price (a deal resets both to the price signed).
+pub fn learned_demand(agreed_price: f64, reference_price: f64) -> f64 {
+    ((agreed_price - reference_price) * 100.0).max(0.0) * PRICE_GAP_DEMAND
+}
 
 /// The percentage points by which the price paid stands above the customer's expected price.
 pub fn price_gap_points(contract: &Contract, reference_price: f64) -> f64 {
