@@ -741,9 +741,15 @@ mod tests {
         let concede = points.iter().find(|p| p["strategy"] == "concede").unwrap();
         // The tutorial has no negotiation: nothing exercises conceding.
         assert_eq!(concede["exercised"], false);
-        let discount = points.iter().find(|p| p["strategy"] == "discount-all").unwrap();
+        let discount = points
+            .iter()
+            .find(|p| p["strategy"] == "discount-all")
+            .unwrap();
         assert!(discount["worth"].as_f64().unwrap() > 0.0, "{discount}");
-        assert_eq!(v["strategies"].as_array().unwrap().len(), kam_sim::strategy::NAMES.len());
+        assert_eq!(
+            v["strategies"].as_array().unwrap().len(),
+            kam_sim::strategy::NAMES.len()
+        );
     }
 
     #[test]
