@@ -126,6 +126,7 @@ table! {
     Contract => "合同", "Contract";
     PriceLevel => "价格水平", "Price level";
     PaymentDays => "账期（天）", "Payment days";
+    ExpectedPrice => "客户预期价格", "Expected price";
     Renewal => "续约回合", "Renewal in turn";
     Lost => "已流失", "Lost";
     Event => "事件", "Event";

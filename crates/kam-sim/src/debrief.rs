@@ -180,23 +180,45 @@ pub fn debrief(game: &Game, lang: Language) -> Debrief {
         });
     }
 
-    // Warning signs: accounts lost.
-    let lost: Vec<&str> = (0..scenario.accounts.len())
+    // Warning signs: accounts lost. An account that lost money at its starting terms (a margin
+    // squeezer) is one the courseware says to let go: losing it is not a missed sign.
+    let (lost, let_go): (Vec<usize>, Vec<usize>) = (0..scenario.accounts.len())
         .filter(|&a| game.accounts()[a].churned)
-        .map(|a| scenario.accounts[a].name.as_str())
-        .collect();
+        .partition(|&a| score::baseline_profit_rate(scenario, a) > 0.0);
+    let names = |accounts: &[usize], sep: &str| {
+        accounts
+            .iter()
+            .map(|&a| scenario.accounts[a].name.as_str())
+            .collect::<Vec<_>>()
+            .join(sep)
+    };
+    let mut evidence = if lost.is_empty() {
+        t(
+            lang,
+            "没有流失盈利的客户".into(),
+            "No profitable account was lost".into(),
+        )
+    } else {
+        t(
+            lang,
+            format!("流失的客户：{}", names(&lost, "、")),
+            format!("Accounts lost: {}", names(&lost, ", ")),
+        )
+    };
+    if !let_go.is_empty() {
+        evidence.push_str(&t(
+            lang,
+            format!("；放弃了按原条件亏损的客户：{}", names(&let_go, "、")),
+            format!(
+                "; let go, as they lost money at their terms: {}",
+                names(&let_go, ", ")
+            ),
+        ));
+    }
     lessons.push(LessonOutcome {
         lesson: Lesson::WarningSigns,
         met: lost.is_empty(),
-        evidence: if lost.is_empty() {
-            t(lang, "没有流失客户".into(), "No account was lost".into())
-        } else {
-            t(
-                lang,
-                format!("流失的客户：{}", lost.join("、")),
-                format!("Accounts lost: {}", lost.join(", ")),
-            )
-        },
+        evidence,
     });
 
     // Pipeline: opportunities won against lost.

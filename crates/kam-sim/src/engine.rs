@@ -26,6 +26,8 @@ pub struct Prepared {
     pub scenario: Scenario,
     /// Visits per turn each account needs (its norm scaled to the turn unit).
     pub norms: Vec<f64>,
+    /// Each account's ADBUDG half-saturation `d` ([`model::half_saturation`]).
+    pub half_saturation: Vec<f64>,
     /// Each account's weight in retention and satisfaction; they sum to 1.
     pub weights: Vec<f64>,
     /// Total profit scoring 0 and 100.
@@ -57,8 +59,15 @@ impl Prepared {
             .map(|w| if total > 0.0 { w / total } else { 0.0 })
             .collect();
         let profit_range = crate::score::profit_range(&scenario);
+        let half_saturation = scenario
+            .accounts
+            .iter()
+            .zip(&norms)
+            .map(|(a, &norm)| model::half_saturation(&a.response, norm))
+            .collect();
         Arc::new(Prepared {
             scenario,
+            half_saturation,
             norms,
             weights,
             profit_range,
@@ -887,8 +896,10 @@ impl Game {
         let prepared = Arc::clone(&self.prepared);
         let scenario = &prepared.scenario;
         let n = self.accounts.len();
-        self.turn_visits = vec![0; n];
-        self.turn_spend = vec![ProfitLines::default(); n];
+        self.turn_visits.iter_mut().for_each(|v| *v = 0);
+        self.turn_spend
+            .iter_mut()
+            .for_each(|s| *s = ProfitLines::default());
         for a in 0..n {
             if self.accounts[a].one_off_revenue != 0.0 {
                 self.apply(a, Source::OneOffEnded, |s| s.one_off_revenue = 0.0);
@@ -1001,7 +1012,7 @@ impl Game {
             })
             .collect();
         let x: f64 = weights.iter().sum();
-        let response = model::adbudg(&def.response, norm, x);
+        let response = model::adbudg_at(&def.response, prepared.half_saturation[a], x);
         // Who the change is credited to: with no visit, cooling; when the visits lift the
         // account, the whole change is theirs by effort; when they do not lift it above the
         // floor, their gain is theirs and the rest is the shortfall.
@@ -1536,7 +1547,8 @@ impl Game {
                 profit,
                 visits: self.turn_visits[a],
                 churned: state.churned,
-                causes: std::mem::take(&mut self.turn_causes[a]),
+                // The next turn's list starts with room for a typical turn's causes.
+                causes: std::mem::replace(&mut self.turn_causes[a], Vec::with_capacity(16)),
             };
             self.records[a].push(record);
         }

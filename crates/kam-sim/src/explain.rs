@@ -20,11 +20,24 @@ pub fn metric_name(metric: Metric, lang: Language) -> String {
         Metric::Share => t(lang, "份额", "Share"),
         Metric::Revenue => t(lang, "收入", "Revenue"),
         Metric::Margin => t(lang, "毛利率", "Margin"),
-        Metric::PriceLevel => t(lang, "价格水平", "Price level"),
-        Metric::ExpectedPrice => t(lang, "客户预期价格", "Expected price"),
+        Metric::PriceLevel => t(lang, "价格（标价的百分点）", "Price (% of list)"),
+        Metric::ExpectedPrice => t(
+            lang,
+            "客户预期价格（标价的百分点）",
+            "Expected price (% of list)",
+        ),
         Metric::PaymentDays => t(lang, "账期", "Payment days"),
         Metric::Cash => t(lang, "一次性收支", "One-off money"),
         Metric::Forecast => t(lang, "商机预测", "Pipeline forecast"),
+    }
+}
+
+/// The factor a change of `metric` is shown at: prices in percentage points of list price,
+/// everything else as it is.
+pub fn shown_scale(metric: Metric) -> f64 {
+    match metric {
+        Metric::PriceLevel | Metric::ExpectedPrice => 100.0,
+        _ => 1.0,
     }
 }
 

@@ -517,7 +517,22 @@ struct Expert {
 /// will cost, share following satisfaction and competitors, profit at its terms (margin,
 /// price, cost to serve, credit) and the year after the game ([`model::future_profit`]), and
 /// the account surviving each turn against the churn hazard unless `ignore_risk`.
-fn account_value(game: &Game, a: usize, state: &AccountState, ignore_risk: bool, open: f64) -> f64 {
+/// A point of satisfaction or relationship added to an account before it is valued, for
+/// marginal values without copying the account.
+#[derive(Debug, Clone, Copy, Default)]
+struct Nudge {
+    satisfaction: f64,
+    relationship: f64,
+}
+
+fn account_value(
+    game: &Game,
+    a: usize,
+    state: &AccountState,
+    ignore_risk: bool,
+    open: f64,
+    nudge: Nudge,
+) -> f64 {
     if state.churned {
         return 0.0;
     }
@@ -527,9 +542,9 @@ fn account_value(game: &Game, a: usize, state: &AccountState, ignore_risk: bool,
     let w = prepared.weights[a];
     let (floor, target) = prepared.profit_range;
     let turns_left = scenario.turns.saturating_sub(game.turn()) + 1;
-    let relationship = state.relationship();
+    let relationship = (state.relationship() + nudge.relationship).clamp(0.0, 100.0);
     let mut pressure = state.pressure;
-    let mut s = state.satisfaction;
+    let mut s = (state.satisfaction + nudge.satisfaction).clamp(0.0, 100.0);
     let mut share = state.share;
     let mut reference = state.reference_price;
     let (mut survive, mut profit, mut satisfaction) = (1.0, 0.0, 0.0);
@@ -613,20 +628,30 @@ struct Marginal {
 impl Expert {
     fn value(&self, game: &Game, a: usize, state: &AccountState) -> f64 {
         let open = open_objections(game, a);
-        account_value(game, a, state, self.habits.ignore_warnings, open)
+        account_value(
+            game,
+            a,
+            state,
+            self.habits.ignore_warnings,
+            open,
+            Nudge::default(),
+        )
     }
 
     fn marginal(&self, game: &Game, a: usize, base: f64) -> Marginal {
         let state = &game.accounts()[a];
-        let mut warmer = state.clone();
-        warmer.satisfaction = (warmer.satisfaction + 1.0).min(100.0);
-        let mut closer = state.clone();
-        for p in closer.people.iter_mut() {
-            p.support = (p.support + 1.0).min(100.0);
-        }
+        let open = open_objections(game, a);
+        let nudged =
+            |nudge| account_value(game, a, state, self.habits.ignore_warnings, open, nudge) - base;
         Marginal {
-            satisfaction: self.value(game, a, &warmer) - base,
-            relationship: self.value(game, a, &closer) - base,
+            satisfaction: nudged(Nudge {
+                satisfaction: 1.0,
+                relationship: 0.0,
+            }),
+            relationship: nudged(Nudge {
+                satisfaction: 0.0,
+                relationship: 1.0,
+            }),
         }
     }
 
@@ -684,7 +709,6 @@ impl Expert {
         // person's support, each at the account's marginal value.
         let best_visit = |a: usize, x: f64, support: &[(f64, u32)]| -> Option<(f64, Visit, f64)> {
             let def = &scenario.accounts[a];
-            let norm = game.prepared().norms[a];
             let state = &game.accounts()[a];
             let influence: f64 = state
                 .people
@@ -692,7 +716,7 @@ impl Expert {
                 .filter(|p| p.present)
                 .map(|p| p.person.influence)
                 .sum();
-            let d = model::half_saturation(&def.response, norm);
+            let d = game.prepared().half_saturation[a];
             let now = model::adbudg_at(&def.response, d, x);
             let mut best: Option<(f64, Visit, f64)> = None;
             for (p, person) in state.people.iter().enumerate().filter(|(_, p)| p.present) {
@@ -715,17 +739,26 @@ impl Expert {
             best
         };
         let mut visits: Vec<Visit> = Vec::new();
+        // Books a visit into the plan: the account's effort and the person's support move.
+        let book = |visit: Visit,
+                    w: f64,
+                    x: &mut [f64],
+                    support: &mut [Vec<(f64, u32)>],
+                    visits: &mut Vec<Visit>| {
+            let a = visit.account;
+            x[a] += w;
+            let fit = pitches[a][visit.stakeholder].1;
+            let (s, seen) = &mut support[a][visit.stakeholder];
+            *s = (*s + model::support_gain(fit, *s)).clamp(0.0, 100.0);
+            *seen += 1;
+            visits.push(visit);
+        };
         let take =
             |a: usize, x: &mut [f64], support: &mut [Vec<(f64, u32)>], visits: &mut Vec<Visit>| {
                 let Some((_, visit, w)) = best_visit(a, x[a], &support[a]) else {
                     return false;
                 };
-                x[a] += w;
-                let fit = pitches[a][visit.stakeholder].1;
-                let (s, seen) = &mut support[a][visit.stakeholder];
-                *s = (*s + model::support_gain(fit, *s)).clamp(0.0, 100.0);
-                *seen += 1;
-                visits.push(visit);
+                book(visit, w, x, support, visits);
                 true
             };
         if self.habits.spread_visits && !live.is_empty() {
@@ -761,9 +794,9 @@ impl Expert {
                         b
                     }
                 });
-            let Some(&(_, visit, _)) = best else { break };
+            let Some(&(_, visit, w)) = best else { break };
             let a = visit.account;
-            take(a, &mut x, &mut support, &mut visits);
+            book(visit, w, &mut x, &mut support, &mut visits);
             candidates[a] = best_visit(a, x[a], &support[a]);
         }
         visits
@@ -811,8 +844,8 @@ impl Expert {
         // Gain of the next unit of each resource for an account, per unit of budget.
         // A unit's gain depends only on the account, the resource and the units before it, so
         // each is valued once however often the choice is looked at again.
-        let mut known: std::collections::HashMap<(usize, usize, u32), f64> =
-            std::collections::HashMap::new();
+        // (units before, gain) of the last unit valued, per account and resource.
+        let mut known: Vec<Option<(u32, f64)>> = vec![None; n * catalogue.len()];
         let mut best_for = |a: usize, uses: &[ResourceUse], left: f64| -> Option<(f64, usize)> {
             let mut best: Option<(f64, usize)> = None;
             for (r, res) in catalogue.iter().enumerate() {
@@ -820,10 +853,17 @@ impl Expert {
                 if used >= res.max_per_account || res.cost > left {
                     continue;
                 }
-                let gain = *known.entry((a, r, used)).or_insert_with(|| {
-                    let (after, cash) = game.after_resource(a, r, used, visit_count[a]);
-                    self.value(game, a, &after) - base[a] + money * (cash - res.cost)
-                });
+                let slot = &mut known[a * catalogue.len() + r];
+                let gain = match *slot {
+                    Some((units, gain)) if units == used => gain,
+                    _ => {
+                        let (after, cash) = game.after_resource(a, r, used, visit_count[a]);
+                        let gain =
+                            self.value(game, a, &after) - base[a] + money * (cash - res.cost);
+                        *slot = Some((used, gain));
+                        gain
+                    }
+                };
                 let ratio = gain / res.cost.max(1.0);
                 if gain > 0.0 && best.is_none_or(|b| ratio > b.0) {
                     best = Some((ratio, r));
@@ -889,8 +929,14 @@ impl Expert {
                 open += returns.0 / 2.0;
             }
         }
-        let mut value =
-            account_value(game, account, &after, self.habits.ignore_warnings, open) + money * cash;
+        let mut value = account_value(
+            game,
+            account,
+            &after,
+            self.habits.ignore_warnings,
+            open,
+            Nudge::default(),
+        ) + money * cash;
         if let Trigger::Conditional { .. } = def.trigger
             && !def.choices[choice].resolves
         {

@@ -204,3 +204,31 @@ fn opportunities_moving_through_the_funnel_are_explained() {
     }
     assert!(advanced && closed, "stages and closes carry causes");
 }
+
+#[test]
+fn letting_a_loss_making_account_go_is_not_a_missed_warning_sign() {
+    let prepared = classroom();
+    let hongda = account(&prepared, "hongda");
+    assert!(kam_sim::score::baseline_profit_rate(&prepared.scenario, hongda) < 0.0);
+    for seed in 0..40 {
+        let game = kam_sim::batch::play(&prepared, "expert", seed).unwrap();
+        if !game.accounts()[hongda].churned {
+            continue;
+        }
+        let debrief = kam_sim::debrief::debrief(&game, kam_sim::scenario::Language::En);
+        let warning = debrief
+            .lessons
+            .iter()
+            .find(|l| l.lesson == kam_sim::scenario::Lesson::WarningSigns)
+            .unwrap();
+        let lost_part = warning.evidence.split("; let go").next().unwrap();
+        assert!(
+            !lost_part.contains("Hongda"),
+            "a margin squeezer let go is listed as lost: {}",
+            warning.evidence
+        );
+        assert!(warning.evidence.contains("let go"), "{}", warning.evidence);
+        return;
+    }
+    panic!("the expert kept Hongda in every game: nothing to check");
+}

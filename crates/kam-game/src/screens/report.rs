@@ -87,12 +87,14 @@ fn account_changes(ui: &mut egui::Ui, game: &Game, start: Option<&Game>, a: usiz
                 ui.label(ui::delta_text(after - before));
             }
         });
+        // Each change at the scale it is shown at (prices in points of list price).
+        let shown = |c: &kam_sim::engine::Cause| c.delta * kam_sim::explain::shown_scale(c.metric);
         let mut causes = last.causes.clone();
-        causes.sort_by(|x, y| y.delta.abs().total_cmp(&x.delta.abs()));
+        causes.sort_by(|x, y| shown(y).abs().total_cmp(&shown(x).abs()));
         egui::Grid::new(("causes", a)).spacing([10.0, 2.0]).show(ui, |ui| {
-            for c in causes.iter().filter(|c| c.delta.abs() >= 0.05) {
+            for c in causes.iter().filter(|c| shown(c).abs() >= 0.05) {
                 ui.label(RichText::new(metric_name(c.metric, lang)).small().color(ui::MUTED));
-                ui.label(ui::delta_text(c.delta));
+                ui.label(ui::delta_text(shown(c)));
                 ui.label(cause_text(game, a, c, lang));
                 ui.end_row();
             }

@@ -245,8 +245,16 @@ fn dossier(ui: &mut egui::Ui, s: &Session, game: &Game, actions: &mut Vec<Action
     });
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(K::Contract.t(lang)).strong());
-        ui::stat(ui, K::PriceLevel.t(lang), format!("{:.2}", st.contract.price_level), "");
-        ui::stat(ui, K::PaymentDays.t(lang), format!("{:.0}", st.contract.payment_days), "");
+        let price_help = kam_sim::explain::metric_help(kam_sim::engine::Metric::PriceLevel, lang);
+        ui::stat(ui, K::PriceLevel.t(lang), format!("{:.3}", st.contract.price_level), &price_help);
+        // After a discount the customer expects less than they pay: shown, because it is what
+        // their resentment and the next negotiation's demand come from.
+        if st.reference_price < st.contract.price_level - 1e-9 {
+            let help = kam_sim::explain::metric_help(kam_sim::engine::Metric::ExpectedPrice, lang);
+            ui::stat(ui, K::ExpectedPrice.t(lang), format!("{:.3}", st.reference_price), &help);
+        }
+        let days_help = kam_sim::explain::metric_help(kam_sim::engine::Metric::PaymentDays, lang);
+        ui::stat(ui, K::PaymentDays.t(lang), format!("{:.0}", st.contract.payment_days), &days_help);
         if let Some(r) = st.contract.renewal_turn {
             ui::stat(ui, K::Renewal.t(lang), r.to_string(), "");
         }
