@@ -457,7 +457,7 @@ pub fn text(r: &ClassReport) -> String {
         let name_w = g
             .trainees
             .iter()
-            .map(|x| x.player.chars().count())
+            .map(|x| display_width(&x.player))
             .max()
             .unwrap_or(6)
             .clamp(6, 24);
@@ -544,24 +544,9 @@ pub fn text(r: &ClassReport) -> String {
     t
 }
 
-/// Terminal columns a string takes (CJK characters take two).
+/// Terminal columns a string takes (CJK characters take two), by `unicode-width`.
 fn display_width(s: &str) -> usize {
-    s.chars()
-        .map(|c| {
-            if ('\u{1100}'..='\u{115F}').contains(&c)
-                || ('\u{2E80}'..='\u{A4CF}').contains(&c)
-                || ('\u{AC00}'..='\u{D7A3}').contains(&c)
-                || ('\u{F900}'..='\u{FAFF}').contains(&c)
-                || ('\u{FE30}'..='\u{FE4F}').contains(&c)
-                || ('\u{FF00}'..='\u{FF60}').contains(&c)
-                || ('\u{FFE0}'..='\u{FFE6}').contains(&c)
-            {
-                2
-            } else {
-                1
-            }
-        })
-        .sum()
+    unicode_width::UnicodeWidthStr::width(s)
 }
 
 fn distributions(g: &Group) -> Vec<(&'static str, Distribution)> {
@@ -579,28 +564,46 @@ fn distributions(g: &Group) -> Vec<(&'static str, Distribution)> {
     ]
 }
 
-/// A CSV field, quoted when it has to be (RFC 4180).
-fn field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ') {
-        format!("\"{}\"", s.replace('"', "\"\""))
+/// A text cell a spreadsheet must not run: trainees choose their own names, and a cell that
+/// starts with `=`, `+`, `-`, `@` (or a tab or carriage return) would be read as a formula.
+/// The leading apostrophe makes it text (OWASP's advice for CSV injection).
+fn text_cell(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
     } else {
         s.to_owned()
     }
 }
 
 /// One row per result file: verified ones with their figures, flagged ones with the reason.
+/// Written by the `csv` crate (quoting by RFC 4180), text cells neutralised ([`text_cell`]).
 pub fn csv(r: &ClassReport) -> String {
-    // A byte-order mark, so spreadsheet programs read the Chinese names as UTF-8.
-    let mut out = String::from(
-        "\u{feff}player,file,scenario,seed,verified,composite,grade,retention,profit,satisfaction,expert_composite,gap,reason\r\n",
-    );
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let header = [
+        "player",
+        "file",
+        "scenario",
+        "seed",
+        "verified",
+        "composite",
+        "grade",
+        "retention",
+        "profit",
+        "satisfaction",
+        "expert_composite",
+        "gap",
+        "reason",
+    ];
+    let mut rows: Vec<[String; 13]> = Vec::new();
     for g in &r.groups {
         for t in &g.trainees {
             let s = &t.scores;
-            let row = [
-                field(&t.player),
-                field(&t.file),
-                field(&g.prepared.scenario.id),
+            rows.push([
+                text_cell(&t.player),
+                text_cell(&t.file),
+                text_cell(&g.prepared.scenario.id),
                 g.seed.to_string(),
                 "true".into(),
                 format!("{:.2}", s.composite),
@@ -611,16 +614,14 @@ pub fn csv(r: &ClassReport) -> String {
                 format!("{:.2}", t.expert),
                 format!("{:.2}", s.composite - t.expert),
                 String::new(),
-            ];
-            out.push_str(&row.join(","));
-            out.push_str("\r\n");
+            ]);
         }
     }
     for f in &r.flagged {
-        let row = [
-            field(f.player.as_deref().unwrap_or("")),
-            field(&f.file),
-            field(f.scenario.as_deref().unwrap_or("")),
+        rows.push([
+            text_cell(f.player.as_deref().unwrap_or("")),
+            text_cell(&f.file),
+            text_cell(f.scenario.as_deref().unwrap_or("")),
             f.seed.map(|s| s.to_string()).unwrap_or_default(),
             "false".into(),
             String::new(),
@@ -630,12 +631,17 @@ pub fn csv(r: &ClassReport) -> String {
             String::new(),
             String::new(),
             String::new(),
-            field(&f.reason),
-        ];
-        out.push_str(&row.join(","));
-        out.push_str("\r\n");
+            text_cell(&f.reason),
+        ]);
     }
-    out
+    // Writing to memory cannot fail; a row that somehow did would be left out, not panic.
+    let _ = writer.write_record(header);
+    for row in &rows {
+        let _ = writer.write_record(row);
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    // A byte-order mark, so spreadsheet programs read the Chinese names as UTF-8.
+    format!("\u{feff}{}", String::from_utf8_lossy(&bytes))
 }
 
 /// The HTML page.
@@ -989,10 +995,65 @@ mod tests {
     }
 
     #[test]
-    fn csv_fields_are_quoted() {
-        assert_eq!(super::field("plain"), "plain");
-        assert_eq!(super::field("a,b"), "\"a,b\"");
-        assert_eq!(super::field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(super::field("two\nlines"), "\"two\nlines\"");
+    fn chinese_names_line_up_in_the_terminal_table() {
+        let dir = tempfile::tempdir().unwrap();
+        let (file, src) = kam_sim::bundled::SCENARIOS[0];
+        let (prepared, _) = kam_sim::load::load_str(file, src).unwrap();
+        let mut paths = Vec::new();
+        // One seed, so the three are one group and one table.
+        let players = [
+            ("张伟明", "even"),
+            ("Li", "random"),
+            ("欧阳娜娜娜", "tier-norms"),
+        ];
+        for (i, (name, strategy)) in players.iter().enumerate() {
+            let game = kam_sim::batch::play(&prepared, strategy, 1).unwrap();
+            let result = kam_sim::record::record(&game, name);
+            let path = dir.path().join(format!("{i}.ron"));
+            kam_sim::record::write_atomic(&path, &result).unwrap();
+            paths.push(path);
+        }
+        let text = super::text(&super::build(&paths, &[]));
+        // The composite column ends at the same terminal column on every row.
+        let ends: Vec<usize> = text
+            .lines()
+            .filter(|l| {
+                ["  1  ", "  2  ", "  3  "]
+                    .iter()
+                    .any(|rank| l.starts_with(rank))
+            })
+            .map(|l| {
+                let upto = l.find('.').unwrap() + 2;
+                super::display_width(&l[..upto])
+            })
+            .collect();
+        assert_eq!(ends.len(), 3, "{text}");
+        assert!(
+            ends.windows(2).all(|w| w[0] == w[1]),
+            "misaligned: {ends:?}\n{text}"
+        );
+    }
+
+    #[test]
+    fn a_player_named_like_a_formula_is_text_in_the_csv() {
+        assert_eq!(super::text_cell("plain"), "plain");
+        for name in ["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "\tx"] {
+            assert!(super::text_cell(name).starts_with('\''), "{name}");
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let (file, src) = kam_sim::bundled::SCENARIOS[0];
+        let (prepared, _) = kam_sim::load::load_str(file, src).unwrap();
+        let game = kam_sim::batch::play(&prepared, "even", 1).unwrap();
+        let result = kam_sim::record::record(&game, "=HYPERLINK(\"x\")");
+        let path = dir.path().join("evil.ron");
+        kam_sim::record::write_atomic(&path, &result).unwrap();
+        let report = super::build(&[path], &[]);
+        let csv = super::csv(&report);
+        let row = csv.lines().nth(1).unwrap();
+        assert!(
+            row.starts_with("\"'=HYPERLINK(\"\"x\"\")\""),
+            "a formula cell must be neutralised and quoted: {row}"
+        );
+        assert!(!csv.lines().any(|l| l.starts_with('=')));
     }
 }
