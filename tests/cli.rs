@@ -106,3 +106,27 @@ fn simulate_json_round_trips_through_a_real_process() {
         assert!(json.contains(key), "{key} missing from {json}");
     }
 }
+
+#[test]
+fn the_game_without_a_display_says_so_in_one_line() {
+    let out = Command::new(env!("CARGO_BIN_EXE_kam"))
+        .args(["play", "tutorial"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("RUST_BACKTRACE")
+        .env(
+            "KAM_TRAINER_DATA",
+            std::env::temp_dir().join("kam-no-display-test"),
+        )
+        .output()
+        .unwrap();
+    let err = text(&out.stderr);
+    assert!(!out.status.success(), "exits non-zero");
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+    assert!(err.contains("DISPLAY") && err.contains("xvfb-run"), "{err}");
+    assert!(
+        !err.contains("panicked") && !err.contains("backtrace"),
+        "{err}"
+    );
+}

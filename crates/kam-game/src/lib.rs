@@ -10,6 +10,7 @@ pub mod i18n;
 mod idle;
 pub mod screens;
 pub mod session;
+mod startup;
 pub mod ui;
 pub mod watch;
 
@@ -57,7 +58,12 @@ pub fn run(args: kam_cli::PlayArgs) -> ExitCode {
     if let Some(name) = &args.autoplay
         && kam_sim::strategy::by_name(name, 0).is_none()
     {
-        eprintln!("kam play: unknown strategy `{name}`; known: {}", kam_sim::strategy::NAMES.join(", "));
+        eprintln!("kam play: unknown strategy `{name}`; known: {}", kam_sim::strategy::all_names().join(", "));
+        return ExitCode::from(kam_cli::USAGE);
+    }
+    // Said before any work, in one line, instead of a panic from winit once the game starts.
+    if let Some(reason) = startup::no_display_reason() {
+        eprintln!("{reason}");
         return ExitCode::from(kam_cli::USAGE);
     }
     if let Some(arg) = &args.scenario {
@@ -98,6 +104,7 @@ pub fn run(args: kam_cli::PlayArgs) -> ExitCode {
         }
     }
 
+    startup::install_panic_message();
     let mut app = App::new();
     let automated = args.screenshot.is_some() || automation::bench_frames().is_some();
     app.add_plugins(
