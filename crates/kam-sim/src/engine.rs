@@ -1193,7 +1193,8 @@ impl Game {
                     self.open_negotiation(g, a);
                 }
             }
-            Effect::Lose => self.apply(a, Source::Churn, |s| s.churned = true),
+            // Lost by the answer: the answer is the cause.
+            Effect::Lose => self.apply(a, source, |s| s.churned = true),
             Effect::RemoveStakeholder(_) | Effect::AddStakeholder(_) => {
                 self.apply(a, buying_centre_change(source), |s| {
                     apply_effect(s, effect, scale)
@@ -1476,8 +1477,9 @@ impl Game {
         let value = deal.as_ref().map_or(0.0, |d| Game::buyer_value(def, d));
         match &deal {
             Some(offer) => self.apply(a, source, |s| settle(def, offer, turn, s)),
+            // A renewal without a deal loses the account, and the walk-out is why.
             None if def.kind == NegotiationKind::Renewal => {
-                self.apply(a, Source::Churn, |s| s.churned = true)
+                self.apply(a, source, |s| s.churned = true)
             }
             None => self.apply(a, source, |s| s.satisfaction += model::NO_DEAL_SATISFACTION),
         }

@@ -174,6 +174,19 @@ pub fn cause_text(game: &Game, account: usize, cause: &Cause, lang: Language) ->
                 scenario.events[event].title
             ),
         },
+        Source::RepeatedObjection { event }
+            if scenario.events[event].kind != crate::scenario::EventKind::Objection =>
+        {
+            match lang {
+                Language::Zh => {
+                    format!("同一问题再次出现且未解决：{}", scenario.events[event].title)
+                }
+                Language::En => format!(
+                    "The same issue again, unresolved: {}",
+                    scenario.events[event].title
+                ),
+            }
+        }
         Source::RepeatedObjection { event } => match lang {
             Language::Zh => format!("同一异议再次出现且未解决：{}", scenario.events[event].title),
             Language::En => format!(

@@ -418,7 +418,7 @@ pub fn stage_win_rate(stage: u32) -> f64 {
 }
 
 /// Chance an open opportunity moves up a stage in a turn: access to the buying centre (the
-/// relationship) and the effort spent on it (visits against the norm), plus a resource's push.
+/// relationship) and the effort spent on it (visits against the norm).
 pub fn stage_progress_chance(relationship: f64, effort: f64) -> f64 {
     (0.1 + 0.6 * relationship / 100.0 * effort.clamp(0.0, 1.0)).clamp(0.0, 0.9)
 }

@@ -547,12 +547,15 @@ fn account_value(
     let mut s = (state.satisfaction + nudge.satisfaction).clamp(0.0, 100.0);
     let mut share = state.share;
     let mut reference = state.reference_price;
+    // The expert plans to hold satisfaction against today's pressure; a state with more (or
+    // less) pressure than the account has now drags more (or less) every turn.
+    let pressure_now = game.accounts()[a].pressure;
     let (mut survive, mut profit, mut satisfaction) = (1.0, 0.0, 0.0);
     for _ in 0..turns_left {
         let price =
             model::price_expectation(&state.contract, reference, scenario.turn_unit.months());
         s = (s + price.satisfaction + model::competitor_drag(pressure)
-            - model::competitor_drag(state.pressure)
+            - model::competitor_drag(pressure_now)
             + model::open_objection_drag(open))
         .clamp(0.0, 100.0);
         pressure = (pressure + price.pressure).clamp(0.0, 100.0);
