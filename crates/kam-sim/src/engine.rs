@@ -1337,7 +1337,7 @@ impl Game {
     pub fn buyer_threshold(&self, negotiation: usize, round: u32) -> f64 {
         let scenario = self.scenario();
         let n = &scenario.negotiations[negotiation];
-        let Some(a) = scenario.accounts.iter().position(|x| x.id == n.account) else {
+        let Some(a) = self.negotiation_account(negotiation) else {
             return n.opening;
         };
         let buyer = n.buyer.as_ref().and_then(|id| {
@@ -1434,15 +1434,27 @@ impl Game {
     /// weighing offers before making one (the deal's later effects play out in the turns).
     pub fn after_deal(&self, negotiation: usize, offer: &[usize]) -> Option<AccountState> {
         let def = self.scenario().negotiations.get(negotiation)?;
-        let a = self
-            .scenario()
-            .accounts
-            .iter()
-            .position(|x| x.id == def.account)?;
+        let a = self.negotiation_account(negotiation)?;
         let mut state = self.accounts[a].clone();
         settle(def, offer, self.turn, &mut state);
         state.clamp();
         Some(state)
+    }
+
+    /// The account a negotiation is with: the one it was opened for when it is under way (an
+    /// event may open it for the account the event concerns), else the scenario's.
+    pub fn negotiation_account(&self, negotiation: usize) -> Option<usize> {
+        let opened = self.pending.iter().find_map(|p| match p {
+            Pending::Negotiation(n) if n.negotiation == negotiation => Some(n.account),
+            _ => None,
+        });
+        opened.or_else(|| {
+            let def = self.scenario().negotiations.get(negotiation)?;
+            self.scenario()
+                .accounts
+                .iter()
+                .position(|x| x.id == def.account)
+        })
     }
 
     fn walk_away(&mut self) -> Result<(), DecisionError> {

@@ -232,3 +232,50 @@ fn letting_a_loss_making_account_go_is_not_a_missed_warning_sign() {
     }
     panic!("the expert kept Hongda in every game: nothing to check");
 }
+
+#[test]
+fn a_negotiation_an_event_opens_is_priced_and_settled_on_the_same_account() {
+    // The takeover rumour at Dongyue opens Haichuan's tender: the deal must be weighed on the
+    // account it will change, Dongyue, not on the one the tender names.
+    let (file, src) = kam_sim::bundled::SCENARIOS
+        .iter()
+        .copied()
+        .find(|(f, _)| *f == "classroom_en.ron")
+        .unwrap();
+    let good = "effects: [Satisfaction(4.0), Support(\"he\", 8.0), Pressure(-5.0)]";
+    assert!(src.contains(good));
+    let src = src.replacen(
+        good,
+        "effects: [Satisfaction(4.0), Support(\"he\", 8.0), Pressure(-5.0), StartNegotiation(\"haichuan_tender\")]",
+        1,
+    );
+    let (prepared, _) = kam_sim::load::load_str(file, &src).unwrap();
+    let dongyue = account(&prepared, "dongyue");
+    let tender = prepared
+        .scenario
+        .negotiations
+        .iter()
+        .position(|n| n.id == "haichuan_tender")
+        .unwrap();
+    let mut game = Game::new(Arc::clone(&prepared), 1);
+    while game.turn() < 3 && !game.is_finished() {
+        match game.pending().cloned() {
+            None => game.decide(Decision::Plan(Plan::default())).unwrap(),
+            Some(Pending::Event { .. }) => game.decide(Decision::Choose(0)).unwrap(),
+            Some(Pending::Negotiation(n)) => {
+                assert_eq!(n.negotiation, tender);
+                assert_eq!(n.account, dongyue);
+                assert_eq!(game.negotiation_account(tender), Some(dongyue));
+                let offer = vec![0; prepared.scenario.negotiations[tender].issues.len()];
+                let after = game.after_deal(tender, &offer).unwrap();
+                // The preview starts from Dongyue's state (its buying centre), not Haichuan's.
+                assert_eq!(
+                    after.people[0].person.id,
+                    game.accounts()[dongyue].people[0].person.id
+                );
+                return;
+            }
+        }
+    }
+    panic!("the rumour never opened the tender");
+}
