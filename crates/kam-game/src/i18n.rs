@@ -22,6 +22,40 @@ pub fn parse_lang(s: &str) -> Option<Lang> {
     }
 }
 
+/// The UI language a locale asks for: Chinese for a `zh…` locale, English for any other
+/// (`C.UTF-8`, `en_GB`, `de_DE`…), Chinese when no locale is set at all (the courseware's own
+/// language).
+pub fn lang_from_locale(locale: Option<&str>) -> Lang {
+    match locale.map(str::trim).filter(|l| !l.is_empty()) {
+        None => Lang::Zh,
+        Some(l) if l.to_ascii_lowercase().starts_with("zh") => Lang::Zh,
+        Some(_) => Lang::En,
+    }
+}
+
+/// The system's language, from `LC_ALL`, `LC_MESSAGES` or `LANG`, the first one set.
+pub fn system_lang() -> Lang {
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|v| !v.trim().is_empty());
+    lang_from_locale(locale.as_deref())
+}
+
+#[cfg(test)]
+mod locale_tests {
+    use super::*;
+
+    #[test]
+    fn a_c_locale_starts_in_english_and_a_chinese_one_in_chinese() {
+        assert_eq!(lang_from_locale(Some("C.UTF-8")), Lang::En);
+        assert_eq!(lang_from_locale(Some("en_US.UTF-8")), Lang::En);
+        assert_eq!(lang_from_locale(Some("zh_CN.UTF-8")), Lang::Zh);
+        assert_eq!(lang_from_locale(Some("zh_TW")), Lang::Zh);
+        assert_eq!(lang_from_locale(None), Lang::Zh);
+    }
+}
+
 macro_rules! table {
     ($($key:ident => $zh:literal, $en:literal;)*) => {
         /// A piece of UI text.

@@ -276,7 +276,7 @@ impl Session {
             .collect::<Vec<_>>();
         let mut session = Session {
             screen: Screen::Title,
-            lang: Lang::Zh,
+            lang: crate::i18n::system_lang(),
             form: TitleForm { selected: if catalog.is_empty() { None } else { Some(0) }, ..default() },
             catalog,
             source: None,
