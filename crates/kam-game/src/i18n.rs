@@ -63,6 +63,9 @@ macro_rules! table {
         pub enum K { $($key),* }
 
         impl K {
+            /// Every piece of UI text, for checks over all of them (glyph coverage).
+            pub const ALL: &'static [K] = &[$(K::$key),*];
+
             /// The text in `lang`.
             pub fn t(self, lang: Lang) -> &'static str {
                 match (self, lang) {

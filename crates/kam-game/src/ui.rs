@@ -29,14 +29,25 @@ fn setup_context(mut contexts: EguiContexts) -> Result {
     Ok(())
 }
 
-/// Installs the CJK font as a fallback for both families, and the game's look.
-pub fn setup(ctx: &egui::Context) {
+/// The game's fonts: egui's defaults, with egui's monospace font (Hack) as a fallback for the
+/// proportional family too (it has the arrows, dots and squares the UI draws, which Ubuntu and
+/// the emoji fonts lack), and the CJK font as the last fallback of both families.
+pub fn font_definitions() -> egui::FontDefinitions {
     let mut fonts = egui::FontDefinitions::default();
     fonts.font_data.insert("cjk".into(), Arc::new(egui::FontData::from_static(CJK_FONT)));
+    let proportional = fonts.families.entry(egui::FontFamily::Proportional).or_default();
+    if !proportional.iter().any(|f| f == "Hack") {
+        proportional.push("Hack".into());
+    }
     for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
         fonts.families.entry(family).or_default().push("cjk".into());
     }
-    ctx.set_fonts(fonts);
+    fonts
+}
+
+/// Installs the fonts ([`font_definitions`]) and the game's look.
+pub fn setup(ctx: &egui::Context) {
+    ctx.set_fonts(font_definitions());
     ctx.set_theme(egui::Theme::Light);
     ctx.all_styles_mut(|style| {
         style.spacing.item_spacing = egui::vec2(8.0, 6.0);

@@ -128,7 +128,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                 let (mark, color) = if all {
                     ("✔", ui::GREEN)
                 } else if met == 0 {
-                    ("✘", ui::RED)
+                    ("×", ui::RED)
                 } else {
                     ("◐", ui::YELLOW)
                 };
