@@ -21,7 +21,9 @@ struct Bench {
 
 fn main() {
     let started = Instant::now();
-    let target = std::env::var("KAM_TRAINER_BENCH").ok().and_then(|v| v.parse::<u32>().ok());
+    let target = std::env::var("KAM_TRAINER_BENCH")
+        .ok()
+        .and_then(|v| v.parse::<u32>().ok());
     let mut app = App::new();
     app.add_plugins(DefaultPlugins.set(WindowPlugin {
         primary_window: Some(Window {
@@ -34,11 +36,19 @@ fn main() {
     }))
     .add_plugins(EguiPlugin::default())
     .insert_resource(if target.is_some() {
-        WinitSettings { focused_mode: UpdateMode::Continuous, unfocused_mode: UpdateMode::Continuous }
+        WinitSettings {
+            focused_mode: UpdateMode::Continuous,
+            unfocused_mode: UpdateMode::Continuous,
+        }
     } else {
         kam_game::idle_settings()
     })
-    .insert_resource(Bench { started, frames: 0, target: target.map(|t| t.max(20)), since: None })
+    .insert_resource(Bench {
+        started,
+        frames: 0,
+        target: target.map(|t| t.max(20)),
+        since: None,
+    })
     .add_systems(Startup, |mut commands: Commands| {
         commands.spawn(Camera2d);
     })
@@ -53,7 +63,9 @@ fn ui(mut contexts: EguiContexts) -> Result {
         &mut egui::Ui::new(
             ctx.clone(),
             "root".into(),
-            egui::UiBuilder::new().layer_id(egui::LayerId::background()).max_rect(ctx.viewport_rect()),
+            egui::UiBuilder::new()
+                .layer_id(egui::LayerId::background())
+                .max_rect(ctx.viewport_rect()),
         ),
         |ui| {
             ui.heading("bare bevy_egui");
@@ -77,7 +89,10 @@ fn bench(mut b: ResMut<Bench>, mut exit: MessageWriter<AppExit>) {
         return;
     };
     if b.frames == 3 {
-        eprintln!("bench: first frame after {:.1} ms", b.started.elapsed().as_secs_f64() * 1000.0);
+        eprintln!(
+            "bench: first frame after {:.1} ms",
+            b.started.elapsed().as_secs_f64() * 1000.0
+        );
     }
     if b.frames == 10 {
         b.since = Some(Instant::now());

@@ -31,7 +31,11 @@ pub fn present_mode(automated: bool) -> bevy::window::PresentMode {
         Ok("1") => true,
         _ => !automated,
     };
-    if vsync { bevy::window::PresentMode::AutoVsync } else { bevy::window::PresentMode::AutoNoVsync }
+    if vsync {
+        bevy::window::PresentMode::AutoVsync
+    } else {
+        bevy::window::PresentMode::AutoNoVsync
+    }
 }
 
 #[derive(Resource)]
@@ -51,11 +55,20 @@ struct Bench {
 
 pub fn install(app: &mut App, screenshot: Option<PathBuf>) {
     if let Some(path) = screenshot {
-        app.insert_resource(Shot { path, frames: 0, requested: false, done: Arc::new(AtomicBool::new(false)) });
+        app.insert_resource(Shot {
+            path,
+            frames: 0,
+            requested: false,
+            done: Arc::new(AtomicBool::new(false)),
+        });
         app.add_systems(Last, shoot);
     }
     if let Some(target) = bench_frames() {
-        app.insert_resource(Bench { frames: 0, target: target.max(20), measuring_since: None });
+        app.insert_resource(Bench {
+            frames: 0,
+            target: target.max(20),
+            measuring_since: None,
+        });
         app.add_systems(Last, bench);
     }
 }
@@ -84,7 +97,10 @@ fn bench(mut b: ResMut<Bench>, started: Res<Started>, mut exit: MessageWriter<Ap
     b.frames += 1;
     // Frame 2 ends once the first frame with the UI has been rendered and presented.
     if b.frames == 3 {
-        say(format!("bench: first frame after {:.1} ms", started.0.elapsed().as_secs_f64() * 1000.0));
+        say(format!(
+            "bench: first frame after {:.1} ms",
+            started.0.elapsed().as_secs_f64() * 1000.0
+        ));
     }
     if b.frames == 10 {
         b.measuring_since = Some(Instant::now());
@@ -110,7 +126,12 @@ pub struct UnlockedStderr;
 impl std::io::Write for UnlockedStderr {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         static FILE: std::sync::OnceLock<Option<std::fs::File>> = std::sync::OnceLock::new();
-        match FILE.get_or_init(|| std::fs::OpenOptions::new().append(true).open("/dev/stderr").ok()) {
+        match FILE.get_or_init(|| {
+            std::fs::OpenOptions::new()
+                .append(true)
+                .open("/dev/stderr")
+                .ok()
+        }) {
             Some(f) => {
                 let mut f: &std::fs::File = f;
                 f.write(buf)
@@ -132,5 +153,7 @@ pub fn say(line: String) {
 
 /// Bevy's log formatter, writing through [`UnlockedStderr`].
 pub fn log_layer(_: &mut App) -> Option<bevy::log::BoxedFmtLayer> {
-    Some(Box::new(bevy::log::tracing_subscriber::fmt::Layer::default().with_writer(|| UnlockedStderr)))
+    Some(Box::new(
+        bevy::log::tracing_subscriber::fmt::Layer::default().with_writer(|| UnlockedStderr),
+    ))
 }

@@ -456,7 +456,9 @@ pub fn plan_error(lang: Lang, e: &PlanError) -> String {
             format!("同一客户本回合此资源最多 {max} 份（已安排 {planned} 份）。")
         }
         (PlanError::TooManyUnits { planned, max, .. }, Lang::En) => {
-            format!("At most {max} units of this resource per account and turn ({planned} planned).")
+            format!(
+                "At most {max} units of this resource per account and turn ({planned} planned)."
+            )
         }
         (PlanError::AccountLost(_), Lang::Zh) => "这个客户已经流失了。".to_owned(),
         (PlanError::StakeholderLeft { .. }, Lang::Zh) => "此人已经离开了采购决策链。".to_owned(),
@@ -472,23 +474,45 @@ pub fn plan_error(lang: Lang, e: &PlanError) -> String {
 
 /// Money as the scenarios write it (thousands, no currency).
 pub fn money(x: f64) -> String {
-    if x.abs() >= 100.0 { format!("{x:.0}") } else { format!("{x:.1}") }
+    if x.abs() >= 100.0 {
+        format!("{x:.0}")
+    } else {
+        format!("{x:.1}")
+    }
 }
 
 /// A signed change, e.g. `+3.2` / `−1.0`.
 pub fn delta(x: f64) -> String {
-    if x >= 0.0 { format!("+{x:.1}") } else { format!("−{:.1}", -x) }
+    if x >= 0.0 {
+        format!("+{x:.1}")
+    } else {
+        format!("−{:.1}", -x)
+    }
 }
 
 /// The buyer accepts, in the voice of their style.
 pub fn buyer_accepts(lang: Lang, style: Style) -> &'static str {
     match style {
-        Style::A => pick(lang, "数字算得过来。成交。", "The numbers work. We have a deal."),
-        Style::B => pick(lang, "条款清楚、流程合规，可以签。", "The terms are clear and by the book. We can sign."),
-        Style::C => pick(lang, "我们合作这么久了，就这么定吧。", "After all we've been through together: agreed."),
-        Style::D => {
-            pick(lang, "好，这为以后更大的合作开了个头。", "Good, this opens the door to something bigger. Deal.")
-        }
+        Style::A => pick(
+            lang,
+            "数字算得过来。成交。",
+            "The numbers work. We have a deal.",
+        ),
+        Style::B => pick(
+            lang,
+            "条款清楚、流程合规，可以签。",
+            "The terms are clear and by the book. We can sign.",
+        ),
+        Style::C => pick(
+            lang,
+            "我们合作这么久了，就这么定吧。",
+            "After all we've been through together: agreed.",
+        ),
+        Style::D => pick(
+            lang,
+            "好，这为以后更大的合作开了个头。",
+            "Good, this opens the door to something bigger. Deal.",
+        ),
     }
 }
 
@@ -500,17 +524,21 @@ pub fn buyer_walks(lang: Lang, style: Style) -> &'static str {
             "对手的方案在数字上更划算。我们选择他们。",
             "The competitor's numbers are better. We're going with them.",
         ),
-        Style::B => {
-            pick(lang, "按规定我们只能选条件更优的一方。", "Our rules say we take the better offer. That isn't yours.")
-        }
+        Style::B => pick(
+            lang,
+            "按规定我们只能选条件更优的一方。",
+            "Our rules say we take the better offer. That isn't yours.",
+        ),
         Style::C => pick(
             lang,
             "很遗憾，这次我没办法说服大家选你们。",
             "I'm sorry, I couldn't get my people behind you this time.",
         ),
-        Style::D => {
-            pick(lang, "我看不到和你们一起的未来。我们换一家。", "I don't see a future together. We'll move on.")
-        }
+        Style::D => pick(
+            lang,
+            "我看不到和你们一起的未来。我们换一家。",
+            "I don't see a future together. We'll move on.",
+        ),
     }
 }
 
@@ -562,7 +590,10 @@ mod tests {
 
     #[test]
     fn plan_errors_carry_the_engine_numbers() {
-        let e = PlanError::TooManyVisits { planned: 9, capacity: 8 };
+        let e = PlanError::TooManyVisits {
+            planned: 9,
+            capacity: 8,
+        };
         assert!(plan_error(Lang::Zh, &e).contains('9'));
         assert!(plan_error(Lang::En, &e).contains("only 8"));
     }

@@ -12,7 +12,9 @@ use bevy_egui::{EguiInput, EguiPreUpdateSet, egui};
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         PreUpdate,
-        drop_repeated_modifiers.after(EguiPreUpdateSet::ProcessInput).before(EguiPreUpdateSet::BeginPass),
+        drop_repeated_modifiers
+            .after(EguiPreUpdateSet::ProcessInput)
+            .before(EguiPreUpdateSet::BeginPass),
     );
 }
 
@@ -20,7 +22,10 @@ pub(super) fn plugin(app: &mut App) {
 #[derive(Default)]
 struct KnownModifiers(std::collections::HashMap<Entity, egui::Modifiers>);
 
-fn drop_repeated_modifiers(mut inputs: Query<(Entity, &mut EguiInput)>, mut known: Local<KnownModifiers>) {
+fn drop_repeated_modifiers(
+    mut inputs: Query<(Entity, &mut EguiInput)>,
+    mut known: Local<KnownModifiers>,
+) {
     for (entity, mut input) in &mut inputs {
         let mut last = known.0.get(&entity).copied();
         input.events.retain(|event| match event {
@@ -56,10 +61,23 @@ mod tests {
         let shift = egui::Event::ModifiersChanged(egui::Modifiers::SHIFT);
         let key = egui::Event::Text("a".into());
 
-        assert_eq!(frame(&mut app, entity, vec![none.clone()]), vec![none.clone()], "the first is news");
-        assert!(frame(&mut app, entity, vec![none.clone()]).is_empty(), "a repeat would force a repaint");
-        assert_eq!(frame(&mut app, entity, vec![shift.clone(), key.clone()]), vec![shift.clone(), key.clone()]);
-        assert_eq!(frame(&mut app, entity, vec![shift.clone(), key.clone()]), vec![key]);
+        assert_eq!(
+            frame(&mut app, entity, vec![none.clone()]),
+            vec![none.clone()],
+            "the first is news"
+        );
+        assert!(
+            frame(&mut app, entity, vec![none.clone()]).is_empty(),
+            "a repeat would force a repaint"
+        );
+        assert_eq!(
+            frame(&mut app, entity, vec![shift.clone(), key.clone()]),
+            vec![shift.clone(), key.clone()]
+        );
+        assert_eq!(
+            frame(&mut app, entity, vec![shift.clone(), key.clone()]),
+            vec![key]
+        );
         assert_eq!(frame(&mut app, entity, vec![none.clone()]), vec![none]);
     }
 }

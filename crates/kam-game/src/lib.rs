@@ -58,7 +58,10 @@ pub fn run(args: kam_cli::PlayArgs) -> ExitCode {
     if let Some(name) = &args.autoplay
         && kam_sim::strategy::by_name(name, 0).is_none()
     {
-        eprintln!("kam play: unknown strategy `{name}`; known: {}", kam_sim::strategy::all_names().join(", "));
+        eprintln!(
+            "kam play: unknown strategy `{name}`; known: {}",
+            kam_sim::strategy::all_names().join(", ")
+        );
         return ExitCode::from(kam_cli::USAGE);
     }
     // Said before any work, in one line, instead of a panic from winit once the game starts.
@@ -70,9 +73,10 @@ pub fn run(args: kam_cli::PlayArgs) -> ExitCode {
         let source = session::ScenarioSource::from_arg(arg);
         session.form.file_path = source.label();
         session.form.selected = match &source {
-            session::ScenarioSource::Bundled(name) => {
-                session.catalog.iter().position(|e| e.source == session::ScenarioSource::Bundled(name.clone()))
-            }
+            session::ScenarioSource::Bundled(name) => session
+                .catalog
+                .iter()
+                .position(|e| e.source == session::ScenarioSource::Bundled(name.clone())),
             session::ScenarioSource::File(_) => None,
         };
         session.source = Some(source.clone());
@@ -126,7 +130,10 @@ pub fn run(args: kam_cli::PlayArgs) -> ExitCode {
     );
     app.insert_resource(ClearColor(Color::srgb(0.95, 0.95, 0.96)));
     app.insert_resource(if automated {
-        WinitSettings { focused_mode: UpdateMode::Continuous, unfocused_mode: UpdateMode::Continuous }
+        WinitSettings {
+            focused_mode: UpdateMode::Continuous,
+            unfocused_mode: UpdateMode::Continuous,
+        }
     } else if args.watch {
         // Wake up twice a second to pick up file changes; still idle between.
         WinitSettings {
@@ -143,7 +150,9 @@ pub fn run(args: kam_cli::PlayArgs) -> ExitCode {
     app.insert_state(initial);
     app.add_plugins(game_plugin);
     if args.watch {
-        if let Some(session::ScenarioSource::File(path)) = app.world().resource::<Session>().source.clone() {
+        if let Some(session::ScenarioSource::File(path)) =
+            app.world().resource::<Session>().source.clone()
+        {
             watch::install(&mut app, path);
         } else {
             eprintln!("kam play: --watch needs a scenario file");

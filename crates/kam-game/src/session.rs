@@ -11,7 +11,8 @@ use std::sync::Arc;
 
 use bevy::prelude::*;
 use kam_sim::engine::{
-    AccountState, BuyerReply, Decision, Game, NegotiationRecord, Pending, Plan, Prepared, ResourceUse, Visit,
+    AccountState, BuyerReply, Decision, Game, NegotiationRecord, Pending, Plan, Prepared,
+    ResourceUse, Visit,
 };
 use kam_sim::load::Diagnostic;
 use kam_sim::record::GameRecord;
@@ -102,13 +103,21 @@ pub fn seed_from_code(code: &str, default: u64) -> u64 {
     if let Ok(n) = code.parse::<u64>() {
         return n;
     }
-    code.to_lowercase().bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
+    code.to_lowercase()
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+            (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+        })
 }
 
 /// The per-user data folder: `$KAM_TRAINER_DATA`, else `$XDG_DATA_HOME/kam-trainer`, else
 /// `~/.local/share/kam-trainer`.
 pub fn data_dir() -> Option<PathBuf> {
-    let var = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty()).map(PathBuf::from);
+    let var = |k: &str| {
+        std::env::var_os(k)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
     var("KAM_TRAINER_DATA")
         .or_else(|| var("XDG_DATA_HOME").map(|d| d.join("kam-trainer")))
         .or_else(|| var("HOME").map(|h| h.join(".local/share/kam-trainer")))
@@ -129,7 +138,10 @@ pub fn autosave_path(dir: &Path) -> PathBuf {
 /// Writes beside the target, syncs, then renames: a crash leaves the old file whole.
 pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
     use std::io::Write;
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
     let tmp = dir.join(format!(".autosave.{}.tmp", std::process::id()));
     {
@@ -145,7 +157,9 @@ pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
 pub fn read_autosave(dir: &Path) -> Result<Option<Autosave>, String> {
     let path = autosave_path(dir);
     match std::fs::read_to_string(&path) {
-        Ok(text) => ron::from_str(&text).map(Some).map_err(|e| format!("{}: {e}", path.display())),
+        Ok(text) => ron::from_str(&text)
+            .map(Some)
+            .map_err(|e| format!("{}: {e}", path.display())),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(format!("{}: {e}", path.display())),
     }
@@ -277,7 +291,10 @@ impl Session {
         let mut session = Session {
             screen: Screen::Title,
             lang: crate::i18n::system_lang(),
-            form: TitleForm { selected: if catalog.is_empty() { None } else { Some(0) }, ..default() },
+            form: TitleForm {
+                selected: if catalog.is_empty() { None } else { Some(0) },
+                ..default()
+            },
             catalog,
             source: None,
             game: None,
@@ -344,7 +361,11 @@ impl Session {
     fn begin(&mut self, source: ScenarioSource, game: Game, player: &str) {
         self.source = Some(source);
         self.game = Some(game);
-        self.player = if player.trim().is_empty() { "player".to_owned() } else { player.trim().to_owned() };
+        self.player = if player.trim().is_empty() {
+            "player".to_owned()
+        } else {
+            player.trim().to_owned()
+        };
         self.draft = Plan::default();
         self.selected_account = 0;
         self.message = None;
@@ -414,7 +435,11 @@ impl Session {
                 }
             }
             Action::PickApproach(p) => {
-                if self.game.as_ref().is_some_and(|g| p < g.scenario().approaches.len()) {
+                if self
+                    .game
+                    .as_ref()
+                    .is_some_and(|g| p < g.scenario().approaches.len())
+                {
                     self.approach_pick = p;
                 }
             }
@@ -431,7 +456,11 @@ impl Session {
             }
             Action::AddResource(r) => {
                 let mut plan = self.draft.clone();
-                match plan.resources.iter_mut().find(|x| x.account == r.account && x.resource == r.resource) {
+                match plan
+                    .resources
+                    .iter_mut()
+                    .find(|x| x.account == r.account && x.resource == r.resource)
+                {
                     Some(x) => x.units += r.units,
                     None => plan.resources.push(r),
                 }
@@ -542,7 +571,12 @@ impl Session {
                     })
                     .collect();
                 let negotiation = state.negotiation;
-                self.nego = NegoDraft { negotiation, offer, last_reply: None, summary: None };
+                self.nego = NegoDraft {
+                    negotiation,
+                    offer,
+                    last_reply: None,
+                    summary: None,
+                };
                 self.screen = Screen::Negotiation;
             }
             None => {
@@ -562,8 +596,17 @@ impl Session {
         };
         let before = metrics(&game.accounts()[account]);
         if self.decide(Decision::Choose(choice)) {
-            let after = self.game.as_ref().map_or(before, |g| metrics(&g.accounts()[account]));
-            self.feedback = Some(Feedback { event, account, choice, before, after });
+            let after = self
+                .game
+                .as_ref()
+                .map_or(before, |g| metrics(&g.accounts()[account]));
+            self.feedback = Some(Feedback {
+                event,
+                account,
+                choice,
+                before,
+                after,
+            });
         }
     }
 
@@ -579,8 +622,15 @@ impl Session {
                     self.nego.last_reply = s.exchanges.last().map(|x| x.reply);
                 }
                 _ => {
-                    let deal = game.negotiation_records().last().is_some_and(|r| r.deal.is_some());
-                    self.nego.last_reply = Some(if deal { BuyerReply::Accept } else { BuyerReply::WalkAway });
+                    let deal = game
+                        .negotiation_records()
+                        .last()
+                        .is_some_and(|r| r.deal.is_some());
+                    self.nego.last_reply = Some(if deal {
+                        BuyerReply::Accept
+                    } else {
+                        BuyerReply::WalkAway
+                    });
                     self.close_summary();
                 }
             }
@@ -674,7 +724,8 @@ impl Session {
 
     /// Saves the game so a crash loses at most the turn being played.
     pub fn autosave_now(&mut self) {
-        let (Some(dir), Some(game), Some(source)) = (&self.data_dir, &self.game, &self.source) else {
+        let (Some(dir), Some(game), Some(source)) = (&self.data_dir, &self.game, &self.source)
+        else {
             return;
         };
         let save = Autosave {
@@ -685,7 +736,8 @@ impl Session {
             },
             record: kam_sim::record::record(game, &self.player),
         };
-        let text = ron::ser::to_string_pretty(&save, ron::ser::PrettyConfig::new().depth_limit(4)).unwrap_or_default();
+        let text = ron::ser::to_string_pretty(&save, ron::ser::PrettyConfig::new().depth_limit(4))
+            .unwrap_or_default();
         match write_atomic(&autosave_path(dir), &text) {
             Ok(()) => self.notice = Some(K::Autosaved.t(self.lang).to_owned()),
             Err(e) => self.notice = Some(format!("{}: {e}", K::Error.t(self.lang))),
@@ -695,9 +747,28 @@ impl Session {
     /// Writes the result file for the instructor (`kam replay` verifies it).
     fn export(&mut self) {
         let Some(game) = &self.game else { return };
-        let dir = self.data_dir.clone().unwrap_or_else(|| PathBuf::from(".")).join("results");
-        let safe: String = self.player.chars().map(|c| if c.is_alphanumeric() || c == '-' { c } else { '_' }).collect();
-        let path = dir.join(format!("{}-{}-{}.ron", safe, game.scenario().id, game.seed()));
+        let dir = self
+            .data_dir
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("."))
+            .join("results");
+        let safe: String = self
+            .player
+            .chars()
+            .map(|c| {
+                if c.is_alphanumeric() || c == '-' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        let path = dir.join(format!(
+            "{}-{}-{}.ron",
+            safe,
+            game.scenario().id,
+            game.seed()
+        ));
         match kam_sim::record::write_atomic(&path, &kam_sim::record::record(game, &self.player)) {
             Ok(()) => {
                 self.notice = Some(format!("{} {}", K::Exported.t(self.lang), path.display()));
@@ -727,7 +798,9 @@ impl Session {
                 }
                 return Ok(());
             }
-            let Some(d) = kam_sim::strategy::next_decision(game, s.as_mut()) else { break };
+            let Some(d) = kam_sim::strategy::next_decision(game, s.as_mut()) else {
+                break;
+            };
             game.decide(d).map_err(|e| e.to_string())?;
         }
         self.finish();
@@ -737,8 +810,12 @@ impl Session {
     /// Plays the rest of the game with a built-in strategy and opens the debrief.
     pub fn autoplay(&mut self, strategy: &str) -> Result<(), String> {
         let game = self.game.as_mut().ok_or("no game")?;
-        let mut s = kam_sim::strategy::by_name(strategy, game.seed())
-            .ok_or_else(|| format!("unknown strategy `{strategy}`; known: {}", kam_sim::strategy::NAMES.join(", ")))?;
+        let mut s = kam_sim::strategy::by_name(strategy, game.seed()).ok_or_else(|| {
+            format!(
+                "unknown strategy `{strategy}`; known: {}",
+                kam_sim::strategy::NAMES.join(", ")
+            )
+        })?;
         kam_sim::strategy::play_out(game, s.as_mut()).map_err(|e| e.to_string())?;
         self.finish();
         Ok(())
@@ -778,5 +855,6 @@ pub fn core_plugin(app: &mut App) {
     if !app.world().contains_resource::<Session>() {
         app.insert_resource(Session::new(data_dir()));
     }
-    app.init_resource::<Actions>().add_systems(PreUpdate, apply_actions);
+    app.init_resource::<Actions>()
+        .add_systems(PreUpdate, apply_actions);
 }

@@ -4,7 +4,12 @@
 /// Why no window can be opened here, if that can be told before trying: on Linux and the BSDs
 /// a window needs an X11 or Wayland display.
 pub fn no_display_reason() -> Option<String> {
-    if cfg!(any(target_os = "windows", target_os = "macos", target_os = "ios", target_os = "android")) {
+    if cfg!(any(
+        target_os = "windows",
+        target_os = "macos",
+        target_os = "ios",
+        target_os = "android"
+    )) {
         return None;
     }
     let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
@@ -50,7 +55,9 @@ mod tests {
         // Only the logic that reads the variables, without touching the process environment
         // (tests run in parallel): the end-to-end check lives in the binary's tests.
         let reason = super::no_display_reason();
-        let has = ["DISPLAY", "WAYLAND_DISPLAY"].iter().any(|n| std::env::var_os(n).is_some_and(|v| !v.is_empty()));
+        let has = ["DISPLAY", "WAYLAND_DISPLAY"]
+            .iter()
+            .any(|n| std::env::var_os(n).is_some_and(|v| !v.is_empty()));
         if cfg!(target_os = "linux") {
             assert_eq!(reason.is_none(), has);
         }

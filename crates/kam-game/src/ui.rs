@@ -34,8 +34,14 @@ fn setup_context(mut contexts: EguiContexts) -> Result {
 /// the emoji fonts lack), and the CJK font as the last fallback of both families.
 pub fn font_definitions() -> egui::FontDefinitions {
     let mut fonts = egui::FontDefinitions::default();
-    fonts.font_data.insert("cjk".into(), Arc::new(egui::FontData::from_static(CJK_FONT)));
-    let proportional = fonts.families.entry(egui::FontFamily::Proportional).or_default();
+    fonts.font_data.insert(
+        "cjk".into(),
+        Arc::new(egui::FontData::from_static(CJK_FONT)),
+    );
+    let proportional = fonts
+        .families
+        .entry(egui::FontFamily::Proportional)
+        .or_default();
     if !proportional.iter().any(|f| f == "Hack") {
         proportional.push("Hack".into());
     }
@@ -52,10 +58,18 @@ pub fn setup(ctx: &egui::Context) {
     ctx.all_styles_mut(|style| {
         style.spacing.item_spacing = egui::vec2(8.0, 6.0);
         style.spacing.button_padding = egui::vec2(8.0, 4.0);
-        style.text_styles.insert(egui::TextStyle::Body, egui::FontId::proportional(14.0));
-        style.text_styles.insert(egui::TextStyle::Button, egui::FontId::proportional(14.0));
-        style.text_styles.insert(egui::TextStyle::Heading, egui::FontId::proportional(20.0));
-        style.text_styles.insert(egui::TextStyle::Small, egui::FontId::proportional(12.0));
+        style
+            .text_styles
+            .insert(egui::TextStyle::Body, egui::FontId::proportional(14.0));
+        style
+            .text_styles
+            .insert(egui::TextStyle::Button, egui::FontId::proportional(14.0));
+        style
+            .text_styles
+            .insert(egui::TextStyle::Heading, egui::FontId::proportional(20.0));
+        style
+            .text_styles
+            .insert(egui::TextStyle::Small, egui::FontId::proportional(12.0));
     });
 }
 
@@ -64,7 +78,9 @@ pub fn root_ui(ctx: &egui::Context) -> egui::Ui {
     egui::Ui::new(
         ctx.clone(),
         "root".into(),
-        egui::UiBuilder::new().layer_id(egui::LayerId::background()).max_rect(ctx.viewport_rect()),
+        egui::UiBuilder::new()
+            .layer_id(egui::LayerId::background())
+            .max_rect(ctx.viewport_rect()),
     )
 }
 
@@ -155,7 +171,8 @@ pub fn header(ui: &mut egui::Ui, text: &str, help: &str) {
 /// `label: value` with a tooltip on both.
 pub fn stat(ui: &mut egui::Ui, label: &str, value: impl Into<RichText>, help: &str) {
     ui.horizontal(|ui| {
-        ui.label(RichText::new(label).color(MUTED)).on_hover_text(help);
+        ui.label(RichText::new(label).color(MUTED))
+            .on_hover_text(help);
         ui.label(value.into().strong()).on_hover_text(help);
     });
 }
@@ -170,7 +187,12 @@ pub fn top_bar(ui: &mut egui::Ui, s: &Session, actions: &mut Vec<Action>) {
                 ui.label(RichText::new(&game.scenario().title).size(15.0));
                 ui.separator();
                 let turn = game.turn().min(game.scenario().turns);
-                ui.label(format!("{} {turn} {} {}", K::Turn.t(s.lang), K::Of.t(s.lang), game.scenario().turns));
+                ui.label(format!(
+                    "{} {turn} {} {}",
+                    K::Turn.t(s.lang),
+                    K::Of.t(s.lang),
+                    game.scenario().turns
+                ));
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 lang_switch(ui, s.lang, actions);
@@ -206,9 +228,14 @@ pub fn bottom_bar(ui: &mut egui::Ui, hint: &str, add: impl FnOnce(&mut egui::Ui)
 /// A primary button, larger and filled.
 pub fn primary(ui: &mut egui::Ui, text: &str) -> egui::Response {
     ui.add(
-        egui::Button::new(RichText::new(text).strong().color(Color32::WHITE).size(15.0))
-            .fill(Color32::from_rgb(30, 90, 170))
-            .min_size(egui::vec2(120.0, 30.0)),
+        egui::Button::new(
+            RichText::new(text)
+                .strong()
+                .color(Color32::WHITE)
+                .size(15.0),
+        )
+        .fill(Color32::from_rgb(30, 90, 170))
+        .min_size(egui::vec2(120.0, 30.0)),
     )
 }
 
@@ -224,7 +251,11 @@ pub fn enter(ui: &egui::Ui) -> bool {
 
 /// A framed card.
 pub fn card<R>(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
-    egui::Frame::group(ui.style()).fill(Color32::from_rgb(250, 250, 252)).inner_margin(10.0).show(ui, add).inner
+    egui::Frame::group(ui.style())
+        .fill(Color32::from_rgb(250, 250, 252))
+        .inner_margin(10.0)
+        .show(ui, add)
+        .inner
 }
 
 /// The error box: what went wrong, where, and what to do.
@@ -235,11 +266,14 @@ pub fn error_box(ui: &mut egui::Ui, e: &crate::session::ErrorBox, lang: Lang) {
         .inner_margin(10.0)
         .show(ui, |ui| {
             ui.label(RichText::new(&e.title).color(RED).strong().size(16.0));
-            egui::ScrollArea::vertical().id_salt("error_lines").max_height(180.0).show(ui, |ui| {
-                for line in &e.lines {
-                    ui.label(RichText::new(line).monospace());
-                }
-            });
+            egui::ScrollArea::vertical()
+                .id_salt("error_lines")
+                .max_height(180.0)
+                .show(ui, |ui| {
+                    for line in &e.lines {
+                        ui.label(RichText::new(line).monospace());
+                    }
+                });
             ui.label(RichText::new(format!("{}: {}", K::WhatToDo.t(lang), e.what_to_do)).strong());
         });
 }

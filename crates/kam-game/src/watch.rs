@@ -27,7 +27,10 @@ pub fn install(app: &mut App, path: PathBuf) {
     let watched = path.clone();
     let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         if let Ok(event) = event
-            && event.paths.iter().any(|p| p.file_name() == name.as_deref() || *p == watched)
+            && event
+                .paths
+                .iter()
+                .any(|p| p.file_name() == name.as_deref() || *p == watched)
             && (event.kind.is_modify() || event.kind.is_create())
         {
             let _ = tx.send(());
@@ -40,12 +43,19 @@ pub fn install(app: &mut App, path: PathBuf) {
             return;
         }
     };
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).map_or_else(|| PathBuf::from("."), PathBuf::from);
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map_or_else(|| PathBuf::from("."), PathBuf::from);
     if let Err(e) = watcher.watch(&dir, RecursiveMode::NonRecursive) {
         error!("cannot watch {}: {e}", dir.display());
         return;
     }
-    app.insert_resource(FileWatch { _watcher: Mutex::new(watcher), changes: Mutex::new(rx), last_change: None });
+    app.insert_resource(FileWatch {
+        _watcher: Mutex::new(watcher),
+        changes: Mutex::new(rx),
+        last_change: None,
+    });
     app.add_systems(Update, reload_on_change);
 }
 
@@ -55,7 +65,11 @@ fn reload_on_change(
     mut next: ResMut<NextState<Screen>>,
     mut redraw: MessageWriter<RequestRedraw>,
 ) {
-    let changed = watch.changes.lock().map(|rx| rx.try_iter().count() > 0).unwrap_or(false);
+    let changed = watch
+        .changes
+        .lock()
+        .map(|rx| rx.try_iter().count() > 0)
+        .unwrap_or(false);
     if changed {
         watch.last_change = Some(Instant::now());
         redraw.write(RequestRedraw);

@@ -27,7 +27,10 @@ fn screen(app: &App) -> Screen {
 
 fn tutorial_index(app: &App) -> usize {
     let s = app.world().resource::<Session>();
-    s.catalog.iter().position(|e| e.source == ScenarioSource::Bundled("tutorial".into())).expect("tutorial is bundled")
+    s.catalog
+        .iter()
+        .position(|e| e.source == ScenarioSource::Bundled("tutorial".into()))
+        .expect("tutorial is bundled")
 }
 
 #[test]
@@ -45,7 +48,11 @@ fn title_to_debrief_through_every_kind_of_screen() {
     act(&mut app, Action::Start);
     assert_eq!(screen(&app), Screen::Briefing);
     let seed = app.world().resource::<Session>().game().unwrap().seed();
-    assert_eq!(seed, session::seed_from_code("class-7B", 0), "a class code hashes to the seed");
+    assert_eq!(
+        seed,
+        session::seed_from_code("class-7B", 0),
+        "a class code hashes to the seed"
+    );
     act(&mut app, Action::Back);
     assert_eq!(screen(&app), Screen::Title);
     act(&mut app, Action::Start);
@@ -66,18 +73,29 @@ fn title_to_debrief_through_every_kind_of_screen() {
                     let game = s.game().unwrap();
                     (0..game.accounts().len())
                         .filter(|&a| !game.accounts()[a].churned)
-                        .map(|a| Visit { account: a, stakeholder: 0, approach: a % game.scenario().approaches.len() })
+                        .map(|a| Visit {
+                            account: a,
+                            stakeholder: 0,
+                            approach: a % game.scenario().approaches.len(),
+                        })
                         .collect()
                 };
                 for v in visits {
                     act(&mut app, Action::AddVisit(v));
                 }
                 act(&mut app, Action::EndTurn);
-                assert_ne!(screen(&app), Screen::Turn, "ending the turn leaves the turn screen");
+                assert_ne!(
+                    screen(&app),
+                    Screen::Turn,
+                    "ending the turn leaves the turn screen"
+                );
             }
             Screen::Event => {
                 act(&mut app, Action::Choose(0));
-                assert!(app.world().resource::<Session>().feedback.is_some(), "an answer shows feedback");
+                assert!(
+                    app.world().resource::<Session>().feedback.is_some(),
+                    "an answer shows feedback"
+                );
                 act(&mut app, Action::Continue);
             }
             Screen::Negotiation => {
@@ -89,7 +107,10 @@ fn title_to_debrief_through_every_kind_of_screen() {
                 act(&mut app, Action::Continue);
             }
             Screen::Report => {
-                assert!(session::autosave_path(dir.path()).exists(), "a finished turn is autosaved");
+                assert!(
+                    session::autosave_path(dir.path()).exists(),
+                    "a finished turn is autosaved"
+                );
                 act(&mut app, Action::Continue);
             }
             Screen::Debrief => break,
@@ -102,10 +123,18 @@ fn title_to_debrief_through_every_kind_of_screen() {
     }
     let session = app.world().resource::<Session>();
     assert!(session.game().unwrap().is_finished());
-    assert!(session.expert.is_some(), "the debrief compares with the expert");
+    assert!(
+        session.expert.is_some(),
+        "the debrief compares with the expert"
+    );
 
     act(&mut app, Action::Export);
-    let exported = app.world().resource::<Session>().exported.clone().expect("exported");
+    let exported = app
+        .world()
+        .resource::<Session>()
+        .exported
+        .clone()
+        .expect("exported");
     let record = kam_sim::record::read(&exported).unwrap();
     assert_eq!(record.player, "Alice");
     assert!(record.finished);
@@ -138,12 +167,16 @@ fn an_autosave_resumes_at_the_same_turn() {
     let turn = app.world().resource::<Session>().game().unwrap().turn();
 
     let mut again = self::app(dir.path());
-    assert!(again.world().resource::<Session>().autosave.is_some(), "the title offers the autosave");
+    assert!(
+        again.world().resource::<Session>().autosave.is_some(),
+        "the title offers the autosave"
+    );
     act(&mut again, Action::Resume);
     let s = again.world().resource::<Session>();
     assert_eq!(s.game().unwrap().turn(), turn);
     assert!(
-        s.game().unwrap().pending().is_none() || matches!(s.game().unwrap().pending(), Some(Pending::Event { .. }))
+        s.game().unwrap().pending().is_none()
+            || matches!(s.game().unwrap().pending(), Some(Pending::Event { .. }))
     );
     assert_eq!(screen(&again), Screen::Turn);
 }
@@ -163,7 +196,11 @@ fn a_broken_scenario_is_shown_not_fatal() {
     assert_eq!(screen(&app), Screen::Title);
     let s = app.world().resource::<Session>();
     let e = s.error.as_ref().expect("the error is shown");
-    assert!(e.lines[0].starts_with(&format!("{}:", file.display())), "FILE:LINE:COL, got {}", e.lines[0]);
+    assert!(
+        e.lines[0].starts_with(&format!("{}:", file.display())),
+        "FILE:LINE:COL, got {}",
+        e.lines[0]
+    );
     assert!(!e.what_to_do.is_empty());
 }
 
@@ -180,15 +217,24 @@ fn an_unreadable_autosave_is_reported() {
 fn class_codes_hash_deterministically() {
     assert_eq!(session::seed_from_code("", 42), 42);
     assert_eq!(session::seed_from_code(" 17 ", 42), 17);
-    assert_eq!(session::seed_from_code("Class-A", 0), session::seed_from_code("class-a", 0));
-    assert_ne!(session::seed_from_code("class-a", 0), session::seed_from_code("class-b", 0));
+    assert_eq!(
+        session::seed_from_code("Class-A", 0),
+        session::seed_from_code("class-a", 0)
+    );
+    assert_ne!(
+        session::seed_from_code("class-a", 0),
+        session::seed_from_code("class-b", 0)
+    );
 }
 
 #[test]
 fn a_watched_file_reloads_and_shows_its_errors() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("watched.ron");
-    let (_, src) = kam_sim::bundled::SCENARIOS.iter().find(|(f, _)| *f == "tutorial.ron").unwrap();
+    let (_, src) = kam_sim::bundled::SCENARIOS
+        .iter()
+        .find(|(f, _)| *f == "tutorial.ron")
+        .unwrap();
     std::fs::write(&file, src).unwrap();
     let mut s = Session::new(None);
     assert!(s.start(ScenarioSource::File(file.clone()), "", "w"));
@@ -198,7 +244,13 @@ fn a_watched_file_reloads_and_shows_its_errors() {
     s.reload();
     assert_eq!(s.screen, Screen::Title);
     let e = s.error.clone().expect("errors shown");
-    assert!(e.lines.iter().all(|l| l.starts_with(&format!("{}:", file.display()))), "{:?}", e.lines);
+    assert!(
+        e.lines
+            .iter()
+            .all(|l| l.starts_with(&format!("{}:", file.display()))),
+        "{:?}",
+        e.lines
+    );
     // Fixed: back at the first turn.
     std::fs::write(&file, src).unwrap();
     s.reload();

@@ -17,7 +17,11 @@ fn missing(fonts: &mut egui::epaint::text::Fonts, text: &str) -> Vec<char> {
     let font = egui::FontId::proportional(14.0);
     let mut out: Vec<char> = text
         .chars()
-        .filter(|c| !c.is_control() && !DRAWN_BY_THE_REPLACEMENT_FACE.contains(c) && !fonts.has_glyph(&font, *c))
+        .filter(|c| {
+            !c.is_control()
+                && !DRAWN_BY_THE_REPLACEMENT_FACE.contains(c)
+                && !fonts.has_glyph(&font, *c)
+        })
         .collect();
     out.sort();
     out.dedup();
@@ -26,7 +30,10 @@ fn missing(fonts: &mut egui::epaint::text::Fonts, text: &str) -> Vec<char> {
 
 #[test]
 fn every_ui_string_and_bundled_scenario_text_has_its_glyphs() {
-    let mut fonts = egui::epaint::text::Fonts::new(egui::epaint::text::TextOptions::default(), font_definitions());
+    let mut fonts = egui::epaint::text::Fonts::new(
+        egui::epaint::text::TextOptions::default(),
+        font_definitions(),
+    );
     let mut failures = Vec::new();
     for key in K::ALL {
         for lang in [Lang::Zh, Lang::En] {
@@ -46,11 +53,19 @@ fn every_ui_string_and_bundled_scenario_text_has_its_glyphs() {
     }
     for (file, src) in kam_sim::bundled::SCENARIOS {
         // Comments are for the instructor, not shown in the game.
-        let shown: String = src.lines().filter(|l| !l.trim_start().starts_with("//")).collect::<Vec<_>>().join("\n");
+        let shown: String = src
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n");
         let gaps = missing(&mut fonts, &shown);
         if !gaps.is_empty() {
             failures.push(format!("{file}: {gaps:?}"));
         }
     }
-    assert!(failures.is_empty(), "glyphs the fonts lack:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "glyphs the fonts lack:\n{}",
+        failures.join("\n")
+    );
 }

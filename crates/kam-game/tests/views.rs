@@ -7,14 +7,16 @@ use kam_game::{Screen, Session};
 use kam_sim::engine::{Pending, Visit};
 
 fn harness(session: Session) -> Harness<'static, Session> {
-    Harness::builder().with_size(bevy_egui::egui::vec2(1280.0, 800.0)).build_ui_state(
-        |ui, s: &mut Session| {
-            for action in kam_game::ui::show(ui, s) {
-                s.apply(action);
-            }
-        },
-        session,
-    )
+    Harness::builder()
+        .with_size(bevy_egui::egui::vec2(1280.0, 800.0))
+        .build_ui_state(
+            |ui, s: &mut Session| {
+                for action in kam_game::ui::show(ui, s) {
+                    s.apply(action);
+                }
+            },
+            session,
+        )
 }
 
 fn tutorial() -> Session {
@@ -30,15 +32,31 @@ fn over_allocation_is_refused_with_the_engines_reason() {
     let mut s = tutorial();
     let capacity = s.game().unwrap().scenario().means.visits_per_turn as usize;
     // Fill the plan to capacity, then ask for one visit more through the UI.
-    s.draft.visits = (0..capacity).map(|_| Visit { account: 0, stakeholder: 0, approach: 0 }).collect();
+    s.draft.visits = (0..capacity)
+        .map(|_| Visit {
+            account: 0,
+            stakeholder: 0,
+            approach: 0,
+        })
+        .collect();
     assert!(s.game().unwrap().check_plan(&s.draft).is_ok());
     let mut h = harness(s);
-    h.query_all_by_label_contains("Add visit").next().expect("a visit button").click();
+    h.query_all_by_label_contains("Add visit")
+        .next()
+        .expect("a visit button")
+        .click();
     h.run();
-    assert_eq!(h.state().draft.visits.len(), capacity, "the extra visit is not planned");
+    assert_eq!(
+        h.state().draft.visits.len(),
+        capacity,
+        "the extra visit is not planned"
+    );
     let message = h.state().message.clone().expect("a refusal message");
     assert!(message.contains(&format!("only {capacity}")), "{message}");
-    assert!(h.query_by_label_contains("fit in a turn").is_some(), "the refusal is on screen");
+    assert!(
+        h.query_by_label_contains("fit in a turn").is_some(),
+        "the refusal is on screen"
+    );
 }
 
 #[test]
@@ -46,14 +64,20 @@ fn an_event_choice_shows_its_feedback() {
     let mut s = tutorial();
     s.autoplay_until("expert", Screen::Event).unwrap();
     assert_eq!(s.screen, Screen::Event);
-    let Some(Pending::Event { event, .. }) = s.game().unwrap().pending().cloned() else { panic!("no event") };
+    let Some(Pending::Event { event, .. }) = s.game().unwrap().pending().cloned() else {
+        panic!("no event")
+    };
     let choice = s.game().unwrap().scenario().events[event].choices[0].clone();
     let mut h = harness(s);
-    h.get_by_label_contains(&format!("1. {}", choice.label)).click();
+    h.get_by_label_contains(&format!("1. {}", choice.label))
+        .click();
     h.run();
     assert!(h.state().feedback.is_some());
     let snippet: String = choice.feedback.chars().take(25).collect();
-    assert!(h.query_by_label_contains(&snippet).is_some(), "feedback `{snippet}` is shown");
+    assert!(
+        h.query_by_label_contains(&snippet).is_some(),
+        "feedback `{snippet}` is shown"
+    );
     assert!(h.query_by_label("Continue").is_some());
 }
 
@@ -74,7 +98,13 @@ fn the_language_switch_changes_the_ui_text() {
 fn every_screen_draws_without_panicking() {
     let mut s = tutorial();
     s.autoplay("expert").unwrap();
-    for screen in [Screen::Title, Screen::Briefing, Screen::Turn, Screen::Report, Screen::Debrief] {
+    for screen in [
+        Screen::Title,
+        Screen::Briefing,
+        Screen::Turn,
+        Screen::Report,
+        Screen::Debrief,
+    ] {
         s.screen = screen;
         let mut h = harness(s);
         h.run();
@@ -93,15 +123,24 @@ fn the_turn_is_played_from_the_keyboard() {
     h.run();
     h.key_press(bevy_egui::egui::Key::Num1);
     h.run();
-    assert_eq!(h.state().draft.visits[1].account, 1, "↓ moves to the next account");
+    assert_eq!(
+        h.state().draft.visits[1].account,
+        1,
+        "↓ moves to the next account"
+    );
     h.key_press(bevy_egui::egui::Key::Backspace);
     h.run();
-    assert_eq!(h.state().draft.visits.len(), 1, "Backspace takes the last visit back");
+    assert_eq!(
+        h.state().draft.visits.len(),
+        1,
+        "Backspace takes the last visit back"
+    );
     h.key_press(bevy_egui::egui::Key::Enter);
     h.run();
     assert_ne!(h.state().screen, Screen::Turn, "Enter ends the turn");
     assert_eq!(
-        h.state().game().unwrap().history(0).len() + usize::from(h.state().game().unwrap().pending().is_some()),
+        h.state().game().unwrap().history(0).len()
+            + usize::from(h.state().game().unwrap().pending().is_some()),
         1
     );
 }

@@ -12,7 +12,10 @@ use crate::session::{Action, Screen, Session};
 use crate::ui;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(EguiPrimaryContextPass, ui::view_system(view).run_if(in_state(Screen::Briefing)));
+    app.add_systems(
+        EguiPrimaryContextPass,
+        ui::view_system(view).run_if(in_state(Screen::Briefing)),
+    );
 }
 
 pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
@@ -36,7 +39,11 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
             ui.columns(2, |cols| {
                 let ui = &mut cols[0];
                 ui.label(RichText::new(K::Story.t(lang)).strong());
-                ui.label(if sc.briefing.is_empty() { &sc.description } else { &sc.briefing });
+                ui.label(if sc.briefing.is_empty() {
+                    &sc.description
+                } else {
+                    &sc.briefing
+                });
                 ui.add_space(8.0);
                 if !sc.objectives.is_empty() {
                     ui.label(RichText::new(K::Objectives.t(lang)).strong());
@@ -48,20 +55,37 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                 ui::card(ui, |ui| {
                     ui.label(RichText::new(K::ScoreWeights.t(lang)).strong());
                     let w = &sc.scoring;
-                    let total = (w.retention_weight + w.profit_weight + w.satisfaction_weight).max(1e-9);
+                    let total =
+                        (w.retention_weight + w.profit_weight + w.satisfaction_weight).max(1e-9);
                     egui::Grid::new("weights").show(ui, |ui| {
                         for (k, v, help) in [
-                            (K::Retention, w.retention_weight, K::TipRetention.t(lang).to_owned()),
-                            (K::Profit, w.profit_weight, K::TipProfitScore.t(lang).to_owned()),
-                            (K::Satisfaction, w.satisfaction_weight, metric_help(Metric::Satisfaction, lang)),
+                            (
+                                K::Retention,
+                                w.retention_weight,
+                                K::TipRetention.t(lang).to_owned(),
+                            ),
+                            (
+                                K::Profit,
+                                w.profit_weight,
+                                K::TipProfitScore.t(lang).to_owned(),
+                            ),
+                            (
+                                K::Satisfaction,
+                                w.satisfaction_weight,
+                                metric_help(Metric::Satisfaction, lang),
+                            ),
                         ] {
                             ui.label(k.t(lang)).on_hover_text(&help);
-                            ui.label(format!("{:.0} %", 100.0 * v / total)).on_hover_text(&help);
+                            ui.label(format!("{:.0} %", 100.0 * v / total))
+                                .on_hover_text(&help);
                             ui.end_row();
                         }
                         ui.label(K::GradeThresholds.t(lang));
                         let g = w.grades;
-                        ui.label(format!("{:.0} / {:.0} / {:.0} / {:.0}", g[0], g[1], g[2], g[3]));
+                        ui.label(format!(
+                            "{:.0} / {:.0} / {:.0} / {:.0}",
+                            g[0], g[1], g[2], g[3]
+                        ));
                         ui.end_row();
                     });
                 });
@@ -92,29 +116,36 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
             });
             ui.add_space(8.0);
             ui.label(RichText::new(K::Overview.t(lang)).strong().size(16.0));
-            egui::Grid::new("overview").striped(true).spacing([16.0, 4.0]).show(ui, |ui| {
-                ui::header(ui, K::Account.t(lang), "");
-                ui::header(ui, K::Industry.t(lang), "");
-                ui::header(ui, K::Tier.t(lang), K::TipTier.t(lang));
-                ui::header(ui, K::Revenue.t(lang), &metric_help(Metric::Revenue, lang));
-                ui::header(ui, K::Margin.t(lang), K::TipMargin.t(lang));
-                ui::header(ui, K::Satisfaction.t(lang), &metric_help(Metric::Satisfaction, lang));
-                ui::header(ui, K::Norm.t(lang), K::TipNorm.t(lang));
-                ui::header(ui, K::Notes.t(lang), "");
-                ui.end_row();
-                for (a, acc) in sc.accounts.iter().enumerate() {
-                    let st = &game.accounts()[a];
-                    ui.label(RichText::new(&acc.name).strong());
-                    ui.label(&acc.industry);
-                    ui.label(i18n::tier(lang, acc.tier));
-                    ui.label(i18n::money(st.revenue(acc.potential)));
-                    ui.label(format!("{:.0} %", st.margin));
-                    ui.label(format!("{:.0}", st.satisfaction));
-                    ui.label(format!("{:.1}", game.prepared().norms[a]));
-                    ui.label(RichText::new(&acc.notes).small());
+            egui::Grid::new("overview")
+                .striped(true)
+                .spacing([16.0, 4.0])
+                .show(ui, |ui| {
+                    ui::header(ui, K::Account.t(lang), "");
+                    ui::header(ui, K::Industry.t(lang), "");
+                    ui::header(ui, K::Tier.t(lang), K::TipTier.t(lang));
+                    ui::header(ui, K::Revenue.t(lang), &metric_help(Metric::Revenue, lang));
+                    ui::header(ui, K::Margin.t(lang), K::TipMargin.t(lang));
+                    ui::header(
+                        ui,
+                        K::Satisfaction.t(lang),
+                        &metric_help(Metric::Satisfaction, lang),
+                    );
+                    ui::header(ui, K::Norm.t(lang), K::TipNorm.t(lang));
+                    ui::header(ui, K::Notes.t(lang), "");
                     ui.end_row();
-                }
-            });
+                    for (a, acc) in sc.accounts.iter().enumerate() {
+                        let st = &game.accounts()[a];
+                        ui.label(RichText::new(&acc.name).strong());
+                        ui.label(&acc.industry);
+                        ui.label(i18n::tier(lang, acc.tier));
+                        ui.label(i18n::money(st.revenue(acc.potential)));
+                        ui.label(format!("{:.0} %", st.margin));
+                        ui.label(format!("{:.0}", st.satisfaction));
+                        ui.label(format!("{:.1}", game.prepared().norms[a]));
+                        ui.label(RichText::new(&acc.notes).small());
+                        ui.end_row();
+                    }
+                });
         });
     });
     if ui::enter(root) {

@@ -13,7 +13,10 @@ use crate::session::{Action, Screen, Session};
 use crate::ui;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(EguiPrimaryContextPass, ui::view_system(view).run_if(in_state(Screen::Debrief)));
+    app.add_systems(
+        EguiPrimaryContextPass,
+        ui::view_system(view).run_if(in_state(Screen::Debrief)),
+    );
 }
 
 pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
@@ -34,20 +37,32 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
             ui.label(RichText::new(format!("{} {}", K::Exported.t(lang), p.display())).small());
         }
     });
-    egui::Panel::right("debrief_charts").exact_size(560.0).show(root, |ui| {
-        egui::ScrollArea::vertical().id_salt("debrief_charts_scroll").show(ui, |ui| {
-            chart(ui, game, "debrief_sat", K::OverTime.t(lang), |r| r.satisfaction, |s, _| Some(s.satisfaction), 300.0);
-            chart(
-                ui,
-                game,
-                "debrief_rev",
-                K::RevenueOverTime.t(lang),
-                |r| r.revenue,
-                |s, a| Some(s.revenue(a.potential)),
-                300.0,
-            );
+    egui::Panel::right("debrief_charts")
+        .exact_size(560.0)
+        .show(root, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("debrief_charts_scroll")
+                .show(ui, |ui| {
+                    chart(
+                        ui,
+                        game,
+                        "debrief_sat",
+                        K::OverTime.t(lang),
+                        |r| r.satisfaction,
+                        |s, _| Some(s.satisfaction),
+                        300.0,
+                    );
+                    chart(
+                        ui,
+                        game,
+                        "debrief_rev",
+                        K::RevenueOverTime.t(lang),
+                        |r| r.revenue,
+                        |s, a| Some(s.revenue(a.potential)),
+                        300.0,
+                    );
+                });
         });
-    });
     egui::CentralPanel::default().show(root, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
             ui.horizontal(|ui| {
@@ -65,55 +80,75 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
             let total = (w.retention_weight + w.profit_weight + w.satisfaction_weight).max(1e-9);
             ui::card(ui, |ui| {
                 ui.label(RichText::new(K::Breakdown.t(lang)).strong());
-                egui::Grid::new("breakdown").striped(true).spacing([18.0, 4.0]).show(ui, |ui| {
-                    ui.label("");
-                    ui::header(ui, K::Weight.t(lang), "");
-                    ui::header(ui, K::You.t(lang), "");
-                    ui::header(ui, K::Expert.t(lang), K::ExpertComparison.t(lang));
-                    ui.end_row();
-                    let e = s.expert;
-                    let rows = [
-                        (K::Retention, w.retention_weight, d.scores.retention, e.map(|x| x.retention), K::TipRetention),
-                        (
-                            K::ProfitScore,
-                            w.profit_weight,
-                            d.scores.profit_score,
-                            e.map(|x| x.profit_score),
-                            K::TipProfitScore,
-                        ),
-                        (
-                            K::Satisfaction,
-                            w.satisfaction_weight,
-                            d.scores.satisfaction,
-                            e.map(|x| x.satisfaction),
-                            K::TipSatisfaction,
-                        ),
-                        (K::Composite, total, d.scores.composite, e.map(|x| x.composite), K::TipComposite),
-                    ];
-                    for (k, weight, you, expert, tip) in rows {
-                        ui.label(k.t(lang)).on_hover_text(tip.t(lang));
-                        ui.label(format!("{:.0} %", 100.0 * weight / total));
-                        ui.label(RichText::new(format!("{you:.1}")).strong());
-                        ui.label(expert.map_or("—".into(), |x| format!("{x:.1}")));
+                egui::Grid::new("breakdown")
+                    .striped(true)
+                    .spacing([18.0, 4.0])
+                    .show(ui, |ui| {
+                        ui.label("");
+                        ui::header(ui, K::Weight.t(lang), "");
+                        ui::header(ui, K::You.t(lang), "");
+                        ui::header(ui, K::Expert.t(lang), K::ExpertComparison.t(lang));
                         ui.end_row();
-                    }
-                    ui.label(K::Profit.t(lang));
-                    ui.label("");
-                    ui.label(i18n::money(d.scores.profit));
-                    ui.label(e.map_or("—".into(), |x| i18n::money(x.profit)));
-                    ui.end_row();
-                    ui.label(K::FutureProfit.t(lang)).on_hover_text(K::TipFutureProfit.t(lang));
-                    ui.label("");
-                    ui.label(i18n::money(d.scores.future_profit));
-                    ui.label(e.map_or("—".into(), |x| i18n::money(x.future_profit)));
-                    ui.end_row();
-                    ui.label(K::Grade.t(lang));
-                    ui.label("");
-                    ui.label(RichText::new(d.scores.grade.to_string()).strong());
-                    ui.label(e.map_or("—".into(), |x| x.grade.to_string()));
-                    ui.end_row();
-                });
-                ui.label(RichText::new(K::ExpertComparison.t(lang)).small().color(ui::MUTED));
+                        let e = s.expert;
+                        let rows = [
+                            (
+                                K::Retention,
+                                w.retention_weight,
+                                d.scores.retention,
+                                e.map(|x| x.retention),
+                                K::TipRetention,
+                            ),
+                            (
+                                K::ProfitScore,
+                                w.profit_weight,
+                                d.scores.profit_score,
+                                e.map(|x| x.profit_score),
+                                K::TipProfitScore,
+                            ),
+                            (
+                                K::Satisfaction,
+                                w.satisfaction_weight,
+                                d.scores.satisfaction,
+                                e.map(|x| x.satisfaction),
+                                K::TipSatisfaction,
+                            ),
+                            (
+                                K::Composite,
+                                total,
+                                d.scores.composite,
+                                e.map(|x| x.composite),
+                                K::TipComposite,
+                            ),
+                        ];
+                        for (k, weight, you, expert, tip) in rows {
+                            ui.label(k.t(lang)).on_hover_text(tip.t(lang));
+                            ui.label(format!("{:.0} %", 100.0 * weight / total));
+                            ui.label(RichText::new(format!("{you:.1}")).strong());
+                            ui.label(expert.map_or("—".into(), |x| format!("{x:.1}")));
+                            ui.end_row();
+                        }
+                        ui.label(K::Profit.t(lang));
+                        ui.label("");
+                        ui.label(i18n::money(d.scores.profit));
+                        ui.label(e.map_or("—".into(), |x| i18n::money(x.profit)));
+                        ui.end_row();
+                        ui.label(K::FutureProfit.t(lang))
+                            .on_hover_text(K::TipFutureProfit.t(lang));
+                        ui.label("");
+                        ui.label(i18n::money(d.scores.future_profit));
+                        ui.label(e.map_or("—".into(), |x| i18n::money(x.future_profit)));
+                        ui.end_row();
+                        ui.label(K::Grade.t(lang));
+                        ui.label("");
+                        ui.label(RichText::new(d.scores.grade.to_string()).strong());
+                        ui.label(e.map_or("—".into(), |x| x.grade.to_string()));
+                        ui.end_row();
+                    });
+                ui.label(
+                    RichText::new(K::ExpertComparison.t(lang))
+                        .small()
+                        .color(ui::MUTED),
+                );
             });
 
             ui.add_space(6.0);
@@ -144,7 +179,11 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                 .default_open(!all)
                 .show(ui, |ui| {
                     for l in outcomes {
-                        let (tag, color) = if l.met { (K::Met, ui::GREEN) } else { (K::Missed, ui::RED) };
+                        let (tag, color) = if l.met {
+                            (K::Met, ui::GREEN)
+                        } else {
+                            (K::Missed, ui::RED)
+                        };
                         ui.horizontal_wrapped(|ui| {
                             ui.label(RichText::new(tag.t(lang)).color(color).strong());
                             ui.label(&l.evidence);
@@ -154,15 +193,24 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
             }
 
             ui.add_space(6.0);
-            ui.label(RichText::new(K::DecisionsThatMattered.t(lang)).strong().size(16.0));
+            ui.label(
+                RichText::new(K::DecisionsThatMattered.t(lang))
+                    .strong()
+                    .size(16.0),
+            );
             for k in &d.decisions {
                 ui::card(ui, |ui| {
                     ui.set_width(ui.available_width());
                     ui.horizontal_wrapped(|ui| {
-                        ui.label(RichText::new(format!("{} {}", K::Turn.t(lang), k.turn)).color(ui::MUTED));
+                        ui.label(
+                            RichText::new(format!("{} {}", K::Turn.t(lang), k.turn))
+                                .color(ui::MUTED),
+                        );
                         ui.label(RichText::new(&k.account).strong());
                         ui.label(
-                            RichText::new(i18n::verdict(lang, k.verdict)).color(ui::verdict_color(k.verdict)).strong(),
+                            RichText::new(i18n::verdict(lang, k.verdict))
+                                .color(ui::verdict_color(k.verdict))
+                                .strong(),
                         );
                     });
                     ui.label(&k.text);
@@ -172,22 +220,29 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
 
             ui.add_space(6.0);
             ui.label(RichText::new(K::AccountStories.t(lang)).strong().size(16.0));
-            egui::Grid::new("stories").striped(true).spacing([12.0, 4.0]).show(ui, |ui| {
-                for st in &d.accounts {
-                    ui.label(RichText::new(&st.name).strong());
-                    ui.label(if st.retained {
-                        RichText::new(K::Kept.t(lang)).color(ui::GREEN)
-                    } else {
-                        RichText::new(K::Lost.t(lang)).color(ui::RED)
-                    });
-                    ui.label(ui::delta_text(st.satisfaction_change));
-                    ui.label(i18n::money(st.profit));
-                    let top =
-                        st.causes.iter().take(2).map(|(t, v)| format!("{t} ({})", i18n::delta(*v))).collect::<Vec<_>>();
-                    ui.label(RichText::new(top.join("; ")).small());
-                    ui.end_row();
-                }
-            });
+            egui::Grid::new("stories")
+                .striped(true)
+                .spacing([12.0, 4.0])
+                .show(ui, |ui| {
+                    for st in &d.accounts {
+                        ui.label(RichText::new(&st.name).strong());
+                        ui.label(if st.retained {
+                            RichText::new(K::Kept.t(lang)).color(ui::GREEN)
+                        } else {
+                            RichText::new(K::Lost.t(lang)).color(ui::RED)
+                        });
+                        ui.label(ui::delta_text(st.satisfaction_change));
+                        ui.label(i18n::money(st.profit));
+                        let top = st
+                            .causes
+                            .iter()
+                            .take(2)
+                            .map(|(t, v)| format!("{t} ({})", i18n::delta(*v)))
+                            .collect::<Vec<_>>();
+                        ui.label(RichText::new(top.join("; ")).small());
+                        ui.end_row();
+                    }
+                });
         });
     });
     if ui::key(root, egui::Key::Escape) {

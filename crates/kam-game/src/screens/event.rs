@@ -12,7 +12,10 @@ use crate::session::{Action, Screen, Session};
 use crate::ui;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(EguiPrimaryContextPass, ui::view_system(view).run_if(in_state(Screen::Event)));
+    app.add_systems(
+        EguiPrimaryContextPass,
+        ui::view_system(view).run_if(in_state(Screen::Event)),
+    );
 }
 
 pub(crate) const NUMBER_KEYS: [egui::Key; 9] = [
@@ -36,7 +39,14 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
     // The event on screen: the one answered (feedback) or the one pending.
     let (event, account, repeat) = match (&s.feedback, game.pending()) {
         (Some(f), _) => (f.event, f.account, 0),
-        (None, Some(Pending::Event { event, account, repeat })) => (*event, *account, *repeat),
+        (
+            None,
+            Some(Pending::Event {
+                event,
+                account,
+                repeat,
+            }),
+        ) => (*event, *account, *repeat),
         _ => return actions,
     };
     let def = &sc.events[event];
@@ -53,13 +63,22 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                 ui::card(ui, |ui| {
                     ui.set_width(ui.available_width());
                     ui.label(
-                        RichText::new(format!("{} · {}", i18n::event_kind(lang, def.kind), sc.accounts[account].name))
-                            .color(ui::MUTED),
+                        RichText::new(format!(
+                            "{} · {}",
+                            i18n::event_kind(lang, def.kind),
+                            sc.accounts[account].name
+                        ))
+                        .color(ui::MUTED),
                     );
                     ui.label(RichText::new(&def.title).size(22.0).strong());
                     if repeat > 0 {
                         ui.label(
-                            RichText::new(i18n::tf(lang, K::Repeat, i18n::ordinal(lang, repeat + 1))).color(ui::RED),
+                            RichText::new(i18n::tf(
+                                lang,
+                                K::Repeat,
+                                i18n::ordinal(lang, repeat + 1),
+                            ))
+                            .color(ui::RED),
                         );
                     }
                     ui.add_space(6.0);
@@ -71,7 +90,11 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                             for (i, c) in def.choices.iter().enumerate() {
                                 let mut text = format!("{}. {}", i + 1, c.label);
                                 if c.cost > 0.0 {
-                                    text.push_str(&format!("  ({} {})", K::Cost.t(lang), i18n::money(c.cost)));
+                                    text.push_str(&format!(
+                                        "  ({} {})",
+                                        K::Cost.t(lang),
+                                        i18n::money(c.cost)
+                                    ));
                                 }
                                 let button = egui::Button::new(RichText::new(text).size(15.0))
                                     .min_size(egui::vec2(ui.available_width(), 32.0));
@@ -82,7 +105,10 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                         }
                         Some(f) => {
                             let c = &def.choices[f.choice];
-                            ui.label(RichText::new(format!("{}: {}", K::YourAnswer.t(lang), c.label)).strong());
+                            ui.label(
+                                RichText::new(format!("{}: {}", K::YourAnswer.t(lang), c.label))
+                                    .strong(),
+                            );
                             ui.add_space(6.0);
                             egui::Frame::group(ui.style())
                                 .inner_margin(10.0)
@@ -112,7 +138,9 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                                 });
                             ui.add_space(6.0);
                             ui.horizontal(|ui| {
-                                for (k, i) in [(K::Satisfaction, 0), (K::Relationship, 1), (K::Share, 2)] {
+                                for (k, i) in
+                                    [(K::Satisfaction, 0), (K::Relationship, 1), (K::Share, 2)]
+                                {
                                     let d = f.after[i] - f.before[i];
                                     ui.label(format!("{} {:.1} →", k.t(lang), f.before[i]));
                                     ui.label(RichText::new(format!("{:.1}", f.after[i])).strong());

@@ -12,7 +12,10 @@ use crate::session::{Action, Screen, Session};
 use crate::ui;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(EguiPrimaryContextPass, ui::view_system(view).run_if(in_state(Screen::Negotiation)));
+    app.add_systems(
+        EguiPrimaryContextPass,
+        ui::view_system(view).run_if(in_state(Screen::Negotiation)),
+    );
 }
 
 /// What an option changes in the contract, from the scenario's data.
@@ -45,7 +48,11 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
     let Some(def) = sc.negotiations.get(s.nego.negotiation) else {
         return actions;
     };
-    let account = sc.accounts.iter().position(|a| a.id == def.account).unwrap_or(0);
+    let account = sc
+        .accounts
+        .iter()
+        .position(|a| a.id == def.account)
+        .unwrap_or(0);
     let state = match game.pending() {
         Some(Pending::Negotiation(st)) if st.negotiation == s.nego.negotiation => Some(st.clone()),
         _ => None,
@@ -53,7 +60,12 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
     let buyer = def
         .buyer
         .as_ref()
-        .and_then(|id| game.accounts()[account].people.iter().find(|p| &p.person.id == id))
+        .and_then(|id| {
+            game.accounts()[account]
+                .people
+                .iter()
+                .find(|p| &p.person.id == id)
+        })
         .map(|p| p.person.clone());
     let style = buyer.as_ref().map_or(Style::A, |b| b.style);
     let done = s.nego.summary.is_some();
@@ -71,37 +83,73 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
             }
         }
     });
-    egui::Panel::right("exchanges").default_size(380.0).show(root, |ui| {
-        ui.heading(K::BuyerSays.t(lang));
-        if let Some(b) = &buyer {
-            ui.label(
-                RichText::new(format!("{} · {} · {}", b.name, b.title, i18n::style(lang, b.style))).color(ui::MUTED),
-            )
-            .on_hover_text(K::TipStyle.t(lang));
-        }
-        let exchanges = state.as_ref().map(|st| st.exchanges.clone()).unwrap_or_default();
-        for (i, x) in exchanges.iter().enumerate() {
-            ui::card(ui, |ui| {
-                ui.label(RichText::new(format!("{} {}", K::Round.t(lang), i + 1)).strong());
-                ui.label(reply_text(lang, def, style, x.reply));
-            });
-        }
-        if let Some(sum) = &s.nego.summary {
-            let reply = if sum.deal.is_some() { BuyerReply::Accept } else { BuyerReply::WalkAway };
-            ui::card(ui, |ui| ui.label(RichText::new(reply_text(lang, def, style, reply)).strong()));
-        }
-    });
+    egui::Panel::right("exchanges")
+        .default_size(380.0)
+        .show(root, |ui| {
+            ui.heading(K::BuyerSays.t(lang));
+            if let Some(b) = &buyer {
+                ui.label(
+                    RichText::new(format!(
+                        "{} · {} · {}",
+                        b.name,
+                        b.title,
+                        i18n::style(lang, b.style)
+                    ))
+                    .color(ui::MUTED),
+                )
+                .on_hover_text(K::TipStyle.t(lang));
+            }
+            let exchanges = state
+                .as_ref()
+                .map(|st| st.exchanges.clone())
+                .unwrap_or_default();
+            for (i, x) in exchanges.iter().enumerate() {
+                ui::card(ui, |ui| {
+                    ui.label(RichText::new(format!("{} {}", K::Round.t(lang), i + 1)).strong());
+                    ui.label(reply_text(lang, def, style, x.reply));
+                });
+            }
+            if let Some(sum) = &s.nego.summary {
+                let reply = if sum.deal.is_some() {
+                    BuyerReply::Accept
+                } else {
+                    BuyerReply::WalkAway
+                };
+                ui::card(ui, |ui| {
+                    ui.label(RichText::new(reply_text(lang, def, style, reply)).strong())
+                });
+            }
+        });
     egui::CentralPanel::default().show(root, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
             ui.label(
-                RichText::new(format!("{} · {}", K::Negotiation.t(lang), sc.accounts[account].name)).color(ui::MUTED),
+                RichText::new(format!(
+                    "{} · {}",
+                    K::Negotiation.t(lang),
+                    sc.accounts[account].name
+                ))
+                .color(ui::MUTED),
             );
-            ui.label(RichText::new(if def.title.is_empty() { &def.id } else { &def.title }).size(22.0).strong());
+            ui.label(
+                RichText::new(if def.title.is_empty() {
+                    &def.id
+                } else {
+                    &def.title
+                })
+                .size(22.0)
+                .strong(),
+            );
             ui.label(&def.text);
             if let Some(st) = &state {
                 ui.label(
-                    RichText::new(format!("{} {} {} {}", K::Round.t(lang), st.round, K::Of.t(lang), def.rounds))
-                        .strong(),
+                    RichText::new(format!(
+                        "{} {} {} {}",
+                        K::Round.t(lang),
+                        st.round,
+                        K::Of.t(lang),
+                        def.rounds
+                    ))
+                    .strong(),
                 );
             }
             ui.add_space(8.0);
@@ -116,12 +164,19 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                                 let chosen = s.nego.offer.get(i) == Some(&k);
                                 let text = format!("{}   {}", o.label, terms(lang, o));
                                 if ui.radio(chosen, text).clicked() && !chosen {
-                                    actions.push(Action::SetOffer { issue: i, option: k });
+                                    actions.push(Action::SetOffer {
+                                        issue: i,
+                                        option: k,
+                                    });
                                 }
                             }
                         });
                     }
-                    ui.label(RichText::new(K::NegotiationTip.t(lang)).small().color(ui::MUTED));
+                    ui.label(
+                        RichText::new(K::NegotiationTip.t(lang))
+                            .small()
+                            .color(ui::MUTED),
+                    );
                 }
                 Some(sum) => {
                     ui.label(RichText::new(K::DealSummary.t(lang)).strong().size(18.0));
@@ -129,14 +184,23 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                         Some(deal) => {
                             ui.label(RichText::new(K::Deal.t(lang)).color(ui::GREEN).strong());
                             for (issue, &o) in def.issues.iter().zip(deal) {
-                                ui.label(format!("• {}: {}", i18n::topic(lang, issue.topic), issue.options[o].label));
+                                ui.label(format!(
+                                    "• {}: {}",
+                                    i18n::topic(lang, issue.topic),
+                                    issue.options[o].label
+                                ));
                             }
                         }
                         None => {
                             ui.label(RichText::new(K::NoDeal.t(lang)).color(ui::RED).strong());
                         }
                     }
-                    ui::stat(ui, K::BuyerValue.t(lang), format!("{:.0} / 100", sum.buyer_value), "");
+                    ui::stat(
+                        ui,
+                        K::BuyerValue.t(lang),
+                        format!("{:.0} / 100", sum.buyer_value),
+                        "",
+                    );
                     ui.horizontal(|ui| {
                         ui.label(format!(
                             "{}: {} {} → {} {}",
@@ -146,7 +210,9 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                             K::After.t(lang),
                             i18n::money(sum.profit_rate_after)
                         ));
-                        ui.label(ui::delta_text(sum.profit_rate_after - sum.profit_rate_before));
+                        ui.label(ui::delta_text(
+                            sum.profit_rate_after - sum.profit_rate_before,
+                        ));
                     });
                     if !def.feedback.is_empty() {
                         ui.add_space(6.0);
@@ -160,7 +226,11 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
         });
     });
     if ui::enter(root) {
-        actions.push(if done { Action::Continue } else { Action::MakeOffer });
+        actions.push(if done {
+            Action::Continue
+        } else {
+            Action::MakeOffer
+        });
     }
     actions
 }
@@ -171,7 +241,10 @@ fn reply_text(lang: Lang, def: &Negotiation, style: Style, reply: BuyerReply) ->
         BuyerReply::Accept => i18n::buyer_accepts(lang, style).to_owned(),
         BuyerReply::WalkAway => i18n::buyer_walks(lang, style).to_owned(),
         BuyerReply::Counter { issue } => {
-            let topic = def.issues.get(issue).map_or("?", |i| i18n::topic(lang, i.topic));
+            let topic = def
+                .issues
+                .get(issue)
+                .map_or("?", |i| i18n::topic(lang, i.topic));
             i18n::buyer_counters(lang, style, topic)
         }
     }

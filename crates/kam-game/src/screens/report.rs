@@ -13,7 +13,10 @@ use crate::session::{Action, Screen, Session};
 use crate::ui;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(EguiPrimaryContextPass, ui::view_system(view).run_if(in_state(Screen::Report)));
+    app.add_systems(
+        EguiPrimaryContextPass,
+        ui::view_system(view).run_if(in_state(Screen::Report)),
+    );
 }
 
 pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
@@ -29,20 +32,50 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
         }
     });
     let turn = game.history(0).last().map_or(0, |r| r.turn);
-    egui::Panel::right("report_charts").exact_size(500.0).show(root, |ui| {
-        ui.heading(K::Charts.t(lang));
-        chart(ui, game, "report_sat", K::OverTime.t(lang), |r| r.satisfaction, |s, _| Some(s.satisfaction), 300.0);
-        chart(ui, game, "report_profit", K::ProfitOverTime.t(lang), |r| r.profit.total(), |_, _| None, 300.0);
-    });
+    egui::Panel::right("report_charts")
+        .exact_size(500.0)
+        .show(root, |ui| {
+            ui.heading(K::Charts.t(lang));
+            chart(
+                ui,
+                game,
+                "report_sat",
+                K::OverTime.t(lang),
+                |r| r.satisfaction,
+                |s, _| Some(s.satisfaction),
+                300.0,
+            );
+            chart(
+                ui,
+                game,
+                "report_profit",
+                K::ProfitOverTime.t(lang),
+                |r| r.profit.total(),
+                |_, _| None,
+                300.0,
+            );
+        });
     egui::CentralPanel::default().show(root, |ui| {
-        ui.heading(format!("{} — {} {turn}", K::TurnReport.t(lang), K::Turn.t(lang)));
-        let profit: f64 =
-            (0..game.accounts().len()).filter_map(|a| game.history(a).last()).map(|r| r.profit.total()).sum();
-        ui::stat(ui, K::ProfitThisTurn.t(lang), i18n::money(profit), K::TipProfitScore.t(lang));
+        ui.heading(format!(
+            "{} — {} {turn}",
+            K::TurnReport.t(lang),
+            K::Turn.t(lang)
+        ));
+        let profit: f64 = (0..game.accounts().len())
+            .filter_map(|a| game.history(a).last())
+            .map(|r| r.profit.total())
+            .sum();
+        ui::stat(
+            ui,
+            K::ProfitThisTurn.t(lang),
+            i18n::money(profit),
+            K::TipProfitScore.t(lang),
+        );
         ui.label(RichText::new(K::WhatChanged.t(lang)).strong());
         egui::ScrollArea::vertical().show(ui, |ui| {
             // The first turn compares with the starting position.
-            let start = (turn == 1).then(|| Game::new(std::sync::Arc::clone(game.prepared()), game.seed()));
+            let start =
+                (turn == 1).then(|| Game::new(std::sync::Arc::clone(game.prepared()), game.seed()));
             for a in 0..game.accounts().len() {
                 account_changes(ui, game, start.as_ref(), a, lang);
             }
@@ -59,13 +92,28 @@ fn account_changes(ui: &mut egui::Ui, game: &Game, start: Option<&Game>, a: usiz
     let Some(last) = h.last() else { return };
     let def = &game.scenario().accounts[a];
     let (sat0, rel0, share0, rev0) = match h {
-        [.., prev, _] => (prev.satisfaction, prev.relationship, prev.share, prev.revenue),
+        [.., prev, _] => (
+            prev.satisfaction,
+            prev.relationship,
+            prev.share,
+            prev.revenue,
+        ),
         _ => match start {
             Some(g) => {
                 let s0 = &g.accounts()[a];
-                (s0.satisfaction, s0.relationship(), s0.share, s0.revenue(def.potential))
+                (
+                    s0.satisfaction,
+                    s0.relationship(),
+                    s0.share,
+                    s0.revenue(def.potential),
+                )
             }
-            None => (last.satisfaction, last.relationship, last.share, last.revenue),
+            None => (
+                last.satisfaction,
+                last.relationship,
+                last.share,
+                last.revenue,
+            ),
         },
     };
     ui::card(ui, |ui| {
@@ -91,14 +139,20 @@ fn account_changes(ui: &mut egui::Ui, game: &Game, start: Option<&Game>, a: usiz
         let shown = |c: &kam_sim::engine::Cause| c.delta * kam_sim::explain::shown_scale(c.metric);
         let mut causes = last.causes.clone();
         causes.sort_by(|x, y| shown(y).abs().total_cmp(&shown(x).abs()));
-        egui::Grid::new(("causes", a)).spacing([10.0, 2.0]).show(ui, |ui| {
-            for c in causes.iter().filter(|c| shown(c).abs() >= 0.05) {
-                ui.label(RichText::new(metric_name(c.metric, lang)).small().color(ui::MUTED));
-                ui.label(ui::delta_text(shown(c)));
-                ui.label(cause_text(game, a, c, lang));
-                ui.end_row();
-            }
-        });
+        egui::Grid::new(("causes", a))
+            .spacing([10.0, 2.0])
+            .show(ui, |ui| {
+                for c in causes.iter().filter(|c| shown(c).abs() >= 0.05) {
+                    ui.label(
+                        RichText::new(metric_name(c.metric, lang))
+                            .small()
+                            .color(ui::MUTED),
+                    );
+                    ui.label(ui::delta_text(shown(c)));
+                    ui.label(cause_text(game, a, c, lang));
+                    ui.end_row();
+                }
+            });
     });
 }
 
@@ -118,7 +172,11 @@ pub fn chart(
     let initial = Game::new(std::sync::Arc::clone(game.prepared()), game.seed());
     Plot::new(id)
         .height(height)
-        .legend(Legend::default().background_alpha(0.7).text_style(egui::TextStyle::Small))
+        .legend(
+            Legend::default()
+                .background_alpha(0.7)
+                .text_style(egui::TextStyle::Small),
+        )
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
@@ -128,10 +186,16 @@ pub fn chart(
         .show(ui, |plot| {
             for (a, acc) in game.scenario().accounts.iter().enumerate() {
                 let first = start(&initial.accounts()[a], acc).map(|y| [0.0, y]);
-                let points: Vec<[f64; 2]> =
-                    first.into_iter().chain(game.history(a).iter().map(|r| [r.turn as f64, value(r)])).collect();
+                let points: Vec<[f64; 2]> = first
+                    .into_iter()
+                    .chain(game.history(a).iter().map(|r| [r.turn as f64, value(r)]))
+                    .collect();
                 let color = PALETTE[a % PALETTE.len()];
-                plot.points(Points::new(acc.name.clone(), PlotPoints::from(points.clone())).radius(2.5).color(color));
+                plot.points(
+                    Points::new(acc.name.clone(), PlotPoints::from(points.clone()))
+                        .radius(2.5)
+                        .color(color),
+                );
                 plot.line(Line::new(acc.name.clone(), PlotPoints::from(points)).color(color));
             }
         });

@@ -10,7 +10,10 @@ use crate::session::{Action, Screen, Session};
 use crate::ui;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(EguiPrimaryContextPass, ui::view_system(view).run_if(in_state(Screen::Title)));
+    app.add_systems(
+        EguiPrimaryContextPass,
+        ui::view_system(view).run_if(in_state(Screen::Title)),
+    );
 }
 
 pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
@@ -94,7 +97,10 @@ fn scenario_list(ui: &mut egui::Ui, s: &mut Session) {
             } else {
                 egui::Color32::from_rgb(250, 250, 252)
             })
-            .stroke(egui::Stroke::new(if selected { 2.0 } else { 1.0 }, if selected { ui::BLUE } else { ui::MUTED }));
+            .stroke(egui::Stroke::new(
+                if selected { 2.0 } else { 1.0 },
+                if selected { ui::BLUE } else { ui::MUTED },
+            ));
         let response = frame
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
@@ -121,7 +127,10 @@ fn scenario_list(ui: &mut egui::Ui, s: &mut Session) {
                     }
                     Err(d) => {
                         ui.label(RichText::new(entry.source.label()).strong());
-                        ui.label(RichText::new(format!("{}: {}", K::Error.t(lang), d.len())).color(ui::RED));
+                        ui.label(
+                            RichText::new(format!("{}: {}", K::Error.t(lang), d.len()))
+                                .color(ui::RED),
+                        );
                     }
                 }
             })
@@ -136,8 +145,11 @@ fn scenario_list(ui: &mut egui::Ui, s: &mut Session) {
     ui.label(RichText::new(K::OpenFile.t(lang)).strong());
     ui.horizontal(|ui| {
         ui.label(K::FilePath.t(lang));
-        let r = ui
-            .add(egui::TextEdit::singleline(&mut s.form.file_path).hint_text("scenarios/my.ron").desired_width(280.0));
+        let r = ui.add(
+            egui::TextEdit::singleline(&mut s.form.file_path)
+                .hint_text("scenarios/my.ron")
+                .desired_width(280.0),
+        );
         if r.changed() || r.gained_focus() {
             s.form.selected = None;
         }
@@ -150,20 +162,27 @@ fn scenario_list(ui: &mut egui::Ui, s: &mut Session) {
 fn settings(ui: &mut egui::Ui, s: &mut Session) {
     let lang = s.lang;
     ui.heading(K::Start.t(lang));
-    egui::Grid::new("title_form").num_columns(2).spacing([12.0, 10.0]).show(ui, |ui| {
-        ui.label(K::PlayerName.t(lang));
-        ui.add(egui::TextEdit::singleline(&mut s.form.player).desired_width(240.0));
-        ui.end_row();
-        ui.label(K::SeedOrCode.t(lang));
-        let default_seed = s
-            .form
-            .selected
-            .and_then(|i| s.catalog.get(i))
-            .and_then(|e| e.loaded.as_ref().ok())
-            .map(|p| p.scenario.seed.to_string())
-            .unwrap_or_default();
-        ui.add(egui::TextEdit::singleline(&mut s.form.seed).hint_text(default_seed).desired_width(240.0));
-        ui.end_row();
-    });
+    egui::Grid::new("title_form")
+        .num_columns(2)
+        .spacing([12.0, 10.0])
+        .show(ui, |ui| {
+            ui.label(K::PlayerName.t(lang));
+            ui.add(egui::TextEdit::singleline(&mut s.form.player).desired_width(240.0));
+            ui.end_row();
+            ui.label(K::SeedOrCode.t(lang));
+            let default_seed = s
+                .form
+                .selected
+                .and_then(|i| s.catalog.get(i))
+                .and_then(|e| e.loaded.as_ref().ok())
+                .map(|p| p.scenario.seed.to_string())
+                .unwrap_or_default();
+            ui.add(
+                egui::TextEdit::singleline(&mut s.form.seed)
+                    .hint_text(default_seed)
+                    .desired_width(240.0),
+            );
+            ui.end_row();
+        });
     ui.label(RichText::new(K::SeedHint.t(lang)).small().color(ui::MUTED));
 }

@@ -14,7 +14,10 @@ use crate::session::{Action, Screen, Session};
 use crate::ui;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(EguiPrimaryContextPass, ui::view_system(view).run_if(in_state(Screen::Turn)));
+    app.add_systems(
+        EguiPrimaryContextPass,
+        ui::view_system(view).run_if(in_state(Screen::Turn)),
+    );
 }
 
 pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
@@ -32,17 +35,42 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
         if ui::primary(ui, K::EndTurn.t(lang)).clicked() {
             actions.push(Action::EndTurn);
         }
-        ui.label(RichText::new(format!("{} {}", K::BudgetLeft.t(lang), i18n::money(budget_left))).strong())
-            .on_hover_text(K::TipBudgetLeft.t(lang));
-        ui.label(RichText::new(format!("{} {visits_left} / {capacity}", K::VisitsLeft.t(lang))).strong())
-            .on_hover_text(K::TipVisitsLeft.t(lang));
+        ui.label(
+            RichText::new(format!(
+                "{} {}",
+                K::BudgetLeft.t(lang),
+                i18n::money(budget_left)
+            ))
+            .strong(),
+        )
+        .on_hover_text(K::TipBudgetLeft.t(lang));
+        ui.label(
+            RichText::new(format!(
+                "{} {visits_left} / {capacity}",
+                K::VisitsLeft.t(lang)
+            ))
+            .strong(),
+        )
+        .on_hover_text(K::TipVisitsLeft.t(lang));
     });
-    egui::Panel::left("dashboard").exact_size(468.0).show(root, |ui| {
-        dashboard(ui, game, s.selected_account, lang, &mut actions);
-    });
-    egui::Panel::right("plan").exact_size(215.0).show(root, |ui| {
-        plan_panel(ui, s, game, visits_left, capacity, budget_left, &mut actions);
-    });
+    egui::Panel::left("dashboard")
+        .exact_size(468.0)
+        .show(root, |ui| {
+            dashboard(ui, game, s.selected_account, lang, &mut actions);
+        });
+    egui::Panel::right("plan")
+        .exact_size(215.0)
+        .show(root, |ui| {
+            plan_panel(
+                ui,
+                s,
+                game,
+                visits_left,
+                capacity,
+                budget_left,
+                &mut actions,
+            );
+        });
     egui::CentralPanel::default().show(root, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| dossier(ui, s, game, &mut actions));
     });
@@ -65,7 +93,11 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
         let a = s.selected_account.min(n - 1);
         for (p, k) in crate::screens::event::NUMBER_KEYS.iter().enumerate() {
             if ui::key(root, *k) && p < game.accounts()[a].people.len() {
-                actions.push(Action::AddVisit(Visit { account: a, stakeholder: p, approach: s.approach_pick }));
+                actions.push(Action::AddVisit(Visit {
+                    account: a,
+                    stakeholder: p,
+                    approach: s.approach_pick,
+                }));
             }
         }
         let approaches = game.scenario().approaches.len().max(1);
@@ -73,7 +105,9 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
             actions.push(Action::PickApproach((s.approach_pick + 1) % approaches));
         }
         if ui::key(root, egui::Key::ArrowLeft) {
-            actions.push(Action::PickApproach((s.approach_pick + approaches - 1) % approaches));
+            actions.push(Action::PickApproach(
+                (s.approach_pick + approaches - 1) % approaches,
+            ));
         }
         if ui::key(root, egui::Key::Backspace) && !s.draft.visits.is_empty() {
             actions.push(Action::RemoveVisit(s.draft.visits.len() - 1));
@@ -92,48 +126,84 @@ fn trend(game: &Game, a: usize) -> f64 {
     }
 }
 
-fn dashboard(ui: &mut egui::Ui, game: &Game, selected: usize, lang: Lang, actions: &mut Vec<Action>) {
+fn dashboard(
+    ui: &mut egui::Ui,
+    game: &Game,
+    selected: usize,
+    lang: Lang,
+    actions: &mut Vec<Action>,
+) {
     ui.heading(K::Dashboard.t(lang));
     egui::ScrollArea::both().id_salt("dash").show(ui, |ui| {
-        egui::Grid::new("dashboard_grid").striped(true).spacing([6.0, 6.0]).show(ui, |ui| {
-            ui::header(ui, K::Account.t(lang), "");
-            ui::header(ui, K::Tier.t(lang), K::TipTier.t(lang));
-            ui::header(ui, K::RevenueShort.t(lang), &metric_help(Metric::Revenue, lang));
-            ui::header(ui, K::MarginShort.t(lang), K::TipMargin.t(lang));
-            ui::header(ui, K::SatisfactionShort.t(lang), &metric_help(Metric::Satisfaction, lang));
-            ui::header(ui, K::RelationshipShort.t(lang), &metric_help(Metric::Relationship, lang));
-            ui::header(ui, K::Trend.t(lang), K::TipTrend.t(lang));
-            ui::header(ui, K::Warnings.t(lang), K::TipWarnings.t(lang));
-            ui.end_row();
-            for (a, acc) in game.scenario().accounts.iter().enumerate() {
-                let st = &game.accounts()[a];
-                let short = ui::ellipsize(&acc.name, 13);
-                let name = if st.churned { format!("{short} ({})", K::Lost.t(lang)) } else { short };
-                let mut text = RichText::new(name).strong();
-                if st.churned {
-                    text = text.strikethrough().color(ui::MUTED);
-                }
-                if ui.selectable_label(a == selected, text).on_hover_text(&acc.name).clicked() {
-                    actions.push(Action::SelectAccount(a));
-                }
-                ui.label(format!("{:?}", acc.tier)).on_hover_text(i18n::tier(lang, acc.tier));
-                ui.label(i18n::money(st.revenue(acc.potential)));
-                ui.label(format!("{:.0}%", st.margin));
-                ui.label(format!("{:.0}", st.satisfaction));
-                ui.label(format!("{:.0}", st.relationship()));
-                ui.label(ui::delta_text(trend(game, a)));
-                let ws = warnings(game, a, lang);
-                ui.horizontal(|ui| {
-                    for w in ws.iter().take(4) {
-                        ui.label(RichText::new("●").color(ui::warning_color(w.level))).on_hover_text(&w.text);
-                    }
-                });
+        egui::Grid::new("dashboard_grid")
+            .striped(true)
+            .spacing([6.0, 6.0])
+            .show(ui, |ui| {
+                ui::header(ui, K::Account.t(lang), "");
+                ui::header(ui, K::Tier.t(lang), K::TipTier.t(lang));
+                ui::header(
+                    ui,
+                    K::RevenueShort.t(lang),
+                    &metric_help(Metric::Revenue, lang),
+                );
+                ui::header(ui, K::MarginShort.t(lang), K::TipMargin.t(lang));
+                ui::header(
+                    ui,
+                    K::SatisfactionShort.t(lang),
+                    &metric_help(Metric::Satisfaction, lang),
+                );
+                ui::header(
+                    ui,
+                    K::RelationshipShort.t(lang),
+                    &metric_help(Metric::Relationship, lang),
+                );
+                ui::header(ui, K::Trend.t(lang), K::TipTrend.t(lang));
+                ui::header(ui, K::Warnings.t(lang), K::TipWarnings.t(lang));
                 ui.end_row();
-            }
-        });
+                for (a, acc) in game.scenario().accounts.iter().enumerate() {
+                    let st = &game.accounts()[a];
+                    let short = ui::ellipsize(&acc.name, 13);
+                    let name = if st.churned {
+                        format!("{short} ({})", K::Lost.t(lang))
+                    } else {
+                        short
+                    };
+                    let mut text = RichText::new(name).strong();
+                    if st.churned {
+                        text = text.strikethrough().color(ui::MUTED);
+                    }
+                    if ui
+                        .selectable_label(a == selected, text)
+                        .on_hover_text(&acc.name)
+                        .clicked()
+                    {
+                        actions.push(Action::SelectAccount(a));
+                    }
+                    ui.label(format!("{:?}", acc.tier))
+                        .on_hover_text(i18n::tier(lang, acc.tier));
+                    ui.label(i18n::money(st.revenue(acc.potential)));
+                    ui.label(format!("{:.0}%", st.margin));
+                    ui.label(format!("{:.0}", st.satisfaction));
+                    ui.label(format!("{:.0}", st.relationship()));
+                    ui.label(ui::delta_text(trend(game, a)));
+                    let ws = warnings(game, a, lang);
+                    ui.horizontal(|ui| {
+                        for w in ws.iter().take(4) {
+                            ui.label(RichText::new("●").color(ui::warning_color(w.level)))
+                                .on_hover_text(&w.text);
+                        }
+                    });
+                    ui.end_row();
+                }
+            });
         ui.add_space(8.0);
         let forecast: f64 = game.accounts().iter().map(|a| a.forecast()).sum();
-        ui::stat(ui, K::TotalForecast.t(lang), i18n::money(forecast), K::TipForecast.t(lang));
+        ui::stat(
+            ui,
+            K::TotalForecast.t(lang),
+            i18n::money(forecast),
+            K::TipForecast.t(lang),
+        );
     });
 }
 
@@ -149,56 +219,92 @@ fn plan_panel(
     let lang = s.lang;
     let sc = game.scenario();
     ui.heading(K::Allocation.t(lang));
-    ui::stat(ui, K::VisitsLeft.t(lang), format!("{visits_left} / {capacity}"), K::TipVisitsLeft.t(lang));
+    ui::stat(
+        ui,
+        K::VisitsLeft.t(lang),
+        format!("{visits_left} / {capacity}"),
+        K::TipVisitsLeft.t(lang),
+    );
     ui::stat(
         ui,
         K::BudgetLeft.t(lang),
-        format!("{} / {}", i18n::money(budget_left), i18n::money(sc.means.budget_per_turn)),
+        format!(
+            "{} / {}",
+            i18n::money(budget_left),
+            i18n::money(sc.means.budget_per_turn)
+        ),
         K::TipBudgetLeft.t(lang),
     );
     if let Some(m) = &s.message {
-        egui::Frame::group(ui.style()).fill(egui::Color32::from_rgb(255, 238, 238)).show(ui, |ui| {
-            ui.label(RichText::new(format!("{}: {m}", K::Refused.t(lang))).color(ui::RED));
-        });
+        egui::Frame::group(ui.style())
+            .fill(egui::Color32::from_rgb(255, 238, 238))
+            .show(ui, |ui| {
+                ui.label(RichText::new(format!("{}: {m}", K::Refused.t(lang))).color(ui::RED));
+            });
     }
     ui.separator();
     egui::ScrollArea::vertical().id_salt("plan").show(ui, |ui| {
         ui.label(RichText::new(K::Visits.t(lang)).strong());
         for (i, v) in s.draft.visits.iter().enumerate() {
             ui.horizontal(|ui| {
-                if ui.small_button("✕").on_hover_text(K::Remove.t(lang)).clicked() {
+                if ui
+                    .small_button("✕")
+                    .on_hover_text(K::Remove.t(lang))
+                    .clicked()
+                {
                     actions.push(Action::RemoveVisit(i));
                 }
                 let person = &game.accounts()[v.account].people[v.stakeholder].person.name;
-                ui.label(format!("{} · {} · {}", sc.accounts[v.account].name, person, sc.approaches[v.approach].name));
+                ui.label(format!(
+                    "{} · {} · {}",
+                    sc.accounts[v.account].name, person, sc.approaches[v.approach].name
+                ));
             });
         }
         ui.add_space(6.0);
         ui.label(RichText::new(K::Resources.t(lang)).strong());
         for (i, r) in s.draft.resources.iter().enumerate() {
             ui.horizontal(|ui| {
-                if ui.small_button("✕").on_hover_text(K::Remove.t(lang)).clicked() {
+                if ui
+                    .small_button("✕")
+                    .on_hover_text(K::Remove.t(lang))
+                    .clicked()
+                {
                     actions.push(Action::RemoveResource(i));
                 }
                 let res = &sc.means.resources[r.resource];
-                ui.label(format!("{} · {} × {}", sc.accounts[r.account].name, res.name, r.units));
+                ui.label(format!(
+                    "{} · {} × {}",
+                    sc.accounts[r.account].name, res.name, r.units
+                ));
             });
         }
         ui.add_space(6.0);
-        ui.label(RichText::new(K::VisitsVsNorm.t(lang)).strong()).on_hover_text(K::TipNorm.t(lang));
-        egui::Grid::new("visits_vs_norm").spacing([6.0, 2.0]).show(ui, |ui| {
-            for (a, acc) in sc.accounts.iter().enumerate() {
-                if game.accounts()[a].churned {
-                    continue;
+        ui.label(RichText::new(K::VisitsVsNorm.t(lang)).strong())
+            .on_hover_text(K::TipNorm.t(lang));
+        egui::Grid::new("visits_vs_norm")
+            .spacing([6.0, 2.0])
+            .show(ui, |ui| {
+                for (a, acc) in sc.accounts.iter().enumerate() {
+                    if game.accounts()[a].churned {
+                        continue;
+                    }
+                    let planned = s.draft.visits.iter().filter(|v| v.account == a).count() as f64;
+                    let norm = game.prepared().norms[a];
+                    let color = if planned + 1e-9 >= norm.floor().max(1.0) {
+                        ui::GREEN
+                    } else {
+                        ui::MUTED
+                    };
+                    ui.label(RichText::new(ui::ellipsize(&acc.name, 12)).small());
+                    ui.label(
+                        RichText::new(format!("{planned:.0} / {norm:.1}"))
+                            .small()
+                            .color(color),
+                    );
+                    ui.end_row();
                 }
-                let planned = s.draft.visits.iter().filter(|v| v.account == a).count() as f64;
-                let norm = game.prepared().norms[a];
-                let color = if planned + 1e-9 >= norm.floor().max(1.0) { ui::GREEN } else { ui::MUTED };
-                ui.label(RichText::new(ui::ellipsize(&acc.name, 12)).small());
-                ui.label(RichText::new(format!("{planned:.0} / {norm:.1}")).small().color(color));
-                ui.end_row();
-            }
-        });
+            });
         ui.add_space(6.0);
         if ui.button(K::ClearPlan.t(lang)).clicked() {
             actions.push(Action::ClearPlan);
@@ -208,13 +314,18 @@ fn plan_panel(
 
 fn dossier(ui: &mut egui::Ui, s: &Session, game: &Game, actions: &mut Vec<Action>) {
     let lang = s.lang;
-    let a = s.selected_account.min(game.accounts().len().saturating_sub(1));
+    let a = s
+        .selected_account
+        .min(game.accounts().len().saturating_sub(1));
     let Some(acc) = game.scenario().accounts.get(a) else {
         return;
     };
     let st = &game.accounts()[a];
     ui.heading(format!("{} — {}", K::Dossier.t(lang), acc.name));
-    ui.label(RichText::new(format!("{} · {}", acc.industry, i18n::tier(lang, acc.tier))).color(ui::MUTED));
+    ui.label(
+        RichText::new(format!("{} · {}", acc.industry, i18n::tier(lang, acc.tier)))
+            .color(ui::MUTED),
+    );
     if !acc.notes.is_empty() {
         ui.label(RichText::new(&acc.notes).italics());
     }
@@ -236,25 +347,60 @@ fn dossier(ui: &mut egui::Ui, s: &Session, game: &Game, actions: &mut Vec<Action
             format!("{:.1}", st.relationship()),
             &metric_help(Metric::Relationship, lang),
         );
-        ui::stat(ui, K::Share.t(lang), format!("{:.1}%", st.share), &metric_help(Metric::Share, lang));
+        ui::stat(
+            ui,
+            K::Share.t(lang),
+            format!("{:.1}%", st.share),
+            &metric_help(Metric::Share, lang),
+        );
     });
     ui.horizontal_wrapped(|ui| {
-        ui::stat(ui, K::Pressure.t(lang), format!("{:.0}", st.pressure), K::TipPressure.t(lang));
-        ui::stat(ui, K::ChurnRisk.t(lang), format!("{:.0}%", 100.0 * game.churn_hazard(a)), K::TipChurn.t(lang));
-        ui::stat(ui, K::Norm.t(lang), format!("{:.1}", game.prepared().norms[a]), K::TipNorm.t(lang));
+        ui::stat(
+            ui,
+            K::Pressure.t(lang),
+            format!("{:.0}", st.pressure),
+            K::TipPressure.t(lang),
+        );
+        ui::stat(
+            ui,
+            K::ChurnRisk.t(lang),
+            format!("{:.0}%", 100.0 * game.churn_hazard(a)),
+            K::TipChurn.t(lang),
+        );
+        ui::stat(
+            ui,
+            K::Norm.t(lang),
+            format!("{:.1}", game.prepared().norms[a]),
+            K::TipNorm.t(lang),
+        );
     });
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(K::Contract.t(lang)).strong());
         let price_help = kam_sim::explain::metric_help(kam_sim::engine::Metric::PriceLevel, lang);
-        ui::stat(ui, K::PriceLevel.t(lang), format!("{:.3}", st.contract.price_level), &price_help);
+        ui::stat(
+            ui,
+            K::PriceLevel.t(lang),
+            format!("{:.3}", st.contract.price_level),
+            &price_help,
+        );
         // After a discount the customer expects less than they pay: shown, because it is what
         // their resentment and the next negotiation's demand come from.
         if st.reference_price < st.contract.price_level - 1e-9 {
             let help = kam_sim::explain::metric_help(kam_sim::engine::Metric::ExpectedPrice, lang);
-            ui::stat(ui, K::ExpectedPrice.t(lang), format!("{:.3}", st.reference_price), &help);
+            ui::stat(
+                ui,
+                K::ExpectedPrice.t(lang),
+                format!("{:.3}", st.reference_price),
+                &help,
+            );
         }
         let days_help = kam_sim::explain::metric_help(kam_sim::engine::Metric::PaymentDays, lang);
-        ui::stat(ui, K::PaymentDays.t(lang), format!("{:.0}", st.contract.payment_days), &days_help);
+        ui::stat(
+            ui,
+            K::PaymentDays.t(lang),
+            format!("{:.0}", st.contract.payment_days),
+            &days_help,
+        );
         if let Some(r) = st.contract.renewal_turn {
             ui::stat(ui, K::Renewal.t(lang), r.to_string(), "");
         }
@@ -267,112 +413,170 @@ fn dossier(ui: &mut egui::Ui, s: &Session, game: &Game, actions: &mut Vec<Action
         ui.add_space(12.0);
         ui.label(K::Approach.t(lang));
         let approaches = &game.scenario().approaches;
-        let current = approaches.get(s.approach_pick).map_or("", |p| p.name.as_str());
-        egui::ComboBox::from_id_salt("approach").selected_text(current).show_ui(ui, |ui| {
-            for (i, p) in approaches.iter().enumerate() {
-                if ui.selectable_label(i == s.approach_pick, &p.name).on_hover_text(&p.description).clicked() {
-                    actions.push(Action::PickApproach(i));
+        let current = approaches
+            .get(s.approach_pick)
+            .map_or("", |p| p.name.as_str());
+        egui::ComboBox::from_id_salt("approach")
+            .selected_text(current)
+            .show_ui(ui, |ui| {
+                for (i, p) in approaches.iter().enumerate() {
+                    if ui
+                        .selectable_label(i == s.approach_pick, &p.name)
+                        .on_hover_text(&p.description)
+                        .clicked()
+                    {
+                        actions.push(Action::PickApproach(i));
+                    }
                 }
-            }
-        });
+            });
     });
     ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
-    egui::Grid::new("buying_centre").striped(true).spacing([10.0, 4.0]).show(ui, |ui| {
-        ui::header(ui, K::Person.t(lang), "");
-        ui::header(ui, &format!("{} · {}", K::Layer.t(lang), K::Role.t(lang)), "");
-        ui::header(ui, &format!("{} · {}", K::Style.t(lang), K::Need.t(lang)), K::TipStyle.t(lang));
-        ui::header(ui, K::AttitudeShort.t(lang), K::TipAttitude.t(lang));
-        ui::header(ui, K::InfluenceShort.t(lang), K::TipInfluence.t(lang));
-        ui.label("");
-        ui.end_row();
-        for (p, person) in st.people.iter().enumerate() {
-            let who = &person.person;
-            ui.vertical(|ui| {
-                ui.label(RichText::new(&who.name).strong()).on_hover_text(&who.notes);
-                if !who.title.is_empty() {
-                    ui.label(RichText::new(&who.title).small().color(ui::MUTED));
-                }
-            });
-            ui.vertical(|ui| {
-                ui.label(i18n::layer(lang, who.layer));
-                ui.label(RichText::new(i18n::role(lang, who.role)).small());
-            });
-            ui.vertical(|ui| {
-                ui.label(i18n::style(lang, who.style)).on_hover_text(K::TipStyle.t(lang));
-                ui.label(RichText::new(i18n::need(lang, who.need)).small());
-            });
-            let color = if person.support >= 60.0 {
-                ui::GREEN
-            } else if person.support < 40.0 {
-                ui::RED
-            } else {
-                ui::MUTED
-            };
-            ui.label(RichText::new(format!("{:.0}", person.support)).color(color));
-            ui.label(format!("{:.0}", who.influence));
-            if !person.present {
-                ui.label(RichText::new(K::Left.t(lang)).color(ui::MUTED));
-            } else if st.churned {
-                ui.label("");
-            } else {
-                let planned = s.draft.visits.iter().filter(|v| v.account == a && v.stakeholder == p).count();
-                let label = if planned > 0 {
-                    format!("{} ({planned})", K::AddVisit.t(lang))
+    egui::Grid::new("buying_centre")
+        .striped(true)
+        .spacing([10.0, 4.0])
+        .show(ui, |ui| {
+            ui::header(ui, K::Person.t(lang), "");
+            ui::header(
+                ui,
+                &format!("{} · {}", K::Layer.t(lang), K::Role.t(lang)),
+                "",
+            );
+            ui::header(
+                ui,
+                &format!("{} · {}", K::Style.t(lang), K::Need.t(lang)),
+                K::TipStyle.t(lang),
+            );
+            ui::header(ui, K::AttitudeShort.t(lang), K::TipAttitude.t(lang));
+            ui::header(ui, K::InfluenceShort.t(lang), K::TipInfluence.t(lang));
+            ui.label("");
+            ui.end_row();
+            for (p, person) in st.people.iter().enumerate() {
+                let who = &person.person;
+                ui.vertical(|ui| {
+                    ui.label(RichText::new(&who.name).strong())
+                        .on_hover_text(&who.notes);
+                    if !who.title.is_empty() {
+                        ui.label(RichText::new(&who.title).small().color(ui::MUTED));
+                    }
+                });
+                ui.vertical(|ui| {
+                    ui.label(i18n::layer(lang, who.layer));
+                    ui.label(RichText::new(i18n::role(lang, who.role)).small());
+                });
+                ui.vertical(|ui| {
+                    ui.label(i18n::style(lang, who.style))
+                        .on_hover_text(K::TipStyle.t(lang));
+                    ui.label(RichText::new(i18n::need(lang, who.need)).small());
+                });
+                let color = if person.support >= 60.0 {
+                    ui::GREEN
+                } else if person.support < 40.0 {
+                    ui::RED
                 } else {
-                    K::AddVisit.t(lang).to_owned()
+                    ui::MUTED
                 };
-                if ui.button(label).clicked() {
-                    actions.push(Action::AddVisit(Visit { account: a, stakeholder: p, approach: s.approach_pick }));
+                ui.label(RichText::new(format!("{:.0}", person.support)).color(color));
+                ui.label(format!("{:.0}", who.influence));
+                if !person.present {
+                    ui.label(RichText::new(K::Left.t(lang)).color(ui::MUTED));
+                } else if st.churned {
+                    ui.label("");
+                } else {
+                    let planned = s
+                        .draft
+                        .visits
+                        .iter()
+                        .filter(|v| v.account == a && v.stakeholder == p)
+                        .count();
+                    let label = if planned > 0 {
+                        format!("{} ({planned})", K::AddVisit.t(lang))
+                    } else {
+                        K::AddVisit.t(lang).to_owned()
+                    };
+                    if ui.button(label).clicked() {
+                        actions.push(Action::AddVisit(Visit {
+                            account: a,
+                            stakeholder: p,
+                            approach: s.approach_pick,
+                        }));
+                    }
                 }
-            }
-            ui.end_row();
-        }
-    });
-    ui.separator();
-
-    ui.label(RichText::new(K::Resources.t(lang)).strong().size(15.0));
-    egui::Grid::new("resources").spacing([10.0, 4.0]).show(ui, |ui| {
-        for (r, res) in game.scenario().means.resources.iter().enumerate() {
-            let units: u32 =
-                s.draft.resources.iter().filter(|x| x.account == a && x.resource == r).map(|x| x.units).sum();
-            ui.label(&res.name).on_hover_text(&res.description);
-            ui.label(format!("{} {}", K::Cost.t(lang), i18n::money(res.cost)));
-            ui.label(format!("{units} / {}", res.max_per_account));
-            if !st.churned && ui.button(K::AddResource.t(lang)).on_hover_text(&res.description).clicked() {
-                actions.push(Action::AddResource(ResourceUse { account: a, resource: r, units: 1 }));
-            }
-            ui.end_row();
-        }
-    });
-    ui.separator();
-
-    ui.label(RichText::new(K::Pipeline.t(lang)).strong().size(15.0));
-    let open: Vec<_> = st.opportunities.iter().filter(|o| o.status == OpportunityStatus::Open).collect();
-    if open.is_empty() && st.opportunities.is_empty() {
-        ui.label(K::NoOpportunities.t(lang));
-    } else {
-        egui::Grid::new("pipeline").striped(true).spacing([10.0, 4.0]).show(ui, |ui| {
-            ui::header(ui, K::Opportunity.t(lang), "");
-            ui::header(ui, K::Value.t(lang), "");
-            ui::header(ui, K::Stage.t(lang), "");
-            ui::header(ui, K::WinRate.t(lang), K::TipForecast.t(lang));
-            ui::header(ui, K::CloseTurn.t(lang), "");
-            ui.end_row();
-            for o in &st.opportunities {
-                let status = match o.status {
-                    OpportunityStatus::Open => String::new(),
-                    OpportunityStatus::Won => format!(" ({})", K::Won.t(lang)),
-                    OpportunityStatus::Lost => format!(" ({})", K::Lost.t(lang)),
-                };
-                ui.label(format!("{}{status}", o.opportunity.name));
-                ui.label(i18n::money(o.opportunity.value));
-                ui.label(format!("{}/6", o.stage));
-                ui.label(format!("{:.0}%", 100.0 * o.win_rate()));
-                ui.label(o.opportunity.close_turn.to_string());
                 ui.end_row();
             }
         });
-        ui::stat(ui, K::Forecast.t(lang), i18n::money(st.forecast()), K::TipForecast.t(lang));
+    ui.separator();
+
+    ui.label(RichText::new(K::Resources.t(lang)).strong().size(15.0));
+    egui::Grid::new("resources")
+        .spacing([10.0, 4.0])
+        .show(ui, |ui| {
+            for (r, res) in game.scenario().means.resources.iter().enumerate() {
+                let units: u32 = s
+                    .draft
+                    .resources
+                    .iter()
+                    .filter(|x| x.account == a && x.resource == r)
+                    .map(|x| x.units)
+                    .sum();
+                ui.label(&res.name).on_hover_text(&res.description);
+                ui.label(format!("{} {}", K::Cost.t(lang), i18n::money(res.cost)));
+                ui.label(format!("{units} / {}", res.max_per_account));
+                if !st.churned
+                    && ui
+                        .button(K::AddResource.t(lang))
+                        .on_hover_text(&res.description)
+                        .clicked()
+                {
+                    actions.push(Action::AddResource(ResourceUse {
+                        account: a,
+                        resource: r,
+                        units: 1,
+                    }));
+                }
+                ui.end_row();
+            }
+        });
+    ui.separator();
+
+    ui.label(RichText::new(K::Pipeline.t(lang)).strong().size(15.0));
+    let open: Vec<_> = st
+        .opportunities
+        .iter()
+        .filter(|o| o.status == OpportunityStatus::Open)
+        .collect();
+    if open.is_empty() && st.opportunities.is_empty() {
+        ui.label(K::NoOpportunities.t(lang));
+    } else {
+        egui::Grid::new("pipeline")
+            .striped(true)
+            .spacing([10.0, 4.0])
+            .show(ui, |ui| {
+                ui::header(ui, K::Opportunity.t(lang), "");
+                ui::header(ui, K::Value.t(lang), "");
+                ui::header(ui, K::Stage.t(lang), "");
+                ui::header(ui, K::WinRate.t(lang), K::TipForecast.t(lang));
+                ui::header(ui, K::CloseTurn.t(lang), "");
+                ui.end_row();
+                for o in &st.opportunities {
+                    let status = match o.status {
+                        OpportunityStatus::Open => String::new(),
+                        OpportunityStatus::Won => format!(" ({})", K::Won.t(lang)),
+                        OpportunityStatus::Lost => format!(" ({})", K::Lost.t(lang)),
+                    };
+                    ui.label(format!("{}{status}", o.opportunity.name));
+                    ui.label(i18n::money(o.opportunity.value));
+                    ui.label(format!("{}/6", o.stage));
+                    ui.label(format!("{:.0}%", 100.0 * o.win_rate()));
+                    ui.label(o.opportunity.close_turn.to_string());
+                    ui.end_row();
+                }
+            });
+        ui::stat(
+            ui,
+            K::Forecast.t(lang),
+            i18n::money(st.forecast()),
+            K::TipForecast.t(lang),
+        );
     }
     ui.separator();
 
@@ -381,21 +585,32 @@ fn dossier(ui: &mut egui::Ui, s: &Session, game: &Game, actions: &mut Vec<Action
     if history.is_empty() {
         ui.label(K::NoHistory.t(lang));
     } else {
-        egui::Grid::new("history").striped(true).spacing([10.0, 4.0]).show(ui, |ui| {
-            for k in [K::Turn, K::SatisfactionShort, K::Relationship, K::ShareShort, K::Revenue, K::Profit, K::Visits] {
-                ui::header(ui, k.t(lang), "");
-            }
-            ui.end_row();
-            for r in history.iter().rev() {
-                ui.label(r.turn.to_string());
-                ui.label(format!("{:.0}", r.satisfaction));
-                ui.label(format!("{:.0}", r.relationship));
-                ui.label(format!("{:.0}%", r.share));
-                ui.label(i18n::money(r.revenue));
-                ui.label(i18n::money(r.profit.total()));
-                ui.label(r.visits.to_string());
+        egui::Grid::new("history")
+            .striped(true)
+            .spacing([10.0, 4.0])
+            .show(ui, |ui| {
+                for k in [
+                    K::Turn,
+                    K::SatisfactionShort,
+                    K::Relationship,
+                    K::ShareShort,
+                    K::Revenue,
+                    K::Profit,
+                    K::Visits,
+                ] {
+                    ui::header(ui, k.t(lang), "");
+                }
                 ui.end_row();
-            }
-        });
+                for r in history.iter().rev() {
+                    ui.label(r.turn.to_string());
+                    ui.label(format!("{:.0}", r.satisfaction));
+                    ui.label(format!("{:.0}", r.relationship));
+                    ui.label(format!("{:.0}%", r.share));
+                    ui.label(i18n::money(r.revenue));
+                    ui.label(i18n::money(r.profit.total()));
+                    ui.label(r.visits.to_string());
+                    ui.end_row();
+                }
+            });
     }
 }
