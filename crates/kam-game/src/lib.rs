@@ -28,8 +28,31 @@ pub use session::{Action, Actions, Screen, Session, core_plugin};
 #[derive(Resource, Clone, Copy)]
 pub struct Started(pub Instant);
 
+/// How the game was asked to start (`kam play`'s options; the binary fills it from the
+/// command line, so the game knows nothing of the command-line crate).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PlayOptions {
+    /// Scenario file (RON) or bundled scenario name; without it, the title screen.
+    pub scenario: Option<std::path::PathBuf>,
+    /// Reload the scenario whenever the file changes.
+    pub watch: bool,
+    /// Save a screenshot of the window to this PNG file and exit.
+    pub screenshot: Option<std::path::PathBuf>,
+    /// Play the whole game with a built-in strategy.
+    pub autoplay: Option<String>,
+    /// UI language: zh or en.
+    pub lang: Option<String>,
+    /// Player name written into saves and results.
+    pub player: Option<String>,
+    /// Seed or class code.
+    pub seed: Option<String>,
+}
+
+/// Exit status for a usage error (the same as the command line's).
+pub const USAGE: u8 = 2;
+
 /// Opens the game window as `kam play` asked.
-pub fn run(args: kam_cli::PlayArgs) -> ExitCode {
+pub fn run(args: PlayOptions) -> ExitCode {
     let started = Instant::now();
     let mut session = Session::new(session::data_dir());
     if args.screenshot.is_some() || args.autoplay.is_some() {
@@ -45,7 +68,7 @@ pub fn run(args: kam_cli::PlayArgs) -> ExitCode {
             }
             None => {
                 eprintln!("kam play: unknown language `{code}`; use zh or en");
-                return ExitCode::from(kam_cli::USAGE);
+                return ExitCode::from(USAGE);
             }
         }
     }
@@ -62,12 +85,12 @@ pub fn run(args: kam_cli::PlayArgs) -> ExitCode {
             "kam play: unknown strategy `{name}`; known: {}",
             kam_sim::strategy::all_names().join(", ")
         );
-        return ExitCode::from(kam_cli::USAGE);
+        return ExitCode::from(USAGE);
     }
     // Said before any work, in one line, instead of a panic from winit once the game starts.
     if let Some(reason) = startup::no_display_reason() {
         eprintln!("{reason}");
-        return ExitCode::from(kam_cli::USAGE);
+        return ExitCode::from(USAGE);
     }
     if let Some(arg) = &args.scenario {
         let source = session::ScenarioSource::from_arg(arg);
@@ -96,7 +119,7 @@ pub fn run(args: kam_cli::PlayArgs) -> ExitCode {
             };
             if let Some(Err(e)) = played {
                 eprintln!("kam play: {e}");
-                return ExitCode::from(kam_cli::USAGE);
+                return ExitCode::from(USAGE);
             }
         } else if args.screenshot.is_some() && !args.watch {
             // Automation must not hang on a broken file: say why and still shoot the window.
