@@ -1512,7 +1512,8 @@ impl Game {
         if !self.pending.is_empty() || self.finished {
             return;
         }
-        if matches!(self.log.last(), Some(Decision::Plan(_))) || !self.log.is_empty() {
+        // Nothing pending after a decision: the turn is over (a new game has no log yet).
+        if !self.log.is_empty() {
             self.end_turn();
         }
     }

@@ -72,7 +72,30 @@ pub fn to_string(record: &GameRecord) -> String {
 }
 
 pub fn from_str(text: &str) -> Result<GameRecord, String> {
-    ron::from_str(text).map_err(|e| format!("not a kam-trainer game record: {e}"))
+    let record: GameRecord =
+        ron::from_str(text).map_err(|e| format!("not a kam-trainer game record: {e}"))?;
+    if record.format != FORMAT {
+        return Err(format!(
+            "a game record in format {}; this version of kam-trainer reads format {FORMAT}",
+            record.format
+        ));
+    }
+    Ok(record)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_record_in_another_format_is_refused_with_its_number() {
+        let (file, src) = crate::bundled::SCENARIOS[0];
+        let (prepared, _) = crate::load::load_str(file, src).unwrap();
+        let game = crate::batch::play(&prepared, "even", 1).unwrap();
+        let mut record = super::record(&game, "Ann");
+        assert!(super::from_str(&super::to_string(&record)).is_ok());
+        record.format = 7;
+        let err = super::from_str(&super::to_string(&record)).unwrap_err();
+        assert!(err.contains("format 7"), "{err}");
+    }
 }
 
 /// Writes a record so that a crash mid-write leaves the old file intact: write a temporary
