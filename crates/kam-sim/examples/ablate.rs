@@ -87,8 +87,7 @@ fn main() {
 }
 
 /// `KAM_DEBUG_CONCESSIONS=1`: where the expert gives concessions (turn, account).
-#[allow(dead_code)]
-pub fn concessions(prepared: &std::sync::Arc<kam_sim::engine::Prepared>, runs: u64) {
+fn concessions(prepared: &std::sync::Arc<kam_sim::engine::Prepared>, runs: u64) {
     let mut by: std::collections::BTreeMap<(u32, String), u32> = Default::default();
     for seed in 0..runs {
         let mut game = kam_sim::engine::Game::new(prepared.clone(), seed);

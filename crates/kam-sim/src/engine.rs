@@ -1012,7 +1012,7 @@ impl Game {
             })
             .collect();
         let x: f64 = weights.iter().sum();
-        let response = model::adbudg_at(&def.response, prepared.half_saturation[a], x);
+        let response = model::adbudg(&def.response, prepared.half_saturation[a], x);
         // Who the change is credited to: with no visit, cooling; when the visits lift the
         // account, the whole change is theirs by effort; when they do not lift it above the
         // floor, their gain is theirs and the rest is the shortfall.

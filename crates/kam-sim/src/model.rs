@@ -141,14 +141,9 @@ pub fn visit_weight(
         * repetition(earlier, months)
 }
 
-/// The ADBUDG response (Little 1970): the satisfaction change a turn's effective visits `x`
-/// bring, from `min` with no contact to `max` with unlimited effort. The half-saturation `d`
-/// defaults to the norm to the power `c`: the norm, well pitched, buys half the possible gain.
-pub fn adbudg(response: &Response, norm: f64, x: f64) -> f64 {
-    adbudg_at(response, half_saturation(response, norm), x)
-}
-
-/// ADBUDG's `d` for an account: the scenario's, else the norm to the power `c`.
+/// ADBUDG's half-saturation `d` for an account: the scenario's, else the norm to the power `c`,
+/// so the norm, well pitched, buys half the possible gain. It is the same all game
+/// ([`crate::engine::Prepared::half_saturation`]).
 pub fn half_saturation(response: &Response, norm: f64) -> f64 {
     response
         .d
@@ -156,8 +151,10 @@ pub fn half_saturation(response: &Response, norm: f64) -> f64 {
         .max(1e-6)
 }
 
-/// [`adbudg`] with its half-saturation `d` already worked out (it is the same all turn).
-pub fn adbudg_at(response: &Response, d: f64, x: f64) -> f64 {
+/// The ADBUDG response (Little 1970): the satisfaction change a turn's effective visits `x`
+/// bring, from `min` with no contact to `max` with unlimited effort, with half-saturation `d`
+/// ([`half_saturation`]).
+pub fn adbudg(response: &Response, d: f64, x: f64) -> f64 {
     let xc = libm::pow(x.max(0.0), response.c.max(0.1));
     response.min + (response.max - response.min) * xc / (d + xc)
 }

@@ -720,13 +720,13 @@ impl Expert {
                 .map(|p| p.person.influence)
                 .sum();
             let d = game.prepared().half_saturation[a];
-            let now = model::adbudg_at(&def.response, d, x);
+            let now = model::adbudg(&def.response, d, x);
             let mut best: Option<(f64, Visit, f64)> = None;
             for (p, person) in state.people.iter().enumerate().filter(|(_, p)| p.present) {
                 let (k, fit, w) = pitches[a][p];
                 let (held, seen) = support[p];
                 let w = w * model::repetition(seen, game.scenario().turn_unit.months());
-                let ds = model::adbudg_at(&def.response, d, x + w) - now;
+                let ds = model::adbudg(&def.response, d, x + w) - now;
                 let dr =
                     model::support_gain(fit, held) * person.person.influence / influence.max(1e-9);
                 let gain = values[a].satisfaction * ds + values[a].relationship * dr;
