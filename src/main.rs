@@ -1,21 +1,58 @@
-//! `kam`: the game and the instructor's command line in one binary.
+//! `kam`: the game, the class server and the instructor's command line in one binary.
 //!
-//! With no command (or `kam play`) it opens the game window; every other command is the
-//! headless command line of kam-cli. The two crates do not know each other: this file
-//! composes them, turning `kam play`'s arguments into the game's options.
+//! With no command (or `kam play`) it opens the game window, `kam serve` runs a live class,
+//! and every other command is the headless command line of kam-cli. The crates do not know
+//! each other: this file composes them, turning parsed arguments into each one's options and
+//! handing the class server kam-cli's class report.
 
 use std::process::ExitCode;
+use std::sync::Arc;
+
+use kam_sim::engine::Prepared;
+use kam_sim::record::GameRecord;
+
+/// The class server's report: the same verification, HTML and CSV as `kam report`.
+struct ClassReport;
+
+impl kam_serve::Reporter for ClassReport {
+    fn report(
+        &self,
+        scenario: Arc<Prepared>,
+        records: Vec<(String, GameRecord)>,
+    ) -> kam_serve::ReportFiles {
+        let report = kam_cli::report::build_from_records(records, &[scenario]);
+        kam_serve::ReportFiles {
+            html: kam_cli::report::page(&report),
+            csv: kam_cli::report::csv(&report),
+        }
+    }
+}
 
 fn main() -> ExitCode {
-    kam_cli::run_with(std::env::args_os(), |args| {
-        kam_game::run(kam_game::PlayOptions {
-            scenario: args.scenario,
-            watch: args.watch,
-            screenshot: args.screenshot,
-            autoplay: args.autoplay,
-            lang: args.lang,
-            player: args.player,
-            seed: args.seed,
-        })
-    })
+    kam_cli::run_with(
+        std::env::args_os(),
+        |args| {
+            kam_game::run(kam_game::PlayOptions {
+                scenario: args.scenario,
+                watch: args.watch,
+                screenshot: args.screenshot,
+                autoplay: args.autoplay,
+                lang: args.lang,
+                player: args.player,
+                seed: args.seed,
+            })
+        },
+        |args| {
+            kam_serve::serve(
+                kam_serve::ServeOptions {
+                    db: args.db,
+                    addr: args.addr,
+                    data_dir: kam_game::session::data_dir(),
+                    rate_per_address: args.rate_per_address,
+                    rate_per_seat: args.rate_per_seat,
+                },
+                Some(Arc::new(ClassReport)),
+            )
+        },
+    )
 }

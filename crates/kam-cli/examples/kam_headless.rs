@@ -4,10 +4,19 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    kam_cli::run_with(std::env::args_os(), |_| {
-        eprintln!(
-            "kam_headless: `play` needs the game; use the `kam` binary (cargo run --release)"
-        );
-        ExitCode::from(kam_cli::USAGE)
-    })
+    kam_cli::run_with(
+        std::env::args_os(),
+        |_| {
+            eprintln!(
+                "kam_headless: `play` needs the game; use the `kam` binary (cargo run --release)"
+            );
+            ExitCode::from(kam_cli::USAGE)
+        },
+        |_| {
+            eprintln!(
+                "kam_headless: `serve` needs the class server; use the `kam` binary (cargo run --release)"
+            );
+            ExitCode::from(kam_cli::USAGE)
+        },
+    )
 }

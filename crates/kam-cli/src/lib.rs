@@ -73,6 +73,30 @@ pub enum Command {
     Balance(balance::Args),
     /// Class report: verify trainees' result files, then leaderboard, distributions, lessons missed.
     Report(report::Args),
+    /// Run a live class: a server for the game's "Join a class", with a browser dashboard.
+    Serve(ServeArgs),
+}
+
+/// `kam serve`: where to listen and which database to keep the class in.
+#[derive(Debug, Clone, clap::Args)]
+#[command(after_help = "Examples:\n  \
+    kam serve                                   SQLite in the data folder, port 8080\n  \
+    kam serve --addr 127.0.0.1:9000 --db sqlite://class.db\n  \
+    kam serve --db postgres://kam:secret@db.example/kam   several servers, one database\n\n\
+    Then open http://localhost:8080 in a browser to create a class (docs/serve.md).")]
+pub struct ServeArgs {
+    /// Database: sqlite://FILE or postgres://USER:PASSWORD@HOST/DB (default: class.db in the data folder).
+    #[arg(long, value_name = "URL")]
+    pub db: Option<String>,
+    /// Address and port to listen on.
+    #[arg(long, value_name = "HOST:PORT", default_value = "0.0.0.0:8080")]
+    pub addr: std::net::SocketAddr,
+    /// Requests per second one client address may make (joins, pages); bursts of ten times as many.
+    #[arg(long, value_name = "N", default_value_t = 50.0)]
+    pub rate_per_address: f64,
+    /// Requests per second one trainee's seat may make (submissions); bursts of four times as many.
+    #[arg(long, value_name = "N", default_value_t = 10.0)]
+    pub rate_per_seat: f64,
 }
 
 /// `kam play`: what the game window should open with.
@@ -100,10 +124,12 @@ pub struct PlayArgs {
     pub seed: Option<String>,
 }
 
-/// Parses the arguments and runs the command; `play` runs the game the caller provides.
+/// Parses the arguments and runs the command; `play` runs the game and `serve` the class
+/// server the caller provides.
 pub fn run_with(
     args: impl IntoIterator<Item = OsString>,
     play: impl FnOnce(PlayArgs) -> ExitCode,
+    serve: impl FnOnce(ServeArgs) -> ExitCode,
 ) -> ExitCode {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
@@ -115,6 +141,7 @@ pub fn run_with(
     match cli.command {
         None => play(PlayArgs::default()),
         Some(Command::Play(args)) => play(args),
+        Some(Command::Serve(args)) => serve(args),
         Some(command) => {
             // Locked only here: the game logs to stderr from its own threads.
             let (stdout, stderr) = (std::io::stdout(), std::io::stderr());
@@ -133,8 +160,8 @@ pub fn run_with(
 /// Runs a command other than `play`, returning its exit status.
 pub fn run(command: Command, io: &mut Io) -> u8 {
     match command {
-        Command::Play(_) => {
-            let _ = writeln!(io.err, "kam: `play` needs the game; run the `kam` binary");
+        Command::Play(_) | Command::Serve(_) => {
+            let _ = writeln!(io.err, "kam: `play` and `serve` run in the `kam` binary");
             USAGE
         }
         Command::Validate(args) => validate::run(&args, io),

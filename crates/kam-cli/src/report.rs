@@ -197,9 +197,29 @@ type GroupKey = (String, String, u64);
 
 /// Verifies and groups result files against the given scenarios (and the bundled ones).
 pub fn build(paths: &[PathBuf], candidates: &[Arc<Prepared>]) -> ClassReport {
-    let start = std::time::Instant::now();
     let reads: Vec<Result<GameRecord, String>> =
         kam_sim::batch::par_map(paths, |p| record::read(p));
+    build_from(paths, reads, candidates)
+}
+
+/// The report of results already in memory (a class server's), each with its file name.
+pub fn build_from_records(
+    records: Vec<(String, GameRecord)>,
+    candidates: &[Arc<Prepared>],
+) -> ClassReport {
+    let (names, reads): (Vec<PathBuf>, Vec<Result<GameRecord, String>>) = records
+        .into_iter()
+        .map(|(name, record)| (PathBuf::from(name), Ok(record)))
+        .unzip();
+    build_from(&names, reads, candidates)
+}
+
+fn build_from(
+    paths: &[PathBuf],
+    reads: Vec<Result<GameRecord, String>>,
+    candidates: &[Arc<Prepared>],
+) -> ClassReport {
+    let start = std::time::Instant::now();
     // One scenario lookup per (id, hash), not per result.
     let mut scenarios: HashMap<(String, String), Option<Arc<Prepared>>> = HashMap::new();
     for r in reads.iter().flatten() {

@@ -6,6 +6,7 @@
 //! `MinimalPlugins` without a window.
 
 pub mod automation;
+pub mod class;
 pub mod i18n;
 mod idle;
 pub mod screens;
@@ -100,7 +101,7 @@ pub fn run(args: PlayOptions) -> ExitCode {
                 .catalog
                 .iter()
                 .position(|e| e.source == session::ScenarioSource::Bundled(name.clone())),
-            session::ScenarioSource::File(_) => None,
+            session::ScenarioSource::File(_) | session::ScenarioSource::Class(_) => None,
         };
         session.source = Some(source.clone());
         let (seed, player) = (session.form.seed.clone(), session.form.player.clone());

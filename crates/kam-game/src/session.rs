@@ -40,6 +40,8 @@ pub enum ScenarioSource {
     /// A bundled scenario by file name without `.ron` (`classroom_zh`).
     Bundled(String),
     File(PathBuf),
+    /// A live class's scenario, as its server sent it.
+    Class(Arc<str>),
 }
 
 impl ScenarioSource {
@@ -58,6 +60,7 @@ impl ScenarioSource {
         match self {
             ScenarioSource::Bundled(n) => format!("bundled:{n}"),
             ScenarioSource::File(p) => p.display().to_string(),
+            ScenarioSource::Class(_) => "class".to_owned(),
         }
     }
 
@@ -76,6 +79,7 @@ impl ScenarioSource {
                 None => kam_sim::load::load_file(Path::new(&format!("{name}.ron"))),
             },
             ScenarioSource::File(path) => kam_sim::load::load_file(path),
+            ScenarioSource::Class(text) => kam_sim::load::load_str("class.ron", text),
         }
     }
 
@@ -83,6 +87,7 @@ impl ScenarioSource {
         match self {
             ScenarioSource::Bundled(n) => n.clone(),
             ScenarioSource::File(p) => p.display().to_string(),
+            ScenarioSource::Class(_) => "class".to_owned(),
         }
     }
 }
@@ -93,22 +98,7 @@ pub struct CatalogEntry {
     pub loaded: Result<Arc<Prepared>, Vec<Diagnostic>>,
 }
 
-/// The seed a seed field or class code stands for: a number is itself, any other text hashes
-/// (FNV-1a of the trimmed, lower-cased code) so a class shares one seed; empty is the default.
-pub fn seed_from_code(code: &str, default: u64) -> u64 {
-    let code = code.trim();
-    if code.is_empty() {
-        return default;
-    }
-    if let Ok(n) = code.parse::<u64>() {
-        return n;
-    }
-    code.to_lowercase()
-        .bytes()
-        .fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-            (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
-        })
-}
+pub use kam_sim::record::seed_from_code;
 
 /// The per-user data folder: `$KAM_TRAINER_DATA`, else `$XDG_DATA_HOME/kam-trainer`, else
 /// `~/.local/share/kam-trainer`.
@@ -129,6 +119,9 @@ pub struct Autosave {
     pub source: String,
     pub lang: String,
     pub record: GameRecord,
+    /// The class seat of a class game (its scenario comes from there).
+    #[serde(default)]
+    pub class: Option<crate::class::SavedSeat>,
 }
 
 pub fn autosave_path(dir: &Path) -> PathBuf {
@@ -205,6 +198,11 @@ pub struct TitleForm {
     pub seed: String,
     /// The UI language chosen on the title screen; the scenario's when `None`.
     pub lang: Option<Lang>,
+    /// "Join a class": the class server's address, its join code, and a rejoin code when
+    /// taking a seat back on another computer.
+    pub server: String,
+    pub join_code: String,
+    pub rejoin: String,
 }
 
 /// One player action.
@@ -214,6 +212,8 @@ pub enum Action {
     Start,
     /// Resume the autosave.
     Resume,
+    /// Join the class the title form names.
+    JoinClass,
     /// Leave the briefing for the first turn.
     BeginTurns,
     /// Esc: one screen back where that makes sense.
@@ -270,6 +270,8 @@ pub struct Session {
     pub exported: Option<PathBuf>,
     /// Whether the language came from the command line (then it sticks across scenarios).
     pub lang_fixed: bool,
+    /// The seat in a live class this game is played in, if any.
+    pub class: Option<crate::class::ClassSeat>,
 }
 
 impl Default for Session {
@@ -313,6 +315,7 @@ impl Session {
             expert: None,
             exported: None,
             lang_fixed: false,
+            class: None,
         };
         if let Some(dir) = &session.data_dir {
             match read_autosave(dir) {
@@ -359,6 +362,8 @@ impl Session {
     }
 
     fn begin(&mut self, source: ScenarioSource, game: Game, player: &str) {
+        // A new game leaves the class (a class game sets its seat again after this).
+        self.class = None;
         self.source = Some(source);
         self.game = Some(game);
         self.player = if player.trim().is_empty() {
@@ -400,8 +405,58 @@ impl Session {
         }
     }
 
-    /// Applies one action; returns whether anything changed.
+    /// Applies one action, then sends any new decision to the class (when in one).
     pub fn apply(&mut self, action: Action) {
+        self.apply_here(action);
+        if let (Some(class), Some(game)) = (&self.class, &self.game) {
+            class.link.update(game.log());
+        }
+    }
+
+    /// Joins the class the title form names and starts its game (or takes the seat back,
+    /// with the server's record of it, when a rejoin code is given).
+    fn join_class(&mut self) {
+        let form = self.form.clone();
+        if form.player.trim().is_empty() {
+            self.message = Some(K::NameNeeded.t(self.lang).to_owned());
+            return;
+        }
+        match crate::class::join(&form.server, &form.join_code, &form.player, &form.rejoin) {
+            Ok((saved, game, prepared)) => {
+                if !self.lang_fixed {
+                    self.lang = self.form.lang.unwrap_or(prepared.scenario.language);
+                }
+                let source = ScenarioSource::Class(Arc::from(saved.scenario.as_str()));
+                let acknowledged = game.log().len();
+                let resumed = acknowledged > 0;
+                let seat = crate::class::ClassSeat::connect(saved.clone(), &game, acknowledged);
+                self.begin(source, game, &saved.name);
+                self.class = Some(seat);
+                self.notice = Some(format!(
+                    "{} {} · {} {}",
+                    K::ClassLine.t(self.lang),
+                    saved.code,
+                    K::RejoinLine.t(self.lang),
+                    saved.rejoin
+                ));
+                if resumed {
+                    self.next_pending_after_resume();
+                } else {
+                    self.screen = Screen::Briefing;
+                }
+                self.autosave_now();
+            }
+            Err(why) => {
+                self.error = Some(ErrorBox {
+                    title: K::CannotJoin.t(self.lang).to_owned(),
+                    lines: vec![why],
+                    what_to_do: K::FixJoin.t(self.lang).to_owned(),
+                });
+            }
+        }
+    }
+
+    fn apply_here(&mut self, action: Action) {
         match action {
             Action::Start => {
                 let source = match self.form.selected {
@@ -418,6 +473,7 @@ impl Session {
                 self.start(source, &seed, &player);
             }
             Action::Resume => self.resume(),
+            Action::JoinClass => self.join_class(),
             Action::BeginTurns => {
                 if self.game.is_some() {
                     self.screen = Screen::Turn;
@@ -684,7 +740,10 @@ impl Session {
         let Some(save) = self.autosave.clone() else {
             return;
         };
-        let source = ScenarioSource::from_saved(&save.source);
+        let source = match &save.class {
+            Some(seat) => ScenarioSource::Class(Arc::from(seat.scenario.as_str())),
+            None => ScenarioSource::from_saved(&save.source),
+        };
         let restored = source
             .load()
             .map_err(|d| d.iter().map(|d| d.to_string()).collect::<Vec<_>>())
@@ -698,7 +757,13 @@ impl Session {
                 }
                 let player = save.record.player.clone();
                 let finished = game.is_finished();
+                // The server tells the link how much it holds; the rest is sent again.
+                let seat = save
+                    .class
+                    .clone()
+                    .map(|seat| crate::class::ClassSeat::connect(seat, &game, 0));
                 self.begin(source, game, &player);
+                self.class = seat;
                 if finished {
                     self.finish();
                 } else {
@@ -735,6 +800,7 @@ impl Session {
                 Lang::En => "en".into(),
             },
             record: kam_sim::record::record(game, &self.player),
+            class: self.class.as_ref().map(|c| c.saved.clone()),
         };
         let text = ron::ser::to_string_pretty(&save, ron::ser::PrettyConfig::new().depth_limit(4))
             .unwrap_or_default();

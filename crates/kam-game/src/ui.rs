@@ -199,6 +199,19 @@ pub fn top_bar(ui: &mut egui::Ui, s: &Session, actions: &mut Vec<Action>) {
                 if let Some(n) = &s.notice {
                     ui.label(RichText::new(n).color(MUTED).small());
                 }
+                if let Some(class) = &s.class {
+                    let (line, trouble) = crate::class::status_line(class, s.lang);
+                    ui.label(
+                        RichText::new(line)
+                            .small()
+                            .color(if trouble { RED } else { MUTED }),
+                    );
+                    if trouble {
+                        // Keep redrawing so the line clears when the server is back.
+                        ui.ctx()
+                            .request_repaint_after(std::time::Duration::from_secs(1));
+                    }
+                }
             });
         });
     });

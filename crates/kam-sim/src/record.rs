@@ -42,6 +42,23 @@ pub struct GameRecord {
     pub scores: Scores,
 }
 
+/// The seed a seed field or class code stands for: a number is itself, any other text hashes
+/// (FNV-1a of the trimmed, lower-cased code) so a class shares one seed; empty is the default.
+pub fn seed_from_code(code: &str, default: u64) -> u64 {
+    let code = code.trim();
+    if code.is_empty() {
+        return default;
+    }
+    if let Ok(n) = code.parse::<u64>() {
+        return n;
+    }
+    code.to_lowercase()
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+            (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+        })
+}
+
 /// The content hash of a prepared scenario.
 pub fn scenario_hash(prepared: &Prepared) -> String {
     let text = ron::to_string(&prepared.scenario).unwrap_or_default();

@@ -24,6 +24,12 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
     let lang = s.lang;
     ui::top_bar(root, s, &mut actions);
     let Some(game) = s.game() else { return actions };
+    if let Some(class) = &s.class
+        && class.waiting(game, &class.link.state())
+    {
+        waiting_for_class(root, lang);
+        return actions;
+    }
     let finished = game.is_finished();
     ui::bottom_bar(root, K::EnterContinues.t(lang), |ui| {
         let label = if finished { K::ToDebrief } else { K::NextTurn };
@@ -216,3 +222,20 @@ const PALETTE: [egui::Color32; 12] = [
     egui::Color32::from_rgb(0, 0, 128),
     egui::Color32::from_rgb(128, 0, 0),
 ];
+
+/// Rounds: the month is played and sent; its report waits for the instructor's release.
+fn waiting_for_class(root: &mut egui::Ui, lang: Lang) {
+    egui::CentralPanel::default().show(root, |ui| {
+        ui.add_space(80.0);
+        ui.vertical_centered(|ui| {
+            ui.heading(K::WaitingForClass.t(lang));
+            ui.add_space(12.0);
+            ui.label(K::WaitingBody.t(lang));
+            ui.add_space(12.0);
+            ui.spinner();
+        });
+    });
+    // The link checks the server every two seconds; redraw to notice the release.
+    root.ctx()
+        .request_repaint_after(std::time::Duration::from_millis(500));
+}

@@ -64,12 +64,14 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
         ui.columns(2, |cols| {
             scenario_list(&mut cols[0], s);
             settings(&mut cols[1], s);
+            join_class(&mut cols[1], s, &mut actions);
         });
     });
     if s.message.is_some() && s.form.selected.is_some() {
         s.message = None;
     }
-    if ui::enter(root) {
+    // Enter in the class fields joins the class; anywhere else it starts the chosen game.
+    if ui::enter(root) && !actions.contains(&Action::JoinClass) {
         actions.push(Action::Start);
     }
     let no_text_focus = !root.ctx().egui_wants_keyboard_input();
@@ -185,4 +187,45 @@ fn settings(ui: &mut egui::Ui, s: &mut Session) {
             ui.end_row();
         });
     ui.label(RichText::new(K::SeedHint.t(lang)).small().color(ui::MUTED));
+}
+
+/// "Join a class": the server's address, the join code and (on another computer) the rejoin
+/// code; the player's name above is the name in the class.
+fn join_class(ui: &mut egui::Ui, s: &mut Session, actions: &mut Vec<Action>) {
+    let lang = s.lang;
+    ui.add_space(12.0);
+    ui::card(ui, |ui| {
+        ui.label(RichText::new(K::JoinClass.t(lang)).strong().size(16.0));
+        ui.label(
+            RichText::new(K::JoinClassHint.t(lang))
+                .small()
+                .color(ui::MUTED),
+        );
+        let mut entered = false;
+        egui::Grid::new("join_form")
+            .num_columns(2)
+            .spacing([12.0, 8.0])
+            .show(ui, |ui| {
+                let mut field = |ui: &mut egui::Ui, label: K, text: &mut String, hint: &str| {
+                    ui.label(label.t(lang));
+                    let r = ui.add(
+                        egui::TextEdit::singleline(text)
+                            .hint_text(hint)
+                            .desired_width(240.0),
+                    );
+                    entered |= r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    ui.end_row();
+                };
+                field(ui, K::ClassServer, &mut s.form.server, "192.168.1.10:8080");
+                field(ui, K::JoinCode, &mut s.form.join_code, "K7QM3A");
+                field(ui, K::RejoinCode, &mut s.form.rejoin, "");
+            });
+        let ready = !s.form.server.trim().is_empty() && !s.form.join_code.trim().is_empty();
+        let clicked = ui
+            .add_enabled(ready, egui::Button::new(K::JoinClass.t(lang)))
+            .clicked();
+        if clicked || (entered && ready) {
+            actions.push(Action::JoinClass);
+        }
+    });
 }

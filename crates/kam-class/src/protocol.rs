@@ -1,0 +1,106 @@
+//! The messages the game and `kam serve` exchange, as JSON over HTTP.
+//!
+//! A trainee's game plays locally and sends its decision log as it grows. The server keeps
+//! the authoritative copy: it replays every decision with kam-sim and never takes a score
+//! from the client. Decisions are numbered from 0 in log order, so a resend after a lost
+//! answer is recognised and nothing is recorded twice.
+
+use kam_sim::engine::Decision;
+use serde::{Deserialize, Serialize};
+
+/// Longest player name the server accepts, in characters.
+pub const MAX_NAME_CHARS: usize = 40;
+/// Most decisions one submission may carry (a turn is a plan, a few events and offers).
+pub const MAX_DECISIONS_PER_SUBMISSION: usize = 64;
+
+/// How a class is paced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Pacing {
+    /// Everyone plays at their own pace.
+    Free,
+    /// Everyone plays month N, then waits until the round is released.
+    Rounds,
+}
+
+impl Pacing {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Pacing::Free => "free",
+            Pacing::Rounds => "rounds",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Pacing> {
+        match text {
+            "free" => Some(Pacing::Free),
+            "rounds" => Some(Pacing::Rounds),
+            _ => None,
+        }
+    }
+}
+
+/// `POST /api/join`: take a seat in the class with this join code.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct JoinRequest {
+    pub code: String,
+    pub name: String,
+}
+
+/// `POST /api/rejoin`: take back one's seat from another computer.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RejoinRequest {
+    pub code: String,
+    pub name: String,
+    /// The rejoin code shown when the seat was taken.
+    pub rejoin: String,
+}
+
+/// The answer to a join or rejoin: everything the game needs to play the class's game.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Seat {
+    /// Sent as `Authorization: Bearer TOKEN` with every submission; only this seat's holder
+    /// has it.
+    pub token: String,
+    /// Shown to the trainee once: with the join code and their name it takes the seat back
+    /// from another computer.
+    pub rejoin: String,
+    pub name: String,
+    /// The scenario as the instructor gave it (RON), so a class can play an uploaded file.
+    pub scenario: String,
+    pub scenario_hash: String,
+    pub seed: u64,
+    pub pacing: Pacing,
+    pub show_scores: bool,
+    /// The decisions the server holds for this seat (empty on a first join).
+    pub decisions: Vec<Decision>,
+    pub status: ClassStatus,
+}
+
+/// `POST /api/submit`: decisions `from`, `from + 1`, … of this seat's log.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Submission {
+    pub from: usize,
+    pub decisions: Vec<Decision>,
+}
+
+/// What the server holds for a seat, and where the class is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClassStatus {
+    /// Decisions recorded for this seat.
+    pub recorded: usize,
+    /// Rounds mode: months whose results are released (a trainee may plan month
+    /// `released + 1`). Free pacing: the scenario's length.
+    pub released: u32,
+    /// The instructor ended the session: nothing more is accepted.
+    pub ended: bool,
+}
+
+/// Every refusal's body: a reason a person can read, and what the server holds, so a client
+/// that lost an answer knows where to resume.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Refusal {
+    pub error: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recorded: Option<usize>,
+}

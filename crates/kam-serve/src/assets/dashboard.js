@@ -1,0 +1,31 @@
+// The dashboard's live part: the server pushes the re-rendered (already escaped) section
+// over server-sent events; nothing here builds HTML from data.
+"use strict";
+document.addEventListener("DOMContentLoaded", () => {
+  const status = document.getElementById("connection");
+  if (status && status.dataset.live && window.EventSource) {
+    const source = new EventSource(status.dataset.live);
+    source.addEventListener("update", (event) => {
+      document.getElementById("live").innerHTML = event.data;
+      status.textContent = "live · updated " + new Date().toLocaleTimeString();
+      status.className = "live";
+    });
+    source.addEventListener("error", () => {
+      status.textContent = "reconnecting…";
+      status.className = "";
+    });
+  }
+  for (const form of document.querySelectorAll("form[data-confirm]")) {
+    form.addEventListener("submit", (event) => {
+      if (!window.confirm(form.dataset.confirm)) event.preventDefault();
+    });
+  }
+  // "Pick a file" fills the scenario text box, so the form stays a plain form post.
+  const picker = document.getElementById("scenario_picker");
+  if (picker) {
+    picker.addEventListener("change", () => {
+      const file = picker.files[0];
+      if (file) file.text().then((text) => { document.getElementById("scenario_file").value = text; });
+    });
+  }
+});

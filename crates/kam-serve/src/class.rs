@@ -1,0 +1,810 @@
+//! What a class server does, apart from HTTP: create sessions, seat trainees, verify and
+//! record their decisions by replaying them with kam-sim, release rounds, and summarise the
+//! class for the dashboard.
+//!
+//! The server never takes a score from a client: every figure here comes from its own replay
+//! of the decisions it recorded.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use kam_class::protocol::{
+    ClassStatus, JoinRequest, MAX_DECISIONS_PER_SUBMISSION, MAX_NAME_CHARS, Pacing, RejoinRequest,
+    Seat, Submission,
+};
+use kam_sim::engine::{Decision, Game, Prepared};
+use kam_sim::record::GameRecord;
+use kam_sim::scenario::Lesson;
+use serde::{Deserialize, Serialize};
+use tokio::sync::broadcast;
+
+use crate::db::{Db, NewSeat, Progress, SeatRow, SessionRow, WriteError, now_ms};
+use crate::error::ApiError;
+use crate::limits::{MAX_SEATS, MAX_TITLE_CHARS};
+use crate::secrets;
+
+/// A trainee not heard from for this long shows as offline (their game checks in every few
+/// seconds while it runs).
+pub const OFFLINE_AFTER_MS: i64 = 30_000;
+
+/// What an instructor asks for when creating a session.
+#[derive(Debug, Clone, Deserialize)]
+pub struct NewSession {
+    /// A bundled scenario's name (`classroom_en`) or a whole scenario file (RON).
+    pub scenario: String,
+    #[serde(default)]
+    pub title: String,
+    /// A number, or any text (a class code) that stands for one; empty: the scenario's seed.
+    #[serde(default)]
+    pub seed: String,
+    pub pacing: Pacing,
+    #[serde(default)]
+    pub show_scores: bool,
+    /// Rounds: minutes each round stays open before it is released anyway (0: no deadline).
+    #[serde(default)]
+    pub round_minutes: u32,
+}
+
+/// What creating a session gives the instructor.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Created {
+    pub id: String,
+    pub code: String,
+    /// The instructor key: shown once, stored only as a hash.
+    pub secret: String,
+}
+
+/// One trainee on the dashboard.
+#[derive(Debug, Clone, Serialize)]
+pub struct RosterLine {
+    pub seat: i64,
+    pub name: String,
+    /// The month being played (months done + 1), or the last month when finished.
+    pub month: u32,
+    pub status: SeatStatus,
+    pub composite: f64,
+    /// The composite against the expert's on the same seed after as many months.
+    pub against_expert: f64,
+    pub finished: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SeatStatus {
+    Planning,
+    /// Rounds: done with the open month, waiting for it to be released.
+    Waiting,
+    Finished,
+    Offline,
+}
+
+impl SeatStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            SeatStatus::Planning => "planning",
+            SeatStatus::Waiting => "submitted, waiting",
+            SeatStatus::Finished => "finished",
+            SeatStatus::Offline => "offline",
+        }
+    }
+}
+
+/// How one account fares across the class.
+#[derive(Debug, Clone, Serialize)]
+pub struct AccountLine {
+    pub name: String,
+    pub tier: String,
+    pub kept: usize,
+    pub of: usize,
+    pub mean_satisfaction: f64,
+}
+
+/// A teaching point and how many finished games missed it.
+#[derive(Debug, Clone, Serialize)]
+pub struct LessonLine {
+    pub lesson: String,
+    pub missed: usize,
+    pub of: usize,
+}
+
+/// Everything the dashboard shows, computed from the database and the server's replays.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClassView {
+    pub id: String,
+    pub code: String,
+    pub title: String,
+    pub scenario: String,
+    pub seed: u64,
+    pub pacing: Pacing,
+    pub show_scores: bool,
+    pub months: u32,
+    pub released: u32,
+    /// Seconds until the open round is released anyway.
+    pub deadline_in: Option<i64>,
+    pub ended: bool,
+    pub version: i64,
+    /// In seat order.
+    pub roster: Vec<RosterLine>,
+    pub expert_final: f64,
+    pub accounts: Vec<AccountLine>,
+    /// Most missed first.
+    pub lessons: Vec<LessonLine>,
+}
+
+impl ClassView {
+    /// The roster best first: the leaderboard.
+    pub fn leaderboard(&self) -> Vec<&RosterLine> {
+        let mut lines: Vec<&RosterLine> = self.roster.iter().collect();
+        lines.sort_by(|a, b| {
+            b.composite
+                .total_cmp(&a.composite)
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        lines
+    }
+}
+
+/// A finished or running game reduced to what the class summary needs.
+struct Summary {
+    kept: Vec<bool>,
+    satisfaction: Vec<f64>,
+    missed: Vec<(Lesson, bool)>,
+}
+
+/// The server's state: the database, plus caches any instance can rebuild from it.
+pub struct Classroom {
+    pub db: Db,
+    scenarios: Mutex<HashMap<String, Arc<Prepared>>>,
+    /// Each session's expert: its composite after each month, index 0 the start.
+    experts: Mutex<HashMap<String, Arc<Vec<f64>>>>,
+    /// Replayed games by (session, seat); valid when their log length is the seat's
+    /// `recorded` (logs only grow, so equal length means equal log).
+    games: Mutex<HashMap<(String, i64), Arc<Game>>>,
+    summaries: Mutex<HashMap<(String, i64), (usize, Arc<Summary>)>>,
+    /// Session ids that changed on this instance (dashboards also poll the database for
+    /// changes made by other instances).
+    pub changes: broadcast::Sender<String>,
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+impl Classroom {
+    pub fn new(db: Db) -> Classroom {
+        Classroom {
+            db,
+            scenarios: Mutex::new(HashMap::new()),
+            experts: Mutex::new(HashMap::new()),
+            games: Mutex::new(HashMap::new()),
+            summaries: Mutex::new(HashMap::new()),
+            changes: broadcast::channel(256).0,
+        }
+    }
+
+    fn changed(&self, session: &str) {
+        let _ = self.changes.send(session.to_owned());
+    }
+
+    /// Loads the scenario a session plays (cached per session).
+    pub fn prepared(&self, session: &SessionRow) -> Result<Arc<Prepared>, ApiError> {
+        if let Some(p) = lock(&self.scenarios).get(&session.id) {
+            return Ok(Arc::clone(p));
+        }
+        let (prepared, _) = kam_sim::load::load_str("scenario.ron", &session.scenario)
+            .map_err(|_| ApiError::internal("the session's scenario no longer loads"))?;
+        lock(&self.scenarios).insert(session.id.clone(), Arc::clone(&prepared));
+        Ok(prepared)
+    }
+
+    pub async fn create(&self, new: NewSession) -> Result<Created, ApiError> {
+        let (file, text) = match kam_sim::bundled::by_name(new.scenario.trim()) {
+            Some((file, text)) => (file.to_owned(), text.to_owned()),
+            None if new.scenario.trim_start().starts_with('(')
+                || new.scenario.contains("accounts") =>
+            {
+                ("uploaded.ron".to_owned(), new.scenario.clone())
+            }
+            None => {
+                return Err(ApiError::bad_request(format!(
+                    "no bundled scenario is called `{}`; give a bundled name ({}) or a scenario file",
+                    new.scenario.trim(),
+                    kam_sim::bundled::SCENARIOS
+                        .iter()
+                        .map(|(f, _)| f.trim_end_matches(".ron"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )));
+            }
+        };
+        let prepared = match kam_sim::load::load_str(&file, &text) {
+            Ok((prepared, _warnings)) => prepared,
+            Err(diagnostics) => {
+                return Err(ApiError::unprocessable(
+                    diagnostics
+                        .iter()
+                        .map(|d| d.to_string())
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                ));
+            }
+        };
+        let title = new.title.trim();
+        if title.chars().count() > MAX_TITLE_CHARS {
+            return Err(ApiError::bad_request(format!(
+                "the title is longer than {MAX_TITLE_CHARS} characters"
+            )));
+        }
+        if new.round_minutes > 24 * 60 {
+            return Err(ApiError::bad_request(
+                "a round lasts at most a day (1440 minutes)",
+            ));
+        }
+        let scenario = &prepared.scenario;
+        let seed = kam_sim::record::seed_from_code(&new.seed, scenario.seed);
+        let rounds = new.pacing == Pacing::Rounds;
+        let created = Created {
+            id: secrets::code(12).to_lowercase(),
+            code: secrets::code(6),
+            secret: secrets::token(),
+        };
+        let row = SessionRow {
+            id: created.id.clone(),
+            code: created.code.clone(),
+            secret_hash: secrets::hash(&created.secret),
+            title: if title.is_empty() {
+                scenario.title.clone()
+            } else {
+                title.to_owned()
+            },
+            scenario: text,
+            scenario_hash: kam_sim::record::scenario_hash(&prepared),
+            seed,
+            pacing: new.pacing.as_str().to_owned(),
+            show_scores: new.show_scores,
+            round_minutes: i64::from(new.round_minutes),
+            released: if rounds { 0 } else { scenario.turns },
+            deadline: (rounds && new.round_minutes > 0)
+                .then(|| now_ms() + i64::from(new.round_minutes) * 60_000),
+            ended: false,
+            version: 1,
+        };
+        self.db.create_session(&row).await.map_err(|e| match e {
+            WriteError::Conflict => ApiError::unavailable("a code clashed; try again"),
+            WriteError::Db(e) => ApiError::from(e),
+        })?;
+        lock(&self.scenarios).insert(row.id.clone(), prepared);
+        Ok(created)
+    }
+
+    /// The session `id`, if the secret is its instructor's. Wrong secret and unknown id look
+    /// the same from outside, so ids cannot be probed.
+    pub async fn instructor_session(&self, id: &str, secret: &str) -> Result<SessionRow, ApiError> {
+        let session = self.db.session(id).await?;
+        match session {
+            Some(s) if !secret.is_empty() && s.secret_hash == secrets::hash(secret) => Ok(s),
+            _ => Err(ApiError::forbidden(
+                "this needs the session's instructor link (its key is wrong or missing)",
+            )),
+        }
+    }
+
+    pub async fn join(&self, request: JoinRequest) -> Result<Seat, ApiError> {
+        let name = check_name(&request.name)?;
+        let session = self.session_by_code(&request.code).await?;
+        if session.ended {
+            return Err(ApiError::gone("this class has ended"));
+        }
+        if self.db.seats(&session.id).await?.len() >= MAX_SEATS {
+            return Err(ApiError::conflict(format!(
+                "this class is full ({MAX_SEATS} seats)"
+            )));
+        }
+        let (token, rejoin) = (secrets::token(), secrets::code(8));
+        self.db
+            .add_seat(
+                &session.id,
+                &NewSeat {
+                    name: &name,
+                    token_hash: &secrets::hash(&token),
+                    rejoin_hash: &secrets::hash(&rejoin),
+                },
+            )
+            .await
+            .map_err(|e| match e {
+                WriteError::Conflict => ApiError::conflict(format!(
+                    "someone called {name} has joined already: choose another name, or rejoin with your rejoin code"
+                )),
+                WriteError::Db(e) => ApiError::from(e),
+            })?;
+        self.changed(&session.id);
+        self.seat_answer(&session, token, rejoin, name, Vec::new(), 0)
+    }
+
+    pub async fn rejoin(&self, request: RejoinRequest) -> Result<Seat, ApiError> {
+        let name = check_name(&request.name)?;
+        let session = self.session_by_code(&request.code).await?;
+        let refused =
+            || ApiError::forbidden("no seat with that name and rejoin code in this class");
+        let Some((seat, rejoin_hash)) = self.db.seat_by_name(&session.id, &name).await? else {
+            return Err(refused());
+        };
+        if rejoin_hash != secrets::hash(&secrets::normalise_code(&request.rejoin)) {
+            return Err(refused());
+        }
+        let token = secrets::token();
+        self.db
+            .replace_token(&session.id, seat, &secrets::hash(&token))
+            .await
+            .map_err(|e| match e {
+                WriteError::Conflict => ApiError::unavailable("try again"),
+                WriteError::Db(e) => ApiError::from(e),
+            })?;
+        let row = self.db.seat(&session.id, seat).await?.ok_or_else(refused)?;
+        let game = self.game(&session, &row).await?;
+        self.db.touch(&session.id, seat).await?;
+        self.changed(&session.id);
+        let stored_name = row.name.clone();
+        self.seat_answer(
+            &session,
+            token,
+            secrets::normalise_code(&request.rejoin),
+            stored_name,
+            game.log().to_vec(),
+            row.recorded,
+        )
+    }
+
+    fn seat_answer(
+        &self,
+        session: &SessionRow,
+        token: String,
+        rejoin: String,
+        name: String,
+        decisions: Vec<Decision>,
+        recorded: usize,
+    ) -> Result<Seat, ApiError> {
+        Ok(Seat {
+            token,
+            rejoin,
+            name,
+            scenario: session.scenario.clone(),
+            scenario_hash: session.scenario_hash.clone(),
+            seed: session.seed,
+            pacing: pacing(session),
+            show_scores: session.show_scores,
+            decisions,
+            status: ClassStatus {
+                recorded,
+                released: session.released,
+                ended: session.ended,
+            },
+        })
+    }
+
+    async fn session_by_code(&self, code: &str) -> Result<SessionRow, ApiError> {
+        let code = secrets::normalise_code(code);
+        if code.is_empty() || code.len() > 16 {
+            return Err(ApiError::not_found("no class has that join code"));
+        }
+        self.db
+            .session_by_code(&code)
+            .await?
+            .ok_or_else(|| ApiError::not_found("no class has that join code"))
+    }
+
+    /// The seat a bearer token holds.
+    pub async fn seat_of(&self, token: &str) -> Result<(SessionRow, SeatRow), ApiError> {
+        let unknown = || {
+            ApiError::unauthorized(
+                "this game's class seat is not known here (rejoin with your rejoin code)",
+            )
+        };
+        if token.is_empty() || token.len() > 128 {
+            return Err(unknown());
+        }
+        let (session_id, seat) = self
+            .db
+            .seat_by_token(&secrets::hash(token))
+            .await?
+            .ok_or_else(unknown)?;
+        let session = self.db.session(&session_id).await?.ok_or_else(unknown)?;
+        let row = self.db.seat(&session_id, seat).await?.ok_or_else(unknown)?;
+        Ok((session, row))
+    }
+
+    pub async fn status(&self, token: &str) -> Result<ClassStatus, ApiError> {
+        let (session, seat) = self.seat_of(token).await?;
+        self.db.touch(&session.id, seat.seat).await?;
+        // Offline → online shows on the dashboard.
+        if now_ms() - seat.last_seen > OFFLINE_AFTER_MS {
+            self.changed(&session.id);
+        }
+        Ok(ClassStatus {
+            recorded: seat.recorded,
+            released: session.released,
+            ended: session.ended,
+        })
+    }
+
+    /// Verifies a submission by replaying it on the server's copy of the game, then records
+    /// it; anything that does not replay is refused and nothing changes.
+    pub async fn submit(
+        &self,
+        token: &str,
+        submission: Submission,
+    ) -> Result<ClassStatus, ApiError> {
+        let (session, seat) = self.seat_of(token).await?;
+        let count = submission.decisions.len();
+        if count == 0 || count > MAX_DECISIONS_PER_SUBMISSION {
+            return Err(ApiError::bad_request(format!(
+                "a submission carries 1 to {MAX_DECISIONS_PER_SUBMISSION} decisions, not {count}"
+            )));
+        }
+        if session.ended {
+            return Err(ApiError::gone(
+                "this class has ended: nothing more is recorded",
+            ));
+        }
+        if submission.from != seat.recorded {
+            let why = if submission.from < seat.recorded {
+                "already recorded"
+            } else {
+                "out of order: earlier decisions are missing"
+            };
+            return Err(ApiError::conflict(format!(
+                "decisions from number {} {why}; the server holds {}",
+                submission.from + 1,
+                seat.recorded
+            ))
+            .with_recorded(seat.recorded));
+        }
+        let game = self.game(&session, &seat).await?;
+        let mut game = (*game).clone();
+        let rounds = pacing(&session) == Pacing::Rounds;
+        for (i, decision) in submission.decisions.iter().enumerate() {
+            if rounds && matches!(decision, Decision::Plan(_)) && game.turn() > session.released + 1
+            {
+                return Err(ApiError::too_early(format!(
+                    "month {} opens when the instructor releases month {}",
+                    game.turn(),
+                    session.released + 1
+                ))
+                .with_recorded(seat.recorded));
+            }
+            game.decide(decision.clone()).map_err(|e| {
+                ApiError::unprocessable(format!(
+                    "decision {} does not replay on the server's copy of your game: {e}",
+                    submission.from + i + 1
+                ))
+                .with_recorded(seat.recorded)
+            })?;
+        }
+        let encoded: Vec<String> = submission
+            .decisions
+            .iter()
+            .map(|d| ron::to_string(d).map_err(|e| ApiError::internal(e.to_string())))
+            .collect::<Result<_, _>>()?;
+        let progress = Progress {
+            turn: game.turn(),
+            finished: game.is_finished(),
+            composite: kam_sim::score::score(&game).composite,
+        };
+        match self
+            .db
+            .append(&session.id, seat.seat, submission.from, &encoded, &progress)
+            .await
+        {
+            Ok(()) => {}
+            Err(WriteError::Conflict) => {
+                let now = self.db.seat(&session.id, seat.seat).await?;
+                let recorded = now.map_or(seat.recorded, |s| s.recorded);
+                return Err(ApiError::conflict(format!(
+                    "another submission for this seat was recorded first; the server holds {recorded}"
+                ))
+                .with_recorded(recorded));
+            }
+            Err(WriteError::Db(e)) => return Err(e.into()),
+        }
+        let recorded = game.log().len();
+        lock(&self.games).insert((session.id.clone(), seat.seat), Arc::new(game));
+        let mut released = session.released;
+        if rounds && self.round_complete(&session).await? {
+            released = self.release_next(&session).await?.unwrap_or(released);
+        }
+        self.changed(&session.id);
+        Ok(ClassStatus {
+            recorded,
+            released,
+            ended: false,
+        })
+    }
+
+    /// True when nobody is still planning the open month (seats behind the class, who joined
+    /// late, catch up without holding the others back).
+    async fn round_complete(&self, session: &SessionRow) -> Result<bool, ApiError> {
+        let open = session.released + 1;
+        let prepared = self.prepared(session)?;
+        if open > prepared.scenario.turns {
+            return Ok(false);
+        }
+        let seats = self.db.seats(&session.id).await?;
+        Ok(seats.iter().any(|s| s.turn > open)
+            && !seats.iter().any(|s| !s.finished && s.turn == open))
+    }
+
+    /// Releases the open month; the next round's deadline starts now. `None` when another
+    /// request released it first or nothing is left to release.
+    pub async fn release_next(&self, session: &SessionRow) -> Result<Option<u32>, ApiError> {
+        let month = session.released + 1;
+        let turns = self.prepared(session)?.scenario.turns;
+        if month > turns || session.ended {
+            return Ok(None);
+        }
+        let deadline = (session.round_minutes > 0 && month < turns)
+            .then(|| now_ms() + session.round_minutes * 60_000);
+        let released = self.db.release(&session.id, month, deadline).await?;
+        self.changed(&session.id);
+        Ok(released.then_some(month))
+    }
+
+    pub async fn extend(&self, session: &SessionRow, minutes: u32) -> Result<(), ApiError> {
+        if pacing(session) != Pacing::Rounds {
+            return Err(ApiError::bad_request(
+                "only a class played in rounds has deadlines",
+            ));
+        }
+        if minutes == 0 || minutes > 24 * 60 {
+            return Err(ApiError::bad_request("extend by 1 to 1440 minutes"));
+        }
+        let from = session.deadline.unwrap_or_else(now_ms).max(now_ms());
+        self.db
+            .set_deadline(&session.id, Some(from + i64::from(minutes) * 60_000))
+            .await?;
+        self.changed(&session.id);
+        Ok(())
+    }
+
+    pub async fn end(&self, session: &SessionRow) -> Result<(), ApiError> {
+        self.db.end(&session.id).await?;
+        self.changed(&session.id);
+        Ok(())
+    }
+
+    /// Releases every round whose deadline has passed (run every second or so).
+    pub async fn release_overdue(&self) -> Result<(), ApiError> {
+        for (id, _) in self.db.overdue(now_ms()).await? {
+            if let Some(session) = self.db.session(&id).await? {
+                self.release_next(&session).await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The server's replay of a seat's recorded decisions.
+    pub async fn game(&self, session: &SessionRow, seat: &SeatRow) -> Result<Arc<Game>, ApiError> {
+        let key = (session.id.clone(), seat.seat);
+        if let Some(game) = lock(&self.games).get(&key)
+            && game.log().len() == seat.recorded
+        {
+            return Ok(Arc::clone(game));
+        }
+        let prepared = self.prepared(session)?;
+        let stored = self.db.decisions(&session.id, seat.seat).await?;
+        let decisions: Vec<Decision> = stored
+            .iter()
+            .map(|text| ron::from_str(text))
+            .collect::<Result<_, _>>()
+            .map_err(|e| ApiError::internal(format!("a stored decision does not read: {e}")))?;
+        let game = Game::replay(prepared, session.seed, &decisions).map_err(|(i, e)| {
+            ApiError::internal(format!("stored decision {} does not replay: {e}", i + 1))
+        })?;
+        let game = Arc::new(game);
+        lock(&self.games).insert(key, Arc::clone(&game));
+        Ok(game)
+    }
+
+    fn expert(&self, session: &SessionRow) -> Result<Arc<Vec<f64>>, ApiError> {
+        if let Some(e) = lock(&self.experts).get(&session.id) {
+            return Ok(Arc::clone(e));
+        }
+        let prepared = self.prepared(session)?;
+        let played =
+            kam_sim::batch::play(&prepared, "expert", session.seed).map_err(ApiError::internal)?;
+        let mut game = Game::new(Arc::clone(&prepared), session.seed);
+        let mut by_month = vec![kam_sim::score::score(&game).composite];
+        for decision in played.log() {
+            let before = game.turn();
+            game.decide(decision.clone())
+                .map_err(|e| ApiError::internal(e.to_string()))?;
+            if game.turn() > before || game.is_finished() {
+                by_month.push(kam_sim::score::score(&game).composite);
+            }
+        }
+        let by_month = Arc::new(by_month);
+        lock(&self.experts).insert(session.id.clone(), Arc::clone(&by_month));
+        Ok(by_month)
+    }
+
+    fn summary(&self, session: &SessionRow, seat: &SeatRow, game: &Game) -> Arc<Summary> {
+        let key = (session.id.clone(), seat.seat);
+        if let Some((recorded, s)) = lock(&self.summaries).get(&key)
+            && *recorded == seat.recorded
+        {
+            return Arc::clone(s);
+        }
+        let missed = if game.is_finished() {
+            let debrief = kam_sim::debrief::debrief(game, game.scenario().language);
+            let mut out: Vec<(Lesson, bool)> = Vec::new();
+            for l in debrief.lessons {
+                match out.iter_mut().find(|(x, _)| *x == l.lesson) {
+                    Some(entry) => entry.1 |= !l.met,
+                    None => out.push((l.lesson, !l.met)),
+                }
+            }
+            out
+        } else {
+            Vec::new()
+        };
+        let summary = Arc::new(Summary {
+            kept: game.accounts().iter().map(|a| !a.churned).collect(),
+            satisfaction: game.accounts().iter().map(|a| a.satisfaction).collect(),
+            missed,
+        });
+        lock(&self.summaries).insert(key, (seat.recorded, Arc::clone(&summary)));
+        summary
+    }
+
+    /// The dashboard's view of a session.
+    pub async fn view(&self, session: &SessionRow) -> Result<ClassView, ApiError> {
+        let prepared = self.prepared(session)?;
+        let scenario = &prepared.scenario;
+        let expert = self.expert(session)?;
+        let seats = self.db.seats(&session.id).await?;
+        let now = now_ms();
+        let mut roster = Vec::with_capacity(seats.len());
+        let mut summaries = Vec::with_capacity(seats.len());
+        for seat in &seats {
+            let game = self.game(session, seat).await?;
+            summaries.push(self.summary(session, seat, &game));
+            let done = seat.turn.saturating_sub(1).min(scenario.turns) as usize;
+            let status = if seat.finished {
+                SeatStatus::Finished
+            } else if now - seat.last_seen > OFFLINE_AFTER_MS {
+                SeatStatus::Offline
+            } else if pacing(session) == Pacing::Rounds && seat.turn > session.released + 1 {
+                SeatStatus::Waiting
+            } else {
+                SeatStatus::Planning
+            };
+            roster.push(RosterLine {
+                seat: seat.seat,
+                name: seat.name.clone(),
+                month: seat.turn.min(scenario.turns),
+                status,
+                composite: seat.composite,
+                against_expert: seat.composite - expert.get(done).copied().unwrap_or(0.0),
+                finished: seat.finished,
+            });
+        }
+        let lang = scenario.language;
+        let accounts = scenario
+            .accounts
+            .iter()
+            .enumerate()
+            .map(|(a, account)| {
+                let kept = summaries.iter().filter(|s| s.kept[a]).count();
+                let satisfaction: Vec<f64> = summaries
+                    .iter()
+                    .filter(|s| s.kept[a])
+                    .map(|s| s.satisfaction[a])
+                    .collect();
+                AccountLine {
+                    name: account.name.clone(),
+                    tier: format!("{:?}", account.tier),
+                    kept,
+                    of: summaries.len(),
+                    mean_satisfaction: if satisfaction.is_empty() {
+                        0.0
+                    } else {
+                        satisfaction.iter().sum::<f64>() / satisfaction.len() as f64
+                    },
+                }
+            })
+            .collect();
+        let mut lessons: Vec<(Lesson, usize, usize)> = Vec::new();
+        for s in &summaries {
+            for (lesson, missed) in &s.missed {
+                match lessons.iter_mut().find(|(l, _, _)| l == lesson) {
+                    Some(entry) => {
+                        entry.1 += usize::from(*missed);
+                        entry.2 += 1;
+                    }
+                    None => lessons.push((*lesson, usize::from(*missed), 1)),
+                }
+            }
+        }
+        lessons.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+        Ok(ClassView {
+            id: session.id.clone(),
+            code: session.code.clone(),
+            title: session.title.clone(),
+            scenario: scenario.title.clone(),
+            seed: session.seed,
+            pacing: pacing(session),
+            show_scores: session.show_scores,
+            months: scenario.turns,
+            released: session.released,
+            deadline_in: session.deadline.map(|d| ((d - now) / 1000).max(0)),
+            ended: session.ended,
+            version: session.version,
+            roster,
+            expert_final: expert.last().copied().unwrap_or(0.0),
+            accounts,
+            lessons: lessons
+                .into_iter()
+                .map(|(lesson, missed, of)| LessonLine {
+                    lesson: kam_sim::debrief::lesson_name(lesson, lang).to_owned(),
+                    missed,
+                    of,
+                })
+                .collect(),
+        })
+    }
+
+    /// Every seat's game as a result file, as `kam report` and `kam replay` read them.
+    pub async fn records(
+        &self,
+        session: &SessionRow,
+    ) -> Result<Vec<(String, GameRecord)>, ApiError> {
+        let mut out = Vec::new();
+        for seat in self.db.seats(&session.id).await? {
+            let game = self.game(session, &seat).await?;
+            let file = format!("{:03}-{}.ron", seat.seat, file_safe(&seat.name));
+            out.push((file, kam_sim::record::record(&game, &seat.name)));
+        }
+        Ok(out)
+    }
+}
+
+pub fn pacing(session: &SessionRow) -> Pacing {
+    Pacing::parse(&session.pacing).unwrap_or(Pacing::Free)
+}
+
+/// A trainee's name, checked: printable, not empty, not too long.
+fn check_name(name: &str) -> Result<String, ApiError> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(ApiError::bad_request("type your name to join"));
+    }
+    if name.chars().count() > MAX_NAME_CHARS {
+        return Err(ApiError::bad_request(format!(
+            "a name has at most {MAX_NAME_CHARS} characters"
+        )));
+    }
+    if name.chars().any(char::is_control) {
+        return Err(ApiError::bad_request(
+            "a name cannot contain control characters",
+        ));
+    }
+    Ok(name.to_owned())
+}
+
+/// A name fit for a file name inside an archive: letters (any script), digits, `-` and `_`.
+fn file_safe(name: &str) -> String {
+    let safe: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if safe.is_empty() {
+        "trainee".into()
+    } else {
+        safe
+    }
+}

@@ -1,0 +1,552 @@
+//! The class server's one data-access layer: SQLite (embedded default) or PostgreSQL, the same
+//! SQL for both through sqlx's `Any` driver.
+//!
+//! Every query is a static string both databases read (`$N` placeholders, `BIGINT`, `TEXT`,
+//! `DOUBLE PRECISION`, booleans as 0/1), so one code path is tested against both. All state
+//! lives here, none only in a server's memory: several `kam serve` instances can share one
+//! PostgreSQL, and a restarted server carries on from what it acknowledged.
+
+use std::borrow::Cow;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use sqlx::any::{AnyPoolOptions, AnyRow};
+use sqlx::migrate::{Migration, MigrationType, Migrator};
+use sqlx::{AnyPool, Executor, Row, SqlSafeStr};
+
+/// The schema, one migration per change, in order. Never edit a released one: add another.
+const MIGRATIONS: [(i64, &str, &str); 1] = [(1, "class sessions", include_str!("schema_1.sql"))];
+
+/// Milliseconds since the Unix epoch: the server's clock for deadlines and "last seen".
+pub fn now_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64)
+}
+
+#[derive(Clone)]
+pub struct Db {
+    pool: AnyPool,
+    pub backend: Backend,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A class session as stored.
+#[derive(Debug, Clone)]
+pub struct SessionRow {
+    pub id: String,
+    pub code: String,
+    pub secret_hash: String,
+    pub title: String,
+    pub scenario: String,
+    pub scenario_hash: String,
+    pub seed: u64,
+    pub pacing: String,
+    pub show_scores: bool,
+    pub round_minutes: i64,
+    pub released: u32,
+    pub deadline: Option<i64>,
+    pub ended: bool,
+    pub version: i64,
+}
+
+/// A trainee's seat as stored: who, and how far their game has got.
+#[derive(Debug, Clone)]
+pub struct SeatRow {
+    pub seat: i64,
+    pub name: String,
+    pub recorded: usize,
+    pub turn: u32,
+    pub finished: bool,
+    pub composite: f64,
+    pub last_seen: i64,
+}
+
+/// The new seat's fields (the caller made the secrets).
+pub struct NewSeat<'a> {
+    pub name: &'a str,
+    pub token_hash: &'a str,
+    pub rejoin_hash: &'a str,
+}
+
+/// A submission's effect on its seat.
+pub struct Progress {
+    pub turn: u32,
+    pub finished: bool,
+    pub composite: f64,
+}
+
+#[derive(Debug)]
+pub enum WriteError {
+    /// Someone else changed the row first (or the unique key is taken).
+    Conflict,
+    Db(sqlx::Error),
+}
+
+impl From<sqlx::Error> for WriteError {
+    fn from(e: sqlx::Error) -> WriteError {
+        match &e {
+            sqlx::Error::Database(d) if d.is_unique_violation() => WriteError::Conflict,
+            _ => WriteError::Db(e),
+        }
+    }
+}
+
+fn u(v: i64) -> u32 {
+    u32::try_from(v.max(0)).unwrap_or(u32::MAX)
+}
+
+impl Db {
+    /// Opens (creating if need be) and migrates the database at `url`: `sqlite://PATH` or
+    /// `postgres://…`.
+    pub async fn open(url: &str) -> Result<Db, String> {
+        sqlx::any::install_default_drivers();
+        let backend = if url.starts_with("sqlite:") {
+            Backend::Sqlite
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            Backend::Postgres
+        } else {
+            return Err(format!(
+                "`{url}` is not a database address: use sqlite://FILE or postgres://USER@HOST/DB"
+            ));
+        };
+        let options = AnyPoolOptions::new()
+            .after_connect(move |conn, _| {
+                Box::pin(async move {
+                    if backend == Backend::Sqlite {
+                        // WAL lets readers work beside the writer; FULL syncs every commit,
+                        // so an acknowledged submission survives a power cut too.
+                        conn.execute("PRAGMA journal_mode = WAL").await?;
+                        conn.execute("PRAGMA synchronous = FULL").await?;
+                        conn.execute("PRAGMA busy_timeout = 10000").await?;
+                        conn.execute("PRAGMA foreign_keys = ON").await?;
+                    }
+                    Ok(())
+                })
+            })
+            // SQLite has one writer at a time anyway; one connection makes every
+            // transaction wait its turn instead of failing with "database is locked".
+            .max_connections(if backend == Backend::Sqlite { 1 } else { 16 });
+        let url = if backend == Backend::Sqlite && !url.contains('?') {
+            format!("{url}?mode=rwc")
+        } else {
+            url.to_owned()
+        };
+        let pool = options
+            .connect(&url)
+            .await
+            .map_err(|e| format!("cannot open the database {}: {e}", redact(&url)))?;
+        let migrator = Migrator {
+            migrations: Cow::Owned(
+                MIGRATIONS
+                    .iter()
+                    .map(|(version, what, sql)| {
+                        Migration::new(
+                            *version,
+                            Cow::Borrowed(*what),
+                            MigrationType::Simple,
+                            sql.into_sql_str(),
+                            false,
+                        )
+                    })
+                    .collect(),
+            ),
+            ..Migrator::DEFAULT
+        };
+        migrator
+            .run(&pool)
+            .await
+            .map_err(|e| format!("cannot set up the database {}: {e}", redact(&url)))?;
+        Ok(Db { pool, backend })
+    }
+
+    /// A transaction that will write: on SQLite it takes the write lock at once (waiting for
+    /// it under the busy timeout), so a second server on the same file waits instead of
+    /// failing when it upgrades a read to a write.
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+        match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.pool.begin().await,
+        }
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    pub async fn create_session(&self, s: &SessionRow) -> Result<(), WriteError> {
+        sqlx::query(
+            "INSERT INTO class_sessions (id, code, secret_hash, title, scenario, scenario_hash, \
+             seed, pacing, show_scores, round_minutes, released, deadline, ended, version, created) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 0, 1, $13)",
+        )
+        .bind(&s.id)
+        .bind(&s.code)
+        .bind(&s.secret_hash)
+        .bind(&s.title)
+        .bind(&s.scenario)
+        .bind(&s.scenario_hash)
+        .bind(s.seed as i64)
+        .bind(&s.pacing)
+        .bind(i64::from(s.show_scores))
+        .bind(s.round_minutes)
+        .bind(i64::from(s.released))
+        .bind(s.deadline)
+        .bind(now_ms())
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    pub async fn session(&self, id: &str) -> Result<Option<SessionRow>, sqlx::Error> {
+        let row = sqlx::query(
+            "SELECT id, code, secret_hash, title, scenario, scenario_hash, seed, pacing, \
+             show_scores, round_minutes, released, deadline, ended, version \
+             FROM class_sessions WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| session_row(&r)).transpose()
+    }
+
+    pub async fn session_by_code(&self, code: &str) -> Result<Option<SessionRow>, sqlx::Error> {
+        let id: Option<String> =
+            sqlx::query_scalar("SELECT id FROM class_sessions WHERE code = $1")
+                .bind(code)
+                .fetch_optional(&self.pool)
+                .await?;
+        match id {
+            Some(id) => self.session(&id).await,
+            None => Ok(None),
+        }
+    }
+
+    /// The change counter of a session: dashboards redraw when it moves.
+    pub async fn version(&self, id: &str) -> Result<Option<i64>, sqlx::Error> {
+        sqlx::query_scalar("SELECT version FROM class_sessions WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await
+    }
+
+    /// Adds a seat numbered after the last; `Conflict` when the name is taken.
+    pub async fn add_seat(&self, session: &str, seat: &NewSeat<'_>) -> Result<i64, WriteError> {
+        let key = name_key(seat.name);
+        // Two joins at once may pick the same number: the key refuses one, which tries again.
+        for _ in 0..8 {
+            let mut tx = self.begin_write().await?;
+            let taken: Option<i64> = sqlx::query_scalar(
+                "SELECT seat FROM seats WHERE session_id = $1 AND name_key = $2",
+            )
+            .bind(session)
+            .bind(&key)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if taken.is_some() {
+                return Err(WriteError::Conflict);
+            }
+            let next: i64 = sqlx::query_scalar(
+                "SELECT COALESCE(MAX(seat), 0) + 1 FROM seats WHERE session_id = $1",
+            )
+            .bind(session)
+            .fetch_one(&mut *tx)
+            .await?;
+            let now = now_ms();
+            let inserted = sqlx::query(
+                "INSERT INTO seats (session_id, seat, name, name_key, token_hash, rejoin_hash, \
+                 joined, last_seen, recorded, turn, finished, composite) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, 1, 0, 0)",
+            )
+            .bind(session)
+            .bind(next)
+            .bind(seat.name)
+            .bind(&key)
+            .bind(seat.token_hash)
+            .bind(seat.rejoin_hash)
+            .bind(now)
+            .bind(now)
+            .execute(&mut *tx)
+            .await
+            .map_err(WriteError::from);
+            match inserted {
+                Ok(_) => {
+                    bump(&mut tx, session).await?;
+                    tx.commit().await?;
+                    return Ok(next);
+                }
+                Err(WriteError::Conflict) => continue,
+                Err(e) => return Err(e),
+            }
+        }
+        Err(WriteError::Conflict)
+    }
+
+    /// The seat a bearer token holds: (session id, seat number).
+    pub async fn seat_by_token(
+        &self,
+        token_hash: &str,
+    ) -> Result<Option<(String, i64)>, sqlx::Error> {
+        let row = sqlx::query("SELECT session_id, seat FROM seats WHERE token_hash = $1")
+            .bind(token_hash)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| Ok((r.try_get("session_id")?, r.try_get("seat")?)))
+            .transpose()
+    }
+
+    /// The seat called `name` (any case) and its rejoin code's hash.
+    pub async fn seat_by_name(
+        &self,
+        session: &str,
+        name: &str,
+    ) -> Result<Option<(i64, String)>, sqlx::Error> {
+        let row = sqlx::query(
+            "SELECT seat, rejoin_hash FROM seats WHERE session_id = $1 AND name_key = $2",
+        )
+        .bind(session)
+        .bind(name_key(name))
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| Ok((r.try_get("seat")?, r.try_get("rejoin_hash")?)))
+            .transpose()
+    }
+
+    /// Gives a seat a new bearer token (a rejoin); the old one stops working.
+    pub async fn replace_token(
+        &self,
+        session: &str,
+        seat: i64,
+        token_hash: &str,
+    ) -> Result<(), WriteError> {
+        sqlx::query("UPDATE seats SET token_hash = $1 WHERE session_id = $2 AND seat = $3")
+            .bind(token_hash)
+            .bind(session)
+            .bind(seat)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn seats(&self, session: &str) -> Result<Vec<SeatRow>, sqlx::Error> {
+        let rows = sqlx::query(
+            "SELECT seat, name, recorded, turn, finished, composite, last_seen FROM seats \
+             WHERE session_id = $1 ORDER BY seat",
+        )
+        .bind(session)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(seat_row).collect()
+    }
+
+    pub async fn seat(&self, session: &str, seat: i64) -> Result<Option<SeatRow>, sqlx::Error> {
+        let row = sqlx::query(
+            "SELECT seat, name, recorded, turn, finished, composite, last_seen FROM seats \
+             WHERE session_id = $1 AND seat = $2",
+        )
+        .bind(session)
+        .bind(seat)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(seat_row).transpose()
+    }
+
+    /// A seat's decision log, as stored (RON text of each decision, in order).
+    pub async fn decisions(&self, session: &str, seat: i64) -> Result<Vec<String>, sqlx::Error> {
+        sqlx::query_scalar(
+            "SELECT decision FROM decisions WHERE session_id = $1 AND seat = $2 ORDER BY idx",
+        )
+        .bind(session)
+        .bind(seat)
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    /// Appends decisions `from..` to a seat's log, atomically, only if it holds exactly
+    /// `from` now (`Conflict` otherwise: another submission got there first).
+    pub async fn append(
+        &self,
+        session: &str,
+        seat: i64,
+        from: usize,
+        decisions: &[String],
+        progress: &Progress,
+    ) -> Result<(), WriteError> {
+        let mut tx = self.begin_write().await?;
+        let now = now_ms();
+        let claimed = sqlx::query(
+            "UPDATE seats SET recorded = $1, turn = $2, finished = $3, composite = $4, \
+             last_seen = $5 WHERE session_id = $6 AND seat = $7 AND recorded = $8",
+        )
+        .bind((from + decisions.len()) as i64)
+        .bind(i64::from(progress.turn))
+        .bind(i64::from(progress.finished))
+        .bind(progress.composite)
+        .bind(now)
+        .bind(session)
+        .bind(seat)
+        .bind(from as i64)
+        .execute(&mut *tx)
+        .await?;
+        if claimed.rows_affected() != 1 {
+            return Err(WriteError::Conflict);
+        }
+        for (i, decision) in decisions.iter().enumerate() {
+            sqlx::query(
+                "INSERT INTO decisions (session_id, seat, idx, decision, at) \
+                 VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(session)
+            .bind(seat)
+            .bind((from + i) as i64)
+            .bind(decision)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        }
+        bump(&mut tx, session).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Notes that a seat's game was heard from (the roster's "offline" is its absence).
+    pub async fn touch(&self, session: &str, seat: i64) -> Result<(), sqlx::Error> {
+        sqlx::query("UPDATE seats SET last_seen = $1 WHERE session_id = $2 AND seat = $3")
+            .bind(now_ms())
+            .bind(session)
+            .bind(seat)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Releases month `month` if it is the next one (so two servers releasing at once release
+    /// it once); the next round's deadline is `deadline`. True when this call released it.
+    pub async fn release(
+        &self,
+        session: &str,
+        month: u32,
+        deadline: Option<i64>,
+    ) -> Result<bool, sqlx::Error> {
+        let done = sqlx::query(
+            "UPDATE class_sessions SET released = $1, deadline = $2, version = version + 1 \
+             WHERE id = $3 AND released = $4 AND ended = 0",
+        )
+        .bind(i64::from(month))
+        .bind(deadline)
+        .bind(session)
+        .bind(i64::from(month) - 1)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    pub async fn set_deadline(
+        &self,
+        session: &str,
+        deadline: Option<i64>,
+    ) -> Result<(), sqlx::Error> {
+        sqlx::query(
+            "UPDATE class_sessions SET deadline = $1, version = version + 1 WHERE id = $2 AND ended = 0",
+        )
+        .bind(deadline)
+        .bind(session)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    pub async fn end(&self, session: &str) -> Result<(), sqlx::Error> {
+        sqlx::query(
+            "UPDATE class_sessions SET ended = 1, deadline = NULL, version = version + 1 WHERE id = $1",
+        )
+        .bind(session)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Sessions whose round deadline has passed: (id, released).
+    pub async fn overdue(&self, now: i64) -> Result<Vec<(String, u32)>, sqlx::Error> {
+        let rows = sqlx::query(
+            "SELECT id, released FROM class_sessions \
+             WHERE ended = 0 AND deadline IS NOT NULL AND deadline <= $1",
+        )
+        .bind(now)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get("id")?, u(r.try_get("released")?))))
+            .collect()
+    }
+
+    /// Every decision row of a session: the load and fault tests' "exactly once" check.
+    pub async fn decision_count(&self, session: &str) -> Result<i64, sqlx::Error> {
+        sqlx::query_scalar("SELECT COUNT(*) FROM decisions WHERE session_id = $1")
+            .bind(session)
+            .fetch_one(&self.pool)
+            .await
+    }
+}
+
+async fn bump(tx: &mut sqlx::Transaction<'_, sqlx::Any>, session: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE class_sessions SET version = version + 1 WHERE id = $1")
+        .bind(session)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Names are unique in a class whatever their case or surrounding spaces.
+fn name_key(name: &str) -> String {
+    name.trim().to_lowercase()
+}
+
+fn session_row(r: &AnyRow) -> Result<SessionRow, sqlx::Error> {
+    Ok(SessionRow {
+        id: r.try_get("id")?,
+        code: r.try_get("code")?,
+        secret_hash: r.try_get("secret_hash")?,
+        title: r.try_get("title")?,
+        scenario: r.try_get("scenario")?,
+        scenario_hash: r.try_get("scenario_hash")?,
+        seed: r.try_get::<i64, _>("seed")? as u64,
+        pacing: r.try_get("pacing")?,
+        show_scores: r.try_get::<i64, _>("show_scores")? != 0,
+        round_minutes: r.try_get("round_minutes")?,
+        released: u(r.try_get("released")?),
+        deadline: r.try_get("deadline")?,
+        ended: r.try_get::<i64, _>("ended")? != 0,
+        version: r.try_get("version")?,
+    })
+}
+
+fn seat_row(r: &AnyRow) -> Result<SeatRow, sqlx::Error> {
+    Ok(SeatRow {
+        seat: r.try_get("seat")?,
+        name: r.try_get("name")?,
+        recorded: r.try_get::<i64, _>("recorded")?.max(0) as usize,
+        turn: u(r.try_get("turn")?),
+        finished: r.try_get::<i64, _>("finished")? != 0,
+        composite: r.try_get("composite")?,
+        last_seen: r.try_get("last_seen")?,
+    })
+}
+
+/// A database address fit for an error message: without its password.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let credentials = &url[scheme + 3..at];
+            match credentials.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme + 3], &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}

@@ -1,0 +1,98 @@
+//! Refusals: every error the server answers with, as a status and a sentence a person can
+//! act on (JSON for the API, a page for the browser).
+
+use axum::Json;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use kam_class::protocol::Refusal;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ApiError {
+    pub status: StatusCode,
+    pub message: String,
+    /// For a seat's refusals: how many decisions the server holds, so the game resumes there.
+    pub recorded: Option<usize>,
+}
+
+impl ApiError {
+    fn new(status: StatusCode, message: impl Into<String>) -> ApiError {
+        ApiError {
+            status,
+            message: message.into(),
+            recorded: None,
+        }
+    }
+
+    pub fn with_recorded(mut self, recorded: usize) -> ApiError {
+        self.recorded = Some(recorded);
+        self
+    }
+
+    pub fn bad_request(m: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::BAD_REQUEST, m)
+    }
+    pub fn unauthorized(m: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::UNAUTHORIZED, m)
+    }
+    pub fn forbidden(m: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::FORBIDDEN, m)
+    }
+    pub fn not_found(m: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::NOT_FOUND, m)
+    }
+    pub fn conflict(m: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::CONFLICT, m)
+    }
+    pub fn gone(m: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::GONE, m)
+    }
+    pub fn unprocessable(m: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, m)
+    }
+    /// Rounds: the month is not open yet (the game waits and tries again).
+    pub fn too_early(m: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::TOO_EARLY, m)
+    }
+    pub fn new_too_large() -> ApiError {
+        ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!(
+                "the body is larger than {} KiB",
+                crate::limits::MAX_BODY_BYTES / 1024
+            ),
+        )
+    }
+    pub fn too_many() -> ApiError {
+        ApiError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "too many requests from this client; wait a moment",
+        )
+    }
+    pub fn unavailable(m: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::SERVICE_UNAVAILABLE, m)
+    }
+    pub fn internal(m: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, m)
+    }
+}
+
+impl From<sqlx::Error> for ApiError {
+    fn from(e: sqlx::Error) -> ApiError {
+        // The database's own words stay in the server's log, not in the answer.
+        eprintln!("kam serve: database error: {e}");
+        ApiError::unavailable("the class database is not answering; try again in a moment")
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        (
+            self.status,
+            Json(Refusal {
+                error: self.message,
+                recorded: self.recorded,
+            }),
+        )
+            .into_response()
+    }
+}

@@ -1,0 +1,598 @@
+//! The server's routes: the trainees' JSON API, the instructor's JSON API and pages, the live
+//! updates, and the class report downloads. Handlers check limits and keys, then call
+//! [`Classroom`]; they hold no rules of their own.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Json, Router};
+use futures_util::Stream;
+use kam_class::protocol::{ClassStatus, JoinRequest, Pacing, RejoinRequest, Seat, Submission};
+use maud::Markup;
+
+use crate::class::{ClassView, Classroom, Created, NewSession};
+use crate::db::SessionRow;
+use crate::error::ApiError;
+use crate::limits::{MAX_BODY_BYTES, RateLimiter};
+use crate::pages::{self, CreateForm};
+use crate::{Reporter, ServeOptions};
+
+pub struct AppState {
+    pub class: Classroom,
+    pub reporter: Option<Arc<dyn Reporter>>,
+    /// Per client address: joins, session creation, pages.
+    pub by_address: RateLimiter,
+    /// Per seat token: submissions and status checks.
+    pub by_seat: RateLimiter,
+}
+
+type Shared = State<Arc<AppState>>;
+
+pub fn router(state: Arc<AppState>) -> Router {
+    Router::new()
+        .route("/", get(home))
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/assets/style.css", get(style))
+        .route("/assets/dashboard.js", get(script))
+        .route("/sessions", post(create_from_form))
+        .route("/i/{id}/key/{secret}", get(enter_with_key))
+        .route("/i/{id}", get(dashboard))
+        .route("/i/{id}/live", get(live_fragment))
+        .route("/i/{id}/events", get(events))
+        .route("/i/{id}/release", post(release_from_form))
+        .route("/i/{id}/extend", post(extend_from_form))
+        .route("/i/{id}/end", post(end_from_form))
+        .route("/i/{id}/seat/{seat}", get(seat_page))
+        .route("/i/{id}/report.html", get(report_html))
+        .route("/i/{id}/report.csv", get(report_csv))
+        .route("/i/{id}/results.tar", get(results_tar))
+        .route("/api/sessions", post(create_from_json))
+        .route("/api/sessions/{id}", get(view_json))
+        .route("/api/sessions/{id}/release", post(release_json))
+        .route("/api/sessions/{id}/extend", post(extend_json))
+        .route("/api/sessions/{id}/end", post(end_json))
+        .route("/api/join", post(join))
+        .route("/api/rejoin", post(rejoin))
+        .route("/api/submit", post(submit))
+        .route("/api/status", get(status))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(axum::middleware::from_fn(refuse_announced_oversize))
+        .layer(axum::middleware::map_response(security_headers))
+        .with_state(state)
+}
+
+pub fn state(
+    class: Classroom,
+    reporter: Option<Arc<dyn Reporter>>,
+    options: &ServeOptions,
+) -> AppState {
+    AppState {
+        class,
+        reporter,
+        by_address: RateLimiter::new(options.rate_per_address, options.rate_per_address * 10.0),
+        by_seat: RateLimiter::new(options.rate_per_seat, options.rate_per_seat * 4.0),
+    }
+}
+
+/// A body announced larger than the limit is refused before any of it is read (the body
+/// limit alone would read up to the limit first).
+async fn refuse_announced_oversize(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let announced = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if announced.is_some_and(|n| n > MAX_BODY_BYTES as u64) {
+        return ApiError::new_too_large().into_response();
+    }
+    next.run(request).await
+}
+
+async fn security_headers(mut response: Response) -> Response {
+    let headers = response.headers_mut();
+    let set = |headers: &mut HeaderMap, name: header::HeaderName, value: &'static str| {
+        headers.insert(name, HeaderValue::from_static(value));
+    };
+    set(
+        headers,
+        header::CONTENT_SECURITY_POLICY,
+        "default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'",
+    );
+    set(headers, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
+    // Instructor links carry their key: never send it on to another site.
+    set(headers, header::REFERRER_POLICY, "no-referrer");
+    response
+}
+
+fn limit(limiter: &RateLimiter, key: &str) -> Result<(), ApiError> {
+    if limiter.allow(key) {
+        Ok(())
+    } else {
+        Err(ApiError::too_many())
+    }
+}
+
+fn address_key(addr: &SocketAddr) -> String {
+    addr.ip().to_string()
+}
+
+fn bearer(headers: &HeaderMap) -> &str {
+    headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim)
+        .unwrap_or("")
+}
+
+fn key_cookie_name(id: &str) -> String {
+    format!("kam_key_{id}")
+}
+
+/// The instructor key a request carries: `Authorization: Bearer KEY` (the API) or the
+/// cookie the instructor link set (the browser).
+fn instructor_key<'a>(headers: &'a HeaderMap, id: &str) -> &'a str {
+    let from_header = bearer(headers);
+    if !from_header.is_empty() {
+        return from_header;
+    }
+    let name = key_cookie_name(id);
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+        .unwrap_or("")
+}
+
+async fn instructor(
+    state: &AppState,
+    headers: &HeaderMap,
+    addr: &SocketAddr,
+    id: &str,
+) -> Result<SessionRow, ApiError> {
+    limit(&state.by_address, &address_key(addr))?;
+    state
+        .class
+        .instructor_session(id, instructor_key(headers, id))
+        .await
+}
+
+/// A refusal shown as a page, for the browser.
+struct PageError(ApiError);
+
+impl From<ApiError> for PageError {
+    fn from(e: ApiError) -> PageError {
+        PageError(e)
+    }
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        (
+            self.0.status,
+            pages::error_page(self.0.status.as_u16(), &self.0.message),
+        )
+            .into_response()
+    }
+}
+
+async fn home() -> Markup {
+    pages::create_page(&CreateForm::default(), None)
+}
+
+async fn style() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
+        pages::STYLE,
+    )
+}
+
+async fn script() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+        pages::SCRIPT,
+    )
+}
+
+fn new_session_from_form(form: &CreateForm) -> Result<NewSession, ApiError> {
+    let round_minutes = if form.round_minutes.trim().is_empty() {
+        0
+    } else {
+        form.round_minutes
+            .trim()
+            .parse()
+            .map_err(|_| ApiError::bad_request("the round deadline is a whole number of minutes"))?
+    };
+    Ok(NewSession {
+        scenario: if form.scenario_file.trim().is_empty() {
+            form.bundled.clone()
+        } else {
+            form.scenario_file.clone()
+        },
+        title: form.title.clone(),
+        seed: form.seed.clone(),
+        pacing: Pacing::parse(&form.pacing).unwrap_or(Pacing::Free),
+        show_scores: form.show_scores.is_some(),
+        round_minutes,
+    })
+}
+
+async fn create_from_form(
+    State(state): Shared,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    Form(form): Form<CreateForm>,
+) -> Response {
+    if let Err(e) = limit(&state.by_address, &address_key(&addr)) {
+        return PageError(e).into_response();
+    }
+    let created = match new_session_from_form(&form) {
+        Ok(new) => state.class.create(new).await,
+        Err(e) => Err(e),
+    };
+    match created {
+        Ok(created) => {
+            Redirect::to(&format!("/i/{}/key/{}", created.id, created.secret)).into_response()
+        }
+        Err(e) => (e.status, pages::create_page(&form, Some(&e.message))).into_response(),
+    }
+}
+
+async fn create_from_json(
+    State(state): Shared,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    Json(new): Json<NewSession>,
+) -> Result<Json<Created>, ApiError> {
+    limit(&state.by_address, &address_key(&addr))?;
+    state.class.create(new).await.map(Json)
+}
+
+/// The instructor link: keeps the key in a cookie for this session's pages only, then shows
+/// the dashboard at an address without the key.
+async fn enter_with_key(
+    State(state): Shared,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    Path((id, secret)): Path<(String, String)>,
+) -> Result<Response, PageError> {
+    limit(&state.by_address, &address_key(&addr))?;
+    state.class.instructor_session(&id, &secret).await?;
+    let cookie = format!(
+        "{}={secret}; Path=/i/{id}; HttpOnly; SameSite=Lax; Max-Age=2592000",
+        key_cookie_name(&id)
+    );
+    let mut response = Redirect::to(&format!("/i/{id}")).into_response();
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        response.headers_mut().insert(header::SET_COOKIE, value);
+    }
+    Ok(response)
+}
+
+fn instructor_link(headers: &HeaderMap, id: &str, key: &str) -> String {
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("localhost");
+    format!("http://{host}/i/{id}/key/{key}")
+}
+
+async fn dashboard(
+    State(state): Shared,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Markup, PageError> {
+    let session = instructor(&state, &headers, &addr, &id).await?;
+    let view = state.class.view(&session).await?;
+    let link = instructor_link(&headers, &id, instructor_key(&headers, &id));
+    Ok(pages::dashboard_page(&view, &link))
+}
+
+async fn live_fragment(
+    State(state): Shared,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Markup, PageError> {
+    let session = instructor(&state, &headers, &addr, &id).await?;
+    Ok(pages::live(&state.class.view(&session).await?))
+}
+
+/// Server-sent events: the live part of the dashboard, re-rendered whenever the session
+/// changes here (at once) or on another server sharing the database (within a second).
+async fn events(
+    State(state): Shared,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Sse<impl Stream<Item = Result<Event, std::convert::Infallible>>>, ApiError> {
+    let session = instructor(&state, &headers, &addr, &id).await?;
+    let changes = state.class.changes.subscribe();
+    let stream = futures_util::stream::unfold(
+        (state, session.id, changes, None::<i64>),
+        |(state, id, mut changes, shown)| async move {
+            loop {
+                if shown.is_some() {
+                    // Wait for a change here, or poll the database for one made elsewhere.
+                    let wait = tokio::time::timeout(Duration::from_secs(1), async {
+                        loop {
+                            match changes.recv().await {
+                                Ok(changed) if changed == id => return,
+                                Ok(_) => continue,
+                                Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => return,
+                                Err(_) => std::future::pending::<()>().await,
+                            }
+                        }
+                    });
+                    let _ = wait.await;
+                }
+                let Ok(Some(session)) = state.class.db.session(&id).await else {
+                    tokio::time::sleep(Duration::from_secs(1)).await;
+                    continue;
+                };
+                // Deadlines count down on screen, so a running round redraws every second.
+                if shown == Some(session.version) && session.deadline.is_none() {
+                    continue;
+                }
+                let Ok(view) = state.class.view(&session).await else {
+                    continue;
+                };
+                let html = pages::live(&view).into_string();
+                let event = Event::default().event("update").data(html);
+                // Many trainees submitting at once: at most a few redraws a second.
+                tokio::time::sleep(Duration::from_millis(250)).await;
+                return Some((Ok(event), (state, id, changes, Some(session.version))));
+            }
+        },
+    );
+    Ok(Sse::new(stream).keep_alive(KeepAlive::default()))
+}
+
+async fn release_from_form(
+    State(state): Shared,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Redirect, PageError> {
+    let session = instructor(&state, &headers, &addr, &id).await?;
+    state.class.release_next(&session).await?;
+    Ok(Redirect::to(&format!("/i/{id}")))
+}
+
+#[derive(serde::Deserialize)]
+struct Minutes {
+    minutes: u32,
+}
+
+async fn extend_from_form(
+    State(state): Shared,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Form(form): Form<Minutes>,
+) -> Result<Redirect, PageError> {
+    let session = instructor(&state, &headers, &addr, &id).await?;
+    state.class.extend(&session, form.minutes).await?;
+    Ok(Redirect::to(&format!("/i/{id}")))
+}
+
+async fn end_from_form(
+    State(state): Shared,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Redirect, PageError> {
+    let session = instructor(&state, &headers, &addr, &id).await?;
+    state.class.end(&session).await?;
+    Ok(Redirect::to(&format!("/i/{id}")))
+}
+
+async fn seat_page(
+    State(state): Shared,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Path((id, seat)): Path<(String, i64)>,
+) -> Result<Markup, PageError> {
+    let session = instructor(&state, &headers, &addr, &id).await?;
+    let row = state
+        .class
+        .db
+        .seat(&session.id, seat)
+        .await
+        .map_err(ApiError::from)?
+        .ok_or_else(|| ApiError::not_found("no such seat in this class"))?;
+    let game = state.class.game(&session, &row).await?;
+    Ok(pages::seat_page(&id, &row.name, &game))
+}
+
+async fn report_files(
+    state: &AppState,
+    session: &SessionRow,
+) -> Result<crate::ReportFiles, ApiError> {
+    let reporter = state
+        .reporter
+        .clone()
+        .ok_or_else(|| ApiError::internal("this server was built without the class report"))?;
+    let records = state.class.records(session).await?;
+    let prepared = state.class.prepared(session)?;
+    tokio::task::spawn_blocking(move || reporter.report(prepared, records))
+        .await
+        .map_err(|e| ApiError::internal(e.to_string()))
+}
+
+async fn report_html(
+    State(state): Shared,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    let session = instructor(&state, &headers, &addr, &id).await?;
+    let files = report_files(&state, &session).await?;
+    Ok((
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        files.html,
+    )
+        .into_response())
+}
+
+async fn report_csv(
+    State(state): Shared,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    let session = instructor(&state, &headers, &addr, &id).await?;
+    let files = report_files(&state, &session).await?;
+    let disposition = format!("attachment; filename=\"class-{}.csv\"", session.code);
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        files.csv,
+    )
+        .into_response())
+}
+
+/// Every seat's game as result files in one archive, with the scenario the class played:
+/// `tar xf` it, then `kam report --scenario scenario.ron results/`.
+async fn results_tar(
+    State(state): Shared,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    let session = instructor(&state, &headers, &addr, &id).await?;
+    let records = state.class.records(&session).await?;
+    let mut archive = tar::Builder::new(Vec::new());
+    let mut add = |path: &str, text: &str| -> std::io::Result<()> {
+        let mut head = tar::Header::new_gnu();
+        head.set_size(text.len() as u64);
+        head.set_mode(0o644);
+        head.set_mtime(0);
+        archive.append_data(&mut head, path, text.as_bytes())
+    };
+    let mut written = add("scenario.ron", &session.scenario);
+    for (file, record) in &records {
+        if written.is_ok() {
+            written = add(
+                &format!("results/{file}"),
+                &kam_sim::record::to_string(record),
+            );
+        }
+    }
+    written.map_err(|e| ApiError::internal(e.to_string()))?;
+    let bytes = archive
+        .into_inner()
+        .map_err(|e| ApiError::internal(e.to_string()))?;
+    let disposition = format!(
+        "attachment; filename=\"class-{}-results.tar\"",
+        session.code
+    );
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/x-tar".to_owned()),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+async fn view_json(
+    State(state): Shared,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Json<ClassView>, ApiError> {
+    let session = instructor(&state, &headers, &addr, &id).await?;
+    state.class.view(&session).await.map(Json)
+}
+
+async fn release_json(
+    State(state): Shared,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Json<ClassView>, ApiError> {
+    let session = instructor(&state, &headers, &addr, &id).await?;
+    if session.ended {
+        return Err(ApiError::gone("this class has ended"));
+    }
+    if crate::class::pacing(&session) != Pacing::Rounds {
+        return Err(ApiError::bad_request(
+            "a class at free pacing has no rounds to release",
+        ));
+    }
+    state.class.release_next(&session).await?;
+    let session = instructor(&state, &headers, &addr, &id).await?;
+    state.class.view(&session).await.map(Json)
+}
+
+async fn extend_json(
+    State(state): Shared,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Json(body): Json<Minutes>,
+) -> Result<StatusCode, ApiError> {
+    let session = instructor(&state, &headers, &addr, &id).await?;
+    state.class.extend(&session, body.minutes).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn end_json(
+    State(state): Shared,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    let session = instructor(&state, &headers, &addr, &id).await?;
+    state.class.end(&session).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn join(
+    State(state): Shared,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    Json(request): Json<JoinRequest>,
+) -> Result<Json<Seat>, ApiError> {
+    limit(&state.by_address, &address_key(&addr))?;
+    state.class.join(request).await.map(Json)
+}
+
+async fn rejoin(
+    State(state): Shared,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    Json(request): Json<RejoinRequest>,
+) -> Result<Json<Seat>, ApiError> {
+    limit(&state.by_address, &address_key(&addr))?;
+    state.class.rejoin(request).await.map(Json)
+}
+
+async fn submit(
+    State(state): Shared,
+    headers: HeaderMap,
+    Json(submission): Json<Submission>,
+) -> Result<Json<ClassStatus>, ApiError> {
+    let token = bearer(&headers);
+    limit(&state.by_seat, &crate::secrets::hash(token))?;
+    state.class.submit(token, submission).await.map(Json)
+}
+
+async fn status(State(state): Shared, headers: HeaderMap) -> Result<Json<ClassStatus>, ApiError> {
+    let token = bearer(&headers);
+    limit(&state.by_seat, &crate::secrets::hash(token))?;
+    state.class.status(token).await.map(Json)
+}

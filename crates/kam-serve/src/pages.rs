@@ -1,0 +1,353 @@
+//! The instructor's pages, rendered on the server with maud (which escapes every value by
+//! construction): the form that creates a class, the live dashboard and one trainee's game.
+
+use kam_sim::engine::{Decision, Game};
+use kam_sim::explain;
+use maud::{DOCTYPE, Markup, html};
+
+use crate::class::{ClassView, SeatStatus};
+
+/// The page frame: styles and scripts are served by the binary itself (no CDN), so a class
+/// on a LAN without internet works.
+pub fn frame(title: &str, body: Markup) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) " · kam-trainer class" }
+                link rel="stylesheet" href="/assets/style.css";
+                script src="/assets/dashboard.js" defer {}
+            }
+            body { (body) }
+        }
+    }
+}
+
+/// What the create form was filled with, to show it again beside its errors.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub struct CreateForm {
+    #[serde(default)]
+    pub bundled: String,
+    #[serde(default)]
+    pub scenario_file: String,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub seed: String,
+    #[serde(default)]
+    pub pacing: String,
+    #[serde(default)]
+    pub show_scores: Option<String>,
+    #[serde(default)]
+    pub round_minutes: String,
+}
+
+pub fn create_page(form: &CreateForm, errors: Option<&str>) -> Markup {
+    let bundled: Vec<&str> = kam_sim::bundled::SCENARIOS
+        .iter()
+        .map(|(f, _)| f.trim_end_matches(".ron"))
+        .collect();
+    let chosen = if form.bundled.is_empty() {
+        "classroom_en"
+    } else {
+        form.bundled.as_str()
+    };
+    let rounds = form.pacing == "rounds";
+    frame(
+        "Run a class",
+        html! {
+            main.narrow {
+                h1 { "Run a class" }
+                p.lead { "Create a class session, then give the join code to your trainees: they choose "
+                    b { "Join a class" } " on the game's title screen." }
+                @if let Some(errors) = errors {
+                    section.errors role="alert" {
+                        h2 { "The class was not created" }
+                        pre { (errors) }
+                    }
+                }
+                form method="post" action="/sessions" {
+                    fieldset {
+                        legend { "Scenario" }
+                        label { "Bundled scenario "
+                            select name="bundled" {
+                                @for name in &bundled {
+                                    option value=(name) selected[*name == chosen] { (name) }
+                                }
+                            }
+                        }
+                        label for="scenario_file" { "…or a scenario file of your own (it replaces the bundled one):" }
+                        input type="file" id="scenario_picker" accept=".ron,text/plain";
+                        textarea id="scenario_file" name="scenario_file" rows="6" placeholder="Paste a scenario (RON) here, or pick a file above" { (form.scenario_file) }
+                    }
+                    fieldset {
+                        legend { "Class" }
+                        label { "Title " input type="text" name="title" maxlength="120" value=(form.title); }
+                        label { "Seed or class code " input type="text" name="seed" maxlength="40" value=(form.seed) placeholder="the scenario's own"; }
+                        label { input type="radio" name="pacing" value="free" checked[!rounds]; " Free: everyone plays at their own pace" }
+                        label { input type="radio" name="pacing" value="rounds" checked[rounds]; " Rounds: everyone plays month N; results are released together" }
+                        label { "Round deadline in minutes (0: release by hand or when all have played) "
+                            input type="number" name="round_minutes" min="0" max="1440" value=(if form.round_minutes.is_empty() { "0" } else { form.round_minutes.as_str() }); }
+                        label { input type="checkbox" name="show_scores" value="on" checked[form.show_scores.is_some()]; " Trainees see their scores during play" }
+                    }
+                    button.primary type="submit" { "Create the class" }
+                }
+            }
+        },
+    )
+}
+
+/// The dashboard page: what never changes, around the live part.
+pub fn dashboard_page(view: &ClassView, link: &str) -> Markup {
+    frame(
+        &view.title,
+        html! {
+            header.bar {
+                div {
+                    h1 { (view.title) }
+                    p.sub { (view.scenario) " · seed " (view.seed) " · " (view.pacing.as_str()) " pacing" }
+                }
+                div.code {
+                    span { "Join code" }
+                    strong #join-code { (view.code) }
+                }
+            }
+            nav.actions {
+                form method="post" action={"/i/" (view.id) "/release"} {
+                    button #release type="submit" disabled[view.ended || view.pacing.as_str() == "free"] { "Release the round" }
+                }
+                form method="post" action={"/i/" (view.id) "/extend"} {
+                    input type="number" name="minutes" min="1" max="1440" value="5" aria-label="minutes";
+                    button type="submit" disabled[view.ended || view.pacing.as_str() == "free"] { "Extend the deadline" }
+                }
+                form method="post" action={"/i/" (view.id) "/end"} data-confirm="End the session? Trainees can no longer submit." {
+                    button.danger type="submit" disabled[view.ended] { "End the session" }
+                }
+                a href={"/i/" (view.id) "/report.html"} { "Class report" }
+                a href={"/i/" (view.id) "/report.csv"} { "Gradebook CSV" }
+                a href={"/i/" (view.id) "/results.tar"} { "All result files" }
+                span #connection data-live={"/i/" (view.id) "/events"} { "connecting…" }
+            }
+            details.link {
+                summary { "Instructor link (keep it: it is the only way back to this dashboard)" }
+                code { (link) }
+            }
+            main #live { (live(view)) }
+        },
+    )
+}
+
+fn pct(x: f64) -> String {
+    format!("{x:.1}")
+}
+
+/// The part of the dashboard that updates live.
+pub fn live(view: &ClassView) -> Markup {
+    let board = view.leaderboard();
+    html! {
+        section.round {
+            @if view.ended {
+                p.state { "The session has ended." }
+            } @else if view.pacing.as_str() == "rounds" {
+                @let open = (view.released + 1).min(view.months);
+                p.state { "Month " strong #open-month { (open) } " of " (view.months) " is open; "
+                    (view.released) " released." }
+                @if let Some(seconds) = view.deadline_in {
+                    p.deadline { "Released automatically in " (seconds / 60) " min " (seconds % 60) " s." }
+                }
+            } @else {
+                p.state { "Free pacing: " (view.months) " months, each trainee at their own pace." }
+            }
+            p { strong #seat-count { (view.roster.len()) } " trainees joined." }
+        }
+        div.grid {
+            section {
+                h2 { "Leaderboard" }
+                table #leaderboard {
+                    thead { tr { th { "#" } th { "Trainee" } th { "Month" } th.num { "Score" } th.num { "vs expert" } } }
+                    tbody {
+                        @for (i, line) in board.iter().enumerate() {
+                            tr {
+                                td { (i + 1) }
+                                td { a href={"/i/" (view.id) "/seat/" (line.seat)} { (line.name) } }
+                                td { (line.month) }
+                                td.num { (pct(line.composite)) }
+                                td.num.(if line.against_expert >= 0.0 { "up" } else { "down" }) { (format!("{:+.1}", line.against_expert)) }
+                            }
+                        }
+                        tr.expert { td { "—" } td { "expert (same seed, final)" } td { (view.months) } td.num { (pct(view.expert_final)) } td {} }
+                    }
+                }
+            }
+            section {
+                h2 { "Roster" }
+                table #roster {
+                    thead { tr { th { "Seat" } th { "Trainee" } th { "Month" } th { "Status" } } }
+                    tbody {
+                        @for line in &view.roster {
+                            tr data-status=(format!("{:?}", line.status).to_lowercase()) {
+                                td { (line.seat) }
+                                td { (line.name) }
+                                td { (line.month) }
+                                td { span.(status_class(line.status)) { (line.status.label()) } }
+                            }
+                        }
+                    }
+                }
+            }
+            section {
+                h2 { "Accounts across the class" }
+                table {
+                    thead { tr { th { "Account" } th { "Tier" } th.num { "Kept" } th.num { "Mean satisfaction" } } }
+                    tbody {
+                        @for a in &view.accounts {
+                            tr { td { (a.name) } td { (a.tier) } td.num { (a.kept) " / " (a.of) } td.num { (pct(a.mean_satisfaction)) } }
+                        }
+                    }
+                }
+            }
+            section {
+                h2 { "Teaching points most missed" }
+                @if view.lessons.is_empty() {
+                    p.muted { "Shown once trainees finish their games." }
+                } @else {
+                    table {
+                        thead { tr { th { "Teaching point" } th.num { "Missed" } } }
+                        tbody {
+                            @for l in &view.lessons {
+                                tr { td { (l.lesson) } td.num { (l.missed) " of " (l.of) } }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn status_class(status: SeatStatus) -> &'static str {
+    match status {
+        SeatStatus::Planning => "st-planning",
+        SeatStatus::Waiting => "st-waiting",
+        SeatStatus::Finished => "st-finished",
+        SeatStatus::Offline => "st-offline",
+    }
+}
+
+/// One trainee's game, month by month, with the causes the engine recorded and the debrief.
+pub fn seat_page(session_id: &str, name: &str, game: &Game) -> Markup {
+    let scenario = game.scenario();
+    let lang = scenario.language;
+    let debrief = game
+        .is_finished()
+        .then(|| kam_sim::debrief::debrief(game, lang));
+    let scores = kam_sim::score::score(game);
+    let months = game.turn().saturating_sub(1).min(scenario.turns);
+    frame(
+        name,
+        html! {
+            main {
+                p { a href={"/i/" (session_id)} { "← back to the dashboard" } }
+                h1 { (name) }
+                p.sub { (months) " of " (scenario.turns) " months played · score " (pct(scores.composite))
+                    " (retention " (pct(scores.retention)) ", profit " (pct(scores.profit_score)) ", satisfaction " (pct(scores.satisfaction)) ")" }
+                h2 { "Decisions" }
+                ol.decisions {
+                    @for d in game.log() { li { (decision_text(game, d)) } }
+                }
+                h2 { "Month by month" }
+                @for month in 1..=months {
+                    details open[month == months] {
+                        summary { "Month " (month) }
+                        @for (a, account) in scenario.accounts.iter().enumerate() {
+                            @if let Some(record) = game.history(a).iter().find(|r| r.turn == month) {
+                                h3 { (account.name) }
+                                ul.causes {
+                                    @for cause in &record.causes {
+                                        li {
+                                            (explain::metric_name(cause.metric, lang)) " "
+                                            (format!("{:+.1}", cause.delta * explain::shown_scale(cause.metric)))
+                                            ": " (explain::cause_text(game, a, cause, lang))
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                @if let Some(debrief) = debrief {
+                    h2 { "Debrief" }
+                    ul.lessons {
+                        @for l in &debrief.lessons {
+                            li.(if l.met { "met" } else { "missed" }) {
+                                strong { (kam_sim::debrief::lesson_name(l.lesson, lang)) }
+                                (if l.met { " — met: " } else { " — missed: " }) (l.evidence)
+                            }
+                        }
+                    }
+                    h3 { "Accounts" }
+                    ul {
+                        @for story in &debrief.accounts {
+                            li { strong { (story.name) } (if story.retained { " kept" } else { " lost" })
+                                ", satisfaction " (format!("{:+.1}", story.satisfaction_change)) }
+                        }
+                    }
+                }
+            }
+        },
+    )
+}
+
+fn decision_text(game: &Game, decision: &Decision) -> String {
+    let scenario = game.scenario();
+    match decision {
+        Decision::Plan(plan) => {
+            let visits: Vec<String> = plan
+                .visits
+                .iter()
+                .map(|v| {
+                    let account = scenario.accounts.get(v.account);
+                    let person = account
+                        .and_then(|a| a.stakeholders.get(v.stakeholder))
+                        .map_or("?", |s| s.name.as_str());
+                    format!("{} ({})", person, account.map_or("?", |a| a.name.as_str()))
+                })
+                .collect();
+            format!(
+                "Plan: {} visit(s) {}; {} resource use(s)",
+                plan.visits.len(),
+                visits.join(", "),
+                plan.resources.len()
+            )
+        }
+        Decision::Choose(c) => format!("Answered an event with choice {}", c + 1),
+        Decision::Offer(offer) => format!(
+            "Offered {}",
+            offer
+                .iter()
+                .map(|o| (o + 1).to_string())
+                .collect::<Vec<_>>()
+                .join("/")
+        ),
+        Decision::WalkAway => "Walked away from the negotiation".to_owned(),
+    }
+}
+
+/// A refusal as a page (for the browser's forms and links).
+pub fn error_page(status: u16, message: &str) -> Markup {
+    frame(
+        "Not possible",
+        html! {
+            main.narrow {
+                h1 { "Not possible (" (status) ")" }
+                p { (message) }
+                p { a href="/" { "Run a new class" } }
+            }
+        },
+    )
+}
+
+pub const STYLE: &str = include_str!("assets/style.css");
+pub const SCRIPT: &str = include_str!("assets/dashboard.js");
