@@ -87,30 +87,36 @@ pub fn join(
     Ok((saved, game, prepared))
 }
 
-/// The top bar's class line: code, what is sent, and any trouble (true when there is some).
-pub fn status_line(seat: &ClassSeat, lang: Lang) -> (String, bool) {
+/// The top bar's class line, short enough for the bar (code and what is sent), a longer
+/// explanation for its tooltip (with the rejoin code), and whether something is wrong.
+pub fn status_line(seat: &ClassSeat, lang: Lang) -> (String, String, bool) {
     let state = seat.link.state();
     let head = format!("{} {}", K::ClassLine.t(lang), seat.saved.code);
+    let rejoin = format!("{}: {}", K::RejoinLine.t(lang), seat.saved.rejoin);
     if let Some(why) = &state.refused {
-        return (format!("{head} · {}: {why}", K::ClassRefused.t(lang)), true);
+        let short = format!("{head} · {}", K::ClassRefused.t(lang));
+        return (short, format!("{why}\n{rejoin}"), true);
     }
     if state.status.is_some_and(|s| s.ended) {
-        return (format!("{head} · {}", K::ClassEnded.t(lang)), false);
+        return (format!("{head} · {}", K::ClassEnded.t(lang)), rejoin, false);
     }
-    if state.offline.is_some() {
-        return (format!("{head} · {}", K::Offline.t(lang)), true);
+    if let Some(why) = &state.offline {
+        let short = format!("{head} · {}", K::OfflineShort.t(lang));
+        return (
+            short,
+            format!("{}\n{why}\n{rejoin}", K::Offline.t(lang)),
+            true,
+        );
     }
-    if state.acknowledged >= state.made {
-        (format!("{head} · {}", K::SentAll.t(lang)), false)
+    let short = if state.acknowledged >= state.made {
+        format!("{head} · {}", K::SentAll.t(lang))
     } else {
-        (
-            format!(
-                "{head} · {} {}/{}",
-                K::SentSome.t(lang),
-                state.acknowledged,
-                state.made
-            ),
-            false,
+        format!(
+            "{head} · {} {}/{}",
+            K::SentSome.t(lang),
+            state.acknowledged,
+            state.made
         )
-    }
+    };
+    (short, rejoin, false)
 }

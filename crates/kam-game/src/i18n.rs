@@ -103,6 +103,7 @@ table! {
     SentAll => "已同步", "all sent";
     SentSome => "已发送", "sent";
     Offline => "离线：决策保存在本机，恢复连接后自动发送", "offline: your decisions are kept here and sent when the server is back";
+    OfflineShort => "离线，稍后自动发送", "offline, will resend";
     ClassRefused => "服务器拒绝了提交", "The server refused a submission";
     WaitingForClass => "等待全班完成本月", "Waiting for the class";
     WaitingBody => "你的本月决策已提交。讲师发布本轮结果后，报告会自动显示。", "Your decisions for this month are in. The report appears as soon as the instructor releases this round.";

@@ -200,12 +200,13 @@ pub fn top_bar(ui: &mut egui::Ui, s: &Session, actions: &mut Vec<Action>) {
                     ui.label(RichText::new(n).color(MUTED).small());
                 }
                 if let Some(class) = &s.class {
-                    let (line, trouble) = crate::class::status_line(class, s.lang);
+                    let (line, more, trouble) = crate::class::status_line(class, s.lang);
                     ui.label(
                         RichText::new(line)
                             .small()
                             .color(if trouble { RED } else { MUTED }),
-                    );
+                    )
+                    .on_hover_text(more);
                     if trouble {
                         // Keep redrawing so the line clears when the server is back.
                         ui.ctx()

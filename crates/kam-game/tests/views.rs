@@ -144,3 +144,57 @@ fn the_turn_is_played_from_the_keyboard() {
         1
     );
 }
+
+/// A class game in rounds whose month is played but not released: the report waits, and the
+/// top bar says the server cannot be reached while the game plays on.
+#[test]
+fn a_class_game_waits_for_its_round_and_plays_on_offline() {
+    let mut s = tutorial();
+    let scenario = kam_sim::bundled::by_name("tutorial").unwrap().1.to_owned();
+    let saved = kam_game::class::SavedSeat {
+        // Nothing listens on port 9 of the loopback: the link stays offline.
+        server: "127.0.0.1:9".into(),
+        code: "K7QM3A".into(),
+        name: "Tester".into(),
+        token: "t".into(),
+        rejoin: "ABCD3467".into(),
+        pacing: kam_class::Pacing::Rounds,
+        show_scores: true,
+        scenario,
+    };
+    let game = s.game().unwrap().clone();
+    s.class = Some(kam_game::class::ClassSeat::connect(saved, &game, 0));
+    s.apply(kam_game::session::Action::EndTurn);
+    // Answer whatever the month brought, so the month is played.
+    while let Some(Pending::Event { .. }) = s.game().unwrap().pending() {
+        let game = s.game.as_mut().unwrap();
+        game.decide(kam_sim::engine::Decision::Choose(0)).unwrap();
+    }
+    assert_eq!(s.game().unwrap().turn(), 2);
+    let log = s.game().unwrap().log().to_vec();
+    s.class.as_ref().unwrap().link.update(&log);
+    s.screen = Screen::Report;
+    let mut h = harness(s);
+    h.run();
+    assert!(
+        h.query_by_label("Waiting for the class").is_some(),
+        "the report waits for the round's release"
+    );
+    assert!(h.query_by_label_contains("Turn report").is_none());
+    let class = h.state().class.as_ref().unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while class.link.state().offline.is_none() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let (line, more, trouble) = kam_game::class::status_line(class, kam_game::i18n::Lang::En);
+    assert!(trouble && line.contains("offline"), "{line}");
+    assert!(
+        more.contains("ABCD3467"),
+        "the rejoin code is at hand: {more}"
+    );
+    assert_eq!(class.link.state().acknowledged, 0);
+    assert!(
+        class.link.state().made > 0,
+        "the month's decisions wait to be sent"
+    );
+}

@@ -151,6 +151,9 @@ struct Summary {
     missed: Vec<(Lesson, bool)>,
 }
 
+/// A seat of a session: (session id, seat number).
+type SeatKey = (String, i64);
+
 /// The server's state: the database, plus caches any instance can rebuild from it.
 pub struct Classroom {
     pub db: Db,
@@ -159,8 +162,9 @@ pub struct Classroom {
     experts: Mutex<HashMap<String, Arc<Vec<f64>>>>,
     /// Replayed games by (session, seat); valid when their log length is the seat's
     /// `recorded` (logs only grow, so equal length means equal log).
-    games: Mutex<HashMap<(String, i64), Arc<Game>>>,
-    summaries: Mutex<HashMap<(String, i64), (usize, Arc<Summary>)>>,
+    games: Mutex<HashMap<SeatKey, Arc<Game>>>,
+    /// Each seat's summary with the `recorded` it was made at.
+    summaries: Mutex<HashMap<SeatKey, (usize, Arc<Summary>)>>,
     /// Session ids that changed on this instance (dashboards also poll the database for
     /// changes made by other instances).
     pub changes: broadcast::Sender<String>,

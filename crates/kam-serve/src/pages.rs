@@ -315,12 +315,12 @@ fn decision_text(game: &Game, decision: &Decision) -> String {
                     format!("{} ({})", person, account.map_or("?", |a| a.name.as_str()))
                 })
                 .collect();
-            format!(
-                "Plan: {} visit(s) {}; {} resource use(s)",
-                plan.visits.len(),
-                visits.join(", "),
-                plan.resources.len()
-            )
+            let visits = if visits.is_empty() {
+                "no visits".to_owned()
+            } else {
+                format!("{} visit(s): {}", visits.len(), visits.join(", "))
+            };
+            format!("Plan: {visits}; {} resource use(s)", plan.resources.len())
         }
         Decision::Choose(c) => format!("Answered an event with choice {}", c + 1),
         Decision::Offer(offer) => format!(
