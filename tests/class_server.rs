@@ -49,6 +49,11 @@ struct Server {
 
 impl Server {
     fn start(db: &str) -> Server {
+        // The tests are one client address playing a whole class.
+        Server::start_limited(db, 10_000.0, 1_000.0)
+    }
+
+    fn start_limited(db: &str, rate_per_address: f64, rate_per_seat: f64) -> Server {
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .enable_all()
@@ -58,9 +63,8 @@ impl Server {
             db: Some(db.to_owned()),
             addr: "127.0.0.1:0".parse().unwrap(),
             data_dir: None,
-            // The tests are one client address playing a whole class.
-            rate_per_address: 10_000.0,
-            rate_per_seat: 1_000.0,
+            rate_per_address,
+            rate_per_seat,
         };
         let running = runtime
             .block_on(kam_serve::start(&options, Some(Arc::new(CliReport))))
@@ -617,4 +621,29 @@ fn two_servers_share_one_database() {
             );
         }
     }
+}
+
+/// A client that floods the server is slowed with 429s, which record nothing, while the
+/// requests within its allowance go through.
+#[test]
+fn a_flooding_client_is_rate_limited_and_refused_requests_record_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = databases(dir.path()).remove(0);
+    let server = Server::start_limited(&db, 1.0, 1.0);
+    let http = Http::new(&server.base());
+    let session = create(&http, "tutorial", "free");
+    let mut statuses = Vec::new();
+    for i in 0..30 {
+        let body = serde_json::json!({"code": session.code, "name": format!("F{i}")}).to_string();
+        statuses.push(http.post("/api/join", None, &body).0);
+    }
+    let joined = statuses.iter().filter(|s| **s == 200).count();
+    assert!(joined >= 5, "the burst allowance passes: {statuses:?}");
+    assert!(
+        statuses.contains(&429),
+        "the flood is refused: {statuses:?}"
+    );
+    std::thread::sleep(Duration::from_millis(1100));
+    let view = http.view(&session.id, &session.key);
+    assert_eq!(view["roster"].as_array().unwrap().len(), joined);
 }

@@ -130,3 +130,19 @@ fn the_game_without_a_display_says_so_in_one_line() {
         "{err}"
     );
 }
+
+#[test]
+fn serve_refuses_a_database_it_cannot_use_in_one_line() {
+    let out = kam(&[
+        "serve",
+        "--db",
+        "mysql://nobody@nowhere/x",
+        "--addr",
+        "127.0.0.1:0",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(err.contains("not a database address"), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(!err.contains("panicked"));
+}

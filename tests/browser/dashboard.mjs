@@ -63,6 +63,15 @@ try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const base = `http://127.0.0.1:${port}`;
 
+  // A broken scenario file is refused with located errors, and the form keeps what was typed.
+  await page.goto(`${base}/`);
+  await page.fill("#scenario_file", '(id: "mine", title: "Mine", turns: "four")');
+  await page.fill("input[name=title]", "Broken");
+  await page.click("button[type=submit]");
+  const errors = await page.textContent("section.errors pre");
+  if (!/uploaded\.ron:\d+:\d+: error/.test(errors)) fail(`no located error: ${errors}`);
+  if ((await page.inputValue("input[name=title]")) !== "Broken") fail("the form lost its title");
+
   // The instructor creates a class in rounds.
   await page.goto(`${base}/`);
   await page.selectOption("select[name=bundled]", "classroom_en");

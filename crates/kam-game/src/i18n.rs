@@ -103,6 +103,8 @@ table! {
     SentAll => "已同步", "all sent";
     SentSome => "已发送", "sent";
     Offline => "离线：决策保存在本机，恢复连接后自动发送", "offline: your decisions are kept here and sent when the server is back";
+    RejoinHint => "请记下：换电脑时，用加入码、姓名和这个重新加入码即可继续你的游戏", "Write it down: on another computer, the join code, your name and this rejoin code take your game back";
+    ScoreSoFar => "当前得分", "Score so far";
     OfflineShort => "离线，稍后自动发送", "offline, will resend";
     ClassRefused => "服务器拒绝了提交", "The server refused a submission";
     WaitingForClass => "等待全班完成本月", "Waiting for the class";

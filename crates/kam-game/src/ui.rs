@@ -200,6 +200,17 @@ pub fn top_bar(ui: &mut egui::Ui, s: &Session, actions: &mut Vec<Action>) {
                     ui.label(RichText::new(n).color(MUTED).small());
                 }
                 if let Some(class) = &s.class {
+                    // The instructor decides whether a class sees its scores while it plays.
+                    if class.saved.show_scores
+                        && let Some(game) = s.game()
+                    {
+                        let score = kam_sim::score::score(game).composite;
+                        ui.label(
+                            RichText::new(format!("{} {score:.1}", K::ScoreSoFar.t(s.lang)))
+                                .small()
+                                .strong(),
+                        );
+                    }
                     let (line, more, trouble) = crate::class::status_line(class, s.lang);
                     ui.label(
                         RichText::new(line)

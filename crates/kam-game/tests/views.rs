@@ -175,12 +175,17 @@ fn a_class_game_waits_for_its_round_and_plays_on_offline() {
     s.class.as_ref().unwrap().link.update(&log);
     s.screen = Screen::Report;
     let mut h = harness(s);
-    h.run();
+    // The waiting screen keeps redrawing (a spinner, and checks for the release).
+    h.run_steps(3);
     assert!(
         h.query_by_label("Waiting for the class").is_some(),
         "the report waits for the round's release"
     );
     assert!(h.query_by_label_contains("Turn report").is_none());
+    assert!(
+        h.query_by_label_contains("Score so far").is_some(),
+        "the instructor let this class see its scores"
+    );
     let class = h.state().class.as_ref().unwrap();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     while class.link.state().offline.is_none() && std::time::Instant::now() < deadline {

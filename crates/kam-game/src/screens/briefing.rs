@@ -52,6 +52,36 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                     }
                 }
                 let ui = &mut cols[1];
+                if let Some(class) = &s.class {
+                    // Shown where it cannot be missed: the only way back to this seat from
+                    // another computer.
+                    ui::card(ui, |ui| {
+                        ui.label(
+                            RichText::new(format!(
+                                "{} {} · {}",
+                                K::ClassLine.t(lang),
+                                class.saved.code,
+                                class.saved.name
+                            ))
+                            .strong(),
+                        );
+                        ui.horizontal(|ui| {
+                            ui.label(K::RejoinLine.t(lang));
+                            ui.label(
+                                RichText::new(&class.saved.rejoin)
+                                    .monospace()
+                                    .size(20.0)
+                                    .strong(),
+                            );
+                        });
+                        ui.label(
+                            RichText::new(K::RejoinHint.t(lang))
+                                .small()
+                                .color(ui::MUTED),
+                        );
+                    });
+                    ui.add_space(6.0);
+                }
                 ui::card(ui, |ui| {
                     ui.label(RichText::new(K::ScoreWeights.t(lang)).strong());
                     let w = &sc.scoring;

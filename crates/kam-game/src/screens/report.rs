@@ -224,7 +224,7 @@ const PALETTE: [egui::Color32; 12] = [
 ];
 
 /// Rounds: the month is played and sent; its report waits for the instructor's release.
-fn waiting_for_class(root: &mut egui::Ui, lang: Lang) {
+pub(crate) fn waiting_for_class(root: &mut egui::Ui, lang: Lang) {
     egui::CentralPanel::default().show(root, |ui| {
         ui.add_space(80.0);
         ui.vertical_centered(|ui| {
