@@ -40,6 +40,7 @@ fn main() -> ExitCode {
                 lang: args.lang,
                 player: args.player,
                 seed: args.seed,
+                screen: args.screen,
             })
         },
         |args| {

@@ -47,6 +47,28 @@ pub struct PlayOptions {
     pub player: Option<String>,
     /// Seed or class code.
     pub seed: Option<String>,
+    /// The screen to open at (`briefing`, `turn`, `event`, `negotiation`, `report`,
+    /// `debrief`), playing there with `autoplay` (or `expert`) when it lies ahead.
+    pub screen: Option<String>,
+}
+
+/// Where `kam play FILE` opens: the briefing for a person; for automation (a screenshot or
+/// autoplay) the turn screen or the debrief, unless `--screen` says.
+fn opening_screen(options: &PlayOptions) -> Result<Screen, String> {
+    match options.screen.as_deref() {
+        Some("briefing") => Ok(Screen::Briefing),
+        Some("turn") => Ok(Screen::Turn),
+        Some("event") => Ok(Screen::Event),
+        Some("negotiation") => Ok(Screen::Negotiation),
+        Some("report") => Ok(Screen::Report),
+        Some("debrief") => Ok(Screen::Debrief),
+        Some(other) => Err(format!(
+            "no screen called `{other}`: briefing, turn, event, negotiation, report or debrief"
+        )),
+        None if options.autoplay.is_some() => Ok(Screen::Debrief),
+        None if options.screenshot.is_some() || options.watch => Ok(Screen::Turn),
+        None => Ok(Screen::Briefing),
+    }
 }
 
 /// Exit status for a usage error (the same as the command line's).
@@ -106,19 +128,27 @@ pub fn run(args: PlayOptions) -> ExitCode {
         session.source = Some(source.clone());
         let (seed, player) = (session.form.seed.clone(), session.form.player.clone());
         if session.start(source, &seed, &player) {
-            session.screen = Screen::Turn;
-            let stop = match std::env::var("KAM_TRAINER_STOP_AT").as_deref() {
-                Ok("event") => Some(Screen::Event),
-                Ok("negotiation") => Some(Screen::Negotiation),
-                Ok("report") => Some(Screen::Report),
-                _ => None,
+            let opening = match opening_screen(&args) {
+                Ok(screen) => screen,
+                Err(e) => {
+                    eprintln!("kam play: {e}");
+                    return ExitCode::from(USAGE);
+                }
             };
-            let played = match (&args.autoplay, stop) {
-                (Some(strategy), Some(stop)) => Some(session.autoplay_until(strategy, stop)),
-                (Some(strategy), None) => Some(session.autoplay(strategy)),
-                (None, _) => None,
+            let strategy = args.autoplay.as_deref().unwrap_or("expert");
+            let played = match opening {
+                Screen::Briefing => Ok(()),
+                Screen::Turn => {
+                    session.screen = Screen::Turn;
+                    Ok(())
+                }
+                Screen::Debrief => session.autoplay(strategy),
+                ahead => {
+                    session.screen = Screen::Turn;
+                    session.autoplay_until(strategy, ahead)
+                }
             };
-            if let Some(Err(e)) = played {
+            if let Err(e) = played {
                 eprintln!("kam play: {e}");
                 return ExitCode::from(USAGE);
             }
@@ -208,4 +238,36 @@ pub fn game_plugin(app: &mut App) {
 
 fn spawn_camera(mut commands: Commands) {
     commands.spawn(Camera2d);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kam_play_opens_at_the_briefing_unless_automation_or_screen_says_otherwise() {
+        let person = PlayOptions::default();
+        assert_eq!(opening_screen(&person), Ok(Screen::Briefing));
+        let shot = PlayOptions {
+            screenshot: Some("x.png".into()),
+            ..PlayOptions::default()
+        };
+        assert_eq!(opening_screen(&shot), Ok(Screen::Turn));
+        let auto = PlayOptions {
+            autoplay: Some("expert".into()),
+            ..PlayOptions::default()
+        };
+        assert_eq!(opening_screen(&auto), Ok(Screen::Debrief));
+        let report = PlayOptions {
+            screenshot: Some("x.png".into()),
+            screen: Some("report".into()),
+            ..PlayOptions::default()
+        };
+        assert_eq!(opening_screen(&report), Ok(Screen::Report));
+        let wrong = PlayOptions {
+            screen: Some("lobby".into()),
+            ..PlayOptions::default()
+        };
+        assert!(opening_screen(&wrong).unwrap_err().contains("briefing, turn"));
+    }
 }

@@ -224,8 +224,15 @@ pub enum Action {
     AddVisit(Visit),
     RemoveVisit(usize),
     AddResource(ResourceUse),
+    /// Takes one unit of a planned resource back (the line goes with its last unit).
     RemoveResource(usize),
     ClearPlan,
+    /// Takes back the last change to the plan, whatever it was.
+    Undo,
+    /// Answers the question on screen ([`Session::confirm`]): yes, go ahead.
+    Confirm,
+    /// …or no, stay.
+    Cancel,
     EndTurn,
     Choose(usize),
     SetOffer {
@@ -272,6 +279,19 @@ pub struct Session {
     pub lang_fixed: bool,
     /// The seat in a live class this game is played in, if any.
     pub class: Option<crate::class::ClassSeat>,
+    /// The plan before each change this turn, for Undo (latest last).
+    pub undo: Vec<Plan>,
+    /// A question waiting for the player's yes or no before something is lost.
+    pub confirm: Option<Confirm>,
+}
+
+/// What the player is asked before it happens.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Confirm {
+    /// End the month with visits or budget unused.
+    EndTurn { visits_left: u32, budget_left: f64 },
+    /// Leave the game under way for the title screen (it stays autosaved).
+    LeaveGame,
 }
 
 impl Default for Session {
@@ -316,6 +336,8 @@ impl Session {
             exported: None,
             lang_fixed: false,
             class: None,
+            undo: Vec::new(),
+            confirm: None,
         };
         if let Some(dir) = &session.data_dir {
             match read_autosave(dir) {
@@ -364,6 +386,8 @@ impl Session {
     fn begin(&mut self, source: ScenarioSource, game: Game, player: &str) {
         // A new game leaves the class (a class game sets its seat again after this).
         self.class = None;
+        self.undo.clear();
+        self.confirm = None;
         self.source = Some(source);
         self.game = Some(game);
         self.player = if player.trim().is_empty() {
@@ -479,8 +503,15 @@ impl Session {
                     self.screen = Screen::Turn;
                 }
             }
+            Action::Back if self.confirm.is_some() => self.confirm = None,
             Action::Back => match self.screen {
-                Screen::Briefing => self.screen = Screen::Title,
+                Screen::Briefing
+                    if self.game.as_ref().is_some_and(|g| !g.log().is_empty())
+                        || self.draft != Plan::default() =>
+                {
+                    self.confirm = Some(Confirm::LeaveGame);
+                }
+                Screen::Briefing => self.leave_to_title(),
                 Screen::Turn => self.screen = Screen::Briefing,
                 Screen::Debrief => self.screen = Screen::Title,
                 _ => {}
@@ -491,6 +522,8 @@ impl Session {
                 }
             }
             Action::PickApproach(p) => {
+                // (The arrow keys stop at the ends: a keyboard user never wraps round to a
+                // pitch they did not mean.)
                 if self
                     .game
                     .as_ref()
@@ -506,6 +539,7 @@ impl Session {
             }
             Action::RemoveVisit(i) => {
                 if i < self.draft.visits.len() {
+                    self.undo.push(self.draft.clone());
                     self.draft.visits.remove(i);
                     self.message = None;
                 }
@@ -524,15 +558,34 @@ impl Session {
             }
             Action::RemoveResource(i) => {
                 if i < self.draft.resources.len() {
-                    self.draft.resources.remove(i);
+                    self.undo.push(self.draft.clone());
+                    let line = &mut self.draft.resources[i];
+                    line.units = line.units.saturating_sub(1);
+                    if line.units == 0 {
+                        self.draft.resources.remove(i);
+                    }
                     self.message = None;
                 }
             }
             Action::ClearPlan => {
-                self.draft = Plan::default();
+                if self.draft != Plan::default() {
+                    self.undo.push(std::mem::take(&mut self.draft));
+                }
                 self.message = None;
             }
-            Action::EndTurn => self.end_turn(),
+            Action::Undo => {
+                if let Some(previous) = self.undo.pop() {
+                    self.draft = previous;
+                    self.message = None;
+                }
+            }
+            Action::EndTurn => self.ask_end_turn(),
+            Action::Confirm => match self.confirm.take() {
+                Some(Confirm::EndTurn { .. }) => self.end_turn(),
+                Some(Confirm::LeaveGame) => self.leave_to_title(),
+                None => {}
+            },
+            Action::Cancel => self.confirm = None,
             Action::Choose(c) => self.choose(c),
             Action::SetOffer { issue, option } => {
                 if let Some(x) = self.nego.offer.get_mut(issue) {
@@ -569,7 +622,7 @@ impl Session {
         let Some(game) = &self.game else { return };
         match game.check_plan(&plan) {
             Ok(()) => {
-                self.draft = plan;
+                self.undo.push(std::mem::replace(&mut self.draft, plan));
                 self.message = None;
             }
             Err(e) => self.message = Some(i18n::plan_error(self.lang, &e)),
@@ -589,10 +642,52 @@ impl Session {
         }
     }
 
+    /// Ends the month, asking first when visits or budget would go unused.
+    fn ask_end_turn(&mut self) {
+        let Some(game) = &self.game else { return };
+        if self.screen != Screen::Turn || !game.is_planning() {
+            return;
+        }
+        let means = &game.scenario().means;
+        let visits_left = means
+            .visits_per_turn
+            .saturating_sub(self.draft.visits.len() as u32);
+        let budget_left = means.budget_per_turn - game.plan_cost(&self.draft);
+        // Budget too small to buy any resource is not worth asking about.
+        let cheapest = means
+            .resources
+            .iter()
+            .map(|r| r.cost)
+            .fold(f64::INFINITY, f64::min);
+        if visits_left > 0 || budget_left + 1e-9 >= cheapest {
+            self.confirm = Some(Confirm::EndTurn {
+                visits_left,
+                budget_left,
+            });
+        } else {
+            self.end_turn();
+        }
+    }
+
+    /// Back to the title screen, where the autosave can be continued.
+    fn leave_to_title(&mut self) {
+        if self.game.as_ref().is_some_and(|g| !g.is_finished()) {
+            self.autosave_now();
+        }
+        self.confirm = None;
+        self.screen = Screen::Title;
+        self.autosave = self
+            .data_dir
+            .as_deref()
+            .and_then(|d| read_autosave(d).ok().flatten())
+            .filter(|s| !s.record.finished);
+    }
+
     fn end_turn(&mut self) {
         if self.screen != Screen::Turn {
             return;
         }
+        self.undo.clear();
         let Some(game) = &self.game else { return };
         if let Err(e) = game.check_plan(&self.draft) {
             self.message = Some(i18n::plan_error(self.lang, &e));

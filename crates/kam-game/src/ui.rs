@@ -313,3 +313,57 @@ pub fn ellipsize(text: &str, max: usize) -> String {
         s
     }
 }
+
+/// The question in [`Session::confirm`], as a modal dialog: Enter says yes, Esc says no.
+pub fn confirm_dialog(root: &mut egui::Ui, s: &Session) -> Vec<Action> {
+    use crate::session::Confirm;
+    let mut actions = Vec::new();
+    let Some(question) = s.confirm else {
+        return actions;
+    };
+    let lang = s.lang;
+    let (title, body, yes) = match question {
+        Confirm::EndTurn {
+            visits_left,
+            budget_left,
+        } => (
+            K::EndTurnQuestion.t(lang).to_owned(),
+            format!(
+                "{} {visits_left} · {} {}",
+                K::VisitsLeft.t(lang),
+                K::BudgetLeft.t(lang),
+                crate::i18n::money(budget_left)
+            ),
+            K::EndTurnAnyway.t(lang),
+        ),
+        Confirm::LeaveGame => (
+            K::LeaveQuestion.t(lang).to_owned(),
+            K::LeaveBody.t(lang).to_owned(),
+            K::LeaveGame.t(lang),
+        ),
+    };
+    egui::Modal::new(egui::Id::new("confirm")).show(root.ctx(), |ui| {
+        ui.set_width(380.0);
+        ui.heading(title);
+        ui.add_space(6.0);
+        ui.label(body);
+        ui.add_space(10.0);
+        ui.horizontal(|ui| {
+            if primary(ui, &format!("{yes} (Enter)")).clicked() {
+                actions.push(Action::Confirm);
+            }
+            if ui
+                .button(format!("{} (Esc)", K::KeepPlaying.t(lang)))
+                .clicked()
+            {
+                actions.push(Action::Cancel);
+            }
+        });
+    });
+    if enter(root) {
+        actions.push(Action::Confirm);
+    } else if key(root, egui::Key::Escape) {
+        actions.push(Action::Cancel);
+    }
+    actions
+}

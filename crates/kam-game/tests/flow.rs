@@ -84,6 +84,8 @@ fn title_to_debrief_through_every_kind_of_screen() {
                     act(&mut app, Action::AddVisit(v));
                 }
                 act(&mut app, Action::EndTurn);
+                // Visits or budget left: the game asks first; yes.
+                act(&mut app, Action::Confirm);
                 assert_ne!(
                     screen(&app),
                     Screen::Turn,
@@ -151,7 +153,10 @@ fn an_autosave_resumes_at_the_same_turn() {
     // Play turns until one ends (answering whatever comes up).
     loop {
         match screen(&app) {
-            Screen::Turn => act(&mut app, Action::EndTurn),
+            Screen::Turn => {
+                act(&mut app, Action::EndTurn);
+                act(&mut app, Action::Confirm);
+            }
             Screen::Event => {
                 act(&mut app, Action::Choose(0));
                 act(&mut app, Action::Continue);

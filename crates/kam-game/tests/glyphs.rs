@@ -44,11 +44,18 @@ fn every_ui_string_and_bundled_scenario_text_has_its_glyphs() {
             }
         }
     }
-    // The marks the screens draw around the table's words.
-    for mark in ["●", "→", "←", "✔", "×", "…", "—", "–", "·"] {
-        let gaps = missing(&mut fonts, mark);
+    // Every character the game's source code shows (marks such as ● → ×, drawn around the
+    // table's words): read from the source, so a new mark cannot be forgotten here.
+    for (file, src) in source_files(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src")) {
+        let shown: String = src
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .flat_map(|l| l.chars())
+            .filter(|c| !c.is_ascii())
+            .collect();
+        let gaps = missing(&mut fonts, &shown);
         if !gaps.is_empty() {
-            failures.push(format!("mark {mark}: {gaps:?}"));
+            failures.push(format!("{file}: {gaps:?}"));
         }
     }
     for (file, src) in kam_sim::bundled::SCENARIOS {
@@ -68,4 +75,20 @@ fn every_ui_string_and_bundled_scenario_text_has_its_glyphs() {
         "glyphs the fonts lack:\n{}",
         failures.join("\n")
     );
+}
+
+/// Every `.rs` file under `dir`, with its text.
+fn source_files(dir: &std::path::Path) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("the source folder").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(source_files(&path));
+        } else if path.extension().is_some_and(|x| x == "rs") {
+            let text = std::fs::read_to_string(&path).expect("a readable source file");
+            out.push((path.display().to_string(), text));
+        }
+    }
+    assert!(!out.is_empty(), "no source files under {}", dir.display());
+    out
 }

@@ -1,7 +1,7 @@
 //! The views under egui_kittest: no window, no GPU, only the accessibility tree.
 
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use kam_game::session::ScenarioSource;
 use kam_game::{Screen, Session};
 use kam_sim::engine::{Pending, Visit};
@@ -31,7 +31,7 @@ fn tutorial() -> Session {
 fn over_allocation_is_refused_with_the_engines_reason() {
     let mut s = tutorial();
     let capacity = s.game().unwrap().scenario().means.visits_per_turn as usize;
-    // Fill the plan to capacity, then ask for one visit more through the UI.
+    // Fill the plan to capacity, then ask for one visit more.
     s.draft.visits = (0..capacity)
         .map(|_| Visit {
             account: 0,
@@ -41,10 +41,14 @@ fn over_allocation_is_refused_with_the_engines_reason() {
         .collect();
     assert!(s.game().unwrap().check_plan(&s.draft).is_ok());
     let mut h = harness(s);
-    h.query_all_by_label_contains("Add visit")
+    // The buttons say so before anything is tried: greyed out.
+    let button = h
+        .query_all_by_label_contains("Add visit")
         .next()
-        .expect("a visit button")
-        .click();
+        .expect("a visit button");
+    assert!(button.accesskit_node().is_disabled());
+    // The keyboard still asks; the engine's reason is shown.
+    h.key_press(bevy_egui::egui::Key::Num1);
     h.run();
     assert_eq!(
         h.state().draft.visits.len(),
@@ -137,7 +141,19 @@ fn the_turn_is_played_from_the_keyboard() {
     );
     h.key_press(bevy_egui::egui::Key::Enter);
     h.run();
-    assert_ne!(h.state().screen, Screen::Turn, "Enter ends the turn");
+    assert_eq!(
+        h.state().screen,
+        Screen::Turn,
+        "visits are left: Enter asks first"
+    );
+    assert!(h.query_by_label_contains("End the month (Enter)").is_some());
+    h.key_press(bevy_egui::egui::Key::Enter);
+    h.run();
+    assert_ne!(
+        h.state().screen,
+        Screen::Turn,
+        "a second Enter ends the turn"
+    );
     assert_eq!(
         h.state().game().unwrap().history(0).len()
             + usize::from(h.state().game().unwrap().pending().is_some()),
@@ -165,6 +181,7 @@ fn a_class_game_waits_for_its_round_and_plays_on_offline() {
     let game = s.game().unwrap().clone();
     s.class = Some(kam_game::class::ClassSeat::connect(saved, &game, 0));
     s.apply(kam_game::session::Action::EndTurn);
+    s.apply(kam_game::session::Action::Confirm);
     // Answer whatever the month brought, so the month is played.
     while let Some(Pending::Event { .. }) = s.game().unwrap().pending() {
         let game = s.game.as_mut().unwrap();
@@ -202,4 +219,198 @@ fn a_class_game_waits_for_its_round_and_plays_on_offline() {
         class.link.state().made > 0,
         "the month's decisions wait to be sent"
     );
+}
+
+fn classroom(size: (f32, f32)) -> Harness<'static, Session> {
+    let mut s = Session::new(None);
+    assert!(s.start(ScenarioSource::Bundled("classroom_en".into()), "", "Tester"));
+    s.lang = kam_game::i18n::Lang::En;
+    s.screen = Screen::Turn;
+    // A full month: every visit of the turn, spread over the accounts' people, and resources.
+    let game = s.game().unwrap();
+    let capacity = game.scenario().means.visits_per_turn as usize;
+    let accounts = game.accounts().len();
+    let visits = (0..capacity)
+        .map(|i| Visit {
+            account: i % accounts,
+            stakeholder: (i / accounts) % game.accounts()[i % accounts].people.len(),
+            approach: i % game.scenario().approaches.len(),
+        })
+        .collect();
+    let plan = kam_sim::engine::Plan {
+        visits,
+        resources: vec![],
+    };
+    assert!(game.check_plan(&plan).is_ok());
+    // The account with the largest buying centre, so the dossier is as wide as it gets.
+    let widest = (0..accounts)
+        .max_by_key(|a| game.accounts()[*a].people.len())
+        .unwrap();
+    s.draft = plan;
+    s.selected_account = widest;
+    Harness::builder()
+        .with_size(bevy_egui::egui::vec2(size.0, size.1))
+        .build_ui_state(
+            |ui, s: &mut Session| {
+                for action in kam_game::ui::show(ui, s) {
+                    s.apply(action);
+                }
+            },
+            s,
+        )
+}
+
+/// The plan panel keeps its controls and the whole plan in view next to the dossier, at the
+/// sizes trainees' laptops have, with a full plan of 21 visits.
+#[test]
+fn the_plan_panel_stays_in_view_with_a_full_plan() {
+    for (w, h) in [(1280.0, 800.0), (1024.0, 768.0)] {
+        let mut harness = classroom((w, h));
+        harness.run();
+        let window = bevy_egui::egui::Rect::from_min_size(
+            bevy_egui::egui::Pos2::ZERO,
+            bevy_egui::egui::vec2(w, h),
+        );
+        let clear = harness.get_by_label("Clear plan").rect();
+        let undo = harness.get_by_label("Undo").rect();
+        for (what, rect) in [("Clear plan", clear), ("Undo", undo)] {
+            assert!(window.contains_rect(rect), "{what} at {w}x{h}: {rect:?}");
+            assert!(
+                rect.left() > w - 260.0,
+                "{what} is in the right-hand panel: {rect:?}"
+            );
+        }
+        // Every planned visit shows in the plan, above the bottom bar, with its pitch.
+        let bottom_bar = harness.get_by_label("End turn").rect().top() - 4.0;
+        let window =
+            bevy_egui::egui::Rect::from_min_max(window.min, bevy_egui::egui::pos2(w, bottom_bar));
+        let state = harness.state();
+        let game = state.game().unwrap();
+        for v in &state.draft.visits {
+            let person = &game.accounts()[v.account].people[v.stakeholder].person.name;
+            let pitch = &game.scenario().approaches[v.approach].name;
+            let label = format!("{person} · {pitch}");
+            let mut found = 0;
+            for node in harness.query_all_by_label(&label) {
+                found += 1;
+                assert!(
+                    window.contains_rect(node.rect()),
+                    "`{label}` is off screen at {w}x{h}: {:?}",
+                    node.rect()
+                );
+            }
+            assert!(found > 0, "`{label}` is not in the plan");
+        }
+        // The dossier stays left of the plan panel.
+        let dossier = harness
+            .query_all_by_label_contains("Account dossier — ")
+            .next()
+            .expect("the dossier heading")
+            .rect();
+        assert!(dossier.left() < clear.left() - 100.0);
+    }
+}
+
+#[test]
+fn undo_takes_back_the_last_change_whatever_it_was() {
+    let mut s = tutorial();
+    s.apply(kam_game::session::Action::AddVisit(Visit {
+        account: 0,
+        stakeholder: 0,
+        approach: 0,
+    }));
+    let one = kam_sim::engine::ResourceUse {
+        account: 0,
+        resource: 0,
+        units: 1,
+    };
+    s.apply(kam_game::session::Action::AddResource(one));
+    s.apply(kam_game::session::Action::AddResource(one));
+    assert_eq!(s.draft.resources[0].units, 2);
+    // The ✕ on a resource takes one unit back.
+    s.apply(kam_game::session::Action::RemoveResource(0));
+    assert_eq!(s.draft.resources[0].units, 1);
+    let mut h = harness(s);
+    h.key_press(bevy_egui::egui::Key::Backspace);
+    h.run();
+    assert_eq!(h.state().draft.resources[0].units, 2, "undo the removal");
+    h.key_press(bevy_egui::egui::Key::Backspace);
+    h.run();
+    h.key_press(bevy_egui::egui::Key::Backspace);
+    h.run();
+    assert!(h.state().draft.resources.is_empty(), "then the resources");
+    assert_eq!(h.state().draft.visits.len(), 1, "the visit was added first");
+    h.get_by_label("Undo").click();
+    h.run();
+    assert!(h.state().draft.visits.is_empty());
+}
+
+#[test]
+fn leaving_a_game_asks_first_and_the_title_offers_to_continue_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::new(Some(dir.path().to_owned()));
+    assert!(s.start(ScenarioSource::Bundled("tutorial".into()), "", "Tester"));
+    s.lang = kam_game::i18n::Lang::En;
+    s.screen = Screen::Turn;
+    s.autoplay_until("expert", Screen::Report).unwrap();
+    s.screen = Screen::Turn;
+    let mut h = harness(s);
+    h.key_press(bevy_egui::egui::Key::Escape);
+    h.run();
+    assert_eq!(h.state().screen, Screen::Briefing);
+    h.key_press(bevy_egui::egui::Key::Escape);
+    h.run();
+    assert_eq!(
+        h.state().screen,
+        Screen::Briefing,
+        "the second Esc asks first"
+    );
+    assert!(h.query_by_label_contains("Leave this game?").is_some());
+    h.key_press(bevy_egui::egui::Key::Escape);
+    h.run();
+    assert_eq!(
+        h.state().screen,
+        Screen::Briefing,
+        "Esc on the question stays"
+    );
+    assert!(h.state().confirm.is_none());
+    h.key_press(bevy_egui::egui::Key::Escape);
+    h.run();
+    h.key_press(bevy_egui::egui::Key::Enter);
+    h.run();
+    assert_eq!(h.state().screen, Screen::Title);
+    assert!(
+        h.state().autosave.is_some(),
+        "the game is there to continue"
+    );
+    assert!(h.query_all_by_label("Continue saved game").count() >= 1);
+}
+
+#[test]
+fn impossible_actions_are_greyed_out_with_the_reason_and_pitch_fit_is_shown_first() {
+    let mut h = classroom((1280.0, 800.0));
+    h.run();
+    for button in h.query_all_by_label_contains("Add visit") {
+        let node = button.accesskit_node();
+        assert!(node.is_disabled(), "no visits are left: {:?}", node.label());
+    }
+    // Each person's fit for the chosen pitch is on screen before any visit is added.
+    assert!(
+        h.query_all_by_label("good fit").count()
+            + h.query_all_by_label("weak").count()
+            + h.query_all_by_label("puts them off").count()
+            + h.query_all_by_label("wasted").count()
+            > 0
+    );
+    // The arrow keys stop at the ends instead of wrapping round.
+    h.state_mut().approach_pick = 0;
+    h.key_press(bevy_egui::egui::Key::ArrowLeft);
+    h.run();
+    assert_eq!(h.state().approach_pick, 0);
+    let last = h.state().game().unwrap().scenario().approaches.len() - 1;
+    for _ in 0..last + 3 {
+        h.key_press(bevy_egui::egui::Key::ArrowRight);
+        h.run();
+    }
+    assert_eq!(h.state().approach_pick, last);
 }

@@ -178,6 +178,10 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                 });
         });
     });
+    if s.confirm.is_some() {
+        actions.extend(ui::confirm_dialog(root, s));
+        return actions;
+    }
     if ui::enter(root) {
         actions.push(Action::BeginTurns);
     }

@@ -60,8 +60,10 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
         )
         .on_hover_text(K::TipVisitsLeft.t(lang));
     });
+    // Narrower on a small screen, so the dossier keeps room beside the plan.
+    let dashboard_width = (root.available_width() * 0.37).clamp(340.0, 468.0);
     egui::Panel::left("dashboard")
-        .exact_size(468.0)
+        .exact_size(dashboard_width)
         .show(root, |ui| {
             dashboard(ui, game, s.selected_account, lang, &mut actions);
         });
@@ -79,8 +81,14 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
             );
         });
     egui::CentralPanel::default().show(root, |ui| {
-        egui::ScrollArea::vertical().show(ui, |ui| dossier(ui, s, game, &mut actions));
+        // Both ways: a wide buying centre scrolls inside the dossier instead of spreading
+        // over the plan panel.
+        egui::ScrollArea::both().show(ui, |ui| dossier(ui, s, game, &mut actions));
     });
+    if s.confirm.is_some() {
+        actions.extend(ui::confirm_dialog(root, s));
+        return actions;
+    }
     if ui::enter(root) && !root.ctx().egui_wants_keyboard_input() {
         actions.push(Action::EndTurn);
     }
@@ -96,7 +104,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
             actions.push(Action::SelectAccount((s.selected_account + n - 1) % n));
         }
         // Keys 1–9 visit that person of the selected account; ←/→ change the approach;
-        // Backspace takes the last visit back.
+        // Backspace undoes the last change to the plan.
         let a = s.selected_account.min(n - 1);
         for (p, k) in crate::screens::event::NUMBER_KEYS.iter().enumerate() {
             if ui::key(root, *k) && p < game.accounts()[a].people.len() {
@@ -107,17 +115,16 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                 }));
             }
         }
-        let approaches = game.scenario().approaches.len().max(1);
-        if ui::key(root, egui::Key::ArrowRight) {
-            actions.push(Action::PickApproach((s.approach_pick + 1) % approaches));
+        // ←/→ stop at the first and last pitch: no silent wrap to the other end.
+        let last = game.scenario().approaches.len().saturating_sub(1);
+        if ui::key(root, egui::Key::ArrowRight) && s.approach_pick < last {
+            actions.push(Action::PickApproach(s.approach_pick + 1));
         }
-        if ui::key(root, egui::Key::ArrowLeft) {
-            actions.push(Action::PickApproach(
-                (s.approach_pick + approaches - 1) % approaches,
-            ));
+        if ui::key(root, egui::Key::ArrowLeft) && s.approach_pick > 0 {
+            actions.push(Action::PickApproach(s.approach_pick - 1));
         }
-        if ui::key(root, egui::Key::Backspace) && !s.draft.visits.is_empty() {
-            actions.push(Action::RemoveVisit(s.draft.visits.len() - 1));
+        if ui::key(root, egui::Key::Backspace) {
+            actions.push(Action::Undo);
         }
     }
     actions
@@ -226,22 +233,40 @@ fn plan_panel(
     let lang = s.lang;
     let sc = game.scenario();
     ui.heading(K::Allocation.t(lang));
-    ui::stat(
-        ui,
-        K::VisitsLeft.t(lang),
-        format!("{visits_left} / {capacity}"),
+    // One line: a full month's plan must fit beside it at 1024×768.
+    ui.label(
+        RichText::new(format!(
+            "{} {visits_left}/{capacity} · {} {}",
+            K::VisitsLeft.t(lang),
+            K::BudgetLeft.t(lang),
+            i18n::money(budget_left)
+        ))
+        .small(),
+    )
+    .on_hover_text(format!(
+        "{}\n{}",
         K::TipVisitsLeft.t(lang),
-    );
-    ui::stat(
-        ui,
-        K::BudgetLeft.t(lang),
-        format!(
-            "{} / {}",
-            i18n::money(budget_left),
-            i18n::money(sc.means.budget_per_turn)
-        ),
-        K::TipBudgetLeft.t(lang),
-    );
+        K::TipBudgetLeft.t(lang)
+    ));
+    // At the top, so they stay in view however long the plan grows.
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(!s.undo.is_empty(), egui::Button::new(K::Undo.t(lang)))
+            .on_hover_text("Backspace")
+            .clicked()
+        {
+            actions.push(Action::Undo);
+        }
+        if ui
+            .add_enabled(
+                !s.draft.visits.is_empty() || !s.draft.resources.is_empty(),
+                egui::Button::new(K::ClearPlan.t(lang)),
+            )
+            .clicked()
+        {
+            actions.push(Action::ClearPlan);
+        }
+    });
     if let Some(m) = &s.message {
         egui::Frame::group(ui.style())
             .fill(egui::Color32::from_rgb(255, 238, 238))
@@ -250,71 +275,76 @@ fn plan_panel(
             });
     }
     ui.separator();
+    ui.label(RichText::new(K::VisitsVsNorm.t(lang)).strong())
+        .on_hover_text(K::TipNorm.t(lang));
+    // One block per account: its visits against its norm, then each visit (person and pitch)
+    // and resource, each with its own remove button.
     egui::ScrollArea::vertical().id_salt("plan").show(ui, |ui| {
-        ui.label(RichText::new(K::Visits.t(lang)).strong());
-        for (i, v) in s.draft.visits.iter().enumerate() {
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
+        ui.spacing_mut().item_spacing.y = 1.0;
+        for (a, acc) in sc.accounts.iter().enumerate() {
+            if game.accounts()[a].churned {
+                continue;
+            }
+            let planned = s.draft.visits.iter().filter(|v| v.account == a).count() as f64;
+            let norm = game.prepared().norms[a];
+            let color = if planned + 1e-9 >= norm.floor().max(1.0) {
+                ui::GREEN
+            } else {
+                ui::MUTED
+            };
             ui.horizontal(|ui| {
-                if ui
-                    .small_button("✕")
-                    .on_hover_text(K::Remove.t(lang))
-                    .clicked()
-                {
-                    actions.push(Action::RemoveVisit(i));
-                }
-                let person = &game.accounts()[v.account].people[v.stakeholder].person.name;
-                ui.label(format!(
-                    "{} · {} · {}",
-                    sc.accounts[v.account].name, person, sc.approaches[v.approach].name
-                ));
-            });
-        }
-        ui.add_space(6.0);
-        ui.label(RichText::new(K::Resources.t(lang)).strong());
-        for (i, r) in s.draft.resources.iter().enumerate() {
-            ui.horizontal(|ui| {
-                if ui
-                    .small_button("✕")
-                    .on_hover_text(K::Remove.t(lang))
-                    .clicked()
-                {
-                    actions.push(Action::RemoveResource(i));
-                }
-                let res = &sc.means.resources[r.resource];
-                ui.label(format!(
-                    "{} · {} × {}",
-                    sc.accounts[r.account].name, res.name, r.units
-                ));
-            });
-        }
-        ui.add_space(6.0);
-        ui.label(RichText::new(K::VisitsVsNorm.t(lang)).strong())
-            .on_hover_text(K::TipNorm.t(lang));
-        egui::Grid::new("visits_vs_norm")
-            .spacing([6.0, 2.0])
-            .show(ui, |ui| {
-                for (a, acc) in sc.accounts.iter().enumerate() {
-                    if game.accounts()[a].churned {
-                        continue;
-                    }
-                    let planned = s.draft.visits.iter().filter(|v| v.account == a).count() as f64;
-                    let norm = game.prepared().norms[a];
-                    let color = if planned + 1e-9 >= norm.floor().max(1.0) {
-                        ui::GREEN
-                    } else {
-                        ui::MUTED
-                    };
-                    ui.label(RichText::new(ui::ellipsize(&acc.name, 12)).small());
+                ui.label(RichText::new(ui::ellipsize(&acc.name, 16)).small().strong())
+                    .on_hover_text(&acc.name);
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     ui.label(
                         RichText::new(format!("{planned:.0} / {norm:.1}"))
                             .small()
                             .color(color),
                     );
-                    ui.end_row();
-                }
+                });
             });
-        ui.add_space(6.0);
-        if ui.button(K::ClearPlan.t(lang)).clicked() {
-            actions.push(Action::ClearPlan);
+            for (i, v) in s
+                .draft
+                .visits
+                .iter()
+                .enumerate()
+                .filter(|(_, v)| v.account == a)
+            {
+                ui.horizontal(|ui| {
+                    if ui
+                        .small_button("×")
+                        .on_hover_text(K::Remove.t(lang))
+                        .clicked()
+                    {
+                        actions.push(Action::RemoveVisit(i));
+                    }
+                    let person = &game.accounts()[a].people[v.stakeholder].person.name;
+                    ui.label(
+                        RichText::new(format!("{person} · {}", sc.approaches[v.approach].name))
+                            .small(),
+                    );
+                });
+            }
+            for (i, r) in s
+                .draft
+                .resources
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.account == a)
+            {
+                ui.horizontal(|ui| {
+                    if ui
+                        .small_button("×")
+                        .on_hover_text(K::Remove.t(lang))
+                        .clicked()
+                    {
+                        actions.push(Action::RemoveResource(i));
+                    }
+                    let res = &sc.means.resources[r.resource];
+                    ui.label(RichText::new(format!("{} × {}", res.name, r.units)).small());
+                });
+            }
         }
     });
 }
@@ -455,8 +485,11 @@ fn dossier(ui: &mut egui::Ui, s: &Session, game: &Game, actions: &mut Vec<Action
             );
             ui::header(ui, K::AttitudeShort.t(lang), K::TipAttitude.t(lang));
             ui::header(ui, K::InfluenceShort.t(lang), K::TipInfluence.t(lang));
+            ui::header(ui, K::FitOf.t(lang), K::TipStyle.t(lang));
             ui.label("");
             ui.end_row();
+            let pitch = game.scenario().approaches.get(s.approach_pick);
+            let full = s.draft.visits.len() as u32 >= game.scenario().means.visits_per_turn;
             for (p, person) in st.people.iter().enumerate() {
                 let who = &person.person;
                 ui.vertical(|ui| {
@@ -484,6 +517,16 @@ fn dossier(ui: &mut egui::Ui, s: &Session, game: &Game, actions: &mut Vec<Action
                 };
                 ui.label(RichText::new(format!("{:.0}", person.support)).color(color));
                 ui.label(format!("{:.0}", who.influence));
+                // What the chosen pitch would do with this person, before the visit is added.
+                match pitch {
+                    Some(pitch) => {
+                        let (word, colour) = fit_word(kam_sim::model::fit(pitch, who), lang);
+                        ui.label(RichText::new(word).color(colour));
+                    }
+                    None => {
+                        ui.label("");
+                    }
+                }
                 if !person.present {
                     ui.label(RichText::new(K::Left.t(lang)).color(ui::MUTED));
                 } else if st.churned {
@@ -500,7 +543,10 @@ fn dossier(ui: &mut egui::Ui, s: &Session, game: &Game, actions: &mut Vec<Action
                     } else {
                         K::AddVisit.t(lang).to_owned()
                     };
-                    if ui.button(label).clicked() {
+                    let add = ui
+                        .add_enabled(!full, egui::Button::new(label))
+                        .on_disabled_hover_text(K::NoVisitsLeft.t(lang));
+                    if add.clicked() {
                         actions.push(Action::AddVisit(Visit {
                             account: a,
                             stakeholder: p,
@@ -528,17 +574,36 @@ fn dossier(ui: &mut egui::Ui, s: &Session, game: &Game, actions: &mut Vec<Action
                 ui.label(&res.name).on_hover_text(&res.description);
                 ui.label(format!("{} {}", K::Cost.t(lang), i18n::money(res.cost)));
                 ui.label(format!("{units} / {}", res.max_per_account));
-                if !st.churned
-                    && ui
-                        .button(K::AddResource.t(lang))
-                        .on_hover_text(&res.description)
-                        .clicked()
-                {
-                    actions.push(Action::AddResource(ResourceUse {
+                if !st.churned {
+                    let one = ResourceUse {
                         account: a,
                         resource: r,
                         units: 1,
-                    }));
+                    };
+                    // Greyed out with the engine's reason when the plan could not take it.
+                    let mut plan = s.draft.clone();
+                    match plan
+                        .resources
+                        .iter_mut()
+                        .find(|x| x.account == a && x.resource == r)
+                    {
+                        Some(x) => x.units += 1,
+                        None => plan.resources.push(one),
+                    }
+                    let refusal = game
+                        .check_plan(&plan)
+                        .err()
+                        .map(|e| i18n::plan_error(lang, &e));
+                    let button = ui
+                        .add_enabled(refusal.is_none(), egui::Button::new(K::AddResource.t(lang)))
+                        .on_hover_text(&res.description);
+                    let button = match &refusal {
+                        Some(why) => button.on_disabled_hover_text(why),
+                        None => button,
+                    };
+                    if button.clicked() {
+                        actions.push(Action::AddResource(one));
+                    }
                 }
                 ui.end_row();
             }
@@ -619,5 +684,19 @@ fn dossier(ui: &mut egui::Ui, s: &Session, game: &Game, actions: &mut Vec<Action
                     ui.end_row();
                 }
             });
+    }
+}
+
+/// How a pitch's fit reads to the trainee, by the model's own thresholds.
+fn fit_word(fit: f64, lang: Lang) -> (&'static str, egui::Color32) {
+    use kam_sim::model::{GOOD_FIT, SUPPORT_NEUTRAL_FIT, WASTED_FIT};
+    if fit >= GOOD_FIT {
+        (K::FitGood.t(lang), ui::GREEN)
+    } else if fit >= SUPPORT_NEUTRAL_FIT {
+        (K::FitWeak.t(lang), ui::MUTED)
+    } else if fit > WASTED_FIT {
+        (K::FitPoor.t(lang), ui::RED)
+    } else {
+        (K::FitWasted.t(lang), ui::RED)
     }
 }
