@@ -113,6 +113,8 @@ table! {
     Undo => "撤销", "Undo";
     FitOf => "话术契合度", "Pitch fit";
     NoVisitsLeft => "本月的拜访已经排满", "No visits left this month";
+    TipChoiceCost => "这笔费用计入该客户本月的利润（不占用拜访预算）", "Charged to this account's profit this month (not to your visit budget)";
+    MaxPerAccount => "每个客户每月最多", "at most per account a month";
     FitGood => "契合", "good fit";
     FitWeak => "一般", "weak";
     FitPoor => "反感", "puts them off";
@@ -281,7 +283,7 @@ table! {
     TipForecast => "销售预计 = Σ 机会金额 × 阶段赢率。", "Sales forecast = Σ opportunity value × stage win rate.";
     TipInfluence => "此人在采购决策中的分量 1–10。", "Weight of this person in the buying decision, 1–10.";
     TipAttitude => "此人对我们的支持度：0 反对者，100 支持者。", "This person's support for us: 0 opponent, 100 champion.";
-    TipStyle => "四象限沟通风格：A 分析型，B 程序型，C 人际型，D 创新型。拜访方式与之匹配效果更好。", "Whole-brain style: A analytical, B sequential, C interpersonal, D imaginative. A matching approach works better.";
+    TipStyle => "四象限沟通风格：A 分析型，B 程序型，C 人际型，D 想象型。拜访方式与之匹配效果更好。", "Whole-brain style: A analytical, B sequential, C interpersonal, D imaginative. A matching approach works better.";
     TipRetention => "按利润潜力加权的客户保留率。", "Share of accounts kept, weighted by profit potential.";
     TipProfitScore => "总利润加未来利润在场景的下限与目标之间的位置 0–100。", "Total profit plus future profit between the scenario's floor and target, 0–100.";
     TipComposite => "保留、利润与满意度的加权平均。", "Weighted mean of retention, profit and satisfaction.";
@@ -371,7 +373,7 @@ pub fn style(lang: Lang, style: Style) -> &'static str {
         Style::A => pick(lang, "A 分析型", "A analytical"),
         Style::B => pick(lang, "B 程序型", "B sequential"),
         Style::C => pick(lang, "C 人际型", "C interpersonal"),
-        Style::D => pick(lang, "D 创新型", "D imaginative"),
+        Style::D => pick(lang, "D 想象型", "D imaginative"),
     }
 }
 

@@ -14,6 +14,7 @@ pub mod session;
 mod startup;
 pub mod ui;
 pub mod watch;
+mod window_title;
 
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -233,7 +234,7 @@ pub fn idle_settings() -> WinitSettings {
 pub fn game_plugin(app: &mut App) {
     app.add_plugins(core_plugin);
     app.add_systems(Startup, spawn_camera);
-    app.add_plugins((ui::plugin, screens::plugin));
+    app.add_plugins((ui::plugin, screens::plugin, window_title::plugin));
 }
 
 fn spawn_camera(mut commands: Commands) {

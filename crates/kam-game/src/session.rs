@@ -128,23 +128,26 @@ pub fn autosave_path(dir: &Path) -> PathBuf {
     dir.join("autosave.ron")
 }
 
-/// Writes beside the target, syncs, then renames: a crash leaves the old file whole.
-pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
-    use std::io::Write;
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let tmp = dir.join(format!(".autosave.{}.tmp", std::process::id()));
-    {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(text.as_bytes())?;
-        f.sync_all()?;
-    }
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
+/// What the game remembers between runs: the UI language, the player's name and the last
+/// class server (never a seed or a game: those are the autosave's).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    #[serde(default)]
+    pub lang: Option<String>,
+    #[serde(default)]
+    pub player: String,
+    #[serde(default)]
+    pub server: String,
+}
+
+pub fn settings_path(dir: &Path) -> PathBuf {
+    dir.join("settings.ron")
+}
+
+/// The remembered settings; a missing or unreadable file is simply no settings.
+pub fn read_settings(dir: &Path) -> Option<Settings> {
+    let text = std::fs::read_to_string(settings_path(dir)).ok()?;
+    ron::from_str(&text).ok()
 }
 
 pub fn read_autosave(dir: &Path) -> Result<Option<Autosave>, String> {
@@ -279,6 +282,8 @@ pub struct Session {
     pub lang_fixed: bool,
     /// The seat in a live class this game is played in, if any.
     pub class: Option<crate::class::ClassSeat>,
+    /// The seed or class code the game was started with, as typed.
+    pub seed_code: String,
     /// The plan before each change this turn, for Undo (latest last).
     pub undo: Vec<Plan>,
     /// A question waiting for the player's yes or no before something is lost.
@@ -336,10 +341,20 @@ impl Session {
             exported: None,
             lang_fixed: false,
             class: None,
+            seed_code: String::new(),
             undo: Vec::new(),
             confirm: None,
         };
         if let Some(dir) = &session.data_dir {
+            // What the player chose last time: their language, name and class server.
+            if let Some(remembered) = read_settings(dir) {
+                if let Some(lang) = remembered.lang.as_deref().and_then(i18n::parse_lang) {
+                    session.lang = lang;
+                    session.form.lang = Some(lang);
+                }
+                session.form.player = remembered.player;
+                session.form.server = remembered.server;
+            }
             match read_autosave(dir) {
                 Ok(save) => session.autosave = save.filter(|s| !s.record.finished),
                 Err(e) => {
@@ -372,6 +387,7 @@ impl Session {
                     self.lang = self.form.lang.unwrap_or(prepared.scenario.language);
                 }
                 self.begin(source, Game::new(prepared, seed), player);
+                self.seed_code = seed_code.to_owned();
                 self.warnings = warnings;
                 self.screen = Screen::Briefing;
                 true
@@ -386,6 +402,9 @@ impl Session {
     fn begin(&mut self, source: ScenarioSource, game: Game, player: &str) {
         // A new game leaves the class (a class game sets its seat again after this).
         self.class = None;
+        self.seed_code.clear();
+        // A message about the last game ("Exported to …") is not about this one.
+        self.notice = None;
         self.undo.clear();
         self.confirm = None;
         self.source = Some(source);
@@ -440,6 +459,7 @@ impl Session {
     /// Joins the class the title form names and starts its game (or takes the seat back,
     /// with the server's record of it, when a rejoin code is given).
     fn join_class(&mut self) {
+        self.remember();
         let form = self.form.clone();
         if form.player.trim().is_empty() {
             self.message = Some(K::NameNeeded.t(self.lang).to_owned());
@@ -455,6 +475,7 @@ impl Session {
                 let resumed = acknowledged > 0;
                 let seat = crate::class::ClassSeat::connect(saved.clone(), &game, acknowledged);
                 self.begin(source, game, &saved.name);
+                self.seed_code = saved.code.clone();
                 self.class = Some(seat);
                 self.notice = Some(format!(
                     "{} {} · {} {}",
@@ -494,6 +515,7 @@ impl Session {
                     }
                 };
                 let (seed, player) = (self.form.seed.clone(), self.form.player.clone());
+                self.remember();
                 self.start(source, &seed, &player);
             }
             Action::Resume => self.resume(),
@@ -613,6 +635,7 @@ impl Session {
             Action::SetLang(lang) => {
                 self.lang = lang;
                 self.form.lang = Some(lang);
+                self.remember();
             }
         }
     }
@@ -666,6 +689,23 @@ impl Session {
             });
         } else {
             self.end_turn();
+        }
+    }
+
+    /// Keeps the language, name and class server for the next run (a failure to write is
+    /// not worth interrupting anyone for: they are conveniences).
+    fn remember(&self) {
+        let Some(dir) = &self.data_dir else { return };
+        let settings = Settings {
+            lang: self.form.lang.map(|l| match l {
+                Lang::Zh => "zh".to_owned(),
+                Lang::En => "en".to_owned(),
+            }),
+            player: self.form.player.trim().to_owned(),
+            server: self.form.server.trim().to_owned(),
+        };
+        if let Ok(text) = ron::to_string(&settings) {
+            let _ = kam_sim::record::write_text_atomic(&settings_path(dir), &text);
         }
     }
 
@@ -899,7 +939,7 @@ impl Session {
         };
         let text = ron::ser::to_string_pretty(&save, ron::ser::PrettyConfig::new().depth_limit(4))
             .unwrap_or_default();
-        match write_atomic(&autosave_path(dir), &text) {
+        match kam_sim::record::write_text_atomic(&autosave_path(dir), &text) {
             Ok(()) => self.notice = Some(K::Autosaved.t(self.lang).to_owned()),
             Err(e) => self.notice = Some(format!("{}: {e}", K::Error.t(self.lang))),
         }
@@ -913,22 +953,18 @@ impl Session {
             .clone()
             .unwrap_or_else(|| PathBuf::from("."))
             .join("results");
-        let safe: String = self
-            .player
-            .chars()
-            .map(|c| {
-                if c.is_alphanumeric() || c == '-' {
-                    c
-                } else {
-                    '_'
-                }
-            })
-            .collect();
+        // The class code when the game was started with one, so an instructor sees the class
+        // in the file name; otherwise the seed.
+        let code = self.seed_code.trim();
+        let seed = if code.is_empty() || code.parse::<u64>().is_ok() {
+            game.seed().to_string()
+        } else {
+            kam_sim::record::file_safe(code)
+        };
         let path = dir.join(format!(
-            "{}-{}-{}.ron",
-            safe,
+            "{}-{}-{seed}.ron",
+            kam_sim::record::file_safe(&self.player),
             game.scenario().id,
-            game.seed()
         ));
         match kam_sim::record::write_atomic(&path, &kam_sim::record::record(game, &self.player)) {
             Ok(()) => {

@@ -414,3 +414,32 @@ fn impossible_actions_are_greyed_out_with_the_reason_and_pitch_fit_is_shown_firs
     }
     assert_eq!(h.state().approach_pick, last);
 }
+
+#[test]
+fn the_language_name_and_server_are_remembered_and_results_carry_the_class_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::new(Some(dir.path().to_owned()));
+    s.apply(kam_game::session::Action::SetLang(kam_game::i18n::Lang::En));
+    s.form.player = "Ann Lee".into();
+    s.form.server = "10.0.0.5:8080".into();
+    s.form.seed = "Class-7B".into();
+    s.form.selected = Some(0);
+    s.apply(kam_game::session::Action::Start);
+    assert_eq!(s.screen, Screen::Briefing);
+    s.autoplay("expert").unwrap();
+    s.apply(kam_game::session::Action::Export);
+    let exported = s.exported.clone().expect("a result file");
+    let file = exported.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(file.starts_with("Ann_Lee-") && file.ends_with("-Class-7B.ron"), "{file}");
+    assert!(s.notice.as_deref().is_some_and(|n| n.contains("Class-7B")));
+    // A new game: the last game's "Exported to …" does not follow it.
+    s.apply(kam_game::session::Action::NewGame);
+    s.form.selected = Some(0);
+    s.apply(kam_game::session::Action::Start);
+    assert!(s.notice.is_none(), "{:?}", s.notice);
+
+    let again = Session::new(Some(dir.path().to_owned()));
+    assert_eq!(again.lang, kam_game::i18n::Lang::En);
+    assert_eq!(again.form.player, "Ann Lee");
+    assert_eq!(again.form.server, "10.0.0.5:8080");
+}

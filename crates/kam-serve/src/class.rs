@@ -764,7 +764,11 @@ impl Classroom {
         let mut out = Vec::new();
         for seat in self.db.seats(&session.id).await? {
             let game = self.game(session, &seat).await?;
-            let file = format!("{:03}-{}.ron", seat.seat, file_safe(&seat.name));
+            let file = format!(
+                "{:03}-{}.ron",
+                seat.seat,
+                kam_sim::record::file_safe(&seat.name)
+            );
             out.push((file, kam_sim::record::record(&game, &seat.name)));
         }
         Ok(out)
@@ -792,23 +796,4 @@ fn check_name(name: &str) -> Result<String, ApiError> {
         ));
     }
     Ok(name.to_owned())
-}
-
-/// A name fit for a file name inside an archive: letters (any script), digits, `-` and `_`.
-fn file_safe(name: &str) -> String {
-    let safe: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    if safe.is_empty() {
-        "trainee".into()
-    } else {
-        safe
-    }
 }

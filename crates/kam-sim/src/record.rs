@@ -59,6 +59,17 @@ pub fn seed_from_code(code: &str, default: u64) -> u64 {
         })
 }
 
+/// A name fit for a file name on any system: letters (any script), digits, `-` and `_`;
+/// anything else becomes `_` (a trainee's name, a class code).
+pub fn file_safe(name: &str) -> String {
+    let safe: String = name
+        .trim()
+        .chars()
+        .map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' })
+        .collect();
+    if safe.is_empty() { "_".into() } else { safe }
+}
+
 /// The content hash of a prepared scenario.
 pub fn scenario_hash(prepared: &Prepared) -> String {
     let text = ron::to_string(&prepared.scenario).unwrap_or_default();
@@ -115,9 +126,18 @@ mod tests {
     }
 }
 
-/// Writes a record so that a crash mid-write leaves the old file intact: write a temporary
-/// file beside it, flush it to disk, then rename it over the old one.
+/// Writes a record so that a crash mid-write leaves the old file intact.
 pub fn write_atomic(path: &Path, record: &GameRecord) -> std::io::Result<()> {
+    write_text_atomic(path, &to_string(record))
+}
+
+/// The one atomic file write of the project (saves, results, settings): the text goes to a
+/// temporary file of its own beside the target (unique per process and call, so two writers
+/// never share one), is flushed to disk, renamed over the target, and the folder is synced so
+/// the rename itself survives a power cut.
+pub fn write_text_atomic(path: &Path, text: &str) -> std::io::Result<()> {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static WRITES: AtomicU64 = AtomicU64::new(0);
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -126,16 +146,30 @@ pub fn write_atomic(path: &Path, record: &GameRecord) -> std::io::Result<()> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "record".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(to_string(record).as_bytes())?;
+        .unwrap_or_else(|| "file".into());
+    let tmp = dir.join(format!(
+        ".{name}.{}.{}.tmp",
+        std::process::id(),
+        WRITES.fetch_add(1, Ordering::Relaxed)
+    ));
+    let written = (|| {
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)?;
+        file.write_all(text.as_bytes())?;
         file.sync_all()?;
-    }
-    std::fs::rename(&tmp, path).inspect_err(|_| {
+        std::fs::rename(&tmp, path)
+    })();
+    if written.is_err() {
         let _ = std::fs::remove_file(&tmp);
-    })
+        return written;
+    }
+    // Folders cannot be opened for syncing on every system; the data is safe without it.
+    if let Ok(folder) = std::fs::File::open(dir) {
+        let _ = folder.sync_all();
+    }
+    Ok(())
 }
 
 pub fn read(path: &Path) -> Result<GameRecord, String> {

@@ -51,6 +51,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                         |r| r.satisfaction,
                         |s, _| Some(s.satisfaction),
                         300.0,
+                        lang,
                     );
                     chart(
                         ui,
@@ -60,6 +61,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                         |r| r.revenue,
                         |s, a| Some(s.revenue(a.potential)),
                         300.0,
+                        lang,
                     );
                 });
         });

@@ -98,7 +98,13 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                                 }
                                 let button = egui::Button::new(RichText::new(text).size(15.0))
                                     .min_size(egui::vec2(ui.available_width(), 32.0));
-                                if ui.add(button).clicked() {
+                                let mut response = ui.add(button);
+                                if c.cost > 0.0 {
+                                    // Not the visit budget: the engine books it against this
+                                    // account's profit this month.
+                                    response = response.on_hover_text(K::TipChoiceCost.t(lang));
+                                }
+                                if response.clicked() {
                                     actions.push(Action::Choose(i));
                                 }
                             }

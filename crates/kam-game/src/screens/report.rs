@@ -4,7 +4,7 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiPrimaryContextPass, egui};
 use egui::RichText;
-use egui_plot::{Legend, Line, Plot, PlotPoints, Points};
+use egui_plot::{Line, Plot, PlotPoints, Points};
 use kam_sim::engine::{Game, Metric};
 use kam_sim::explain::{cause_text, metric_name};
 
@@ -49,7 +49,8 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                 K::OverTime.t(lang),
                 |r| r.satisfaction,
                 |s, _| Some(s.satisfaction),
-                300.0,
+                250.0,
+                lang,
             );
             chart(
                 ui,
@@ -58,7 +59,8 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                 K::ProfitOverTime.t(lang),
                 |r| r.profit.total(),
                 |_, _| None,
-                300.0,
+                250.0,
+                lang,
             );
         });
     egui::CentralPanel::default().show(root, |ui| {
@@ -145,20 +147,21 @@ fn account_changes(ui: &mut egui::Ui, game: &Game, start: Option<&Game>, a: usiz
         let shown = |c: &kam_sim::engine::Cause| c.delta * kam_sim::explain::shown_scale(c.metric);
         let mut causes = last.causes.clone();
         causes.sort_by(|x, y| shown(y).abs().total_cmp(&shown(x).abs()));
-        egui::Grid::new(("causes", a))
-            .spacing([10.0, 2.0])
-            .show(ui, |ui| {
-                for c in causes.iter().filter(|c| shown(c).abs() >= 0.05) {
-                    ui.label(
+        // Rows rather than a grid, so a long cause wraps within the card instead of being cut.
+        for c in causes.iter().filter(|c| shown(c).abs() >= 0.05) {
+            ui.horizontal_top(|ui| {
+                ui.add_sized(
+                    [96.0, 14.0],
+                    egui::Label::new(
                         RichText::new(metric_name(c.metric, lang))
                             .small()
                             .color(ui::MUTED),
-                    );
-                    ui.label(ui::delta_text(shown(c)));
-                    ui.label(cause_text(game, a, c, lang));
-                    ui.end_row();
-                }
+                    ),
+                );
+                ui.add_sized([48.0, 14.0], egui::Label::new(ui::delta_text(shown(c))));
+                ui.add(egui::Label::new(cause_text(game, a, c, lang)).wrap());
             });
+        }
     });
 }
 
@@ -173,22 +176,22 @@ pub fn chart(
     value: impl Fn(&kam_sim::engine::TurnRecord) -> f64,
     start: impl Fn(&kam_sim::engine::AccountState, &kam_sim::scenario::Account) -> Option<f64>,
     height: f32,
+    lang: Lang,
 ) {
     ui.label(RichText::new(title).strong());
     let initial = Game::new(std::sync::Arc::clone(game.prepared()), game.seed());
+    let turns = game.scenario().turns as f64;
     Plot::new(id)
         .height(height)
-        .legend(
-            Legend::default()
-                .background_alpha(0.7)
-                .text_style(egui::TextStyle::Small),
-        )
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
+        // The months of the game and no further: the legend sits below the plot instead.
         .include_x(0.0)
-        // Room on the right for the legend, so it does not hide the lines.
-        .include_x(game.scenario().turns as f64 * 1.5)
+        .include_x(turns)
+        .auto_bounds([false, true])
+        .default_x_bounds(0.0, turns)
+        .x_axis_label(K::Turn.t(lang))
         .show(ui, |plot| {
             for (a, acc) in game.scenario().accounts.iter().enumerate() {
                 let first = start(&initial.accounts()[a], acc).map(|y| [0.0, y]);
@@ -205,6 +208,14 @@ pub fn chart(
                 plot.line(Line::new(acc.name.clone(), PlotPoints::from(points)).color(color));
             }
         });
+    // The legend, under the plot where it hides no line.
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 10.0;
+        for (a, acc) in game.scenario().accounts.iter().enumerate() {
+            let color = PALETTE[a % PALETTE.len()];
+            ui.label(RichText::new(format!("● {}", acc.name)).small().color(color));
+        }
+    });
 }
 
 /// Distinct colours for up to twelve accounts.

@@ -571,7 +571,17 @@ fn dossier(ui: &mut egui::Ui, s: &Session, game: &Game, actions: &mut Vec<Action
                     .filter(|x| x.account == a && x.resource == r)
                     .map(|x| x.units)
                     .sum();
-                ui.label(&res.name).on_hover_text(&res.description);
+                // What the resource is, then what it takes: never an empty tooltip.
+                let about = format!(
+                    "{}{}{} {} · {} {}",
+                    res.description,
+                    if res.description.is_empty() { "" } else { "\n" },
+                    K::Cost.t(lang),
+                    i18n::money(res.cost),
+                    K::MaxPerAccount.t(lang),
+                    res.max_per_account
+                );
+                ui.label(&res.name).on_hover_text(&about);
                 ui.label(format!("{} {}", K::Cost.t(lang), i18n::money(res.cost)));
                 ui.label(format!("{units} / {}", res.max_per_account));
                 if !st.churned {
@@ -596,7 +606,7 @@ fn dossier(ui: &mut egui::Ui, s: &Session, game: &Game, actions: &mut Vec<Action
                         .map(|e| i18n::plan_error(lang, &e));
                     let button = ui
                         .add_enabled(refusal.is_none(), egui::Button::new(K::AddResource.t(lang)))
-                        .on_hover_text(&res.description);
+                        .on_hover_text(&about);
                     let button = match &refusal {
                         Some(why) => button.on_disabled_hover_text(why),
                         None => button,
