@@ -269,6 +269,10 @@ mod tests {
             screen: Some("lobby".into()),
             ..PlayOptions::default()
         };
-        assert!(opening_screen(&wrong).unwrap_err().contains("briefing, turn"));
+        assert!(
+            opening_screen(&wrong)
+                .unwrap_err()
+                .contains("briefing, turn")
+        );
     }
 }

@@ -73,7 +73,7 @@ fn an_event_choice_shows_its_feedback() {
     };
     let choice = s.game().unwrap().scenario().events[event].choices[0].clone();
     let mut h = harness(s);
-    h.get_by_label_contains(&format!("1. {}", choice.label))
+    h.get_by_label_contains(&format!(". {}", choice.label))
         .click();
     h.run();
     assert!(h.state().feedback.is_some());
@@ -430,7 +430,10 @@ fn the_language_name_and_server_are_remembered_and_results_carry_the_class_code(
     s.apply(kam_game::session::Action::Export);
     let exported = s.exported.clone().expect("a result file");
     let file = exported.file_name().unwrap().to_string_lossy().into_owned();
-    assert!(file.starts_with("Ann_Lee-") && file.ends_with("-Class-7B.ron"), "{file}");
+    assert!(
+        file.starts_with("Ann_Lee-") && file.ends_with("-Class-7B.ron"),
+        "{file}"
+    );
     assert!(s.notice.as_deref().is_some_and(|n| n.contains("Class-7B")));
     // A new game: the last game's "Exported to …" does not follow it.
     s.apply(kam_game::session::Action::NewGame);

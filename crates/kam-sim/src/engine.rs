@@ -618,6 +618,7 @@ enum Draw {
     Progress(usize, usize),
     Close(usize, usize),
     Churn(usize),
+    AnswerOrder(usize, usize),
 }
 
 impl Game {
@@ -841,12 +842,32 @@ impl Game {
             Draw::Progress(a, o) => (2, a as u64, o as u64),
             Draw::Close(a, o) => (3, a as u64, o as u64),
             Draw::Churn(a) => (4, a as u64, 0),
+            Draw::AnswerOrder(e, a) => (5, e as u64, a as u64),
         };
         let mut h = self.seed ^ 0x9E37_79B9_7F4A_7C15;
         for word in [self.turn as u64, kind, a, b] {
             h = splitmix(h ^ word);
         }
         ChaCha8Rng::seed_from_u64(h)
+    }
+
+    /// The order an event's answers are shown in: shuffled so the first is not always the
+    /// best, and the same for everyone with the game's seed (a class discusses one screen).
+    /// Only the display changes: decisions name answers by their index in the scenario, so
+    /// replays do not depend on it. Drawn from a stream of its own, so it changes no other draw.
+    pub fn answer_order(&self, event: usize, account: usize) -> Vec<usize> {
+        let n = self
+            .scenario()
+            .events
+            .get(event)
+            .map_or(0, |e| e.choices.len());
+        let mut order: Vec<usize> = (0..n).collect();
+        let mut rng = self.rng(Draw::AnswerOrder(event, account));
+        for i in (1..n).rev() {
+            let j = rng.random_range(0..=i);
+            order.swap(i, j);
+        }
+        order
     }
 
     fn chance(&self, draw: Draw) -> f64 {

@@ -113,6 +113,33 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// Checks a scenario's meaning. Errors make it unplayable; warnings make it teach badly.
+/// Warns when the cost of an answer gives its verdict away: in most events that cost anything,
+/// only the good answers do, so a trainee learns "pick the one with a price" instead of the
+/// lesson (a playtest found exactly that).
+fn check_price_tags(f: &mut Findings, s: &Scenario) {
+    let costed: Vec<bool> = s
+        .events
+        .iter()
+        .filter(|e| e.choices.iter().any(|c| c.cost > 0.0))
+        .map(|e| {
+            e.choices
+                .iter()
+                .filter(|c| c.cost > 0.0)
+                .all(|c| c.verdict == Verdict::Good)
+        })
+        .collect();
+    let telling = costed.iter().filter(|only_good| **only_good).count();
+    if costed.len() >= 2 && 2 * telling > costed.len() {
+        f.warn(
+            "events",
+            format!(
+                "in {telling} of the {} events whose answers cost something, only the good answer has a price tag: the cost gives the verdict away. Give some poor or neutral answers their real cost too (a discount, a dinner, staff time)",
+                costed.len()
+            ),
+        );
+    }
+}
+
 pub fn check(s: &Scenario) -> Vec<Finding> {
     let mut f = Findings::default();
     if s.id.trim().is_empty() {
@@ -154,6 +181,7 @@ pub fn check(s: &Scenario) -> Vec<Finding> {
     for (i, e) in s.events.iter().enumerate() {
         check_event(&mut f, s, &account_ids, i, e);
     }
+    check_price_tags(&mut f, s);
     f.unique(
         "negotiations",
         "id",
@@ -817,6 +845,31 @@ fn check_negotiation(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_price_tag_only_on_good_answers_is_a_warning() {
+        let (file, src) = crate::bundled::by_name("tutorial").unwrap();
+        let (prepared, _) = crate::load::load_str(file, src).unwrap();
+        let mut s = prepared.scenario.clone();
+        assert!(
+            !check(&s).iter().any(|f| f.message.contains("price tag")),
+            "the bundled tutorial passes"
+        );
+        for event in &mut s.events {
+            for choice in &mut event.choices {
+                choice.cost = if choice.verdict == Verdict::Good {
+                    2.0
+                } else {
+                    0.0
+                };
+            }
+        }
+        assert!(
+            check(&s)
+                .iter()
+                .any(|f| f.severity == Severity::Warning && f.message.contains("price tag"))
+        );
+    }
 
     #[test]
     fn suggestions_find_near_misses_only() {

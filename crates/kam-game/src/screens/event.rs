@@ -51,6 +51,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
     };
     let def = &sc.events[event];
     let answered = s.feedback.is_some();
+    let order = game.answer_order(event, account);
     ui::bottom_bar(root, K::EventHint.t(lang), |ui| {
         if answered && ui::primary(ui, K::Continue.t(lang)).clicked() {
             actions.push(Action::Continue);
@@ -87,8 +88,10 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                     match &s.feedback {
                         None => {
                             ui.label(RichText::new(K::Choose.t(lang)).strong());
-                            for (i, c) in def.choices.iter().enumerate() {
-                                let mut text = format!("{}. {}", i + 1, c.label);
+                            // Shuffled for the seed: the verdict is not in the position.
+                            for (shown, &i) in order.iter().enumerate() {
+                                let c = &def.choices[i];
+                                let mut text = format!("{}. {}", shown + 1, c.label);
                                 if c.cost > 0.0 {
                                     text.push_str(&format!(
                                         "  ({} {})",
@@ -165,7 +168,8 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
             actions.push(Action::Continue);
         }
     } else {
-        for (i, k) in NUMBER_KEYS.iter().enumerate().take(def.choices.len()) {
+        // Key N picks the answer shown N-th.
+        for (k, &i) in NUMBER_KEYS.iter().zip(&order) {
             if ui::key(root, *k) {
                 actions.push(Action::Choose(i));
             }

@@ -213,7 +213,11 @@ pub fn chart(
         ui.spacing_mut().item_spacing.x = 10.0;
         for (a, acc) in game.scenario().accounts.iter().enumerate() {
             let color = PALETTE[a % PALETTE.len()];
-            ui.label(RichText::new(format!("● {}", acc.name)).small().color(color));
+            ui.label(
+                RichText::new(format!("● {}", acc.name))
+                    .small()
+                    .color(color),
+            );
         }
     });
 }
