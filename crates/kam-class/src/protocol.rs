@@ -72,9 +72,16 @@ pub struct Seat {
     pub seed: u64,
     pub pacing: Pacing,
     pub show_scores: bool,
+    /// Practice: the game's coach previews plans and hints. Exam: it does not.
+    #[serde(default = "practice")]
+    pub coach: bool,
     /// The decisions the server holds for this seat (empty on a first join).
     pub decisions: Vec<Decision>,
     pub status: ClassStatus,
+}
+
+fn practice() -> bool {
+    true
 }
 
 /// `POST /api/submit`: decisions `from`, `from + 1`, … of this seat's log.

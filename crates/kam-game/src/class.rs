@@ -25,7 +25,14 @@ pub struct SavedSeat {
     pub rejoin: String,
     pub pacing: Pacing,
     pub show_scores: bool,
+    /// Practice (the coach is on) or exam.
+    #[serde(default = "practice")]
+    pub coach: bool,
     pub scenario: String,
+}
+
+fn practice() -> bool {
+    true
 }
 
 /// A seat the game holds, with its running link.
@@ -82,6 +89,7 @@ pub fn join(
         rejoin: seat.rejoin.clone(),
         pacing: seat.pacing,
         show_scores: seat.show_scores,
+        coach: seat.coach,
         scenario: seat.scenario.clone(),
     };
     Ok((saved, game, prepared))

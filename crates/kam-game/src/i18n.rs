@@ -115,6 +115,9 @@ table! {
     NoVisitsLeft => "本月的拜访已经排满", "No visits left this month";
     TipChoiceCost => "这笔费用计入该客户本月的利润（不占用拜访预算）", "Charged to this account's profit this month (not to your visit budget)";
     MaxPerAccount => "每个客户每月最多", "at most per account a month";
+    PlanEffect => "计划→", "Plan →";
+    TipPlanEffect => "按当前计划，月底满意度的预期变化（模型的期望值，不含随机事件）；悬停查看份额、利润和流失风险", "The expected change in satisfaction by the month's end with this plan (the model's expectation, without random events); hover for share, profit and defection risk";
+    Coach => "教练提示（练习模式）", "Coach (practice mode)";
     FitGood => "契合", "good fit";
     FitWeak => "一般", "weak";
     FitPoor => "反感", "puts them off";

@@ -373,6 +373,17 @@ impl Session {
         self.game.as_ref()
     }
 
+    /// Whether the coach (plan previews, hints) is on: practice, unless the scenario or the
+    /// class is an exam.
+    pub fn coach_on(&self) -> bool {
+        let scenario = self
+            .game
+            .as_ref()
+            .is_none_or(|g| g.scenario().mode == kam_sim::scenario::Mode::Practice);
+        let class = self.class.as_ref().is_none_or(|c| c.saved.coach);
+        scenario && class
+    }
+
     /// The text for a key in the UI language.
     pub fn t(&self, key: K) -> &'static str {
         key.t(self.lang)

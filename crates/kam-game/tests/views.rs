@@ -176,6 +176,7 @@ fn a_class_game_waits_for_its_round_and_plays_on_offline() {
         rejoin: "ABCD3467".into(),
         pacing: kam_class::Pacing::Rounds,
         show_scores: true,
+        coach: true,
         scenario,
     };
     let game = s.game().unwrap().clone();
@@ -445,4 +446,50 @@ fn the_language_name_and_server_are_remembered_and_results_carry_the_class_code(
     assert_eq!(again.lang, kam_game::i18n::Lang::En);
     assert_eq!(again.form.player, "Ann Lee");
     assert_eq!(again.form.server, "10.0.0.5:8080");
+}
+
+/// Practice: the turn screen previews the plan and the coach hints at a broken teaching
+/// point. Exam (`mode: Exam` in the scenario): neither.
+#[test]
+fn the_coach_previews_and_hints_in_practice_and_is_silent_in_an_exam() {
+    let tutorial = kam_sim::bundled::by_name("tutorial").unwrap().1;
+    let exam = tutorial.replacen("    turns: 6,", "    turns: 6,\n    mode: Exam,", 1);
+    assert_ne!(exam, tutorial);
+    for (text, practice) in [(tutorial.to_owned(), true), (exam, false)] {
+        let mut s = Session::new(None);
+        assert!(s.start(ScenarioSource::Class(text.as_str().into()), "", "Tester"));
+        s.lang = kam_game::i18n::Lang::En;
+        s.screen = Screen::Turn;
+        // A month with nothing planned: the A account is now under-served twice running.
+        s.apply(kam_game::session::Action::EndTurn);
+        s.apply(kam_game::session::Action::Confirm);
+        while let Some(Pending::Event { .. }) = s.game().unwrap().pending() {
+            s.game
+                .as_mut()
+                .unwrap()
+                .decide(kam_sim::engine::Decision::Choose(0))
+                .unwrap();
+        }
+        s.feedback = None;
+        s.screen = Screen::Turn;
+        assert_eq!(s.coach_on(), practice);
+        let mut h = harness(s);
+        h.run();
+        assert_eq!(
+            h.query_by_label("Coach (practice mode)").is_some(),
+            practice,
+            "the coach card (practice: {practice})"
+        );
+        assert_eq!(
+            h.query_all_by_label_contains("Allocate effort by value")
+                .count()
+                > 0,
+            practice
+        );
+        assert_eq!(
+            h.query_by_label("Plan →").is_some(),
+            practice,
+            "the preview column"
+        );
+    }
 }

@@ -40,9 +40,16 @@ pub struct NewSession {
     pub pacing: Pacing,
     #[serde(default)]
     pub show_scores: bool,
+    /// Practice (the game's coach previews plans and hints) or exam (it does not).
+    #[serde(default = "practice")]
+    pub coach: bool,
     /// Rounds: minutes each round stays open before it is released anyway (0: no deadline).
     #[serde(default)]
     pub round_minutes: u32,
+}
+
+fn practice() -> bool {
+    true
 }
 
 /// What creating a session gives the instructor.
@@ -266,6 +273,7 @@ impl Classroom {
             seed,
             pacing: new.pacing.as_str().to_owned(),
             show_scores: new.show_scores,
+            coach: new.coach,
             round_minutes: i64::from(new.round_minutes),
             released: if rounds { 0 } else { scenario.turns },
             deadline: (rounds && new.round_minutes > 0)
@@ -377,6 +385,7 @@ impl Classroom {
             seed: session.seed,
             pacing: pacing(session),
             show_scores: session.show_scores,
+            coach: session.coach,
             decisions,
             status: ClassStatus {
                 recorded,

@@ -14,7 +14,10 @@ use sqlx::migrate::{Migration, MigrationType, Migrator};
 use sqlx::{AnyPool, Executor, Row, SqlSafeStr};
 
 /// The schema, one migration per change, in order. Never edit a released one: add another.
-const MIGRATIONS: [(i64, &str, &str); 1] = [(1, "class sessions", include_str!("schema_1.sql"))];
+const MIGRATIONS: [(i64, &str, &str); 2] = [
+    (1, "class sessions", include_str!("schema_1.sql")),
+    (2, "practice or exam", include_str!("schema_2.sql")),
+];
 
 /// Milliseconds since the Unix epoch: the server's clock for deadlines and "last seen".
 pub fn now_ms() -> i64 {
@@ -47,6 +50,8 @@ pub struct SessionRow {
     pub seed: u64,
     pub pacing: String,
     pub show_scores: bool,
+    /// Practice (the game's coach previews and hints) or exam (it does not).
+    pub coach: bool,
     pub round_minutes: i64,
     pub released: u32,
     pub deadline: Option<i64>,
@@ -181,8 +186,8 @@ impl Db {
     pub async fn create_session(&self, s: &SessionRow) -> Result<(), WriteError> {
         sqlx::query(
             "INSERT INTO class_sessions (id, code, secret_hash, title, scenario, scenario_hash, \
-             seed, pacing, show_scores, round_minutes, released, deadline, ended, version, created) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 0, 1, $13)",
+             seed, pacing, show_scores, round_minutes, released, deadline, ended, version, created, \
+             coach) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 0, 1, $13, $14)",
         )
         .bind(&s.id)
         .bind(&s.code)
@@ -197,6 +202,7 @@ impl Db {
         .bind(i64::from(s.released))
         .bind(s.deadline)
         .bind(now_ms())
+        .bind(i64::from(s.coach))
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -205,7 +211,7 @@ impl Db {
     pub async fn session(&self, id: &str) -> Result<Option<SessionRow>, sqlx::Error> {
         let row = sqlx::query(
             "SELECT id, code, secret_hash, title, scenario, scenario_hash, seed, pacing, \
-             show_scores, round_minutes, released, deadline, ended, version \
+             show_scores, coach, round_minutes, released, deadline, ended, version \
              FROM class_sessions WHERE id = $1",
         )
         .bind(id)
@@ -517,6 +523,7 @@ fn session_row(r: &AnyRow) -> Result<SessionRow, sqlx::Error> {
         seed: r.try_get::<i64, _>("seed")? as u64,
         pacing: r.try_get("pacing")?,
         show_scores: r.try_get::<i64, _>("show_scores")? != 0,
+        coach: r.try_get::<i64, _>("coach")? != 0,
         round_minutes: r.try_get("round_minutes")?,
         released: u(r.try_get("released")?),
         deadline: r.try_get("deadline")?,

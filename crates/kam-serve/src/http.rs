@@ -226,6 +226,7 @@ fn new_session_from_form(form: &CreateForm) -> Result<NewSession, ApiError> {
         seed: form.seed.clone(),
         pacing: Pacing::parse(&form.pacing).unwrap_or(Pacing::Free),
         show_scores: form.show_scores.is_some(),
+        coach: form.coach.is_some(),
         round_minutes,
     })
 }

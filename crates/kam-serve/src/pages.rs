@@ -40,6 +40,9 @@ pub struct CreateForm {
     pub pacing: String,
     #[serde(default)]
     pub show_scores: Option<String>,
+    /// "on" for practice; absent (an unticked box) for an exam. A fresh form is practice.
+    #[serde(default)]
+    pub coach: Option<String>,
     #[serde(default)]
     pub round_minutes: String,
 }
@@ -91,6 +94,7 @@ pub fn create_page(form: &CreateForm, errors: Option<&str>) -> Markup {
                         label { "Round deadline in minutes (0: release by hand or when all have played) "
                             input type="number" name="round_minutes" min="0" max="1440" value=(if form.round_minutes.is_empty() { "0" } else { form.round_minutes.as_str() }); }
                         label { input type="checkbox" name="show_scores" value="on" checked[form.show_scores.is_some()]; " Trainees see their scores during play" }
+                        label { input type="checkbox" name="coach" value="on" checked[form.coach.is_some() || form.bundled.is_empty()]; " Practice: the game previews each plan and hints at missed teaching points (untick for an exam)" }
                     }
                     button.primary type="submit" { "Create the class" }
                 }

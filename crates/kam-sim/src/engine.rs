@@ -320,6 +320,17 @@ impl TurnRecord {
     }
 }
 
+/// A plan's expected effect on one account by the month's end ([`Game::preview_plan`]):
+/// (now, expected) pairs, and the month's expected profit and defection risk.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlanPreview {
+    pub satisfaction: (f64, f64),
+    pub share: (f64, f64),
+    pub revenue: (f64, f64),
+    pub profit: f64,
+    pub churn_risk: f64,
+}
+
 /// An account at the end of one turn, with why it changed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TurnRecord {
@@ -914,6 +925,14 @@ impl Game {
 
     fn submit_plan(&mut self, plan: &Plan) -> Result<(), PlanError> {
         self.check_plan(plan)?;
+        self.apply_plan(plan);
+        self.queue_events();
+        Ok(())
+    }
+
+    /// A plan's certain effects: visits, resources, and what the month does to every account
+    /// (price resentment, open objections, the competitor); no random draw is made here.
+    fn apply_plan(&mut self, plan: &Plan) {
         let prepared = Arc::clone(&self.prepared);
         let scenario = &prepared.scenario;
         let n = self.accounts.len();
@@ -991,9 +1010,6 @@ impl Game {
             let drag = model::competitor_drag(self.accounts[a].pressure);
             self.apply(a, Source::Competitor, |s| s.satisfaction += drag);
         }
-
-        self.queue_events();
-        Ok(())
     }
 
     /// The account's response to this turn's visits (ADBUDG), each visit credited with its share
@@ -1546,29 +1562,13 @@ impl Game {
         for a in 0..self.accounts.len() {
             let def = &scenario.accounts[a];
             if !self.accounts[a].churned {
-                // Share follows satisfaction, and competitors erode what the relationship
-                // does not protect.
-                let s = &self.accounts[a];
-                let trend = model::share_trend(s.satisfaction, s.share);
-                self.apply(a, Source::SatisfactionTrend, |st| st.share += trend);
-                let s = &self.accounts[a];
-                let erosion = model::erosion(s.pressure, s.share, s.relationship());
-                self.apply(a, Source::Competitor, |st| st.share += erosion);
+                self.settle_share(a);
                 self.progress_funnel(a);
                 self.draw_churn(a);
             }
+            let profit = self.month_profit(a);
             let state = &self.accounts[a];
             let revenue = state.revenue(def.potential);
-            let mut profit = self.turn_spend[a];
-            if !state.churned {
-                let list = model::list_revenue(def.potential, state.share);
-                profit.gross_margin =
-                    model::gross_margin(list, state.contract.price_level, state.margin)
-                        + state.one_off_revenue * state.margin / 100.0;
-                profit.cost_to_serve = model::cost_to_serve(def, state.share, &state.contract);
-                profit.credit_cost =
-                    model::credit_cost(revenue, def.credit_risk, state.contract.payment_days);
-            }
             let record = TurnRecord {
                 turn,
                 satisfaction: state.satisfaction,
@@ -1592,6 +1592,63 @@ impl Game {
         if self.turn > scenario.turns {
             self.finished = true;
         }
+    }
+
+    /// Share follows satisfaction, and competitors erode what the relationship does not
+    /// protect (the month's end, before any draw).
+    fn settle_share(&mut self, a: usize) {
+        let s = &self.accounts[a];
+        let trend = model::share_trend(s.satisfaction, s.share);
+        self.apply(a, Source::SatisfactionTrend, |st| st.share += trend);
+        let s = &self.accounts[a];
+        let erosion = model::erosion(s.pressure, s.share, s.relationship());
+        self.apply(a, Source::Competitor, |st| st.share += erosion);
+    }
+
+    /// The month's profit lines of an account as it stands: the spending booked this month
+    /// plus margin, cost to serve and credit at its present share and terms.
+    fn month_profit(&self, a: usize) -> ProfitLines {
+        let def = &self.prepared.scenario.accounts[a];
+        let state = &self.accounts[a];
+        let mut profit = self.turn_spend[a];
+        if !state.churned {
+            let revenue = state.revenue(def.potential);
+            let list = model::list_revenue(def.potential, state.share);
+            profit.gross_margin =
+                model::gross_margin(list, state.contract.price_level, state.margin)
+                    + state.one_off_revenue * state.margin / 100.0;
+            profit.cost_to_serve = model::cost_to_serve(def, state.share, &state.contract);
+            profit.credit_cost =
+                model::credit_cost(revenue, def.credit_risk, state.contract.payment_days);
+        }
+        profit
+    }
+
+    /// What a plan is expected to do to every account by the month's end: the model's certain
+    /// effects only (visits, resources, price resentment, open objections, the competitor,
+    /// share following satisfaction), never the seed's draws (events, deals, defection). The
+    /// coach's preview while planning; the game itself is untouched.
+    pub fn preview_plan(&self, plan: &Plan) -> Result<Vec<PlanPreview>, PlanError> {
+        self.check_plan(plan)?;
+        let mut copy = self.lookahead_copy();
+        copy.apply_plan(plan);
+        let scenario = &self.prepared.scenario;
+        Ok((0..self.accounts.len())
+            .map(|a| {
+                if !copy.accounts[a].churned {
+                    copy.settle_share(a);
+                }
+                let potential = scenario.accounts[a].potential;
+                let (before, after) = (&self.accounts[a], &copy.accounts[a]);
+                PlanPreview {
+                    satisfaction: (before.satisfaction, after.satisfaction),
+                    share: (before.share, after.share),
+                    revenue: (before.revenue(potential), after.revenue(potential)),
+                    profit: copy.month_profit(a).total(),
+                    churn_risk: copy.churn_hazard(a),
+                }
+            })
+            .collect())
     }
 
     fn progress_funnel(&mut self, a: usize) {

@@ -210,6 +210,7 @@ pub fn generate(accounts: usize, turns: u32, seed: u64) -> Scenario {
         difficulty: Difficulty::Normal,
         turns,
         turn_unit: TurnUnit::Month,
+        mode: Mode::Practice,
         seed,
         means: Means {
             visits_per_turn: (norm_sum * 0.8).round().max(1.0) as u32,

@@ -9,6 +9,7 @@ pub mod ablation;
 pub mod batch;
 pub mod bundled;
 pub mod catalogue;
+pub mod coach;
 pub mod debrief;
 pub mod engine;
 pub mod explain;

@@ -32,6 +32,10 @@ pub struct Scenario {
     /// The seed used when the player does not choose one (a class code overrides it).
     #[serde(default = "default_seed")]
     pub seed: u64,
+    /// Practice (the coach previews plans and hints) or exam (neither). Left out of the
+    /// content hash when it is the default, so scenarios written before it keep their hash.
+    #[serde(default, skip_serializing_if = "Mode::is_practice")]
+    pub mode: Mode,
     pub means: Means,
     #[serde(default)]
     pub scoring: Scoring,
@@ -47,6 +51,22 @@ pub struct Scenario {
 
 fn default_seed() -> u64 {
     1
+}
+
+/// Whether the game coaches while the trainee plays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Mode {
+    /// The coach previews each plan's expected effect and hints at broken teaching points.
+    #[default]
+    Practice,
+    /// No preview and no hints: the trainee's own judgement is assessed.
+    Exam,
+}
+
+impl Mode {
+    pub fn is_practice(&self) -> bool {
+        *self == Mode::Practice
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]

@@ -279,3 +279,65 @@ fn a_negotiation_an_event_opens_is_priced_and_settled_on_the_same_account() {
     }
     panic!("the rumour never opened the tender");
 }
+
+/// The coach's preview is the model's expectation: for every account whose month brought no
+/// draw of the seed (no event answered, no deal, no defection), the month ends exactly where
+/// the preview said, over many seeds and both bundled classrooms.
+#[test]
+fn a_plans_preview_is_what_the_month_brings_when_nothing_random_happens() {
+    use kam_sim::engine::{Game, Source};
+    let mut compared = 0;
+    for (file, src) in kam_sim::bundled::SCENARIOS {
+        let (prepared, _) = kam_sim::load::load_str(file, src).unwrap();
+        for seed in 0..40 {
+            let mut game = Game::new(std::sync::Arc::clone(&prepared), seed);
+            let mut expert = kam_sim::strategy::by_name("expert", seed).unwrap();
+            for _ in 0..prepared.scenario.turns {
+                if game.is_finished() {
+                    break;
+                }
+                let plan = expert.plan(&game);
+                let preview = game.preview_plan(&plan).unwrap();
+                let month = game.turn();
+                game.decide(kam_sim::engine::Decision::Plan(plan)).unwrap();
+                while let Some(d) = kam_sim::strategy::next_decision(&game, expert.as_mut()) {
+                    if game.turn() != month {
+                        break;
+                    }
+                    game.decide(d).unwrap();
+                }
+                for (a, expected) in preview.iter().enumerate() {
+                    let Some(record) = game.history(a).iter().find(|r| r.turn == month) else {
+                        continue;
+                    };
+                    let random = record.causes.iter().any(|c| {
+                        matches!(
+                            c.source,
+                            Source::Choice { .. }
+                                | Source::RepeatedObjection { .. }
+                                | Source::Negotiation { .. }
+                                | Source::OpportunityAdvanced { .. }
+                                | Source::OpportunityWon { .. }
+                                | Source::OpportunityLost { .. }
+                                | Source::BuyingCentreChange { .. }
+                                | Source::Churn
+                        )
+                    });
+                    if random || record.churned {
+                        continue;
+                    }
+                    compared += 1;
+                    assert!(
+                        (record.satisfaction - expected.satisfaction.1).abs() < 1e-9
+                            && (record.share - expected.share.1).abs() < 1e-9,
+                        "{file} seed {seed} month {month} account {a}: preview {expected:?}, got satisfaction {} share {}",
+                        record.satisfaction,
+                        record.share
+                    );
+                    assert!((record.profit.total() - expected.profit).abs() < 1e-9);
+                }
+            }
+        }
+    }
+    assert!(compared > 1000, "only {compared} account-months compared");
+}

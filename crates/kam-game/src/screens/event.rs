@@ -84,6 +84,14 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                     }
                     ui.add_space(6.0);
                     ui.label(RichText::new(&def.text).size(15.0));
+                    if !answered
+                        && s.coach_on()
+                        && let Some(hint) =
+                            kam_sim::coach::objection_hint(game, event, account, lang)
+                    {
+                        ui.add_space(6.0);
+                        crate::screens::turn::coach_card(ui, &[hint], lang);
+                    }
                     ui.add_space(10.0);
                     match &s.feedback {
                         None => {

@@ -65,7 +65,20 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
     egui::Panel::left("dashboard")
         .exact_size(dashboard_width)
         .show(root, |ui| {
-            dashboard(ui, game, s.selected_account, lang, &mut actions);
+            // The coach's preview: the plan's expected effect, the model's expectation only.
+            let preview = if s.coach_on() {
+                game.preview_plan(&s.draft).ok()
+            } else {
+                None
+            };
+            dashboard(
+                ui,
+                game,
+                s.selected_account,
+                preview.as_deref(),
+                lang,
+                &mut actions,
+            );
         });
     egui::Panel::right("plan")
         .exact_size(215.0)
@@ -144,6 +157,7 @@ fn dashboard(
     ui: &mut egui::Ui,
     game: &Game,
     selected: usize,
+    preview: Option<&[kam_sim::engine::PlanPreview]>,
     lang: Lang,
     actions: &mut Vec<Action>,
 ) {
@@ -172,6 +186,9 @@ fn dashboard(
                     &metric_help(Metric::Relationship, lang),
                 );
                 ui::header(ui, K::Trend.t(lang), K::TipTrend.t(lang));
+                if preview.is_some() {
+                    ui::header(ui, K::PlanEffect.t(lang), K::TipPlanEffect.t(lang));
+                }
                 ui::header(ui, K::Warnings.t(lang), K::TipWarnings.t(lang));
                 ui.end_row();
                 for (a, acc) in game.scenario().accounts.iter().enumerate() {
@@ -200,6 +217,20 @@ fn dashboard(
                     ui.label(format!("{:.0}", st.satisfaction));
                     ui.label(format!("{:.0}", st.relationship()));
                     ui.label(ui::delta_text(trend(game, a)));
+                    if let Some(p) = preview.and_then(|p| p.get(a)) {
+                        let (now, then) = p.satisfaction;
+                        ui.label(ui::delta_text(then - now)).on_hover_text(format!(
+                            "{}: {now:.1} → {then:.1}\n{}: {:.1}% → {:.1}%\n{}: {}\n{}: {:.0}%",
+                            K::Satisfaction.t(lang),
+                            K::Share.t(lang),
+                            p.share.0,
+                            p.share.1,
+                            K::ProfitThisTurn.t(lang),
+                            i18n::money(p.profit),
+                            K::ChurnRisk.t(lang),
+                            100.0 * p.churn_risk
+                        ));
+                    }
                     let ws = warnings(game, a, lang);
                     ui.horizontal(|ui| {
                         for w in ws.iter().take(4) {
@@ -358,6 +389,14 @@ fn dossier(ui: &mut egui::Ui, s: &Session, game: &Game, actions: &mut Vec<Action
         return;
     };
     let st = &game.accounts()[a];
+    // Practice: what the plan on the table breaks, named by its lesson, before it is played.
+    if s.coach_on() {
+        let hints = kam_sim::coach::hints(game, &s.draft, lang);
+        if !hints.is_empty() {
+            coach_card(ui, &hints, lang);
+            ui.add_space(6.0);
+        }
+    }
     ui.heading(format!("{} — {}", K::Dossier.t(lang), acc.name));
     ui.label(
         RichText::new(format!("{} · {}", acc.industry, i18n::tier(lang, acc.tier)))
@@ -709,4 +748,35 @@ fn fit_word(fit: f64, lang: Lang) -> (&'static str, egui::Color32) {
     } else {
         (K::FitWasted.t(lang), ui::RED)
     }
+}
+
+/// The coach's hints, each under the name of the lesson it is about.
+pub(crate) fn coach_card(ui: &mut egui::Ui, hints: &[kam_sim::coach::Hint], lang: Lang) {
+    egui::Frame::group(ui.style())
+        .fill(egui::Color32::from_rgb(255, 248, 225))
+        .inner_margin(8.0)
+        .show(ui, |ui| {
+            ui.set_max_width(ui.available_width());
+            ui.label(RichText::new(K::Coach.t(lang)).strong().color(ui::BLUE));
+            for hint in hints.iter().take(3) {
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(format!(
+                            "{}: {}",
+                            kam_sim::debrief::lesson_name(hint.lesson, lang),
+                            hint.text
+                        ))
+                        .small(),
+                    )
+                    .wrap(),
+                );
+            }
+            if hints.len() > 3 {
+                ui.label(
+                    RichText::new(format!("+{}", hints.len() - 3))
+                        .small()
+                        .color(ui::MUTED),
+                );
+            }
+        });
 }

@@ -1,0 +1,262 @@
+//! The coach's hints in practice mode: when a plan breaks one of the courseware's teaching
+//! points, a short hint names the lesson and says why, with the numbers of the trainee's own
+//! game. Hints judge the plan on the table, never the seed's future draws, and say nothing
+//! the dossier does not already show; the debrief still assesses the game as played.
+
+use crate::engine::{Game, Plan};
+use crate::model;
+use crate::scenario::{BuyingRole, Language, Lesson, Tier};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hint {
+    pub lesson: Lesson,
+    pub account: usize,
+    pub text: String,
+}
+
+fn say(lang: Language, zh: String, en: String) -> String {
+    match lang {
+        Language::Zh => zh,
+        Language::En => en,
+    }
+}
+
+/// The hints a plan earns, most important first (at most one per rule and account).
+pub fn hints(game: &Game, plan: &Plan, lang: Language) -> Vec<Hint> {
+    let scenario = game.scenario();
+    let prepared = game.prepared();
+    let mut out = Vec::new();
+    for (a, def) in scenario.accounts.iter().enumerate() {
+        let state = &game.accounts()[a];
+        if state.churned {
+            continue;
+        }
+        let planned = plan.visits.iter().filter(|v| v.account == a).count() as f64;
+        let norm = prepared.norms[a];
+        let history = game.history(a);
+
+        // A key account below its norm again: the courseware's scarce effort goes by value.
+        if def.tier == Tier::A
+            && planned + 1e-9 < norm.floor()
+            && history
+                .last()
+                .is_some_and(|r| f64::from(r.visits) + 1e-9 < norm.floor())
+        {
+            out.push(Hint {
+                lesson: Lesson::Allocation,
+                account: a,
+                text: say(
+                    lang,
+                    format!(
+                        "{}是 A 类客户：本月只安排了 {planned:.0} 次拜访，上月 {} 次，而它的标准是每月 {norm:.1} 次。关键客户连续得不到应有的精力就会降温、流失。",
+                        def.name,
+                        history.last().map_or(0, |r| r.visits)
+                    ),
+                    format!(
+                        "{} is an A account: {planned:.0} visits planned this month and {} last month, against a norm of {norm:.1}. A key account under-served twice running cools and defects.",
+                        def.name,
+                        history.last().map_or(0, |r| r.visits)
+                    ),
+                ),
+            });
+        }
+
+        // A pitch that talks past the decision maker wastes the visit and costs support.
+        let mismatched = plan.visits.iter().filter(|v| v.account == a).find(|v| {
+            let person = &state.people[v.stakeholder].person;
+            person.role == BuyingRole::DecisionMaker
+                && scenario
+                    .approaches
+                    .get(v.approach)
+                    .is_some_and(|p| model::fit(p, person) < model::SUPPORT_NEUTRAL_FIT)
+        });
+        if let Some(v) = mismatched {
+            let person = &state.people[v.stakeholder].person;
+            let pitch = &scenario.approaches[v.approach].name;
+            out.push(Hint {
+                lesson: Lesson::Style,
+                account: a,
+                text: say(
+                    lang,
+                    format!(
+                        "用“{pitch}”拜访{}的决策者{}：这种方式和对方的沟通风格不合，拜访白费，还会降低他对你的支持。先看他的风格和需求，再选方式。",
+                        def.name, person.name
+                    ),
+                    format!(
+                        "\"{pitch}\" for {}, the decision maker at {}: it does not suit their style, so the visit is wasted and costs their support. Read their style and need first, then choose the pitch.",
+                        person.name, def.name
+                    ),
+                ),
+            });
+        }
+
+        // A discount to an account that already loses money only deepens the loss.
+        let losing = history.len() >= 2 && history.iter().all(|r| r.profit.total() < 0.0);
+        let discounted = plan.resources.iter().any(|r| {
+            r.account == a
+                && scenario
+                    .means
+                    .resources
+                    .get(r.resource)
+                    .is_some_and(|res| res.margin < 0.0)
+        });
+        if losing && discounted {
+            out.push(Hint {
+                lesson: Lesson::Tiering,
+                account: a,
+                text: say(
+                    lang,
+                    format!(
+                        "{}每个月都在亏钱，再给折扣只会亏得更多：用忠诚度去“买”一个压价客户，代价由利润来付。",
+                        def.name
+                    ),
+                    format!(
+                        "{} has lost money every month; a discount only deepens the loss. Buying a margin squeezer's loyalty is paid for out of profit.",
+                        def.name
+                    ),
+                ),
+            });
+        } else if losing && planned > norm.max(1.0) {
+            out.push(Hint {
+                lesson: Lesson::Tiering,
+                account: a,
+                text: say(
+                    lang,
+                    format!(
+                        "{}每个月都在亏钱，你却安排了 {planned:.0} 次拜访（标准 {norm:.1}）。精力有限：先看客户的利润，再决定投入。",
+                        def.name
+                    ),
+                    format!(
+                        "{} has lost money every month, yet {planned:.0} visits are planned (norm {norm:.1}). Effort is scarce: look at what an account earns before spending it there.",
+                        def.name
+                    ),
+                ),
+            });
+        }
+    }
+    out
+}
+
+/// The hint for an objection on screen that has come back unsolved: a stop-gap will bring it
+/// back again, costlier each time.
+pub fn objection_hint(game: &Game, event: usize, account: usize, lang: Language) -> Option<Hint> {
+    let def = game.scenario().events.get(event)?;
+    let fired = game.times_fired(event, account);
+    if def.kind != crate::scenario::EventKind::Objection
+        || fired < 2
+        || game.is_resolved(event, account)
+    {
+        return None;
+    }
+    let name = &game.scenario().accounts.get(account)?.name;
+    Some(Hint {
+        lesson: Lesson::Objection,
+        account,
+        text: say(
+            lang,
+            format!(
+                "这个异议已经是第 {fired} 次出现了。反复出现的异议正是{name}最看重的事：临时应付只会让它再来，而且一次比一次代价大。"
+            ),
+            format!(
+                "This objection has now come up {fired} times. What a customer raises again and again is what {name} values most: a stop-gap brings it back, costlier each time."
+            ),
+        ),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{Decision, Visit};
+    use std::sync::Arc;
+
+    fn classroom() -> Game {
+        let (file, src) = crate::bundled::by_name("classroom_en").unwrap();
+        let (prepared, _) = crate::load::load_str(file, src).unwrap();
+        Game::new(Arc::clone(&prepared), 7)
+    }
+
+    #[test]
+    fn an_a_account_under_served_twice_earns_an_allocation_hint() {
+        let mut game = classroom();
+        let a = (0..game.accounts().len())
+            .find(|a| game.scenario().accounts[*a].tier == Tier::A)
+            .unwrap();
+        let empty = Plan::default();
+        assert!(
+            hints(&game, &empty, Language::En)
+                .iter()
+                .all(|h| h.lesson != Lesson::Allocation),
+            "no history yet: no hint"
+        );
+        game.decide(Decision::Plan(Plan::default())).unwrap();
+        while game.pending().is_some() {
+            let d = match game.pending() {
+                Some(crate::engine::Pending::Event { .. }) => Decision::Choose(0),
+                _ => Decision::WalkAway,
+            };
+            game.decide(d).unwrap();
+        }
+        let found = hints(&game, &empty, Language::En);
+        let hint = found
+            .iter()
+            .find(|h| h.lesson == Lesson::Allocation && h.account == a)
+            .expect("an allocation hint");
+        assert!(hint.text.contains("norm"), "{}", hint.text);
+        // Visiting it to its norm takes the hint away.
+        let norm = game.prepared().norms[a].floor() as usize;
+        let plan = Plan {
+            visits: (0..norm)
+                .map(|i| Visit {
+                    account: a,
+                    stakeholder: i % game.accounts()[a].people.len(),
+                    approach: 0,
+                })
+                .collect(),
+            resources: vec![],
+        };
+        assert!(
+            hints(&game, &plan, Language::En)
+                .iter()
+                .all(|h| !(h.lesson == Lesson::Allocation && h.account == a))
+        );
+    }
+
+    #[test]
+    fn a_pitch_that_talks_past_the_decision_maker_earns_a_style_hint() {
+        let game = classroom();
+        let scenario = game.scenario();
+        let (a, p, approach) = (0..game.accounts().len())
+            .flat_map(|a| {
+                game.accounts()[a]
+                    .people
+                    .iter()
+                    .enumerate()
+                    .map(move |(p, person)| (a, p, person))
+            })
+            .filter(|(_, _, person)| person.person.role == BuyingRole::DecisionMaker)
+            .find_map(|(a, p, person)| {
+                scenario
+                    .approaches
+                    .iter()
+                    .position(|x| model::fit(x, &person.person) < model::SUPPORT_NEUTRAL_FIT)
+                    .map(|approach| (a, p, approach))
+            })
+            .expect("a decision maker some pitch does not suit");
+        let plan = Plan {
+            visits: vec![Visit {
+                account: a,
+                stakeholder: p,
+                approach,
+            }],
+            resources: vec![],
+        };
+        let found = hints(&game, &plan, Language::Zh);
+        assert!(
+            found
+                .iter()
+                .any(|h| h.lesson == Lesson::Style && h.account == a),
+            "{found:?}"
+        );
+    }
+}
