@@ -120,7 +120,7 @@ table! {
     Coach => "教练提示（练习模式）", "Coach (practice mode)";
     FitGood => "契合", "good fit";
     FitWeak => "一般", "weak";
-    FitPoor => "反感", "puts them off";
+    FitPoor => "反感", "poor";
     FitWasted => "无效", "wasted";
     ScoreSoFar => "当前得分", "Score so far";
     OfflineShort => "离线，稍后自动发送", "offline, will resend";

@@ -525,7 +525,6 @@ fn dossier(ui: &mut egui::Ui, s: &Session, game: &Game, actions: &mut Vec<Action
             ui::header(ui, K::AttitudeShort.t(lang), K::TipAttitude.t(lang));
             ui::header(ui, K::InfluenceShort.t(lang), K::TipInfluence.t(lang));
             ui::header(ui, K::FitOf.t(lang), K::TipStyle.t(lang));
-            ui.label("");
             ui.end_row();
             let pitch = game.scenario().approaches.get(s.approach_pick);
             let full = s.draft.visits.len() as u32 >= game.scenario().means.visits_per_turn;
@@ -557,42 +556,40 @@ fn dossier(ui: &mut egui::Ui, s: &Session, game: &Game, actions: &mut Vec<Action
                 ui.label(RichText::new(format!("{:.0}", person.support)).color(color));
                 ui.label(format!("{:.0}", who.influence));
                 // What the chosen pitch would do with this person, before the visit is added.
-                match pitch {
-                    Some(pitch) => {
-                        let (word, colour) = fit_word(kam_sim::model::fit(pitch, who), lang);
-                        ui.label(RichText::new(word).color(colour));
-                    }
-                    None => {
+                // One cell: what the chosen pitch would do with this person, and the button.
+                ui.horizontal(|ui| {
+                    if !person.present {
+                        ui.label(RichText::new(K::Left.t(lang)).color(ui::MUTED));
+                    } else if st.churned {
                         ui.label("");
-                    }
-                }
-                if !person.present {
-                    ui.label(RichText::new(K::Left.t(lang)).color(ui::MUTED));
-                } else if st.churned {
-                    ui.label("");
-                } else {
-                    let planned = s
-                        .draft
-                        .visits
-                        .iter()
-                        .filter(|v| v.account == a && v.stakeholder == p)
-                        .count();
-                    let label = if planned > 0 {
-                        format!("{} ({planned})", K::AddVisit.t(lang))
                     } else {
-                        K::AddVisit.t(lang).to_owned()
-                    };
-                    let add = ui
-                        .add_enabled(!full, egui::Button::new(label))
-                        .on_disabled_hover_text(K::NoVisitsLeft.t(lang));
-                    if add.clicked() {
-                        actions.push(Action::AddVisit(Visit {
-                            account: a,
-                            stakeholder: p,
-                            approach: s.approach_pick,
-                        }));
+                        let planned = s
+                            .draft
+                            .visits
+                            .iter()
+                            .filter(|v| v.account == a && v.stakeholder == p)
+                            .count();
+                        let label = if planned > 0 {
+                            format!("{} ({planned})", K::AddVisit.t(lang))
+                        } else {
+                            K::AddVisit.t(lang).to_owned()
+                        };
+                        let add = ui
+                            .add_enabled(!full, egui::Button::new(label))
+                            .on_disabled_hover_text(K::NoVisitsLeft.t(lang));
+                        if add.clicked() {
+                            actions.push(Action::AddVisit(Visit {
+                                account: a,
+                                stakeholder: p,
+                                approach: s.approach_pick,
+                            }));
+                        }
+                        if let Some(pitch) = pitch {
+                            let (word, colour) = fit_word(kam_sim::model::fit(pitch, who), lang);
+                            ui.label(RichText::new(word).small().color(colour));
+                        }
                     }
-                }
+                });
                 ui.end_row();
             }
         });
