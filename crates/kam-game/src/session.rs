@@ -282,6 +282,8 @@ pub struct Session {
     pub lang_fixed: bool,
     /// The seat in a live class this game is played in, if any.
     pub class: Option<crate::class::ClassSeat>,
+    /// The expert's game on the same seed, for the debrief's month-by-month comparison.
+    pub expert_game: Option<Game>,
     /// The seed or class code the game was started with, as typed.
     pub seed_code: String,
     /// The plan before each change this turn, for Undo (latest last).
@@ -341,6 +343,7 @@ impl Session {
             exported: None,
             lang_fixed: false,
             class: None,
+            expert_game: None,
             seed_code: String::new(),
             undo: Vec::new(),
             confirm: None,
@@ -432,6 +435,7 @@ impl Session {
         self.nego = NegoDraft::default();
         self.error = None;
         self.expert = None;
+        self.expert_game = None;
         self.exported = None;
     }
 
@@ -876,6 +880,7 @@ impl Session {
                 && kam_sim::strategy::play_out(&mut expert, strategy.as_mut()).is_ok()
             {
                 self.expert = Some(kam_sim::score::score(&expert));
+                self.expert_game = Some(expert);
             }
         }
         self.autosave_now();

@@ -493,3 +493,21 @@ fn the_coach_previews_and_hints_in_practice_and_is_silent_in_an_exam() {
         );
     }
 }
+
+#[test]
+fn the_debrief_sets_the_experts_game_beside_the_trainees() {
+    let mut s = tutorial();
+    s.autoplay("even").unwrap();
+    assert_eq!(s.screen, Screen::Debrief);
+    let mut h = harness(s);
+    h.run();
+    // Below the fold: clicked through accessibility, as a screen reader would.
+    h.get_by_label_contains("Month by month: you and the expert")
+        .click_accesskit();
+    h.run();
+    assert!(
+        h.query_all_by_label_contains("against a norm of").count() > 0,
+        "the expert's reasons are shown"
+    );
+    assert!(h.query_all_by_label_contains("a good answer").count() > 0);
+}

@@ -10,6 +10,7 @@ pub mod batch;
 pub mod bundled;
 pub mod catalogue;
 pub mod coach;
+pub mod compare;
 pub mod debrief;
 pub mod engine;
 pub mod explain;

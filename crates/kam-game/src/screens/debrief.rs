@@ -245,6 +245,34 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                         ui.end_row();
                     }
                 });
+
+            // The expert's game on the same seed beside the trainee's, month by month.
+            if let Some(expert) = &s.expert_game {
+                ui.add_space(6.0);
+                egui::CollapsingHeader::new(
+                    RichText::new(K::YouAndExpert.t(lang)).strong().size(16.0),
+                )
+                .id_salt("you_and_expert")
+                .default_open(false)
+                .show(ui, |ui| {
+                    for m in kam_sim::compare::months(game, expert, lang) {
+                        ui.label(
+                            RichText::new(format!("{} {}", K::Turn.t(lang), m.month)).strong(),
+                        );
+                        ui.columns(2, |cols| {
+                            cols[0].label(RichText::new(K::You.t(lang)).color(ui::MUTED));
+                            for line in &m.you {
+                                cols[0].add(egui::Label::new(RichText::new(line).small()).wrap());
+                            }
+                            cols[1].label(RichText::new(K::Expert.t(lang)).color(ui::MUTED));
+                            for line in &m.expert {
+                                cols[1].add(egui::Label::new(RichText::new(line).small()).wrap());
+                            }
+                        });
+                        ui.separator();
+                    }
+                });
+            }
         });
     });
     if ui::key(root, egui::Key::Escape) {
