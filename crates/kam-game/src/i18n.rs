@@ -5,11 +5,10 @@
 //! the model's concepts (tiers, layers, styles, ...) are translated here so a Chinese UI never
 //! shows `Implementation` and an English one never shows `实施层`.
 
-use kam_sim::engine::{Metric, PlanError};
+use kam_sim::engine::PlanError;
 use kam_sim::scenario::{
     BuyingRole, Difficulty, EventKind, Layer, Lesson, Need, Style, Tier, Topic, TurnUnit, Verdict,
 };
-use kam_sim::score::Grade;
 
 pub use kam_sim::scenario::Language as Lang;
 
@@ -326,105 +325,78 @@ table! {
     YourAnswer => "你的回应", "Your answer";
 }
 
-/// Shorthand for [`K::t`].
-pub fn t(lang: Lang, key: K) -> &'static str {
-    key.t(lang)
-}
-
 /// Formats a key containing `{}` with one argument.
 pub fn tf(lang: Lang, key: K, arg: impl std::fmt::Display) -> String {
     key.t(lang).replacen("{}", &arg.to_string(), 1)
 }
 
-fn pick(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
-}
-
 pub fn tier(lang: Lang, tier: Tier) -> &'static str {
     match tier {
-        Tier::A => pick(lang, "A 产出", "A producing"),
-        Tier::B => pick(lang, "B 孵化", "B incubating"),
-        Tier::C => pick(lang, "C 潜在", "C potential"),
+        Tier::A => lang.pick("A 产出", "A producing"),
+        Tier::B => lang.pick("B 孵化", "B incubating"),
+        Tier::C => lang.pick("C 潜在", "C potential"),
     }
 }
 
 pub fn layer(lang: Lang, layer: Layer) -> &'static str {
     match layer {
-        Layer::Image => pick(lang, "形象层", "Image"),
-        Layer::Decision => pick(lang, "决策层", "Decision"),
-        Layer::Implementation => pick(lang, "实施层", "Implementation"),
-        Layer::User => pick(lang, "使用层", "User"),
+        Layer::Image => lang.pick("形象层", "Image"),
+        Layer::Decision => lang.pick("决策层", "Decision"),
+        Layer::Implementation => lang.pick("实施层", "Implementation"),
+        Layer::User => lang.pick("使用层", "User"),
     }
 }
 
 pub fn role(lang: Lang, role: BuyingRole) -> &'static str {
     match role {
-        BuyingRole::Initiator => pick(lang, "发起者", "Initiator"),
-        BuyingRole::DecisionMaker => pick(lang, "决策者", "Decision maker"),
-        BuyingRole::Specifier => pick(lang, "规格制定者", "Specifier"),
-        BuyingRole::Evaluator => pick(lang, "评估者", "Evaluator"),
-        BuyingRole::User => pick(lang, "使用者", "User"),
-        BuyingRole::Purchaser => pick(lang, "采购者", "Purchaser"),
-        BuyingRole::Gatekeeper => pick(lang, "把关者", "Gatekeeper"),
+        BuyingRole::Initiator => lang.pick("发起者", "Initiator"),
+        BuyingRole::DecisionMaker => lang.pick("决策者", "Decision maker"),
+        BuyingRole::Specifier => lang.pick("规格制定者", "Specifier"),
+        BuyingRole::Evaluator => lang.pick("评估者", "Evaluator"),
+        BuyingRole::User => lang.pick("使用者", "User"),
+        BuyingRole::Purchaser => lang.pick("采购者", "Purchaser"),
+        BuyingRole::Gatekeeper => lang.pick("把关者", "Gatekeeper"),
     }
 }
 
 pub fn style(lang: Lang, style: Style) -> &'static str {
     match style {
-        Style::A => pick(lang, "A 分析型", "A analytical"),
-        Style::B => pick(lang, "B 程序型", "B sequential"),
-        Style::C => pick(lang, "C 人际型", "C interpersonal"),
-        Style::D => pick(lang, "D 想象型", "D imaginative"),
+        Style::A => lang.pick("A 分析型", "A analytical"),
+        Style::B => lang.pick("B 程序型", "B sequential"),
+        Style::C => lang.pick("C 人际型", "C interpersonal"),
+        Style::D => lang.pick("D 想象型", "D imaginative"),
     }
 }
 
 pub fn need(lang: Lang, need: Need) -> &'static str {
     match need {
-        Need::Power => pick(lang, "权力", "Power"),
-        Need::Achievement => pick(lang, "成就", "Achievement"),
-        Need::Recognition => pick(lang, "认可", "Recognition"),
-        Need::Acceptance => pick(lang, "归属", "Acceptance"),
-        Need::Security => pick(lang, "安全", "Security"),
+        Need::Power => lang.pick("权力", "Power"),
+        Need::Achievement => lang.pick("成就", "Achievement"),
+        Need::Recognition => lang.pick("认可", "Recognition"),
+        Need::Acceptance => lang.pick("归属", "Acceptance"),
+        Need::Security => lang.pick("安全", "Security"),
     }
 }
 
 pub fn topic(lang: Lang, topic: Topic) -> &'static str {
     match topic {
-        Topic::Price => pick(lang, "价格", "Price"),
-        Topic::Volume => pick(lang, "采购量", "Volume"),
-        Topic::PaymentTerms => pick(lang, "账期", "Payment terms"),
-        Topic::ContractLength => pick(lang, "合同期", "Contract length"),
-        Topic::ServiceLevel => pick(lang, "服务水平", "Service level"),
+        Topic::Price => lang.pick("价格", "Price"),
+        Topic::Volume => lang.pick("采购量", "Volume"),
+        Topic::PaymentTerms => lang.pick("账期", "Payment terms"),
+        Topic::ContractLength => lang.pick("合同期", "Contract length"),
+        Topic::ServiceLevel => lang.pick("服务水平", "Service level"),
     }
 }
 
 pub fn event_kind(lang: Lang, kind: EventKind) -> &'static str {
     match kind {
-        EventKind::Rumour { .. } => pick(lang, "传言", "Rumour"),
-        EventKind::Objection => pick(lang, "异议", "Objection"),
-        EventKind::StakeholderChange => pick(lang, "人事变动", "Stakeholder change"),
-        EventKind::PaymentDelay => pick(lang, "回款延迟", "Payment delay"),
-        EventKind::WarningSign => pick(lang, "预警信号", "Warning sign"),
-        EventKind::Opportunity => pick(lang, "新机会", "Opportunity"),
-        EventKind::Other => pick(lang, "事件", "Event"),
-    }
-}
-
-pub fn metric(lang: Lang, metric: Metric) -> &'static str {
-    match metric {
-        Metric::Satisfaction => K::Satisfaction.t(lang),
-        Metric::Relationship => K::Relationship.t(lang),
-        Metric::Share => K::Share.t(lang),
-        Metric::Revenue => K::Revenue.t(lang),
-        Metric::Margin => pick(lang, "毛利率", "Margin"),
-        Metric::PriceLevel => pick(lang, "价格水平", "Price level"),
-        Metric::ExpectedPrice => pick(lang, "客户预期价格", "Expected price"),
-        Metric::PaymentDays => pick(lang, "账期", "Payment days"),
-        Metric::Cash => pick(lang, "一次性收支", "One-off money"),
-        Metric::Forecast => pick(lang, "商机预测", "Pipeline forecast"),
+        EventKind::Rumour { .. } => lang.pick("传言", "Rumour"),
+        EventKind::Objection => lang.pick("异议", "Objection"),
+        EventKind::StakeholderChange => lang.pick("人事变动", "Stakeholder change"),
+        EventKind::PaymentDelay => lang.pick("回款延迟", "Payment delay"),
+        EventKind::WarningSign => lang.pick("预警信号", "Warning sign"),
+        EventKind::Opportunity => lang.pick("新机会", "Opportunity"),
+        EventKind::Other => lang.pick("事件", "Event"),
     }
 }
 
@@ -438,31 +410,31 @@ pub fn verdict(lang: Lang, verdict: Verdict) -> &'static str {
 
 pub fn lesson(lang: Lang, lesson: Lesson) -> &'static str {
     match lesson {
-        Lesson::Tiering => pick(lang, "客户分级", "Tiering"),
-        Lesson::Allocation => pick(lang, "拜访与资源分配", "Allocation of visits and resources"),
-        Lesson::BuyingCentre => pick(lang, "采购决策链", "Buying centre"),
-        Lesson::Style => pick(lang, "沟通风格匹配", "Matching communication style"),
-        Lesson::Rumour => pick(lang, "应对传言", "Handling rumours"),
-        Lesson::Objection => pick(lang, "处理异议", "Handling objections"),
-        Lesson::Negotiation => pick(lang, "谈判", "Negotiation"),
-        Lesson::WarningSigns => pick(lang, "预警信号", "Warning signs"),
-        Lesson::Pipeline => pick(lang, "销售漏斗", "Pipeline"),
-        Lesson::Lifecycle => pick(lang, "客户生命周期", "Account lifecycle"),
+        Lesson::Tiering => lang.pick("客户分级", "Tiering"),
+        Lesson::Allocation => lang.pick("拜访与资源分配", "Allocation of visits and resources"),
+        Lesson::BuyingCentre => lang.pick("采购决策链", "Buying centre"),
+        Lesson::Style => lang.pick("沟通风格匹配", "Matching communication style"),
+        Lesson::Rumour => lang.pick("应对传言", "Handling rumours"),
+        Lesson::Objection => lang.pick("处理异议", "Handling objections"),
+        Lesson::Negotiation => lang.pick("谈判", "Negotiation"),
+        Lesson::WarningSigns => lang.pick("预警信号", "Warning signs"),
+        Lesson::Pipeline => lang.pick("销售漏斗", "Pipeline"),
+        Lesson::Lifecycle => lang.pick("客户生命周期", "Account lifecycle"),
     }
 }
 
 pub fn difficulty(lang: Lang, d: Difficulty) -> &'static str {
     match d {
-        Difficulty::Easy => pick(lang, "简单", "Easy"),
-        Difficulty::Normal => pick(lang, "普通", "Normal"),
-        Difficulty::Hard => pick(lang, "困难", "Hard"),
+        Difficulty::Easy => lang.pick("简单", "Easy"),
+        Difficulty::Normal => lang.pick("普通", "Normal"),
+        Difficulty::Hard => lang.pick("困难", "Hard"),
     }
 }
 
 pub fn turn_unit(lang: Lang, unit: TurnUnit) -> &'static str {
     match unit {
-        TurnUnit::Month => pick(lang, "月", "month"),
-        TurnUnit::Quarter => pick(lang, "季度", "quarter"),
+        TurnUnit::Month => lang.pick("月", "month"),
+        TurnUnit::Quarter => lang.pick("季度", "quarter"),
     }
 }
 
@@ -471,10 +443,6 @@ pub fn language_name(lang: Lang) -> &'static str {
         Lang::Zh => "中文",
         Lang::En => "English",
     }
-}
-
-pub fn grade(g: Grade) -> String {
-    g.to_string()
 }
 
 /// A plan refusal in the UI language; the numbers are the engine's.
@@ -533,23 +501,16 @@ pub fn delta(x: f64) -> String {
 /// The buyer accepts, in the voice of their style.
 pub fn buyer_accepts(lang: Lang, style: Style) -> &'static str {
     match style {
-        Style::A => pick(
-            lang,
-            "数字算得过来。成交。",
-            "The numbers work. We have a deal.",
-        ),
-        Style::B => pick(
-            lang,
+        Style::A => lang.pick("数字算得过来。成交。", "The numbers work. We have a deal."),
+        Style::B => lang.pick(
             "条款清楚、流程合规，可以签。",
             "The terms are clear and by the book. We can sign.",
         ),
-        Style::C => pick(
-            lang,
+        Style::C => lang.pick(
             "我们合作这么久了，就这么定吧。",
             "After all we've been through together: agreed.",
         ),
-        Style::D => pick(
-            lang,
+        Style::D => lang.pick(
             "好，这为以后更大的合作开了个头。",
             "Good, this opens the door to something bigger. Deal.",
         ),
@@ -559,23 +520,19 @@ pub fn buyer_accepts(lang: Lang, style: Style) -> &'static str {
 /// The buyer leaves the table, in the voice of their style.
 pub fn buyer_walks(lang: Lang, style: Style) -> &'static str {
     match style {
-        Style::A => pick(
-            lang,
+        Style::A => lang.pick(
             "对手的方案在数字上更划算。我们选择他们。",
             "The competitor's numbers are better. We're going with them.",
         ),
-        Style::B => pick(
-            lang,
+        Style::B => lang.pick(
             "按规定我们只能选条件更优的一方。",
             "Our rules say we take the better offer. That isn't yours.",
         ),
-        Style::C => pick(
-            lang,
+        Style::C => lang.pick(
             "很遗憾，这次我没办法说服大家选你们。",
             "I'm sorry, I couldn't get my people behind you this time.",
         ),
-        Style::D => pick(
-            lang,
+        Style::D => lang.pick(
             "我看不到和你们一起的未来。我们换一家。",
             "I don't see a future together. We'll move on.",
         ),

@@ -387,11 +387,6 @@ impl Session {
         scenario && class
     }
 
-    /// The text for a key in the UI language.
-    pub fn t(&self, key: K) -> &'static str {
-        key.t(self.lang)
-    }
-
     /// Starts a new game of `source` at the briefing; errors land in [`Session::error`].
     pub fn start(&mut self, source: ScenarioSource, seed_code: &str, player: &str) -> bool {
         match source.load() {

@@ -14,13 +14,6 @@ pub struct Hint {
     pub text: String,
 }
 
-fn say(lang: Language, zh: String, en: String) -> String {
-    match lang {
-        Language::Zh => zh,
-        Language::En => en,
-    }
-}
-
 /// The hints a plan earns, most important first (at most one per rule and account).
 pub fn hints(game: &Game, plan: &Plan, lang: Language) -> Vec<Hint> {
     let scenario = game.scenario();
@@ -45,9 +38,7 @@ pub fn hints(game: &Game, plan: &Plan, lang: Language) -> Vec<Hint> {
             out.push(Hint {
                 lesson: Lesson::Allocation,
                 account: a,
-                text: say(
-                    lang,
-                    format!(
+                text: lang.pick(format!(
                         "{}是 A 类客户：本月只安排了 {planned:.0} 次拜访，上月 {} 次，而它的标准是每月 {norm:.1} 次。关键客户连续得不到应有的精力就会降温、流失。",
                         def.name,
                         history.last().map_or(0, |r| r.visits)
@@ -76,9 +67,7 @@ pub fn hints(game: &Game, plan: &Plan, lang: Language) -> Vec<Hint> {
             out.push(Hint {
                 lesson: Lesson::Style,
                 account: a,
-                text: say(
-                    lang,
-                    format!(
+                text: lang.pick(format!(
                         "用“{pitch}”拜访{}的决策者{}：这种方式和对方的沟通风格不合，拜访白费，还会降低他对你的支持。先看他的风格和需求，再选方式。",
                         def.name, person.name
                     ),
@@ -104,9 +93,7 @@ pub fn hints(game: &Game, plan: &Plan, lang: Language) -> Vec<Hint> {
             out.push(Hint {
                 lesson: Lesson::Tiering,
                 account: a,
-                text: say(
-                    lang,
-                    format!(
+                text: lang.pick(format!(
                         "{}每个月都在亏钱，再给折扣只会亏得更多：用忠诚度去“买”一个压价客户，代价由利润来付。",
                         def.name
                     ),
@@ -120,9 +107,7 @@ pub fn hints(game: &Game, plan: &Plan, lang: Language) -> Vec<Hint> {
             out.push(Hint {
                 lesson: Lesson::Tiering,
                 account: a,
-                text: say(
-                    lang,
-                    format!(
+                text: lang.pick(format!(
                         "{}每个月都在亏钱，你却安排了 {planned:.0} 次拜访（标准 {norm:.1}）。精力有限：先看客户的利润，再决定投入。",
                         def.name
                     ),
@@ -152,9 +137,7 @@ pub fn objection_hint(game: &Game, event: usize, account: usize, lang: Language)
     Some(Hint {
         lesson: Lesson::Objection,
         account,
-        text: say(
-            lang,
-            format!(
+        text: lang.pick(format!(
                 "这个异议已经是第 {fired} 次出现了。反复出现的异议正是{name}最看重的事：临时应付只会让它再来，而且一次比一次代价大。"
             ),
             format!(

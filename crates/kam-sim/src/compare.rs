@@ -15,13 +15,6 @@ pub struct MonthComparison {
     pub expert: Vec<String>,
 }
 
-fn say(lang: Language, zh: String, en: String) -> String {
-    match lang {
-        Language::Zh => zh,
-        Language::En => en,
-    }
-}
-
 /// Both games month by month (the same scenario and seed).
 pub fn months(you: &Game, expert: &Game, lang: Language) -> Vec<MonthComparison> {
     let (mine, theirs) = (by_month(you, lang, false), by_month(expert, lang, true));
@@ -78,8 +71,7 @@ fn by_month(game: &Game, lang: Language, reasons: bool) -> Vec<Vec<String>> {
                                 &state.people[v.stakeholder].person,
                             ) >= model::GOOD_FIT
                         });
-                        line.push_str(&say(
-                            lang,
+                        line.push_str(&lang.pick(
                             format!(
                                 "（{} 次拜访，标准 {norm:.1}{}）",
                                 visits.len(),
@@ -103,7 +95,7 @@ fn by_month(game: &Game, lang: Language, reasons: bool) -> Vec<Vec<String>> {
                     lines.push(line);
                 }
                 if plan.visits.is_empty() && plan.resources.is_empty() {
-                    lines.push(say(lang, "没有安排拜访".into(), "No visits planned".into()));
+                    lines.push(lang.pick("没有安排拜访".into(), "No visits planned".into()));
                 }
             }
             (Decision::Choose(c), Some(Pending::Event { event, account, .. })) => {
@@ -131,8 +123,7 @@ fn by_month(game: &Game, lang: Language, reasons: bool) -> Vec<Vec<String>> {
                     .filter_map(|(issue, o)| issue.options.get(*o).map(|x| x.label.as_str()))
                     .collect();
                 let value = Game::buyer_value(n, offer);
-                lines.push(say(
-                    lang,
+                lines.push(lang.pick(
                     format!(
                         "谈判“{}”出价：{}（对买方价值 {value:.0}）",
                         n.title,
@@ -146,11 +137,7 @@ fn by_month(game: &Game, lang: Language, reasons: bool) -> Vec<Vec<String>> {
                 ));
             }
             (Decision::WalkAway, _) => {
-                lines.push(say(
-                    lang,
-                    "离开谈判桌".into(),
-                    "Walked away from the table".into(),
-                ));
+                lines.push(lang.pick("离开谈判桌".into(), "Walked away from the table".into()));
             }
             _ => {}
         }

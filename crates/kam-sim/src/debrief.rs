@@ -46,13 +46,6 @@ pub struct Debrief {
     pub accounts: Vec<AccountStory>,
 }
 
-fn t(lang: Language, zh: String, en: String) -> String {
-    match lang {
-        Language::Zh => zh,
-        Language::En => en,
-    }
-}
-
 pub fn lesson_name(lesson: Lesson, lang: Language) -> &'static str {
     let (zh, en) = match lesson {
         Lesson::Tiering => ("客户分级", "Tier your accounts"),
@@ -121,8 +114,7 @@ pub fn debrief(game: &Game, lang: Language) -> Debrief {
         lessons.push(LessonOutcome {
             lesson: Lesson::Style,
             met: fit_share >= 0.5,
-            evidence: t(
-                lang,
+            evidence: lang.pick(
                 format!(
                     "{:.0}% 的拜访方式与对方的沟通风格相符（目标 ≥ 50%）",
                     fit_share * 100.0
@@ -137,9 +129,7 @@ pub fn debrief(game: &Game, lang: Language) -> Debrief {
         lessons.push(LessonOutcome {
             lesson: Lesson::BuyingCentre,
             met: decider_share >= 0.4,
-            evidence: t(
-                lang,
-                format!("{:.0}% 的拜访见到了决策层或高影响力的人（目标 ≥ 40%）", decider_share * 100.0),
+            evidence: lang.pick(format!("{:.0}% 的拜访见到了决策层或高影响力的人（目标 ≥ 40%）", decider_share * 100.0),
                 format!("{:.0}% of visits reached decision makers or people of high influence (aim: 40% or more)", decider_share * 100.0),
             ),
         });
@@ -152,9 +142,7 @@ pub fn debrief(game: &Game, lang: Language) -> Debrief {
         lessons.push(LessonOutcome {
             lesson: Lesson::Allocation,
             met: valuable_share >= expected * 0.9,
-            evidence: t(
-                lang,
-                format!("{:.0}% 的拜访给了 A/B 级客户；按拜访标准应约 {:.0}%", valuable_share * 100.0, expected * 100.0),
+            evidence: lang.pick(format!("{:.0}% 的拜访给了 A/B 级客户；按拜访标准应约 {:.0}%", valuable_share * 100.0, expected * 100.0),
                 format!("{:.0}% of visits went to A and B accounts; the visit norms suggest about {:.0}%", valuable_share * 100.0, expected * 100.0),
             ),
         });
@@ -172,8 +160,7 @@ pub fn debrief(game: &Game, lang: Language) -> Debrief {
         lessons.push(LessonOutcome {
             lesson: Lesson::Tiering,
             met: kept == a_accounts.len(),
-            evidence: t(
-                lang,
+            evidence: lang.pick(
                 format!("保住了 {kept}/{} 个 A 级（产出）客户", a_accounts.len()),
                 format!("Kept {kept} of {} A (producing) accounts", a_accounts.len()),
             ),
@@ -193,21 +180,18 @@ pub fn debrief(game: &Game, lang: Language) -> Debrief {
             .join(sep)
     };
     let mut evidence = if lost.is_empty() {
-        t(
-            lang,
+        lang.pick(
             "没有流失盈利的客户".into(),
             "No profitable account was lost".into(),
         )
     } else {
-        t(
-            lang,
+        lang.pick(
             format!("流失的客户：{}", names(&lost, "、")),
             format!("Accounts lost: {}", names(&lost, ", ")),
         )
     };
     if !let_go.is_empty() {
-        evidence.push_str(&t(
-            lang,
+        evidence.push_str(&lang.pick(
             format!("；放弃了按原条件亏损的客户：{}", names(&let_go, "、")),
             format!(
                 "; let go, as they lost money at their terms: {}",
@@ -235,8 +219,7 @@ pub fn debrief(game: &Game, lang: Language) -> Debrief {
         lessons.push(LessonOutcome {
             lesson: Lesson::Pipeline,
             met: won * 2 >= closed,
-            evidence: t(
-                lang,
+            evidence: lang.pick(
                 format!("赢得 {won}/{closed} 个已结束的商机"),
                 format!("Won {won} of {closed} opportunities that closed"),
             ),
@@ -251,8 +234,7 @@ pub fn debrief(game: &Game, lang: Language) -> Debrief {
             lesson: Lesson::Negotiation,
             met: win_win,
             evidence: match &r.deal {
-                Some(_) => t(
-                    lang,
+                Some(_) => lang.pick(
                     format!(
                         "{}：达成协议，每回合利润 {:.1} → {:.1}",
                         n.title, r.profit_rate_before, r.profit_rate_after
@@ -262,8 +244,7 @@ pub fn debrief(game: &Game, lang: Language) -> Debrief {
                         n.title, r.profit_rate_before, r.profit_rate_after
                     ),
                 ),
-                None => t(
-                    lang,
+                None => lang.pick(
                     format!("{}：没有达成协议", n.title),
                     format!("{}: no deal", n.title),
                 ),

@@ -6,11 +6,9 @@ use crate::engine::{self, Cause, Game, Metric, Source};
 use crate::model;
 use crate::scenario::{BuyingRole, Language, Layer};
 
+/// [`Language::pick`] for the owned strings this module builds.
 fn t(lang: Language, zh: &str, en: &str) -> String {
-    match lang {
-        Language::Zh => zh.to_owned(),
-        Language::En => en.to_owned(),
-    }
+    lang.pick(zh, en).to_owned()
 }
 
 pub fn metric_name(metric: Metric, lang: Language) -> String {

@@ -78,6 +78,16 @@ pub enum Language {
     En,
 }
 
+impl Language {
+    /// The one zh/en picker of the project: the text for this language.
+    pub fn pick<T>(self, zh: T, en: T) -> T {
+        match self {
+            Language::Zh => zh,
+            Language::En => en,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Difficulty {
     Easy,
