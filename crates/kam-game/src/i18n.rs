@@ -118,6 +118,8 @@ table! {
     TipPlanEffect => "按当前计划，月底满意度的预期变化（模型的期望值，不含随机事件）；悬停查看份额、利润和流失风险", "The expected change in satisfaction by the month's end with this plan (the model's expectation, without random events); hover for share, profit and defection risk";
     Coach => "教练提示（练习模式）", "Coach (practice mode)";
     YouAndExpert => "逐月对照：你和专家（同一种子）", "Month by month: you and the expert (same seed)";
+    ProfitPerMonth => "每月利润", "profit per month";
+    ThisOffer => "我们每月的利润：现在 → 按这个出价", "Our profit per month: now → with this offer";
     FitGood => "契合", "good fit";
     FitWeak => "一般", "weak";
     FitPoor => "反感", "poor";

@@ -511,3 +511,44 @@ fn the_debrief_sets_the_experts_game_beside_the_trainees() {
     );
     assert!(h.query_all_by_label_contains("a good answer").count() > 0);
 }
+
+/// The offer builder prices each concession in profit per month before the offer is made.
+#[test]
+fn the_offer_builder_shows_what_each_option_costs_us_per_month() {
+    let mut s = Session::new(None);
+    assert!(s.start(ScenarioSource::Bundled("classroom_en".into()), "", "Tester"));
+    s.lang = kam_game::i18n::Lang::En;
+    s.screen = Screen::Turn;
+    s.autoplay_until("expert", Screen::Negotiation).unwrap();
+    assert_eq!(s.screen, Screen::Negotiation);
+    let game = s.game().unwrap();
+    let n = s.nego.negotiation;
+    assert!(game.negotiation_account(n).is_some());
+    // The opening offer is the seller's best terms: any option the buyer likes more costs us.
+    let def = &game.scenario().negotiations[n];
+    let opening = game.deal_profit_rate(n, &s.nego.offer).unwrap();
+    let mut costly = 0;
+    for (i, issue) in def.issues.iter().enumerate() {
+        for k in 0..issue.options.len() {
+            let mut offer = s.nego.offer.clone();
+            offer[i] = k;
+            if game.deal_profit_rate(n, &offer).unwrap() < opening - 1e-9 {
+                costly += 1;
+            }
+        }
+    }
+    assert!(costly > 0, "some concession costs profit");
+    let options: usize = def.issues.iter().map(|i| i.options.len()).sum();
+    let mut h = harness(s);
+    h.run();
+    let shown = h.query_all_by_label_contains("profit per month").count();
+    assert!(shown >= options, "every option is priced ({shown})");
+    assert!(
+        h.query_by_label_contains("Our profit per month: now")
+            .is_some()
+    );
+    assert!(
+        h.query_all_by_label_contains("profit per month −").count() > 0,
+        "a concession shows its cost"
+    );
+}

@@ -1503,6 +1503,23 @@ impl Game {
     }
 
     /// Profit per turn the account makes at its current terms, before one-offs.
+    /// Our profit per turn with the negotiation's account if `offer` were agreed now (the
+    /// offer builder shows it against [`Game::profit_rate`] before the offer is made).
+    pub fn deal_profit_rate(&self, negotiation: usize, offer: &[usize]) -> Option<f64> {
+        let a = self.negotiation_account(negotiation)?;
+        let state = self.after_deal(negotiation, offer)?;
+        Some(if state.churned {
+            0.0
+        } else {
+            model::profit_rate(
+                &self.scenario().accounts[a],
+                state.share,
+                state.margin,
+                &state.contract,
+            )
+        })
+    }
+
     pub fn profit_rate(&self, a: usize) -> f64 {
         let s = &self.accounts[a];
         if s.churned {

@@ -156,21 +156,65 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
             match &s.nego.summary {
                 None => {
                     ui.label(RichText::new(K::YourOffer.t(lang)).strong().size(16.0));
+                    // What each option costs us in profit per month against the best terms on
+                    // that issue (the rest of the offer as it stands): the price of a
+                    // concession, seen before it is made.
+                    let negotiation = s.nego.negotiation;
+                    let now = game
+                        .negotiation_account(negotiation)
+                        .map(|a| game.profit_rate(a));
                     for (i, issue) in def.issues.iter().enumerate() {
+                        let rates: Vec<Option<f64>> = (0..issue.options.len())
+                            .map(|k| {
+                                let mut with = s.nego.offer.clone();
+                                if let Some(x) = with.get_mut(i) {
+                                    *x = k;
+                                }
+                                game.deal_profit_rate(negotiation, &with)
+                            })
+                            .collect();
+                        let best = rates.iter().flatten().copied().fold(f64::MIN, f64::max);
                         ui::card(ui, |ui| {
                             ui.set_width(ui.available_width());
                             ui.label(RichText::new(i18n::topic(lang, issue.topic)).strong());
                             for (k, o) in issue.options.iter().enumerate() {
                                 let chosen = s.nego.offer.get(i) == Some(&k);
                                 let text = format!("{}   {}", o.label, terms(lang, o));
-                                if ui.radio(chosen, text).clicked() && !chosen {
-                                    actions.push(Action::SetOffer {
-                                        issue: i,
-                                        option: k,
-                                    });
-                                }
+                                ui.horizontal(|ui| {
+                                    if ui.radio(chosen, text).clicked() && !chosen {
+                                        actions.push(Action::SetOffer {
+                                            issue: i,
+                                            option: k,
+                                        });
+                                    }
+                                    if let Some(rate) = rates[k] {
+                                        let cost = rate - best;
+                                        ui.label(
+                                            RichText::new(format!(
+                                                "{} {}",
+                                                K::ProfitPerMonth.t(lang),
+                                                i18n::delta(cost)
+                                            ))
+                                            .small()
+                                            .color(if cost < -1e-9 { ui::RED } else { ui::MUTED }),
+                                        );
+                                    }
+                                });
                             }
                         });
+                    }
+                    if let (Some(now), Some(then)) =
+                        (now, game.deal_profit_rate(negotiation, &s.nego.offer))
+                    {
+                        ui.label(
+                            RichText::new(format!(
+                                "{}: {} → {}",
+                                K::ThisOffer.t(lang),
+                                i18n::money(now),
+                                i18n::money(then)
+                            ))
+                            .strong(),
+                        );
                     }
                     ui.label(
                         RichText::new(K::NegotiationTip.t(lang))
