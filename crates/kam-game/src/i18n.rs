@@ -120,6 +120,12 @@ table! {
     YouAndExpert => "逐月对照：你和专家（同一种子）", "Month by month: you and the expert (same seed)";
     ProfitPerMonth => "每月利润", "profit per month";
     ThisOffer => "我们每月的利润：现在 → 按这个出价", "Our profit per month: now → with this offer";
+    WhatIfFrom => "假如重来：从这个月开始", "What-if from month";
+    WhatIfNotResult => "这是假如重来的一局，不是正式成绩：正式成绩仍是第一次的游戏", "This is a what-if, not a result: your result stays the first play-through";
+    ReplayFromHere => "从这个月重来", "Replay from here";
+    WhatIfCompare => "假如重来，与原来的游戏对比", "The what-if beside your original game";
+    Original => "原来", "Original";
+    ThisWhatIf => "这次", "This what-if";
     FitGood => "契合", "good fit";
     FitWeak => "一般", "weak";
     FitPoor => "反感", "poor";

@@ -122,6 +122,9 @@ pub struct Autosave {
     /// The class seat of a class game (its scenario comes from there).
     #[serde(default)]
     pub class: Option<crate::class::SavedSeat>,
+    /// When the saved game is a what-if: the month it starts at and the original game.
+    #[serde(default)]
+    pub what_if: Option<(u32, GameRecord)>,
 }
 
 pub fn autosave_path(dir: &Path) -> PathBuf {
@@ -248,6 +251,8 @@ pub enum Action {
     Continue,
     Export,
     NewGame,
+    /// Play again from the start of this month, with the same seed, beside the original.
+    WhatIf(u32),
     SetLang(Lang),
 }
 
@@ -282,6 +287,9 @@ pub struct Session {
     pub lang_fixed: bool,
     /// The seat in a live class this game is played in, if any.
     pub class: Option<crate::class::ClassSeat>,
+    /// A what-if under way: the game it branched from and the month it starts at. The
+    /// official result stays the original; a what-if is never exported or sent to a class.
+    pub what_if: Option<WhatIf>,
     /// The expert's game on the same seed, for the debrief's month-by-month comparison.
     pub expert_game: Option<Game>,
     /// The seed or class code the game was started with, as typed.
@@ -290,6 +298,13 @@ pub struct Session {
     pub undo: Vec<Plan>,
     /// A question waiting for the player's yes or no before something is lost.
     pub confirm: Option<Confirm>,
+}
+
+/// A what-if under way ([`Session::what_if`]).
+#[derive(Debug, Clone)]
+pub struct WhatIf {
+    pub month: u32,
+    pub original: Game,
 }
 
 /// What the player is asked before it happens.
@@ -344,6 +359,7 @@ impl Session {
             lang_fixed: false,
             class: None,
             expert_game: None,
+            what_if: None,
             seed_code: String::new(),
             undo: Vec::new(),
             confirm: None,
@@ -431,6 +447,7 @@ impl Session {
         self.error = None;
         self.expert = None;
         self.expert_game = None;
+        self.what_if = None;
         self.exported = None;
     }
 
@@ -458,12 +475,39 @@ impl Session {
         }
     }
 
-    /// Applies one action, then sends any new decision to the class (when in one).
+    /// Applies one action, then sends any new decision to the class (when in one; a what-if
+    /// is the trainee's own and is never sent).
     pub fn apply(&mut self, action: Action) {
         self.apply_here(action);
-        if let (Some(class), Some(game)) = (&self.class, &self.game) {
+        if let (Some(class), Some(game), None) = (&self.class, &self.game, &self.what_if) {
             class.link.update(game.log());
         }
+    }
+
+    /// A what-if: the game as it stood when `month` began, to be played again with the same
+    /// seed; the original is kept beside it for the debrief's comparison.
+    fn start_what_if(&mut self, month: u32) {
+        let Some(current) = &self.game else { return };
+        // A what-if of a what-if still compares with the official game.
+        let original = self
+            .what_if
+            .as_ref()
+            .map_or_else(|| current.clone(), |w| w.original.clone());
+        let prefix = kam_sim::record::log_before_month(&original, month);
+        let Ok(branch) = Game::replay(Arc::clone(original.prepared()), original.seed(), &prefix)
+        else {
+            return;
+        };
+        self.game = Some(branch);
+        self.what_if = Some(WhatIf { month, original });
+        self.draft = Plan::default();
+        self.undo.clear();
+        self.confirm = None;
+        self.feedback = None;
+        self.nego = NegoDraft::default();
+        self.message = None;
+        self.notice = Some(format!("{} {month}", K::WhatIfFrom.t(self.lang)));
+        self.next_pending_after_resume();
     }
 
     /// Joins the class the title form names and starts its game (or takes the seat back,
@@ -632,7 +676,11 @@ impl Session {
                 }
             }
             Action::Continue => self.proceed(),
+            Action::Export if self.what_if.is_some() => {
+                self.message = Some(K::WhatIfNotResult.t(self.lang).to_owned());
+            }
             Action::Export => self.export(),
+            Action::WhatIf(month) => self.start_what_if(month),
             Action::NewGame => {
                 self.screen = Screen::Title;
                 self.game = None;
@@ -908,8 +956,18 @@ impl Session {
                     .class
                     .clone()
                     .map(|seat| crate::class::ClassSeat::connect(seat, &game, 0));
+                // A what-if comes back with the original game beside it.
+                let original = save.what_if.as_ref().and_then(|(month, record)| {
+                    kam_sim::record::restore(Arc::clone(game.prepared()), record)
+                        .ok()
+                        .map(|original| WhatIf {
+                            month: *month,
+                            original,
+                        })
+                });
                 self.begin(source, game, &player);
                 self.class = seat;
+                self.what_if = original;
                 if finished {
                     self.finish();
                 } else {
@@ -947,6 +1005,10 @@ impl Session {
             },
             record: kam_sim::record::record(game, &self.player),
             class: self.class.as_ref().map(|c| c.saved.clone()),
+            what_if: self
+                .what_if
+                .as_ref()
+                .map(|w| (w.month, kam_sim::record::record(&w.original, &self.player))),
         };
         let text = ron::ser::to_string_pretty(&save, ron::ser::PrettyConfig::new().depth_limit(4))
             .unwrap_or_default();

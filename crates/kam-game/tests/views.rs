@@ -552,3 +552,68 @@ fn the_offer_builder_shows_what_each_option_costs_us_per_month() {
         "a concession shows its cost"
     );
 }
+
+/// A what-if from any month: with the same decisions it reproduces the original game exactly;
+/// it lives in the save beside the original, is never exported as a result, and its debrief
+/// shows it beside the original.
+#[test]
+fn a_what_if_replays_exactly_lives_in_the_save_and_is_never_the_result() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::new(Some(dir.path().to_owned()));
+    assert!(s.start(ScenarioSource::Bundled("tutorial".into()), "", "Tester"));
+    s.lang = kam_game::i18n::Lang::En;
+    s.autoplay("expert").unwrap();
+    let original = s.game().unwrap().clone();
+    let official = kam_sim::score::score(&original);
+    for month in 1..=original.scenario().turns {
+        s.apply(kam_game::session::Action::WhatIf(month));
+        let branch = s.game().unwrap();
+        assert_eq!(
+            branch.turn(),
+            month,
+            "the what-if starts as month {month} began"
+        );
+        let done = branch.log().len();
+        assert_eq!(branch.log(), &original.log()[..done]);
+        // The same decisions again: the same game, bit for bit.
+        let game = s.game.as_mut().unwrap();
+        for d in &original.log()[done..] {
+            game.decide(d.clone()).unwrap();
+        }
+        assert!(game.is_finished());
+        assert_eq!(game.log(), original.log());
+        let again = kam_sim::score::score(game);
+        assert_eq!(again.composite.to_bits(), official.composite.to_bits());
+        assert_eq!(
+            s.what_if.as_ref().unwrap().original.log(),
+            original.log(),
+            "the original stays beside it"
+        );
+    }
+    // Never exported as the result.
+    s.apply(kam_game::session::Action::Export);
+    assert!(s.exported.is_none());
+    assert!(
+        s.message
+            .as_deref()
+            .is_some_and(|m| m.contains("not a result"))
+    );
+    // It lives in the save: a restart brings back both games.
+    s.apply(kam_game::session::Action::WhatIf(2));
+    s.autosave_now();
+    let mut again = Session::new(Some(dir.path().to_owned()));
+    again.apply(kam_game::session::Action::Resume);
+    let what_if = again.what_if.as_ref().expect("the what-if is restored");
+    assert_eq!(what_if.month, 2);
+    assert_eq!(what_if.original.log(), original.log());
+    assert_eq!(again.game().unwrap().turn(), 2);
+    // Played out, its debrief sets it beside the original.
+    again.lang = kam_game::i18n::Lang::En;
+    again.autoplay("even").unwrap();
+    let mut h = harness(again);
+    h.run();
+    assert!(
+        h.query_by_label_contains("The what-if beside your original game")
+            .is_some()
+    );
+}

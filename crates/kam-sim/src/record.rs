@@ -184,6 +184,20 @@ pub fn read(path: &Path) -> Result<GameRecord, String> {
     from_str(&text)
 }
 
+/// The decisions of a game made before `month` began: replaying them gives the game as it
+/// stood at the start of that month (a what-if starts there).
+pub fn log_before_month(game: &Game, month: u32) -> Vec<Decision> {
+    let mut replay = Game::new(Arc::clone(game.prepared()), game.seed());
+    let mut out = Vec::new();
+    for decision in game.log() {
+        if replay.turn() >= month || replay.decide(decision.clone()).is_err() {
+            break;
+        }
+        out.push(decision.clone());
+    }
+    out
+}
+
 /// Rebuilds the game a record describes (a save's "continue").
 pub fn restore(prepared: Arc<Prepared>, record: &GameRecord) -> Result<Game, String> {
     if let Some(why) = other_model(record) {

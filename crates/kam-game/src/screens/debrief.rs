@@ -78,6 +78,9 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                 );
                 ui.label(RichText::new(format!("{:.1}", d.scores.composite)).size(24.0));
             });
+            if let Some(what_if) = &s.what_if {
+                what_if_card(ui, game, &what_if.original, what_if.month, lang);
+            }
             let w = &sc.scoring;
             let total = (w.retention_weight + w.profit_weight + w.satisfaction_weight).max(1e-9);
             ui::card(ui, |ui| {
@@ -256,9 +259,14 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                 .default_open(false)
                 .show(ui, |ui| {
                     for m in kam_sim::compare::months(game, expert, lang) {
-                        ui.label(
-                            RichText::new(format!("{} {}", K::Turn.t(lang), m.month)).strong(),
-                        );
+                        ui.horizontal(|ui| {
+                            ui.label(
+                                RichText::new(format!("{} {}", K::Turn.t(lang), m.month)).strong(),
+                            );
+                            if ui.small_button(K::ReplayFromHere.t(lang)).clicked() {
+                                actions.push(Action::WhatIf(m.month));
+                            }
+                        });
                         ui.columns(2, |cols| {
                             cols[0].label(RichText::new(K::You.t(lang)).color(ui::MUTED));
                             for line in &m.you {
@@ -288,4 +296,62 @@ fn grade_color(g: kam_sim::score::Grade) -> egui::Color32 {
         C => ui::YELLOW,
         D | F => ui::RED,
     }
+}
+
+/// A what-if's outcome beside the original game's: scores, then each account.
+fn what_if_card(
+    ui: &mut egui::Ui,
+    game: &kam_sim::engine::Game,
+    original: &kam_sim::engine::Game,
+    month: u32,
+    lang: crate::i18n::Lang,
+) {
+    let (now, then) = (kam_sim::score::score(game), kam_sim::score::score(original));
+    ui::card(ui, |ui| {
+        ui.label(
+            RichText::new(format!(
+                "{} · {} {month}",
+                K::WhatIfCompare.t(lang),
+                K::WhatIfFrom.t(lang)
+            ))
+            .strong(),
+        );
+        egui::Grid::new("what_if")
+            .striped(true)
+            .spacing([18.0, 4.0])
+            .show(ui, |ui| {
+                ui.label("");
+                ui::header(ui, K::Original.t(lang), "");
+                ui::header(ui, K::ThisWhatIf.t(lang), "");
+                ui.label("");
+                ui.end_row();
+                for (k, a, b) in [
+                    (K::Composite, then.composite, now.composite),
+                    (K::Retention, then.retention, now.retention),
+                    (K::ProfitScore, then.profit_score, now.profit_score),
+                    (K::Satisfaction, then.satisfaction, now.satisfaction),
+                ] {
+                    ui.label(k.t(lang));
+                    ui.label(format!("{a:.1}"));
+                    ui.label(format!("{b:.1}"));
+                    ui.label(ui::delta_text(b - a));
+                    ui.end_row();
+                }
+                for (i, def) in game.scenario().accounts.iter().enumerate() {
+                    let (x, y) = (&original.accounts()[i], &game.accounts()[i]);
+                    let state = |s: &kam_sim::engine::AccountState| {
+                        if s.churned {
+                            K::Lost.t(lang).to_owned()
+                        } else {
+                            format!("{:.0}", s.satisfaction)
+                        }
+                    };
+                    ui.label(RichText::new(&def.name).small());
+                    ui.label(RichText::new(state(x)).small());
+                    ui.label(RichText::new(state(y)).small());
+                    ui.label("");
+                    ui.end_row();
+                }
+            });
+    });
 }
