@@ -126,6 +126,8 @@ table! {
     WhatIfCompare => "假如重来，与原来的游戏对比", "The what-if beside your original game";
     Original => "原来", "Original";
     ThisWhatIf => "这次", "This what-if";
+    TryNextTime => "下次试试：代价最大的三个决定", "Try next time: the three costliest decisions";
+    LostMoneyEveryMonth => "每个月都在亏钱的客户（客户 · 你的拜访次数 · 资源花费）：{}", "Lost money every month (account · your visits · spent on resources): {}";
     FitGood => "契合", "good fit";
     FitWeak => "一般", "weak";
     FitPoor => "反感", "poor";

@@ -290,6 +290,8 @@ pub struct Session {
     /// A what-if under way: the game it branched from and the month it starts at. The
     /// official result stays the original; a what-if is never exported or sent to a class.
     pub what_if: Option<WhatIf>,
+    /// The debrief's "try next time": the costliest decisions, measured by replaying.
+    pub try_next_time: Vec<kam_sim::coach::Mistake>,
     /// The expert's game on the same seed, for the debrief's month-by-month comparison.
     pub expert_game: Option<Game>,
     /// The seed or class code the game was started with, as typed.
@@ -359,6 +361,7 @@ impl Session {
             lang_fixed: false,
             class: None,
             expert_game: None,
+            try_next_time: Vec::new(),
             what_if: None,
             seed_code: String::new(),
             undo: Vec::new(),
@@ -447,6 +450,7 @@ impl Session {
         self.error = None;
         self.expert = None;
         self.expert_game = None;
+        self.try_next_time.clear();
         self.what_if = None;
         self.exported = None;
     }
@@ -925,6 +929,7 @@ impl Session {
                 self.expert = Some(kam_sim::score::score(&expert));
                 self.expert_game = Some(expert);
             }
+            self.try_next_time = kam_sim::coach::costliest_mistakes(game, self.lang);
         }
         self.autosave_now();
         self.screen = Screen::Debrief;

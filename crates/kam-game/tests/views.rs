@@ -617,3 +617,25 @@ fn a_what_if_replays_exactly_lives_in_the_save_and_is_never_the_result() {
             .is_some()
     );
 }
+
+/// The debrief ends with the costliest decisions, their points and teaching points, each one
+/// click away from a what-if that starts at its month.
+#[test]
+fn try_next_time_names_the_costliest_decisions_and_replays_from_one() {
+    let mut s = tutorial();
+    s.autoplay("random").unwrap();
+    assert!(!s.try_next_time.is_empty());
+    let first = s.try_next_time[0].clone();
+    let mut h = harness(s);
+    h.run();
+    assert!(h.query_by_label_contains("Try next time").is_some());
+    assert!(h.query_all_by_label_contains(&first.text).count() > 0);
+    h.query_all_by_label("Replay from here")
+        .next()
+        .expect("a replay button")
+        .click_accesskit();
+    h.run();
+    let s = h.state();
+    assert_eq!(s.what_if.as_ref().map(|w| w.month), Some(first.month));
+    assert_eq!(s.game().unwrap().turn(), first.month);
+}

@@ -3,7 +3,7 @@
 //! game. Hints judge the plan on the table, never the seed's future draws, and say nothing
 //! the dossier does not already show; the debrief still assesses the game as played.
 
-use crate::engine::{Game, Plan};
+use crate::engine::{Decision, Game, Plan};
 use crate::model;
 use crate::scenario::{BuyingRole, Language, Lesson, Tier};
 
@@ -241,5 +241,161 @@ mod tests {
                 .any(|h| h.lesson == Lesson::Style && h.account == a),
             "{found:?}"
         );
+    }
+}
+
+/// A decision that cost the trainee points, measured by playing the game again with a better
+/// one in its place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mistake {
+    /// The month it was made in (a what-if can start there).
+    pub month: u32,
+    pub lesson: Lesson,
+    pub text: String,
+    /// Composite points the better decision would have gained.
+    pub points: f64,
+}
+
+/// The game's log with decision `at` replaced by `instead`, played to the end: the later
+/// decisions are kept where they still apply, and the expert decides where they do not (a
+/// different answer can bring different events).
+fn counterfactual(game: &Game, at: usize, instead: Decision) -> Option<f64> {
+    let mut replay = Game::replay(
+        std::sync::Arc::clone(game.prepared()),
+        game.seed(),
+        &game.log()[..at],
+    )
+    .ok()?;
+    replay.decide(instead).ok()?;
+    let mut expert = crate::strategy::by_name("expert", game.seed())?;
+    for d in &game.log()[at + 1..] {
+        if replay.is_finished() {
+            break;
+        }
+        if replay.decide(d.clone()).is_err() {
+            let fallback = crate::strategy::next_decision(&replay, expert.as_mut())?;
+            replay.decide(fallback).ok()?;
+        }
+    }
+    crate::strategy::play_out(&mut replay, expert.as_mut()).ok()?;
+    Some(crate::score::score(&replay).composite)
+}
+
+/// The three decisions that cost the most points, each with its teaching point: every event
+/// answer is tried against its alternatives, every month's plan against the expert's, and the
+/// rest of the game played out each time.
+pub fn costliest_mistakes(game: &Game, lang: Language) -> Vec<Mistake> {
+    let scenario = game.scenario();
+    let actual = crate::score::score(game).composite;
+    let mut replay = Game::new(std::sync::Arc::clone(game.prepared()), game.seed());
+    let mut expert = match crate::strategy::by_name("expert", game.seed()) {
+        Some(e) => e,
+        None => return Vec::new(),
+    };
+    let mut found = Vec::new();
+    for (i, decision) in game.log().iter().enumerate() {
+        let month = replay.turn();
+        match (decision, replay.pending().cloned()) {
+            (Decision::Choose(c), Some(crate::engine::Pending::Event { event, account, .. })) => {
+                let def = &scenario.events[event];
+                let best = (0..def.choices.len())
+                    .filter(|k| k != c)
+                    .filter_map(|k| counterfactual(game, i, Decision::Choose(k)).map(|v| (k, v)))
+                    .max_by(|x, y| x.1.total_cmp(&y.1));
+                if let Some((k, value)) = best
+                    && value > actual + 0.05
+                {
+                    found.push(Mistake {
+                        month,
+                        lesson: def.lesson.unwrap_or(Lesson::Rumour),
+                        text: lang.pick(
+                            format!(
+                                "第 {month} 月，{}：你选择了“{}”；“{}”会多得 {:.1} 分。",
+                                scenario.accounts[account].name,
+                                def.choices[*c].label,
+                                def.choices[k].label,
+                                value - actual
+                            ),
+                            format!(
+                                "Month {month}, {}: you answered \"{}\"; \"{}\" would have gained {:.1} points.",
+                                scenario.accounts[account].name,
+                                def.choices[*c].label,
+                                def.choices[k].label,
+                                value - actual
+                            ),
+                        ),
+                        points: value - actual,
+                    });
+                }
+            }
+            (Decision::Plan(_), None) => {
+                let plan = expert.plan(&replay);
+                if let Some(value) = counterfactual(game, i, Decision::Plan(plan))
+                    && value > actual + 0.05
+                {
+                    found.push(Mistake {
+                        month,
+                        lesson: Lesson::Allocation,
+                        text: lang.pick(
+                            format!(
+                                "第 {month} 月的拜访计划：按价值分配（专家的计划）会多得 {:.1} 分。",
+                                value - actual
+                            ),
+                            format!(
+                                "Month {month}'s plan: effort allocated by value (the expert's plan) would have gained {:.1} points.",
+                                value - actual
+                            ),
+                        ),
+                        points: value - actual,
+                    });
+                }
+            }
+            _ => {}
+        }
+        if replay.decide(decision.clone()).is_err() {
+            break;
+        }
+    }
+    found.sort_by(|a, b| b.points.total_cmp(&a.points));
+    found.truncate(3);
+    found
+}
+
+/// Accounts that lost money every month, with the effort spent on them: (account, visits,
+/// money spent on resources).
+pub fn money_losers(game: &Game) -> Vec<(usize, u32, f64)> {
+    (0..game.accounts().len())
+        .filter_map(|a| {
+            let history = game.history(a);
+            (history.len() >= 2 && history.iter().all(|r| r.profit.total() < 0.0)).then(|| {
+                let visits = history.iter().map(|r| r.visits).sum();
+                let spent = history.iter().map(|r| r.profit.resources).sum();
+                (a, visits, spent)
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod mistakes {
+    use super::*;
+
+    #[test]
+    fn a_random_game_has_costly_mistakes_and_the_experts_has_few() {
+        let (file, src) = crate::bundled::by_name("tutorial").unwrap();
+        let (prepared, _) = crate::load::load_str(file, src).unwrap();
+        let random = crate::batch::play(&prepared, "random", 3).unwrap();
+        let mistakes = costliest_mistakes(&random, Language::En);
+        assert!(!mistakes.is_empty() && mistakes.len() <= 3);
+        assert!(mistakes.windows(2).all(|w| w[0].points >= w[1].points));
+        assert!(mistakes[0].points > 1.0, "{mistakes:?}");
+        assert!(mistakes.iter().all(|m| m.month >= 1 && m.month <= 6));
+        let expert = crate::batch::play(&prepared, "expert", 3).unwrap();
+        let theirs: f64 = costliest_mistakes(&expert, Language::En)
+            .iter()
+            .map(|m| m.points)
+            .sum();
+        let ours: f64 = mistakes.iter().map(|m| m.points).sum();
+        assert!(theirs < ours, "expert {theirs} vs random {ours}");
     }
 }

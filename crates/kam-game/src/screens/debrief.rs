@@ -249,6 +249,46 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                     }
                 });
 
+            // Try next time: the costliest decisions, each a click away from a what-if.
+            if !s.try_next_time.is_empty() || !kam_sim::coach::money_losers(game).is_empty() {
+                ui.add_space(6.0);
+                ui.label(RichText::new(K::TryNextTime.t(lang)).strong().size(16.0));
+                for m in &s.try_next_time {
+                    ui::card(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        ui.horizontal(|ui| {
+                            ui.label(
+                                RichText::new(format!(
+                                    "{} · {}",
+                                    kam_sim::debrief::lesson_name(m.lesson, lang),
+                                    i18n::delta(-m.points)
+                                ))
+                                .strong()
+                                .color(ui::RED),
+                            );
+                            if ui.small_button(K::ReplayFromHere.t(lang)).clicked() {
+                                actions.push(Action::WhatIf(m.month));
+                            }
+                        });
+                        ui.add(egui::Label::new(&m.text).wrap());
+                    });
+                }
+                for (a, visits, spent) in kam_sim::coach::money_losers(game) {
+                    ui.label(
+                        RichText::new(i18n::tf(
+                            lang,
+                            K::LostMoneyEveryMonth,
+                            format!(
+                                "{} · {visits} · {}",
+                                sc.accounts[a].name,
+                                i18n::money(spent)
+                            ),
+                        ))
+                        .color(ui::YELLOW),
+                    );
+                }
+            }
+
             // The expert's game on the same seed beside the trainee's, month by month.
             if let Some(expert) = &s.expert_game {
                 ui.add_space(6.0);
