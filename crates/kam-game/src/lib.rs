@@ -7,6 +7,7 @@
 
 pub mod automation;
 pub mod class;
+pub mod guide;
 pub mod i18n;
 mod idle;
 pub mod screens;

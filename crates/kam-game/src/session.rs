@@ -141,6 +141,9 @@ pub struct Settings {
     pub player: String,
     #[serde(default)]
     pub server: String,
+    /// The guided first game was done or skipped.
+    #[serde(default)]
+    pub guide_done: bool,
 }
 
 pub fn settings_path(dir: &Path) -> PathBuf {
@@ -253,6 +256,8 @@ pub enum Action {
     NewGame,
     /// Play again from the start of this month, with the same seed, beside the original.
     WhatIf(u32),
+    /// Leave the guided first game (it is not offered again).
+    SkipGuide,
     SetLang(Lang),
 }
 
@@ -287,6 +292,10 @@ pub struct Session {
     pub lang_fixed: bool,
     /// The seat in a live class this game is played in, if any.
     pub class: Option<crate::class::ClassSeat>,
+    /// The guided first game's step, on the tutorial until it is done or skipped.
+    pub guide: Option<crate::guide::Step>,
+    /// Whether the guided first game has been done (or skipped): it is offered once.
+    pub guide_done: bool,
     /// A what-if under way: the game it branched from and the month it starts at. The
     /// official result stays the original; a what-if is never exported or sent to a class.
     pub what_if: Option<WhatIf>,
@@ -362,6 +371,8 @@ impl Session {
             class: None,
             expert_game: None,
             try_next_time: Vec::new(),
+            guide: None,
+            guide_done: false,
             what_if: None,
             seed_code: String::new(),
             undo: Vec::new(),
@@ -376,6 +387,7 @@ impl Session {
                 }
                 session.form.player = remembered.player;
                 session.form.server = remembered.server;
+                session.guide_done = remembered.guide_done;
             }
             match read_autosave(dir) {
                 Ok(save) => session.autosave = save.filter(|s| !s.record.finished),
@@ -414,8 +426,13 @@ impl Session {
                 if !self.lang_fixed {
                     self.lang = self.form.lang.unwrap_or(prepared.scenario.language);
                 }
+                let tutorial = prepared.scenario.id == "tutorial";
                 self.begin(source, Game::new(prepared, seed), player);
                 self.seed_code = seed_code.to_owned();
+                // The first time the tutorial is played, the guide walks through it.
+                if tutorial && !self.guide_done {
+                    self.guide = Some(crate::guide::Step::FIRST);
+                }
                 self.warnings = warnings;
                 self.screen = Screen::Briefing;
                 true
@@ -430,6 +447,7 @@ impl Session {
     fn begin(&mut self, source: ScenarioSource, game: Game, player: &str) {
         // A new game leaves the class (a class game sets its seat again after this).
         self.class = None;
+        self.guide = None;
         self.seed_code.clear();
         // A message about the last game ("Exported to …") is not about this one.
         self.notice = None;
@@ -479,10 +497,26 @@ impl Session {
         }
     }
 
-    /// Applies one action, then sends any new decision to the class (when in one; a what-if
-    /// is the trainee's own and is never sent).
+    /// Applies one action, then moves the guide on and sends any new decision to the class
+    /// (when in one; a what-if is the trainee's own and is never sent).
     pub fn apply(&mut self, action: Action) {
-        self.apply_here(action);
+        let month = self.game.as_ref().map(Game::turn);
+        let skip = action == Action::SkipGuide;
+        self.apply_here(action.clone());
+        if let Some(step) = self.guide {
+            let month_ended = self.game.as_ref().map(Game::turn) > month;
+            self.guide = if skip {
+                None
+            } else if step == crate::guide::Step::EndMonth && month_ended {
+                Some(crate::guide::Step::ReadReport)
+            } else {
+                step.after(&action)
+            };
+            if self.guide.is_none() {
+                self.guide_done = true;
+                self.remember();
+            }
+        }
         if let (Some(class), Some(game), None) = (&self.class, &self.game, &self.what_if) {
             class.link.update(game.log());
         }
@@ -685,6 +719,7 @@ impl Session {
             }
             Action::Export => self.export(),
             Action::WhatIf(month) => self.start_what_if(month),
+            Action::SkipGuide => {}
             Action::NewGame => {
                 self.screen = Screen::Title;
                 self.game = None;
@@ -765,6 +800,7 @@ impl Session {
             }),
             player: self.form.player.trim().to_owned(),
             server: self.form.server.trim().to_owned(),
+            guide_done: self.guide_done,
         };
         if let Ok(text) = ron::to_string(&settings) {
             let _ = kam_sim::record::write_text_atomic(&settings_path(dir), &text);

@@ -314,6 +314,36 @@ pub fn ellipsize(text: &str, max: usize) -> String {
     }
 }
 
+/// The guided first game's banner, under the top bar on the screen its step is about.
+pub fn guide_banner(root: &mut egui::Ui, s: &Session, actions: &mut Vec<Action>) {
+    use crate::guide::Step;
+    let Some(step) = s.guide else { return };
+    // An event can come before the report: the banner then explains the event.
+    let text = if step.screen() == s.screen {
+        step.text()
+    } else if s.screen == crate::session::Screen::Event {
+        Step::AnswerEvent.text()
+    } else {
+        return;
+    };
+    egui::Panel::top("guide").show(root, |ui| {
+        egui::Frame::new()
+            .fill(Color32::from_rgb(226, 240, 255))
+            .inner_margin(8.0)
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(K::Guide.t(s.lang)).strong().color(BLUE));
+                    ui.add(egui::Label::new(text.t(s.lang)).wrap());
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        if ui.small_button(K::SkipGuide.t(s.lang)).clicked() {
+                            actions.push(Action::SkipGuide);
+                        }
+                    });
+                });
+            });
+    });
+}
+
 /// The question in [`Session::confirm`], as a modal dialog: Enter says yes, Esc says no.
 pub fn confirm_dialog(root: &mut egui::Ui, s: &Session) -> Vec<Action> {
     use crate::session::Confirm;

@@ -639,3 +639,40 @@ fn try_next_time_names_the_costliest_decisions_and_replays_from_one() {
     assert_eq!(s.what_if.as_ref().map(|w| w.month), Some(first.month));
     assert_eq!(s.game().unwrap().turn(), first.month);
 }
+
+/// The first tutorial walks a new learner through the screens, step by step, by what they
+/// do; skipping it (or finishing it) is remembered, so it is offered once.
+#[test]
+fn the_guided_first_game_follows_the_learner_and_is_offered_once() {
+    use kam_game::guide::Step;
+    use kam_game::session::Action;
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::new(Some(dir.path().to_owned()));
+    s.lang = kam_game::i18n::Lang::En;
+    assert!(s.start(ScenarioSource::Bundled("tutorial".into()), "", "Tester"));
+    assert_eq!(s.guide, Some(Step::ReadDossier));
+    s.apply(Action::BeginTurns);
+    let mut h = harness(s);
+    h.run();
+    assert!(
+        h.query_by_label_contains("Press ↑/↓ or click to pick an account")
+            .is_some()
+    );
+    h.key_press(bevy_egui::egui::Key::ArrowDown);
+    h.run();
+    assert_eq!(h.state().guide, Some(Step::AddVisit));
+    h.key_press(bevy_egui::egui::Key::Num1);
+    h.run();
+    assert_eq!(h.state().guide, Some(Step::ChoosePitch));
+    h.key_press(bevy_egui::egui::Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().guide, Some(Step::AddResource));
+    h.get_by_label("Skip the guide").click();
+    h.run();
+    assert_eq!(h.state().guide, None);
+    assert!(h.query_by_label("Skip the guide").is_none());
+    // Offered once: a new session with the same data folder does not start it again.
+    let mut again = Session::new(Some(dir.path().to_owned()));
+    assert!(again.start(ScenarioSource::Bundled("tutorial".into()), "", "Tester"));
+    assert_eq!(again.guide, None);
+}

@@ -34,6 +34,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
     let mut actions = Vec::new();
     let lang = s.lang;
     ui::top_bar(root, s, &mut actions);
+    ui::guide_banner(root, s, &mut actions);
     let Some(game) = s.game() else { return actions };
     let sc = game.scenario();
     // The event on screen: the one answered (feedback) or the one pending.

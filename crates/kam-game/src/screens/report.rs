@@ -23,6 +23,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
     let mut actions = Vec::new();
     let lang = s.lang;
     ui::top_bar(root, s, &mut actions);
+    ui::guide_banner(root, s, &mut actions);
     let Some(game) = s.game() else { return actions };
     if let Some(class) = &s.class
         && class.waiting(game, &class.link.state())

@@ -24,6 +24,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
     let mut actions = Vec::new();
     let lang = s.lang;
     ui::top_bar(root, s, &mut actions);
+    ui::guide_banner(root, s, &mut actions);
     let Some(game) = s.game.as_ref() else {
         return actions;
     };
