@@ -54,22 +54,33 @@ pub struct PlayOptions {
     pub screen: Option<String>,
 }
 
-/// Where `kam play FILE` opens: the briefing for a person; for automation (a screenshot or
-/// autoplay) the turn screen or the debrief, unless `--screen` says.
-fn opening_screen(options: &PlayOptions) -> Result<Screen, String> {
+/// Where `kam play FILE` opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Opening {
+    At(Screen),
+    /// The turn screen of month 2 after a month played by a weak strategy: the coach's
+    /// preview and hints at work.
+    Coach,
+}
+
+/// The briefing for a person; for automation (a screenshot or autoplay) the turn screen or
+/// the debrief, unless `--screen` says.
+fn opening_screen(options: &PlayOptions) -> Result<Opening, String> {
+    let at = |screen| Ok(Opening::At(screen));
     match options.screen.as_deref() {
-        Some("briefing") => Ok(Screen::Briefing),
-        Some("turn") => Ok(Screen::Turn),
-        Some("event") => Ok(Screen::Event),
-        Some("negotiation") => Ok(Screen::Negotiation),
-        Some("report") => Ok(Screen::Report),
-        Some("debrief") => Ok(Screen::Debrief),
+        Some("briefing") => at(Screen::Briefing),
+        Some("turn") => at(Screen::Turn),
+        Some("event") => at(Screen::Event),
+        Some("negotiation") => at(Screen::Negotiation),
+        Some("report") => at(Screen::Report),
+        Some("debrief") => at(Screen::Debrief),
+        Some("coach") => Ok(Opening::Coach),
         Some(other) => Err(format!(
-            "no screen called `{other}`: briefing, turn, event, negotiation, report or debrief"
+            "no screen called `{other}`: briefing, turn, event, negotiation, report, debrief or coach"
         )),
-        None if options.autoplay.is_some() => Ok(Screen::Debrief),
-        None if options.screenshot.is_some() || options.watch => Ok(Screen::Turn),
-        None => Ok(Screen::Briefing),
+        None if options.autoplay.is_some() => at(Screen::Debrief),
+        None if options.screenshot.is_some() || options.watch => at(Screen::Turn),
+        None => at(Screen::Briefing),
     }
 }
 
@@ -139,13 +150,25 @@ pub fn run(args: PlayOptions) -> ExitCode {
             };
             let strategy = args.autoplay.as_deref().unwrap_or("expert");
             let played = match opening {
-                Screen::Briefing => Ok(()),
-                Screen::Turn => {
+                Opening::Coach => {
+                    session.screen = Screen::Turn;
+                    let weak = args.autoplay.as_deref().unwrap_or("even");
+                    session.autoplay_until(weak, Screen::Report).map(|()| {
+                        session.apply(session::Action::Continue);
+                        while session.screen != Screen::Turn
+                            && session.game().is_some_and(|g| !g.is_finished())
+                        {
+                            session.apply(session::Action::Continue);
+                        }
+                    })
+                }
+                Opening::At(Screen::Briefing) => Ok(()),
+                Opening::At(Screen::Turn) => {
                     session.screen = Screen::Turn;
                     Ok(())
                 }
-                Screen::Debrief => session.autoplay(strategy),
-                ahead => {
+                Opening::At(Screen::Debrief) => session.autoplay(strategy),
+                Opening::At(ahead) => {
                     session.screen = Screen::Turn;
                     session.autoplay_until(strategy, ahead)
                 }
@@ -249,23 +272,28 @@ mod tests {
     #[test]
     fn kam_play_opens_at_the_briefing_unless_automation_or_screen_says_otherwise() {
         let person = PlayOptions::default();
-        assert_eq!(opening_screen(&person), Ok(Screen::Briefing));
+        assert_eq!(opening_screen(&person), Ok(Opening::At(Screen::Briefing)));
         let shot = PlayOptions {
             screenshot: Some("x.png".into()),
             ..PlayOptions::default()
         };
-        assert_eq!(opening_screen(&shot), Ok(Screen::Turn));
+        assert_eq!(opening_screen(&shot), Ok(Opening::At(Screen::Turn)));
         let auto = PlayOptions {
             autoplay: Some("expert".into()),
             ..PlayOptions::default()
         };
-        assert_eq!(opening_screen(&auto), Ok(Screen::Debrief));
+        assert_eq!(opening_screen(&auto), Ok(Opening::At(Screen::Debrief)));
         let report = PlayOptions {
             screenshot: Some("x.png".into()),
             screen: Some("report".into()),
             ..PlayOptions::default()
         };
-        assert_eq!(opening_screen(&report), Ok(Screen::Report));
+        assert_eq!(opening_screen(&report), Ok(Opening::At(Screen::Report)));
+        let coach = PlayOptions {
+            screen: Some("coach".into()),
+            ..PlayOptions::default()
+        };
+        assert_eq!(opening_screen(&coach), Ok(Opening::Coach));
         let wrong = PlayOptions {
             screen: Some("lobby".into()),
             ..PlayOptions::default()
