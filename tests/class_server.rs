@@ -647,3 +647,62 @@ fn a_flooding_client_is_rate_limited_and_refused_requests_record_nothing() {
     let view = http.view(&session.id, &session.key);
     assert_eq!(view["roster"].as_array().unwrap().len(), joined);
 }
+
+/// A round whose deadline passes is released by the server itself, without anyone pressing
+/// a button, and the next round gets its own deadline.
+#[test]
+fn an_overdue_round_is_released_by_the_server_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    for db in databases(dir.path()) {
+        let server = Server::start(&db);
+        let http = Http::new(&server.base());
+        let body = serde_json::json!({
+            "scenario": "tutorial", "pacing": "rounds", "round_minutes": 5
+        });
+        let (status, text) = http.post("/api/sessions", None, &body.to_string());
+        assert_eq!(status, 200, "{text}");
+        let created: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let (id, code, key) = (
+            created["id"].as_str().unwrap(),
+            created["code"].as_str().unwrap(),
+            created["secret"].as_str().unwrap(),
+        );
+        let client = Client::new(&server.base());
+        let ann = client.join(code, "Ann").unwrap();
+        let _bob = client.join(code, "Bob").unwrap();
+        robot::play(&client, &ann, "expert", Some(1)).unwrap();
+        assert_eq!(
+            client.status(&ann.token).unwrap().released,
+            0,
+            "Bob has not played"
+        );
+        let deadline = http.view(id, key)["deadline_in"].as_i64().unwrap();
+        assert!(
+            (290..=300).contains(&deadline),
+            "five minutes to go: {deadline}"
+        );
+        // Time passes: the deadline is moved into the past, as the clock would.
+        let store = server
+            .runtime
+            .block_on(kam_serve::db::Db::open(&db))
+            .unwrap();
+        server
+            .runtime
+            .block_on(store.set_deadline(id, Some(kam_serve::db::now_ms() - 1_000)))
+            .unwrap();
+        let started = Instant::now();
+        while client.status(&ann.token).unwrap().released == 0 {
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "never released"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let next = http.view(id, key)["deadline_in"].as_i64().unwrap();
+        assert!(
+            (290..=300).contains(&next),
+            "the next round has its own deadline: {next}"
+        );
+        server.runtime.block_on(store.close());
+    }
+}
