@@ -7,7 +7,7 @@
 
 use kam_sim::engine::PlanError;
 use kam_sim::scenario::{
-    BuyingRole, Difficulty, EventKind, Layer, Lesson, Need, Style, Tier, Topic, TurnUnit, Verdict,
+    BuyingRole, Difficulty, EventKind, Layer, Need, Style, Tier, Topic, TurnUnit, Verdict,
 };
 
 pub use kam_sim::scenario::Language as Lang;
@@ -424,21 +424,6 @@ pub fn verdict(lang: Lang, verdict: Verdict) -> &'static str {
         Verdict::Good => K::Good.t(lang),
         Verdict::Neutral => K::Neutral.t(lang),
         Verdict::Poor => K::Poor.t(lang),
-    }
-}
-
-pub fn lesson(lang: Lang, lesson: Lesson) -> &'static str {
-    match lesson {
-        Lesson::Tiering => lang.pick("客户分级", "Tiering"),
-        Lesson::Allocation => lang.pick("拜访与资源分配", "Allocation of visits and resources"),
-        Lesson::BuyingCentre => lang.pick("采购决策链", "Buying centre"),
-        Lesson::Style => lang.pick("沟通风格匹配", "Matching communication style"),
-        Lesson::Rumour => lang.pick("应对传言", "Handling rumours"),
-        Lesson::Objection => lang.pick("处理异议", "Handling objections"),
-        Lesson::Negotiation => lang.pick("谈判", "Negotiation"),
-        Lesson::WarningSigns => lang.pick("预警信号", "Warning signs"),
-        Lesson::Pipeline => lang.pick("销售漏斗", "Pipeline"),
-        Lesson::Lifecycle => lang.pick("客户生命周期", "Account lifecycle"),
     }
 }
 

@@ -46,6 +46,7 @@ pub struct Debrief {
     pub accounts: Vec<AccountStory>,
 }
 
+/// The one name of each teaching point, wherever it is shown (events, coach, debrief, reports).
 pub fn lesson_name(lesson: Lesson, lang: Language) -> &'static str {
     let (zh, en) = match lesson {
         Lesson::Tiering => ("客户分级", "Tier your accounts"),
@@ -59,10 +60,7 @@ pub fn lesson_name(lesson: Lesson, lang: Language) -> &'static str {
         Lesson::Pipeline => ("经营销售漏斗", "Work the pipeline"),
         Lesson::Lifecycle => ("关系生命周期", "Relationship life cycle"),
     };
-    match lang {
-        Language::Zh => zh,
-        Language::En => en,
-    }
+    lang.pick(zh, en)
 }
 
 pub fn debrief(game: &Game, lang: Language) -> Debrief {

@@ -1009,8 +1009,9 @@ fn one_of(names: &[&str]) -> String {
     }
 }
 
-/// The candidate closest to `name`, if it is close enough to be a typo.
-fn suggest<'c>(name: &str, candidates: &[&'c str]) -> Option<&'c str> {
+/// The candidate closest to `name`, if it is close enough to be a typo: the project's one
+/// "did you mean" (the validator's suggestions use it too).
+pub fn suggest<'c>(name: &str, candidates: &[&'c str]) -> Option<&'c str> {
     if name.chars().count() > 64 {
         return None;
     }
@@ -1030,27 +1031,10 @@ fn suggest<'c>(name: &str, candidates: &[&'c str]) -> Option<&'c str> {
         .map(|(_, c)| c)
 }
 
-/// Edit distance counting insertions, deletions, substitutions and swaps of
-/// neighbouring characters as one edit each.
+/// Edit distance counting insertions, deletions, substitutions and swaps of neighbouring
+/// characters as one edit each (Damerau-Levenshtein, from the maintained `strsim`).
 fn typo_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut d: Vec<Vec<usize>> = (0..=a.len())
-        .map(|i| (0..=b.len()).map(|j| if i == 0 { j } else { i }).collect())
-        .collect();
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(d[i - 2][j - 2] + 1);
-            }
-            d[i][j] = best;
-        }
-    }
-    d[a.len()][b.len()]
+    strsim::damerau_levenshtein(a, b)
 }
 
 // ---------------------------------------------------------- deserializer

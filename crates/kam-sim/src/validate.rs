@@ -88,28 +88,10 @@ fn list(ids: &[&str]) -> String {
     }
 }
 
-/// The closest known name within a small edit distance.
+/// The closest known name, if it is close enough to be a typo ([`crate::ron_tree::suggest`]).
 pub fn did_you_mean<'a>(word: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    known
-        .map(|k| (edit_distance(word, k), k))
-        .filter(|(d, k)| *d <= 2.max(k.chars().count() / 4))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, k)| k)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
+    let known: Vec<&'a str> = known.collect();
+    crate::ron_tree::suggest(word, &known)
 }
 
 /// Checks a scenario's meaning. Errors make it unplayable; warnings make it teach badly.

@@ -148,7 +148,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                                             RichText::new(format!(
                                                 "{}: {}",
                                                 K::TeachingPoints.t(lang),
-                                                i18n::lesson(lang, lesson)
+                                                kam_sim::debrief::lesson_name(lesson, lang)
                                             ))
                                             .color(ui::MUTED),
                                         );
