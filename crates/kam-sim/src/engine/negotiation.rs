@@ -1,0 +1,252 @@
+//! Negotiations: the buyer's value of an offer and the bar it must clear each round, the
+//! buyer's answers, and what an agreed deal does to the account (part of the engine: the same
+//! game state, split out of `engine.rs` to keep each file to one job).
+
+use super::*;
+
+impl Game {
+    /// The buyer's value (0 to 100) of an offer, weighted by their hidden priorities.
+    pub fn buyer_value(negotiation: &Negotiation, offer: &[usize]) -> f64 {
+        let total: f64 = negotiation
+            .issues
+            .iter()
+            .map(|i| i.buyer_weight.max(0.0))
+            .sum();
+        if total <= 0.0 {
+            return 0.0;
+        }
+        negotiation
+            .issues
+            .iter()
+            .zip(offer)
+            .map(|(issue, &o)| {
+                issue.buyer_weight.max(0.0) * issue.options.get(o).map_or(0.0, |x| x.buyer_value)
+            })
+            .sum::<f64>()
+            / total
+    }
+
+    /// What the buyer needs to accept in `round`: they concede from their opening towards
+    /// their walk-away, at a pace set by the style of the person across the table, and a
+    /// supportive buyer asks for less. Never below what the competitor offers.
+    pub fn buyer_threshold(&self, negotiation: usize, round: u32) -> f64 {
+        let scenario = self.scenario();
+        let n = &scenario.negotiations[negotiation];
+        let Some(a) = self.negotiation_account(negotiation) else {
+            return n.opening;
+        };
+        let buyer = n.buyer.as_ref().and_then(|id| {
+            self.accounts[a]
+                .people
+                .iter()
+                .find(|p| &p.person.id == id && p.present)
+        });
+        let style = buyer.map_or(Style::A, |p| p.person.style);
+        let support = buyer.map_or_else(|| self.accounts[a].relationship(), |p| p.support);
+        let progress = if n.rounds <= 1 {
+            1.0
+        } else {
+            (round.saturating_sub(1)) as f64 / (n.rounds - 1) as f64
+        };
+        let state = &self.accounts[a];
+        let learned_discount = model::learned_demand(state.agreed_price, state.reference_price);
+        let threshold = n.opening
+            - (n.opening - n.walk_away) * model::concession_pace(style, progress)
+            - model::relationship_allowance(style, support)
+            - model::satisfaction_allowance(state.satisfaction)
+            + learned_discount;
+        threshold
+            .max(n.competitor_offer)
+            .max(n.walk_away.min(n.competitor_offer.max(0.0)))
+    }
+
+    pub(super) fn offer(&mut self, offer: &[usize]) -> Result<BuyerReply, DecisionError> {
+        let Some(Pending::Negotiation(state)) = self.pending.front().cloned() else {
+            return Err(DecisionError::NoPendingNegotiation);
+        };
+        let prepared = Arc::clone(&self.prepared);
+        let def = &prepared.scenario.negotiations[state.negotiation];
+        if offer.len() != def.issues.len() {
+            return Err(DecisionError::BadOffer(format!(
+                "{} options given for {} issues",
+                offer.len(),
+                def.issues.len()
+            )));
+        }
+        if let Some((i, _)) = offer
+            .iter()
+            .enumerate()
+            .find(|(i, o)| **o >= def.issues[*i].options.len())
+        {
+            return Err(DecisionError::BadOffer(format!(
+                "issue {i} has no such option"
+            )));
+        }
+        let value = Game::buyer_value(def, offer);
+        let reply = if value + 1e-9 >= self.buyer_threshold(state.negotiation, state.round) {
+            BuyerReply::Accept
+        } else if state.round >= def.rounds {
+            BuyerReply::WalkAway
+        } else {
+            // The buyer presses on the issue where the offer leaves them most short: the
+            // repeated demand is what they value most.
+            let issue = def
+                .issues
+                .iter()
+                .zip(offer)
+                .enumerate()
+                .map(|(i, (issue, &o))| {
+                    let best = issue
+                        .options
+                        .iter()
+                        .map(|x| x.buyer_value)
+                        .fold(0.0, f64::max);
+                    (
+                        i,
+                        issue.buyer_weight * (best - issue.options[o].buyer_value),
+                    )
+                })
+                .fold((0, f64::MIN), |acc, x| if x.1 > acc.1 { x } else { acc })
+                .0;
+            BuyerReply::Counter { issue }
+        };
+        if let Some(Pending::Negotiation(s)) = self.pending.front_mut() {
+            s.exchanges.push(Exchange {
+                offer: offer.to_vec(),
+                reply,
+            });
+            s.round += 1;
+        }
+        match reply {
+            BuyerReply::Accept => self.close_negotiation(Some(offer.to_vec())),
+            BuyerReply::WalkAway => self.close_negotiation(None),
+            BuyerReply::Counter { .. } => {}
+        }
+        Ok(reply)
+    }
+
+    /// The account as accepting `offer` in the pending negotiation would leave it, for
+    /// weighing offers before making one (the deal's later effects play out in the turns).
+    pub fn after_deal(&self, negotiation: usize, offer: &[usize]) -> Option<AccountState> {
+        let def = self.scenario().negotiations.get(negotiation)?;
+        let a = self.negotiation_account(negotiation)?;
+        let mut state = self.accounts[a].clone();
+        settle(def, offer, self.turn, &mut state);
+        state.clamp();
+        Some(state)
+    }
+
+    /// The account a negotiation is with: the one it was opened for when it is under way (an
+    /// event may open it for the account the event concerns), else the scenario's.
+    pub fn negotiation_account(&self, negotiation: usize) -> Option<usize> {
+        let opened = self.pending.iter().find_map(|p| match p {
+            Pending::Negotiation(n) if n.negotiation == negotiation => Some(n.account),
+            _ => None,
+        });
+        opened.or_else(|| {
+            let def = self.scenario().negotiations.get(negotiation)?;
+            self.scenario()
+                .accounts
+                .iter()
+                .position(|x| x.id == def.account)
+        })
+    }
+
+    pub(super) fn walk_away(&mut self) -> Result<(), DecisionError> {
+        if !matches!(self.pending.front(), Some(Pending::Negotiation(_))) {
+            return Err(DecisionError::NoPendingNegotiation);
+        }
+        self.close_negotiation(None);
+        Ok(())
+    }
+
+    /// Profit per turn the account makes at its current terms, before one-offs.
+    /// Our profit per turn with the negotiation's account if `offer` were agreed now (the
+    /// offer builder shows it against [`Game::profit_rate`] before the offer is made).
+    pub fn deal_profit_rate(&self, negotiation: usize, offer: &[usize]) -> Option<f64> {
+        let a = self.negotiation_account(negotiation)?;
+        let state = self.after_deal(negotiation, offer)?;
+        Some(if state.churned {
+            0.0
+        } else {
+            model::profit_rate(
+                &self.scenario().accounts[a],
+                state.share,
+                state.margin,
+                &state.contract,
+            )
+        })
+    }
+
+    pub fn profit_rate(&self, a: usize) -> f64 {
+        let s = &self.accounts[a];
+        if s.churned {
+            return 0.0;
+        }
+        model::profit_rate(&self.scenario().accounts[a], s.share, s.margin, &s.contract)
+    }
+
+    pub(super) fn close_negotiation(&mut self, deal: Option<Vec<usize>>) {
+        let Some(Pending::Negotiation(state)) = self.pending.pop_front() else {
+            return;
+        };
+        let prepared = Arc::clone(&self.prepared);
+        let def = &prepared.scenario.negotiations[state.negotiation];
+        let a = state.account;
+        let before = self.profit_rate(a);
+        let source = Source::Negotiation {
+            negotiation: state.negotiation,
+        };
+        let turn = self.turn;
+        let value = deal.as_ref().map_or(0.0, |d| Game::buyer_value(def, d));
+        match &deal {
+            Some(offer) => self.apply(a, source, |s| settle(def, offer, turn, s)),
+            // A renewal without a deal loses the account, and the walk-out is why.
+            None if def.kind == NegotiationKind::Renewal => {
+                self.apply(a, source, |s| s.churned = true)
+            }
+            None => self.apply(a, source, |s| s.satisfaction += model::NO_DEAL_SATISFACTION),
+        }
+        let after = self.profit_rate(a);
+        self.negotiations.push(NegotiationRecord {
+            turn,
+            negotiation: state.negotiation,
+            account: a,
+            rounds: state.exchanges.len() as u32,
+            deal,
+            buyer_value: value,
+            profit_rate_before: before,
+            profit_rate_after: after,
+        });
+    }
+}
+
+/// What an agreed deal does to an account: the terms of each chosen option, and a deal both
+/// sides can live with settles the account. The one place a negotiation's outcome is defined.
+pub(super) fn settle(def: &Negotiation, offer: &[usize], turn: u32, s: &mut AccountState) {
+    for (issue, &o) in def.issues.iter().zip(offer) {
+        let Some(option) = issue.options.get(o) else {
+            continue;
+        };
+        if let Some(p) = option.price_level {
+            s.contract.price_level = p;
+        }
+        if let Some(x) = option.share {
+            s.share = x;
+        }
+        if let Some(d) = option.payment_days {
+            s.contract.payment_days = d;
+        }
+        if let Some(l) = option.length {
+            s.contract.renewal_turn = Some(turn + l);
+        }
+        if let Some(c) = option.service_cost {
+            s.contract.service_cost = c;
+        }
+    }
+    // The signed price is what the customer now expects.
+    s.reference_price = s.contract.price_level;
+    s.agreed_price = s.contract.price_level;
+    s.satisfaction += model::deal_satisfaction(Game::buyer_value(def, offer));
+    s.pressure -= model::DEAL_PRESSURE_RELIEF;
+}

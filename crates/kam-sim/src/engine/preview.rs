@@ -1,0 +1,102 @@
+//! Previews: what an answer, a resource, a deal or a whole plan would do, computed on a copy
+//! of the game with the engine's own code, for the coach, the strategies and the offer
+//! builder. Nothing here changes the game or draws from the seed.
+
+use super::events::effect_on;
+use super::*;
+
+/// A plan's expected effect on one account by the month's end ([`Game::preview_plan`]):
+/// (now, expected) pairs, and the month's expected profit and defection risk.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlanPreview {
+    pub satisfaction: (f64, f64),
+    pub share: (f64, f64),
+    pub revenue: (f64, f64),
+    pub profit: f64,
+    pub churn_risk: f64,
+}
+
+impl Game {
+    /// The account as answering the pending `event` with `choice` would leave it, and the
+    /// one-off money the answer brings (its cost and cash effects), for weighing answers before
+    /// giving one. The same effects the engine applies; negotiations it opens are not included.
+    pub fn after_choice(&self, event: usize, account: usize, choice: usize) -> (AccountState, f64) {
+        let def = &self.scenario().events[event];
+        let mut state = self.accounts[account].clone();
+        let mut cash = 0.0;
+        if let Some(chosen) = def.choices.get(choice) {
+            cash -= chosen.cost;
+            for effect in &chosen.effects {
+                cash += effect_on(&mut state, effect, 1.0);
+            }
+        }
+        state.clamp();
+        (state, cash)
+    }
+
+    /// The account after `effects` at `scale` (an objection's repeat, say), with the money they
+    /// bring.
+    pub fn after_effects(
+        &self,
+        account: usize,
+        effects: &[Effect],
+        scale: f64,
+    ) -> (AccountState, f64) {
+        let mut state = self.accounts[account].clone();
+        let cash = effects
+            .iter()
+            .map(|e| effect_on(&mut state, e, scale))
+            .sum();
+        state.clamp();
+        (state, cash)
+    }
+
+    /// The account after one more unit of `resource` (after `earlier` units this turn) with
+    /// `visits` visits this turn, and the money it brings (a concession's cost; the budget spent
+    /// is not included). The same rules as a played plan.
+    pub fn after_resource(
+        &self,
+        account: usize,
+        resource: usize,
+        earlier: u32,
+        visits: u32,
+    ) -> (AccountState, f64) {
+        let prepared = &self.prepared;
+        let resource = &prepared.scenario.means.resources[resource];
+        let mut state = self.accounts[account].clone();
+        let strength = model::resource_strength(earlier, 1);
+        let revenue = state.revenue(prepared.scenario.accounts[account].potential);
+        let cash = revenue * resource.margin * strength / 100.0;
+        let landed = resource_landing(resource, strength, visits, prepared.norms[account]);
+        apply_resource(&mut state, resource, strength, landed);
+        state.clamp();
+        (state, cash)
+    }
+
+    /// What a plan is expected to do to every account by the month's end: the model's certain
+    /// effects only (visits, resources, price resentment, open objections, the competitor,
+    /// share following satisfaction), never the seed's draws (events, deals, defection). The
+    /// coach's preview while planning; the game itself is untouched.
+    pub fn preview_plan(&self, plan: &Plan) -> Result<Vec<PlanPreview>, PlanError> {
+        self.check_plan(plan)?;
+        let mut copy = self.lookahead_copy();
+        copy.apply_plan(plan);
+        let scenario = &self.prepared.scenario;
+        Ok((0..self.accounts.len())
+            .map(|a| {
+                if !copy.accounts[a].churned {
+                    copy.settle_share(a);
+                }
+                let potential = scenario.accounts[a].potential;
+                let (before, after) = (&self.accounts[a], &copy.accounts[a]);
+                PlanPreview {
+                    satisfaction: (before.satisfaction, after.satisfaction),
+                    share: (before.share, after.share),
+                    revenue: (before.revenue(potential), after.revenue(potential)),
+                    profit: copy.month_profit(a).total(),
+                    churn_risk: copy.churn_hazard(a),
+                }
+            })
+            .collect())
+    }
+}
