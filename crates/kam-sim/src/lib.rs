@@ -18,7 +18,8 @@ pub mod generate;
 pub mod load;
 pub mod model;
 pub mod record;
-pub mod ron_tree;
+/// The located RON reader, a crate of its own (`ron-located`), under its old name here.
+pub use ron_located as ron_tree;
 pub mod scenario;
 pub mod score;
 pub mod strategy;

@@ -1,0 +1,69 @@
+//! "Did you mean": the name closest to a typo, and the list of names expected.
+
+#![allow(unused_imports)]
+use std::collections::HashSet;
+use std::fmt::{self, Write as _};
+use std::rc::Rc;
+
+use serde::de::{
+    self, DeserializeOwned, DeserializeSeed, Deserializer, EnumAccess, IntoDeserializer, MapAccess,
+    SeqAccess, VariantAccess, Visitor,
+};
+
+use crate::de::*;
+use crate::parser::*;
+use crate::placeholder::*;
+use crate::tree::*;
+
+/// "unknown field `x`, did you mean `y`?" or the list of allowed names.
+pub(crate) fn unknown_message(what: &str, name: &str, expected: &[&str]) -> String {
+    if let Some(suggestion) = suggest(name, expected) {
+        format!("unknown {what} `{name}`, did you mean `{suggestion}`?")
+    } else if expected.is_empty() {
+        format!("unknown {what} `{name}` (none are allowed here)")
+    } else {
+        format!("unknown {what} `{name}`, expected {}", one_of(expected))
+    }
+}
+
+/// "`a`" or "one of `a`, `b`, `c`".
+pub(crate) fn one_of(names: &[&str]) -> String {
+    const SHOWN: usize = 12;
+    match names {
+        [] => "nothing".to_owned(),
+        [only] => format!("`{only}`"),
+        _ => {
+            let shown: Vec<String> = names.iter().take(SHOWN).map(|n| format!("`{n}`")).collect();
+            let more = if names.len() > SHOWN { ", ..." } else { "" };
+            format!("one of {}{more}", shown.join(", "))
+        }
+    }
+}
+
+/// The candidate closest to `name`, if it is close enough to be a typo: the project's one
+/// "did you mean" (the validator's suggestions use it too).
+pub fn suggest<'c>(name: &str, candidates: &[&'c str]) -> Option<&'c str> {
+    if name.chars().count() > 64 {
+        return None;
+    }
+    let name = name.to_lowercase();
+    candidates
+        .iter()
+        .map(|&c| (typo_distance(&name, &c.to_lowercase()), c))
+        .filter(|&(d, c)| {
+            let allowed = match c.chars().count() {
+                0..=2 => 0,
+                3..=5 => 1,
+                _ => 2,
+            };
+            d <= allowed
+        })
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, c)| c)
+}
+
+/// Edit distance counting insertions, deletions, substitutions and swaps of neighbouring
+/// characters as one edit each (Damerau-Levenshtein, from the maintained `strsim`).
+pub(crate) fn typo_distance(a: &str, b: &str) -> usize {
+    strsim::damerau_levenshtein(a, b)
+}
