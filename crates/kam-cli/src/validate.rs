@@ -28,6 +28,40 @@ pub struct Args {
     pub runs: Option<u64>,
 }
 
+/// On a terminal, the line a diagnostic points at with a caret under its column, after the
+/// diagnostic's own `FILE:LINE:COL` line (which stays first, for editors and grep). Written by
+/// hand rather than with codespan-reporting, whose layout would replace that first line.
+fn show_excerpt(io: &mut Io, src: &str, line: u32, col: u32) {
+    use std::io::IsTerminal;
+    if std::io::stderr().is_terminal()
+        && let Some(text) = excerpt(src, line, col)
+    {
+        let _ = write!(io.err, "{text}");
+    }
+}
+
+/// `line` of `src` with a caret under `col` (1-based, in characters), numbered in a gutter.
+pub fn excerpt(src: &str, line: u32, col: u32) -> Option<String> {
+    let text = src.lines().nth(line.checked_sub(1)? as usize)?;
+    let number = line.to_string();
+    let gutter = " ".repeat(number.len());
+    // Tabs keep their width under the caret; other characters count by their display width.
+    let lead: String = text
+        .chars()
+        .take(col.saturating_sub(1) as usize)
+        .map(|c| {
+            if c == '\t' {
+                "\t".to_owned()
+            } else {
+                " ".repeat(unicode_width::UnicodeWidthChar::width(c).unwrap_or(1))
+            }
+        })
+        .collect();
+    Some(format!(
+        "{gutter} |\n{number} | {text}\n{gutter} | {lead}^\n"
+    ))
+}
+
 pub fn run(args: &Args, io: &mut Io) -> u8 {
     let mut status = OK;
     for path in &args.files {
@@ -64,8 +98,10 @@ pub fn run(args: &Args, io: &mut Io) -> u8 {
                     bar.finish_and_clear();
                     warnings.extend(kam_sim::teaching::locate(&shown, &src, &review));
                 }
+                let src = String::from_utf8_lossy(&bytes);
                 for w in &warnings {
                     let _ = writeln!(io.err, "{w}");
+                    show_excerpt(io, &src, w.line, w.col);
                 }
                 if !args.quiet {
                     let s = &prepared.scenario;
@@ -87,6 +123,7 @@ pub fn run(args: &Args, io: &mut Io) -> u8 {
             Err(errors) => {
                 for e in &errors {
                     let _ = writeln!(io.err, "{e}");
+                    show_excerpt(io, &String::from_utf8_lossy(&bytes), e.line, e.col);
                 }
                 let count = errors
                     .iter()
@@ -108,6 +145,22 @@ pub fn run(args: &Args, io: &mut Io) -> u8 {
 mod tests {
     use crate::tests::kam;
     use crate::{INVALID, OK, USAGE};
+
+    #[test]
+    fn an_excerpt_puts_the_caret_under_the_column_even_after_chinese_text() {
+        let src = "(\n    name: \"华星\", tier: Z,\n)";
+        let shown = super::excerpt(src, 2, 23).unwrap();
+        let lines: Vec<&str> = shown.lines().collect();
+        assert_eq!(lines[1], "2 |     name: \"华星\", tier: Z,");
+        // Two wide characters take four columns on a terminal.
+        let caret = lines[2].find('^').unwrap();
+        let z = lines[1].find('Z').unwrap();
+        assert_eq!(
+            unicode_width::UnicodeWidthStr::width(&lines[2][..caret]),
+            unicode_width::UnicodeWidthStr::width(&lines[1][..z])
+        );
+        assert!(super::excerpt(src, 9, 1).is_none());
+    }
 
     fn write(dir: &tempfile::TempDir, name: &str, text: &str) -> String {
         let path = dir.path().join(name);
