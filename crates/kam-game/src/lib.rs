@@ -223,10 +223,8 @@ pub fn run(args: PlayOptions) -> ExitCode {
         idle_settings()
     });
     app.insert_resource(Started(started));
-    let initial = session.screen;
     app.insert_resource(session);
     app.add_plugins((EguiPlugin::default(), idle::plugin));
-    app.insert_state(initial);
     app.add_plugins(game_plugin);
     if args.watch {
         if let Some(session::ScenarioSource::File(path)) =

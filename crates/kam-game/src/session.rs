@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::{self, K, Lang};
 
 /// The screens of the game, in the order a game goes through them.
-#[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Screen {
     #[default]
     Title,
@@ -1142,27 +1142,22 @@ pub fn metrics(state: &AccountState) -> [f64; 3] {
 #[derive(Resource, Default)]
 pub struct Actions(pub Vec<Action>);
 
-/// Applies queued actions and follows the session to its screen.
-pub fn apply_actions(
-    mut actions: ResMut<Actions>,
-    mut session: ResMut<Session>,
-    state: Res<State<Screen>>,
-    mut next: ResMut<NextState<Screen>>,
-) {
+/// Applies queued actions.
+pub fn apply_actions(mut actions: ResMut<Actions>, mut session: ResMut<Session>) {
     for action in actions.0.drain(..) {
         session.apply(action);
     }
-    if session.screen != *state.get() {
-        next.set(session.screen);
-    }
+}
+
+/// A run condition: the session is on `screen`. The session's screen is the one record of
+/// where the player is; systems ask it instead of keeping a copy in a Bevy state.
+pub fn on_screen(screen: Screen) -> impl Fn(Res<Session>) -> bool + Clone {
+    move |session: Res<Session>| session.screen == screen
 }
 
 /// The engine-only part of the game: screens, session and actions, no window. Headless tests
-/// build on this with `MinimalPlugins` and `StatesPlugin`.
+/// build on this with `MinimalPlugins`.
 pub fn core_plugin(app: &mut App) {
-    if !app.world().contains_resource::<State<Screen>>() {
-        app.init_state::<Screen>();
-    }
     if !app.world().contains_resource::<Session>() {
         app.insert_resource(Session::new(data_dir()));
     }

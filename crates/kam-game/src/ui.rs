@@ -89,14 +89,8 @@ pub fn root_ui(ctx: &egui::Context) -> egui::Ui {
 #[allow(clippy::type_complexity)]
 pub fn view_system(
     view: View,
-) -> impl FnMut(
-    EguiContexts,
-    ResMut<Session>,
-    Res<State<Screen>>,
-    ResMut<NextState<Screen>>,
-    MessageWriter<RequestRedraw>,
-) -> Result {
-    move |mut contexts, mut session, state, mut next, mut redraw| {
+) -> impl FnMut(EguiContexts, ResMut<Session>, MessageWriter<RequestRedraw>) -> Result {
+    move |mut contexts, mut session, mut redraw| {
         let ctx = contexts.ctx_mut()?.clone();
         let mut ui = root_ui(&ctx);
         let actions = view(&mut ui, &mut session);
@@ -104,11 +98,8 @@ pub fn view_system(
             for action in actions {
                 session.apply(action);
             }
+            // The next frame draws whatever screen the session is on now.
             ctx.request_repaint();
-            redraw.write(RequestRedraw);
-        }
-        if session.screen != *state.get() {
-            next.set(session.screen);
             redraw.write(RequestRedraw);
         }
         Ok(())

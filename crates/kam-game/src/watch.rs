@@ -10,7 +10,7 @@ use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 use notify::{RecursiveMode, Watcher};
 
-use crate::session::{Screen, Session};
+use crate::session::Session;
 
 #[derive(Resource)]
 struct FileWatch {
@@ -62,7 +62,6 @@ pub fn install(app: &mut App, path: PathBuf) {
 fn reload_on_change(
     mut watch: ResMut<FileWatch>,
     mut session: ResMut<Session>,
-    mut next: ResMut<NextState<Screen>>,
     mut redraw: MessageWriter<RequestRedraw>,
 ) {
     let changed = watch
@@ -79,7 +78,6 @@ fn reload_on_change(
     {
         watch.last_change = None;
         session.reload();
-        next.set(session.screen);
         redraw.write(RequestRedraw);
     } else if watch.last_change.is_some() {
         redraw.write(RequestRedraw);

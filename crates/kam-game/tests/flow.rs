@@ -1,14 +1,14 @@
-//! The screen flow without a window: MinimalPlugins + StatesPlugin, driven by actions.
+//! The screen flow without a window: MinimalPlugins, driven by actions through the game's
+//! own systems.
 
 use bevy::prelude::*;
-use bevy::state::app::StatesPlugin;
 use kam_game::session::{self, ScenarioSource};
 use kam_game::{Action, Actions, Screen, Session, core_plugin};
 use kam_sim::engine::{Pending, Visit};
 
 fn app(data: &std::path::Path) -> App {
     let mut app = App::new();
-    app.add_plugins((MinimalPlugins, StatesPlugin));
+    app.add_plugins(MinimalPlugins);
     app.insert_resource(Session::new(Some(data.to_owned())));
     app.add_plugins(core_plugin);
     app.update();
@@ -22,7 +22,8 @@ fn act(app: &mut App, action: Action) {
 }
 
 fn screen(app: &App) -> Screen {
-    *app.world().resource::<State<Screen>>().get()
+    // The session's screen is the one record of where the player is.
+    app.world().resource::<Session>().screen
 }
 
 fn tutorial_index(app: &App) -> usize {

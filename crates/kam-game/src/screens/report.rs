@@ -15,7 +15,7 @@ use crate::ui;
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         EguiPrimaryContextPass,
-        ui::view_system(view).run_if(in_state(Screen::Report)),
+        ui::view_system(view).run_if(crate::session::on_screen(Screen::Report)),
     );
 }
 
