@@ -773,11 +773,13 @@ impl Session {
             .visits_per_turn
             .saturating_sub(self.draft.visits.len() as u32);
         let budget_left = means.budget_per_turn - game.plan_cost(&self.draft);
-        // Budget too small to buy any resource is not worth asking about.
+        // Budget too small to buy any resource is not worth asking about (a free resource,
+        // such as a discount, does not make unspent budget worth a question).
         let cheapest = means
             .resources
             .iter()
             .map(|r| r.cost)
+            .filter(|c| *c > 0.0)
             .fold(f64::INFINITY, f64::min);
         if visits_left > 0 || budget_left + 1e-9 >= cheapest {
             self.confirm = Some(Confirm::EndTurn {
@@ -1149,10 +1151,22 @@ pub fn apply_actions(mut actions: ResMut<Actions>, mut session: ResMut<Session>)
     }
 }
 
-/// A run condition: the session is on `screen`. The session's screen is the one record of
-/// where the player is; systems ask it instead of keeping a copy in a Bevy state.
-pub fn on_screen(screen: Screen) -> impl Fn(Res<Session>) -> bool + Clone {
-    move |session: Res<Session>| session.screen == screen
+/// The screen drawn this frame: the session's screen as the frame began. The session is the
+/// one record of where the player is; this is only its reading for one frame, so that a key
+/// press that moves the session to another screen is not seen by that screen in the same
+/// frame (one Enter must not confirm two screens).
+#[derive(Resource, Default, Clone, Copy, PartialEq, Eq)]
+pub struct DrawnScreen(pub Screen);
+
+fn read_the_screen(session: Res<Session>, mut drawn: ResMut<DrawnScreen>) {
+    if drawn.0 != session.screen {
+        drawn.0 = session.screen;
+    }
+}
+
+/// A run condition: this frame draws `screen`.
+pub fn on_screen(screen: Screen) -> impl Fn(Res<DrawnScreen>) -> bool + Clone {
+    move |drawn: Res<DrawnScreen>| drawn.0 == screen
 }
 
 /// The engine-only part of the game: screens, session and actions, no window. Headless tests
@@ -1162,5 +1176,6 @@ pub fn core_plugin(app: &mut App) {
         app.insert_resource(Session::new(data_dir()));
     }
     app.init_resource::<Actions>()
-        .add_systems(PreUpdate, apply_actions);
+        .init_resource::<DrawnScreen>()
+        .add_systems(PreUpdate, (apply_actions, read_the_screen).chain());
 }

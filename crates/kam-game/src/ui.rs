@@ -312,7 +312,7 @@ pub fn guide_banner(root: &mut egui::Ui, s: &Session, actions: &mut Vec<Action>)
     // An event can come before the report: the banner then explains the event.
     let text = if step.screen() == s.screen {
         step.text()
-    } else if s.screen == crate::session::Screen::Event {
+    } else if s.screen == crate::session::Screen::Event && s.feedback.is_none() {
         Step::AnswerEvent.text()
     } else {
         return;
