@@ -256,10 +256,11 @@ pub struct Mistake {
     pub points: f64,
 }
 
-/// The game's log with decision `at` replaced by `instead`, played to the end: the later
-/// decisions are kept where they still apply, and the expert decides where they do not (a
-/// different answer can bring different events).
-fn counterfactual(game: &Game, at: usize, instead: Decision) -> Option<f64> {
+/// The composite the game reaches when decision `at` is `instead` and the expert plays the
+/// rest. Both a trainee's decision and its alternative are valued this way, so neither is
+/// flattered by who plays the months after it (keeping the trainee's later moves where they
+/// still apply would hand every alternative to the expert the moment they stop applying).
+fn value_of(game: &Game, at: usize, instead: Decision) -> Option<f64> {
     let mut replay = Game::replay(
         std::sync::Arc::clone(game.prepared()),
         game.seed(),
@@ -268,25 +269,15 @@ fn counterfactual(game: &Game, at: usize, instead: Decision) -> Option<f64> {
     .ok()?;
     replay.decide(instead).ok()?;
     let mut expert = crate::strategy::by_name("expert", game.seed())?;
-    for d in &game.log()[at + 1..] {
-        if replay.is_finished() {
-            break;
-        }
-        if replay.decide(d.clone()).is_err() {
-            let fallback = crate::strategy::next_decision(&replay, expert.as_mut())?;
-            replay.decide(fallback).ok()?;
-        }
-    }
     crate::strategy::play_out(&mut replay, expert.as_mut()).ok()?;
     Some(crate::score::score(&replay).composite)
 }
 
 /// The three decisions that cost the most points, each with its teaching point: every event
-/// answer is tried against its alternatives, every month's plan against the expert's, and the
-/// rest of the game played out each time.
+/// answer against the courseware's better answers, every month's plan against the expert's,
+/// each valued by the expert playing the rest of the game.
 pub fn costliest_mistakes(game: &Game, lang: Language) -> Vec<Mistake> {
     let scenario = game.scenario();
-    let actual = crate::score::score(game).composite;
     let mut replay = Game::new(std::sync::Arc::clone(game.prepared()), game.seed());
     let mut expert = match crate::strategy::by_name("expert", game.seed()) {
         Some(e) => e,
@@ -298,11 +289,26 @@ pub fn costliest_mistakes(game: &Game, lang: Language) -> Vec<Mistake> {
         match (decision, replay.pending().cloned()) {
             (Decision::Choose(c), Some(crate::engine::Pending::Event { event, account, .. })) => {
                 let def = &scenario.events[event];
-                let best = (0..def.choices.len())
-                    .filter(|k| k != c)
-                    .filter_map(|k| counterfactual(game, i, Decision::Choose(k)).map(|v| (k, v)))
-                    .max_by(|x, y| x.1.total_cmp(&y.1));
-                if let Some((k, value)) = best
+                // Only answers the courseware rates higher are offered as the better one: a
+                // hint must never teach the wrong habit, whatever a replay says.
+                let rank = |v: crate::scenario::Verdict| match v {
+                    crate::scenario::Verdict::Good => 2,
+                    crate::scenario::Verdict::Neutral => 1,
+                    crate::scenario::Verdict::Poor => 0,
+                };
+                let chosen = rank(def.choices[*c].verdict);
+                let actual = if chosen < 2 {
+                    value_of(game, i, decision.clone())
+                } else {
+                    None
+                };
+                let best = actual.and_then(|_| {
+                    (0..def.choices.len())
+                        .filter(|k| rank(def.choices[*k].verdict) > chosen)
+                        .filter_map(|k| value_of(game, i, Decision::Choose(k)).map(|v| (k, v)))
+                        .max_by(|x, y| x.1.total_cmp(&y.1))
+                });
+                if let (Some(actual), Some((k, value))) = (actual, best)
                     && value > actual + 0.05
                 {
                     found.push(Mistake {
@@ -330,8 +336,10 @@ pub fn costliest_mistakes(game: &Game, lang: Language) -> Vec<Mistake> {
             }
             (Decision::Plan(_), None) => {
                 let plan = expert.plan(&replay);
-                if let Some(value) = counterfactual(game, i, Decision::Plan(plan))
-                    && value > actual + 0.05
+                if let (Some(actual), Some(value)) = (
+                    value_of(game, i, decision.clone()),
+                    value_of(game, i, Decision::Plan(plan)),
+                ) && value > actual + 0.05
                 {
                     found.push(Mistake {
                         month,
