@@ -122,7 +122,8 @@ pub struct PlayArgs {
     /// Seed or class code (defaults to the scenario's seed).
     #[arg(long)]
     pub seed: Option<String>,
-    /// Open at this screen: briefing, turn, event, negotiation, report, debrief or coach (the
+    /// Open at this screen: briefing, turn, event, negotiation, report, debrief, coach, what-if
+    /// or expert-compare (the
     /// game is played up to it with --autoplay's strategy, or expert). Default: the briefing,
     /// or the turn screen with --screenshot, or the debrief with --autoplay.
     #[arg(long, value_name = "NAME")]

@@ -61,6 +61,10 @@ enum Opening {
     /// The turn screen of month 2 after a month played by a weak strategy: the coach's
     /// preview and hints at work.
     Coach,
+    /// The debrief of a what-if from month 2, beside the original game.
+    WhatIf,
+    /// The debrief with the month-by-month comparison with the expert open.
+    ExpertCompare,
 }
 
 /// The briefing for a person; for automation (a screenshot or autoplay) the turn screen or
@@ -75,8 +79,10 @@ fn opening_screen(options: &PlayOptions) -> Result<Opening, String> {
         Some("report") => at(Screen::Report),
         Some("debrief") => at(Screen::Debrief),
         Some("coach") => Ok(Opening::Coach),
+        Some("what-if") => Ok(Opening::WhatIf),
+        Some("expert-compare") => Ok(Opening::ExpertCompare),
         Some(other) => Err(format!(
-            "no screen called `{other}`: briefing, turn, event, negotiation, report, debrief or coach"
+            "no screen called `{other}`: briefing, turn, event, negotiation, report, debrief, coach, what-if or expert-compare"
         )),
         None if options.autoplay.is_some() => at(Screen::Debrief),
         None if options.screenshot.is_some() || options.watch => at(Screen::Turn),
@@ -161,6 +167,20 @@ pub fn run(args: PlayOptions) -> ExitCode {
                             session.apply(session::Action::Continue);
                         }
                     })
+                }
+                Opening::WhatIf => {
+                    // The original with the strategy asked for (or a weak one), then a what-if
+                    // from month 2 played by the expert.
+                    session.screen = Screen::Turn;
+                    let original = args.autoplay.as_deref().unwrap_or("even");
+                    session.autoplay(original).and_then(|()| {
+                        session.apply(session::Action::WhatIf(2));
+                        session.autoplay("expert")
+                    })
+                }
+                Opening::ExpertCompare => {
+                    session.show_expert_months = true;
+                    session.autoplay(args.autoplay.as_deref().unwrap_or("even"))
                 }
                 Opening::At(Screen::Briefing) => Ok(()),
                 Opening::At(Screen::Turn) => {
@@ -292,6 +312,16 @@ mod tests {
             ..PlayOptions::default()
         };
         assert_eq!(opening_screen(&coach), Ok(Opening::Coach));
+        for (name, opening) in [
+            ("what-if", Opening::WhatIf),
+            ("expert-compare", Opening::ExpertCompare),
+        ] {
+            let options = PlayOptions {
+                screen: Some(name.into()),
+                ..PlayOptions::default()
+            };
+            assert_eq!(opening_screen(&options), Ok(opening));
+        }
         let wrong = PlayOptions {
             screen: Some("lobby".into()),
             ..PlayOptions::default()

@@ -299,6 +299,9 @@ pub struct Session {
     /// A what-if under way: the game it branched from and the month it starts at. The
     /// official result stays the original; a what-if is never exported or sent to a class.
     pub what_if: Option<WhatIf>,
+    /// The debrief opens its month-by-month comparison with the expert (`--screen
+    /// expert-compare`).
+    pub show_expert_months: bool,
     /// The debrief's "try next time": the costliest decisions, measured by replaying.
     pub try_next_time: Vec<kam_sim::coach::Mistake>,
     /// The expert's game on the same seed, for the debrief's month-by-month comparison.
@@ -370,6 +373,7 @@ impl Session {
             lang_fixed: false,
             class: None,
             expert_game: None,
+            show_expert_months: false,
             try_next_time: Vec::new(),
             guide: None,
             guide_done: false,

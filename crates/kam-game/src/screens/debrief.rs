@@ -244,7 +244,11 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                             .take(2)
                             .map(|(t, v)| format!("{t} ({})", i18n::delta(*v)))
                             .collect::<Vec<_>>();
-                        ui.label(RichText::new(top.join("; ")).small());
+                        // Cut to fit beside the table (the whole text on hover): a long line
+                        // here would widen the page and push the columns below off screen.
+                        let causes = top.join("; ");
+                        ui.label(RichText::new(ui::ellipsize(&causes, 60)).small())
+                            .on_hover_text(causes);
                         ui.end_row();
                     }
                 });
@@ -292,11 +296,11 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
             // The expert's game on the same seed beside the trainee's, month by month.
             if let Some(expert) = &s.expert_game {
                 ui.add_space(6.0);
-                egui::CollapsingHeader::new(
+                let section = egui::CollapsingHeader::new(
                     RichText::new(K::YouAndExpert.t(lang)).strong().size(16.0),
                 )
                 .id_salt("you_and_expert")
-                .default_open(false)
+                .default_open(s.show_expert_months)
                 .show(ui, |ui| {
                     for m in kam_sim::compare::months(game, expert, lang) {
                         ui.horizontal(|ui| {
@@ -320,6 +324,10 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                         ui.separator();
                     }
                 });
+                // `--screen expert-compare` brings the comparison into view.
+                if s.show_expert_months {
+                    section.header_response.scroll_to_me(Some(egui::Align::TOP));
+                }
             }
         });
     });
