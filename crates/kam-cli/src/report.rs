@@ -111,18 +111,6 @@ enum Outcome {
     Flagged(Flagged),
 }
 
-fn lessons_of(game: &kam_sim::engine::Game) -> Vec<(Lesson, bool)> {
-    let debrief = kam_sim::debrief::debrief(game, game.scenario().language);
-    let mut out: Vec<(Lesson, bool)> = Vec::new();
-    for l in debrief.lessons {
-        match out.iter_mut().find(|(x, _)| *x == l.lesson) {
-            Some(entry) => entry.1 |= !l.met,
-            None => out.push((l.lesson, !l.met)),
-        }
-    }
-    out
-}
-
 fn check(
     path: &Path,
     scenarios: &HashMap<(String, String), Option<Arc<Prepared>>>,
@@ -176,7 +164,7 @@ fn check(
                 scores: result.scores,
                 retained: game.accounts().iter().map(|s| !s.churned).collect(),
                 satisfaction: game.accounts().iter().map(|s| s.satisfaction).collect(),
-                lessons: lessons_of(&game),
+                lessons: kam_sim::debrief::lessons_missed(&game),
                 expert: 0.0,
                 log: {
                     use std::hash::{Hash, Hasher};

@@ -647,15 +647,7 @@ impl Classroom {
             return Arc::clone(s);
         }
         let missed = if game.is_finished() {
-            let debrief = kam_sim::debrief::debrief(game, game.scenario().language);
-            let mut out: Vec<(Lesson, bool)> = Vec::new();
-            for l in debrief.lessons {
-                match out.iter_mut().find(|(x, _)| *x == l.lesson) {
-                    Some(entry) => entry.1 |= !l.met,
-                    None => out.push((l.lesson, !l.met)),
-                }
-            }
-            out
+            kam_sim::debrief::lessons_missed(game)
         } else {
             Vec::new()
         };

@@ -46,6 +46,19 @@ pub struct Debrief {
     pub accounts: Vec<AccountStory>,
 }
 
+/// Each teaching point the game was assessed on, once, with whether it was missed at least
+/// once (a class report's and a class server's "most missed" count these).
+pub fn lessons_missed(game: &Game) -> Vec<(Lesson, bool)> {
+    let mut out: Vec<(Lesson, bool)> = Vec::new();
+    for l in debrief(game, game.scenario().language).lessons {
+        match out.iter_mut().find(|(x, _)| *x == l.lesson) {
+            Some(entry) => entry.1 |= !l.met,
+            None => out.push((l.lesson, !l.met)),
+        }
+    }
+    out
+}
+
 /// The one name of each teaching point, wherever it is shown (events, coach, debrief, reports).
 pub fn lesson_name(lesson: Lesson, lang: Language) -> &'static str {
     let (zh, en) = match lesson {
