@@ -67,10 +67,11 @@ impl Balance {
 
 /// The scenario's source text, for locating warnings: the file, else the bundled source.
 fn source_text(arg: &Path) -> Option<(String, String)> {
-    match std::fs::read_to_string(arg) {
-        Ok(src) => Some((arg.display().to_string(), src)),
-        Err(_) => kam_sim::bundled::by_name(&arg.display().to_string())
-            .map(|(f, s)| (f.to_owned(), s.to_owned())),
+    match kam_sim::bundled::find(arg) {
+        kam_sim::bundled::Found::File(path) => std::fs::read_to_string(&path)
+            .ok()
+            .map(|src| (path.display().to_string(), src)),
+        kam_sim::bundled::Found::Bundled { file, src } => Some((file.to_owned(), src.to_owned())),
     }
 }
 

@@ -6,6 +6,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
+use kam_sim::bundled::Found;
 use kam_sim::engine::Prepared;
 use kam_sim::load::{self, Diagnostic};
 
@@ -20,24 +21,21 @@ pub enum SourceError {
     Invalid(Vec<Diagnostic>),
 }
 
-/// Loads `arg` as a file if it exists, else as a bundled scenario name.
+/// Loads the scenario `arg` names: a file if it exists, else a bundled scenario by name
+/// ([`kam_sim::bundled::find`], the rule the game uses too).
 pub fn load(arg: &Path) -> Result<(Arc<Prepared>, Vec<Diagnostic>), SourceError> {
-    let shown = arg.display().to_string();
-    match std::fs::read(arg) {
-        Ok(bytes) => load::load_bytes(&shown, &bytes).map_err(SourceError::Invalid),
-        Err(io) => match kam_sim::bundled::by_name(&shown) {
-            Some((file, src)) => load::load_str(file, src).map_err(SourceError::Invalid),
-            None => {
-                let names: Vec<&str> = kam_sim::bundled::SCENARIOS
-                    .iter()
-                    .map(|(f, _)| f.trim_end_matches(".ron"))
-                    .collect();
-                Err(SourceError::Unreadable(format!(
+    match kam_sim::bundled::find(arg) {
+        Found::Bundled { file, src } => load::load_str(file, src).map_err(SourceError::Invalid),
+        Found::File(path) => {
+            let shown = path.display().to_string();
+            match std::fs::read(&path) {
+                Ok(bytes) => load::load_bytes(&shown, &bytes).map_err(SourceError::Invalid),
+                Err(io) => Err(SourceError::Unreadable(format!(
                     "cannot read {shown}: {io} (bundled scenarios: {})",
-                    names.join(", ")
-                )))
+                    kam_sim::bundled::names().join(", ")
+                ))),
             }
-        },
+        }
     }
 }
 

@@ -237,6 +237,8 @@ table! {
     WalkAwayBtn => "离开谈判桌", "Walk away";
     Round => "回合", "Round";
     BuyerSays => "买方回应", "The buyer says";
+    YouOffered => "你的报价", "You offered";
+    PressedSoFar => "买方施压过的议题", "Pressed so far";
     BuyerAccepts => "买方接受了这个方案。", "The buyer accepts.";
     BuyerCounters => "还不够。买方在「{}」上寸步不让。", "Not enough. The buyer presses hard on {}.";
     BuyerWalks => "买方转向了竞争对手。", "The buyer takes the competitor's offer.";
@@ -558,6 +560,41 @@ pub fn buyer_counters(lang: Lang, style: Style, topic: &str) -> String {
         (Style::C, Lang::En) => format!("I want to help you, but I can't sell {topic} to my team."),
         (Style::D, Lang::Zh) => format!("格局再大一点——「{topic}」上给我们一个长期的理由。"),
         (Style::D, Lang::En) => format!("Think bigger: give us a long-term reason on {topic}."),
+    }
+}
+
+/// The buyer presses on the same issue again, in the voice of their style: the repetition is
+/// the tell the negotiation hint asks the trainee to listen for.
+pub fn buyer_presses_again(lang: Lang, style: Style, topic: &str, times: u32) -> String {
+    match (style, lang) {
+        (Style::A, Lang::Zh) => {
+            format!("第 {times} 次了：「{topic}」的数字还是不对。这一条不解决，别的免谈。")
+        }
+        (Style::A, Lang::En) => format!(
+            "That's the {} time: the numbers on {topic} still don't work. Fix that before anything else.",
+            ordinal(lang, times)
+        ),
+        (Style::B, Lang::Zh) => {
+            format!("我再说一遍（第 {times} 次）：「{topic}」按规定必须改，否则没法走流程。")
+        }
+        (Style::B, Lang::En) => format!(
+            "I'll repeat it, for the {} time: {topic} must change, or this can't go through our process.",
+            ordinal(lang, times)
+        ),
+        (Style::C, Lang::Zh) => {
+            format!("我又回到「{topic}」了（第 {times} 次）……团队最在意的就是这个。")
+        }
+        (Style::C, Lang::En) => format!(
+            "I keep coming back to {topic} (that's the {} time)... it's what my team cares about most.",
+            ordinal(lang, times)
+        ),
+        (Style::D, Lang::Zh) => {
+            format!("还是「{topic}」（第 {times} 次）！这才是我们看长远的关键。")
+        }
+        (Style::D, Lang::En) => format!(
+            "{topic} again (the {} time)! That's the key to the long view for us.",
+            ordinal(lang, times)
+        ),
     }
 }
 

@@ -45,14 +45,14 @@ pub enum ScenarioSource {
 }
 
 impl ScenarioSource {
-    /// A command-line argument: an existing file, else a bundled name, else a (missing) file.
+    /// A command-line argument, found by the rule every `kam` command uses
+    /// ([`kam_sim::bundled::find`]): an existing file, else a bundled name, else a (missing) file.
     pub fn from_arg(arg: &Path) -> ScenarioSource {
-        if arg.is_file() {
-            return ScenarioSource::File(arg.to_owned());
-        }
-        match kam_sim::bundled::by_name(&arg.to_string_lossy()) {
-            Some((file, _)) => ScenarioSource::Bundled(file.trim_end_matches(".ron").to_owned()),
-            None => ScenarioSource::File(arg.to_owned()),
+        match kam_sim::bundled::find(arg) {
+            kam_sim::bundled::Found::Bundled { file, .. } => {
+                ScenarioSource::Bundled(file.trim_end_matches(".ron").to_owned())
+            }
+            kam_sim::bundled::Found::File(path) => ScenarioSource::File(path),
         }
     }
 

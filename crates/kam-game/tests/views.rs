@@ -676,3 +676,52 @@ fn the_guided_first_game_follows_the_learner_and_is_offered_once() {
     assert!(again.start(ScenarioSource::Bundled("tutorial".into()), "", "Tester"));
     assert_eq!(again.guide, None);
 }
+
+/// The buyer repeats their top priority in character and the screen tallies what they pressed,
+/// so the hint "what the buyer presses repeatedly is what they value most" can be used.
+#[test]
+fn the_buyer_repeats_their_priority_and_the_screen_tallies_it() {
+    let mut s = Session::new(None);
+    assert!(s.start(ScenarioSource::Bundled("classroom_en".into()), "", "Tester"));
+    s.lang = kam_game::i18n::Lang::En;
+    s.screen = Screen::Turn;
+    s.autoplay_until("expert", Screen::Negotiation).unwrap();
+    let game = s.game().unwrap();
+    let def = game.scenario().negotiations[s.nego.negotiation].clone();
+    let top = (0..def.issues.len())
+        .max_by(|&a, &b| {
+            def.issues[a]
+                .buyer_weight
+                .total_cmp(&def.issues[b].buyer_weight)
+        })
+        .unwrap();
+    // The stingiest offer on every issue, twice.
+    for (i, issue) in def.issues.iter().enumerate() {
+        let worst = (0..issue.options.len())
+            .min_by(|&a, &b| {
+                issue.options[a]
+                    .buyer_value
+                    .total_cmp(&issue.options[b].buyer_value)
+            })
+            .unwrap();
+        s.apply(kam_game::session::Action::SetOffer {
+            issue: i,
+            option: worst,
+        });
+    }
+    s.apply(kam_game::session::Action::MakeOffer);
+    s.apply(kam_game::session::Action::MakeOffer);
+    let topic = kam_game::i18n::topic(kam_game::i18n::Lang::En, def.issues[top].topic);
+    let mut h = harness(s);
+    h.run();
+    assert!(
+        h.query_by_label_contains(&format!("Pressed so far: {topic} ×2"))
+            .is_some(),
+        "the tally names the top priority twice"
+    );
+    assert!(
+        h.query_all_by_label_contains("2nd time").count() == 1,
+        "the second demand says it is a repeat"
+    );
+    assert!(h.query_all_by_label_contains("You offered:").count() == 2);
+}

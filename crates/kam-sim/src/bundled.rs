@@ -1,6 +1,8 @@
 //! The scenarios that ship with the game, compiled in so the game and `kam` find them from
 //! any working directory.
 
+use std::path::{Path, PathBuf};
+
 /// (file name, source) of each bundled scenario.
 pub const SCENARIOS: [(&str, &str); 3] = [
     (
@@ -27,6 +29,44 @@ pub fn by_name(name: &str) -> Option<(&'static str, &'static str)> {
         .find(|(file, _)| file.strip_suffix(".ron") == Some(stem))
 }
 
+/// Where a scenario named on the command line comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Found {
+    /// A file: the argument names an existing file, or no bundled scenario either (then reading
+    /// it fails, and the error should list [`names`]).
+    File(PathBuf),
+    /// A bundled scenario: its file name and source.
+    Bundled {
+        file: &'static str,
+        src: &'static str,
+    },
+}
+
+/// The one rule the game and every `kam` command use to find a scenario: an existing file
+/// wins (an instructor's `tutorial.ron` in the working directory is theirs to edit), then a
+/// bundled scenario of that name, with or without `.ron`.
+pub fn find(arg: &Path) -> Found {
+    resolve(arg, arg.is_file())
+}
+
+fn resolve(arg: &Path, is_file: bool) -> Found {
+    if is_file {
+        return Found::File(arg.to_owned());
+    }
+    match by_name(&arg.to_string_lossy()) {
+        Some((file, src)) => Found::Bundled { file, src },
+        None => Found::File(arg.to_owned()),
+    }
+}
+
+/// The bundled scenarios' names, as [`find`] takes them (file names without `.ron`).
+pub fn names() -> Vec<&'static str> {
+    SCENARIOS
+        .iter()
+        .map(|(file, _)| file.strip_suffix(".ron").unwrap_or(file))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -40,5 +80,24 @@ mod tests {
         );
         assert!(by_name("classroom").is_none());
         assert!(by_name("tutorial.ron.ron").is_none());
+    }
+
+    #[test]
+    fn an_existing_file_wins_over_a_bundled_name() {
+        let name = Path::new("tutorial");
+        assert!(matches!(
+            resolve(name, false),
+            Found::Bundled {
+                file: "tutorial.ron",
+                ..
+            }
+        ));
+        assert_eq!(resolve(name, true), Found::File(name.to_owned()));
+        let missing = Path::new("no/such/scenario.ron");
+        assert_eq!(find(missing), Found::File(missing.to_owned()));
+        // A folder is not a scenario file.
+        let folder = tempfile::tempdir().unwrap();
+        assert_eq!(find(folder.path()), Found::File(folder.path().to_owned()));
+        assert_eq!(names(), ["tutorial", "classroom_zh", "classroom_en"]);
     }
 }

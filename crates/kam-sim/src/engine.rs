@@ -524,13 +524,22 @@ pub struct Exchange {
     pub reply: BuyerReply,
 }
 
+fn first_time() -> u32 {
+    1
+}
+
 /// How the buyer answers an offer.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub enum BuyerReply {
     Accept,
-    /// Not enough; the buyer presses hardest on this issue (index into the negotiation's issues).
+    /// Not enough; the buyer presses on this issue (index into the negotiation's issues), their
+    /// highest priority the offer has not met ([`Game::pressed_issue`]).
     Counter {
         issue: usize,
+        /// How many times in this negotiation the buyer has now pressed on this issue (1 the
+        /// first time): a demand that repeats is what the buyer values most.
+        #[serde(default = "first_time")]
+        times: u32,
     },
     /// The buyer takes the competitor's offer.
     WalkAway,

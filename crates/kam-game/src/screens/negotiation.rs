@@ -4,7 +4,7 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiPrimaryContextPass, egui};
 use egui::RichText;
-use kam_sim::engine::{BuyerReply, Pending};
+use kam_sim::engine::{BuyerReply, Exchange, Pending};
 use kam_sim::scenario::{IssueOption, Negotiation, Style};
 
 use crate::i18n::{self, K, Lang};
@@ -103,9 +103,35 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                 .as_ref()
                 .map(|st| st.exchanges.clone())
                 .unwrap_or_default();
+            let pressed = pressed_so_far(lang, def, &exchanges);
+            if !pressed.is_empty() {
+                ui.label(RichText::new(format!("{}: {pressed}", K::PressedSoFar.t(lang))).strong());
+            }
             for (i, x) in exchanges.iter().enumerate() {
                 ui::card(ui, |ui| {
                     ui.label(RichText::new(format!("{} {}", K::Round.t(lang), i + 1)).strong());
+                    let offered: Vec<String> = def
+                        .issues
+                        .iter()
+                        .zip(&x.offer)
+                        .filter_map(|(issue, &o)| {
+                            let option = issue.options.get(o)?;
+                            Some(format!(
+                                "{} {}",
+                                i18n::topic(lang, issue.topic),
+                                option.label
+                            ))
+                        })
+                        .collect();
+                    ui.label(
+                        RichText::new(format!(
+                            "{}: {}",
+                            K::YouOffered.t(lang),
+                            offered.join(" · ")
+                        ))
+                        .small()
+                        .color(ui::MUTED),
+                    );
                     ui.label(reply_text(lang, def, style, x.reply));
                 });
             }
@@ -279,17 +305,44 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
     actions
 }
 
+/// How often the buyer has pressed on each issue so far, most pressed first ("Payment terms ×2 ·
+/// Price ×1"): the tally a trainee reads the buyer's priorities from.
+fn pressed_so_far(lang: Lang, def: &Negotiation, exchanges: &[Exchange]) -> String {
+    let mut counts: Vec<(usize, u32)> = Vec::new();
+    for x in exchanges {
+        if let BuyerReply::Counter { issue, .. } = x.reply {
+            match counts.iter_mut().find(|(i, _)| *i == issue) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((issue, 1)),
+            }
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    counts
+        .iter()
+        .filter_map(|&(issue, n)| {
+            let topic = i18n::topic(lang, def.issues.get(issue)?.topic);
+            Some(format!("{topic} ×{n}"))
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
 /// The buyer's answer in the voice of their communication style.
 fn reply_text(lang: Lang, def: &Negotiation, style: Style, reply: BuyerReply) -> String {
     match reply {
         BuyerReply::Accept => i18n::buyer_accepts(lang, style).to_owned(),
         BuyerReply::WalkAway => i18n::buyer_walks(lang, style).to_owned(),
-        BuyerReply::Counter { issue } => {
+        BuyerReply::Counter { issue, times } => {
             let topic = def
                 .issues
                 .get(issue)
                 .map_or("?", |i| i18n::topic(lang, i.topic));
-            i18n::buyer_counters(lang, style, topic)
+            if times > 1 {
+                i18n::buyer_presses_again(lang, style, topic, times)
+            } else {
+                i18n::buyer_counters(lang, style, topic)
+            }
         }
     }
 }

@@ -26,6 +26,44 @@ impl Game {
             / total
     }
 
+    /// The issue a buyer presses when an offer falls short: the one they value most (the
+    /// highest `buyer_weight`) among those where the offer is not yet the buyer's best option.
+    /// Pressing in the order of their priorities, round after round, is how a buyer reveals
+    /// them, as the courseware teaches ("what the customer raises again and again is what
+    /// they value most"): the demand repeats until it is met, then the next priority is heard.
+    /// Ties go to the larger shortfall, then to the issue listed first; an offer already at the
+    /// buyer's best everywhere is pressed on their top priority.
+    pub fn pressed_issue(negotiation: &Negotiation, offer: &[usize]) -> usize {
+        let shortfall = |i: usize| {
+            let issue = &negotiation.issues[i];
+            let best = issue
+                .options
+                .iter()
+                .map(|x| x.buyer_value)
+                .fold(0.0, f64::max);
+            let given = offer
+                .get(i)
+                .and_then(|&o| issue.options.get(o))
+                .map_or(0.0, |x| x.buyer_value);
+            (best - given).max(0.0)
+        };
+        let by_priority = |a: &usize, b: &usize| {
+            let (wa, wb) = (
+                negotiation.issues[*a].buyer_weight,
+                negotiation.issues[*b].buyer_weight,
+            );
+            wa.total_cmp(&wb)
+                .then(shortfall(*a).total_cmp(&shortfall(*b)))
+                .then(b.cmp(a))
+        };
+        let all = 0..negotiation.issues.len();
+        all.clone()
+            .filter(|&i| shortfall(i) > 1e-9)
+            .max_by(by_priority)
+            .or_else(|| all.max_by(by_priority))
+            .unwrap_or(0)
+    }
+
     /// What the buyer needs to accept in `round`: they concede from their opening towards
     /// their walk-away, at a pace set by the style of the person across the table, and a
     /// supportive buyer asks for less. Never below what the competitor offers.
@@ -88,27 +126,13 @@ impl Game {
         } else if state.round >= def.rounds {
             BuyerReply::WalkAway
         } else {
-            // The buyer presses on the issue where the offer leaves them most short: the
-            // repeated demand is what they value most.
-            let issue = def
-                .issues
+            let issue = Game::pressed_issue(def, offer);
+            let times = 1 + state
+                .exchanges
                 .iter()
-                .zip(offer)
-                .enumerate()
-                .map(|(i, (issue, &o))| {
-                    let best = issue
-                        .options
-                        .iter()
-                        .map(|x| x.buyer_value)
-                        .fold(0.0, f64::max);
-                    (
-                        i,
-                        issue.buyer_weight * (best - issue.options[o].buyer_value),
-                    )
-                })
-                .fold((0, f64::MIN), |acc, x| if x.1 > acc.1 { x } else { acc })
-                .0;
-            BuyerReply::Counter { issue }
+                .filter(|x| matches!(x.reply, BuyerReply::Counter { issue: i, .. } if i == issue))
+                .count() as u32;
+            BuyerReply::Counter { issue, times }
         };
         if let Some(Pending::Negotiation(s)) = self.pending.front_mut() {
             s.exchanges.push(Exchange {
@@ -249,4 +273,113 @@ pub(super) fn settle(def: &Negotiation, offer: &[usize], turn: u32, s: &mut Acco
     s.agreed_price = s.contract.price_level;
     s.satisfaction += model::deal_satisfaction(Game::buyer_value(def, offer));
     s.pressure -= model::DEAL_PRESSURE_RELIEF;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::strategy;
+
+    /// Plays `name` with the expert until its first negotiation opens.
+    fn at_first_negotiation(name: &str) -> (Game, NegotiationState) {
+        let (file, src) = crate::bundled::by_name(name).unwrap();
+        let (prepared, _) = crate::load::load_str(file, src).unwrap();
+        let mut game = Game::new(prepared, 7);
+        let mut expert = strategy::by_name("expert", 7).unwrap();
+        loop {
+            if let Some(Pending::Negotiation(state)) = game.pending() {
+                return (game.clone(), state.clone());
+            }
+            let decision = strategy::next_decision(&game, expert.as_mut())
+                .expect("the scenario has a negotiation before its end");
+            game.decide(decision).unwrap();
+        }
+    }
+
+    /// Each issue's option the buyer likes least.
+    fn worst_for_buyer(def: &Negotiation) -> Vec<usize> {
+        def.issues
+            .iter()
+            .map(|issue| {
+                (0..issue.options.len())
+                    .min_by(|&a, &b| {
+                        issue.options[a]
+                            .buyer_value
+                            .total_cmp(&issue.options[b].buyer_value)
+                    })
+                    .unwrap()
+            })
+            .collect()
+    }
+
+    fn best_for_buyer(issue: &Issue) -> usize {
+        (0..issue.options.len())
+            .max_by(|&a, &b| {
+                issue.options[a]
+                    .buyer_value
+                    .total_cmp(&issue.options[b].buyer_value)
+            })
+            .unwrap()
+    }
+
+    #[test]
+    fn the_buyer_presses_their_top_priority_until_it_is_met_then_the_next() {
+        for name in ["classroom_en", "classroom_zh"] {
+            let (mut game, state) = at_first_negotiation(name);
+            let def = game.scenario().negotiations[state.negotiation].clone();
+            assert!(
+                def.rounds >= 3,
+                "{name}: needs three rounds to show repetition"
+            );
+            let mut by_weight: Vec<usize> = (0..def.issues.len()).collect();
+            by_weight.sort_by(|&a, &b| {
+                def.issues[b]
+                    .buyer_weight
+                    .total_cmp(&def.issues[a].buyer_weight)
+            });
+            let (top, second) = (by_weight[0], by_weight[1]);
+
+            // A stingy offer, twice: the same demand, counted.
+            let stingy = worst_for_buyer(&def);
+            let mut after_first = None;
+            for round in 1..=2 {
+                let reply = game.offer(&stingy).unwrap();
+                assert_eq!(
+                    reply,
+                    BuyerReply::Counter {
+                        issue: top,
+                        times: round
+                    },
+                    "{name}: round {round}"
+                );
+                after_first.get_or_insert_with(|| game.clone());
+            }
+            // The top priority met in full instead, in round 2: the buyer now names their
+            // second priority (or accepts, and presses nothing).
+            let mut game = after_first.unwrap();
+            let mut conceded = stingy.clone();
+            conceded[top] = best_for_buyer(&def.issues[top]);
+            match game.offer(&conceded).unwrap() {
+                BuyerReply::Counter { issue, times } => {
+                    assert_eq!((issue, times), (second, 1), "{name}")
+                }
+                other => assert_eq!(other, BuyerReply::Accept, "{name}"),
+            }
+        }
+    }
+
+    #[test]
+    fn an_offer_already_best_for_the_buyer_everywhere_is_pressed_on_the_top_priority() {
+        let (game, state) = at_first_negotiation("classroom_en");
+        let def = &game.scenario().negotiations[state.negotiation];
+        let best: Vec<usize> = def.issues.iter().map(best_for_buyer).collect();
+        let top = (0..def.issues.len())
+            .max_by(|&a, &b| {
+                def.issues[a]
+                    .buyer_weight
+                    .total_cmp(&def.issues[b].buyer_weight)
+            })
+            .unwrap();
+        assert_eq!(Game::pressed_issue(def, &best), top);
+    }
 }
