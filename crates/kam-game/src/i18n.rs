@@ -181,7 +181,6 @@ table! {
     Relationship => "关系", "Relationship";
     Share => "钱包份额", "Share of wallet";
     Trend => "趋势", "Trend";
-    Warnings => "预警", "Warnings";
     Pressure => "竞争压力", "Competitor pressure";
     ChurnRisk => "流失风险", "Churn risk";
     Dossier => "客户档案卡", "Account dossier";

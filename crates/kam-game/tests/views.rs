@@ -725,3 +725,49 @@ fn the_buyer_repeats_their_priority_and_the_screen_tallies_it() {
     );
     assert!(h.query_all_by_label_contains("You offered:").count() == 2);
 }
+
+/// Nothing of the dashboard or the buying centre is cut at a panel's edge at 1280×800, with a
+/// full plan and the coach's column: a hand playtest found the warnings column and the pitch
+/// fit cut off once "Add visit" grew a count.
+#[test]
+fn the_dashboard_and_buying_centre_fit_their_panels() {
+    let (w, h) = (1280.0, 800.0);
+    let mut harness = classroom((w, h));
+    harness.run();
+    assert!(
+        harness.state().coach_on(),
+        "the classroom is a practice game"
+    );
+    let dossier_left = harness
+        .query_all_by_label_contains("Account dossier — ")
+        .next()
+        .expect("the dossier heading")
+        .rect()
+        .left();
+    let plan_left = harness.get_by_label("This turn's plan").rect().left();
+    for header in ["Plan →", "Trend", "●"] {
+        let rect = harness.get_by_label(header).rect();
+        assert!(
+            rect.right() < dossier_left,
+            "dashboard column `{header}` reaches {rect:?}, the dossier starts at {dossier_left}"
+        );
+    }
+    let mut fits = 0;
+    for word in ["good fit", "weak", "poor", "wasted"] {
+        for node in harness.query_all_by_label(word) {
+            fits += 1;
+            assert!(
+                node.rect().right() < plan_left,
+                "pitch fit `{word}` at {:?} runs under the plan panel at {plan_left}",
+                node.rect()
+            );
+        }
+    }
+    let people = {
+        let s = harness.state();
+        s.game().unwrap().accounts()[s.selected_account]
+            .people
+            .len()
+    };
+    assert_eq!(fits, people, "one pitch fit per person");
+}

@@ -166,8 +166,11 @@ fn dashboard(
     egui::ScrollArea::both().id_salt("dash").show(ui, |ui| {
         egui::Grid::new("dashboard_grid")
             .striped(true)
-            .spacing([6.0, 6.0])
+            .spacing([4.0, 6.0])
             .show(ui, |ui| {
+                // Warnings first and compact (a dot each, the reason on hover): the table must
+                // fit its panel at 1280×800 with the coach's column, or the last column is cut.
+                ui::header(ui, "●", K::TipWarnings.t(lang));
                 ui::header(ui, K::Account.t(lang), "");
                 ui::header(ui, K::Tier.t(lang), K::TipTier.t(lang));
                 ui::header(
@@ -190,11 +193,18 @@ fn dashboard(
                 if preview.is_some() {
                     ui::header(ui, K::PlanEffect.t(lang), K::TipPlanEffect.t(lang));
                 }
-                ui::header(ui, K::Warnings.t(lang), K::TipWarnings.t(lang));
                 ui.end_row();
                 for (a, acc) in game.scenario().accounts.iter().enumerate() {
                     let st = &game.accounts()[a];
-                    let short = ui::ellipsize(&acc.name, 13);
+                    let ws = warnings(game, a, lang);
+                    ui.horizontal(|ui| {
+                        ui.spacing_mut().item_spacing.x = 1.0;
+                        for w in ws.iter().take(3) {
+                            ui.label(RichText::new("●").color(ui::warning_color(w.level)))
+                                .on_hover_text(&w.text);
+                        }
+                    });
+                    let short = ui::ellipsize(&acc.name, 11);
                     let name = if st.churned {
                         format!("{short} ({})", K::Lost.t(lang))
                     } else {
@@ -232,13 +242,6 @@ fn dashboard(
                             100.0 * p.churn_risk
                         ));
                     }
-                    let ws = warnings(game, a, lang);
-                    ui.horizontal(|ui| {
-                        for w in ws.iter().take(4) {
-                            ui.label(RichText::new("●").color(ui::warning_color(w.level)))
-                                .on_hover_text(&w.text);
-                        }
-                    });
                     ui.end_row();
                 }
             });
@@ -531,9 +534,27 @@ fn dossier(ui: &mut egui::Ui, s: &Session, game: &Game, actions: &mut Vec<Action
             let full = s.draft.visits.len() as u32 >= game.scenario().means.visits_per_turn;
             for (p, person) in st.people.iter().enumerate() {
                 let who = &person.person;
+                let planned = s
+                    .draft
+                    .visits
+                    .iter()
+                    .filter(|v| v.account == a && v.stakeholder == p)
+                    .count();
                 ui.vertical(|ui| {
-                    ui.label(RichText::new(&who.name).strong())
-                        .on_hover_text(&who.notes);
+                    ui.horizontal(|ui| {
+                        ui.label(RichText::new(&who.name).strong())
+                            .on_hover_text(&who.notes);
+                        // Visits already planned, beside the name: the button keeps its width,
+                        // so the pitch fit beside it stays in view.
+                        if planned > 0 {
+                            ui.label(
+                                RichText::new(format!("×{planned}"))
+                                    .strong()
+                                    .color(ui::GREEN),
+                            )
+                            .on_hover_text(K::VisitsVsNorm.t(lang));
+                        }
+                    });
                     if !who.title.is_empty() {
                         ui.label(RichText::new(&who.title).small().color(ui::MUTED));
                     }
@@ -564,19 +585,8 @@ fn dossier(ui: &mut egui::Ui, s: &Session, game: &Game, actions: &mut Vec<Action
                     } else if st.churned {
                         ui.label("");
                     } else {
-                        let planned = s
-                            .draft
-                            .visits
-                            .iter()
-                            .filter(|v| v.account == a && v.stakeholder == p)
-                            .count();
-                        let label = if planned > 0 {
-                            format!("{} ({planned})", K::AddVisit.t(lang))
-                        } else {
-                            K::AddVisit.t(lang).to_owned()
-                        };
                         let add = ui
-                            .add_enabled(!full, egui::Button::new(label))
+                            .add_enabled(!full, egui::Button::new(K::AddVisit.t(lang)))
                             .on_disabled_hover_text(K::NoVisitsLeft.t(lang));
                         if add.clicked() {
                             actions.push(Action::AddVisit(Visit {
