@@ -41,10 +41,7 @@ pub fn code(len: usize) -> String {
 
 /// What the database keeps of a secret.
 pub fn hash(secret: &str) -> String {
-    Sha256::digest(secret.trim().as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    format!("{:x}", Sha256::digest(secret.trim().as_bytes()))
 }
 
 /// Codes are typed by people: any case, any spaces around.

@@ -79,10 +79,7 @@ pub fn file_safe(name: &str) -> String {
 /// The content hash of a prepared scenario.
 pub fn scenario_hash(prepared: &Prepared) -> String {
     let text = ron::to_string(&prepared.scenario).unwrap_or_default();
-    Sha256::digest(text.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    format!("{:x}", Sha256::digest(text.as_bytes()))
 }
 
 pub fn record(game: &Game, player: &str) -> GameRecord {
