@@ -438,6 +438,70 @@ fn refusals_change_nothing() {
     }
 }
 
+/// The instructor's actions, through the API and through the dashboard's forms, are refused
+/// without the session's key or with another session's, as a header or as the browser's
+/// cookie: 403, in JSON for the API and as a page for the browser, and the class is unchanged.
+#[test]
+fn instructor_actions_without_the_key_are_refused_and_change_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    for db in databases(dir.path()) {
+        let server = Server::start(&db);
+        let http = Http::new(&server.base());
+        let a = create(&http, "tutorial", "rounds");
+        let b = create(&http, "tutorial", "rounds");
+        let before = http.view(&a.id, &a.key);
+        let (json, form) = ("application/json", "application/x-www-form-urlencoded");
+        for credential in [
+            None,
+            Some(("Authorization", format!("Bearer {}", b.key))),
+            Some(("Cookie", format!("kam_key_{}={}", a.id, b.key))),
+        ] {
+            for (path, content_type, body) in [
+                (format!("/api/sessions/{}/release", a.id), json, ""),
+                (
+                    format!("/api/sessions/{}/extend", a.id),
+                    json,
+                    "{\"minutes\": 5}",
+                ),
+                (format!("/api/sessions/{}/end", a.id), json, ""),
+                (format!("/i/{}/release", a.id), form, ""),
+                (format!("/i/{}/extend", a.id), form, "minutes=5"),
+                (format!("/i/{}/end", a.id), form, ""),
+            ] {
+                let mut request = http
+                    .agent
+                    .post(format!("{}{path}", http.base))
+                    .header("Content-Type", content_type);
+                if let Some((name, value)) = &credential {
+                    request = request.header(*name, value);
+                }
+                let mut response = request.send(body).unwrap();
+                let status = response.status().as_u16();
+                let text = response.body_mut().read_to_string().unwrap_or_default();
+                assert_eq!(status, 403, "{path} with {credential:?}: {text}");
+                if path.starts_with("/api/") {
+                    let refusal: serde_json::Value = serde_json::from_str(&text).unwrap();
+                    assert!(
+                        refusal["error"]
+                            .as_str()
+                            .unwrap()
+                            .contains("instructor link"),
+                        "{text}"
+                    );
+                } else {
+                    assert!(text.contains("Not possible (403)"), "{path}: {text}");
+                }
+            }
+        }
+        assert_eq!(before, http.view(&a.id, &a.key));
+        // With the key, the same release goes through: the refusals above were the key's.
+        let (status, text) =
+            http.post(&format!("/api/sessions/{}/release", a.id), Some(&a.key), "");
+        assert_eq!(status, 200, "{text}");
+        assert_eq!(http.view(&a.id, &a.key)["released"], 1);
+    }
+}
+
 #[test]
 fn trainee_names_are_escaped_in_every_page_and_neutralised_in_the_csv() {
     let dir = tempfile::tempdir().unwrap();

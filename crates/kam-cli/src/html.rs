@@ -1,10 +1,13 @@
-//! Self-contained HTML for instructors: one file, inline CSS and SVG, no scripts, no external
-//! fonts or stylesheets, so a report opens offline and projects in a classroom. UTF-8 with a
-//! font stack that covers Chinese.
-
-use std::fmt::Write;
+//! The building blocks of the instructors' HTML pages (`kam balance --out`, `kam report
+//! --out`): the page frame with its inline CSS, percentage cells, SVG charts and legends, all
+//! written with maud, which escapes every value by construction.
+//!
+//! A page is one self-contained file: inline CSS and SVG, no scripts, no external fonts or
+//! stylesheets, so a report opens offline and projects in a classroom. UTF-8 with a font stack
+//! that covers Chinese.
 
 use kam_sim::batch::Distribution;
+use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 /// One colour per built-in strategy (and a neutral one for anything else).
 pub fn strategy_colour(name: &str) -> &'static str {
@@ -16,22 +19,6 @@ pub fn strategy_colour(name: &str) -> &'static str {
         "expert" => "#2f9e5a",
         _ => "#5b6b7b",
     }
-}
-
-/// Escapes text for HTML content and attribute values.
-pub fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 const CSS: &str = r#"
@@ -68,21 +55,45 @@ svg text { font-family: inherit; }
 @media print { body { background: #fff; } .card { break-inside: avoid; } }
 "#;
 
+const SVG_NS: &str = "http://www.w3.org/2000/svg";
+
+/// A coordinate or length in a chart, to one decimal.
+fn n1(v: f64) -> String {
+    format!("{v:.1}")
+}
+
 /// A whole page around `body`.
-pub fn page(title: &str, lang: &str, body: &str) -> String {
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n",
-        esc(title)
-    )
+pub fn page(title: &str, lang: &str, body: Markup) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang=(lang) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) }
+                // The only unescaped text on a page: the constant stylesheet above.
+                style { (PreEscaped(CSS)) }
+            }
+            body {
+                main { (body) }
+            }
+        }
+    }
 }
 
 /// A table cell showing a share (0 to 1) as a percentage over a proportional bar.
-pub fn pct_cell(share: f64, colour: &str) -> String {
+pub fn pct_cell(share: f64, colour: &str) -> Markup {
+    bar_cell(share, colour, &format!("{:.0}%", share * 100.0))
+}
+
+/// A table cell showing `label` over a bar as long as `share` (0 to 1) of the cell.
+pub fn bar_cell(share: f64, colour: &str, label: &str) -> Markup {
     let w = (share.clamp(0.0, 1.0) * 100.0).round();
-    format!(
-        "<td class=\"pct\" style=\"background-image:linear-gradient(90deg,{colour}40 {w}%,transparent {w}%)\">{:.0}%</td>",
-        share * 100.0
-    )
+    html! {
+        td class="pct" style=(format!("background-image:linear-gradient(90deg,{colour}40 {w}%,transparent {w}%)")) {
+            (label)
+        }
+    }
 }
 
 /// Horizontal range chart: for each row, p10–p90 as a bar, p50 as a tick, the mean as a dot,
@@ -92,70 +103,39 @@ pub fn range_chart(
     lo: f64,
     hi: f64,
     axis_label: &str,
-) -> String {
+) -> Markup {
     let (label_w, plot_w, row_h, top) = (150.0, 900.0, 34.0, 18.0);
     let height = top + row_h * rows.len() as f64 + 40.0;
     let width = label_w + plot_w + 30.0;
     let span = if hi > lo { hi - lo } else { 1.0 };
     let x = |v: f64| label_w + (v.clamp(lo, hi) - lo) / span * plot_w;
-    let mut s = String::new();
-    let _ = write!(
-        s,
-        "<svg viewBox=\"0 0 {width} {height}\" width=\"100%\" role=\"img\" aria-label=\"{}\" xmlns=\"http://www.w3.org/2000/svg\">",
-        esc(axis_label)
-    );
-    for k in 0..=10 {
-        let v = lo + span * k as f64 / 10.0;
-        let xv = x(v);
-        let _ = write!(
-            s,
-            "<line x1=\"{xv:.1}\" y1=\"{top}\" x2=\"{xv:.1}\" y2=\"{:.1}\" stroke=\"#e3e8ee\"/><text x=\"{xv:.1}\" y=\"{:.1}\" font-size=\"13\" text-anchor=\"middle\" fill=\"#5f6b78\">{}</text>",
-            height - 34.0,
-            height - 18.0,
-            fmt_axis(v)
-        );
+    html! {
+        svg viewBox=(format!("0 0 {width} {height}")) width="100%" role="img" aria-label=(axis_label) xmlns=(SVG_NS) {
+            @for k in 0..=10 {
+                @let xv = n1(x(lo + span * k as f64 / 10.0));
+                line x1=(xv) y1=(top) x2=(xv) y2=(n1(height - 34.0)) stroke="#e3e8ee" {}
+                text x=(xv) y=(n1(height - 18.0)) font-size="13" text-anchor="middle" fill="#5f6b78" {
+                    (fmt_axis(lo + span * k as f64 / 10.0))
+                }
+            }
+            text x=(n1(label_w + plot_w / 2.0)) y=(n1(height - 2.0)) font-size="13" text-anchor="middle" fill="#5f6b78" {
+                (axis_label)
+            }
+            @for (i, (label, colour, d)) in rows.iter().enumerate() {
+                @let y = top + row_h * i as f64 + row_h / 2.0;
+                @let (x10, x90, x50, xm) = (x(d.p10), x(d.p90), x(d.p50), x(d.mean));
+                text x=(n1(label_w - 10.0)) y=(n1(y + 5.0)) font-size="15" text-anchor="end" fill="#1d2733" {
+                    (label)
+                }
+                rect x=(n1(x10)) y=(n1(y - 7.0)) width=(n1((x90 - x10).max(2.0))) height="14" rx="4" fill=(colour) opacity="0.45" {}
+                line x1=(n1(x50)) y1=(n1(y - 11.0)) x2=(n1(x50)) y2=(n1(y + 11.0)) stroke=(colour) stroke-width="3" {}
+                circle cx=(n1(xm)) cy=(n1(y)) r="5" fill="#fff" stroke="#1d2733" stroke-width="2" {}
+                text x=(n1(x90.max(xm) + 10.0)) y=(n1(y + 5.0)) font-size="13" fill="#354453" {
+                    (fmt_axis(d.mean))
+                }
+            }
+        }
     }
-    let _ = write!(
-        s,
-        "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"13\" text-anchor=\"middle\" fill=\"#5f6b78\">{}</text>",
-        label_w + plot_w / 2.0,
-        height - 2.0,
-        esc(axis_label)
-    );
-    for (i, (label, colour, d)) in rows.iter().enumerate() {
-        let y = top + row_h * i as f64 + row_h / 2.0;
-        let _ = write!(
-            s,
-            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"15\" text-anchor=\"end\" fill=\"#1d2733\">{}</text>",
-            label_w - 10.0,
-            y + 5.0,
-            esc(label)
-        );
-        let (x10, x90) = (x(d.p10), x(d.p90));
-        let _ = write!(
-            s,
-            "<rect x=\"{x10:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"14\" rx=\"4\" fill=\"{colour}\" opacity=\"0.45\"/>",
-            y - 7.0,
-            (x90 - x10).max(2.0)
-        );
-        let x50 = x(d.p50);
-        let _ = write!(
-            s,
-            "<line x1=\"{x50:.1}\" y1=\"{:.1}\" x2=\"{x50:.1}\" y2=\"{:.1}\" stroke=\"{colour}\" stroke-width=\"3\"/>",
-            y - 11.0,
-            y + 11.0
-        );
-        let _ = write!(
-            s,
-            "<circle cx=\"{:.1}\" cy=\"{y:.1}\" r=\"5\" fill=\"#fff\" stroke=\"#1d2733\" stroke-width=\"2\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"13\" fill=\"#354453\">{}</text>",
-            x(d.mean),
-            x90.max(x(d.mean)) + 10.0,
-            y + 5.0,
-            fmt_axis(d.mean)
-        );
-    }
-    s.push_str("</svg>");
-    s
 }
 
 /// A histogram of `values` in `bins` bins between `lo` and `hi`, optionally with a marked value
@@ -167,7 +147,7 @@ pub fn histogram(
     bins: usize,
     colour: &str,
     mark: Option<(f64, &str)>,
-) -> String {
+) -> Markup {
     let (w, h, left, bottom, top) = (560.0, 240.0, 36.0, 28.0, 34.0);
     let bins = bins.max(1);
     let span = if hi > lo { hi - lo } else { 1.0 };
@@ -183,97 +163,72 @@ pub fn histogram(
     let plot_h = h - bottom - top;
     let base = top + plot_h;
     let bw = plot_w / bins as f64;
-    let mut s = format!(
-        "<svg viewBox=\"0 0 {w} {h}\" width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\">"
-    );
-    for (b, &n) in counts.iter().enumerate() {
-        let bh = n as f64 / most as f64 * plot_h;
-        let x = left + bw * b as f64;
-        let _ = write!(
-            s,
-            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{bh:.1}\" fill=\"{colour}\" opacity=\"0.8\"/>",
-            x + 1.0,
-            base - bh,
-            (bw - 2.0).max(1.0)
-        );
-        if n > 0 {
-            let _ = write!(
-                s,
-                "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"13\" text-anchor=\"middle\" fill=\"#354453\">{n}</text>",
-                x + bw / 2.0,
-                base - bh - 4.0
-            );
+    html! {
+        svg viewBox=(format!("0 0 {w} {h}")) width="100%" xmlns=(SVG_NS) {
+            @for (b, &n) in counts.iter().enumerate() {
+                @let bh = n as f64 / most as f64 * plot_h;
+                @let x = left + bw * b as f64;
+                rect x=(n1(x + 1.0)) y=(n1(base - bh)) width=(n1((bw - 2.0).max(1.0))) height=(n1(bh)) fill=(colour) opacity="0.8" {}
+                @if n > 0 {
+                    text x=(n1(x + bw / 2.0)) y=(n1(base - bh - 4.0)) font-size="13" text-anchor="middle" fill="#354453" {
+                        (n)
+                    }
+                }
+            }
+            @for k in 0..=5 {
+                text x=(n1(left + plot_w * k as f64 / 5.0)) y=(n1(h - 8.0)) font-size="12" text-anchor="middle" fill="#5f6b78" {
+                    (fmt_axis(lo + span * k as f64 / 5.0))
+                }
+            }
+            line x1=(left) y1=(n1(base)) x2=(n1(left + plot_w)) y2=(n1(base)) stroke="#9aa5b1" {}
+            @if let Some((v, label)) = mark {
+                @let x = left + (v.clamp(lo, hi) - lo) / span * plot_w;
+                @let right = x > w - 140.0;
+                line x1=(n1(x)) y1="4" x2=(n1(x)) y2=(n1(base)) stroke="#2f9e5a" stroke-width="2" stroke-dasharray="5 4" {}
+                text x=(n1(if right { x - 6.0 } else { x + 6.0 })) y="14" font-size="13" font-weight="600" fill="#2f9e5a" text-anchor=(if right { "end" } else { "start" }) {
+                    (label)
+                }
+            }
         }
     }
-    for k in 0..=5 {
-        let v = lo + span * k as f64 / 5.0;
-        let x = left + plot_w * k as f64 / 5.0;
-        let _ = write!(
-            s,
-            "<text x=\"{x:.1}\" y=\"{:.1}\" font-size=\"12\" text-anchor=\"middle\" fill=\"#5f6b78\">{}</text>",
-            h - 8.0,
-            fmt_axis(v)
-        );
-    }
-    let _ = write!(
-        s,
-        "<line x1=\"{left}\" y1=\"{base:.1}\" x2=\"{:.1}\" y2=\"{base:.1}\" stroke=\"#9aa5b1\"/>",
-        left + plot_w
-    );
-    if let Some((v, label)) = mark {
-        let x = left + (v.clamp(lo, hi) - lo) / span * plot_w;
-        let right = x > w - 140.0;
-        let _ = write!(
-            s,
-            "<line x1=\"{x:.1}\" y1=\"4\" x2=\"{x:.1}\" y2=\"{base:.1}\" stroke=\"#2f9e5a\" stroke-width=\"2\" stroke-dasharray=\"5 4\"/><text x=\"{:.1}\" y=\"14\" font-size=\"13\" font-weight=\"600\" fill=\"#2f9e5a\" text-anchor=\"{}\">{}</text>",
-            if right { x - 6.0 } else { x + 6.0 },
-            if right { "end" } else { "start" },
-            esc(label)
-        );
-    }
-    s.push_str("</svg>");
-    s
 }
 
 /// A single stacked bar of shares (each 0 to 1), for how a strategy answered an event.
-pub fn stacked_bar(segments: &[(f64, &str)], width: f64) -> String {
-    let mut s = format!(
-        "<svg viewBox=\"0 0 {width} 16\" width=\"{width}\" height=\"16\" xmlns=\"http://www.w3.org/2000/svg\">"
-    );
+pub fn stacked_bar(segments: &[(f64, &str)], width: f64) -> Markup {
+    // Each segment starts where the ones before it end.
     let mut x = 0.0;
+    let mut drawn: Vec<(f64, f64, &str)> = Vec::new();
     for (share, colour) in segments {
         let w = share.clamp(0.0, 1.0) * width;
         if w > 0.0 {
-            let _ = write!(
-                s,
-                "<rect x=\"{x:.1}\" y=\"1\" width=\"{w:.1}\" height=\"14\" fill=\"{colour}\"/>"
-            );
+            drawn.push((x, w, colour));
         }
         x += w;
     }
-    if x < width {
-        let _ = write!(
-            s,
-            "<rect x=\"{x:.1}\" y=\"1\" width=\"{:.1}\" height=\"14\" fill=\"#eef2f6\"/>",
-            width - x
-        );
+    html! {
+        svg viewBox=(format!("0 0 {width} 16")) width=(width) height="16" xmlns=(SVG_NS) {
+            @for (x, w, colour) in drawn {
+                rect x=(n1(x)) y="1" width=(n1(w)) height="14" fill=(colour) {}
+            }
+            @if x < width {
+                rect x=(n1(x)) y="1" width=(n1(width - x)) height="14" fill="#eef2f6" {}
+            }
+        }
     }
-    s.push_str("</svg>");
-    s
 }
 
 /// A legend of coloured squares.
-pub fn legend(items: &[(&str, &str)]) -> String {
-    let mut s = String::from("<div class=\"legend\">");
-    for (label, colour) in items {
-        let _ = write!(
-            s,
-            "<span><i style=\"background:{colour}\"></i>{}</span>",
-            esc(label)
-        );
+pub fn legend(items: &[(&str, &str)]) -> Markup {
+    html! {
+        div class="legend" {
+            @for (label, colour) in items {
+                span {
+                    i style=(format!("background:{colour}")) {}
+                    (label)
+                }
+            }
+        }
     }
-    s.push_str("</div>");
-    s
 }
 
 fn fmt_axis(v: f64) -> String {
@@ -302,11 +257,11 @@ mod tests {
 
     #[test]
     fn escapes_and_builds_a_self_contained_page() {
-        assert_eq!(
-            esc("<a href=\"x\">&'</a>"),
-            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;"
+        let p = page("宏达 <test>", "zh", html! { p { "<a href=\"x\">&'</a>" } }).into_string();
+        assert!(
+            p.contains("&lt;a href=&quot;x&quot;&gt;&amp;'&lt;/a&gt;"),
+            "{p}"
         );
-        let p = page("宏达 <test>", "zh", "<p>正文</p>");
         assert!(p.contains("<meta charset=\"utf-8\">") && p.contains("宏达 &lt;test&gt;"));
         for external in ["<script", "http://", "https://", "<link", "@import", "url("] {
             let without_svg_ns = p.replace("http://www.w3.org/2000/svg", "");
@@ -317,7 +272,7 @@ mod tests {
     #[test]
     fn charts_are_svg() {
         let d = Distribution::of([10.0, 20.0, 30.0]);
-        let c = range_chart(&[("expert".into(), "#000", d)], 0.0, 100.0, "composite");
+        let c = range_chart(&[("expert".into(), "#000", d)], 0.0, 100.0, "composite").into_string();
         assert!(c.starts_with("<svg") && c.ends_with("</svg>") && c.contains("expert"));
         let h = histogram(
             &[1.0, 2.0, 99.0],
@@ -326,8 +281,41 @@ mod tests {
             10,
             "#000",
             Some((50.0, "expert 50")),
-        );
+        )
+        .into_string();
         assert!(h.contains("expert 50") && h.matches("<rect").count() == 10);
-        assert!(stacked_bar(&[(0.5, "#f00"), (0.5, "#0f0")], 100.0).contains("#0f0"));
+        assert!(
+            stacked_bar(&[(0.5, "#f00"), (0.5, "#0f0")], 100.0)
+                .into_string()
+                .contains("#0f0")
+        );
+    }
+
+    #[test]
+    fn chart_labels_are_escaped() {
+        let d = Distribution::of([1.0, 2.0]);
+        let c = range_chart(&[("<b>x</b>".into(), "#000", d)], 0.0, 10.0, "a \"b\"").into_string();
+        assert!(
+            c.contains("&lt;b&gt;x&lt;/b&gt;") && !c.contains("<b>"),
+            "{c}"
+        );
+        assert!(c.contains("aria-label=\"a &quot;b&quot;\""), "{c}");
+        let l = legend(&[("1. <i>yes</i> & no", "#000")]).into_string();
+        assert!(l.contains("1. &lt;i&gt;yes&lt;/i&gt; &amp; no"), "{l}");
+        let h = histogram(&[1.0], 0.0, 10.0, 2, "#000", Some((5.0, "<mark>"))).into_string();
+        assert!(h.contains("&lt;mark&gt;") && !h.contains("<mark>"), "{h}");
+    }
+
+    #[test]
+    fn a_cell_shows_its_share_over_a_bar() {
+        assert_eq!(
+            pct_cell(0.256, "#2f9e5a").into_string(),
+            "<td class=\"pct\" style=\"background-image:linear-gradient(90deg,#2f9e5a40 26%,transparent 26%)\">26%</td>"
+        );
+        assert!(
+            bar_cell(1.5, "#000", "7.5")
+                .into_string()
+                .contains("100%,transparent 100%)\">7.5<")
+        );
     }
 }

@@ -1,12 +1,15 @@
 //! The server's routes: the trainees' JSON API, the instructor's JSON API and pages, the live
-//! updates, and the class report downloads. Handlers check limits and keys, then call
-//! [`Classroom`]; they hold no rules of their own.
+//! updates, and the class report downloads. Handlers check limits and keys (an instructor's
+//! route by taking the `Instructor` or `InstructorPage` extractor), then call [`Classroom`];
+//! they hold no rules of their own.
 
+use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, State};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequestParts, Path, State};
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -157,17 +160,65 @@ fn instructor_key<'a>(headers: &'a HeaderMap, id: &str) -> &'a str {
         .unwrap_or("")
 }
 
+/// An instructor's request, checked: within its address's rate limit, and carrying the key
+/// of the session its route's `{id}` names. Its refusals are JSON, as the API answers; a page
+/// route takes [`InstructorPage`] instead. Taken before a body, it refuses a request without
+/// the key before the body is read.
+struct Instructor(SessionRow);
+
+/// [`Instructor`] for the browser: the same checks, refused with a page.
+struct InstructorPage(SessionRow);
+
+/// The checks behind [`Instructor`] and [`InstructorPage`]; `refuse` words their refusals.
+/// A request the router cannot read (no peer address, a path that is not UTF-8) gets axum's
+/// own answer, as when each handler took `ConnectInfo` and `Path` itself.
 async fn instructor(
-    state: &AppState,
-    headers: &HeaderMap,
-    addr: &SocketAddr,
-    id: &str,
-) -> Result<SessionRow, ApiError> {
-    limit(&state.by_address, &address_key(addr))?;
+    parts: &mut Parts,
+    state: &Arc<AppState>,
+    refuse: fn(ApiError) -> Response,
+) -> Result<SessionRow, Response> {
+    let ConnectInfo(addr) = ConnectInfo::<SocketAddr>::from_request_parts(parts, state)
+        .await
+        .map_err(IntoResponse::into_response)?;
+    // By name, so routes with a second parameter (`/i/{id}/seat/{seat}`) work too.
+    let Path(params) = Path::<HashMap<String, String>>::from_request_parts(parts, state)
+        .await
+        .map_err(IntoResponse::into_response)?;
+    let Some(id) = params.get("id") else {
+        return Err(refuse(ApiError::internal("this route names no session")));
+    };
+    limit(&state.by_address, &address_key(&addr)).map_err(refuse)?;
     state
         .class
-        .instructor_session(id, instructor_key(headers, id))
+        .instructor_session(id, instructor_key(&parts.headers, id))
         .await
+        .map_err(refuse)
+}
+
+impl FromRequestParts<Arc<AppState>> for Instructor {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &Arc<AppState>,
+    ) -> Result<Instructor, Response> {
+        instructor(parts, state, IntoResponse::into_response)
+            .await
+            .map(Instructor)
+    }
+}
+
+impl FromRequestParts<Arc<AppState>> for InstructorPage {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &Arc<AppState>,
+    ) -> Result<InstructorPage, Response> {
+        instructor(parts, state, |e| PageError(e).into_response())
+            .await
+            .map(InstructorPage)
+    }
 }
 
 /// A refusal shown as a page, for the browser.
@@ -290,23 +341,19 @@ fn instructor_link(headers: &HeaderMap, id: &str, key: &str) -> String {
 
 async fn dashboard(
     State(state): Shared,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    InstructorPage(session): InstructorPage,
 ) -> Result<Markup, PageError> {
-    let session = instructor(&state, &headers, &addr, &id).await?;
     let view = state.class.view(&session).await?;
-    let link = instructor_link(&headers, &id, instructor_key(&headers, &id));
+    let id = &session.id;
+    let link = instructor_link(&headers, id, instructor_key(&headers, id));
     Ok(pages::dashboard_page(&view, &link))
 }
 
 async fn live_fragment(
     State(state): Shared,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
-    Path(id): Path<String>,
+    InstructorPage(session): InstructorPage,
 ) -> Result<Markup, PageError> {
-    let session = instructor(&state, &headers, &addr, &id).await?;
     Ok(pages::live(&state.class.view(&session).await?))
 }
 
@@ -314,11 +361,8 @@ async fn live_fragment(
 /// changes here (at once) or on another server sharing the database (within a second).
 async fn events(
     State(state): Shared,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
-    Path(id): Path<String>,
+    Instructor(session): Instructor,
 ) -> Result<Sse<impl Stream<Item = Result<Event, std::convert::Infallible>>>, ApiError> {
-    let session = instructor(&state, &headers, &addr, &id).await?;
     let changes = state.class.changes.subscribe();
     let stream = futures_util::stream::unfold(
         (state, session.id, changes, None::<i64>),
@@ -362,13 +406,10 @@ async fn events(
 
 async fn release_from_form(
     State(state): Shared,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
-    Path(id): Path<String>,
+    InstructorPage(session): InstructorPage,
 ) -> Result<Redirect, PageError> {
-    let session = instructor(&state, &headers, &addr, &id).await?;
     state.class.release_next(&session).await?;
-    Ok(Redirect::to(&format!("/i/{id}")))
+    Ok(Redirect::to(&format!("/i/{}", session.id)))
 }
 
 #[derive(serde::Deserialize)]
@@ -378,34 +419,26 @@ struct Minutes {
 
 async fn extend_from_form(
     State(state): Shared,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
-    Path(id): Path<String>,
+    InstructorPage(session): InstructorPage,
     Form(form): Form<Minutes>,
 ) -> Result<Redirect, PageError> {
-    let session = instructor(&state, &headers, &addr, &id).await?;
     state.class.extend(&session, form.minutes).await?;
-    Ok(Redirect::to(&format!("/i/{id}")))
+    Ok(Redirect::to(&format!("/i/{}", session.id)))
 }
 
 async fn end_from_form(
     State(state): Shared,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
-    Path(id): Path<String>,
+    InstructorPage(session): InstructorPage,
 ) -> Result<Redirect, PageError> {
-    let session = instructor(&state, &headers, &addr, &id).await?;
     state.class.end(&session).await?;
-    Ok(Redirect::to(&format!("/i/{id}")))
+    Ok(Redirect::to(&format!("/i/{}", session.id)))
 }
 
 async fn seat_page(
     State(state): Shared,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
-    Path((id, seat)): Path<(String, i64)>,
+    Path((_, seat)): Path<(String, i64)>,
+    InstructorPage(session): InstructorPage,
 ) -> Result<Markup, PageError> {
-    let session = instructor(&state, &headers, &addr, &id).await?;
     let row = state
         .class
         .db
@@ -414,7 +447,7 @@ async fn seat_page(
         .map_err(ApiError::from)?
         .ok_or_else(|| ApiError::not_found("no such seat in this class"))?;
     let game = state.class.game(&session, &row).await?;
-    Ok(pages::seat_page(&id, &row.name, &game))
+    Ok(pages::seat_page(&session.id, &row.name, &game))
 }
 
 async fn report_files(
@@ -434,11 +467,8 @@ async fn report_files(
 
 async fn report_html(
     State(state): Shared,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
-    Path(id): Path<String>,
+    InstructorPage(session): InstructorPage,
 ) -> Result<Response, PageError> {
-    let session = instructor(&state, &headers, &addr, &id).await?;
     let files = report_files(&state, &session).await?;
     Ok((
         [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
@@ -449,11 +479,8 @@ async fn report_html(
 
 async fn report_csv(
     State(state): Shared,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
-    Path(id): Path<String>,
+    InstructorPage(session): InstructorPage,
 ) -> Result<Response, PageError> {
-    let session = instructor(&state, &headers, &addr, &id).await?;
     let files = report_files(&state, &session).await?;
     let disposition = format!("attachment; filename=\"class-{}.csv\"", session.code);
     Ok((
@@ -470,11 +497,8 @@ async fn report_csv(
 /// `tar xf` it, then `kam report --scenario scenario.ron results/`.
 async fn results_tar(
     State(state): Shared,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
-    Path(id): Path<String>,
+    InstructorPage(session): InstructorPage,
 ) -> Result<Response, PageError> {
-    let session = instructor(&state, &headers, &addr, &id).await?;
     let records = state.class.records(&session).await?;
     let mut archive = tar::Builder::new(Vec::new());
     let mut add = |path: &str, text: &str| -> std::io::Result<()> {
@@ -513,21 +537,15 @@ async fn results_tar(
 
 async fn view_json(
     State(state): Shared,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
-    Path(id): Path<String>,
+    Instructor(session): Instructor,
 ) -> Result<Json<ClassView>, ApiError> {
-    let session = instructor(&state, &headers, &addr, &id).await?;
     state.class.view(&session).await.map(Json)
 }
 
 async fn release_json(
     State(state): Shared,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
-    Path(id): Path<String>,
+    Instructor(session): Instructor,
 ) -> Result<Json<ClassView>, ApiError> {
-    let session = instructor(&state, &headers, &addr, &id).await?;
     if session.ended {
         return Err(ApiError::gone("this class has ended"));
     }
@@ -537,29 +555,29 @@ async fn release_json(
         ));
     }
     state.class.release_next(&session).await?;
-    let session = instructor(&state, &headers, &addr, &id).await?;
+    // Read again for the view: the release changed it. Sessions are never deleted.
+    let session = state
+        .class
+        .db
+        .session(&session.id)
+        .await?
+        .ok_or_else(|| ApiError::not_found("no such session"))?;
     state.class.view(&session).await.map(Json)
 }
 
 async fn extend_json(
     State(state): Shared,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
-    Path(id): Path<String>,
+    Instructor(session): Instructor,
     Json(body): Json<Minutes>,
 ) -> Result<StatusCode, ApiError> {
-    let session = instructor(&state, &headers, &addr, &id).await?;
     state.class.extend(&session, body.minutes).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 async fn end_json(
     State(state): Shared,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
-    Path(id): Path<String>,
+    Instructor(session): Instructor,
 ) -> Result<StatusCode, ApiError> {
-    let session = instructor(&state, &headers, &addr, &id).await?;
     state.class.end(&session).await?;
     Ok(StatusCode::NO_CONTENT)
 }

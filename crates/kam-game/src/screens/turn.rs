@@ -196,15 +196,24 @@ fn dashboard(
                 ui.end_row();
                 for (a, acc) in game.scenario().accounts.iter().enumerate() {
                     let st = &game.accounts()[a];
+                    // One label of coloured dots, as narrow as its dots (a layout of its own
+                    // would take a cell's whole width), every reason on hover.
                     let ws = warnings(game, a, lang);
-                    ui.horizontal(|ui| {
-                        ui.spacing_mut().item_spacing.x = 1.0;
-                        for w in ws.iter().take(3) {
-                            ui.label(RichText::new("●").color(ui::warning_color(w.level)))
-                                .on_hover_text(&w.text);
-                        }
-                    });
-                    let short = ui::ellipsize(&acc.name, 11);
+                    let mut dots = egui::text::LayoutJob::default();
+                    let font = egui::TextStyle::Body.resolve(ui.style());
+                    for w in ws.iter().take(3) {
+                        dots.append(
+                            "●",
+                            0.0,
+                            egui::TextFormat::simple(font.clone(), ui::warning_color(w.level)),
+                        );
+                    }
+                    let reasons: Vec<&str> = ws.iter().map(|w| w.text.as_str()).collect();
+                    let dots = ui.label(dots);
+                    if !reasons.is_empty() {
+                        dots.on_hover_text(reasons.join("\n"));
+                    }
+                    let short = ui::ellipsize(&acc.name, 9);
                     let name = if st.churned {
                         format!("{short} ({})", K::Lost.t(lang))
                     } else {

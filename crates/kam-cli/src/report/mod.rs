@@ -1,26 +1,35 @@
-//! `kam report RESULT...`: the class report. Every result file is verified by replaying its
-//! decision log against its scenario; a result that is unreadable, unfinished, for an unknown
-//! scenario or that does not match its replay is flagged with the reason and never counted.
+//! `kam report RESULT...`: the class report; this file verifies and groups. Every result file
+//! is verified by replaying its decision log against its scenario; a result that is
+//! unreadable, unfinished, for an unknown scenario or that does not match its replay is flagged
+//! with the reason and never counted.
 //!
 //! Verified results are grouped by (scenario id, scenario content hash, seed): trainees are
-//! only compared with trainees who played the same game. Per group: a leaderboard with each
-//! trainee's gap to the expert strategy on the same seed, the distribution of each score, how
-//! the class did on each account, and the teaching points the class most often missed.
+//! only compared with trainees who played the same game. Per group the report shows a
+//! leaderboard with each trainee's gap to the expert strategy on the same seed, the
+//! distribution of each score, how the class did on each account, and the teaching points the
+//! class most often missed: in the terminal ([`text()`]), as CSV ([`csv()`]) and as an HTML
+//! page ([`page()`]).
 //!
 //! Exit status: 0 when every result verified, 1 when any was flagged, 2 on usage errors.
 
+mod csv;
+mod html;
+mod text;
+
+pub use self::csv::csv;
+pub use self::html::page;
+pub use self::text::text;
+
 use std::collections::{BTreeMap, HashMap};
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use kam_sim::batch::Distribution;
 use kam_sim::engine::Prepared;
 use kam_sim::record::{self, GameRecord, Verdict};
-use kam_sim::scenario::{Language, Lesson};
+use kam_sim::scenario::Lesson;
 use kam_sim::score::{Grade, Scores};
 
-use crate::html::{self, esc};
 use crate::scenario_source;
 use crate::{INVALID, Io, OK, USAGE};
 
@@ -411,152 +420,7 @@ fn several_note(r: &ClassReport) -> Option<String> {
     })
 }
 
-/// The terminal report.
-pub fn text(r: &ClassReport) -> String {
-    let mut t = String::new();
-    let counted: usize = r.groups.iter().map(|g| g.trainees.len()).sum();
-    let _ = writeln!(
-        t,
-        "class report: {} result file{}, {counted} verified, {} flagged ({:.2} s)",
-        counted + r.flagged.len(),
-        if counted + r.flagged.len() == 1 {
-            ""
-        } else {
-            "s"
-        },
-        r.flagged.len(),
-        r.seconds
-    );
-    if let Some(note) = several_note(r) {
-        let _ = writeln!(t, "{note}");
-    }
-    if !r.flagged.is_empty() {
-        let _ = writeln!(t, "\nFlagged, not counted:");
-        for f in &r.flagged {
-            let _ = writeln!(
-                t,
-                "  {}{}: {}",
-                f.file,
-                f.player
-                    .as_ref()
-                    .map(|p| format!(" ({p})"))
-                    .unwrap_or_default(),
-                f.reason
-            );
-        }
-    }
-    for (i, g) in r.groups.iter().enumerate() {
-        let _ = writeln!(
-            t,
-            "\n== group {} of {}: {}",
-            i + 1,
-            r.groups.len(),
-            group_title(g)
-        );
-        let _ = writeln!(
-            t,
-            "expert on this seed: composite {:.1} (grade {}), retention {:.1}, profit {:.0}, satisfaction {:.1}",
-            g.expert.composite,
-            g.expert.grade,
-            g.expert.retention,
-            g.expert.profit,
-            g.expert.satisfaction
-        );
-        let name_w = g
-            .trainees
-            .iter()
-            .map(|x| display_width(&x.player))
-            .max()
-            .unwrap_or(6)
-            .clamp(6, 24);
-        let _ = writeln!(
-            t,
-            "\n{:>3}  {:<name_w$}  {:>9} {:>5} {:>9} {:>8} {:>12} {:>7}",
-            "#", "player", "composite", "grade", "retention", "profit", "satisfaction", "vs exp."
-        );
-        for (k, x) in g.trainees.iter().enumerate() {
-            let s = &x.scores;
-            let pad = name_w.saturating_sub(display_width(&x.player));
-            let _ = writeln!(
-                t,
-                "{:>3}  {}{}  {:>9.1} {:>5} {:>9.1} {:>8.0} {:>12.1} {:>+7.1}",
-                k + 1,
-                x.player,
-                " ".repeat(pad),
-                s.composite,
-                s.grade.to_string(),
-                s.retention,
-                s.profit,
-                s.satisfaction,
-                s.composite - x.expert
-            );
-        }
-        let _ = writeln!(
-            t,
-            "\nScore distributions         mean     p10     p50     p90"
-        );
-        for (name, d) in distributions(g) {
-            let _ = writeln!(
-                t,
-                "  {:<22} {:>7.1} {:>7.1} {:>7.1} {:>7.1}",
-                name, d.mean, d.p10, d.p50, d.p90
-            );
-        }
-        let s = &g.prepared.scenario;
-        let id_w = s
-            .accounts
-            .iter()
-            .map(|a| a.id.chars().count())
-            .max()
-            .unwrap_or(7)
-            .max(7);
-        let _ = writeln!(
-            t,
-            "\nAccounts: share of the class that kept each, and its mean final satisfaction among them"
-        );
-        let _ = writeln!(
-            t,
-            "  {:<id_w$} {:>4} {:>6} {:>20}  name",
-            "account", "tier", "kept", "satisfaction (kept)"
-        );
-        for (a, acc) in s.accounts.iter().enumerate() {
-            let (kept, sat) = account_figures(g, a);
-            let _ = writeln!(
-                t,
-                "  {:<id_w$} {:>4} {:>5.0}% {:>20.1}  {}",
-                acc.id,
-                format!("{:?}", acc.tier),
-                kept * 100.0,
-                sat,
-                acc.name
-            );
-        }
-        for set in identical(g) {
-            let _ = writeln!(t, "note: {}", identical_text(&set));
-        }
-        let _ = writeln!(
-            t,
-            "\nTeaching points missed (trainees who missed it at least once, of those whose game assessed it):"
-        );
-        for (lesson, missed, assessed) in lessons_missed(g) {
-            let _ = writeln!(
-                t,
-                "  {:>3} of {:<3} ({:>3.0}%)  {}",
-                missed,
-                assessed,
-                100.0 * missed as f64 / assessed as f64,
-                kam_sim::debrief::lesson_name(lesson, s.language)
-            );
-        }
-    }
-    t
-}
-
-/// Terminal columns a string takes (CJK characters take two), by `unicode-width`.
-fn display_width(s: &str) -> usize {
-    unicode_width::UnicodeWidthStr::width(s)
-}
-
+/// Each score of a group as a distribution over its trainees, by name.
 fn distributions(g: &Group) -> Vec<(&'static str, Distribution)> {
     let d = |f: fn(&Scores) -> f64| Distribution::of(g.trainees.iter().map(|t| f(&t.scores)));
     vec![
@@ -570,237 +434,6 @@ fn distributions(g: &Group) -> Vec<(&'static str, Distribution)> {
             Distribution::of(g.trainees.iter().map(|t| t.scores.composite - t.expert)),
         ),
     ]
-}
-
-/// A text cell a spreadsheet must not run: trainees choose their own names, and a cell that
-/// starts with `=`, `+`, `-`, `@` (or a tab or carriage return) would be read as a formula.
-/// The leading apostrophe makes it text (OWASP's advice for CSV injection).
-fn text_cell(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_owned()
-    }
-}
-
-/// One row per result file: verified ones with their figures, flagged ones with the reason.
-/// Written by the `csv` crate (quoting by RFC 4180), text cells neutralised ([`text_cell`]).
-pub fn csv(r: &ClassReport) -> String {
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    let header = [
-        "player",
-        "file",
-        "scenario",
-        "seed",
-        "verified",
-        "composite",
-        "grade",
-        "retention",
-        "profit",
-        "satisfaction",
-        "expert_composite",
-        "gap",
-        "reason",
-    ];
-    let mut rows: Vec<[String; 13]> = Vec::new();
-    for g in &r.groups {
-        for t in &g.trainees {
-            let s = &t.scores;
-            rows.push([
-                text_cell(&t.player),
-                text_cell(&t.file),
-                text_cell(&g.prepared.scenario.id),
-                g.seed.to_string(),
-                "true".into(),
-                format!("{:.2}", s.composite),
-                s.grade.to_string(),
-                format!("{:.2}", s.retention),
-                format!("{:.2}", s.profit),
-                format!("{:.2}", s.satisfaction),
-                format!("{:.2}", t.expert),
-                format!("{:.2}", s.composite - t.expert),
-                String::new(),
-            ]);
-        }
-    }
-    for f in &r.flagged {
-        rows.push([
-            text_cell(f.player.as_deref().unwrap_or("")),
-            text_cell(&f.file),
-            text_cell(f.scenario.as_deref().unwrap_or("")),
-            f.seed.map(|s| s.to_string()).unwrap_or_default(),
-            "false".into(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            text_cell(&f.reason),
-        ]);
-    }
-    // Writing to memory cannot fail; a row that somehow did would be left out, not panic.
-    let _ = writer.write_record(header);
-    for row in &rows {
-        let _ = writer.write_record(row);
-    }
-    let bytes = writer.into_inner().unwrap_or_default();
-    // A byte-order mark, so spreadsheet programs read the Chinese names as UTF-8.
-    format!("\u{feff}{}", String::from_utf8_lossy(&bytes))
-}
-
-/// The HTML page.
-pub fn page(r: &ClassReport) -> String {
-    let lang = if r
-        .groups
-        .iter()
-        .any(|g| g.prepared.scenario.language == Language::Zh)
-    {
-        "zh"
-    } else {
-        "en"
-    };
-    let counted: usize = r.groups.iter().map(|g| g.trainees.len()).sum();
-    let mut h = String::new();
-    let title = match r.groups.as_slice() {
-        [g] => format!("Class report: {}", g.prepared.scenario.title),
-        _ => "Class report".to_owned(),
-    };
-    let _ = write!(
-        h,
-        "<h1>{}</h1><p class=\"sub\">{} result files · {counted} verified · {} flagged · {} group(s)</p>",
-        esc(&title),
-        counted + r.flagged.len(),
-        r.flagged.len(),
-        r.groups.len()
-    );
-    if let Some(note) = several_note(r) {
-        let _ = write!(h, "<div class=\"verdict warn\">{}</div>", esc(&note));
-    }
-    if !r.flagged.is_empty() {
-        let _ = write!(
-            h,
-            "<div class=\"card\" style=\"border-color:#c8453b\"><h3 style=\"color:#c8453b;margin-top:0\">Flagged, not counted ({})</h3><table><tr><th class=\"l\">file</th><th class=\"l\">player</th><th class=\"l\">reason</th></tr>",
-            r.flagged.len()
-        );
-        for f in &r.flagged {
-            let _ = write!(
-                h,
-                "<tr><td class=\"l\"><code>{}</code></td><td class=\"l\">{}</td><td class=\"l\">{}</td></tr>",
-                esc(&f.file),
-                esc(f.player.as_deref().unwrap_or("—")),
-                esc(&f.reason)
-            );
-        }
-        h.push_str("</table></div>");
-    }
-    for (i, g) in r.groups.iter().enumerate() {
-        let s = &g.prepared.scenario;
-        let _ = write!(
-            h,
-            "<h2>{}{}</h2><p class=\"sub\"><code>{}</code> · version <code>{}</code> · seed {} · {} trainee(s) · expert on this seed: <b>{:.1}</b> (grade {})</p>",
-            if r.groups.len() > 1 {
-                format!("Group {} of {}: ", i + 1, r.groups.len())
-            } else {
-                String::new()
-            },
-            esc(&s.title),
-            esc(&s.id),
-            short(&g.hash),
-            g.seed,
-            g.trainees.len(),
-            g.expert.composite,
-            g.expert.grade
-        );
-        h.push_str("<div class=\"grid\"><div class=\"card\"><h3 style=\"margin-top:0\">Composite scores</h3>");
-        let composites: Vec<f64> = g.trainees.iter().map(|t| t.scores.composite).collect();
-        h.push_str(&html::histogram(
-            &composites,
-            0.0,
-            100.0,
-            10,
-            "#3e9bcd",
-            Some((
-                g.expert.composite,
-                &format!("expert {:.1}", g.expert.composite),
-            )),
-        ));
-        h.push_str("</div><div class=\"card\"><h3 style=\"margin-top:0\">Score distributions</h3><table><tr><th class=\"l\">score</th><th>mean</th><th>p10</th><th>p50</th><th>p90</th></tr>");
-        for (name, d) in distributions(g) {
-            let p = if name == "profit" { 0 } else { 1 };
-            let _ = write!(
-                h,
-                "<tr><td class=\"l\">{}</td><td><b>{:.p$}</b></td><td>{:.p$}</td><td>{:.p$}</td><td>{:.p$}</td></tr>",
-                esc(name),
-                d.mean,
-                d.p10,
-                d.p50,
-                d.p90
-            );
-        }
-        h.push_str("</table></div></div>");
-
-        for set in identical(g) {
-            let _ = write!(
-                h,
-                "<p class=\"muted\">Note: {}.</p>",
-                esc(&identical_text(&set))
-            );
-        }
-        h.push_str("<div class=\"card\"><h3 style=\"margin-top:0\">Leaderboard</h3><table><tr><th>#</th><th class=\"l\">player</th><th>composite</th><th>grade</th><th>retention</th><th>profit</th><th>satisfaction</th><th>vs expert</th></tr>");
-        for (k, t) in g.trainees.iter().enumerate() {
-            let s = &t.scores;
-            let gap = s.composite - t.expert;
-            let _ = write!(
-                h,
-                "<tr><td>{}</td><td class=\"l\">{}</td><td><b>{:.1}</b></td><td><span class=\"badge grade-{}\">{}</span></td><td>{:.1}</td><td>{:.0}</td><td>{:.1}</td><td style=\"color:{}\">{:+.1}</td></tr>",
-                k + 1,
-                esc(&t.player),
-                s.composite,
-                s.grade,
-                s.grade,
-                s.retention,
-                s.profit,
-                s.satisfaction,
-                if gap >= 0.0 { "#2f9e5a" } else { "#c8453b" },
-                gap
-            );
-        }
-        h.push_str("</table></div>");
-
-        h.push_str("<div class=\"grid\"><div class=\"card\"><h3 style=\"margin-top:0\">How the class did on each account</h3><table><tr><th class=\"l\">account</th><th class=\"l\">tier</th><th>kept</th><th>satisfaction (kept)</th></tr>");
-        for (a, acc) in s.accounts.iter().enumerate() {
-            let (kept, sat) = account_figures(g, a);
-            let _ = write!(
-                h,
-                "<tr><td class=\"l\">{}</td><td class=\"l\">{:?}</td>{}{}</tr>",
-                esc(&acc.name),
-                acc.tier,
-                html::pct_cell(kept, "#2f9e5a"),
-                html::pct_cell(sat / 100.0, "#3e9bcd")
-                    .replace(&format!(">{:.0}%<", sat), &format!(">{sat:.1}<"))
-            );
-        }
-        h.push_str("</table></div><div class=\"card\"><h3 style=\"margin-top:0\">Teaching points the class missed</h3><p class=\"muted\">Share of trainees who missed the point at least once, of those whose game put it to the test.</p><table><tr><th class=\"l\">teaching point</th><th>missed</th><th>of</th></tr>");
-        for (lesson, missed, assessed) in lessons_missed(g) {
-            let _ = write!(
-                h,
-                "<tr><td class=\"l\">{}</td>{}<td>{missed} / {assessed}</td></tr>",
-                esc(kam_sim::debrief::lesson_name(lesson, s.language)),
-                html::pct_cell(missed as f64 / assessed.max(1) as f64, "#c8453b")
-            );
-        }
-        h.push_str("</table></div></div>");
-    }
-    let _ = write!(
-        h,
-        "<p class=\"muted\">Generated by <code>kam report</code> in {:.2} s. Every result was replayed from its decision log; flagged results are never counted.</p>",
-        r.seconds
-    );
-    html::page(&title, lang, &h)
 }
 
 #[cfg(test)]
@@ -1000,68 +633,5 @@ mod tests {
         ]);
         assert_eq!(status, OK, "{err}");
         assert_eq!(out.matches("== group").count(), 2, "{out}");
-    }
-
-    #[test]
-    fn chinese_names_line_up_in_the_terminal_table() {
-        let dir = tempfile::tempdir().unwrap();
-        let (file, src) = kam_sim::bundled::SCENARIOS[0];
-        let (prepared, _) = kam_sim::load::load_str(file, src).unwrap();
-        let mut paths = Vec::new();
-        // One seed, so the three are one group and one table.
-        let players = [
-            ("张伟明", "even"),
-            ("Li", "random"),
-            ("欧阳娜娜娜", "tier-norms"),
-        ];
-        for (i, (name, strategy)) in players.iter().enumerate() {
-            let game = kam_sim::batch::play(&prepared, strategy, 1).unwrap();
-            let result = kam_sim::record::record(&game, name);
-            let path = dir.path().join(format!("{i}.ron"));
-            kam_sim::record::write_atomic(&path, &result).unwrap();
-            paths.push(path);
-        }
-        let text = super::text(&super::build(&paths, &[]));
-        // The composite column ends at the same terminal column on every row.
-        let ends: Vec<usize> = text
-            .lines()
-            .filter(|l| {
-                ["  1  ", "  2  ", "  3  "]
-                    .iter()
-                    .any(|rank| l.starts_with(rank))
-            })
-            .map(|l| {
-                let upto = l.find('.').unwrap() + 2;
-                super::display_width(&l[..upto])
-            })
-            .collect();
-        assert_eq!(ends.len(), 3, "{text}");
-        assert!(
-            ends.windows(2).all(|w| w[0] == w[1]),
-            "misaligned: {ends:?}\n{text}"
-        );
-    }
-
-    #[test]
-    fn a_player_named_like_a_formula_is_text_in_the_csv() {
-        assert_eq!(super::text_cell("plain"), "plain");
-        for name in ["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "\tx"] {
-            assert!(super::text_cell(name).starts_with('\''), "{name}");
-        }
-        let dir = tempfile::tempdir().unwrap();
-        let (file, src) = kam_sim::bundled::SCENARIOS[0];
-        let (prepared, _) = kam_sim::load::load_str(file, src).unwrap();
-        let game = kam_sim::batch::play(&prepared, "even", 1).unwrap();
-        let result = kam_sim::record::record(&game, "=HYPERLINK(\"x\")");
-        let path = dir.path().join("evil.ron");
-        kam_sim::record::write_atomic(&path, &result).unwrap();
-        let report = super::build(&[path], &[]);
-        let csv = super::csv(&report);
-        let row = csv.lines().nth(1).unwrap();
-        assert!(
-            row.starts_with("\"'=HYPERLINK(\"\"x\"\")\""),
-            "a formula cell must be neutralised and quoted: {row}"
-        );
-        assert!(!csv.lines().any(|l| l.starts_with('=')));
     }
 }

@@ -1,0 +1,110 @@
+//! The class report as CSV (`kam report --csv`): one row per result file, flagged ones
+//! included and marked unverified, every text cell neutralised against spreadsheet formulas.
+
+use super::ClassReport;
+
+/// A text cell a spreadsheet must not run: trainees choose their own names, and a cell that
+/// starts with `=`, `+`, `-`, `@` (or a tab or carriage return) would be read as a formula.
+/// The leading apostrophe makes it text (OWASP's advice for CSV injection).
+fn text_cell(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_owned()
+    }
+}
+
+/// One row per result file: verified ones with their figures, flagged ones with the reason.
+/// Written by the `csv` crate (quoting by RFC 4180), text cells neutralised ([`text_cell`]).
+pub fn csv(r: &ClassReport) -> String {
+    let mut writer = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let header = [
+        "player",
+        "file",
+        "scenario",
+        "seed",
+        "verified",
+        "composite",
+        "grade",
+        "retention",
+        "profit",
+        "satisfaction",
+        "expert_composite",
+        "gap",
+        "reason",
+    ];
+    let mut rows: Vec<[String; 13]> = Vec::new();
+    for g in &r.groups {
+        for t in &g.trainees {
+            let s = &t.scores;
+            rows.push([
+                text_cell(&t.player),
+                text_cell(&t.file),
+                text_cell(&g.prepared.scenario.id),
+                g.seed.to_string(),
+                "true".into(),
+                format!("{:.2}", s.composite),
+                s.grade.to_string(),
+                format!("{:.2}", s.retention),
+                format!("{:.2}", s.profit),
+                format!("{:.2}", s.satisfaction),
+                format!("{:.2}", t.expert),
+                format!("{:.2}", s.composite - t.expert),
+                String::new(),
+            ]);
+        }
+    }
+    for f in &r.flagged {
+        rows.push([
+            text_cell(f.player.as_deref().unwrap_or("")),
+            text_cell(&f.file),
+            text_cell(f.scenario.as_deref().unwrap_or("")),
+            f.seed.map(|s| s.to_string()).unwrap_or_default(),
+            "false".into(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            text_cell(&f.reason),
+        ]);
+    }
+    // Writing to memory cannot fail; a row that somehow did would be left out, not panic.
+    let _ = writer.write_record(header);
+    for row in &rows {
+        let _ = writer.write_record(row);
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    // A byte-order mark, so spreadsheet programs read the Chinese names as UTF-8.
+    format!("\u{feff}{}", String::from_utf8_lossy(&bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_player_named_like_a_formula_is_text_in_the_csv() {
+        assert_eq!(super::text_cell("plain"), "plain");
+        for name in ["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "\tx"] {
+            assert!(super::text_cell(name).starts_with('\''), "{name}");
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let (file, src) = kam_sim::bundled::SCENARIOS[0];
+        let (prepared, _) = kam_sim::load::load_str(file, src).unwrap();
+        let game = kam_sim::batch::play(&prepared, "even", 1).unwrap();
+        let result = kam_sim::record::record(&game, "=HYPERLINK(\"x\")");
+        let path = dir.path().join("evil.ron");
+        kam_sim::record::write_atomic(&path, &result).unwrap();
+        let report = crate::report::build(&[path], &[]);
+        let csv = super::csv(&report);
+        let row = csv.lines().nth(1).unwrap();
+        assert!(
+            row.starts_with("\"'=HYPERLINK(\"\"x\"\")\""),
+            "a formula cell must be neutralised and quoted: {row}"
+        );
+        assert!(!csv.lines().any(|l| l.starts_with('=')));
+    }
+}
