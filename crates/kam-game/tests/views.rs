@@ -249,7 +249,7 @@ fn classroom(size: (f32, f32)) -> Harness<'static, Session> {
         .unwrap();
     s.draft = plan;
     s.selected_account = widest;
-    let harness = Harness::builder()
+    Harness::builder()
         .with_size(bevy_egui::egui::vec2(size.0, size.1))
         .build_ui_state(
             |ui, s: &mut Session| {
@@ -258,8 +258,7 @@ fn classroom(size: (f32, f32)) -> Harness<'static, Session> {
                 }
             },
             s,
-        );
-    harness
+        )
 }
 
 /// The plan panel keeps its controls and the whole plan in view next to the dossier, at the
