@@ -299,7 +299,9 @@ pub fn ellipsize(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         text.to_owned()
     } else {
-        let mut s: String = text.chars().take(max.saturating_sub(1)).collect();
+        let kept: String = text.chars().take(max.saturating_sub(1)).collect();
+        // "Huaxing…", not "Huaxing …": a cut at a word's end drops the space.
+        let mut s = kept.trim_end().to_owned();
         s.push('…');
         s
     }

@@ -267,6 +267,8 @@ fn classroom(size: (f32, f32)) -> Harness<'static, Session> {
 fn the_plan_panel_stays_in_view_with_a_full_plan() {
     for (w, h) in [(1280.0, 800.0), (1024.0, 768.0)] {
         let mut harness = classroom((w, h));
+        // The game's own fonts and spacing, so bounds are measured as the game draws them.
+        kam_game::ui::setup(&harness.ctx);
         harness.run();
         let window = bevy_egui::egui::Rect::from_min_size(
             bevy_egui::egui::Pos2::ZERO,

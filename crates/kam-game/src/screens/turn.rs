@@ -326,6 +326,8 @@ fn plan_panel(
     egui::ScrollArea::vertical().id_salt("plan").show(ui, |ui| {
         ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
         ui.spacing_mut().item_spacing.y = 1.0;
+        // Rows as tall as their small text, not as a full-size control: the plan must fit.
+        ui.spacing_mut().interact_size.y = 14.0;
         for (a, acc) in sc.accounts.iter().enumerate() {
             if game.accounts()[a].churned {
                 continue;
@@ -363,11 +365,12 @@ fn plan_panel(
                     {
                         actions.push(Action::RemoveVisit(i));
                     }
+                    // One line a visit, cut with … (the whole on hover): 21 visits over ten
+                    // accounts must fit the panel at 1280×800 in the game's own fonts.
                     let person = &game.accounts()[a].people[v.stakeholder].person.name;
-                    ui.label(
-                        RichText::new(format!("{person} · {}", sc.approaches[v.approach].name))
-                            .small(),
-                    );
+                    let text = format!("{person} · {}", sc.approaches[v.approach].name);
+                    ui.add(egui::Label::new(RichText::new(&text).small()).truncate())
+                        .on_hover_text(&text);
                 });
             }
             for (i, r) in s
