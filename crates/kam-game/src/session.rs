@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use bevy::prelude::*;
 use kam_sim::engine::{
-    AccountState, BuyerReply, Decision, Game, NegotiationRecord, Pending, Plan, Prepared,
+    AccountState, BuyerReply, Decision, Exchange, Game, NegotiationRecord, Pending, Plan, Prepared,
     ResourceUse, Visit,
 };
 use kam_sim::load::Diagnostic;
@@ -195,6 +195,9 @@ pub struct NegoDraft {
     pub last_reply: Option<BuyerReply>,
     /// Set once the negotiation has closed.
     pub summary: Option<NegotiationRecord>,
+    /// The rounds the buyer countered, kept after the negotiation closes so its summary still
+    /// shows what the buyer pressed (the engine keeps them only while it is under way).
+    pub history: Vec<Exchange>,
 }
 
 /// The title screen's form.
@@ -871,6 +874,7 @@ impl Session {
                     offer,
                     last_reply: None,
                     summary: None,
+                    history: state.exchanges.clone(),
                 };
                 self.screen = Screen::Negotiation;
             }
@@ -915,6 +919,7 @@ impl Session {
             match game.pending() {
                 Some(Pending::Negotiation(s)) if s.negotiation == self.nego.negotiation => {
                     self.nego.last_reply = s.exchanges.last().map(|x| x.reply);
+                    self.nego.history = s.exchanges.clone();
                 }
                 _ => {
                     let deal = game

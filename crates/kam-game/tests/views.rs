@@ -726,6 +726,15 @@ fn the_buyer_repeats_their_priority_and_the_screen_tallies_it() {
         "the second demand says it is a repeat"
     );
     assert!(h.query_all_by_label_contains("You offered:").count() == 2);
+    // After the last round the summary still shows what the buyer pressed.
+    h.state_mut().apply(kam_game::session::Action::MakeOffer);
+    assert!(h.state().nego.summary.is_some(), "three rounds close it");
+    h.run();
+    assert!(
+        h.query_by_label_contains(&format!("Pressed so far: {topic} ×2"))
+            .is_some(),
+        "the tally stays on the summary"
+    );
 }
 
 /// Nothing of the dashboard or the buying centre is cut at a panel's edge at 1280×800, with a

@@ -83,8 +83,10 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
             }
         }
     });
+    // A fixed width: a default size was not kept, and the buyer's words wrapped at a few
+    // characters a line (seen in a hand playtest).
     egui::Panel::right("exchanges")
-        .default_size(380.0)
+        .exact_size(340.0)
         .show(root, |ui| {
             ui.heading(K::BuyerSays.t(lang));
             if let Some(b) = &buyer {
@@ -101,8 +103,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
             }
             let exchanges = state
                 .as_ref()
-                .map(|st| st.exchanges.clone())
-                .unwrap_or_default();
+                .map_or_else(|| s.nego.history.clone(), |st| st.exchanges.clone());
             let pressed = pressed_so_far(lang, def, &exchanges);
             if !pressed.is_empty() {
                 ui.label(RichText::new(format!("{}: {pressed}", K::PressedSoFar.t(lang))).strong());
