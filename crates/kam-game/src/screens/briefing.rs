@@ -172,7 +172,12 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                         ui.label(format!("{:.0} %", st.margin));
                         ui.label(format!("{:.0}", st.satisfaction));
                         ui.label(format!("{:.1}", game.prepared().norms[a]));
-                        ui.label(RichText::new(&acc.notes).small());
+                        // Wrapped to what is left of the row, not cut at the window's edge (seen
+                        // in a hand playtest); a grid cell alone would wrap it a word a line.
+                        let room = (ui.clip_rect().right() - ui.cursor().left() - 8.0).max(160.0);
+                        ui.allocate_ui(egui::vec2(room, 0.0), |ui| {
+                            ui.add(egui::Label::new(RichText::new(&acc.notes).small()).wrap());
+                        });
                         ui.end_row();
                     }
                 });
