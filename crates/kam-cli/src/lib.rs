@@ -195,6 +195,18 @@ fn strategies(io: &mut Io) -> u8 {
     OK
 }
 
+/// The width of the account-id column in a terminal table: the longest id, at least as wide
+/// as the heading "account" (ids are ASCII identifiers, so characters are columns).
+pub(crate) fn account_id_width(scenario: &kam_sim::scenario::Scenario) -> usize {
+    scenario
+        .accounts
+        .iter()
+        .map(|a| a.id.chars().count())
+        .max()
+        .unwrap_or(7)
+        .max(7)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -220,11 +220,7 @@ impl Classroom {
                 return Err(ApiError::bad_request(format!(
                     "no bundled scenario is called `{}`; give a bundled name ({}) or a scenario file",
                     new.scenario.trim(),
-                    kam_sim::bundled::SCENARIOS
-                        .iter()
-                        .map(|(f, _)| f.trim_end_matches(".ron"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    kam_sim::bundled::names().join(", ")
                 )));
             }
         };

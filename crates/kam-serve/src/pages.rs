@@ -48,10 +48,7 @@ pub struct CreateForm {
 }
 
 pub fn create_page(form: &CreateForm, errors: Option<&str>) -> Markup {
-    let bundled: Vec<&str> = kam_sim::bundled::SCENARIOS
-        .iter()
-        .map(|(f, _)| f.trim_end_matches(".ron"))
-        .collect();
+    let bundled = kam_sim::bundled::names();
     let chosen = if form.bundled.is_empty() {
         "classroom_en"
     } else {

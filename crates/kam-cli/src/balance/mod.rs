@@ -154,17 +154,20 @@ pub fn run(args: &Args, io: &mut Io) -> u8 {
     OK
 }
 
-/// The strategies' composite distributions and the teaching points' worth, as JSON.
-pub fn json(b: &Balance) -> String {
-    let strategies: Vec<Summary> = b
-        .lab
-        .strategies
+/// Each strategy's score distributions over the lab's games, for the text table and the JSON.
+fn summaries(lab: &Lab) -> Vec<Summary> {
+    lab.strategies
         .iter()
         .map(|run| {
             let scores: Vec<_> = run.games.iter().map(|g| g.scores).collect();
             Summary::of(&run.strategy, &scores)
         })
-        .collect();
+        .collect()
+}
+
+/// The strategies' composite distributions and the teaching points' worth, as JSON.
+pub fn json(b: &Balance) -> String {
+    let strategies = summaries(&b.lab);
     serde_json::json!({
         "scenario": b.lab.prepared.scenario.id,
         "runs": b.lab.runs,

@@ -5,7 +5,6 @@
 use std::fmt::Write as _;
 
 use kam_sim::ablation::{MIN_WORTH, Worth};
-use kam_sim::batch::Summary;
 
 use super::{Balance, kind_text, pct, trigger_text};
 
@@ -83,24 +82,11 @@ pub fn text(b: &Balance) -> String {
         t,
         "\nScores by strategy (composite, retention and satisfaction 0-100; profit in money)"
     );
-    let summaries: Vec<Summary> = lab
-        .strategies
-        .iter()
-        .map(|run| {
-            let scores: Vec<_> = run.games.iter().map(|g| g.scores).collect();
-            Summary::of(&run.strategy, &scores)
-        })
-        .collect();
+    let summaries = super::summaries(lab);
     t.push_str(&crate::simulate::distribution_table(&summaries));
 
     let names: Vec<&str> = lab.strategies.iter().map(|r| r.strategy.as_str()).collect();
-    let id_w = s
-        .accounts
-        .iter()
-        .map(|a| a.id.chars().count())
-        .max()
-        .unwrap_or(7)
-        .max(7);
+    let id_w = crate::account_id_width(s);
     let _ = writeln!(
         t,
         "\nAccounts: share of games in which each strategy kept the account"

@@ -101,13 +101,7 @@ pub fn text(r: &ClassReport) -> String {
             );
         }
         let s = &g.prepared.scenario;
-        let id_w = s
-            .accounts
-            .iter()
-            .map(|a| a.id.chars().count())
-            .max()
-            .unwrap_or(7)
-            .max(7);
+        let id_w = crate::account_id_width(s);
         let _ = writeln!(
             t,
             "\nAccounts: share of the class that kept each, and its mean final satisfaction among them"
