@@ -294,17 +294,29 @@ pub fn error_box(ui: &mut egui::Ui, e: &crate::session::ErrorBox, lang: Lang) {
         });
 }
 
-/// Shortens text to `max` characters with an ellipsis.
+/// Shortens text to `max` columns with an ellipsis, counting a Chinese character as two
+/// columns (it is drawn about twice as wide as a Latin letter), so a cut that fits a column in
+/// English fits it in Chinese too.
 pub fn ellipsize(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_owned()
-    } else {
-        let kept: String = text.chars().take(max.saturating_sub(1)).collect();
-        // "Huaxing…", not "Huaxing …": a cut at a word's end drops the space.
-        let mut s = kept.trim_end().to_owned();
-        s.push('…');
-        s
+    use unicode_width::UnicodeWidthChar;
+    let width = |c: char| c.width().unwrap_or(0);
+    if text.chars().map(width).sum::<usize>() <= max {
+        return text.to_owned();
     }
+    let mut kept = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        // One column stays free for the ellipsis.
+        if used + width(c) + 1 > max {
+            break;
+        }
+        used += width(c);
+        kept.push(c);
+    }
+    // "Huaxing…", not "Huaxing …": a cut at a word's end drops the space.
+    let mut short = kept.trim_end().to_owned();
+    short.push('…');
+    short
 }
 
 /// The guided first game's banner, under the top bar on the screen its step is about.
@@ -389,4 +401,17 @@ pub fn confirm_dialog(root: &mut egui::Ui, s: &Session) -> Vec<Action> {
         actions.push(Action::Cancel);
     }
     actions
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ellipsize;
+
+    #[test]
+    fn ellipsize_counts_chinese_characters_as_two_columns() {
+        assert_eq!(ellipsize("Huaxing Auto Parts", 9), "Huaxing…");
+        assert_eq!(ellipsize("Ruifeng", 9), "Ruifeng");
+        assert_eq!(ellipsize("华星汽车零部件", 9), "华星汽车…");
+        assert_eq!(ellipsize("宏达建材", 9), "宏达建材");
+    }
 }

@@ -223,9 +223,18 @@ fn a_class_game_waits_for_its_round_and_plays_on_offline() {
 }
 
 fn classroom(size: (f32, f32)) -> Harness<'static, Session> {
+    classroom_in(kam_game::i18n::Lang::En, size)
+}
+
+/// [`classroom`] in `lang`, on the bundled classroom scenario written in that language.
+fn classroom_in(lang: kam_game::i18n::Lang, size: (f32, f32)) -> Harness<'static, Session> {
+    let scenario = match lang {
+        kam_game::i18n::Lang::En => "classroom_en",
+        kam_game::i18n::Lang::Zh => "classroom_zh",
+    };
     let mut s = Session::new(None);
-    assert!(s.start(ScenarioSource::Bundled("classroom_en".into()), "", "Tester"));
-    s.lang = kam_game::i18n::Lang::En;
+    assert!(s.start(ScenarioSource::Bundled(scenario.into()), "", "Tester"));
+    s.lang = lang;
     s.screen = Screen::Turn;
     // A full month: every visit of the turn, spread over the accounts' people, and resources.
     let game = s.game().unwrap();
@@ -742,45 +751,50 @@ fn the_buyer_repeats_their_priority_and_the_screen_tallies_it() {
 /// fit cut off once "Add visit" grew a count.
 #[test]
 fn the_dashboard_and_buying_centre_fit_their_panels() {
+    use kam_game::i18n::{K, Lang};
     let (w, h) = (1280.0, 800.0);
-    let mut harness = classroom((w, h));
-    harness.run();
-    assert!(
-        harness.state().coach_on(),
-        "the classroom is a practice game"
-    );
-    let dossier_left = harness
-        .query_all_by_label_contains("Account dossier — ")
-        .next()
-        .expect("the dossier heading")
-        .rect()
-        .left();
-    let plan_left = harness.get_by_label("This turn's plan").rect().left();
-    // The dashboard's own edge: its panel's margin and scroll bar lie left of the dossier.
-    let dashboard_right = dossier_left - 24.0;
-    for header in ["Plan →", "Trend", "●"] {
-        let rect = harness.get_by_label(header).rect();
+    for lang in [Lang::En, Lang::Zh] {
+        let mut harness = classroom_in(lang, (w, h));
+        // The game's own fonts and spacing, so bounds are measured as the game draws them.
+        kam_game::ui::setup(&harness.ctx);
+        harness.run();
         assert!(
-            rect.right() < dashboard_right,
-            "dashboard column `{header}` reaches {rect:?}, the panel ends at {dashboard_right}"
+            harness.state().coach_on(),
+            "the classroom is a practice game"
         );
-    }
-    let mut fits = 0;
-    for word in ["good fit", "weak", "poor", "wasted"] {
-        for node in harness.query_all_by_label(word) {
-            fits += 1;
+        let dossier_left = harness
+            .query_all_by_label_contains(&format!("{} — ", K::Dossier.t(lang)))
+            .next()
+            .expect("the dossier heading")
+            .rect()
+            .left();
+        let plan_left = harness.get_by_label(K::Allocation.t(lang)).rect().left();
+        // The dashboard's own edge: its panel's margin and scroll bar lie left of the dossier.
+        let dashboard_right = dossier_left - 24.0;
+        for header in [K::PlanEffect.t(lang), K::Trend.t(lang), "●"] {
+            let rect = harness.get_by_label(header).rect();
             assert!(
-                node.rect().right() < plan_left,
-                "pitch fit `{word}` at {:?} runs under the plan panel at {plan_left}",
-                node.rect()
+                rect.right() < dashboard_right,
+                "{lang:?}: dashboard column `{header}` reaches {rect:?}, the panel ends at {dashboard_right}"
             );
         }
+        let mut fits = 0;
+        for word in [K::FitGood, K::FitWeak, K::FitPoor, K::FitWasted].map(|k| k.t(lang)) {
+            for node in harness.query_all_by_label(word) {
+                fits += 1;
+                assert!(
+                    node.rect().right() < plan_left,
+                    "{lang:?}: pitch fit `{word}` at {:?} runs under the plan panel at {plan_left}",
+                    node.rect()
+                );
+            }
+        }
+        let people = {
+            let s = harness.state();
+            s.game().unwrap().accounts()[s.selected_account]
+                .people
+                .len()
+        };
+        assert_eq!(fits, people, "{lang:?}: one pitch fit per person");
     }
-    let people = {
-        let s = harness.state();
-        s.game().unwrap().accounts()[s.selected_account]
-            .people
-            .len()
-    };
-    assert_eq!(fits, people, "one pitch fit per person");
 }
