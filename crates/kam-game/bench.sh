@@ -1,6 +1,6 @@
 #!/bin/sh
 # Measures the game against a bare bevy_egui window (see BENCHMARKS.md at the top of the repository).
-#   crates/kam-game/bench.sh            (after `cargo build --release --bins --examples -p kam-game -p kam-trainer`)
+#   crates/kam-game/bench.sh            (after `cargo build --release --bins --examples -p kam-game -p kam-trainer --features kam-game/bench-baseline`)
 # Needs xvfb-run. Prints start-up time, frame time on the turn screen of the largest bundled
 # scenario, and CPU used while idle for 10 s.
 set -eu

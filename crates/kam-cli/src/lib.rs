@@ -5,14 +5,14 @@
 //! exiting, so tests drive commands in-process. The game is not a dependency: `kam play` is
 //! handed to whoever embeds this crate (the `kam` binary passes the Bevy game in).
 
-pub mod balance;
-pub mod html;
-pub mod new;
-pub mod replay;
+mod balance;
+mod html;
+mod new;
+mod replay;
 pub mod report;
-pub mod scenario_source;
-pub mod simulate;
-pub mod validate;
+mod scenario_source;
+mod simulate;
+mod validate;
 
 use std::ffi::OsString;
 use std::io::Write;

@@ -41,7 +41,7 @@ pub fn load(arg: &Path) -> Result<(Arc<Prepared>, Vec<Diagnostic>), SourceError>
 
 /// Every bundled scenario, loaded (they are validated by tests, so this cannot fail in a
 /// released build; a broken one is skipped rather than aborting a report).
-pub fn all_bundled() -> Vec<Arc<Prepared>> {
+fn all_bundled() -> Vec<Arc<Prepared>> {
     kam_sim::bundled::SCENARIOS
         .iter()
         .filter_map(|(file, src)| load::load_str(file, src).ok().map(|(prepared, _)| prepared))

@@ -41,7 +41,7 @@ fn show_excerpt(io: &mut Io, src: &str, line: u32, col: u32) {
 }
 
 /// `line` of `src` with a caret under `col` (1-based, in characters), numbered in a gutter.
-pub fn excerpt(src: &str, line: u32, col: u32) -> Option<String> {
+fn excerpt(src: &str, line: u32, col: u32) -> Option<String> {
     let text = src.lines().nth(line.checked_sub(1)? as usize)?;
     let number = line.to_string();
     let gutter = " ".repeat(number.len());

@@ -121,7 +121,7 @@ fn bench(mut b: ResMut<Bench>, started: Res<Started>, mut exit: MessageWriter<Ap
 /// thread for as long as the game runs, so any write through `std::io::stderr()` from Bevy's
 /// worker threads (logging included) would wait forever; this writes to `/dev/stderr` instead.
 #[derive(Clone, Copy)]
-pub struct UnlockedStderr;
+struct UnlockedStderr;
 
 impl std::io::Write for UnlockedStderr {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {

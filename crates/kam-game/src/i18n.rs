@@ -24,7 +24,7 @@ pub fn parse_lang(s: &str) -> Option<Lang> {
 /// The UI language a locale asks for: Chinese for a `zh…` locale, English for any other
 /// (`C.UTF-8`, `en_GB`, `de_DE`…), Chinese when no locale is set at all (the courseware's own
 /// language).
-pub fn lang_from_locale(locale: Option<&str>) -> Lang {
+fn lang_from_locale(locale: Option<&str>) -> Lang {
     match locale.map(str::trim).filter(|l| !l.is_empty()) {
         None => Lang::Zh,
         Some(l) if l.to_ascii_lowercase().starts_with("zh") => Lang::Zh,
@@ -123,6 +123,11 @@ table! {
     WhatIfFrom => "假如重来：从这个月开始", "What-if from month";
     WhatIfNotResult => "这是假如重来的一局，不是正式成绩：正式成绩仍是第一次的游戏", "This is a what-if, not a result: your result stays the first play-through";
     ReplayFromHere => "从这个月重来", "Replay from here";
+    BetterPlan => "这个月更好的计划（会多得 {} 分）：", "A better plan for this month (worth {} more points):";
+    UseThisPlan => "用这个计划（可撤销）", "Use this plan (undoable)";
+    StillRoom => "仍有提升空间：“下次试试”里有 {} 项属于这一点", "Still room to do better: {} of the \"try next time\" decisions are on this point";
+    TipBuyerValue => "这份协议对买方有多好（0–100），按买方各项优先事项加权；达到买方这一轮的要求就会接受，而这个要求一轮比一轮低（所以同样的出价后来可能被接受）。", "How good the deal is for the buyer (0–100), weighted by their priorities. They accept once it reaches what they need this round, and what they need falls round by round (so the same offer can be accepted later).";
+    LeaveWhatIf => "回到我的正式游戏", "Back to my game";
     WhatIfCompare => "假如重来，与原来的游戏对比", "The what-if beside your original game";
     Original => "原来", "Original";
     ThisWhatIf => "这次", "This what-if";
@@ -223,6 +228,7 @@ table! {
     ExpectedPrice => "客户预期价格", "Expected price";
     Renewal => "续约回合", "Renewal in turn";
     Lost => "已流失", "Lost";
+    OpportunityLost => "丢单", "Lost";
     Event => "事件", "Event";
     Choose => "你的回应", "Your answer";
     Feedback => "反馈", "Feedback";
@@ -302,7 +308,7 @@ table! {
     TipTrend => "满意度相对上一回合的变化。", "Change in satisfaction since the previous turn.";
     TipWarnings => "红：马上处理；黄：需要关注；蓝：提前准备。", "Red: act now; yellow: watch; blue: prepare.";
     TipPressure => "竞争对手的压力 0–100：每回合侵蚀满意度与份额。", "Competitor pressure 0–100: erodes satisfaction and share every turn.";
-    TipChurn => "本回合流失的概率（由引擎计算）。", "Probability the account defects this turn (from the engine).";
+    TipChurn => "本月末客户流失的概率：满意度低于 50 才有风险，越低、竞争压力越大、关系越弱，风险越高。很小的风险也可能抽中。", "The chance the account defects at this month's end: there is a risk only while satisfaction is under 50, and it grows as satisfaction falls, competitor pressure rises and the relationship weakens. Even a small risk can come up.";
     TipForecast => "销售预计 = Σ 机会金额 × 阶段赢率。", "Sales forecast = Σ opportunity value × stage win rate.";
     TipInfluence => "此人在采购决策中的分量 1–10。", "Weight of this person in the buying decision, 1–10.";
     TipAttitude => "此人对我们的支持度：0 反对者，100 支持者。", "This person's support for us: 0 opponent, 100 champion.";
@@ -322,11 +328,13 @@ table! {
     AttitudeShort => "支持度", "Support";
     InfluenceShort => "影响", "Infl.";
     AccountStories => "各客户的故事", "Each account's story";
-    ContractTurns => "合同期（回合）", "Contract turns";
+    ContractTurns => "合同期（月）", "Contract length (months)";
+    AfterThisGame => "本局结束之后（第 {} 月）", "after this game (month {})";
     DebriefHint => "Esc 回到标题 · 导出成绩文件交给讲师", "Esc returns to the title · export the result file for your instructor";
     EventHint => "按数字键 1–9 选择回应 · Enter 继续", "Keys 1–9 pick an answer · Enter continues";
     Kept => "保留", "kept";
-    NegotiationHint => "选择每个议题的条件 · Enter 提出报价", "Pick terms for each issue · Enter makes the offer";
+    NegotiationHint => "上/下键 选议题 · 左/右键 换条件 · Enter 提出报价", "↑/↓ pick an issue · ←/→ change its terms · Enter makes the offer";
+    NegotiationDoneHint => "读完这笔交易对利润的影响 · Enter 继续", "Read what the deal does to profit · Enter continues";
     NegotiationTip => "买方反复施压的议题就是他最看重的：在那里让步，同时在其他议题上争取回报（交换而不是单方面让步）。", "The issue the buyer keeps pressing is what they value most: concede there and ask for something back on another issue (trade, don't just give).";
     NextTurn => "下一回合", "Next turn";
     PickScenario => "请先选择一个场景或输入场景文件路径。", "Pick a scenario or enter a scenario file path first.";
@@ -485,17 +493,45 @@ pub fn plan_error(lang: Lang, e: &PlanError) -> String {
     }
 }
 
-/// Money as the scenarios write it (thousands, no currency).
+/// Money as the scenarios write it, in the scenario's unit ([`in_unit`] names it).
 pub fn money(x: f64) -> String {
     if x.abs() >= 100.0 {
         format!("{x:.0}")
     } else {
-        format!("{x:.1}")
+        format!("{:.1}", without_negative_zero(x, 1))
+    }
+}
+
+/// `x`, or plain zero when it shows as zero at `decimals` places: "-0.0" reads as a loss.
+fn without_negative_zero(x: f64, decimals: i32) -> f64 {
+    let scale = 10f64.powi(decimals);
+    if (x * scale).round() == 0.0 { 0.0 } else { x }
+}
+
+/// A chance as a percentage, with a decimal while it is under 1 % so a small risk does not
+/// show as none ("0.3%"), and "0%" only when there is none at all.
+pub fn chance(p: f64) -> String {
+    let percent = 100.0 * p;
+    if percent > 0.0 && percent < 1.0 {
+        format!("{percent:.1}%")
+    } else {
+        format!("{percent:.0}%")
+    }
+}
+
+/// A money label with the scenario's unit of money, if it names one: "Budget (¥10k)",
+/// "预算（万元）"; the label alone otherwise.
+pub fn in_unit(lang: Lang, label: &str, unit: Option<&str>) -> String {
+    match (unit, lang) {
+        (None, _) => label.to_owned(),
+        (Some(unit), Lang::Zh) => format!("{label}（{unit}）"),
+        (Some(unit), Lang::En) => format!("{label} ({unit})"),
     }
 }
 
 /// A signed change, e.g. `+3.2` / `−1.0`.
 pub fn delta(x: f64) -> String {
+    let x = without_negative_zero(x, 1);
     if x >= 0.0 {
         format!("+{x:.1}")
     } else {
@@ -615,6 +651,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn small_numbers_never_show_a_negative_zero_or_a_risk_of_none() {
+        assert_eq!(delta(-0.04), "+0.0");
+        assert_eq!(delta(-0.06), "−0.1");
+        assert_eq!(money(-0.04), "0.0");
+        assert_eq!(money(-3.94), "-3.9");
+        assert_eq!(chance(0.003), "0.3%");
+        assert_eq!(chance(0.0), "0%");
+        assert_eq!(chance(0.126), "13%");
+    }
+
+    #[test]
     fn both_languages_differ_and_are_not_empty() {
         for key in [K::AppTitle, K::EndTurn, K::Debrief, K::AddVisit] {
             assert!(!key.t(Lang::Zh).is_empty());
@@ -623,6 +670,13 @@ mod tests {
         assert_eq!(parse_lang("ZH"), Some(Lang::Zh));
         assert_eq!(parse_lang("en"), Some(Lang::En));
         assert_eq!(parse_lang("fr"), None);
+    }
+
+    #[test]
+    fn a_money_label_names_the_unit_in_each_language() {
+        assert_eq!(in_unit(Lang::En, "Budget", Some("¥10k")), "Budget (¥10k)");
+        assert_eq!(in_unit(Lang::Zh, "预算", Some("万元")), "预算（万元）");
+        assert_eq!(in_unit(Lang::En, "Budget", None), "Budget");
     }
 
     #[test]

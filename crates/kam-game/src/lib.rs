@@ -10,11 +10,11 @@ pub mod class;
 pub mod guide;
 pub mod i18n;
 mod idle;
-pub mod screens;
+mod screens;
 pub mod session;
 mod startup;
 pub mod ui;
-pub mod watch;
+mod watch;
 mod window_title;
 
 use std::process::ExitCode;
@@ -273,7 +273,7 @@ pub fn idle_settings() -> WinitSettings {
 }
 
 /// Everything but the window: session, screens, fonts and keyboard.
-pub fn game_plugin(app: &mut App) {
+fn game_plugin(app: &mut App) {
     app.add_plugins(core_plugin);
     app.add_systems(Startup, spawn_camera);
     app.add_plugins((ui::plugin, screens::plugin, window_title::plugin));

@@ -146,17 +146,17 @@ pub struct Settings {
     pub guide_done: bool,
 }
 
-pub fn settings_path(dir: &Path) -> PathBuf {
+fn settings_path(dir: &Path) -> PathBuf {
     dir.join("settings.ron")
 }
 
 /// The remembered settings; a missing or unreadable file is simply no settings.
-pub fn read_settings(dir: &Path) -> Option<Settings> {
+fn read_settings(dir: &Path) -> Option<Settings> {
     let text = std::fs::read_to_string(settings_path(dir)).ok()?;
     ron::from_str(&text).ok()
 }
 
-pub fn read_autosave(dir: &Path) -> Result<Option<Autosave>, String> {
+fn read_autosave(dir: &Path) -> Result<Option<Autosave>, String> {
     let path = autosave_path(dir);
     match std::fs::read_to_string(&path) {
         Ok(text) => ron::from_str(&text)
@@ -192,6 +192,8 @@ pub struct NegoDraft {
     /// Index of the negotiation in the scenario.
     pub negotiation: usize,
     pub offer: Vec<usize>,
+    /// The issue the arrow keys act on: ↑/↓ move between issues, ←/→ change its option.
+    pub focus: usize,
     pub last_reply: Option<BuyerReply>,
     /// Set once the negotiation has closed.
     pub summary: Option<NegotiationRecord>,
@@ -251,6 +253,8 @@ pub enum Action {
         issue: usize,
         option: usize,
     },
+    /// Move the arrow keys' focus to an issue of the offer.
+    FocusIssue(usize),
     MakeOffer,
     WalkAway,
     /// Leave a feedback dialog, summary or report.
@@ -259,6 +263,13 @@ pub enum Action {
     NewGame,
     /// Play again from the start of this month, with the same seed, beside the original.
     WhatIf(u32),
+    /// Leave the what-if for the original game's debrief.
+    LeaveWhatIf,
+    /// A what-if from the month of the n-th "try next time" mistake, with its better plan
+    /// offered beside the plan.
+    ReplayMistake(usize),
+    /// Take the what-if's suggested plan as the draft (undoable).
+    UseSuggestion,
     /// Leave the guided first game (it is not offered again).
     SkipGuide,
     SetLang(Lang),
@@ -322,6 +333,9 @@ pub struct Session {
 pub struct WhatIf {
     pub month: u32,
     pub original: Game,
+    /// The better plan for `month` a "try next time" card named, with the points it was worth,
+    /// shown beside the plan while that month is played again (not kept in the save: a hint).
+    pub suggestion: Option<(Plan, f64)>,
 }
 
 /// What the player is asked before it happens.
@@ -414,6 +428,15 @@ impl Session {
         self.game.as_ref()
     }
 
+    /// A money label in the language shown, with the scenario's unit of money.
+    pub fn money_label(&self, key: K) -> String {
+        let unit = self
+            .game
+            .as_ref()
+            .and_then(|g| g.scenario().money_unit.as_deref());
+        i18n::in_unit(self.lang, key.t(self.lang), unit)
+    }
+
     /// Whether the coach (plan previews, hints) is on: practice, unless the scenario or the
     /// class is an exam.
     pub fn coach_on(&self) -> bool {
@@ -481,7 +504,7 @@ impl Session {
     }
 
     /// Shows a broken scenario's diagnostics (FILE:LINE:COL) on the title screen.
-    pub fn show_scenario_errors(&mut self, diagnostics: &[Diagnostic]) {
+    fn show_scenario_errors(&mut self, diagnostics: &[Diagnostic]) {
         self.error = Some(ErrorBox {
             title: K::ScenarioBroken.t(self.lang).to_owned(),
             lines: diagnostics.iter().map(|d| d.to_string()).collect(),
@@ -544,15 +567,38 @@ impl Session {
             return;
         };
         self.game = Some(branch);
-        self.what_if = Some(WhatIf { month, original });
+        self.what_if = Some(WhatIf {
+            month,
+            original,
+            suggestion: None,
+        });
         self.draft = Plan::default();
         self.undo.clear();
         self.confirm = None;
         self.feedback = None;
         self.nego = NegoDraft::default();
         self.message = None;
+        // The original's export line would read as this game's.
+        self.exported = None;
         self.notice = Some(format!("{} {month}", K::WhatIfFrom.t(self.lang)));
         self.next_pending_after_resume();
+    }
+
+    /// Back to the original game, as it was finished, at its debrief; the what-if is dropped.
+    fn leave_what_if(&mut self) {
+        let Some(what_if) = self.what_if.take() else {
+            return;
+        };
+        self.game = Some(what_if.original);
+        self.draft = Plan::default();
+        self.undo.clear();
+        self.confirm = None;
+        self.feedback = None;
+        self.nego = NegoDraft::default();
+        self.message = None;
+        self.notice = None;
+        self.screen = Screen::Debrief;
+        self.autosave_now();
     }
 
     /// Joins the class the title form names and starts its game (or takes the seat back,
@@ -711,6 +757,12 @@ impl Session {
             Action::SetOffer { issue, option } => {
                 if let Some(x) = self.nego.offer.get_mut(issue) {
                     *x = option;
+                    self.nego.focus = issue;
+                }
+            }
+            Action::FocusIssue(issue) => {
+                if issue < self.nego.offer.len() {
+                    self.nego.focus = issue;
                 }
             }
             Action::MakeOffer => self.make_offer(),
@@ -726,6 +778,23 @@ impl Session {
             }
             Action::Export => self.export(),
             Action::WhatIf(month) => self.start_what_if(month),
+            Action::LeaveWhatIf => self.leave_what_if(),
+            Action::ReplayMistake(n) => {
+                if let Some(m) = self.try_next_time.get(n).cloned() {
+                    self.start_what_if(m.month);
+                    if let Some(w) = &mut self.what_if {
+                        w.suggestion = m.better_plan.map(|plan| (plan, m.points));
+                    }
+                }
+            }
+            Action::UseSuggestion => {
+                let suggested = self.what_if.as_ref().and_then(|w| w.suggestion.clone());
+                if let Some((plan, _)) = suggested
+                    && self.screen == Screen::Turn
+                {
+                    self.undo.push(std::mem::replace(&mut self.draft, plan));
+                }
+            }
             Action::SkipGuide => {}
             Action::NewGame => {
                 self.screen = Screen::Title;
@@ -872,6 +941,7 @@ impl Session {
                 self.nego = NegoDraft {
                     negotiation,
                     offer,
+                    focus: 0,
                     last_reply: None,
                     summary: None,
                     history: state.exchanges.clone(),
@@ -1015,6 +1085,7 @@ impl Session {
                         .map(|original| WhatIf {
                             month: *month,
                             original,
+                            suggestion: None,
                         })
                 });
                 self.begin(source, game, &player);
@@ -1154,7 +1225,7 @@ pub fn metrics(state: &AccountState) -> [f64; 3] {
 pub struct Actions(pub Vec<Action>);
 
 /// Applies queued actions.
-pub fn apply_actions(mut actions: ResMut<Actions>, mut session: ResMut<Session>) {
+fn apply_actions(mut actions: ResMut<Actions>, mut session: ResMut<Session>) {
     for action in actions.0.drain(..) {
         session.apply(action);
     }

@@ -58,6 +58,9 @@ pub fn setup(ctx: &egui::Context) {
     ctx.all_styles_mut(|style| {
         style.spacing.item_spacing = egui::vec2(8.0, 6.0);
         style.spacing.button_padding = egui::vec2(8.0, 4.0);
+        // Solid scroll bars take their own strip: egui's floating ones were drawn over the
+        // first row of the buying centre (seen in a hand playtest).
+        style.spacing.scroll = egui::style::ScrollStyle::solid();
         style
             .text_styles
             .insert(egui::TextStyle::Body, egui::FontId::proportional(14.0));
@@ -154,6 +157,23 @@ pub fn delta_text(x: f64) -> RichText {
     RichText::new(crate::i18n::delta(x)).color(color)
 }
 
+/// [`delta_text`] for a change of `metric`, coloured by whether it is good for us: longer
+/// payment days cost us credit, so a rise there is red, not green.
+pub fn metric_delta_text(metric: kam_sim::engine::Metric, x: f64) -> RichText {
+    let good = if metric == kam_sim::engine::Metric::PaymentDays {
+        -x
+    } else {
+        x
+    };
+    delta_text(x).color(if good > 0.05 {
+        GREEN
+    } else if good < -0.05 {
+        RED
+    } else {
+        MUTED
+    })
+}
+
 /// A column header with its explanation on hover.
 pub fn header(ui: &mut egui::Ui, text: &str, help: &str) {
     ui.label(RichText::new(text).strong()).on_hover_text(help);
@@ -184,6 +204,16 @@ pub fn top_bar(ui: &mut egui::Ui, s: &Session, actions: &mut Vec<Action>) {
                     K::Of.t(s.lang),
                     game.scenario().turns
                 ));
+                // Always in view while it lasts: a what-if is practice, never the result.
+                if let Some(w) = &s.what_if {
+                    ui.separator();
+                    ui.label(
+                        RichText::new(format!("{} {}", K::WhatIfFrom.t(s.lang), w.month))
+                            .strong()
+                            .color(YELLOW),
+                    )
+                    .on_hover_text(K::WhatIfNotResult.t(s.lang));
+                }
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 lang_switch(ui, s.lang, actions);
@@ -366,7 +396,7 @@ pub fn confirm_dialog(root: &mut egui::Ui, s: &Session) -> Vec<Action> {
             format!(
                 "{} {visits_left} · {} {}",
                 K::VisitsLeft.t(lang),
-                K::BudgetLeft.t(lang),
+                s.money_label(K::BudgetLeft),
                 crate::i18n::money(budget_left)
             ),
             K::EndTurnAnyway.t(lang),

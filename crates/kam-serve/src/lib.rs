@@ -8,13 +8,13 @@
 //! This crate knows neither the game nor the command line: the class report comes in as a
 //! [`Reporter`] from whoever embeds it (the `kam` binary passes kam-cli's).
 
-pub mod class;
+mod class;
 pub mod db;
-pub mod error;
-pub mod http;
-pub mod limits;
-pub mod pages;
-pub mod secrets;
+mod error;
+mod http;
+mod limits;
+mod pages;
+mod secrets;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -65,7 +65,7 @@ impl Default for ServeOptions {
 }
 
 impl ServeOptions {
-    pub fn database_url(&self) -> Result<String, String> {
+    fn database_url(&self) -> Result<String, String> {
         if let Some(url) = &self.db {
             return Ok(url.clone());
         }

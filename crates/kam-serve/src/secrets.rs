@@ -4,8 +4,6 @@
 //! Only hashes are stored, so a copy of the database does not let anyone act as an
 //! instructor or a trainee. Secrets come from the operating system's generator.
 
-use sha2::{Digest, Sha256};
-
 /// Letters and digits a person reads aloud without confusion (no 0/O, 1/I/L, 2/Z, 5/S, 8/B).
 const READABLE: &[u8] = b"34679ACDEFGHJKMNPQRTUVWXY";
 
@@ -41,7 +39,7 @@ pub fn code(len: usize) -> String {
 
 /// What the database keeps of a secret.
 pub fn hash(secret: &str) -> String {
-    format!("{:x}", Sha256::digest(secret.trim().as_bytes()))
+    kam_sim::record::sha256_hex(secret.trim().as_bytes())
 }
 
 /// Codes are typed by people: any case, any spaces around.

@@ -34,7 +34,7 @@ pub struct Worth {
 pub const MIN_WORTH: f64 = 3.0;
 
 /// Mean and 95 % half-interval of paired differences.
-pub fn paired(expert: &[f64], other: &[f64]) -> (f64, f64) {
+fn paired(expert: &[f64], other: &[f64]) -> (f64, f64) {
     let n = expert.len().min(other.len());
     if n == 0 {
         return (0.0, 0.0);

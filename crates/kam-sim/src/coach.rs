@@ -3,6 +3,8 @@
 //! game. Hints judge the plan on the table, never the seed's future draws, and say nothing
 //! the dossier does not already show; the debrief still assesses the game as played.
 
+use std::ops::ControlFlow;
+
 use crate::engine::{Decision, Game, Plan};
 use crate::model;
 use crate::scenario::{BuyingRole, Language, Lesson, Tier};
@@ -254,6 +256,9 @@ pub struct Mistake {
     pub text: String,
     /// Composite points the better decision would have gained.
     pub points: f64,
+    /// The better plan, when the mistake was a month's plan: the one valued above, to be
+    /// shown and tried in a what-if from that month.
+    pub better_plan: Option<Plan>,
 }
 
 /// The composite the game reaches when decision `at` is `instead` and the expert plays the
@@ -278,13 +283,12 @@ fn value_of(game: &Game, at: usize, instead: Decision) -> Option<f64> {
 /// each valued by the expert playing the rest of the game.
 pub fn costliest_mistakes(game: &Game, lang: Language) -> Vec<Mistake> {
     let scenario = game.scenario();
-    let mut replay = Game::new(std::sync::Arc::clone(game.prepared()), game.seed());
     let mut expert = match crate::strategy::by_name("expert", game.seed()) {
         Some(e) => e,
         None => return Vec::new(),
     };
     let mut found = Vec::new();
-    for (i, decision) in game.log().iter().enumerate() {
+    crate::record::walk_log(game, |i, decision, replay| {
         let month = replay.turn();
         match (decision, replay.pending().cloned()) {
             (Decision::Choose(c), Some(crate::engine::Pending::Event { event, account, .. })) => {
@@ -331,14 +335,15 @@ pub fn costliest_mistakes(game: &Game, lang: Language) -> Vec<Mistake> {
                             ),
                         ),
                         points: value - actual,
+                        better_plan: None,
                     });
                 }
             }
             (Decision::Plan(_), None) => {
-                let plan = expert.plan(&replay);
+                let plan = expert.plan(replay);
                 if let (Some(actual), Some(value)) = (
                     value_of(game, i, decision.clone()),
-                    value_of(game, i, Decision::Plan(plan)),
+                    value_of(game, i, Decision::Plan(plan.clone())),
                 ) && value > actual + 0.05
                 {
                     found.push(Mistake {
@@ -355,15 +360,14 @@ pub fn costliest_mistakes(game: &Game, lang: Language) -> Vec<Mistake> {
                             ),
                         ),
                         points: value - actual,
+                        better_plan: Some(plan),
                     });
                 }
             }
             _ => {}
         }
-        if replay.decide(decision.clone()).is_err() {
-            break;
-        }
-    }
+        ControlFlow::Continue(())
+    });
     found.sort_by(|a, b| b.points.total_cmp(&a.points));
     found.truncate(3);
     found

@@ -3,7 +3,9 @@
 //! choices taken from the model (the norm it served, the fit of its pitches, the verdict of
 //! its answers, what its offers were worth to the buyer).
 
-use crate::engine::{Decision, Game, Pending};
+use std::ops::ControlFlow;
+
+use crate::engine::{Decision, Game, Pending, Plan};
 use crate::model;
 use crate::scenario::{Language, Verdict};
 
@@ -31,73 +33,15 @@ pub fn months(you: &Game, expert: &Game, lang: Language) -> Vec<MonthComparison>
 /// A game's decisions in words, grouped by the month they were made in.
 fn by_month(game: &Game, lang: Language, reasons: bool) -> Vec<Vec<String>> {
     let scenario = game.scenario();
-    let mut replay = Game::new(std::sync::Arc::clone(game.prepared()), game.seed());
     let mut out: Vec<Vec<String>> = Vec::new();
-    for decision in game.log() {
+    crate::record::walk_log(game, |_, decision, replay| {
         let month = replay.turn() as usize;
         if out.len() < month {
             out.resize(month, Vec::new());
         }
         let lines = &mut out[month - 1];
         match (decision, replay.pending().cloned()) {
-            (Decision::Plan(plan), _) => {
-                for (a, def) in scenario.accounts.iter().enumerate() {
-                    let visits: Vec<_> = plan.visits.iter().filter(|v| v.account == a).collect();
-                    let resources: Vec<_> =
-                        plan.resources.iter().filter(|r| r.account == a).collect();
-                    if visits.is_empty() && resources.is_empty() {
-                        continue;
-                    }
-                    let state = &replay.accounts()[a];
-                    let people: Vec<String> = visits
-                        .iter()
-                        .map(|v| {
-                            let who = &state.people[v.stakeholder].person.name;
-                            format!("{who} · {}", scenario.approaches[v.approach].name)
-                        })
-                        .chain(resources.iter().map(|r| {
-                            format!(
-                                "{} × {}",
-                                scenario.means.resources[r.resource].name, r.units
-                            )
-                        }))
-                        .collect();
-                    let mut line = format!("{}: {}", def.name, people.join(", "));
-                    if reasons {
-                        let norm = game.prepared().norms[a];
-                        let fitting = visits.iter().all(|v| {
-                            model::fit(
-                                &scenario.approaches[v.approach],
-                                &state.people[v.stakeholder].person,
-                            ) >= model::GOOD_FIT
-                        });
-                        line.push_str(&lang.pick(
-                            format!(
-                                "（{} 次拜访，标准 {norm:.1}{}）",
-                                visits.len(),
-                                if fitting && !visits.is_empty() {
-                                    "；每次的方式都契合对方风格"
-                                } else {
-                                    ""
-                                }
-                            ),
-                            format!(
-                                " ({} visits against a norm of {norm:.1}{})",
-                                visits.len(),
-                                if fitting && !visits.is_empty() {
-                                    "; every pitch suits the person's style"
-                                } else {
-                                    ""
-                                }
-                            ),
-                        ));
-                    }
-                    lines.push(line);
-                }
-                if plan.visits.is_empty() && plan.resources.is_empty() {
-                    lines.push(lang.pick("没有安排拜访".into(), "No visits planned".into()));
-                }
-            }
+            (Decision::Plan(plan), _) => lines.extend(plan_lines(replay, plan, lang, reasons)),
             (Decision::Choose(c), Some(Pending::Event { event, account, .. })) => {
                 let def = &scenario.events[event];
                 let choice = &def.choices[*c];
@@ -141,11 +85,73 @@ fn by_month(game: &Game, lang: Language, reasons: bool) -> Vec<Vec<String>> {
             }
             _ => {}
         }
-        if replay.decide(decision.clone()).is_err() {
-            break;
-        }
-    }
+        ControlFlow::Continue(())
+    });
     out
+}
+
+/// A plan in words, one line per account it touches (who is visited with which pitch, which
+/// resources), as it reads in `game`, the game it is about to be played in; with `reasons`,
+/// each line also gives the account's visits against its norm and whether every pitch fits.
+pub fn plan_lines(game: &Game, plan: &Plan, lang: Language, reasons: bool) -> Vec<String> {
+    let scenario = game.scenario();
+    let mut lines = Vec::new();
+    for (a, def) in scenario.accounts.iter().enumerate() {
+        let visits: Vec<_> = plan.visits.iter().filter(|v| v.account == a).collect();
+        let resources: Vec<_> = plan.resources.iter().filter(|r| r.account == a).collect();
+        if visits.is_empty() && resources.is_empty() {
+            continue;
+        }
+        let state = &game.accounts()[a];
+        let people: Vec<String> = visits
+            .iter()
+            .map(|v| {
+                let who = &state.people[v.stakeholder].person.name;
+                format!("{who} · {}", scenario.approaches[v.approach].name)
+            })
+            .chain(resources.iter().map(|r| {
+                format!(
+                    "{} × {}",
+                    scenario.means.resources[r.resource].name, r.units
+                )
+            }))
+            .collect();
+        let mut line = format!("{}: {}", def.name, people.join(", "));
+        if reasons {
+            let norm = game.prepared().norms[a];
+            let fitting = visits.iter().all(|v| {
+                model::fit(
+                    &scenario.approaches[v.approach],
+                    &state.people[v.stakeholder].person,
+                ) >= model::GOOD_FIT
+            });
+            line.push_str(&lang.pick(
+                format!(
+                    "（{} 次拜访，标准 {norm:.1}{}）",
+                    visits.len(),
+                    if fitting && !visits.is_empty() {
+                        "；每次的方式都契合对方风格"
+                    } else {
+                        ""
+                    }
+                ),
+                format!(
+                    " ({} visits against a norm of {norm:.1}{})",
+                    visits.len(),
+                    if fitting && !visits.is_empty() {
+                        "; every pitch suits the person's style"
+                    } else {
+                        ""
+                    }
+                ),
+            ));
+        }
+        lines.push(line);
+    }
+    if plan.visits.is_empty() && plan.resources.is_empty() {
+        lines.push(lang.pick("没有安排拜访".into(), "No visits planned".into()));
+    }
+    lines
 }
 
 #[cfg(test)]

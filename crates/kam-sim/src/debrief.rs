@@ -76,6 +76,49 @@ pub fn lesson_name(lesson: Lesson, lang: Language) -> &'static str {
     lang.pick(zh, en)
 }
 
+/// The share of the profit rate a deal must keep to count as win-win: giving up more than a
+/// tenth of it is buying agreement (courseware: trade concessions, never give them away).
+pub const WIN_WIN_PROFIT_KEPT: f64 = 0.9;
+
+/// Whether a negotiation ended win-win: a deal that keeps [`WIN_WIN_PROFIT_KEPT`] of the
+/// profit rate it started from.
+pub fn is_win_win(deal: bool, profit_rate_before: f64, profit_rate_after: f64) -> bool {
+    deal && profit_rate_after >= profit_rate_before * WIN_WIN_PROFIT_KEPT - 1e-9
+}
+
+/// A negotiation's outcome judged by the same rule as the debrief's teaching point, in words.
+pub fn deal_verdict(
+    deal: bool,
+    profit_rate_before: f64,
+    profit_rate_after: f64,
+    lang: Language,
+) -> String {
+    let kept = if profit_rate_before.abs() > 1e-9 {
+        100.0 * profit_rate_after / profit_rate_before
+    } else {
+        100.0
+    };
+    if is_win_win(deal, profit_rate_before, profit_rate_after) {
+        lang.pick(
+            format!("双赢：达成了协议，利润率保住了 {kept:.0}%。"),
+            format!("Win-win: a deal that keeps {kept:.0}% of the profit rate."),
+        )
+    } else if deal {
+        lang.pick(
+            format!("达成了协议，但利润率只剩 {kept:.0}%：让步换来的不够，不是双赢。"),
+            format!(
+                "A deal, but only {kept:.0}% of the profit rate is left: the concessions bought too little back, so not win-win."
+            ),
+        )
+    } else {
+        lang.pick(
+            "没有达成协议：条件保持原样，客户的要求也没有得到回应。".to_owned(),
+            "No deal: the terms stay as they were, and the buyer's demands went unanswered."
+                .to_owned(),
+        )
+    }
+}
+
 pub fn debrief(game: &Game, lang: Language) -> Debrief {
     let scenario = game.scenario();
     let mut lessons = Vec::new();
@@ -203,9 +246,12 @@ pub fn debrief(game: &Game, lang: Language) -> Debrief {
     };
     if !let_go.is_empty() {
         evidence.push_str(&lang.pick(
-            format!("；放弃了按原条件亏损的客户：{}", names(&let_go, "、")),
             format!(
-                "; let go, as they lost money at their terms: {}",
+                "；另有流失的客户按原条件本就亏损（课程认为可以放手）：{}",
+                names(&let_go, "、")
+            ),
+            format!(
+                "; also lost, but losing money at their starting terms (the course says such accounts may be let go): {}",
                 names(&let_go, ", ")
             ),
         ));
@@ -240,18 +286,29 @@ pub fn debrief(game: &Game, lang: Language) -> Debrief {
     // Negotiations: a deal both sides can live with.
     for r in game.negotiation_records() {
         let n = &scenario.negotiations[r.negotiation];
-        let win_win = r.deal.is_some() && r.profit_rate_after >= r.profit_rate_before * 0.9 - 1e-9;
+        let win_win = is_win_win(r.deal.is_some(), r.profit_rate_before, r.profit_rate_after);
         lessons.push(LessonOutcome {
             lesson: Lesson::Negotiation,
             met: win_win,
+            // The criterion in the words: a deal is not enough, it must keep the profit.
             evidence: match &r.deal {
-                Some(_) => lang.pick(
+                Some(_) if win_win => lang.pick(
                     format!(
-                        "{}：达成协议，每回合利润 {:.1} → {:.1}",
+                        "{}：达成协议且利润基本守住（每回合 {:.1} → {:.1}，让出不到一成）",
                         n.title, r.profit_rate_before, r.profit_rate_after
                     ),
                     format!(
-                        "{}: deal agreed, profit per turn {:.1} → {:.1}",
+                        "{}: deal agreed and profit kept (per turn {:.1} → {:.1}, less than a tenth given up)",
+                        n.title, r.profit_rate_before, r.profit_rate_after
+                    ),
+                ),
+                Some(_) => lang.pick(
+                    format!(
+                        "{}：达成了协议，但每回合利润 {:.1} → {:.1}，让出超过一成：不是双赢",
+                        n.title, r.profit_rate_before, r.profit_rate_after
+                    ),
+                    format!(
+                        "{}: a deal, but profit per turn {:.1} → {:.1}, more than a tenth given up: not win-win",
                         n.title, r.profit_rate_before, r.profit_rate_after
                     ),
                 ),
@@ -323,5 +380,28 @@ pub fn debrief(game: &Game, lang: Language) -> Debrief {
         lessons,
         decisions,
         accounts,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The negotiation screen's verdict and the debrief's teaching point judge a deal alike:
+    /// a deal that gives away more than a tenth of the profit rate is not win-win, however it
+    /// is reached.
+    #[test]
+    fn a_deal_is_win_win_only_if_it_keeps_the_profit() {
+        assert!(is_win_win(true, 20.0, 18.5));
+        assert!(!is_win_win(true, 20.0, 17.5));
+        assert!(!is_win_win(false, 20.0, 20.0));
+        let en = |deal, after| deal_verdict(deal, 20.0, after, Language::En);
+        assert!(en(true, 18.5).starts_with("Win-win") && en(true, 18.5).contains("92%"));
+        assert!(en(true, 17.5).contains("not win-win") && en(true, 17.5).contains("88%"));
+        assert!(en(false, 20.0).starts_with("No deal"));
+        assert_ne!(
+            deal_verdict(true, 20.0, 18.5, Language::Zh),
+            deal_verdict(true, 20.0, 17.5, Language::Zh)
+        );
     }
 }

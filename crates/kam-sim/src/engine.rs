@@ -348,6 +348,10 @@ pub struct TurnRecord {
     pub profit: ProfitLines,
     pub visits: u32,
     pub churned: bool,
+    /// The chance of defection drawn at this month's end ([`churn_hazard`]); 0 when none was
+    /// drawn. Kept so a loss can be explained by the odds it had, not only announced.
+    #[serde(default)]
+    pub defection_chance: f64,
     pub causes: Vec<Cause>,
 }
 

@@ -223,11 +223,34 @@ pub fn cause_text(game: &Game, account: usize, cause: &Cause, lang: Language) ->
         }
         Source::OpportunityLost { opportunity } => {
             let name = opportunity_name(game, account, opportunity);
-            match lang {
-                Language::Zh => format!("商机丢失：{name}（客户决策时阶段或满意度不够）"),
-                Language::En => format!(
-                    "Opportunity lost: {name} (stage or satisfaction too low when the customer decided)"
+            // The odds it had when the customer decided: its stage (kept since) and the
+            // satisfaction of the month it was decided in (the record that holds this cause).
+            let odds = game.accounts()[account]
+                .opportunities
+                .get(opportunity)
+                .zip(
+                    game.history(account)
+                        .iter()
+                        .find(|r| r.causes.iter().any(|c| c.source == cause.source)),
+                )
+                .map(|(o, r)| {
+                    (
+                        o.stage,
+                        r.satisfaction,
+                        100.0 * model::close_chance(o.stage, r.satisfaction),
+                    )
+                });
+            match (lang, odds) {
+                (Language::Zh, Some((stage, sat, chance))) => format!(
+                    "商机丢失：{name}。客户决定时处于第 {stage}/6 阶段、满意度 {sat:.0}，赢单概率 {chance:.0}%，这次没有赢下"
                 ),
+                (Language::En, Some((stage, sat, chance))) => format!(
+                    "Opportunity lost: {name}. When the customer decided it stood at stage {stage}/6 with satisfaction {sat:.0}, a {chance:.0}% chance of winning, and it went the other way"
+                ),
+                (Language::Zh, None) => format!("商机丢失：{name}（客户决定不选我们）"),
+                (Language::En, None) => {
+                    format!("Opportunity lost: {name} (the customer decided against us)")
+                }
             }
         }
         Source::OneOffEnded => t(
@@ -235,7 +258,27 @@ pub fn cause_text(game: &Game, account: usize, cause: &Cause, lang: Language) ->
             "上回合的一次性收入不再发生",
             "Last turn's one-off revenue does not recur",
         ),
-        Source::Churn => t(lang, "客户流失", "The account was lost"),
+        Source::Churn => {
+            // The month it was lost is the first record that says so.
+            match game.history(account).iter().find(|r| r.churned) {
+                Some(r) => {
+                    let (sat, floor, chance) = (
+                        r.satisfaction,
+                        model::CHURN_SATISFACTION,
+                        100.0 * r.defection_chance,
+                    );
+                    match lang {
+                        Language::Zh => format!(
+                            "客户流失：满意度 {sat:.1} 低于 {floor:.0}，本月流失概率 {chance:.1}%，抽中了"
+                        ),
+                        Language::En => format!(
+                            "The account defected: satisfaction {sat:.1} was under {floor:.0}, a {chance:.1}% chance this month, and it came up"
+                        ),
+                    }
+                }
+                None => t(lang, "客户流失", "The account was lost"),
+            }
+        }
     }
 }
 

@@ -210,6 +210,7 @@ pub fn generate(accounts: usize, turns: u32, seed: u64) -> Scenario {
         difficulty: Difficulty::Normal,
         turns,
         turn_unit: TurnUnit::Month,
+        money_unit: None,
         mode: Mode::Practice,
         seed,
         means: Means {

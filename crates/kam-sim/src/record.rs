@@ -6,6 +6,7 @@
 //! reproduces the recorded scores exactly or the record was changed.
 
 use std::io::Write;
+use std::ops::ControlFlow;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -79,7 +80,13 @@ pub fn file_safe(name: &str) -> String {
 /// The content hash of a prepared scenario.
 pub fn scenario_hash(prepared: &Prepared) -> String {
     let text = ron::to_string(&prepared.scenario).unwrap_or_default();
-    format!("{:x}", Sha256::digest(text.as_bytes()))
+    sha256_hex(text.as_bytes())
+}
+
+/// SHA-256 of `bytes` as 64 lower-case hex digits: the one digest of the project (scenario
+/// hashes here, stored secrets in the class server).
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
 }
 
 pub fn record(game: &Game, player: &str) -> GameRecord {
@@ -181,17 +188,30 @@ pub fn read(path: &Path) -> Result<GameRecord, String> {
     from_str(&text)
 }
 
+/// Replays `game`'s decisions from the start, handing `visit` each one (with its index) and
+/// the game as it stood just before it. Stops when `visit` breaks or a decision no longer
+/// applies. The one walk of a decision log: what-ifs, the month-by-month comparison and the
+/// coach's costliest mistakes all read a game this way.
+pub fn walk_log(game: &Game, mut visit: impl FnMut(usize, &Decision, &Game) -> ControlFlow<()>) {
+    let mut replay = Game::new(Arc::clone(game.prepared()), game.seed());
+    for (i, decision) in game.log().iter().enumerate() {
+        if visit(i, decision, &replay).is_break() || replay.decide(decision.clone()).is_err() {
+            break;
+        }
+    }
+}
+
 /// The decisions of a game made before `month` began: replaying them gives the game as it
 /// stood at the start of that month (a what-if starts there).
 pub fn log_before_month(game: &Game, month: u32) -> Vec<Decision> {
-    let mut replay = Game::new(Arc::clone(game.prepared()), game.seed());
     let mut out = Vec::new();
-    for decision in game.log() {
-        if replay.turn() >= month || replay.decide(decision.clone()).is_err() {
-            break;
+    walk_log(game, |_, decision, before| {
+        if before.turn() >= month {
+            return ControlFlow::Break(());
         }
         out.push(decision.clone());
-    }
+        ControlFlow::Continue(())
+    });
     out
 }
 
@@ -214,7 +234,7 @@ pub fn restore(prepared: Arc<Prepared>, record: &GameRecord) -> Result<Game, Str
 }
 
 /// Why a record cannot be replayed by this model, when it was made with another.
-pub fn other_model(record: &GameRecord) -> Option<String> {
+fn other_model(record: &GameRecord) -> Option<String> {
     let here = crate::model::MODEL_VERSION;
     (record.model != here).then(|| {
         format!(

@@ -29,6 +29,11 @@ pub struct Scenario {
     pub turns: u32,
     #[serde(default)]
     pub turn_unit: TurnUnit,
+    /// What one unit of money is, shown beside the money labels of the game (for example
+    /// "¥10k" or "万元"), so the numbers agree with a briefing that speaks of ¥200k. Numbers
+    /// stay unitless in the model. Left out of the content hash when not set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub money_unit: Option<String>,
     /// The seed used when the player does not choose one (a class code overrides it).
     #[serde(default = "default_seed")]
     pub seed: u64,

@@ -219,7 +219,7 @@ pub fn lab(prepared: &Arc<Prepared>, seed: u64, runs: u64) -> Result<Lab, String
 }
 
 /// [`lab`], calling `progress(games done, games in all)` as games finish.
-pub fn lab_with_progress(
+fn lab_with_progress(
     prepared: &Arc<Prepared>,
     seed: u64,
     runs: u64,
@@ -281,7 +281,7 @@ pub fn review_with_progress(
 }
 
 /// Checks that read the scenario only: rumours and objections whose answers explain nothing.
-pub fn review_static(scenario: &Scenario) -> Vec<TeachingWarning> {
+fn review_static(scenario: &Scenario) -> Vec<TeachingWarning> {
     let mut out = Vec::new();
     for (e, event) in scenario.events.iter().enumerate() {
         let what = match event.kind {

@@ -89,7 +89,7 @@ fn list(ids: &[&str]) -> String {
 }
 
 /// The closest known name, if it is close enough to be a typo ([`crate::ron_tree::suggest`]).
-pub fn did_you_mean<'a>(word: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+fn did_you_mean<'a>(word: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     let known: Vec<&'a str> = known.collect();
     crate::ron_tree::suggest(word, &known)
 }
@@ -122,6 +122,9 @@ fn check_price_tags(f: &mut Findings, s: &Scenario) {
     }
 }
 
+/// Longest money unit: it sits beside labels in narrow panels.
+const MONEY_UNIT_MAX_CHARS: usize = 12;
+
 pub fn check(s: &Scenario) -> Vec<Finding> {
     let mut f = Findings::default();
     if s.id.trim().is_empty() {
@@ -132,6 +135,17 @@ pub fn check(s: &Scenario) -> Vec<Finding> {
             "turns",
             format!("turns must be between 1 and 120, found {}", s.turns),
         );
+    }
+    if let Some(unit) = &s.money_unit {
+        let length = unit.chars().count();
+        if unit.trim().is_empty() || length > MONEY_UNIT_MAX_CHARS {
+            f.error(
+                "money_unit",
+                format!(
+                    "money_unit is shown beside every money label: give 1 to {MONEY_UNIT_MAX_CHARS} characters such as \"¥10k\", found {unit:?}"
+                ),
+            );
+        }
     }
     check_means(&mut f, s);
     check_scoring(&mut f, &s.scoring);
@@ -851,6 +865,22 @@ mod tests {
                 .iter()
                 .any(|f| f.severity == Severity::Warning && f.message.contains("price tag"))
         );
+    }
+
+    #[test]
+    fn a_money_unit_must_fit_beside_a_label() {
+        let (file, src) = crate::bundled::by_name("classroom_zh").unwrap();
+        let (prepared, _) = crate::load::load_str(file, src).unwrap();
+        let mut s = prepared.scenario.clone();
+        assert_eq!(s.money_unit.as_deref(), Some("万元"));
+        let unit_errors = |s: &Scenario| check(s).iter().filter(|f| f.path == "money_unit").count();
+        assert_eq!(unit_errors(&s), 0);
+        for bad in ["", "  ", "ten thousand yuan"] {
+            s.money_unit = Some(bad.into());
+            assert_eq!(unit_errors(&s), 1, "{bad:?}");
+        }
+        s.money_unit = None;
+        assert_eq!(unit_errors(&s), 0, "the unit is optional");
     }
 
     #[test]

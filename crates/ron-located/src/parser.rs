@@ -90,6 +90,22 @@ impl Parser {
         })
     }
 
+    /// The span from `start` to the cursor.
+    fn span_from(&self, start: Pos) -> Span {
+        Span {
+            start,
+            end: self.pos,
+        }
+    }
+
+    /// A node of `kind` from `start` to the cursor.
+    fn node_from(&self, start: Pos, kind: NodeKind) -> Node {
+        Node {
+            span: self.span_from(start),
+            kind,
+        }
+    }
+
     /// Describes what is at the cursor, for "found ..." in messages.
     fn found(&self) -> String {
         match self.peek() {
@@ -301,10 +317,7 @@ impl Parser {
                 self.bump();
             }
         }
-        let span = Span {
-            start,
-            end: self.pos,
-        };
+        let span = self.span_from(start);
         Some((Ident { name, span }, raw))
     }
 
@@ -375,13 +388,7 @@ impl Parser {
 
     fn close(&mut self, start: Pos, kind: NodeKind) -> Node {
         self.depth -= 1;
-        Node {
-            span: Span {
-                start,
-                end: self.pos,
-            },
-            kind,
-        }
+        self.node_from(start, kind)
     }
 
     fn parens(&mut self, name: Option<Ident>, start: Pos) -> ParseResult<Node> {
@@ -569,13 +576,7 @@ impl Parser {
                 Some(c) => text.push(c),
             }
         }
-        Ok(Node {
-            span: Span {
-                start,
-                end: self.pos,
-            },
-            kind: NodeKind::Str(text),
-        })
+        Ok(self.node_from(start, NodeKind::Str(text)))
     }
 
     fn at_line_break(&self) -> bool {
@@ -668,13 +669,7 @@ impl Parser {
                 Some(c) => text.push(c),
             }
         }
-        Ok(Node {
-            span: Span {
-                start,
-                end: self.pos,
-            },
-            kind: NodeKind::Str(text),
-        })
+        Ok(self.node_from(start, NodeKind::Str(text)))
     }
 
     fn char_literal(&mut self) -> ParseResult<Node> {
@@ -693,13 +688,7 @@ impl Parser {
                 "a character literal holds exactly one character, like 'x'; use double quotes for text",
             );
         }
-        Ok(Node {
-            span: Span {
-                start,
-                end: self.pos,
-            },
-            kind: NodeKind::Char(c),
-        })
+        Ok(self.node_from(start, NodeKind::Char(c)))
     }
 
     fn number(&mut self) -> ParseResult<Node> {
@@ -739,13 +728,7 @@ impl Parser {
             number_kind(&token, radix, negative)
         };
         match kind {
-            Ok(kind) => Ok(Node {
-                span: Span {
-                    start,
-                    end: self.pos,
-                },
-                kind,
-            }),
+            Ok(kind) => Ok(self.node_from(start, kind)),
             Err(NumberError::Invalid) => {
                 self.fail(start, format!("invalid number `{}`", self.text_from(from)))
             }

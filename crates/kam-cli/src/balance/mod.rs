@@ -17,7 +17,7 @@ mod html;
 mod text;
 
 pub use self::html::page;
-pub use self::text::{text, worth_table};
+pub use self::text::text;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

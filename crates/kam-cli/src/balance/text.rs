@@ -9,7 +9,7 @@ use kam_sim::ablation::{MIN_WORTH, Worth};
 use super::{Balance, kind_text, pct, trigger_text};
 
 /// The teaching points' worth as a terminal table.
-pub fn worth_table(worth: &[Worth]) -> String {
+fn worth_table(worth: &[Worth]) -> String {
     let mut t = String::new();
     let _ = writeln!(
         t,

@@ -129,7 +129,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                     );
                     ui::stat(
                         ui,
-                        K::BudgetPerTurn.t(lang),
+                        &s.money_label(K::BudgetPerTurn),
                         i18n::money(sc.means.budget_per_turn),
                         K::TipBudgetLeft.t(lang),
                     );

@@ -27,7 +27,12 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
     let d = kam_sim::debrief::debrief(game, lang);
     let sc = game.scenario();
     ui::bottom_bar(root, K::DebriefHint.t(lang), |ui| {
-        if ui::primary(ui, K::ExportResult.t(lang)).clicked() {
+        // A what-if is never the result: no export, and the way back to the one that is.
+        if s.what_if.is_some() {
+            if ui::primary(ui, K::LeaveWhatIf.t(lang)).clicked() {
+                actions.push(Action::LeaveWhatIf);
+            }
+        } else if ui::primary(ui, K::ExportResult.t(lang)).clicked() {
             actions.push(Action::Export);
         }
         if ui.button(K::NewGame.t(lang)).clicked() {
@@ -66,270 +71,294 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                 });
         });
     egui::CentralPanel::default().show(root, |ui| {
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.heading(format!("{} — {}", K::Debrief.t(lang), s.player));
-                ui.add_space(20.0);
-                ui.label(
-                    RichText::new(format!("{} {}", K::Grade.t(lang), d.scores.grade))
-                        .size(30.0)
-                        .strong()
-                        .color(grade_color(d.scores.grade)),
-                );
-                ui.label(RichText::new(format!("{:.1}", d.scores.composite)).size(24.0));
-            });
-            if let Some(what_if) = &s.what_if {
-                what_if_card(ui, game, &what_if.original, what_if.month, lang);
-            }
-            let w = &sc.scoring;
-            let total = (w.retention_weight + w.profit_weight + w.satisfaction_weight).max(1e-9);
-            ui::card(ui, |ui| {
-                ui.label(RichText::new(K::Breakdown.t(lang)).strong());
-                egui::Grid::new("breakdown")
-                    .striped(true)
-                    .spacing([18.0, 4.0])
-                    .show(ui, |ui| {
-                        ui.label("");
-                        ui::header(ui, K::Weight.t(lang), "");
-                        ui::header(ui, K::You.t(lang), "");
-                        ui::header(ui, K::Expert.t(lang), K::ExpertComparison.t(lang));
-                        ui.end_row();
-                        let e = s.expert;
-                        let rows = [
-                            (
-                                K::Retention,
-                                w.retention_weight,
-                                d.scores.retention,
-                                e.map(|x| x.retention),
-                                K::TipRetention,
-                            ),
-                            (
-                                K::ProfitScore,
-                                w.profit_weight,
-                                d.scores.profit_score,
-                                e.map(|x| x.profit_score),
-                                K::TipProfitScore,
-                            ),
-                            (
-                                K::Satisfaction,
-                                w.satisfaction_weight,
-                                d.scores.satisfaction,
-                                e.map(|x| x.satisfaction),
-                                K::TipSatisfaction,
-                            ),
-                            (
-                                K::Composite,
-                                total,
-                                d.scores.composite,
-                                e.map(|x| x.composite),
-                                K::TipComposite,
-                            ),
-                        ];
-                        for (k, weight, you, expert, tip) in rows {
-                            ui.label(k.t(lang)).on_hover_text(tip.t(lang));
-                            ui.label(format!("{:.0} %", 100.0 * weight / total));
-                            ui.label(RichText::new(format!("{you:.1}")).strong());
-                            ui.label(expert.map_or("—".into(), |x| format!("{x:.1}")));
-                            ui.end_row();
-                        }
-                        ui.label(K::Profit.t(lang));
-                        ui.label("");
-                        ui.label(i18n::money(d.scores.profit));
-                        ui.label(e.map_or("—".into(), |x| i18n::money(x.profit)));
-                        ui.end_row();
-                        ui.label(K::FutureProfit.t(lang))
-                            .on_hover_text(K::TipFutureProfit.t(lang));
-                        ui.label("");
-                        ui.label(i18n::money(d.scores.future_profit));
-                        ui.label(e.map_or("—".into(), |x| i18n::money(x.future_profit)));
-                        ui.end_row();
-                        ui.label(K::Grade.t(lang));
-                        ui.label("");
-                        ui.label(RichText::new(d.scores.grade.to_string()).strong());
-                        ui.label(e.map_or("—".into(), |x| x.grade.to_string()));
-                        ui.end_row();
-                    });
-                ui.label(
-                    RichText::new(K::ExpertComparison.t(lang))
-                        .small()
-                        .color(ui::MUTED),
-                );
-            });
-
-            ui.add_space(6.0);
-            ui.label(RichText::new(K::TeachingPoints.t(lang)).strong().size(16.0));
-            for lesson in Lesson::ALL {
-                let outcomes: Vec<_> = d.lessons.iter().filter(|l| l.lesson == lesson).collect();
-                if outcomes.is_empty() {
-                    continue;
+        // Each game's debrief opens at its top: a what-if's does not inherit where the
+        // original's was scrolled to.
+        let game_shown = s.what_if.as_ref().map(|w| w.month);
+        egui::ScrollArea::vertical()
+            .id_salt(("debrief", game_shown))
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.heading(format!("{} — {}", K::Debrief.t(lang), s.player));
+                    ui.add_space(20.0);
+                    ui.label(
+                        RichText::new(format!("{} {}", K::Grade.t(lang), d.scores.grade))
+                            .size(30.0)
+                            .strong()
+                            .color(grade_color(d.scores.grade)),
+                    );
+                    ui.label(RichText::new(format!("{:.1}", d.scores.composite)).size(24.0));
+                });
+                if let Some(what_if) = &s.what_if {
+                    what_if_card(ui, game, &what_if.original, what_if.month, lang);
                 }
-                let met = outcomes.iter().filter(|l| l.met).count();
-                let all = met == outcomes.len();
-                let (mark, color) = if all {
-                    ("✔", ui::GREEN)
-                } else if met == 0 {
-                    ("×", ui::RED)
-                } else {
-                    ("◐", ui::YELLOW)
-                };
-                egui::CollapsingHeader::new(
-                    RichText::new(format!(
-                        "{mark} {} ({met}/{})",
-                        kam_sim::debrief::lesson_name(lesson, lang),
-                        outcomes.len()
-                    ))
-                    .color(color),
-                )
-                .id_salt(("lesson", lesson as usize))
-                .default_open(!all)
-                .show(ui, |ui| {
-                    for l in outcomes {
-                        let (tag, color) = if l.met {
-                            (K::Met, ui::GREEN)
-                        } else {
-                            (K::Missed, ui::RED)
-                        };
-                        ui.horizontal_wrapped(|ui| {
-                            ui.label(RichText::new(tag.t(lang)).color(color).strong());
-                            ui.label(&l.evidence);
-                        });
-                    }
-                });
-            }
-
-            ui.add_space(6.0);
-            ui.label(
-                RichText::new(K::DecisionsThatMattered.t(lang))
-                    .strong()
-                    .size(16.0),
-            );
-            for k in &d.decisions {
+                let w = &sc.scoring;
+                let total =
+                    (w.retention_weight + w.profit_weight + w.satisfaction_weight).max(1e-9);
                 ui::card(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    ui.horizontal_wrapped(|ui| {
-                        ui.label(
-                            RichText::new(format!("{} {}", K::Turn.t(lang), k.turn))
-                                .color(ui::MUTED),
-                        );
-                        ui.label(RichText::new(&k.account).strong());
-                        ui.label(
-                            RichText::new(i18n::verdict(lang, k.verdict))
-                                .color(ui::verdict_color(k.verdict))
-                                .strong(),
-                        );
-                    });
-                    ui.label(&k.text);
-                    ui.label(RichText::new(&k.feedback).small().color(ui::MUTED));
-                });
-            }
-
-            ui.add_space(6.0);
-            ui.label(RichText::new(K::AccountStories.t(lang)).strong().size(16.0));
-            egui::Grid::new("stories")
-                .striped(true)
-                .spacing([12.0, 4.0])
-                .show(ui, |ui| {
-                    for st in &d.accounts {
-                        ui.label(RichText::new(&st.name).strong());
-                        ui.label(if st.retained {
-                            RichText::new(K::Kept.t(lang)).color(ui::GREEN)
-                        } else {
-                            RichText::new(K::Lost.t(lang)).color(ui::RED)
+                    ui.label(RichText::new(K::Breakdown.t(lang)).strong());
+                    egui::Grid::new("breakdown")
+                        .striped(true)
+                        .spacing([18.0, 4.0])
+                        .show(ui, |ui| {
+                            ui.label("");
+                            ui::header(ui, K::Weight.t(lang), "");
+                            ui::header(ui, K::You.t(lang), "");
+                            ui::header(ui, K::Expert.t(lang), K::ExpertComparison.t(lang));
+                            ui.end_row();
+                            let e = s.expert;
+                            let rows = [
+                                (
+                                    K::Retention,
+                                    w.retention_weight,
+                                    d.scores.retention,
+                                    e.map(|x| x.retention),
+                                    K::TipRetention,
+                                ),
+                                (
+                                    K::ProfitScore,
+                                    w.profit_weight,
+                                    d.scores.profit_score,
+                                    e.map(|x| x.profit_score),
+                                    K::TipProfitScore,
+                                ),
+                                (
+                                    K::Satisfaction,
+                                    w.satisfaction_weight,
+                                    d.scores.satisfaction,
+                                    e.map(|x| x.satisfaction),
+                                    K::TipSatisfaction,
+                                ),
+                                (
+                                    K::Composite,
+                                    total,
+                                    d.scores.composite,
+                                    e.map(|x| x.composite),
+                                    K::TipComposite,
+                                ),
+                            ];
+                            for (k, weight, you, expert, tip) in rows {
+                                ui.label(k.t(lang)).on_hover_text(tip.t(lang));
+                                ui.label(format!("{:.0} %", 100.0 * weight / total));
+                                ui.label(RichText::new(format!("{you:.1}")).strong());
+                                ui.label(expert.map_or("—".into(), |x| format!("{x:.1}")));
+                                ui.end_row();
+                            }
+                            ui.label(s.money_label(K::Profit));
+                            ui.label("");
+                            ui.label(i18n::money(d.scores.profit));
+                            ui.label(e.map_or("—".into(), |x| i18n::money(x.profit)));
+                            ui.end_row();
+                            ui.label(s.money_label(K::FutureProfit))
+                                .on_hover_text(K::TipFutureProfit.t(lang));
+                            ui.label("");
+                            ui.label(i18n::money(d.scores.future_profit));
+                            ui.label(e.map_or("—".into(), |x| i18n::money(x.future_profit)));
+                            ui.end_row();
+                            ui.label(K::Grade.t(lang));
+                            ui.label("");
+                            ui.label(RichText::new(d.scores.grade.to_string()).strong());
+                            ui.label(e.map_or("—".into(), |x| x.grade.to_string()));
+                            ui.end_row();
                         });
-                        ui.label(ui::delta_text(st.satisfaction_change));
-                        ui.label(i18n::money(st.profit));
-                        let top = st
-                            .causes
-                            .iter()
-                            .take(2)
-                            .map(|(t, v)| format!("{t} ({})", i18n::delta(*v)))
-                            .collect::<Vec<_>>();
-                        // Cut to fit beside the table (the whole text on hover): a long line
-                        // here would widen the page and push the columns below off screen.
-                        let causes = top.join("; ");
-                        ui.label(RichText::new(ui::ellipsize(&causes, 60)).small())
-                            .on_hover_text(causes);
-                        ui.end_row();
-                    }
+                    ui.label(
+                        RichText::new(K::ExpertComparison.t(lang))
+                            .small()
+                            .color(ui::MUTED),
+                    );
                 });
 
-            // Try next time: the costliest decisions, each a click away from a what-if.
-            if !s.try_next_time.is_empty() || !kam_sim::coach::money_losers(game).is_empty() {
                 ui.add_space(6.0);
-                ui.label(RichText::new(K::TryNextTime.t(lang)).strong().size(16.0));
-                for m in &s.try_next_time {
+                ui.label(RichText::new(K::TeachingPoints.t(lang)).strong().size(16.0));
+                for lesson in Lesson::ALL {
+                    let outcomes: Vec<_> =
+                        d.lessons.iter().filter(|l| l.lesson == lesson).collect();
+                    if outcomes.is_empty() {
+                        continue;
+                    }
+                    let met = outcomes.iter().filter(|l| l.met).count();
+                    let all = met == outcomes.len();
+                    let costly = s
+                        .try_next_time
+                        .iter()
+                        .filter(|m| m.lesson == lesson)
+                        .count();
+                    let (mark, color) = if all {
+                        ("✔", ui::GREEN)
+                    } else if met == 0 {
+                        ("×", ui::RED)
+                    } else {
+                        ("◐", ui::YELLOW)
+                    };
+                    egui::CollapsingHeader::new(
+                        RichText::new(format!(
+                            "{mark} {} ({met}/{})",
+                            kam_sim::debrief::lesson_name(lesson, lang),
+                            outcomes.len()
+                        ))
+                        .color(color),
+                    )
+                    .id_salt(("lesson", lesson as usize))
+                    .default_open(!all || costly > 0)
+                    .show(ui, |ui| {
+                        for l in outcomes {
+                            let (tag, color) = if l.met {
+                                (K::Met, ui::GREEN)
+                            } else {
+                                (K::Missed, ui::RED)
+                            };
+                            ui.horizontal_wrapped(|ui| {
+                                ui.label(RichText::new(tag.t(lang)).color(color).strong());
+                                ui.label(&l.evidence);
+                            });
+                        }
+                        // A point met on the whole can still hold the game's costliest decisions;
+                        // say so rather than leave "met" beside three cards that say otherwise.
+                        if costly > 0 {
+                            ui.label(
+                                RichText::new(i18n::tf(lang, K::StillRoom, costly))
+                                    .small()
+                                    .color(ui::YELLOW),
+                            );
+                        }
+                    });
+                }
+
+                ui.add_space(6.0);
+                ui.label(
+                    RichText::new(K::DecisionsThatMattered.t(lang))
+                        .strong()
+                        .size(16.0),
+                );
+                for k in &d.decisions {
                     ui::card(ui, |ui| {
                         ui.set_width(ui.available_width());
-                        ui.horizontal(|ui| {
+                        ui.horizontal_wrapped(|ui| {
                             ui.label(
-                                RichText::new(format!(
-                                    "{} · {}",
-                                    kam_sim::debrief::lesson_name(m.lesson, lang),
-                                    i18n::delta(-m.points)
-                                ))
-                                .strong()
-                                .color(ui::RED),
+                                RichText::new(format!("{} {}", K::Turn.t(lang), k.turn))
+                                    .color(ui::MUTED),
                             );
-                            if ui.small_button(K::ReplayFromHere.t(lang)).clicked() {
-                                actions.push(Action::WhatIf(m.month));
-                            }
+                            ui.label(RichText::new(&k.account).strong());
+                            ui.label(
+                                RichText::new(i18n::verdict(lang, k.verdict))
+                                    .color(ui::verdict_color(k.verdict))
+                                    .strong(),
+                            );
                         });
-                        ui.add(egui::Label::new(&m.text).wrap());
+                        ui.label(&k.text);
+                        ui.label(RichText::new(&k.feedback).small().color(ui::MUTED));
                     });
                 }
-                for (a, visits, spent) in kam_sim::coach::money_losers(game) {
-                    ui.label(
-                        RichText::new(i18n::tf(
-                            lang,
-                            K::LostMoneyEveryMonth,
-                            format!(
-                                "{} · {visits} · {}",
-                                sc.accounts[a].name,
-                                i18n::money(spent)
-                            ),
-                        ))
-                        .color(ui::YELLOW),
-                    );
-                }
-            }
 
-            // The expert's game on the same seed beside the trainee's, month by month.
-            if let Some(expert) = &s.expert_game {
                 ui.add_space(6.0);
-                let section = egui::CollapsingHeader::new(
-                    RichText::new(K::YouAndExpert.t(lang)).strong().size(16.0),
-                )
-                .id_salt("you_and_expert")
-                .default_open(s.show_expert_months)
-                .show(ui, |ui| {
-                    for m in kam_sim::compare::months(game, expert, lang) {
-                        ui.horizontal(|ui| {
-                            ui.label(
-                                RichText::new(format!("{} {}", K::Turn.t(lang), m.month)).strong(),
-                            );
-                            if ui.small_button(K::ReplayFromHere.t(lang)).clicked() {
-                                actions.push(Action::WhatIf(m.month));
-                            }
+                ui.label(RichText::new(K::AccountStories.t(lang)).strong().size(16.0));
+                egui::Grid::new("stories")
+                    .striped(true)
+                    .spacing([12.0, 4.0])
+                    .show(ui, |ui| {
+                        for st in &d.accounts {
+                            ui.label(RichText::new(&st.name).strong());
+                            ui.label(if st.retained {
+                                RichText::new(K::Kept.t(lang)).color(ui::GREEN)
+                            } else {
+                                RichText::new(K::Lost.t(lang)).color(ui::RED)
+                            });
+                            ui.label(ui::delta_text(st.satisfaction_change));
+                            ui.label(i18n::money(st.profit));
+                            let top = st
+                                .causes
+                                .iter()
+                                .take(2)
+                                .map(|(t, v)| format!("{t} ({})", i18n::delta(*v)))
+                                .collect::<Vec<_>>();
+                            // Cut to fit beside the table (the whole text on hover): a long line
+                            // here would widen the page and push the columns below off screen.
+                            let causes = top.join("; ");
+                            ui.label(RichText::new(ui::ellipsize(&causes, 60)).small())
+                                .on_hover_text(causes);
+                            ui.end_row();
+                        }
+                    });
+
+                // Try next time: the costliest decisions, each a click away from a what-if.
+                if !s.try_next_time.is_empty() || !kam_sim::coach::money_losers(game).is_empty() {
+                    ui.add_space(6.0);
+                    ui.label(RichText::new(K::TryNextTime.t(lang)).strong().size(16.0));
+                    for (n, m) in s.try_next_time.iter().enumerate() {
+                        ui::card(ui, |ui| {
+                            ui.set_width(ui.available_width());
+                            ui.horizontal(|ui| {
+                                ui.label(
+                                    RichText::new(format!(
+                                        "{} · {}",
+                                        kam_sim::debrief::lesson_name(m.lesson, lang),
+                                        i18n::delta(-m.points)
+                                    ))
+                                    .strong()
+                                    .color(ui::RED),
+                                );
+                                if ui.small_button(K::ReplayFromHere.t(lang)).clicked() {
+                                    actions.push(Action::ReplayMistake(n));
+                                }
+                            });
+                            ui.add(egui::Label::new(&m.text).wrap());
                         });
-                        ui.columns(2, |cols| {
-                            cols[0].label(RichText::new(K::You.t(lang)).color(ui::MUTED));
-                            for line in &m.you {
-                                cols[0].add(egui::Label::new(RichText::new(line).small()).wrap());
-                            }
-                            cols[1].label(RichText::new(K::Expert.t(lang)).color(ui::MUTED));
-                            for line in &m.expert {
-                                cols[1].add(egui::Label::new(RichText::new(line).small()).wrap());
-                            }
-                        });
-                        ui.separator();
                     }
-                });
-                // `--screen expert-compare` brings the comparison into view.
-                if s.show_expert_months {
-                    section.header_response.scroll_to_me(Some(egui::Align::TOP));
+                    for (a, visits, spent) in kam_sim::coach::money_losers(game) {
+                        ui.label(
+                            RichText::new(i18n::tf(
+                                lang,
+                                K::LostMoneyEveryMonth,
+                                format!(
+                                    "{} · {visits} · {}",
+                                    sc.accounts[a].name,
+                                    i18n::money(spent)
+                                ),
+                            ))
+                            .color(ui::YELLOW),
+                        );
+                    }
                 }
-            }
-        });
+
+                // The expert's game on the same seed beside the trainee's, month by month.
+                if let Some(expert) = &s.expert_game {
+                    ui.add_space(6.0);
+                    let section = egui::CollapsingHeader::new(
+                        RichText::new(K::YouAndExpert.t(lang)).strong().size(16.0),
+                    )
+                    .id_salt("you_and_expert")
+                    .default_open(s.show_expert_months)
+                    .show(ui, |ui| {
+                        for m in kam_sim::compare::months(game, expert, lang) {
+                            ui.horizontal(|ui| {
+                                ui.label(
+                                    RichText::new(format!("{} {}", K::Turn.t(lang), m.month))
+                                        .strong(),
+                                );
+                                if ui.small_button(K::ReplayFromHere.t(lang)).clicked() {
+                                    actions.push(Action::WhatIf(m.month));
+                                }
+                            });
+                            ui.columns(2, |cols| {
+                                cols[0].label(RichText::new(K::You.t(lang)).color(ui::MUTED));
+                                for line in &m.you {
+                                    cols[0]
+                                        .add(egui::Label::new(RichText::new(line).small()).wrap());
+                                }
+                                cols[1].label(RichText::new(K::Expert.t(lang)).color(ui::MUTED));
+                                for line in &m.expert {
+                                    cols[1]
+                                        .add(egui::Label::new(RichText::new(line).small()).wrap());
+                                }
+                            });
+                            ui.separator();
+                        }
+                    });
+                    // `--screen expert-compare` brings the comparison into view.
+                    if s.show_expert_months {
+                        section.header_response.scroll_to_me(Some(egui::Align::TOP));
+                    }
+                }
+            });
     });
     if ui::key(root, egui::Key::Escape) {
         actions.push(Action::NewGame);

@@ -120,6 +120,15 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                                     actions.push(Action::Choose(i));
                                 }
                             }
+                            // Said, not only hovered: a playtest took an answer's cost for
+                            // the visit budget and wondered why it could exceed what was left.
+                            if order.iter().any(|&i| def.choices[i].cost > 0.0) {
+                                ui.label(
+                                    RichText::new(K::TipChoiceCost.t(lang))
+                                        .small()
+                                        .color(ui::MUTED),
+                                );
+                            }
                         }
                         Some(f) => {
                             let c = &def.choices[f.choice];

@@ -69,7 +69,12 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
         .map(|p| p.person.clone());
     let style = buyer.as_ref().map_or(Style::A, |b| b.style);
     let done = s.nego.summary.is_some();
-    ui::bottom_bar(root, K::NegotiationHint.t(lang), |ui| {
+    let hint = if done {
+        K::NegotiationDoneHint
+    } else {
+        K::NegotiationHint
+    };
+    ui::bottom_bar(root, hint.t(lang), |ui| {
         if done {
             if ui::primary(ui, K::Continue.t(lang)).clicked() {
                 actions.push(Action::Continue);
@@ -201,9 +206,18 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                             })
                             .collect();
                         let best = rates.iter().flatten().copied().fold(f64::MIN, f64::max);
+                        let focused = s.nego.focus == i;
                         ui::card(ui, |ui| {
                             ui.set_width(ui.available_width());
-                            ui.label(RichText::new(i18n::topic(lang, issue.topic)).strong());
+                            // The arrow keys' issue is marked, so the keys can be followed.
+                            let topic = i18n::topic(lang, issue.topic);
+                            if focused {
+                                ui.label(
+                                    RichText::new(format!("→ {topic}")).strong().color(ui::BLUE),
+                                );
+                            } else {
+                                ui.label(RichText::new(topic).strong());
+                            }
                             for (k, o) in issue.options.iter().enumerate() {
                                 let chosen = s.nego.offer.get(i) == Some(&k);
                                 let text = format!("{}   {}", o.label, terms(lang, o));
@@ -236,7 +250,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                         ui.label(
                             RichText::new(format!(
                                 "{}: {} → {}",
-                                K::ThisOffer.t(lang),
+                                s.money_label(K::ThisOffer),
                                 i18n::money(now),
                                 i18n::money(then)
                             ))
@@ -270,12 +284,12 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                         ui,
                         K::BuyerValue.t(lang),
                         format!("{:.0} / 100", sum.buyer_value),
-                        "",
+                        K::TipBuyerValue.t(lang),
                     );
                     ui.horizontal(|ui| {
                         ui.label(format!(
                             "{}: {} {} → {} {}",
-                            K::ProfitRate.t(lang),
+                            s.money_label(K::ProfitRate),
                             K::Before.t(lang),
                             i18n::money(sum.profit_rate_before),
                             K::After.t(lang),
@@ -285,17 +299,52 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                             sum.profit_rate_after - sum.profit_rate_before,
                         ));
                     });
-                    if !def.feedback.is_empty() {
-                        ui.add_space(6.0);
-                        ui::card(ui, |ui| {
-                            ui.label(RichText::new(K::Feedback.t(lang)).strong());
+                    ui.add_space(6.0);
+                    ui::card(ui, |ui| {
+                        ui.label(RichText::new(K::Feedback.t(lang)).strong());
+                        // What this deal did, by the debrief's rule, before the scenario's
+                        // general advice (the same whether the deal was won or lost).
+                        ui.label(
+                            RichText::new(kam_sim::debrief::deal_verdict(
+                                sum.deal.is_some(),
+                                sum.profit_rate_before,
+                                sum.profit_rate_after,
+                                lang,
+                            ))
+                            .strong(),
+                        );
+                        if !def.feedback.is_empty() {
                             ui.label(&def.feedback);
-                        });
-                    }
+                        }
+                    });
                 }
             }
         });
     });
+    // The offer from the keyboard: ↑/↓ pick the issue, ←/→ its option.
+    if !done && !def.issues.is_empty() {
+        let focus = s.nego.focus.min(def.issues.len() - 1);
+        if ui::key(root, egui::Key::ArrowUp) && focus > 0 {
+            actions.push(Action::FocusIssue(focus - 1));
+        }
+        if ui::key(root, egui::Key::ArrowDown) && focus + 1 < def.issues.len() {
+            actions.push(Action::FocusIssue(focus + 1));
+        }
+        let options = def.issues[focus].options.len();
+        let current = s.nego.offer.get(focus).copied().unwrap_or(0);
+        if ui::key(root, egui::Key::ArrowLeft) && current > 0 {
+            actions.push(Action::SetOffer {
+                issue: focus,
+                option: current - 1,
+            });
+        }
+        if ui::key(root, egui::Key::ArrowRight) && current + 1 < options {
+            actions.push(Action::SetOffer {
+                issue: focus,
+                option: current + 1,
+            });
+        }
+    }
     if ui::enter(root) {
         actions.push(if done {
             Action::Continue

@@ -76,7 +76,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
             .sum();
         ui::stat(
             ui,
-            K::ProfitThisTurn.t(lang),
+            &s.money_label(K::ProfitThisTurn),
             i18n::money(profit),
             K::TipProfitScore.t(lang),
         );
@@ -159,7 +159,10 @@ fn account_changes(ui: &mut egui::Ui, game: &Game, start: Option<&Game>, a: usiz
                             .color(ui::MUTED),
                     ),
                 );
-                ui.add_sized([48.0, 14.0], egui::Label::new(ui::delta_text(shown(c))));
+                ui.add_sized(
+                    [48.0, 14.0],
+                    egui::Label::new(ui::metric_delta_text(c.metric, shown(c))),
+                );
                 ui.add(egui::Label::new(cause_text(game, a, c, lang)).wrap());
             });
         }
@@ -183,17 +186,22 @@ pub fn chart(
     let initial = Game::new(std::sync::Arc::clone(game.prepared()), game.seed());
     let turns = game.scenario().turns as f64;
     Plot::new(id)
+        .id(egui::Id::new(id))
         .height(height)
+        // A chart to read, not to explore: a drag on an axis or a right-drag would zoom in
+        // and keep the zoom for the rest of the game (a playtest's charts stopped at month 6).
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
-        // The months of the game and no further: the legend sits below the plot instead.
-        .include_x(0.0)
-        .include_x(turns)
+        .allow_axis_zoom_drag(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
         .auto_bounds([false, true])
-        .default_x_bounds(0.0, turns)
         .x_axis_label(K::Turn.t(lang))
         .show(ui, |plot| {
+            // The months of the game and no further, set every frame so nothing remembered
+            // can move them; the vertical range follows the data, all of which is in view.
+            plot.set_plot_bounds_x(0.0..=turns);
             for (a, acc) in game.scenario().accounts.iter().enumerate() {
                 let first = start(&initial.accounts()[a], acc).map(|y| [0.0, y]);
                 let points: Vec<[f64; 2]> = first

@@ -46,7 +46,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
         ui.label(
             RichText::new(format!(
                 "{} {}",
-                K::BudgetLeft.t(lang),
+                s.money_label(K::BudgetLeft),
                 i18n::money(budget_left)
             ))
             .strong(),
@@ -97,7 +97,10 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
     egui::CentralPanel::default().show(root, |ui| {
         // Both ways: a wide buying centre scrolls inside the dossier instead of spreading
         // over the plan panel.
-        egui::ScrollArea::both().show(ui, |ui| dossier(ui, s, game, &mut actions));
+        // One scroll position per account: the next dossier opens at its top.
+        egui::ScrollArea::both()
+            .id_salt(("dossier", s.selected_account))
+            .show(ui, |ui| dossier(ui, s, game, &mut actions));
     });
     if s.confirm.is_some() {
         actions.extend(ui::confirm_dialog(root, s));
@@ -200,7 +203,9 @@ fn dashboard(
                     // would take a cell's whole width), every reason on hover.
                     let ws = warnings(game, a, lang);
                     let mut dots = egui::text::LayoutJob::default();
-                    let font = egui::TextStyle::Body.resolve(ui.style());
+                    // Small dots: three of them at body size pushed the last column out of
+                    // the panel (seen in a playtest).
+                    let font = egui::TextStyle::Small.resolve(ui.style());
                     for w in ws.iter().take(3) {
                         dots.append(
                             "●",
@@ -213,19 +218,17 @@ fn dashboard(
                     if !reasons.is_empty() {
                         dots.on_hover_text(reasons.join("\n"));
                     }
-                    let short = ui::ellipsize(&acc.name, 9);
-                    let name = if st.churned {
-                        format!("{short} ({})", K::Lost.t(lang))
-                    } else {
-                        short
-                    };
-                    let mut text = RichText::new(name).strong();
+                    // A lost account is struck through, and says so on hover: a "(Lost)"
+                    // beside the name widened the column out of the panel.
+                    let mut text = RichText::new(ui::ellipsize(&acc.name, 9)).strong();
+                    let mut hover = acc.name.clone();
                     if st.churned {
                         text = text.strikethrough().color(ui::MUTED);
+                        hover = format!("{hover} ({})", K::Lost.t(lang));
                     }
                     if ui
                         .selectable_label(a == selected, text)
-                        .on_hover_text(&acc.name)
+                        .on_hover_text(hover)
                         .clicked()
                     {
                         actions.push(Action::SelectAccount(a));
@@ -240,7 +243,7 @@ fn dashboard(
                     if let Some(p) = preview.and_then(|p| p.get(a)) {
                         let (now, then) = p.satisfaction;
                         ui.label(ui::delta_text(then - now)).on_hover_text(format!(
-                            "{}: {now:.1} → {then:.1}\n{}: {:.1}% → {:.1}%\n{}: {}\n{}: {:.0}%",
+                            "{}: {now:.1} → {then:.1}\n{}: {:.1}% → {:.1}%\n{}: {}\n{}: {}",
                             K::Satisfaction.t(lang),
                             K::Share.t(lang),
                             p.share.0,
@@ -248,7 +251,7 @@ fn dashboard(
                             K::ProfitThisTurn.t(lang),
                             i18n::money(p.profit),
                             K::ChurnRisk.t(lang),
-                            100.0 * p.churn_risk
+                            i18n::chance(p.churn_risk)
                         ));
                     }
                     ui.end_row();
@@ -282,7 +285,7 @@ fn plan_panel(
         RichText::new(format!(
             "{} {visits_left}/{capacity} · {} {}",
             K::VisitsLeft.t(lang),
-            K::BudgetLeft.t(lang),
+            s.money_label(K::BudgetLeft),
             i18n::money(budget_left)
         ))
         .small(),
@@ -405,6 +408,14 @@ fn dossier(ui: &mut egui::Ui, s: &Session, game: &Game, actions: &mut Vec<Action
         return;
     };
     let st = &game.accounts()[a];
+    // Replaying a month the debrief said could go better: the better plan, to read or take.
+    if let Some(w) = &s.what_if
+        && let Some((plan, points)) = &w.suggestion
+        && game.turn() == w.month
+    {
+        suggestion_card(ui, game, plan, *points, lang, actions);
+        ui.add_space(6.0);
+    }
     // Practice: what the plan on the table breaks, named by its lesson, before it is played.
     if s.coach_on() {
         let hints = kam_sim::coach::hints(game, &s.draft, lang);
@@ -456,7 +467,11 @@ fn dossier(ui: &mut egui::Ui, s: &Session, game: &Game, actions: &mut Vec<Action
         ui::stat(
             ui,
             K::ChurnRisk.t(lang),
-            format!("{:.0}%", 100.0 * game.churn_hazard(a)),
+            if st.churned {
+                "—".to_owned()
+            } else {
+                i18n::chance(game.churn_hazard(a))
+            },
             K::TipChurn.t(lang),
         );
         ui::stat(
@@ -494,7 +509,13 @@ fn dossier(ui: &mut egui::Ui, s: &Session, game: &Game, actions: &mut Vec<Action
             &days_help,
         );
         if let Some(r) = st.contract.renewal_turn {
-            ui::stat(ui, K::Renewal.t(lang), r.to_string(), "");
+            // A renewal past the last month is not one the trainee will play: say so.
+            let when = if r > game.scenario().turns {
+                i18n::tf(lang, K::AfterThisGame, r)
+            } else {
+                r.to_string()
+            };
+            ui::stat(ui, K::Renewal.t(lang), when, "");
         }
     });
     ui.separator();
@@ -702,7 +723,7 @@ fn dossier(ui: &mut egui::Ui, s: &Session, game: &Game, actions: &mut Vec<Action
                     let status = match o.status {
                         OpportunityStatus::Open => String::new(),
                         OpportunityStatus::Won => format!(" ({})", K::Won.t(lang)),
-                        OpportunityStatus::Lost => format!(" ({})", K::Lost.t(lang)),
+                        OpportunityStatus::Lost => format!(" ({})", K::OpportunityLost.t(lang)),
                     };
                     ui.label(format!("{}{status}", o.opportunity.name));
                     ui.label(i18n::money(o.opportunity.value));
@@ -771,6 +792,35 @@ fn fit_word(fit: f64, lang: Lang) -> (&'static str, egui::Color32) {
 }
 
 /// The coach's hints, each under the name of the lesson it is about.
+/// The plan a "try next time" card valued, in words with the reasons, and a button to take
+/// it as the draft.
+fn suggestion_card(
+    ui: &mut egui::Ui,
+    game: &kam_sim::engine::Game,
+    plan: &kam_sim::engine::Plan,
+    points: f64,
+    lang: Lang,
+    actions: &mut Vec<Action>,
+) {
+    egui::Frame::group(ui.style())
+        .fill(egui::Color32::from_rgb(232, 244, 255))
+        .inner_margin(8.0)
+        .show(ui, |ui| {
+            ui.set_max_width(ui.available_width());
+            ui.label(
+                RichText::new(i18n::tf(lang, K::BetterPlan, format!("{points:.1}")))
+                    .strong()
+                    .color(ui::BLUE),
+            );
+            for line in kam_sim::compare::plan_lines(game, plan, lang, true) {
+                ui.add(egui::Label::new(RichText::new(line).small()).wrap());
+            }
+            if ui.button(K::UseThisPlan.t(lang)).clicked() {
+                actions.push(Action::UseSuggestion);
+            }
+        });
+}
+
 pub(crate) fn coach_card(ui: &mut egui::Ui, hints: &[kam_sim::coach::Hint], lang: Lang) {
     egui::Frame::group(ui.style())
         .fill(egui::Color32::from_rgb(255, 248, 225))

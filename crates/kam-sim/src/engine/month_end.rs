@@ -11,10 +11,11 @@ impl Game {
         let turn = self.turn;
         for a in 0..self.accounts.len() {
             let def = &scenario.accounts[a];
+            let mut defection_chance = 0.0;
             if !self.accounts[a].churned {
                 self.settle_share(a);
                 self.progress_funnel(a);
-                self.draw_churn(a);
+                defection_chance = self.draw_churn(a);
             }
             let profit = self.month_profit(a);
             let state = &self.accounts[a];
@@ -33,6 +34,7 @@ impl Game {
                 profit,
                 visits: self.turn_visits[a],
                 churned: state.churned,
+                defection_chance,
                 // The next turn's list starts with room for a typical turn's causes.
                 causes: std::mem::replace(&mut self.turn_causes[a], Vec::with_capacity(16)),
             };
@@ -117,7 +119,8 @@ impl Game {
         )
     }
 
-    pub(super) fn draw_churn(&mut self, a: usize) {
+    /// Draws whether account `a` defects this month; returns the chance it had.
+    pub(super) fn draw_churn(&mut self, a: usize) -> f64 {
         let renewal = self.accounts[a].contract.renewal_turn == Some(self.turn)
             && !self
                 .negotiations
@@ -127,5 +130,6 @@ impl Game {
         if hazard > 0.0 && self.chance(Draw::Churn(a)) < hazard {
             self.apply(a, Source::Churn, |s| s.churned = true);
         }
+        hazard
     }
 }

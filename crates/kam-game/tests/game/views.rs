@@ -627,6 +627,15 @@ fn a_what_if_replays_exactly_lives_in_the_save_and_is_never_the_result() {
         h.query_by_label_contains("The what-if beside your original game")
             .is_some()
     );
+    // No export from a what-if's debrief, and a way back to the game that counts.
+    assert!(h.query_by_label("Export result file").is_none());
+    h.get_by_label("Back to my game").click_accesskit();
+    h.run();
+    let s = h.state();
+    assert!(s.what_if.is_none());
+    assert_eq!(s.game().unwrap().log(), original.log());
+    assert_eq!(s.screen, Screen::Debrief);
+    assert!(h.query_by_label("Export result file").is_some());
 }
 
 /// The debrief ends with the costliest decisions, their points and teaching points, each one
@@ -649,6 +658,48 @@ fn try_next_time_names_the_costliest_decisions_and_replays_from_one() {
     let s = h.state();
     assert_eq!(s.what_if.as_ref().map(|w| w.month), Some(first.month));
     assert_eq!(s.game().unwrap().turn(), first.month);
+}
+
+/// Replaying a month whose plan the debrief faulted shows the better plan it valued, in words,
+/// and takes it as the draft on request (a playtest found "replay from here" showed nothing of
+/// the plan the card spoke of).
+#[test]
+fn replaying_a_faulted_plan_offers_the_better_plan() {
+    use kam_game::session::Action;
+    let mut found = None;
+    for seed in 0..20 {
+        let mut s = Session::new(None);
+        assert!(s.start(
+            ScenarioSource::Bundled("tutorial".into()),
+            &seed.to_string(),
+            "Tester"
+        ));
+        s.lang = kam_game::i18n::Lang::En;
+        s.autoplay("random").unwrap();
+        if let Some(n) = s.try_next_time.iter().position(|m| m.better_plan.is_some()) {
+            found = Some((s, n));
+            break;
+        }
+    }
+    let (mut s, n) = found.expect("a random game with a faulted plan");
+    let better = s.try_next_time[n].better_plan.clone().unwrap();
+    s.apply(Action::ReplayMistake(n));
+    assert_eq!(s.screen, Screen::Turn);
+    let mut h = harness(s);
+    h.run();
+    assert!(
+        h.query_by_label_contains("A better plan for this month")
+            .is_some()
+    );
+    h.get_by_label("Use this plan (undoable)").click_accesskit();
+    h.run();
+    assert_eq!(h.state().draft, better);
+    h.state_mut().apply(Action::Undo);
+    assert_eq!(
+        h.state().draft,
+        kam_sim::engine::Plan::default(),
+        "taking the plan is undone like any change"
+    );
 }
 
 /// The first tutorial walks a new learner through the screens, step by step, by what they
@@ -744,6 +795,28 @@ fn the_buyer_repeats_their_priority_and_the_screen_tallies_it() {
             .is_some(),
         "the tally stays on the summary"
     );
+    // Enter now continues, and the footer says so instead of offering again.
+    assert!(h.query_by_label_contains("Enter continues").is_some());
+    assert!(h.query_by_label_contains("Enter makes the offer").is_none());
+}
+
+/// Money carries the scenario's unit, so "Budget left 20.0" and a briefing's ¥200k agree
+/// (a hand playtest could not tell what 20.0 was).
+#[test]
+fn money_labels_name_the_scenarios_unit() {
+    use kam_game::i18n::Lang;
+    for (lang, label) in [
+        (Lang::En, "Budget left (¥10k) 20.0"),
+        (Lang::Zh, "剩余预算（万元） 20.0"),
+    ] {
+        let mut harness = classroom_in(lang, (1280.0, 800.0));
+        harness.state_mut().draft = Default::default();
+        harness.run();
+        assert!(
+            harness.query_all_by_label_contains(label).count() > 0,
+            "{lang:?}: {label}"
+        );
+    }
 }
 
 /// Nothing of the dashboard or the buying centre is cut at a panel's edge at 1280×800, with a
@@ -762,22 +835,8 @@ fn the_dashboard_and_buying_centre_fit_their_panels() {
             harness.state().coach_on(),
             "the classroom is a practice game"
         );
-        let dossier_left = harness
-            .query_all_by_label_contains(&format!("{} — ", K::Dossier.t(lang)))
-            .next()
-            .expect("the dossier heading")
-            .rect()
-            .left();
         let plan_left = harness.get_by_label(K::Allocation.t(lang)).rect().left();
-        // The dashboard's own edge: its panel's margin and scroll bar lie left of the dossier.
-        let dashboard_right = dossier_left - 24.0;
-        for header in [K::PlanEffect.t(lang), K::Trend.t(lang), "●"] {
-            let rect = harness.get_by_label(header).rect();
-            assert!(
-                rect.right() < dashboard_right,
-                "{lang:?}: dashboard column `{header}` reaches {rect:?}, the panel ends at {dashboard_right}"
-            );
-        }
+        assert_dashboard_fits(&harness, lang, true);
         let mut fits = 0;
         for word in [K::FitGood, K::FitWeak, K::FitPoor, K::FitWasted].map(|k| k.t(lang)) {
             for node in harness.query_all_by_label(word) {
@@ -797,4 +856,196 @@ fn the_dashboard_and_buying_centre_fit_their_panels() {
         };
         assert_eq!(fits, people, "{lang:?}: one pitch fit per person");
     }
+}
+
+/// The dashboard's last column ends inside its panel (left of the dossier).
+fn assert_dashboard_fits(
+    harness: &Harness<'static, Session>,
+    lang: kam_game::i18n::Lang,
+    planned: bool,
+) {
+    use kam_game::i18n::K;
+    let dossier_left = harness
+        .query_all_by_label_contains(&format!("{} — ", K::Dossier.t(lang)))
+        .next()
+        .expect("the dossier heading")
+        .rect()
+        .left();
+    // The dashboard's own edge: its panel's margin and scroll bar lie left of the dossier.
+    let dashboard_right = dossier_left - 24.0;
+    let last = if planned { K::PlanEffect } else { K::Trend };
+    for header in [last.t(lang), K::Trend.t(lang), "●"] {
+        // The first in reading order: the header ("●" is also a row's single warning dot).
+        let rect = harness
+            .query_all_by_label(header)
+            .next()
+            .unwrap_or_else(|| panic!("{lang:?}: no dashboard column `{header}`"))
+            .rect();
+        assert!(
+            rect.right() < dashboard_right,
+            "{lang:?}: dashboard column `{header}` reaches {rect:?}, the panel ends at {dashboard_right}"
+        );
+    }
+}
+
+/// Later in a game the dashboard still fits: a lost account and rows of warning dots once
+/// pushed its last column out of the panel (seen in a playtest).
+#[test]
+fn the_dashboard_fits_with_lost_accounts_and_warnings() {
+    use kam_game::i18n::Lang;
+    for lang in [Lang::En, Lang::Zh] {
+        let scenario = match lang {
+            Lang::En => "classroom_en",
+            Lang::Zh => "classroom_zh",
+        };
+        let mut found = None;
+        for seed in 0..60u64 {
+            let mut s = Session::new(None);
+            assert!(s.start(
+                ScenarioSource::Bundled(scenario.into()),
+                &seed.to_string(),
+                "Tester"
+            ));
+            s.lang = lang;
+            let game = s.game.as_mut().unwrap();
+            let mut random = kam_sim::strategy::by_name("random", seed).unwrap();
+            while game.turn() <= 9 && !game.is_finished() {
+                let d = kam_sim::strategy::next_decision(game, random.as_mut()).unwrap();
+                game.decide(d).unwrap();
+            }
+            let most_warnings = (0..game.accounts().len())
+                .map(|a| kam_sim::explain::warnings(game, a, lang).len())
+                .max()
+                .unwrap_or(0);
+            if game.accounts().iter().any(|a| a.churned) && most_warnings >= 2 {
+                // A full month planned, so the dashboard has its plan column too.
+                while game.pending().is_some() {
+                    let d = kam_sim::strategy::next_decision(game, random.as_mut()).unwrap();
+                    game.decide(d).unwrap();
+                }
+                let plan = random.plan(game);
+                s.draft = plan;
+                found = Some(s);
+                break;
+            }
+        }
+        let mut s = found.expect("a random game with a lost account and several warnings");
+        s.screen = Screen::Turn;
+        let mut harness = harness(s);
+        kam_game::ui::setup(&harness.ctx);
+        harness.run();
+        assert_dashboard_fits(&harness, lang, !harness.state().draft.visits.is_empty());
+    }
+}
+
+/// The charts show the whole game whatever the mouse does over them: a drag along the
+/// month axis or a right-drag box once zoomed the report's chart in for the rest of the game
+/// (a playtest's charts stopped at about month 6 from then on).
+#[test]
+fn the_charts_keep_every_month_in_view_whatever_the_mouse_does() {
+    use bevy_egui::egui::{Event, Id, PointerButton, Pos2, pos2};
+    let mut s = tutorial();
+    s.autoplay("expert").unwrap();
+    let turns = s.game().unwrap().scenario().turns as f64;
+    s.screen = Screen::Report;
+    let mut h = harness(s);
+    h.run();
+    let id = Id::new("report_sat");
+    let frame = *egui_plot::PlotMemory::load(&h.ctx, id)
+        .expect("the report draws its satisfaction chart")
+        .transform()
+        .frame();
+    let drag = |h: &mut Harness<'static, Session>, button: PointerButton, from: Pos2, to: Pos2| {
+        h.hover_at(from);
+        h.event(Event::PointerButton {
+            pos: from,
+            button,
+            pressed: true,
+            modifiers: Default::default(),
+        });
+        h.step();
+        for k in 1..=5 {
+            h.hover_at(from + (to - from) * (k as f32 / 5.0));
+            h.step();
+        }
+        h.event(Event::PointerButton {
+            pos: to,
+            button,
+            pressed: false,
+            modifiers: Default::default(),
+        });
+        h.run();
+    };
+    // Along the month axis under the plot, and a box inside it with the right button.
+    let axis_y = frame.bottom() + 8.0;
+    drag(
+        &mut h,
+        PointerButton::Primary,
+        pos2(frame.center().x, axis_y),
+        pos2(frame.left() + 20.0, axis_y),
+    );
+    drag(
+        &mut h,
+        PointerButton::Secondary,
+        frame.left_top() + bevy_egui::egui::vec2(20.0, 20.0),
+        frame.center(),
+    );
+    h.event(Event::MouseWheel {
+        unit: bevy_egui::egui::MouseWheelUnit::Line,
+        delta: bevy_egui::egui::vec2(0.0, 3.0),
+        phase: bevy_egui::egui::TouchPhase::Move,
+        modifiers: Default::default(),
+    });
+    h.run();
+    let bounds = *egui_plot::PlotMemory::load(&h.ctx, id).unwrap().bounds();
+    assert_eq!(
+        (bounds.min()[0], bounds.max()[0]),
+        (0.0, turns),
+        "the months shown after dragging and scrolling over the chart"
+    );
+}
+
+/// The offer is built from the keyboard, as the footer says: ↓ moves to the next issue, → and
+/// ← change its option, Enter makes the offer (a playtest found the footer promised keys that
+/// did nothing).
+#[test]
+fn the_offer_is_built_from_the_keyboard() {
+    use bevy_egui::egui::Key;
+    let mut s = Session::new(None);
+    assert!(s.start(ScenarioSource::Bundled("classroom_en".into()), "", "Tester"));
+    s.lang = kam_game::i18n::Lang::En;
+    s.screen = Screen::Turn;
+    s.autoplay_until("expert", Screen::Negotiation).unwrap();
+    let def = s.game().unwrap().scenario().negotiations[s.nego.negotiation].clone();
+    assert!(def.issues.len() >= 2 && def.issues[1].options.len() >= 2);
+    let start = s.nego.offer.clone();
+    let mut h = harness(s);
+    h.run();
+    assert!(h.query_by_label_contains("↑/↓ pick an issue").is_some());
+    h.key_press(Key::ArrowDown);
+    h.run();
+    assert_eq!(h.state().nego.focus, 1);
+    let (left, right) = if start[1] + 1 < def.issues[1].options.len() {
+        (Key::ArrowLeft, Key::ArrowRight)
+    } else {
+        (Key::ArrowRight, Key::ArrowLeft)
+    };
+    h.key_press(right);
+    h.run();
+    let moved = h.state().nego.offer[1];
+    assert_ne!(
+        moved, start[1],
+        "an arrow changes the focused issue's option"
+    );
+    assert_eq!(h.state().nego.offer[0], start[0], "and only that issue's");
+    h.key_press(left);
+    h.run();
+    assert_eq!(h.state().nego.offer, start, "the other arrow takes it back");
+    let rounds = h.state().nego.history.len();
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(
+        h.state().nego.history.len() > rounds || h.state().nego.summary.is_some(),
+        "Enter makes the offer"
+    );
 }
