@@ -24,8 +24,9 @@ pub fn power(base: f64, exponent: u32) -> f64 {
 }
 
 /// The version of the model's numbers, written into every result file. A result made with
-/// another version cannot be verified by replay here, and says so.
-pub const MODEL_VERSION: u32 = 2;
+/// another version cannot be verified by replay here, and says so. 3: the expert no longer
+/// gives discounts (the engine's numbers are those of 2; the expert's scores changed).
+pub const MODEL_VERSION: u32 = 3;
 
 // ---------------------------------------------------------------------------------------------
 // Effort: visits, pitches and the response to them (teaching points 2, 3 and 4).

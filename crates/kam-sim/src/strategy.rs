@@ -853,7 +853,11 @@ impl Expert {
             let mut best: Option<(f64, usize)> = None;
             for (r, res) in catalogue.iter().enumerate() {
                 let used = units_used(uses, a, r);
-                if used >= res.max_per_account || res.cost > left {
+                // The role model does not buy satisfaction with price (teaching point 7): a
+                // discount was worth 0.3 points to it at most when it could (docs/model.md,
+                // "no concessions"), yet it gave one in every game, mostly to C accounts, and
+                // the debrief showed trainees an expert who discounts.
+                if res.margin < 0.0 || used >= res.max_per_account || res.cost > left {
                     continue;
                 }
                 let slot = &mut known[a * catalogue.len() + r];
