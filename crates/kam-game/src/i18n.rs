@@ -127,6 +127,11 @@ table! {
     UseThisPlan => "用这个计划（可撤销）", "Use this plan (undoable)";
     StillRoom => "仍有提升空间：“下次试试”里有 {} 项属于这一点", "Still room to do better: {} of the \"try next time\" decisions are on this point";
     TipBuyerValue => "这份协议对买方有多好（0–100），按买方各项优先事项加权；达到买方这一轮的要求就会接受，而这个要求一轮比一轮低（所以同样的出价后来可能被接受）。", "How good the deal is for the buyer (0–100), weighted by their priorities. They accept once it reaches what they need this round, and what they need falls round by round (so the same offer can be accepted later).";
+    ProfitCounted => "利润得分所计（利润 + 未来利润）", "Counted for the profit score (profit + future)";
+    Outcome => "结果", "Outcome";
+    SatisfactionChange => "满意度变化", "Satisfaction change";
+    TipSatisfactionChange => "从开局到最后一个回合的满意度变化。", "Satisfaction at the end against the start of the game.";
+    MainCauses => "主要原因", "Main causes";
     LeaveWhatIf => "回到我的正式游戏", "Back to my game";
     WhatIfCompare => "假如重来，与原来的游戏对比", "The what-if beside your original game";
     Original => "原来", "Original";

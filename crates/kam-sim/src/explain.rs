@@ -282,6 +282,58 @@ pub fn cause_text(game: &Game, account: usize, cause: &Cause, lang: Language) ->
     }
 }
 
+/// What one unit of a resource does, from the scenario's own numbers: the first unit's
+/// effects, each further unit in the same month half the one before ([`model::resource_strength`]).
+pub fn resource_effects(resource: &crate::scenario::Resource, lang: Language) -> String {
+    let mut parts = Vec::new();
+    let mut add = |x: f64, zh: &str, en: &str| {
+        if x.abs() > 1e-9 {
+            let sign = if x > 0.0 { "+" } else { "−" };
+            parts.push(format!("{} {sign}{:.1}", lang.pick(zh, en), x.abs()));
+        }
+    };
+    add(resource.satisfaction, "满意度", "satisfaction");
+    add(
+        resource.support,
+        "每位相关人的支持度",
+        "support of everyone in the buying centre",
+    );
+    add(
+        resource.share,
+        "钱包份额（百分点）",
+        "share of wallet (points)",
+    );
+    add(
+        resource.margin,
+        "本月毛利率（百分点）",
+        "this month's margin (points)",
+    );
+    add(resource.pressure, "竞争压力", "competitor pressure");
+    if parts.is_empty() {
+        return String::new();
+    }
+    let floor = 100.0 * model::RESOURCE_CONTACT_FLOOR;
+    // A discount's cost does not end with the month: say so where it is bought.
+    let memory = if resource.margin < 0.0 {
+        lang.pick(
+            "折让还会让客户降低对价格的预期，之后回到原价时会引起不满。",
+            " A discount also lowers the price the customer expects, and going back to the full price later breeds resentment.",
+        )
+    } else {
+        ""
+    };
+    lang.pick(
+        format!(
+            "第一份：{}；同一客户同月再加一份，效果减半。当月拜访达到标准才全部见效，没有拜访只见效 {floor:.0}%。{memory}",
+            parts.join("，")
+        ),
+        format!(
+            "First unit: {}; each further unit for the same account in a month does half the one before. It lands in full with the account's norm of visits that month, {floor:.0}% of it with none.{memory}",
+            parts.join(", ")
+        ),
+    )
+}
+
 fn opportunity_name(game: &Game, account: usize, opportunity: usize) -> String {
     game.accounts()[account]
         .opportunities

@@ -374,3 +374,30 @@ fn a_defection_is_explained_by_its_satisfaction_and_its_odds() {
     }
     assert!(explained > 0, "no account defected in 30 random games");
 }
+
+/// A resource's tooltip says what a unit does, from the scenario's own numbers (a playtest
+/// found only its price there).
+#[test]
+fn a_resource_says_what_it_does_in_its_own_numbers() {
+    let prepared = classroom();
+    let mut described = 0;
+    for res in &prepared.scenario.means.resources {
+        let text = kam_sim::explain::resource_effects(res, kam_sim::scenario::Language::En);
+        if res.satisfaction != 0.0 {
+            assert!(
+                text.contains(&format!("satisfaction +{:.1}", res.satisfaction))
+                    || text.contains(&format!("satisfaction −{:.1}", res.satisfaction.abs())),
+                "{}: {text}",
+                res.id
+            );
+        }
+        if res.margin < 0.0 {
+            assert!(
+                text.contains(&format!("margin (points) −{:.1}", -res.margin)),
+                "{text}"
+            );
+        }
+        described += usize::from(!text.is_empty());
+    }
+    assert_eq!(described, prepared.scenario.means.resources.len());
+}

@@ -154,6 +154,22 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                             ui.label(i18n::money(d.scores.future_profit));
                             ui.label(e.map_or("—".into(), |x| i18n::money(x.future_profit)));
                             ui.end_row();
+                            // The sum the profit score is made of, in view: more profit in the
+                            // game can still score lower when the contracts left behind are
+                            // worth less (a playtest could not see why).
+                            ui.label(s.money_label(K::ProfitCounted))
+                                .on_hover_text(K::TipProfitScore.t(lang));
+                            ui.label("");
+                            ui.label(
+                                RichText::new(i18n::money(
+                                    d.scores.profit + d.scores.future_profit,
+                                ))
+                                .strong(),
+                            );
+                            ui.label(
+                                e.map_or("—".into(), |x| i18n::money(x.profit + x.future_profit)),
+                            );
+                            ui.end_row();
                             ui.label(K::Grade.t(lang));
                             ui.label("");
                             ui.label(RichText::new(d.scores.grade.to_string()).strong());
@@ -255,6 +271,17 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                     .striped(true)
                     .spacing([12.0, 4.0])
                     .show(ui, |ui| {
+                        // Headers, so a column of signed numbers says what it is.
+                        ui::header(ui, K::Account.t(lang), "");
+                        ui::header(ui, K::Outcome.t(lang), "");
+                        ui::header(
+                            ui,
+                            K::SatisfactionChange.t(lang),
+                            K::TipSatisfactionChange.t(lang),
+                        );
+                        ui::header(ui, &s.money_label(K::Profit), "");
+                        ui::header(ui, K::MainCauses.t(lang), "");
+                        ui.end_row();
                         for st in &d.accounts {
                             ui.label(RichText::new(&st.name).strong());
                             ui.label(if st.retained {

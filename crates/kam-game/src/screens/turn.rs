@@ -652,10 +652,13 @@ fn dossier(ui: &mut egui::Ui, s: &Session, game: &Game, actions: &mut Vec<Action
                     .map(|x| x.units)
                     .sum();
                 // What the resource is, then what it takes: never an empty tooltip.
+                let effects = kam_sim::explain::resource_effects(res, lang);
                 let about = format!(
-                    "{}{}{} {} · {} {}",
+                    "{}{}{}{}{} {} · {} {}",
                     res.description,
                     if res.description.is_empty() { "" } else { "\n" },
+                    effects,
+                    if effects.is_empty() { "" } else { "\n" },
                     K::Cost.t(lang),
                     i18n::money(res.cost),
                     K::MaxPerAccount.t(lang),
