@@ -1,0 +1,210 @@
+//! Where a session meets the disk: the data folder, the autosave, the remembered settings and
+//! the exported result file (part of the session, split out of `session.rs` to keep each file
+//! to one job).
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use kam_sim::record::GameRecord;
+use serde::{Deserialize, Serialize};
+
+use super::*;
+
+/// The per-user data folder: `$KAM_TRAINER_DATA`, else `$XDG_DATA_HOME/kam-trainer`, else
+/// `~/.local/share/kam-trainer`.
+pub fn data_dir() -> Option<PathBuf> {
+    let var = |k: &str| {
+        std::env::var_os(k)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    var("KAM_TRAINER_DATA")
+        .or_else(|| var("XDG_DATA_HOME").map(|d| d.join("kam-trainer")))
+        .or_else(|| var("HOME").map(|h| h.join(".local/share/kam-trainer")))
+}
+
+/// What the autosave file holds: the game record plus where its scenario came from.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Autosave {
+    pub source: String,
+    pub lang: String,
+    pub record: GameRecord,
+    /// The class seat of a class game (its scenario comes from there).
+    #[serde(default)]
+    pub class: Option<crate::class::SavedSeat>,
+    /// When the saved game is a what-if: the month it starts at and the original game.
+    #[serde(default)]
+    pub what_if: Option<(u32, GameRecord)>,
+}
+
+pub fn autosave_path(dir: &Path) -> PathBuf {
+    dir.join("autosave.ron")
+}
+
+/// What the game remembers between runs: the UI language, the player's name and the last
+/// class server (never a seed or a game: those are the autosave's).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    #[serde(default)]
+    pub lang: Option<String>,
+    #[serde(default)]
+    pub player: String,
+    #[serde(default)]
+    pub server: String,
+    /// The guided first game was done or skipped.
+    #[serde(default)]
+    pub guide_done: bool,
+}
+
+pub(super) fn settings_path(dir: &Path) -> PathBuf {
+    dir.join("settings.ron")
+}
+
+/// The remembered settings; a missing or unreadable file is simply no settings.
+pub(super) fn read_settings(dir: &Path) -> Option<Settings> {
+    let text = std::fs::read_to_string(settings_path(dir)).ok()?;
+    ron::from_str(&text).ok()
+}
+
+pub(super) fn read_autosave(dir: &Path) -> Result<Option<Autosave>, String> {
+    let path = autosave_path(dir);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => ron::from_str(&text)
+            .map(Some)
+            .map_err(|e| format!("{}: {e}", path.display())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(format!("{}: {e}", path.display())),
+    }
+}
+
+impl Session {
+    /// Keeps the language, name and class server for the next run (a failure to write is
+    /// not worth interrupting anyone for: they are conveniences).
+    pub(super) fn remember(&self) {
+        let Some(dir) = &self.data_dir else { return };
+        let settings = Settings {
+            lang: self.form.lang.map(|l| match l {
+                Lang::Zh => "zh".to_owned(),
+                Lang::En => "en".to_owned(),
+            }),
+            player: self.form.player.trim().to_owned(),
+            server: self.form.server.trim().to_owned(),
+            guide_done: self.guide_done,
+        };
+        if let Ok(text) = ron::to_string(&settings) {
+            let _ = kam_sim::record::write_text_atomic(&settings_path(dir), &text);
+        }
+    }
+
+    pub(super) fn resume(&mut self) {
+        let Some(save) = self.autosave.clone() else {
+            return;
+        };
+        let source = match &save.class {
+            Some(seat) => ScenarioSource::Class(Arc::from(seat.scenario.as_str())),
+            None => ScenarioSource::from_saved(&save.source),
+        };
+        let restored = source
+            .load()
+            .map_err(|d| d.iter().map(|d| d.to_string()).collect::<Vec<_>>())
+            .and_then(|(p, _)| kam_sim::record::restore(p, &save.record).map_err(|e| vec![e]));
+        match restored {
+            Ok(game) => {
+                if let Some(lang) = i18n::parse_lang(&save.lang)
+                    && !self.lang_fixed
+                {
+                    self.lang = lang;
+                }
+                let player = save.record.player.clone();
+                let finished = game.is_finished();
+                // The server tells the link how much it holds; the rest is sent again.
+                let seat = save
+                    .class
+                    .clone()
+                    .map(|seat| crate::class::ClassSeat::connect(seat, &game, 0));
+                // A what-if comes back with the original game beside it.
+                let original = save.what_if.as_ref().and_then(|(month, record)| {
+                    kam_sim::record::restore(Arc::clone(game.prepared()), record)
+                        .ok()
+                        .map(|original| WhatIf {
+                            month: *month,
+                            original,
+                            suggestion: None,
+                        })
+                });
+                self.begin(source, game, &player);
+                self.class = seat;
+                self.what_if = original;
+                if finished {
+                    self.finish();
+                } else {
+                    self.next_pending_after_resume();
+                }
+            }
+            Err(lines) => {
+                self.error = Some(ErrorBox {
+                    title: K::SaveUnreadable.t(self.lang).to_owned(),
+                    lines,
+                    what_to_do: K::FixSave.t(self.lang).to_owned(),
+                })
+            }
+        }
+    }
+
+    /// Saves the game so a crash loses at most the turn being played.
+    pub fn autosave_now(&mut self) {
+        let (Some(dir), Some(game), Some(source)) = (&self.data_dir, &self.game, &self.source)
+        else {
+            return;
+        };
+        let save = Autosave {
+            source: source.to_saved(),
+            lang: match self.lang {
+                Lang::Zh => "zh".into(),
+                Lang::En => "en".into(),
+            },
+            record: kam_sim::record::record(game, &self.player),
+            class: self.class.as_ref().map(|c| c.saved.clone()),
+            what_if: self
+                .what_if
+                .as_ref()
+                .map(|w| (w.month, kam_sim::record::record(&w.original, &self.player))),
+        };
+        let text = ron::ser::to_string_pretty(&save, ron::ser::PrettyConfig::new().depth_limit(4))
+            .unwrap_or_default();
+        match kam_sim::record::write_text_atomic(&autosave_path(dir), &text) {
+            Ok(()) => self.notice = Some(K::Autosaved.t(self.lang).to_owned()),
+            Err(e) => self.notice = Some(format!("{}: {e}", K::Error.t(self.lang))),
+        }
+    }
+
+    /// Writes the result file for the instructor (`kam replay` verifies it).
+    pub(super) fn export(&mut self) {
+        let Some(game) = &self.game else { return };
+        let dir = self
+            .data_dir
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("."))
+            .join("results");
+        // The class code when the game was started with one, so an instructor sees the class
+        // in the file name; otherwise the seed.
+        let code = self.seed_code.trim();
+        let seed = if code.is_empty() || code.parse::<u64>().is_ok() {
+            game.seed().to_string()
+        } else {
+            kam_sim::record::file_safe(code)
+        };
+        let path = dir.join(format!(
+            "{}-{}-{seed}.ron",
+            kam_sim::record::file_safe(&self.player),
+            game.scenario().id,
+        ));
+        match kam_sim::record::write_atomic(&path, &kam_sim::record::record(game, &self.player)) {
+            Ok(()) => {
+                self.notice = Some(format!("{} {}", K::Exported.t(self.lang), path.display()));
+                self.exported = Some(path);
+            }
+            Err(e) => self.message = Some(format!("{}: {e}", K::Error.t(self.lang))),
+        }
+    }
+}
