@@ -136,7 +136,11 @@ pub fn run(args: PlayOptions) -> ExitCode {
     }
     if let Some(arg) = &args.scenario {
         let source = session::ScenarioSource::from_arg(arg);
-        session.form.file_path = source.label();
+        // The path field is for files; a bundled scenario is picked in the catalogue instead
+        // (a playtest found "tutorial" left in the path field).
+        if let session::ScenarioSource::File(_) = &source {
+            session.form.file_path = source.label();
+        }
         session.form.selected = match &source {
             session::ScenarioSource::Bundled(name) => session
                 .catalog

@@ -507,16 +507,22 @@ impl Session {
             original,
             suggestion: None,
         });
+        self.clear_month_in_hand();
+        // The original's export line would read as this game's.
+        self.exported = None;
+        self.notice = Some(format!("{} {month}", K::WhatIfFrom.t(self.lang)));
+        self.next_pending_after_resume();
+    }
+
+    /// Drops what belonged to the month being played when the game in hand is swapped for
+    /// another: the draft and its undo, a question, feedback, an offer, a message.
+    fn clear_month_in_hand(&mut self) {
         self.draft = Plan::default();
         self.undo.clear();
         self.confirm = None;
         self.feedback = None;
         self.nego = NegoDraft::default();
         self.message = None;
-        // The original's export line would read as this game's.
-        self.exported = None;
-        self.notice = Some(format!("{} {month}", K::WhatIfFrom.t(self.lang)));
-        self.next_pending_after_resume();
     }
 
     /// Back to the original game, as it was finished, at its debrief; the what-if is dropped.
@@ -525,12 +531,7 @@ impl Session {
             return;
         };
         self.game = Some(what_if.original);
-        self.draft = Plan::default();
-        self.undo.clear();
-        self.confirm = None;
-        self.feedback = None;
-        self.nego = NegoDraft::default();
-        self.message = None;
+        self.clear_month_in_hand();
         self.notice = None;
         self.screen = Screen::Debrief;
         self.autosave_now();

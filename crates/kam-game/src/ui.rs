@@ -290,6 +290,12 @@ pub fn key(ui: &egui::Ui, key: egui::Key) -> bool {
     ui.input(|i| i.key_pressed(key))
 }
 
+/// How often `key` was pressed since the last frame: on a slow renderer two quick presses
+/// arrive in one frame, and [`key`] would count them once (a playtest's keys were "dropped").
+pub fn presses(ui: &egui::Ui, key: egui::Key) -> usize {
+    ui.input(|i| i.num_presses(key))
+}
+
 /// Enter, unless a focused widget takes it (a focused button is pressed with Enter, too).
 pub fn enter(ui: &egui::Ui) -> bool {
     key(ui, egui::Key::Enter) && ui.ctx().memory(|m| m.focused().is_none())

@@ -321,27 +321,26 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
             }
         });
     });
-    // The offer from the keyboard: ↑/↓ pick the issue, ←/→ its option.
+    // The offer from the keyboard: ↑/↓ pick the issue, ←/→ its option (every press counts,
+    // however many arrive in one frame).
     if !done && !def.issues.is_empty() {
-        let focus = s.nego.focus.min(def.issues.len() - 1);
-        if ui::key(root, egui::Key::ArrowUp) && focus > 0 {
-            actions.push(Action::FocusIssue(focus - 1));
+        let last_issue = def.issues.len() - 1;
+        let focus = s.nego.focus.min(last_issue);
+        let down = ui::presses(root, egui::Key::ArrowDown);
+        let up = ui::presses(root, egui::Key::ArrowUp);
+        let moved = (focus + down).saturating_sub(up).min(last_issue);
+        if moved != focus {
+            actions.push(Action::FocusIssue(moved));
         }
-        if ui::key(root, egui::Key::ArrowDown) && focus + 1 < def.issues.len() {
-            actions.push(Action::FocusIssue(focus + 1));
-        }
-        let options = def.issues[focus].options.len();
-        let current = s.nego.offer.get(focus).copied().unwrap_or(0);
-        if ui::key(root, egui::Key::ArrowLeft) && current > 0 {
+        let last_option = def.issues[moved].options.len().saturating_sub(1);
+        let current = s.nego.offer.get(moved).copied().unwrap_or(0);
+        let right = ui::presses(root, egui::Key::ArrowRight);
+        let left = ui::presses(root, egui::Key::ArrowLeft);
+        let option = (current + right).saturating_sub(left).min(last_option);
+        if option != current {
             actions.push(Action::SetOffer {
-                issue: focus,
-                option: current - 1,
-            });
-        }
-        if ui::key(root, egui::Key::ArrowRight) && current + 1 < options {
-            actions.push(Action::SetOffer {
-                issue: focus,
-                option: current + 1,
+                issue: moved,
+                option,
             });
         }
     }

@@ -114,33 +114,37 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
     }
     let n = game.accounts().len();
     if n > 0 && !root.ctx().egui_wants_keyboard_input() {
-        if ui::key(root, egui::Key::ArrowDown) {
-            actions.push(Action::SelectAccount((s.selected_account + 1) % n));
-        }
-        if ui::key(root, egui::Key::ArrowUp) {
-            actions.push(Action::SelectAccount((s.selected_account + n - 1) % n));
+        // Every press counts, however many arrive in one frame.
+        let down = ui::presses(root, egui::Key::ArrowDown) % n;
+        let up = ui::presses(root, egui::Key::ArrowUp) % n;
+        if down != up {
+            actions.push(Action::SelectAccount(
+                (s.selected_account + n + down - up) % n,
+            ));
         }
         // Keys 1–9 visit that person of the selected account; ←/→ change the approach;
         // Backspace undoes the last change to the plan.
         let a = s.selected_account.min(n - 1);
         for (p, k) in crate::screens::event::NUMBER_KEYS.iter().enumerate() {
-            if ui::key(root, *k) && p < game.accounts()[a].people.len() {
-                actions.push(Action::AddVisit(Visit {
-                    account: a,
-                    stakeholder: p,
-                    approach: s.approach_pick,
-                }));
+            if p < game.accounts()[a].people.len() {
+                for _ in 0..ui::presses(root, *k) {
+                    actions.push(Action::AddVisit(Visit {
+                        account: a,
+                        stakeholder: p,
+                        approach: s.approach_pick,
+                    }));
+                }
             }
         }
         // ←/→ stop at the first and last pitch: no silent wrap to the other end.
         let last = game.scenario().approaches.len().saturating_sub(1);
-        if ui::key(root, egui::Key::ArrowRight) && s.approach_pick < last {
-            actions.push(Action::PickApproach(s.approach_pick + 1));
+        let right = ui::presses(root, egui::Key::ArrowRight);
+        let left = ui::presses(root, egui::Key::ArrowLeft);
+        let pick = (s.approach_pick + right).saturating_sub(left).min(last);
+        if pick != s.approach_pick {
+            actions.push(Action::PickApproach(pick));
         }
-        if ui::key(root, egui::Key::ArrowLeft) && s.approach_pick > 0 {
-            actions.push(Action::PickApproach(s.approach_pick - 1));
-        }
-        if ui::key(root, egui::Key::Backspace) {
+        for _ in 0..ui::presses(root, egui::Key::Backspace) {
             actions.push(Action::Undo);
         }
     }

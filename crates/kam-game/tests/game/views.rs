@@ -1049,3 +1049,34 @@ fn the_offer_is_built_from_the_keyboard() {
         "Enter makes the offer"
     );
 }
+
+/// Keys pressed faster than frames are drawn all count: on a software renderer two presses
+/// often arrive in one frame, and a playtest saw the second one lost.
+#[test]
+fn two_presses_in_one_frame_count_twice() {
+    use bevy_egui::egui::Key;
+    let s = tutorial();
+    let start = s.selected_account;
+    let n = s.game().unwrap().accounts().len();
+    let mut h = harness(s);
+    h.run();
+    h.key_press(Key::ArrowDown);
+    h.key_press(Key::ArrowDown);
+    h.run();
+    assert_eq!(h.state().selected_account, (start + 2) % n);
+    h.key_press(Key::Num1);
+    h.key_press(Key::Num1);
+    h.run();
+    assert_eq!(
+        h.state().draft.visits.len(),
+        2,
+        "two visits from two presses of 1"
+    );
+    h.key_press(Key::Backspace);
+    h.key_press(Key::Backspace);
+    h.run();
+    assert!(
+        h.state().draft.visits.is_empty(),
+        "two undos from two presses"
+    );
+}
