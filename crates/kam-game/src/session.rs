@@ -510,7 +510,8 @@ impl Session {
         self.clear_month_in_hand();
         // The original's export line would read as this game's.
         self.exported = None;
-        self.notice = Some(format!("{} {month}", K::WhatIfFrom.t(self.lang)));
+        // The top bar's what-if badge says it for as long as it lasts.
+        self.notice = None;
         self.next_pending_after_resume();
     }
 
