@@ -120,12 +120,12 @@ table! {
     YouAndExpert => "逐月对照：你和专家（同一种子）", "Month by month: you and the expert (same seed)";
     ProfitPerMonth => "每月利润", "profit per month";
     ThisOffer => "我们每月的利润：现在 → 按这个出价", "Our profit per month: now → with this offer";
-    WhatIfFrom => "假如重来：从这个月开始", "What-if from month";
+    WhatIfFrom => "假如重来：从第 {} 个月开始", "What-if from month {}";
     WhatIfNotResult => "这是假如重来的一局，不是正式成绩：正式成绩仍是第一次的游戏", "This is a what-if, not a result: your result stays the first play-through";
     ReplayFromHere => "从这个月重来", "Replay from here";
     BetterPlan => "这个月更好的计划（会多得 {} 分）：", "A better plan for this month (worth {} more points):";
     UseThisPlan => "用这个计划（可撤销）", "Use this plan (undoable)";
-    StillRoom => "仍有提升空间：“下次试试”里有 {} 项属于这一点", "Still room to do better: {} of the \"try next time\" decisions are on this point";
+    StillRoom => "仍有提升空间：“下次试试”里有 {} 项属于这一点", "Still room to do better: \"try next time\" decisions on this point: {}";
     TipBuyerValue => "这份协议对买方有多好（0–100），按买方各项优先事项加权；达到买方这一轮的要求就会接受，而这个要求一轮比一轮低（所以同样的出价后来可能被接受）。", "How good the deal is for the buyer (0–100), weighted by their priorities. They accept once it reaches what they need this round, and what they need falls round by round (so the same offer can be accepted later).";
     ProfitCounted => "利润得分所计（利润 + 未来利润）", "Counted for the profit score (profit + future)";
     Outcome => "结果", "Outcome";
@@ -231,7 +231,8 @@ table! {
     PriceLevel => "价格水平", "Price level";
     PaymentDays => "账期（天）", "Payment days";
     ExpectedPrice => "客户预期价格", "Expected price";
-    Renewal => "续约回合", "Renewal in turn";
+    Renewal => "续约", "Renewal";
+    InTurn => "第 {} 回合", "turn {}";
     Lost => "已流失", "Lost";
     OpportunityLost => "丢单", "Lost";
     Event => "事件", "Event";
@@ -335,6 +336,8 @@ table! {
     AccountStories => "各客户的故事", "Each account's story";
     ContractTurns => "合同期（月）", "Contract length (months)";
     AfterThisGame => "本局结束之后（第 {} 月）", "after this game (month {})";
+    WhatIfDebriefHint => "这是假如重来的一局，不计成绩 · “回到我的正式游戏”回到原来的复盘", "A what-if, not your result · \"Back to my game\" returns to your original debrief";
+    OutcomeAtEnd => "期末满意度（或流失）", "Satisfaction at the end (or lost)";
     DebriefHint => "Esc 回到标题 · 导出成绩文件交给讲师", "Esc returns to the title · export the result file for your instructor";
     EventHint => "按数字键 1–9 选择回应 · Enter 继续", "Keys 1–9 pick an answer · Enter continues";
     Kept => "保留", "kept";
@@ -517,7 +520,9 @@ fn without_negative_zero(x: f64, decimals: i32) -> f64 {
 /// show as none ("0.3%"), and "0%" only when there is none at all.
 pub fn chance(p: f64) -> String {
     let percent = 100.0 * p;
-    if percent > 0.0 && percent < 1.0 {
+    if percent > 0.0 && percent < 0.05 {
+        "<0.1%".to_owned()
+    } else if percent > 0.0 && percent < 1.0 {
         format!("{percent:.1}%")
     } else {
         format!("{percent:.0}%")
@@ -594,7 +599,7 @@ pub fn buyer_counters(lang: Lang, style: Style, topic: &str) -> String {
         }
         (Style::B, Lang::Zh) => format!("「{topic}」不符合我们的采购规定，这一条必须改。"),
         (Style::B, Lang::En) => {
-            format!("{topic} doesn't meet our purchasing rules. That has to change.")
+            format!("Your terms on {topic} don't meet our purchasing rules. That has to change.")
         }
         (Style::C, Lang::Zh) => format!("我想帮你，但「{topic}」这一条我没法向团队交代。"),
         (Style::C, Lang::En) => format!("I want to help you, but I can't sell {topic} to my team."),
@@ -662,6 +667,7 @@ mod tests {
         assert_eq!(money(-0.04), "0.0");
         assert_eq!(money(-3.94), "-3.9");
         assert_eq!(chance(0.003), "0.3%");
+        assert_eq!(chance(0.0001), "<0.1%");
         assert_eq!(chance(0.0), "0%");
         assert_eq!(chance(0.126), "13%");
     }

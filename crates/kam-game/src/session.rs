@@ -271,6 +271,9 @@ pub struct WhatIf {
     /// The better plan for `month` a "try next time" card named, with the points it was worth,
     /// shown beside the plan while that month is played again (not kept in the save: a hint).
     pub suggestion: Option<(Plan, f64)>,
+    /// The original game's "try next time", given back when the what-if is left (the
+    /// what-if's own debrief lists the what-if's).
+    pub original_mistakes: Vec<kam_sim::coach::Mistake>,
 }
 
 /// What the player is asked before it happens.
@@ -492,10 +495,10 @@ impl Session {
     fn start_what_if(&mut self, month: u32) {
         let Some(current) = &self.game else { return };
         // A what-if of a what-if still compares with the official game.
-        let original = self
-            .what_if
-            .as_ref()
-            .map_or_else(|| current.clone(), |w| w.original.clone());
+        let (original, original_mistakes) = self.what_if.as_ref().map_or_else(
+            || (current.clone(), self.try_next_time.clone()),
+            |w| (w.original.clone(), w.original_mistakes.clone()),
+        );
         let prefix = kam_sim::record::log_before_month(&original, month);
         let Ok(branch) = Game::replay(Arc::clone(original.prepared()), original.seed(), &prefix)
         else {
@@ -506,6 +509,7 @@ impl Session {
             month,
             original,
             suggestion: None,
+            original_mistakes,
         });
         self.clear_month_in_hand();
         // The original's export line would read as this game's.
@@ -530,6 +534,11 @@ impl Session {
     fn leave_what_if(&mut self) {
         let Some(what_if) = self.what_if.take() else {
             return;
+        };
+        self.try_next_time = if what_if.original_mistakes.is_empty() {
+            kam_sim::coach::costliest_mistakes(&what_if.original, self.lang)
+        } else {
+            what_if.original_mistakes
         };
         self.game = Some(what_if.original);
         self.clear_month_in_hand();

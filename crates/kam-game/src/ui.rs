@@ -208,7 +208,7 @@ pub fn top_bar(ui: &mut egui::Ui, s: &Session, actions: &mut Vec<Action>) {
                 if let Some(w) = &s.what_if {
                     ui.separator();
                     ui.label(
-                        RichText::new(format!("{} {}", K::WhatIfFrom.t(s.lang), w.month))
+                        RichText::new(crate::i18n::tf(s.lang, K::WhatIfFrom, w.month))
                             .strong()
                             .color(YELLOW),
                     )

@@ -136,8 +136,9 @@ pub fn plan_lines(game: &Game, plan: &Plan, lang: Language, reasons: bool) -> Ve
                     }
                 ),
                 format!(
-                    " ({} visits against a norm of {norm:.1}{})",
+                    " ({} {} against a norm of {norm:.1}{})",
                     visits.len(),
+                    if visits.len() == 1 { "visit" } else { "visits" },
                     if fitting && !visits.is_empty() {
                         "; every pitch suits the person's style"
                     } else {

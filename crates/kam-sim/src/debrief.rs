@@ -110,6 +110,16 @@ pub fn deal_verdict(
                 "A deal, but only {kept:.0}% of the profit rate is left: the concessions bought too little back, so not win-win."
             ),
         )
+    } else if profit_rate_after < profit_rate_before - 0.05 {
+        // Walking away from a renewal is not "nothing changes": the contract lapses.
+        lang.pick(
+            format!(
+                "没有达成协议，这代价很高：每回合利润 {profit_rate_before:.1} → {profit_rate_after:.1}（合同没有续上）。"
+            ),
+            format!(
+                "No deal, and it costs: profit per turn {profit_rate_before:.1} → {profit_rate_after:.1} (the contract was not renewed)."
+            ),
+        )
     } else {
         lang.pick(
             "没有达成协议：条件保持原样，客户的要求也没有得到回应。".to_owned(),
@@ -398,7 +408,11 @@ mod tests {
         let en = |deal, after| deal_verdict(deal, 20.0, after, Language::En);
         assert!(en(true, 18.5).starts_with("Win-win") && en(true, 18.5).contains("92%"));
         assert!(en(true, 17.5).contains("not win-win") && en(true, 17.5).contains("88%"));
-        assert!(en(false, 20.0).starts_with("No deal"));
+        assert!(en(false, 20.0).starts_with("No deal: the terms stay"));
+        assert!(
+            en(false, 0.0).contains("20.0 → 0.0"),
+            "walking away from a renewal says what it cost"
+        );
         assert_ne!(
             deal_verdict(true, 20.0, 18.5, Language::Zh),
             deal_verdict(true, 20.0, 17.5, Language::Zh)

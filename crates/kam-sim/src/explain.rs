@@ -245,7 +245,7 @@ pub fn cause_text(game: &Game, account: usize, cause: &Cause, lang: Language) ->
                     "商机丢失：{name}。客户决定时处于第 {stage}/6 阶段、满意度 {sat:.0}，赢单概率 {chance:.0}%，这次没有赢下"
                 ),
                 (Language::En, Some((stage, sat, chance))) => format!(
-                    "Opportunity lost: {name}. When the customer decided it stood at stage {stage}/6 with satisfaction {sat:.0}, a {chance:.0}% chance of winning, and it went the other way"
+                    "Opportunity lost: {name}. When the customer decided it stood at stage {stage}/6 with satisfaction {sat:.0}, the chance of winning was {chance:.0}%, and it went the other way"
                 ),
                 (Language::Zh, None) => format!("商机丢失：{name}（客户决定不选我们）"),
                 (Language::En, None) => {
@@ -272,7 +272,7 @@ pub fn cause_text(game: &Game, account: usize, cause: &Cause, lang: Language) ->
                             "客户流失：满意度 {sat:.1} 低于 {floor:.0}，本月流失概率 {chance:.1}%，抽中了"
                         ),
                         Language::En => format!(
-                            "The account defected: satisfaction {sat:.1} was under {floor:.0}, a {chance:.1}% chance this month, and it came up"
+                            "The account defected: satisfaction {sat:.1} was under {floor:.0}, the chance of leaving this month was {chance:.1}%, and it came up"
                         ),
                     }
                 }

@@ -26,7 +26,12 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
     let Some(game) = s.game() else { return actions };
     let d = kam_sim::debrief::debrief(game, lang);
     let sc = game.scenario();
-    ui::bottom_bar(root, K::DebriefHint.t(lang), |ui| {
+    let hint = if s.what_if.is_some() {
+        K::WhatIfDebriefHint
+    } else {
+        K::DebriefHint
+    };
+    ui::bottom_bar(root, hint.t(lang), |ui| {
         // A what-if is never the result: no export, and the way back to the one that is.
         if s.what_if.is_some() {
             if ui::primary(ui, K::LeaveWhatIf.t(lang)).clicked() {
@@ -38,15 +43,12 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
         if ui.button(K::NewGame.t(lang)).clicked() {
             actions.push(Action::NewGame);
         }
-        if let Some(p) = &s.exported {
-            ui.label(RichText::new(format!("{} {}", K::Exported.t(lang), p.display())).small());
-        }
     });
     egui::Panel::right("debrief_charts")
         .exact_size(560.0)
         .show(root, |ui| {
             egui::ScrollArea::vertical()
-                .id_salt("debrief_charts_scroll")
+                .id_salt(("debrief_charts_scroll", s.what_if.as_ref().map(|w| w.month)))
                 .show(ui, |ui| {
                     chart(
                         ui,
@@ -414,9 +416,9 @@ fn what_if_card(
     ui::card(ui, |ui| {
         ui.label(
             RichText::new(format!(
-                "{} · {} {month}",
+                "{} · {}",
                 K::WhatIfCompare.t(lang),
-                K::WhatIfFrom.t(lang)
+                i18n::tf(lang, K::WhatIfFrom, month)
             ))
             .strong(),
         );
@@ -441,6 +443,13 @@ fn what_if_card(
                     ui.label(ui::delta_text(b - a));
                     ui.end_row();
                 }
+                // What the per-account rows below compare.
+                ui.label(
+                    RichText::new(K::OutcomeAtEnd.t(lang))
+                        .small()
+                        .color(ui::MUTED),
+                );
+                ui.end_row();
                 for (i, def) in game.scenario().accounts.iter().enumerate() {
                     let (x, y) = (&original.accounts()[i], &game.accounts()[i]);
                     let state = |s: &kam_sim::engine::AccountState| {

@@ -81,14 +81,17 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
             K::TipProfitScore.t(lang),
         );
         ui.label(RichText::new(K::WhatChanged.t(lang)).strong());
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            // The first turn compares with the starting position.
-            let start =
-                (turn == 1).then(|| Game::new(std::sync::Arc::clone(game.prepared()), game.seed()));
-            for a in 0..game.accounts().len() {
-                account_changes(ui, game, start.as_ref(), a, lang);
-            }
-        });
+        // Each month's report opens at its first account.
+        egui::ScrollArea::vertical()
+            .id_salt(("report", turn))
+            .show(ui, |ui| {
+                // The first turn compares with the starting position.
+                let start = (turn == 1)
+                    .then(|| Game::new(std::sync::Arc::clone(game.prepared()), game.seed()));
+                for a in 0..game.accounts().len() {
+                    account_changes(ui, game, start.as_ref(), a, lang);
+                }
+            });
     });
     if ui::enter(root) {
         actions.push(Action::Continue);
@@ -151,14 +154,19 @@ fn account_changes(ui: &mut egui::Ui, game: &Game, start: Option<&Game>, a: usiz
         // Rows rather than a grid, so a long cause wraps within the card instead of being cut.
         for c in causes.iter().filter(|c| shown(c).abs() >= 0.05) {
             ui.horizontal_top(|ui| {
-                ui.add_sized(
-                    [96.0, 14.0],
-                    egui::Label::new(
-                        RichText::new(metric_name(c.metric, lang))
-                            .small()
-                            .color(ui::MUTED),
-                    ),
-                );
+                // A fixed column that a long name ("Expected price (% of list)") wraps within
+                // instead of pushing the value out of line.
+                ui.allocate_ui(egui::vec2(96.0, 14.0), |ui| {
+                    ui.set_width(96.0);
+                    ui.add(
+                        egui::Label::new(
+                            RichText::new(metric_name(c.metric, lang))
+                                .small()
+                                .color(ui::MUTED),
+                        )
+                        .wrap(),
+                    );
+                });
                 ui.add_sized(
                     [48.0, 14.0],
                     egui::Label::new(ui::metric_delta_text(c.metric, shown(c))),

@@ -517,7 +517,7 @@ fn dossier(ui: &mut egui::Ui, s: &Session, game: &Game, actions: &mut Vec<Action
             let when = if r > game.scenario().turns {
                 i18n::tf(lang, K::AfterThisGame, r)
             } else {
-                r.to_string()
+                i18n::tf(lang, K::InTurn, r)
             };
             ui::stat(ui, K::Renewal.t(lang), when, "");
         }
@@ -735,8 +735,14 @@ fn dossier(ui: &mut egui::Ui, s: &Session, game: &Game, actions: &mut Vec<Action
                     ui.label(format!("{}{status}", o.opportunity.name));
                     ui.label(i18n::money(o.opportunity.value));
                     ui.label(format!("{}/6", o.stage));
-                    ui.label(format!("{:.0}%", 100.0 * o.win_rate()));
-                    ui.label(o.opportunity.close_turn.to_string());
+                    // A decided opportunity has no odds and no date left.
+                    if o.status == OpportunityStatus::Open {
+                        ui.label(format!("{:.0}%", 100.0 * o.win_rate()));
+                        ui.label(o.opportunity.close_turn.to_string());
+                    } else {
+                        ui.label("—");
+                        ui.label("—");
+                    }
                     ui.end_row();
                 }
             });

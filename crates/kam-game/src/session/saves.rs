@@ -130,6 +130,8 @@ impl Session {
                             month: *month,
                             original,
                             suggestion: None,
+                            // Not saved: found again when the what-if is left.
+                            original_mistakes: Vec::new(),
                         })
                 });
                 self.begin(source, game, &player);

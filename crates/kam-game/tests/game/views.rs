@@ -683,6 +683,7 @@ fn replaying_a_faulted_plan_offers_the_better_plan() {
     }
     let (mut s, n) = found.expect("a random game with a faulted plan");
     let better = s.try_next_time[n].better_plan.clone().unwrap();
+    let original_mistakes = s.try_next_time.clone();
     s.apply(Action::ReplayMistake(n));
     assert_eq!(s.screen, Screen::Turn);
     let mut h = harness(s);
@@ -700,6 +701,12 @@ fn replaying_a_faulted_plan_offers_the_better_plan() {
         kam_sim::engine::Plan::default(),
         "taking the plan is undone like any change"
     );
+    // Played out and left, the original's "try next time" is back as it was, not the
+    // what-if's (a playtest found the list changed after coming back).
+    let mut s = h.into_state();
+    s.autoplay("even").unwrap();
+    s.apply(Action::LeaveWhatIf);
+    assert_eq!(s.try_next_time, original_mistakes);
 }
 
 /// The first tutorial walks a new learner through the screens, step by step, by what they
