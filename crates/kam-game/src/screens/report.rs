@@ -209,7 +209,9 @@ pub fn chart(
         .show(ui, |plot| {
             // The months of the game and no further, set every frame so nothing remembered
             // can move them; the vertical range follows the data, all of which is in view.
-            plot.set_plot_bounds_x(0.0..=turns);
+            // A quarter month each side, so the first and last markers are not cut in half
+            // by the frame.
+            plot.set_plot_bounds_x(-0.25..=turns + 0.25);
             for (a, acc) in game.scenario().accounts.iter().enumerate() {
                 let first = start(&initial.accounts()[a], acc).map(|y| [0.0, y]);
                 let points: Vec<[f64; 2]> = first
@@ -230,10 +232,14 @@ pub fn chart(
         ui.spacing_mut().item_spacing.x = 10.0;
         for (a, acc) in game.scenario().accounts.iter().enumerate() {
             let color = PALETTE[a % PALETTE.len()];
-            ui.label(
-                RichText::new(format!("● {}", acc.name))
-                    .small()
-                    .color(color),
+            // Whole entries: a name is never split from its dot across lines.
+            ui.add(
+                egui::Label::new(
+                    RichText::new(format!("● {}", acc.name))
+                        .small()
+                        .color(color),
+                )
+                .extend(),
             );
         }
     });

@@ -550,7 +550,9 @@ fn dossier(ui: &mut egui::Ui, s: &Session, game: &Game, actions: &mut Vec<Action
     ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
     egui::Grid::new("buying_centre")
         .striped(true)
-        .spacing([10.0, 4.0])
+        // Tight columns: six of them beside the plan panel at 1280×800 (the fit test checks
+        // every account's buying centre in both languages).
+        .spacing([7.0, 4.0])
         .show(ui, |ui| {
             ui::header(ui, K::Person.t(lang), "");
             ui::header(

@@ -844,24 +844,36 @@ fn the_dashboard_and_buying_centre_fit_their_panels() {
         );
         let plan_left = harness.get_by_label(K::Allocation.t(lang)).rect().left();
         assert_dashboard_fits(&harness, lang, true);
-        let mut fits = 0;
-        for word in [K::FitGood, K::FitWeak, K::FitPoor, K::FitWasted].map(|k| k.t(lang)) {
-            for node in harness.query_all_by_label(word) {
-                fits += 1;
-                assert!(
-                    node.rect().right() < plan_left,
-                    "{lang:?}: pitch fit `{word}` at {:?} runs under the plan panel at {plan_left}",
-                    node.rect()
-                );
+        // Every account's buying centre: the longest names and roles are not always in the
+        // largest one (a playtest found Dongyue's pitch fit cut off).
+        let accounts = harness.state().game().unwrap().accounts().len();
+        for account in 0..accounts {
+            harness.state_mut().selected_account = account;
+            harness.run();
+            let mut fits = 0;
+            for word in [K::FitGood, K::FitWeak, K::FitPoor, K::FitWasted].map(|k| k.t(lang)) {
+                for node in harness.query_all_by_label(word) {
+                    fits += 1;
+                    assert!(
+                        node.rect().right() < plan_left,
+                        "{lang:?} account {account}: pitch fit `{word}` at {:?} runs under the plan panel at {plan_left}",
+                        node.rect()
+                    );
+                }
             }
+            let people = {
+                let s = harness.state();
+                s.game().unwrap().accounts()[account]
+                    .people
+                    .iter()
+                    .filter(|p| p.present)
+                    .count()
+            };
+            assert_eq!(
+                fits, people,
+                "{lang:?} account {account}: one pitch fit per person"
+            );
         }
-        let people = {
-            let s = harness.state();
-            s.game().unwrap().accounts()[s.selected_account]
-                .people
-                .len()
-        };
-        assert_eq!(fits, people, "{lang:?}: one pitch fit per person");
     }
 }
 
@@ -1005,10 +1017,10 @@ fn the_charts_keep_every_month_in_view_whatever_the_mouse_does() {
     });
     h.run();
     let bounds = *egui_plot::PlotMemory::load(&h.ctx, id).unwrap().bounds();
-    assert_eq!(
-        (bounds.min()[0], bounds.max()[0]),
-        (0.0, turns),
-        "the months shown after dragging and scrolling over the chart"
+    let (from, to) = (bounds.min()[0], bounds.max()[0]);
+    assert!(
+        from <= 0.0 && to >= turns && to - from <= turns + 1.0,
+        "the months shown after dragging and scrolling over the chart: {from} to {to} of {turns}"
     );
 }
 
