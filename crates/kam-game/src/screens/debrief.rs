@@ -299,10 +299,11 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                                 .take(2)
                                 .map(|(t, v)| format!("{t} ({})", i18n::delta(*v)))
                                 .collect::<Vec<_>>();
-                            // Cut to fit beside the table (the whole text on hover): a long line
-                            // here would widen the page and push the columns below off screen.
+                            // Cut at the column's edge (the whole text on hover): a long line
+                            // here widened the page and cut the expert's lines below at the
+                            // charts (the debrief fit test).
                             let causes = top.join("; ");
-                            ui.label(RichText::new(ui::ellipsize(&causes, 60)).small())
+                            ui.add(egui::Label::new(RichText::new(&causes).small()).truncate())
                                 .on_hover_text(causes);
                             ui.end_row();
                         }

@@ -1099,3 +1099,37 @@ fn two_presses_in_one_frame_count_twice() {
         "two undos from two presses"
     );
 }
+
+/// The debrief's text stays in its column at 1280×800 in both languages, the expert's side of
+/// "you and the expert" included: a wide row once widened the page and cut the expert's lines
+/// at the charts' edge (seen in a screenshot).
+#[test]
+fn the_debrief_stays_left_of_its_charts() {
+    use kam_game::i18n::{K, Lang};
+    for (lang, scenario) in [(Lang::En, "classroom_en"), (Lang::Zh, "classroom_zh")] {
+        let mut s = Session::new(None);
+        assert!(s.start(ScenarioSource::Bundled(scenario.into()), "", "Tester"));
+        s.lang = lang;
+        s.autoplay("even").unwrap();
+        s.show_expert_months = true;
+        let mut h = harness(s);
+        kam_game::ui::setup(&h.ctx);
+        h.run();
+        let charts_left = h.get_by_label(K::OverTime.t(lang)).rect().left();
+        let mut checked = 0;
+        for node in h.query_all_by_label_contains("·") {
+            let rect = node.rect();
+            if rect.left() >= charts_left || !rect.is_positive() {
+                continue;
+            }
+            checked += 1;
+            assert!(
+                rect.right() <= charts_left + 1.0,
+                "{lang:?}: `{}` runs to {} under the charts at {charts_left}",
+                node.accesskit_node().value().unwrap_or_default(),
+                rect.right()
+            );
+        }
+        assert!(checked > 10, "{lang:?}: only {checked} lines checked");
+    }
+}
