@@ -912,7 +912,7 @@ impl Session {
             return;
         }
         let offer = self.nego.offer.clone();
-        if self.decide(Decision::Offer(offer)) {
+        if self.decide(Decision::Offer(offer.clone())) {
             let Some(game) = &self.game else { return };
             match game.pending() {
                 Some(Pending::Negotiation(s)) if s.negotiation == self.nego.negotiation => {
@@ -924,11 +924,15 @@ impl Session {
                         .negotiation_records()
                         .last()
                         .is_some_and(|r| r.deal.is_some());
-                    self.nego.last_reply = Some(if deal {
+                    let reply = if deal {
                         BuyerReply::Accept
                     } else {
                         BuyerReply::WalkAway
-                    });
+                    };
+                    self.nego.last_reply = Some(reply);
+                    // The closing round is a round too: its offer stays in the history beside
+                    // the buyer's answer (a playtest found the last offer missing).
+                    self.nego.history.push(Exchange { offer, reply });
                     self.close_summary();
                 }
             }

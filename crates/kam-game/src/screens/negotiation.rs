@@ -141,7 +141,12 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                     ui.label(reply_text(lang, def, style, x.reply));
                 });
             }
-            if let Some(sum) = &s.nego.summary {
+            // The closing answer, unless the last round's card already gives it (a walk-away
+            // from our side has no round of its own).
+            let closed_in_a_round = exchanges
+                .last()
+                .is_some_and(|x| matches!(x.reply, BuyerReply::Accept | BuyerReply::WalkAway));
+            if let Some(sum) = s.nego.summary.as_ref().filter(|_| !closed_in_a_round) {
                 let reply = if sum.deal.is_some() {
                     BuyerReply::Accept
                 } else {

@@ -802,6 +802,11 @@ fn the_buyer_repeats_their_priority_and_the_screen_tallies_it() {
             .is_some(),
         "the tally stays on the summary"
     );
+    assert_eq!(
+        h.query_all_by_label_contains("You offered:").count(),
+        3,
+        "the closing round's offer stays in the history too"
+    );
     // Enter now continues, and the footer says so instead of offering again.
     assert!(h.query_by_label_contains("Enter continues").is_some());
     assert!(h.query_by_label_contains("Enter makes the offer").is_none());
