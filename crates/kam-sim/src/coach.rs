@@ -261,6 +261,30 @@ pub struct Mistake {
     pub better_plan: Option<Plan>,
 }
 
+/// How much more of the better plan's visits must suit the person's style than the
+/// trainee's for a faulted plan to be named a pitching mistake rather than an allocation one.
+const STYLE_GAP: f64 = 0.25;
+
+/// The share of a plan's visits pitched to suit the person visited ([`model::GOOD_FIT`]).
+fn pitched_to_style(game: &Game, plan: &Plan) -> f64 {
+    if plan.visits.is_empty() {
+        return 0.0;
+    }
+    let scenario = game.scenario();
+    let suited = plan
+        .visits
+        .iter()
+        .filter(|v| {
+            game.accounts()
+                .get(v.account)
+                .and_then(|a| a.people.get(v.stakeholder))
+                .zip(scenario.approaches.get(v.approach))
+                .is_some_and(|(p, approach)| model::fit(approach, &p.person) >= model::GOOD_FIT)
+        })
+        .count();
+    suited as f64 / plan.visits.len() as f64
+}
+
 /// The composite the game reaches when decision `at` is `instead` and the expert plays the
 /// rest. Both a trainee's decision and its alternative are valued this way, so neither is
 /// flattered by who plays the months after it (keeping the trainee's later moves where they
@@ -339,27 +363,40 @@ pub fn costliest_mistakes(game: &Game, lang: Language) -> Vec<Mistake> {
                     });
                 }
             }
-            (Decision::Plan(_), None) => {
+            (Decision::Plan(mine), None) => {
                 let plan = expert.plan(replay);
                 if let (Some(actual), Some(value)) = (
                     value_of(game, i, decision.clone()),
                     value_of(game, i, Decision::Plan(plan.clone())),
                 ) && value > actual + 0.05
                 {
+                    // Named by what most sets the better plan apart: its pitches, when far
+                    // more of them suit the person's style; else where the effort went.
+                    let style = pitched_to_style(replay, &plan) - pitched_to_style(replay, mine)
+                        >= STYLE_GAP;
+                    let points = value - actual;
                     found.push(Mistake {
                         month,
-                        lesson: Lesson::Allocation,
-                        text: lang.pick(
-                            format!(
-                                "第 {month} 月的拜访计划：按价值分配（专家的计划）会多得 {:.1} 分。",
-                                value - actual
+                        lesson: if style {
+                            Lesson::Style
+                        } else {
+                            Lesson::Allocation
+                        },
+                        text: match (style, lang) {
+                            (true, Language::Zh) => format!(
+                                "第 {month} 月的拜访计划：按每个人的沟通风格选择拜访方式（专家的计划）会多得 {points:.1} 分。"
                             ),
-                            format!(
-                                "Month {month}'s plan: effort allocated by value (the expert's plan) would have gained {:.1} points.",
-                                value - actual
+                            (true, Language::En) => format!(
+                                "Month {month}'s plan: pitches suited to each person's style (the expert's plan) would have gained {points:.1} points."
                             ),
-                        ),
-                        points: value - actual,
+                            (false, Language::Zh) => format!(
+                                "第 {month} 月的拜访计划：按价值分配（专家的计划）会多得 {points:.1} 分。"
+                            ),
+                            (false, Language::En) => format!(
+                                "Month {month}'s plan: effort allocated by value (the expert's plan) would have gained {points:.1} points."
+                            ),
+                        },
+                        points,
                         better_plan: Some(plan),
                     });
                 }
@@ -409,5 +446,34 @@ mod mistakes {
             .sum();
         let ours: f64 = mistakes.iter().map(|m| m.points).sum();
         assert!(theirs < ours, "expert {theirs} vs random {ours}");
+    }
+
+    /// A month planned where the expert would go but pitched against every person's style is
+    /// named a pitching mistake, not an allocation one: the card says what to change.
+    #[test]
+    fn a_plan_pitched_against_style_is_named_for_style() {
+        let (file, src) = crate::bundled::by_name("classroom_en").unwrap();
+        let (prepared, _) = crate::load::load_str(file, src).unwrap();
+        let mut game = Game::new(std::sync::Arc::clone(&prepared), 7);
+        let mut expert = crate::strategy::by_name("expert", 7).unwrap();
+        let mut plan = expert.plan(&game);
+        for v in &mut plan.visits {
+            let person = &game.accounts()[v.account].people[v.stakeholder].person;
+            v.approach = (0..prepared.scenario.approaches.len())
+                .min_by(|&x, &y| {
+                    model::fit(&prepared.scenario.approaches[x], person)
+                        .total_cmp(&model::fit(&prepared.scenario.approaches[y], person))
+                })
+                .unwrap();
+        }
+        assert!(pitched_to_style(&game, &plan) < 0.1);
+        game.decide(Decision::Plan(plan)).unwrap();
+        crate::strategy::play_out(&mut game, expert.as_mut()).unwrap();
+        let first = costliest_mistakes(&game, Language::En)
+            .into_iter()
+            .find(|m| m.month == 1)
+            .expect("the mispitched month is among the costliest");
+        assert_eq!(first.lesson, Lesson::Style, "{}", first.text);
+        assert!(first.text.contains("style"), "{}", first.text);
     }
 }
