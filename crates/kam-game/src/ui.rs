@@ -197,7 +197,15 @@ pub fn top_bar(ui: &mut egui::Ui, s: &Session, actions: &mut Vec<Action>) {
                 ui.separator();
                 ui.label(RichText::new(&game.scenario().title).size(15.0));
                 ui.separator();
-                let turn = game.turn().min(game.scenario().turns);
+                // The month the screen is about: once a month has closed (its report, or a
+                // deal's summary read after the last decision), that month, not the next.
+                let closed = game.pending().is_none()
+                    && !matches!(s.screen, Screen::Turn | Screen::Briefing | Screen::Title);
+                let turn = match game.history(0).last() {
+                    Some(last) if closed => last.turn,
+                    _ => game.turn(),
+                }
+                .min(game.scenario().turns);
                 ui.label(format!(
                     "{} {turn} {} {}",
                     K::Turn.t(s.lang),

@@ -154,6 +154,12 @@ fn the_turn_is_played_from_the_keyboard() {
         Screen::Turn,
         "a second Enter ends the turn"
     );
+    // The top bar names the month just played, not the next, until the next is planned.
+    h.run();
+    assert!(
+        h.query_by_label_contains("Turn 1 of").is_some(),
+        "the top bar reads the month the screen is about"
+    );
     assert_eq!(
         h.state().game().unwrap().history(0).len()
             + usize::from(h.state().game().unwrap().pending().is_some()),
