@@ -113,7 +113,7 @@ table! {
     FitOf => "话术契合度", "Pitch fit";
     NoVisitsLeft => "本月的拜访已经排满", "No visits left this month";
     TipChoiceCost => "这笔费用计入该客户本月的利润（不占用拜访预算）", "Charged to this account's profit this month (not to your visit budget)";
-    MaxPerAccount => "每个客户每月最多", "at most per account a month";
+    MaxPerAccount => "每个客户每月最多", "max. per account a month:";
     PlanEffect => "计划→", "Plan →";
     TipPlanEffect => "按当前计划，月底满意度的预期变化（模型的期望值，不含随机事件）；悬停查看份额、利润和流失风险", "The expected change in satisfaction by the month's end with this plan (the model's expectation, without random events); hover for share, profit and defection risk";
     Coach => "教练提示（练习模式）", "Coach (practice mode)";
@@ -140,8 +140,8 @@ table! {
     LostMoneyEveryMonth => "每个月都在亏钱的客户（客户 · 你的拜访次数 · 资源花费）：{}", "Lost money every month (account · your visits · spent on resources): {}";
     Guide => "新手引导", "First game";
     SkipGuide => "跳过引导", "Skip the guide";
-    GuideDossier => "左边是客户列表，中间是所选客户的档案卡：用上/下键或点击，选一个客户看看它的采购中心。", "On the left, your accounts; in the middle, the dossier of the one selected. Press ↑/↓ or click to pick an account and read its buying centre.";
-    GuideVisit => "给这个客户的某个人安排一次拜访：点“安排拜访”，或按 1–9。", "Plan a visit to someone at this account: click Add visit, or press 1–9.";
+    GuideDossier => "左边是客户列表，中间是所选客户的档案卡：用上/下键或点击，选一个客户看看它的采购决策链。", "On the left, your accounts; in the middle, the dossier of the one selected. Press ↑/↓ or click to pick an account and read its buying centre.";
+    GuideVisit => "给这个客户的某个人安排一次拜访：点“添加拜访”，或按 1–9。", "Plan a visit to someone at this account: click Add visit, or press 1–9.";
     GuidePitch => "拜访方式要契合对方的沟通风格：用左/右键或下拉框换一种方式，看看“话术契合度”怎么变。", "A visit works when its pitch suits the person's style: change the pitch with ←/→ or the list and watch the fit beside each person.";
     GuideResource => "资源（技术支持、培训……）花预算，配合拜访效果更好：给一个客户加一项资源。", "Resources (support days, training…) spend budget and work best alongside visits: add one to an account.";
     GuideEnd => "右边是本月计划，“计划→”一列是模型对月底满意度的预期。安排好了就结束本月（Enter）。", "Your plan is on the right, and the Plan → column is the model's expectation for each account by the month's end. When you are ready, end the month (Enter).";

@@ -176,7 +176,11 @@ pub fn metric_delta_text(metric: kam_sim::engine::Metric, x: f64) -> RichText {
 
 /// A column header with its explanation on hover.
 pub fn header(ui: &mut egui::Ui, text: &str, help: &str) {
-    ui.label(RichText::new(text).strong()).on_hover_text(help);
+    let label = ui.label(RichText::new(text).strong());
+    // No help, no tooltip: an empty one is a blank box over the cell below (a playtest).
+    if !help.is_empty() {
+        label.on_hover_text(help);
+    }
 }
 
 /// `label: value` with a tooltip on both.
@@ -221,6 +225,11 @@ pub fn top_bar(ui: &mut egui::Ui, s: &Session, actions: &mut Vec<Action>) {
                             .color(YELLOW),
                     )
                     .on_hover_text(K::WhatIfNotResult.t(s.lang));
+                    // A way out at any point, not only from the what-if's debrief: it is
+                    // practice, and the original is kept whole beside it.
+                    if ui.small_button(K::LeaveWhatIf.t(s.lang)).clicked() {
+                        actions.push(Action::LeaveWhatIf);
+                    }
                 }
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
