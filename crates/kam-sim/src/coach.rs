@@ -401,6 +401,50 @@ pub fn costliest_mistakes(game: &Game, lang: Language) -> Vec<Mistake> {
                     });
                 }
             }
+            (
+                Decision::Offer(_) | Decision::WalkAway,
+                Some(crate::engine::Pending::Negotiation(state)),
+            ) => {
+                // The expert's move at the same table, valued the same way: a lost renewal
+                // is often the costliest decision of a game.
+                let better = expert.negotiate(replay, &state);
+                if better != *decision
+                    && let (Some(actual), Some(value)) = (
+                        value_of(game, i, decision.clone()),
+                        value_of(game, i, better.clone()),
+                    )
+                    && value > actual + 0.05
+                {
+                    let n = &scenario.negotiations[state.negotiation];
+                    let what = match &better {
+                        Decision::Offer(offer) => n
+                            .issues
+                            .iter()
+                            .zip(offer)
+                            .filter_map(|(issue, o)| issue.options.get(*o).map(|x| x.label.clone()))
+                            .collect::<Vec<_>>()
+                            .join(lang.pick("、", ", ")),
+                        _ => lang.pick("离开谈判桌", "walking away").to_owned(),
+                    };
+                    let points = value - actual;
+                    found.push(Mistake {
+                        month,
+                        lesson: Lesson::Negotiation,
+                        text: lang.pick(
+                            format!(
+                                "第 {month} 月，谈判“{}”第 {} 轮：专家的出价（{what}）会多得 {points:.1} 分。",
+                                n.title, state.round
+                            ),
+                            format!(
+                                "Month {month}, \"{}\" round {}: the expert's move ({what}) would have gained {points:.1} points.",
+                                n.title, state.round
+                            ),
+                        ),
+                        points,
+                        better_plan: None,
+                    });
+                }
+            }
             _ => {}
         }
         ControlFlow::Continue(())
@@ -446,6 +490,34 @@ mod mistakes {
             .sum();
         let ours: f64 = mistakes.iter().map(|m| m.points).sum();
         assert!(theirs < ours, "expert {theirs} vs random {ours}");
+    }
+
+    /// Walking away from every negotiation (a renewal lost with it) shows among the costliest
+    /// decisions, named for negotiation: a playtest's lost A account went unmentioned.
+    #[test]
+    fn a_walk_away_that_loses_an_account_is_among_the_costliest() {
+        let (file, src) = crate::bundled::by_name("classroom_en").unwrap();
+        let (prepared, _) = crate::load::load_str(file, src).unwrap();
+        let mut game = Game::new(std::sync::Arc::clone(&prepared), 11);
+        let mut expert = crate::strategy::by_name("expert", 11).unwrap();
+        let mut walked = 0;
+        while let Some(d) = crate::strategy::next_decision(&game, expert.as_mut()) {
+            let d = match game.pending() {
+                Some(crate::engine::Pending::Negotiation(_)) => {
+                    walked += 1;
+                    Decision::WalkAway
+                }
+                _ => d,
+            };
+            game.decide(d).unwrap();
+        }
+        assert!(walked > 0, "the game had a negotiation");
+        let mistakes = costliest_mistakes(&game, Language::En);
+        assert!(
+            mistakes.iter().any(|m| m.lesson == Lesson::Negotiation
+                && m.text.contains("the expert's move")),
+            "{mistakes:?}"
+        );
     }
 
     /// A month planned where the expert would go but pitched against every person's style is
