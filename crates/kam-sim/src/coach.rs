@@ -514,8 +514,9 @@ mod mistakes {
         assert!(walked > 0, "the game had a negotiation");
         let mistakes = costliest_mistakes(&game, Language::En);
         assert!(
-            mistakes.iter().any(|m| m.lesson == Lesson::Negotiation
-                && m.text.contains("the expert's move")),
+            mistakes
+                .iter()
+                .any(|m| m.lesson == Lesson::Negotiation && m.text.contains("the expert's move")),
             "{mistakes:?}"
         );
     }
