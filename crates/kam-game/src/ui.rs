@@ -174,6 +174,21 @@ pub fn metric_delta_text(metric: kam_sim::engine::Metric, x: f64) -> RichText {
     })
 }
 
+/// The last cell of a grid row: one line of `text` given the room left in the row (a grid
+/// cell alone is as narrow as its column) but at least `min_width`, as tall and centred as the
+/// row's other cells, cut with … at the edge; egui shows a cut label whole on hover. A wrapped
+/// cell made its row taller and sat below it; an uncut one widened the page.
+pub fn rest_of_row(ui: &mut egui::Ui, text: RichText, min_width: f32) {
+    let room = (ui.clip_rect().right() - ui.cursor().left() - 8.0).max(min_width);
+    ui.allocate_ui_with_layout(
+        egui::vec2(room, ui.spacing().interact_size.y),
+        egui::Layout::left_to_right(egui::Align::Center),
+        |ui| {
+            ui.add(egui::Label::new(text).truncate());
+        },
+    );
+}
+
 /// A column header with its explanation on hover.
 pub fn header(ui: &mut egui::Ui, text: &str, help: &str) {
     let label = ui.label(RichText::new(text).strong());

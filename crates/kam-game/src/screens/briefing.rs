@@ -172,24 +172,8 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                         ui.label(format!("{:.0} %", st.margin));
                         ui.label(format!("{:.0}", st.satisfaction));
                         ui.label(format!("{:.1}", game.prepared().norms[a]));
-                        // One line cut at the window's edge, the whole note on hover: a
-                        // wrapped note made its row taller than the others and sat half a line
-                        // below its account (seen in two hand playtests).
-                        // (A grid cell alone is as narrow as its column: the room left in the
-                        // row is given to it.)
-                        let room = (ui.clip_rect().right() - ui.cursor().left() - 8.0).max(160.0);
-                        ui.allocate_ui_with_layout(
-                            // The height of the row's other cells, centred like them.
-                            egui::vec2(room, ui.spacing().interact_size.y),
-                            egui::Layout::left_to_right(egui::Align::Center),
-                            |ui| {
-                                ui.add(
-                                    egui::Label::new(RichText::new(&acc.notes).color(ui::MUTED))
-                                        .truncate(),
-                                )
-                                .on_hover_text(&acc.notes);
-                            },
-                        );
+                        // One line on its account's row (seen misplaced in two playtests).
+                        ui::rest_of_row(ui, RichText::new(&acc.notes).color(ui::MUTED), 160.0);
                         ui.end_row();
                     }
                 });

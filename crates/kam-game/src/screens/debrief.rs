@@ -302,20 +302,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                             // Cut at the column's edge (the whole text on hover): a long line
                             // here widened the page and cut the expert's lines below at the
                             // charts (the debrief fit test).
-                            // (A grid cell alone is as narrow as its column: it is given the
-                            // room left in the row; the cut label shows the whole on hover.)
-                            let causes = top.join("; ");
-                            let room =
-                                (ui.clip_rect().right() - ui.cursor().left() - 8.0).max(120.0);
-                            ui.allocate_ui_with_layout(
-                                egui::vec2(room, ui.spacing().interact_size.y),
-                                egui::Layout::left_to_right(egui::Align::Center),
-                                |ui| {
-                                    ui.add(
-                                        egui::Label::new(RichText::new(&causes).small()).truncate(),
-                                    );
-                                },
-                            );
+                            ui::rest_of_row(ui, RichText::new(top.join("; ")).small(), 120.0);
                             ui.end_row();
                         }
                     });
