@@ -146,3 +146,85 @@ fn serve_refuses_a_database_it_cannot_use_in_one_line() {
     assert_eq!(err.trim().lines().count(), 1, "{err}");
     assert!(!err.contains("panicked"));
 }
+
+#[test]
+fn replay_rescores_an_earlier_models_result_into_one_replay_and_report_verify() {
+    use kam_sim::model::MODEL_VERSION;
+    use kam_sim::record;
+    let dir = tempfile::tempdir().unwrap();
+    let (prepared, _) = kam_sim::load::load_file(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/scenarios/tutorial.ron"
+    )))
+    .unwrap();
+    let game = kam_sim::batch::play(&prepared, "expert", 11).unwrap();
+    let mut result = record::record(&game, "Wang");
+    result.model = MODEL_VERSION - 1;
+    result.scores.composite = 33.0;
+    let old = dir.path().join("wang.ron");
+    record::write_atomic(&old, &result).unwrap();
+    let path = |p: &std::path::Path| p.to_str().unwrap().to_owned();
+
+    // Plain replay names the model, and does not call the result tampered.
+    let plain = kam(&["replay", &path(&old)]);
+    assert_eq!(plain.status.code(), Some(1));
+    let err = text(&plain.stderr);
+    assert!(
+        err.contains(&format!("made with model {}", MODEL_VERSION - 1))
+            && !err.contains("does not match"),
+        "{err}"
+    );
+
+    let new = dir.path().join("model").join("wang.ron");
+    let rescored = kam(&["replay", "--rescore", &path(&old), "--out", &path(&new)]);
+    assert_eq!(
+        rescored.status.code(),
+        Some(0),
+        "{}",
+        text(&rescored.stderr)
+    );
+    assert!(
+        text(&rescored.stdout).contains(&format!("to model {MODEL_VERSION}")),
+        "{}",
+        text(&rescored.stdout)
+    );
+    let written = record::read(&new).unwrap();
+    assert_eq!(written.model, MODEL_VERSION);
+    assert_eq!(written.scores, kam_sim::score::score(&game));
+    let verified = kam(&["replay", &path(&new)]);
+    assert_eq!(
+        verified.status.code(),
+        Some(0),
+        "{}",
+        text(&verified.stderr)
+    );
+    let report = kam(&["report", &path(&new)]);
+    assert_eq!(report.status.code(), Some(0), "{}", text(&report.stderr));
+
+    // A log this model refuses: the decision is named and nothing is written.
+    let k = result
+        .decisions
+        .iter()
+        .position(|d| matches!(d, kam_sim::engine::Decision::Choose(_)))
+        .unwrap();
+    result.decisions[k] = kam_sim::engine::Decision::Choose(42);
+    record::write_atomic(&old, &result).unwrap();
+    let refused_out = dir.path().join("refused.ron");
+    let refused = kam(&[
+        "replay",
+        "--rescore",
+        &path(&old),
+        "--out",
+        &path(&refused_out),
+    ]);
+    assert_eq!(refused.status.code(), Some(1));
+    let err = text(&refused.stderr);
+    assert!(
+        err.contains(&format!("decision {} of {}", k + 1, result.decisions.len()))
+            && err.contains("choice number 42")
+            && err.contains("nothing written")
+            && !err.contains("panicked"),
+        "{err}"
+    );
+    assert!(!refused_out.exists());
+}

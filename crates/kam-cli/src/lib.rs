@@ -48,7 +48,9 @@ pub struct Io<'a> {
         kam play scenarios/classroom_zh.ron        play a scenario\n  \
         kam validate scenarios/*.ron               check scenario files\n  \
         kam simulate classroom_en --strategy all --runs 1000\n  \
-        kam replay results/alice.ron               verify a trainee's result"
+        kam replay results/alice.ron               verify a trainee's result\n  \
+        kam replay --rescore old/alice.ron --out new/alice.ron\n                                             \
+        score an earlier release's result with this model"
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -63,7 +65,8 @@ pub enum Command {
     Validate(validate::Args),
     /// Play a scenario headless with built-in strategies and print score distributions.
     Simulate(simulate::Args),
-    /// Recompute a result file from its decision log; exit 0 when it matches, 1 when not.
+    /// Recompute a result file from its decision log; exit 0 when it matches, 1 when not
+    /// (--rescore: score it with this model into a new file).
     Replay(replay::Args),
     /// List the built-in strategies.
     Strategies,

@@ -1,13 +1,23 @@
-//! `kam replay RESULT`: recompute a result file from its decision log and say whether it holds.
+//! `kam replay RESULT`: recompute a result file from its decision log and say whether it holds;
+//! `kam replay --rescore RESULT --out NEW.ron`: play the log on this build's model and write
+//! the result it gives, so an old class can be compared under a new release.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use kam_sim::record::{self, Verdict};
+use kam_sim::engine::{Decision, Game, Pending, Prepared};
+use kam_sim::model::MODEL_VERSION;
+use kam_sim::record::{self, GameRecord, Verdict};
 
 use crate::scenario_source;
 use crate::{INVALID, Io, OK, USAGE};
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  \
+    kam replay results/alice.ron                                 verify a trainee's result\n  \
+    kam replay results/bob.ron --scenario my_scenario.ron        one played on your own scenario\n  \
+    kam replay --rescore results/alice.ron --out model4/alice.ron\n                                                               \
+    score an earlier release's result with this model")]
 pub struct Args {
     /// A result file written by the game.
     #[arg(value_name = "RESULT")]
@@ -15,6 +25,13 @@ pub struct Args {
     /// The scenario file it was played on (bundled scenarios are found by id without this).
     #[arg(long, value_name = "FILE")]
     pub scenario: Option<PathBuf>,
+    /// Play the result's decisions on this build's model and write a new result file, marked
+    /// with this model, with the scores they give now (to --out; the original is left as it is).
+    #[arg(long, requires = "out")]
+    pub rescore: bool,
+    /// Where --rescore writes the new result file.
+    #[arg(long, value_name = "NEW.ron", requires = "rescore")]
+    pub out: Option<PathBuf>,
 }
 
 pub fn run(args: &Args, io: &mut Io) -> u8 {
@@ -40,6 +57,9 @@ pub fn run(args: &Args, io: &mut Io) -> u8 {
         );
         return USAGE;
     };
+    if let (true, Some(out)) = (args.rescore, &args.out) {
+        return rescore(&args.result, out, prepared, &result, io);
+    }
     let shown = args.result.display();
     match record::verify(prepared, &result) {
         Verdict::Verified(game) => {
@@ -61,6 +81,10 @@ pub fn run(args: &Args, io: &mut Io) -> u8 {
         }
         Verdict::OtherModel(why) => {
             let _ = writeln!(io.err, "{shown}: {why}");
+            let _ = writeln!(
+                io.err,
+                "  to score it with this model: kam replay --rescore {shown} --out NEW.ron"
+            );
             INVALID
         }
         Verdict::Mismatch(differences) => {
@@ -73,10 +97,224 @@ pub fn run(args: &Args, io: &mut Io) -> u8 {
     }
 }
 
+/// `--rescore`: plays `result`'s log on this model and writes the record it gives to `out`
+/// (atomically, as saves are written). Nothing is written when a decision no longer applies.
+fn rescore(
+    path: &Path,
+    out: &Path,
+    prepared: Arc<Prepared>,
+    result: &GameRecord,
+    io: &mut Io,
+) -> u8 {
+    let shown = path.display();
+    if same_file(path, out) {
+        let _ = writeln!(
+            io.err,
+            "kam replay: --out is {shown} itself; write the rescored result to another file so the original stays"
+        );
+        return USAGE;
+    }
+    let same_scenario = result.scenario_hash == record::scenario_hash(&prepared);
+    // A result of this very model must hold before it is rewritten: rescoring is not a way to
+    // launder an edited one.
+    if result.model == MODEL_VERSION
+        && same_scenario
+        && let Verdict::Mismatch(differences) = record::verify(Arc::clone(&prepared), result)
+    {
+        let _ = writeln!(
+            io.err,
+            "{shown}: already a model {MODEL_VERSION} result, and it does not match its replay (nothing written):"
+        );
+        for d in differences {
+            let _ = writeln!(io.err, "  {d}");
+        }
+        return INVALID;
+    }
+    let game = match play_on_this_model(prepared, result) {
+        Ok(game) => game,
+        Err(why) => {
+            let _ = writeln!(
+                io.err,
+                "{shown}: cannot be rescored on model {MODEL_VERSION} (nothing written): {why}"
+            );
+            return INVALID;
+        }
+    };
+    let rescored = record::record(&game, &result.player);
+    if let Err(e) = record::write_atomic(out, &rescored) {
+        let _ = writeln!(io.err, "kam replay: cannot write {}: {e}", out.display());
+        return USAGE;
+    }
+    if !same_scenario {
+        let _ = writeln!(
+            io.err,
+            "note: scenario `{}` has changed since {shown} was made; it was rescored on the version found here",
+            result.scenario_id
+        );
+    }
+    let (old, new) = (&result.scores, &rescored.scores);
+    let _ = writeln!(
+        io.out,
+        "{}: {} on `{}` seed {}, {} decisions, rescored from model {} to model {MODEL_VERSION}",
+        out.display(),
+        result.player,
+        result.scenario_id,
+        result.seed,
+        result.decisions.len(),
+        result.model,
+    );
+    let _ = writeln!(
+        io.out,
+        "  composite {:.1} -> {:.1} (grade {} -> {}), retention {:.1} -> {:.1}, profit {:.0} -> {:.0}, satisfaction {:.1} -> {:.1}",
+        old.composite,
+        new.composite,
+        old.grade,
+        new.grade,
+        old.retention,
+        new.retention,
+        old.profit,
+        new.profit,
+        old.satisfaction,
+        new.satisfaction
+    );
+    OK
+}
+
+/// Whether two paths name one file (`b` need not exist).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// Plays a record's decisions from the start on this model. A decision the game refuses is
+/// named: its number, its turn, what it was and why; so is a finished game's log that runs out
+/// before this model's game ends (it asks for a decision the result does not hold).
+fn play_on_this_model(prepared: Arc<Prepared>, result: &GameRecord) -> Result<Game, String> {
+    let mut game = Game::new(prepared, result.seed);
+    let n = result.decisions.len();
+    for (i, decision) in result.decisions.iter().enumerate() {
+        let at = when(&game);
+        let what = describe(&game, decision);
+        // A decision of another kind than the game asks for: say what it asks for.
+        let out_of_turn = !game.is_finished()
+            && matches!(
+                (decision, game.pending()),
+                (Decision::Plan(_), Some(_))
+                    | (Decision::Choose(_), None | Some(Pending::Negotiation(_)))
+                    | (
+                        Decision::Offer(_) | Decision::WalkAway,
+                        None | Some(Pending::Event { .. })
+                    )
+            );
+        let waiting = if out_of_turn {
+            format!(" (the game is waiting for {})", waiting_for(&game))
+        } else {
+            String::new()
+        };
+        if let Err(e) = game.decide(decision.clone()) {
+            return Err(format!(
+                "decision {} of {n} ({at}, {what}) no longer applies: {e}{waiting}",
+                i + 1
+            ));
+        }
+    }
+    if result.finished && !game.is_finished() {
+        return Err(format!(
+            "the result is a finished game, but its {n} decisions end at {} with the game waiting for {}",
+            when(&game),
+            waiting_for(&game)
+        ));
+    }
+    Ok(game)
+}
+
+/// Where in the game a decision is made.
+fn when(game: &Game) -> String {
+    if game.is_finished() {
+        "after the game's end".to_owned()
+    } else {
+        format!("turn {}", game.turn())
+    }
+}
+
+/// A decision in words, named by what it answers in `game` (the game just before it).
+fn describe(game: &Game, decision: &Decision) -> String {
+    let scenario = game.scenario();
+    match decision {
+        Decision::Plan(plan) => {
+            let units: u32 = plan.resources.iter().map(|r| r.units).sum();
+            format!(
+                "the turn's plan: {} visit{}, {units} resource unit{}",
+                plan.visits.len(),
+                if plan.visits.len() == 1 { "" } else { "s" },
+                if units == 1 { "" } else { "s" }
+            )
+        }
+        Decision::Choose(c) => match game.pending() {
+            Some(Pending::Event { event, .. }) => {
+                format!(
+                    "choice number {c} for event `{}`",
+                    scenario.events[*event].id
+                )
+            }
+            _ => format!("choice number {c} for an event"),
+        },
+        Decision::Offer(options) => {
+            let options: Vec<String> = options.iter().map(|o| o.to_string()).collect();
+            let offer = format!("the offer [{}]", options.join(", "));
+            match game.pending() {
+                Some(Pending::Negotiation(n)) => format!(
+                    "{offer} in negotiation `{}`",
+                    scenario.negotiations[n.negotiation].id
+                ),
+                _ => offer,
+            }
+        }
+        Decision::WalkAway => match game.pending() {
+            Some(Pending::Negotiation(n)) => format!(
+                "walking away from negotiation `{}`",
+                scenario.negotiations[n.negotiation].id
+            ),
+            _ => "walking away from a negotiation".to_owned(),
+        },
+    }
+}
+
+/// What `game` needs decided next, in words.
+fn waiting_for(game: &Game) -> String {
+    let scenario = game.scenario();
+    let account = |a: usize| {
+        scenario
+            .accounts
+            .get(a)
+            .map_or_else(|| a.to_string(), |a| a.id.clone())
+    };
+    match game.pending() {
+        _ if game.is_finished() => "nothing: it is over".to_owned(),
+        None => "the turn's plan".to_owned(),
+        Some(Pending::Event {
+            event, account: a, ..
+        }) => format!(
+            "an answer to event `{}` at account `{}`",
+            scenario.events[*event].id,
+            account(*a)
+        ),
+        Some(Pending::Negotiation(n)) => format!(
+            "an offer in negotiation `{}` with account `{}`",
+            scenario.negotiations[n.negotiation].id,
+            account(n.account)
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::tests::kam;
     use crate::{INVALID, OK, USAGE};
+    use kam_sim::engine::{Decision, Game};
+    use kam_sim::model::MODEL_VERSION;
     use kam_sim::record;
 
     fn played(dir: &tempfile::TempDir) -> (std::path::PathBuf, record::GameRecord) {
@@ -135,6 +373,205 @@ mod tests {
                 && !err.contains("does not match"),
             "{err}"
         );
+    }
+
+    /// `played`'s result as an earlier model wrote it: the previous model version and other
+    /// scores (the log is this model's, so this build replays it without refusal).
+    fn from_an_earlier_model(dir: &tempfile::TempDir) -> (std::path::PathBuf, record::GameRecord) {
+        let (path, mut result) = played(dir);
+        result.model = MODEL_VERSION - 1;
+        result.scores.composite = 12.5;
+        result.scores.retention = 40.0;
+        record::write_atomic(&path, &result).unwrap();
+        (path, result)
+    }
+
+    fn prepared() -> std::sync::Arc<kam_sim::engine::Prepared> {
+        let (file, src) = kam_sim::bundled::SCENARIOS[0];
+        kam_sim::load::load_str(file, src).unwrap().0
+    }
+
+    #[test]
+    fn a_result_of_an_earlier_model_is_named_with_its_model_and_how_to_rescore_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, _) = from_an_earlier_model(&dir);
+        let (status, out, err) = kam(&["replay", path.to_str().unwrap()]);
+        assert_eq!(status, INVALID);
+        assert!(out.is_empty(), "{out}");
+        let old = MODEL_VERSION - 1;
+        assert!(
+            err.contains(&format!(
+                "made with model {old}; this is model {MODEL_VERSION}"
+            )) && err.contains("kam replay --rescore")
+                && !err.contains("does not match")
+                && !err.contains("tamper"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn rescoring_an_earlier_models_result_writes_a_verifiable_result_of_this_model() {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, old) = from_an_earlier_model(&dir);
+        let new = dir.path().join("rescored").join("alice.ron");
+        let (status, out, err) = kam(&[
+            "replay",
+            "--rescore",
+            path.to_str().unwrap(),
+            "--out",
+            new.to_str().unwrap(),
+        ]);
+        assert_eq!(status, OK, "{err}");
+        assert!(
+            out.contains(&format!(
+                "rescored from model {} to model {MODEL_VERSION}",
+                MODEL_VERSION - 1
+            )) && out.contains("composite 12.5 -> "),
+            "{out}"
+        );
+
+        let rescored = record::read(&new).unwrap();
+        assert_eq!(rescored.model, MODEL_VERSION);
+        assert_eq!(
+            (
+                &rescored.player,
+                &rescored.scenario_id,
+                &rescored.scenario_hash
+            ),
+            (&old.player, &old.scenario_id, &old.scenario_hash)
+        );
+        assert_eq!((rescored.seed, rescored.finished), (old.seed, true));
+        assert_eq!(rescored.decisions, old.decisions);
+        let replay = Game::replay(prepared(), old.seed, &old.decisions).unwrap();
+        assert_eq!(rescored.scores, kam_sim::score::score(&replay));
+        assert_ne!(rescored.scores, old.scores, "the old scores are replaced");
+        // The original is left as it was.
+        assert_eq!(record::read(&path).unwrap(), old);
+
+        // The new file is a result of this model like any other: replay and report verify it.
+        let (status, out, err) = kam(&["replay", new.to_str().unwrap()]);
+        assert_eq!(status, OK, "{err}");
+        assert!(out.contains("verified"), "{out}");
+        let (status, out, err) = kam(&["report", new.to_str().unwrap()]);
+        assert_eq!(status, OK, "{err}");
+        assert!(
+            out.contains("Alice") && !err.contains("flagged"),
+            "{out}{err}"
+        );
+    }
+
+    #[test]
+    fn a_decision_that_no_longer_applies_is_named_and_nothing_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, mut result) = from_an_earlier_model(&dir);
+        let k = result
+            .decisions
+            .iter()
+            .position(|d| matches!(d, Decision::Choose(_)))
+            .expect("the expert answers an event");
+        result.decisions[k] = Decision::Choose(99);
+        record::write_atomic(&path, &result).unwrap();
+        let before = Game::replay(prepared(), result.seed, &result.decisions[..k]).unwrap();
+        let Some(kam_sim::engine::Pending::Event { event, .. }) = before.pending() else {
+            panic!("an event is pending before decision {}", k + 1);
+        };
+        let event = &before.scenario().events[*event].id;
+
+        let new = dir.path().join("new.ron");
+        let rescore = |result: &std::path::Path| {
+            kam(&[
+                "replay",
+                "--rescore",
+                result.to_str().unwrap(),
+                "--out",
+                new.to_str().unwrap(),
+            ])
+        };
+        let (status, out, err) = rescore(&path);
+        assert_eq!(status, INVALID, "{out}");
+        let n = result.decisions.len();
+        let expected = format!(
+            "decision {} of {n} (turn {}, choice number 99 for event `{event}`) no longer applies: the event has no choice number 99",
+            k + 1,
+            before.turn()
+        );
+        assert!(
+            err.contains(&expected) && err.contains("nothing written"),
+            "{err}\nexpected: {expected}"
+        );
+        assert!(!new.exists(), "nothing is written");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary file either"
+        );
+
+        // A plan where an answer is due: what the game waits for is said too.
+        result.decisions[k] = Decision::Plan(Default::default());
+        record::write_atomic(&path, &result).unwrap();
+        let (status, _, err) = rescore(&path);
+        assert_eq!(status, INVALID);
+        assert!(
+            err.contains(&format!("decision {} of {n}", k + 1))
+                && err.contains("the turn's plan: 0 visits")
+                && err.contains(&format!("waiting for an answer to event `{event}`")),
+            "{err}"
+        );
+
+        // A finished game whose log runs out before this model's game ends.
+        let (_, mut result) = from_an_earlier_model(&dir);
+        result.decisions.truncate(result.decisions.len() / 2);
+        record::write_atomic(&path, &result).unwrap();
+        let (status, _, err) = rescore(&path);
+        assert_eq!(status, INVALID);
+        assert!(err.contains("decisions end at turn"), "{err}");
+        assert!(!new.exists());
+    }
+
+    #[test]
+    fn rescoring_does_not_launder_an_edited_result_of_this_model_or_overwrite_the_original() {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, mut result) = played(&dir);
+        result.scores.composite += 5.0;
+        record::write_atomic(&path, &result).unwrap();
+        let new = dir.path().join("new.ron");
+        let (status, _, err) = kam(&[
+            "replay",
+            "--rescore",
+            path.to_str().unwrap(),
+            "--out",
+            new.to_str().unwrap(),
+        ]);
+        assert_eq!(status, INVALID);
+        assert!(
+            err.contains("does not match its replay") && err.contains("composite"),
+            "{err}"
+        );
+        assert!(!new.exists());
+
+        let (path, _) = from_an_earlier_model(&dir);
+        let (status, _, err) = kam(&[
+            "replay",
+            "--rescore",
+            path.to_str().unwrap(),
+            "--out",
+            path.to_str().unwrap(),
+        ]);
+        assert_eq!(status, USAGE);
+        assert!(err.contains("another file"), "{err}");
+        assert_eq!(record::read(&path).unwrap().model, MODEL_VERSION - 1);
+    }
+
+    #[test]
+    fn rescore_and_out_go_together() {
+        use clap::Parser;
+        for args in [
+            &["kam", "replay", "--rescore", "a.ron"][..],
+            &["kam", "replay", "a.ron", "--out", "b.ron"],
+        ] {
+            let err = crate::Cli::try_parse_from(args).unwrap_err();
+            assert_eq!(err.kind(), clap::error::ErrorKind::MissingRequiredArgument);
+        }
     }
 
     #[test]

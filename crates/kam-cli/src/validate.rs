@@ -19,7 +19,9 @@ pub struct Args {
     pub quiet: bool,
     /// Also play the scenario with every built-in strategy and warn where it would teach
     /// badly: accounts nobody can keep, events that never fire, a budget that never binds,
-    /// answers that are always best.
+    /// answers that are always best; and answers that contradict the course: a good answer
+    /// that puts more into an account losing money, prices that give the verdict away, a poor
+    /// rumour answer that pleases.
     #[arg(long)]
     pub teaching: bool,
     /// Games per strategy for --teaching (default: 200 for a classroom-sized scenario, fewer
@@ -228,6 +230,40 @@ mod tests {
             .unwrap_or_else(|| panic!("no warning in {err}"));
         assert!(warning.starts_with(&format!("{path}:")), "{warning}");
         assert!(err.len() > plain_err.len());
+    }
+
+    /// The playtest's contradiction, put back: a warning sign that can fire at the loss-making
+    /// Hongda rates its dearest answer good. `--teaching` points at that answer.
+    #[test]
+    fn teaching_review_locates_a_good_answer_that_feeds_a_loss_maker() {
+        let dir = tempfile::tempdir().unwrap();
+        let (_, src) = kam_sim::bundled::by_name("classroom_en").unwrap();
+        let label = src
+            .find("agree what to fix\"")
+            .expect("the defection answer");
+        let cost = label + src[label..].find("cost: 1.0").unwrap();
+        let mut src = src.to_owned();
+        src.replace_range(cost..cost + "cost: 1.0".len(), "cost: 4.0");
+        let path = write(&dir, "feeds_hongda.ron", &src);
+        let (status, _, err) = kam(&["validate", "--teaching", "--runs", "5", &path]);
+        assert_eq!(status, OK, "{err}");
+        let warning = err
+            .lines()
+            .find(|l| l.contains(": warning: good answer feeds a loss-maker: "))
+            .unwrap_or_else(|| panic!("no warning in {err}"));
+        let line: usize = warning[path.len() + 1..]
+            .split(':')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        let choice_start = src[..label].rfind('(').unwrap();
+        assert_eq!(
+            line,
+            src[..choice_start].matches('\n').count() + 1,
+            "{warning}"
+        );
+        assert!(warning.contains("`hongda`"), "{warning}");
     }
 
     #[test]

@@ -100,7 +100,7 @@ pub fn join(
 pub fn status_line(seat: &ClassSeat, lang: Lang) -> (String, String, bool) {
     let state = seat.link.state();
     let head = format!("{} {}", K::ClassLine.t(lang), seat.saved.code);
-    let rejoin = format!("{}: {}", K::RejoinLine.t(lang), seat.saved.rejoin);
+    let rejoin = crate::i18n::labelled(lang, K::RejoinLine.t(lang), &seat.saved.rejoin);
     if let Some(why) = &state.refused {
         let short = format!("{head} · {}", K::ClassRefused.t(lang));
         return (short, format!("{why}\n{rejoin}"), true);

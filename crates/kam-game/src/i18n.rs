@@ -124,7 +124,7 @@ table! {
     WhatIfNotResult => "这是假如重来的一局，不是正式成绩：正式成绩仍是第一次的游戏", "This is a what-if, not a result: your result stays the first play-through";
     ReplayFromHere => "从这个月重来", "Replay from here";
     BetterPlan => "这个月更好的计划（会多得 {} 分）：", "A better plan for this month (worth {} more points):";
-    UseThisPlan => "用这个计划（可撤销）", "Use this plan (undoable)";
+    UseThisPlan => "用这个计划（可以撤销）", "Use this plan (you can undo it)";
     StillRoom => "仍有提升空间：“下次试试”里有 {} 项属于这一点", "Still room to do better: \"try next time\" decisions on this point: {}";
     TipBuyerValue => "这份协议对买方有多好（0–100），按买方各项优先事项加权；达到买方这一轮的要求就会接受，而这个要求一轮比一轮低（所以同样的出价后来可能被接受）。", "How good the deal is for the buyer (0–100), weighted by their priorities. They accept once it reaches what they need this round, and what they need falls round by round (so the same offer can be accepted later).";
     ProfitCounted => "利润得分所计（利润 + 未来利润）", "Counted for the profit score (profit + future)";
@@ -149,8 +149,8 @@ table! {
     GuideEvent => "客户说了什么：选一个回应。每个回应的后果都会解释给你听。", "A customer has raised something: choose your answer. Each answer's consequences are explained afterwards.";
     FitGood => "契合", "good fit";
     FitWeak => "一般", "weak";
-    FitPoor => "反感", "poor";
-    FitWasted => "无效", "wasted";
+    FitPoor => "较差", "poor";
+    FitWasted => "适得其反", "wasted";
     ScoreSoFar => "当前得分", "Score so far";
     OfflineShort => "离线，稍后自动发送", "offline, will resend";
     ClassRefused => "服务器拒绝了提交", "The server refused a submission";
@@ -270,6 +270,11 @@ table! {
     OverTime => "各客户满意度走势", "Satisfaction by account over time";
     RevenueOverTime => "各客户收入走势", "Revenue by account over time";
     DecisionsThatMattered => "关键决策", "Decisions that mattered";
+    DecidedByChance => "由运气决定的", "Decided by chance";
+    TipDecidedByChance => "每笔商机的输赢和每个客户的流失都是按概率抽取的。这里列出当时的概率：概率高却输了，是运气不好，不是决策错了；教学要点只看你的决策。", "Each deal won or lost and each account lost was drawn with a chance. Here are the odds each had: a likely win that was lost is bad luck, not a bad decision; the teaching points judge only your decisions.";
+    LuckWith => "运气好", "Luck with you";
+    LuckAgainst => "运气差", "Luck against you";
+    LuckAsExpected => "意料之中", "As the odds said";
     TeachingPoints => "教学要点", "Teaching points";
     Met => "达成", "met";
     Missed => "未达成", "missed";
@@ -314,7 +319,7 @@ table! {
     TipTrend => "满意度相对上一回合的变化。", "Change in satisfaction since the previous turn.";
     TipWarnings => "红：马上处理；黄：需要关注；蓝：提前准备。", "Red: act now; yellow: watch; blue: prepare.";
     TipPressure => "竞争对手的压力 0–100：每回合侵蚀满意度与份额。", "Competitor pressure 0–100: erodes satisfaction and share every turn.";
-    TipChurn => "本月末客户流失的概率：满意度低于 50 才有风险，越低、竞争压力越大、关系越弱，风险越高。很小的风险也可能抽中。", "The chance the account defects at this month's end: there is a risk only while satisfaction is under 50, and it grows as satisfaction falls, competitor pressure rises and the relationship weakens. Even a small risk can come up.";
+    TipChurn => "本月末客户流失的概率：满意度低于 50 才有风险，越低、竞争压力越大、关系越弱，风险越高。很小的风险也可能成真。", "The chance the account defects at this month's end: there is a risk only while satisfaction is under 50, and it grows as satisfaction falls, competitor pressure rises and the relationship weakens. Even a small risk can come up.";
     TipForecast => "销售预计 = Σ 机会金额 × 阶段赢率。", "Sales forecast = Σ opportunity value × stage win rate.";
     TipInfluence => "此人在采购决策中的分量 1–10。", "Weight of this person in the buying decision, 1–10.";
     TipAttitude => "此人对我们的支持度：0 反对者，100 支持者。", "This person's support for us: 0 opponent, 100 champion.";
@@ -344,6 +349,18 @@ table! {
     NegotiationHint => "上/下键 选议题 · 左/右键 换条件 · Enter 提出报价", "↑/↓ pick an issue · ←/→ change its terms · Enter makes the offer";
     NegotiationDoneHint => "读完这笔交易对利润的影响 · Enter 继续", "Read what the deal does to profit · Enter continues";
     NegotiationTip => "买方反复施压的议题就是他最看重的：在那里让步，同时在其他议题上争取回报（交换而不是单方面让步）。", "The issue the buyer keeps pressing is what they value most: concede there and ask for something back on another issue (trade, don't just give).";
+    // Issue 18 item 4 (negotiation words match the numbers): the buyer's value and bar
+    // explained, the review after the deal.
+    HowTheBuyerDecides => "买方怎么决定", "How the buyer decides";
+    BuyerValueExplain => "买方给每份报价打 0–100 分（买方价值）：每个议题上所报条件对买方的价值，按买方给这个议题的权重加权平均。权重不公开：买方先点名的议题，就是你的报价给他留下最大提升空间（权重 × 差距）的地方。", "The buyer scores each offer 0–100 (the buyer's value): how much they like the option offered on each issue, averaged with their weight for that issue. The weights are hidden: the issue the buyer names first is where your offer leaves them most to gain (weight × room).";
+    BarExplain => "分数达到买方这一轮的要求，买方就接受。这个要求从买方的开价起一轮比一轮低，降多快看买方的风格，关系好、满意度高的客户要求更低；但它永远不会低于竞争对手报价在买方眼里的分数。买方说某一条“必须改”，是因为不改它，任何报价都达不到要求。", "The buyer accepts once the score reaches what they need this round. That bar starts at their opening demand and falls round by round, at a pace set by their style, lower for a supportive, satisfied customer; but it never falls below what the competitor's offer is worth to them. When the buyer says an issue has to change, no offer that leaves it there can reach the bar.";
+    BuyerValueSum => "买方价值 = 各议题（权重 × 所报条件对买方的价值）之和 ÷ 权重之和", "Buyer's value = sum over the issues of (weight × the buyer's value of the option offered) ÷ sum of the weights";
+    WeightShort => "权重", "Weight";
+    OptionValueShort => "对买方的价值", "Value to the buyer";
+    NeededInRound => "买方在第 {} 轮的要求", "What the buyer needed in round {}";
+    CompetitorFloor => "竞争对手报价在买方眼里的分数（要求不会低于它）", "The competitor's offer as the buyer values it (the bar never falls below it)";
+    ByTheNumbers => "按数字看", "By the numbers";
+    CourseLesson => "课程要点", "The course's lesson";
     NextTurn => "下一回合", "Next turn";
     PickScenario => "请先选择一个场景或输入场景文件路径。", "Pick a scenario or enter a scenario file path first.";
     ProfitOverTime => "各客户每回合利润", "Profit per turn by account";
@@ -359,11 +376,137 @@ table! {
     TurnsPlayed => "已完成回合", "turns played";
     Won => "赢得", "won";
     YourAnswer => "你的回应", "Your answer";
+    // Issue 18 (feedback that tells the truth): losses announced, default name.
+    LostThisMonth => "本月的损失", "Lost this month";
+    DefaultPlayer => "学员", "player";
 }
 
 /// Formats a key containing `{}` with one argument.
 pub fn tf(lang: Lang, key: K, arg: impl std::fmt::Display) -> String {
     key.t(lang).replacen("{}", &arg.to_string(), 1)
+}
+
+/// `label: value` with the colon of `lang`: full-width and unspaced after Chinese text
+/// (「你的回应：」), a colon and a space in English.
+pub fn labelled(lang: Lang, label: &str, value: impl std::fmt::Display) -> String {
+    match lang {
+        Lang::Zh => format!("{label}：{value}"),
+        Lang::En => format!("{label}: {value}"),
+    }
+}
+
+/// `text` in brackets after what it qualifies: full-width without a space in Chinese
+/// (「（已流失）」), a space and ASCII brackets in English.
+pub fn paren(lang: Lang, text: impl std::fmt::Display) -> String {
+    match lang {
+        Lang::Zh => format!("（{text}）"),
+        Lang::En => format!(" ({text})"),
+    }
+}
+
+/// How long a game is: 「12 个月」, "12 months".
+pub fn game_length(lang: Lang, turns: u32, unit: TurnUnit) -> String {
+    match lang {
+        Lang::Zh => format!("{turns} 个{}", turn_unit(lang, unit)),
+        Lang::En => format!("{turns} {}s", turn_unit(lang, unit)),
+    }
+}
+
+/// The briefing's button once the game is under way: back to the turn being planned.
+pub fn back_to_turn(lang: Lang, unit: TurnUnit, turn: u32) -> String {
+    match lang {
+        Lang::Zh => format!("回到第 {turn} 个{}", turn_unit(lang, unit)),
+        Lang::En => format!("Back to {} {turn}", turn_unit(lang, unit)),
+    }
+}
+
+/// An account lost to the month's defection draw, with the odds it had.
+pub fn lost_account(lang: Lang, name: &str, satisfaction: f64, defection_chance: f64) -> String {
+    let p = chance(defection_chance);
+    match lang {
+        Lang::Zh => {
+            format!("{name}流失了：满意度 {satisfaction:.0}，本月流失概率 {p}，不幸发生了。")
+        }
+        Lang::En => format!(
+            "{name} is lost: at satisfaction {satisfaction:.0} the chance it would defect this month was {p}, and it did."
+        ),
+    }
+}
+
+/// An account lost without a draw (a renewal walked away from, an answer that lost it), with
+/// the cause the engine recorded.
+pub fn lost_account_because(lang: Lang, name: &str, cause: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{name}流失了：{cause}。"),
+        Lang::En => format!("{name} is lost: {cause}."),
+    }
+}
+
+/// Why an account was lost at its renewal: the negotiation ended without a deal.
+pub fn no_renewal(lang: Lang, negotiation: &str) -> String {
+    match lang {
+        Lang::Zh => format!("谈判「{negotiation}」没有达成协议，合同没有续上"),
+        Lang::En => format!(
+            "the negotiation \"{negotiation}\" ended without a deal, so the contract was not renewed"
+        ),
+    }
+}
+
+/// An opportunity the customer decided against, with the chance of winning it had; a deal
+/// lost against good odds says it was the dice, so a sound decision is not taken for a bad one.
+pub fn lost_opportunity(
+    lang: Lang,
+    opportunity: &str,
+    account: &str,
+    draw: &kam_sim::engine::CloseDraw,
+) -> String {
+    let p = chance(draw.chance);
+    let (stage, sat, rel) = (draw.stage, draw.satisfaction, draw.relationship);
+    let luck = draw.chance >= 0.5;
+    match lang {
+        Lang::Zh => format!(
+            "「{opportunity}」（{account}）丢单了：阶段 {stage}/6，满意度 {sat:.0}，关系 {rel:.0}，赢单概率 {p}。{}",
+            if luck {
+                "胜算在你这边，这次是运气不好，不是决策错了。"
+            } else {
+                ""
+            }
+        ),
+        Lang::En => format!(
+            "{opportunity} ({account}) is lost: at stage {stage}/6, satisfaction {sat:.0} and relationship {rel:.0}, its chance of winning was {p}.{}",
+            if luck {
+                " The odds were with you: bad luck, not a bad decision."
+            } else {
+                ""
+            }
+        ),
+    }
+}
+
+/// The top bar's status line in `to` after it was written in `from`: each part it is made of
+/// (" · " between them) that begins with one of the status words is re-worded, the rest (a
+/// path, a class code) kept as it is.
+pub fn reword_notice(notice: &str, from: Lang, to: Lang) -> String {
+    const STATUS: [K; 5] = [
+        K::Autosaved,
+        K::Reloaded,
+        K::Exported,
+        K::ClassLine,
+        K::RejoinLine,
+    ];
+    notice
+        .split(" · ")
+        .map(|part| {
+            STATUS
+                .iter()
+                .find_map(|k| {
+                    part.strip_prefix(k.t(from))
+                        .map(|rest| format!("{}{rest}", k.t(to)))
+                })
+                .unwrap_or_else(|| part.to_owned())
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 pub fn tier(lang: Lang, tier: Tier) -> &'static str {
@@ -698,5 +841,53 @@ mod tests {
         };
         assert!(plan_error(Lang::Zh, &e).contains('9'));
         assert!(plan_error(Lang::En, &e).contains("only 8"));
+    }
+}
+
+#[cfg(test)]
+mod chinese_typography_tests {
+    use super::*;
+
+    /// Chinese text uses full-width brackets and colons without spaces (「预算（万元）」,
+    /// 「你的回应：」): a half-width bracket or colon with a space reads as a typo there.
+    #[test]
+    fn no_chinese_ui_text_has_half_width_brackets_or_colons() {
+        for key in K::ALL {
+            let zh = key.t(Lang::Zh);
+            for bad in [" (", "( ", " )", ": "] {
+                assert!(!zh.contains(bad), "{key:?}: `{zh}` contains `{bad}`");
+            }
+        }
+        assert_eq!(labelled(Lang::Zh, "你的回应", "降价"), "你的回应：降价");
+        assert_eq!(labelled(Lang::En, "Your answer", "cut"), "Your answer: cut");
+        assert_eq!(paren(Lang::Zh, "已流失"), "（已流失）");
+        assert_eq!(paren(Lang::En, "Lost"), " (Lost)");
+        assert_eq!(game_length(Lang::Zh, 12, TurnUnit::Month), "12 个月");
+        assert_eq!(game_length(Lang::En, 4, TurnUnit::Quarter), "4 quarters");
+    }
+
+    /// The pitch-fit words climb in severity as the model's fit falls: 反感 (repelled) read
+    /// as worse than 无效 (no effect), though a wasted visit is the worst.
+    #[test]
+    fn pitch_fit_words_run_from_good_to_wasted() {
+        let words = [K::FitGood, K::FitWeak, K::FitPoor, K::FitWasted].map(|k| k.t(Lang::Zh));
+        assert_eq!(words, ["契合", "一般", "较差", "适得其反"]);
+        assert_eq!(
+            K::UseThisPlan.t(Lang::En),
+            "Use this plan (you can undo it)"
+        );
+    }
+
+    #[test]
+    fn the_status_line_is_reworded_in_the_new_language() {
+        assert_eq!(reword_notice("Autosaved", Lang::En, Lang::Zh), "已自动保存");
+        assert_eq!(
+            reword_notice("班级 K7QM3A · 重新加入码 AB12", Lang::Zh, Lang::En),
+            "Class K7QM3A · Rejoin code AB12"
+        );
+        assert_eq!(
+            reword_notice("Exported to: /tmp/a.ron", Lang::En, Lang::Zh),
+            "已导出： /tmp/a.ron"
+        );
     }
 }

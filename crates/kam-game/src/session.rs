@@ -135,6 +135,9 @@ pub struct NegoDraft {
     /// The rounds the buyer countered, kept after the negotiation closes so its summary still
     /// shows what the buyer pressed (the engine keeps them only while it is under way).
     pub history: Vec<Exchange>,
+    /// The negotiation's numbers, taken when it opens (a deal changes the account): the
+    /// buyer's words and the review after the deal are read from them.
+    pub table: Option<kam_sim::negotiation_review::Table>,
 }
 
 /// The title screen's form.
@@ -261,6 +264,35 @@ pub struct Session {
     pub undo: Vec<Plan>,
     /// A question waiting for the player's yes or no before something is lost.
     pub confirm: Option<Confirm>,
+    /// The month in which the player last tried to end the month: from then on the coach
+    /// speaks about that month's plan, even an empty one ([`Session::coach_hints`]).
+    pub end_asked_in: Option<u32>,
+    /// "Try next time" in each language it was shown in ([`MistakeCache`]).
+    mistake_cache: MistakeCache,
+}
+
+/// The "try next time" cards of each game and language already worked out. Finding them
+/// replays the game dozens of times, so a language switch re-words them from here after the
+/// first time instead of replaying again; a game is known by its seed and decision log.
+#[derive(Default)]
+struct MistakeCache {
+    entries: Vec<(u64, Vec<Decision>, Lang, Vec<kam_sim::coach::Mistake>)>,
+}
+
+impl MistakeCache {
+    /// The costliest decisions of `game` worded in `lang`.
+    fn get(&mut self, game: &Game, lang: Lang) -> Vec<kam_sim::coach::Mistake> {
+        let known = self.entries.iter().find(|(seed, log, l, _)| {
+            *seed == game.seed() && *l == lang && log.as_slice() == game.log()
+        });
+        if let Some((.., mistakes)) = known {
+            return mistakes.clone();
+        }
+        let mistakes = kam_sim::coach::costliest_mistakes(game, lang);
+        self.entries
+            .push((game.seed(), game.log().to_vec(), lang, mistakes.clone()));
+        mistakes
+    }
 }
 
 /// A what-if under way ([`Session::what_if`]).
@@ -336,6 +368,8 @@ impl Session {
             seed_code: String::new(),
             undo: Vec::new(),
             confirm: None,
+            end_asked_in: None,
+            mistake_cache: MistakeCache::default(),
         };
         if let Some(dir) = &session.data_dir {
             // What the player chose last time: their language, name and class server.
@@ -386,6 +420,36 @@ impl Session {
         scenario && class
     }
 
+    /// The coach's hints on the plan on the table, once there is one: after the first visit
+    /// or resource of the month, or once the player tries to end the month. Never on the
+    /// untouched plan a month opens with, where "0 visits planned" reads as an accusation
+    /// before the trainee has done anything (a playtest).
+    pub fn coach_hints(&self) -> Vec<kam_sim::coach::Hint> {
+        let Some(game) = &self.game else {
+            return Vec::new();
+        };
+        let started = !self.draft.visits.is_empty() || !self.draft.resources.is_empty();
+        let ending = self.end_asked_in == Some(game.turn());
+        if !self.coach_on() || !game.is_planning() || !(started || ending) {
+            return Vec::new();
+        }
+        kam_sim::coach::hints(game, &self.draft, self.lang)
+    }
+
+    /// The player's name as shown: a game started without one shows the default name of the
+    /// language on screen (学员, player), whichever language it was started in.
+    pub fn player_label(&self) -> &str {
+        let unnamed = self.player.trim().is_empty()
+            || [Lang::Zh, Lang::En]
+                .iter()
+                .any(|l| self.player == K::DefaultPlayer.t(*l));
+        if unnamed {
+            K::DefaultPlayer.t(self.lang)
+        } else {
+            &self.player
+        }
+    }
+
     /// Starts a new game of `source` at the briefing; errors land in [`Session::error`].
     pub fn start(&mut self, source: ScenarioSource, seed_code: &str, player: &str) -> bool {
         match source.load() {
@@ -424,7 +488,7 @@ impl Session {
         self.source = Some(source);
         self.game = Some(game);
         self.player = if player.trim().is_empty() {
-            "player".to_owned()
+            K::DefaultPlayer.t(self.lang).to_owned()
         } else {
             player.trim().to_owned()
         };
@@ -437,6 +501,9 @@ impl Session {
         self.expert = None;
         self.expert_game = None;
         self.try_next_time.clear();
+        // Another game: the cards of the last one are of no more use.
+        self.mistake_cache = MistakeCache::default();
+        self.end_asked_in = None;
         self.what_if = None;
         self.exported = None;
     }
@@ -528,6 +595,7 @@ impl Session {
         self.feedback = None;
         self.nego = NegoDraft::default();
         self.message = None;
+        self.end_asked_in = None;
     }
 
     /// Back to the original game, as it was finished, at its debrief; the what-if is dropped.
@@ -536,7 +604,7 @@ impl Session {
             return;
         };
         self.try_next_time = if what_if.original_mistakes.is_empty() {
-            kam_sim::coach::costliest_mistakes(&what_if.original, self.lang)
+            self.mistake_cache.get(&what_if.original, self.lang)
         } else {
             what_if.original_mistakes
         };
@@ -752,10 +820,36 @@ impl Session {
                     .filter(|s| !s.record.finished);
             }
             Action::SetLang(lang) => {
+                let before = self.lang;
                 self.lang = lang;
                 self.form.lang = Some(lang);
                 self.remember();
+                if before != lang {
+                    self.reword(before);
+                }
             }
+        }
+    }
+
+    /// After a language switch: words kept from before the switch, in the new language (the
+    /// texts the screens draw each frame follow by themselves). "Try next time" is shown only
+    /// for a finished game (while a what-if is played it waits to be worked out again or
+    /// given back), so it is re-worded then; the original's cards a what-if keeps always are.
+    fn reword(&mut self, before: Lang) {
+        let lang = self.lang;
+        if let Some(n) = &self.notice {
+            self.notice = Some(i18n::reword_notice(n, before, lang));
+        }
+        if let Some(game) = &self.game
+            && game.is_finished()
+            && !self.try_next_time.is_empty()
+        {
+            self.try_next_time = self.mistake_cache.get(game, lang);
+        }
+        if let Some(w) = &mut self.what_if
+            && !w.original_mistakes.is_empty()
+        {
+            w.original_mistakes = self.mistake_cache.get(&w.original, lang);
         }
     }
 
@@ -790,6 +884,7 @@ impl Session {
         if self.screen != Screen::Turn || !game.is_planning() {
             return;
         }
+        self.end_asked_in = Some(game.turn());
         let means = &game.scenario().means;
         let visits_left = means
             .visits_per_turn
@@ -873,6 +968,7 @@ impl Session {
                     last_reply: None,
                     summary: None,
                     history: state.exchanges.clone(),
+                    table: kam_sim::negotiation_review::Table::new(game, negotiation),
                 };
                 self.screen = Screen::Negotiation;
             }
@@ -978,7 +1074,7 @@ impl Session {
                 self.expert = Some(kam_sim::score::score(&expert));
                 self.expert_game = Some(expert);
             }
-            self.try_next_time = kam_sim::coach::costliest_mistakes(game, self.lang);
+            self.try_next_time = self.mistake_cache.get(game, self.lang);
         }
         self.autosave_now();
         self.screen = Screen::Debrief;

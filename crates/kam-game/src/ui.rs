@@ -358,7 +358,14 @@ pub fn error_box(ui: &mut egui::Ui, e: &crate::session::ErrorBox, lang: Lang) {
                         ui.label(RichText::new(line).monospace());
                     }
                 });
-            ui.label(RichText::new(format!("{}: {}", K::WhatToDo.t(lang), e.what_to_do)).strong());
+            ui.label(
+                RichText::new(crate::i18n::labelled(
+                    lang,
+                    K::WhatToDo.t(lang),
+                    &e.what_to_do,
+                ))
+                .strong(),
+            );
         });
 }
 
@@ -445,11 +452,21 @@ pub fn confirm_dialog(root: &mut egui::Ui, s: &Session) -> Vec<Action> {
             K::LeaveGame.t(lang),
         ),
     };
+    // Ending the month is the last moment the coach can speak about its plan: said here too,
+    // in view above the buttons, not only behind the dialog.
+    let hints = match question {
+        Confirm::EndTurn { .. } => s.coach_hints(),
+        Confirm::LeaveGame => Vec::new(),
+    };
     egui::Modal::new(egui::Id::new("confirm")).show(root.ctx(), |ui| {
         ui.set_width(380.0);
         ui.heading(title);
         ui.add_space(6.0);
         ui.label(body);
+        if !hints.is_empty() {
+            ui.add_space(6.0);
+            crate::screens::turn::coach_card(ui, &hints, lang);
+        }
         ui.add_space(10.0);
         ui.horizontal(|ui| {
             if primary(ui, &format!("{yes} (Enter)")).clicked() {

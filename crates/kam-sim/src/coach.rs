@@ -5,7 +5,7 @@
 
 use std::ops::ControlFlow;
 
-use crate::engine::{Decision, Game, Plan};
+use crate::engine::{Decision, Game, Plan, Visit};
 use crate::model;
 use crate::scenario::{BuyingRole, Language, Lesson, Tier};
 
@@ -41,12 +41,12 @@ pub fn hints(game: &Game, plan: &Plan, lang: Language) -> Vec<Hint> {
                 lesson: Lesson::Allocation,
                 account: a,
                 text: lang.pick(format!(
-                        "{}是 A 类客户：本月只安排了 {planned:.0} 次拜访，上月 {} 次，而它的标准是每月 {norm:.1} 次。关键客户连续得不到应有的精力就会降温、流失。",
+                        "{}是 A 类客户：本月计划只安排了 {planned:.0} 次拜访，上月实际 {} 次，而它的标准是每月 {norm:.1} 次。关键客户连续得不到应有的精力就会降温、流失。",
                         def.name,
                         history.last().map_or(0, |r| r.visits)
                     ),
                     format!(
-                        "{} is an A account: {planned:.0} visits planned this month and {} last month, against a norm of {norm:.1}. A key account under-served twice running cools and defects.",
+                        "{} is an A account: {planned:.0} visits planned this month, and last month it had {}, against a norm of {norm:.1}. A key account under-served twice running cools and defects.",
                         def.name,
                         history.last().map_or(0, |r| r.visits)
                     ),
@@ -83,6 +83,9 @@ pub fn hints(game: &Game, plan: &Plan, lang: Language) -> Vec<Hint> {
 
         // A discount to an account that already loses money only deepens the loss.
         let losing = history.len() >= 2 && history.iter().all(|r| r.profit.total() < 0.0);
+        // The months behind the hint are past months, and the hint says so with last
+        // month's figure: a hint read as this month's plan's doing would be a false accusation.
+        let last_profit = history.last().map_or(0.0, |r| r.profit.total());
         let discounted = plan.resources.iter().any(|r| {
             r.account == a
                 && scenario
@@ -96,11 +99,11 @@ pub fn hints(game: &Game, plan: &Plan, lang: Language) -> Vec<Hint> {
                 lesson: Lesson::Tiering,
                 account: a,
                 text: lang.pick(format!(
-                        "{}每个月都在亏钱，再给折扣只会亏得更多：用忠诚度去“买”一个压价客户，代价由利润来付。",
+                        "{}到上月为止每个月都在亏钱（上月利润 {last_profit:.1}），再给折扣只会亏得更多：用忠诚度去“买”一个压价客户，代价由利润来付。",
                         def.name
                     ),
                     format!(
-                        "{} has lost money every month; a discount only deepens the loss. Buying a margin squeezer's loyalty is paid for out of profit.",
+                        "{} has lost money every month so far (last month's profit: {last_profit:.1}); a discount only deepens the loss. Buying a margin squeezer's loyalty is paid for out of profit.",
                         def.name
                     ),
                 ),
@@ -110,11 +113,11 @@ pub fn hints(game: &Game, plan: &Plan, lang: Language) -> Vec<Hint> {
                 lesson: Lesson::Tiering,
                 account: a,
                 text: lang.pick(format!(
-                        "{}每个月都在亏钱，你却安排了 {planned:.0} 次拜访（标准 {norm:.1}）。精力有限：先看客户的利润，再决定投入。",
+                        "{}到上月为止每个月都在亏钱（上月利润 {last_profit:.1}），本月你却安排了 {planned:.0} 次拜访（标准 {norm:.1}）。精力有限：先看客户的利润，再决定投入。",
                         def.name
                     ),
                     format!(
-                        "{} has lost money every month, yet {planned:.0} visits are planned (norm {norm:.1}). Effort is scarce: look at what an account earns before spending it there.",
+                        "{} has lost money every month so far (last month's profit: {last_profit:.1}), yet {planned:.0} visits are planned this month (norm {norm:.1}). Effort is scarce: look at what an account earns before spending it there.",
                         def.name
                     ),
                 ),
@@ -207,6 +210,46 @@ mod tests {
         );
     }
 
+    /// The hint about an account that has lost money every month speaks of past months and
+    /// says so, with last month's figure: read as the plan's doing, it was a false accusation.
+    #[test]
+    fn a_loss_makers_hint_says_its_losses_are_past_months() {
+        let mut game = classroom();
+        let mut even = crate::strategy::by_name("even", 7).unwrap();
+        let loser = loop {
+            let month = game.turn();
+            while game.turn() == month {
+                let d = crate::strategy::next_decision(&game, even.as_mut()).unwrap();
+                game.decide(d).unwrap();
+            }
+            if let Some((a, ..)) = money_losers(&game).first() {
+                break *a;
+            }
+            assert!(game.turn() <= 4, "no account lost money every month");
+        };
+        let norm = game.prepared().norms[loser].max(1.0).ceil() as usize;
+        let people = game.accounts()[loser].people.len();
+        let plan = Plan {
+            visits: (0..norm + 1)
+                .map(|i| Visit {
+                    account: loser,
+                    stakeholder: i % people,
+                    approach: 0,
+                })
+                .collect(),
+            resources: vec![],
+        };
+        let last = game.history(loser).last().unwrap().profit.total();
+        for (lang, words) in [(Language::En, "last month"), (Language::Zh, "上月")] {
+            let hint = hints(&game, &plan, lang)
+                .into_iter()
+                .find(|h| h.lesson == Lesson::Tiering && h.account == loser)
+                .expect("a hint about the loss-maker");
+            assert!(hint.text.contains(words), "{}", hint.text);
+            assert!(hint.text.contains(&format!("{last:.1}")), "{}", hint.text);
+        }
+    }
+
     #[test]
     fn a_pitch_that_talks_past_the_decision_maker_earns_a_style_hint() {
         let game = classroom();
@@ -261,11 +304,8 @@ pub struct Mistake {
     pub better_plan: Option<Plan>,
 }
 
-/// How much more of the better plan's visits must suit the person's style than the
-/// trainee's for a faulted plan to be named a pitching mistake rather than an allocation one.
-const STYLE_GAP: f64 = 0.25;
-
 /// The share of a plan's visits pitched to suit the person visited ([`model::GOOD_FIT`]).
+#[cfg(test)]
 fn pitched_to_style(game: &Game, plan: &Plan) -> f64 {
     if plan.visits.is_empty() {
         return 0.0;
@@ -283,6 +323,123 @@ fn pitched_to_style(game: &Game, plan: &Plan) -> f64 {
         })
         .count();
     suited as f64 / plan.visits.len() as f64
+}
+
+/// `better`'s visits (where the effort goes), each pitched as the trainee pitched that person in
+/// `mine` or, for a person they did not visit, with the approach they used most; `mine`'s
+/// resources. The better plan's allocation alone.
+fn with_pitches_of(game: &Game, better: &Plan, mine: &Plan) -> Plan {
+    let approaches = game.scenario().approaches.len();
+    let mut used = vec![0u32; approaches];
+    for v in &mine.visits {
+        if let Some(x) = used.get_mut(v.approach) {
+            *x += 1;
+        }
+    }
+    let habit = (0..approaches).max_by_key(|&k| used[k]);
+    let visits = better
+        .visits
+        .iter()
+        .map(|v| {
+            let approach = mine
+                .visits
+                .iter()
+                .find(|m| m.account == v.account && m.stakeholder == v.stakeholder)
+                .map(|m| m.approach)
+                .or(habit.filter(|_| !mine.visits.is_empty()))
+                .unwrap_or(v.approach);
+            Visit { approach, ..*v }
+        })
+        .collect();
+    Plan {
+        visits,
+        resources: mine.resources.clone(),
+    }
+}
+
+/// `mine`'s visits, each pitched with the approach that suits the person best
+/// ([`model::fit`]). The better pitches alone.
+fn best_pitched(game: &Game, mine: &Plan) -> Plan {
+    let approaches = &game.scenario().approaches;
+    let visits = mine
+        .visits
+        .iter()
+        .map(|v| {
+            let best = game
+                .accounts()
+                .get(v.account)
+                .and_then(|a| a.people.get(v.stakeholder))
+                .and_then(|p| {
+                    (0..approaches.len()).max_by(|&x, &y| {
+                        model::fit(&approaches[x], &p.person)
+                            .total_cmp(&model::fit(&approaches[y], &p.person))
+                    })
+                })
+                .unwrap_or(v.approach);
+            Visit {
+                approach: best,
+                ..*v
+            }
+        })
+        .collect();
+    Plan {
+        visits,
+        resources: mine.resources.clone(),
+    }
+}
+
+/// Where the visits should move, in words: "move 21 visits from Hongda to Huaxing, Dongyue and
+/// Jiangnan".
+fn visit_moves(game: &Game, mine: &Plan, better: &Plan, lang: Language) -> String {
+    let n = game.accounts().len();
+    let count = |p: &Plan| {
+        let mut c = vec![0i64; n];
+        for v in &p.visits {
+            if let Some(x) = c.get_mut(v.account) {
+                *x += 1;
+            }
+        }
+        c
+    };
+    let (a, b) = (count(mine), count(better));
+    let name = |i: usize| game.scenario().accounts[i].name.as_str();
+    let mut from: Vec<usize> = (0..n).filter(|&i| a[i] > b[i]).collect();
+    let mut to: Vec<usize> = (0..n).filter(|&i| b[i] > a[i]).collect();
+    from.sort_by_key(|&i| std::cmp::Reverse(a[i] - b[i]));
+    to.sort_by_key(|&i| std::cmp::Reverse(b[i] - a[i]));
+    let moved: i64 = from.iter().map(|&i| a[i] - b[i]).sum();
+    let list = |set: &[usize]| {
+        let names: Vec<String> = set
+            .iter()
+            .take(3)
+            .map(|&i| {
+                let d = (a[i] - b[i]).abs();
+                lang.pick(
+                    format!("{}（{d} 次）", name(i)),
+                    format!("{} ({d})", name(i)),
+                )
+            })
+            .collect();
+        names.join(lang.pick("、", ", "))
+    };
+    match (from.is_empty(), to.is_empty()) {
+        (false, false) => lang.pick(
+            format!("把 {moved} 次拜访从 {} 移到 {}", list(&from), list(&to)),
+            format!("move {moved} visits from {} to {}", list(&from), list(&to)),
+        ),
+        (true, false) => lang.pick(
+            format!("把没用上的拜访给 {}", list(&to)),
+            format!("give the unused visits to {}", list(&to)),
+        ),
+        (false, true) => lang.pick(
+            format!("少拜访 {}", list(&from)),
+            format!("visit {} less", list(&from)),
+        ),
+        (true, true) => lang.pick(
+            "同样的客户，换成专家拜访的人".to_owned(),
+            "the same accounts, but the people the expert visits".to_owned(),
+        ),
+    }
 }
 
 /// The composite the game reaches when decision `at` is `instead` and the expert plays the
@@ -370,11 +527,19 @@ pub fn costliest_mistakes(game: &Game, lang: Language) -> Vec<Mistake> {
                     value_of(game, i, Decision::Plan(plan.clone())),
                 ) && value > actual + 0.05
                 {
-                    // Named by what most sets the better plan apart: its pitches, when far
-                    // more of them suit the person's style; else where the effort went.
-                    let style = pitched_to_style(replay, &plan) - pitched_to_style(replay, mine)
-                        >= STYLE_GAP;
+                    // Named by the part of the better plan that gains most, each part tried
+                    // alone by replay: its allocation with the trainee's pitches, and the
+                    // trainee's allocation with pitches suited to each person.
+                    let where_alone = with_pitches_of(replay, &plan, mine);
+                    let how_alone = best_pitched(replay, mine);
+                    let gain = |p: Plan| {
+                        value_of(game, i, Decision::Plan(p))
+                            .map_or(f64::NEG_INFINITY, |v| v - actual)
+                    };
+                    let (by_allocation, by_pitch) = (gain(where_alone), gain(how_alone));
+                    let style = by_pitch > by_allocation;
                     let points = value - actual;
+                    let moves = visit_moves(replay, mine, &plan, lang);
                     found.push(Mistake {
                         month,
                         lesson: if style {
@@ -384,16 +549,18 @@ pub fn costliest_mistakes(game: &Game, lang: Language) -> Vec<Mistake> {
                         },
                         text: match (style, lang) {
                             (true, Language::Zh) => format!(
-                                "第 {month} 月的拜访计划：按每个人的沟通风格选择拜访方式（专家的计划）会多得 {points:.1} 分。"
+                                "第 {month} 月的拜访计划：拜访的人不变，只按每个人的沟通风格换拜访方式，就会多得 {by_pitch:.1} 分（专家的整个计划多得 {points:.1} 分）。"
                             ),
                             (true, Language::En) => format!(
-                                "Month {month}'s plan: pitches suited to each person's style (the expert's plan) would have gained {points:.1} points."
+                                "Month {month}'s plan: the same visits, each pitched to the person's style, would have gained {by_pitch:.1} points (the expert's whole plan {points:.1})."
                             ),
                             (false, Language::Zh) => format!(
-                                "第 {month} 月的拜访计划：按价值分配（专家的计划）会多得 {points:.1} 分。"
+                                "第 {month} 月的拜访计划：{moves}，就会多得 {:.1} 分（专家的整个计划多得 {points:.1} 分）。",
+                                by_allocation.max(0.0)
                             ),
                             (false, Language::En) => format!(
-                                "Month {month}'s plan: effort allocated by value (the expert's plan) would have gained {points:.1} points."
+                                "Month {month}'s plan: {moves}, and it would have gained {:.1} points (the expert's whole plan {points:.1}).",
+                                by_allocation.max(0.0)
                             ),
                         },
                         points,

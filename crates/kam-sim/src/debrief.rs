@@ -4,18 +4,14 @@
 //! Debriefing is where a simulation teaches (DOMAIN.md §3), so every verdict here names its
 //! evidence in numbers the player can check against their own game.
 
-use crate::engine::{Decision, Game, Metric, OpportunityStatus};
+use crate::chance::{self, ChanceDraw};
+use crate::engine::{Game, Metric};
 use crate::explain::cause_text;
-use crate::scenario::{BuyingRole, Language, Layer, Lesson, Tier, Verdict};
+use crate::scenario::{Language, Lesson, Verdict};
 use crate::score::{self, Scores};
+use crate::verdict;
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct LessonOutcome {
-    pub lesson: Lesson,
-    pub met: bool,
-    /// What in the game shows it, in the player's language.
-    pub evidence: String,
-}
+pub use crate::verdict::LessonOutcome;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct KeyDecision {
@@ -44,6 +40,8 @@ pub struct Debrief {
     pub lessons: Vec<LessonOutcome>,
     pub decisions: Vec<KeyDecision>,
     pub accounts: Vec<AccountStory>,
+    /// The draws that moved the score, with their odds: luck, shown apart from the verdicts.
+    pub chance: Vec<ChanceDraw>,
 }
 
 /// Each teaching point the game was assessed on, once, with whether it was missed at least
@@ -100,12 +98,12 @@ pub fn deal_verdict(
     };
     if is_win_win(deal, profit_rate_before, profit_rate_after) {
         lang.pick(
-            format!("双赢：达成了协议，利润率保住了 {kept:.0}%。"),
+            format!("双赢：达成了协议，每月利润保住了原来的 {kept:.0}%。"),
             format!("Win-win: a deal that keeps {kept:.0}% of the profit rate."),
         )
     } else if deal {
         lang.pick(
-            format!("达成了协议，但利润率只剩 {kept:.0}%：让步换来的不够，不是双赢。"),
+            format!("达成了协议，但每月利润只剩原来的 {kept:.0}%：让步换来的不够，不是双赢。"),
             format!(
                 "A deal, but only {kept:.0}% of the profit rate is left: the concessions bought too little back, so not win-win."
             ),
@@ -131,167 +129,14 @@ pub fn deal_verdict(
 
 pub fn debrief(game: &Game, lang: Language) -> Debrief {
     let scenario = game.scenario();
-    let mut lessons = Vec::new();
-
-    // Visits: where they went and how they were pitched.
-    let (mut total, mut fitting, mut to_deciders, mut to_valuable) = (0.0, 0.0, 0.0, 0.0);
-    let norm_total: f64 = game.prepared().norms.iter().sum();
-    let valuable: Vec<bool> = scenario
-        .accounts
-        .iter()
-        .map(|a| a.tier != Tier::C)
-        .collect();
-    let valuable_norm: f64 = game
-        .prepared()
-        .norms
-        .iter()
-        .zip(&valuable)
-        .filter(|(_, v)| **v)
-        .map(|(n, _)| n)
-        .sum();
-    for decision in game.log() {
-        if let Decision::Plan(plan) = decision {
-            for v in &plan.visits {
-                let Some(person) = game.accounts()[v.account].people.get(v.stakeholder) else {
-                    continue;
-                };
-                total += 1.0;
-                if crate::model::fit(&scenario.approaches[v.approach], &person.person)
-                    >= crate::model::GOOD_FIT
-                {
-                    fitting += 1.0;
-                }
-                if person.person.role == BuyingRole::DecisionMaker
-                    || matches!(person.person.layer, Layer::Decision | Layer::Image)
-                    || person.person.influence >= 7.0
-                {
-                    to_deciders += 1.0;
-                }
-                if valuable[v.account] {
-                    to_valuable += 1.0;
-                }
-            }
-        }
-    }
-    if total > 0.0 {
-        let fit_share = fitting / total;
-        lessons.push(LessonOutcome {
-            lesson: Lesson::Style,
-            met: fit_share >= 0.5,
-            evidence: lang.pick(
-                format!(
-                    "{:.0}% 的拜访方式与对方的沟通风格相符（目标 ≥ 50%）",
-                    fit_share * 100.0
-                ),
-                format!(
-                    "{:.0}% of visits were pitched to the person's style (aim: 50% or more)",
-                    fit_share * 100.0
-                ),
-            ),
-        });
-        let decider_share = to_deciders / total;
-        lessons.push(LessonOutcome {
-            lesson: Lesson::BuyingCentre,
-            met: decider_share >= 0.4,
-            evidence: lang.pick(format!("{:.0}% 的拜访见到了决策层或高影响力的人（目标 ≥ 40%）", decider_share * 100.0),
-                format!("{:.0}% of visits reached decision makers or people of high influence (aim: 40% or more)", decider_share * 100.0),
-            ),
-        });
-        let expected = if norm_total > 0.0 {
-            valuable_norm / norm_total
-        } else {
-            0.0
-        };
-        let valuable_share = to_valuable / total;
-        lessons.push(LessonOutcome {
-            lesson: Lesson::Allocation,
-            met: valuable_share >= expected * 0.9,
-            evidence: lang.pick(format!("{:.0}% 的拜访给了 A/B 级客户；按拜访标准应约 {:.0}%", valuable_share * 100.0, expected * 100.0),
-                format!("{:.0}% of visits went to A and B accounts; the visit norms suggest about {:.0}%", valuable_share * 100.0, expected * 100.0),
-            ),
-        });
-    }
-
-    // Tiering: keep the producing accounts.
-    let a_accounts: Vec<usize> = (0..scenario.accounts.len())
-        .filter(|&a| scenario.accounts[a].tier == Tier::A)
-        .collect();
-    if !a_accounts.is_empty() {
-        let kept = a_accounts
-            .iter()
-            .filter(|&&a| !game.accounts()[a].churned)
-            .count();
-        lessons.push(LessonOutcome {
-            lesson: Lesson::Tiering,
-            met: kept == a_accounts.len(),
-            evidence: lang.pick(
-                format!("保住了 {kept}/{} 个 A 级（产出）客户", a_accounts.len()),
-                format!("Kept {kept} of {} A (producing) accounts", a_accounts.len()),
-            ),
-        });
-    }
-
-    // Warning signs: accounts lost. An account that lost money at its starting terms (a margin
-    // squeezer) is one the courseware says to let go: losing it is not a missed sign.
-    let (lost, let_go): (Vec<usize>, Vec<usize>) = (0..scenario.accounts.len())
-        .filter(|&a| game.accounts()[a].churned)
-        .partition(|&a| score::baseline_profit_rate(scenario, a) > 0.0);
-    let names = |accounts: &[usize], sep: &str| {
-        accounts
-            .iter()
-            .map(|&a| scenario.accounts[a].name.as_str())
-            .collect::<Vec<_>>()
-            .join(sep)
-    };
-    let mut evidence = if lost.is_empty() {
-        lang.pick(
-            "没有流失盈利的客户".into(),
-            "No profitable account was lost".into(),
-        )
-    } else {
-        lang.pick(
-            format!("流失的客户：{}", names(&lost, "、")),
-            format!("Accounts lost: {}", names(&lost, ", ")),
-        )
-    };
-    if !let_go.is_empty() {
-        evidence.push_str(&lang.pick(
-            format!(
-                "；另有流失的客户按原条件本就亏损（课程认为可以放手）：{}",
-                names(&let_go, "、")
-            ),
-            format!(
-                "; also lost, but losing money at their starting terms (the course says such accounts may be let go): {}",
-                names(&let_go, ", ")
-            ),
-        ));
-    }
-    lessons.push(LessonOutcome {
-        lesson: Lesson::WarningSigns,
-        met: lost.is_empty(),
-        evidence,
-    });
-
-    // Pipeline: opportunities won against lost.
-    let (won, closed) =
-        game.accounts()
-            .iter()
-            .flat_map(|s| &s.opportunities)
-            .fold((0, 0), |(w, c), o| match o.status {
-                OpportunityStatus::Won => (w + 1, c + 1),
-                OpportunityStatus::Lost => (w, c + 1),
-                OpportunityStatus::Open => (w, c),
-            });
-    if closed > 0 {
-        lessons.push(LessonOutcome {
-            lesson: Lesson::Pipeline,
-            met: won * 2 >= closed,
-            evidence: lang.pick(
-                format!("赢得 {won}/{closed} 个已结束的商机"),
-                format!("Won {won} of {closed} opportunities that closed"),
-            ),
-        });
-    }
+    // Each teaching point judged by the decisions and their expected worth (crate::verdict).
+    let mut lessons = verdict::visits_verdicts(game, lang);
+    lessons.extend(verdict::allocation_verdict(game, lang));
+    lessons.extend(verdict::tiering_verdict(game, lang));
+    lessons.push(verdict::warning_verdict(game, lang));
+    lessons.extend(verdict::pipeline_verdict(game, lang));
+    lessons.extend(verdict::discount_verdict(game, lang));
+    lessons.extend(verdict::objection_verdicts(game, lang));
 
     // Negotiations: a deal both sides can live with.
     for r in game.negotiation_records() {
@@ -390,6 +235,7 @@ pub fn debrief(game: &Game, lang: Language) -> Debrief {
         lessons,
         decisions,
         accounts,
+        chance: chance::draws(game, lang),
     }
 }
 

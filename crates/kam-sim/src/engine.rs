@@ -352,7 +352,24 @@ pub struct TurnRecord {
     /// drawn. Kept so a loss can be explained by the odds it had, not only announced.
     #[serde(default)]
     pub defection_chance: f64,
+    /// Each opportunity the customer decided at this month's end, with the chance it had and
+    /// how the draw fell: the debrief shows these apart as luck, and judges the work done.
+    #[serde(default)]
+    pub closes: Vec<CloseDraw>,
     pub causes: Vec<Cause>,
+}
+
+/// One opportunity decided by the customer: the chance of winning it had then
+/// ([`model::close_chance`]) and whether it was won.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct CloseDraw {
+    /// Index into the account's opportunities.
+    pub opportunity: usize,
+    pub stage: u32,
+    pub satisfaction: f64,
+    pub relationship: f64,
+    pub chance: f64,
+    pub won: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -223,23 +223,13 @@ pub fn cause_text(game: &Game, account: usize, cause: &Cause, lang: Language) ->
         }
         Source::OpportunityLost { opportunity } => {
             let name = opportunity_name(game, account, opportunity);
-            // The odds it had when the customer decided: its stage (kept since) and the
-            // satisfaction of the month it was decided in (the record that holds this cause).
-            let odds = game.accounts()[account]
-                .opportunities
-                .get(opportunity)
-                .zip(
-                    game.history(account)
-                        .iter()
-                        .find(|r| r.causes.iter().any(|c| c.source == cause.source)),
-                )
-                .map(|(o, r)| {
-                    (
-                        o.stage,
-                        r.satisfaction,
-                        100.0 * model::close_chance(o.stage, r.satisfaction),
-                    )
-                });
+            // The odds it had when the customer decided, as the month's record kept them.
+            let odds = game
+                .history(account)
+                .iter()
+                .flat_map(|r| &r.closes)
+                .find(|c| c.opportunity == opportunity)
+                .map(|c| (c.stage, c.satisfaction, 100.0 * c.chance));
             match (lang, odds) {
                 (Language::Zh, Some((stage, sat, chance))) => format!(
                     "商机丢失：{name}。客户决定时处于第 {stage}/6 阶段、满意度 {sat:.0}，赢单概率 {chance:.0}%，这次没有赢下"
@@ -269,7 +259,7 @@ pub fn cause_text(game: &Game, account: usize, cause: &Cause, lang: Language) ->
                     );
                     match lang {
                         Language::Zh => format!(
-                            "客户流失：满意度 {sat:.1} 低于 {floor:.0}，本月流失概率 {chance:.1}%，抽中了"
+                            "客户流失：满意度 {sat:.1} 低于 {floor:.0}，本月流失概率 {chance:.1}%，不幸发生了"
                         ),
                         Language::En => format!(
                             "The account defected: satisfaction {sat:.1} was under {floor:.0}, the chance of leaving this month was {chance:.1}%, and it came up"

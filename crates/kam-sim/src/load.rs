@@ -79,12 +79,17 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Loaded {
 
 /// Parses, deserializes and validates scenario text.
 pub fn load_str(file: &str, src: &str) -> Loaded {
-    let node = ron_tree::parse(src)
-        .map_err(|e| vec![diagnostic(file, e.pos, Severity::Error, e.message)])?;
+    let node = ron_tree::parse(src).map_err(|e| {
+        let message = ascii_hint_at(src, e.pos, e.message);
+        vec![diagnostic(file, e.pos, Severity::Error, message)]
+    })?;
     let scenario: Scenario = ron_tree::from_node(&node).map_err(|errors| {
         errors
             .into_iter()
-            .map(|e| diagnostic(file, e.span.start, Severity::Error, e.message))
+            .map(|e| {
+                let message = ascii_hint_at(src, e.span.start, e.message);
+                diagnostic(file, e.span.start, Severity::Error, message)
+            })
             .collect::<Vec<_>>()
     })?;
     let mut diagnostics: Vec<Diagnostic> = validate::check(&scenario)
@@ -102,6 +107,19 @@ pub fn load_str(file: &str, src: &str) -> Loaded {
         Err(diagnostics)
     } else {
         Ok((Prepared::new(scenario), diagnostics))
+    }
+}
+
+/// A syntax error at a full-width mark (`，` typed for `,` by a Chinese input method) says
+/// which ASCII character the file needs there.
+fn ascii_hint_at(src: &str, pos: Pos, message: String) -> String {
+    let at = src
+        .lines()
+        .nth(pos.line.saturating_sub(1) as usize)
+        .and_then(|line| line.chars().nth(pos.col.saturating_sub(1) as usize));
+    match at.and_then(|c| validate::ascii_hint(c.encode_utf8(&mut [0; 4]))) {
+        Some(hint) => format!("{message}; {hint}"),
+        None => message,
     }
 }
 

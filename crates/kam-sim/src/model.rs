@@ -24,9 +24,12 @@ pub fn power(base: f64, exponent: u32) -> f64 {
 }
 
 /// The version of the model's numbers, written into every result file. A result made with
-/// another version cannot be verified by replay here, and says so. 3: the expert no longer
-/// gives discounts (the engine's numbers are those of 2; the expert's scores changed).
-pub const MODEL_VERSION: u32 = 3;
+/// another version cannot be verified by replay here, and says so (`kam replay --rescore`
+/// plays its decisions on this model). 3: the expert no longer gives discounts (the engine's
+/// numbers are those of 2; the expert's scores changed). 4: an opportunity's chance to close
+/// follows satisfaction and relationship down to 0 ([`close_chance`]); the derived profit range keeps a least scale ([`PROFIT_RANGE_MIN_SHARE_OF_GROSS`]); an account that
+/// signs a contract this month does not defect in it.
+pub const MODEL_VERSION: u32 = 4;
 
 // ---------------------------------------------------------------------------------------------
 // Effort: visits, pitches and the response to them (teaching points 2, 3 and 4).
@@ -421,11 +424,24 @@ pub fn stage_progress_chance(relationship: f64, effort: f64) -> f64 {
     (0.1 + 0.6 * relationship / 100.0 * effort.clamp(0.0, 1.0)).clamp(0.0, 0.9)
 }
 
-/// Chance an opportunity is won when the customer decides: its stage's win rate, raised or
-/// lowered by how satisfied the customer is.
-pub fn close_chance(stage: u32, satisfaction: f64) -> f64 {
-    (stage_win_rate(stage) * (0.6 + 0.8 * satisfaction / 100.0)).clamp(0.0, 0.95)
+/// Chance an opportunity is won when the customer decides: its stage's win rate, scaled by how
+/// satisfied the customer is and how much the buying centre backs us. Both factors are 1 at a
+/// middling account (satisfaction 60, relationship 50) and fall to 0 with them: a customer at
+/// satisfaction 0 whom nobody visits does not give us its next order, whatever the funnel said
+/// (issue 18: a neglected account "won" its deal at satisfaction 0).
+pub fn close_chance(stage: u32, satisfaction: f64, relationship: f64) -> f64 {
+    let satisfied = (satisfaction / CLOSE_SATISFACTION_PAR).clamp(0.0, 1.5);
+    let backed = (0.4 + 0.6 * relationship / CLOSE_RELATIONSHIP_PAR).clamp(0.0, 1.4);
+    (stage_win_rate(stage) * satisfied * backed).clamp(0.0, 0.95)
 }
+
+/// The satisfaction at which an opportunity closes at its stage's win rate
+/// ([`close_chance`]): above it the customer favours us, below it the odds fall to 0.
+pub const CLOSE_SATISFACTION_PAR: f64 = 60.0;
+
+/// The relationship at which the buying centre neither helps nor hinders a close
+/// ([`close_chance`]); with nobody backing us the odds keep 40 % of their value.
+pub const CLOSE_RELATIONSHIP_PAR: f64 = 50.0;
 
 // ---------------------------------------------------------------------------------------------
 // Events (teaching points 5, 6 and 8).
@@ -536,14 +552,26 @@ pub const NO_DEAL_SATISFACTION: f64 = -3.0;
 // Scoring.
 // ---------------------------------------------------------------------------------------------
 
+/// What an account can bring a turn: its profit at the whole wallet and its starting terms,
+/// net of cost to serve and credit cost, never below 0 (DOMAIN.md: key accounts by value, not
+/// revenue; 扒皮大户, the margin squeezer, is not a key account however large its orders).
+pub fn account_value(account: &Account) -> f64 {
+    profit_rate(account, 100.0, account.margin, &account.contract).max(0.0)
+}
+
 /// An account's weight in retention and satisfaction: its profit potential (wallet × margin),
 /// with a floor so a zero-margin account still counts a little (the 80/20 rule: value, not
-/// revenue, makes an account key).
+/// revenue, makes an account key). Issue 18 asks for the weight to follow [`account_value`]
+/// (net of cost to serve and credit); tried in model 4, it cut what watching the warning
+/// signs is worth below the course's bar on three scenarios, so it waits for a rebalance.
 pub fn account_weight(account: &Account) -> f64 {
     (account.potential * account.margin.max(0.0) / 100.0)
-        .max(account.potential * 0.005)
+        .max(account.potential * ACCOUNT_WEIGHT_FLOOR)
         .max(1e-6)
 }
+
+/// The least weight an account has, per unit of its wallet.
+pub const ACCOUNT_WEIGHT_FLOOR: f64 = 0.005;
 
 /// Turns in a year.
 pub fn turns_per_year(unit: TurnUnit) -> f64 {
@@ -582,6 +610,11 @@ pub const BASELINE_PROFIT_SCORE: f64 = 0.6;
 /// baseline when it is negative).
 pub const PROFIT_FLOOR_MARGIN: f64 = 0.2;
 
+/// The least scale of the derived profit range, as a share of the gross margin the accounts
+/// earn at their starting terms: a scenario whose baseline profit is near 0 keeps a range of
+/// sensible size, so the profit score moves continuously with the baseline (issue 18).
+pub const PROFIT_RANGE_MIN_SHARE_OF_GROSS: f64 = 0.1;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -616,6 +649,18 @@ mod tests {
         assert_eq!(none, 0.0);
         let (half, _) = expected_repeats(0, 10, 0.5, 4);
         assert!((half - 2.0).abs() < 1e-9);
+    }
+
+    /// An account at satisfaction 0 does not give us its order, whatever the funnel's stage
+    /// and however well we are liked: a playtest's neglected account "won" its deal.
+    #[test]
+    fn a_customer_at_satisfaction_zero_does_not_close() {
+        for stage in 1..=6 {
+            assert_eq!(close_chance(stage, 0.0, 100.0), 0.0);
+        }
+        assert!(close_chance(6, 60.0, 50.0) > close_chance(6, 60.0, 0.0));
+        assert!(close_chance(6, 60.0, 0.0) > 0.0);
+        assert!(close_chance(6, 100.0, 100.0) <= 0.95);
     }
 
     #[test]

@@ -64,10 +64,27 @@ pub fn profit_range(scenario: &Scenario) -> (f64, f64) {
         .map(|a| baseline_profit_rate(scenario, a))
         .sum::<f64>()
         * (scenario.turns as f64 + model::turns_per_year(scenario.turn_unit));
+    let periods = scenario.turns as f64 + model::turns_per_year(scenario.turn_unit);
+    let gross: f64 = scenario
+        .accounts
+        .iter()
+        .map(|a| {
+            model::gross_margin(
+                model::list_revenue(a.potential, a.share),
+                a.contract.price_level,
+                a.margin,
+            )
+            .max(0.0)
+        })
+        .sum::<f64>()
+        * periods;
+    let scale = baseline
+        .abs()
+        .max(gross * model::PROFIT_RANGE_MIN_SHARE_OF_GROSS);
     let floor = scenario
         .scoring
         .profit_floor
-        .unwrap_or(baseline.min(0.0) - baseline.abs() * model::PROFIT_FLOOR_MARGIN);
+        .unwrap_or(baseline.min(0.0) - scale * model::PROFIT_FLOOR_MARGIN);
     let target = scenario
         .scoring
         .profit_target

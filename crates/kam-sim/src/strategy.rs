@@ -569,6 +569,19 @@ fn account_value(
         profit += survive * model::profit_rate(def, share, state.margin, &state.contract);
         satisfaction += survive * s;
     }
+    // Open opportunities: the margin of each, at the odds the account's satisfaction and
+    // relationship give it when the customer decides ([`model::close_chance`]), so effort that
+    // keeps an account with a deal in its funnel satisfied and close is valued too.
+    let pipeline: f64 = state
+        .opportunities
+        .iter()
+        .filter(|o| o.status == engine::OpportunityStatus::Open)
+        .map(|o| {
+            o.opportunity.value * state.margin / 100.0
+                * model::close_chance(o.stage, s, relationship)
+        })
+        .sum();
+    profit += survive * pipeline;
     let hazard = if ignore_risk {
         0.0
     } else {
@@ -608,6 +621,36 @@ fn open_objections(game: &Game, a: usize) -> f64 {
         })
         .map(|(e, _)| game.times_fired(e, a) as f64)
         .sum()
+}
+
+/// Composite points one more visit to account `a` (after `planned` this month) is worth through
+/// its funnel: effort moves each open opportunity up a stage ([`model::stage_progress_chance`]),
+/// and a higher stage closes more often ([`model::close_chance`]), for its margin.
+fn funnel_gain(game: &Game, a: usize, planned: u32) -> f64 {
+    let norm = game.prepared().norms[a].max(0.5);
+    let state = &game.accounts()[a];
+    let relationship = state.relationship();
+    let effort = planned as f64 / norm;
+    let more = model::stage_progress_chance(relationship, effort + 1.0 / norm)
+        - model::stage_progress_chance(relationship, effort);
+    if more <= 0.0 {
+        return 0.0;
+    }
+    let margin: f64 = state
+        .opportunities
+        .iter()
+        .filter(|o| {
+            o.status == engine::OpportunityStatus::Open
+                && o.stage < model::STAGE_WIN_RATES.len() as u32
+                && game.turn() < o.opportunity.close_turn
+        })
+        .map(|o| {
+            let up = model::close_chance(o.stage + 1, state.satisfaction, relationship)
+                - model::close_chance(o.stage, state.satisfaction, relationship);
+            o.opportunity.value * state.margin / 100.0 * up
+        })
+        .sum();
+    more * margin * money_value(game)
 }
 
 /// Composite points one unit of money is worth.
@@ -729,7 +772,10 @@ impl Expert {
                 let ds = model::adbudg(&def.response, d, x + w) - now;
                 let dr =
                     model::support_gain(fit, held) * person.person.influence / influence.max(1e-9);
-                let gain = values[a].satisfaction * ds + values[a].relationship * dr;
+                let planned: u32 = support.iter().map(|(_, seen)| seen).sum();
+                let gain = values[a].satisfaction * ds
+                    + values[a].relationship * dr
+                    + funnel_gain(game, a, planned);
                 if best.as_ref().is_none_or(|b| gain > b.0) {
                     let visit = Visit {
                         account: a,

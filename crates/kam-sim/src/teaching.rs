@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use crate::batch::Distribution;
 use crate::engine::{Decision, Game, Prepared};
-use crate::scenario::{Effect, EventKind, Scenario};
+use crate::scenario::{Condition, Effect, Event, EventKind, Scenario, Trigger, Verdict};
 use crate::score::{self, Scores};
 use crate::strategy;
 
@@ -45,6 +45,15 @@ pub enum WarningKind {
     DominantChoice,
     /// A rumour or objection answer without feedback: the trainee learns nothing from it.
     MissingFeedback,
+    /// An answer rated good spends more than the others, or buys volume, at an account that
+    /// loses money at its starting terms: it contradicts the course on margin squeezers.
+    GoodAnswerFeedsLoss,
+    /// In more than half of the events the costliest answer is the good one: "pick the
+    /// expensive answer" wins without the lesson.
+    CostGivesVerdict,
+    /// A rumour answer rated poor raises satisfaction: the feedback says one thing, the
+    /// figures another.
+    PoorAnswerPleases,
 }
 
 impl WarningKind {
@@ -55,6 +64,9 @@ impl WarningKind {
             WarningKind::BudgetNeverBinds => "budget never binds",
             WarningKind::DominantChoice => "dominant choice",
             WarningKind::MissingFeedback => "missing feedback",
+            WarningKind::GoodAnswerFeedsLoss => "good answer feeds a loss-maker",
+            WarningKind::CostGivesVerdict => "cost gives the verdict away",
+            WarningKind::PoorAnswerPleases => "poor answer pleases",
         }
     }
 }
@@ -280,9 +292,173 @@ pub fn review_with_progress(
     }
 }
 
-/// Checks that read the scenario only: rumours and objections whose answers explain nothing.
+/// The accounts an event can happen at: its own, or every account its tier conditions allow.
+fn event_accounts(scenario: &Scenario, event: &Event) -> Vec<usize> {
+    let (account, when) = match &event.trigger {
+        Trigger::Scripted { account, .. } => (Some(account), &[][..]),
+        Trigger::Conditional { account, when, .. } => (account.as_ref(), &when[..]),
+    };
+    (0..scenario.accounts.len())
+        .filter(|&a| {
+            let def = &scenario.accounts[a];
+            account.is_none_or(|id| &def.id == id)
+                && when
+                    .iter()
+                    .all(|c| !matches!(c, Condition::Tier(t) if *t != def.tier))
+        })
+        .collect()
+}
+
+/// The answer that costs strictly more than every other answer of the event, if any.
+fn costliest(event: &Event) -> Option<usize> {
+    let (best, cost) = event
+        .choices
+        .iter()
+        .enumerate()
+        .map(|(c, x)| (c, x.cost))
+        .fold((None, 0.0), |(b, top), (c, cost)| {
+            if cost > top {
+                (Some(c), cost)
+            } else {
+                (b, top)
+            }
+        });
+    let best = best?;
+    let unique = event
+        .choices
+        .iter()
+        .enumerate()
+        .all(|(c, x)| c == best || x.cost < cost);
+    unique.then_some(best)
+}
+
+/// Good answers that put more into an account losing money at its starting terms
+/// ([`score::baseline_profit_rate`] below 0): the costliest answer, or one that buys volume
+/// (cost to serve grows with it, so the loss does too). The course says to serve a margin
+/// squeezer at standard level and renegotiate its terms, not to raise the effort.
+fn good_answers_feeding_losses(scenario: &Scenario, out: &mut Vec<TeachingWarning>) {
+    for (e, event) in scenario.events.iter().enumerate() {
+        let losing: Vec<usize> = event_accounts(scenario, event)
+            .into_iter()
+            .filter(|&a| score::baseline_profit_rate(scenario, a) < 0.0)
+            .collect();
+        if losing.is_empty() {
+            continue;
+        }
+        let (accounts, loses) = if losing.len() == 1 {
+            (format!("`{}`", scenario.accounts[losing[0]].id), "loses")
+        } else {
+            let ids: Vec<String> = losing
+                .iter()
+                .map(|&a| format!("`{}`", scenario.accounts[a].id))
+                .collect();
+            (ids.join(", "), "lose")
+        };
+        let rates = losing
+            .iter()
+            .map(|&a| format!("{:.1}", score::baseline_profit_rate(scenario, a)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let costliest = costliest(event);
+        for (c, choice) in event.choices.iter().enumerate() {
+            if choice.verdict != Verdict::Good {
+                continue;
+            }
+            let volume = choice
+                .effects
+                .iter()
+                .any(|x| matches!(x, Effect::Share(v) if *v > 0.0));
+            let what = if costliest == Some(c) {
+                format!("spends the most of any answer ({})", choice.cost)
+            } else if volume {
+                "buys more volume".to_owned()
+            } else {
+                continue;
+            };
+            let at = if matches!(event.trigger, Trigger::Scripted { .. }) {
+                format!("at {accounts}")
+            } else {
+                format!("and `{}` can happen at {accounts}", event.id)
+            };
+            out.push(TeachingWarning {
+                path: format!("events[{e}].choices[{c}]"),
+                kind: WarningKind::GoodAnswerFeedsLoss,
+                message: format!(
+                    "\"{}\" is rated good and {what}, {at}, which {loses} money at the starting terms ({rates} a turn): the course says to serve a margin squeezer at standard level and renegotiate its terms, not to raise the effort. Rate a cheaper answer good, or keep the event away from such accounts",
+                    choice.label
+                ),
+            });
+        }
+    }
+}
+
+/// Warns when, in more than half of the events, the costliest answer is the good one: a
+/// trainee then learns "pick the expensive answer" instead of the lesson.
+fn cost_gives_verdict(scenario: &Scenario, out: &mut Vec<TeachingWarning>) {
+    let events: Vec<&Event> = scenario
+        .events
+        .iter()
+        .filter(|e| e.choices.len() >= 2)
+        .collect();
+    let telling: Vec<&str> = events
+        .iter()
+        .filter(|e| costliest(e).is_some_and(|c| e.choices[c].verdict == Verdict::Good))
+        .map(|e| e.id.as_str())
+        .collect();
+    if events.len() >= 2 && 2 * telling.len() > events.len() {
+        out.push(TeachingWarning {
+            path: "events".into(),
+            kind: WarningKind::CostGivesVerdict,
+            message: format!(
+                "in {} of the {} events the costliest answer is the good one ({}): a trainee who picks the expensive answer wins without the lesson. Make some good answers cheap (a calm, factual reply costs little) and some poor or neutral ones dear (a panic discount, a dinner, a stop-gap that does not solve the problem)",
+                telling.len(),
+                events.len(),
+                telling
+                    .iter()
+                    .map(|id| format!("`{id}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        });
+    }
+}
+
+/// A poor answer to a rumour that raises satisfaction tells the trainee it worked.
+fn poor_rumour_answers_that_please(scenario: &Scenario, out: &mut Vec<TeachingWarning>) {
+    for (e, event) in scenario.events.iter().enumerate() {
+        if !matches!(event.kind, EventKind::Rumour { .. }) {
+            continue;
+        }
+        for (c, choice) in event.choices.iter().enumerate() {
+            let pleases: f64 = choice
+                .effects
+                .iter()
+                .map(|x| match x {
+                    Effect::Satisfaction(v) => *v,
+                    _ => 0.0,
+                })
+                .sum();
+            if choice.verdict == Verdict::Poor && pleases > 0.0 {
+                out.push(TeachingWarning {
+                    path: format!("events[{e}].choices[{c}].effects"),
+                    kind: WarningKind::PoorAnswerPleases,
+                    message: format!(
+                        "\"{}\" is rated poor but raises satisfaction by {pleases}: the trainee sees it please. Give a poor answer to a rumour its real cost (satisfaction down, pressure up)",
+                        choice.label
+                    ),
+                });
+            }
+        }
+    }
+}
+
+/// Checks that read the scenario only: rumours and objections whose answers explain nothing,
+/// answers whose price or numbers contradict their verdict.
 fn review_static(scenario: &Scenario) -> Vec<TeachingWarning> {
     let mut out = Vec::new();
+    good_answers_feeding_losses(scenario, &mut out);
+    cost_gives_verdict(scenario, &mut out);
+    poor_rumour_answers_that_please(scenario, &mut out);
     for (e, event) in scenario.events.iter().enumerate() {
         let what = match event.kind {
             EventKind::Rumour { .. } => "rumour",
@@ -725,6 +901,168 @@ mod tests {
                     WarningKind::AccountUnkeepable | WarningKind::MissingFeedback
                 )),
                 "{file}: {w:#?}"
+            );
+        }
+    }
+
+    fn bundled(name: &str) -> Scenario {
+        let (file, src) = crate::bundled::by_name(name).unwrap();
+        crate::load::load_str(file, src).unwrap().0.scenario.clone()
+    }
+
+    fn of_kind(w: &[TeachingWarning], kind: WarningKind) -> Vec<TeachingWarning> {
+        w.iter().filter(|w| w.kind == kind).cloned().collect()
+    }
+
+    #[test]
+    fn bundled_scenarios_do_not_contradict_the_course() {
+        for (file, src) in crate::bundled::SCENARIOS {
+            let (prepared, _) = crate::load::load_str(file, src).unwrap();
+            let w = review_static(&prepared.scenario);
+            assert!(w.is_empty(), "{file}: {w:#?}");
+        }
+    }
+
+    #[test]
+    fn a_good_answer_that_puts_more_into_a_loss_maker_is_flagged() {
+        let mut s = bundled("classroom_en");
+        let hongda = s.accounts.iter().position(|a| a.id == "hongda").unwrap();
+        assert!(score::baseline_profit_rate(&s, hongda) < 0.0);
+        let e = s
+            .events
+            .iter()
+            .position(|e| e.id == "defection_signs")
+            .unwrap();
+        // As the playtest met it: the dearest answer (a monthly priority visit) rated good, on
+        // a warning sign that can fire at Hongda.
+        s.events[e].choices[0].cost = 4.0;
+        let w = of_kind(&review_static(&s), WarningKind::GoodAnswerFeedsLoss);
+        assert_eq!(w.len(), 1, "{w:#?}");
+        assert_eq!(w[0].path, format!("events[{e}].choices[0]"));
+        assert!(
+            w[0].message.contains("spends the most of any answer (4)")
+                && w[0].message.contains("can happen at `hongda`"),
+            "{}",
+            w[0].message
+        );
+        // Kept to the A accounts by its trigger, it never meets Hongda.
+        if let Trigger::Conditional { when, .. } = &mut s.events[e].trigger {
+            when.push(Condition::Tier(Tier::A));
+        }
+        assert!(of_kind(&review_static(&s), WarningKind::GoodAnswerFeedsLoss).is_empty());
+        // A good answer that buys Hongda more volume deepens the loss.
+        let squeeze = s
+            .events
+            .iter()
+            .position(|e| e.id == "hongda_squeeze")
+            .unwrap();
+        s.events[squeeze].choices[0]
+            .effects
+            .push(Effect::Share(5.0));
+        let w = of_kind(&review_static(&s), WarningKind::GoodAnswerFeedsLoss);
+        assert_eq!(w.len(), 1, "{w:#?}");
+        assert_eq!(w[0].path, format!("events[{squeeze}].choices[0]"));
+        assert!(
+            w[0].message.contains("buys more volume, at `hongda`"),
+            "{}",
+            w[0].message
+        );
+    }
+
+    #[test]
+    fn prices_that_predict_the_verdict_are_flagged() {
+        let mut s = bundled("tutorial");
+        assert!(of_kind(&review_static(&s), WarningKind::CostGivesVerdict).is_empty());
+        for event in &mut s.events {
+            for choice in &mut event.choices {
+                choice.cost = if choice.verdict == Verdict::Good {
+                    3.0
+                } else {
+                    1.0
+                };
+            }
+        }
+        let w = of_kind(&review_static(&s), WarningKind::CostGivesVerdict);
+        assert_eq!(w.len(), 1, "{w:#?}");
+        assert_eq!(w[0].path, "events");
+        assert!(
+            w[0].message.starts_with("in 4 of the 4 events"),
+            "{}",
+            w[0].message
+        );
+        // Two of four is not more than half; a tie for the dearest answer tells nothing.
+        for choice in &mut s.events[0].choices {
+            choice.cost = 1.0;
+        }
+        s.events[1].choices[1].cost = 3.0;
+        assert!(of_kind(&review_static(&s), WarningKind::CostGivesVerdict).is_empty());
+    }
+
+    #[test]
+    fn a_poor_rumour_answer_that_pleases_is_flagged() {
+        let mut s = bundled("classroom_zh");
+        assert_eq!(s.events[0].id, "rumour_takeover");
+        assert!(of_kind(&review_static(&s), WarningKind::PoorAnswerPleases).is_empty());
+        s.events[0].choices[2].effects[0] = Effect::Satisfaction(1.0);
+        let w = of_kind(&review_static(&s), WarningKind::PoorAnswerPleases);
+        assert_eq!(w.len(), 1, "{w:#?}");
+        assert_eq!(w[0].path, "events[0].choices[2].effects");
+    }
+
+    /// The tutorial teaches what its debrief grades: every teaching point graded over many
+    /// games is named in its objectives, in the debrief's words, and the briefing and the
+    /// account's notes say how an opportunity moves up the funnel and closes.
+    #[test]
+    fn the_tutorial_names_every_lesson_it_grades() {
+        let (file, src) = crate::bundled::by_name("tutorial").unwrap();
+        let (prepared, _) = crate::load::load_str(file, src).unwrap();
+        let s = &prepared.scenario;
+        let mut graded = Vec::new();
+        for name in ["expert", "random", "even", "tier-norms"] {
+            for seed in 0..8 {
+                let game = crate::batch::play(&prepared, name, seed).unwrap();
+                for (lesson, _) in crate::debrief::lessons_missed(&game) {
+                    if !graded.contains(&lesson) {
+                        graded.push(lesson);
+                    }
+                }
+            }
+        }
+        assert!(graded.contains(&Lesson::Pipeline), "{graded:?}");
+        let objectives = s.objectives.join("\n").to_lowercase();
+        for lesson in graded {
+            let name = crate::debrief::lesson_name(lesson, Language::En).to_lowercase();
+            assert!(
+                objectives.contains(&name),
+                "the tutorial grades `{name}` but its objectives do not name it"
+            );
+        }
+        let account = s
+            .accounts
+            .iter()
+            .find(|a| !a.opportunities.is_empty())
+            .unwrap();
+        let opportunity = &account.opportunities[0];
+        for text in [&s.briefing, &account.notes] {
+            for words in [
+                "up a stage".to_owned(),
+                format!("month {}", opportunity.close_turn),
+            ] {
+                assert!(text.contains(&words), "`{words}` missing from: {text}");
+            }
+        }
+        for words in [
+            format!("stage {} of 6", opportunity.stage),
+            format!(
+                "{:.0} % win rate",
+                crate::model::stage_win_rate(opportunity.stage) * 100.0
+            ),
+            "visit".to_owned(),
+            "satisfied".to_owned(),
+        ] {
+            assert!(
+                s.briefing.contains(&words),
+                "`{words}` missing from the briefing"
             );
         }
     }

@@ -63,18 +63,74 @@ impl Findings {
                     format!("{base}[{i}].{field}"),
                     format!("duplicate id `{id}`: {base}[{first}] has it already"),
                 );
+            } else if let Some(hint) = ascii_hint(id) {
+                self.warn(
+                    format!("{base}[{i}].{field}"),
+                    format!(
+                        "id `{id}` has a full-width character, and ids are matched character for character; {hint}"
+                    ),
+                );
             }
         }
     }
 
     fn reference(&mut self, path: String, id: &str, known: &[&str], what: &str) {
         if !known.contains(&id) {
-            let hint = did_you_mean(id, known.iter().copied())
-                .map(|s| format!(", did you mean `{s}`?"))
-                .unwrap_or_else(|| format!(" (known: {})", list(known)));
-            self.error(path, format!("unknown {what} `{id}`{hint}"));
+            self.error(path, unknown(id, known, what));
         }
     }
+}
+
+/// "unknown account `x`, did you mean `y`?" (or the list of known ids), with a hint to use
+/// ASCII when the id holds full-width punctuation.
+fn unknown(id: &str, known: &[&str], what: &str) -> String {
+    let ascii: String = id.chars().map(|c| ascii_for(c).unwrap_or(c)).collect();
+    let suggestion = known
+        .iter()
+        .copied()
+        .find(|k| *k == ascii)
+        .or_else(|| did_you_mean(id, known.iter().copied()));
+    let mut message = match suggestion {
+        Some(s) => format!("unknown {what} `{id}`, did you mean `{s}`?"),
+        None => format!("unknown {what} `{id}` (known: {})", list(known)),
+    };
+    if let Some(hint) = ascii_hint(id) {
+        let sep = if message.ends_with('?') { " " } else { "; " };
+        message.push_str(&format!("{sep}{hint}"));
+    }
+    message
+}
+
+/// The ASCII character a full-width or Chinese punctuation mark stands in for where a scenario
+/// file needs ASCII: in its syntax (`，` typed for `,`, `：` for `:`, `“` for `"`) and in ids.
+/// A Chinese input method types them without the author noticing.
+pub fn ascii_for(c: char) -> Option<char> {
+    match c {
+        // The full-width forms of ASCII `!` to `~` (`，：（）；［］` and the full-width
+        // letters and digits), 0xFEE0 above their ASCII originals.
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0),
+        '\u{3000}' => Some(' '),
+        '、' => Some(','),
+        '。' => Some('.'),
+        '“' | '”' | '「' | '」' | '『' | '』' => Some('"'),
+        '‘' | '’' => Some('\''),
+        '【' | '〔' => Some('['),
+        '】' | '〕' => Some(']'),
+        _ => None,
+    }
+}
+
+/// "`，` is full-width: write ASCII `,` (…)" for the first full-width mark in `text`, if any.
+pub fn ascii_hint(text: &str) -> Option<String> {
+    let (c, ascii) = text.chars().find_map(|c| ascii_for(c).map(|a| (c, a)))?;
+    let (shown, ascii) = if c == '\u{3000}' {
+        ("a full-width space".to_owned(), "an ASCII space".to_owned())
+    } else {
+        (format!("`{c}` is full-width"), format!("ASCII `{ascii}`"))
+    };
+    Some(format!(
+        "{shown}: write {ascii} (switch the input method to half-width)"
+    ))
 }
 
 fn list(ids: &[&str]) -> String {
@@ -251,6 +307,33 @@ fn check_means(f: &mut Findings, s: &Scenario) {
             ),
         );
     }
+    check_standard_catalogue(f, s);
+}
+
+/// With no `resources` of its own a scenario gets the standard catalogue, priced in units the
+/// author did not choose: a budget below all of it (money written in the wrong unit) buys
+/// nothing but the free discount, the one resource the course warns against.
+fn check_standard_catalogue(f: &mut Findings, s: &Scenario) {
+    let m = &s.means;
+    if !m.resources.is_empty() || m.budget_per_turn.is_nan() || m.budget_per_turn <= 0.0 {
+        return;
+    }
+    let standard = crate::catalogue::standard_resources(s.language);
+    let priced: Vec<&Resource> = standard.iter().filter(|r| r.cost > 0.0).collect();
+    if !priced.is_empty() && priced.iter().all(|r| r.cost > m.budget_per_turn) {
+        let prices = priced
+            .iter()
+            .map(|r| format!("`{}` {}", r.id, r.cost))
+            .collect::<Vec<_>>()
+            .join(", ");
+        f.warn(
+            "means.budget_per_turn",
+            format!(
+                "no `resources` are listed, so the standard catalogue applies, and a budget of {} buys none of it but the free discount ({prices}): raise the budget (is the money in the unit you meant?) or list resources of your own",
+                m.budget_per_turn
+            ),
+        );
+    }
 }
 
 fn check_scoring(f: &mut Findings, sc: &Scoring) {
@@ -299,7 +382,9 @@ fn check_account(f: &mut Findings, s: &Scenario, i: usize, a: &Account) {
         "potential",
     );
     f.range(format!("{p}.share"), a.share, 0.0, 100.0, "share");
+    fraction_for_percent(f, format!("{p}.share"), a.share, "share");
     f.range(format!("{p}.margin"), a.margin, -100.0, 100.0, "margin");
+    fraction_for_percent(f, format!("{p}.margin"), a.margin, "margin");
     f.range(
         format!("{p}.cost_to_serve"),
         a.cost_to_serve,
@@ -425,6 +510,22 @@ fn check_account(f: &mut Findings, s: &Scenario, i: usize, a: &Account) {
     }
 }
 
+/// A percentage written as a fraction (`share: 0.55` for 55 %) is in range, so only its size
+/// gives it away: a share or margin below one percent is almost always a fraction.
+fn fraction_for_percent(f: &mut Findings, path: String, value: f64, what: &str) {
+    if value > 0.0 && value < 1.0 {
+        f.warn(
+            path,
+            format!(
+                "{what} is a percent (0 to 100): {value} means {value} %, not {} %; write {} if you meant {} %",
+                value * 100.0,
+                value * 100.0,
+                value * 100.0
+            ),
+        );
+    }
+}
+
 fn check_person(f: &mut Findings, p: &str, x: &Stakeholder) {
     f.range(
         format!("{p}.influence"),
@@ -542,10 +643,17 @@ fn check_event(f: &mut Findings, s: &Scenario, account_ids: &[&str], i: usize, e
     if e.choices.is_empty() {
         f.error(format!("{p}.choices"), "an event needs at least one choice");
     }
-    let people: Vec<&str> = match account {
+    let ids: Vec<&str> = match account {
         Some(a) => people_of(s, a),
         None => s.accounts.iter().flat_map(|a| people_of(s, a)).collect(),
     };
+    let mut people = People {
+        ids,
+        account,
+        uses: person_uses(e),
+        reported: HashSet::new(),
+    };
+    let people = &mut people;
     let negotiation_ids: Vec<&str> = s.negotiations.iter().map(|n| n.id.as_str()).collect();
     for (k, c) in e.choices.iter().enumerate() {
         let cp = format!("{p}.choices[{k}]");
@@ -560,7 +668,7 @@ fn check_event(f: &mut Findings, s: &Scenario, account_ids: &[&str], i: usize, e
             f,
             &format!("{cp}.effects"),
             &c.effects,
-            &people,
+            people,
             &negotiation_ids,
             s,
         );
@@ -569,7 +677,7 @@ fn check_event(f: &mut Findings, s: &Scenario, account_ids: &[&str], i: usize, e
         f,
         &format!("{p}.on_repeat"),
         &e.on_repeat,
-        &people,
+        people,
         &negotiation_ids,
         s,
     );
@@ -680,11 +788,83 @@ fn check_conditions(
     }
 }
 
-fn check_effects(
+/// Who an event's effects may name, and which unknown names were reported already: a wrong
+/// id is reported once per event, where it is first used, however many answers repeat it.
+struct People<'a> {
+    ids: Vec<&'a str>,
+    account: Option<&'a Account>,
+    uses: HashMap<&'a str, usize>,
+    reported: HashSet<&'a str>,
+}
+
+impl<'a> People<'a> {
+    fn check(&mut self, f: &mut Findings, s: &Scenario, path: String, id: &'a str) {
+        if self.ids.contains(&id) || !self.reported.insert(id) {
+            return;
+        }
+        let uses = self.uses.get(id).copied().unwrap_or(1);
+        let named = if uses > 1 {
+            format!(" (named {uses} times in this event)")
+        } else {
+            String::new()
+        };
+        let message = match self.account {
+            Some(a) => unknown_person(s, a, id, &self.ids, "this event's account", &named),
+            None => format!("{}{named}", unknown(id, &self.ids, "stakeholder")),
+        };
+        f.error(path, message);
+    }
+}
+
+/// How often each person is named in an event's effects.
+fn person_uses(e: &Event) -> HashMap<&str, usize> {
+    let mut uses = HashMap::new();
+    let effects = e
+        .choices
+        .iter()
+        .flat_map(|c| &c.effects)
+        .chain(&e.on_repeat);
+    for effect in effects {
+        if let Effect::Support(id, _) | Effect::RemoveStakeholder(id) = effect
+            && !id.is_empty()
+        {
+            *uses.entry(id.as_str()).or_insert(0) += 1;
+        }
+    }
+    uses
+}
+
+/// An unknown person at account `a`: when they belong to another account, say so (the most
+/// likely slip: the id was copied from another account's event), with the nearest name here.
+fn unknown_person(
+    s: &Scenario,
+    a: &Account,
+    id: &str,
+    known: &[&str],
+    place: &str,
+    named: &str,
+) -> String {
+    let owner = s
+        .accounts
+        .iter()
+        .find(|b| b.id != a.id && people_of(s, b).contains(&id));
+    let Some(owner) = owner else {
+        return format!("{}{named}", unknown(id, known, "stakeholder"));
+    };
+    let nearest = did_you_mean(id, known.iter().copied())
+        .map(|k| format!("; did you mean `{k}`?"))
+        .unwrap_or_else(|| format!("; people here: {}", list(known)));
+    format!(
+        "stakeholder `{id}`{named} belongs to account `{}`, not to `{}` ({place}){nearest}",
+        owner.id, a.id
+    )
+}
+
+fn check_effects<'a>(
     f: &mut Findings,
     p: &str,
-    effects: &[Effect],
-    people: &[&str],
+    effects: &'a [Effect],
+    people: &mut People<'a>,
     negotiations: &[&str],
     s: &Scenario,
 ) {
@@ -698,7 +878,7 @@ fn check_effects(
             | Effect::Margin(x) => f.range(format!("{ep}[0]"), *x, -100.0, 100.0, "an effect"),
             Effect::Support(id, x) => {
                 if !id.is_empty() {
-                    f.reference(format!("{ep}[0]"), id, people, "stakeholder");
+                    people.check(f, s, format!("{ep}[0]"), id);
                 }
                 f.range(format!("{ep}[1]"), *x, -100.0, 100.0, "an effect");
             }
@@ -706,9 +886,7 @@ fn check_effects(
             Effect::PaymentDays(x) => {
                 f.range(format!("{ep}[0]"), *x, -365.0, 365.0, "payment days")
             }
-            Effect::RemoveStakeholder(id) => {
-                f.reference(format!("{ep}[0]"), id, people, "stakeholder")
-            }
+            Effect::RemoveStakeholder(id) => people.check(f, s, format!("{ep}[0]"), id),
             Effect::AddStakeholder(x) => {
                 if !added.insert(x.id.clone()) {
                     f.error(
@@ -738,7 +916,13 @@ fn check_negotiation(
     f.reference(format!("{p}.account"), &n.account, account_ids, "account");
     let account = s.accounts.iter().find(|a| a.id == n.account);
     if let (Some(buyer), Some(a)) = (&n.buyer, account) {
-        f.reference(format!("{p}.buyer"), buyer, &people_of(s, a), "stakeholder");
+        let people = people_of(s, a);
+        if !people.contains(&buyer.as_str()) {
+            f.error(
+                format!("{p}.buyer"),
+                unknown_person(s, a, buyer, &people, "this negotiation's account", ""),
+            );
+        }
     }
     let started_by_event = s.events.iter().any(|e| {
         e.choices.iter().any(|c| {
@@ -786,6 +970,9 @@ fn check_negotiation(
             "a negotiation needs at least one issue",
         );
     }
+    if let (Some(buyer), Some(a), Some(t)) = (&n.buyer, account, opens) {
+        check_buyer_present(f, s, &p, a, buyer, t);
+    }
     let mut best = 0.0;
     let mut total = 0.0;
     for (k, issue) in n.issues.iter().enumerate() {
@@ -817,6 +1004,7 @@ fn check_negotiation(
             }
             if let Some(x) = opt.share {
                 f.range(format!("{op}.share"), x, 0.0, 100.0, "share");
+                fraction_for_percent(f, format!("{op}.share"), x, "share");
             }
             if let Some(x) = opt.payment_days {
                 f.range(format!("{op}.payment_days"), x, 0.0, 730.0, "payment days");
@@ -824,6 +1012,10 @@ fn check_negotiation(
             if let Some(x) = opt.service_cost {
                 f.range(format!("{op}.service_cost"), x, 0.0, 1e12, "a service cost");
             }
+        }
+        check_price_values(f, &ip, issue);
+        if s.turn_unit == TurnUnit::Quarter {
+            check_length_in_quarters(f, s, &ip, issue, opens);
         }
         let top = issue
             .options
@@ -833,8 +1025,189 @@ fn check_negotiation(
         best += issue.buyer_weight.max(0.0) * top;
         total += issue.buyer_weight.max(0.0);
     }
-    if total > 0.0 && best / total < n.walk_away.min(n.competitor_offer.max(n.walk_away)) {
-        f.error(format!("{p}.walk_away"), format!("no deal is possible: the best offer is worth {:.0} to the buyer, below their walk-away", best / total));
+    if total > 0.0 {
+        check_winnable(f, &p, n, best / total);
+    }
+}
+
+/// Some offer must clear the buyer's bar: every issue at the buyer's favourite option is the
+/// most any offer is worth to them ([`crate::engine::Game::buyer_value`] is a weighted mean),
+/// and the bar never falls below the competitor's offer
+/// ([`crate::engine::Game::buyer_threshold`]). A negotiation no offer can win is the
+/// negotiation's own problem, not one a trainee can fix by raising satisfaction.
+fn check_winnable(f: &mut Findings, p: &str, n: &Negotiation, best: f64) {
+    let what = match n.kind {
+        NegotiationKind::Renewal => "renewal",
+        NegotiationKind::Tender => "tender",
+    };
+    let consequence = match n.kind {
+        NegotiationKind::Renewal => "so every game loses the account",
+        NegotiationKind::Tender => "so every trainee loses it",
+    };
+    if n.competitor_offer > n.walk_away && best < n.competitor_offer {
+        f.error(
+            format!("{p}.competitor_offer"),
+            format!(
+                "this {what} cannot be won: the best offer (every issue at the buyer's favourite option) is worth {best:.1} to the buyer, below the competitor's offer ({}), and the buyer never accepts less than the competitor offers, {consequence}; lower competitor_offer or raise the buyer_value of some options",
+                n.competitor_offer
+            ),
+        );
+    } else if best < n.walk_away {
+        f.error(
+            format!("{p}.walk_away"),
+            format!(
+                "no deal is possible: this {what}'s best offer (every issue at the buyer's favourite option) is worth {best:.1} to the buyer, below their walk-away ({}), {consequence}; lower walk_away or raise the buyer_value of some options",
+                n.walk_away
+            ),
+        );
+    }
+}
+
+/// A buyer values a lower price more: an option at a higher price level worth more to the
+/// buyer than one at a lower level is almost always a slip (values swapped, or a price level
+/// written as the discount). Reported once per issue.
+fn check_price_values(f: &mut Findings, ip: &str, issue: &Issue) {
+    let priced: Vec<(usize, f64, &IssueOption)> = issue
+        .options
+        .iter()
+        .enumerate()
+        .filter_map(|(o, opt)| opt.price_level.map(|level| (o, level, opt)))
+        .collect();
+    for &(o, level, opt) in &priced {
+        if let Some(&(_, cheaper_level, cheaper)) = priced
+            .iter()
+            .find(|(_, l, x)| *l < level && x.buyer_value < opt.buyer_value)
+        {
+            f.warn(
+                format!("{ip}.options[{o}].buyer_value"),
+                format!(
+                    "the buyer values \"{}\" (price level {level}) at {}, more than the cheaper \"{}\" (price level {cheaper_level}) at {}: a buyer prefers the lower price; are the buyer values (or the price levels) swapped?",
+                    opt.label, opt.buyer_value, cheaper.label, cheaper.buyer_value
+                ),
+            );
+            return;
+        }
+    }
+}
+
+/// Contracts longer than this many quarters (three years) are rare enough in a quarterly
+/// scenario to be a length written in months.
+const LONGEST_LIKELY_QUARTERS: u32 = 12;
+
+/// `length` counts turns: in a quarterly scenario a contract of "24" (two years in months)
+/// runs six years. Warns when an option's contract is longer than three years and runs on for
+/// more than two years after the game.
+fn check_length_in_quarters(
+    f: &mut Findings,
+    s: &Scenario,
+    ip: &str,
+    issue: &Issue,
+    opens: Option<u32>,
+) {
+    let start = opens.unwrap_or(1).min(s.turns);
+    for (o, opt) in issue.options.iter().enumerate() {
+        let Some(length) = opt.length else { continue };
+        let after_game = (start + length).saturating_sub(s.turns);
+        if length > LONGEST_LIKELY_QUARTERS && after_game > 8 {
+            f.warn(
+                format!("{ip}.options[{o}].length"),
+                format!(
+                    "`length` counts turns, and a turn here is a quarter: {length} is {} years, so this contract runs to turn {}, {} years after the game's last turn ({}). Written in months? A year is 4 quarters",
+                    years(length),
+                    start + length,
+                    years(after_game),
+                    s.turns
+                ),
+            );
+        }
+    }
+}
+
+/// Quarters as years, in words a sentence can use ("2.5", "6").
+fn years(quarters: u32) -> String {
+    let y = quarters as f64 / 4.0;
+    if y.fract() == 0.0 {
+        format!("{y:.0}")
+    } else {
+        format!("{y:.2}")
+            .trim_end_matches('0')
+            .trim_end_matches('.')
+            .to_owned()
+    }
+}
+
+/// The buyer must still be there when the negotiation opens: an event that removes them in
+/// that turn or before (events come before negotiations in a turn) leaves nobody across the
+/// table, and the buyer's style and support no longer count.
+fn check_buyer_present(
+    f: &mut Findings,
+    s: &Scenario,
+    p: &str,
+    a: &Account,
+    buyer: &str,
+    opens: u32,
+) {
+    for e in &s.events {
+        let (first, certain) = match &e.trigger {
+            Trigger::Scripted { turn, account } if account == &a.id => (*turn, true),
+            Trigger::Conditional {
+                account, from_turn, ..
+            } if account.as_ref().is_none_or(|id| id == &a.id) => (*from_turn, false),
+            _ => continue,
+        };
+        if first > opens || e.choices.is_empty() {
+            continue;
+        }
+        let removes = |c: &Choice| {
+            c.effects
+                .iter()
+                .any(|x| matches!(x, Effect::RemoveStakeholder(id) if id == buyer))
+                && !c
+                    .effects
+                    .iter()
+                    .any(|x| matches!(x, Effect::AddStakeholder(p) if p.id == buyer))
+        };
+        let every = e.choices.iter().all(removes);
+        if !e.choices.iter().any(removes) {
+            continue;
+        }
+        let successors: Vec<String> = e
+            .choices
+            .iter()
+            .flat_map(|c| &c.effects)
+            .filter_map(|x| match x {
+                Effect::AddStakeholder(p) => Some(format!("`{}`", p.id)),
+                _ => None,
+            })
+            .fold(Vec::new(), |mut v, id| {
+                if !v.contains(&id) {
+                    v.push(id);
+                }
+                v
+            });
+        let when = if certain && every {
+            format!(
+                "has left by then: event `{}` removes them in turn {first}",
+                e.id
+            )
+        } else {
+            format!(
+                "may have left by then: event `{}` can remove them from turn {first}",
+                e.id
+            )
+        };
+        let instead = if successors.is_empty() {
+            String::new()
+        } else {
+            format!(" (that event brings in {})", successors.join(", "))
+        };
+        f.warn(
+            format!("{p}.buyer"),
+            format!(
+                "the buyer `{buyer}` {when}, before this negotiation opens in turn {opens}, and without the buyer their style and support no longer count (the account's relationship does); name who sits across the table then{instead}"
+            ),
+        );
+        return;
     }
 }
 
@@ -881,6 +1254,201 @@ mod tests {
         }
         s.money_unit = None;
         assert_eq!(unit_errors(&s), 0, "the unit is optional");
+    }
+
+    fn bundled(name: &str) -> Scenario {
+        let (file, src) = crate::bundled::by_name(name).unwrap();
+        crate::load::load_str(file, src).unwrap().0.scenario.clone()
+    }
+
+    fn on(findings: &[Finding], path: &str) -> Vec<Finding> {
+        findings
+            .iter()
+            .filter(|f| f.path == path)
+            .cloned()
+            .collect()
+    }
+
+    #[test]
+    fn bundled_scenarios_validate_without_a_warning() {
+        for (file, src) in crate::bundled::SCENARIOS {
+            let (_, warnings) = crate::load::load_str(file, src).unwrap();
+            assert!(warnings.is_empty(), "{file}: {warnings:#?}");
+        }
+    }
+
+    #[test]
+    fn an_id_with_full_width_punctuation_gets_an_ascii_hint() {
+        let mut s = bundled("tutorial");
+        s.events[0].id = "rumour_closing，".into();
+        let found = on(&check(&s), "events[0].id");
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].severity, Severity::Warning);
+        assert!(
+            found[0]
+                .message
+                .contains("`，` is full-width: write ASCII `,`"),
+            "{}",
+            found[0].message
+        );
+        assert_eq!(ascii_for('：'), Some(':'));
+        assert_eq!(ascii_for('“'), Some('"'));
+        assert_eq!(ascii_for('华'), None);
+        assert!(ascii_hint("华星汽车").is_none(), "Chinese ids are fine");
+    }
+
+    #[test]
+    fn a_buyer_from_another_account_is_named_with_its_account() {
+        let mut s = bundled("classroom_en");
+        // Huaxing's renewal, with Dongyue's vice president across the table.
+        s.negotiations[0].buyer = Some("he".into());
+        let found = on(&check(&s), "negotiations[0].buyer");
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].severity, Severity::Error);
+        assert!(
+            found[0]
+                .message
+                .starts_with("stakeholder `he` belongs to account `dongyue`, not to `huaxing`"),
+            "{}",
+            found[0].message
+        );
+    }
+
+    #[test]
+    fn a_buyer_who_may_leave_before_the_negotiation_is_a_warning() {
+        let mut s = bundled("classroom_en");
+        // Liu Fang leaves in month 5 in every answer; the renewal opens in month 8.
+        s.negotiations[0].buyer = Some("liu".into());
+        let found = on(&check(&s), "negotiations[0].buyer");
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(
+            found[0].message.contains(
+                "has left by then: event `champion_leaves` removes them in turn 5, before this negotiation opens in turn 8"
+            ) && found[0].message.contains("brings in `zhao`"),
+            "{}",
+            found[0].message
+        );
+        // Opened before the departure, the renewal still has her.
+        s.negotiations[0].turn = Some(4);
+        assert!(on(&check(&s), "negotiations[0].buyer").is_empty());
+    }
+
+    #[test]
+    fn a_renewal_below_the_walk_away_or_the_competitor_cannot_be_won() {
+        let mut s = bundled("classroom_en");
+        let base = check(&s);
+        assert!(on(&base, "negotiations[1].competitor_offer").is_empty());
+        // The tender's best offer is worth 88 to the buyer.
+        s.negotiations[1].competitor_offer = 90.0;
+        s.negotiations[1].opening = 95.0;
+        let found = on(&check(&s), "negotiations[1].competitor_offer");
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].message.starts_with("this tender cannot be won"));
+        s.negotiations[1].competitor_offer = 0.0;
+        s.negotiations[1].walk_away = 90.0;
+        let found = check(&s);
+        assert!(on(&found, "negotiations[1].competitor_offer").is_empty());
+        let walk_away = on(&found, "negotiations[1].walk_away");
+        assert!(
+            walk_away.len() == 1 && walk_away[0].message.starts_with("no deal is possible"),
+            "{walk_away:#?}"
+        );
+    }
+
+    #[test]
+    fn price_levels_share_fractions_and_quarterly_lengths_are_checked() {
+        let mut s = bundled("classroom_en");
+        s.accounts[1].margin = 0.26;
+        assert_eq!(on(&check(&s), "accounts[1].margin").len(), 1);
+        // "Two years" as 24 turns: right in a monthly file, six years in a quarterly one.
+        let length = "negotiations[0].issues[2].options[0].length";
+        assert!(on(&check(&s), length).is_empty());
+        s.turn_unit = TurnUnit::Quarter;
+        let found = on(&check(&s), length);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(
+            found[0].message.contains("24 is 6 years"),
+            "{}",
+            found[0].message
+        );
+        // A three-year term (12 quarters) is a real contract, not a slip.
+        s.negotiations[0].issues[2].options[0].length = Some(12);
+        assert!(on(&check(&s), length).is_empty());
+        // A buyer who values a price cut less than the list price.
+        let price = "negotiations[0].issues[0].options[2].buyer_value";
+        assert!(on(&check(&s), price).is_empty());
+        s.negotiations[0].issues[0].options[0].buyer_value = 95.0;
+        assert!(
+            on(&check(&s), price).is_empty(),
+            "reported once, at the dearer option"
+        );
+        let found = on(
+            &check(&s),
+            "negotiations[0].issues[0].options[0].buyer_value",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+    }
+
+    /// The scenario with every text a trainee reads (names, titles, stories, labels,
+    /// feedback, money unit) blanked: what is left is its numbers, ids and structure.
+    fn numbers_only(mut s: Scenario) -> Scenario {
+        fn person(x: &mut Stakeholder) {
+            (x.name, x.title, x.notes) = Default::default();
+        }
+        fn effects(effects: &mut [Effect]) {
+            for e in effects {
+                match e {
+                    Effect::AddStakeholder(x) => person(x),
+                    Effect::AddOpportunity(o) => o.name.clear(),
+                    _ => {}
+                }
+            }
+        }
+        (s.title, s.description, s.briefing, s.objectives) = Default::default();
+        (s.language, s.money_unit) = (Language::Zh, None);
+        for r in &mut s.means.resources {
+            (r.name, r.description) = Default::default();
+        }
+        for a in &mut s.approaches {
+            (a.name, a.description) = Default::default();
+        }
+        for a in &mut s.accounts {
+            (a.name, a.industry, a.notes) = Default::default();
+            a.stakeholders.iter_mut().for_each(person);
+            a.opportunities.iter_mut().for_each(|o| o.name.clear());
+        }
+        for e in &mut s.events {
+            (e.title, e.text) = Default::default();
+            for c in &mut e.choices {
+                (c.label, c.feedback) = Default::default();
+                effects(&mut c.effects);
+            }
+            effects(&mut e.on_repeat);
+        }
+        for n in &mut s.negotiations {
+            (n.title, n.text, n.feedback) = Default::default();
+            for issue in &mut n.issues {
+                issue.options.iter_mut().for_each(|o| o.label.clear());
+            }
+        }
+        s
+    }
+
+    /// The two classroom scenarios are one case in two languages: the same seed must play the
+    /// same game, so every number, id and verdict is identical and only the texts differ.
+    #[test]
+    fn the_chinese_and_english_classrooms_differ_only_in_text() {
+        let (zh, en) = (bundled("classroom_zh"), bundled("classroom_en"));
+        assert_eq!(zh.language, Language::Zh);
+        assert_eq!(en.language, Language::En);
+        let (zh, en) = (numbers_only(zh), numbers_only(en));
+        for (a, b) in zh.events.iter().zip(&en.events) {
+            assert_eq!(a, b, "event `{}`", a.id);
+        }
+        for (a, b) in zh.negotiations.iter().zip(&en.negotiations) {
+            assert_eq!(a, b, "negotiation `{}`", a.id);
+        }
+        assert_eq!(zh, en);
     }
 
     #[test]

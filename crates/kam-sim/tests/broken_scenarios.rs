@@ -1,5 +1,6 @@
 //! The corpus of broken scenarios in `tests/broken_scenarios/`: each must give a located error
-//! saying what is wrong, and no input, however mangled, may panic the loader.
+//! (or, for a mistake that still plays, a located warning) saying what is wrong, and no input,
+//! however mangled, may panic the loader.
 
 mod common;
 
@@ -20,14 +21,64 @@ const EXPECTED: &[(&str, u32, &str)] = &[
     ("dangling_stakeholder.ron", 199, "did you mean `hughes`"),
     ("duplicate_ids.ron", 87, "duplicate id `northwind`"),
     ("empty.ron", 1, "empty"),
+    (
+        "fullwidth_id.ron",
+        43,
+        "`。` is full-width: write ASCII `.`",
+    ),
+    (
+        "fullwidth_punctuation.ron",
+        15,
+        "`，` is full-width: write ASCII `,`",
+    ),
     ("garbage_after_valid_prefix.ron", 24, "not UTF-8"),
     ("missing_field.ron", 30, "missing field `potential`"),
     ("never_fires.ron", 195, "can never fire"),
+    (
+        "stakeholder_of_another_account.ron",
+        47,
+        "stakeholder `chen` (named 2 times in this event) belongs to account `acme`, not to `tiny` (this event's account); did you mean `cheng`?",
+    ),
+    (
+        "tender_cannot_be_won.ron",
+        86,
+        "this tender cannot be won: the best offer (every issue at the buyer's favourite option) is worth 58.3 to the buyer, below the competitor's offer (62)",
+    ),
     ("truncated.ron", 171, "end of file"),
     ("unclosed.ron", 253, "end of file"),
     ("unknown_field.ron", 42, "did you mean `satisfaction`"),
     ("unknown_variant.ron", 90, "expected one of `A`, `B`, `C`"),
     ("wrong_types.ron", 20, "expected a whole number for `turns`"),
+];
+
+/// Mistakes in numbers that still play, but not as the author meant: (file, line of the
+/// warning, words its message must contain). Each file loads, with that warning located.
+const WARNED: &[(&str, u32, &str)] = &[
+    (
+        "buyer_has_left.ron",
+        90,
+        "the buyer `chen` has left by then: event `chen_leaves` removes them in turn 3, before this negotiation opens in turn 5",
+    ),
+    (
+        "price_values_inverted.ron",
+        71,
+        "the buyer values \"Keep the price\" (price level 1) at 80, more than the cheaper \"5 % off\" (price level 0.95) at 20",
+    ),
+    (
+        "quarterly_contract_length.ron",
+        80,
+        "a turn here is a quarter: 24 is 6 years, so this contract runs to turn 29, 5.75 years after the game's last turn (6)",
+    ),
+    (
+        "share_as_fraction.ron",
+        16,
+        "share is a percent (0 to 100): 0.4 means 0.4 %, not 40 %; write 40",
+    ),
+    (
+        "standard_catalogue_unaffordable.ron",
+        9,
+        "the standard catalogue applies, and a budget of 0.5 buys none of it but the free discount",
+    ),
 ];
 
 fn errors(name: &str, bytes: &[u8]) -> Vec<Diagnostic> {
@@ -47,7 +98,8 @@ fn every_broken_scenario_gives_a_located_error() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     files.sort();
-    let expected: Vec<&str> = EXPECTED.iter().map(|(f, _, _)| *f).collect();
+    let mut expected: Vec<&str> = EXPECTED.iter().chain(WARNED).map(|(f, _, _)| *f).collect();
+    expected.sort();
     assert_eq!(
         files, expected,
         "every corpus file needs an expectation, and every expectation a file"
@@ -70,6 +122,50 @@ fn every_broken_scenario_gives_a_located_error() {
                 .starts_with(&format!("{file}:{line}:{}: error: ", first.col))
         );
     }
+}
+
+#[test]
+fn mistakes_that_still_play_give_one_located_warning() {
+    for (file, line, words) in WARNED {
+        let bytes = std::fs::read(corpus_dir().join(file)).unwrap();
+        let warnings = match load::load_bytes(file, &bytes) {
+            Ok((_, warnings)) => warnings,
+            Err(errors) => panic!("{file} was rejected: {errors:#?}"),
+        };
+        assert_eq!(warnings.len(), 1, "{file}: {warnings:#?}");
+        let w = &warnings[0];
+        assert_eq!(
+            (w.severity, w.line),
+            (Severity::Warning, *line),
+            "{file}: {w}"
+        );
+        assert!(
+            w.message.contains(words),
+            "{file}: expected `{words}` in: {w}"
+        );
+        assert!(
+            w.to_string()
+                .starts_with(&format!("{file}:{line}:{}: warning: ", w.col))
+        );
+    }
+}
+
+/// A person copied from another account's event is reported once per event, however many
+/// answers name them; a full-width mark is named with the ASCII one to type instead.
+#[test]
+fn a_wrong_person_is_listed_once_and_full_width_marks_get_an_ascii_hint() {
+    let bytes = std::fs::read(corpus_dir().join("stakeholder_of_another_account.ron")).unwrap();
+    let found = errors("stakeholder_of_another_account.ron", &bytes);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let bytes = std::fs::read(corpus_dir().join("fullwidth_punctuation.ron")).unwrap();
+    let found = errors("fullwidth_punctuation.ron", &bytes);
+    assert!(
+        found[0]
+            .message
+            .starts_with("expected `,` or `)` after field `potential`, found `，`;"),
+        "{}",
+        found[0]
+    );
 }
 
 #[test]

@@ -154,7 +154,9 @@ fn check(
         )));
     };
     match record::verify(Arc::clone(prepared), &result) {
-        Verdict::OtherModel(why) => Outcome::Flagged(flag(why)),
+        Verdict::OtherModel(why) => Outcome::Flagged(flag(format!(
+            "{why}; to score it with this model: kam replay --rescore RESULT --out NEW.ron"
+        ))),
         Verdict::Mismatch(differences) => Outcome::Flagged(flag(format!(
             "does not match its replay: {}",
             differences.join("; ")
@@ -573,6 +575,55 @@ mod tests {
         let (status, _, err) = kam(&["report", gen_result.to_str().unwrap()]);
         assert_eq!(status, INVALID);
         assert!(err.contains("--scenario"), "{err}");
+    }
+
+    #[test]
+    fn an_old_class_is_flagged_by_model_and_counted_once_rescored() {
+        let dir = tempfile::tempdir().unwrap();
+        let old_dir = dir.path().join("old");
+        let p = tutorial();
+        let here = kam_sim::model::MODEL_VERSION;
+        for (name, strategy) in [("ann", "expert"), ("bob", "even")] {
+            let path = write_result(&old_dir, name, &p, strategy, 3);
+            let mut r = record::read(&path).unwrap();
+            r.model = here - 1;
+            record::write_atomic(&path, &r).unwrap();
+        }
+        let (status, out, err) = kam(&["report", old_dir.to_str().unwrap()]);
+        assert_eq!(status, INVALID, "{out}");
+        assert!(
+            err.matches(&format!(
+                "flagged: made with model {}; this is model {here}",
+                here - 1
+            ))
+            .count()
+                == 2
+                && err.contains("kam replay --rescore")
+                && !err.contains("does not match"),
+            "{err}"
+        );
+
+        let new_dir = dir.path().join("new");
+        for name in ["ann", "bob"] {
+            let (old, new) = (
+                old_dir.join(format!("{name}.ron")),
+                new_dir.join(format!("{name}.ron")),
+            );
+            let (status, _, err) = kam(&[
+                "replay",
+                "--rescore",
+                old.to_str().unwrap(),
+                "--out",
+                new.to_str().unwrap(),
+            ]);
+            assert_eq!(status, OK, "{err}");
+        }
+        let (status, out, err) = kam(&["report", new_dir.to_str().unwrap()]);
+        assert_eq!(status, OK, "{err}");
+        assert!(
+            out.contains("2 verified") && out.contains("ann") && out.contains("bob"),
+            "{out}"
+        );
     }
 
     #[test]

@@ -22,8 +22,16 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
     let mut actions = Vec::new();
     let lang = s.lang;
     ui::top_bar(root, s, &mut actions);
+    // Opened with Esc from a later month, the briefing leads back to that month, not to "the
+    // first turn" (a playtest).
+    let begin = match s.game() {
+        Some(game) if game.turn() > 1 && !game.is_finished() => {
+            i18n::back_to_turn(lang, game.scenario().turn_unit, game.turn())
+        }
+        _ => K::BeginGame.t(lang).to_owned(),
+    };
     ui::bottom_bar(root, K::EnterConfirms.t(lang), |ui| {
-        if ui::primary(ui, K::BeginGame.t(lang)).clicked() {
+        if ui::primary(ui, &begin).clicked() {
             actions.push(Action::BeginTurns);
         }
         if ui.button(K::Back.t(lang)).clicked() {
@@ -136,7 +144,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                     ui::stat(
                         ui,
                         K::Length.t(lang),
-                        format!("{} × {}", sc.turns, i18n::turn_unit(lang, sc.turn_unit)),
+                        i18n::game_length(lang, sc.turns, sc.turn_unit),
                         "",
                     );
                 });

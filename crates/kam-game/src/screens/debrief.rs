@@ -80,7 +80,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
             .id_salt(("debrief", game_shown))
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
-                    ui.heading(format!("{} — {}", K::Debrief.t(lang), s.player));
+                    ui.heading(format!("{} — {}", K::Debrief.t(lang), s.player_label()));
                     ui.add_space(20.0);
                     ui.label(
                         RichText::new(format!("{} {}", K::Grade.t(lang), d.scores.grade))
@@ -209,9 +209,9 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                     };
                     egui::CollapsingHeader::new(
                         RichText::new(format!(
-                            "{mark} {} ({met}/{})",
+                            "{mark} {}{}",
                             kam_sim::debrief::lesson_name(lesson, lang),
-                            outcomes.len()
+                            i18n::paren(lang, format!("{met}/{}", outcomes.len()))
                         ))
                         .color(color),
                     )
@@ -240,6 +240,8 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                         }
                     });
                 }
+
+                chance_section(ui, &d.chance, lang);
 
                 ui.add_space(6.0);
                 ui.label(
@@ -297,12 +299,16 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                                 .causes
                                 .iter()
                                 .take(2)
-                                .map(|(t, v)| format!("{t} ({})", i18n::delta(*v)))
+                                .map(|(t, v)| format!("{t}{}", i18n::paren(lang, i18n::delta(*v))))
                                 .collect::<Vec<_>>();
                             // Cut at the column's edge (the whole text on hover): a long line
                             // here widened the page and cut the expert's lines below at the
                             // charts (the debrief fit test).
-                            ui::rest_of_row(ui, RichText::new(top.join("; ")).small(), 120.0);
+                            ui::rest_of_row(
+                                ui,
+                                RichText::new(top.join(lang.pick("；", "; "))).small(),
+                                120.0,
+                            );
                             ui.end_row();
                         }
                     });
@@ -392,6 +398,43 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
         actions.push(Action::NewGame);
     }
     actions
+}
+
+/// "Decided by chance": each deal decided and each account lost, with its odds, apart from the
+/// verdicts, so a good decision with a bad draw reads as what it was.
+fn chance_section(
+    ui: &mut egui::Ui,
+    draws: &[kam_sim::chance::ChanceDraw],
+    lang: kam_sim::scenario::Language,
+) {
+    if draws.is_empty() {
+        return;
+    }
+    use kam_sim::chance::Luck;
+    ui.add_space(6.0);
+    ui.label(
+        RichText::new(K::DecidedByChance.t(lang))
+            .strong()
+            .size(16.0),
+    )
+    .on_hover_text(K::TipDecidedByChance.t(lang));
+    ui::card(ui, |ui| {
+        ui.set_width(ui.available_width());
+        for draw in draws {
+            let (word, color) = match draw.luck {
+                Luck::With => (K::LuckWith, ui::GREEN),
+                Luck::Against => (K::LuckAgainst, ui::RED),
+                Luck::AsExpected => (K::LuckAsExpected, ui::MUTED),
+            };
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    RichText::new(format!("{} {}", K::Turn.t(lang), draw.month)).color(ui::MUTED),
+                );
+                ui.label(RichText::new(word.t(lang)).color(color).strong());
+                ui.label(&draw.text);
+            });
+        }
+    });
 }
 
 fn grade_color(g: kam_sim::score::Grade) -> egui::Color32 {

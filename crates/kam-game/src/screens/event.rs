@@ -102,10 +102,9 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                                 let c = &def.choices[i];
                                 let mut text = format!("{}. {}", shown + 1, c.label);
                                 if c.cost > 0.0 {
-                                    text.push_str(&format!(
-                                        "  ({} {})",
-                                        K::Cost.t(lang),
-                                        i18n::money(c.cost)
+                                    text.push_str(&i18n::paren(
+                                        lang,
+                                        format!("{} {}", K::Cost.t(lang), i18n::money(c.cost)),
                                     ));
                                 }
                                 let button = egui::Button::new(RichText::new(text).size(15.0))
@@ -133,8 +132,12 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                         Some(f) => {
                             let c = &def.choices[f.choice];
                             ui.label(
-                                RichText::new(format!("{}: {}", K::YourAnswer.t(lang), c.label))
-                                    .strong(),
+                                RichText::new(i18n::labelled(
+                                    lang,
+                                    K::YourAnswer.t(lang),
+                                    &c.label,
+                                ))
+                                .strong(),
                             );
                             ui.add_space(6.0);
                             egui::Frame::group(ui.style())
@@ -154,10 +157,10 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                                     ui.label(RichText::new(&c.feedback).size(15.0));
                                     if let Some(lesson) = def.lesson {
                                         ui.label(
-                                            RichText::new(format!(
-                                                "{}: {}",
+                                            RichText::new(i18n::labelled(
+                                                lang,
                                                 K::TeachingPoints.t(lang),
-                                                kam_sim::debrief::lesson_name(lesson, lang)
+                                                kam_sim::debrief::lesson_name(lesson, lang),
                                             ))
                                             .color(ui::MUTED),
                                         );

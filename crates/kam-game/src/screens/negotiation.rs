@@ -1,10 +1,13 @@
 //! Negotiation: build an offer issue by issue, hear the buyer answer in character, concede or
 //! trade between rounds, or walk away; then the deal summary with what it does to profit.
+//! The buyer's words and the review after the deal come from kam-sim's
+//! [`kam_sim::negotiation_review`], so they agree with the numbers.
 
 use bevy::prelude::*;
 use bevy_egui::{EguiPrimaryContextPass, egui};
 use egui::RichText;
-use kam_sim::engine::{BuyerReply, Exchange, Pending};
+use kam_sim::engine::{BuyerReply, Exchange, Game, Pending};
+use kam_sim::negotiation_review::{self as review, BuyerSignal, Table};
 use kam_sim::scenario::{IssueOption, Negotiation, Style};
 
 use crate::i18n::{self, K, Lang};
@@ -113,6 +116,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
             if !pressed.is_empty() {
                 ui.label(RichText::new(format!("{}: {pressed}", K::PressedSoFar.t(lang))).strong());
             }
+            let table = s.nego.table.as_ref();
             for (i, x) in exchanges.iter().enumerate() {
                 ui::card(ui, |ui| {
                     ui.label(RichText::new(format!("{} {}", K::Round.t(lang), i + 1)).strong());
@@ -138,7 +142,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                         .small()
                         .color(ui::MUTED),
                     );
-                    ui.label(reply_text(lang, def, style, x.reply));
+                    ui.label(reply_text(lang, def, style, table, i as u32 + 1, x));
                 });
             }
             // The closing answer, unless the last round's card already gives it (a walk-away
@@ -147,14 +151,12 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                 .last()
                 .is_some_and(|x| matches!(x.reply, BuyerReply::Accept | BuyerReply::WalkAway));
             if let Some(sum) = s.nego.summary.as_ref().filter(|_| !closed_in_a_round) {
-                let reply = if sum.deal.is_some() {
-                    BuyerReply::Accept
+                let text = if sum.deal.is_some() {
+                    i18n::buyer_accepts(lang, style)
                 } else {
-                    BuyerReply::WalkAway
+                    i18n::buyer_walks(lang, style)
                 };
-                ui::card(ui, |ui| {
-                    ui.label(RichText::new(reply_text(lang, def, style, reply)).strong())
-                });
+                ui::card(ui, |ui| ui.label(RichText::new(text).strong()));
             }
         });
     egui::CentralPanel::default().show(root, |ui| {
@@ -267,6 +269,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                             .small()
                             .color(ui::MUTED),
                     );
+                    how_the_buyer_decides(ui, lang);
                 }
                 Some(sum) => {
                     ui.label(RichText::new(K::DealSummary.t(lang)).strong().size(18.0));
@@ -285,12 +288,39 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                             ui.label(RichText::new(K::NoDeal.t(lang)).color(ui::RED).strong());
                         }
                     }
+                    // The buyer's value of the deal (or of the last offer, when there was none)
+                    // as the sum it is, beside the bar it had to pass.
+                    let history = &s.nego.history;
+                    let shown = sum
+                        .deal
+                        .clone()
+                        .or_else(|| history.last().map(|x| x.offer.clone()));
+                    let value = shown
+                        .as_ref()
+                        .map_or(sum.buyer_value, |o| Game::buyer_value(def, o));
                     ui::stat(
                         ui,
                         K::BuyerValue.t(lang),
-                        format!("{:.0} / 100", sum.buyer_value),
+                        format!("{value:.0} / 100"),
                         K::TipBuyerValue.t(lang),
                     );
+                    if let Some(offer) = &shown {
+                        value_breakdown(ui, lang, def, offer);
+                    }
+                    if let Some(table) = &s.nego.table {
+                        let closed = history.last().is_some_and(|x| {
+                            matches!(x.reply, BuyerReply::Accept | BuyerReply::WalkAway)
+                        });
+                        let round =
+                            (history.len() as u32 + u32::from(!closed)).clamp(1, def.rounds.max(1));
+                        ui.label(format!(
+                            "{}: {:.0} · {}: {:.0}",
+                            i18n::tf(lang, K::NeededInRound, round),
+                            table.bars.get(round as usize - 1).copied().unwrap_or(0.0),
+                            K::CompetitorFloor.t(lang),
+                            table.competitor_offer
+                        ));
+                    }
                     ui.horizontal(|ui| {
                         ui.label(format!(
                             "{}: {} {} → {} {}",
@@ -318,7 +348,20 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                             ))
                             .strong(),
                         );
+                        // The numbers first: the cheapest winning offer, what this outcome gave away
+                        // against it, whether list price could win. The author's lesson follows,
+                        // never instead of them.
+                        if let Some(table) = &s.nego.table {
+                            let r = table.review(def, sum.deal.as_deref());
+                            ui.add_space(4.0);
+                            ui.label(RichText::new(K::ByTheNumbers.t(lang)).strong());
+                            for line in r.lines(def, sc, lang) {
+                                ui.label(format!("• {line}"));
+                            }
+                        }
                         if !def.feedback.is_empty() {
+                            ui.add_space(4.0);
+                            ui.label(RichText::new(K::CourseLesson.t(lang)).strong());
                             ui.label(&def.feedback);
                         }
                     });
@@ -382,21 +425,91 @@ fn pressed_so_far(lang: Lang, def: &Negotiation, exchanges: &[Exchange]) -> Stri
         .join(" · ")
 }
 
-/// The buyer's answer in the voice of their communication style.
-fn reply_text(lang: Lang, def: &Negotiation, style: Style, reply: BuyerReply) -> String {
-    match reply {
+/// The buyer's answer to the offer made in `round`, in the voice of their communication
+/// style: a counter says an issue has to change only when the numbers say so
+/// ([`Table::signal`]), and otherwise names the buyer's priorities in order.
+fn reply_text(
+    lang: Lang,
+    def: &Negotiation,
+    style: Style,
+    table: Option<&Table>,
+    round: u32,
+    x: &Exchange,
+) -> String {
+    match x.reply {
         BuyerReply::Accept => i18n::buyer_accepts(lang, style).to_owned(),
         BuyerReply::WalkAway => i18n::buyer_walks(lang, style).to_owned(),
         BuyerReply::Counter { issue, times } => {
-            let topic = def
-                .issues
-                .get(issue)
-                .map_or("?", |i| i18n::topic(lang, i.topic));
-            if times > 1 {
-                i18n::buyer_presses_again(lang, style, topic, times)
-            } else {
-                i18n::buyer_counters(lang, style, topic)
-            }
+            // Without the table (it is taken when the negotiation opens) the buyer names
+            // priorities only: never a must the numbers were not checked for.
+            let signal = table.map_or_else(
+                || BuyerSignal {
+                    asks: Game::buyer_priorities(def, &x.offer)
+                        .into_iter()
+                        .map(|issue| review::Ask {
+                            issue,
+                            gain: 0.0,
+                            must: false,
+                        })
+                        .collect(),
+                    winnable: true,
+                },
+                |t| t.signal(def, round, &x.offer),
+            );
+            review::counter_words(lang, style, def, &signal, issue, times)
         }
     }
+}
+
+/// What the buyer's value and the bar are, under the offer: the trainee reads the buyer's
+/// words against them.
+fn how_the_buyer_decides(ui: &mut egui::Ui, lang: Lang) {
+    ui.add_space(6.0);
+    ui::card(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(RichText::new(K::HowTheBuyerDecides.t(lang)).strong());
+        for key in [K::BuyerValueExplain, K::BarExplain] {
+            ui.label(RichText::new(key.t(lang)).small());
+        }
+    });
+}
+
+/// The buyer's value of `offer` as the sum it is: each issue's weight, the option offered and
+/// its value to the buyer, then the sum written out.
+fn value_breakdown(ui: &mut egui::Ui, lang: Lang, def: &Negotiation, offer: &[usize]) {
+    ui.label(
+        RichText::new(K::BuyerValueSum.t(lang))
+            .small()
+            .color(ui::MUTED),
+    );
+    egui::Grid::new("buyer_value_breakdown")
+        .striped(true)
+        .show(ui, |ui| {
+            ui.label(
+                RichText::new(K::WeightShort.t(lang))
+                    .small()
+                    .color(ui::MUTED),
+            );
+            ui.label("");
+            ui.label(
+                RichText::new(K::OptionValueShort.t(lang))
+                    .small()
+                    .color(ui::MUTED),
+            );
+            ui.end_row();
+            for (issue, &o) in def.issues.iter().zip(offer) {
+                let Some(option) = issue.options.get(o) else {
+                    continue;
+                };
+                ui.label(format!("{}", issue.buyer_weight));
+                ui.label(format!(
+                    "{}: {}",
+                    i18n::topic(lang, issue.topic),
+                    option.label
+                ));
+                ui.label(format!("{}", option.buyer_value));
+                ui.end_row();
+            }
+        });
+    ui.label(RichText::new(review::value_formula(def, offer)).small());
 }

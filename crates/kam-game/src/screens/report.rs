@@ -70,6 +70,12 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
             K::TurnReport.t(lang),
             K::Turn.t(lang)
         ));
+        // Losses first, each with the odds it had: one line in the list of changes below went
+        // unseen (a playtest lost an account "silently").
+        let lost = losses(game, lang);
+        if !lost.is_empty() {
+            loss_banner(ui, &lost, lang);
+        }
         let profit: f64 = (0..game.accounts().len())
             .filter_map(|a| game.history(a).last())
             .map(|r| r.profit.total())
@@ -177,6 +183,96 @@ fn account_changes(ui: &mut egui::Ui, game: &Game, start: Option<&Game>, a: usiz
     });
 }
 
+/// What the month just closed lost: each account lost (with its satisfaction and the chance
+/// it had of defecting, or the cause when no draw took it) and each opportunity the customer
+/// decided against (with the chance of winning it had), in the order of the accounts.
+pub(crate) fn losses(game: &Game, lang: Lang) -> Vec<String> {
+    let mut lines = Vec::new();
+    for (a, def) in game.scenario().accounts.iter().enumerate() {
+        let h = game.history(a);
+        let Some(last) = h.last() else { continue };
+        let was_lost = h.len() >= 2 && h[h.len() - 2].churned;
+        if last.churned && !was_lost {
+            lines.push(if last.defection_chance > 0.0 {
+                i18n::lost_account(lang, &def.name, last.satisfaction, last.defection_chance)
+            } else {
+                // Lost without a draw: a renewal walked away from or an answer that lost the
+                // account takes its revenue, so the largest loss of revenue names the cause.
+                let cause = last
+                    .causes
+                    .iter()
+                    .filter(|c| {
+                        c.metric == Metric::Revenue && c.source != kam_sim::engine::Source::Churn
+                    })
+                    .min_by(|x, y| x.delta.total_cmp(&y.delta))
+                    .map_or_else(
+                        || K::Lost.t(lang).to_owned(),
+                        |c| match c.source {
+                            kam_sim::engine::Source::Negotiation { negotiation } => {
+                                let n = &game.scenario().negotiations[negotiation];
+                                let title = if n.title.is_empty() { &n.id } else { &n.title };
+                                i18n::no_renewal(lang, title)
+                            }
+                            _ => cause_text(game, a, c, lang),
+                        },
+                    );
+                i18n::lost_account_because(lang, &def.name, &cause)
+            });
+        }
+        for close in last.closes.iter().filter(|c| !c.won) {
+            if let Some(o) = game.accounts()[a].opportunities.get(close.opportunity) {
+                lines.push(i18n::lost_opportunity(
+                    lang,
+                    &o.opportunity.name,
+                    &def.name,
+                    close,
+                ));
+            }
+        }
+    }
+    lines
+}
+
+/// The month's losses, framed in red at the top of its report.
+fn loss_banner(ui: &mut egui::Ui, lines: &[String], lang: Lang) {
+    egui::Frame::group(ui.style())
+        .fill(egui::Color32::from_rgb(255, 238, 238))
+        .stroke(egui::Stroke::new(1.5, ui::RED))
+        .inner_margin(10.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(
+                RichText::new(K::LostThisMonth.t(lang))
+                    .strong()
+                    .size(16.0)
+                    .color(ui::RED),
+            );
+            for line in lines {
+                ui.add(egui::Label::new(RichText::new(line).strong()).wrap());
+            }
+        });
+    ui.add_space(6.0);
+}
+
+/// One account's points on a chart: its starting value when there is one, then each month
+/// played up to the month it was lost in. A lost account's line ends there instead of running
+/// on flat, which read as an account still held (a playtest).
+fn chart_points(
+    first: Option<f64>,
+    history: &[kam_sim::engine::TurnRecord],
+    value: impl Fn(&kam_sim::engine::TurnRecord) -> f64,
+) -> Vec<[f64; 2]> {
+    let months = history
+        .iter()
+        .position(|r| r.churned)
+        .map_or(history.len(), |lost| lost + 1);
+    first
+        .map(|y| [0.0, y])
+        .into_iter()
+        .chain(history[..months].iter().map(|r| [r.turn as f64, value(r)]))
+        .collect()
+}
+
 /// One line per account over the turns played, from the starting position (turn 0) when
 /// `start` gives it.
 #[allow(clippy::too_many_arguments)]
@@ -213,11 +309,8 @@ pub fn chart(
             // by the frame.
             plot.set_plot_bounds_x(-0.25..=turns + 0.25);
             for (a, acc) in game.scenario().accounts.iter().enumerate() {
-                let first = start(&initial.accounts()[a], acc).map(|y| [0.0, y]);
-                let points: Vec<[f64; 2]> = first
-                    .into_iter()
-                    .chain(game.history(a).iter().map(|r| [r.turn as f64, value(r)]))
-                    .collect();
+                let first = start(&initial.accounts()[a], acc);
+                let points = chart_points(first, game.history(a), &value);
                 let color = PALETTE[a % PALETTE.len()];
                 plot.points(
                     Points::new(acc.name.clone(), PlotPoints::from(points.clone()))
@@ -276,4 +369,132 @@ pub(crate) fn waiting_for_class(root: &mut egui::Ui, lang: Lang) {
     // The link checks the server every two seconds; redraw to notice the release.
     root.ctx()
         .request_repaint_after(std::time::Duration::from_millis(500));
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// A classroom game played by the random strategy until an account is lost before its
+    /// last month, with the account.
+    pub(crate) fn game_with_a_lost_account() -> (Game, usize) {
+        let (file, src) = kam_sim::bundled::by_name("classroom_en").unwrap();
+        let (prepared, _) = kam_sim::load::load_str(file, src).unwrap();
+        for seed in 0..200 {
+            let game = kam_sim::batch::play(&prepared, "random", seed).unwrap();
+            let turns = game.scenario().turns as usize;
+            if let Some(a) = (0..game.accounts().len())
+                .find(|&a| game.history(a).iter().take(turns - 1).any(|r| r.churned))
+            {
+                return (game, a);
+            }
+        }
+        panic!("no random game lost an account before its last month");
+    }
+
+    /// A lost account's line ends at the month it was lost in, instead of running on flat to
+    /// the end of the game as if the account were still held.
+    #[test]
+    fn a_lost_accounts_line_ends_at_the_month_it_was_lost() {
+        let (game, a) = game_with_a_lost_account();
+        let history = game.history(a);
+        let lost_in = history.iter().find(|r| r.churned).unwrap().turn;
+        let points = chart_points(Some(50.0), history, |r| r.satisfaction);
+        assert_eq!(points.first(), Some(&[0.0, 50.0]));
+        assert_eq!(points.last().map(|p| p[0]), Some(f64::from(lost_in)));
+        assert!(
+            history.len() > points.len() - 1,
+            "the game went on after the loss"
+        );
+        // An account kept runs to the end.
+        let kept = (0..game.accounts().len())
+            .find(|&k| !game.accounts()[k].churned)
+            .unwrap();
+        assert_eq!(
+            chart_points(None, game.history(kept), |r| r.satisfaction).len(),
+            game.history(kept).len()
+        );
+    }
+
+    /// An account lost at a renewal walked away from had no draw: the notice names the
+    /// negotiation instead of odds it never had.
+    #[test]
+    fn a_renewal_walked_away_from_is_named_as_the_cause_of_the_loss() {
+        use kam_sim::engine::{Decision, Pending};
+        let (file, src) = kam_sim::bundled::by_name("classroom_en").unwrap();
+        let (prepared, _) = kam_sim::load::load_str(file, src).unwrap();
+        let mut game = Game::new(std::sync::Arc::clone(&prepared), 11);
+        let mut expert = kam_sim::strategy::by_name("expert", 11).unwrap();
+        while let Some(d) = kam_sim::strategy::next_decision(&game, expert.as_mut()) {
+            let renewal = match game.pending() {
+                Some(Pending::Negotiation(n)) => {
+                    prepared.scenario.negotiations[n.negotiation].kind
+                        == kam_sim::scenario::NegotiationKind::Renewal
+                }
+                _ => false,
+            };
+            let month = game.turn();
+            game.decide(if renewal { Decision::WalkAway } else { d })
+                .unwrap();
+            if renewal {
+                // Played to the end of the month, where the report is read.
+                while game.turn() == month {
+                    let d = kam_sim::strategy::next_decision(&game, expert.as_mut()).unwrap();
+                    game.decide(d).unwrap();
+                }
+                let said = losses(&game, Lang::En);
+                assert!(
+                    said.iter().any(|l| l.contains("ended without a deal")),
+                    "{said:?}"
+                );
+                return;
+            }
+        }
+        panic!("the game had no renewal");
+    }
+
+    /// The loss is announced in its own month only, with its odds.
+    #[test]
+    fn a_loss_is_announced_in_its_month_with_its_odds() {
+        let (game, a) = game_with_a_lost_account();
+        let lost_in = game.history(a).iter().position(|r| r.churned).unwrap();
+        let name = &game.scenario().accounts[a].name;
+        let mut log_until = Game::new(std::sync::Arc::clone(game.prepared()), game.seed());
+        // Replay up to the end of the month the account was lost in.
+        for d in game.log() {
+            if log_until.history(a).len() > lost_in {
+                break;
+            }
+            log_until.decide(d.clone()).unwrap();
+        }
+        let said = losses(&log_until, Lang::En);
+        assert!(
+            said.iter()
+                .any(|l| l.starts_with(&format!("{name} is lost"))),
+            "{said:?}"
+        );
+        let record = &log_until.history(a)[lost_in];
+        if record.defection_chance > 0.0 {
+            assert!(
+                said.iter()
+                    .any(|l| l.contains(&i18n::chance(record.defection_chance))),
+                "{said:?}"
+            );
+        }
+        // The month after says nothing more of it.
+        if lost_in + 1 < game.history(a).len() {
+            let mut next = log_until.clone();
+            for d in &game.log()[next.log().len()..] {
+                if next.history(a).len() > lost_in + 1 {
+                    break;
+                }
+                next.decide(d.clone()).unwrap();
+            }
+            assert!(
+                losses(&next, Lang::En)
+                    .iter()
+                    .all(|l| !l.starts_with(&format!("{name} is lost"))),
+            );
+        }
+    }
 }

@@ -113,14 +113,13 @@ fn scenario_list(ui: &mut egui::Ui, s: &mut Session) {
                         ui.label(&sc.description);
                         ui.label(
                             RichText::new(format!(
-                                "{} {} · {} {} · {} {} ({}) · {} {}",
+                                "{} {} · {} {} · {} {} · {} {}",
                                 K::Language.t(lang),
                                 i18n::language_name(sc.language),
                                 K::Difficulty.t(lang),
                                 i18n::difficulty(lang, sc.difficulty),
                                 K::Length.t(lang),
-                                sc.turns,
-                                i18n::turn_unit(lang, sc.turn_unit),
+                                i18n::game_length(lang, sc.turns, sc.turn_unit),
                                 sc.accounts.len(),
                                 K::Accounts.t(lang),
                             ))
@@ -130,7 +129,7 @@ fn scenario_list(ui: &mut egui::Ui, s: &mut Session) {
                     Err(d) => {
                         ui.label(RichText::new(entry.source.label()).strong());
                         ui.label(
-                            RichText::new(format!("{}: {}", K::Error.t(lang), d.len()))
+                            RichText::new(crate::i18n::labelled(lang, K::Error.t(lang), d.len()))
                                 .color(ui::RED),
                         );
                     }

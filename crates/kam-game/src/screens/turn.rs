@@ -114,13 +114,16 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
     }
     let n = game.accounts().len();
     if n > 0 && !root.ctx().egui_wants_keyboard_input() {
-        // Every press counts, however many arrive in one frame.
-        let down = ui::presses(root, egui::Key::ArrowDown) % n;
-        let up = ui::presses(root, egui::Key::ArrowUp) % n;
-        if down != up {
-            actions.push(Action::SelectAccount(
-                (s.selected_account + n + down - up) % n,
-            ));
+        // Every press counts, however many arrive in one frame. ↑/↓ stop at the first and
+        // last account: a trainee pressing ↑ "to get to the top" once wrapped round to the
+        // bottom and planned a month's visits on the wrong account (a playtest).
+        let down = ui::presses(root, egui::Key::ArrowDown);
+        let up = ui::presses(root, egui::Key::ArrowUp);
+        let pick = (s.selected_account.min(n - 1) + down)
+            .saturating_sub(up)
+            .min(n - 1);
+        if pick != s.selected_account {
+            actions.push(Action::SelectAccount(pick));
         }
         // Keys 1–9 visit that person of the selected account; ←/→ change the approach;
         // Backspace undoes the last change to the plan.
@@ -151,14 +154,18 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
     actions
 }
 
-/// Satisfaction change since the previous turn (or the start).
-fn trend(game: &Game, a: usize) -> f64 {
+/// Satisfaction change since the previous turn (or the start); none for a lost account, whose
+/// satisfaction no longer moves for any reason (a lost account once showed "+0.9").
+fn trend(game: &Game, a: usize) -> Option<f64> {
+    if game.accounts()[a].churned {
+        return None;
+    }
     let h = game.history(a);
     let now = game.accounts()[a].satisfaction;
-    match h {
+    Some(match h {
         [.., prev, _] => now - prev.satisfaction,
         [_] | [] => now - game.scenario().accounts[a].satisfaction,
-    }
+    })
 }
 
 fn dashboard(
@@ -228,7 +235,7 @@ fn dashboard(
                     let mut hover = acc.name.clone();
                     if st.churned {
                         text = text.strikethrough().color(ui::MUTED);
-                        hover = format!("{hover} ({})", K::Lost.t(lang));
+                        hover = format!("{hover}{}", i18n::paren(lang, K::Lost.t(lang)));
                     }
                     if ui
                         .selectable_label(a == selected, text)
@@ -243,20 +250,37 @@ fn dashboard(
                     ui.label(format!("{:.0}%", st.margin));
                     ui.label(format!("{:.0}", st.satisfaction));
                     ui.label(format!("{:.0}", st.relationship()));
-                    ui.label(ui::delta_text(trend(game, a)));
+                    match trend(game, a) {
+                        Some(t) => ui.label(ui::delta_text(t)),
+                        None => ui.label(RichText::new("—").color(ui::MUTED)),
+                    };
                     if let Some(p) = preview.and_then(|p| p.get(a)) {
                         let (now, then) = p.satisfaction;
-                        ui.label(ui::delta_text(then - now)).on_hover_text(format!(
-                            "{}: {now:.1} → {then:.1}\n{}: {:.1}% → {:.1}%\n{}: {}\n{}: {}",
-                            K::Satisfaction.t(lang),
-                            K::Share.t(lang),
-                            p.share.0,
-                            p.share.1,
-                            K::ProfitThisTurn.t(lang),
-                            i18n::money(p.profit),
-                            K::ChurnRisk.t(lang),
-                            i18n::chance(p.churn_risk)
-                        ));
+                        ui.label(ui::delta_text(then - now)).on_hover_text(
+                            [
+                                i18n::labelled(
+                                    lang,
+                                    K::Satisfaction.t(lang),
+                                    format!("{now:.1} → {then:.1}"),
+                                ),
+                                i18n::labelled(
+                                    lang,
+                                    K::Share.t(lang),
+                                    format!("{:.1}% → {:.1}%", p.share.0, p.share.1),
+                                ),
+                                i18n::labelled(
+                                    lang,
+                                    K::ProfitThisTurn.t(lang),
+                                    i18n::money(p.profit),
+                                ),
+                                i18n::labelled(
+                                    lang,
+                                    K::ChurnRisk.t(lang),
+                                    i18n::chance(p.churn_risk),
+                                ),
+                            ]
+                            .join("\n"),
+                        );
                     }
                     ui.end_row();
                 }
@@ -322,7 +346,7 @@ fn plan_panel(
         egui::Frame::group(ui.style())
             .fill(egui::Color32::from_rgb(255, 238, 238))
             .show(ui, |ui| {
-                ui.label(RichText::new(format!("{}: {m}", K::Refused.t(lang))).color(ui::RED));
+                ui.label(RichText::new(i18n::labelled(lang, K::Refused.t(lang), m)).color(ui::RED));
             });
     }
     ui.separator();
@@ -420,13 +444,12 @@ fn dossier(ui: &mut egui::Ui, s: &Session, game: &Game, actions: &mut Vec<Action
         suggestion_card(ui, game, plan, *points, lang, actions);
         ui.add_space(6.0);
     }
-    // Practice: what the plan on the table breaks, named by its lesson, before it is played.
-    if s.coach_on() {
-        let hints = kam_sim::coach::hints(game, &s.draft, lang);
-        if !hints.is_empty() {
-            coach_card(ui, &hints, lang);
-            ui.add_space(6.0);
-        }
+    // Practice: what the plan on the table breaks, named by its lesson, before it is played
+    // (once there is a plan: see `Session::coach_hints`).
+    let hints = s.coach_hints();
+    if !hints.is_empty() {
+        coach_card(ui, &hints, lang);
+        ui.add_space(6.0);
     }
     ui.heading(format!("{} — {}", K::Dossier.t(lang), acc.name));
     ui.label(
@@ -454,10 +477,15 @@ fn dossier(ui: &mut egui::Ui, s: &Session, game: &Game, actions: &mut Vec<Action
             format!("{:.1}", st.relationship()),
             &metric_help(Metric::Relationship, lang),
         );
+        // A lost account has no share left to speak of, whatever its last one was.
         ui::stat(
             ui,
             K::Share.t(lang),
-            format!("{:.1}%", st.share),
+            if st.churned {
+                "—".to_owned()
+            } else {
+                format!("{:.1}%", st.share)
+            },
             &metric_help(Metric::Share, lang),
         );
     });
@@ -731,8 +759,8 @@ fn dossier(ui: &mut egui::Ui, s: &Session, game: &Game, actions: &mut Vec<Action
                 for o in &st.opportunities {
                     let status = match o.status {
                         OpportunityStatus::Open => String::new(),
-                        OpportunityStatus::Won => format!(" ({})", K::Won.t(lang)),
-                        OpportunityStatus::Lost => format!(" ({})", K::OpportunityLost.t(lang)),
+                        OpportunityStatus::Won => i18n::paren(lang, K::Won.t(lang)),
+                        OpportunityStatus::Lost => i18n::paren(lang, K::OpportunityLost.t(lang)),
                     };
                     ui.label(format!("{}{status}", o.opportunity.name));
                     ui.label(i18n::money(o.opportunity.value));
@@ -782,7 +810,11 @@ fn dossier(ui: &mut egui::Ui, s: &Session, game: &Game, actions: &mut Vec<Action
                     ui.label(r.turn.to_string());
                     ui.label(format!("{:.0}", r.satisfaction));
                     ui.label(format!("{:.0}", r.relationship));
-                    ui.label(format!("{:.0}%", r.share));
+                    if r.churned {
+                        ui.label("—");
+                    } else {
+                        ui.label(format!("{:.0}%", r.share));
+                    }
                     ui.label(i18n::money(r.revenue));
                     ui.label(i18n::money(r.profit.total()));
                     ui.label(r.visits.to_string());
@@ -846,10 +878,10 @@ pub(crate) fn coach_card(ui: &mut egui::Ui, hints: &[kam_sim::coach::Hint], lang
             for hint in hints.iter().take(3) {
                 ui.add(
                     egui::Label::new(
-                        RichText::new(format!(
-                            "{}: {}",
+                        RichText::new(i18n::labelled(
+                            lang,
                             kam_sim::debrief::lesson_name(hint.lesson, lang),
-                            hint.text
+                            &hint.text,
                         ))
                         .small(),
                     )
@@ -864,4 +896,21 @@ pub(crate) fn coach_card(ui: &mut egui::Ui, hints: &[kam_sim::coach::Hint], lang
                 );
             }
         });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A lost account has no trend: its satisfaction no longer moves for any reason, and a
+    /// lost account once showed "+0.9" beside its struck-out name (a playtest).
+    #[test]
+    fn a_lost_account_has_no_trend() {
+        let (game, a) = crate::screens::report::tests::game_with_a_lost_account();
+        assert_eq!(trend(&game, a), None);
+        let kept = (0..game.accounts().len())
+            .find(|&k| !game.accounts()[k].churned)
+            .unwrap();
+        assert!(trend(&game, kept).is_some());
+    }
 }

@@ -176,7 +176,7 @@ impl Session {
             .unwrap_or_default();
         match kam_sim::record::write_text_atomic(&autosave_path(dir), &text) {
             Ok(()) => self.notice = Some(K::Autosaved.t(self.lang).to_owned()),
-            Err(e) => self.notice = Some(format!("{}: {e}", K::Error.t(self.lang))),
+            Err(e) => self.notice = Some(i18n::labelled(self.lang, K::Error.t(self.lang), e)),
         }
     }
 
@@ -206,7 +206,7 @@ impl Session {
                 self.notice = Some(format!("{} {}", K::Exported.t(self.lang), path.display()));
                 self.exported = Some(path);
             }
-            Err(e) => self.message = Some(format!("{}: {e}", K::Error.t(self.lang))),
+            Err(e) => self.message = Some(i18n::labelled(self.lang, K::Error.t(self.lang), e)),
         }
     }
 }

@@ -490,6 +490,15 @@ fn the_coach_previews_and_hints_in_practice_and_is_silent_in_an_exam() {
         s.feedback = None;
         s.screen = Screen::Turn;
         assert_eq!(s.coach_on(), practice);
+        // A plan begun (the coach waits for one): a visit to an account that is not the A one.
+        let other = (0..s.game().unwrap().accounts().len())
+            .find(|a| s.game().unwrap().scenario().accounts[*a].tier != kam_sim::scenario::Tier::A)
+            .unwrap();
+        s.apply(kam_game::session::Action::AddVisit(Visit {
+            account: other,
+            stakeholder: 0,
+            approach: 0,
+        }));
         let mut h = harness(s);
         h.run();
         assert_eq!(
@@ -702,7 +711,8 @@ fn replaying_a_faulted_plan_offers_the_better_plan() {
         h.query_by_label_contains("A better plan for this month")
             .is_some()
     );
-    h.get_by_label("Use this plan (undoable)").click_accesskit();
+    h.get_by_label("Use this plan (you can undo it)")
+        .click_accesskit();
     h.run();
     assert_eq!(h.state().draft, better);
     h.state_mut().apply(Action::Undo);

@@ -12,9 +12,10 @@ impl Game {
         for a in 0..self.accounts.len() {
             let def = &scenario.accounts[a];
             let mut defection_chance = 0.0;
+            let mut closes = Vec::new();
             if !self.accounts[a].churned {
                 self.settle_share(a);
-                self.progress_funnel(a);
+                closes = self.progress_funnel(a);
                 defection_chance = self.draw_churn(a);
             }
             let profit = self.month_profit(a);
@@ -35,6 +36,7 @@ impl Game {
                 visits: self.turn_visits[a],
                 churned: state.churned,
                 defection_chance,
+                closes,
                 // The next turn's list starts with room for a typical turn's causes.
                 causes: std::mem::replace(&mut self.turn_causes[a], Vec::with_capacity(16)),
             };
@@ -76,11 +78,14 @@ impl Game {
         profit
     }
 
-    pub(super) fn progress_funnel(&mut self, a: usize) {
+    /// Moves each open opportunity up the funnel, or lets the customer decide it in its close
+    /// month; returns the decisions drawn, with their odds.
+    pub(super) fn progress_funnel(&mut self, a: usize) -> Vec<CloseDraw> {
         let norm = self.prepared.norms[a].max(0.5);
         let effort = self.turn_visits[a] as f64 / norm;
         let relationship = self.accounts[a].relationship();
         let satisfaction = self.accounts[a].satisfaction;
+        let mut closes = Vec::new();
         for o in 0..self.accounts[a].opportunities.len() {
             let opp = &self.accounts[a].opportunities[o];
             if opp.status != OpportunityStatus::Open {
@@ -95,8 +100,10 @@ impl Game {
                     });
                 }
             } else {
-                let p = model::close_chance(opp.stage, satisfaction);
-                if self.chance(Draw::Close(a, o)) < p {
+                let stage = opp.stage;
+                let chance = model::close_chance(stage, satisfaction, relationship);
+                let won = self.chance(Draw::Close(a, o)) < chance;
+                if won {
                     let value = opp.opportunity.value;
                     self.apply(a, Source::OpportunityWon { opportunity }, |s| {
                         s.opportunities[o].status = OpportunityStatus::Won;
@@ -107,8 +114,17 @@ impl Game {
                         s.opportunities[o].status = OpportunityStatus::Lost
                     });
                 }
+                closes.push(CloseDraw {
+                    opportunity,
+                    stage,
+                    satisfaction,
+                    relationship,
+                    chance,
+                    won,
+                });
             }
         }
+        closes
     }
 
     /// Per-turn probability the account defects now.
@@ -126,6 +142,15 @@ impl Game {
                 .negotiations
                 .iter()
                 .any(|r| r.account == a && r.turn == self.turn);
+        // A customer that has just signed a contract with us does not leave in the same month
+        // (a playtest saw a renewal signed and the account lost together, with no cause named).
+        let signed_now = self
+            .negotiations
+            .iter()
+            .any(|r| r.account == a && r.turn == self.turn && r.deal.is_some());
+        if signed_now {
+            return 0.0;
+        }
         let hazard = churn_hazard(&self.accounts[a], renewal);
         if hazard > 0.0 && self.chance(Draw::Churn(a)) < hazard {
             self.apply(a, Source::Churn, |s| s.churned = true);

@@ -26,41 +26,77 @@ impl Game {
             / total
     }
 
-    /// The issue a buyer presses when an offer falls short: the one they value most (the
-    /// highest `buyer_weight`) among those where the offer is not yet the buyer's best option.
-    /// Pressing in the order of their priorities, round after round, is how a buyer reveals
-    /// them, as the courseware teaches ("what the customer raises again and again is what
-    /// they value most"): the demand repeats until it is met, then the next priority is heard.
-    /// Ties go to the larger shortfall, then to the issue listed first; an offer already at the
-    /// buyer's best everywhere is pressed on their top priority.
+    /// How much the buyer could still gain on each issue of an offer, in points of buyer value
+    /// (0 to 100, like [`Game::buyer_value`]): the issue's weight times the room between the
+    /// offered option and the buyer's best option on it, over the sum of the weights.
+    pub fn room_to_gain(negotiation: &Negotiation, offer: &[usize]) -> Vec<f64> {
+        let total: f64 = negotiation
+            .issues
+            .iter()
+            .map(|i| i.buyer_weight.max(0.0))
+            .sum();
+        negotiation
+            .issues
+            .iter()
+            .enumerate()
+            .map(|(i, issue)| {
+                if total <= 0.0 {
+                    return 0.0;
+                }
+                let best = issue
+                    .options
+                    .iter()
+                    .map(|x| x.buyer_value)
+                    .fold(0.0, f64::max);
+                let given = offer
+                    .get(i)
+                    .and_then(|&o| issue.options.get(o))
+                    .map_or(0.0, |x| x.buyer_value);
+                issue.buyer_weight.max(0.0) * (best - given).max(0.0) / total
+            })
+            .collect()
+    }
+
+    /// The buyer's priorities for an offer that falls short: the issues where it leaves them
+    /// room to gain, the most to gain first ([`Game::room_to_gain`]: weight × room), ties to
+    /// the higher weight, then to the issue listed first. This is the order the buyer names
+    /// them in, and the first is the issue they press ([`Game::pressed_issue`]).
+    pub fn buyer_priorities(negotiation: &Negotiation, offer: &[usize]) -> Vec<usize> {
+        let gain = Game::room_to_gain(negotiation, offer);
+        let mut order: Vec<usize> = (0..gain.len()).filter(|&i| gain[i] > 1e-9).collect();
+        order.sort_by(|&a, &b| {
+            gain[b]
+                .total_cmp(&gain[a])
+                .then(
+                    negotiation.issues[b]
+                        .buyer_weight
+                        .total_cmp(&negotiation.issues[a].buyer_weight),
+                )
+                .then(a.cmp(&b))
+        });
+        order
+    }
+
+    /// The issue a buyer presses when an offer falls short: their first priority, the one
+    /// where the offer leaves them most to gain ([`Game::buyer_priorities`]). Pressing where it
+    /// matters most to them, round after round, is how a buyer reveals what they value, as the
+    /// courseware teaches ("what the customer raises again and again is what they value
+    /// most"): the demand repeats until it is met, then the next priority is heard. An offer
+    /// already at the buyer's best everywhere is pressed on their highest-weighted issue.
+    /// Whether the issue *must* change is a separate question, answered by the numbers
+    /// ([`crate::negotiation_review::Table::signal`]).
     pub fn pressed_issue(negotiation: &Negotiation, offer: &[usize]) -> usize {
-        let shortfall = |i: usize| {
-            let issue = &negotiation.issues[i];
-            let best = issue
-                .options
-                .iter()
-                .map(|x| x.buyer_value)
-                .fold(0.0, f64::max);
-            let given = offer
-                .get(i)
-                .and_then(|&o| issue.options.get(o))
-                .map_or(0.0, |x| x.buyer_value);
-            (best - given).max(0.0)
-        };
-        let by_priority = |a: &usize, b: &usize| {
-            let (wa, wb) = (
-                negotiation.issues[*a].buyer_weight,
-                negotiation.issues[*b].buyer_weight,
-            );
-            wa.total_cmp(&wb)
-                .then(shortfall(*a).total_cmp(&shortfall(*b)))
-                .then(b.cmp(a))
-        };
-        let all = 0..negotiation.issues.len();
-        all.clone()
-            .filter(|&i| shortfall(i) > 1e-9)
-            .max_by(by_priority)
-            .or_else(|| all.max_by(by_priority))
+        Game::buyer_priorities(negotiation, offer)
+            .first()
+            .copied()
+            .or_else(|| {
+                (0..negotiation.issues.len()).max_by(|&a, &b| {
+                    negotiation.issues[a]
+                        .buyer_weight
+                        .total_cmp(&negotiation.issues[b].buyer_weight)
+                        .then(b.cmp(&a))
+                })
+            })
             .unwrap_or(0)
     }
 
@@ -366,6 +402,41 @@ mod tests {
                 other => assert_eq!(other, BuyerReply::Accept, "{name}"),
             }
         }
+    }
+
+    /// The buyer presses where the offer leaves them most to gain, not merely their heaviest
+    /// issue: on the Huaxing renewal, payment terms weigh 4 and price 3, but with 60 days on
+    /// the table (35 points short of their best) and the price kept (70 short), price is where
+    /// they gain most (3 × 70 > 4 × 35), so price is pressed and named first.
+    #[test]
+    fn the_buyer_presses_where_the_offer_leaves_them_most_to_gain() {
+        let (game, _) = at_first_negotiation("classroom_en");
+        let def = game
+            .scenario()
+            .negotiations
+            .iter()
+            .find(|n| n.id == "huaxing_renewal")
+            .unwrap();
+        let topic = |i: usize| def.issues[i].topic;
+        let mut offer = worst_for_buyer(def);
+        let terms = (0..def.issues.len())
+            .find(|&i| topic(i) == Topic::PaymentTerms)
+            .unwrap();
+        offer[terms] = 1; // 60 days
+        let order = Game::buyer_priorities(def, &offer);
+        let named: Vec<Topic> = order.iter().map(|&i| topic(i)).collect();
+        assert_eq!(
+            named,
+            [
+                Topic::Price,
+                Topic::PaymentTerms,
+                Topic::ServiceLevel,
+                Topic::ContractLength
+            ]
+        );
+        assert_eq!(topic(Game::pressed_issue(def, &offer)), Topic::Price);
+        let gain = Game::room_to_gain(def, &offer);
+        assert!((gain[terms] - 4.0 * 35.0 / 10.0).abs() < 1e-9);
     }
 
     #[test]

@@ -1,0 +1,273 @@
+//! The debrief's verdicts judge decisions, not dice (issue 18), over 200 seeds of every bundled
+//! scenario and every scenario written for the model tests:
+//!
+//! - the `expert`, the role model, is told it missed a teaching point in at most 5 % of games;
+//! - each ablation strategy is told it missed its own teaching point in at least 90 % of the
+//!   games of a scenario that exercises it (`over-serve`: allocation or tiering;
+//!   `spread-visits`: allocation; `random-pitch`: style; `worst-rumour`: rumours; `stop-gap`:
+//!   repeated objections; `ignore-warnings`: warning signs; `concede` and `discount-all`:
+//!   win-win).
+//!
+//! The table it prints is the one in docs/model.md ("Verdicts").
+
+mod common;
+
+use std::sync::Arc;
+
+use kam_sim::batch;
+use kam_sim::engine::Prepared;
+use kam_sim::scenario::Lesson;
+use kam_sim::strategy::ABLATIONS;
+
+const SEEDS: u64 = 200;
+
+/// (scenario, strategy) pairs that do not meet their bar yet, with the figure in docs/model.md
+/// ("Verdicts"). A listed gap that closes fails the test too, so the list stays true.
+/// On the tight pharma scenario the expert, short of visits, gives a key account at risk fewer
+/// visits than its share of capacity and loses it in about 7 % of games: told it missed the
+/// warning signs (8 % of games in all, against the 5 % bar).
+const KNOWN_GAPS: &[(&str, &str)] = &[("pharma_tight.ron", "expert")];
+
+/// The most games in which the expert may be told it missed any teaching point.
+const EXPERT_MISSES_AT_MOST: f64 = 0.05;
+
+/// The least share of games in which an ablation must be told it missed its own point.
+const ABLATION_MISSES_AT_LEAST: f64 = 0.90;
+
+fn scenarios() -> Vec<(String, Arc<Prepared>)> {
+    let mut out: Vec<(String, Arc<Prepared>)> = common::bundled()
+        .into_iter()
+        .map(|(n, p)| (n.to_owned(), p))
+        .collect();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/model_scenarios");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    files.sort();
+    for file in files {
+        let (prepared, _) = kam_sim::load::load_file(&file)
+            .unwrap_or_else(|e| panic!("{} does not load: {e:?}", file.display()));
+        out.push((
+            file.file_name().unwrap().to_string_lossy().into_owned(),
+            prepared,
+        ));
+    }
+    out
+}
+
+/// The teaching points an ablation removes: missing any of them is missing its own.
+fn own_lessons(ablation: &str) -> &'static [Lesson] {
+    match ablation {
+        "over-serve" => &[Lesson::Allocation, Lesson::Tiering],
+        "spread-visits" => &[Lesson::Allocation],
+        "random-pitch" => &[Lesson::Style],
+        "worst-rumour" => &[Lesson::Rumour],
+        "stop-gap" => &[Lesson::Objection],
+        "ignore-warnings" => &[Lesson::WarningSigns],
+        "concede" | "discount-all" => &[Lesson::Negotiation],
+        other => panic!("no teaching point named for ablation {other}"),
+    }
+}
+
+/// Share of games in which `strategy` is told it missed any of `lessons` (any point at all
+/// when `lessons` is empty), and the point missed most often.
+fn missed(prepared: &Arc<Prepared>, strategy: &str, lessons: &[Lesson]) -> (f64, String) {
+    let mut hits = 0;
+    let mut counts: Vec<(Lesson, u32)> = Vec::new();
+    for seed in 0..SEEDS {
+        let game = batch::play(prepared, strategy, seed).unwrap();
+        let missed: Vec<Lesson> = kam_sim::debrief::lessons_missed(&game)
+            .into_iter()
+            .filter(|(_, m)| *m)
+            .map(|(l, _)| l)
+            .collect();
+        for &l in &missed {
+            match counts.iter_mut().find(|(x, _)| *x == l) {
+                Some(c) => c.1 += 1,
+                None => counts.push((l, 1)),
+            }
+        }
+        if missed
+            .iter()
+            .any(|l| lessons.is_empty() || lessons.contains(l))
+        {
+            hits += 1;
+        }
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    let most = counts
+        .iter()
+        .take(2)
+        .map(|(l, c)| format!("{l:?} {:.0}%", 100.0 * *c as f64 / SEEDS as f64))
+        .collect::<Vec<_>>()
+        .join(", ");
+    (hits as f64 / SEEDS as f64, most)
+}
+
+#[test]
+fn verdicts_praise_the_expert_and_name_each_ablations_habit() {
+    let mut failures = Vec::new();
+    let mut table = vec![format!(
+        "| scenario | expert told it missed a point | {} |",
+        ABLATIONS
+            .iter()
+            .map(|a| a.name)
+            .collect::<Vec<_>>()
+            .join(" | ")
+    )];
+    for (name, prepared) in scenarios() {
+        let (expert, most) = missed(&prepared, "expert", &[]);
+        let known = KNOWN_GAPS.contains(&(name.as_str(), "expert"));
+        if known && expert <= EXPERT_MISSES_AT_MOST {
+            failures.push(format!(
+                "{name}: the expert's gap closed: remove it from KNOWN_GAPS"
+            ));
+        }
+        if expert > EXPERT_MISSES_AT_MOST && !known {
+            failures.push(format!(
+                "{name}: the expert is told it missed a point in {:.0}% of games ({most})",
+                100.0 * expert
+            ));
+        }
+        let mut row = vec![format!("{name}"), format!("{:.1}%", 100.0 * expert)];
+        for ablation in ABLATIONS {
+            if !(ablation.exercised)(&prepared.scenario) {
+                row.push("n/a".to_owned());
+                continue;
+            }
+            let (share, most) = missed(&prepared, ablation.name, own_lessons(ablation.name));
+            row.push(format!("{:.0}%", 100.0 * share));
+            if share < ABLATION_MISSES_AT_LEAST {
+                failures.push(format!(
+                    "{name}: {} is told it missed its own point in only {:.0}% of games (most missed: {most})",
+                    ablation.name,
+                    100.0 * share
+                ));
+            }
+        }
+        table.push(format!("| {} |", row.join(" | ")));
+    }
+    eprintln!("{}", table.join("\n"));
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+fn classroom_en() -> Arc<Prepared> {
+    common::bundled()
+        .into_iter()
+        .find(|(n, _)| n.contains("classroom_en"))
+        .unwrap()
+        .1
+}
+
+/// The playtest's careless game: every visit, every month, on Hongda (a B account that loses
+/// money at its terms), each pitched to the person's style. The debrief says the allocation
+/// was wrong and names Hongda; it does not blame the pitching, and "try next time" tells the
+/// trainee to move the visits off Hongda.
+#[test]
+fn a_careless_game_on_one_loss_maker_misses_allocation_not_style() {
+    use kam_sim::engine::{Decision, Game, Plan, Visit};
+    let prepared = classroom_en();
+    let scenario = &prepared.scenario;
+    let hongda = scenario
+        .accounts
+        .iter()
+        .position(|a| a.id == "hongda")
+        .unwrap();
+    let mut game = Game::new(Arc::clone(&prepared), 5);
+    let mut expert = kam_sim::strategy::by_name("expert", 5).unwrap();
+    while let Some(d) = kam_sim::strategy::next_decision(&game, expert.as_mut()) {
+        let d = match d {
+            Decision::Plan(_) if !game.accounts()[hongda].churned => {
+                let people = &game.accounts()[hongda].people;
+                let present: Vec<usize> =
+                    (0..people.len()).filter(|&p| people[p].present).collect();
+                let visits = (0..scenario.means.visits_per_turn as usize)
+                    .map(|i| {
+                        let p = present[i % present.len()];
+                        let approach = (0..scenario.approaches.len())
+                            .max_by(|&x, &y| {
+                                kam_sim::model::fit(&scenario.approaches[x], &people[p].person)
+                                    .total_cmp(&kam_sim::model::fit(
+                                        &scenario.approaches[y],
+                                        &people[p].person,
+                                    ))
+                            })
+                            .unwrap();
+                        Visit {
+                            account: hongda,
+                            stakeholder: p,
+                            approach,
+                        }
+                    })
+                    .collect();
+                Decision::Plan(Plan {
+                    visits,
+                    resources: Vec::new(),
+                })
+            }
+            other => other,
+        };
+        game.decide(d).unwrap();
+    }
+    let lang = kam_sim::scenario::Language::En;
+    let debrief = kam_sim::debrief::debrief(&game, lang);
+    let lesson = |l: Lesson| debrief.lessons.iter().find(|x| x.lesson == l).unwrap();
+    let allocation = lesson(Lesson::Allocation);
+    assert!(!allocation.met, "{}", allocation.evidence);
+    assert!(
+        allocation.evidence.contains("Hongda") && allocation.evidence.contains("loses money"),
+        "{}",
+        allocation.evidence
+    );
+    assert!(
+        lesson(Lesson::Style).met,
+        "{}",
+        lesson(Lesson::Style).evidence
+    );
+    let mistakes = kam_sim::coach::costliest_mistakes(&game, lang);
+    let plans: Vec<_> = mistakes
+        .iter()
+        .filter(|m| m.better_plan.is_some())
+        .collect();
+    assert!(!plans.is_empty(), "{mistakes:?}");
+    for m in plans {
+        assert_eq!(m.lesson, Lesson::Allocation, "{}", m.text);
+        assert!(m.text.contains("from Hongda"), "{}", m.text);
+    }
+}
+
+/// A deal lost at good odds is chance, not a missed point: the pipeline verdict stays met when
+/// the work was done, and the draw is listed as luck against the trainee with its odds.
+#[test]
+fn a_likely_deal_lost_is_luck_not_a_missed_pipeline() {
+    use kam_sim::chance::Luck;
+    let prepared = classroom_en();
+    let lang = kam_sim::scenario::Language::En;
+    let game = (0..400)
+        .map(|seed| batch::play(&prepared, "expert", seed).unwrap())
+        .find(|g| {
+            (0..g.accounts().len()).any(|a| {
+                g.history(a)
+                    .iter()
+                    .flat_map(|r| &r.closes)
+                    .any(|c| !c.won && c.chance >= 0.6)
+            })
+        })
+        .expect("some seed loses a likely deal");
+    let debrief = kam_sim::debrief::debrief(&game, lang);
+    let pipeline = debrief
+        .lessons
+        .iter()
+        .find(|l| l.lesson == Lesson::Pipeline)
+        .unwrap();
+    assert!(pipeline.met, "{}", pipeline.evidence);
+    let against: Vec<_> = debrief
+        .chance
+        .iter()
+        .filter(|d| d.luck == Luck::Against && d.text.contains("lost"))
+        .collect();
+    assert!(!against.is_empty(), "{:?}", debrief.chance);
+    assert!(against[0].text.contains("a good position and a bad draw"));
+}
