@@ -1,5 +1,6 @@
 //! Speed of the simulation: whole games per strategy on the classroom scenario and on a
-//! generated large portfolio (200 accounts, 36 turns), and load-plus-validate of a scenario.
+//! generated large portfolio (200 accounts, 36 turns), load-plus-validate of a scenario, and
+//! the end-of-game debrief.
 //! Figures are recorded in BENCHMARKS.md; run with `cargo bench -p kam-sim --bench games`.
 
 use std::hint::black_box;
@@ -90,5 +91,30 @@ fn simulate_all(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, games, loading, simulate_all);
+/// The debrief a trainee waits for at the end of a 12-month classroom game: the verdicts, the
+/// draws decided by chance, and "try next time" (which replays the game for each decision it
+/// weighs), for a careless game (many faults to weigh) and the expert's.
+fn debrief(c: &mut Criterion) {
+    let (file, src) = classroom();
+    let (prepared, _) = load::load_str(file, src).expect("valid");
+    let mut group = c.benchmark_group("classroom debrief");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(20));
+    for name in ["random", "expert"] {
+        let game = batch::play(&prepared, name, 3).unwrap();
+        group.bench_function(format!("{name}: verdicts + chance + try next time"), |b| {
+            b.iter(|| {
+                let lang = kam_sim::scenario::Language::En;
+                black_box((
+                    kam_sim::debrief::debrief(&game, lang),
+                    kam_sim::coach::costliest_mistakes(&game, lang),
+                ))
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, games, loading, simulate_all, debrief);
 criterion_main!(benches);
