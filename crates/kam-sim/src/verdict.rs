@@ -307,7 +307,7 @@ pub fn tiering_verdict(game: &Game, lang: Language) -> Option<LessonOutcome> {
 /// Whether the trainee acted on the warning signs they could see: a key account (among those
 /// bringing most of the value) lost after a month-end that showed a chance of defection
 /// (satisfaction under [`model::CHURN_SATISFACTION`]) and a next month with fewer visits than
-/// its share of capacity counts as missed; one lost despite the response is chance
+/// its share of capacity and no more than before (no response) counts as missed; one lost despite the response is chance
 /// ([`crate::chance`]). The answers to warning events count as their own verdicts.
 pub fn warning_verdict(game: &Game, lang: Language) -> LessonOutcome {
     let scenario = game.scenario();
@@ -318,11 +318,13 @@ pub fn warning_verdict(game: &Game, lang: Language) -> LessonOutcome {
     let mut ignored: Vec<(usize, u32, f64, u32, f64)> = Vec::new();
     for a in (0..n).filter(|&a| key[a] && game.accounts()[a].churned) {
         let history = game.history(a);
-        let due = norms[a] * capacity;
+        // Visits come whole: the share of capacity to the nearest visit, at least one.
+        let due = (norms[a] * capacity).round().max(1.0);
         if let Some(w) = history.windows(2).find(|w| {
             !w[0].churned
                 && w[0].satisfaction < model::CHURN_SATISFACTION
-                && (w[1].visits as f64) < due - 1e-9
+                && (w[1].visits as f64) < due
+                && w[1].visits <= w[0].visits
         }) {
             ignored.push((a, w[0].turn, w[0].satisfaction, w[1].visits, due));
         }
@@ -332,11 +334,11 @@ pub fn warning_verdict(game: &Game, lang: Language) -> LessonOutcome {
         let name = &scenario.accounts[a].name;
         lang.pick(
             format!(
-                "流失了关键客户 {name}：第 {month} 月末满意度 {sat:.0}，已低于 {:.0}，下个月却只拜访了 {visits} 次（应约 {due:.1} 次）",
+                "流失了关键客户 {name}：第 {month} 月末满意度 {sat:.1}，已低于 {:.0}，下个月却只拜访了 {visits} 次，没有比之前多（应有 {due:.0} 次）",
                 model::CHURN_SATISFACTION
             ),
             format!(
-                "Key account {name} was lost: at the end of month {month} its satisfaction was {sat:.0}, under {:.0}, and the next month it got {visits} visits (about {due:.1} were due)",
+                "Key account {name} was lost: at the end of month {month} its satisfaction was {sat:.1}, under {:.0}, and the next month it got {visits} visits, no more than before ({due:.0} were due)",
                 model::CHURN_SATISFACTION
             ),
         )
