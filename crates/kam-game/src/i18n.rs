@@ -275,6 +275,7 @@ table! {
     LuckWith => "运气好", "Luck with you";
     LuckAgainst => "运气差", "Luck against you";
     LuckAsExpected => "意料之中", "As the odds said";
+    LuckMixed => "得失参半", "Mixed";
     TeachingPoints => "教学要点", "Teaching points";
     Met => "达成", "met";
     Missed => "未达成", "missed";

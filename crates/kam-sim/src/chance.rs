@@ -14,6 +14,8 @@ pub enum Luck {
     Against,
     /// The likelier outcome.
     AsExpected,
+    /// A loss to one score and a gain to another: an account lost that was losing money.
+    Mixed,
 }
 
 /// One draw that moved the score.
@@ -106,20 +108,36 @@ pub fn draws(game: &Game, lang: Language) -> Vec<ChanceDraw> {
                 let weight = 100.0 * game.prepared().weights[a];
                 let chance = 100.0 * record.defection_chance;
                 let sat = record.satisfaction;
+                // Losing an account that loses money is a loss to retention and a gain to
+                // profit: not luck against the trainee.
+                let losing_money = was_making < 0.0;
+                let text = match (lang, losing_money) {
+                    (Language::Zh, false) => format!(
+                        "{name} 流失：满意度 {sat:.0}，当月流失概率 {chance:.1}%；保留得分少了 {weight:.1} 分，每月利润 {was_making:.1} 不再有"
+                    ),
+                    (Language::En, false) => format!(
+                        "{name} defected: satisfaction {sat:.0}, a {chance:.1}% chance that month; retention loses its {weight:.1} points and its {was_making:.1} profit a month"
+                    ),
+                    (Language::Zh, true) => format!(
+                        "{name} 流失：满意度 {sat:.0}，当月流失概率 {chance:.1}%；保留得分少了 {weight:.1} 分，但它每月亏损 {:.1}，这笔亏损也随之结束",
+                        -was_making
+                    ),
+                    (Language::En, true) => format!(
+                        "{name} defected: satisfaction {sat:.0}, a {chance:.1}% chance that month; retention loses its {weight:.1} points, and the {:.1} it lost a month ends with it",
+                        -was_making
+                    ),
+                };
                 out.push(ChanceDraw {
                     month: record.turn,
                     account: a,
                     odds: record.defection_chance,
-                    luck: luck(record.defection_chance, false),
+                    luck: if losing_money {
+                        Luck::Mixed
+                    } else {
+                        luck(record.defection_chance, false)
+                    },
                     profit: -was_making,
-                    text: lang.pick(
-                        format!(
-                            "{name} 流失：满意度 {sat:.0}，当月流失概率 {chance:.1}%；保留得分少了 {weight:.1} 分，每月利润 {was_making:.1} 不再有"
-                        ),
-                        format!(
-                            "{name} defected: satisfaction {sat:.0}, a {chance:.1}% chance that month; retention loses its {weight:.1} points and its {was_making:.1} profit a month"
-                        ),
-                    ),
+                    text,
                 });
             }
         }

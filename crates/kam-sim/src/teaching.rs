@@ -54,6 +54,9 @@ pub enum WarningKind {
     /// A rumour answer rated poor raises satisfaction: the feedback says one thing, the
     /// figures another.
     PoorAnswerPleases,
+    /// Spending the budget turns the expert's profit negative, and it still scores more than
+    /// without any budget: the budget buys the score.
+    BudgetBuysScore,
 }
 
 impl WarningKind {
@@ -62,6 +65,7 @@ impl WarningKind {
             WarningKind::AccountUnkeepable => "account cannot be kept",
             WarningKind::EventNeverFires => "event never fires",
             WarningKind::BudgetNeverBinds => "budget never binds",
+            WarningKind::BudgetBuysScore => "budget buys the score",
             WarningKind::DominantChoice => "dominant choice",
             WarningKind::MissingFeedback => "missing feedback",
             WarningKind::GoodAnswerFeedsLoss => "good answer feeds a loss-maker",
@@ -549,6 +553,13 @@ pub fn review_lab(lab: &Lab) -> Vec<TeachingWarning> {
         }
     }
 
+    if let Some(expert) = lab.strategy("expert")
+        && scenario.means.budget_per_turn > 0.0
+        && !expert.games.is_empty()
+    {
+        out.extend(budget_buys_score(&lab.prepared, expert));
+    }
+
     if let Some(expert) = lab.strategy("expert") {
         for (e, event) in scenario.events.iter().enumerate() {
             if event.choices.len() < 2 {
@@ -578,6 +589,42 @@ pub fn review_lab(lab: &Lab) -> Vec<TeachingWarning> {
 
     out.extend(review_static(scenario));
     out
+}
+
+/// Whether the budget buys the score: the expert's in-game profit is negative with the budget
+/// and not without it, yet the same expert on the same seeds with no resource to buy scores less
+/// (issue 18: a budget loose enough to buy the composite teaches spending, not key account
+/// management).
+fn budget_buys_score(prepared: &Arc<Prepared>, expert: &StrategyRun) -> Option<TeachingWarning> {
+    let scenario = &prepared.scenario;
+    let n = expert.games.len() as f64;
+    let profit = expert.games.iter().map(|g| g.scores.profit).sum::<f64>() / n;
+    if profit >= 0.0 {
+        return None;
+    }
+    // The same budget for event answers, but no resource to spend it on.
+    let mut frugal = scenario.clone();
+    // (Prepared::new has already filled in the standard catalogue where the file names none.)
+    for r in &mut frugal.means.resources {
+        r.max_per_account = 0;
+    }
+    let frugal = Prepared::new(frugal);
+    let (mut without, mut profit_without) = (0.0, 0.0);
+    for g in &expert.games {
+        let game = crate::batch::play(&frugal, "expert", g.seed).ok()?;
+        let scores = score::score(&game);
+        without += scores.composite / n;
+        profit_without += scores.profit / n;
+    }
+    let with = expert.composite().mean;
+    let spent = expert.spend().iter().sum::<f64>() * scenario.means.budget_per_turn;
+    (profit_without >= 0.0 && with > without).then(|| TeachingWarning {
+        path: "means.budget_per_turn".into(),
+        kind: WarningKind::BudgetBuysScore,
+        message: format!(
+            "spending {spent:.1} of the budget over the game turns the expert's profit from {profit_without:.1} (no resources bought) to {profit:.1}, yet it scores {with:.1} against {without:.1}: the budget buys the score — lower it, or make resources cost what they bring"
+        ),
+    })
 }
 
 /// Teaching warnings as located diagnostics (warnings, FILE:LINE:COL) against the scenario's
@@ -803,6 +850,39 @@ mod tests {
             !kinds(&w).contains(&WarningKind::BudgetNeverBinds),
             "{w:#?}"
         );
+    }
+
+    /// A budget the expert spends on resources that please more than they earn buys the
+    /// composite while the game loses money: flagged. The bundled
+    /// scenarios' budgets are not.
+    #[test]
+    fn a_budget_that_buys_the_score_is_flagged() {
+        let mut s = bundled("classroom_en");
+        // Resources that please a lot and cost a lot, and a budget exactly what they absorb.
+        for r in &mut s.means.resources {
+            r.cost *= 8.0;
+            r.satisfaction = r.satisfaction.max(0.0) * 2.0 + 4.0;
+            r.margin = 0.0;
+        }
+        let absorbable: f64 = s
+            .means
+            .resources
+            .iter()
+            .map(|r| r.cost * r.max_per_account as f64)
+            .sum::<f64>()
+            * s.accounts.len() as f64;
+        s.means.budget_per_turn = absorbable * 0.5;
+        let w = review(&Prepared::new(s), 4);
+        let found = w.iter().find(|w| w.kind == WarningKind::BudgetBuysScore);
+        assert!(found.is_some(), "{w:#?}");
+        assert!(found.unwrap().message.contains("buys the score"));
+        for name in ["classroom_en", "tutorial"] {
+            let w = review(&Prepared::new(bundled(name)), 4);
+            assert!(
+                !kinds(&w).contains(&WarningKind::BudgetBuysScore),
+                "{name}: {w:#?}"
+            );
+        }
     }
 
     #[test]

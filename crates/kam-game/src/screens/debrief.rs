@@ -425,6 +425,7 @@ fn chance_section(
                 Luck::With => (K::LuckWith, ui::GREEN),
                 Luck::Against => (K::LuckAgainst, ui::RED),
                 Luck::AsExpected => (K::LuckAsExpected, ui::MUTED),
+                Luck::Mixed => (K::LuckMixed, ui::MUTED),
             };
             ui.horizontal_wrapped(|ui| {
                 ui.label(
