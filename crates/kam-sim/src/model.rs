@@ -27,9 +27,11 @@ pub fn power(base: f64, exponent: u32) -> f64 {
 /// another version cannot be verified by replay here, and says so (`kam replay --rescore`
 /// plays its decisions on this model). 3: the expert no longer gives discounts (the engine's
 /// numbers are those of 2; the expert's scores changed). 4: an opportunity's chance to close
-/// follows satisfaction and relationship down to 0 ([`close_chance`]); the derived profit range keeps a least scale ([`PROFIT_RANGE_MIN_SHARE_OF_GROSS`]); an account that
-/// signs a contract this month does not defect in it.
-pub const MODEL_VERSION: u32 = 4;
+/// follows satisfaction and relationship down to 0 ([`close_chance`]); the derived profit range
+/// keeps a least scale ([`PROFIT_RANGE_MIN_SHARE_OF_GROSS`]); an account that signs a contract
+/// this month does not defect in it; the expert values its funnel. 5: an account's weight
+/// follows what it can bring net of cost to serve and credit ([`account_weight`]).
+pub const MODEL_VERSION: u32 = 5;
 
 // ---------------------------------------------------------------------------------------------
 // Effort: visits, pitches and the response to them (teaching points 2, 3 and 4).
@@ -559,16 +561,22 @@ pub fn account_value(account: &Account) -> f64 {
     profit_rate(account, 100.0, account.margin, &account.contract).max(0.0)
 }
 
-/// An account's weight in retention and satisfaction: its profit potential (wallet × margin),
-/// with a floor so a zero-margin account still counts a little (the 80/20 rule: value, not
-/// revenue, makes an account key). Issue 18 asks for the weight to follow [`account_value`]
-/// (net of cost to serve and credit); tried in model 4, it cut what watching the warning
-/// signs is worth below the course's bar on three scenarios, so it waits for a rebalance.
+/// An account's weight in retention and satisfaction: what it can bring ([`account_value`]),
+/// but never under [`GROSS_WEIGHT_FLOOR`] of its gross profit potential (wallet × margin), with a
+/// last floor so a zero-margin account still counts a little. Until model 5 the weight was the
+/// gross potential alone, which let an A account losing money through 730-day terms and full
+/// credit risk outweigh the rest (issue 18).
 pub fn account_weight(account: &Account) -> f64 {
-    (account.potential * account.margin.max(0.0) / 100.0)
+    let gross = account.potential * account.margin.max(0.0) / 100.0;
+    account_value(account)
+        .max(gross * GROSS_WEIGHT_FLOOR)
         .max(account.potential * ACCOUNT_WEIGHT_FLOOR)
         .max(1e-6)
 }
+
+/// The least weight an account has, as a share of its gross profit potential: an account that
+/// loses money at its terms still matters to its customers' satisfaction and to retention.
+pub const GROSS_WEIGHT_FLOOR: f64 = 0.5;
 
 /// The least weight an account has, per unit of its wallet.
 pub const ACCOUNT_WEIGHT_FLOOR: f64 = 0.005;
