@@ -442,6 +442,33 @@ fn visit_moves(game: &Game, mine: &Plan, better: &Plan, lang: Language) -> Strin
     }
 }
 
+/// What a plan buys, in words: "the money spent on Technical support day for Huaxing ×2, …",
+/// or "buying nothing this month".
+fn spending(game: &Game, plan: &Plan, lang: Language) -> String {
+    let scenario = game.scenario();
+    let items: Vec<String> = plan
+        .resources
+        .iter()
+        .filter_map(|r| {
+            let account = scenario.accounts.get(r.account)?;
+            let resource = scenario.means.resources.get(r.resource)?;
+            Some(lang.pick(
+                format!("{}的{}×{}", account.name, resource.name, r.units),
+                format!("{} for {} ×{}", resource.name, account.name, r.units),
+            ))
+        })
+        .collect();
+    if items.is_empty() {
+        lang.pick("这个月不买任何资源", "buying nothing this month")
+            .to_owned()
+    } else {
+        lang.pick(
+            format!("把预算用在{}", items.join("、")),
+            format!("the money spent on {}", items.join(", ")),
+        )
+    }
+}
+
 /// The composite the game reaches when decision `at` is `instead` and the expert plays the
 /// rest. Both a trainee's decision and its alternative are valued this way, so neither is
 /// flattered by who plays the months after it (keeping the trainee's later moves where they
@@ -537,9 +564,20 @@ pub fn costliest_mistakes(game: &Game, lang: Language) -> Vec<Mistake> {
                             .map_or(f64::NEG_INFINITY, |v| v - actual)
                     };
                     let (by_allocation, by_pitch) = (gain(where_alone), gain(how_alone));
-                    let style = by_pitch > by_allocation;
+                    // The budget's part: the trainee's visits with the better plan's spending.
+                    let by_budget = if plan.resources == mine.resources {
+                        f64::NEG_INFINITY
+                    } else {
+                        gain(Plan {
+                            visits: mine.visits.clone(),
+                            resources: plan.resources.clone(),
+                        })
+                    };
+                    let style = by_pitch > by_allocation && by_pitch >= by_budget;
+                    let budget = !style && by_budget > by_allocation;
                     let points = value - actual;
                     let moves = visit_moves(replay, mine, &plan, lang);
+                    let spending = spending(replay, &plan, lang);
                     found.push(Mistake {
                         month,
                         lesson: if style {
@@ -547,18 +585,24 @@ pub fn costliest_mistakes(game: &Game, lang: Language) -> Vec<Mistake> {
                         } else {
                             Lesson::Allocation
                         },
-                        text: match (style, lang) {
-                            (true, Language::Zh) => format!(
+                        text: match (style, budget, lang) {
+                            (true, _, Language::Zh) => format!(
                                 "第 {month} 月的拜访计划：拜访的人不变，只按每个人的沟通风格换拜访方式，就会多得 {by_pitch:.1} 分（专家的整个计划多得 {points:.1} 分）。"
                             ),
-                            (true, Language::En) => format!(
+                            (true, _, Language::En) => format!(
                                 "Month {month}'s plan: the same visits, each pitched to the person's style, would have gained {by_pitch:.1} points (the expert's whole plan {points:.1})."
                             ),
-                            (false, Language::Zh) => format!(
+                            (false, true, Language::Zh) => format!(
+                                "第 {month} 月的预算：拜访不变，{spending}，就会多得 {by_budget:.1} 分（专家的整个计划多得 {points:.1} 分）。"
+                            ),
+                            (false, true, Language::En) => format!(
+                                "Month {month}'s budget: the same visits, {spending}, would have gained {by_budget:.1} points (the expert's whole plan {points:.1})."
+                            ),
+                            (false, false, Language::Zh) => format!(
                                 "第 {month} 月的拜访计划：{moves}，就会多得 {:.1} 分（专家的整个计划多得 {points:.1} 分）。",
                                 by_allocation.max(0.0)
                             ),
-                            (false, Language::En) => format!(
+                            (false, false, Language::En) => format!(
                                 "Month {month}'s plan: {moves}, and it would have gained {:.1} points (the expert's whole plan {points:.1}).",
                                 by_allocation.max(0.0)
                             ),
