@@ -407,3 +407,40 @@ fn a_resource_says_what_it_does_in_its_own_numbers() {
     }
     assert_eq!(described, prepared.scenario.means.resources.len());
 }
+
+/// An account that signs a contract in a month does not defect in that month (a playtest saw
+/// Huaxing sign its renewal and churn together, with no cause named): over many games of every
+/// strategy, no deal and defection share an account's month.
+#[test]
+fn a_contract_signed_and_the_account_lost_never_share_a_month() {
+    let prepared = classroom();
+    let mut deals = 0;
+    for strategy in ["random", "even", "concede", "expert"] {
+        for seed in 0..150 {
+            let game = kam_sim::batch::play(&prepared, strategy, seed).unwrap();
+            for r in game
+                .negotiation_records()
+                .iter()
+                .filter(|r| r.deal.is_some())
+            {
+                deals += 1;
+                let record = game
+                    .history(r.account)
+                    .iter()
+                    .find(|x| x.turn == r.turn)
+                    .unwrap();
+                let before = game
+                    .history(r.account)
+                    .iter()
+                    .find(|x| x.turn + 1 == r.turn)
+                    .is_some_and(|x| x.churned);
+                assert!(
+                    before || !record.churned,
+                    "{strategy} seed {seed}: deal and defection in month {}",
+                    r.turn
+                );
+            }
+        }
+    }
+    assert!(deals > 100, "the games sign deals: {deals}");
+}
