@@ -167,3 +167,44 @@ pub fn score(game: &Game) -> Scores {
         grade: grade(scenario, composite),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The derived profit range moves continuously as the baseline profit passes through 0:
+    /// before model 4 a baseline near 0 collapsed the range to a width of 1, so a scenario
+    /// whose accounts barely broke even scored profit in steps of 100 points.
+    #[test]
+    fn the_profit_range_is_continuous_through_a_baseline_of_zero() {
+        let (file, src) = crate::bundled::by_name("tutorial").unwrap();
+        let (prepared, _) = crate::load::load_str(file, src).unwrap();
+        let base = prepared.scenario.clone();
+        // Raise one account's cost to serve until the baseline crosses 0, and watch the range.
+        let baseline = |s: &Scenario| {
+            (0..s.accounts.len())
+                .map(|a| baseline_profit_rate(s, a))
+                .sum::<f64>()
+        };
+        let mut widths = Vec::new();
+        let mut crossed = false;
+        let mut s = base.clone();
+        for step in 0..2000 {
+            s.accounts[0].cost_to_serve = base.accounts[0].cost_to_serve + step as f64 * 0.05;
+            let (floor, target) = profit_range(&s);
+            crossed |= baseline(&s) < 0.0;
+            widths.push(target - floor);
+        }
+        assert!(crossed, "the baseline must pass through 0");
+        let smallest = widths.iter().copied().fold(f64::INFINITY, f64::min);
+        assert!(smallest > 10.0, "the range collapsed to {smallest}");
+        for w in widths.windows(2) {
+            assert!(
+                (w[1] - w[0]).abs() < 0.05 * w[0].max(w[1]),
+                "the range jumps from {} to {}",
+                w[0],
+                w[1]
+            );
+        }
+    }
+}
