@@ -170,6 +170,11 @@ pub fn run(args: PlayOptions) -> ExitCode {
                         {
                             session.apply(session::Action::Continue);
                         }
+                        // The coach speaks about the plan on the table: start one, with a
+                        // visit pitched against the first person's style.
+                        if let Some(visit) = session.game().and_then(first_mispitched_visit) {
+                            session.apply(session::Action::AddVisit(visit));
+                        }
                     })
                 }
                 Opening::WhatIf => {
@@ -336,4 +341,25 @@ mod tests {
                 .contains("briefing, turn")
         );
     }
+}
+
+/// A visit to the first account's first present person with the pitch that fits them worst:
+/// the plan `--screen coach` starts so the coach has something to speak about.
+fn first_mispitched_visit(game: &kam_sim::engine::Game) -> Option<kam_sim::engine::Visit> {
+    let approaches = &game.scenario().approaches;
+    let (account, state) = game
+        .accounts()
+        .iter()
+        .enumerate()
+        .find(|(_, a)| !a.churned)?;
+    let (stakeholder, person) = state.people.iter().enumerate().find(|(_, p)| p.present)?;
+    let approach = (0..approaches.len()).min_by(|&x, &y| {
+        kam_sim::model::fit(&approaches[x], &person.person)
+            .total_cmp(&kam_sim::model::fit(&approaches[y], &person.person))
+    })?;
+    Some(kam_sim::engine::Visit {
+        account,
+        stakeholder,
+        approach,
+    })
 }

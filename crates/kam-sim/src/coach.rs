@@ -66,15 +66,22 @@ pub fn hints(game: &Game, plan: &Plan, lang: Language) -> Vec<Hint> {
         if let Some(v) = mismatched {
             let person = &state.people[v.stakeholder].person;
             let pitch = &scenario.approaches[v.approach].name;
+            // The same words as the pitch-fit label: wasted only at the worst fit.
+            let wasted = model::fit(&scenario.approaches[v.approach], person) <= model::WASTED_FIT;
+            let (effect_zh, effect_en) = if wasted {
+                ("拜访白费", "the visit is wasted")
+            } else {
+                ("拜访效果较差", "the visit does little")
+            };
             out.push(Hint {
                 lesson: Lesson::Style,
                 account: a,
                 text: lang.pick(format!(
-                        "用“{pitch}”拜访{}的决策者{}：这种方式和对方的沟通风格不合，拜访白费，还会降低他对你的支持。先看他的风格和需求，再选方式。",
+                        "用“{pitch}”拜访{}的决策者{}：这种方式和对方的沟通风格不合，{effect_zh}，还会降低对方对你的支持。先看对方的风格和需求，再选方式。",
                         def.name, person.name
                     ),
                     format!(
-                        "\"{pitch}\" for {}, the decision maker at {}: it does not suit their style, so the visit is wasted and costs their support. Read their style and need first, then choose the pitch.",
+                        "\"{pitch}\" for {}, the decision maker at {}: it does not suit their style, so {effect_en} and costs their support. Read their style and need first, then choose the pitch.",
                         person.name, def.name
                     ),
                 ),
