@@ -29,26 +29,7 @@ const SEEDS: u64 = 1000;
 const KNOWN_GAPS: &[(&str, &str)] = &[];
 
 fn scenarios() -> Vec<(String, Arc<Prepared>)> {
-    let mut out: Vec<(String, Arc<Prepared>)> = common::bundled()
-        .into_iter()
-        .map(|(n, p)| (n.to_owned(), p))
-        .collect();
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/model_scenarios");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-        .collect();
-    files.sort();
-    for file in files {
-        let (prepared, _) = kam_sim::load::load_file(&file)
-            .unwrap_or_else(|e| panic!("{} does not load: {e:?}", file.display()));
-        out.push((
-            file.file_name().unwrap().to_string_lossy().into_owned(),
-            prepared,
-        ));
-    }
-    out
+    common::bundled_and_model_scenarios()
 }
 
 fn composites(prepared: &Arc<Prepared>, strategy: &str) -> Vec<f64> {

@@ -32,26 +32,7 @@ const EXPERT_MISSES_AT_MOST: f64 = 0.05;
 const ABLATION_MISSES_AT_LEAST: f64 = 0.90;
 
 fn scenarios() -> Vec<(String, Arc<Prepared>)> {
-    let mut out: Vec<(String, Arc<Prepared>)> = common::bundled()
-        .into_iter()
-        .map(|(n, p)| (n.to_owned(), p))
-        .collect();
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/model_scenarios");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-        .collect();
-    files.sort();
-    for file in files {
-        let (prepared, _) = kam_sim::load::load_file(&file)
-            .unwrap_or_else(|e| panic!("{} does not load: {e:?}", file.display()));
-        out.push((
-            file.file_name().unwrap().to_string_lossy().into_owned(),
-            prepared,
-        ));
-    }
-    out
+    common::bundled_and_model_scenarios()
 }
 
 /// The teaching points an ablation removes: missing any of them is missing its own.

@@ -141,3 +141,28 @@ pub fn metrics(game: &Game, a: usize) -> [f64; 9] {
 }
 
 pub const METRICS: [Metric; 9] = Metric::STATE;
+
+/// Every bundled scenario, then every scenario written for the model tests
+/// (`tests/model_scenarios/`), by file name.
+pub fn bundled_and_model_scenarios() -> Vec<(String, Arc<Prepared>)> {
+    let mut out: Vec<(String, Arc<Prepared>)> = bundled()
+        .into_iter()
+        .map(|(n, p)| (n.to_owned(), p))
+        .collect();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/model_scenarios");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    files.sort();
+    for file in files {
+        let (prepared, _) = kam_sim::load::load_file(&file)
+            .unwrap_or_else(|e| panic!("{} does not load: {e:?}", file.display()));
+        out.push((
+            file.file_name().unwrap().to_string_lossy().into_owned(),
+            prepared,
+        ));
+    }
+    out
+}
