@@ -176,7 +176,7 @@ table! {
     Grade => "等级", "Grade";
     GradeThresholds => "等级线 A/B/C/D", "Grade thresholds A/B/C/D";
     Overview => "客户概览", "Accounts overview";
-    Means => "每回合资源", "Means per turn";
+    Means => "每月资源", "Means per month";
     VisitsPerTurn => "拜访次数", "Visits";
     BudgetPerTurn => "预算", "Budget";
     BeginGame => "开始第一回合", "Begin the first turn";
@@ -256,7 +256,7 @@ table! {
     DealSummary => "谈判结果", "Deal summary";
     Deal => "成交", "Deal";
     NoDeal => "未成交", "No deal";
-    ProfitRate => "每回合利润", "Profit per turn";
+    ProfitRate => "每月利润", "Profit per month";
     Before => "之前", "before";
     After => "之后", "after";
     BuyerValue => "买方价值", "Buyer's value";
@@ -310,7 +310,7 @@ table! {
     Visited => "次拜访", "visits";
     Norm => "拜访标准", "Visit norm";
     Units => "份", "units";
-    PerTurn => "每回合", "per turn";
+    PerTurn => "每月", "per month";
     TipTier => "A 产出型：当前贡献利润；B 孵化型：正在培养；C 潜在型：未来机会。", "A producing: earns today; B incubating: being developed; C potential: a future opportunity.";
     TipRevenue => "本回合收入 = 钱包 × 份额 × 价格水平（含一次性收入）。", "Revenue this turn = wallet × share × price level (plus one-off revenue).";
     TipMargin => "毛利率：销售额中扣除产品成本后的百分比。折扣会直接侵蚀它。", "Gross margin in percent of sales. Discounts eat straight into it.";
@@ -319,7 +319,7 @@ table! {
     TipShare => "我们在客户该品类总支出中的份额 0–100%。满意度高于 55 时份额上升。", "Our share of the customer's spend in the category, 0–100 %. It grows while satisfaction stays above 55.";
     TipTrend => "满意度相对上一回合的变化。", "Change in satisfaction since the previous turn.";
     TipWarnings => "红：马上处理；黄：需要关注；蓝：提前准备。", "Red: act now; yellow: watch; blue: prepare.";
-    TipPressure => "竞争对手的压力 0–100：每回合侵蚀满意度与份额。", "Competitor pressure 0–100: erodes satisfaction and share every turn.";
+    TipPressure => "竞争对手的压力 0–100：每月侵蚀满意度与份额。", "Competitor pressure 0–100: erodes satisfaction and share every month.";
     TipChurn => "本月末客户流失的概率：满意度低于 50 才有风险，越低、竞争压力越大、关系越弱，风险越高。很小的风险也可能成真。", "The chance the account defects at this month's end: there is a risk only while satisfaction is under 50, and it grows as satisfaction falls, competitor pressure rises and the relationship weakens. Even a small risk can come up.";
     TipForecast => "销售预计 = Σ 机会金额 × 阶段赢率。", "Sales forecast = Σ opportunity value × stage win rate.";
     TipInfluence => "此人在采购决策中的分量 1–10。", "Weight of this person in the buying decision, 1–10.";
@@ -330,7 +330,7 @@ table! {
     TipComposite => "保留、利润与满意度的加权平均。", "Weighted mean of retention, profit and satisfaction.";
     TipVisitsLeft => "本回合还能安排的拜访次数。", "Visits you can still plan this turn.";
     TipBudgetLeft => "本回合还能花费的预算；未用完的预算不结转。", "Budget you can still spend this turn; unspent budget does not carry over.";
-    TipNorm => "课程建议的每回合拜访次数。", "Visits per turn the courseware recommends.";
+    TipNorm => "课程建议的每月拜访次数。", "Visits per month the courseware recommends.";
     VisitsVsNorm => "各客户拜访 / 标准", "Visits per account / norm";
     RevenueShort => "收入", "Rev.";
     MarginShort => "毛利", "GM";
@@ -364,7 +364,7 @@ table! {
     CourseLesson => "课程要点", "The course's lesson";
     NextTurn => "下一回合", "Next turn";
     PickScenario => "请先选择一个场景或输入场景文件路径。", "Pick a scenario or enter a scenario file path first.";
-    ProfitOverTime => "各客户每回合利润", "Profit per turn by account";
+    ProfitOverTime => "各客户每月利润", "Profit per month by account";
     ProfitScore => "利润得分", "Profit score";
     ProfitThisTurn => "本回合利润合计", "Profit this turn";
     SatisfactionShort => "满意", "Sat.";
@@ -614,7 +614,7 @@ pub fn language_name(lang: Lang) -> &'static str {
 pub fn plan_error(lang: Lang, e: &PlanError) -> String {
     match (e, lang) {
         (PlanError::TooManyVisits { planned, capacity }, Lang::Zh) => {
-            format!("安排了 {planned} 次拜访，但每回合最多只能拜访 {capacity} 次。")
+            format!("安排了 {planned} 次拜访，但每月最多只能拜访 {capacity} 次。")
         }
         (PlanError::TooManyVisits { planned, capacity }, Lang::En) => {
             format!("{planned} visits planned but only {capacity} fit in a turn.")

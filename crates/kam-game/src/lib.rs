@@ -292,6 +292,27 @@ fn spawn_camera(mut commands: Commands) {
     commands.spawn(Camera2d);
 }
 
+/// A visit to the first account's first present person with the pitch that fits them worst:
+/// the plan `--screen coach` starts so the coach has something to speak about.
+fn first_mispitched_visit(game: &kam_sim::engine::Game) -> Option<kam_sim::engine::Visit> {
+    let approaches = &game.scenario().approaches;
+    let (account, state) = game
+        .accounts()
+        .iter()
+        .enumerate()
+        .find(|(_, a)| !a.churned)?;
+    let (stakeholder, person) = state.people.iter().enumerate().find(|(_, p)| p.present)?;
+    let approach = (0..approaches.len()).min_by(|&x, &y| {
+        kam_sim::model::fit(&approaches[x], &person.person)
+            .total_cmp(&kam_sim::model::fit(&approaches[y], &person.person))
+    })?;
+    Some(kam_sim::engine::Visit {
+        account,
+        stakeholder,
+        approach,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -341,25 +362,4 @@ mod tests {
                 .contains("briefing, turn")
         );
     }
-}
-
-/// A visit to the first account's first present person with the pitch that fits them worst:
-/// the plan `--screen coach` starts so the coach has something to speak about.
-fn first_mispitched_visit(game: &kam_sim::engine::Game) -> Option<kam_sim::engine::Visit> {
-    let approaches = &game.scenario().approaches;
-    let (account, state) = game
-        .accounts()
-        .iter()
-        .enumerate()
-        .find(|(_, a)| !a.churned)?;
-    let (stakeholder, person) = state.people.iter().enumerate().find(|(_, p)| p.present)?;
-    let approach = (0..approaches.len()).min_by(|&x, &y| {
-        kam_sim::model::fit(&approaches[x], &person.person)
-            .total_cmp(&kam_sim::model::fit(&approaches[y], &person.person))
-    })?;
-    Some(kam_sim::engine::Visit {
-        account,
-        stakeholder,
-        approach,
-    })
 }

@@ -23,7 +23,8 @@ pub enum Luck {
 pub struct ChanceDraw {
     pub month: u32,
     pub account: usize,
-    /// The chance the outcome that happened had (0 to 1).
+    /// The chance the outcome that happened had (0 to 1); for an account lost, the chance of
+    /// losing it by that month, over every month's draw so far.
     pub odds: f64,
     pub luck: Luck,
     /// Profit it brought or cost, in the scenario's money (a deal's margin; for a lost account,
@@ -107,16 +108,34 @@ pub fn draws(game: &Game, lang: Language) -> Vec<ChanceDraw> {
                 let was_making = i.checked_sub(1).map_or(0.0, |j| history[j].profit.total());
                 let weight = 100.0 * game.prepared().weights[a];
                 let chance = 100.0 * record.defection_chance;
+                // A month's chance undersells a loss the months before made likely: the odds
+                // of losing it by then, over every month's draw, judge whether it was luck.
+                let by_then = 1.0
+                    - history[..=i]
+                        .iter()
+                        .map(|r| 1.0 - r.defection_chance)
+                        .product::<f64>();
+                let cumulative = 100.0 * by_then;
                 let sat = record.satisfaction;
                 // Losing an account that loses money is a loss to retention and a gain to
                 // profit: not luck against the trainee.
                 let losing_money = was_making < 0.0;
                 let text = match (lang, losing_money) {
                     (Language::Zh, false) => format!(
-                        "{name} 流失：满意度 {sat:.0}，当月流失概率 {chance:.1}%；保留得分少了 {weight:.1} 分，每月利润 {was_making:.1} 不再有"
+                        "{name} 流失：满意度 {sat:.0}，当月流失概率 {chance:.1}%，到这个月为止累计 {cumulative:.0}%{}；保留得分少了 {weight:.1} 分，每月利润 {was_making:.1} 不再有",
+                        if by_then >= 0.5 {
+                            "：这是之前的决策让它很可能发生的"
+                        } else {
+                            ""
+                        }
                     ),
                     (Language::En, false) => format!(
-                        "{name} defected: satisfaction {sat:.0}, a {chance:.1}% chance that month; retention loses its {weight:.1} points and its {was_making:.1} profit a month"
+                        "{name} defected: satisfaction {sat:.0}, a {chance:.1}% chance that month and {cumulative:.0}% by then{}; retention loses its {weight:.1} points and its {was_making:.1} profit a month",
+                        if by_then >= 0.5 {
+                            ": the months before made it likely"
+                        } else {
+                            ""
+                        }
                     ),
                     (Language::Zh, true) => format!(
                         "{name} 流失：满意度 {sat:.0}，当月流失概率 {chance:.1}%；保留得分少了 {weight:.1} 分，但它每月亏损 {:.1}，这笔亏损也随之结束",
@@ -130,11 +149,11 @@ pub fn draws(game: &Game, lang: Language) -> Vec<ChanceDraw> {
                 out.push(ChanceDraw {
                     month: record.turn,
                     account: a,
-                    odds: record.defection_chance,
+                    odds: by_then,
                     luck: if losing_money {
                         Luck::Mixed
                     } else {
-                        luck(record.defection_chance, false)
+                        luck(by_then, false)
                     },
                     profit: -was_making,
                     text,

@@ -116,7 +116,40 @@ pub fn hints(game: &Game, plan: &Plan, lang: Language) -> Vec<Hint> {
                 ),
             });
         } else if losing && planned > norm.max(1.0) {
+            out.push(loss_maker_hint(def, a, planned, norm, last_profit, lang));
+        } else if history.is_empty() && game.profit_rate(a) < 0.0 && planned > norm.max(1.0) {
+            // The first month has no past months to point at, but the terms on the dossier
+            // already say the account loses money.
+            let rate = game.profit_rate(a);
             out.push(Hint {
+                lesson: Lesson::Tiering,
+                account: a,
+                text: lang.pick(
+                    format!(
+                        "按现在的价格和服务成本，{}每月亏损约 {:.1}，本月你却安排了 {planned:.0} 次拜访（标准 {norm:.1}）。精力有限：先看客户的利润，再决定投入。",
+                        def.name, -rate
+                    ),
+                    format!(
+                        "At its price and cost to serve, {} loses about {:.1} a month, yet {planned:.0} visits are planned this month (norm {norm:.1}). Effort is scarce: look at what an account earns before spending it there.",
+                        def.name, -rate
+                    ),
+                ),
+            });
+        }
+    }
+    out
+}
+
+/// The hint for visits piled on an account that has lost money every month so far.
+fn loss_maker_hint(
+    def: &crate::scenario::Account,
+    a: usize,
+    planned: f64,
+    norm: f64,
+    last_profit: f64,
+    lang: Language,
+) -> Hint {
+    Hint {
                 lesson: Lesson::Tiering,
                 account: a,
                 text: lang.pick(format!(
@@ -128,10 +161,7 @@ pub fn hints(game: &Game, plan: &Plan, lang: Language) -> Vec<Hint> {
                         def.name
                     ),
                 ),
-            });
-        }
     }
-    out
 }
 
 /// The hint for an objection on screen that has come back unsolved: a stop-gap will bring it
@@ -214,6 +244,44 @@ mod tests {
             hints(&game, &plan, Language::En)
                 .iter()
                 .all(|h| !(h.lesson == Lesson::Allocation && h.account == a))
+        );
+    }
+
+    /// The first month has no history, but an account whose terms lose money is on the
+    /// dossier already: piling visits on it earns the hint in month 1 too.
+    #[test]
+    fn visits_piled_on_a_loss_maker_in_the_first_month_earn_a_hint() {
+        let game = classroom();
+        let a = (0..game.accounts().len())
+            .find(|&a| game.profit_rate(a) < 0.0)
+            .expect("the classroom has an account that loses money at its terms");
+        let norm = game.prepared().norms[a];
+        let people = game.accounts()[a].people.len();
+        let heavy = Plan {
+            visits: (0..(norm.max(1.0) as usize + 3))
+                .map(|i| Visit {
+                    account: a,
+                    stakeholder: i % people,
+                    approach: 0,
+                })
+                .collect(),
+            resources: vec![],
+        };
+        let found = hints(&game, &heavy, Language::En);
+        let hint = found
+            .iter()
+            .find(|h| h.lesson == Lesson::Tiering && h.account == a)
+            .unwrap_or_else(|| panic!("a loss-maker hint in month 1: {found:?}"));
+        assert!(hint.text.contains("loses about"), "{}", hint.text);
+        // At its norm, no hint.
+        let light = Plan {
+            visits: heavy.visits[..norm.max(1.0) as usize].to_vec(),
+            resources: vec![],
+        };
+        assert!(
+            hints(&game, &light, Language::En)
+                .iter()
+                .all(|h| !(h.lesson == Lesson::Tiering && h.account == a))
         );
     }
 
@@ -429,14 +497,33 @@ fn visit_moves(game: &Game, mine: &Plan, better: &Plan, lang: Language) -> Strin
             .collect();
         names.join(lang.pick("、", ", "))
     };
+    let unused = to.iter().map(|&i| b[i] - a[i]).sum::<i64>() - moved;
+    // Visits the better plan adds beyond the trainee's total were left unused: say so, rather
+    // than read them as moved.
+    let use_unused = lang.pick(
+        format!("用上你没排的 {unused} 次拜访"),
+        format!("use the {unused} visits you left unplanned"),
+    );
     match (from.is_empty(), to.is_empty()) {
+        (false, false) if unused > 0 => lang.pick(
+            format!(
+                "{use_unused}，并把 {moved} 次拜访从 {} 移走，多拜访 {}",
+                list(&from),
+                list(&to)
+            ),
+            format!(
+                "{use_unused} and move {moved} away from {}, visiting {} more",
+                list(&from),
+                list(&to)
+            ),
+        ),
         (false, false) => lang.pick(
             format!("把 {moved} 次拜访从 {} 移到 {}", list(&from), list(&to)),
             format!("move {moved} visits from {} to {}", list(&from), list(&to)),
         ),
         (true, false) => lang.pick(
-            format!("把没用上的拜访给 {}", list(&to)),
-            format!("give the unused visits to {}", list(&to)),
+            format!("{use_unused}，给 {}", list(&to)),
+            format!("{use_unused} on {}", list(&to)),
         ),
         (false, true) => lang.pick(
             format!("少拜访 {}", list(&from)),
@@ -447,6 +534,20 @@ fn visit_moves(game: &Game, mine: &Plan, better: &Plan, lang: Language) -> Strin
             "the same accounts, but the people the expert visits".to_owned(),
         ),
     }
+}
+
+/// Whether two plans send their visits to different people (pitches aside).
+fn moves_differ(mine: &Plan, better: &Plan) -> bool {
+    let people = |p: &Plan| {
+        let mut v: Vec<(usize, usize)> = p
+            .visits
+            .iter()
+            .map(|v| (v.account, v.stakeholder))
+            .collect();
+        v.sort_unstable();
+        v
+    };
+    people(mine) != people(better)
 }
 
 /// What a plan buys, in words: "the money spent on Technical support day for Huaxing ×2, …",
@@ -473,6 +574,19 @@ fn spending(game: &Game, plan: &Plan, lang: Language) -> String {
             format!("把预算用在{}", items.join("、")),
             format!("the money spent on {}", items.join(", ")),
         )
+    }
+}
+
+/// The least share of the whole better plan's gain one part of it must reach, alone, to be
+/// named as the mistake; below it the parts only gain together and the card names them all.
+const WHOLE_PLAN_SHARE: f64 = 0.5;
+
+/// A part's gain tried alone, in words: "+0.8", or "no change" when the part is the same.
+fn alone(gain: f64, lang: Language) -> String {
+    if gain.is_finite() {
+        format!("{gain:+.1}")
+    } else {
+        lang.pick("不变", "unchanged").to_owned()
     }
 }
 
@@ -566,6 +680,7 @@ pub fn costliest_mistakes(game: &Game, lang: Language) -> Vec<Mistake> {
                     // trainee's allocation with pitches suited to each person.
                     let where_alone = with_pitches_of(replay, &plan, mine);
                     let how_alone = best_pitched(replay, mine);
+                    let how_alone_differs = how_alone.visits != mine.visits;
                     let gain = |p: Plan| {
                         value_of(game, i, Decision::Plan(p))
                             .map_or(f64::NEG_INFINITY, |v| v - actual)
@@ -580,39 +695,81 @@ pub fn costliest_mistakes(game: &Game, lang: Language) -> Vec<Mistake> {
                             resources: plan.resources.clone(),
                         })
                     };
-                    let style = by_pitch > by_allocation && by_pitch >= by_budget;
-                    let budget = !style && by_budget > by_allocation;
                     let points = value - actual;
                     let moves = visit_moves(replay, mine, &plan, lang);
                     let spending = spending(replay, &plan, lang);
+                    let part = by_allocation.max(by_pitch).max(by_budget);
+                    // A part named alone must carry most of the gain, or the card would put a
+                    // small number's words beside a large one: then it names the whole plan.
+                    let named = if part >= WHOLE_PLAN_SHARE * points {
+                        if by_pitch == part {
+                            Some(Lesson::Style)
+                        } else if by_allocation == part {
+                            Some(Lesson::Allocation)
+                        } else {
+                            None
+                        }
+                    } else {
+                        None
+                    };
+                    let budget_named = part >= WHOLE_PLAN_SHARE * points && named.is_none();
                     found.push(Mistake {
                         month,
-                        lesson: if style {
-                            Lesson::Style
-                        } else {
-                            Lesson::Allocation
-                        },
-                        text: match (style, budget, lang) {
-                            (true, _, Language::Zh) => format!(
+                        lesson: named.unwrap_or(Lesson::Allocation),
+                        text: match (named, budget_named, lang) {
+                            (Some(Lesson::Style), _, Language::Zh) => format!(
                                 "第 {month} 月的拜访计划：拜访的人不变，只按每个人的沟通风格换拜访方式，就会多得 {by_pitch:.1} 分（专家的整个计划多得 {points:.1} 分）。"
                             ),
-                            (true, _, Language::En) => format!(
+                            (Some(Lesson::Style), _, Language::En) => format!(
                                 "Month {month}'s plan: the same visits, each pitched to the person's style, would have gained {by_pitch:.1} points (the expert's whole plan {points:.1})."
                             ),
-                            (false, true, Language::Zh) => format!(
+                            (Some(_), _, Language::Zh) => format!(
+                                "第 {month} 月的拜访计划：{moves}，就会多得 {by_allocation:.1} 分（专家的整个计划多得 {points:.1} 分）。"
+                            ),
+                            (Some(_), _, Language::En) => format!(
+                                "Month {month}'s plan: {moves}, and it would have gained {by_allocation:.1} points (the expert's whole plan {points:.1})."
+                            ),
+                            (None, true, Language::Zh) => format!(
                                 "第 {month} 月的预算：拜访不变，{spending}，就会多得 {by_budget:.1} 分（专家的整个计划多得 {points:.1} 分）。"
                             ),
-                            (false, true, Language::En) => format!(
+                            (None, true, Language::En) => format!(
                                 "Month {month}'s budget: the same visits, {spending}, would have gained {by_budget:.1} points (the expert's whole plan {points:.1})."
                             ),
-                            (false, false, Language::Zh) => format!(
-                                "第 {month} 月的拜访计划：{moves}，就会多得 {:.1} 分（专家的整个计划多得 {points:.1} 分）。",
-                                by_allocation.max(0.0)
-                            ),
-                            (false, false, Language::En) => format!(
-                                "Month {month}'s plan: {moves}, and it would have gained {:.1} points (the expert's whole plan {points:.1}).",
-                                by_allocation.max(0.0)
-                            ),
+                            (None, false, _) => {
+                                let mut parts = Vec::new();
+                                if moves_differ(mine, &plan) {
+                                    parts.push((moves.clone(), by_allocation));
+                                }
+                                if how_alone_differs {
+                                    parts.push((
+                                        lang.pick("每个人按风格选拜访方式", "each person pitched to their style")
+                                            .to_owned(),
+                                        by_pitch,
+                                    ));
+                                }
+                                if by_budget.is_finite() {
+                                    parts.push((spending.clone(), by_budget));
+                                }
+                                let parts: Vec<String> = parts
+                                    .into_iter()
+                                    .map(|(what, gain)| {
+                                        lang.pick(
+                                            format!("{what}（单改这一处 {}）", alone(gain, lang)),
+                                            format!("{what} ({} alone)", alone(gain, lang)),
+                                        )
+                                    })
+                                    .collect();
+                                lang.pick(
+                                    format!(
+                                        "第 {month} 月的计划：专家的计划会多得 {points:.1} 分，靠的是几处一起改：{}。",
+                                        parts.join("；")
+                                    ),
+                                    format!(
+                                        "Month {month}'s plan: the expert's plan would have gained {points:.1} points, from changes that work together: {}.",
+                                        parts.join("; ")
+                                    ),
+                                )
+                            }
                         },
                         points,
                         better_plan: Some(plan),
@@ -625,12 +782,31 @@ pub fn costliest_mistakes(game: &Game, lang: Language) -> Vec<Mistake> {
             ) => {
                 // The expert's move at the same table, valued the same way: a lost renewal
                 // is often the costliest decision of a game.
-                let better = expert.negotiate(replay, &state);
-                if better != *decision
-                    && let (Some(actual), Some(value)) = (
-                        value_of(game, i, decision.clone()),
-                        value_of(game, i, better.clone()),
-                    )
+                // Beside it, the offer the negotiation review calls the cheapest that wins this
+                // round: the card recommends whichever of the two the replay values higher, so
+                // it never urges a price cut where a cheaper offer wins as well.
+                let cheapest_now = crate::negotiation_review::Table::new(replay, state.negotiation)
+                    .and_then(|table| {
+                        let bar = table.bars.get(state.round as usize - 1).copied()?;
+                        table
+                            .offers
+                            .into_iter()
+                            .filter(|p| p.buyer_value + 1e-9 >= bar)
+                            .max_by(|x, y| {
+                                x.profit_rate
+                                    .total_cmp(&y.profit_rate)
+                                    .then(x.buyer_value.total_cmp(&y.buyer_value))
+                            })
+                    })
+                    .map(|p| Decision::Offer(p.offer));
+                let actual = value_of(game, i, decision.clone());
+                let best = [Some(expert.negotiate(replay, &state)), cheapest_now]
+                    .into_iter()
+                    .flatten()
+                    .filter(|d| d != decision)
+                    .filter_map(|d| value_of(game, i, d.clone()).map(|v| (d, v)))
+                    .max_by(|x, y| x.1.total_cmp(&y.1));
+                if let (Some(actual), Some((better, value))) = (actual, best)
                     && value > actual + 0.05
                 {
                     let n = &scenario.negotiations[state.negotiation];
@@ -650,11 +826,11 @@ pub fn costliest_mistakes(game: &Game, lang: Language) -> Vec<Mistake> {
                         lesson: Lesson::Negotiation,
                         text: lang.pick(
                             format!(
-                                "第 {month} 月，谈判“{}”第 {} 轮：专家的出价（{what}）会多得 {points:.1} 分。",
+                                "第 {month} 月，谈判“{}”第 {} 轮：换成这个出价（{what}）会多得 {points:.1} 分。",
                                 n.title, state.round
                             ),
                             format!(
-                                "Month {month}, \"{}\" round {}: the expert's move ({what}) would have gained {points:.1} points.",
+                                "Month {month}, \"{}\" round {}: this move instead ({what}) would have gained {points:.1} points.",
                                 n.title, state.round
                             ),
                         ),
@@ -734,13 +910,75 @@ mod mistakes {
         assert!(
             mistakes
                 .iter()
-                .any(|m| m.lesson == Lesson::Negotiation && m.text.contains("the expert's move")),
+                .any(|m| m.lesson == Lesson::Negotiation && m.text.contains("this move instead")),
             "{mistakes:?}"
         );
     }
 
     /// A month planned where the expert would go but pitched against every person's style is
     /// named a pitching mistake, not an allocation one: the card says what to change.
+    /// The points a plan card's words name: the first "gained N" in its text.
+    fn named_gain(text: &str) -> f64 {
+        let at = text.find("gained ").expect("a gain in the text") + "gained ".len();
+        text[at..]
+            .split(' ')
+            .next()
+            .and_then(|n| n.parse().ok())
+            .expect("a number after 'gained'")
+    }
+
+    /// A card names the part of the better plan its headline is about: a part is named alone
+    /// only when it carries at least half the gain, else the card names the plan's changes
+    /// together. (A card once said "move 1 visit ... +0.8" beside a headline of 14.4.)
+    #[test]
+    fn a_plan_cards_words_carry_most_of_its_headline() {
+        let mut whole = 0;
+        let mut named = 0;
+        for seed in 1..=4 {
+            let (file, src) = crate::bundled::by_name("classroom_en").unwrap();
+            let (prepared, _) = crate::load::load_str(file, src).unwrap();
+            let game = crate::batch::play(&prepared, "random", seed).unwrap();
+            for m in costliest_mistakes(&game, Language::En) {
+                if m.better_plan.is_none() {
+                    continue;
+                }
+                let words = named_gain(&m.text);
+                assert!(
+                    words >= WHOLE_PLAN_SHARE * m.points - 0.05,
+                    "{} (headline {:.1})",
+                    m.text,
+                    m.points
+                );
+                if m.text.contains("work together") {
+                    whole += 1;
+                } else {
+                    named += 1;
+                }
+            }
+        }
+        // Both kinds occur, so both paths are held to the rule.
+        assert!(whole > 0 && named > 0, "whole {whole}, named {named}");
+    }
+
+    /// Visits the trainee left unplanned are named as unused, not as moved.
+    #[test]
+    fn a_plan_that_leaves_visits_unplanned_is_told_so() {
+        let (file, src) = crate::bundled::by_name("classroom_en").unwrap();
+        let (prepared, _) = crate::load::load_str(file, src).unwrap();
+        let game = Game::new(prepared, 3);
+        let expert = crate::strategy::by_name("expert", 3).unwrap().plan(&game);
+        let mine = Plan {
+            visits: expert.visits[..1].to_vec(),
+            resources: expert.resources.clone(),
+        };
+        let unused = expert.visits.len() - 1;
+        let words = visit_moves(&game, &mine, &expert, Language::En);
+        assert!(
+            words.contains(&format!("use the {unused} visits you left unplanned")),
+            "{words}"
+        );
+    }
+
     #[test]
     fn a_plan_pitched_against_style_is_named_for_style() {
         let (file, src) = crate::bundled::by_name("classroom_en").unwrap();

@@ -97,10 +97,18 @@ pub fn deal_verdict(
         100.0
     };
     if is_win_win(deal, profit_rate_before, profit_rate_after) {
-        lang.pick(
-            format!("双赢：达成了协议，每月利润保住了原来的 {kept:.0}%。"),
-            format!("Win-win: a deal that keeps {kept:.0}% of the profit rate."),
-        )
+        if kept > 100.5 {
+            let more = kept - 100.0;
+            lang.pick(
+                format!("双赢：达成了协议，每月利润比原来还高 {more:.0}%。"),
+                format!("Win-win: a deal that raises the profit rate by {more:.0}%."),
+            )
+        } else {
+            lang.pick(
+                format!("双赢：达成了协议，每月利润保住了原来的 {kept:.0}%。"),
+                format!("Win-win: a deal that keeps {kept:.0}% of the profit rate."),
+            )
+        }
     } else if deal {
         lang.pick(
             format!("达成了协议，但每月利润只剩原来的 {kept:.0}%：让步换来的不够，不是双赢。"),
@@ -112,10 +120,10 @@ pub fn deal_verdict(
         // Walking away from a renewal is not "nothing changes": the contract lapses.
         lang.pick(
             format!(
-                "没有达成协议，这代价很高：每回合利润 {profit_rate_before:.1} → {profit_rate_after:.1}（合同没有续上）。"
+                "没有达成协议，这代价很高：每月利润 {profit_rate_before:.1} → {profit_rate_after:.1}（合同没有续上）。"
             ),
             format!(
-                "No deal, and it costs: profit per turn {profit_rate_before:.1} → {profit_rate_after:.1} (the contract was not renewed)."
+                "No deal, and it costs: profit per month {profit_rate_before:.1} → {profit_rate_after:.1} (the contract was not renewed)."
             ),
         )
     } else {
@@ -149,21 +157,21 @@ pub fn debrief(game: &Game, lang: Language) -> Debrief {
             evidence: match &r.deal {
                 Some(_) if win_win => lang.pick(
                     format!(
-                        "{}：达成协议且利润基本守住（每回合 {:.1} → {:.1}，让出不到一成）",
+                        "{}：达成协议且利润基本守住（每月 {:.1} → {:.1}，让出不到一成）",
                         n.title, r.profit_rate_before, r.profit_rate_after
                     ),
                     format!(
-                        "{}: deal agreed and profit kept (per turn {:.1} → {:.1}, less than a tenth given up)",
+                        "{}: deal agreed and profit kept (per month {:.1} → {:.1}, less than a tenth given up)",
                         n.title, r.profit_rate_before, r.profit_rate_after
                     ),
                 ),
                 Some(_) => lang.pick(
                     format!(
-                        "{}：达成了协议，但每回合利润 {:.1} → {:.1}，让出超过一成：不是双赢",
+                        "{}：达成了协议，但每月利润 {:.1} → {:.1}，让出超过一成：不是双赢",
                         n.title, r.profit_rate_before, r.profit_rate_after
                     ),
                     format!(
-                        "{}: a deal, but profit per turn {:.1} → {:.1}, more than a tenth given up: not win-win",
+                        "{}: a deal, but profit per month {:.1} → {:.1}, more than a tenth given up: not win-win",
                         n.title, r.profit_rate_before, r.profit_rate_after
                     ),
                 ),

@@ -358,7 +358,7 @@ pub fn warnings(game: &Game, account: usize, lang: Language) -> Vec<Warning> {
     };
     let hazard = game.churn_hazard(account);
     let risk = match lang {
-        Language::Zh => format!("流失风险高：每回合约 {:.0}%", hazard * 100.0),
+        Language::Zh => format!("流失风险高：每月约 {:.0}%", hazard * 100.0),
         Language::En => format!("High defection risk: about {:.0}% a turn", hazard * 100.0),
     };
     if state.churned {

@@ -256,14 +256,15 @@ pub fn tiering_verdict(game: &Game, lang: Language) -> Option<LessonOutcome> {
         .collect();
     let mean = |set: &[usize]| set.iter().map(|&a| coverage(a)).sum::<f64>() / set.len() as f64;
     let a_mean = mean(&tier_a);
-    let first = others.is_empty() || a_mean >= mean(&others);
+    // A tie at no visits is no priority: the A accounts must have been served at all.
+    let first = a_mean > 0.0 && (others.is_empty() || a_mean >= mean(&others));
     let best = tier_a.iter().map(|&a| coverage(a)).fold(0.0, f64::max);
     let least = tier_a
         .iter()
         .copied()
         .min_by(|&x, &y| coverage(x).total_cmp(&coverage(y)))
         .unwrap_or(tier_a[0]);
-    let balanced = best <= 0.0 || coverage(least) >= TIERING_BALANCE * best;
+    let balanced = best > 0.0 && coverage(least) >= TIERING_BALANCE * best;
     let others_mean = if others.is_empty() {
         0.0
     } else {

@@ -204,6 +204,27 @@ fn a_careless_game_on_one_loss_maker_misses_allocation_not_style() {
         "{}",
         lesson(Lesson::Style).evidence
     );
+    // No visit to any A account is no priority for them, even when the others got none too.
+    let tiering = lesson(Lesson::Tiering);
+    assert!(!tiering.met, "{}", tiering.evidence);
+    // The A accounts left alone for months were likely lost by the month they went: chance
+    // says the months before made it likely, not that luck was against the trainee.
+    let draws = kam_sim::chance::draws(&game, lang);
+    let neglected: Vec<_> = draws
+        .iter()
+        .filter(|d| d.account != hongda && d.text.contains("defected"))
+        .collect();
+    assert!(!neglected.is_empty(), "{draws:?}");
+    for d in &neglected {
+        if d.odds >= 0.5 {
+            assert_eq!(d.luck, kam_sim::chance::Luck::AsExpected, "{}", d.text);
+            assert!(d.text.contains("made it likely"), "{}", d.text);
+        }
+    }
+    assert!(
+        neglected.iter().any(|d| d.odds >= 0.5),
+        "a neglected account's loss was likely by then: {neglected:?}"
+    );
     let mistakes = kam_sim::coach::costliest_mistakes(&game, lang);
     let plans: Vec<_> = mistakes
         .iter()

@@ -114,7 +114,9 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                 .map_or_else(|| s.nego.history.clone(), |st| st.exchanges.clone());
             let pressed = pressed_so_far(lang, def, &exchanges);
             if !pressed.is_empty() {
-                ui.label(RichText::new(format!("{}: {pressed}", K::PressedSoFar.t(lang))).strong());
+                ui.label(
+                    RichText::new(i18n::labelled(lang, K::PressedSoFar.t(lang), &pressed)).strong(),
+                );
             }
             let table = s.nego.table.as_ref();
             for (i, x) in exchanges.iter().enumerate() {
@@ -134,10 +136,10 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                         })
                         .collect();
                     ui.label(
-                        RichText::new(format!(
-                            "{}: {}",
+                        RichText::new(i18n::labelled(
+                            lang,
                             K::YouOffered.t(lang),
-                            offered.join(" · ")
+                            offered.join(" · "),
                         ))
                         .small()
                         .color(ui::MUTED),
@@ -255,11 +257,10 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                         (now, game.deal_profit_rate(negotiation, &s.nego.offer))
                     {
                         ui.label(
-                            RichText::new(format!(
-                                "{}: {} → {}",
-                                s.money_label(K::ThisOffer),
-                                i18n::money(now),
-                                i18n::money(then)
+                            RichText::new(i18n::labelled(
+                                lang,
+                                &s.money_label(K::ThisOffer),
+                                format!("{} → {}", i18n::money(now), i18n::money(then)),
                             ))
                             .strong(),
                         );
@@ -278,9 +279,12 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                             ui.label(RichText::new(K::Deal.t(lang)).color(ui::GREEN).strong());
                             for (issue, &o) in def.issues.iter().zip(deal) {
                                 ui.label(format!(
-                                    "• {}: {}",
-                                    i18n::topic(lang, issue.topic),
-                                    issue.options[o].label
+                                    "• {}",
+                                    i18n::labelled(
+                                        lang,
+                                        i18n::topic(lang, issue.topic),
+                                        &issue.options[o].label
+                                    )
                                 ));
                             }
                         }
@@ -314,21 +318,33 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                         let round =
                             (history.len() as u32 + u32::from(!closed)).clamp(1, def.rounds.max(1));
                         ui.label(format!(
-                            "{}: {:.0} · {}: {:.0}",
-                            i18n::tf(lang, K::NeededInRound, round),
-                            table.bars.get(round as usize - 1).copied().unwrap_or(0.0),
-                            K::CompetitorFloor.t(lang),
-                            table.competitor_offer
+                            "{} · {}",
+                            i18n::labelled(
+                                lang,
+                                &i18n::tf(lang, K::NeededInRound, round),
+                                format!(
+                                    "{:.0}",
+                                    table.bars.get(round as usize - 1).copied().unwrap_or(0.0)
+                                ),
+                            ),
+                            i18n::labelled(
+                                lang,
+                                K::CompetitorFloor.t(lang),
+                                format!("{:.0}", table.competitor_offer),
+                            ),
                         ));
                     }
                     ui.horizontal(|ui| {
-                        ui.label(format!(
-                            "{}: {} {} → {} {}",
-                            s.money_label(K::ProfitRate),
-                            K::Before.t(lang),
-                            i18n::money(sum.profit_rate_before),
-                            K::After.t(lang),
-                            i18n::money(sum.profit_rate_after)
+                        ui.label(i18n::labelled(
+                            lang,
+                            &s.money_label(K::ProfitRate),
+                            format!(
+                                "{} {} → {} {}",
+                                K::Before.t(lang),
+                                i18n::money(sum.profit_rate_before),
+                                K::After.t(lang),
+                                i18n::money(sum.profit_rate_after)
+                            ),
                         ));
                         ui.label(ui::delta_text(
                             sum.profit_rate_after - sum.profit_rate_before,
@@ -502,10 +518,10 @@ fn value_breakdown(ui: &mut egui::Ui, lang: Lang, def: &Negotiation, offer: &[us
                     continue;
                 };
                 ui.label(format!("{}", issue.buyer_weight));
-                ui.label(format!(
-                    "{}: {}",
+                ui.label(i18n::labelled(
+                    lang,
                     i18n::topic(lang, issue.topic),
-                    option.label
+                    &option.label,
                 ));
                 ui.label(format!("{}", option.buyer_value));
                 ui.end_row();
