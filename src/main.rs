@@ -41,6 +41,7 @@ fn main() -> ExitCode {
                 player: args.player,
                 seed: args.seed,
                 screen: args.screen,
+                difficulty: args.difficulty,
             })
         },
         |args| {

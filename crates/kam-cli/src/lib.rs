@@ -131,6 +131,11 @@ pub struct PlayArgs {
     /// or the turn screen with --screenshot, or the debrief with --autoplay.
     #[arg(long, value_name = "NAME")]
     pub screen: Option<String>,
+    /// What the trainee is shown of the people: easy (style and need), normal (cues and
+    /// reactions, fit words once seen) or hard (cues and reactions only). Default: the
+    /// scenario's own.
+    #[arg(long, value_name = "easy|normal|hard")]
+    pub difficulty: Option<kam_sim::scenario::Difficulty>,
 }
 
 /// Parses the arguments and runs the command; `play` runs the game and `serve` the class

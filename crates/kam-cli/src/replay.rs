@@ -279,6 +279,17 @@ fn describe(game: &Game, decision: &Decision) -> String {
             ),
             _ => "walking away from a negotiation".to_owned(),
         },
+        Decision::Read {
+            account,
+            stakeholder,
+            ..
+        } => format!(
+            "a reading of person {stakeholder} of account {}",
+            scenario
+                .accounts
+                .get(*account)
+                .map_or("?", |a| a.id.as_str())
+        ),
     }
 }
 

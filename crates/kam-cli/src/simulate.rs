@@ -27,6 +27,10 @@ pub struct Args {
     /// Print one JSON object instead of a table.
     #[arg(long)]
     pub json: bool,
+    /// Play at this difficulty instead of the scenario's own: easy, normal or hard (what the
+    /// strategies may see of the people).
+    #[arg(long, value_name = "easy|normal|hard")]
+    pub difficulty: Option<kam_sim::scenario::Difficulty>,
 }
 
 /// The `--json` output.
@@ -58,6 +62,10 @@ pub fn run(args: &Args, io: &mut Io) -> u8 {
     let prepared = match scenario_source::load_or_report(&args.file, "simulate", io) {
         Ok(prepared) => prepared,
         Err(status) => return status,
+    };
+    let prepared = match args.difficulty {
+        Some(d) => prepared.at_difficulty(d),
+        None => prepared,
     };
     let seed = args.seed.unwrap_or(prepared.scenario.seed);
     let mut summaries = Vec::new();

@@ -115,7 +115,11 @@ pub fn run(args: &Args, io: &mut Io) -> u8 {
                         s.turns,
                         s.events.len(),
                         s.negotiations.len(),
-                        match warnings.len() {
+                        match warnings
+                            .iter()
+                            .filter(|w| w.severity == load::Severity::Warning)
+                            .count()
+                        {
                             0 => String::new(),
                             n => format!(", {n} warning{}", if n == 1 { "" } else { "s" }),
                         }

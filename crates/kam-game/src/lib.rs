@@ -52,6 +52,8 @@ pub struct PlayOptions {
     /// The screen to open at (`briefing`, `turn`, `event`, `negotiation`, `report`,
     /// `debrief`), playing there with `autoplay` (or `expert`) when it lies ahead.
     pub screen: Option<String>,
+    /// Play at this difficulty instead of the scenario's own.
+    pub difficulty: Option<kam_sim::scenario::Difficulty>,
 }
 
 /// Where `kam play FILE` opens.
@@ -120,6 +122,7 @@ pub fn run(args: PlayOptions) -> ExitCode {
     if let Some(seed) = &args.seed {
         session.form.seed = seed.clone();
     }
+    session.form.difficulty = args.difficulty;
     if let Some(name) = &args.autoplay
         && kam_sim::strategy::by_name(name, 0).is_none()
     {

@@ -155,6 +155,8 @@ pub struct TitleForm {
     pub server: String,
     pub join_code: String,
     pub rejoin: String,
+    /// The difficulty to play at; the scenario's own when `None` (`kam play --difficulty`).
+    pub difficulty: Option<kam_sim::scenario::Difficulty>,
 }
 
 /// One player action.
@@ -171,6 +173,12 @@ pub enum Action {
     /// Esc: one screen back where that makes sense.
     Back,
     SelectAccount(usize),
+    /// Note the trainee's reading of a person (Normal and Hard difficulty).
+    Read {
+        account: usize,
+        stakeholder: usize,
+        reading: kam_sim::reading::Reading,
+    },
     /// The approach new visits use.
     PickApproach(usize),
     AddVisit(Visit),
@@ -412,10 +420,10 @@ impl Session {
     /// Whether the coach (plan previews, hints) is on: practice, unless the scenario or the
     /// class is an exam.
     pub fn coach_on(&self) -> bool {
-        let scenario = self
-            .game
-            .as_ref()
-            .is_none_or(|g| g.scenario().mode == kam_sim::scenario::Mode::Practice);
+        let scenario = self.game.as_ref().is_none_or(|g| {
+            g.scenario().mode == kam_sim::scenario::Mode::Practice
+                && g.prepared().difficulty.allows_coaching()
+        });
         let class = self.class.as_ref().is_none_or(|c| c.saved.coach);
         scenario && class
     }
@@ -459,6 +467,10 @@ impl Session {
                     self.lang = self.form.lang.unwrap_or(prepared.scenario.language);
                 }
                 let tutorial = prepared.scenario.id == "tutorial";
+                let prepared = match self.form.difficulty {
+                    Some(d) => prepared.at_difficulty(d),
+                    None => prepared,
+                };
                 self.begin(source, Game::new(prepared, seed), player);
                 self.seed_code = seed_code.to_owned();
                 // The first time the tutorial is played, the guide walks through it.
@@ -700,6 +712,27 @@ impl Session {
             Action::SelectAccount(a) => {
                 if self.game.as_ref().is_some_and(|g| a < g.accounts().len()) {
                     self.selected_account = a;
+                }
+            }
+            Action::Read {
+                account,
+                stakeholder,
+                reading,
+            } => {
+                // A note in the decision log, so the save, the class and the debrief keep it;
+                // the same reading again is no new decision.
+                let same = self.game.as_ref().is_some_and(|g| {
+                    g.accounts()
+                        .get(account)
+                        .and_then(|a| a.people.get(stakeholder))
+                        .is_some_and(|p| p.reading == reading)
+                });
+                if !same {
+                    self.decide(Decision::Read {
+                        account,
+                        stakeholder,
+                        reading,
+                    });
                 }
             }
             Action::PickApproach(p) => {

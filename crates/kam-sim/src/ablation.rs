@@ -78,7 +78,7 @@ pub fn teaching_values(
                 strategy: ablation.name,
                 teaching_point: ablation.teaching_point,
                 bad_habit: ablation.kind == AblationKind::BadHabit,
-                exercised: (ablation.exercised)(&prepared.scenario),
+                exercised: (ablation.exercised)(prepared),
                 expert_mean,
                 ablated_mean: other.iter().sum::<f64>() / other.len().max(1) as f64,
                 worth,

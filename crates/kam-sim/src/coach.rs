@@ -63,7 +63,39 @@ pub fn hints(game: &Game, plan: &Plan, lang: Language) -> Vec<Hint> {
                     .get(v.approach)
                     .is_some_and(|p| model::fit(p, person) < model::SUPPORT_NEUTRAL_FIT)
         });
-        if let Some(v) = mismatched {
+        let reading_people = !prepared.difficulty.shows_style_and_need();
+        if let Some(v) = mismatched
+            && reading_people
+        {
+            // Reading the people: the coach points at what the person said, never at the
+            // answer, and only once a visit has shown how this pitch lands with them.
+            if crate::reading::fit_seen(game, a, v.stakeholder, v.approach) {
+                let person = &state.people[v.stakeholder].person;
+                let pitch = &scenario.approaches[v.approach].name;
+                let said = crate::reading::reactions(game, lang)
+                    .into_iter()
+                    .rev()
+                    .find(|r| {
+                        r.account == a && r.stakeholder == v.stakeholder && r.approach == v.approach
+                    })
+                    .map(|r| r.words)
+                    .unwrap_or_default();
+                out.push(Hint {
+                    lesson: Lesson::Style,
+                    account: a,
+                    text: lang.pick(
+                        format!(
+                            "上次用“{pitch}”拜访{}的{}，对方说：「{said}」这说明对方喜欢怎样的沟通方式？再用同样的方式之前，先想一想。",
+                            def.name, person.name
+                        ),
+                        format!(
+                            "The last time you pitched \"{pitch}\" to {} at {}, they said: \"{said}\" What does that say about how they like to be spoken to? Think before using it again.",
+                            person.name, def.name
+                        ),
+                    ),
+                });
+            }
+        } else if let Some(v) = mismatched {
             let person = &state.people[v.stakeholder].person;
             let pitch = &scenario.approaches[v.approach].name;
             // The same words as the pitch-fit label: wasted only at the worst fit.
@@ -327,7 +359,13 @@ mod tests {
 
     #[test]
     fn a_pitch_that_talks_past_the_decision_maker_earns_a_style_hint() {
-        let game = classroom();
+        let classroom = classroom();
+        let game = Game::new(
+            classroom
+                .prepared()
+                .at_difficulty(crate::scenario::Difficulty::Easy),
+            7,
+        );
         let scenario = game.scenario();
         let (a, p, approach) = (0..game.accounts().len())
             .flat_map(|a| {
@@ -361,6 +399,36 @@ mod tests {
                 .any(|h| h.lesson == Lesson::Style && h.account == a),
             "{found:?}"
         );
+
+        // Reading the people: no hint before a visit has shown how the pitch lands (the hint
+        // would give the answer away); after one, the hint quotes what the person said.
+        let mut normal = Game::new(
+            game.prepared()
+                .at_difficulty(crate::scenario::Difficulty::Normal),
+            7,
+        );
+        let style_hint = |g: &Game| {
+            hints(g, &plan, Language::En)
+                .into_iter()
+                .find(|h| h.lesson == Lesson::Style && h.account == a)
+        };
+        assert_eq!(style_hint(&normal), None);
+        normal.decide(Decision::Plan(plan.clone())).unwrap();
+        while normal.pending().is_some() {
+            let d = match normal.pending() {
+                Some(crate::engine::Pending::Event { .. }) => Decision::Choose(0),
+                _ => Decision::WalkAway,
+            };
+            normal.decide(d).unwrap();
+        }
+        let said = crate::reading::reactions(&normal, Language::En)[0]
+            .words
+            .clone();
+        let hint = style_hint(&normal).expect("a hint once the pitch was seen");
+        assert!(hint.text.contains(&said), "{}", hint.text);
+        for word in ["analytical", "sequential", "interpersonal", "imaginative"] {
+            assert!(!hint.text.contains(word), "never the answer: {}", hint.text);
+        }
     }
 }
 

@@ -30,6 +30,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalogue;
 use crate::model;
+use crate::reading::Reading;
 use crate::scenario::*;
 
 /// A scenario with every default filled in, shared cheaply between games.
@@ -44,9 +45,24 @@ pub struct Prepared {
     pub weights: Vec<f64>,
     /// Total profit scoring 0 and 100.
     pub profit_range: (f64, f64),
+    /// What the trainee is shown of the people: the scenario's own difficulty unless a player
+    /// or a class chose another ([`Prepared::at_difficulty`]). Not part of the content hash:
+    /// it changes what is shown, never a number of the model.
+    pub difficulty: Difficulty,
 }
 
 impl Prepared {
+    /// The same scenario played at `difficulty` (the `--difficulty` of `kam play`, `simulate`
+    /// and `balance`, or a class's setting).
+    pub fn at_difficulty(self: &Arc<Self>, difficulty: Difficulty) -> Arc<Prepared> {
+        if self.difficulty == difficulty {
+            return Arc::clone(self);
+        }
+        let mut copy = Prepared::clone(self);
+        copy.difficulty = difficulty;
+        Arc::new(copy)
+    }
+
     pub fn new(mut scenario: Scenario) -> Arc<Prepared> {
         if scenario.approaches.is_empty() {
             scenario.approaches = catalogue::standard_approaches(scenario.language);
@@ -78,6 +94,7 @@ impl Prepared {
             .map(|(a, &norm)| model::half_saturation(&a.response, norm))
             .collect();
         Arc::new(Prepared {
+            difficulty: scenario.difficulty(),
             scenario,
             half_saturation,
             norms,
@@ -201,6 +218,13 @@ pub enum Decision {
     Offer(Vec<usize>),
     /// Leave the negotiation table.
     WalkAway,
+    /// Record the trainee's reading of a person (their guess at style and need). Allowed at
+    /// any point of a turn; it changes nothing in the model and ends no turn.
+    Read {
+        account: usize,
+        stakeholder: usize,
+        reading: Reading,
+    },
 }
 
 /// What caused a change, by index into the scenario.
@@ -378,6 +402,9 @@ pub struct PersonState {
     pub person: Arc<Stakeholder>,
     pub support: f64,
     pub present: bool,
+    /// The trainee's reading of the person's style and need ([`Decision::Read`]).
+    #[serde(default)]
+    pub reading: Reading,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -439,6 +466,7 @@ impl AccountState {
                     person: Arc::new(s.clone()),
                     support: s.support,
                     present: true,
+                    reading: Reading::default(),
                 })
                 .collect(),
             opportunities: account
@@ -614,6 +642,7 @@ pub enum DecisionError {
     NoPendingNegotiation,
     BadOffer(String),
     Finished,
+    NoSuchPerson { account: usize, stakeholder: usize },
 }
 
 impl std::fmt::Display for DecisionError {
@@ -625,6 +654,10 @@ impl std::fmt::Display for DecisionError {
             DecisionError::NoPendingNegotiation => write!(f, "no negotiation is under way"),
             DecisionError::BadOffer(e) => write!(f, "offer refused: {e}"),
             DecisionError::Finished => write!(f, "the game is over"),
+            DecisionError::NoSuchPerson {
+                account,
+                stakeholder,
+            } => write!(f, "account {account} has no person number {stakeholder}"),
         }
     }
 }
@@ -785,6 +818,24 @@ impl Game {
                 self.offer(offer)?;
             }
             Decision::WalkAway => self.walk_away()?,
+            Decision::Read {
+                account,
+                stakeholder,
+                reading,
+            } => {
+                let person = self
+                    .accounts
+                    .get_mut(*account)
+                    .and_then(|a| a.people.get_mut(*stakeholder))
+                    .ok_or(DecisionError::NoSuchPerson {
+                        account: *account,
+                        stakeholder: *stakeholder,
+                    })?;
+                person.reading = *reading;
+                // A reading is a note in the margin: the turn goes on.
+                self.log.push(decision);
+                return Ok(());
+            }
         }
         self.log.push(decision);
         self.advance_if_resolved();

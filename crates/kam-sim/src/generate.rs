@@ -83,6 +83,7 @@ pub fn generate(accounts: usize, turns: u32, seed: u64) -> Scenario {
                         style: styles[rng.random_range(0..4)],
                         need: needs[rng.random_range(0..5)],
                         notes: String::new(),
+                        cues: Vec::new(),
                     })
                     .collect(),
                 opportunities: (0..rng.random_range(0..3))
@@ -207,7 +208,7 @@ pub fn generate(accounts: usize, turns: u32, seed: u64) -> Scenario {
         briefing: String::new(),
         objectives: Vec::new(),
         language: Language::En,
-        difficulty: Difficulty::Normal,
+        difficulty: Some(Difficulty::Normal),
         turns,
         turn_unit: TurnUnit::Month,
         money_unit: None,

@@ -12,6 +12,7 @@ pub mod catalogue;
 pub mod chance;
 pub mod coach;
 pub mod compare;
+pub mod cues;
 pub mod debrief;
 pub mod engine;
 pub mod explain;
@@ -19,6 +20,7 @@ pub mod generate;
 pub mod load;
 pub mod model;
 pub mod negotiation_review;
+pub mod reading;
 pub mod record;
 /// The located RON reader, a crate of its own (`ron-located`), under its old name here.
 pub use ron_located as ron_tree;

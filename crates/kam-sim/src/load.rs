@@ -18,6 +18,8 @@ use crate::validate::{self, Finding};
 pub enum Severity {
     Error,
     Warning,
+    /// Something the author should know once, not a problem.
+    Note,
 }
 
 /// One problem in a scenario file, located.
@@ -35,6 +37,7 @@ impl fmt::Display for Diagnostic {
         let severity = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         };
         write!(
             f,

@@ -41,6 +41,10 @@ pub struct GameRecord {
     pub decisions: Vec<Decision>,
     /// Scores at the time of writing (final scores when finished).
     pub scores: Scores,
+    /// The difficulty the game was played at, when it was not the scenario's own (a
+    /// `--difficulty` or a class setting); restored with the game.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub difficulty: Option<crate::scenario::Difficulty>,
 }
 
 /// The seed a seed field or class code stands for: a number is itself, any other text hashes
@@ -101,6 +105,8 @@ pub fn record(game: &Game, player: &str) -> GameRecord {
         finished: game.is_finished(),
         decisions: game.log().to_vec(),
         scores: score::score(game),
+        difficulty: (game.prepared().difficulty != game.scenario().difficulty())
+            .then_some(game.prepared().difficulty),
     }
 }
 
@@ -229,6 +235,10 @@ pub fn restore(prepared: Arc<Prepared>, record: &GameRecord) -> Result<Game, Str
     if record.scenario_hash != scenario_hash(&prepared) {
         return Err("the scenario has changed since this record was made".to_owned());
     }
+    let prepared = match record.difficulty {
+        Some(d) => prepared.at_difficulty(d),
+        None => prepared,
+    };
     Game::replay(prepared, record.seed, &record.decisions)
         .map_err(|(i, e)| format!("decision {} cannot be replayed: {e}", i + 1))
 }

@@ -23,8 +23,11 @@ pub struct Scenario {
     pub objectives: Vec<String>,
     #[serde(default)]
     pub language: Language,
-    #[serde(default)]
-    pub difficulty: Difficulty,
+    /// What the trainee is shown of the people ([`Difficulty`]); a scenario without it plays
+    /// as [`Difficulty::Easy`]. The content hash counts an absent difficulty as `Normal`, as it
+    /// was written before the field had effects, so records of older scenarios still replay.
+    #[serde(default, serialize_with = "difficulty_as_hashed")]
+    pub difficulty: Option<Difficulty>,
     /// Number of turns in a game.
     pub turns: u32,
     #[serde(default)]
@@ -68,6 +71,13 @@ pub enum Mode {
     Exam,
 }
 
+impl Scenario {
+    /// The difficulty the scenario plays at: its own, else `Easy`.
+    pub fn difficulty(&self) -> Difficulty {
+        self.difficulty.unwrap_or_default()
+    }
+}
+
 impl Mode {
     pub fn is_practice(&self) -> bool {
         *self == Mode::Practice
@@ -93,12 +103,70 @@ impl Language {
     }
 }
 
+/// How much of the people the trainee is shown (issue 19, "read the people").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Difficulty {
-    Easy,
+    /// Guided: each person's style and need, and every pitch's fit word.
     #[default]
+    Easy,
+    /// Read the people: cues and reactions instead of style and need; a pitch's fit word once
+    /// a visit has shown it.
     Normal,
+    /// Exam: cues and reactions only; no fit word, no preview, no hints.
     Hard,
+}
+
+impl Difficulty {
+    pub const ALL: [Difficulty; 3] = [Difficulty::Easy, Difficulty::Normal, Difficulty::Hard];
+
+    /// Whether the trainee is shown each person's style and need.
+    pub fn shows_style_and_need(self) -> bool {
+        self == Difficulty::Easy
+    }
+
+    /// Whether the trainee is shown a pitch's fit word: always (Easy), once a visit has shown
+    /// it (Normal), never (Hard).
+    pub fn shows_fit(self, seen_in_a_visit: bool) -> bool {
+        match self {
+            Difficulty::Easy => true,
+            Difficulty::Normal => seen_in_a_visit,
+            Difficulty::Hard => false,
+        }
+    }
+
+    /// Whether the coach may preview plans and hint (still subject to the scenario's mode).
+    pub fn allows_coaching(self) -> bool {
+        self != Difficulty::Hard
+    }
+
+    /// The lower-case name used on the command line: easy, normal, hard.
+    pub fn name(self) -> &'static str {
+        match self {
+            Difficulty::Easy => "easy",
+            Difficulty::Normal => "normal",
+            Difficulty::Hard => "hard",
+        }
+    }
+}
+
+impl std::str::FromStr for Difficulty {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Difficulty::ALL
+            .into_iter()
+            .find(|d| d.name().eq_ignore_ascii_case(s))
+            .ok_or_else(|| format!("unknown difficulty `{s}`: easy, normal or hard"))
+    }
+}
+
+/// The difficulty as the content hash has always seen it: an absent one as `Normal`.
+fn difficulty_as_hashed<S: serde::Serializer>(
+    difficulty: &Option<Difficulty>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    difficulty
+        .unwrap_or(Difficulty::Normal)
+        .serialize(serializer)
 }
 
 /// What one turn stands for; visit norms are per month and scale with it.
@@ -423,6 +491,16 @@ pub enum Need {
     Security,
 }
 
+impl Need {
+    pub const ALL: [Need; 5] = [
+        Need::Power,
+        Need::Achievement,
+        Need::Recognition,
+        Need::Acceptance,
+        Need::Security,
+    ];
+}
+
 /// A person in the account's buying centre.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -443,6 +521,11 @@ pub struct Stakeholder {
     pub need: Need,
     #[serde(default)]
     pub notes: String,
+    /// What the person says and does, shown instead of their style and need from `Normal`
+    /// difficulty up; when empty the game draws two or three from its built-in bank
+    /// ([`crate::cues`]). Left out of the content hash when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cues: Vec<String>,
 }
 
 fn five() -> f64 {

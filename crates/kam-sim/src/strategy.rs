@@ -19,10 +19,12 @@ use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use crate::engine::{
-    self, AccountState, Decision, Game, NegotiationState, Pending, Plan, ResourceUse, Visit,
+    self, AccountState, Decision, Game, NegotiationState, Pending, Plan, Prepared, ResourceUse,
+    Visit,
 };
 use crate::model;
-use crate::scenario::{Effect, EventKind, Scenario, Trigger, Verdict};
+use crate::reading;
+use crate::scenario::{Effect, EventKind, Trigger, Verdict};
 use crate::score;
 
 /// The benchmark strategies, weakest first.
@@ -44,25 +46,34 @@ pub struct Ablation {
     pub kind: AblationKind,
     /// The teaching point, as the courseware puts it.
     pub teaching_point: &'static str,
-    /// Whether a scenario gives this teaching point anything to act on.
-    pub exercised: fn(&Scenario) -> bool,
+    /// Whether a scenario, at the difficulty it is played, gives this teaching point anything
+    /// to act on.
+    pub exercised: fn(&Prepared) -> bool,
 }
 
-fn always(_: &Scenario) -> bool {
+fn always(_: &Prepared) -> bool {
     true
 }
 
-fn several_accounts(s: &Scenario) -> bool {
+/// From `Normal` up the labels are hidden and the people must be read.
+fn hides_the_people(prepared: &Prepared) -> bool {
+    !prepared.difficulty.shows_style_and_need()
+}
+
+fn several_accounts(prepared: &Prepared) -> bool {
+    let s = &prepared.scenario;
     s.accounts.len() > 1
 }
 
-fn has_rumour(s: &Scenario) -> bool {
+fn has_rumour(prepared: &Prepared) -> bool {
+    let s = &prepared.scenario;
     s.events
         .iter()
         .any(|e| matches!(e.kind, EventKind::Rumour { .. }) && e.choices.len() > 1)
 }
 
-fn has_solvable_objection(s: &Scenario) -> bool {
+fn has_solvable_objection(prepared: &Prepared) -> bool {
+    let s = &prepared.scenario;
     s.events.iter().any(|e| {
         e.kind == EventKind::Objection
             && e.choices.iter().any(|c| c.resolves)
@@ -70,23 +81,26 @@ fn has_solvable_objection(s: &Scenario) -> bool {
     })
 }
 
-fn has_negotiation(s: &Scenario) -> bool {
+fn has_negotiation(prepared: &Prepared) -> bool {
+    let s = &prepared.scenario;
     !s.negotiations.is_empty()
 }
 
-fn has_price_concession(s: &Scenario) -> bool {
+fn has_price_concession(prepared: &Prepared) -> bool {
+    let s = &prepared.scenario;
     let standard = s.means.resources.is_empty();
     standard || s.means.resources.iter().any(|r| r.margin < 0.0)
 }
 
-fn has_warning_events(s: &Scenario) -> bool {
+fn has_warning_events(prepared: &Prepared) -> bool {
+    let s = &prepared.scenario;
     s.events
         .iter()
         .any(|e| matches!(e.kind, EventKind::WarningSign | EventKind::PaymentDelay))
 }
 
 /// Every ablation, in the order of the courseware's teaching points.
-pub const ABLATIONS: [Ablation; 8] = [
+pub const ABLATIONS: [Ablation; 9] = [
     Ablation {
         name: "spread-visits",
         kind: AblationKind::TaughtBehaviour,
@@ -98,6 +112,12 @@ pub const ABLATIONS: [Ablation; 8] = [
         kind: AblationKind::TaughtBehaviour,
         teaching_point: "speak to each person's style and needs",
         exercised: always,
+    },
+    Ablation {
+        name: "stereotype-pitch",
+        kind: AblationKind::TaughtBehaviour,
+        teaching_point: "read each person's style and needs from what they say and do",
+        exercised: hides_the_people,
     },
     Ablation {
         name: "worst-rumour",
@@ -161,6 +181,9 @@ pub fn describe(name: &str) -> &'static str {
         }
         "random-pitch" => {
             "expert, but a pitch at random instead of one matched to the person's style"
+        }
+        "stereotype-pitch" => {
+            "expert, but each person pitched by what their layer suggests, not by reading them"
         }
         "worst-rumour" => "expert, but the worst answer to every competitor rumour",
         "stop-gap" => "expert, but a stop-gap answer to every objection, never solving it",
@@ -235,6 +258,10 @@ pub fn by_name(name: &str, seed: u64) -> Option<Box<dyn Strategy>> {
         }),
         "over-serve" => expert(Habits {
             over_serve: true,
+            ..none
+        }),
+        "stereotype-pitch" => expert(Habits {
+            stereotype_pitch: true,
             ..none
         }),
         _ => None,
@@ -503,6 +530,7 @@ struct Habits {
     concede: bool,
     discount_all: bool,
     over_serve: bool,
+    stereotype_pitch: bool,
 }
 
 /// CALLPLAN with a value model of the score: every visit, resource, answer and offer goes where
@@ -706,22 +734,25 @@ impl Expert {
     fn pitches(&mut self, game: &Game) -> Vec<Vec<(usize, f64, f64)>> {
         let approaches = &game.scenario().approaches;
         let mut out = Vec::with_capacity(game.accounts().len());
-        for state in game.accounts() {
+        for (a, state) in game.accounts().iter().enumerate() {
             let mut row = Vec::with_capacity(state.people.len());
-            for person in &state.people {
+            for (p, person) in state.people.iter().enumerate() {
+                // The person as the expert can know them at this difficulty (issue 19): it
+                // reads cues and reactions as a trainee would, never the hidden labels.
+                let seen = reading::believed(game, a, p, self.habits.stereotype_pitch);
                 let pick = if self.habits.random_pitch {
                     self.rng.random_range(0..approaches.len())
                 } else {
                     (0..approaches.len())
-                        .map(|k| (k, model::fit(&approaches[k], &person.person)))
+                        .map(|k| (k, model::fit(&approaches[k], &seen)))
                         .fold((0, f64::MIN), |b, x| if x.1 > b.1 { x } else { b })
                         .0
                 };
                 let approach = &approaches[pick];
                 row.push((
                     pick,
-                    model::fit(approach, &person.person),
-                    model::visit_weight(approach, &person.person, person.support, 0, 1.0),
+                    model::fit(approach, &seen),
+                    model::visit_weight(approach, &seen, person.support, 0, 1.0),
                 ));
             }
             out.push(row);

@@ -38,6 +38,14 @@ impl Findings {
         });
     }
 
+    fn note(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.0.push(Finding {
+            path: path.into(),
+            severity: Severity::Note,
+            message: message.into(),
+        });
+    }
+
     /// A number must be finite and within [lo, hi].
     fn range(&mut self, path: String, value: f64, lo: f64, hi: f64, what: &str) {
         if !value.is_finite() {
@@ -185,6 +193,14 @@ pub fn check(s: &Scenario) -> Vec<Finding> {
     let mut f = Findings::default();
     if s.id.trim().is_empty() {
         f.error("id", "the scenario needs an id");
+    }
+    if let Some(d @ (Difficulty::Normal | Difficulty::Hard)) = s.difficulty {
+        f.note(
+            "difficulty",
+            format!(
+                "difficulty {d:?} hides each person's style and need: trainees read them from cues and reactions (`Easy` shows them, as every difficulty did before)"
+            ),
+        );
     }
     if s.turns == 0 || s.turns > 120 {
         f.error(
@@ -498,7 +514,7 @@ fn check_account(f: &mut Findings, s: &Scenario, i: usize, a: &Account) {
         a.stakeholders.iter().map(|x| x.id.as_str()),
     );
     for (k, x) in a.stakeholders.iter().enumerate() {
-        check_person(f, &format!("{p}.stakeholders[{k}]"), x);
+        check_person(f, s, &format!("{p}.stakeholders[{k}]"), x);
     }
     f.unique(
         &format!("{p}.opportunities"),
@@ -526,7 +542,7 @@ fn fraction_for_percent(f: &mut Findings, path: String, value: f64, what: &str) 
     }
 }
 
-fn check_person(f: &mut Findings, p: &str, x: &Stakeholder) {
+fn check_person(f: &mut Findings, s: &Scenario, p: &str, x: &Stakeholder) {
     f.range(
         format!("{p}.influence"),
         x.influence,
@@ -535,6 +551,53 @@ fn check_person(f: &mut Findings, p: &str, x: &Stakeholder) {
         "influence",
     );
     f.range(format!("{p}.support"), x.support, 0.0, 100.0, "support");
+    for (k, cue) in x.cues.iter().enumerate() {
+        if cue.trim().is_empty() {
+            f.error(format!("{p}.cues[{k}]"), "a cue cannot be empty");
+        }
+    }
+    check_cues(f, s, p, x);
+}
+
+/// Where the trainee must read the people, the author's cues must point to the person as they
+/// are: a cue in the bank's words that describes another style or need would mislead, and cues
+/// that point to no style at all leave the trainee only the reactions to go by.
+fn check_cues(f: &mut Findings, s: &Scenario, p: &str, x: &Stakeholder) {
+    if s.difficulty().shows_style_and_need() || x.cues.is_empty() {
+        return;
+    }
+    use crate::reading::{Pointer, bank_pointer};
+    let mut points_to_style = false;
+    for (k, cue) in x.cues.iter().enumerate() {
+        match bank_pointer(cue) {
+            Some(Pointer::Style(style)) if style != x.style => f.warn(
+                format!("{p}.cues[{k}]"),
+                format!(
+                    "this cue describes style {style:?}, but {} is style {:?}: it would mislead the trainee",
+                    x.name, x.style
+                ),
+            ),
+            Some(Pointer::Need(need)) if need != x.need => f.warn(
+                format!("{p}.cues[{k}]"),
+                format!(
+                    "this cue describes the need {need:?}, but {} needs {:?}: it would mislead the trainee",
+                    x.name, x.need
+                ),
+            ),
+            Some(Pointer::Style(_)) => points_to_style = true,
+            _ => {}
+        }
+    }
+    if !points_to_style {
+        let example = crate::cues::style_cues(x.style)[0].pick(s.language);
+        f.warn(
+            format!("{p}.cues"),
+            format!(
+                "the game cannot tell which style these cues point to; check that they show style {:?} (the built-in cues say, for example: {example}), or leave `cues` out to use them",
+                x.style
+            ),
+        );
+    }
 }
 
 fn check_opportunity(f: &mut Findings, s: &Scenario, p: &str, o: &Opportunity) {
@@ -894,7 +957,7 @@ fn check_effects<'a>(
                         format!("duplicate id `{}` added twice", x.id),
                     );
                 }
-                check_person(f, &format!("{ep}[0]"), x);
+                check_person(f, s, &format!("{ep}[0]"), x);
             }
             Effect::AddOpportunity(o) => check_opportunity(f, s, &format!("{ep}[0]"), o),
             Effect::StartNegotiation(id) => {
@@ -1272,9 +1335,46 @@ mod tests {
     #[test]
     fn bundled_scenarios_validate_without_a_warning() {
         for (file, src) in crate::bundled::SCENARIOS {
-            let (_, warnings) = crate::load::load_str(file, src).unwrap();
+            let (prepared, found) = crate::load::load_str(file, src).unwrap();
+            let warnings: Vec<_> = found
+                .iter()
+                .filter(|d| d.severity != Severity::Note)
+                .collect();
             assert!(warnings.is_empty(), "{file}: {warnings:#?}");
+            // The one note: a difficulty that hides the people says so.
+            let hides = !prepared.scenario.difficulty().shows_style_and_need();
+            assert_eq!(found.len(), usize::from(hides), "{file}: {found:#?}");
         }
+    }
+
+    #[test]
+    fn an_authors_cue_that_describes_another_style_is_flagged() {
+        let mut s = bundled("classroom_en");
+        s.difficulty = Some(Difficulty::Normal);
+        let person = &mut s.accounts[0].stakeholders[0];
+        let other = Style::ALL.into_iter().find(|&x| x != person.style).unwrap();
+        person.cues = vec![crate::cues::style_cues(other)[1].en.to_owned()];
+        let found = on(&check(&s), "accounts[0].stakeholders[0].cues[0]");
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].message.contains("mislead"), "{}", found[0].message);
+        // The person's own style's cue is fine; words the game cannot place get a warning
+        // that says which style to show.
+        let own = s.accounts[0].stakeholders[0].style;
+        s.accounts[0].stakeholders[0].cues = vec![crate::cues::style_cues(own)[0].en.to_owned()];
+        assert!(
+            check(&s)
+                .iter()
+                .all(|f| !f.path.starts_with("accounts[0].stakeholders[0].cues"))
+        );
+        s.accounts[0].stakeholders[0].cues = vec!["Wears a blue tie.".to_owned()];
+        let found = on(&check(&s), "accounts[0].stakeholders[0].cues");
+        assert!(
+            found[0].message.contains(&format!("style {own:?}")),
+            "{found:#?}"
+        );
+        // At Easy the labels are shown and cues are not checked.
+        s.difficulty = Some(Difficulty::Easy);
+        assert!(on(&check(&s), "accounts[0].stakeholders[0].cues").is_empty());
     }
 
     #[test]

@@ -40,7 +40,7 @@ fn own_lessons(ablation: &str) -> &'static [Lesson] {
     match ablation {
         "over-serve" => &[Lesson::Allocation, Lesson::Tiering],
         "spread-visits" => &[Lesson::Allocation],
-        "random-pitch" => &[Lesson::Style],
+        "random-pitch" | "stereotype-pitch" => &[Lesson::Style],
         "worst-rumour" => &[Lesson::Rumour],
         "stop-gap" => &[Lesson::Objection],
         "ignore-warnings" => &[Lesson::WarningSigns],
@@ -111,7 +111,7 @@ fn verdicts_praise_the_expert_and_name_each_ablations_habit() {
         }
         let mut row = vec![format!("{name}"), format!("{:.1}%", 100.0 * expert)];
         for ablation in ABLATIONS {
-            if !(ablation.exercised)(&prepared.scenario) {
+            if !(ablation.exercised)(&prepared) {
                 row.push("n/a".to_owned());
                 continue;
             }

@@ -50,6 +50,10 @@ pub struct Args {
     /// instead of the text report.
     #[arg(long)]
     pub json: bool,
+    /// Play at this difficulty instead of the scenario's own: easy, normal or hard (what the
+    /// strategies may see of the people).
+    #[arg(long, value_name = "easy|normal|hard")]
+    pub difficulty: Option<kam_sim::scenario::Difficulty>,
 }
 
 /// Everything the lab found, for the terminal and the page.
@@ -131,6 +135,10 @@ pub fn run(args: &Args, io: &mut Io) -> u8 {
     };
     let (file, src) = source_text(&args.file).unzip();
     let file = file.unwrap_or_else(|| args.file.display().to_string());
+    let prepared = match args.difficulty {
+        Some(d) => prepared.at_difficulty(d),
+        None => prepared,
+    };
     let seed = args.seed.unwrap_or(prepared.scenario.seed);
     let balance = match analyse(&prepared, &file, src.as_deref(), seed, args.runs) {
         Ok(b) => b,

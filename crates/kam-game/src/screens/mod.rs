@@ -7,6 +7,7 @@ pub mod briefing;
 pub mod debrief;
 pub mod event;
 pub mod negotiation;
+pub mod people;
 pub mod report;
 pub mod title;
 pub mod turn;

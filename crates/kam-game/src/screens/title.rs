@@ -117,7 +117,7 @@ fn scenario_list(ui: &mut egui::Ui, s: &mut Session) {
                                 K::Language.t(lang),
                                 i18n::language_name(sc.language),
                                 K::Difficulty.t(lang),
-                                i18n::difficulty(lang, sc.difficulty),
+                                i18n::difficulty(lang, sc.difficulty()),
                                 K::Length.t(lang),
                                 i18n::game_length(lang, sc.turns, sc.turn_unit),
                                 sc.accounts.len(),

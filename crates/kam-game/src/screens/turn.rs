@@ -588,16 +588,11 @@ fn dossier(ui: &mut egui::Ui, s: &Session, game: &Game, actions: &mut Vec<Action
                 &format!("{} · {}", K::Layer.t(lang), K::Role.t(lang)),
                 "",
             );
-            ui::header(
-                ui,
-                &format!("{} · {}", K::Style.t(lang), K::Need.t(lang)),
-                K::TipStyle.t(lang),
-            );
+            super::people::style_and_need_header(ui, game, lang);
             ui::header(ui, K::AttitudeShort.t(lang), K::TipAttitude.t(lang));
             ui::header(ui, K::InfluenceShort.t(lang), K::TipInfluence.t(lang));
             ui::header(ui, K::FitOf.t(lang), K::TipStyle.t(lang));
             ui.end_row();
-            let pitch = game.scenario().approaches.get(s.approach_pick);
             let full = s.draft.visits.len() as u32 >= game.scenario().means.visits_per_turn;
             for (p, person) in st.people.iter().enumerate() {
                 let who = &person.person;
@@ -630,11 +625,7 @@ fn dossier(ui: &mut egui::Ui, s: &Session, game: &Game, actions: &mut Vec<Action
                     ui.label(i18n::layer(lang, who.layer));
                     ui.label(RichText::new(i18n::role(lang, who.role)).small());
                 });
-                ui.vertical(|ui| {
-                    ui.label(i18n::style(lang, who.style))
-                        .on_hover_text(K::TipStyle.t(lang));
-                    ui.label(RichText::new(i18n::need(lang, who.need)).small());
-                });
+                super::people::style_and_need_cell(ui, game, a, p, lang, actions);
                 let color = if person.support >= 60.0 {
                     ui::GREEN
                 } else if person.support < 40.0 {
@@ -662,15 +653,13 @@ fn dossier(ui: &mut egui::Ui, s: &Session, game: &Game, actions: &mut Vec<Action
                                 approach: s.approach_pick,
                             }));
                         }
-                        if let Some(pitch) = pitch {
-                            let (word, colour) = fit_word(kam_sim::model::fit(pitch, who), lang);
-                            ui.label(RichText::new(word).small().color(colour));
-                        }
+                        super::people::fit_label(ui, game, a, p, s.approach_pick, lang);
                     }
                 });
                 ui.end_row();
             }
         });
+    super::people::what_they_say(ui, game, a, lang);
     ui.separator();
 
     ui.label(RichText::new(K::Resources.t(lang)).strong().size(15.0));
@@ -825,7 +814,7 @@ fn dossier(ui: &mut egui::Ui, s: &Session, game: &Game, actions: &mut Vec<Action
 }
 
 /// How a pitch's fit reads to the trainee, by the model's own thresholds.
-fn fit_word(fit: f64, lang: Lang) -> (&'static str, egui::Color32) {
+pub(super) fn fit_word(fit: f64, lang: Lang) -> (&'static str, egui::Color32) {
     use kam_sim::model::{GOOD_FIT, SUPPORT_NEUTRAL_FIT, WASTED_FIT};
     if fit >= GOOD_FIT {
         (K::FitGood.t(lang), ui::GREEN)

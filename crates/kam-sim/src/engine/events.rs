@@ -243,6 +243,7 @@ pub(super) fn apply_effect(s: &mut AccountState, effect: &Effect, scale: f64) {
                     person: Arc::new(person.clone()),
                     support: person.support,
                     present: true,
+                    reading: crate::reading::Reading::default(),
                 }),
             }
         }

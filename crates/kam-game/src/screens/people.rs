@@ -1,0 +1,156 @@
+//! Reading the people on the turn screen (issue 19): from `Normal` difficulty up the dossier
+//! shows no style or need, but the trainee's own reading of each person (two pickers that send
+//! [`Action::Read`]), the person's cues and their reactions to past visits, and a pitch's fit
+//! word only once a visit has shown it (never at `Hard`). At `Easy` the labels show as before.
+
+use bevy_egui::egui::{self, RichText};
+use kam_sim::engine::Game;
+use kam_sim::reading::{self, Reading};
+use kam_sim::scenario::{Need, Style};
+
+use crate::i18n::{self, K, Lang};
+use crate::session::Action;
+use crate::ui;
+
+/// The style · need cell of a person's row: the labels at `Easy`, else the trainee's reading.
+pub fn style_and_need_cell(
+    ui: &mut egui::Ui,
+    game: &Game,
+    account: usize,
+    stakeholder: usize,
+    lang: Lang,
+    actions: &mut Vec<Action>,
+) {
+    let person = &game.accounts()[account].people[stakeholder];
+    if game.prepared().difficulty.shows_style_and_need() {
+        ui.vertical(|ui| {
+            ui.label(i18n::style(lang, person.person.style))
+                .on_hover_text(K::TipStyle.t(lang));
+            ui.label(RichText::new(i18n::need(lang, person.person.need)).small());
+        });
+        return;
+    }
+    let reading = person.reading;
+    let unread = K::NotRead.t(lang);
+    ui.vertical(|ui| {
+        let mut style = reading.style;
+        egui::ComboBox::from_id_salt(("reading-style", account, stakeholder))
+            .width(96.0)
+            .selected_text(style.map_or(unread, |s| i18n::style(lang, s)))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut style, None, unread);
+                for s in Style::ALL {
+                    ui.selectable_value(&mut style, Some(s), i18n::style(lang, s));
+                }
+            })
+            .response
+            .on_hover_text(K::TipReading.t(lang));
+        let mut need = reading.need;
+        egui::ComboBox::from_id_salt(("reading-need", account, stakeholder))
+            .width(96.0)
+            .selected_text(need.map_or(unread, |n| i18n::need(lang, n)))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut need, None, unread);
+                for n in Need::ALL {
+                    ui.selectable_value(&mut need, Some(n), i18n::need(lang, n));
+                }
+            })
+            .response
+            .on_hover_text(K::TipReading.t(lang));
+        let chosen = Reading { style, need };
+        if chosen != reading {
+            actions.push(Action::Read {
+                account,
+                stakeholder,
+                reading: chosen,
+            });
+        }
+    });
+}
+
+/// The header of the style · need column at this game's difficulty.
+pub fn style_and_need_header(ui: &mut egui::Ui, game: &Game, lang: Lang) {
+    if game.prepared().difficulty.shows_style_and_need() {
+        ui::header(
+            ui,
+            &format!("{} · {}", K::Style.t(lang), K::Need.t(lang)),
+            K::TipStyle.t(lang),
+        );
+    } else {
+        ui::header(ui, K::YourReading.t(lang), K::TipReading.t(lang));
+    }
+}
+
+/// The fit word of `approach` for the person, as the difficulty allows: always at `Easy`,
+/// once a visit has shown it at `Normal`, never at `Hard` (an empty cell).
+pub fn fit_label(
+    ui: &mut egui::Ui,
+    game: &Game,
+    account: usize,
+    stakeholder: usize,
+    approach: usize,
+    lang: Lang,
+) {
+    let Some(pitch) = game.scenario().approaches.get(approach) else {
+        return;
+    };
+    let seen = reading::fit_seen(game, account, stakeholder, approach);
+    let difficulty = game.prepared().difficulty;
+    if difficulty.shows_fit(seen) {
+        let person = &game.accounts()[account].people[stakeholder].person;
+        let (word, colour) = super::turn::fit_word(kam_sim::model::fit(pitch, person), lang);
+        ui.label(RichText::new(word).small().color(colour));
+    } else if difficulty.shows_fit(true) {
+        ui.label(
+            RichText::new(K::FitNotSeen.t(lang))
+                .small()
+                .color(ui::MUTED),
+        )
+        .on_hover_text(K::TipFitNotSeen.t(lang));
+    }
+}
+
+/// What each present person of the account says and does, and how they reacted to the last
+/// visit: the material a reading is made from. Nothing at `Easy`, where the labels show.
+pub fn what_they_say(ui: &mut egui::Ui, game: &Game, account: usize, lang: Lang) {
+    if game.prepared().difficulty.shows_style_and_need() {
+        return;
+    }
+    ui.label(RichText::new(K::WhatTheySay.t(lang)).strong().size(15.0))
+        .on_hover_text(K::TipWhatTheySay.t(lang));
+    let reactions = reading::reactions(game, lang);
+    let people = &game.accounts()[account].people;
+    for (p, person) in people.iter().enumerate().filter(|(_, p)| p.present) {
+        ui.label(RichText::new(&person.person.name).strong());
+        for cue in reading::cues(game, account, p, lang) {
+            ui.label(RichText::new(format!("· {}", cue.text)).small());
+        }
+        // The last visit's reaction, in the person's own voice.
+        if let Some(r) = reactions
+            .iter()
+            .rev()
+            .find(|r| r.account == account && r.stakeholder == p)
+        {
+            let approach = game
+                .scenario()
+                .approaches
+                .get(r.approach)
+                .map_or("", |a| a.name.as_str());
+            let said = match lang {
+                Lang::Zh => format!("「{}」「{}」", r.words, r.need_words),
+                Lang::En => format!("\u{201c}{} {}\u{201d}", r.words, r.need_words),
+            };
+            ui.label(
+                RichText::new(format!(
+                    "{}{}",
+                    i18n::tf(lang, K::AfterVisitInMonth, r.month),
+                    i18n::paren(lang, approach),
+                ))
+                .small()
+                .color(ui::MUTED),
+            );
+            ui.label(RichText::new(said).small().italics());
+        }
+        ui.add_space(2.0);
+    }
+}

@@ -1,0 +1,1357 @@
+//! The built-in bank of cues and reactions for reading a buyer's communication style and need.
+//!
+//! On Normal difficulty a person's style and need are hidden: the trainee infers them from what
+//! the person says and does, how colleagues describe them, and how they react to a visit's pitch.
+//! This module holds those lines in Chinese and English:
+//!
+//! - [`style_cues`] and [`need_cues`]: what a person of a style (or need) says or does, or how
+//!   others describe them, written in the third person without a pronoun, so a cue fits anyone;
+//! - [`style_reactions`]: what a person says after a visit, in the voice of their real style,
+//!   by how well the pitch suited them ([`Reception::from_fit`]);
+//! - [`need_reactions`] and [`need_met_reactions`]: what shows the person's need after any
+//!   visit, and their reply when the approach speaks to that need.
+//!
+//! Reactions are bare speech in the first person, without quotation marks: the caller adds the
+//! speaker and the quotes. Every line points to one style or one need, never by naming it, and
+//! style lines carry none of the needs' key words (and need lines none of the styles'), so style
+//! and need can be read independently.
+//!
+//! Source: the courseware's four-quadrant pages (四象限沟通环走模型, seed 001): the
+//! catchphrases (惯用语) of A (一样样拆开来, 批判式分析, 要点, 知道底线在哪里) and B (依照惯例,
+//! 养成习惯, 法律和秩序, 自律精神, 顺序, 我们一直都是这么做的), how others describe A (工于心计,
+//! 冷若冰霜, 不懂得关心别人, 数字机器) and D (做事不专注, 爱做梦, 心不在焉, 急躁, 不切实际,
+//! 没有纪律, 爱折腾), and each quadrant's checklist of what a pitch should hold; and the
+//! courseware's personal-needs page (客户的个人需求类型分析, seed 001): power 需要控制或影响别人,
+//! achievement 需要取得成绩或变革, recognition 需要别人尊重或器重, acceptance 需要与别人建立人际
+//! 关系, security 需要事情得到肯定、不要冒险. The other seeds (000, 002 to 004) hold nothing on the
+//! five needs. Facts come from the courseware; the prose is our own. B's catchphrase 安全第一 is
+//! left out on purpose: it would read as the security need.
+
+use crate::model::{GOOD_FIT, SUPPORT_NEUTRAL_FIT};
+use crate::scenario::{Language, Need, Style};
+
+/// One line in both languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line {
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+impl Line {
+    /// The text in this language.
+    pub fn pick(&self, lang: Language) -> &'static str {
+        lang.pick(self.zh, self.en)
+    }
+}
+
+const fn l(zh: &'static str, en: &'static str) -> Line {
+    Line { zh, en }
+}
+
+/// How well a visit's pitch suited the person's real style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Reception {
+    /// The pitch matched them: fit at or above [`GOOD_FIT`].
+    Suited,
+    /// Neither matched nor off-putting.
+    Middling,
+    /// The pitch talked past them: fit below [`SUPPORT_NEUTRAL_FIT`].
+    Unsuited,
+}
+
+impl Reception {
+    pub const ALL: [Reception; 3] = [Reception::Suited, Reception::Middling, Reception::Unsuited];
+
+    /// The reception of a pitch of this fit (see [`crate::model::fit`]).
+    pub fn from_fit(fit: f64) -> Reception {
+        if fit >= GOOD_FIT {
+            Reception::Suited
+        } else if fit < SUPPORT_NEUTRAL_FIT {
+            Reception::Unsuited
+        } else {
+            Reception::Middling
+        }
+    }
+}
+
+/// What a person of this style says or does, or how colleagues describe them.
+pub fn style_cues(style: Style) -> &'static [Line] {
+    match style {
+        Style::A => A_CUES,
+        Style::B => B_CUES,
+        Style::C => C_CUES,
+        Style::D => D_CUES,
+    }
+}
+
+/// What a person with this need says or does, or how colleagues describe them.
+pub fn need_cues(need: Need) -> &'static [Line] {
+    match need {
+        Need::Power => POWER_CUES,
+        Need::Achievement => ACHIEVEMENT_CUES,
+        Need::Recognition => RECOGNITION_CUES,
+        Need::Acceptance => ACCEPTANCE_CUES,
+        Need::Security => SECURITY_CUES,
+    }
+}
+
+/// A person's reaction to a visit, in the voice of their real style: warm in that style's own
+/// way when the pitch suited them, asking for what the style wants when it did not.
+pub fn style_reactions(style: Style, reception: Reception) -> &'static [Line] {
+    match (style, reception) {
+        (Style::A, Reception::Suited) => A_SUITED,
+        (Style::A, Reception::Middling) => A_MIDDLING,
+        (Style::A, Reception::Unsuited) => A_UNSUITED,
+        (Style::B, Reception::Suited) => B_SUITED,
+        (Style::B, Reception::Middling) => B_MIDDLING,
+        (Style::B, Reception::Unsuited) => B_UNSUITED,
+        (Style::C, Reception::Suited) => C_SUITED,
+        (Style::C, Reception::Middling) => C_MIDDLING,
+        (Style::C, Reception::Unsuited) => C_UNSUITED,
+        (Style::D, Reception::Suited) => D_SUITED,
+        (Style::D, Reception::Middling) => D_MIDDLING,
+        (Style::D, Reception::Unsuited) => D_UNSUITED,
+    }
+}
+
+/// A line showing the person's need, said after a visit whatever the pitch.
+pub fn need_reactions(need: Need) -> &'static [Line] {
+    match need {
+        Need::Power => POWER_REACTIONS,
+        Need::Achievement => ACHIEVEMENT_REACTIONS,
+        Need::Recognition => RECOGNITION_REACTIONS,
+        Need::Acceptance => ACCEPTANCE_REACTIONS,
+        Need::Security => SECURITY_REACTIONS,
+    }
+}
+
+/// The person's reply when the approach speaks to their need (`approach.needs` holds it).
+pub fn need_met_reactions(need: Need) -> &'static [Line] {
+    match need {
+        Need::Power => POWER_MET,
+        Need::Achievement => ACHIEVEMENT_MET,
+        Need::Recognition => RECOGNITION_MET,
+        Need::Acceptance => ACCEPTANCE_MET,
+        Need::Security => SECURITY_MET,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Style cues.
+
+/// A, analytical: facts, numbers, logic, the key points.
+const A_CUES: &[Line] = &[
+    l(
+        "常说：“一样样拆开来看。”",
+        "Often says: \"Let's take it apart, one piece at a time.\"",
+    ),
+    l(
+        "听介绍听到一半就打断：“说要点。”",
+        "Cuts into presentations halfway through: \"Get to the point.\"",
+    ),
+    l(
+        "谈判之前，总要先“知道底线在哪里”。",
+        "Before any negotiation, wants to \"know where the bottom line is\" first.",
+    ),
+    l(
+        "同事私下叫这个人“数字机器”。",
+        "Colleagues privately call this person \"the numbers machine\".",
+    ),
+    l(
+        "供应商们背后说这个人“冷若冰霜”，很难热络起来。",
+        "Suppliers say this person is \"cold as ice\" and never warms up.",
+    ),
+    l(
+        "有人说这个人“工于心计”，每句话都像算过的。",
+        "Some say every word out of this person's mouth has been calculated.",
+    ),
+    l(
+        "每次开会都带着打印好的对比表，边听边在上面标注。",
+        "Brings a printed comparison sheet to every meeting and marks it up while listening.",
+    ),
+    l(
+        "看到图表，第一句话就是：“原始数据在哪？”",
+        "First question on seeing any chart: \"Where's the raw data?\"",
+    ),
+    l(
+        "宣传册翻两页就放下，直接要技术参数表。",
+        "Puts the brochure down after two pages and asks for the spec sheet.",
+    ),
+    l(
+        "一听到“大概”“差不多”，就追问具体是多少。",
+        "Hears \"roughly\" or \"more or less\" and asks at once for the exact number.",
+    ),
+    l(
+        "寒暄一句就直奔正题，饭局能推就推。",
+        "Skips the small talk, gets straight to business, avoids dinners when possible.",
+    ),
+    l(
+        "拿到方案先找漏洞，自称这叫“批判式分析”。",
+        "Reads every proposal hunting for holes first, and calls it \"critical analysis\".",
+    ),
+];
+
+/// B, sequential: details, order, rules, habits.
+const B_CUES: &[Line] = &[
+    l(
+        "常说：“我们一直都是这么做的。”",
+        "Often says: \"We've always done it this way.\"",
+    ),
+    l(
+        "遇到新情况，先问：“以前依照惯例是怎么办的？”",
+        "First question about anything new: \"What's the usual practice?\"",
+    ),
+    l(
+        "桌面永远整齐，文件按编号一格一格放好。",
+        "Keeps a spotless desk with every file in numbered order.",
+    ),
+    l(
+        "开会一定要有议程，话题跑偏就说：“按顺序来。”",
+        "Insists on an agenda; when talk wanders, says: \"Let's take it in order.\"",
+    ),
+    l(
+        "报价单和公司模板对不上，就原样退回重做。",
+        "Sends a quote back untouched if it isn't on the company's standard template.",
+    ),
+    l(
+        "同事说这个人“一板一眼”，规章制度背得比谁都熟。",
+        "Colleagues call this person \"by the book\"; knows every regulation by heart.",
+    ),
+    l(
+        "每天几点做什么都是固定的，雷打不动。",
+        "Keeps a fixed daily routine: the same task at the same hour, come rain or shine.",
+    ),
+    l(
+        "口头禅是“法律和秩序”，最看不惯临时变卦。",
+        "Fond of saying \"law and order\"; can't stand last-minute changes of plan.",
+    ),
+    l(
+        "看新方案先翻实施时间表，每一步都要写清楚。",
+        "Opens any proposal at the timetable first; every step must be written out.",
+    ),
+    l(
+        "有人背后说这个人“死板”“不知变通”。",
+        "Some call this person rigid, someone who never bends.",
+    ),
+    l(
+        "合同附件逐条核对，连页码和日期都不放过。",
+        "Checks contract annexes clause by clause, down to the page numbers and dates.",
+    ),
+    l(
+        "常把“自律精神”挂在嘴边，开会从不迟到。",
+        "Often talks about \"self-discipline\"; has never once been late for a meeting.",
+    ),
+    l(
+        "带新人的第一句话：“先把习惯养成。”",
+        "Tells every newcomer the same thing first: \"Get your habits right.\"",
+    ),
+];
+
+/// C, interpersonal: shared experience, examples, people's feelings.
+const C_CUES: &[Line] = &[
+    l(
+        "一见面先问候家里人，还记得上次聊过的孩子升学。",
+        "Opens by asking after your family; remembers your child's exams from last time.",
+    ),
+    l(
+        "常说：“你举个例子，我就明白了。”",
+        "Often says: \"Give me an example and I'll get it.\"",
+    ),
+    l(
+        "看方案时总问：“车间的师傅们用着顺手吗？”",
+        "Reading a proposal, always asks: \"Will the operators find it easy to use?\"",
+    ),
+    l(
+        "办公室墙上贴满了和同事的合影、出游照。",
+        "The office wall is covered with photos of colleagues and outings.",
+    ),
+    l(
+        "同事说这个人“心软”“好说话”，谁有难处都肯帮。",
+        "Colleagues call this person soft-hearted, always ready to help anyone struggling.",
+    ),
+    l(
+        "开会时留意谁一直没开口，会专门问问对方的想法。",
+        "In meetings, notices who hasn't spoken yet and asks for their view.",
+    ),
+    l(
+        "讲道理喜欢从一段亲身经历讲起。",
+        "Explains most things by starting with a story from personal experience.",
+    ),
+    l(
+        "有人嫌这个人“太感情用事”，做事看心情。",
+        "Some say this person is too emotional and goes by mood.",
+    ),
+    l(
+        "挑供应商先看人：“人靠谱，东西才靠谱。”",
+        "Judges suppliers by their people: \"If I trust the person, I trust the product.\"",
+    ),
+    l(
+        "听到别家客户的真实经历，会凑近听，还问后来怎么样了。",
+        "Leans in at stories from other customers and asks how things turned out.",
+    ),
+    l(
+        "下属生病请假，会亲自打电话问候。",
+        "Phones personally when someone on staff is off sick.",
+    ),
+];
+
+/// D, imaginative: the big picture, metaphors, the future.
+const D_CUES: &[Line] = &[
+    l(
+        "同事说这个人“爱做梦”，一个想法接一个想法。",
+        "Colleagues say this person is \"always dreaming\", one idea after another.",
+    ),
+    l(
+        "有人评价“不切实际”，开口就是好几年以后的事。",
+        "Called \"unrealistic\" by some; always talking about years from now.",
+    ),
+    l(
+        "下属抱怨这个人“爱折腾”，方向说换就换。",
+        "Staff grumble that this person \"can't leave things alone\" and switches course on a whim.",
+    ),
+    l(
+        "一讲到细节就走神，开始在本子上画图。",
+        "Drifts off when details come up and starts doodling diagrams.",
+    ),
+    l(
+        "说话爱打比方：“我们要做行业里的高铁，不做绿皮车。”",
+        "Loves metaphors: \"We should be the bullet train of this industry, not the slow local.\"",
+    ),
+    l(
+        "白板上画满箭头和圆圈，一讲就是一整张蓝图。",
+        "Covers whiteboards with arrows and circles, talking through the whole big picture.",
+    ),
+    l(
+        "厚厚的方案只翻封面：“一句话，这能把我们带到哪？”",
+        "Flips past a thick proposal: \"In one sentence, where does this take us?\"",
+    ),
+    l(
+        "有人说这个人“没有纪律”，会议常常一拖再拖。",
+        "Some say this person \"has no discipline\"; meetings start late and run long.",
+    ),
+    l(
+        "喜欢彩色的图和概念草图，纯文字的报告看不下去。",
+        "Loves colourful charts and concept sketches; can't get through pages of plain text.",
+    ),
+    l(
+        "刚从展会回来，就兴冲冲地讲起十年后的工厂。",
+        "Back from a trade fair, talks excitedly about what factories will look like in ten years.",
+    ),
+    l(
+        "被人说“急躁”，早上有了主意，下午就想试。",
+        "Known as impatient: an idea in the morning, a trial by the afternoon.",
+    ),
+    l(
+        "开会时常“心不在焉”，被点名才回过神来。",
+        "Often \"miles away\" in meetings; comes back only when called on by name.",
+    ),
+];
+
+// ---------------------------------------------------------------------------------------------
+// Need cues.
+
+/// Power: to control or influence others.
+const POWER_CUES: &[Line] = &[
+    l(
+        "常说：“这事最后得我点头。”",
+        "Often says: \"In the end, this needs my nod.\"",
+    ),
+    l(
+        "最忌讳供应商绕过自己去找别的部门。",
+        "Can't stand a supplier going around them to another department.",
+    ),
+    l(
+        "开会坐主位，谁先发言由这个人来点。",
+        "Takes the head of the table and chooses who speaks first.",
+    ),
+    l(
+        "下属说，连买办公用品都要这个人签字。",
+        "Staff say even office supplies need this person's signature.",
+    ),
+    l(
+        "喜欢让供应商多跑几趟，见面时间由自己定。",
+        "Likes to keep suppliers coming back, always on dates of their own choosing.",
+    ),
+    l(
+        "说起别的部门，常讲“那边得听我们的”。",
+        "Speaks of other departments as \"the ones who follow our lead\".",
+    ),
+    l(
+        "自我介绍时，特意把分管的范围一项项说全。",
+        "Opens any introduction by listing everything that falls under their charge.",
+    ),
+];
+
+/// Achievement: to get results, to bring about change.
+const ACHIEVEMENT_CUES: &[Line] = &[
+    l(
+        "白板上写着今年的目标，完成一项划掉一项。",
+        "Keeps this year's goals on the whiteboard and crosses each one off when done.",
+    ),
+    l(
+        "常说：“去年做到了，今年要做得更好。”",
+        "Often says: \"We hit it last year. This year we beat it.\"",
+    ),
+    l(
+        "最受不了拖着不落地的项目。",
+        "Has no patience for projects that drag on without results.",
+    ),
+    l(
+        "上任一年就推动了两次产线改造，人称“拼命三郎”。",
+        "Drove two line upgrades in year one; known around the plant as a workhorse.",
+    ),
+    l(
+        "问供应商的第一个问题：“你们做成过最难的项目是哪个？”",
+        "First question to any supplier: \"What's the hardest project you've pulled off?\"",
+    ),
+    l(
+        "给自己定的年度目标，比上级定的还高。",
+        "Sets personal yearly targets higher than the ones handed down from above.",
+    ),
+    l(
+        "一说到“变革”就来劲，想在任上实实在在干成几件事。",
+        "Lights up at the word \"transformation\"; wants real wins to show for the job.",
+    ),
+];
+
+/// Recognition: to be respected and valued by others.
+const RECOGNITION_CUES: &[Line] = &[
+    l(
+        "常提起某次技术改造是自己牵的头，希望别人记得。",
+        "Often mentions having led a past upgrade, and wants people to remember it.",
+    ),
+    l(
+        "很在意称呼，叫错职务会不高兴半天。",
+        "Particular about titles: get one wrong and the mood sours for the day.",
+    ),
+    l(
+        "在集团内刊上发过一篇文章，裱起来挂在办公室。",
+        "Had an article in the group newsletter, now framed on the office wall.",
+    ),
+    l(
+        "同事说，最让这个人恼火的是功劳被别人拿走。",
+        "Colleagues say nothing angers this person more than someone else taking the credit.",
+    ),
+    l(
+        "供应商一句“您这个思路很专业”，能高兴好几天。",
+        "One \"that's a very professional way to see it\" from a supplier makes this person's week.",
+    ),
+    l(
+        "希望供应商的方案里写明是自己提的思路。",
+        "Wants suppliers' proposals to say whose idea it was in the first place.",
+    ),
+    l(
+        "抱怨过领导看不到自己付出了多少。",
+        "Has complained that the bosses never see how much work goes in.",
+    ),
+];
+
+/// Acceptance: to build relationships with others, to belong.
+const ACCEPTANCE_CUES: &[Line] = &[
+    l(
+        "常说：“大家觉得行，我就觉得行。”",
+        "Often says: \"If everyone's fine with it, so am I.\"",
+    ),
+    l(
+        "部门聚餐一次不落，散了还张罗下一次。",
+        "Never misses a team dinner, and is already organising the next one.",
+    ),
+    l(
+        "很怕被说不合群，意见总跟着多数人走。",
+        "Dreads being the odd one out; goes along with the majority view.",
+    ),
+    l(
+        "表态之前，先打听同事们的口风。",
+        "Sounds out colleagues before taking any position.",
+    ),
+    l(
+        "听说有会没叫上自己，会闷闷不乐好几天。",
+        "Broods for days on hearing a meeting went ahead without them.",
+    ),
+    l(
+        "跟供应商也想处成朋友，常约着一起喝茶。",
+        "Wants suppliers as friends too, and often invites them over for tea.",
+    ),
+    l(
+        "宁可自己让一步，也不愿跟团队意见相左。",
+        "Would rather give way than be at odds with the team.",
+    ),
+];
+
+/// Security: things confirmed, no risks taken.
+const SECURITY_CUES: &[Line] = &[
+    l(
+        "常说：“不求有功，但求无过。”",
+        "Often says: \"I don't need to shine. I just can't afford a mistake.\"",
+    ),
+    l(
+        "新供应商再好，也要先小批量试用。",
+        "However good a new supplier looks, insists on a small trial order first.",
+    ),
+    l(
+        "前任因为一次停产事故被调了岗，这个人一直记着。",
+        "The predecessor was moved after a single shutdown, and this person has never forgotten.",
+    ),
+    l(
+        "看合同最先翻违约和赔偿条款。",
+        "Turns first to the penalty and liability clauses of any contract.",
+    ),
+    l(
+        "对没用过的新技术，一律先说“再看看”。",
+        "Meets every untried technology with \"let's wait and see\".",
+    ),
+    l(
+        "签字前一定要法务、财务都过一遍，心里才踏实。",
+        "Won't sign until legal and finance have both been through it, for cover.",
+    ),
+    l(
+        "同事说这个人最怕“出事”，宁可慢一点。",
+        "Colleagues say this person fears trouble above all, and would rather go slow.",
+    ),
+];
+
+// ---------------------------------------------------------------------------------------------
+// Style reactions.
+
+const A_SUITED: &[Line] = &[
+    l(
+        "这几组数字对得上。附录发我邮箱，我再核一遍。",
+        "The figures hold up. Send me the appendix and I'll check them once more.",
+    ),
+    l(
+        "逻辑清楚，要点也抓住了，这才是能拿来讨论的东西。",
+        "Clear logic, and you hit the key points. This is something I can work with.",
+    ),
+    l(
+        "对比数据做得扎实，测算口径也写明了，很好。",
+        "Solid comparison data, and you stated how it was calculated. Good.",
+    ),
+    l(
+        "你没绕弯子，直接给了底线，我欣赏这一点。",
+        "You didn't beat around the bush and gave me the bottom line. I like that.",
+    ),
+    l(
+        "把原始表格也给我一份，我拿我们的数据套一下。",
+        "Send the raw tables too; I'll run them against our own numbers.",
+    ),
+];
+
+const A_MIDDLING: &[Line] = &[
+    l(
+        "嗯，有几处说得通，具体数字我自己再算算。",
+        "Hm. Parts of it add up. I'll work through the numbers myself.",
+    ),
+    l(
+        "结论先放一边，你这个假设是从哪来的？",
+        "Set the conclusion aside for now. Where does that assumption come from?",
+    ),
+    l(
+        "还行，但第三页那个数我没看懂，回头发个说明。",
+        "Fair enough, but I didn't follow the figure on page three. Send me a note on it.",
+    ),
+    l(
+        "我记下了，等你们的测试报告出来再说。",
+        "Noted. Let's talk again when your test report is out.",
+    ),
+];
+
+const A_UNSUITED: &[Line] = &[
+    l(
+        "画面很漂亮，可支撑它的数据在哪里？",
+        "Nice pictures, but where is the data behind them?",
+    ),
+    l(
+        "故事讲得不错，但一个案例说明不了问题，样本有多大？",
+        "Good story, but one case proves nothing. How big is the sample?",
+    ),
+    l(
+        "请直接说要点：能省多少，多久收回投资？",
+        "Just give me the key points: how much does it save, and what's the payback period?",
+    ),
+    l(
+        "聊了半小时，我还是不知道你们的能耗比对手低多少。",
+        "Half an hour of chat and I still don't know how your energy use compares.",
+    ),
+    l(
+        "你说“行业领先”，是怎么算出来的？给我第三方的测试数字。",
+        "You say \"industry-leading\". By what measure? Show me third-party test figures.",
+    ),
+];
+
+const B_SUITED: &[Line] = &[
+    l(
+        "步骤写得清清楚楚，谁负责哪一步也有，这样我好安排。",
+        "Every step is spelled out, with who does what. That I can schedule.",
+    ),
+    l(
+        "格式规范，附件齐全，可以直接走我们的审批。",
+        "Proper format, every annex attached. This can go straight into our approval routine.",
+    ),
+    l(
+        "交付时间表按周排好了，跟我们的检修计划对得上。",
+        "The delivery timetable is laid out week by week and fits our maintenance schedule.",
+    ),
+    l(
+        "跟我们以前的做法一致，不用改规矩，好。",
+        "It matches how we've always worked; no rules to change. Good.",
+    ),
+    l(
+        "先做什么、后做什么，一目了然，我喜欢。",
+        "What comes first and what comes next is plain to see. I like that.",
+    ),
+];
+
+const B_MIDDLING: &[Line] = &[
+    l(
+        "好，资料按我们的模板再整理一份，我归档。",
+        "All right. Redo the papers in our template and I'll file them.",
+    ),
+    l(
+        "方向我听明白了，具体怎么一步步落地，下次再谈。",
+        "I get the direction. How it's rolled out step by step, we'll take up next time.",
+    ),
+    l(
+        "先放着吧，下个季度按惯例一起评。",
+        "Leave it with me; we review these together next quarter, as usual.",
+    ),
+    l(
+        "可以，不过交货和调试的顺序你们再写细一点。",
+        "Fine, but write out the order of delivery and commissioning in more detail.",
+    ),
+];
+
+const B_UNSUITED: &[Line] = &[
+    l(
+        "蓝图很好看，可第一步做什么、谁来做、什么时候做？",
+        "Lovely big picture, but what's step one, who does it, and when?",
+    ),
+    l(
+        "我们一直都是这么做的，你这个新路子有先例吗？",
+        "We've always done it this way. Has anyone done it your way before?",
+    ),
+    l(
+        "这些想法进不了我们的流程，请给我一份书面的实施计划。",
+        "I can't put ideas into our procedure. Send me a written implementation plan.",
+    ),
+    l(
+        "说得太散了，能按一二三条列出来吗？",
+        "That was all over the place. Can you list it as point one, two, three?",
+    ),
+    l(
+        "别家用得好是一回事，我们的操作规程里该怎么写？",
+        "Others may like it, but how would it read in our operating procedures?",
+    ),
+];
+
+const C_SUITED: &[Line] = &[
+    l(
+        "你讲的那家厂的经历，跟我们车间太像了，我很有感触。",
+        "That other plant's story is so like our shop floor. It really struck a chord.",
+    ),
+    l(
+        "谢谢你想着师傅们好不好用，他们一定会喜欢。",
+        "Thank you for thinking about how the operators will use it. They'll love that.",
+    ),
+    l(
+        "下次把老李也叫上，他一定想听听你们那个例子。",
+        "Bring Old Li along next time; he'll want to hear that example.",
+    ),
+    l(
+        "跟你聊天很舒服，你是真把我们的人放在心上。",
+        "I enjoy talking with you. You really have our people at heart.",
+    ),
+    l(
+        "能不能约那家客户的班长，跟我们的人见一面？",
+        "Could we get their shift leader to meet our people?",
+    ),
+];
+
+const C_MIDDLING: &[Line] = &[
+    l(
+        "今天聊得挺好，我回去跟车间的人念叨念叨。",
+        "Nice talking today. I'll mention it to the folks on the floor.",
+    ),
+    l(
+        "道理我懂，就是不知道一线的人用起来什么感觉。",
+        "I see the point; I just wonder how it will feel to the people using it.",
+    ),
+    l(
+        "辛苦你跑一趟，下次来一起吃个饭，慢慢聊。",
+        "Thanks for making the trip. Next time let's have lunch and take our time.",
+    ),
+    l(
+        "材料我收下了，有空给我讲讲你们别的客户的事。",
+        "I'll keep the papers. Sometime, tell me about your other customers.",
+    ),
+];
+
+const C_UNSUITED: &[Line] = &[
+    l(
+        "一屏一屏的数字，我听着有点累。有没有哪家在用，用得怎么样？",
+        "Screen after screen of numbers wears me out. Who actually uses it, and how is it going?",
+    ),
+    l(
+        "流程我看到了，可操作的师傅们会怎么想，你问过吗？",
+        "I see the procedure, but have you asked the operators what they think?",
+    ),
+    l(
+        "能给我讲个真实的例子吗？光看表格我体会不到。",
+        "Can you tell me about a real case? A table doesn't tell me much.",
+    ),
+    l(
+        "你说的都对，可我感觉不到你们是站在我们这边的。",
+        "All correct, I'm sure, but I don't get the sense you're on our side.",
+    ),
+    l(
+        "你们的服务工程师是什么样的人？我想先认识认识。",
+        "What are your service engineers like as people? I'd like to meet them first.",
+    ),
+];
+
+const D_SUITED: &[Line] = &[
+    l(
+        "有意思！照这个思路，三年后我们能甩开同行一大截。",
+        "Now that's interesting! Along these lines we'd leave the industry behind in three years.",
+    ),
+    l(
+        "这张图画得好，我一下子就看到全局了。",
+        "Great picture. I can see the whole landscape at a glance.",
+    ),
+    l(
+        "你这个比方妙，下次开会我也要借来用。",
+        "Great metaphor. I'm borrowing it for my next talk.",
+    ),
+    l(
+        "对，就该往这个方向想！还能再大胆一点吗？",
+        "Yes, that's the direction to think in! Can we be even bolder?",
+    ),
+    l(
+        "我已经能想象新工厂的样子了，我们接着往下聊。",
+        "I can already picture the new plant. Let's keep going.",
+    ),
+];
+
+const D_MIDDLING: &[Line] = &[
+    l(
+        "还行吧。有没有更大一点的想法？",
+        "Not bad. Got anything bigger?",
+    ),
+    l(
+        "东西不错，就是少了点让人眼前一亮的地方。",
+        "Decent stuff, but nothing that makes me sit up.",
+    ),
+    l(
+        "先这样。你回去想想，这件事放到整个行业里是什么位置。",
+        "OK for now. Go and think about where this sits in the whole industry.",
+    ),
+    l(
+        "细节你跟具体办事的人对吧，我们聊点别的。",
+        "Go over the details with whoever handles them. Let's talk about something else.",
+    ),
+];
+
+const D_UNSUITED: &[Line] = &[
+    l(
+        "这么多表格，我看不出五年后这能把我们带到哪。",
+        "All these tables, and I still can't see where this takes us in five years.",
+    ),
+    l(
+        "别一条条念了，用一句话告诉我，这件事最大的意义是什么。",
+        "Stop reading it line by line. In one sentence, what's the big idea?",
+    ),
+    l(
+        "步骤我不关心，我关心的是整个行业往哪走。",
+        "I don't care about the steps; I care where the whole industry is heading.",
+    ),
+    l(
+        "太按部就班了，一点新意都没有。",
+        "Too plodding. There's nothing new in it at all.",
+    ),
+    l(
+        "给我画张图吧，这么多字我读不进去。",
+        "Draw me a picture. I can't get through this much text.",
+    ),
+];
+
+// ---------------------------------------------------------------------------------------------
+// Need reactions.
+
+const POWER_REACTIONS: &[Line] = &[
+    l(
+        "这件事最后怎么定，得我说了算，你心里要有数。",
+        "Just so you know, how this ends up is my call.",
+    ),
+    l(
+        "下次有新方案，先拿来给我看，别直接找下面的人。",
+        "Next time you have something new, bring it to me first, not to my staff.",
+    ),
+    l(
+        "采购委员会里谁听谁的，你要先弄清楚。",
+        "Get clear first on who listens to whom on the purchasing committee.",
+    ),
+    l(
+        "这个项目归我管，别的部门的意见只是参考。",
+        "This project is mine to run; the other departments only advise.",
+    ),
+    l(
+        "你们老总要来，最好先跟我约，由我来安排。",
+        "If your boss wants to come, book it with me first and I'll arrange it.",
+    ),
+];
+
+const ACHIEVEMENT_REACTIONS: &[Line] = &[
+    l(
+        "今年降本的指标我完成了七成，剩下的年底前必须拿下。",
+        "I've hit 70 percent of this year's cost target; the rest has to come by December.",
+    ),
+    l(
+        "我要的是三个月内能见效的东西，不是一堆承诺。",
+        "I want something that shows results within three months, not a pile of promises.",
+    ),
+    l(
+        "上次那条线改完，效率上去了，这种事我愿意干。",
+        "After we upgraded that last line, output went up. That's the kind of thing I want.",
+    ),
+    l(
+        "别跟我说难，说说怎么做成。",
+        "Don't tell me it's hard; tell me how we get it done.",
+    ),
+    l(
+        "这次要是成了，就是我们部门今年最漂亮的一仗。",
+        "If this comes off, it's our department's best win this year.",
+    ),
+];
+
+const RECOGNITION_REACTIONS: &[Line] = &[
+    l(
+        "这个改造的主意是我三年前提的，可惜没几个人记得。",
+        "I proposed this upgrade three years ago. Pity hardly anyone remembers.",
+    ),
+    l(
+        "你们做案例宣传时，别忘了写上是谁牵的头。",
+        "When you write this up as a case study, don't forget who led it.",
+    ),
+    l(
+        "上面的领导只看到结果，我们花了多少心血，没人看见。",
+        "The bosses only see the outcome. Nobody sees the effort we put in.",
+    ),
+    l(
+        "你是第一个专门来听我意见的供应商。",
+        "You're the first supplier who came specifically to hear my opinion.",
+    ),
+    l(
+        "下次你们高层来，我希望能当面讲讲我们做成的事。",
+        "When your executives come, I'd like to tell them in person what we've done here.",
+    ),
+];
+
+const ACCEPTANCE_REACTIONS: &[Line] = &[
+    l(
+        "我一个人觉得好没用，得大家都觉得好才行。",
+        "It doesn't matter if I like it. Everyone here has to like it.",
+    ),
+    l(
+        "这事你先别声张，我想先听听团队里其他人的意思。",
+        "Keep it quiet for now; I want to hear what the rest of the team thinks.",
+    ),
+    l(
+        "我们这儿处得跟一家人似的，新供应商也得融得进来。",
+        "We're like a family here; a new supplier has to fit in too.",
+    ),
+    l(
+        "财务和生产那边怎么看？我不想跟他们唱反调。",
+        "What do finance and production think? I don't want to be at odds with them.",
+    ),
+    l(
+        "下回部门搞活动你也来吧，大家都认识你了。",
+        "Come along to our next team outing. Everyone knows you now.",
+    ),
+];
+
+const SECURITY_REACTIONS: &[Line] = &[
+    l(
+        "万一上线出了问题，谁来兜底？这个得先说清楚。",
+        "If something goes wrong at start-up, who carries it? I need that settled first.",
+    ),
+    l(
+        "我在这个位子上，出一次事就完了，所以宁可慢一点。",
+        "In my seat, one incident and I'm finished. I'd rather go slowly.",
+    ),
+    l(
+        "能不能写进合同：出了故障二十四小时内到场？",
+        "Can you put it in the contract: on site within 24 hours of any breakdown?",
+    ),
+    l(
+        "新东西我不排斥，但得有人先用过、没出过岔子。",
+        "I'm not against new things, but someone must have used it without a hitch first.",
+    ),
+    l(
+        "要是换成你们，原来那家的设备怎么办？别给我留隐患。",
+        "If we switch to you, what happens to the old kit? Don't leave me exposed.",
+    ),
+];
+
+const POWER_MET: &[Line] = &[
+    l(
+        "你先来找我，这就对了。下面的人我去打招呼。",
+        "You came to me first. Good. I'll have a word with my people.",
+    ),
+    l(
+        "方案里把大的取舍留给我来定，这样我好说话。",
+        "You left the big choices to me. That gives me something to work with.",
+    ),
+    l(
+        "有了这个，我在公司里说话就更有分量了。",
+        "With this, my word carries more weight in the company.",
+    ),
+];
+
+const ACHIEVEMENT_MET: &[Line] = &[
+    l(
+        "照这个做，我今年的指标就有着落了。",
+        "Do it this way and this year's target is within reach.",
+    ),
+    l(
+        "这正是我想干成的事，什么时候能开工？",
+        "This is exactly what I want to get done. When can we start?",
+    ),
+    l(
+        "好，终于有一个能让我们往前迈一大步的东西。",
+        "Good. Finally something that moves us a long way forward.",
+    ),
+];
+
+const RECOGNITION_MET: &[Line] = &[
+    l(
+        "你还记得我去年提的那个建议，难得。",
+        "You remembered the suggestion I made last year. That's rare.",
+    ),
+    l(
+        "在汇报里写上我们部门的贡献，这个情我领了。",
+        "Thank you for crediting our department in the write-up.",
+    ),
+    l(
+        "你们请我去年会上分享，这个面子我记着。",
+        "You're inviting me to speak at your annual meeting? I won't forget that.",
+    ),
+];
+
+const ACCEPTANCE_MET: &[Line] = &[
+    l(
+        "你把我们几个都请到了一起，这样好，谁也不落下。",
+        "You brought all of us together. Good: nobody's left out.",
+    ),
+    l(
+        "跟你们打交道，就像跟自己人打交道一样。",
+        "Dealing with you is like dealing with one of our own.",
+    ),
+    l(
+        "团队里的人都喜欢你们，那就好办了。",
+        "The whole team likes you. That makes it easy.",
+    ),
+];
+
+const SECURITY_MET: &[Line] = &[
+    l(
+        "有了这份书面担保，我心里踏实多了。",
+        "With that guarantee in writing, I can breathe easier.",
+    ),
+    l(
+        "先试运行一个月、不行就撤，这个办法稳妥。",
+        "A one-month trial we can walk away from. That's a safe way to go.",
+    ),
+    l(
+        "备件和人员都有后备，出了事也不怕了。",
+        "Spare parts and a backup crew on call: a breakdown won't sink me now.",
+    ),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    const NEEDS: [Need; 5] = [
+        Need::Power,
+        Need::Achievement,
+        Need::Recognition,
+        Need::Acceptance,
+        Need::Security,
+    ];
+
+    /// Words that name or strongly suggest a need: no style line may hold one.
+    const NEED_WORDS_ZH: &[&str] = &[
+        "权",
+        "拍板",
+        "说了算",
+        "决定",
+        "决策",
+        "成就",
+        "业绩",
+        "目标",
+        "指标",
+        "变革",
+        "赏识",
+        "认可",
+        "器重",
+        "尊重",
+        "功劳",
+        "面子",
+        "接纳",
+        "合群",
+        "圈子",
+        "团队",
+        "大家",
+        "安全",
+        "风险",
+        "保障",
+        "保险",
+        "稳妥",
+        "出事",
+        "担保",
+        "责任",
+        "万一",
+    ];
+    const NEED_WORDS_EN: &[&str] = &[
+        "power",
+        "authority",
+        "in charge",
+        "decide",
+        "decision",
+        "sign off",
+        "achiev",
+        "target",
+        "goal",
+        "result",
+        "transform",
+        "credit",
+        "recogni",
+        "respect",
+        "praise",
+        "belong",
+        "accept",
+        "left out",
+        "team",
+        "everyone",
+        "safe",
+        "risk",
+        "guarantee",
+        "insur",
+        "blame",
+        "liabilit",
+        "trouble",
+    ];
+    /// Words that name or strongly suggest a style: no need line may hold one.
+    const STYLE_WORDS_ZH: &[&str] = &[
+        "数据", "数字", "逻辑", "分析", "图表", "参数", "流程", "步骤", "惯例", "顺序", "规矩",
+        "格式", "细节", "例子", "故事", "经历", "感受", "感觉", "心情", "愿景", "蓝图", "未来",
+        "五年", "十年", "想象", "比方",
+    ];
+    const STYLE_WORDS_EN: &[&str] = &[
+        "data",
+        "figure",
+        "number",
+        "logic",
+        "analy",
+        "chart",
+        "spec sheet",
+        "process",
+        "step",
+        "procedure",
+        "routine",
+        "rule",
+        "template",
+        "detail",
+        "example",
+        "story",
+        "stories",
+        "experience",
+        "feel",
+        "vision",
+        "big picture",
+        "future",
+        "five years",
+        "ten years",
+        "imagin",
+        "dream",
+        "metaphor",
+    ];
+
+    fn style_lines(style: Style) -> Vec<Line> {
+        let mut lines = style_cues(style).to_vec();
+        for reception in Reception::ALL {
+            lines.extend_from_slice(style_reactions(style, reception));
+        }
+        lines
+    }
+
+    fn need_lines(need: Need) -> Vec<Line> {
+        let mut lines = need_cues(need).to_vec();
+        lines.extend_from_slice(need_reactions(need));
+        lines.extend_from_slice(need_met_reactions(need));
+        lines
+    }
+
+    /// Every line of the bank with where it comes from.
+    fn all_lines() -> Vec<(String, Line)> {
+        let mut all = Vec::new();
+        for style in Style::ALL {
+            for line in style_lines(style) {
+                all.push((format!("{style:?}"), line));
+            }
+        }
+        for need in NEEDS {
+            for line in need_lines(need) {
+                all.push((format!("{need:?}"), line));
+            }
+        }
+        all
+    }
+
+    fn is_cjk(c: char) -> bool {
+        matches!(c as u32,
+            0x2E80..=0x2FFF | 0x3000..=0x303F | 0x3040..=0x30FF | 0x3400..=0x4DBF
+            | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF)
+    }
+
+    #[test]
+    fn every_list_has_at_least_the_stated_number_of_lines() {
+        for style in Style::ALL {
+            assert!(style_cues(style).len() >= 8, "{style:?} cues");
+            assert!(
+                style_reactions(style, Reception::Suited).len() >= 4,
+                "{style:?} suited"
+            );
+            assert!(
+                style_reactions(style, Reception::Middling).len() >= 3,
+                "{style:?} middling"
+            );
+            assert!(
+                style_reactions(style, Reception::Unsuited).len() >= 4,
+                "{style:?} unsuited"
+            );
+        }
+        for need in NEEDS {
+            assert!(need_cues(need).len() >= 6, "{need:?} cues");
+            assert!(need_reactions(need).len() >= 4, "{need:?} reactions");
+            assert!(need_met_reactions(need).len() >= 2, "{need:?} met");
+        }
+    }
+
+    #[test]
+    fn no_line_is_empty_in_either_language() {
+        for (owner, line) in all_lines() {
+            assert!(
+                !line.zh.trim().is_empty(),
+                "{owner}: empty zh beside {:?}",
+                line.en
+            );
+            assert!(
+                !line.en.trim().is_empty(),
+                "{owner}: empty en beside {:?}",
+                line.zh
+            );
+        }
+    }
+
+    #[test]
+    fn no_line_repeats_within_or_across_styles_and_needs() {
+        let mut zh: HashMap<&str, String> = HashMap::new();
+        let mut en: HashMap<&str, String> = HashMap::new();
+        for (owner, line) in all_lines() {
+            if let Some(first) = zh.insert(line.zh, owner.clone()) {
+                panic!("{:?} appears for {first} and {owner}", line.zh);
+            }
+            if let Some(first) = en.insert(line.en, owner.clone()) {
+                panic!("{:?} appears for {first} and {owner}", line.en);
+            }
+        }
+    }
+
+    #[test]
+    fn chinese_lines_use_full_width_punctuation_only() {
+        for (owner, line) in all_lines() {
+            for bad in [',', ':', ';', '?', '!', '(', ')', '"', '\'', '.', ' '] {
+                assert!(!line.zh.contains(bad), "{owner}: {bad:?} in {:?}", line.zh);
+            }
+            let last = line.zh.chars().last().unwrap_or(' ');
+            assert!(
+                "。！？”」".contains(last),
+                "{owner}: unfinished {:?}",
+                line.zh
+            );
+        }
+    }
+
+    #[test]
+    fn english_lines_contain_no_cjk_characters() {
+        for (owner, line) in all_lines() {
+            assert!(
+                !line.en.chars().any(is_cjk),
+                "{owner}: CJK in {:?}",
+                line.en
+            );
+            assert!(
+                !line.en.contains(['“', '”', '‘', '’']),
+                "{owner}: curly quote in {:?}",
+                line.en
+            );
+            let last = line.en.chars().last().unwrap_or(' ');
+            assert!(".!?\"".contains(last), "{owner}: unfinished {:?}", line.en);
+        }
+    }
+
+    #[test]
+    fn lines_stay_short_enough_for_a_dialogue_box() {
+        for (owner, line) in all_lines() {
+            assert!(
+                line.zh.chars().count() <= 40,
+                "{owner}: long zh {:?}",
+                line.zh
+            );
+            assert!(
+                line.en.chars().count() <= 90,
+                "{owner}: long en {:?}",
+                line.en
+            );
+        }
+    }
+
+    #[test]
+    fn style_lines_carry_no_need_keywords() {
+        for style in Style::ALL {
+            for line in style_lines(style) {
+                for word in NEED_WORDS_ZH {
+                    assert!(
+                        !line.zh.contains(word),
+                        "{style:?}: {word} in {:?}",
+                        line.zh
+                    );
+                }
+                let en = line.en.to_lowercase();
+                for word in NEED_WORDS_EN {
+                    assert!(!en.contains(word), "{style:?}: {word} in {:?}", line.en);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn need_lines_carry_no_style_keywords() {
+        for need in NEEDS {
+            for line in need_lines(need) {
+                for word in STYLE_WORDS_ZH {
+                    assert!(!line.zh.contains(word), "{need:?}: {word} in {:?}", line.zh);
+                }
+                let en = line.en.to_lowercase();
+                for word in STYLE_WORDS_EN {
+                    assert!(!en.contains(word), "{need:?}: {word} in {:?}", line.en);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn cues_name_neither_the_style_nor_the_need() {
+        let names = [
+            "analytic",
+            "sequential",
+            "interpersonal",
+            "imaginative",
+            "style",
+            "quadrant",
+            "分析型",
+            "程序型",
+            "人际型",
+            "想象型",
+            "风格",
+            "象限",
+            "需求",
+        ];
+        for (owner, line) in all_lines() {
+            let en = line.en.to_lowercase();
+            for name in names {
+                assert!(!line.zh.contains(name), "{owner}: {name} in {:?}", line.zh);
+                assert!(!en.contains(name), "{owner}: {name} in {:?}", line.en);
+            }
+        }
+    }
+
+    #[test]
+    fn cues_are_written_without_a_gendered_pronoun() {
+        let pronouns = [
+            "he", "she", "him", "her", "his", "hers", "himself", "herself",
+        ];
+        for style in Style::ALL {
+            check_no_pronoun(&format!("{style:?}"), style_cues(style), &pronouns);
+        }
+        for need in NEEDS {
+            check_no_pronoun(&format!("{need:?}"), need_cues(need), &pronouns);
+        }
+    }
+
+    fn check_no_pronoun(owner: &str, cues: &[Line], pronouns: &[&str]) {
+        for line in cues {
+            assert!(
+                !line.zh.contains(['他', '她']),
+                "{owner}: pronoun in {:?}",
+                line.zh
+            );
+            let words = line
+                .en
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .map(str::to_lowercase);
+            for word in words {
+                assert!(
+                    !pronouns.contains(&word.as_str()),
+                    "{owner}: {word} in {:?}",
+                    line.en
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn reactions_are_bare_speech_without_quotation_marks() {
+        for style in Style::ALL {
+            for reception in Reception::ALL {
+                check_unquoted(style_reactions(style, reception));
+            }
+        }
+        for need in NEEDS {
+            check_unquoted(need_reactions(need));
+            check_unquoted(need_met_reactions(need));
+        }
+    }
+
+    fn check_unquoted(lines: &[Line]) {
+        for line in lines {
+            for (text, quote) in [(line.zh, '“'), (line.zh, '「'), (line.en, '"')] {
+                assert!(!text.starts_with(quote), "quoted reaction {text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn reception_follows_the_models_fit_thresholds() {
+        assert_eq!(Reception::from_fit(GOOD_FIT), Reception::Suited);
+        assert_eq!(Reception::from_fit(1.5), Reception::Suited);
+        assert_eq!(
+            Reception::from_fit(SUPPORT_NEUTRAL_FIT),
+            Reception::Middling
+        );
+        assert_eq!(Reception::from_fit(1.0), Reception::Middling);
+        assert_eq!(
+            Reception::from_fit(SUPPORT_NEUTRAL_FIT - 0.01),
+            Reception::Unsuited
+        );
+        assert_eq!(Reception::from_fit(0.6), Reception::Unsuited);
+    }
+
+    #[test]
+    fn pick_returns_the_text_of_the_language() {
+        let line = style_cues(Style::A)[0];
+        assert_eq!(line.pick(Language::Zh), line.zh);
+        assert_eq!(line.pick(Language::En), line.en);
+    }
+}

@@ -1,0 +1,467 @@
+//! Reading the people (issue 19): from `Normal` difficulty up a person's style and need are not
+//! shown; the trainee reads them from cues (what the person says and does) and from their
+//! reactions to each visit, and records a reading ([`crate::engine::Decision::Read`]).
+//!
+//! Everything here is drawn from the game's seed and the people's ids on separate random
+//! streams, never from the engine's: the same seed gives every trainee of a class the same cues
+//! and reactions, and no number of the model moves. Reactions are voiced in the person's real
+//! style ([`cues::style_reactions`]), so a wrong reading shows itself within a visit or two.
+//!
+//! The strategies play fair with the same material ([`believed`]): a careful reader knows a
+//! style or need once a cue or a reaction from the bank has pointed to it, and until then
+//! pitches by what the person's layer suggests ([`stereotype`]).
+
+use std::borrow::Cow;
+
+use rand::{RngExt, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::cues::{self, Reception};
+use crate::engine::{Decision, Game, Plan};
+use crate::model;
+use crate::scenario::{Language, Layer, Need, Stakeholder, Style};
+
+/// The trainee's reading of a person: their guess at style and need, each unknown until read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reading {
+    #[serde(default)]
+    pub style: Option<Style>,
+    #[serde(default)]
+    pub need: Option<Need>,
+}
+
+/// What a cue tells a reader who knows the courseware: the style or need it describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pointer {
+    Style(Style),
+    Need(Need),
+}
+
+/// One cue shown for a person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cue {
+    pub text: String,
+    /// What it points to when it is a line of the built-in bank (author cues in the bank's
+    /// words included); none for an author's own words.
+    pub points_to: Option<Pointer>,
+}
+
+/// Cues drawn from the bank for a person without the author's: two for the style, one for
+/// the need.
+const STYLE_CUES_DRAWN: usize = 2;
+const NEED_CUES_DRAWN: usize = 1;
+
+/// A random stream of its own for one person and one purpose, from the game's seed and the
+/// scenario's ids: the same for every trainee with the same seed, whatever else they did.
+fn stream(seed: u64, account_id: &str, person_id: &str, purpose: &str) -> ChaCha8Rng {
+    let digest = Sha256::digest(format!(
+        "{seed}\u{1f}{account_id}\u{1f}{person_id}\u{1f}{purpose}"
+    ));
+    let mut bytes = [0u8; 8];
+    bytes.copy_from_slice(&digest[..8]);
+    ChaCha8Rng::seed_from_u64(u64::from_le_bytes(bytes))
+}
+
+/// `count` distinct lines of `lines`, drawn from `rng`.
+fn draw<T: Copy>(rng: &mut ChaCha8Rng, lines: &[T], count: usize) -> Vec<T> {
+    let mut left: Vec<T> = lines.to_vec();
+    let mut out = Vec::with_capacity(count);
+    while out.len() < count && !left.is_empty() {
+        let i = rng.random_range(0..left.len());
+        out.push(left.swap_remove(i));
+    }
+    out
+}
+
+/// What a line of text points to in the bank, in either language.
+pub fn bank_pointer(text: &str) -> Option<Pointer> {
+    let text = text.trim();
+    let hit = |lines: &[cues::Line]| lines.iter().any(|l| l.zh == text || l.en == text);
+    for style in Style::ALL {
+        let reactions = Reception::ALL
+            .iter()
+            .any(|&r| hit(cues::style_reactions(style, r)));
+        if hit(cues::style_cues(style)) || reactions {
+            return Some(Pointer::Style(style));
+        }
+    }
+    for need in Need::ALL {
+        if hit(cues::need_cues(need))
+            || hit(cues::need_reactions(need))
+            || hit(cues::need_met_reactions(need))
+        {
+            return Some(Pointer::Need(need));
+        }
+    }
+    None
+}
+
+/// The cues shown for person `stakeholder` of account `account`: the author's, else two or
+/// three drawn from the bank for the person's real style and need.
+pub fn cues(game: &Game, account: usize, stakeholder: usize, lang: Language) -> Vec<Cue> {
+    let Some(person) = game
+        .accounts()
+        .get(account)
+        .and_then(|a| a.people.get(stakeholder))
+    else {
+        return Vec::new();
+    };
+    let person = &person.person;
+    if !person.cues.is_empty() {
+        return person
+            .cues
+            .iter()
+            .map(|text| Cue {
+                text: text.clone(),
+                points_to: bank_pointer(text),
+            })
+            .collect();
+    }
+    let account_id = &game.scenario().accounts[account].id;
+    let mut rng = stream(game.seed(), account_id, &person.id, "cues");
+    let style = draw(&mut rng, cues::style_cues(person.style), STYLE_CUES_DRAWN)
+        .into_iter()
+        .map(|l| Cue {
+            text: l.pick(lang).to_owned(),
+            points_to: Some(Pointer::Style(person.style)),
+        });
+    let need = draw(&mut rng, cues::need_cues(person.need), NEED_CUES_DRAWN)
+        .into_iter()
+        .map(|l| Cue {
+            text: l.pick(lang).to_owned(),
+            points_to: Some(Pointer::Need(person.need)),
+        });
+    style.chain(need).collect()
+}
+
+/// What a person said after one visit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reaction {
+    /// The month of the visit.
+    pub month: u32,
+    pub account: usize,
+    pub stakeholder: usize,
+    pub approach: usize,
+    /// How the pitch suited their real style.
+    pub reception: Reception,
+    /// Their words about the pitch, in their real style's voice.
+    pub words: String,
+    /// Their words that show their need: a reply to the need when the approach spoke to it.
+    pub need_words: String,
+    pub need_met: bool,
+}
+
+/// Every visit's reaction so far, month by month, in the order the plans listed them.
+pub fn reactions(game: &Game, lang: Language) -> Vec<Reaction> {
+    plans(game)
+        .flat_map(|(month, plan)| {
+            plan.visits
+                .iter()
+                .enumerate()
+                .filter_map(move |(k, v)| reaction(game, month, k, *v, lang))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// The month's plans of the decision log, with their months (one plan a month, the first
+/// in month 1).
+fn plans(game: &Game) -> impl Iterator<Item = (u32, &Plan)> {
+    game.log()
+        .iter()
+        .filter_map(|d| match d {
+            Decision::Plan(plan) => Some(plan),
+            _ => None,
+        })
+        .zip(1u32..)
+        .map(|(plan, month)| (month, plan))
+}
+
+/// The reaction to visit number `k` of month `month`'s plan.
+fn reaction(
+    game: &Game,
+    month: u32,
+    k: usize,
+    visit: crate::engine::Visit,
+    lang: Language,
+) -> Option<Reaction> {
+    let person = &game
+        .accounts()
+        .get(visit.account)?
+        .people
+        .get(visit.stakeholder)?
+        .person;
+    let approach = game.scenario().approaches.get(visit.approach)?;
+    let reception = Reception::from_fit(model::fit(approach, person));
+    let account_id = &game.scenario().accounts[visit.account].id;
+    let mut rng = stream(
+        game.seed(),
+        account_id,
+        &person.id,
+        &format!("reaction {month} {k}"),
+    );
+    let words = draw(&mut rng, cues::style_reactions(person.style, reception), 1);
+    let need_met = approach.needs.contains(&person.need);
+    let need_lines = if need_met {
+        cues::need_met_reactions(person.need)
+    } else {
+        cues::need_reactions(person.need)
+    };
+    let need_words = draw(&mut rng, need_lines, 1);
+    Some(Reaction {
+        month,
+        account: visit.account,
+        stakeholder: visit.stakeholder,
+        approach: visit.approach,
+        reception,
+        words: words.first()?.pick(lang).to_owned(),
+        need_words: need_words.first()?.pick(lang).to_owned(),
+        need_met,
+    })
+}
+
+/// Whether a past visit has shown how `approach` suits the person: the fit word a `Normal`
+/// game shows once seen.
+pub fn fit_seen(game: &Game, account: usize, stakeholder: usize, approach: usize) -> bool {
+    plans(game).any(|(_, plan)| {
+        plan.visits
+            .iter()
+            .any(|v| v.account == account && v.stakeholder == stakeholder && v.approach == approach)
+    })
+}
+
+/// What a person's layer suggests to someone who pitches by title: the big picture for the
+/// image layer, the figures for the decision layer, the procedure for those who implement, the
+/// people for those who use it. The habit the course warns against (stereotype-pitch).
+pub fn stereotype(person: &Stakeholder) -> (Style, Need) {
+    match person.layer {
+        Layer::Image => (Style::D, Need::Power),
+        Layer::Decision => (Style::A, Need::Achievement),
+        Layer::Implementation => (Style::B, Need::Security),
+        Layer::User => (Style::C, Need::Acceptance),
+    }
+}
+
+/// What a careful reader knows of a person by now: a style or need once a cue, or a reaction
+/// to a past visit, has pointed to it (the majority when several point different ways);
+/// unknown before.
+pub fn inferred(game: &Game, account: usize, stakeholder: usize) -> Reading {
+    let lang = game.scenario().language;
+    let mut styles = [0u32; 4];
+    let mut needs = [0u32; 5];
+    let count = |p: Option<Pointer>, styles: &mut [u32; 4], needs: &mut [u32; 5]| match p {
+        Some(Pointer::Style(s)) => styles[s as usize] += 1,
+        Some(Pointer::Need(n)) => needs[n as usize] += 1,
+        None => {}
+    };
+    for cue in cues(game, account, stakeholder, lang) {
+        count(cue.points_to, &mut styles, &mut needs);
+    }
+    // Reactions are read only while the cues leave something unknown (the bank's cues never
+    // do): the strategies call this for every person every month.
+    if styles.iter().all(|&n| n == 0) || needs.iter().all(|&n| n == 0) {
+        for (month, plan) in plans(game) {
+            for (k, v) in plan.visits.iter().enumerate() {
+                if v.account != account || v.stakeholder != stakeholder {
+                    continue;
+                }
+                if let Some(r) = reaction(game, month, k, *v, lang) {
+                    count(bank_pointer(&r.words), &mut styles, &mut needs);
+                    count(bank_pointer(&r.need_words), &mut styles, &mut needs);
+                }
+            }
+        }
+    }
+    let most = |counts: &[u32]| {
+        (0..counts.len())
+            .filter(|&i| counts[i] > 0)
+            .max_by_key(|&i| (counts[i], std::cmp::Reverse(i)))
+    };
+    Reading {
+        style: most(&styles).map(|i| Style::ALL[i]),
+        need: most(&needs).map(|i| Need::ALL[i]),
+    }
+}
+
+/// The person as a strategy at the game's difficulty believes them to be: as they are at
+/// `Easy`; else their style and need as [`inferred`], falling back to the [`stereotype`]; or the
+/// stereotype alone for a player who pitches by title.
+pub fn believed(
+    game: &Game,
+    account: usize,
+    stakeholder: usize,
+    by_title: bool,
+) -> Cow<'_, Stakeholder> {
+    let person = &game.accounts()[account].people[stakeholder].person;
+    if !by_title && game.prepared().difficulty.shows_style_and_need() {
+        return Cow::Borrowed(person.as_ref());
+    }
+    let (style, need) = stereotype(person);
+    let mut seen = Stakeholder::clone(person);
+    if by_title {
+        seen.style = style;
+        seen.need = need;
+    } else {
+        let read = inferred(game, account, stakeholder);
+        seen.style = read.style.unwrap_or(style);
+        seen.need = read.need.unwrap_or(need);
+    }
+    Cow::Owned(seen)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::engine::{Prepared, Visit};
+
+    fn classroom(difficulty: Difficulty) -> Arc<Prepared> {
+        let (file, src) = crate::bundled::by_name("classroom_en").unwrap();
+        let (prepared, _) = crate::load::load_str(file, src).unwrap();
+        prepared.at_difficulty(difficulty)
+    }
+
+    use crate::scenario::Difficulty;
+
+    #[test]
+    fn a_class_sees_the_same_cues_and_they_point_to_the_real_person() {
+        let prepared = classroom(Difficulty::Normal);
+        let one = Game::new(Arc::clone(&prepared), 11);
+        let other = Game::new(Arc::clone(&prepared), 11);
+        let another_seed = Game::new(Arc::clone(&prepared), 12);
+        let mut differs = false;
+        for (a, account) in one.accounts().iter().enumerate() {
+            for (p, person) in account.people.iter().enumerate() {
+                let cues_one = cues(&one, a, p, Language::En);
+                assert_eq!(cues_one, cues(&other, a, p, Language::En));
+                differs |= cues_one != cues(&another_seed, a, p, Language::En);
+                assert_eq!(cues_one.len(), STYLE_CUES_DRAWN + NEED_CUES_DRAWN);
+                for cue in &cues_one {
+                    match cue.points_to {
+                        Some(Pointer::Style(s)) => assert_eq!(s, person.person.style),
+                        Some(Pointer::Need(n)) => assert_eq!(n, person.person.need),
+                        None => panic!("a bank cue points somewhere: {}", cue.text),
+                    }
+                    assert_eq!(bank_pointer(&cue.text), cue.points_to);
+                }
+                assert_eq!(
+                    inferred(&one, a, p),
+                    Reading {
+                        style: Some(person.person.style),
+                        need: Some(person.person.need)
+                    }
+                );
+            }
+        }
+        assert!(differs, "another seed draws other cues somewhere");
+    }
+
+    #[test]
+    fn reactions_speak_in_the_real_style_and_follow_the_pitchs_fit() {
+        let prepared = classroom(Difficulty::Normal);
+        let game = crate::batch::play(&prepared, "random", 5).unwrap();
+        let all = reactions(&game, Language::Zh);
+        assert!(all.len() > 20, "a random game visits: {}", all.len());
+        let mut receptions = std::collections::HashSet::new();
+        for r in &all {
+            let person = &game.accounts()[r.account].people[r.stakeholder].person;
+            let approach = &game.scenario().approaches[r.approach];
+            assert_eq!(
+                bank_pointer(&r.words),
+                Some(Pointer::Style(person.style)),
+                "{}",
+                r.words
+            );
+            assert_eq!(
+                bank_pointer(&r.need_words),
+                Some(Pointer::Need(person.need))
+            );
+            assert_eq!(
+                r.reception,
+                Reception::from_fit(model::fit(approach, person))
+            );
+            assert_eq!(r.need_met, approach.needs.contains(&person.need));
+            receptions.insert(r.reception);
+        }
+        assert_eq!(receptions.len(), 3, "random pitches meet every reception");
+    }
+
+    #[test]
+    fn a_reading_is_logged_replays_and_ends_no_turn() {
+        let prepared = classroom(Difficulty::Normal);
+        let mut game = Game::new(Arc::clone(&prepared), 3);
+        let reading = Reading {
+            style: Some(Style::B),
+            need: None,
+        };
+        let read = Decision::Read {
+            account: 1,
+            stakeholder: 0,
+            reading,
+        };
+        game.decide(read.clone()).unwrap();
+        assert_eq!(game.turn(), 1, "a reading ends no turn");
+        assert!(game.is_planning());
+        assert_eq!(game.accounts()[1].people[0].reading, reading);
+        // A reading of nobody is refused and changes nothing.
+        let before = game.log().len();
+        assert!(
+            game.decide(Decision::Read {
+                account: 1,
+                stakeholder: 99,
+                reading,
+            })
+            .is_err()
+        );
+        assert_eq!(game.log().len(), before);
+        let mut expert = crate::strategy::by_name("expert", 3).unwrap();
+        crate::strategy::play_out(&mut game, expert.as_mut()).unwrap();
+        // The save and the replay keep it, bit for bit.
+        let text = ron::to_string(&crate::record::record(&game, "t")).unwrap();
+        let back: crate::record::GameRecord = ron::from_str(&text).unwrap();
+        assert!(back.decisions.contains(&read));
+        let again = Game::replay(Arc::clone(&prepared), 3, &back.decisions).unwrap();
+        assert_eq!(again.accounts()[1].people[0].reading, reading);
+        assert_eq!(
+            crate::score::score(&again).composite.to_bits(),
+            crate::score::score(&game).composite.to_bits()
+        );
+    }
+
+    #[test]
+    fn without_bank_cues_a_reader_knows_a_person_after_a_visit() {
+        let (file, src) = crate::bundled::by_name("classroom_en").unwrap();
+        let (prepared, _) = crate::load::load_str(file, src).unwrap();
+        let mut scenario = prepared.scenario.clone();
+        for account in &mut scenario.accounts {
+            for person in &mut account.stakeholders {
+                person.cues = vec!["Keeps the office door open.".to_owned()];
+            }
+        }
+        scenario.difficulty = Some(Difficulty::Normal);
+        let mut game = Game::new(Prepared::new(scenario), 4);
+        let (a, p) = (0, 0);
+        let person = game.accounts()[a].people[p].person.clone();
+        assert_eq!(inferred(&game, a, p), Reading::default());
+        let guess = believed(&game, a, p, false);
+        assert_eq!((guess.style, guess.need), stereotype(&person));
+        game.decide(Decision::Plan(Plan {
+            visits: vec![Visit {
+                account: a,
+                stakeholder: p,
+                approach: 0,
+            }],
+            resources: vec![],
+        }))
+        .unwrap();
+        let read = inferred(&game, a, p);
+        assert_eq!(read.style, Some(person.style));
+        assert_eq!(read.need, Some(person.need));
+        // At Easy the labels are shown: a strategy sees the real person.
+        let easy = Game::new(game.prepared().at_difficulty(Difficulty::Easy), 4);
+        assert_eq!(*believed(&easy, a, p, false), *person);
+    }
+}
