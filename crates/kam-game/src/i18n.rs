@@ -324,11 +324,12 @@ table! {
     TipForecast => "销售预计 = Σ 机会金额 × 阶段赢率。", "Sales forecast = Σ opportunity value × stage win rate.";
     TipInfluence => "此人在采购决策中的分量 1–10。", "Weight of this person in the buying decision, 1–10.";
     TipAttitude => "此人对我们的支持度：0 反对者，100 支持者。", "This person's support for us: 0 opponent, 100 champion.";
-    YourReading => "你的判断：风格 · 需求", "Your reading: style · need";
-    TipReading => "对方的沟通风格和个人需求不会写在档案上：从他们的言谈举止和拜访后的反应判断，在这里记下你的判断（随时可改，会记入存档和决策记录）。", "Their style and need are not on the file: read them from what they say and do and how they react to your visits, and note your reading here (change it any time; it is kept in the save and the decision log).";
+    YourReading => "你的判断", "Your reading";
+    TipReading => "上面选沟通风格，下面选个人需求。对方的风格和需求不会写在档案上：从他们的言谈举止和拜访后的反应判断，在这里记下你的判断（随时可改，会记入存档和决策记录）。", "Style above, need below. Their style and need are not on the file: read them from what they say and do and how they react to your visits, and note your reading here (change it any time; it is kept in the save and the decision log).";
     NotRead => "？", "?";
     WhatTheySay => "言谈举止与反应", "What they say and how they react";
     TipWhatTheySay => "每人几条线索，加上每次拜访后的反应：对方的反应用的是他真实的风格，读错了，一两次拜访就会露出来。", "A few cues per person, and their reaction after each visit: they react in their real style, so a wrong reading shows itself within a visit or two.";
+    WhatTheySaid => "拜访后对方说了什么", "What they said after your visits";
     AfterVisitInMonth => "第 {} 月拜访后", "After the visit in month {}";
     FitNotSeen => "未知", "not seen";
     TipFitNotSeen => "用这种方式拜访一次，看对方的反应，才知道合不合适。", "Visit once with this pitch and watch the reaction to learn how it suits them.";

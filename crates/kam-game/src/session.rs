@@ -727,12 +727,14 @@ impl Session {
                         .and_then(|a| a.people.get(stakeholder))
                         .is_some_and(|p| p.reading == reading)
                 });
-                if !same {
-                    self.decide(Decision::Read {
+                if !same
+                    && self.decide(Decision::Read {
                         account,
                         stakeholder,
                         reading,
-                    });
+                    })
+                {
+                    self.autosave_now();
                 }
             }
             Action::PickApproach(p) => {

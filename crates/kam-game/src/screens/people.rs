@@ -35,7 +35,7 @@ pub fn style_and_need_cell(
     ui.vertical(|ui| {
         let mut style = reading.style;
         egui::ComboBox::from_id_salt(("reading-style", account, stakeholder))
-            .width(96.0)
+            .width(84.0)
             .selected_text(style.map_or(unread, |s| i18n::style(lang, s)))
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut style, None, unread);
@@ -47,7 +47,7 @@ pub fn style_and_need_cell(
             .on_hover_text(K::TipReading.t(lang));
         let mut need = reading.need;
         egui::ComboBox::from_id_salt(("reading-need", account, stakeholder))
-            .width(96.0)
+            .width(84.0)
             .selected_text(need.map_or(unread, |n| i18n::need(lang, n)))
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut need, None, unread);
@@ -116,6 +116,8 @@ pub fn what_they_say(ui: &mut egui::Ui, game: &Game, account: usize, lang: Lang)
     if game.prepared().difficulty.shows_style_and_need() {
         return;
     }
+    // The grid above lays out unwrapped; these are sentences.
+    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
     ui.label(RichText::new(K::WhatTheySay.t(lang)).strong().size(15.0))
         .on_hover_text(K::TipWhatTheySay.t(lang));
     let reactions = reading::reactions(game, lang);
@@ -153,4 +155,36 @@ pub fn what_they_say(ui: &mut egui::Ui, game: &Game, account: usize, lang: Lang)
         }
         ui.add_space(2.0);
     }
+}
+
+/// What the people said after this month's visits, for the month's report (not at `Easy`).
+pub fn month_reactions(ui: &mut egui::Ui, game: &Game, month: u32, lang: Lang) {
+    if game.prepared().difficulty.shows_style_and_need() {
+        return;
+    }
+    let said: Vec<_> = reading::reactions(game, lang)
+        .into_iter()
+        .filter(|r| r.month == month)
+        .collect();
+    if said.is_empty() {
+        return;
+    }
+    ui.label(RichText::new(K::WhatTheySaid.t(lang)).strong())
+        .on_hover_text(K::TipWhatTheySay.t(lang));
+    for r in said {
+        let account = &game.scenario().accounts[r.account].name;
+        let person = &game.accounts()[r.account].people[r.stakeholder].person.name;
+        let approach = game
+            .scenario()
+            .approaches
+            .get(r.approach)
+            .map_or("", |a| a.name.as_str());
+        let who = format!("{person}{} · {approach}", i18n::paren(lang, account));
+        let words = match lang {
+            Lang::Zh => format!("「{}」「{}」", r.words, r.need_words),
+            Lang::En => format!("\u{201c}{} {}\u{201d}", r.words, r.need_words),
+        };
+        ui.label(RichText::new(i18n::labelled(lang, &who, words)).small());
+    }
+    ui.add_space(6.0);
 }

@@ -92,6 +92,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
             .id_salt(("report", turn))
             .show(ui, |ui| {
                 // The first turn compares with the starting position.
+                super::people::month_reactions(ui, game, turn, lang);
                 let start = (turn == 1)
                     .then(|| Game::new(std::sync::Arc::clone(game.prepared()), game.seed()));
                 for a in 0..game.accounts().len() {

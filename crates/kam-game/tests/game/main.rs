@@ -5,4 +5,5 @@ mod feedback;
 mod flow;
 mod glyphs;
 mod negotiation;
+mod reading;
 mod views;

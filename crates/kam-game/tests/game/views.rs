@@ -234,11 +234,21 @@ fn classroom(size: (f32, f32)) -> Harness<'static, Session> {
 
 /// [`classroom`] in `lang`, on the bundled classroom scenario written in that language.
 fn classroom_in(lang: kam_game::i18n::Lang, size: (f32, f32)) -> Harness<'static, Session> {
+    classroom_at(lang, size, None)
+}
+
+/// [`classroom_in`] at `difficulty` (the scenario's own, Normal, when none).
+fn classroom_at(
+    lang: kam_game::i18n::Lang,
+    size: (f32, f32),
+    difficulty: Option<kam_sim::scenario::Difficulty>,
+) -> Harness<'static, Session> {
     let scenario = match lang {
         kam_game::i18n::Lang::En => "classroom_en",
         kam_game::i18n::Lang::Zh => "classroom_zh",
     };
     let mut s = Session::new(None);
+    s.form.difficulty = difficulty;
     assert!(s.start(ScenarioSource::Bundled(scenario.into()), "", "Tester"));
     s.lang = lang;
     s.screen = Screen::Turn;
@@ -406,7 +416,12 @@ fn leaving_a_game_asks_first_and_the_title_offers_to_continue_it() {
 
 #[test]
 fn impossible_actions_are_greyed_out_with_the_reason_and_pitch_fit_is_shown_first() {
-    let mut h = classroom((1280.0, 800.0));
+    // Easy: the fit words show before any visit (at Normal only once a visit has shown them).
+    let mut h = classroom_at(
+        kam_game::i18n::Lang::En,
+        (1280.0, 800.0),
+        Some(kam_sim::scenario::Difficulty::Easy),
+    );
     h.run();
     for button in h.query_all_by_label_contains("Add visit") {
         let node = button.accesskit_node();
@@ -857,9 +872,21 @@ fn money_labels_name_the_scenarios_unit() {
 #[test]
 fn the_dashboard_and_buying_centre_fit_their_panels() {
     use kam_game::i18n::{K, Lang};
+    use kam_sim::scenario::Difficulty;
     let (w, h) = (1280.0, 800.0);
-    for lang in [Lang::En, Lang::Zh] {
-        let mut harness = classroom_in(lang, (w, h));
+    // Easy shows a fit word per person; Normal the reading pickers and "not seen" until a
+    // visit has shown the fit: both must fit beside the plan panel.
+    for (lang, difficulty) in [Lang::En, Lang::Zh]
+        .into_iter()
+        .flat_map(|l| [(l, Difficulty::Easy), (l, Difficulty::Normal)])
+    {
+        let mut harness = classroom_at(lang, (w, h), Some(difficulty));
+        let words: Vec<&str> = match difficulty {
+            Difficulty::Easy => [K::FitGood, K::FitWeak, K::FitPoor, K::FitWasted]
+                .map(|k| k.t(lang))
+                .to_vec(),
+            _ => vec![K::FitNotSeen.t(lang)],
+        };
         // The game's own fonts and spacing, so bounds are measured as the game draws them.
         kam_game::ui::setup(&harness.ctx);
         harness.run();
@@ -876,7 +903,7 @@ fn the_dashboard_and_buying_centre_fit_their_panels() {
             harness.state_mut().selected_account = account;
             harness.run();
             let mut fits = 0;
-            for word in [K::FitGood, K::FitWeak, K::FitPoor, K::FitWasted].map(|k| k.t(lang)) {
+            for &word in &words {
                 for node in harness.query_all_by_label(word) {
                     fits += 1;
                     assert!(
@@ -896,7 +923,7 @@ fn the_dashboard_and_buying_centre_fit_their_panels() {
             };
             assert_eq!(
                 fits, people,
-                "{lang:?} account {account}: one pitch fit per person"
+                "{lang:?} {difficulty:?} account {account}: one pitch fit per person"
             );
         }
     }

@@ -1,0 +1,163 @@
+//! Reading the people (issue 19), the game's side: what each difficulty shows of a person on
+//! the turn screen, and the trainee's reading kept in the save.
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use kam_game::i18n::{K, Lang};
+use kam_game::session::{Action, ScenarioSource};
+use kam_game::{Screen, Session};
+use kam_sim::engine::{Decision, Pending, Plan, Visit};
+use kam_sim::reading::Reading;
+use kam_sim::scenario::{Difficulty, Need, Style};
+
+fn harness(session: Session) -> Harness<'static, Session> {
+    Harness::builder()
+        .with_size(bevy_egui::egui::vec2(1280.0, 800.0))
+        .build_ui_state(
+            |ui, s: &mut Session| {
+                for action in kam_game::ui::show(ui, s) {
+                    s.apply(action);
+                }
+            },
+            session,
+        )
+}
+
+/// The English classroom at its first turn, at `difficulty`.
+fn classroom(difficulty: Difficulty, data: Option<std::path::PathBuf>) -> Session {
+    let mut s = Session::new(data);
+    s.form.difficulty = Some(difficulty);
+    assert!(s.start(ScenarioSource::Bundled("classroom_en".into()), "", "T"));
+    s.lang = Lang::En;
+    s.screen = Screen::Turn;
+    s
+}
+
+fn fit_words() -> [&'static str; 4] {
+    [K::FitGood, K::FitWeak, K::FitPoor, K::FitWasted].map(|k| k.t(Lang::En))
+}
+
+fn count_fit_words(h: &Harness<'_, Session>) -> usize {
+    fit_words()
+        .iter()
+        .map(|w| h.query_all_by_label(w).count())
+        .sum()
+}
+
+#[test]
+fn easy_shows_the_labels_and_every_fit_word() {
+    let mut h = harness(classroom(Difficulty::Easy, None));
+    h.run();
+    let game = h.state().game().unwrap();
+    let people = game.accounts()[0].people.len();
+    let style = game.accounts()[0].people[0].person.style;
+    assert!(
+        h.query_by_label(kam_game::i18n::style(Lang::En, style))
+            .is_some()
+    );
+    assert_eq!(count_fit_words(&h), people);
+    assert!(h.query_by_label(K::WhatTheySay.t(Lang::En)).is_none());
+}
+
+#[test]
+fn normal_hides_the_labels_and_shows_a_fit_word_once_a_visit_has_shown_it() {
+    let mut s = classroom(Difficulty::Normal, None);
+    let style = s.game().unwrap().accounts()[0].people[0].person.style;
+    // Month 1: one visit to the first person with the first approach.
+    s.approach_pick = 0;
+    let visit = Visit {
+        account: 0,
+        stakeholder: 0,
+        approach: 0,
+    };
+    let mut h = harness(s);
+    h.run();
+    assert!(
+        h.query_by_label(kam_game::i18n::style(Lang::En, style))
+            .is_none(),
+        "no style label at Normal"
+    );
+    assert_eq!(count_fit_words(&h), 0, "no fit word before any visit");
+    assert!(h.query_by_label(K::WhatTheySay.t(Lang::En)).is_some());
+    assert!(h.query_all_by_label(K::FitNotSeen.t(Lang::En)).count() > 0);
+    {
+        let s = h.state_mut();
+        let game = s.game.as_mut().unwrap();
+        game.decide(Decision::Plan(Plan {
+            visits: vec![visit],
+            resources: vec![],
+        }))
+        .unwrap();
+        while let Some(p) = game.pending().cloned() {
+            let d = match p {
+                Pending::Event { .. } => Decision::Choose(0),
+                Pending::Negotiation(_) => Decision::WalkAway,
+            };
+            game.decide(d).unwrap();
+        }
+        s.selected_account = 0;
+        s.approach_pick = 0;
+    }
+    h.run();
+    assert_eq!(
+        count_fit_words(&h),
+        1,
+        "the visited person's fit word for the pitch used, and no other"
+    );
+    // Their reaction is on screen, in their own words.
+    let said = kam_sim::reading::reactions(h.state().game().unwrap(), Lang::En)[0]
+        .words
+        .clone();
+    assert!(h.query_by_label_contains(&said).is_some());
+}
+
+#[test]
+fn hard_shows_no_fit_word_no_preview_and_no_coach() {
+    let mut s = classroom(Difficulty::Hard, None);
+    s.approach_pick = 0;
+    let mut h = harness(s);
+    h.run();
+    h.state_mut().apply(Action::AddVisit(Visit {
+        account: 0,
+        stakeholder: 0,
+        approach: 0,
+    }));
+    h.run();
+    assert_eq!(count_fit_words(&h), 0);
+    assert!(h.query_by_label(K::FitNotSeen.t(Lang::En)).is_none());
+    assert!(
+        h.query_by_label(K::PlanEffect.t(Lang::En)).is_none(),
+        "no preview"
+    );
+    assert!(!h.state().coach_on());
+}
+
+#[test]
+fn a_reading_is_kept_in_the_save_and_comes_back_with_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = classroom(Difficulty::Normal, Some(dir.path().to_owned()));
+    let reading = Reading {
+        style: Some(Style::C),
+        need: Some(Need::Security),
+    };
+    s.apply(Action::Read {
+        account: 2,
+        stakeholder: 0,
+        reading,
+    });
+    assert_eq!(s.game().unwrap().accounts()[2].people[0].reading, reading);
+    // The same reading again is no new decision.
+    let logged = s.game().unwrap().log().len();
+    s.apply(Action::Read {
+        account: 2,
+        stakeholder: 0,
+        reading,
+    });
+    assert_eq!(s.game().unwrap().log().len(), logged);
+
+    let mut again = Session::new(Some(dir.path().to_owned()));
+    again.apply(Action::Resume);
+    let game = again.game().expect("the autosave resumes");
+    assert_eq!(game.accounts()[2].people[0].reading, reading);
+    assert_eq!(game.prepared().difficulty, Difficulty::Normal);
+}
