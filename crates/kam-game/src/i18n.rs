@@ -329,6 +329,17 @@ table! {
     NotRead => "？", "?";
     WhatTheySay => "言谈举止与反应", "What they say and how they react";
     TipWhatTheySay => "每人几条线索，加上每次拜访后的反应：对方的反应用的是他真实的风格，读错了，一两次拜访就会露出来。", "A few cues per person, and their reaction after each visit: they react in their real style, so a wrong reading shows itself within a visit or two.";
+    ReadPeople => "你怎样读人", "How you read the people";
+    TipReadPeople => "每个你拜访过或判断过的人：你的判断和对方真实的风格与需求，从哪个月起判断对了，哪条线索和哪次反应本可以告诉你，以及读错的代价（把对这个人的每次拜访都换成最合适的方式，重放这局得到的差距）。", "Everyone you visited or read: your reading against their real style and need, the month you got the style right, the cue and the reaction that could have told you, and what the misreading cost (the game replayed with every visit to them pitched to suit them).";
+    ReallyIs => "实际", "really";
+    StyleRightFrom => "第 {} 月起判断对了风格", "style read right from month {}";
+    StyleNeverRight => "风格一直没判断对", "style never read right";
+    NoReadingNoted => "没有记下判断", "no reading noted";
+    SuitedVisits => "次拜访对路", "visits suited them";
+    TellingCue => "线索", "cue";
+    TheySaidInMonth => "第 {} 月对方说", "in month {} they said";
+    MisreadingCost => "读错的代价", "what the misreading cost";
+    PointsUnit => "分", "points";
     WhatTheySaid => "拜访后对方说了什么", "What they said after your visits";
     AfterVisitInMonth => "第 {} 月拜访后", "After the visit in month {}";
     FitNotSeen => "未知", "not seen";

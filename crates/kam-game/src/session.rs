@@ -264,6 +264,8 @@ pub struct Session {
     pub show_expert_months: bool,
     /// The debrief's "try next time": the costliest decisions, measured by replaying.
     pub try_next_time: Vec<kam_sim::coach::Mistake>,
+    /// The debrief's "how you read the people" (Normal and Hard), worded in the UI's language.
+    pub people_read: Vec<kam_sim::reading_review::PersonReading>,
     /// The expert's game on the same seed, for the debrief's month-by-month comparison.
     pub expert_game: Option<Game>,
     /// The seed or class code the game was started with, as typed.
@@ -370,6 +372,7 @@ impl Session {
             expert_game: None,
             show_expert_months: false,
             try_next_time: Vec::new(),
+            people_read: Vec::new(),
             guide: None,
             guide_done: false,
             what_if: None,
@@ -513,6 +516,7 @@ impl Session {
         self.expert = None;
         self.expert_game = None;
         self.try_next_time.clear();
+        self.people_read.clear();
         // Another game: the cards of the last one are of no more use.
         self.mistake_cache = MistakeCache::default();
         self.end_asked_in = None;
@@ -620,6 +624,7 @@ impl Session {
         } else {
             what_if.original_mistakes
         };
+        self.people_read = kam_sim::reading_review::review(&what_if.original, self.lang);
         self.game = Some(what_if.original);
         self.clear_month_in_hand();
         self.notice = None;
@@ -881,6 +886,11 @@ impl Session {
         {
             self.try_next_time = self.mistake_cache.get(game, lang);
         }
+        if let Some(game) = &self.game
+            && game.is_finished()
+        {
+            self.people_read = kam_sim::reading_review::review(game, lang);
+        }
         if let Some(w) = &mut self.what_if
             && !w.original_mistakes.is_empty()
         {
@@ -1110,6 +1120,7 @@ impl Session {
                 self.expert_game = Some(expert);
             }
             self.try_next_time = self.mistake_cache.get(game, self.lang);
+            self.people_read = kam_sim::reading_review::review(game, self.lang);
         }
         self.autosave_now();
         self.screen = Screen::Debrief;

@@ -21,6 +21,7 @@ pub mod load;
 pub mod model;
 pub mod negotiation_review;
 pub mod reading;
+pub mod reading_review;
 pub mod record;
 /// The located RON reader, a crate of its own (`ron-located`), under its old name here.
 pub use ron_located as ron_tree;

@@ -242,6 +242,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                 }
 
                 chance_section(ui, &d.chance, lang);
+                super::people::people_review(ui, game, &s.people_read, lang);
 
                 ui.add_space(6.0);
                 ui.label(

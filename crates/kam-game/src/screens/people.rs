@@ -188,3 +188,94 @@ pub fn month_reactions(ui: &mut egui::Ui, game: &Game, month: u32, lang: Lang) {
     }
     ui.add_space(6.0);
 }
+
+/// The debrief's "how you read the people": each person's reading against the truth, when it
+/// was right, what gave them away and what the misreading cost.
+pub fn people_review(
+    ui: &mut egui::Ui,
+    game: &Game,
+    review: &[kam_sim::reading_review::PersonReading],
+    lang: Lang,
+) {
+    if review.is_empty() {
+        return;
+    }
+    ui.add_space(6.0);
+    ui.label(RichText::new(K::ReadPeople.t(lang)).strong().size(16.0))
+        .on_hover_text(K::TipReadPeople.t(lang));
+    ui::card(ui, |ui| {
+        ui.set_width(ui.available_width());
+        for r in review {
+            let account = &game.scenario().accounts[r.account].name;
+            let person = &game.accounts()[r.account].people[r.stakeholder].person.name;
+            let read = |style: Option<Style>, need: Option<Need>| {
+                format!(
+                    "{} · {}",
+                    style.map_or(K::NotRead.t(lang), |s| i18n::style(lang, s)),
+                    need.map_or(K::NotRead.t(lang), |n| i18n::need(lang, n))
+                )
+            };
+            let right = r.reading.style == Some(r.style);
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(format!("{person}{}", i18n::paren(lang, account))).strong());
+                ui.label(
+                    RichText::new(i18n::labelled(
+                        lang,
+                        K::YourReading.t(lang),
+                        read(r.reading.style, r.reading.need),
+                    ))
+                    .color(if right { ui::GREEN } else { ui::RED }),
+                );
+                ui.label(i18n::labelled(
+                    lang,
+                    K::ReallyIs.t(lang),
+                    read(Some(r.style), Some(r.need)),
+                ));
+            });
+            let mut facts = vec![match (r.style_right_from, r.reading.style) {
+                (Some(m), _) => i18n::tf(lang, K::StyleRightFrom, m),
+                (None, None) => K::NoReadingNoted.t(lang).to_owned(),
+                (None, Some(_)) => K::StyleNeverRight.t(lang).to_owned(),
+            }];
+            if r.visits > 0 {
+                facts.push(format!(
+                    "{}/{} {}",
+                    r.suited_visits,
+                    r.visits,
+                    K::SuitedVisits.t(lang)
+                ));
+            }
+            if let Some(cost) = r.cost.filter(|c| *c > 0.05) {
+                facts.push(i18n::labelled(
+                    lang,
+                    K::MisreadingCost.t(lang),
+                    format!("{cost:.1} {}", K::PointsUnit.t(lang)),
+                ));
+            }
+            ui.label(RichText::new(facts.join(lang.pick("；", "; "))).small());
+            if let Some(cue) = &r.telling_cue {
+                ui.label(
+                    RichText::new(i18n::labelled(lang, K::TellingCue.t(lang), cue))
+                        .small()
+                        .color(ui::MUTED),
+                );
+            }
+            if let Some((month, said)) = &r.telling_reaction {
+                let quoted = match lang {
+                    Lang::Zh => format!("「{said}」"),
+                    Lang::En => format!("\u{201c}{said}\u{201d}"),
+                };
+                ui.label(
+                    RichText::new(i18n::labelled(
+                        lang,
+                        &i18n::tf(lang, K::TheySaidInMonth, month),
+                        quoted,
+                    ))
+                    .small()
+                    .color(ui::MUTED),
+                );
+            }
+            ui.add_space(4.0);
+        }
+    });
+}

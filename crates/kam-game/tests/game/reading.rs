@@ -161,3 +161,36 @@ fn a_reading_is_kept_in_the_save_and_comes_back_with_it() {
     assert_eq!(game.accounts()[2].people[0].reading, reading);
     assert_eq!(game.prepared().difficulty, Difficulty::Normal);
 }
+
+#[test]
+fn the_debrief_shows_how_each_person_was_read() {
+    let mut s = classroom(Difficulty::Normal, None);
+    let real = s.game().unwrap().accounts()[1].people[0].person.style;
+    s.apply(Action::Read {
+        account: 1,
+        stakeholder: 0,
+        reading: Reading {
+            style: Some(real),
+            need: None,
+        },
+    });
+    let game = s.game.as_mut().unwrap();
+    let mut expert = kam_sim::strategy::by_name("expert", game.seed()).unwrap();
+    kam_sim::strategy::play_out(game, expert.as_mut()).unwrap();
+    s.people_read = kam_sim::reading_review::review(s.game().unwrap(), Lang::En);
+    s.screen = Screen::Debrief;
+    let mut h = harness(s);
+    h.run();
+    assert!(h.query_by_label(K::ReadPeople.t(Lang::En)).is_some());
+    // The person read right from month 1 says so; the others were never read.
+    assert_eq!(
+        h.query_all_by_label_contains(&kam_game::i18n::tf(Lang::En, K::StyleRightFrom, 1))
+            .count(),
+        1
+    );
+    assert!(
+        h.query_all_by_label_contains(K::NoReadingNoted.t(Lang::En))
+            .count()
+            > 1
+    );
+}
