@@ -221,7 +221,9 @@ table! {
     Opportunity => "机会", "Opportunity";
     Value => "金额", "Value";
     Stage => "阶段", "Stage";
-    WinRate => "赢率", "Win rate";
+    WinRate => "阶段赢率", "Stage rate";
+    ChanceNow => "现在成交概率", "Chance now";
+    TipChanceNow => "如果客户今天做决定，赢下这单的概率：阶段赢率 × 客户满意度（{} 为基准）× 采购决策链的支持（关系 {} 为基准），最高 {}%。成交时按这个概率抽签；销售预计仍按课程的阶段赢率计算。", "The chance of winning it if the customer decided today: the stage rate × how satisfied they are (par {}) × how much the buying centre backs you (relationship par {}), at most {}%. The close is drawn at this chance; the forecast keeps the courseware's stage rates.";
     CloseTurn => "决策回合", "Decides in turn";
     Forecast => "预测", "Forecast";
     NoOpportunities => "暂无机会。", "No open opportunities.";

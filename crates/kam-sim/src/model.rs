@@ -561,6 +561,19 @@ pub fn account_value(account: &Account) -> f64 {
     profit_rate(account, 100.0, account.margin, &account.contract).max(0.0)
 }
 
+/// What an account's funnel brings a turn at the start, over a game of `turns`: each
+/// opportunity's margin at its stage's win rate ([`stage_win_rate`]), spread over the game. The
+/// allocation verdict adds it to [`account_value`]: visits that work a funnel are value too (the
+/// tutorial's briefing says so, and its verdict once failed a trainee who followed it).
+pub fn pipeline_value(account: &Account, turns: u32) -> f64 {
+    account
+        .opportunities
+        .iter()
+        .map(|o| o.value * account.margin.max(0.0) / 100.0 * stage_win_rate(o.stage))
+        .sum::<f64>()
+        / f64::from(turns.max(1))
+}
+
 /// An account's weight in retention and satisfaction: what it can bring ([`account_value`]),
 /// but never under [`GROSS_WEIGHT_FLOOR`] of its gross profit potential (wallet × margin), with a
 /// last floor so a zero-margin account still counts a little. Until model 5 the weight was the

@@ -98,16 +98,24 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
         .show(root, |ui| {
             ui.heading(K::BuyerSays.t(lang));
             if let Some(b) = &buyer {
-                ui.label(
-                    RichText::new(format!(
-                        "{} · {} · {}",
-                        b.name,
-                        b.title,
-                        i18n::style(lang, b.style)
-                    ))
-                    .color(ui::MUTED),
-                )
-                .on_hover_text(K::TipStyle.t(lang));
+                // The style only where the difficulty shows it; else the trainee's own reading
+                // (their words in the replies below are the cue).
+                let style_shown = if game.prepared().difficulty.shows_style_and_need() {
+                    Some(i18n::style(lang, b.style).to_owned())
+                } else {
+                    game.accounts()[account]
+                        .people
+                        .iter()
+                        .find(|p| p.person.id == b.id)
+                        .and_then(|p| p.reading.style)
+                        .map(|s| i18n::labelled(lang, K::YourReading.t(lang), i18n::style(lang, s)))
+                };
+                let mut line = format!("{} · {}", b.name, b.title);
+                if let Some(style) = style_shown {
+                    line.push_str(&format!(" · {style}"));
+                }
+                ui.label(RichText::new(line).color(ui::MUTED))
+                    .on_hover_text(K::TipStyle.t(lang));
             }
             let exchanges = state
                 .as_ref()

@@ -743,6 +743,17 @@ fn dossier(ui: &mut egui::Ui, s: &Session, game: &Game, actions: &mut Vec<Action
                 ui::header(ui, K::Value.t(lang), "");
                 ui::header(ui, K::Stage.t(lang), "");
                 ui::header(ui, K::WinRate.t(lang), K::TipForecast.t(lang));
+                // The tip's numbers are the model's own.
+                let tip = [
+                    kam_sim::model::CLOSE_SATISFACTION_PAR,
+                    kam_sim::model::CLOSE_RELATIONSHIP_PAR,
+                    100.0 * kam_sim::model::close_chance(6, 100.0, 100.0),
+                ]
+                .iter()
+                .fold(K::TipChanceNow.t(lang).to_owned(), |t, n| {
+                    t.replacen("{}", &format!("{n:.0}"), 1)
+                });
+                ui::header(ui, K::ChanceNow.t(lang), &tip);
                 ui::header(ui, K::CloseTurn.t(lang), "");
                 ui.end_row();
                 for o in &st.opportunities {
@@ -757,8 +768,17 @@ fn dossier(ui: &mut egui::Ui, s: &Session, game: &Game, actions: &mut Vec<Action
                     // A decided opportunity has no odds and no date left.
                     if o.status == OpportunityStatus::Open {
                         ui.label(format!("{:.0}%", 100.0 * o.win_rate()));
+                        // The odds the close is drawn at, as the account stands: the same
+                        // number the debrief's "decided by chance" shows.
+                        let now = kam_sim::model::close_chance(
+                            o.stage,
+                            st.satisfaction,
+                            st.relationship(),
+                        );
+                        ui.label(RichText::new(format!("{:.0}%", 100.0 * now)).strong());
                         ui.label(o.opportunity.close_turn.to_string());
                     } else {
+                        ui.label("—");
                         ui.label("—");
                         ui.label("—");
                     }
