@@ -130,7 +130,7 @@ table! {
     ProfitCounted => "利润得分所计（利润 + 未来利润）", "Counted for the profit score (profit + future)";
     Outcome => "结果", "Outcome";
     SatisfactionChange => "满意度变化", "Satisfaction change";
-    TipSatisfactionChange => "从开局到最后一个回合的满意度变化。", "Satisfaction at the end against the start of the game.";
+    TipSatisfactionChange => "从开局到最后一个月的满意度变化。", "Satisfaction at the end against the start of the game.";
     MainCauses => "主要原因", "Main causes";
     LeaveWhatIf => "回到我的正式游戏", "Back to my game";
     WhatIfCompare => "假如重来，与原来的游戏对比", "The what-if beside your original game";
@@ -158,7 +158,7 @@ table! {
     WaitingBody => "你的本月决策已提交。讲师发布本轮结果后，报告会自动显示。", "Your decisions for this month are in. The report appears as soon as the instructor releases this round.";
     ClassEnded => "讲师已结束本次课程", "The instructor has ended the session";
     SavedGameFound => "发现自动存档", "An autosave was found";
-    Turns => "回合", "turns";
+    Turns => "个月", "months";
     Accounts => "客户", "accounts";
     Difficulty => "难度", "Difficulty";
     Language => "语言", "Language";
@@ -170,7 +170,7 @@ table! {
     Retention => "客户保留", "Retention";
     Profit => "利润", "Profit";
     FutureProfit => "未来利润（次年）", "Future profit (next year)";
-    TipFutureProfit => "保留下来的客户按期末份额和合同条件再做一年的利润（按流失风险折算）。留下的合同也算分，所以最后几个回合和前几个一样重要。", "A year of profit from the accounts you keep, at their final share and terms, discounted by their risk of leaving. The contracts you leave behind count, so the last turns matter as much as the first.";
+    TipFutureProfit => "保留下来的客户按期末份额和合同条件再做一年的利润（按流失风险折算）。留下的合同也算分，所以最后几个月和头几个月一样重要。", "A year of profit from the accounts you keep, at their final share and terms, discounted by their risk of leaving. The contracts you leave behind count, so the last months matter as much as the first.";
     Satisfaction => "满意度", "Satisfaction";
     Composite => "综合得分", "Composite";
     Grade => "等级", "Grade";
@@ -179,9 +179,9 @@ table! {
     Means => "每月资源", "Means per month";
     VisitsPerTurn => "拜访次数", "Visits";
     BudgetPerTurn => "预算", "Budget";
-    BeginGame => "开始第一回合", "Begin the first turn";
+    BeginGame => "开始第一个月", "Begin the first month";
     Back => "返回", "Back";
-    Turn => "回合", "Turn";
+    Turn => "月份", "Month";
     Of => "/", "of";
     Dashboard => "客户仪表盘", "Account dashboard";
     Account => "客户", "Account";
@@ -206,7 +206,7 @@ table! {
     History => "历史", "History";
     NoHistory => "还没有历史记录。", "No history yet.";
     Visits => "拜访", "Visits";
-    Allocation => "本回合安排", "This turn's plan";
+    Allocation => "本月安排", "This month's plan";
     Approach => "拜访方式", "Approach";
     AddVisit => "添加拜访", "Add visit";
     Resources => "资源", "Resources";
@@ -224,17 +224,17 @@ table! {
     WinRate => "阶段赢率", "Stage rate";
     ChanceNow => "现在成交概率", "Chance now";
     TipChanceNow => "如果客户今天做决定，赢下这单的概率：阶段赢率 × 客户满意度（{} 为基准）× 采购决策链的支持（关系 {} 为基准），最高 {}%。成交时按这个概率抽签；销售预计仍按课程的阶段赢率计算。", "The chance of winning it if the customer decided today: the stage rate × how satisfied they are (par {}) × how much the buying centre backs you (relationship par {}), at most {}%. The close is drawn at this chance; the forecast keeps the courseware's stage rates.";
-    CloseTurn => "决策回合", "Decides in turn";
+    CloseTurn => "决策月份", "Decides in month";
     Forecast => "预测", "Forecast";
     NoOpportunities => "暂无机会。", "No open opportunities.";
-    EndTurn => "结束回合", "End turn";
-    EndTurnHint => "上/下键 选客户 · 1–9 拜访此人 · 左/右键 换拜访方式 · Backspace 撤销 · Enter 结束回合 · Esc 简报", "Up/Down account · 1–9 visit that person · Left/Right approach · Backspace undo · Enter ends the turn · Esc briefing";
+    EndTurn => "结束本月", "End month";
+    EndTurnHint => "上/下键 选客户 · 1–9 拜访此人 · 左/右键 换拜访方式 · Backspace 撤销 · Enter 结束本月 · Esc 简报", "Up/Down account · 1–9 visit that person · Left/Right approach · Backspace undo · Enter ends the month · Esc briefing";
     Contract => "合同", "Contract";
     PriceLevel => "价格水平", "Price level";
     PaymentDays => "账期（天）", "Payment days";
     ExpectedPrice => "客户预期价格", "Expected price";
     Renewal => "续约", "Renewal";
-    InTurn => "第 {} 回合", "turn {}";
+    InTurn => "第 {} 月", "month {}";
     Lost => "已流失", "Lost";
     OpportunityLost => "丢单", "Lost";
     Event => "事件", "Event";
@@ -248,7 +248,7 @@ table! {
     YourOffer => "你的报价", "Your offer";
     MakeOffer => "提出报价", "Make offer";
     WalkAwayBtn => "离开谈判桌", "Walk away";
-    Round => "回合", "Round";
+    Round => "轮次", "Round";
     BuyerSays => "买方回应", "The buyer says";
     YouOffered => "你的报价", "You offered";
     PressedSoFar => "买方施压过的议题", "Pressed so far";
@@ -262,7 +262,7 @@ table! {
     Before => "之前", "before";
     After => "之后", "after";
     BuyerValue => "买方价值", "Buyer's value";
-    TurnReport => "回合报告", "Turn report";
+    TurnReport => "月度报告", "Month's report";
     WhatChanged => "变化与原因", "What changed and why";
     NoChange => "无变化", "No change";
     Charts => "图表", "Charts";
@@ -314,12 +314,12 @@ table! {
     Units => "份", "units";
     PerTurn => "每月", "per month";
     TipTier => "A 产出型：当前贡献利润；B 孵化型：正在培养；C 潜在型：未来机会。", "A producing: earns today; B incubating: being developed; C potential: a future opportunity.";
-    TipRevenue => "本回合收入 = 钱包 × 份额 × 价格水平（含一次性收入）。", "Revenue this turn = wallet × share × price level (plus one-off revenue).";
+    TipRevenue => "本月收入 = 钱包 × 份额 × 价格水平（含一次性收入）。", "Revenue this month = wallet × share × price level (plus one-off revenue).";
     TipMargin => "毛利率：销售额中扣除产品成本后的百分比。折扣会直接侵蚀它。", "Gross margin in percent of sales. Discounts eat straight into it.";
-    TipSatisfaction => "客户满意度 0–100。低于 50 开始有流失风险，越低风险越大。得分取整个游戏各回合的平均值（按客户价值加权）：持续的关怀得分，临时抱佛脚不得分。", "Customer satisfaction 0–100. Below 50 the account may defect, more likely the lower it goes. The score is its average over the turns, weighted by account value: steady care scores, a last-minute push does not.";
+    TipSatisfaction => "客户满意度 0–100。低于 50 开始有流失风险，越低风险越大。得分取整个游戏各月的平均值（按客户价值加权）：持续的关怀得分，临时抱佛脚不得分。", "Customer satisfaction 0–100. Below 50 the account may defect, more likely the lower it goes. The score is its average over the months, weighted by account value: steady care scores, a last-minute push does not.";
     TipRelationship => "采购决策链对我们的支持度，按影响力加权 0–100。", "Support for us across the buying centre, weighted by influence, 0–100.";
     TipShare => "我们在客户该品类总支出中的份额 0–100%。满意度高于 55 时份额上升。", "Our share of the customer's spend in the category, 0–100 %. It grows while satisfaction stays above 55.";
-    TipTrend => "满意度相对上一回合的变化。", "Change in satisfaction since the previous turn.";
+    TipTrend => "满意度相对上个月的变化。", "Change in satisfaction since the previous month.";
     TipWarnings => "红：马上处理；黄：需要关注；蓝：提前准备。", "Red: act now; yellow: watch; blue: prepare.";
     TipPressure => "竞争对手的压力 0–100：每月侵蚀满意度与份额。", "Competitor pressure 0–100: erodes satisfaction and share every month.";
     TipChurn => "本月末客户流失的概率：满意度低于 50 才有风险，越低、竞争压力越大、关系越弱，风险越高。很小的风险也可能成真。", "The chance the account defects at this month's end: there is a risk only while satisfaction is under 50, and it grows as satisfaction falls, competitor pressure rises and the relationship weakens. Even a small risk can come up.";
@@ -350,8 +350,8 @@ table! {
     TipRetention => "按利润潜力加权的客户保留率。", "Share of accounts kept, weighted by profit potential.";
     TipProfitScore => "总利润加未来利润在场景的下限与目标之间的位置 0–100。", "Total profit plus future profit between the scenario's floor and target, 0–100.";
     TipComposite => "保留、利润与满意度的加权平均。", "Weighted mean of retention, profit and satisfaction.";
-    TipVisitsLeft => "本回合还能安排的拜访次数。", "Visits you can still plan this turn.";
-    TipBudgetLeft => "本回合还能花费的预算；未用完的预算不结转。", "Budget you can still spend this turn; unspent budget does not carry over.";
+    TipVisitsLeft => "本月还能安排的拜访次数。", "Visits you can still plan this month.";
+    TipBudgetLeft => "本月还能花费的预算；未用完的预算不结转。", "Budget you can still spend this month; unspent budget does not carry over.";
     TipNorm => "课程建议的每月拜访次数。", "Visits per month the courseware recommends.";
     VisitsVsNorm => "各客户拜访 / 标准", "Visits per account / norm";
     RevenueShort => "收入", "Rev.";
@@ -384,11 +384,11 @@ table! {
     CompetitorFloor => "竞争对手报价在买方眼里的分数（要求不会低于它）", "The competitor's offer as the buyer values it (the bar never falls below it)";
     ByTheNumbers => "按数字看", "By the numbers";
     CourseLesson => "课程要点", "The course's lesson";
-    NextTurn => "下一回合", "Next turn";
+    NextTurn => "下个月", "Next month";
     PickScenario => "请先选择一个场景或输入场景文件路径。", "Pick a scenario or enter a scenario file path first.";
     ProfitOverTime => "各客户每月利润", "Profit per month by account";
     ProfitScore => "利润得分", "Profit score";
-    ProfitThisTurn => "本回合利润合计", "Profit this turn";
+    ProfitThisTurn => "本月利润合计", "Profit this month";
     SatisfactionShort => "满意", "Sat.";
     SaveUnreadable => "存档无法恢复", "The save cannot be restored";
     ScenarioBroken => "场景文件有错误", "The scenario file has errors";
@@ -396,7 +396,7 @@ table! {
     ShareShort => "份额", "Share";
     ToDebrief => "查看复盘", "See the debrief";
     TotalForecast => "全部客户销售预计", "Forecast, all accounts";
-    TurnsPlayed => "已完成回合", "turns played";
+    TurnsPlayed => "已完成月数", "months played";
     Won => "赢得", "won";
     YourAnswer => "你的回应", "Your answer";
     // Issue 18 (feedback that tells the truth): losses announced, default name.
@@ -424,6 +424,14 @@ pub fn paren(lang: Lang, text: impl std::fmt::Display) -> String {
     match lang {
         Lang::Zh => format!("（{text}）"),
         Lang::En => format!(" ({text})"),
+    }
+}
+
+/// Where the game stands, for the top bar: 「第 6 月 / 共 12 月」, "Month 6 of 12".
+pub fn month_of(lang: Lang, month: u32, months: u32) -> String {
+    match lang {
+        Lang::Zh => format!("第 {month} 月 / 共 {months} 月"),
+        Lang::En => format!("{} {month} {} {months}", K::Turn.t(lang), K::Of.t(lang)),
     }
 }
 
@@ -639,20 +647,20 @@ pub fn plan_error(lang: Lang, e: &PlanError) -> String {
             format!("安排了 {planned} 次拜访，但每月最多只能拜访 {capacity} 次。")
         }
         (PlanError::TooManyVisits { planned, capacity }, Lang::En) => {
-            format!("{planned} visits planned but only {capacity} fit in a turn.")
+            format!("{planned} visits planned but only {capacity} fit in a month.")
         }
         (PlanError::OverBudget { planned, budget }, Lang::Zh) => {
-            format!("资源花费 {planned:.1}，超过了本回合预算 {budget:.1}。")
+            format!("资源花费 {planned:.1}，超过了本月预算 {budget:.1}。")
         }
         (PlanError::OverBudget { planned, budget }, Lang::En) => {
             format!("Resources cost {planned:.1} but the budget is {budget:.1}.")
         }
         (PlanError::TooManyUnits { planned, max, .. }, Lang::Zh) => {
-            format!("同一客户本回合此资源最多 {max} 份（已安排 {planned} 份）。")
+            format!("同一客户本月此资源最多 {max} 份（已安排 {planned} 份）。")
         }
         (PlanError::TooManyUnits { planned, max, .. }, Lang::En) => {
             format!(
-                "At most {max} units of this resource per account and turn ({planned} planned)."
+                "At most {max} units of this resource per account and month ({planned} planned)."
             )
         }
         (PlanError::AccountLost(_), Lang::Zh) => "这个客户已经流失了。".to_owned(),

@@ -225,12 +225,7 @@ pub fn top_bar(ui: &mut egui::Ui, s: &Session, actions: &mut Vec<Action>) {
                     _ => game.turn(),
                 }
                 .min(game.scenario().turns);
-                ui.label(format!(
-                    "{} {turn} {} {}",
-                    K::Turn.t(s.lang),
-                    K::Of.t(s.lang),
-                    game.scenario().turns
-                ));
+                ui.label(crate::i18n::month_of(s.lang, turn, game.scenario().turns));
                 // Always in view while it lasts: a what-if is practice, never the result.
                 if let Some(w) = &s.what_if {
                     ui.separator();

@@ -330,7 +330,7 @@ fn the_briefing_leads_back_to_the_month_under_way() {
     s.screen = Screen::Briefing;
     let mut h = harness(s);
     h.run();
-    assert!(h.query_by_label("Begin the first turn").is_some());
+    assert!(h.query_by_label("Begin the first month").is_some());
     let mut s = h.into_state();
     s.screen = Screen::Turn;
     play_an_empty_month(&mut s);
@@ -338,7 +338,7 @@ fn the_briefing_leads_back_to_the_month_under_way() {
     assert_eq!(s.screen, Screen::Briefing);
     let mut h = harness(s);
     h.run();
-    assert!(h.query_by_label("Begin the first turn").is_none());
+    assert!(h.query_by_label("Begin the first month").is_none());
     h.get_by_label("Back to month 2").click();
     h.run();
     assert_eq!(h.state().screen, Screen::Turn);

@@ -58,7 +58,7 @@ fn over_allocation_is_refused_with_the_engines_reason() {
     let message = h.state().message.clone().expect("a refusal message");
     assert!(message.contains(&format!("only {capacity}")), "{message}");
     assert!(
-        h.query_by_label_contains("fit in a turn").is_some(),
+        h.query_by_label_contains("fit in a month").is_some(),
         "the refusal is on screen"
     );
 }
@@ -157,7 +157,7 @@ fn the_turn_is_played_from_the_keyboard() {
     // The top bar names the month just played, not the next, until the next is planned.
     h.run();
     assert!(
-        h.query_by_label_contains("Turn 1 of").is_some(),
+        h.query_by_label_contains("Month 1 of").is_some(),
         "the top bar reads the month the screen is about"
     );
     assert_eq!(
@@ -205,7 +205,7 @@ fn a_class_game_waits_for_its_round_and_plays_on_offline() {
         h.query_by_label("Waiting for the class").is_some(),
         "the report waits for the round's release"
     );
-    assert!(h.query_by_label_contains("Turn report").is_none());
+    assert!(h.query_by_label_contains("Month's report").is_none());
     assert!(
         h.query_by_label_contains("Score so far").is_some(),
         "the instructor let this class see its scores"
@@ -309,7 +309,7 @@ fn the_plan_panel_stays_in_view_with_a_full_plan() {
             );
         }
         // Every planned visit shows in the plan, above the bottom bar, with its pitch.
-        let bottom_bar = harness.get_by_label("End turn").rect().top() - 4.0;
+        let bottom_bar = harness.get_by_label("End month").rect().top() - 4.0;
         let window =
             bevy_egui::egui::Rect::from_min_max(window.min, bevy_egui::egui::pos2(w, bottom_bar));
         let state = harness.state();
