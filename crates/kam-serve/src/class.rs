@@ -7,25 +7,40 @@
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use kam_class::protocol::{
-    ClassStatus, JoinRequest, MAX_DECISIONS_PER_SUBMISSION, MAX_NAME_CHARS, Pacing, RejoinRequest,
-    Seat, Submission,
+    ClassStatus, MAX_DECISIONS_PER_SUBMISSION, Pacing, RejoinRequest, Seat, Submission,
 };
 use kam_sim::engine::{Decision, Game, Prepared};
 use kam_sim::record::GameRecord;
 use kam_sim::scenario::Lesson;
 use serde::{Deserialize, Serialize};
-use tokio::sync::broadcast;
+use tokio::sync::{Semaphore, broadcast};
 
-use crate::db::{Db, NewSeat, Progress, SeatRow, SessionRow, WriteError, now_ms};
+use crate::db::{Db, NewSeat, Progress, SeatClaim, SeatRow, SessionRow, WriteError, now_ms};
 use crate::error::ApiError;
 use crate::limits::{MAX_SEATS, MAX_TITLE_CHARS};
-use crate::secrets;
+use crate::presence::Presence;
+use crate::{names, secrets};
 
-/// A trainee not heard from for this long shows as offline (their game checks in every few
-/// seconds while it runs).
-pub const OFFLINE_AFTER_MS: i64 = 30_000;
+/// How long after its first join a resent join with the same join id still gets the seat
+/// back (if the seat has recorded nothing meanwhile): long enough for a game to retry, short
+/// enough that a join id is not a second rejoin code.
+const JOIN_RETRY_MS: i64 = 10 * 60 * 1000;
+
+const DAY_MS: i64 = 24 * 60 * 60 * 1000;
+
+/// `POST /api/join`: the game's [`kam_class::protocol::JoinRequest`], plus the join id.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Join {
+    pub code: String,
+    pub name: String,
+    /// Chosen at random by the client for this join (16 to 128 letters, digits, `-` or `_`),
+    /// and sent again unchanged if the answer is lost: the resent join gets the same seat.
+    #[serde(default)]
+    pub join_id: Option<String>,
+}
 
 /// What an instructor asks for when creating a session.
 #[derive(Debug, Clone, Deserialize)]
@@ -66,6 +81,8 @@ pub struct Created {
 pub struct RosterLine {
     pub seat: i64,
     pub name: String,
+    /// The instructor excused the seat: it holds back no round.
+    pub excused: bool,
     /// The month being played (months done + 1), or the last month when finished.
     pub month: u32,
     pub status: SeatStatus,
@@ -129,6 +146,8 @@ pub struct ClassView {
     /// Seconds until the open round is released anyway.
     pub deadline_in: Option<i64>,
     pub ended: bool,
+    /// An ended class: whole days until the retention policy deletes it (`None`: kept).
+    pub deleted_in_days: Option<i64>,
     pub version: i64,
     /// In seat order.
     pub roster: Vec<RosterLine>,
@@ -175,6 +194,17 @@ pub struct Classroom {
     /// Session ids that changed on this instance (dashboards also poll the database for
     /// changes made by other instances).
     pub changes: broadcast::Sender<String>,
+    /// When each seat was last heard from, written to the database in batches.
+    pub presence: Presence,
+    /// A seat not heard from for this long is offline.
+    offline_after_ms: i64,
+    /// Days an ended class is kept (0: for ever).
+    keep_days: u32,
+    /// Argon2 hashes at once: each takes 19 MiB and most of a core for a few tens of ms, so a
+    /// burst of rejoins waits its turn instead of exhausting memory.
+    slow_hashes: Semaphore,
+    /// When each session's round was last checked on a waiting trainee's poll.
+    round_checked: Mutex<HashMap<String, Instant>>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -182,7 +212,7 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 }
 
 impl Classroom {
-    pub fn new(db: Db) -> Classroom {
+    pub fn new(db: Db, tuning: &crate::Tuning) -> Classroom {
         Classroom {
             db,
             scenarios: Mutex::new(HashMap::new()),
@@ -190,7 +220,66 @@ impl Classroom {
             games: Mutex::new(HashMap::new()),
             summaries: Mutex::new(HashMap::new()),
             changes: broadcast::channel(256).0,
+            presence: Presence::default(),
+            offline_after_ms: i64::try_from(tuning.offline_after.as_millis()).unwrap_or(i64::MAX),
+            keep_days: tuning.keep_days,
+            slow_hashes: Semaphore::new(2),
+            round_checked: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// A rejoin code's stored hash (Argon2id), made off the async threads.
+    async fn hash_rejoin(&self, code: String) -> Result<String, ApiError> {
+        let _turn = self.slow_hashes.acquire().await;
+        tokio::task::spawn_blocking(move || secrets::hash_rejoin(&code))
+            .await
+            .map_err(|e| ApiError::internal(e.to_string()))
+    }
+
+    async fn verify_rejoin(&self, code: String, stored: String) -> secrets::Verified {
+        let _turn = self.slow_hashes.acquire().await;
+        tokio::task::spawn_blocking(move || secrets::verify_rejoin(&code, &stored))
+            .await
+            .unwrap_or(secrets::Verified::No)
+    }
+
+    /// When the seat was last heard from, by this instance or (as written) by any.
+    fn last_seen(&self, session: &str, seat: &SeatRow) -> i64 {
+        self.presence
+            .last_heard(session, seat.seat)
+            .map_or(seat.last_seen, |heard| heard.max(seat.last_seen))
+    }
+
+    fn offline(&self, session: &str, seat: &SeatRow, now: i64) -> bool {
+        now - self.last_seen(session, seat) > self.offline_after_ms
+    }
+
+    /// The retention policy: deletes the classes that ended more than `keep_days` ago (and
+    /// those nobody joined in that time), and forgets what this instance cached of them.
+    pub async fn delete_expired(&self) -> Result<usize, ApiError> {
+        if self.keep_days == 0 {
+            return Ok(0);
+        }
+        let cutoff = now_ms() - i64::from(self.keep_days) * DAY_MS;
+        let deleted = self.db.delete_expired(cutoff).await?;
+        for id in &deleted {
+            lock(&self.scenarios).remove(id);
+            lock(&self.experts).remove(id);
+            lock(&self.games).retain(|(session, _), _| session != id);
+            lock(&self.summaries).retain(|(session, _), _| session != id);
+            lock(&self.round_checked).remove(id);
+        }
+        Ok(deleted.len())
+    }
+
+    /// Writes the presence heard since the last flush, in one transaction.
+    pub async fn flush_presence(&self) -> Result<(), ApiError> {
+        let heard = self.presence.take_unwritten();
+        if let Err(e) = self.db.note_last_seen(&heard).await {
+            self.presence.unwritten_again(heard);
+            return Err(e.into());
+        }
+        Ok(())
     }
 
     fn changed(&self, session: &str) {
@@ -275,6 +364,7 @@ impl Classroom {
             deadline: (rounds && new.round_minutes > 0)
                 .then(|| now_ms() + i64::from(new.round_minutes) * 60_000),
             ended: false,
+            ended_at: None,
             version: 1,
         };
         self.db.create_session(&row).await.map_err(|e| match e {
@@ -297,11 +387,17 @@ impl Classroom {
         }
     }
 
-    pub async fn join(&self, request: JoinRequest) -> Result<Seat, ApiError> {
-        let name = check_name(&request.name)?;
+    pub async fn join(&self, request: Join) -> Result<Seat, ApiError> {
+        let name = names::canonical(&request.name)?;
+        let join_hash = request.join_id.as_deref().map(check_join_id).transpose()?;
         let session = self.session_by_code(&request.code).await?;
         if session.ended {
             return Err(ApiError::gone("this class has ended"));
+        }
+        if let Some(join_hash) = &join_hash
+            && let Some(seat) = self.join_again(&session, &name, join_hash).await?
+        {
+            return Ok(seat);
         }
         if self.db.seats(&session.id).await?.len() >= MAX_SEATS {
             return Err(ApiError::conflict(format!(
@@ -309,37 +405,114 @@ impl Classroom {
             )));
         }
         let (token, rejoin) = (secrets::token(), secrets::code(8));
-        self.db
+        let rejoin_hash = self.hash_rejoin(rejoin.clone()).await?;
+        let added = self
+            .db
             .add_seat(
                 &session.id,
                 &NewSeat {
                     name: &name,
                     token_hash: &secrets::hash(&token),
-                    rejoin_hash: &secrets::hash(&rejoin),
+                    rejoin_hash: &rejoin_hash,
+                    join_hash: join_hash.as_deref(),
                 },
             )
-            .await
-            .map_err(|e| match e {
-                WriteError::Conflict => ApiError::conflict(format!(
+            .await;
+        match added {
+            Ok(_) => {}
+            Err(WriteError::Conflict) => {
+                // The same join sent twice at once: the one that lost the race gets the seat
+                // the other took.
+                if let Some(join_hash) = &join_hash
+                    && let Some(seat) = self.join_again(&session, &name, join_hash).await?
+                {
+                    return Ok(seat);
+                }
+                return Err(ApiError::conflict(format!(
                     "someone called {name} has joined already: choose another name, or rejoin with your rejoin code"
-                )),
-                WriteError::Db(e) => ApiError::from(e),
-            })?;
+                )));
+            }
+            Err(WriteError::Db(e)) => return Err(e.into()),
+        }
         self.changed(&session.id);
         self.seat_answer(&session, token, rejoin, name, Vec::new(), 0)
     }
 
+    /// A resent join: the seat `name` took with the same join id, if that was recent and the
+    /// seat has recorded nothing since, with new secrets (the first answer's stop working:
+    /// they may have been read by nobody, and only their hashes are kept).
+    async fn join_again(
+        &self,
+        session: &SessionRow,
+        name: &str,
+        join_hash: &str,
+    ) -> Result<Option<Seat>, ApiError> {
+        let Some(SeatClaim {
+            seat,
+            join_hash: Some(taken_with),
+            joined,
+            recorded: 0,
+            ..
+        }) = self.db.seat_claim(&session.id, name).await?
+        else {
+            return Ok(None);
+        };
+        if taken_with != join_hash || now_ms() - joined > JOIN_RETRY_MS {
+            return Ok(None);
+        }
+        let (token, rejoin) = (secrets::token(), secrets::code(8));
+        let rejoin_hash = self.hash_rejoin(rejoin.clone()).await?;
+        let reissued = self
+            .db
+            .reissue(&session.id, seat, &secrets::hash(&token), &rejoin_hash)
+            .await
+            .map_err(|e| match e {
+                WriteError::Conflict => ApiError::unavailable("try again"),
+                WriteError::Db(e) => ApiError::from(e),
+            })?;
+        if !reissued {
+            return Ok(None);
+        }
+        let row = self.db.seat(&session.id, seat).await?;
+        let stored_name = row.map_or_else(|| name.to_owned(), |r| r.name);
+        self.changed(&session.id);
+        self.seat_answer(session, token, rejoin, stored_name, Vec::new(), 0)
+            .map(Some)
+    }
+
     pub async fn rejoin(&self, request: RejoinRequest) -> Result<Seat, ApiError> {
-        let name = check_name(&request.name)?;
+        let name = names::canonical(&request.name)?;
         let session = self.session_by_code(&request.code).await?;
         let refused =
             || ApiError::forbidden("no seat with that name and rejoin code in this class");
-        let Some((seat, rejoin_hash)) = self.db.seat_by_name(&session.id, &name).await? else {
+        let code = secrets::normalise_code(&request.rejoin);
+        let mut claim = self.db.seat_claim(&session.id, &name).await?;
+        if claim.is_none() {
+            // Seats taken before names were normalised keep their name as typed.
+            claim = self.db.seat_claim(&session.id, request.name.trim()).await?;
+        }
+        let Some(claim) = claim else {
+            // The same work as a real check, so that timing does not tell which names exist.
+            let _ = self
+                .verify_rejoin(code, secrets::UNUSED_REJOIN_HASH.to_owned())
+                .await;
             return Err(refused());
         };
-        if rejoin_hash != secrets::hash(&secrets::normalise_code(&request.rejoin)) {
-            return Err(refused());
+        match self
+            .verify_rejoin(code.clone(), claim.rejoin_hash.clone())
+            .await
+        {
+            secrets::Verified::No => return Err(refused()),
+            secrets::Verified::Yes => {}
+            secrets::Verified::YesButWeak => {
+                // Stored before rejoin codes were hashed slowly: upgraded on first use.
+                let stronger = self.hash_rejoin(code.clone()).await?;
+                self.db
+                    .rehash_rejoin(&session.id, claim.seat, &claim.rejoin_hash, &stronger)
+                    .await?;
+            }
         }
+        let seat = claim.seat;
         let token = secrets::token();
         self.db
             .replace_token(&session.id, seat, &secrets::hash(&token))
@@ -350,13 +523,12 @@ impl Classroom {
             })?;
         let row = self.db.seat(&session.id, seat).await?.ok_or_else(refused)?;
         let game = self.game(&session, &row).await?;
-        self.db.touch(&session.id, seat).await?;
         self.changed(&session.id);
         let stored_name = row.name.clone();
         self.seat_answer(
             &session,
             token,
-            secrets::normalise_code(&request.rejoin),
+            code,
             stored_name,
             game.log().to_vec(),
             row.recorded,
@@ -422,18 +594,45 @@ impl Classroom {
         Ok((session, row))
     }
 
+    /// A seat's status poll: reads only. That the seat was heard from is kept in memory and
+    /// written with everyone else's every few seconds ([`Classroom::flush_presence`]).
     pub async fn status(&self, token: &str) -> Result<ClassStatus, ApiError> {
         let (session, seat) = self.seat_of(token).await?;
-        self.db.touch(&session.id, seat.seat).await?;
+        let now = now_ms();
         // Offline → online shows on the dashboard.
-        if now_ms() - seat.last_seen > OFFLINE_AFTER_MS {
+        if self.offline(&session.id, &seat, now) {
             self.changed(&session.id);
+        }
+        self.presence.heard(&session.id, seat.seat, now);
+        let mut released = session.released;
+        // A waiting trainee's poll is when a round may have come free without a submission
+        // (the seat that held it went offline without playing): checked at most once a second
+        // per session.
+        if pacing(&session) == Pacing::Rounds
+            && !session.ended
+            && seat.turn > session.released + 1
+            && self.round_check_due(&session.id)
+            && self.round_complete(&session).await?
+        {
+            released = self.release_next(&session).await?.unwrap_or(released);
         }
         Ok(ClassStatus {
             recorded: seat.recorded,
-            released: session.released,
+            released,
             ended: session.ended,
         })
+    }
+
+    fn round_check_due(&self, session: &str) -> bool {
+        let mut checked = lock(&self.round_checked);
+        let now = Instant::now();
+        match checked.get(session) {
+            Some(at) if now.duration_since(*at) < Duration::from_secs(1) => false,
+            _ => {
+                checked.insert(session.to_owned(), now);
+                true
+            }
+        }
     }
 
     /// Verifies a submission by replaying it on the server's copy of the game, then records
@@ -529,8 +728,10 @@ impl Classroom {
         })
     }
 
-    /// True when nobody is still planning the open month (seats behind the class, who joined
-    /// late, catch up without holding the others back).
+    /// True when someone has played the open month and nobody who holds it is still
+    /// planning it. Seats behind the class, who joined late, catch up without holding the
+    /// others back; an excused seat holds nothing, and neither does one that has recorded
+    /// nothing and is offline (a join whose answer was lost, a game closed at once).
     async fn round_complete(&self, session: &SessionRow) -> Result<bool, ApiError> {
         let open = session.released + 1;
         let prepared = self.prepared(session)?;
@@ -538,8 +739,60 @@ impl Classroom {
             return Ok(false);
         }
         let seats = self.db.seats(&session.id).await?;
-        Ok(seats.iter().any(|s| s.turn > open)
-            && !seats.iter().any(|s| !s.finished && s.turn == open))
+        let now = now_ms();
+        let holds = |s: &SeatRow| {
+            !s.excused && !s.finished && (s.recorded > 0 || !self.offline(&session.id, s, now))
+        };
+        Ok(
+            seats.iter().any(|s| s.turn > open)
+                && !seats.iter().any(|s| s.turn == open && holds(s)),
+        )
+    }
+
+    /// Excuses a seat from holding rounds, or takes the excuse back; the round is released if
+    /// the excused seat was all that held it.
+    pub async fn excuse(
+        &self,
+        session: &SessionRow,
+        seat: i64,
+        excused: bool,
+    ) -> Result<(), ApiError> {
+        if !self
+            .db
+            .excuse(&session.id, seat, excused)
+            .await
+            .map_err(write_error)?
+        {
+            return Err(ApiError::not_found("no such seat in this class"));
+        }
+        self.changed(&session.id);
+        self.release_if_complete(session).await
+    }
+
+    /// Takes a seat out of the class (its name is free again, its token stops working); the
+    /// round is released if that seat was all that held it.
+    pub async fn remove(&self, session: &SessionRow, seat: i64) -> Result<(), ApiError> {
+        let dead = secrets::hash(&secrets::token());
+        if !self
+            .db
+            .remove(&session.id, seat, &dead)
+            .await
+            .map_err(write_error)?
+        {
+            return Err(ApiError::not_found("no such seat in this class"));
+        }
+        self.changed(&session.id);
+        self.release_if_complete(session).await
+    }
+
+    async fn release_if_complete(&self, session: &SessionRow) -> Result<(), ApiError> {
+        if pacing(session) == Pacing::Rounds
+            && !session.ended
+            && self.round_complete(session).await?
+        {
+            self.release_next(session).await?;
+        }
+        Ok(())
     }
 
     /// Releases the open month; the next round's deadline starts now. `None` when another
@@ -671,7 +924,7 @@ impl Classroom {
             let done = seat.turn.saturating_sub(1).min(scenario.turns) as usize;
             let status = if seat.finished {
                 SeatStatus::Finished
-            } else if now - seat.last_seen > OFFLINE_AFTER_MS {
+            } else if self.offline(&session.id, seat, now) {
                 SeatStatus::Offline
             } else if pacing(session) == Pacing::Rounds && seat.turn > session.released + 1 {
                 SeatStatus::Waiting
@@ -681,6 +934,7 @@ impl Classroom {
             roster.push(RosterLine {
                 seat: seat.seat,
                 name: seat.name.clone(),
+                excused: seat.excused,
                 month: seat.turn.min(scenario.turns),
                 status,
                 composite: seat.composite,
@@ -738,6 +992,10 @@ impl Classroom {
             released: session.released,
             deadline_in: session.deadline.map(|d| ((d - now) / 1000).max(0)),
             ended: session.ended,
+            deleted_in_days: (session.ended && self.keep_days > 0).then(|| {
+                let ended = session.ended_at.unwrap_or(now);
+                ((ended + i64::from(self.keep_days) * DAY_MS - now) / DAY_MS).max(0)
+            }),
             version: session.version,
             roster,
             expert_final: expert.last().copied().unwrap_or(0.0),
@@ -776,21 +1034,87 @@ pub fn pacing(session: &SessionRow) -> Pacing {
     Pacing::parse(&session.pacing).unwrap_or(Pacing::Free)
 }
 
-/// A trainee's name, checked: printable, not empty, not too long.
-fn check_name(name: &str) -> Result<String, ApiError> {
-    let name = name.trim();
-    if name.is_empty() {
-        return Err(ApiError::bad_request("type your name to join"));
+fn write_error(e: WriteError) -> ApiError {
+    match e {
+        WriteError::Conflict => ApiError::unavailable("try again"),
+        WriteError::Db(e) => ApiError::from(e),
     }
-    if name.chars().count() > MAX_NAME_CHARS {
-        return Err(ApiError::bad_request(format!(
-            "a name has at most {MAX_NAME_CHARS} characters"
-        )));
-    }
-    if name.chars().any(char::is_control) {
+}
+
+/// A join id, checked, as stored (hashed: with the name it takes a seat for a few minutes).
+fn check_join_id(join_id: &str) -> Result<String, ApiError> {
+    let fine = (16..=128).contains(&join_id.len())
+        && join_id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if !fine {
         return Err(ApiError::bad_request(
-            "a name cannot contain control characters",
+            "join_id is 16 to 128 letters, digits, - or _, chosen at random for each join",
         ));
     }
-    Ok(name.to_owned())
+    Ok(secrets::hash(join_id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    async fn class_with_seats(dir: &std::path::Path, names: &[&str]) -> (Classroom, Vec<Seat>) {
+        let url = format!("sqlite://{}", dir.join("class.db").display());
+        let db = Db::open(&url).await.unwrap();
+        let class = Classroom::new(db, &crate::Tuning::default());
+        let created = class
+            .create(NewSession {
+                scenario: "tutorial".into(),
+                title: String::new(),
+                seed: String::new(),
+                pacing: Pacing::Free,
+                show_scores: false,
+                coach: true,
+                round_minutes: 0,
+            })
+            .await
+            .unwrap();
+        let mut seats = Vec::new();
+        for name in names {
+            let join = Join {
+                code: created.code.clone(),
+                name: (*name).to_owned(),
+                join_id: None,
+            };
+            seats.push(class.join(join).await.unwrap());
+        }
+        (class, seats)
+    }
+
+    #[tokio::test]
+    async fn status_polls_write_nothing_and_presence_is_written_in_one_batch() {
+        let dir = tempfile::tempdir().unwrap();
+        let (class, seats) = class_with_seats(dir.path(), &["Ann", "Bo"]).await;
+        let before = class.db.writes();
+        for _ in 0..30 {
+            for seat in &seats {
+                class.status(&seat.token).await.unwrap();
+            }
+        }
+        assert_eq!(class.db.writes() - before, 0, "status polls wrote");
+        let polled = now_ms();
+        class.flush_presence().await.unwrap();
+        assert_eq!(
+            class.db.writes() - before,
+            1,
+            "presence took more than one write"
+        );
+        // Another instance (reading only the database) sees both seats as just heard from.
+        let (session, _) = class.seat_of(&seats[0].token).await.unwrap();
+        for seat in class.db.seats(&session.id).await.unwrap() {
+            assert!(seat.last_seen >= polled - 1_000, "{seat:?}");
+        }
+        class.flush_presence().await.unwrap();
+        assert_eq!(
+            class.db.writes() - before,
+            1,
+            "nothing new was written again"
+        );
+    }
 }

@@ -7,6 +7,8 @@
 //! PostgreSQL, and a restarted server carries on from what it acknowledged.
 
 use std::borrow::Cow;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use sqlx::any::{AnyPoolOptions, AnyRow};
@@ -14,9 +16,14 @@ use sqlx::migrate::{Migration, MigrationType, Migrator};
 use sqlx::{AnyPool, Executor, Row, SqlSafeStr};
 
 /// The schema, one migration per change, in order. Never edit a released one: add another.
-const MIGRATIONS: [(i64, &str, &str); 2] = [
+const MIGRATIONS: [(i64, &str, &str); 3] = [
     (1, "class sessions", include_str!("schema_1.sql")),
     (2, "practice or exam", include_str!("schema_2.sql")),
+    (
+        3,
+        "excused and removed seats, join ids, end times",
+        include_str!("schema_3.sql"),
+    ),
 ];
 
 /// Milliseconds since the Unix epoch: the server's clock for deadlines and "last seen".
@@ -30,6 +37,9 @@ pub fn now_ms() -> i64 {
 pub struct Db {
     pool: AnyPool,
     pub backend: Backend,
+    /// Write statements this handle has run: each is a synced commit on SQLite, so the tests
+    /// bound what a request costs with it.
+    writes: Arc<AtomicU64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +66,8 @@ pub struct SessionRow {
     pub released: u32,
     pub deadline: Option<i64>,
     pub ended: bool,
+    /// When it ended (milliseconds since the epoch), if it did after schema 3.
+    pub ended_at: Option<i64>,
     pub version: i64,
 }
 
@@ -69,6 +81,9 @@ pub struct SeatRow {
     pub finished: bool,
     pub composite: f64,
     pub last_seen: i64,
+    pub joined: i64,
+    /// The instructor excused the seat: it holds back no round.
+    pub excused: bool,
 }
 
 /// The new seat's fields (the caller made the secrets).
@@ -76,6 +91,18 @@ pub struct NewSeat<'a> {
     pub name: &'a str,
     pub token_hash: &'a str,
     pub rejoin_hash: &'a str,
+    /// The hash of the join id the client chose, if it sent one.
+    pub join_hash: Option<&'a str>,
+}
+
+/// What a join or rejoin by name checks of the seat with that name.
+#[derive(Debug, Clone)]
+pub struct SeatClaim {
+    pub seat: i64,
+    pub rejoin_hash: String,
+    pub join_hash: Option<String>,
+    pub joined: i64,
+    pub recorded: usize,
 }
 
 /// A submission's effect on its seat.
@@ -166,7 +193,20 @@ impl Db {
             .run(&pool)
             .await
             .map_err(|e| format!("cannot set up the database {}: {e}", redact(&url)))?;
-        Ok(Db { pool, backend })
+        Ok(Db {
+            pool,
+            backend,
+            writes: Arc::new(AtomicU64::new(0)),
+        })
+    }
+
+    /// Write statements run through this handle so far.
+    pub fn writes(&self) -> u64 {
+        self.writes.load(Ordering::Relaxed)
+    }
+
+    fn wrote(&self) {
+        self.writes.fetch_add(1, Ordering::Relaxed);
     }
 
     /// A transaction that will write: on SQLite it takes the write lock at once (waiting for
@@ -205,13 +245,14 @@ impl Db {
         .bind(i64::from(s.coach))
         .execute(&self.pool)
         .await?;
+        self.wrote();
         Ok(())
     }
 
     pub async fn session(&self, id: &str) -> Result<Option<SessionRow>, sqlx::Error> {
         let row = sqlx::query(
             "SELECT id, code, secret_hash, title, scenario, scenario_hash, seed, pacing, \
-             show_scores, coach, round_minutes, released, deadline, ended, version \
+             show_scores, coach, round_minutes, released, deadline, ended, ended_at, version \
              FROM class_sessions WHERE id = $1",
         )
         .bind(id)
@@ -265,8 +306,8 @@ impl Db {
             let now = now_ms();
             let inserted = sqlx::query(
                 "INSERT INTO seats (session_id, seat, name, name_key, token_hash, rejoin_hash, \
-                 joined, last_seen, recorded, turn, finished, composite) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, 1, 0, 0)",
+                 joined, last_seen, recorded, turn, finished, composite, excused, removed, \
+                 join_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, 1, 0, 0, 0, 0, $9)",
             )
             .bind(session)
             .bind(next)
@@ -276,6 +317,7 @@ impl Db {
             .bind(seat.rejoin_hash)
             .bind(now)
             .bind(now)
+            .bind(seat.join_hash)
             .execute(&mut *tx)
             .await
             .map_err(WriteError::from);
@@ -283,6 +325,7 @@ impl Db {
                 Ok(_) => {
                     bump(&mut tx, session).await?;
                     tx.commit().await?;
+                    self.wrote();
                     return Ok(next);
                 }
                 Err(WriteError::Conflict) => continue,
@@ -297,10 +340,11 @@ impl Db {
         &self,
         token_hash: &str,
     ) -> Result<Option<(String, i64)>, sqlx::Error> {
-        let row = sqlx::query("SELECT session_id, seat FROM seats WHERE token_hash = $1")
-            .bind(token_hash)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row =
+            sqlx::query("SELECT session_id, seat FROM seats WHERE token_hash = $1 AND removed = 0")
+                .bind(token_hash)
+                .fetch_optional(&self.pool)
+                .await?;
         row.map(|r| Ok((r.try_get("session_id")?, r.try_get("seat")?)))
             .transpose()
     }
@@ -311,37 +355,166 @@ impl Db {
         session: &str,
         name: &str,
     ) -> Result<Option<(i64, String)>, sqlx::Error> {
+        Ok(self
+            .seat_claim(session, name)
+            .await?
+            .map(|claim| (claim.seat, claim.rejoin_hash)))
+    }
+
+    /// The seat called `name` (any case), as a join or rejoin checks it.
+    pub async fn seat_claim(
+        &self,
+        session: &str,
+        name: &str,
+    ) -> Result<Option<SeatClaim>, sqlx::Error> {
         let row = sqlx::query(
-            "SELECT seat, rejoin_hash FROM seats WHERE session_id = $1 AND name_key = $2",
+            "SELECT seat, rejoin_hash, join_hash, joined, recorded FROM seats \
+             WHERE session_id = $1 AND name_key = $2 AND removed = 0",
         )
         .bind(session)
         .bind(name_key(name))
         .fetch_optional(&self.pool)
         .await?;
-        row.map(|r| Ok((r.try_get("seat")?, r.try_get("rejoin_hash")?)))
-            .transpose()
+        row.map(|r| {
+            Ok(SeatClaim {
+                seat: r.try_get("seat")?,
+                rejoin_hash: r.try_get("rejoin_hash")?,
+                join_hash: r.try_get("join_hash")?,
+                joined: r.try_get("joined")?,
+                recorded: r.try_get::<i64, _>("recorded")?.max(0) as usize,
+            })
+        })
+        .transpose()
     }
 
-    /// Gives a seat a new bearer token (a rejoin); the old one stops working.
+    /// A resent join: new secrets for a seat that has recorded nothing yet (false when it has,
+    /// or is gone). The earlier token and rejoin code stop working.
+    pub async fn reissue(
+        &self,
+        session: &str,
+        seat: i64,
+        token_hash: &str,
+        rejoin_hash: &str,
+    ) -> Result<bool, WriteError> {
+        let done = sqlx::query(
+            "UPDATE seats SET token_hash = $1, rejoin_hash = $2, last_seen = $3 \
+             WHERE session_id = $4 AND seat = $5 AND recorded = 0 AND removed = 0",
+        )
+        .bind(token_hash)
+        .bind(rejoin_hash)
+        .bind(now_ms())
+        .bind(session)
+        .bind(seat)
+        .execute(&self.pool)
+        .await?;
+        self.wrote();
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Replaces a rejoin code's stored hash by a stronger one of the same code, unless it
+    /// changed meanwhile.
+    pub async fn rehash_rejoin(
+        &self,
+        session: &str,
+        seat: i64,
+        old: &str,
+        new: &str,
+    ) -> Result<(), sqlx::Error> {
+        sqlx::query(
+            "UPDATE seats SET rejoin_hash = $1 WHERE session_id = $2 AND seat = $3 \
+             AND rejoin_hash = $4",
+        )
+        .bind(new)
+        .bind(session)
+        .bind(seat)
+        .bind(old)
+        .execute(&self.pool)
+        .await?;
+        self.wrote();
+        Ok(())
+    }
+
+    /// Excuses a seat (it holds back no round) or takes the excuse back. False: no such seat.
+    pub async fn excuse(
+        &self,
+        session: &str,
+        seat: i64,
+        excused: bool,
+    ) -> Result<bool, WriteError> {
+        let mut tx = self.begin_write().await?;
+        let done = sqlx::query(
+            "UPDATE seats SET excused = $1 WHERE session_id = $2 AND seat = $3 AND removed = 0",
+        )
+        .bind(i64::from(excused))
+        .bind(session)
+        .bind(seat)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() != 1 {
+            return Ok(false);
+        }
+        bump(&mut tx, session).await?;
+        tx.commit().await?;
+        self.wrote();
+        Ok(true)
+    }
+
+    /// Takes a seat out of the class: off the roster and the results, its token dead
+    /// (`dead_token_hash` is of a token nobody holds) and its name free. Its row and decisions
+    /// stay, so its number is never given again. False: no such seat.
+    pub async fn remove(
+        &self,
+        session: &str,
+        seat: i64,
+        dead_token_hash: &str,
+    ) -> Result<bool, WriteError> {
+        let mut tx = self.begin_write().await?;
+        // A name key no name has: names never hold control characters.
+        let freed_name_key = format!("\u{1}removed {seat}");
+        let done = sqlx::query(
+            "UPDATE seats SET removed = 1, name_key = $1, token_hash = $2, join_hash = NULL \
+             WHERE session_id = $3 AND seat = $4 AND removed = 0",
+        )
+        .bind(&freed_name_key)
+        .bind(dead_token_hash)
+        .bind(session)
+        .bind(seat)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() != 1 {
+            return Ok(false);
+        }
+        bump(&mut tx, session).await?;
+        tx.commit().await?;
+        self.wrote();
+        Ok(true)
+    }
+
+    /// Gives a seat a new bearer token (a rejoin); the old one stops working. The rejoin is
+    /// also the seat being heard from.
     pub async fn replace_token(
         &self,
         session: &str,
         seat: i64,
         token_hash: &str,
     ) -> Result<(), WriteError> {
-        sqlx::query("UPDATE seats SET token_hash = $1 WHERE session_id = $2 AND seat = $3")
-            .bind(token_hash)
-            .bind(session)
-            .bind(seat)
-            .execute(&self.pool)
-            .await?;
+        sqlx::query(
+            "UPDATE seats SET token_hash = $1, last_seen = $2 WHERE session_id = $3 AND seat = $4",
+        )
+        .bind(token_hash)
+        .bind(now_ms())
+        .bind(session)
+        .bind(seat)
+        .execute(&self.pool)
+        .await?;
+        self.wrote();
         Ok(())
     }
 
     pub async fn seats(&self, session: &str) -> Result<Vec<SeatRow>, sqlx::Error> {
         let rows = sqlx::query(
-            "SELECT seat, name, recorded, turn, finished, composite, last_seen FROM seats \
-             WHERE session_id = $1 ORDER BY seat",
+            "SELECT seat, name, recorded, turn, finished, composite, last_seen, joined, excused \
+             FROM seats WHERE session_id = $1 AND removed = 0 ORDER BY seat",
         )
         .bind(session)
         .fetch_all(&self.pool)
@@ -351,8 +524,8 @@ impl Db {
 
     pub async fn seat(&self, session: &str, seat: i64) -> Result<Option<SeatRow>, sqlx::Error> {
         let row = sqlx::query(
-            "SELECT seat, name, recorded, turn, finished, composite, last_seen FROM seats \
-             WHERE session_id = $1 AND seat = $2",
+            "SELECT seat, name, recorded, turn, finished, composite, last_seen, joined, excused \
+             FROM seats WHERE session_id = $1 AND seat = $2 AND removed = 0",
         )
         .bind(session)
         .bind(seat)
@@ -416,17 +589,30 @@ impl Db {
         }
         bump(&mut tx, session).await?;
         tx.commit().await?;
+        self.wrote();
         Ok(())
     }
 
-    /// Notes that a seat's game was heard from (the roster's "offline" is its absence).
-    pub async fn touch(&self, session: &str, seat: i64) -> Result<(), sqlx::Error> {
-        sqlx::query("UPDATE seats SET last_seen = $1 WHERE session_id = $2 AND seat = $3")
-            .bind(now_ms())
+    /// Notes when seats were last heard from, (session, seat, at) each, in one transaction:
+    /// presence is batched so that status polls cost no write of their own.
+    pub async fn note_last_seen(&self, heard: &[(String, i64, i64)]) -> Result<(), sqlx::Error> {
+        if heard.is_empty() {
+            return Ok(());
+        }
+        let mut tx = self.begin_write().await?;
+        for (session, seat, at) in heard {
+            sqlx::query(
+                "UPDATE seats SET last_seen = $1 WHERE session_id = $2 AND seat = $3 \
+                 AND last_seen < $1",
+            )
+            .bind(at)
             .bind(session)
             .bind(seat)
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await?;
+        }
+        tx.commit().await?;
+        self.wrote();
         Ok(())
     }
 
@@ -448,6 +634,7 @@ impl Db {
         .bind(i64::from(month) - 1)
         .execute(&self.pool)
         .await?;
+        self.wrote();
         Ok(done.rows_affected() == 1)
     }
 
@@ -463,16 +650,20 @@ impl Db {
         .bind(session)
         .execute(&self.pool)
         .await?;
+        self.wrote();
         Ok(())
     }
 
     pub async fn end(&self, session: &str) -> Result<(), sqlx::Error> {
         sqlx::query(
-            "UPDATE class_sessions SET ended = 1, deadline = NULL, version = version + 1 WHERE id = $1",
+            "UPDATE class_sessions SET ended = 1, deadline = NULL, version = version + 1, \
+             ended_at = COALESCE(ended_at, $1) WHERE id = $2",
         )
+        .bind(now_ms())
         .bind(session)
         .execute(&self.pool)
         .await?;
+        self.wrote();
         Ok(())
     }
 
@@ -488,6 +679,34 @@ impl Db {
         rows.iter()
             .map(|r| Ok((r.try_get("id")?, u(r.try_get("released")?))))
             .collect()
+    }
+
+    /// Deletes, with their seats and decisions, the sessions that ended before `cutoff`
+    /// (milliseconds since the epoch; sessions ended before their end was recorded count from
+    /// their creation) and those created before it that nobody ever joined. Returns their ids.
+    pub async fn delete_expired(&self, cutoff: i64) -> Result<Vec<String>, sqlx::Error> {
+        let expired: Vec<String> = sqlx::query_scalar(
+            "SELECT id FROM class_sessions WHERE \
+             (ended = 1 AND COALESCE(ended_at, created) < $1) OR \
+             (ended = 0 AND created < $1 AND NOT EXISTS \
+              (SELECT 1 FROM seats WHERE seats.session_id = class_sessions.id))",
+        )
+        .bind(cutoff)
+        .fetch_all(&self.pool)
+        .await?;
+        for id in &expired {
+            let mut tx = self.begin_write().await?;
+            for delete in [
+                "DELETE FROM decisions WHERE session_id = $1",
+                "DELETE FROM seats WHERE session_id = $1",
+                "DELETE FROM class_sessions WHERE id = $1",
+            ] {
+                sqlx::query(delete).bind(id).execute(&mut *tx).await?;
+            }
+            tx.commit().await?;
+            self.wrote();
+        }
+        Ok(expired)
     }
 
     /// Every decision row of a session: the load and fault tests' "exactly once" check.
@@ -528,6 +747,7 @@ fn session_row(r: &AnyRow) -> Result<SessionRow, sqlx::Error> {
         released: u(r.try_get("released")?),
         deadline: r.try_get("deadline")?,
         ended: r.try_get::<i64, _>("ended")? != 0,
+        ended_at: r.try_get("ended_at")?,
         version: r.try_get("version")?,
     })
 }
@@ -541,6 +761,8 @@ fn seat_row(r: &AnyRow) -> Result<SeatRow, sqlx::Error> {
         finished: r.try_get::<i64, _>("finished")? != 0,
         composite: r.try_get("composite")?,
         last_seen: r.try_get("last_seen")?,
+        joined: r.try_get("joined")?,
+        excused: r.try_get::<i64, _>("excused")? != 0,
     })
 }
 

@@ -62,6 +62,17 @@ impl ApiError {
             ),
         )
     }
+    /// Too many of one kind of request (says which).
+    pub fn too_many_of(m: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::TOO_MANY_REQUESTS, m)
+    }
+    /// A request (its body, mostly) that took longer than the server waits.
+    pub fn too_slow() -> ApiError {
+        ApiError::new(
+            StatusCode::REQUEST_TIMEOUT,
+            "the request took too long to arrive; send it again",
+        )
+    }
     pub fn too_many() -> ApiError {
         ApiError::new(
             StatusCode::TOO_MANY_REQUESTS,

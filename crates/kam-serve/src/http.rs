@@ -10,21 +10,22 @@ use std::time::Duration;
 
 use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequestParts, Path, State};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Json, Router};
 use futures_util::Stream;
-use kam_class::protocol::{ClassStatus, JoinRequest, Pacing, RejoinRequest, Seat, Submission};
+use kam_class::protocol::{ClassStatus, Pacing, RejoinRequest, Seat, Submission};
 use maud::Markup;
 
-use crate::class::{ClassView, Classroom, Created, NewSession};
+use crate::class::{ClassView, Classroom, Created, Join, NewSession};
 use crate::db::SessionRow;
 use crate::error::ApiError;
 use crate::limits::{MAX_BODY_BYTES, RateLimiter};
+use crate::origin::{self, Credential};
 use crate::pages::{self, CreateForm};
-use crate::{Reporter, ServeOptions};
+use crate::{Reporter, ServeOptions, Tuning};
 
 pub struct AppState {
     pub class: Classroom,
@@ -33,6 +34,12 @@ pub struct AppState {
     pub by_address: RateLimiter,
     /// Per seat token: submissions and status checks.
     pub by_seat: RateLimiter,
+    /// Per client address: classes created.
+    pub creations: RateLimiter,
+    /// Per client address: requests with a seat token nobody holds.
+    pub unknown_tokens: RateLimiter,
+    /// How long a request with a body may take, from its head to its answer.
+    pub body_deadline: Duration,
 }
 
 type Shared = State<Arc<AppState>>;
@@ -47,11 +54,15 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/i/{id}/key/{secret}", get(enter_with_key))
         .route("/i/{id}", get(dashboard))
         .route("/i/{id}/live", get(live_fragment))
+        .route("/i/{id}/link", get(link_page))
         .route("/i/{id}/events", get(events))
         .route("/i/{id}/release", post(release_from_form))
         .route("/i/{id}/extend", post(extend_from_form))
         .route("/i/{id}/end", post(end_from_form))
         .route("/i/{id}/seat/{seat}", get(seat_page))
+        .route("/i/{id}/seat/{seat}/excuse", post(excuse_from_form))
+        .route("/i/{id}/seat/{seat}/unexcuse", post(unexcuse_from_form))
+        .route("/i/{id}/seat/{seat}/remove", post(remove_from_form))
         .route("/i/{id}/report.html", get(report_html))
         .route("/i/{id}/report.csv", get(report_csv))
         .route("/i/{id}/results.tar", get(results_tar))
@@ -60,11 +71,21 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/sessions/{id}/release", post(release_json))
         .route("/api/sessions/{id}/extend", post(extend_json))
         .route("/api/sessions/{id}/end", post(end_json))
+        .route("/api/sessions/{id}/seats/{seat}/excuse", post(excuse_json))
+        .route(
+            "/api/sessions/{id}/seats/{seat}/unexcuse",
+            post(unexcuse_json),
+        )
+        .route("/api/sessions/{id}/seats/{seat}/remove", post(remove_json))
         .route("/api/join", post(join))
         .route("/api/rejoin", post(rejoin))
         .route("/api/submit", post(submit))
         .route("/api/status", get(status))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::clone(&state),
+            deadline_for_bodies,
+        ))
         .layer(axum::middleware::from_fn(refuse_announced_oversize))
         .layer(axum::middleware::map_response(security_headers))
         .with_state(state)
@@ -74,13 +95,85 @@ pub fn state(
     class: Classroom,
     reporter: Option<Arc<dyn Reporter>>,
     options: &ServeOptions,
+    tuning: &Tuning,
 ) -> AppState {
     AppState {
         class,
         reporter,
         by_address: RateLimiter::new(options.rate_per_address, options.rate_per_address * 10.0),
         by_seat: RateLimiter::new(options.rate_per_seat, options.rate_per_seat * 4.0),
+        creations: RateLimiter::from_allowance(tuning.sessions_per_address),
+        unknown_tokens: RateLimiter::from_allowance(tuning.unknown_tokens_per_address),
+        body_deadline: tuning.request_with_body_timeout,
     }
+}
+
+/// A request with a body must arrive and be answered within the deadline: the header-read
+/// timeout ends when the head is in, so without this a body sent a byte at a time would hold
+/// its connection for ever. Cut off, it gets 408 and its connection is closed. A handler
+/// stopped mid-way leaves the database consistent (each write is its own transaction), as a
+/// lost answer does, and the client resends as after one.
+async fn deadline_for_bodies(
+    State(state): Shared,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let has_body = !matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    );
+    if !has_body {
+        return next.run(request).await;
+    }
+    match tokio::time::timeout(state.body_deadline, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => {
+            let mut response = ApiError::too_slow().into_response();
+            response
+                .headers_mut()
+                .insert(header::CONNECTION, HeaderValue::from_static("close"));
+            response
+        }
+    }
+}
+
+/// Each class may hold a 1 MiB scenario and is kept for the retention period, so creating
+/// them is limited apart from other requests.
+fn limit_creation(state: &AppState, addr: &SocketAddr) -> Result<(), ApiError> {
+    limit(&state.by_address, &address_key(addr))?;
+    if state.creations.allow(&address_key(addr)) {
+        Ok(())
+    } else {
+        Err(ApiError::too_many_of(
+            "this computer has created many classes in a short time; wait a few minutes \
+             before creating another",
+        ))
+    }
+}
+
+/// A seat's request (`answer`), limited per seat, and per address for tokens nobody holds:
+/// an address that has sent many of those is refused before its next token is looked up.
+async fn seat_request<T>(
+    state: &AppState,
+    addr: &SocketAddr,
+    token: &str,
+    answer: impl Future<Output = Result<T, ApiError>>,
+) -> Result<T, ApiError> {
+    let address = address_key(addr);
+    if !state.unknown_tokens.has_room(&address) {
+        return Err(ApiError::too_many_of(
+            "too many requests with a seat token this server does not know; wait a moment",
+        ));
+    }
+    limit(&state.by_seat, &crate::secrets::hash(token))?;
+    let answered = answer.await;
+    if answered
+        .as_ref()
+        .is_err_and(|e| e.status == StatusCode::UNAUTHORIZED)
+    {
+        state.unknown_tokens.allow(&address);
+    }
+    answered
 }
 
 /// A body announced larger than the limit is refused before any of it is read (the body
@@ -102,6 +195,11 @@ async fn refuse_announced_oversize(
 
 async fn security_headers(mut response: Response) -> Response {
     let headers = response.headers_mut();
+    // Answers carry keys, tokens, rejoin codes and trainees' results: no cache (a shared lab
+    // computer's, a proxy's) keeps them. The two static assets say otherwise themselves.
+    if !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     let set = |headers: &mut HeaderMap, name: header::HeaderName, value: &'static str| {
         headers.insert(name, HeaderValue::from_static(value));
     };
@@ -137,19 +235,22 @@ fn bearer(headers: &HeaderMap) -> &str {
         .unwrap_or("")
 }
 
+/// The key cookie lasts a teaching day: on a shared lab computer it is gone by the next.
+const KEY_COOKIE_SECONDS: u32 = 12 * 60 * 60;
+
 fn key_cookie_name(id: &str) -> String {
     format!("kam_key_{id}")
 }
 
-/// The instructor key a request carries: `Authorization: Bearer KEY` (the API) or the
-/// cookie the instructor link set (the browser).
-fn instructor_key<'a>(headers: &'a HeaderMap, id: &str) -> &'a str {
+/// The instructor key a request carries, and how: `Authorization: Bearer KEY` (the API) or
+/// the cookie the instructor link set (the browser).
+fn instructor_key<'a>(headers: &'a HeaderMap, id: &str) -> (&'a str, Credential) {
     let from_header = bearer(headers);
     if !from_header.is_empty() {
-        return from_header;
+        return (from_header, Credential::Bearer);
     }
     let name = key_cookie_name(id);
-    headers
+    let from_cookie = headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
@@ -157,11 +258,13 @@ fn instructor_key<'a>(headers: &'a HeaderMap, id: &str) -> &'a str {
         .filter_map(|pair| pair.trim().split_once('='))
         .find(|(k, _)| *k == name)
         .map(|(_, v)| v)
-        .unwrap_or("")
+        .unwrap_or("");
+    (from_cookie, Credential::Cookie)
 }
 
-/// An instructor's request, checked: within its address's rate limit, and carrying the key
-/// of the session its route's `{id}` names. Its refusals are JSON, as the API answers; a page
+/// An instructor's request, checked: within its address's rate limit, carrying the key of the
+/// session its route's `{id}` names, and, if it changes anything, sent from this server's own
+/// pages (see [`origin`]). Its refusals are JSON, as the API answers; a page
 /// route takes [`InstructorPage`] instead. Taken before a body, it refuses a request without
 /// the key before the body is read.
 struct Instructor(SessionRow);
@@ -188,11 +291,18 @@ async fn instructor(
         return Err(refuse(ApiError::internal("this route names no session")));
     };
     limit(&state.by_address, &address_key(&addr)).map_err(refuse)?;
-    state
+    let (key, credential) = instructor_key(&parts.headers, id);
+    let session = state
         .class
-        .instructor_session(id, instructor_key(&parts.headers, id))
+        .instructor_session(id, key)
         .await
-        .map_err(refuse)
+        .map_err(refuse)?;
+    // After the key: without it the answer is the same 403 whoever sent the request.
+    let changes_state = !matches!(parts.method, Method::GET | Method::HEAD);
+    if changes_state && let Some(why) = origin::refusal(&parts.headers, credential) {
+        return Err(refuse(ApiError::forbidden(why)));
+    }
+    Ok(session)
 }
 
 impl FromRequestParts<Arc<AppState>> for Instructor {
@@ -246,14 +356,20 @@ async fn home() -> Markup {
 
 async fn style() -> impl IntoResponse {
     (
-        [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-cache"),
+        ],
         pages::STYLE,
     )
 }
 
 async fn script() -> impl IntoResponse {
     (
-        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-cache"),
+        ],
         pages::SCRIPT,
     )
 }
@@ -287,7 +403,7 @@ async fn create_from_form(
     ConnectInfo(addr): ConnectInfo<SocketAddr>,
     Form(form): Form<CreateForm>,
 ) -> Response {
-    if let Err(e) = limit(&state.by_address, &address_key(&addr)) {
+    if let Err(e) = limit_creation(&state, &addr) {
         return PageError(e).into_response();
     }
     let created = match new_session_from_form(&form) {
@@ -307,7 +423,7 @@ async fn create_from_json(
     ConnectInfo(addr): ConnectInfo<SocketAddr>,
     Json(new): Json<NewSession>,
 ) -> Result<Json<Created>, ApiError> {
-    limit(&state.by_address, &address_key(&addr))?;
+    limit_creation(&state, &addr)?;
     state.class.create(new).await.map(Json)
 }
 
@@ -321,7 +437,7 @@ async fn enter_with_key(
     limit(&state.by_address, &address_key(&addr))?;
     state.class.instructor_session(&id, &secret).await?;
     let cookie = format!(
-        "{}={secret}; Path=/i/{id}; HttpOnly; SameSite=Lax; Max-Age=2592000",
+        "{}={secret}; Path=/i/{id}; HttpOnly; SameSite=Lax; Max-Age={KEY_COOKIE_SECONDS}",
         key_cookie_name(&id)
     );
     let mut response = Redirect::to(&format!("/i/{id}")).into_response();
@@ -331,23 +447,27 @@ async fn enter_with_key(
     Ok(response)
 }
 
-fn instructor_link(headers: &HeaderMap, id: &str, key: &str) -> String {
+async fn dashboard(
+    State(state): Shared,
+    InstructorPage(session): InstructorPage,
+) -> Result<Markup, PageError> {
+    let view = state.class.view(&session).await?;
+    Ok(pages::dashboard_page(&view))
+}
+
+/// The instructor link, on a page of its own that the instructor opens on purpose: the
+/// dashboard, which is projected and left open, never holds the key.
+async fn link_page(
+    headers: HeaderMap,
+    InstructorPage(session): InstructorPage,
+) -> Result<Markup, PageError> {
     let host = headers
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
         .unwrap_or("localhost");
-    format!("http://{host}/i/{id}/key/{key}")
-}
-
-async fn dashboard(
-    State(state): Shared,
-    headers: HeaderMap,
-    InstructorPage(session): InstructorPage,
-) -> Result<Markup, PageError> {
-    let view = state.class.view(&session).await?;
-    let id = &session.id;
-    let link = instructor_link(&headers, id, instructor_key(&headers, id));
-    Ok(pages::dashboard_page(&view, &link))
+    let (key, _) = instructor_key(&headers, &session.id);
+    let link = format!("http://{host}/i/{}/key/{key}", session.id);
+    Ok(pages::link_page(&session.id, &link))
 }
 
 async fn live_fragment(
@@ -382,9 +502,14 @@ async fn events(
                     });
                     let _ = wait.await;
                 }
-                let Ok(Some(session)) = state.class.db.session(&id).await else {
-                    tokio::time::sleep(Duration::from_secs(1)).await;
-                    continue;
+                let session = match state.class.db.session(&id).await {
+                    Ok(Some(session)) => session,
+                    // Deleted by the retention policy: nothing more to show.
+                    Ok(None) => return None,
+                    Err(_) => {
+                        tokio::time::sleep(Duration::from_secs(1)).await;
+                        continue;
+                    }
                 };
                 // Deadlines count down on screen, so a running round redraws every second.
                 if shown == Some(session.version) && session.deadline.is_none() {
@@ -432,6 +557,91 @@ async fn end_from_form(
 ) -> Result<Redirect, PageError> {
     state.class.end(&session).await?;
     Ok(Redirect::to(&format!("/i/{}", session.id)))
+}
+
+/// What the instructor does to one seat.
+#[derive(Clone, Copy)]
+enum SeatAction {
+    Excuse,
+    Unexcuse,
+    Remove,
+}
+
+async fn act_on_seat(
+    state: &AppState,
+    session: &SessionRow,
+    seat: i64,
+    action: SeatAction,
+) -> Result<(), ApiError> {
+    if session.ended {
+        return Err(ApiError::gone("this class has ended"));
+    }
+    match action {
+        SeatAction::Excuse => state.class.excuse(session, seat, true).await,
+        SeatAction::Unexcuse => state.class.excuse(session, seat, false).await,
+        SeatAction::Remove => state.class.remove(session, seat).await,
+    }
+}
+
+async fn seat_form(
+    state: &AppState,
+    session: &SessionRow,
+    seat: i64,
+    action: SeatAction,
+) -> Result<Redirect, PageError> {
+    act_on_seat(state, session, seat, action).await?;
+    Ok(Redirect::to(&format!("/i/{}", session.id)))
+}
+
+async fn excuse_from_form(
+    State(state): Shared,
+    Path((_, seat)): Path<(String, i64)>,
+    InstructorPage(session): InstructorPage,
+) -> Result<Redirect, PageError> {
+    seat_form(&state, &session, seat, SeatAction::Excuse).await
+}
+
+async fn unexcuse_from_form(
+    State(state): Shared,
+    Path((_, seat)): Path<(String, i64)>,
+    InstructorPage(session): InstructorPage,
+) -> Result<Redirect, PageError> {
+    seat_form(&state, &session, seat, SeatAction::Unexcuse).await
+}
+
+async fn remove_from_form(
+    State(state): Shared,
+    Path((_, seat)): Path<(String, i64)>,
+    InstructorPage(session): InstructorPage,
+) -> Result<Redirect, PageError> {
+    seat_form(&state, &session, seat, SeatAction::Remove).await
+}
+
+async fn excuse_json(
+    State(state): Shared,
+    Path((_, seat)): Path<(String, i64)>,
+    Instructor(session): Instructor,
+) -> Result<StatusCode, ApiError> {
+    act_on_seat(&state, &session, seat, SeatAction::Excuse).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn unexcuse_json(
+    State(state): Shared,
+    Path((_, seat)): Path<(String, i64)>,
+    Instructor(session): Instructor,
+) -> Result<StatusCode, ApiError> {
+    act_on_seat(&state, &session, seat, SeatAction::Unexcuse).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn remove_json(
+    State(state): Shared,
+    Path((_, seat)): Path<(String, i64)>,
+    Instructor(session): Instructor,
+) -> Result<StatusCode, ApiError> {
+    act_on_seat(&state, &session, seat, SeatAction::Remove).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 async fn seat_page(
@@ -555,7 +765,7 @@ async fn release_json(
         ));
     }
     state.class.release_next(&session).await?;
-    // Read again for the view: the release changed it. Sessions are never deleted.
+    // Read again for the view: the release changed it.
     let session = state
         .class
         .db
@@ -585,7 +795,7 @@ async fn end_json(
 async fn join(
     State(state): Shared,
     ConnectInfo(addr): ConnectInfo<SocketAddr>,
-    Json(request): Json<JoinRequest>,
+    Json(request): Json<Join>,
 ) -> Result<Json<Seat>, ApiError> {
     limit(&state.by_address, &address_key(&addr))?;
     state.class.join(request).await.map(Json)
@@ -602,16 +812,23 @@ async fn rejoin(
 
 async fn submit(
     State(state): Shared,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     Json(submission): Json<Submission>,
 ) -> Result<Json<ClassStatus>, ApiError> {
     let token = bearer(&headers);
-    limit(&state.by_seat, &crate::secrets::hash(token))?;
-    state.class.submit(token, submission).await.map(Json)
+    seat_request(&state, &addr, token, state.class.submit(token, submission))
+        .await
+        .map(Json)
 }
 
-async fn status(State(state): Shared, headers: HeaderMap) -> Result<Json<ClassStatus>, ApiError> {
+async fn status(
+    State(state): Shared,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+) -> Result<Json<ClassStatus>, ApiError> {
     let token = bearer(&headers);
-    limit(&state.by_seat, &crate::secrets::hash(token))?;
-    state.class.status(token).await.map(Json)
+    seat_request(&state, &addr, token, state.class.status(token))
+        .await
+        .map(Json)
 }

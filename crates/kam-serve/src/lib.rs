@@ -9,11 +9,15 @@
 //! [`Reporter`] from whoever embeds it (the `kam` binary passes kam-cli's).
 
 mod class;
+mod connections;
 pub mod db;
 mod error;
 mod http;
 mod limits;
+mod names;
+mod origin;
 mod pages;
+mod presence;
 mod secrets;
 
 use std::net::SocketAddr;
@@ -35,6 +39,13 @@ pub struct ReportFiles {
 pub trait Reporter: Send + Sync + 'static {
     fn report(&self, scenario: Arc<Prepared>, records: Vec<(String, GameRecord)>) -> ReportFiles;
 }
+
+/// How often "last seen" is written (in one batch for every seat heard from meanwhile).
+/// Well under [`Tuning::offline_after`], so other instances see who is online.
+const PRESENCE_EVERY_SECONDS: u64 = 5;
+
+/// How often the retention policy runs (and once at start).
+const RETENTION_EVERY_SECONDS: u64 = 60 * 60;
 
 /// `kam serve`'s settings.
 #[derive(Debug, Clone)]
@@ -79,6 +90,62 @@ impl ServeOptions {
     }
 }
 
+/// Settings of `kam serve` that have sensible defaults and no command-line flag of their own
+/// (yet); tests shorten them.
+#[derive(Debug, Clone)]
+pub struct Tuning {
+    /// How long a connection may take to send a request's head, and how long it may sit idle
+    /// between requests, before it is closed.
+    pub header_read_timeout: Duration,
+    /// How long a request with a body (every POST) may take to arrive and be answered: a body
+    /// sent slowly holds its connection no longer than this.
+    pub request_with_body_timeout: Duration,
+    /// Connections one client address may hold open at once.
+    pub connections_per_address: usize,
+    /// A trainee not heard from for this long shows as offline, and a seat that has recorded
+    /// nothing stops holding its round.
+    pub offline_after: Duration,
+    /// Classes one client address may create (each may hold a 1 MiB scenario).
+    pub sessions_per_address: Allowance,
+    /// Requests with a seat token the server does not know, per client address.
+    pub unknown_tokens_per_address: Allowance,
+    /// Ended classes (and classes nobody ever joined) are deleted this many days after they
+    /// ended (were created); 0 keeps everything.
+    pub keep_days: u32,
+}
+
+/// A rate limit: `burst` at once, then one more every `every`.
+#[derive(Debug, Clone, Copy)]
+pub struct Allowance {
+    pub burst: u32,
+    pub every: Duration,
+}
+
+impl Default for Tuning {
+    fn default() -> Tuning {
+        Tuning {
+            header_read_timeout: Duration::from_secs(10),
+            // Above the database's busy timeout (10 s) and a burst of joins waiting for
+            // their Argon2 turn, so only a client that does not send is cut off.
+            request_with_body_timeout: Duration::from_secs(30),
+            connections_per_address: 1_000,
+            offline_after: Duration::from_secs(30),
+            sessions_per_address: Allowance {
+                burst: 10,
+                every: Duration::from_secs(5 * 60),
+            },
+            // As many as `--rate-per-address`'s default: a classroom behind one NAT address
+            // has games polling with tokens that stopped working (a seat rejoined elsewhere
+            // or removed), each every 2 s, and must not be locked out by them.
+            unknown_tokens_per_address: Allowance {
+                burst: 500,
+                every: Duration::from_millis(20),
+            },
+            keep_days: 90,
+        }
+    }
+}
+
 /// A server running in the background (tests, and `serve` itself).
 pub struct Running {
     pub addr: SocketAddr,
@@ -100,14 +167,29 @@ pub async fn start(
     options: &ServeOptions,
     reporter: Option<Arc<dyn Reporter>>,
 ) -> Result<Running, String> {
+    start_tuned(options, &Tuning::default(), reporter).await
+}
+
+/// [`start`] with [`Tuning`] other than the defaults.
+pub async fn start_tuned(
+    options: &ServeOptions,
+    tuning: &Tuning,
+    reporter: Option<Arc<dyn Reporter>>,
+) -> Result<Running, String> {
     let database = options.database_url()?;
     let db = db::Db::open(&database).await?;
     let state = Arc::new(http::state(
-        class::Classroom::new(db.clone()),
+        class::Classroom::new(db.clone(), tuning),
         reporter,
         options,
+        tuning,
     ));
     let app = http::router(Arc::clone(&state));
+    let limits = connections::ConnectionLimits {
+        header_read_timeout: tuning.header_read_timeout,
+        per_address: tuning.connections_per_address,
+        total: connections::connections_the_file_limit_allows(),
+    };
     let listener = tokio::net::TcpListener::bind(options.addr)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", options.addr))?;
@@ -117,27 +199,32 @@ pub async fn start(
         let state = Arc::clone(&state);
         tokio::spawn(async move {
             let mut every = tokio::time::interval(Duration::from_secs(1));
-            loop {
+            for tick in 0u64.. {
                 every.tick().await;
                 if let Err(e) = state.class.release_overdue().await {
                     eprintln!("kam serve: releasing overdue rounds: {}", e.message);
+                }
+                if tick % RETENTION_EVERY_SECONDS == 0
+                    && let Err(e) = state.class.delete_expired().await
+                {
+                    eprintln!("kam serve: deleting expired classes: {}", e.message);
+                }
+                if tick % PRESENCE_EVERY_SECONDS == 0
+                    && let Err(e) = state.class.flush_presence().await
+                {
+                    eprintln!("kam serve: noting who was online: {}", e.message);
                 }
             }
         })
     };
     let task = tokio::spawn(async move {
-        let served = axum::serve(
-            listener,
-            app.into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .with_graceful_shutdown(async {
+        connections::serve(listener, app, limits, async {
             let _ = stopped.await;
         })
         .await;
         ticker.abort();
-        if let Err(e) = served {
-            eprintln!("kam serve: {e}");
-        }
+        // What was heard since the last flush, so a restarted server knows who was online.
+        let _ = state.class.flush_presence().await;
         db.close().await;
     });
     Ok(Running {
@@ -150,6 +237,15 @@ pub async fn start(
 
 /// `kam serve`: serves until Ctrl-C (or SIGTERM), then stops cleanly.
 pub fn serve(options: ServeOptions, reporter: Option<Arc<dyn Reporter>>) -> ExitCode {
+    serve_tuned(options, Tuning::default(), reporter)
+}
+
+/// [`serve`] with [`Tuning`] other than the defaults (`--keep-days`, for one).
+pub fn serve_tuned(
+    options: ServeOptions,
+    tuning: Tuning,
+    reporter: Option<Arc<dyn Reporter>>,
+) -> ExitCode {
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -161,7 +257,7 @@ pub fn serve(options: ServeOptions, reporter: Option<Arc<dyn Reporter>>) -> Exit
         }
     };
     runtime.block_on(async {
-        let running = match start(&options, reporter).await {
+        let running = match start_tuned(&options, &tuning, reporter).await {
             Ok(r) => r,
             Err(e) => {
                 eprintln!("kam serve: {e}");

@@ -31,6 +31,20 @@ impl RateLimiter {
         }
     }
 
+    /// A limit of `allowance`: its burst, then one more each `every`.
+    pub fn from_allowance(allowance: crate::Allowance) -> RateLimiter {
+        let every = allowance.every.as_secs_f64().max(f64::MIN_POSITIVE);
+        RateLimiter::new(1.0 / every, f64::from(allowance.burst.max(1)))
+    }
+
+    /// Whether `key`'s bucket has a request left, without taking it.
+    pub fn has_room(&self, key: &str) -> bool {
+        let buckets = self.buckets.lock().unwrap_or_else(|p| p.into_inner());
+        buckets.get(key).is_none_or(|(tokens, at)| {
+            tokens + Instant::now().duration_since(*at).as_secs_f64() * self.per_second >= 1.0
+        })
+    }
+
     /// Takes one request from `key`'s bucket; false when it is empty.
     pub fn allow(&self, key: &str) -> bool {
         let now = Instant::now();

@@ -101,7 +101,7 @@ pub fn create_page(form: &CreateForm, errors: Option<&str>) -> Markup {
 }
 
 /// The dashboard page: what never changes, around the live part.
-pub fn dashboard_page(view: &ClassView, link: &str) -> Markup {
+pub fn dashboard_page(view: &ClassView) -> Markup {
     frame(
         &view.title,
         html! {
@@ -131,10 +131,8 @@ pub fn dashboard_page(view: &ClassView, link: &str) -> Markup {
                 a href={"/i/" (view.id) "/results.tar"} { "All result files" }
                 span #connection data-live={"/i/" (view.id) "/events"} { "connecting…" }
             }
-            details.link {
-                summary { "Instructor link (keep it: it is the only way back to this dashboard)" }
-                code { (link) }
-            }
+            p.link { a href={"/i/" (view.id) "/link"} { "Instructor link" }
+                " (keep it: it is the only way back to this dashboard from another browser)" }
             main #live { (live(view)) }
         },
     )
@@ -151,6 +149,11 @@ pub fn live(view: &ClassView) -> Markup {
         section.round {
             @if view.ended {
                 p.state { "The session has ended." }
+                @if let Some(days) = view.deleted_in_days {
+                    p.deadline { "This class and its results are deleted from the server in "
+                        (days) (if days == 1 { " day" } else { " days" })
+                        ": download the class report and all result files before then." }
+                }
             } @else if view.pacing.as_str() == "rounds" {
                 @let open = (view.released + 1).min(view.months);
                 p.state { "Month " strong #open-month { (open) } " of " (view.months) " is open; "
@@ -185,14 +188,33 @@ pub fn live(view: &ClassView) -> Markup {
             section {
                 h2 { "Roster" }
                 table #roster {
-                    thead { tr { th { "Seat" } th { "Trainee" } th { "Month" } th { "Status" } } }
+                    thead { tr { th { "Seat" } th { "Trainee" } th { "Month" } th { "Status" } th { "Seat actions" } } }
                     tbody {
                         @for line in &view.roster {
                             tr data-status=(format!("{:?}", line.status).to_lowercase()) {
                                 td { (line.seat) }
                                 td { (line.name) }
                                 td { (line.month) }
-                                td { span.(status_class(line.status)) { (line.status.label()) } }
+                                td { span.(status_class(line.status)) { (line.status.label()) }
+                                    @if line.excused { " " span.st-excused { "excused" } } }
+                                td.seat-actions {
+                                    @if !view.ended {
+                                        @let base = format!("/i/{}/seat/{}", view.id, line.seat);
+                                        @if line.excused {
+                                            form method="post" action={(base) "/unexcuse"} {
+                                                button type="submit" title="This seat holds back rounds again" { "Wait for" }
+                                            }
+                                        } @else {
+                                            form method="post" action={(base) "/excuse"} {
+                                                button type="submit" title="Rounds are released without waiting for this seat" { "Excuse" }
+                                            }
+                                        }
+                                        form method="post" action={(base) "/remove"}
+                                            data-confirm={"Remove " (line.name) " from the class? Their seat and results leave the roster and the report, and the name is free to join again."} {
+                                            button.danger type="submit" { "Remove" }
+                                        }
+                                    }
+                                }
                             }
                         }
                     }
@@ -333,7 +355,36 @@ fn decision_text(game: &Game, decision: &Decision) -> String {
                 .join("/")
         ),
         Decision::WalkAway => "Walked away from the negotiation".to_owned(),
+        Decision::Read {
+            account,
+            stakeholder,
+            ..
+        } => {
+            let account = scenario.accounts.get(*account);
+            let person = account
+                .and_then(|a| a.stakeholders.get(*stakeholder))
+                .map_or("?", |s| s.name.as_str());
+            format!(
+                "Noted a reading of {person} ({})",
+                account.map_or("?", |a| a.name.as_str())
+            )
+        }
     }
+}
+
+/// The instructor link on its own page, opened on purpose from the dashboard.
+pub fn link_page(session_id: &str, link: &str) -> Markup {
+    frame(
+        "Instructor link",
+        html! {
+            main.narrow {
+                h1 { "Your instructor link" }
+                p { "It opens this class's dashboard in any browser. Keep it where you keep passwords: whoever has it controls the class. It cannot be shown again once this browser forgets it (after 12 hours)." }
+                p { code { (link) } }
+                p { a href={"/i/" (session_id)} { "← back to the dashboard" } }
+            }
+        },
+    )
 }
 
 /// A refusal as a page (for the browser's forms and links).

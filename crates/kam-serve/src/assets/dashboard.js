@@ -15,11 +15,13 @@ document.addEventListener("DOMContentLoaded", () => {
       status.className = "";
     });
   }
-  for (const form of document.querySelectorAll("form[data-confirm]")) {
-    form.addEventListener("submit", (event) => {
-      if (!window.confirm(form.dataset.confirm)) event.preventDefault();
-    });
-  }
+  // Delegated, so the forms in the live part (seat actions, redrawn by every update) ask too.
+  document.addEventListener("submit", (event) => {
+    const form = event.target;
+    if (form.dataset && form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+      event.preventDefault();
+    }
+  });
   // "Pick a file" fills the scenario text box, so the form stays a plain form post.
   const picker = document.getElementById("scenario_picker");
   if (picker) {

@@ -1,0 +1,17 @@
+//! The class server against the findings of its hostile test (issue 20): cross-origin
+//! instructor actions, lost join answers, seats that never play, stored rejoin codes, names,
+//! the instructor's pages, and slow clients. One test binary, one file per finding.
+//!
+//! These run against SQLite; the database-independent behaviour is what they check (the
+//! workspace's `tests/class_server.rs` runs the class end to end on PostgreSQL too).
+
+mod harness;
+
+mod csrf;
+mod growth;
+mod instructor_pages;
+mod join;
+mod names;
+mod rejoin_codes;
+mod seats;
+mod slow_clients;
