@@ -142,7 +142,7 @@ table! {
     SkipGuide => "跳过引导", "Skip the guide";
     GuideDossier => "左边是客户列表，中间是所选客户的档案卡：用上/下键或点击，选一个客户看看它的采购决策链。", "On the left, your accounts; in the middle, the dossier of the one selected. Press ↑/↓ or click to pick an account and read its buying centre.";
     GuideVisit => "给这个客户的某个人安排一次拜访：点“添加拜访”，或按 1–9。", "Plan a visit to someone at this account: click Add visit, or press 1–9.";
-    GuidePitch => "拜访方式要契合对方的沟通风格：用左/右键或下拉框换一种方式，看看“话术契合度”怎么变。", "A visit works when its pitch suits the person's style: change the pitch with ←/→ or the list and watch the fit beside each person.";
+    GuidePitch => "拜访方式要契合对方的沟通风格：用左/右键或下拉框换一种方式，看看“话术契合度”怎么变。这里直接写出了每个人的风格和需求；到了“普通”难度的课堂案例，你得从对方的言谈举止和拜访后的反应自己判断。", "A visit works when its pitch suits the person's style: change the pitch with ←/→ or the list and watch the fit beside each person. Here each person's style and need are written out; in the classroom scenarios, at Normal difficulty, you read them yourself from what people say and do and how they react to your visits.";
     GuideResource => "资源（技术支持、培训……）花预算，配合拜访效果更好：给一个客户加一项资源。", "Resources (support days, training…) spend budget and work best alongside visits: add one to an account.";
     GuideEnd => "右边是本月计划，“计划→”一列是模型对月底满意度的预期。安排好了就结束本月（Enter）。", "Your plan is on the right, and the Plan → column is the model's expectation for each account by the month's end. When you are ready, end the month (Enter).";
     GuideReport => "月报逐条列出每个数字的原因：看看哪些拜访起了作用，哪里在降温。", "The report gives the cause of every change: see which visits worked and where accounts cooled.";
