@@ -46,6 +46,12 @@ fn luck(odds: f64, good: bool) -> Luck {
 pub fn draws(game: &Game, lang: Language) -> Vec<ChanceDraw> {
     let scenario = game.scenario();
     let unit = scenario.money_unit.as_deref().unwrap_or("");
+    // An amount in the scenario's unit: 「300 万元」, "60 × $1k".
+    let amount = |value: f64| match (lang, unit) {
+        (_, "") => format!("{value:.0}"),
+        (Language::Zh, _) => format!("{value:.0} {unit}"),
+        (Language::En, _) => format!("{value:.0} × {unit}"),
+    };
     let mut out = Vec::new();
     for (a, state) in game.accounts().iter().enumerate() {
         let name = &scenario.accounts[a].name;
@@ -64,10 +70,10 @@ pub fn draws(game: &Game, lang: Language) -> Vec<ChanceDraw> {
                         close.chance,
                         lang.pick(
                             format!(
-                                "{name}：赢下“{title}”（{value:.0} {unit}，毛利 {profit:.1}），赢单概率 {win:.0}%"
+                                "{name}：赢下“{title}”（{}，毛利 {profit:.1}），赢单概率 {win:.0}%", amount(value)
                             ),
                             format!(
-                                "{name}: \"{title}\" won ({value:.0} {unit}, {profit:.1} margin) at a {win:.0}% chance"
+                                "{name}: \"{title}\" won ({}, {profit:.1} margin) at a {win:.0}% chance", amount(value)
                             ),
                         ),
                     )
@@ -76,7 +82,8 @@ pub fn draws(game: &Game, lang: Language) -> Vec<ChanceDraw> {
                         1.0 - close.chance,
                         lang.pick(
                             format!(
-                                "{name}：丢了“{title}”（{value:.0} {unit}），当时赢单概率 {win:.0}%{}",
+                                "{name}：丢了“{title}”（{}），当时赢单概率 {win:.0}%{}",
+                                amount(value),
                                 if close.chance >= 0.5 {
                                     "：决策没错，是运气不好"
                                 } else {
@@ -84,7 +91,8 @@ pub fn draws(game: &Game, lang: Language) -> Vec<ChanceDraw> {
                                 }
                             ),
                             format!(
-                                "{name}: \"{title}\" lost ({value:.0} {unit}) at a {win:.0}% chance of winning{}",
+                                "{name}: \"{title}\" lost ({}) at a {win:.0}% chance of winning{}",
+                                amount(value),
                                 if close.chance >= 0.5 {
                                     ": a good position and a bad draw"
                                 } else {

@@ -618,19 +618,29 @@ fn moves_differ(mine: &Plan, better: &Plan) -> bool {
     people(mine) != people(better)
 }
 
-/// What a plan buys, in words: "the money spent on Technical support day for Huaxing ×2, …",
-/// or "buying nothing this month".
+/// What a plan buys, in words: "spending the budget on Technical support day for Huaxing ×2,
+/// …", or "buying nothing this month".
 fn spending(game: &Game, plan: &Plan, lang: Language) -> String {
     let scenario = game.scenario();
-    let items: Vec<String> = plan
-        .resources
+    // One line per account and resource, its units summed (a plan may list one twice).
+    let mut bought: Vec<(usize, usize, u32)> = Vec::new();
+    for r in &plan.resources {
+        match bought
+            .iter_mut()
+            .find(|(a, k, _)| *a == r.account && *k == r.resource)
+        {
+            Some(line) => line.2 += r.units,
+            None => bought.push((r.account, r.resource, r.units)),
+        }
+    }
+    let items: Vec<String> = bought
         .iter()
-        .filter_map(|r| {
-            let account = scenario.accounts.get(r.account)?;
-            let resource = scenario.means.resources.get(r.resource)?;
+        .filter_map(|&(a, k, units)| {
+            let account = scenario.accounts.get(a)?;
+            let resource = scenario.means.resources.get(k)?;
             Some(lang.pick(
-                format!("{}的{}×{}", account.name, resource.name, r.units),
-                format!("{} for {} ×{}", resource.name, account.name, r.units),
+                format!("{}的{}×{units}", account.name, resource.name),
+                format!("{} for {} ×{units}", resource.name, account.name),
             ))
         })
         .collect();
@@ -640,7 +650,7 @@ fn spending(game: &Game, plan: &Plan, lang: Language) -> String {
     } else {
         lang.pick(
             format!("把预算用在{}", items.join("、")),
-            format!("the money spent on {}", items.join(", ")),
+            format!("spending the budget on {}", items.join(", ")),
         )
     }
 }
@@ -1026,6 +1036,28 @@ mod mistakes {
         }
         // Both kinds occur, so both paths are held to the rule.
         assert!(whole > 0 && named > 0, "whole {whole}, named {named}");
+    }
+
+    /// A resource bought in two lines for one account is named once with its units summed (a
+    /// card once listed "技术支持日×1" twice).
+    #[test]
+    fn spending_names_each_resource_once_with_its_units() {
+        let (file, src) = crate::bundled::by_name("classroom_zh").unwrap();
+        let (prepared, _) = crate::load::load_str(file, src).unwrap();
+        let game = Game::new(prepared, 1);
+        let line = crate::engine::ResourceUse {
+            account: 1,
+            resource: 0,
+            units: 1,
+        };
+        let plan = Plan {
+            visits: vec![],
+            resources: vec![line.clone(), line],
+        };
+        let words = spending(&game, &plan, Language::Zh);
+        let name = &game.scenario().means.resources[0].name;
+        assert_eq!(words.matches(name.as_str()).count(), 1, "{words}");
+        assert!(words.contains("×2"), "{words}");
     }
 
     /// Visits the trainee left unplanned are named as unused, not as moved.

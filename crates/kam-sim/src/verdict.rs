@@ -457,7 +457,12 @@ pub fn pipeline_verdict(game: &Game, lang: Language) -> Option<LessonOutcome> {
                 100.0 * work
             ),
             format!(
-                "{count} opportunities were decided: weighted by value, they were worked at {:.0}% of the visits due (aim: {aim:.0}% or more); their average chance when decided was {mean_chance:.0}%. Winning or losing each was chance",
+                "{count} {} decided: weighted by value, they were worked at {:.0}% of the visits due (aim: {aim:.0}% or more); their average chance when decided was {mean_chance:.0}%. Winning or losing each was chance",
+                if count == 1 {
+                    "opportunity was"
+                } else {
+                    "opportunities were"
+                },
                 100.0 * work
             ),
         ),
@@ -551,24 +556,26 @@ pub fn objection_verdicts(game: &Game, lang: Language) -> Vec<LessonOutcome> {
             .collect();
         let solved = answers.iter().any(|x| e.choices[x.choice].resolves);
         let account = &scenario.accounts[c.account].name;
+        // Titles are often quotes already ("Changeovers take too long"): quoted once.
+        let title = e
+            .title
+            .trim_matches(|c| matches!(c, '"' | '“' | '”' | '「' | '」'));
         out.push(LessonOutcome {
             lesson: Lesson::Objection,
             met: solved,
             evidence: if solved {
                 lang.pick(
-                    format!("{account}：“{}”被彻底解决", e.title),
-                    format!("{account}: \"{}\" was solved for good", e.title),
+                    format!("{account}：“{title}”被彻底解决"),
+                    format!("{account}: \"{title}\" was solved for good"),
                 )
             } else {
                 lang.pick(
                     format!(
-                        "{account}：“{}”被提出 {} 次，每次都只是应付，没有解决",
-                        e.title,
+                        "{account}：“{title}”被提出 {} 次，每次都只是应付，没有解决",
                         answers.len()
                     ),
                     format!(
-                        "{account}: \"{}\" was raised {} times and only ever stop-gapped, never solved",
-                        e.title,
+                        "{account}: \"{title}\" was raised {} times and only ever stop-gapped, never solved",
                         answers.len()
                     ),
                 )
