@@ -13,6 +13,8 @@ use kam_sim::scenario::Verdict;
 use crate::i18n::{K, Lang};
 use crate::session::{Action, Screen, Session};
 
+pub mod kinsoku;
+
 /// Droid Sans Fallback (Apache-2.0): Chinese glyphs for egui, which ships none.
 pub const CJK_FONT: &[u8] = include_bytes!("../../../assets/fonts/DroidSansFallbackFull.ttf");
 
@@ -455,9 +457,9 @@ pub fn confirm_dialog(root: &mut egui::Ui, s: &Session) -> Vec<Action> {
     };
     egui::Modal::new(egui::Id::new("confirm")).show(root.ctx(), |ui| {
         ui.set_width(380.0);
-        ui.heading(title);
+        kinsoku::label(ui, &title, |r| r.heading());
         ui.add_space(6.0);
-        ui.label(body);
+        kinsoku::label(ui, &body, |r| r);
         if !hints.is_empty() {
             ui.add_space(6.0);
             crate::screens::turn::coach_card(ui, &hints, lang);

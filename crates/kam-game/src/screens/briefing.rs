@@ -47,11 +47,12 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
             ui.columns(2, |cols| {
                 let ui = &mut cols[0];
                 ui.label(RichText::new(K::Story.t(lang)).strong());
-                ui.label(if sc.briefing.is_empty() {
+                let story = if sc.briefing.is_empty() {
                     &sc.description
                 } else {
                     &sc.briefing
-                });
+                };
+                ui::kinsoku::label(ui, story, |r| r);
                 ui.add_space(8.0);
                 if !sc.objectives.is_empty() {
                     ui.label(RichText::new(K::Objectives.t(lang)).strong());

@@ -335,7 +335,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                                     actions.push(Action::ReplayMistake(n));
                                 }
                             });
-                            ui.add(egui::Label::new(&m.text).wrap());
+                            ui::kinsoku::label(ui, &m.text, |r| r);
                         });
                     }
                     for (a, visits, spent) in kam_sim::coach::money_losers(game) {

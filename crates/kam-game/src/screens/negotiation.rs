@@ -152,7 +152,11 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                         .small()
                         .color(ui::MUTED),
                     );
-                    ui.label(reply_text(lang, def, style, table, i as u32 + 1, x));
+                    ui::kinsoku::label(
+                        ui,
+                        &reply_text(lang, def, style, table, i as u32 + 1, x),
+                        |r| r,
+                    );
                 });
             }
             // The closing answer, unless the last round's card already gives it (a walk-away

@@ -885,17 +885,12 @@ pub(crate) fn coach_card(ui: &mut egui::Ui, hints: &[kam_sim::coach::Hint], lang
             ui.set_max_width(ui.available_width());
             ui.label(RichText::new(K::Coach.t(lang)).strong().color(ui::BLUE));
             for hint in hints.iter().take(3) {
-                ui.add(
-                    egui::Label::new(
-                        RichText::new(i18n::labelled(
-                            lang,
-                            kam_sim::debrief::lesson_name(hint.lesson, lang),
-                            &hint.text,
-                        ))
-                        .small(),
-                    )
-                    .wrap(),
+                let text = i18n::labelled(
+                    lang,
+                    kam_sim::debrief::lesson_name(hint.lesson, lang),
+                    &hint.text,
                 );
+                ui::kinsoku::label(ui, &text, |r| r.small());
             }
             if hints.len() > 3 {
                 ui.label(
