@@ -331,6 +331,7 @@ table! {
     NotRead => "？", "?";
     WhatTheySay => "言谈举止与反应", "What they say and how they react";
     TipWhatTheySay => "每人几条线索，加上每次拜访后的反应：对方的反应用的是他真实的风格，读错了，一两次拜访就会露出来。", "A few cues per person, and their reaction after each visit: they react in their real style, so a wrong reading shows itself within a visit or two.";
+    RaisedBy => "提出人", "Raised by";
     ReadPeople => "你怎样读人", "How you read the people";
     TipReadPeople => "每个你拜访过或判断过的人：你的判断和对方真实的风格与需求，从哪个月起判断对了，哪条线索和哪次反应本可以告诉你，以及读错的代价（把对这个人的每次拜访都换成最合适的方式，重放这局得到的差距）。", "Everyone you visited or read: your reading against their real style and need, the month you got the style right, the cue and the reaction that could have told you, and what the misreading cost (the game replayed with every visit to them pitched to suit them).";
     ReallyIs => "实际", "really";
@@ -402,6 +403,9 @@ table! {
     // Issue 18 (feedback that tells the truth): losses announced, default name.
     LostThisMonth => "本月的损失", "Lost this month";
     DefaultPlayer => "学员", "player";
+    // Issue 20 item 9 (a class game is never overwritten): it has its own save, offered first.
+    ContinueClassGame => "继续班级游戏", "Continue the class game";
+    ClassSaveKept => "班级游戏单独保存，开始其他游戏不会覆盖它", "Your class game is saved on its own: starting another game does not replace it";
 }
 
 /// Formats a key containing `{}` with one argument.

@@ -232,6 +232,52 @@ pub fn fit_seen(game: &Game, account: usize, stakeholder: usize, approach: usize
     })
 }
 
+/// The person who speaks for an account in an event: the most influential person present
+/// (the decision maker, as a rule), whose words carry their style.
+pub fn event_speaker(game: &Game, account: usize) -> Option<usize> {
+    let people = &game.accounts().get(account)?.people;
+    (0..people.len())
+        .filter(|&p| people[p].present)
+        .max_by(|&x, &y| {
+            people[x]
+                .person
+                .influence
+                .total_cmp(&people[y].person.influence)
+                .then(y.cmp(&x))
+        })
+}
+
+/// How the speaker takes an answer to an event, in their real style's voice: as a suited
+/// pitch for an answer the courseware rates good, a middling one for a neutral answer, an
+/// unsuited one (asking for what their style wants) for a poor answer. Drawn on a stream of
+/// its own, so the words are the same for everyone with the seed. (speaker, words)
+pub fn answer_reaction(
+    game: &Game,
+    event: usize,
+    account: usize,
+    choice: usize,
+    lang: Language,
+) -> Option<(usize, String)> {
+    use crate::scenario::Verdict;
+    let speaker = event_speaker(game, account)?;
+    let person = &game.accounts()[account].people[speaker].person;
+    let def = game.scenario().events.get(event)?;
+    let reception = match def.choices.get(choice)?.verdict {
+        Verdict::Good => Reception::Suited,
+        Verdict::Neutral => Reception::Middling,
+        Verdict::Poor => Reception::Unsuited,
+    };
+    let account_id = &game.scenario().accounts[account].id;
+    let mut rng = stream(
+        game.seed(),
+        account_id,
+        &person.id,
+        &format!("answer {} {}", def.id, game.times_fired(event, account)),
+    );
+    let line = draw(&mut rng, cues::style_reactions(person.style, reception), 1);
+    Some((speaker, line.first()?.pick(lang).to_owned()))
+}
+
 /// What a person's layer suggests to someone who pitches by title: the big picture for the
 /// image layer, the figures for the decision layer, the procedure for those who implement, the
 /// people for those who use it. The habit the course warns against (stereotype-pitch).
@@ -387,6 +433,42 @@ mod tests {
             receptions.insert(r.reception);
         }
         assert_eq!(receptions.len(), 3, "random pitches meet every reception");
+    }
+
+    #[test]
+    fn an_answer_is_taken_in_the_speakers_style_warmly_only_when_it_is_good() {
+        use crate::scenario::Verdict;
+        let prepared = classroom(Difficulty::Normal);
+        let game = Game::new(Arc::clone(&prepared), 2);
+        let scenario = game.scenario();
+        let (e, def) = scenario
+            .events
+            .iter()
+            .enumerate()
+            .find(|(_, e)| {
+                e.choices.iter().any(|c| c.verdict == Verdict::Good)
+                    && e.choices.iter().any(|c| c.verdict == Verdict::Poor)
+            })
+            .unwrap();
+        let account = 0;
+        let speaker = event_speaker(&game, account).unwrap();
+        let person = &game.accounts()[account].people[speaker].person;
+        for (k, c) in def.choices.iter().enumerate() {
+            let (who, words) = answer_reaction(&game, e, account, k, Language::En).unwrap();
+            assert_eq!(who, speaker);
+            assert_eq!(bank_pointer(&words), Some(Pointer::Style(person.style)));
+            let expected = match c.verdict {
+                Verdict::Good => Reception::Suited,
+                Verdict::Neutral => Reception::Middling,
+                Verdict::Poor => Reception::Unsuited,
+            };
+            assert!(
+                cues::style_reactions(person.style, expected)
+                    .iter()
+                    .any(|l| l.en == words),
+                "{words}"
+            );
+        }
     }
 
     #[test]

@@ -85,6 +85,24 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                     }
                     ui.add_space(6.0);
                     ui.label(RichText::new(&def.text).size(15.0));
+                    // Who speaks for the account: their reply to the answer carries their style.
+                    let speaker = kam_sim::reading::event_speaker(game, account)
+                        .map(|p| &game.accounts()[account].people[p].person);
+                    if let Some(who) = speaker {
+                        let title = if who.title.is_empty() {
+                            String::new()
+                        } else {
+                            i18n::paren(lang, &who.title)
+                        };
+                        ui.label(
+                            RichText::new(i18n::labelled(
+                                lang,
+                                K::RaisedBy.t(lang),
+                                format!("{}{title}", who.name),
+                            ))
+                            .color(ui::MUTED),
+                        );
+                    }
                     if !answered
                         && s.coach_on()
                         && let Some(hint) =
@@ -155,6 +173,19 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                                         .strong(),
                                     );
                                     ui.label(RichText::new(&c.feedback).size(15.0));
+                                    if let Some((p, words)) = kam_sim::reading::answer_reaction(
+                                        game, event, account, f.choice, lang,
+                                    ) {
+                                        let name = &game.accounts()[account].people[p].person.name;
+                                        let quoted = match lang {
+                                            i18n::Lang::Zh => format!("「{words}」"),
+                                            i18n::Lang::En => format!("\u{201c}{words}\u{201d}"),
+                                        };
+                                        ui.label(
+                                            RichText::new(i18n::labelled(lang, name, quoted))
+                                                .italics(),
+                                        );
+                                    }
                                     if let Some(lesson) = def.lesson {
                                         ui.label(
                                             RichText::new(i18n::labelled(

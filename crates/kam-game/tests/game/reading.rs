@@ -194,3 +194,35 @@ fn the_debrief_shows_how_each_person_was_read() {
             > 1
     );
 }
+
+/// An event speaks through the account's most influential person: after an answer their
+/// reply is on screen, in their real style's words.
+#[test]
+fn an_events_answer_gets_the_speakers_reply() {
+    let mut s = classroom(Difficulty::Normal, None);
+    let mut months = 0;
+    while !matches!(s.game().unwrap().pending(), Some(Pending::Event { .. })) {
+        s.apply(Action::EndTurn);
+        s.apply(Action::Confirm);
+        months += 1;
+        assert!(months < 12, "an event fires in the classroom");
+        if let Some(Pending::Negotiation(_)) = s.game().unwrap().pending() {
+            s.game.as_mut().unwrap().decide(Decision::WalkAway).unwrap();
+        }
+        s.feedback = None;
+        s.screen = Screen::Turn;
+    }
+    let Some(Pending::Event { event, account, .. }) = s.game().unwrap().pending().cloned() else {
+        unreachable!()
+    };
+    s.screen = Screen::Event;
+    s.apply(Action::Choose(0));
+    let f = s.feedback.clone().expect("the answer's feedback");
+    let (_, words) =
+        kam_sim::reading::answer_reaction(s.game().unwrap(), event, account, f.choice, Lang::En)
+            .unwrap();
+    let mut h = harness(s);
+    h.run();
+    assert!(h.query_by_label_contains(&words).is_some(), "{words}");
+    assert!(h.query_by_label_contains(K::RaisedBy.t(Lang::En)).is_some());
+}
