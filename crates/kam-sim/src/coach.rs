@@ -1052,7 +1052,7 @@ mod mistakes {
         };
         let plan = Plan {
             visits: vec![],
-            resources: vec![line.clone(), line],
+            resources: vec![line, line],
         };
         let words = spending(&game, &plan, Language::Zh);
         let name = &game.scenario().means.resources[0].name;
