@@ -45,13 +45,17 @@ fn main() -> ExitCode {
             })
         },
         |args| {
-            kam_serve::serve(
+            kam_serve::serve_tuned(
                 kam_serve::ServeOptions {
                     db: args.db,
                     addr: args.addr,
                     data_dir: kam_game::session::data_dir(),
                     rate_per_address: args.rate_per_address,
                     rate_per_seat: args.rate_per_seat,
+                },
+                kam_serve::Tuning {
+                    keep_days: args.keep_days,
+                    ..Default::default()
                 },
                 Some(Arc::new(ClassReport)),
             )

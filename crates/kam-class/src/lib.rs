@@ -10,6 +10,6 @@ pub mod link;
 pub mod protocol;
 pub mod robot;
 
-pub use client::{CallError, Client};
+pub use client::{CallError, Client, JoinAttempt};
 pub use link::{Link, LinkState};
 pub use protocol::{ClassStatus, Pacing, Seat, Submission};

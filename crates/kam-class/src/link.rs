@@ -34,6 +34,10 @@ pub struct LinkState {
     /// The server refused a submission: the game and the server disagree and retrying will
     /// not help (the reason is shown to the trainee).
     pub refused: Option<String>,
+    /// The server no longer holds this seat ([`CallError::SeatGone`]: the instructor removed
+    /// it, or it was taken up on another computer). The link has stopped for good; `refused`
+    /// says it in English too, for a game that does not word this itself.
+    pub seat_gone: bool,
 }
 
 struct Shared {
@@ -69,6 +73,7 @@ impl Link {
                     status: None,
                     offline: None,
                     refused: None,
+                    seat_gone: false,
                 },
                 stop: false,
             }),
@@ -184,6 +189,17 @@ fn run(client: &Client, token: &str, shared: &(Mutex<Shared>, Condvar)) {
                 guard.state.offline = Some(why);
                 backoff = (backoff * 2).min(MAX_BACKOFF);
                 backoff
+            }
+            Err(CallError::SeatGone) => {
+                guard.state.offline = None;
+                guard.state.seat_gone = true;
+                guard.state.refused = Some(CallError::SeatGone.to_string());
+                wake.notify_all();
+                // Nothing will ever be accepted for this token again, and a classroom behind
+                // one address shares the server's limit on requests with unknown tokens: stop
+                // asking instead of polling until the game closes.
+                drop(wake.wait_while(guard, |s| !s.stop));
+                return;
             }
             Err(CallError::Refused { status, refusal }) => {
                 guard.state.offline = None;

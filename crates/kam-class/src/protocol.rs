@@ -45,6 +45,11 @@ impl Pacing {
 pub struct JoinRequest {
     pub code: String,
     pub name: String,
+    /// Chosen at random for one join and sent unchanged with each resend of it, so a join whose
+    /// answer was lost gets the same seat back instead of "name taken" (docs/serve.md, "The
+    /// join id").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub join_id: Option<String>,
 }
 
 /// `POST /api/rejoin`: take back one's seat from another computer.

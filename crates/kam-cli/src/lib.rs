@@ -100,6 +100,9 @@ pub struct ServeArgs {
     /// Requests per second one trainee's seat may make (submissions); bursts of four times as many.
     #[arg(long, value_name = "N", default_value_t = 10.0)]
     pub rate_per_seat: f64,
+    /// Days an ended class (or one nobody joined) is kept before it is deleted with its seats and decisions; 0 keeps every class.
+    #[arg(long, value_name = "DAYS", default_value_t = 90)]
+    pub keep_days: u32,
 }
 
 /// `kam play`: what the game window should open with.

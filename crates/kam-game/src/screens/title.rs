@@ -1,12 +1,13 @@
 //! The title screen: pick a bundled scenario or open a file, name the player, set a seed or
-//! class code and the UI language, or continue the autosaved game.
+//! class code and the UI language, or continue an autosaved game (a class game and another
+//! game are saved apart, and both are offered).
 
 use bevy::prelude::*;
 use bevy_egui::{EguiPrimaryContextPass, egui};
 use egui::RichText;
 
 use crate::i18n::{self, K};
-use crate::session::{Action, Screen, Session};
+use crate::session::{Action, Autosave, Screen, Session};
 use crate::ui;
 
 pub(super) fn plugin(app: &mut App) {
@@ -23,7 +24,9 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
         if ui::primary(ui, K::Start.t(lang)).clicked() {
             actions.push(Action::Start);
         }
-        if s.autosave.is_some() && ui.button(K::ContinueSaved.t(lang)).clicked() {
+        if let Some(save) = &s.autosave
+            && ui.button(continue_label(save, lang)).clicked()
+        {
             actions.push(Action::Resume);
         }
     });
@@ -43,23 +46,37 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
             ui::error_box(ui, e, lang);
             ui.add_space(6.0);
         }
+        let mut resume_other = false;
         if let Some(save) = &s.autosave {
             ui::card(ui, |ui| {
                 ui.horizontal(|ui| {
                     ui.label(RichText::new(K::SavedGameFound.t(lang)).strong());
-                    ui.label(format!(
-                        "{} · {} · {} {}",
-                        save.record.scenario_id,
-                        save.record.player,
-                        K::TurnsPlayed.t(lang),
-                        save.record.turns_played
-                    ));
-                    if ui.button(K::ContinueSaved.t(lang)).clicked() {
+                    ui.label(save_line(save, lang));
+                    if ui.button(continue_label(save, lang)).clicked() {
                         actions.push(Action::Resume);
                     }
                 });
+                if let Some(other) = &save.other {
+                    ui.horizontal(|ui| {
+                        ui.label(save_line(other, lang));
+                        if ui.button(continue_label(other, lang)).clicked() {
+                            resume_other = true;
+                        }
+                    });
+                }
+                if save.class.is_some() || save.other.is_some() {
+                    ui.label(
+                        RichText::new(K::ClassSaveKept.t(lang))
+                            .small()
+                            .color(ui::MUTED),
+                    );
+                }
             });
             ui.add_space(6.0);
+        }
+        if resume_other {
+            s.offer_other_save();
+            actions.push(Action::Resume);
         }
         ui.columns(2, |cols| {
             scenario_list(&mut cols[0], s);
@@ -85,6 +102,29 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
         }
     }
     actions
+}
+
+/// A saved game as the title lists it: the class and its code first for a class game.
+fn save_line(save: &Autosave, lang: i18n::Lang) -> String {
+    let game = format!(
+        "{} · {} · {} {}",
+        save.record.scenario_id,
+        save.record.player,
+        K::TurnsPlayed.t(lang),
+        save.record.turns_played
+    );
+    match &save.class {
+        Some(seat) => format!("{} {} · {game}", K::ClassLine.t(lang), seat.code),
+        None => game,
+    }
+}
+
+fn continue_label(save: &Autosave, lang: i18n::Lang) -> &'static str {
+    if save.class.is_some() {
+        K::ContinueClassGame.t(lang)
+    } else {
+        K::ContinueSaved.t(lang)
+    }
 }
 
 fn scenario_list(ui: &mut egui::Ui, s: &mut Session) {

@@ -1,6 +1,11 @@
-//! Where a session meets the disk: the data folder, the autosave, the remembered settings and
+//! Where a session meets the disk: the data folder, the autosaves, the remembered settings and
 //! the exported result file (part of the session, split out of `session.rs` to keep each file
 //! to one job).
+//!
+//! A class game has its own autosave, beside the one every other game shares. A trainee who
+//! restarts the game and starts the tutorial (the title's preselected card, one Enter away)
+//! must not lose the class game's seat and its months not yet sent, and would not expect a
+//! question about it either: the class game simply stays saved, and the title offers both.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -35,10 +40,21 @@ pub struct Autosave {
     /// When the saved game is a what-if: the month it starts at and the original game.
     #[serde(default)]
     pub what_if: Option<(u32, GameRecord)>,
+    /// The other saved game, when both a class game (this one) and another game are saved:
+    /// the title screen offers it too ([`Session::offer_other_save`]). Not written to disk:
+    /// each is its own file.
+    #[serde(skip)]
+    pub other: Option<Box<Autosave>>,
 }
 
+/// The autosave of every game but a class game.
 pub fn autosave_path(dir: &Path) -> PathBuf {
     dir.join("autosave.ron")
+}
+
+/// The class game's autosave: its own file, so no other game ever writes over it.
+pub fn class_autosave_path(dir: &Path) -> PathBuf {
+    dir.join("class-autosave.ron")
 }
 
 /// What the game remembers between runs: the UI language, the player's name and the last
@@ -66,14 +82,49 @@ pub(super) fn read_settings(dir: &Path) -> Option<Settings> {
     ron::from_str(&text).ok()
 }
 
+/// The saved game to offer: an unfinished class game first (its class goes on without it),
+/// with any other unfinished game in [`Autosave::other`]; else the other game.
 pub(super) fn read_autosave(dir: &Path) -> Result<Option<Autosave>, String> {
-    let path = autosave_path(dir);
-    match std::fs::read_to_string(&path) {
+    let mut class = read_save_file(&class_autosave_path(dir))?;
+    let mut plain = read_save_file(&autosave_path(dir))?;
+    if plain.as_ref().is_some_and(|p| p.class.is_some()) {
+        // A class game saved before class games had their own file. Once the class file
+        // exists it is the newer copy of the class game, and this one is stale.
+        let legacy = plain.take();
+        if class.is_none() {
+            class = legacy;
+        }
+    }
+    Ok(match class.filter(|c| !c.record.finished) {
+        Some(mut class) => {
+            class.other = plain.filter(|p| !p.record.finished).map(Box::new);
+            Some(class)
+        }
+        None => plain,
+    })
+}
+
+fn read_save_file(path: &Path) -> Result<Option<Autosave>, String> {
+    match std::fs::read_to_string(path) {
         Ok(text) => ron::from_str(&text)
             .map(Some)
             .map_err(|e| format!("{}: {e}", path.display())),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(format!("{}: {e}", path.display())),
+    }
+}
+
+/// Before another game is first saved over `autosave.ron`: a class game an older version
+/// saved there moves to its own file, unless that file already holds the newer copy.
+fn move_legacy_class_save(dir: &Path) {
+    let (plain, class) = (autosave_path(dir), class_autosave_path(dir));
+    if class.exists() {
+        return;
+    }
+    if let Ok(Some(save)) = read_save_file(&plain)
+        && save.class.is_some()
+    {
+        let _ = std::fs::rename(&plain, &class);
     }
 }
 
@@ -93,6 +144,20 @@ impl Session {
         };
         if let Ok(text) = ron::to_string(&settings) {
             let _ = kam_sim::record::write_text_atomic(&settings_path(dir), &text);
+        }
+    }
+
+    /// The title's "continue" for the other saved game: it becomes the one offered first
+    /// (what [`Action::Resume`] resumes), and the class game the other.
+    pub fn offer_other_save(&mut self) {
+        if let Some(mut first) = self.autosave.take() {
+            match first.other.take() {
+                Some(mut other) => {
+                    other.other = Some(Box::new(first));
+                    self.autosave = Some(*other);
+                }
+                None => self.autosave = Some(first),
+            }
         }
     }
 
@@ -153,7 +218,8 @@ impl Session {
         }
     }
 
-    /// Saves the game so a crash loses at most the turn being played.
+    /// Saves the game so a crash loses at most the turn being played: a class game in its own
+    /// file, any other game in the shared one.
     pub fn autosave_now(&mut self) {
         let (Some(dir), Some(game), Some(source)) = (&self.data_dir, &self.game, &self.source)
         else {
@@ -171,10 +237,17 @@ impl Session {
                 .what_if
                 .as_ref()
                 .map(|w| (w.month, kam_sim::record::record(&w.original, &self.player))),
+            other: None,
         };
         let text = ron::ser::to_string_pretty(&save, ron::ser::PrettyConfig::new().depth_limit(4))
             .unwrap_or_default();
-        match kam_sim::record::write_text_atomic(&autosave_path(dir), &text) {
+        let path = if save.class.is_some() {
+            class_autosave_path(dir)
+        } else {
+            move_legacy_class_save(dir);
+            autosave_path(dir)
+        };
+        match kam_sim::record::write_text_atomic(&path, &text) {
             Ok(()) => self.notice = Some(K::Autosaved.t(self.lang).to_owned()),
             Err(e) => self.notice = Some(i18n::labelled(self.lang, K::Error.t(self.lang), e)),
         }

@@ -312,8 +312,16 @@ fn switching_the_language_rewords_the_cards_the_status_and_the_default_name() {
     }
     // The start of each card (a long card may be laid out with line breaks of its own).
     let start = |text: &str| text.chars().take(12).collect::<String>();
-    assert!(h.query_all_by_label_contains(&start(&english[0].text)).count() == 0);
-    assert!(h.query_all_by_label_contains(&start(&chinese[0].text)).count() > 0);
+    assert!(
+        h.query_all_by_label_contains(&start(&english[0].text))
+            .count()
+            == 0
+    );
+    assert!(
+        h.query_all_by_label_contains(&start(&chinese[0].text))
+            .count()
+            > 0
+    );
     assert!(h.query_by_label("已自动保存").is_some());
     assert!(h.query_by_label("Autosaved").is_none());
     assert!(h.query_by_label("复盘 — 学员").is_some());

@@ -4,6 +4,8 @@
 mod feedback;
 mod flow;
 mod glyphs;
+mod kinsoku;
 mod negotiation;
 mod reading;
+mod saves;
 mod views;
