@@ -101,6 +101,12 @@ pub fn status_line(seat: &ClassSeat, lang: Lang) -> (String, String, bool) {
     let state = seat.link.state();
     let head = format!("{} {}", K::ClassLine.t(lang), seat.saved.code);
     let rejoin = crate::i18n::labelled(lang, K::RejoinLine.t(lang), &seat.saved.rejoin);
+    // The seat was removed or taken up elsewhere: said in the UI's language, with what to do
+    // (the link's own sentence is English).
+    if state.seat_gone {
+        let short = format!("{head} · {}", K::SeatGoneShort.t(lang));
+        return (short, format!("{}\n{rejoin}", K::SeatGone.t(lang)), true);
+    }
     if let Some(why) = &state.refused {
         let short = format!("{head} · {}", K::ClassRefused.t(lang));
         return (short, format!("{why}\n{rejoin}"), true);

@@ -405,6 +405,8 @@ table! {
     DefaultPlayer => "学员", "player";
     // Issue 20 item 9 (a class game is never overwritten): it has its own save, offered first.
     ContinueClassGame => "继续班级游戏", "Continue the class game";
+    SeatGoneShort => "座位已失效", "seat gone";
+    SeatGone => "这个座位已被讲师移除，或已在另一台电脑上用重新加入码接管。这里玩的月份不会再发送；如需继续，请用重新加入码重新加入，或联系讲师。", "This seat was removed by the instructor, or taken up on another computer with its rejoin code. Months played here are no longer sent; to go on, rejoin with the rejoin code or ask your instructor.";
     ClassSaveKept => "班级游戏单独保存，开始其他游戏不会覆盖它", "Your class game is saved on its own: starting another game does not replace it";
 }
 
