@@ -364,6 +364,7 @@ mod tests {
             pacing: Pacing::Free,
             show_scores: false,
             coach: true,
+            difficulty: None,
             decisions: Vec::new(),
             status: ClassStatus {
                 recorded: 0,

@@ -6,6 +6,7 @@
 //! answer is recognised and nothing is recorded twice.
 
 use kam_sim::engine::Decision;
+use kam_sim::scenario::Difficulty;
 use serde::{Deserialize, Serialize};
 
 /// Longest player name the server accepts, in characters.
@@ -80,6 +81,14 @@ pub struct Seat {
     /// Practice: the game's coach previews plans and hints. Exam: it does not.
     #[serde(default = "practice")]
     pub coach: bool,
+    /// The difficulty the class plays at; `None`: the scenario's own (and all an older server
+    /// says). An older game ignores it and plays the scenario's own.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "difficulty_by_name"
+    )]
+    pub difficulty: Option<Difficulty>,
     /// The decisions the server holds for this seat (empty on a first join).
     pub decisions: Vec<Decision>,
     pub status: ClassStatus,
@@ -87,6 +96,33 @@ pub struct Seat {
 
 fn practice() -> bool {
     true
+}
+
+/// A difficulty on the wire as its lower-case name (`"hard"`), like [`Pacing`], read with
+/// [`Difficulty`]'s `FromStr` (any case); `null` or absent is `None`. An unknown name is
+/// refused with the names there are, so a typo in an instructor's request is not a silent
+/// "the scenario's own".
+pub mod difficulty_by_name {
+    use kam_sim::scenario::Difficulty;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(
+        difficulty: &Option<Difficulty>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match difficulty {
+            Some(d) => serializer.serialize_str(d.name()),
+            None => serializer.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Difficulty>, D::Error> {
+        Option::<String>::deserialize(deserializer)?
+            .map(|name| name.parse().map_err(serde::de::Error::custom))
+            .transpose()
+    }
 }
 
 /// `POST /api/submit`: decisions `from`, `from + 1`, … of this seat's log.

@@ -2,7 +2,6 @@
 //! month per submission, waiting for rounds like a person would. The tests, the load test and
 //! the dashboard's browser test fill a class with these.
 
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use kam_sim::engine::Game;
@@ -16,7 +15,8 @@ pub struct Played {
     pub latencies: Vec<Duration>,
 }
 
-/// Loads the scenario a seat plays and replays what the server holds of it.
+/// Loads the scenario a seat plays, at the class's difficulty, and replays what the server
+/// holds of it.
 pub fn game_for(seat: &Seat) -> Result<Game, String> {
     let (prepared, _) = kam_sim::load::load_str("class.ron", &seat.scenario).map_err(|errors| {
         format!(
@@ -29,7 +29,11 @@ pub fn game_for(seat: &Seat) -> Result<Game, String> {
             "the class's scenario reads differently here: is this game another version?".into(),
         );
     }
-    Game::replay(Arc::clone(&prepared), seat.seed, &seat.decisions)
+    let prepared = match seat.difficulty {
+        Some(difficulty) => prepared.at_difficulty(difficulty),
+        None => prepared,
+    };
+    Game::replay(prepared, seat.seed, &seat.decisions)
         .map_err(|(i, e)| format!("the server's decision {} does not replay here: {e}", i + 1))
 }
 

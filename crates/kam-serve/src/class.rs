@@ -14,7 +14,7 @@ use kam_class::protocol::{
 };
 use kam_sim::engine::{Decision, Game, Prepared};
 use kam_sim::record::GameRecord;
-use kam_sim::scenario::Lesson;
+use kam_sim::scenario::{Difficulty, Lesson};
 use serde::{Deserialize, Serialize};
 use tokio::sync::{Semaphore, broadcast};
 
@@ -58,6 +58,10 @@ pub struct NewSession {
     /// Practice (the game's coach previews plans and hints) or exam (it does not).
     #[serde(default = "practice")]
     pub coach: bool,
+    /// The difficulty the class plays at (`"easy"`, `"normal"`, `"hard"`); absent or `null`:
+    /// the scenario's own.
+    #[serde(default, with = "kam_class::protocol::difficulty_by_name")]
+    pub difficulty: Option<Difficulty>,
     /// Rounds: minutes each round stays open before it is released anyway (0: no deadline).
     #[serde(default)]
     pub round_minutes: u32,
@@ -141,6 +145,14 @@ pub struct ClassView {
     pub seed: u64,
     pub pacing: Pacing,
     pub show_scores: bool,
+    /// Practice (the game's coach previews plans and hints) or exam (it does not).
+    pub coach: bool,
+    /// What the class plays at: its own setting, else the scenario's difficulty. Named in lower
+    /// case, as the API takes it.
+    #[serde(serialize_with = "difficulty_name")]
+    pub difficulty: Difficulty,
+    /// The difficulty is the scenario's own (the instructor chose none).
+    pub scenario_difficulty: bool,
     pub months: u32,
     pub released: u32,
     /// Seconds until the open round is released anyway.
@@ -168,6 +180,15 @@ impl ClassView {
         });
         lines
     }
+}
+
+/// A difficulty by its lower-case name, as `NewSession` and the seat's answer spell it (the
+/// derived form would be `"Hard"`).
+fn difficulty_name<S: serde::Serializer>(
+    difficulty: &Difficulty,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(difficulty.name())
 }
 
 /// A finished or running game reduced to what the class summary needs.
@@ -293,6 +314,7 @@ impl Classroom {
         }
         let (prepared, _) = kam_sim::load::load_str("scenario.ron", &session.scenario)
             .map_err(|_| ApiError::internal("the session's scenario no longer loads"))?;
+        let prepared = at_class_difficulty(prepared, session.difficulty);
         lock(&self.scenarios).insert(session.id.clone(), Arc::clone(&prepared));
         Ok(prepared)
     }
@@ -359,6 +381,7 @@ impl Classroom {
             pacing: new.pacing.as_str().to_owned(),
             show_scores: new.show_scores,
             coach: new.coach,
+            difficulty: new.difficulty,
             round_minutes: i64::from(new.round_minutes),
             released: if rounds { 0 } else { scenario.turns },
             deadline: (rounds && new.round_minutes > 0)
@@ -371,6 +394,7 @@ impl Classroom {
             WriteError::Conflict => ApiError::unavailable("a code clashed; try again"),
             WriteError::Db(e) => ApiError::from(e),
         })?;
+        let prepared = at_class_difficulty(prepared, row.difficulty);
         lock(&self.scenarios).insert(row.id.clone(), prepared);
         Ok(created)
     }
@@ -554,6 +578,7 @@ impl Classroom {
             pacing: pacing(session),
             show_scores: session.show_scores,
             coach: session.coach,
+            difficulty: session.difficulty,
             decisions,
             status: ClassStatus {
                 recorded,
@@ -988,6 +1013,9 @@ impl Classroom {
             seed: session.seed,
             pacing: pacing(session),
             show_scores: session.show_scores,
+            coach: session.coach,
+            difficulty: session.difficulty.unwrap_or(scenario.difficulty()),
+            scenario_difficulty: session.difficulty.is_none(),
             months: scenario.turns,
             released: session.released,
             deadline_in: session.deadline.map(|d| ((d - now) / 1000).max(0)),
@@ -1041,6 +1069,15 @@ fn write_error(e: WriteError) -> ApiError {
     }
 }
 
+/// The session's scenario at the class's difficulty, so the server's replays (and the records
+/// it exports) say what the trainees were shown, as the game's own records do.
+fn at_class_difficulty(prepared: Arc<Prepared>, difficulty: Option<Difficulty>) -> Arc<Prepared> {
+    match difficulty {
+        Some(difficulty) => prepared.at_difficulty(difficulty),
+        None => prepared,
+    }
+}
+
 /// A join id, checked, as stored (hashed: with the name it takes a seat for a few minutes).
 fn check_join_id(join_id: &str) -> Result<String, ApiError> {
     let fine = (16..=128).contains(&join_id.len())
@@ -1071,6 +1108,7 @@ mod tests {
                 pacing: Pacing::Free,
                 show_scores: false,
                 coach: true,
+                difficulty: None,
                 round_minutes: 0,
             })
             .await
@@ -1116,5 +1154,75 @@ mod tests {
             1,
             "nothing new was written again"
         );
+    }
+
+    /// The databases a test runs on: a fresh SQLite file, and PostgreSQL when
+    /// `KAM_TEST_POSTGRES` holds its address.
+    fn databases(dir: &std::path::Path) -> Vec<String> {
+        let mut out = vec![format!("sqlite://{}", dir.join("class.db").display())];
+        if let Ok(url) = std::env::var("KAM_TEST_POSTGRES")
+            && !url.is_empty()
+        {
+            out.push(url);
+        }
+        out
+    }
+
+    fn new_session(difficulty: Option<Difficulty>) -> NewSession {
+        NewSession {
+            // Its own difficulty is Normal, so a class at Hard is told from it.
+            scenario: "classroom_en".into(),
+            title: String::new(),
+            seed: String::new(),
+            pacing: Pacing::Free,
+            show_scores: false,
+            coach: true,
+            difficulty,
+            round_minutes: 0,
+        }
+    }
+
+    #[tokio::test]
+    async fn a_class_keeps_its_difficulty_and_tells_it_to_each_seat() {
+        let dir = tempfile::tempdir().unwrap();
+        for url in databases(dir.path()) {
+            let class = Classroom::new(Db::open(&url).await.unwrap(), &crate::Tuning::default());
+            let hard = class
+                .create(new_session(Some(Difficulty::Hard)))
+                .await
+                .unwrap();
+            let own = class.create(new_session(None)).await.unwrap();
+            // Another server on the same database: what it knows comes from the database.
+            let other = Classroom::new(Db::open(&url).await.unwrap(), &crate::Tuning::default());
+            let row = other.db.session(&hard.id).await.unwrap().unwrap();
+            assert_eq!(row.difficulty, Some(Difficulty::Hard), "{url}");
+            let join = |code: &str| Join {
+                code: code.to_owned(),
+                name: "Ann".into(),
+                join_id: None,
+            };
+            let seat = other.join(join(&hard.code)).await.unwrap();
+            assert_eq!(seat.difficulty, Some(Difficulty::Hard), "{url}");
+            let view = other.view(&row).await.unwrap();
+            assert_eq!(
+                (view.difficulty, view.scenario_difficulty),
+                (Difficulty::Hard, false)
+            );
+            // The records the server exports say what its trainees were shown.
+            let records = other.records(&row).await.unwrap();
+            assert_eq!(records[0].1.difficulty, Some(Difficulty::Hard), "{url}");
+
+            let row = other.db.session(&own.id).await.unwrap().unwrap();
+            assert_eq!(row.difficulty, None, "{url}");
+            let seat = other.join(join(&own.code)).await.unwrap();
+            assert_eq!(seat.difficulty, None, "{url}");
+            let view = other.view(&row).await.unwrap();
+            assert_eq!(
+                (view.difficulty, view.scenario_difficulty),
+                (Difficulty::Normal, true)
+            );
+            other.db.close().await;
+            class.db.close().await;
+        }
     }
 }

@@ -11,12 +11,13 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use kam_sim::scenario::Difficulty;
 use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::migrate::{Migration, MigrationType, Migrator};
 use sqlx::{AnyPool, Executor, Row, SqlSafeStr};
 
 /// The schema, one migration per change, in order. Never edit a released one: add another.
-const MIGRATIONS: [(i64, &str, &str); 3] = [
+const MIGRATIONS: [(i64, &str, &str); 4] = [
     (1, "class sessions", include_str!("schema_1.sql")),
     (2, "practice or exam", include_str!("schema_2.sql")),
     (
@@ -24,6 +25,7 @@ const MIGRATIONS: [(i64, &str, &str); 3] = [
         "excused and removed seats, join ids, end times",
         include_str!("schema_3.sql"),
     ),
+    (4, "a class's difficulty", include_str!("schema_4.sql")),
 ];
 
 /// Milliseconds since the Unix epoch: the server's clock for deadlines and "last seen".
@@ -62,6 +64,8 @@ pub struct SessionRow {
     pub show_scores: bool,
     /// Practice (the game's coach previews and hints) or exam (it does not).
     pub coach: bool,
+    /// The difficulty the class plays at; `None`: the scenario's own.
+    pub difficulty: Option<Difficulty>,
     pub round_minutes: i64,
     pub released: u32,
     pub deadline: Option<i64>,
@@ -227,7 +231,8 @@ impl Db {
         sqlx::query(
             "INSERT INTO class_sessions (id, code, secret_hash, title, scenario, scenario_hash, \
              seed, pacing, show_scores, round_minutes, released, deadline, ended, version, created, \
-             coach) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 0, 1, $13, $14)",
+             coach, difficulty) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 0, 1, $13, $14, $15)",
         )
         .bind(&s.id)
         .bind(&s.code)
@@ -243,6 +248,7 @@ impl Db {
         .bind(s.deadline)
         .bind(now_ms())
         .bind(i64::from(s.coach))
+        .bind(s.difficulty.map(Difficulty::name))
         .execute(&self.pool)
         .await?;
         self.wrote();
@@ -252,8 +258,8 @@ impl Db {
     pub async fn session(&self, id: &str) -> Result<Option<SessionRow>, sqlx::Error> {
         let row = sqlx::query(
             "SELECT id, code, secret_hash, title, scenario, scenario_hash, seed, pacing, \
-             show_scores, coach, round_minutes, released, deadline, ended, ended_at, version \
-             FROM class_sessions WHERE id = $1",
+             show_scores, coach, difficulty, round_minutes, released, deadline, ended, ended_at, \
+             version FROM class_sessions WHERE id = $1",
         )
         .bind(id)
         .fetch_optional(&self.pool)
@@ -743,6 +749,16 @@ fn session_row(r: &AnyRow) -> Result<SessionRow, sqlx::Error> {
         pacing: r.try_get("pacing")?,
         show_scores: r.try_get::<i64, _>("show_scores")? != 0,
         coach: r.try_get::<i64, _>("coach")? != 0,
+        difficulty: r
+            .try_get::<Option<String>, _>("difficulty")?
+            .map(|name| {
+                name.parse()
+                    .map_err(|why: String| sqlx::Error::ColumnDecode {
+                        index: "difficulty".into(),
+                        source: why.into(),
+                    })
+            })
+            .transpose()?,
         round_minutes: r.try_get("round_minutes")?,
         released: u(r.try_get("released")?),
         deadline: r.try_get("deadline")?,

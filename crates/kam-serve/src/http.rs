@@ -17,6 +17,7 @@ use axum::routing::{get, post};
 use axum::{Form, Json, Router};
 use futures_util::Stream;
 use kam_class::protocol::{ClassStatus, Pacing, RejoinRequest, Seat, Submission};
+use kam_sim::scenario::Difficulty;
 use maud::Markup;
 
 use crate::class::{ClassView, Classroom, Created, Join, NewSession};
@@ -383,6 +384,16 @@ fn new_session_from_form(form: &CreateForm) -> Result<NewSession, ApiError> {
             .parse()
             .map_err(|_| ApiError::bad_request("the round deadline is a whole number of minutes"))?
     };
+    // Empty: the scenario's own. Anything else must name a difficulty: a value the form never
+    // offers is refused rather than read as "the scenario's own".
+    let difficulty = match form.difficulty.trim() {
+        "" => None,
+        name => Some(name.parse::<Difficulty>().map_err(|_| {
+            ApiError::bad_request(format!(
+                "there is no difficulty `{name}`: choose the scenario's own, easy, normal or hard"
+            ))
+        })?),
+    };
     Ok(NewSession {
         scenario: if form.scenario_file.trim().is_empty() {
             form.bundled.clone()
@@ -394,6 +405,7 @@ fn new_session_from_form(form: &CreateForm) -> Result<NewSession, ApiError> {
         pacing: Pacing::parse(&form.pacing).unwrap_or(Pacing::Free),
         show_scores: form.show_scores.is_some(),
         coach: form.coach.is_some(),
+        difficulty,
         round_minutes,
     })
 }

@@ -3,6 +3,7 @@
 
 use kam_sim::engine::{Decision, Game};
 use kam_sim::explain;
+use kam_sim::scenario::Difficulty;
 use maud::{DOCTYPE, Markup, html};
 
 use crate::class::{ClassView, SeatStatus};
@@ -43,8 +44,20 @@ pub struct CreateForm {
     /// "on" for practice; absent (an unticked box) for an exam. A fresh form is practice.
     #[serde(default)]
     pub coach: Option<String>,
+    /// "easy", "normal" or "hard"; empty: the scenario's own.
+    #[serde(default)]
+    pub difficulty: String,
     #[serde(default)]
     pub round_minutes: String,
+}
+
+/// A difficulty as the instructor's pages name it.
+fn difficulty_label(difficulty: Difficulty) -> &'static str {
+    match difficulty {
+        Difficulty::Easy => "Easy",
+        Difficulty::Normal => "Normal",
+        Difficulty::Hard => "Hard",
+    }
 }
 
 pub fn create_page(form: &CreateForm, errors: Option<&str>) -> Markup {
@@ -92,6 +105,15 @@ pub fn create_page(form: &CreateForm, errors: Option<&str>) -> Markup {
                             input type="number" name="round_minutes" min="0" max="1440" value=(if form.round_minutes.is_empty() { "0" } else { form.round_minutes.as_str() }); }
                         label { input type="checkbox" name="show_scores" value="on" checked[form.show_scores.is_some()]; " Trainees see their scores during play" }
                         label { input type="checkbox" name="coach" value="on" checked[form.coach.is_some() || form.bundled.is_empty()]; " Practice: the game previews each plan and hints at missed teaching points (untick for an exam)" }
+                        label { "Difficulty "
+                            select name="difficulty" {
+                                option value="" selected[form.difficulty.is_empty()] { "the scenario's own" }
+                                @for difficulty in Difficulty::ALL {
+                                    option value=(difficulty.name()) selected[form.difficulty == difficulty.name()] { (difficulty_label(difficulty)) }
+                                }
+                            }
+                        }
+                        p.muted { "Easy shows each buyer's style and need; Normal hides them behind cues and reactions; Hard also hides the fit words, the plan preview and the hints." }
                     }
                     button.primary type="submit" { "Create the class" }
                 }
@@ -108,7 +130,9 @@ pub fn dashboard_page(view: &ClassView) -> Markup {
             header.bar {
                 div {
                     h1 { (view.title) }
-                    p.sub { (view.scenario) " · seed " (view.seed) " · " (view.pacing.as_str()) " pacing" }
+                    p.sub { (view.scenario) " · seed " (view.seed) " · " (view.pacing.as_str()) " pacing · "
+                        (if view.coach { "practice" } else { "exam" }) " · " (difficulty_label(view.difficulty))
+                        @if view.scenario_difficulty { " (the scenario's own)" } }
                 }
                 div.code {
                     span { "Join code" }

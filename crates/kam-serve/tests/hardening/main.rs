@@ -1,6 +1,7 @@
 //! The class server against the findings of its hostile test (issue 20): cross-origin
 //! instructor actions, lost join answers, seats that never play, stored rejoin codes, names,
-//! the instructor's pages, and slow clients. One test binary, one file per finding.
+//! the instructor's pages, and slow clients; and the class form's difficulty, refused when it
+//! is none of those offered. One test binary, one file per finding.
 //!
 //! These run against SQLite; the database-independent behaviour is what they check (the
 //! workspace's `tests/class_server.rs` runs the class end to end on PostgreSQL too).
@@ -8,6 +9,7 @@
 mod harness;
 
 mod csrf;
+mod difficulty;
 mod growth;
 mod instructor_pages;
 mod join;
