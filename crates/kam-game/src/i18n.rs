@@ -115,7 +115,7 @@ table! {
     TipChoiceCost => "这笔费用计入该客户本月的利润（不占用拜访预算）", "Charged to this account's profit this month (not to your visit budget)";
     MaxPerAccount => "每个客户每月最多", "max. per account a month:";
     PlanEffect => "计划→", "Plan →";
-    TipPlanEffect => "按当前计划，月底满意度的预期变化（模型的期望值，不含随机事件）；悬停查看份额、利润和流失风险", "The expected change in satisfaction by the month's end with this plan (the model's expectation, without random events); hover for share, profit and defection risk";
+    TipPlanEffect => "按当前计划，月底满意度的预期变化（模型的期望值，不含随机事件）；悬停查看份额、利润和流失风险。“普通”和“困难”难度下，按你对每个人的判断来算（还没判断的人按职位推测）。", "The expected change in satisfaction by the month's end with this plan (the model's expectation, without random events); hover for share, profit and defection risk. At Normal and Hard difficulty it takes each person as you read them (as their title suggests until you note a reading).";
     Coach => "教练提示（练习模式）", "Coach (practice mode)";
     YouAndExpert => "逐月对照：你和专家（同一种子）", "Month by month: you and the expert (same seed)";
     ProfitPerMonth => "每月利润", "profit per month";

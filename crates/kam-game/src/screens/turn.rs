@@ -68,7 +68,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
         .show(root, |ui| {
             // The coach's preview: the plan's expected effect, the model's expectation only.
             let preview = if s.coach_on() {
-                game.preview_plan(&s.draft).ok()
+                game.preview_plan_as_read(&s.draft).ok()
             } else {
                 None
             };

@@ -73,6 +73,28 @@ impl Game {
         (state, cash)
     }
 
+    /// [`Game::preview_plan`] as the trainee can know it: at `Easy` the same; from `Normal` up,
+    /// each person taken as the trainee read them (their title's stereotype,
+    /// [`crate::reading::stereotype`], for what is not read yet), so the preview never shows how
+    /// a pitch suits a person the labels would have shown (issue 19: a trainee could probe
+    /// each pitch by watching the preview).
+    pub fn preview_plan_as_read(&self, plan: &Plan) -> Result<Vec<PlanPreview>, PlanError> {
+        if self.prepared.difficulty.shows_style_and_need() {
+            return self.preview_plan(plan);
+        }
+        let mut as_read = self.lookahead_copy();
+        for account in &mut as_read.accounts {
+            for p in &mut account.people {
+                let (style, need) = crate::reading::stereotype(&p.person);
+                let mut person = Stakeholder::clone(&p.person);
+                person.style = p.reading.style.unwrap_or(style);
+                person.need = p.reading.need.unwrap_or(need);
+                p.person = Arc::new(person);
+            }
+        }
+        as_read.preview_plan(plan)
+    }
+
     /// What a plan is expected to do to every account by the month's end: the model's certain
     /// effects only (visits, resources, price resentment, open objections, the competitor,
     /// share following satisfaction), never the seed's draws (events, deals, defection). The
@@ -98,5 +120,65 @@ impl Game {
                 }
             })
             .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reading::Reading;
+
+    /// At Normal the preview follows the trainee's reading, not the hidden labels: unread, a
+    /// person is previewed as their title suggests; read right, as they are.
+    #[test]
+    fn the_preview_at_normal_shows_the_reading_not_the_person() {
+        let (file, src) = crate::bundled::by_name("classroom_en").unwrap();
+        let (prepared, _) = crate::load::load_str(file, src).unwrap();
+        let mut game = Game::new(prepared.at_difficulty(Difficulty::Normal), 3);
+        // A person whose title misleads, visited with the pitch that suits them best.
+        let (a, p) = (0..game.accounts().len())
+            .flat_map(|a| (0..game.accounts()[a].people.len()).map(move |p| (a, p)))
+            .find(|&(a, p)| {
+                let person = &game.accounts()[a].people[p].person;
+                crate::reading::stereotype(person).0 != person.style
+            })
+            .expect("someone is not what their title suggests");
+        let person = game.accounts()[a].people[p].person.clone();
+        let approaches = &game.scenario().approaches;
+        let best = (0..approaches.len())
+            .max_by(|&x, &y| {
+                model::fit(&approaches[x], &person).total_cmp(&model::fit(&approaches[y], &person))
+            })
+            .unwrap();
+        let plan = Plan {
+            visits: vec![Visit {
+                account: a,
+                stakeholder: p,
+                approach: best,
+            }],
+            resources: vec![],
+        };
+        let truth = game.preview_plan(&plan).unwrap()[a].satisfaction.1;
+        let unread = game.preview_plan_as_read(&plan).unwrap()[a].satisfaction.1;
+        assert_ne!(
+            truth.to_bits(),
+            unread.to_bits(),
+            "unread, the truth does not show"
+        );
+        game.decide(Decision::Read {
+            account: a,
+            stakeholder: p,
+            reading: Reading {
+                style: Some(person.style),
+                need: Some(person.need),
+            },
+        })
+        .unwrap();
+        let read = game.preview_plan_as_read(&plan).unwrap()[a].satisfaction.1;
+        assert_eq!(
+            truth.to_bits(),
+            read.to_bits(),
+            "read right, the preview is the truth"
+        );
     }
 }
