@@ -480,7 +480,11 @@ impl Session {
                 if tutorial && !self.guide_done {
                     self.guide = Some(crate::guide::Step::FIRST);
                 }
-                self.warnings = warnings;
+                // Notes are for the author at `kam validate`, not the trainee's briefing.
+                self.warnings = warnings
+                    .into_iter()
+                    .filter(|w| w.severity != kam_sim::load::Severity::Note)
+                    .collect();
                 self.screen = Screen::Briefing;
                 true
             }

@@ -120,20 +120,92 @@ pub fn cues(game: &Game, account: usize, stakeholder: usize, lang: Language) -> 
             .collect();
     }
     let account_id = &game.scenario().accounts[account].id;
-    let mut rng = stream(game.seed(), account_id, &person.id, "cues");
-    let style = draw(&mut rng, cues::style_cues(person.style), STYLE_CUES_DRAWN)
-        .into_iter()
-        .map(|l| Cue {
-            text: l.pick(lang).to_owned(),
-            points_to: Some(Pointer::Style(person.style)),
-        });
-    let need = draw(&mut rng, cues::need_cues(person.need), NEED_CUES_DRAWN)
-        .into_iter()
-        .map(|l| Cue {
-            text: l.pick(lang).to_owned(),
-            points_to: Some(Pointer::Need(person.need)),
-        });
+    let style = dealt(
+        game.seed(),
+        cues::style_cues(person.style),
+        &format!("style {:?}", person.style),
+        seat(game.scenario(), account_id, &person.id, |p| {
+            p.style == person.style
+        }),
+        STYLE_CUES_DRAWN,
+    )
+    .into_iter()
+    .map(|l| Cue {
+        text: l.pick(lang).to_owned(),
+        points_to: Some(Pointer::Style(person.style)),
+    });
+    let need = dealt(
+        game.seed(),
+        cues::need_cues(person.need),
+        &format!("need {:?}", person.need),
+        seat(game.scenario(), account_id, &person.id, |p| {
+            p.need == person.need
+        }),
+        NEED_CUES_DRAWN,
+    )
+    .into_iter()
+    .map(|l| Cue {
+        text: l.pick(lang).to_owned(),
+        points_to: Some(Pointer::Need(person.need)),
+    });
     style.chain(need).collect()
+}
+
+/// Every person of the scenario, in order: each account's buying centre, then the people
+/// events bring in (account id, person).
+fn everyone(scenario: &crate::scenario::Scenario) -> Vec<(&str, &Stakeholder)> {
+    let mut out: Vec<(&str, &Stakeholder)> = scenario
+        .accounts
+        .iter()
+        .flat_map(|a| a.stakeholders.iter().map(move |p| (a.id.as_str(), p)))
+        .collect();
+    for event in &scenario.events {
+        for choice in &event.choices {
+            for effect in &choice.effects {
+                if let crate::scenario::Effect::AddStakeholder(p) = effect
+                    && !out.iter().any(|(_, q)| q.id == p.id)
+                {
+                    out.push(("", p));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The person's place among the scenario's people who share a trait (their style, or their
+/// need): the bank's lines are dealt out in that order, so no two such people get the same
+/// line until the bank runs out (a playtest met one line on four people).
+fn seat(
+    scenario: &crate::scenario::Scenario,
+    account_id: &str,
+    person_id: &str,
+    alike: impl Fn(&Stakeholder) -> bool,
+) -> usize {
+    everyone(scenario)
+        .into_iter()
+        .filter(|(_, p)| alike(p))
+        .position(|(a, p)| p.id == person_id && (a == account_id || a.is_empty()))
+        .unwrap_or(0)
+}
+
+/// `count` lines for the person in `seat`: the bank shuffled once per game and trait (from the
+/// seed), then dealt in turn.
+fn dealt(
+    seed: u64,
+    lines: &'static [cues::Line],
+    trait_name: &str,
+    seat: usize,
+    count: usize,
+) -> Vec<cues::Line> {
+    if lines.is_empty() {
+        return Vec::new();
+    }
+    let mut rng = stream(seed, "", "", &format!("deal {trait_name}"));
+    let order = draw(&mut rng, lines, lines.len());
+    (0..count.min(lines.len()))
+        .map(|k| order[(seat * count + k) % order.len()])
+        .collect()
 }
 
 /// What a person said after one visit.
@@ -403,6 +475,39 @@ mod tests {
             }
         }
         assert!(differs, "another seed draws other cues somewhere");
+    }
+
+    /// The bank's lines are dealt, not drawn: a line is shared only once the bank for that
+    /// style has run out (the classroom has more people of some styles than the bank has
+    /// pairs of lines), and then by as few people as the arithmetic allows.
+    #[test]
+    fn style_cues_are_shared_only_when_the_bank_runs_out() {
+        let prepared = classroom(Difficulty::Normal);
+        let game = Game::new(Arc::clone(&prepared), 5);
+        for style in Style::ALL {
+            let mut count = std::collections::HashMap::new();
+            let mut people = 0;
+            for (a, account) in game.accounts().iter().enumerate() {
+                for (p, person) in account.people.iter().enumerate() {
+                    if person.person.style != style {
+                        continue;
+                    }
+                    people += 1;
+                    for cue in cues(&game, a, p, Language::Zh) {
+                        if let Some(Pointer::Style(_)) = cue.points_to {
+                            *count.entry(cue.text).or_insert(0) += 1;
+                        }
+                    }
+                }
+            }
+            let bank = cues::style_cues(style).len();
+            let most = (people * STYLE_CUES_DRAWN).div_ceil(bank).max(1);
+            let worst = count.values().copied().max().unwrap_or(0);
+            assert!(
+                worst <= most,
+                "{style:?}: a cue on {worst} of {people} people (at most {most})"
+            );
+        }
     }
 
     #[test]

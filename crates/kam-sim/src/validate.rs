@@ -249,6 +249,7 @@ pub fn check(s: &Scenario) -> Vec<Finding> {
     for (i, e) in s.events.iter().enumerate() {
         check_event(&mut f, s, &account_ids, i, e);
     }
+    check_style_names(&mut f, s);
     check_price_tags(&mut f, s);
     f.unique(
         "negotiations",
@@ -557,6 +558,62 @@ fn check_person(f: &mut Findings, s: &Scenario, p: &str, x: &Stakeholder) {
         }
     }
     check_cues(f, s, p, x);
+}
+
+/// The names of the four styles, as an author writes them in either language.
+const STYLE_NAMES: [&str; 12] = [
+    "分析型",
+    "程序型",
+    "人际型",
+    "想象型",
+    "analytical",
+    "sequential",
+    "interpersonal",
+    "imaginative",
+    "(A)",
+    "(B)",
+    "(C)",
+    "(D)",
+];
+
+/// Where the trainee reads the people, an event's words must not name a person's style: a
+/// playtest at Normal read six styles off answer feedback before the debrief. The words
+/// should say what the person does instead ("wants the figures").
+fn check_style_names(f: &mut Findings, s: &Scenario) {
+    if s.difficulty().shows_style_and_need() {
+        return;
+    }
+    let named = |text: &str| {
+        let lower = text.to_lowercase();
+        STYLE_NAMES
+            .iter()
+            .find(|n| {
+                lower.contains(&n.to_lowercase())
+                    || text.contains(&n.replace('(', "（").replace(')', "）"))
+            })
+            .copied()
+    };
+    for (i, e) in s.events.iter().enumerate() {
+        let mut texts = vec![(format!("events[{i}].text"), e.text.as_str())];
+        for (k, c) in e.choices.iter().enumerate() {
+            texts.push((format!("events[{i}].choices[{k}].label"), c.label.as_str()));
+            texts.push((
+                format!("events[{i}].choices[{k}].feedback"),
+                c.feedback.as_str(),
+            ));
+        }
+        for (path, text) in texts {
+            if let Some(name) = named(text) {
+                f.warn(
+                    path,
+                    format!(
+                        "names a style (`{name}`), which trainees at difficulty {:?} must read from cues: say what the person does or wants instead (\"wants the figures\")",
+                        s.difficulty()
+                    ),
+                );
+            }
+        }
+    }
 }
 
 /// Where the trainee must read the people, the author's cues must point to the person as they
@@ -1345,6 +1402,30 @@ mod tests {
             let hides = !prepared.scenario.difficulty().shows_style_and_need();
             assert_eq!(found.len(), usize::from(hides), "{file}: {found:#?}");
         }
+    }
+
+    #[test]
+    fn event_words_that_name_a_style_are_flagged_where_people_are_read() {
+        let mut s = bundled("classroom_en");
+        s.difficulty = Some(Difficulty::Normal);
+        assert!(
+            check(&s)
+                .iter()
+                .all(|f| !f.message.contains("names a style")),
+            "the bundled classroom names no style"
+        );
+        s.events[0].choices[0].feedback = "Good: an analytical buyer wants figures.".to_owned();
+        let found = on(&check(&s), "events[0].choices[0].feedback");
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].message.contains("analytical"));
+        s.events[0].text = "对程序型（B）的经理来说".to_owned();
+        assert_eq!(on(&check(&s), "events[0].text").len(), 1);
+        s.difficulty = Some(Difficulty::Easy);
+        assert!(
+            check(&s)
+                .iter()
+                .all(|f| !f.message.contains("names a style"))
+        );
     }
 
     #[test]

@@ -181,9 +181,13 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                                             i18n::Lang::Zh => format!("「{words}」"),
                                             i18n::Lang::En => format!("\u{201c}{words}\u{201d}"),
                                         };
-                                        ui.label(
-                                            RichText::new(i18n::labelled(lang, name, quoted))
-                                                .italics(),
+                                        ui::kinsoku::label(
+                                            ui,
+                                            &i18n::labelled(lang, name, quoted),
+                                            |r| match lang {
+                                                i18n::Lang::Zh => r,
+                                                i18n::Lang::En => r.italics(),
+                                            },
                                         );
                                     }
                                     if let Some(lesson) = def.lesson {

@@ -116,8 +116,17 @@ pub fn what_they_say(ui: &mut egui::Ui, game: &Game, account: usize, lang: Lang)
     if game.prepared().difficulty.shows_style_and_need() {
         return;
     }
-    // The grid above lays out unwrapped; these are sentences.
-    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
+    // The grid above lays out unwrapped; these are sentences. Wrapped in a scope of their
+    // own: the resources grid below must stay unwrapped (a screenshot showed its buttons
+    // broken into a column of characters).
+    ui.scope(|ui| {
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
+        cues_and_reactions(ui, game, account, lang);
+    });
+}
+
+/// The cues of each present person of the account and their reaction to the last visit.
+fn cues_and_reactions(ui: &mut egui::Ui, game: &Game, account: usize, lang: Lang) {
     ui.label(RichText::new(K::WhatTheySay.t(lang)).strong().size(15.0))
         .on_hover_text(K::TipWhatTheySay.t(lang));
     let reactions = reading::reactions(game, lang);
@@ -125,7 +134,7 @@ pub fn what_they_say(ui: &mut egui::Ui, game: &Game, account: usize, lang: Lang)
     for (p, person) in people.iter().enumerate().filter(|(_, p)| p.present) {
         ui.label(RichText::new(&person.person.name).strong());
         for cue in reading::cues(game, account, p, lang) {
-            ui.label(RichText::new(format!("· {}", cue.text)).small());
+            ui::kinsoku::label(ui, &format!("· {}", cue.text), |r| r.small());
         }
         // The last visit's reaction, in the person's own voice.
         if let Some(r) = reactions
@@ -151,7 +160,11 @@ pub fn what_they_say(ui: &mut egui::Ui, game: &Game, account: usize, lang: Lang)
                 .small()
                 .color(ui::MUTED),
             );
-            ui.label(RichText::new(said).small().italics());
+            // Slanted Chinese is harder to read: the quotes mark the words as theirs.
+            ui::kinsoku::label(ui, &said, |r| match lang {
+                Lang::Zh => r.small(),
+                Lang::En => r.small().italics(),
+            });
         }
         ui.add_space(2.0);
     }
@@ -184,7 +197,7 @@ pub fn month_reactions(ui: &mut egui::Ui, game: &Game, month: u32, lang: Lang) {
             Lang::Zh => format!("「{}」「{}」", r.words, r.need_words),
             Lang::En => format!("\u{201c}{} {}\u{201d}", r.words, r.need_words),
         };
-        ui.label(RichText::new(i18n::labelled(lang, &who, words)).small());
+        ui::kinsoku::label(ui, &i18n::labelled(lang, &who, words), |r| r.small());
     }
     ui.add_space(6.0);
 }

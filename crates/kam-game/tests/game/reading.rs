@@ -226,3 +226,27 @@ fn an_events_answer_gets_the_speakers_reply() {
     assert!(h.query_by_label_contains(&words).is_some(), "{words}");
     assert!(h.query_by_label_contains(K::RaisedBy.t(Lang::En)).is_some());
 }
+
+/// The cues are wrapped sentences, but the resources grid below them stays on one line per
+/// row in the game's own fonts (a screenshot showed its buttons broken into a column of
+/// characters once the cues' wrapping leaked into it).
+#[test]
+fn the_resources_below_the_cues_stay_unwrapped() {
+    for lang in [Lang::Zh, Lang::En] {
+        let mut s = classroom(Difficulty::Normal, None);
+        s.lang = lang;
+        let mut h = harness(s);
+        kam_game::ui::setup(&h.ctx);
+        h.run();
+        let label = K::AddResource.t(lang);
+        let button = h
+            .query_all_by_label(label)
+            .next()
+            .unwrap_or_else(|| panic!("{lang:?}: an {label} button"));
+        let rect = button.rect();
+        assert!(
+            rect.height() < 40.0,
+            "{lang:?}: the {label} button is {rect:?}: wrapped"
+        );
+    }
+}
