@@ -338,6 +338,7 @@ table! {
     StyleRightFrom => "第 {} 月起判断对了风格", "style read right from month {}";
     StyleNeverRight => "风格一直没判断对", "style never read right";
     NoReadingNoted => "没有记下判断", "no reading noted";
+    MonthsReadRight => "个月判断对了风格", "months with the style read right";
     SuitedVisits => "次拜访对路", "visits suited them";
     TellingCue => "线索", "cue";
     TheySaidInMonth => "第 {} 月对方说", "in month {} they said";

@@ -21,6 +21,10 @@ pub struct PersonReading {
     /// The month from which the reading's style was right and stayed right; none if it never
     /// was.
     pub style_right_from: Option<u32>,
+    /// Months whose plan was made while the reading's style was right, of the months played:
+    /// credit for a reading that was right a while, then changed or cleared.
+    pub months_right: u32,
+    pub months: u32,
     /// Visits to the person pitched to suit them (fit at least [`model::GOOD_FIT`]), of all.
     pub suited_visits: usize,
     pub visits: usize,
@@ -72,6 +76,8 @@ pub fn review(game: &Game, lang: Language) -> Vec<PersonReading> {
                 style: person.style,
                 need: person.need,
                 style_right_from: style_right_from(game, a, p),
+                months_right: months_right(game, a, p),
+                months: game.turn().saturating_sub(1).min(game.scenario().turns),
                 suited_visits,
                 visits: mine.len(),
                 telling_cue,
@@ -115,6 +121,25 @@ fn style_right_from(game: &Game, account: usize, stakeholder: usize) -> Option<u
         }
     }
     right_from
+}
+
+/// Months whose plan was made while the trainee's reading of the person's style was right.
+fn months_right(game: &Game, account: usize, stakeholder: usize) -> u32 {
+    let real = game.accounts()[account].people[stakeholder].person.style;
+    let mut reading = None;
+    let mut right = 0;
+    for decision in game.log() {
+        match decision {
+            Decision::Plan(_) if reading == Some(real) => right += 1,
+            Decision::Read {
+                account: a,
+                stakeholder: p,
+                reading: r,
+            } if *a == account && *p == stakeholder => reading = r.style,
+            _ => {}
+        }
+    }
+    right
 }
 
 /// The game replayed with every visit to the person pitched with the approach that suits them
@@ -172,6 +197,39 @@ mod tests {
 
     use super::*;
     use crate::scenario::Difficulty;
+
+    /// A reading right for two months and then cleared keeps the credit for those months (a
+    /// playtest's reset to "?" in month 9 showed only "no reading noted").
+    #[test]
+    fn months_read_right_count_even_after_the_reading_is_cleared() {
+        let (file, src) = crate::bundled::by_name("classroom_en").unwrap();
+        let (prepared, _) = crate::load::load_str(file, src).unwrap();
+        let mut game = Game::new(prepared.at_difficulty(Difficulty::Normal), 4);
+        let (a, p) = (2, 0);
+        let style = game.accounts()[a].people[p].person.style;
+        let mut expert = crate::strategy::by_name("expert", 4).unwrap();
+        while let Some(d) = crate::strategy::next_decision(&game, expert.as_mut()) {
+            if matches!(d, Decision::Plan(_)) && (game.turn() == 1 || game.turn() == 3) {
+                let reading = Reading {
+                    style: (game.turn() == 1).then_some(style),
+                    need: None,
+                };
+                game.decide(Decision::Read {
+                    account: a,
+                    stakeholder: p,
+                    reading,
+                })
+                .unwrap();
+            }
+            game.decide(d).unwrap();
+        }
+        let me = review(&game, Language::En)
+            .into_iter()
+            .find(|r| r.account == a && r.stakeholder == p)
+            .unwrap();
+        assert_eq!(me.style_right_from, None);
+        assert_eq!(me.months_right, 2);
+    }
 
     #[test]
     fn a_misread_person_pitched_wrong_is_reviewed_with_what_it_cost() {
@@ -239,6 +297,8 @@ mod tests {
             .expect("the person is reviewed");
         assert_eq!(me.style, person.style);
         assert_eq!(me.style_right_from, Some(4));
+        assert_eq!(me.months_right, game.scenario().turns - 3);
+        assert_eq!(me.months, game.scenario().turns);
         assert_eq!(me.suited_visits, 0);
         assert!(me.visits >= 10, "{}", me.visits);
         assert!(me.telling_cue.is_some());

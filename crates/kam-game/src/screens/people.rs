@@ -250,6 +250,15 @@ pub fn people_review(
                 (None, None) => K::NoReadingNoted.t(lang).to_owned(),
                 (None, Some(_)) => K::StyleNeverRight.t(lang).to_owned(),
             }];
+            if r.months_right > 0 && r.style_right_from.is_none() {
+                // Right for a while, then changed or cleared: the months still count.
+                facts.push(format!(
+                    "{}/{} {}",
+                    r.months_right,
+                    r.months,
+                    K::MonthsReadRight.t(lang)
+                ));
+            }
             if r.visits > 0 {
                 facts.push(format!(
                     "{}/{} {}",
