@@ -92,8 +92,9 @@ fn simulate_all(c: &mut Criterion) {
 }
 
 /// The debrief a trainee waits for at the end of a 12-month classroom game: the verdicts, the
-/// draws decided by chance, and "try next time" (which replays the game for each decision it
-/// weighs), for a careless game (many faults to weigh) and the expert's.
+/// draws decided by chance, "try next time" (which replays the game for each decision it
+/// weighs) and, the classroom playing at Normal, how each person was read (a replay per person
+/// pitched unsuited), for a careless game (many faults to weigh) and the expert's.
 fn debrief(c: &mut Criterion) {
     let (file, src) = classroom();
     let (prepared, _) = load::load_str(file, src).expect("valid");
@@ -103,15 +104,19 @@ fn debrief(c: &mut Criterion) {
         .measurement_time(Duration::from_secs(20));
     for name in ["random", "expert"] {
         let game = batch::play(&prepared, name, 3).unwrap();
-        group.bench_function(format!("{name}: verdicts + chance + try next time"), |b| {
-            b.iter(|| {
-                let lang = kam_sim::scenario::Language::En;
-                black_box((
-                    kam_sim::debrief::debrief(&game, lang),
-                    kam_sim::coach::costliest_mistakes(&game, lang),
-                ))
-            })
-        });
+        group.bench_function(
+            format!("{name}: verdicts + chance + try next time + reading"),
+            |b| {
+                b.iter(|| {
+                    let lang = kam_sim::scenario::Language::En;
+                    black_box((
+                        kam_sim::debrief::debrief(&game, lang),
+                        kam_sim::coach::costliest_mistakes(&game, lang),
+                        kam_sim::reading_review::review(&game, lang),
+                    ))
+                })
+            },
+        );
     }
     group.finish();
 }
