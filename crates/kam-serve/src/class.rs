@@ -616,6 +616,7 @@ impl Classroom {
             .ok_or_else(unknown)?;
         let session = self.db.session(&session_id).await?.ok_or_else(unknown)?;
         let row = self.db.seat(&session_id, seat).await?.ok_or_else(unknown)?;
+        crate::observe::note_session(&session.id);
         Ok((session, row))
     }
 

@@ -136,7 +136,7 @@ pub async fn serve(
                 Err(e) => {
                     // Out of descriptors or a connection reset before accept: the listener
                     // itself is fine, so wait a moment rather than spin.
-                    eprintln!("kam serve: accepting a connection: {e}");
+                    tracing::warn!(error = %e, "accepting a connection");
                     tokio::time::sleep(Duration::from_millis(50)).await;
                     continue;
                 }

@@ -223,6 +223,14 @@ impl Db {
         }
     }
 
+    /// A trivial query (`GET /healthz`): whether the database answers at all.
+    pub async fn ping(&self) -> Result<(), sqlx::Error> {
+        sqlx::query("SELECT 1")
+            .execute(&self.pool)
+            .await
+            .map(|_| ())
+    }
+
     pub async fn close(&self) {
         self.pool.close().await;
     }

@@ -12,6 +12,8 @@ pub struct ApiError {
     pub message: String,
     /// For a seat's refusals: how many decisions the server holds, so the game resumes there.
     pub recorded: Option<usize>,
+    /// Made from a database error: counted in `kam_serve_database_errors_total`.
+    pub from_database: bool,
 }
 
 impl ApiError {
@@ -20,6 +22,7 @@ impl ApiError {
             status,
             message: message.into(),
             recorded: None,
+            from_database: false,
         }
     }
 
@@ -90,20 +93,37 @@ impl ApiError {
 impl From<sqlx::Error> for ApiError {
     fn from(e: sqlx::Error) -> ApiError {
         // The database's own words stay in the server's log, not in the answer.
-        eprintln!("kam serve: database error: {e}");
-        ApiError::unavailable("the class database is not answering; try again in a moment")
+        tracing::error!(error = %e, "database error");
+        let mut error =
+            ApiError::unavailable("the class database is not answering; try again in a moment");
+        error.from_database = true;
+        error
+    }
+}
+
+impl ApiError {
+    /// Marks `response` as answering this error, so the request metrics count a database
+    /// error (the error is made where no server state is at hand).
+    pub fn mark(&self, mut response: Response) -> Response {
+        if self.from_database {
+            response
+                .extensions_mut()
+                .insert(crate::observe::DatabaseFailed);
+        }
+        response
     }
 }
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        (
+        let response = (
             self.status,
             Json(Refusal {
-                error: self.message,
+                error: self.message.clone(),
                 recorded: self.recorded,
             }),
         )
-            .into_response()
+            .into_response();
+        self.mark(response)
     }
 }

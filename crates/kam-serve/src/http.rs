@@ -24,6 +24,7 @@ use crate::class::{ClassView, Classroom, Created, Join, NewSession};
 use crate::db::SessionRow;
 use crate::error::ApiError;
 use crate::limits::{MAX_BODY_BYTES, RateLimiter};
+use crate::observe::{self, Metrics};
 use crate::origin::{self, Credential};
 use crate::pages::{self, CreateForm};
 use crate::{Reporter, ServeOptions, Tuning};
@@ -41,6 +42,8 @@ pub struct AppState {
     pub unknown_tokens: RateLimiter,
     /// How long a request with a body may take, from its head to its answer.
     pub body_deadline: Duration,
+    /// This server's metrics (`GET /metrics`).
+    pub metrics: Metrics,
 }
 
 type Shared = State<Arc<AppState>>;
@@ -48,7 +51,8 @@ type Shared = State<Arc<AppState>>;
 pub fn router(state: Arc<AppState>) -> Router {
     Router::new()
         .route("/", get(home))
-        .route("/healthz", get(|| async { "ok" }))
+        .route("/healthz", get(observe::healthz))
+        .route("/metrics", get(observe::metrics))
         .route("/assets/style.css", get(style))
         .route("/assets/dashboard.js", get(script))
         .route("/sessions", post(create_from_form))
@@ -89,6 +93,12 @@ pub fn router(state: Arc<AppState>) -> Router {
         ))
         .layer(axum::middleware::from_fn(refuse_announced_oversize))
         .layer(axum::middleware::map_response(security_headers))
+        // Outermost, so it sees every answer (the refusals of the layers above too). A
+        // `Router::layer` runs after routing, so the matched route template is known.
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::clone(&state),
+            observe::observe_requests,
+        ))
         .with_state(state)
 }
 
@@ -106,6 +116,7 @@ pub fn state(
         creations: RateLimiter::from_allowance(tuning.sessions_per_address),
         unknown_tokens: RateLimiter::from_allowance(tuning.unknown_tokens_per_address),
         body_deadline: tuning.request_with_body_timeout,
+        metrics: Metrics::new(),
     }
 }
 
@@ -298,6 +309,7 @@ async fn instructor(
         .instructor_session(id, key)
         .await
         .map_err(refuse)?;
+    observe::note_session(&session.id);
     // After the key: without it the answer is the same 403 whoever sent the request.
     let changes_state = !matches!(parts.method, Method::GET | Method::HEAD);
     if changes_state && let Some(why) = origin::refusal(&parts.headers, credential) {
@@ -343,11 +355,12 @@ impl From<ApiError> for PageError {
 
 impl IntoResponse for PageError {
     fn into_response(self) -> Response {
-        (
+        let response = (
             self.0.status,
             pages::error_page(self.0.status.as_u16(), &self.0.message),
         )
-            .into_response()
+            .into_response();
+        self.0.mark(response)
     }
 }
 
@@ -426,7 +439,7 @@ async fn create_from_form(
         Ok(created) => {
             Redirect::to(&format!("/i/{}/key/{}", created.id, created.secret)).into_response()
         }
-        Err(e) => (e.status, pages::create_page(&form, Some(&e.message))).into_response(),
+        Err(e) => e.mark((e.status, pages::create_page(&form, Some(&e.message))).into_response()),
     }
 }
 
@@ -496,9 +509,11 @@ async fn events(
     Instructor(session): Instructor,
 ) -> Result<Sse<impl Stream<Item = Result<Event, std::convert::Infallible>>>, ApiError> {
     let changes = state.class.changes.subscribe();
+    // Held by the stream: dropped when it ends or its client goes away.
+    let open = state.metrics.sse_stream();
     let stream = futures_util::stream::unfold(
-        (state, session.id, changes, None::<i64>),
-        |(state, id, mut changes, shown)| async move {
+        (state, session.id, changes, None::<i64>, open),
+        |(state, id, mut changes, shown, open)| async move {
             loop {
                 if shown.is_some() {
                     // Wait for a change here, or poll the database for one made elsewhere.
@@ -518,7 +533,9 @@ async fn events(
                     Ok(Some(session)) => session,
                     // Deleted by the retention policy: nothing more to show.
                     Ok(None) => return None,
-                    Err(_) => {
+                    Err(e) => {
+                        state.metrics.database_error();
+                        tracing::warn!(error = %e, "live updates: reading the class");
                         tokio::time::sleep(Duration::from_secs(1)).await;
                         continue;
                     }
@@ -534,7 +551,7 @@ async fn events(
                 let event = Event::default().event("update").data(html);
                 // Many trainees submitting at once: at most a few redraws a second.
                 tokio::time::sleep(Duration::from_millis(250)).await;
-                return Some((Ok(event), (state, id, changes, Some(session.version))));
+                return Some((Ok(event), (state, id, changes, Some(session.version), open)));
             }
         },
     );

@@ -15,6 +15,7 @@ mod error;
 mod http;
 mod limits;
 mod names;
+mod observe;
 mod origin;
 mod pages;
 mod presence;
@@ -202,17 +203,20 @@ pub async fn start_tuned(
             for tick in 0u64.. {
                 every.tick().await;
                 if let Err(e) = state.class.release_overdue().await {
-                    eprintln!("kam serve: releasing overdue rounds: {}", e.message);
+                    state.metrics.database_error_if(&e);
+                    tracing::error!(error = %e.message, "releasing overdue rounds");
                 }
                 if tick % RETENTION_EVERY_SECONDS == 0
                     && let Err(e) = state.class.delete_expired().await
                 {
-                    eprintln!("kam serve: deleting expired classes: {}", e.message);
+                    state.metrics.database_error_if(&e);
+                    tracing::error!(error = %e.message, "deleting expired classes");
                 }
                 if tick % PRESENCE_EVERY_SECONDS == 0
                     && let Err(e) = state.class.flush_presence().await
                 {
-                    eprintln!("kam serve: noting who was online: {}", e.message);
+                    state.metrics.database_error_if(&e);
+                    tracing::error!(error = %e.message, "noting who was online");
                 }
             }
         })
@@ -246,6 +250,7 @@ pub fn serve_tuned(
     tuning: Tuning,
     reporter: Option<Arc<dyn Reporter>>,
 ) -> ExitCode {
+    observe::install_log();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

@@ -1,7 +1,8 @@
 //! The class server against the findings of its hostile test (issue 20): cross-origin
 //! instructor actions, lost join answers, seats that never play, stored rejoin codes, names,
 //! the instructor's pages, and slow clients; and the class form's difficulty, refused when it
-//! is none of those offered. One test binary, one file per finding.
+//! is none of those offered; and what an operator watches (health, metrics, the request log).
+//! One test binary, one file per finding.
 //!
 //! These run against SQLite; the database-independent behaviour is what they check (the
 //! workspace's `tests/class_server.rs` runs the class end to end on PostgreSQL too).
@@ -14,6 +15,7 @@ mod growth;
 mod instructor_pages;
 mod join;
 mod names;
+mod observability;
 mod rejoin_codes;
 mod seats;
 mod slow_clients;
