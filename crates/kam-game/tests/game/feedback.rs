@@ -2,25 +2,13 @@
 //! once there is one, losses are announced with their odds, and switching the language
 //! re-words everything on screen.
 
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use kam_game::i18n::{K, Lang};
 use kam_game::session::{Action, ScenarioSource};
 use kam_game::{Screen, Session};
 use kam_sim::engine::{Game, Pending, Visit};
 
-fn harness(session: Session) -> Harness<'static, Session> {
-    Harness::builder()
-        .with_size(bevy_egui::egui::vec2(1280.0, 800.0))
-        .build_ui_state(
-            |ui, s: &mut Session| {
-                for action in kam_game::ui::show(ui, s) {
-                    s.apply(action);
-                }
-            },
-            session,
-        )
-}
+use crate::support::harness;
 
 /// The tutorial at its first turn, in English, played by `player`.
 fn tutorial(player: &str) -> Session {

@@ -9,4 +9,5 @@ mod kinsoku;
 mod negotiation;
 mod reading;
 mod saves;
+mod support;
 mod views;

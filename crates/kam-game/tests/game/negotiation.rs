@@ -4,7 +4,6 @@
 //! buyer's value and the bar it must pass.
 
 use bevy_egui::egui;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use kam_game::i18n::Lang;
 use kam_game::session::{Action, ScenarioSource};
@@ -13,18 +12,7 @@ use kam_sim::engine::{BuyerReply, Pending};
 use kam_sim::negotiation_review::{BuyerSignal, Table, counter_words, says_must};
 use kam_sim::scenario::{Negotiation, Style, Topic};
 
-fn harness(session: Session) -> Harness<'static, Session> {
-    Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(
-            |ui, s: &mut Session| {
-                for action in kam_game::ui::show(ui, s) {
-                    s.apply(action);
-                }
-            },
-            session,
-        )
-}
+use crate::support::harness;
 
 /// A session at the negotiation with `id` in `scenario`, played by the expert up to it (any
 /// negotiation before it left by walking away).

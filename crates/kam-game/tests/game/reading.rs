@@ -10,18 +10,7 @@ use kam_sim::engine::{Decision, Pending, Plan, Visit};
 use kam_sim::reading::Reading;
 use kam_sim::scenario::{Difficulty, Need, Style};
 
-fn harness(session: Session) -> Harness<'static, Session> {
-    Harness::builder()
-        .with_size(bevy_egui::egui::vec2(1280.0, 800.0))
-        .build_ui_state(
-            |ui, s: &mut Session| {
-                for action in kam_game::ui::show(ui, s) {
-                    s.apply(action);
-                }
-            },
-            session,
-        )
-}
+use crate::support::harness;
 
 /// The English classroom at its first turn, at `difficulty`.
 fn classroom(difficulty: Difficulty, data: Option<std::path::PathBuf>) -> Session {

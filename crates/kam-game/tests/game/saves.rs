@@ -5,7 +5,6 @@
 use std::path::Path;
 
 use bevy_egui::egui;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use kam_game::class::{ClassSeat, SavedSeat};
 use kam_game::i18n::Lang;
@@ -13,18 +12,7 @@ use kam_game::session::{Action, ScenarioSource, Screen, Session};
 
 const CODE: &str = "K7QM3A";
 
-fn harness(session: Session) -> Harness<'static, Session> {
-    Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(
-            |ui, s: &mut Session| {
-                for action in kam_game::ui::show(ui, s) {
-                    s.apply(action);
-                }
-            },
-            session,
-        )
-}
+use crate::support::harness;
 
 /// A class game one month in, autosaved in `dir`, as a trainee leaves it when the game closes.
 fn save_a_class_game(dir: &Path) -> usize {

@@ -6,18 +6,7 @@ use kam_game::session::ScenarioSource;
 use kam_game::{Screen, Session};
 use kam_sim::engine::{Pending, Visit};
 
-fn harness(session: Session) -> Harness<'static, Session> {
-    Harness::builder()
-        .with_size(bevy_egui::egui::vec2(1280.0, 800.0))
-        .build_ui_state(
-            |ui, s: &mut Session| {
-                for action in kam_game::ui::show(ui, s) {
-                    s.apply(action);
-                }
-            },
-            session,
-        )
-}
+use crate::support::harness;
 
 fn tutorial() -> Session {
     let mut s = Session::new(None);
