@@ -220,8 +220,11 @@ pub struct Reaction {
     pub reception: Reception,
     /// Their words about the pitch, in their real style's voice.
     pub words: String,
-    /// Their words that show their need: a reply to the need when the approach spoke to it.
-    pub need_words: String,
+    /// Their words that show their need, only when the visit opened them up: the approach
+    /// spoke to their need (a reply to it), or the pitch suited them (they talk about what
+    /// matters to them). A poorly pitched visit shows the style's objection alone, so the
+    /// need is read from the cues or earned (a playtest read every need off the first visit).
+    pub need_words: Option<String>,
     pub need_met: bool,
 }
 
@@ -281,7 +284,9 @@ fn reaction(
     } else {
         cues::need_reactions(person.need)
     };
+    // Drawn whether shown or not, so the stream stays the same for every later line.
     let need_words = draw(&mut rng, need_lines, 1);
+    let opened_up = need_met || reception == Reception::Suited;
     Some(Reaction {
         month,
         account: visit.account,
@@ -289,7 +294,9 @@ fn reaction(
         approach: visit.approach,
         reception,
         words: words.first()?.pick(lang).to_owned(),
-        need_words: need_words.first()?.pick(lang).to_owned(),
+        need_words: opened_up
+            .then(|| need_words.first().map(|l| l.pick(lang).to_owned()))
+            .flatten(),
         need_met,
     })
 }
@@ -387,7 +394,9 @@ pub fn inferred(game: &Game, account: usize, stakeholder: usize) -> Reading {
                 }
                 if let Some(r) = reaction(game, month, k, *v, lang) {
                     count(bank_pointer(&r.words), &mut styles, &mut needs);
-                    count(bank_pointer(&r.need_words), &mut styles, &mut needs);
+                    if let Some(words) = &r.need_words {
+                        count(bank_pointer(words), &mut styles, &mut needs);
+                    }
                 }
             }
         }
@@ -517,6 +526,7 @@ mod tests {
         let all = reactions(&game, Language::Zh);
         assert!(all.len() > 20, "a random game visits: {}", all.len());
         let mut receptions = std::collections::HashSet::new();
+        let mut needs_shown = std::collections::HashSet::new();
         for r in &all {
             let person = &game.accounts()[r.account].people[r.stakeholder].person;
             let approach = &game.scenario().approaches[r.approach];
@@ -526,10 +536,14 @@ mod tests {
                 "{}",
                 r.words
             );
-            assert_eq!(
-                bank_pointer(&r.need_words),
-                Some(Pointer::Need(person.need))
-            );
+            match &r.need_words {
+                Some(words) => {
+                    assert_eq!(bank_pointer(words), Some(Pointer::Need(person.need)));
+                    assert!(r.need_met || r.reception == Reception::Suited);
+                }
+                None => assert!(!r.need_met && r.reception != Reception::Suited),
+            }
+            needs_shown.insert(r.need_words.is_some());
             assert_eq!(
                 r.reception,
                 Reception::from_fit(model::fit(approach, person))
@@ -538,6 +552,11 @@ mod tests {
             receptions.insert(r.reception);
         }
         assert_eq!(receptions.len(), 3, "random pitches meet every reception");
+        assert_eq!(
+            needs_shown.len(),
+            2,
+            "some visits show the need, some do not"
+        );
     }
 
     #[test]
@@ -619,7 +638,7 @@ mod tests {
     }
 
     #[test]
-    fn without_bank_cues_a_reader_knows_a_person_after_a_visit() {
+    fn without_bank_cues_a_reader_learns_the_style_from_any_visit_and_the_need_from_a_good_one() {
         let (file, src) = crate::bundled::by_name("classroom_en").unwrap();
         let (prepared, _) = crate::load::load_str(file, src).unwrap();
         let mut scenario = prepared.scenario.clone();
@@ -635,17 +654,43 @@ mod tests {
         assert_eq!(inferred(&game, a, p), Reading::default());
         let guess = believed(&game, a, p, false);
         assert_eq!((guess.style, guess.need), stereotype(&person));
-        game.decide(Decision::Plan(Plan {
-            visits: vec![Visit {
-                account: a,
-                stakeholder: p,
-                approach: 0,
-            }],
-            resources: vec![],
-        }))
-        .unwrap();
+        // A visit with the pitch that suits them least: the style shows in their objection,
+        // the need does not (they did not open up).
+        let approaches = &game.scenario().approaches;
+        let by_fit = |best: bool| {
+            (0..approaches.len())
+                .max_by(|&x, &y| {
+                    let order = model::fit(&approaches[x], &person)
+                        .total_cmp(&model::fit(&approaches[y], &person));
+                    if best { order } else { order.reverse() }
+                })
+                .unwrap()
+        };
+        let (worst, best) = (by_fit(false), by_fit(true));
+        let visit = |approach| {
+            Decision::Plan(Plan {
+                visits: vec![Visit {
+                    account: a,
+                    stakeholder: p,
+                    approach,
+                }],
+                resources: vec![],
+            })
+        };
+        game.decide(visit(worst)).unwrap();
+        while let Some(d) = game.pending().cloned() {
+            let d = match d {
+                crate::engine::Pending::Event { .. } => Decision::Choose(0),
+                crate::engine::Pending::Negotiation(_) => Decision::WalkAway,
+            };
+            game.decide(d).unwrap();
+        }
         let read = inferred(&game, a, p);
         assert_eq!(read.style, Some(person.style));
+        assert_eq!(read.need, None);
+        // A visit that suits them: they talk about what matters to them.
+        game.decide(visit(best)).unwrap();
+        let read = inferred(&game, a, p);
         assert_eq!(read.need, Some(person.need));
         // At Easy the labels are shown: a strategy sees the real person.
         let easy = Game::new(game.prepared().at_difficulty(Difficulty::Easy), 4);

@@ -148,8 +148,22 @@ fn cues_and_reactions(ui: &mut egui::Ui, game: &Game, account: usize, lang: Lang
                 .get(r.approach)
                 .map_or("", |a| a.name.as_str());
             let said = match lang {
-                Lang::Zh => format!("「{}」「{}」", r.words, r.need_words),
-                Lang::En => format!("\u{201c}{} {}\u{201d}", r.words, r.need_words),
+                Lang::Zh => format!(
+                    "「{}」{}",
+                    r.words,
+                    r.need_words
+                        .as_deref()
+                        .map(|w| format!("「{w}」"))
+                        .unwrap_or_default()
+                ),
+                Lang::En => format!(
+                    "\u{201c}{}{}\u{201d}",
+                    r.words,
+                    r.need_words
+                        .as_deref()
+                        .map(|w| format!(" {w}"))
+                        .unwrap_or_default()
+                ),
             };
             ui.label(
                 RichText::new(format!(
@@ -194,8 +208,22 @@ pub fn month_reactions(ui: &mut egui::Ui, game: &Game, month: u32, lang: Lang) {
             .map_or("", |a| a.name.as_str());
         let who = format!("{person}{} · {approach}", i18n::paren(lang, account));
         let words = match lang {
-            Lang::Zh => format!("「{}」「{}」", r.words, r.need_words),
-            Lang::En => format!("\u{201c}{} {}\u{201d}", r.words, r.need_words),
+            Lang::Zh => format!(
+                "「{}」{}",
+                r.words,
+                r.need_words
+                    .as_deref()
+                    .map(|w| format!("「{w}」"))
+                    .unwrap_or_default()
+            ),
+            Lang::En => format!(
+                "\u{201c}{}{}\u{201d}",
+                r.words,
+                r.need_words
+                    .as_deref()
+                    .map(|w| format!(" {w}"))
+                    .unwrap_or_default()
+            ),
         };
         ui::kinsoku::label(ui, &i18n::labelled(lang, &who, words), |r| r.small());
     }
