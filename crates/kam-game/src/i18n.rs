@@ -442,6 +442,14 @@ pub fn month_of(lang: Lang, month: u32, months: u32) -> String {
     }
 }
 
+/// Someone's words in quotes: 「…」 in Chinese, “…” in English.
+pub fn quote(lang: Lang, text: impl std::fmt::Display) -> String {
+    match lang {
+        Lang::Zh => format!("「{text}」"),
+        Lang::En => format!("\u{201c}{text}\u{201d}"),
+    }
+}
+
 /// How long a game is: 「12 个月」, "12 months".
 pub fn game_length(lang: Lang, turns: u32, unit: TurnUnit) -> String {
     match lang {

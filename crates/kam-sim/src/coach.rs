@@ -512,12 +512,7 @@ fn best_pitched(game: &Game, mine: &Plan) -> Plan {
                 .accounts()
                 .get(v.account)
                 .and_then(|a| a.people.get(v.stakeholder))
-                .and_then(|p| {
-                    (0..approaches.len()).max_by(|&x, &y| {
-                        model::fit(&approaches[x], &p.person)
-                            .total_cmp(&model::fit(&approaches[y], &p.person))
-                    })
-                })
+                .and_then(|p| model::best_approach(approaches, &p.person))
                 .unwrap_or(v.approach);
             Visit {
                 approach: best,

@@ -97,6 +97,12 @@ pub fn fit(approach: &Approach, stakeholder: &Stakeholder) -> f64 {
     approach.style_fit[style] * need
 }
 
+/// The approach that suits the person best ([`fit`]); the last of equals. None without any.
+pub fn best_approach(approaches: &[Approach], person: &Stakeholder) -> Option<usize> {
+    (0..approaches.len())
+        .max_by(|&x, &y| fit(&approaches[x], person).total_cmp(&fit(&approaches[y], person)))
+}
+
 /// How much of a visit's effort lands, from the pitch's fit: none at [`WASTED_FIT`], all of it
 /// from [`MATCHED_FIT`] up (meeting the person's need as well wins more support, not more
 /// effort). The four-quadrant lesson: a mismatched pitch wastes the visit.

@@ -148,10 +148,7 @@ fn months_right(game: &Game, account: usize, stakeholder: usize) -> u32 {
 fn misreading_cost(game: &Game, account: usize, stakeholder: usize) -> Option<f64> {
     let scenario = game.scenario();
     let person = &game.accounts()[account].people[stakeholder].person;
-    let best = (0..scenario.approaches.len()).max_by(|&x, &y| {
-        model::fit(&scenario.approaches[x], person)
-            .total_cmp(&model::fit(&scenario.approaches[y], person))
-    })?;
+    let best = model::best_approach(&scenario.approaches, person)?;
     let repitch = |plan: &Plan| Plan {
         visits: plan
             .visits

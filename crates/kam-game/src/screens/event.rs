@@ -177,10 +177,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                                         game, event, account, f.choice, lang,
                                     ) {
                                         let name = &game.accounts()[account].people[p].person.name;
-                                        let quoted = match lang {
-                                            i18n::Lang::Zh => format!("「{words}」"),
-                                            i18n::Lang::En => format!("\u{201c}{words}\u{201d}"),
-                                        };
+                                        let quoted = i18n::quote(lang, &words);
                                         ui::kinsoku::label(
                                             ui,
                                             &i18n::labelled(lang, name, quoted),

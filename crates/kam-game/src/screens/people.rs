@@ -147,24 +147,7 @@ fn cues_and_reactions(ui: &mut egui::Ui, game: &Game, account: usize, lang: Lang
                 .approaches
                 .get(r.approach)
                 .map_or("", |a| a.name.as_str());
-            let said = match lang {
-                Lang::Zh => format!(
-                    "「{}」{}",
-                    r.words,
-                    r.need_words
-                        .as_deref()
-                        .map(|w| format!("「{w}」"))
-                        .unwrap_or_default()
-                ),
-                Lang::En => format!(
-                    "\u{201c}{}{}\u{201d}",
-                    r.words,
-                    r.need_words
-                        .as_deref()
-                        .map(|w| format!(" {w}"))
-                        .unwrap_or_default()
-                ),
-            };
+            let said = reaction_words(lang, r);
             ui.label(
                 RichText::new(format!(
                     "{}{}",
@@ -181,6 +164,18 @@ fn cues_and_reactions(ui: &mut egui::Ui, game: &Game, account: usize, lang: Lang
             });
         }
         ui.add_space(2.0);
+    }
+}
+
+/// A reaction as quoted speech: 「style words」「need words」 in Chinese, one quotation in
+/// English; the need words only when the visit showed them.
+fn reaction_words(lang: Lang, r: &reading::Reaction) -> String {
+    match (lang, &r.need_words) {
+        (Lang::Zh, Some(need)) => {
+            format!("{}{}", i18n::quote(lang, &r.words), i18n::quote(lang, need))
+        }
+        (Lang::En, Some(need)) => i18n::quote(lang, format!("{} {need}", r.words)),
+        (_, None) => i18n::quote(lang, &r.words),
     }
 }
 
@@ -207,24 +202,7 @@ pub fn month_reactions(ui: &mut egui::Ui, game: &Game, month: u32, lang: Lang) {
             .get(r.approach)
             .map_or("", |a| a.name.as_str());
         let who = format!("{person}{} · {approach}", i18n::paren(lang, account));
-        let words = match lang {
-            Lang::Zh => format!(
-                "「{}」{}",
-                r.words,
-                r.need_words
-                    .as_deref()
-                    .map(|w| format!("「{w}」"))
-                    .unwrap_or_default()
-            ),
-            Lang::En => format!(
-                "\u{201c}{}{}\u{201d}",
-                r.words,
-                r.need_words
-                    .as_deref()
-                    .map(|w| format!(" {w}"))
-                    .unwrap_or_default()
-            ),
-        };
+        let words = reaction_words(lang, &r);
         ui::kinsoku::label(ui, &i18n::labelled(lang, &who, words), |r| r.small());
     }
     ui.add_space(6.0);
@@ -311,10 +289,7 @@ pub fn people_review(
                 );
             }
             if let Some((month, said)) = &r.telling_reaction {
-                let quoted = match lang {
-                    Lang::Zh => format!("「{said}」"),
-                    Lang::En => format!("\u{201c}{said}\u{201d}"),
-                };
+                let quoted = i18n::quote(lang, said);
                 ui.label(
                     RichText::new(i18n::labelled(
                         lang,
