@@ -71,6 +71,15 @@ fn practice() -> bool {
     true
 }
 
+/// Whether `seat` holds back the release of month `open`: it has not played that month yet,
+/// the instructor has not excused it, and it is a real seat. A seat that has recorded nothing
+/// and is offline (a join whose answer was lost, a game closed at once) holds nothing; any
+/// other seat holds the round until it submits the month, however far behind it is, so a
+/// trainee alone at the front never releases months on their own.
+pub fn holds_round(seat: &SeatRow, open: u32, offline: bool) -> bool {
+    !seat.excused && !seat.finished && seat.turn <= open && (seat.recorded > 0 || !offline)
+}
+
 /// What creating a session gives the instructor.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Created {
@@ -94,6 +103,8 @@ pub struct RosterLine {
     /// The composite against the expert's on the same seed after as many months.
     pub against_expert: f64,
     pub finished: bool,
+    /// Rounds: the open month is not released until this seat submits it (or is excused).
+    pub holds_round: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -754,10 +765,9 @@ impl Classroom {
         })
     }
 
-    /// True when someone has played the open month and nobody who holds it is still
-    /// planning it. Seats behind the class, who joined late, catch up without holding the
-    /// others back; an excused seat holds nothing, and neither does one that has recorded
-    /// nothing and is offline (a join whose answer was lost, a game closed at once).
+    /// True when someone has played the open month and every seat that holds it has played
+    /// it too (see [`holds_round`]): a round waits for the whole class, stragglers included,
+    /// so results are never released on one trainee's submission while others are behind.
     async fn round_complete(&self, session: &SessionRow) -> Result<bool, ApiError> {
         let open = session.released + 1;
         let prepared = self.prepared(session)?;
@@ -766,13 +776,10 @@ impl Classroom {
         }
         let seats = self.db.seats(&session.id).await?;
         let now = now_ms();
-        let holds = |s: &SeatRow| {
-            !s.excused && !s.finished && (s.recorded > 0 || !self.offline(&session.id, s, now))
-        };
-        Ok(
-            seats.iter().any(|s| s.turn > open)
-                && !seats.iter().any(|s| s.turn == open && holds(s)),
-        )
+        Ok(seats.iter().any(|s| s.turn > open)
+            && !seats
+                .iter()
+                .any(|s| holds_round(s, open, self.offline(&session.id, s, now))))
     }
 
     /// Excuses a seat from holding rounds, or takes the excuse back; the round is released if
@@ -948,9 +955,14 @@ impl Classroom {
             let game = self.game(session, seat).await?;
             summaries.push(self.summary(session, seat, &game));
             let done = seat.turn.saturating_sub(1).min(scenario.turns) as usize;
+            let offline = self.offline(&session.id, seat, now);
+            let holds = pacing(session) == Pacing::Rounds
+                && !session.ended
+                && session.released < scenario.turns
+                && holds_round(seat, session.released + 1, offline);
             let status = if seat.finished {
                 SeatStatus::Finished
-            } else if self.offline(&session.id, seat, now) {
+            } else if offline {
                 SeatStatus::Offline
             } else if pacing(session) == Pacing::Rounds && seat.turn > session.released + 1 {
                 SeatStatus::Waiting
@@ -966,6 +978,7 @@ impl Classroom {
                 composite: seat.composite,
                 against_expert: seat.composite - expert.get(done).copied().unwrap_or(0.0),
                 finished: seat.finished,
+                holds_round: holds,
             });
         }
         let lang = scenario.language;

@@ -6,7 +6,7 @@ use kam_sim::explain;
 use kam_sim::scenario::Difficulty;
 use maud::{DOCTYPE, Markup, html};
 
-use crate::class::{ClassView, SeatStatus};
+use crate::class::{ClassView, RosterLine, SeatStatus};
 
 /// The page frame: styles and scripts are served by the binary itself (no CDN), so a class
 /// on a LAN without internet works.
@@ -182,6 +182,19 @@ pub fn live(view: &ClassView) -> Markup {
                 @let open = (view.released + 1).min(view.months);
                 p.state { "Month " strong #open-month { (open) } " of " (view.months) " is open; "
                     (view.released) " released." }
+                @let holding: Vec<&RosterLine> = view.roster.iter().filter(|l| l.holds_round).collect();
+                @if view.released < view.months {
+                    @if holding.is_empty() {
+                        p.holding #holding { "Nobody holds month " (open) " back: it is released at the next submission." }
+                    } @else {
+                        p.holding #holding { "Month " (open) " is released when these trainees submit it (or you excuse them): "
+                            @for (i, line) in holding.iter().enumerate() {
+                                @if i > 0 { ", " }
+                                strong { (line.name) } " (month " (line.month) ")"
+                            }
+                            "." }
+                    }
+                }
                 @if let Some(seconds) = view.deadline_in {
                     p.deadline { "Released automatically in " (seconds / 60) " min " (seconds % 60) " s." }
                 }
@@ -220,7 +233,8 @@ pub fn live(view: &ClassView) -> Markup {
                                 td { (line.name) }
                                 td { (line.month) }
                                 td { span.(status_class(line.status)) { (line.status.label()) }
-                                    @if line.excused { " " span.st-excused { "excused" } } }
+                                    @if line.excused { " " span.st-excused { "excused" } }
+                                    @if line.holds_round { " " span.st-holding title="The open month is not released until this trainee submits it" { "holds the round" } } }
                                 td.seat-actions {
                                     @if !view.ended {
                                         @let base = format!("/i/{}/seat/{}", view.id, line.seat);

@@ -17,5 +17,6 @@ mod join;
 mod names;
 mod observability;
 mod rejoin_codes;
+mod rounds;
 mod seats;
 mod slow_clients;
