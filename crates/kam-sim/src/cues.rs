@@ -136,6 +136,73 @@ pub fn need_met_reactions(need: Need) -> &'static [Line] {
     }
 }
 
+/// What a buyer says at the negotiating table, pressing for more, that shows their need:
+/// the same person's need heard across the game, not only on visits.
+pub fn need_at_the_table(need: Need) -> &'static [Line] {
+    match need {
+        Need::Power => POWER_AT_THE_TABLE,
+        Need::Achievement => ACHIEVEMENT_AT_THE_TABLE,
+        Need::Recognition => RECOGNITION_AT_THE_TABLE,
+        Need::Acceptance => ACCEPTANCE_AT_THE_TABLE,
+        Need::Security => SECURITY_AT_THE_TABLE,
+    }
+}
+
+const POWER_AT_THE_TABLE: &[Line] = &[
+    l(
+        "最后怎么定，是我拍板。要让步，就让给我看。",
+        "In the end I sign this off. If you are going to move, show me.",
+    ),
+    l(
+        "条件由我来定，不是由你们的报价单来定。",
+        "I set the terms here, not your price list.",
+    ),
+];
+
+const ACHIEVEMENT_AT_THE_TABLE: &[Line] = &[
+    l(
+        "我今年的目标就压在这份合同上，它得帮我交出成绩。",
+        "My goals this year ride on this contract: it has to help me deliver.",
+    ),
+    l(
+        "我要的是能带来实实在在成果的条件。",
+        "I need terms that bring a result I can point to.",
+    ),
+];
+
+const RECOGNITION_AT_THE_TABLE: &[Line] = &[
+    l(
+        "我得能向上面交代：这是我谈下来的好条件。",
+        "I have to show my management these are good terms, and that I won them.",
+    ),
+    l(
+        "别让我在老板面前下不来台。",
+        "Don't leave me looking foolish in front of my boss.",
+    ),
+];
+
+const ACCEPTANCE_AT_THE_TABLE: &[Line] = &[
+    l(
+        "我希望大家都觉得这个结果公平，以后还要长期打交道。",
+        "I want everyone to think this is fair; we will be dealing with each other for years.",
+    ),
+    l(
+        "我不想因为这份合同和谁闹僵。",
+        "I don't want this contract to sour things with anyone.",
+    ),
+];
+
+const SECURITY_AT_THE_TABLE: &[Line] = &[
+    l(
+        "我得确定：出了问题，我们兜得住。",
+        "I need to know we are covered if something goes wrong.",
+    ),
+    l(
+        "没有把握的条件，我不签。",
+        "I won't sign terms I can't be sure of.",
+    ),
+];
+
 // ---------------------------------------------------------------------------------------------
 // Style cues.
 
@@ -1089,6 +1156,7 @@ mod tests {
         let mut lines = need_cues(need).to_vec();
         lines.extend_from_slice(need_reactions(need));
         lines.extend_from_slice(need_met_reactions(need));
+        lines.extend_from_slice(need_at_the_table(need));
         lines
     }
 

@@ -357,6 +357,14 @@ pub fn answer_reaction(
     Some((speaker, line.first()?.pick(lang).to_owned()))
 }
 
+/// What the buyer across the table says of their need as they press for more, the `times`-th
+/// time they press: the person's real need, heard in a negotiation as on a visit, the lines
+/// taken in turn so a repeat is not word for word.
+pub fn need_at_the_table(need: Need, times: u32, lang: Language) -> &'static str {
+    let lines = cues::need_at_the_table(need);
+    lines[times.saturating_sub(1) as usize % lines.len()].pick(lang)
+}
+
 /// What a person's layer suggests to someone who pitches by title: the big picture for the
 /// image layer, the figures for the decision layer, the procedure for those who implement, the
 /// people for those who use it. The habit the course warns against (stereotype-pitch).

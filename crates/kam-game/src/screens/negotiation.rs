@@ -8,7 +8,8 @@ use bevy_egui::{EguiPrimaryContextPass, egui};
 use egui::RichText;
 use kam_sim::engine::{BuyerReply, Exchange, Game, Pending};
 use kam_sim::negotiation_review::{self as review, BuyerSignal, Table};
-use kam_sim::scenario::{IssueOption, Negotiation, Style};
+use kam_sim::reading;
+use kam_sim::scenario::{IssueOption, Need, Negotiation, Style};
 
 use crate::i18n::{self, K, Lang};
 use crate::session::{Action, Screen, Session};
@@ -71,6 +72,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
         })
         .map(|p| p.person.clone());
     let style = buyer.as_ref().map_or(Style::A, |b| b.style);
+    let need = buyer.as_ref().map(|b| b.need);
     let done = s.nego.summary.is_some();
     let hint = if done {
         K::NegotiationDoneHint
@@ -154,7 +156,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                     );
                     ui::kinsoku::label(
                         ui,
-                        &reply_text(lang, def, style, table, i as u32 + 1, x),
+                        &reply_text(lang, def, (style, need), table, i as u32 + 1, x),
                         |r| r,
                     );
                 });
@@ -455,11 +457,12 @@ fn pressed_so_far(lang: Lang, def: &Negotiation, exchanges: &[Exchange]) -> Stri
 
 /// The buyer's answer to the offer made in `round`, in the voice of their communication
 /// style: a counter says an issue has to change only when the numbers say so
-/// ([`Table::signal`]), and otherwise names the buyer's priorities in order.
+/// ([`Table::signal`]), and otherwise names the buyer's priorities in order, then says what
+/// the buyer needs from the deal in the voice of their need.
 fn reply_text(
     lang: Lang,
     def: &Negotiation,
-    style: Style,
+    (style, need): (Style, Option<Need>),
     table: Option<&Table>,
     round: u32,
     x: &Exchange,
@@ -484,7 +487,16 @@ fn reply_text(
                 },
                 |t| t.signal(def, round, &x.offer),
             );
-            review::counter_words(lang, style, def, &signal, issue, times)
+            let words = review::counter_words(lang, style, def, &signal, issue, times);
+            // The buyer's need is heard as they press, as it is on a visit.
+            match need {
+                Some(need) => format!(
+                    "{words}{}{}",
+                    lang.pick("", " "),
+                    reading::need_at_the_table(need, times, lang)
+                ),
+                None => words,
+            }
         }
     }
 }

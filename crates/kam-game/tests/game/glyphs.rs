@@ -46,7 +46,13 @@ fn every_ui_string_and_bundled_scenario_text_has_its_glyphs() {
     }
     // Every character the game's source code shows (marks such as ● → ×, drawn around the
     // table's words): read from the source, so a new mark cannot be forgotten here.
-    for (file, src) in source_files(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src")) {
+    // The simulation's words too (the cue bank, the buyer's replies, the debrief): the game
+    // shows them.
+    let crate_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let sources = source_files(&crate_dir.join("src"))
+        .into_iter()
+        .chain(source_files(&crate_dir.join("../kam-sim/src")));
+    for (file, src) in sources {
         let shown: String = src
             .lines()
             .filter(|l| !l.trim_start().starts_with("//"))

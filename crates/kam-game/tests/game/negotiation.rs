@@ -10,7 +10,7 @@ use kam_game::session::{Action, ScenarioSource};
 use kam_game::{Screen, Session};
 use kam_sim::engine::{BuyerReply, Pending};
 use kam_sim::negotiation_review::{BuyerSignal, Table, counter_words, says_must};
-use kam_sim::scenario::{Negotiation, Style, Topic};
+use kam_sim::scenario::{Negotiation, Stakeholder, Style, Topic};
 
 use crate::support::harness;
 
@@ -54,8 +54,8 @@ fn offer(s: &mut Session, options: &[(usize, usize)]) {
     s.apply(Action::MakeOffer);
 }
 
-/// The style of the person across the table.
-fn buyer_style(s: &Session) -> Style {
+/// The person across the table.
+fn buyer(s: &Session) -> Stakeholder {
     let game = s.game().unwrap();
     let def = def(s);
     let account = game.negotiation_account(s.nego.negotiation).unwrap();
@@ -67,7 +67,13 @@ fn buyer_style(s: &Session) -> Style {
                 .iter()
                 .find(|p| &p.person.id == id)
         })
-        .map_or(Style::A, |p| p.person.style)
+        .map(|p| (*p.person).clone())
+        .expect("the negotiation names its buyer")
+}
+
+/// The style of the person across the table.
+fn buyer_style(s: &Session) -> Style {
+    buyer(s).style
 }
 
 /// The playtest's renewal, in both languages: 60 days, then 90 days, then full price with a
@@ -111,7 +117,7 @@ fn the_renewal_buyer_never_says_price_must_change_on_the_way_to_a_full_price_dea
             Lang::Zh => format!("「{price}」"),
             Lang::En => price.to_lowercase(),
         };
-        let answers: Vec<String> = s
+        let answers: Vec<(String, u32)> = s
             .nego
             .history
             .iter()
@@ -121,13 +127,24 @@ fn the_renewal_buyer_never_says_price_must_change_on_the_way_to_a_full_price_dea
                     panic!("{scenario}: round {} answered {:?}", i + 1, x.reply)
                 };
                 let signal = table.signal(&def, i as u32 + 1, &x.offer);
-                counter_words(lang, style, &def, &signal, issue, times)
+                (
+                    counter_words(lang, style, &def, &signal, issue, times),
+                    times,
+                )
             })
             .collect();
         let mut h = harness(s);
         h.run();
-        for words in &answers {
-            assert!(h.query_by_label(words).is_some(), "{scenario}: {words}");
+        let need = buyer(h.state()).need;
+        for (words, times) in &answers {
+            // The counter is followed by what the buyer needs, in the voice of their real
+            // need; a repeat in other words.
+            let said = format!(
+                "{words}{}{}",
+                lang.pick("", " "),
+                kam_sim::reading::need_at_the_table(need, *times, lang)
+            );
+            assert!(h.query_by_label(&said).is_some(), "{scenario}: {said}");
             assert!(!says_must(words), "{scenario}: {words}");
             assert!(
                 words.contains(&price_in_text),
