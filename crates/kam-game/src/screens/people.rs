@@ -34,29 +34,23 @@ pub fn style_and_need_cell(
     let unread = K::NotRead.t(lang);
     ui.vertical(|ui| {
         let mut style = reading.style;
-        egui::ComboBox::from_id_salt(("reading-style", account, stakeholder))
-            .width(84.0)
-            .selected_text(style.map_or(unread, |s| i18n::style(lang, s)))
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut style, None, unread);
-                for s in Style::ALL {
-                    ui.selectable_value(&mut style, Some(s), i18n::style(lang, s));
-                }
-            })
-            .response
-            .on_hover_text(K::TipReading.t(lang));
+        picker(
+            ui,
+            ("reading-style", account, stakeholder),
+            &mut style,
+            Style::ALL.map(|s| (s, i18n::style(lang, s))),
+            unread,
+        )
+        .on_hover_text(K::TipReading.t(lang));
         let mut need = reading.need;
-        egui::ComboBox::from_id_salt(("reading-need", account, stakeholder))
-            .width(84.0)
-            .selected_text(need.map_or(unread, |n| i18n::need(lang, n)))
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut need, None, unread);
-                for n in Need::ALL {
-                    ui.selectable_value(&mut need, Some(n), i18n::need(lang, n));
-                }
-            })
-            .response
-            .on_hover_text(K::TipReading.t(lang));
+        picker(
+            ui,
+            ("reading-need", account, stakeholder),
+            &mut need,
+            Need::ALL.map(|n| (n, i18n::need(lang, n))),
+            unread,
+        )
+        .on_hover_text(K::TipReading.t(lang));
         let chosen = Reading { style, need };
         if chosen != reading {
             actions.push(Action::Read {
@@ -66,6 +60,37 @@ pub fn style_and_need_cell(
             });
         }
     });
+}
+
+/// A drop-down for one half of a reading that opens to its right, over the row's own
+/// support and visit cells, so the cues and reactions under the table stay in view while the
+/// trainee chooses (egui's combo box opens downwards, over them).
+fn picker<T: Copy + PartialEq, const N: usize>(
+    ui: &mut egui::Ui,
+    id: impl std::hash::Hash + std::fmt::Debug,
+    value: &mut Option<T>,
+    options: [(T, &str); N],
+    unread: &str,
+) -> egui::Response {
+    let shown = options
+        .iter()
+        .find(|(o, _)| Some(*o) == *value)
+        .map_or(unread, |(_, name)| *name);
+    let button = ui.add_sized(
+        [84.0, ui.spacing().interact_size.y],
+        egui::Button::new(format!("{shown} ▸")),
+    );
+    egui::Popup::menu(&button)
+        .id(egui::Id::new(id))
+        .align(egui::RectAlign::RIGHT_START)
+        .align_alternatives(&[egui::RectAlign::LEFT_START, egui::RectAlign::TOP_START])
+        .show(|ui| {
+            ui.selectable_value(value, None, unread);
+            for (option, name) in options {
+                ui.selectable_value(value, Some(option), name);
+            }
+        });
+    button
 }
 
 /// The header of the style · need column at this game's difficulty.

@@ -13,6 +13,9 @@ use crate::i18n::{self, K, Lang};
 use crate::session::{Action, Screen, Session};
 use crate::ui;
 
+/// The room kept beside a person's name for "×N", the visits planned to them (up to ×9).
+const VISIT_MARK_WIDTH: f32 = 20.0;
+
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         EguiPrimaryContextPass,
@@ -607,14 +610,21 @@ fn dossier(ui: &mut egui::Ui, s: &Session, game: &Game, actions: &mut Vec<Action
                         ui.label(RichText::new(&who.name).strong())
                             .on_hover_text(&who.notes);
                         // Visits already planned, beside the name: the button keeps its width,
-                        // so the pitch fit beside it stays in view.
+                        // so the pitch fit beside it stays in view. The place is kept on every
+                        // row, planned or not, so the columns do not jump when one appears.
+                        let mark = if planned > 0 {
+                            RichText::new(format!("×{planned}"))
+                                .strong()
+                                .color(ui::GREEN)
+                        } else {
+                            RichText::new("")
+                        };
+                        let mark = ui.add_sized(
+                            [VISIT_MARK_WIDTH, ui.spacing().interact_size.y],
+                            egui::Label::new(mark),
+                        );
                         if planned > 0 {
-                            ui.label(
-                                RichText::new(format!("×{planned}"))
-                                    .strong()
-                                    .color(ui::GREEN),
-                            )
-                            .on_hover_text(K::VisitsVsNorm.t(lang));
+                            mark.on_hover_text(K::VisitsVsNorm.t(lang));
                         }
                     });
                     if !who.title.is_empty() {

@@ -1,6 +1,7 @@
 //! Reading the people (issue 19), the game's side: what each difficulty shows of a person on
 //! the turn screen, and the trainee's reading kept in the save.
 
+use bevy_egui::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use kam_game::i18n::{K, Lang};
@@ -238,4 +239,78 @@ fn the_resources_below_the_cues_stay_unwrapped() {
             "{lang:?}: the {label} button is {rect:?}: wrapped"
         );
     }
+}
+
+/// The reading pickers open beside the table, never over the cues and reactions below it (a
+/// playtest could not read a person's cues while choosing their style), and choosing in one
+/// records the reading.
+#[test]
+fn a_reading_picker_opens_beside_the_table_and_records_the_choice() {
+    let mut h = harness(classroom(Difficulty::Normal, None));
+    kam_game::ui::setup(&h.ctx);
+    h.run();
+    let unread = format!("{} ▸", K::NotRead.t(Lang::En));
+    let picker = h.query_all_by_label(&unread).next().expect("a picker");
+    let picker_rect = picker.rect();
+    picker.click();
+    h.run();
+    let sequential = kam_game::i18n::style(Lang::En, Style::B);
+    let option = h.get_by_label(sequential);
+    let option_rect = option.rect();
+    assert!(
+        option_rect.left() >= picker_rect.right() - 1.0,
+        "the list opens to the right: picker {picker_rect:?}, option {option_rect:?}"
+    );
+    // No option of the open list lies over any cue.
+    let game = h.state().game().unwrap().clone();
+    let people = game.accounts()[0].people.len();
+    let options: Vec<egui::Rect> = [kam_game::i18n::style(Lang::En, Style::A), sequential]
+        .iter()
+        .map(|name| h.get_by_label(name).rect())
+        .collect();
+    for p in 0..people {
+        for cue in kam_sim::reading::cues(&game, 0, p, Lang::En) {
+            let shown = h.get_by_label_contains(&cue.text).rect();
+            for rect in &options {
+                assert!(
+                    !rect.intersects(shown),
+                    "the list covers the cue {:?}",
+                    cue.text
+                );
+            }
+        }
+    }
+    let option = h.get_by_label(sequential);
+    option.click();
+    h.run();
+    let reading = h.state().game().unwrap().accounts()[0].people[0].reading;
+    assert_eq!(reading.style, Some(Style::B));
+}
+
+/// The buying centre's columns stay put when a visit is added ("×1" appears by the name).
+#[test]
+fn adding_a_visit_does_not_shift_the_buying_centres_columns() {
+    let mut h = harness(classroom(Difficulty::Normal, None));
+    kam_game::ui::setup(&h.ctx);
+    h.run();
+    let column = |h: &Harness<'_, Session>| {
+        h.query_all_by_label(K::AddVisit.t(Lang::En))
+            .next()
+            .expect("an add-visit button")
+            .rect()
+            .left()
+    };
+    let before = column(&h);
+    h.state_mut().apply(Action::AddVisit(Visit {
+        account: 0,
+        stakeholder: 0,
+        approach: 0,
+    }));
+    h.run();
+    assert!(h.query_by_label("×1").is_some());
+    let after = column(&h);
+    assert!(
+        (after - before).abs() < 0.5,
+        "the column moved from {before} to {after}"
+    );
 }
