@@ -48,11 +48,6 @@ pub struct Cue {
     pub points_to: Option<Pointer>,
 }
 
-/// Cues drawn from the bank for a person without the author's: two for the style, one for
-/// the need.
-const STYLE_CUES_DRAWN: usize = 2;
-const NEED_CUES_DRAWN: usize = 1;
-
 /// A random stream of its own for one person and one purpose, from the game's seed and the
 /// scenario's ids: the same for every trainee with the same seed, whatever else they did.
 fn stream(seed: u64, account_id: &str, person_id: &str, purpose: &str) -> ChaCha8Rng {
@@ -98,8 +93,9 @@ pub fn bank_pointer(text: &str) -> Option<Pointer> {
     None
 }
 
-/// The cues shown for person `stakeholder` of account `account`: the author's, else two or
-/// three drawn from the bank for the person's real style and need.
+/// The cues shown for person `stakeholder` of account `account`: the author's, else some
+/// drawn from the bank for the person's real style and need, as many as the difficulty
+/// says ([`crate::scenario::Difficulty::bank_cues_drawn`]).
 pub fn cues(game: &Game, account: usize, stakeholder: usize, lang: Language) -> Vec<Cue> {
     let Some(person) = game
         .accounts()
@@ -120,6 +116,7 @@ pub fn cues(game: &Game, account: usize, stakeholder: usize, lang: Language) -> 
             .collect();
     }
     let account_id = &game.scenario().accounts[account].id;
+    let (style_cues, need_cues) = game.prepared().difficulty.bank_cues_drawn();
     let style = dealt(
         game.seed(),
         cues::style_cues(person.style),
@@ -127,7 +124,7 @@ pub fn cues(game: &Game, account: usize, stakeholder: usize, lang: Language) -> 
         seat(game.scenario(), account_id, &person.id, |p| {
             p.style == person.style
         }),
-        STYLE_CUES_DRAWN,
+        style_cues,
     )
     .into_iter()
     .map(|l| Cue {
@@ -141,7 +138,7 @@ pub fn cues(game: &Game, account: usize, stakeholder: usize, lang: Language) -> 
         seat(game.scenario(), account_id, &person.id, |p| {
             p.need == person.need
         }),
-        NEED_CUES_DRAWN,
+        need_cues,
     )
     .into_iter()
     .map(|l| Cue {
@@ -473,7 +470,8 @@ mod tests {
                 let cues_one = cues(&one, a, p, Language::En);
                 assert_eq!(cues_one, cues(&other, a, p, Language::En));
                 differs |= cues_one != cues(&another_seed, a, p, Language::En);
-                assert_eq!(cues_one.len(), STYLE_CUES_DRAWN + NEED_CUES_DRAWN);
+                let (style_cues, need_cues) = Difficulty::Normal.bank_cues_drawn();
+                assert_eq!(cues_one.len(), style_cues + need_cues);
                 for cue in &cues_one {
                     match cue.points_to {
                         Some(Pointer::Style(s)) => assert_eq!(s, person.person.style),
@@ -492,6 +490,23 @@ mod tests {
             }
         }
         assert!(differs, "another seed draws other cues somewhere");
+    }
+
+    /// The exam shows one style cue a person and no need cue: the rest is read from how
+    /// they react, so the expert reading like a trainee does not know everyone at month 1.
+    #[test]
+    fn the_exam_shows_one_style_cue_and_leaves_the_need_to_the_reactions() {
+        let game = Game::new(classroom(Difficulty::Hard), 11);
+        let mut unknown_needs = 0;
+        for (a, account) in game.accounts().iter().enumerate() {
+            for p in 0..account.people.len() {
+                let shown = cues(&game, a, p, Language::Zh);
+                assert_eq!(shown.len(), 1);
+                assert!(matches!(shown[0].points_to, Some(Pointer::Style(_))));
+                unknown_needs += usize::from(inferred(&game, a, p).need.is_none());
+            }
+        }
+        assert!(unknown_needs > 0);
     }
 
     /// The bank's lines are dealt, not drawn: a line is shared only once the bank for that
@@ -518,7 +533,9 @@ mod tests {
                 }
             }
             let bank = cues::style_cues(style).len();
-            let most = (people * STYLE_CUES_DRAWN).div_ceil(bank).max(1);
+            let most = (people * Difficulty::Normal.bank_cues_drawn().0)
+                .div_ceil(bank)
+                .max(1);
             let worst = count.values().copied().max().unwrap_or(0);
             assert!(
                 worst <= most,

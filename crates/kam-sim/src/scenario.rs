@@ -139,6 +139,17 @@ impl Difficulty {
         self != Difficulty::Hard
     }
 
+    /// How many cues are drawn from the built-in bank for a person the author gave none, as
+    /// (style cues, need cues): two and one, except in the exam (Hard), where one style cue
+    /// is all the person shows up front and their need is read from their reactions (a
+    /// playtest at Normal read every person right from the cues alone in month 1).
+    pub fn bank_cues_drawn(self) -> (usize, usize) {
+        match self {
+            Difficulty::Easy | Difficulty::Normal => (2, 1),
+            Difficulty::Hard => (1, 0),
+        }
+    }
+
     /// The lower-case name used on the command line: easy, normal, hard.
     pub fn name(self) -> &'static str {
         match self {

@@ -6,7 +6,9 @@
 //!   tutorial, which plays at `Easy` with people who are what their titles suggest);
 //! - the expert at `Normal`, reading only cues and reactions, stays within
 //!   [`READING_GAP`] points of itself at `Easy`, where the labels are shown: the reading is
-//!   learnable from what the game shows.
+//!   learnable from what the game shows;
+//! - at `Hard` (one style cue a person, the need read from reactions) the expert still beats
+//!   pitching by layer: the exam is harder, and reading still pays.
 //!
 //! The figures are printed, and recorded in docs/model.md.
 
@@ -32,12 +34,19 @@ fn reading_people_pays_and_can_be_learnt_from_cues() {
         let easy = prepared.at_difficulty(Difficulty::Easy);
         let expert_normal = mean_composite(&normal, "expert");
         let expert_easy = mean_composite(&easy, "expert");
+        let hard = prepared.at_difficulty(Difficulty::Hard);
+        let expert_hard = mean_composite(&hard, "expert");
         let stereotype = mean_composite(&normal, "stereotype-pitch");
         let cost = expert_normal - stereotype;
         let gap = expert_easy - expert_normal;
         println!(
-            "{name:<24} expert easy {expert_easy:5.1} normal {expert_normal:5.1} (gap {gap:+.1}) stereotype-pitch {stereotype:5.1} (cost {cost:+.1})"
+            "{name:<24} expert easy {expert_easy:5.1} normal {expert_normal:5.1} (gap {gap:+.1}) hard {expert_hard:5.1} stereotype-pitch {stereotype:5.1} (cost {cost:+.1})"
         );
+        if expert_hard <= stereotype && name != "tutorial.ron" {
+            failures.push(format!(
+                "{name}: the expert at hard ({expert_hard:.1}) does no better than pitching by layer ({stereotype:.1})"
+            ));
+        }
         // The tutorial plays at Easy, and its three people are what their titles suggest: it
         // teaches the labels before the reading.
         if cost < STEREOTYPE_COST && name != "tutorial.ron" {
