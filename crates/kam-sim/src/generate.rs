@@ -136,6 +136,7 @@ pub fn generate(accounts: usize, turns: u32, seed: u64) -> Scenario {
             ],
             on_repeat: Vec::new(),
             lesson: Some(Lesson::Rumour),
+            speaker: None,
         },
         Event {
             id: "objection".into(),
@@ -166,6 +167,7 @@ pub fn generate(accounts: usize, turns: u32, seed: u64) -> Scenario {
             ],
             on_repeat: vec![Effect::Satisfaction(-3.0)],
             lesson: Some(Lesson::Objection),
+            speaker: None,
         },
         Event {
             id: "warning".into(),
@@ -199,6 +201,7 @@ pub fn generate(accounts: usize, turns: u32, seed: u64) -> Scenario {
             ],
             on_repeat: Vec::new(),
             lesson: Some(Lesson::WarningSigns),
+            speaker: None,
         },
     ];
     Scenario {

@@ -308,10 +308,21 @@ pub fn fit_seen(game: &Game, account: usize, stakeholder: usize, approach: usize
     })
 }
 
-/// The person who speaks for an account in an event: the most influential person present
-/// (the decision maker, as a rule), whose words carry their style.
-pub fn event_speaker(game: &Game, account: usize) -> Option<usize> {
+/// The person who speaks for an account in event `event`: the event's `speaker` when they
+/// are present at the account, else the most influential person present (the decision maker,
+/// as a rule), whose words carry their style.
+pub fn event_speaker(game: &Game, event: usize, account: usize) -> Option<usize> {
     let people = &game.accounts().get(account)?.people;
+    let named = game
+        .scenario()
+        .events
+        .get(event)
+        .and_then(|e| e.speaker.as_deref());
+    if let Some(id) = named
+        && let Some(p) = people.iter().position(|p| p.present && p.person.id == id)
+    {
+        return Some(p);
+    }
     (0..people.len())
         .filter(|&p| people[p].present)
         .max_by(|&x, &y| {
@@ -335,7 +346,7 @@ pub fn answer_reaction(
     lang: Language,
 ) -> Option<(usize, String)> {
     use crate::scenario::Verdict;
-    let speaker = event_speaker(game, account)?;
+    let speaker = event_speaker(game, event, account)?;
     let person = &game.accounts()[account].people[speaker].person;
     let def = game.scenario().events.get(event)?;
     let reception = match def.choices.get(choice)?.verdict {
@@ -584,6 +595,34 @@ mod tests {
         );
     }
 
+    /// An event's named speaker speaks for the account while present; the most influential
+    /// person present otherwise.
+    #[test]
+    fn an_events_named_speaker_speaks_for_the_account() {
+        let (file, src) = crate::bundled::by_name("classroom_en").unwrap();
+        let (prepared, _) = crate::load::load_str(file, src).unwrap();
+        let mut scenario = prepared.scenario.clone();
+        let account = 0;
+        let people = &scenario.accounts[account].stakeholders;
+        let least = people
+            .iter()
+            .enumerate()
+            .min_by(|x, y| x.1.influence.total_cmp(&y.1.influence))
+            .map(|(p, x)| (p, x.id.clone()))
+            .unwrap();
+        let plain = Game::new(Arc::clone(&prepared), 3);
+        assert_ne!(event_speaker(&plain, 0, account), Some(least.0));
+        scenario.events[0].speaker = Some(least.1);
+        let named = crate::engine::Prepared::new(scenario);
+        let game = Game::new(named, 3);
+        assert_eq!(event_speaker(&game, 0, account), Some(least.0));
+        // Another event without a speaker still hears the most influential.
+        assert_eq!(
+            event_speaker(&game, 1, account),
+            event_speaker(&plain, 1, account)
+        );
+    }
+
     #[test]
     fn an_answer_is_taken_in_the_speakers_style_warmly_only_when_it_is_good() {
         use crate::scenario::Verdict;
@@ -600,7 +639,7 @@ mod tests {
             })
             .unwrap();
         let account = 0;
-        let speaker = event_speaker(&game, account).unwrap();
+        let speaker = event_speaker(&game, e, account).unwrap();
         let person = &game.accounts()[account].people[speaker].person;
         for (k, c) in def.choices.iter().enumerate() {
             let (who, words) = answer_reaction(&game, e, account, k, Language::En).unwrap();

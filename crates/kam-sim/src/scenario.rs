@@ -592,6 +592,11 @@ pub struct Event {
     /// The teaching point this event practises.
     #[serde(default)]
     pub lesson: Option<Lesson>,
+    /// The stakeholder (an id of the account's buying centre) who raises the event and takes
+    /// the answer, in the voice of their style; when absent, or not present at the time, the
+    /// account's most influential person present. Left out of the content hash when not set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -804,6 +804,7 @@ mod tests {
             }],
             on_repeat: Vec::new(),
             lesson: None,
+            speaker: None,
         });
         let w = review(&Prepared::new(s), 6);
         assert!(
@@ -921,6 +922,7 @@ mod tests {
             ],
             on_repeat: Vec::new(),
             lesson: Some(Lesson::Objection),
+            speaker: None,
         };
         s.events.push(event(0.0));
         let n = s.events.len() - 1;

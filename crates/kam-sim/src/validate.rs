@@ -767,6 +767,19 @@ fn check_event(f: &mut Findings, s: &Scenario, account_ids: &[&str], i: usize, e
         Some(a) => people_of(s, a),
         None => s.accounts.iter().flat_map(|a| people_of(s, a)).collect(),
     };
+    if let Some(speaker) = &e.speaker {
+        match account {
+            Some(a) if !ids.contains(&speaker.as_str()) => f.error(
+                format!("{p}.speaker"),
+                unknown_person(s, a, speaker, &ids, "this event's account", ""),
+            ),
+            None if !ids.contains(&speaker.as_str()) => f.error(
+                format!("{p}.speaker"),
+                unknown(speaker, &ids, "stakeholder"),
+            ),
+            _ => {}
+        }
+    }
     let mut people = People {
         ids,
         account,
@@ -1493,6 +1506,28 @@ mod tests {
             "{}",
             found[0].message
         );
+    }
+
+    #[test]
+    fn an_events_speaker_must_be_one_of_its_accounts_people() {
+        let mut s = bundled("classroom_en");
+        let (i, account) = s
+            .events
+            .iter()
+            .enumerate()
+            .find_map(|(i, e)| match &e.trigger {
+                Trigger::Scripted { account, .. } => Some((i, account.clone())),
+                _ => None,
+            })
+            .expect("a scripted event");
+        let own = s.accounts.iter().find(|a| a.id == account).unwrap();
+        s.events[i].speaker = Some(own.stakeholders[0].id.clone());
+        assert!(on(&check(&s), &format!("events[{i}].speaker")).is_empty());
+        s.events[i].speaker = Some("nobody".into());
+        let found = on(&check(&s), &format!("events[{i}].speaker"));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].severity, Severity::Error);
+        assert!(found[0].message.contains("nobody"), "{}", found[0].message);
     }
 
     #[test]

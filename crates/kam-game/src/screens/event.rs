@@ -86,7 +86,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                     ui.add_space(6.0);
                     ui.label(RichText::new(&def.text).size(15.0));
                     // Who speaks for the account: their reply to the answer carries their style.
-                    let speaker = kam_sim::reading::event_speaker(game, account)
+                    let speaker = kam_sim::reading::event_speaker(game, event, account)
                         .map(|p| &game.accounts()[account].people[p].person);
                     if let Some(who) = speaker {
                         let title = if who.title.is_empty() {
