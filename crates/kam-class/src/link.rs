@@ -8,7 +8,6 @@
 //! from there: nothing acknowledged is lost and nothing is recorded twice.
 
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
-use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use kam_sim::engine::Decision;
@@ -38,6 +37,9 @@ pub struct LinkState {
     /// it, or it was taken up on another computer). The link has stopped for good; `refused`
     /// says it in English too, for a game that does not word this itself.
     pub seat_gone: bool,
+    /// The instructor ended the class: a status said so, or a submission was refused as too
+    /// late (410). Nothing more is recorded; the game may play on, as practice.
+    pub ended: bool,
 }
 
 struct Shared {
@@ -49,7 +51,6 @@ struct Shared {
 /// A running link; dropping it stops the background thread.
 pub struct Link {
     shared: Arc<(Mutex<Shared>, Condvar)>,
-    worker: Option<JoinHandle<()>>,
     pub pacing: Pacing,
 }
 
@@ -74,23 +75,20 @@ impl Link {
                     offline: None,
                     refused: None,
                     seat_gone: false,
+                    ended: false,
                 },
                 stop: false,
             }),
             Condvar::new(),
         ));
-        let worker = {
+        {
+            // Not joined when the link is dropped (see `Drop`): the thread ends by itself.
             let shared = Arc::clone(&shared);
-            std::thread::Builder::new()
+            let _detached = std::thread::Builder::new()
                 .name("kam-class-link".into())
-                .spawn(move || run(&client, &token, &shared))
-                .ok()
-        };
-        Link {
-            shared,
-            worker,
-            pacing,
+                .spawn(move || run(&client, &token, &shared));
         }
+        Link { shared, pacing }
     }
 
     /// The game's log grew (or is the same): send what is new.
@@ -134,15 +132,14 @@ impl Link {
 }
 
 impl Drop for Link {
+    /// Tells the thread to stop, without waiting for it: it may be in the middle of a call to a
+    /// server that hangs, which takes up to the call's timeout (10 s) to give up, and the game
+    /// drops a link on the UI thread (a new game, *Continue*). The thread holds its own share
+    /// of the state and ends when its call returns; nothing it learns after this is used.
     fn drop(&mut self) {
-        {
-            let (lock, wake) = &*self.shared;
-            lock_shared(lock).stop = true;
-            wake.notify_all();
-        }
-        if let Some(worker) = self.worker.take() {
-            let _ = worker.join();
-        }
+        let (lock, wake) = &*self.shared;
+        lock_shared(lock).stop = true;
+        wake.notify_all();
     }
 }
 
@@ -181,6 +178,7 @@ fn run(client: &Client, token: &str, shared: &(Mutex<Shared>, Condvar)) {
             Ok(status) => {
                 backoff = Duration::from_millis(250);
                 guard.state.offline = None;
+                guard.state.ended |= status.ended;
                 guard.state.acknowledged = status.recorded.min(guard.log.len());
                 guard.state.status = Some(status);
                 if sent { Duration::ZERO } else { POLL }
@@ -203,6 +201,8 @@ fn run(client: &Client, token: &str, shared: &(Mutex<Shared>, Condvar)) {
             }
             Err(CallError::Refused { status, refusal }) => {
                 guard.state.offline = None;
+                // 410 Gone: the class has ended and records nothing more (docs/serve.md).
+                guard.state.ended |= status == 410;
                 match refusal.recorded {
                     // The server holds a different amount than we thought (a lost answer,
                     // a restart): resume from where it stands.

@@ -93,7 +93,6 @@ table! {
     ClassServer => "服务器地址", "Server address";
     JoinCode => "加入码", "Join code";
     RejoinCode => "重新加入码（换电脑时填写）", "Rejoin code (only when changing computers)";
-    Joining => "正在连接班级……", "Joining the class…";
     CannotJoin => "无法加入班级", "Could not join the class";
     FixJoin => "检查服务器地址、加入码和姓名；换电脑时填写加入时显示的重新加入码", "Check the server address, the join code and your name; on another computer, give the rejoin code shown when you joined";
     NameNeeded => "请先填写学员姓名", "Type your name first";
@@ -153,10 +152,7 @@ table! {
     FitWasted => "适得其反", "wasted";
     ScoreSoFar => "当前得分", "Score so far";
     OfflineShort => "离线，稍后自动发送", "offline, will resend";
-    ClassRefused => "服务器拒绝了提交", "The server refused a submission";
     WaitingForClass => "等待全班完成本月", "Waiting for the class";
-    WaitingBody => "你的本月决策已提交。讲师发布本轮结果后，报告会自动显示。", "Your decisions for this month are in. The report appears as soon as the instructor releases this round.";
-    ClassEnded => "讲师已结束本次课程", "The instructor has ended the session";
     SavedGameFound => "发现自动存档", "An autosave was found";
     Turns => "个月", "months";
     Accounts => "客户", "accounts";
@@ -406,9 +402,44 @@ table! {
     DefaultPlayer => "学员", "player";
     // Issue 20 item 9 (a class game is never overwritten): it has its own save, offered first.
     ContinueClassGame => "继续班级游戏", "Continue the class game";
-    SeatGoneShort => "座位已失效", "seat gone";
-    SeatGone => "这个座位已被讲师移除，或已在另一台电脑上用重新加入码接管。这里玩的月份不会再发送；如需继续，请用重新加入码重新加入，或联系讲师。", "This seat was removed by the instructor, or taken up on another computer with its rejoin code. Months played here are no longer sent; to go on, rejoin with the rejoin code or ask your instructor.";
+    // Issue 20 finding 14: what happened and what to do, without rejoin advice (taking the seat
+    // back here would take it from the computer it now plays on).
+    SeatGoneShort => "座位在另一台电脑上：这里的月份不记录", "seat moved: months here are not recorded";
+    SeatGone => "这个座位现在在另一台电脑上玩（或者讲师移除了它）：你在这台电脑上玩的月份不会记录。", "This seat is now played on another computer (or the instructor removed it): months you play here are not recorded.";
     ClassSaveKept => "班级游戏单独保存，开始其他游戏不会覆盖它", "Your class game is saved on its own: starting another game does not replace it";
+    ClassEndedShort => "课程已结束：之后的月份只是练习", "class ended: further months are practice";
+    ClassEndedLong => "讲师已结束本次课程：从现在起玩的月份只是练习，不会记录。", "The instructor has ended the class: months you play from now on are practice only and are not recorded.";
+    NotAccepted => "服务器没有接受", "not accepted by the server";
+    SubmissionRefused => "服务器没有接受这些决策，再发送也不会改变：{}", "The server did not accept these decisions, and sending them again will not change that: {}";
+    RefusedTodo => "这之后玩的月份暂不记录：请告诉讲师。游戏保存在本机。", "Months played after this are not recorded for now: tell your instructor. Your game is saved here.";
+    ServerSilent => "班级服务器 {} 没有应答：检查服务器地址和网络。", "The class server does not answer at {}: check the address and the network.";
+    TechnicalDetail => "技术细节", "Technical details";
+    // Issue 20 finding 11: a join runs in the background, and can be cancelled.
+    ConnectingTo => "正在连接班级服务器 {}……", "Connecting to the class server at {}…";
+    JoinCancel => "取消", "Cancel";
+    // Why a join failed, and what to do, in the UI's language (the server's own sentence, in
+    // English, and any network error stay in a tooltip).
+    JoinUnreachable => "班级服务器 {} 没有应答。", "The class server does not answer at {}.";
+    FixUnreachable => "检查服务器地址和网络；讲师的电脑上要正在运行 kam serve。", "Check the address and the network; kam serve must be running on the instructor's computer.";
+    JoinUnknownCode => "没有哪个班级使用这个加入码。", "No class has this join code.";
+    FixJoinCode => "向讲师核对加入码。", "Check the join code with your instructor.";
+    JoinClassEnded => "这个班级已经结束，不能再加入。", "This class has ended: it takes nobody new.";
+    FixAskInstructor => "请联系讲师。", "Ask your instructor.";
+    JoinNameTaken => "班级里已经有人用这个名字加入了，或者班级已满。", "Someone has joined this class with this name already, or the class is full.";
+    FixNameTaken => "换一个名字加入；如果这是你自己的座位（换了电脑），填写加入时显示的重新加入码。", "Join with another name; if it is your own seat (on another computer), give the rejoin code shown when you joined.";
+    JoinBadName => "服务器不接受这个姓名：最多 40 个字，不能含看不见的字符。", "The server does not accept this name: at most 40 characters, and no invisible characters.";
+    FixBadName => "重新输入姓名。", "Type your name again.";
+    RejoinNoMatch => "这个班级里没有这个姓名和重新加入码的座位。", "No seat in this class has this name and rejoin code.";
+    FixRejoin => "姓名要和加入时完全一样；重新加入码是加入时显示的那个。", "Give your name exactly as when you joined, and the rejoin code shown then.";
+    JoinRefused => "服务器没有接受这次加入。", "The server did not accept the join.";
+    JoinUnplayable => "这个版本的游戏无法运行班级的场景。", "This version of the game cannot play the class's scenario.";
+    // Issue 20 finding 12: the waiting screen says what is true, and has a way out.
+    WaitSent => "已发送：服务器已收到你本月的决策。讲师发布本轮结果后，报告会自动显示。", "Sent: the server has your decisions for this month. The report appears as soon as the instructor releases this round.";
+    WaitSending => "正在发送本月的决策……", "Sending your decisions for this month…";
+    WaitQueued => "还没有发送：班级服务器 {} 没有应答。决策保存在本机，服务器一应答就自动发送。", "Not sent yet: the class server does not answer at {}. Your decisions are kept here and sent as soon as it answers.";
+    WaitRefused => "服务器没有接受本月的决策：{}", "The server did not accept this month's decisions: {}";
+    WaitLeave => "回到标题画面", "Back to the title screen";
+    WaitLeaveHint => "Esc 回到标题画面：游戏和还没发送的决策都保存在本机，选“继续班级游戏”即可回来", "Esc: back to the title screen. Your game and anything not yet sent stay saved here; “Continue the class game” brings you back";
 }
 
 /// Formats a key containing `{}` with one argument.

@@ -168,6 +168,8 @@ pub enum Action {
     Resume,
     /// Join the class the title form names.
     JoinClass,
+    /// Stop waiting for a join's answer (its answer, if it comes, is ignored).
+    CancelJoin,
     /// Leave the briefing for the first turn.
     BeginTurns,
     /// Esc: one screen back where that makes sense.
@@ -252,6 +254,14 @@ pub struct Session {
     pub lang_fixed: bool,
     /// The seat in a live class this game is played in, if any.
     pub class: Option<crate::class::ClassSeat>,
+    /// A class join under way in the background (the title shows it, with Cancel).
+    pub joining: Option<crate::class::PendingJoin>,
+    /// Why the last join got no seat, shown on the title until the next attempt.
+    pub join_problem: Option<crate::class::JoinProblem>,
+    /// The last join's attempt and the code and name it was for. A join cancelled, or timed
+    /// out, may still have taken a seat on the server; the next join with the same code and
+    /// name sends the same join id, so it gets that seat back instead of "name taken".
+    join_attempt: Option<(String, String, kam_class::JoinAttempt)>,
     /// The guided first game's step, on the tutorial until it is done or skipped.
     pub guide: Option<crate::guide::Step>,
     /// Whether the guided first game has been done (or skipped): it is offered once.
@@ -369,6 +379,9 @@ impl Session {
             exported: None,
             lang_fixed: false,
             class: None,
+            joining: None,
+            join_problem: None,
+            join_attempt: None,
             expert_game: None,
             show_expert_months: false,
             try_next_time: Vec::new(),
@@ -405,6 +418,43 @@ impl Session {
             }
         }
         session
+    }
+
+    /// Takes a class join's answer once it has come, and starts its game or says why not;
+    /// true when something changed (the caller draws a frame). Called every frame: by the
+    /// Bevy system [`poll_class`], and by the tests' harness as that system would.
+    pub fn poll_class(&mut self) -> bool {
+        let Some(answer) = self
+            .joining
+            .as_ref()
+            .and_then(crate::class::PendingJoin::answer)
+        else {
+            return false;
+        };
+        self.joining = None;
+        match answer {
+            Ok(joined) => {
+                self.join_attempt = None;
+                self.enter_class(joined);
+            }
+            Err(problem) => {
+                // The cause in the log too, for whoever helps the trainee.
+                if let Some(cause) = problem.technical() {
+                    warn!("joining the class failed: {cause}");
+                }
+                self.join_problem = Some(problem);
+            }
+        }
+        true
+    }
+
+    /// Whether the game waits for the class to release the month just played (rounds). A
+    /// what-if is the trainee's own and never waits.
+    pub fn waiting_for_class(&self) -> bool {
+        match (&self.class, &self.game, &self.what_if) {
+            (Some(class), Some(game), None) => class.waiting(game, &class.link.state()),
+            _ => false,
+        }
     }
 
     pub fn game(&self) -> Option<&Game> {
@@ -636,49 +686,80 @@ impl Session {
         self.autosave_now();
     }
 
-    /// Joins the class the title form names and starts its game (or takes the seat back,
-    /// with the server's record of it, when a rejoin code is given).
+    /// Starts joining the class the title form names (or taking the seat back, when a rejoin
+    /// code is given), in the background: [`Session::poll_class`] starts its game when the
+    /// server answers.
     fn join_class(&mut self) {
+        if self.joining.is_some() {
+            return;
+        }
         self.remember();
         let form = self.form.clone();
         if form.player.trim().is_empty() {
             self.message = Some(K::NameNeeded.t(self.lang).to_owned());
             return;
         }
-        match crate::class::join(&form.server, &form.join_code, &form.player, &form.rejoin) {
-            Ok((saved, game, prepared)) => {
-                if !self.lang_fixed {
-                    self.lang = self.form.lang.unwrap_or(prepared.scenario.language);
-                }
-                let source = ScenarioSource::Class(Arc::from(saved.scenario.as_str()));
-                let acknowledged = game.log().len();
-                let resumed = acknowledged > 0;
-                let seat = crate::class::ClassSeat::connect(saved.clone(), &game, acknowledged);
-                self.begin(source, game, &saved.name);
-                self.seed_code = saved.code.clone();
-                self.class = Some(seat);
-                self.notice = Some(format!(
-                    "{} {} · {} {}",
-                    K::ClassLine.t(self.lang),
-                    saved.code,
-                    K::RejoinLine.t(self.lang),
-                    saved.rejoin
-                ));
-                if resumed {
-                    self.next_pending_after_resume();
-                } else {
-                    self.screen = Screen::Briefing;
-                }
-                self.autosave_now();
-            }
-            Err(why) => {
-                self.error = Some(ErrorBox {
-                    title: K::CannotJoin.t(self.lang).to_owned(),
-                    lines: vec![why],
-                    what_to_do: K::FixJoin.t(self.lang).to_owned(),
-                });
-            }
+        // A new attempt: what went wrong with the last one is not about this one.
+        self.error = None;
+        self.join_problem = None;
+        self.message = None;
+        let key = (
+            form.join_code.trim().to_uppercase(),
+            form.player.trim().to_owned(),
+        );
+        let attempt = match &self.join_attempt {
+            Some((code, name, attempt)) if (code, name) == (&key.0, &key.1) => attempt.clone(),
+            _ => kam_class::JoinAttempt::new(&form.join_code, &form.player),
+        };
+        self.join_attempt = Some((key.0, key.1, attempt.clone()));
+        self.joining = Some(crate::class::start_join(
+            &form.server,
+            &form.join_code,
+            &form.player,
+            &form.rejoin,
+            attempt,
+        ));
+    }
+
+    /// Starts the class game a join got: at its briefing, or where the server's record of it
+    /// stands when the seat was taken back.
+    fn enter_class(&mut self, joined: crate::class::Joined) {
+        let crate::class::Joined {
+            saved,
+            game,
+            prepared,
+            released,
+        } = joined;
+        // A seat taken back between a month played and its release: that month's report is
+        // what the class waits for, so the game waits at it (as a continued game does).
+        let at_report = saved.pacing == kam_class::Pacing::Rounds
+            && game.pending().is_none()
+            && game.turn() > released + 1;
+        if !self.lang_fixed {
+            self.lang = self.form.lang.unwrap_or(prepared.scenario.language);
         }
+        let source = ScenarioSource::Class(Arc::from(saved.scenario.as_str()));
+        let acknowledged = game.log().len();
+        let resumed = acknowledged > 0;
+        let seat = crate::class::ClassSeat::connect(saved.clone(), &game, acknowledged);
+        self.begin(source, game, &saved.name);
+        self.seed_code = saved.code.clone();
+        self.class = Some(seat);
+        self.notice = Some(format!(
+            "{} {} · {} {}",
+            K::ClassLine.t(self.lang),
+            saved.code,
+            K::RejoinLine.t(self.lang),
+            saved.rejoin
+        ));
+        if at_report {
+            self.screen = Screen::Report;
+        } else if resumed {
+            self.next_pending_after_resume();
+        } else {
+            self.screen = Screen::Briefing;
+        }
+        self.autosave_now();
     }
 
     fn apply_here(&mut self, action: Action) {
@@ -695,11 +776,17 @@ impl Session {
                     }
                 };
                 let (seed, player) = (self.form.seed.clone(), self.form.player.clone());
+                // Another game instead: a join under way would replace it when it answers.
+                self.joining = None;
                 self.remember();
                 self.start(source, &seed, &player);
             }
-            Action::Resume => self.resume(),
+            Action::Resume => {
+                self.joining = None;
+                self.resume();
+            }
             Action::JoinClass => self.join_class(),
+            Action::CancelJoin => self.joining = None,
             Action::BeginTurns => {
                 if self.game.is_some() {
                     self.screen = Screen::Turn;
@@ -707,6 +794,9 @@ impl Session {
             }
             Action::Back if self.confirm.is_some() => self.confirm = None,
             Action::Back => match self.screen {
+                Screen::Title => self.joining = None,
+                // The waiting screen's way out; the game and anything not yet sent stay saved.
+                Screen::Turn | Screen::Report if self.waiting_for_class() => self.leave_to_title(),
                 Screen::Briefing
                     if self.game.as_ref().is_some_and(|g| !g.log().is_empty())
                         || self.draft != Plan::default() =>
@@ -1022,8 +1112,9 @@ impl Session {
                 self.screen = Screen::Negotiation;
             }
             None => {
-                self.autosave_now();
+                // In this order: the save records that the month's report is unread.
                 self.screen = Screen::Report;
+                self.autosave_now();
             }
         }
     }
@@ -1095,11 +1186,17 @@ impl Session {
         match self.screen {
             Screen::Event if self.feedback.is_some() => self.next_pending_or_report(),
             Screen::Negotiation if self.nego.summary.is_some() => self.next_pending_or_report(),
+            // The report waits for the class: there is nothing to continue to yet.
+            Screen::Report if self.waiting_for_class() => {}
             Screen::Report => {
                 if self.game.as_ref().is_some_and(Game::is_finished) {
                     self.finish();
                 } else {
                     self.screen = Screen::Turn;
+                    // A class game's save says the report was read (see `Autosave::at_report`).
+                    if self.class.is_some() {
+                        self.autosave_now();
+                    }
                     self.notice = None;
                 }
             }
@@ -1190,6 +1287,18 @@ pub fn metrics(state: &AccountState) -> [f64; 3] {
 #[derive(Resource, Default)]
 pub struct Actions(pub Vec<Action>);
 
+/// Takes a class join's answer when it comes ([`Session::poll_class`]) and draws a frame for
+/// it: the window is otherwise idle until the next input.
+fn poll_class(
+    mut session: ResMut<Session>,
+    mut redraw: MessageWriter<bevy::window::RequestRedraw>,
+) {
+    // Read first: a mutable borrow every frame would mark the session changed every frame.
+    if session.joining.is_some() && session.poll_class() {
+        redraw.write(bevy::window::RequestRedraw);
+    }
+}
+
 /// Applies queued actions.
 fn apply_actions(mut actions: ResMut<Actions>, mut session: ResMut<Session>) {
     for action in actions.0.drain(..) {
@@ -1223,5 +1332,9 @@ pub fn core_plugin(app: &mut App) {
     }
     app.init_resource::<Actions>()
         .init_resource::<DrawnScreen>()
-        .add_systems(PreUpdate, (apply_actions, read_the_screen).chain());
+        .add_message::<bevy::window::RequestRedraw>()
+        .add_systems(
+            PreUpdate,
+            (poll_class, apply_actions, read_the_screen).chain(),
+        );
 }

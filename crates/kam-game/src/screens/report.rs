@@ -24,13 +24,11 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
     let lang = s.lang;
     ui::top_bar(root, s, &mut actions);
     ui::guide_banner(root, s, &mut actions);
-    let Some(game) = s.game() else { return actions };
-    if let Some(class) = &s.class
-        && class.waiting(game, &class.link.state())
-    {
-        waiting_for_class(root, lang);
+    if s.waiting_for_class() {
+        actions.extend(waiting_for_class(root, s));
         return actions;
     }
+    let Some(game) = s.game() else { return actions };
     let finished = game.is_finished();
     ui::bottom_bar(root, K::EnterContinues.t(lang), |ui| {
         let label = if finished { K::ToDebrief } else { K::NextTurn };
@@ -355,21 +353,63 @@ const PALETTE: [egui::Color32; 12] = [
     egui::Color32::from_rgb(128, 0, 0),
 ];
 
-/// Rounds: the month is played and sent; its report waits for the instructor's release.
-pub(crate) fn waiting_for_class(root: &mut egui::Ui, lang: Lang) {
+/// Rounds: the month is played; its report waits for the instructor's release. The screen
+/// says where the month's decisions stand (sent, not sent yet, refused and why), never that
+/// they are in when they are not, and Esc or its button goes back to the title screen: the
+/// game and anything not yet sent stay saved (issue 20, finding 12).
+pub(crate) fn waiting_for_class(root: &mut egui::Ui, s: &Session) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let lang = s.lang;
+    let Some(class) = &s.class else {
+        return actions;
+    };
+    let delivery = crate::class::delivery(&class.link.state());
+    ui::bottom_bar(root, K::WaitLeaveHint.t(lang), |ui| {
+        if ui::primary(ui, K::WaitLeave.t(lang)).clicked() {
+            actions.push(Action::Back);
+        }
+    });
     egui::CentralPanel::default().show(root, |ui| {
         ui.add_space(80.0);
         ui.vertical_centered(|ui| {
+            ui.set_max_width(640.0);
             ui.heading(K::WaitingForClass.t(lang));
             ui.add_space(12.0);
-            ui.label(K::WaitingBody.t(lang));
-            ui.add_space(12.0);
-            ui.spinner();
+            let technical = |why: &str| i18n::labelled(lang, K::TechnicalDetail.t(lang), why);
+            match &delivery {
+                crate::class::Delivery::Sent => {
+                    ui.label(K::WaitSent.t(lang));
+                }
+                crate::class::Delivery::Sending => {
+                    ui.label(K::WaitSending.t(lang));
+                }
+                crate::class::Delivery::Offline(why) => {
+                    ui.label(
+                        RichText::new(i18n::tf(lang, K::WaitQueued, class.address()))
+                            .color(ui::RED),
+                    )
+                    .on_hover_text(technical(why));
+                }
+                crate::class::Delivery::Refused(why) => {
+                    ui.label(RichText::new(i18n::tf(lang, K::WaitRefused, why)).color(ui::RED));
+                    ui.label(K::RefusedTodo.t(lang));
+                }
+                // Not waited on (`ClassSeat::waiting`).
+                crate::class::Delivery::SeatGone | crate::class::Delivery::Ended => {}
+            }
+            if !matches!(delivery, crate::class::Delivery::Refused(_)) {
+                ui.add_space(12.0);
+                ui.spinner();
+            }
         });
     });
+    if ui::key(root, egui::Key::Escape) {
+        actions.push(Action::Back);
+    }
     // The link checks the server every two seconds; redraw to notice the release.
     root.ctx()
         .request_repaint_after(std::time::Duration::from_millis(500));
+    actions
 }
 
 #[cfg(test)]

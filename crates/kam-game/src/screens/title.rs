@@ -87,6 +87,12 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
     if s.message.is_some() && s.form.selected.is_some() {
         s.message = None;
     }
+    // A join under way holds the screen: nothing else starts meanwhile (its answer would
+    // replace it), and Esc or Cancel stops waiting for it.
+    if let Some(pending) = &s.joining {
+        actions.extend(joining_dialog(root, &pending.address, lang));
+        return actions;
+    }
     // Enter in the class fields joins the class; anywhere else it starts the chosen game.
     if ui::enter(root) && !actions.contains(&Action::JoinClass) {
         actions.push(Action::Start);
@@ -266,5 +272,65 @@ fn join_class(ui: &mut egui::Ui, s: &mut Session, actions: &mut Vec<Action>) {
         if clicked || (entered && ready) {
             actions.push(Action::JoinClass);
         }
+        // Below the button, so a second click lands on it still.
+        if let Some(problem) = &s.join_problem {
+            join_problem(ui, problem, lang);
+        }
     });
+}
+
+/// Why the last join got no seat and what to do, in the UI's language; the network's or the
+/// server's own words only on hover.
+fn join_problem(ui: &mut egui::Ui, problem: &crate::class::JoinProblem, lang: i18n::Lang) {
+    ui.add_space(6.0);
+    egui::Frame::group(ui.style())
+        .fill(egui::Color32::from_rgb(255, 238, 238))
+        .stroke(egui::Stroke::new(1.0, ui::RED))
+        .inner_margin(8.0)
+        .show(ui, |ui| {
+            ui.label(RichText::new(K::CannotJoin.t(lang)).color(ui::RED).strong());
+            ui.label(problem.what(lang));
+            ui.label(
+                RichText::new(i18n::labelled(
+                    lang,
+                    K::WhatToDo.t(lang),
+                    problem.what_to_do(lang),
+                ))
+                .strong(),
+            );
+            if let Some(cause) = problem.technical() {
+                ui.label(
+                    RichText::new(K::TechnicalDetail.t(lang))
+                        .small()
+                        .color(ui::MUTED),
+                )
+                .on_hover_text(cause);
+            }
+        });
+}
+
+/// "Connecting to ADDRESS…" over the title while a join waits for its answer.
+fn joining_dialog(root: &mut egui::Ui, address: &str, lang: i18n::Lang) -> Vec<Action> {
+    let mut actions = Vec::new();
+    egui::Modal::new(egui::Id::new("joining")).show(root.ctx(), |ui| {
+        ui.set_width(380.0);
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(i18n::tf(lang, K::ConnectingTo, address));
+        });
+        ui.add_space(10.0);
+        if ui
+            .button(format!("{} (Esc)", K::JoinCancel.t(lang)))
+            .clicked()
+        {
+            actions.push(Action::CancelJoin);
+        }
+    });
+    if ui::key(root, egui::Key::Escape) {
+        actions.push(Action::CancelJoin);
+    }
+    // The answer is taken between frames: keep them coming while it is awaited.
+    root.ctx()
+        .request_repaint_after(std::time::Duration::from_millis(100));
+    actions
 }

@@ -28,16 +28,14 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
     let lang = s.lang;
     ui::top_bar(root, s, &mut actions);
     ui::guide_banner(root, s, &mut actions);
+    // A class game resumed mid-round: the month cannot be planned before it opens.
+    if s.waiting_for_class() {
+        actions.extend(crate::screens::report::waiting_for_class(root, s));
+        return actions;
+    }
     let Some(game) = s.game.as_ref() else {
         return actions;
     };
-    // A class game resumed mid-round: the month cannot be planned before it opens.
-    if let Some(class) = &s.class
-        && class.waiting(game, &class.link.state())
-    {
-        crate::screens::report::waiting_for_class(root, lang);
-        return actions;
-    }
     let capacity = game.scenario().means.visits_per_turn;
     let budget = game.scenario().means.budget_per_turn;
     let visits_left = capacity as i64 - s.draft.visits.len() as i64;

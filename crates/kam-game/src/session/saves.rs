@@ -40,6 +40,11 @@ pub struct Autosave {
     /// When the saved game is a what-if: the month it starts at and the original game.
     #[serde(default)]
     pub what_if: Option<(u32, GameRecord)>,
+    /// Saved while the month's report was on screen, unread (a month ends with a save). A class
+    /// game continues there: in rounds, that report is what the trainee waited for, and the
+    /// instructor may have released it while the game was closed (issue 20, finding 13).
+    #[serde(default)]
+    pub at_report: bool,
     /// The other saved game, when both a class game (this one) and another game are saved:
     /// the title screen offers it too ([`Session::offer_other_save`]). Not written to disk:
     /// each is its own file.
@@ -182,11 +187,16 @@ impl Session {
                 }
                 let player = save.record.player.clone();
                 let finished = game.is_finished();
-                // The server tells the link how much it holds; the rest is sent again.
-                let seat = save
-                    .class
-                    .clone()
-                    .map(|seat| crate::class::ClassSeat::connect(seat, &game, 0));
+                // Counting from what the server had acknowledged at the save; the server tells
+                // the link what it holds when it answers, and the rest is sent again.
+                let seat = save.class.clone().map(|seat| {
+                    let acknowledged = seat.acknowledged;
+                    crate::class::ClassSeat::connect(seat, &game, acknowledged)
+                });
+                let class_report = seat.is_some()
+                    && save.at_report
+                    && game.pending().is_none()
+                    && !game.history(0).is_empty();
                 // A what-if comes back with the original game beside it.
                 let original = save.what_if.as_ref().and_then(|(month, record)| {
                     kam_sim::record::restore(Arc::clone(game.prepared()), record)
@@ -204,6 +214,9 @@ impl Session {
                 self.what_if = original;
                 if finished {
                     self.finish();
+                } else if class_report {
+                    // The report waits for the class's release if need be, then shows.
+                    self.screen = Screen::Report;
                 } else {
                     self.next_pending_after_resume();
                 }
@@ -232,11 +245,12 @@ impl Session {
                 Lang::En => "en".into(),
             },
             record: kam_sim::record::record(game, &self.player),
-            class: self.class.as_ref().map(|c| c.saved.clone()),
+            class: self.class.as_ref().map(crate::class::ClassSeat::to_save),
             what_if: self
                 .what_if
                 .as_ref()
                 .map(|w| (w.month, kam_sim::record::record(&w.original, &self.player))),
+            at_report: self.screen == Screen::Report,
             other: None,
         };
         let text = ron::ser::to_string_pretty(&save, ron::ser::PrettyConfig::new().depth_limit(4))

@@ -84,7 +84,17 @@ fn join(dir: &Path, server: &str) -> Session {
     s.form.join_code = CODE.into();
     s.form.player = "Ann".into();
     s.apply(Action::JoinClass);
-    assert!(s.error.is_none(), "the join failed: {:?}", s.error);
+    // The join runs in the background; the game's frames take its answer.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while s.joining.is_some() && std::time::Instant::now() < deadline {
+        s.poll_class();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(
+        s.join_problem.is_none() && s.game().is_some(),
+        "the join failed: {:?}",
+        s.join_problem
+    );
     s
 }
 

@@ -32,6 +32,7 @@ fn save_a_class_game(dir: &Path) -> usize {
             .unwrap()
             .1
             .to_owned(),
+        acknowledged: 0,
     };
     let game = s.game().unwrap().clone();
     s.class = Some(ClassSeat::connect(seat, &game, 0));

@@ -10,6 +10,7 @@ pub fn harness(session: Session) -> Harness<'static, Session> {
         .with_size(bevy_egui::egui::vec2(1280.0, 800.0))
         .build_ui_state(
             |ui, s: &mut Session| {
+                s.poll_class();
                 for action in kam_game::ui::show(ui, s) {
                     s.apply(action);
                 }

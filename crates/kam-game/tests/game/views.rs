@@ -173,6 +173,7 @@ fn a_class_game_waits_for_its_round_and_plays_on_offline() {
         show_scores: true,
         coach: true,
         scenario,
+        acknowledged: 0,
     };
     let game = s.game().unwrap().clone();
     s.class = Some(kam_game::class::ClassSeat::connect(saved, &game, 0));
