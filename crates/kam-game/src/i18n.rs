@@ -212,7 +212,6 @@ table! {
     ClearPlan => "清空安排", "Clear plan";
     VisitsLeft => "剩余拜访", "Visits left";
     BudgetLeft => "剩余预算", "Budget left";
-    Refused => "无法安排", "Refused";
     Pipeline => "销售漏斗与预测", "Pipeline and forecast";
     Opportunity => "机会", "Opportunity";
     Value => "金额", "Value";
@@ -319,7 +318,7 @@ table! {
     TipWarnings => "红：马上处理；黄：需要关注；蓝：提前准备。", "Red: act now; yellow: watch; blue: prepare.";
     TipPressure => "竞争对手的压力 0–100：每月侵蚀满意度与份额。", "Competitor pressure 0–100: erodes satisfaction and share every month.";
     TipChurn => "本月末客户流失的概率：满意度低于 50 才有风险，越低、竞争压力越大、关系越弱，风险越高。很小的风险也可能成真。", "The chance the account defects at this month's end: there is a risk only while satisfaction is under 50, and it grows as satisfaction falls, competitor pressure rises and the relationship weakens. Even a small risk can come up.";
-    TipForecast => "销售预计 = Σ 机会金额 × 阶段赢率。", "Sales forecast = Σ opportunity value × stage win rate.";
+    TipForecast => "销售预计 = Σ 机会金额 × 阶段赢率：课程里销售漏斗的算法，只看阶段。真正成交时的概率还要看满意度和关系，见“现在成交概率”；两者不同时，以后者为准。", "Sales forecast = Σ opportunity value × stage win rate: the course's funnel arithmetic, by stage alone. The odds a close is actually drawn at also weigh satisfaction and relationship: see \"chance now\"; where the two differ, that is the one that counts.";
     TipInfluence => "此人在采购决策中的分量 1–10。", "Weight of this person in the buying decision, 1–10.";
     TipAttitude => "此人对我们的支持度：0 反对者，100 支持者。", "This person's support for us: 0 opponent, 100 champion.";
     YourReading => "你的判断", "Your reading";
@@ -689,25 +688,28 @@ pub fn language_name(lang: Lang) -> &'static str {
 /// A plan refusal in the UI language; the numbers are the engine's.
 pub fn plan_error(lang: Lang, e: &PlanError) -> String {
     match (e, lang) {
-        (PlanError::TooManyVisits { planned, capacity }, Lang::Zh) => {
-            format!("安排了 {planned} 次拜访，但每月最多只能拜访 {capacity} 次。")
+        // A plan error is met when an addition is refused: the plan on screen stays as it
+        // was, so the words say what was not added, not the refused plan's count (a playtest
+        // read "22 visits planned" beside its 21).
+        (PlanError::TooManyVisits { capacity, .. }, Lang::Zh) => {
+            format!("没有加上这次拜访：本月的 {capacity} 次拜访已经排满。")
         }
-        (PlanError::TooManyVisits { planned, capacity }, Lang::En) => {
-            format!("{planned} visits planned but only {capacity} fit in a month.")
+        (PlanError::TooManyVisits { capacity, .. }, Lang::En) => {
+            format!("That visit was not added: all {capacity} visits of the month are planned.")
         }
         (PlanError::OverBudget { planned, budget }, Lang::Zh) => {
-            format!("资源花费 {planned:.1}，超过了本月预算 {budget:.1}。")
+            format!("没有加上：花费会达到 {planned:.1}，超过本月预算 {budget:.1}。")
         }
         (PlanError::OverBudget { planned, budget }, Lang::En) => {
-            format!("Resources cost {planned:.1} but the budget is {budget:.1}.")
-        }
-        (PlanError::TooManyUnits { planned, max, .. }, Lang::Zh) => {
-            format!("同一客户本月此资源最多 {max} 份（已安排 {planned} 份）。")
-        }
-        (PlanError::TooManyUnits { planned, max, .. }, Lang::En) => {
             format!(
-                "At most {max} units of this resource per account and month ({planned} planned)."
+                "Not added: that would cost {planned:.1}, over the month's budget of {budget:.1}."
             )
+        }
+        (PlanError::TooManyUnits { max, .. }, Lang::Zh) => {
+            format!("没有加上：同一客户每月最多用 {max} 份这项资源。")
+        }
+        (PlanError::TooManyUnits { max, .. }, Lang::En) => {
+            format!("Not added: at most {max} units of this resource per account and month.")
         }
         (PlanError::AccountLost(_), Lang::Zh) => "这个客户已经流失了。".to_owned(),
         (PlanError::StakeholderLeft { .. }, Lang::Zh) => "此人已经离开了采购决策链。".to_owned(),

@@ -309,19 +309,27 @@ pub fn fit_seen(game: &Game, account: usize, stakeholder: usize, approach: usize
 }
 
 /// The person who speaks for an account in event `event`: the event's `speaker` when they
-/// are present at the account, else the most influential person present (the decision maker,
-/// as a rule), whose words carry their style.
+/// are present at the account; else the present person the event's words name first (a
+/// playtest saw "提出人: 金大成" under a complaint the text puts in 罗海's mouth); else the
+/// most influential person present (the decision maker, as a rule). Their words carry their
+/// style.
 pub fn event_speaker(game: &Game, event: usize, account: usize) -> Option<usize> {
     let people = &game.accounts().get(account)?.people;
-    let named = game
-        .scenario()
-        .events
-        .get(event)
-        .and_then(|e| e.speaker.as_deref());
-    if let Some(id) = named
+    let def = game.scenario().events.get(event);
+    if let Some(id) = def.and_then(|e| e.speaker.as_deref())
         && let Some(p) = people.iter().position(|p| p.present && p.person.id == id)
     {
         return Some(p);
+    }
+    if let Some(def) = def {
+        let words = format!("{}\n{}", def.title, def.text);
+        let named_first = (0..people.len())
+            .filter(|&p| people[p].present && !people[p].person.name.is_empty())
+            .filter_map(|p| words.find(&people[p].person.name).map(|at| (at, p)))
+            .min();
+        if let Some((_, p)) = named_first {
+            return Some(p);
+        }
     }
     (0..people.len())
         .filter(|&p| people[p].present)
@@ -615,6 +623,15 @@ mod tests {
         scenario.events[0].speaker = Some(least.1);
         let named = crate::engine::Prepared::new(scenario);
         let game = Game::new(named, 3);
+        assert_eq!(event_speaker(&game, 0, account), Some(least.0));
+        // An event whose words name a present person is spoken by them.
+        let mut scenario = prepared.scenario.clone();
+        let quiet = scenario.accounts[account].stakeholders[least.0]
+            .name
+            .clone();
+        scenario.events[0].speaker = None;
+        scenario.events[0].text = format!("{quiet} calls about the last delivery.");
+        let game = Game::new(crate::engine::Prepared::new(scenario), 3);
         assert_eq!(event_speaker(&game, 0, account), Some(least.0));
         // Another event without a speaker still hears the most influential.
         assert_eq!(

@@ -265,8 +265,9 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                                     .strong(),
                             );
                         });
-                        ui.label(&k.text);
-                        ui.label(RichText::new(&k.feedback).small().color(ui::MUTED));
+                        // Chinese line breaking: no row may start with ；or ，(a playtest).
+                        ui::kinsoku::label(ui, &k.text, |r| r);
+                        ui::kinsoku::label(ui, &k.feedback, |r| r.small().color(ui::MUTED));
                     });
                 }
 

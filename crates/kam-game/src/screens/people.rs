@@ -40,8 +40,8 @@ pub fn style_and_need_cell(
             &mut style,
             Style::ALL.map(|s| (s, i18n::style(lang, s))),
             unread,
-        )
-        .on_hover_text(K::TipReading.t(lang));
+            K::TipReading.t(lang),
+        );
         let mut need = reading.need;
         picker(
             ui,
@@ -49,8 +49,8 @@ pub fn style_and_need_cell(
             &mut need,
             Need::ALL.map(|n| (n, i18n::need(lang, n))),
             unread,
-        )
-        .on_hover_text(K::TipReading.t(lang));
+            K::TipReading.t(lang),
+        );
         let chosen = Reading { style, need };
         if chosen != reading {
             actions.push(Action::Read {
@@ -62,35 +62,41 @@ pub fn style_and_need_cell(
     });
 }
 
-/// A drop-down for one half of a reading that opens to its right, over the row's own
-/// support and visit cells, so the cues and reactions under the table stay in view while the
-/// trainee chooses (egui's combo box opens downwards, over them).
+/// The reading pickers' width: room for the longest Chinese name; an English one is cut.
+const PICKER_WIDTH: f32 = 84.0;
+
+/// A drop-down for one half of a reading that opens to its right and upwards, over the
+/// support and visit cells of this row and those above, so the cues and reactions under the
+/// table stay in view while the trainee chooses (egui's combo box opens downwards, over
+/// them). The button keeps its width whatever is chosen (a long name is cut, the whole name
+/// shows on hover), so the columns beside it do not move.
 fn picker<T: Copy + PartialEq, const N: usize>(
     ui: &mut egui::Ui,
     id: impl std::hash::Hash + std::fmt::Debug,
     value: &mut Option<T>,
     options: [(T, &str); N],
     unread: &str,
+    tip: &str,
 ) -> egui::Response {
     let shown = options
         .iter()
         .find(|(o, _)| Some(*o) == *value)
         .map_or(unread, |(_, name)| *name);
     let button = ui.add_sized(
-        [84.0, ui.spacing().interact_size.y],
-        egui::Button::new(format!("{shown} ▸")),
+        [PICKER_WIDTH, ui.spacing().interact_size.y],
+        egui::Button::new(format!("{shown} ▸")).truncate(),
     );
     egui::Popup::menu(&button)
         .id(egui::Id::new(id))
-        .align(egui::RectAlign::RIGHT_START)
-        .align_alternatives(&[egui::RectAlign::LEFT_START, egui::RectAlign::TOP_START])
+        .align(egui::RectAlign::RIGHT_END)
+        .align_alternatives(&[egui::RectAlign::RIGHT_START, egui::RectAlign::LEFT_END])
         .show(|ui| {
             ui.selectable_value(value, None, unread);
             for (option, name) in options {
                 ui.selectable_value(value, Some(option), name);
             }
         });
-    button
+    button.on_hover_text(format!("{shown}\n\n{tip}"))
 }
 
 /// The header of the style · need column at this game's difficulty.

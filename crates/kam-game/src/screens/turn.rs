@@ -347,7 +347,8 @@ fn plan_panel(
         egui::Frame::group(ui.style())
             .fill(egui::Color32::from_rgb(255, 238, 238))
             .show(ui, |ui| {
-                ui.label(RichText::new(i18n::labelled(lang, K::Refused.t(lang), m)).color(ui::RED));
+                // The words say what was not added and why (`i18n::plan_error`).
+                ui::kinsoku::label(ui, m, |r| r.color(ui::RED));
             });
     }
     ui.separator();

@@ -249,8 +249,11 @@ fn a_reading_picker_opens_beside_the_table_and_records_the_choice() {
     let mut h = harness(classroom(Difficulty::Normal, None));
     kam_game::ui::setup(&h.ctx);
     h.run();
+    // The last person's style picker: the one nearest the cues below the table.
     let unread = format!("{} ▸", K::NotRead.t(Lang::En));
-    let picker = h.query_all_by_label(&unread).next().expect("a picker");
+    let pickers: Vec<_> = h.query_all_by_label(&unread).collect();
+    assert!(pickers.len() >= 2, "a style and a need picker a person");
+    let picker = pickers.into_iter().rev().nth(1).unwrap();
     let picker_rect = picker.rect();
     picker.click();
     h.run();
@@ -283,8 +286,8 @@ fn a_reading_picker_opens_beside_the_table_and_records_the_choice() {
     let option = h.get_by_label(sequential);
     option.click();
     h.run();
-    let reading = h.state().game().unwrap().accounts()[0].people[0].reading;
-    assert_eq!(reading.style, Some(Style::B));
+    let people = &h.state().game().unwrap().accounts()[0].people;
+    assert_eq!(people.last().unwrap().reading.style, Some(Style::B));
 }
 
 /// The buying centre's columns stay put when a visit is added ("×1" appears by the name).

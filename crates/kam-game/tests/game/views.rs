@@ -45,9 +45,14 @@ fn over_allocation_is_refused_with_the_engines_reason() {
         "the extra visit is not planned"
     );
     let message = h.state().message.clone().expect("a refusal message");
-    assert!(message.contains(&format!("only {capacity}")), "{message}");
+    // It says what was not added, and never a count the plan on screen does not have.
     assert!(
-        h.query_by_label_contains("fit in a month").is_some(),
+        message.contains(&format!("all {capacity} visits")),
+        "{message}"
+    );
+    assert!(!message.contains(&(capacity + 1).to_string()), "{message}");
+    assert!(
+        h.query_by_label_contains("was not added").is_some(),
         "the refusal is on screen"
     );
 }
