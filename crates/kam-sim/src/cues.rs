@@ -1,15 +1,20 @@
 //! The built-in bank of cues and reactions for reading a buyer's communication style and need.
 //!
 //! On Normal difficulty a person's style and need are hidden: the trainee infers them from what
-//! the person says and does, how colleagues describe them, and how they react to a visit's pitch.
-//! This module holds those lines in Chinese and English:
+//! the person says and does, how colleagues describe them, and how they react to a visit's pitch
+//! and to the trainee's answer to an event. This module holds those lines in Chinese and English:
 //!
 //! - [`style_cues`] and [`need_cues`]: what a person of a style (or need) says or does, or how
 //!   others describe them, written in the third person without a pronoun, so a cue fits anyone;
 //! - [`style_reactions`]: what a person says after a visit, in the voice of their real style,
 //!   by how well the pitch suited them ([`Reception::from_fit`]);
+//! - [`style_answers`]: how a person takes the trainee's answer to an event they raised (a
+//!   rumour, an objection, a late payment, a warning sign), in the voice of their real style, by
+//!   how good the answer was: a good answer, even a refusal, is taken in the style's own way, not
+//!   greeted like a pitch that pleased;
 //! - [`need_reactions`] and [`need_met_reactions`]: what shows the person's need after any
-//!   visit, and their reply when the approach speaks to that need.
+//!   visit, and their reply when the approach speaks to that need;
+//! - [`need_at_the_table`]: what a negotiating buyer says of their need as they press for more.
 //!
 //! Reactions are bare speech in the first person, without quotation marks: the caller adds the
 //! speaker and the quotes. Every line points to one style or one need, never by naming it, and
@@ -20,7 +25,10 @@
 //! catchphrases (惯用语) of A (一样样拆开来, 批判式分析, 要点, 知道底线在哪里) and B (依照惯例,
 //! 养成习惯, 法律和秩序, 自律精神, 顺序, 我们一直都是这么做的), how others describe A (工于心计,
 //! 冷若冰霜, 不懂得关心别人, 数字机器) and D (做事不专注, 爱做梦, 心不在焉, 急躁, 不切实际,
-//! 没有纪律, 爱折腾), and each quadrant's checklist of what a pitch should hold; and the
+//! 没有纪律, 爱折腾), and each quadrant's checklist of what a pitch should hold (A facts,
+//! quantities, a clear line of reasoning, the key points; B details, an order, brevity, a clear format; C
+//! experience that strikes a chord, examples, help to the user, attention to feelings; D the big
+//! picture, images and colour, metaphors, the future), which the answers follow too; and the
 //! courseware's personal-needs page (客户的个人需求类型分析, seed 001): power 需要控制或影响别人,
 //! achievement 需要取得成绩或变革, recognition 需要别人尊重或器重, acceptance 需要与别人建立人际
 //! 关系, security 需要事情得到肯定、不要冒险. The other seeds (000, 002 to 004) hold nothing on the
@@ -48,7 +56,7 @@ const fn l(zh: &'static str, en: &'static str) -> Line {
     Line { zh, en }
 }
 
-/// How well a visit's pitch suited the person's real style.
+/// How well a visit's pitch, or an answer to an event, suited the person's real style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Reception {
     /// The pitch matched them: fit at or above [`GOOD_FIT`].
@@ -111,6 +119,28 @@ pub fn style_reactions(style: Style, reception: Reception) -> &'static [Line] {
         (Style::D, Reception::Suited) => D_SUITED,
         (Style::D, Reception::Middling) => D_MIDDLING,
         (Style::D, Reception::Unsuited) => D_UNSUITED,
+    }
+}
+
+/// How a person takes the trainee's answer to an event they raised (a rumour, an objection, a
+/// late payment, a warning sign), in the voice of their real style, by how good the answer was:
+/// a good answer is taken in the style's own way even when it is not what the person hoped for
+/// (it may be a refusal), a middling one draws a request for what the style wants, a poor one
+/// displeases in the style's way. About the answer, never about a pitch.
+pub fn style_answers(style: Style, reception: Reception) -> &'static [Line] {
+    match (style, reception) {
+        (Style::A, Reception::Suited) => A_ANSWER_SUITED,
+        (Style::A, Reception::Middling) => A_ANSWER_MIDDLING,
+        (Style::A, Reception::Unsuited) => A_ANSWER_UNSUITED,
+        (Style::B, Reception::Suited) => B_ANSWER_SUITED,
+        (Style::B, Reception::Middling) => B_ANSWER_MIDDLING,
+        (Style::B, Reception::Unsuited) => B_ANSWER_UNSUITED,
+        (Style::C, Reception::Suited) => C_ANSWER_SUITED,
+        (Style::C, Reception::Middling) => C_ANSWER_MIDDLING,
+        (Style::C, Reception::Unsuited) => C_ANSWER_UNSUITED,
+        (Style::D, Reception::Suited) => D_ANSWER_SUITED,
+        (Style::D, Reception::Middling) => D_ANSWER_MIDDLING,
+        (Style::D, Reception::Unsuited) => D_ANSWER_UNSUITED,
     }
 }
 
@@ -256,6 +286,34 @@ const A_CUES: &[Line] = &[
         "拿到方案先找漏洞，自称这叫“批判式分析”。",
         "Reads every proposal hunting for holes first, and calls it \"critical analysis\".",
     ),
+    l(
+        "供应商评审时，把各家报价都折算成单位成本再比。",
+        "At supplier reviews, converts every bid to a cost per unit before comparing them.",
+    ),
+    l(
+        "邮件往往只有三行，末尾总有一问：“依据是什么？”",
+        "Writes three-line emails that always end with one question: \"On what basis?\"",
+    ),
+    l(
+        "听完介绍既不点头也不鼓掌，只念出本子上记的三个疑点。",
+        "Sits through a presentation without a nod, then reads out three doubts from a notepad.",
+    ),
+    l(
+        "参观工厂时带着秒表，亲自掐每道工序的节拍。",
+        "Tours a plant with a stopwatch and times each cycle personally.",
+    ),
+    l(
+        "对客户推荐信不感兴趣，只要能核实的测试报告。",
+        "Has no use for customer testimonials; wants test reports that can be checked.",
+    ),
+    l(
+        "会上把对方的结论倒推一遍，找出哪一环站不住。",
+        "In meetings, works a supplier's conclusion backwards to find the link that won't hold.",
+    ),
+    l(
+        "同事住院，只发了一句慰问，接着就问工作谁来接。",
+        "With a colleague in hospital, sent one line of sympathy, then asked who would cover.",
+    ),
 ];
 
 /// B, sequential: details, order, rules, habits.
@@ -312,6 +370,30 @@ const B_CUES: &[Line] = &[
         "带新人的第一句话：“先把习惯养成。”",
         "Tells every newcomer the same thing first: \"Get your habits right.\"",
     ),
+    l(
+        "供应商换了对接人，先要一份书面的交接清单。",
+        "When a supplier changes contact person, first asks for a written handover list.",
+    ),
+    l(
+        "邮件标题不按“项目号、日期、事项”写，一律不回。",
+        "Won't answer an email unless the subject reads project number, date, topic.",
+    ),
+    l(
+        "供应商评审用的还是十年前那张打分表，一个字没改。",
+        "Still runs supplier reviews on the scoring form from ten years ago, unchanged.",
+    ),
+    l(
+        "会议纪要当天发出，下次开会先逐项核对上次的待办。",
+        "Sends minutes the same day and opens each meeting by ticking through the last action list.",
+    ),
+    l(
+        "样品送到，先查批号和标签贴得对不对，再看东西本身。",
+        "Checks a sample's batch number and labels before looking at the product itself.",
+    ),
+    l(
+        "议程外临时提的事，一律挪到下次会上。",
+        "Anything raised outside the agenda is moved to the next meeting, without exception.",
+    ),
 ];
 
 /// C, interpersonal: shared experience, examples, people's feelings.
@@ -359,6 +441,30 @@ const C_CUES: &[Line] = &[
     l(
         "下属生病请假，会亲自打电话问候。",
         "Phones personally when someone on staff is off sick.",
+    ),
+    l(
+        "供应商评审会上，先请车间班长讲讲用得怎么样，再看报表。",
+        "Opens every supplier review by asking the shift leaders how it has gone on the floor.",
+    ),
+    l(
+        "邮件开头常先问一句“最近忙坏了吧？”，再说正事。",
+        "Emails usually start \"You must be run off your feet lately?\" before any business.",
+    ),
+    l(
+        "看报价时会问：“这个价，你们那边压力大不大？”",
+        "Looking at a quote, asks whether the price puts the supplier's own people under strain.",
+    ),
+    l(
+        "对新设备最关心的，是工人要不要加班去学。",
+        "What matters most about new equipment: whether the workers must stay late to learn it.",
+    ),
+    l(
+        "回绝供应商时，宁可打个电话解释，也不只发一封邮件。",
+        "Turns a supplier down by phone, explaining why, rather than in a bare email.",
+    ),
+    l(
+        "给新员工培训，讲的都是自己当年在车间吃过的苦头。",
+        "Trains new staff by telling of the hard lessons once learned on the shop floor.",
     ),
 ];
 
@@ -412,6 +518,30 @@ const D_CUES: &[Line] = &[
         "开会时常“心不在焉”，被点名才回过神来。",
         "Often \"miles away\" in meetings; comes back only when called on by name.",
     ),
+    l(
+        "供应商评审开到一半，就问起对方明年有什么新东西。",
+        "Halfway through a supplier review, starts asking what the supplier has coming next year.",
+    ),
+    l(
+        "邮件常常只有一句话，外加一张手机拍的白板草图。",
+        "Emails are often one line plus a phone photo of a whiteboard sketch.",
+    ),
+    l(
+        "上周的方案还没落地，这周又带来一个全新的点子。",
+        "Brings a brand-new idea each week, before last week's plan is even under way.",
+    ),
+    l(
+        "合同条款交给下属去谈，自己只聊两家合作能走多远。",
+        "Leaves contract clauses to staff and talks only of how far the two firms could go.",
+    ),
+    l(
+        "爱看概念车、未来工厂的视频，常转发给供应商。",
+        "Loves videos of concept cars and factories of tomorrow, and forwards them to suppliers.",
+    ),
+    l(
+        "约好的会常迟到，一进门就说路上想到个好主意。",
+        "Often late to meetings, arriving with a great idea that came up on the way.",
+    ),
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -447,6 +577,22 @@ const POWER_CUES: &[Line] = &[
         "自我介绍时，特意把分管的范围一项项说全。",
         "Opens any introduction by listing everything that falls under their charge.",
     ),
+    l(
+        "供应商发给下属的邮件，都要抄送给这个人，漏一次就追问。",
+        "Wants a copy of every supplier email to staff; miss it once and there are questions.",
+    ),
+    l(
+        "评审会上先让别人说完，最后一句话定调。",
+        "Lets everyone else speak first at a review, then settles it with the last word.",
+    ),
+    l(
+        "下属对供应商承诺任何事，都得先经这个人同意。",
+        "Staff may promise a supplier nothing without this person's say-so first.",
+    ),
+    l(
+        "同事说，在这个部门想办成事，得先过这个人这一关。",
+        "Colleagues say nothing moves in this department without going through this person.",
+    ),
 ];
 
 /// Achievement: to get results, to bring about change.
@@ -478,6 +624,22 @@ const ACHIEVEMENT_CUES: &[Line] = &[
     l(
         "一说到“变革”就来劲，想在任上实实在在干成几件事。",
         "Lights up at the word \"transformation\"; wants real wins to show for the job.",
+    ),
+    l(
+        "邮件里问得最多的一句：“什么时候能见效？”",
+        "The question asked most in emails: \"When will we see it pay off?\"",
+    ),
+    l(
+        "评审供应商只问一句：去年帮我们做成了什么？",
+        "Judges a supplier at the review by one question: what did you get done for us last year?",
+    ),
+    l(
+        "主动揽下别人都不愿接的硬骨头项目。",
+        "Volunteers for the tough projects nobody else wants to touch.",
+    ),
+    l(
+        "每次季度会一散，就写下下季度要拿下的三件事。",
+        "Leaves every quarterly meeting with three things written down to get done by the next.",
     ),
 ];
 
@@ -511,6 +673,22 @@ const RECOGNITION_CUES: &[Line] = &[
         "抱怨过领导看不到自己付出了多少。",
         "Has complained that the bosses never see how much work goes in.",
     ),
+    l(
+        "会议纪要里漏了自己的名字和发言，会要求补上。",
+        "Asks for the minutes to be corrected if their own name and remarks are missing.",
+    ),
+    l(
+        "供应商来访，希望对方派来的人级别配得上自己。",
+        "Expects a visiting supplier to send someone senior enough to match their own rank.",
+    ),
+    l(
+        "在行业会议上发过一次言，逢人便提。",
+        "Gave one talk at an industry conference and mentions it to anyone who'll listen.",
+    ),
+    l(
+        "供应商的一封感谢信，会被转发给全部门。",
+        "A supplier's thank-you letter gets forwarded to the whole department.",
+    ),
 ];
 
 /// Acceptance: to build relationships with others, to belong.
@@ -543,6 +721,22 @@ const ACCEPTANCE_CUES: &[Line] = &[
         "宁可自己让一步，也不愿跟团队意见相左。",
         "Would rather give way than be at odds with the team.",
     ),
+    l(
+        "评审会上很少唱反调，总先看看别人怎么打分。",
+        "Rarely objects at reviews; checks first how the others have scored.",
+    ),
+    l(
+        "逢年过节给老供应商发问候，名单上一个不落。",
+        "Sends holiday greetings to long-standing suppliers and never skips a name on the list.",
+    ),
+    l(
+        "换了供应商，也要请原来那家吃顿饭，不想伤了和气。",
+        "Even after switching supplier, takes the old one to dinner so nobody parts on bad terms.",
+    ),
+    l(
+        "午饭从不一个人吃，总要叫上几个同事。",
+        "Never eats lunch alone; always rounds up a few colleagues.",
+    ),
 ];
 
 /// Security: things confirmed, no risks taken.
@@ -574,6 +768,22 @@ const SECURITY_CUES: &[Line] = &[
     l(
         "同事说这个人最怕“出事”，宁可慢一点。",
         "Colleagues say this person fears trouble above all, and would rather go slow.",
+    ),
+    l(
+        "只跟合作多年、从没出过问题的供应商签长单。",
+        "Signs long contracts only with suppliers of many years and a clean record.",
+    ),
+    l(
+        "每次评审都问：“出了问题，备用方案是什么？”",
+        "At every review asks: \"If this fails, what's the fallback?\"",
+    ),
+    l(
+        "口头答应的事不算数，一律要求写下来盖章，心里才有底。",
+        "Trusts no spoken promise until it is written down and stamped.",
+    ),
+    l(
+        "新设备上线那几周，每天都要去现场看一眼才放心。",
+        "In a new machine's first weeks, goes to the floor daily to see it's running.",
     ),
 ];
 
@@ -837,6 +1047,189 @@ const D_UNSUITED: &[Line] = &[
     l(
         "给我画张图吧，这么多字我读不进去。",
         "Draw me a picture. I can't get through this much text.",
+    ),
+];
+
+// ---------------------------------------------------------------------------------------------
+// Style answers: how a person takes the trainee's answer to an event they raised.
+
+const A_ANSWER_SUITED: &[Line] = &[
+    l(
+        "说得通：你的理由站得住。把依据书面发我。",
+        "Fair enough: your reasoning holds. Send me the basis in writing.",
+    ),
+    l(
+        "不是我想听的，但账算得清楚，我没话说。",
+        "Not what I wanted to hear, but the arithmetic is sound. I have no argument.",
+    ),
+    l(
+        "来龙去脉和数字都摆出来了，这样我能自己判断。",
+        "You laid out the causes and the figures. Now I can judge it for myself.",
+    ),
+];
+
+const A_ANSWER_MIDDLING: &[Line] = &[
+    l(
+        "原则上说得过去，但影响到底有多大？给我一个数。",
+        "In principle that's reasonable, but how big is the impact? Give me a number.",
+    ),
+    l(
+        "先这样吧。你们的依据我还没看到，补一份过来。",
+        "All right for now. I haven't seen your basis yet; send it over.",
+    ),
+    l(
+        "嗯，只解释了一半。另一半的原因，我要看到核实过的东西。",
+        "Hm, that explains half of it. For the other half I want something verified.",
+    ),
+];
+
+const A_ANSWER_UNSUITED: &[Line] = &[
+    l(
+        "这对不上。你说的和账面上的数字根本是两回事。",
+        "That doesn't add up. What you say and what the books show are two different things.",
+    ),
+    l(
+        "一句“请放心”就完了？证据呢？数字呢？",
+        "Just \"don't worry\", and that's it? Where's the evidence? Where are the numbers?",
+    ),
+    l(
+        "你的理由前后矛盾，我没法把它当回事。",
+        "Your reasons contradict each other. I can't take that seriously.",
+    ),
+];
+
+const B_ANSWER_SUITED: &[Line] = &[
+    l(
+        "这是按合同约定的办法来的，没什么可争的，就这么办。",
+        "That's by the terms we signed. Nothing to argue with; we'll do it that way.",
+    ),
+    l(
+        "虽然不合我的意，但程序上挑不出毛病。请发正式函件。",
+        "Not what I'd hoped, but the procedure is followed to the letter. Send a formal letter.",
+    ),
+    l(
+        "你一条条按规定回了，我照章办理就是。",
+        "You answered point by point, as the rules require. I'll handle it by the book.",
+    ),
+];
+
+const B_ANSWER_MIDDLING: &[Line] = &[
+    l(
+        "行，但口头说的不算书面答复。按规定的格式补一份。",
+        "All right, but that isn't a written reply. Send one in the proper format.",
+    ),
+    l(
+        "大概知道了。具体哪天、谁来办，列个时间表给我。",
+        "I get the gist. Which day, and who handles it? Put it on a timetable for me.",
+    ),
+    l(
+        "先记下。下次例会上按议程再过一遍。",
+        "Noted. We'll go over it again at the regular meeting, in the agenda's order.",
+    ),
+];
+
+const B_ANSWER_UNSUITED: &[Line] = &[
+    l(
+        "这不合规矩。我们约定的办法里，没有这一条。",
+        "That's not how it's done. There's no such clause in what we agreed.",
+    ),
+    l(
+        "说改就改？合同里写好的程序，你们不能自己跳过。",
+        "Changed just like that? You can't skip the procedure written into the contract.",
+    ),
+    l(
+        "我们从来不是这么处理的，这个先例我不能开。",
+        "We have never handled it this way, and I won't set that precedent.",
+    ),
+];
+
+const C_ANSWER_SUITED: &[Line] = &[
+    l(
+        "谢谢你跟我说实话，这比什么都强。我们一起想办法。",
+        "Thank you for telling me straight; that counts for a lot. Let's work it out together.",
+    ),
+    l(
+        "不是我盼着的答复，但你肯当面来讲，我领这个情。",
+        "Not the answer I was hoping for, but you came to tell me face to face. I appreciate that.",
+    ),
+    l(
+        "你想到了我们车间的人要怎么挺过去，这就够了。",
+        "You thought about how our people on the floor will get through it. That's enough for me.",
+    ),
+];
+
+const C_ANSWER_MIDDLING: &[Line] = &[
+    l(
+        "嗯，道理我懂。可我回去怎么跟下面的人说呢？",
+        "Hm, I follow. But what do I tell my people when I get back?",
+    ),
+    l(
+        "行吧。下次再有这种事，先给我打个电话，别光发邮件。",
+        "All right. Next time something like this comes up, call me first, don't just email.",
+    ),
+    l(
+        "我听明白了，只是还想知道别的客户碰上这事是怎么过来的。",
+        "I follow. I'd still like to hear how your other customers got through the same thing.",
+    ),
+];
+
+const C_ANSWER_UNSUITED: &[Line] = &[
+    l(
+        "你这样答复，真让我失望。我还以为我们之间不用这样。",
+        "That answer really lets me down. I thought things between us didn't work like that.",
+    ),
+    l(
+        "你让我怎么回去跟车间的人交代？他们会觉得被晾在一边。",
+        "How am I meant to face the people on the floor? They'll think they've been forgotten.",
+    ),
+    l(
+        "一封冷冰冰的公函就打发了？连个电话都没有。",
+        "A cold form letter, and that's it? Not even a phone call.",
+    ),
+];
+
+const D_ANSWER_SUITED: &[Line] = &[
+    l(
+        "行，这条路我看明白了。别纠结眼前，往前看。",
+        "All right, I see the road you're on. Let's not dwell on today; look ahead.",
+    ),
+    l(
+        "不是我想要的，但思路清楚。接下来三年怎么走，我们聊聊。",
+        "Not the answer I wanted, but I see the thinking. Let's talk about the next three years.",
+    ),
+    l(
+        "这一关过去就过去了，关键是我们下一步往哪走。",
+        "That's behind us now. What matters is where we head next.",
+    ),
+];
+
+const D_ANSWER_MIDDLING: &[Line] = &[
+    l(
+        "嗯，就事论事地答了。放到长远看，这意味着什么？",
+        "Hm, you answered the question in front of us. What does it mean in the long run?",
+    ),
+    l(
+        "行吧，先这样。下次讲讲你们打算往哪走，别光补窟窿。",
+        "OK, fine for now. Next time tell me where you're heading, not just how you patch holes.",
+    ),
+    l(
+        "说得过去，可没什么新意。就没有别的出路了吗？",
+        "Passable, but nothing new. Is there really no other way out?",
+    ),
+];
+
+const D_ANSWER_UNSUITED: &[Line] = &[
+    l(
+        "为这点小事抠来抠去，格局太小了。",
+        "All this haggling over a small thing. That's small-minded.",
+    ),
+    l(
+        "你只盯着眼前这一笔，整盘棋根本没看。",
+        "You're staring at this one deal and missing the whole board.",
+    ),
+    l(
+        "就这样？我要的是一条出路，不是一堆条款。",
+        "That's it? I wanted a way forward, not a pile of clauses.",
     ),
 ];
 
@@ -1148,6 +1541,7 @@ mod tests {
         let mut lines = style_cues(style).to_vec();
         for reception in Reception::ALL {
             lines.extend_from_slice(style_reactions(style, reception));
+            lines.extend_from_slice(style_answers(style, reception));
         }
         lines
     }
@@ -1185,7 +1579,8 @@ mod tests {
     #[test]
     fn every_list_has_at_least_the_stated_number_of_lines() {
         for style in Style::ALL {
-            assert!(style_cues(style).len() >= 8, "{style:?} cues");
+            // Enough that a 25-person scenario dealing two cues a person rarely repeats one.
+            assert!(style_cues(style).len() >= 17, "{style:?} cues");
             assert!(
                 style_reactions(style, Reception::Suited).len() >= 4,
                 "{style:?} suited"
@@ -1200,9 +1595,40 @@ mod tests {
             );
         }
         for need in NEEDS {
-            assert!(need_cues(need).len() >= 6, "{need:?} cues");
+            assert!(need_cues(need).len() >= 10, "{need:?} cues");
             assert!(need_reactions(need).len() >= 4, "{need:?} reactions");
             assert!(need_met_reactions(need).len() >= 2, "{need:?} met");
+        }
+    }
+
+    #[test]
+    fn every_style_and_reception_has_at_least_three_answers() {
+        for style in Style::ALL {
+            for reception in Reception::ALL {
+                assert!(
+                    style_answers(style, reception).len() >= 3,
+                    "{style:?} {reception:?} answers"
+                );
+            }
+        }
+    }
+
+    /// An answer is not a pitch: a good answer to an event (often a refusal) is taken, never
+    /// cheered, so the answers share no line with the visit reactions.
+    #[test]
+    fn answers_are_not_visit_reactions() {
+        for style in Style::ALL {
+            for reception in Reception::ALL {
+                for answer in style_answers(style, reception) {
+                    for other in Reception::ALL {
+                        assert!(
+                            !style_reactions(style, other).contains(answer),
+                            "{style:?}: {:?} is also a visit reaction",
+                            answer.en
+                        );
+                    }
+                }
+            }
         }
     }
 
@@ -1384,6 +1810,7 @@ mod tests {
         for style in Style::ALL {
             for reception in Reception::ALL {
                 check_unquoted(style_reactions(style, reception));
+                check_unquoted(style_answers(style, reception));
             }
         }
         for need in NEEDS {

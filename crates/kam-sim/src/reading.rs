@@ -77,7 +77,7 @@ pub fn bank_pointer(text: &str) -> Option<Pointer> {
     for style in Style::ALL {
         let reactions = Reception::ALL
             .iter()
-            .any(|&r| hit(cues::style_reactions(style, r)));
+            .any(|&r| hit(cues::style_reactions(style, r)) || hit(cues::style_answers(style, r)));
         if hit(cues::style_cues(style)) || reactions {
             return Some(Pointer::Style(style));
         }
@@ -86,6 +86,7 @@ pub fn bank_pointer(text: &str) -> Option<Pointer> {
         if hit(cues::need_cues(need))
             || hit(cues::need_reactions(need))
             || hit(cues::need_met_reactions(need))
+            || hit(cues::need_at_the_table(need))
         {
             return Some(Pointer::Need(need));
         }
@@ -342,10 +343,11 @@ pub fn event_speaker(game: &Game, event: usize, account: usize) -> Option<usize>
         })
 }
 
-/// How the speaker takes an answer to an event, in their real style's voice: as a suited
-/// pitch for an answer the courseware rates good, a middling one for a neutral answer, an
-/// unsuited one (asking for what their style wants) for a poor answer. Drawn on a stream of
-/// its own, so the words are the same for everyone with the seed. (speaker, words)
+/// How the speaker takes an answer to an event, in their real style's voice
+/// ([`cues::style_answers`]): accepting it in their own way for an answer the courseware rates
+/// good (never gushing: a good answer can be a refusal that displeases them), lukewarm for a
+/// neutral one, displeased for a poor one. Drawn on a stream of its own, so the words are the
+/// same for everyone with the seed. (speaker, words)
 pub fn answer_reaction(
     game: &Game,
     event: usize,
@@ -369,7 +371,7 @@ pub fn answer_reaction(
         &person.id,
         &format!("answer {} {}", def.id, game.times_fired(event, account)),
     );
-    let line = draw(&mut rng, cues::style_reactions(person.style, reception), 1);
+    let line = draw(&mut rng, cues::style_answers(person.style, reception), 1);
     Some((speaker, line.first()?.pick(lang).to_owned()))
 }
 
@@ -668,7 +670,7 @@ mod tests {
                 Verdict::Poor => Reception::Unsuited,
             };
             assert!(
-                cues::style_reactions(person.style, expected)
+                cues::style_answers(person.style, expected)
                     .iter()
                     .any(|l| l.en == words),
                 "{words}"
