@@ -104,8 +104,12 @@ pub enum Delivery {
     Ended,
     /// The server refused decisions and sending them again will not help (its sentence).
     Refused(String),
-    /// The server does not answer (the network's own words, for a tooltip).
+    /// The server does not answer, and decisions wait here to be sent (the network's own
+    /// words, for a tooltip).
     Offline(String),
+    /// The server does not answer, but it acknowledged everything made: nothing waits here
+    /// (a hand run saw "not sent yet" for a month the server held).
+    SentOffline(String),
     /// Not all acknowledged yet, and no failure so far: on the way.
     Sending,
     /// Everything made is acknowledged.
@@ -120,7 +124,11 @@ pub fn delivery(state: &LinkState) -> Delivery {
     } else if let Some(why) = &state.refused {
         Delivery::Refused(why.clone())
     } else if let Some(why) = &state.offline {
-        Delivery::Offline(why.clone())
+        if state.acknowledged < state.made {
+            Delivery::Offline(why.clone())
+        } else {
+            Delivery::SentOffline(why.clone())
+        }
     } else if state.acknowledged < state.made {
         Delivery::Sending
     } else {
@@ -164,6 +172,16 @@ pub fn status_line(seat: &ClassSeat, lang: Lang) -> (String, String, bool) {
                 "{}\n{}\n{}\n{rejoin}",
                 i18n::tf(lang, K::ServerSilent, seat.address()),
                 K::Offline.t(lang),
+                technical(&why)
+            ),
+            true,
+        ),
+        Delivery::SentOffline(why) => (
+            format!("{head} · {}", K::OfflineAllSentShort.t(lang)),
+            format!(
+                "{}\n{}\n{}\n{rejoin}",
+                i18n::tf(lang, K::ServerSilent, seat.address()),
+                K::OfflineAllSent.t(lang),
                 technical(&why)
             ),
             true,

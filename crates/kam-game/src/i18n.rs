@@ -152,6 +152,8 @@ table! {
     FitWasted => "适得其反", "wasted";
     ScoreSoFar => "当前得分", "Score so far";
     OfflineShort => "离线，稍后自动发送", "offline, will resend";
+    OfflineAllSentShort => "离线（决策都已送达）", "offline (everything sent)";
+    OfflineAllSent => "你的决策都已送达服务器，这里没有等待发送的内容；服务器恢复后，本轮结果照常显示。", "The server has all your decisions; nothing waits to be sent. Once it answers again, the round's results appear as usual.";
     WaitingForClass => "等待全班完成本月", "Waiting for the class";
     SavedGameFound => "发现自动存档", "An autosave was found";
     Turns => "个月", "months";
@@ -433,6 +435,7 @@ table! {
     JoinRefused => "服务器没有接受这次加入。", "The server did not accept the join.";
     JoinUnplayable => "这个版本的游戏无法运行班级的场景。", "This version of the game cannot play the class's scenario.";
     // Issue 20 finding 12: the waiting screen says what is true, and has a way out.
+    WaitSentServerSilent => "班级服务器 {} 暂时没有应答；恢复后，本轮结果会照常显示。", "The class server at {} does not answer just now; the round's results appear once it does.";
     WaitSent => "已发送：服务器已收到你本月的决策。讲师发布本轮结果后，报告会自动显示。", "Sent: the server has your decisions for this month. The report appears as soon as the instructor releases this round.";
     WaitSending => "正在发送本月的决策……", "Sending your decisions for this month…";
     WaitQueued => "还没有发送：班级服务器 {} 没有应答。决策保存在本机，服务器一应答就自动发送。", "Not sent yet: the class server does not answer at {}. Your decisions are kept here and sent as soon as it answers.";

@@ -380,6 +380,14 @@ pub(crate) fn waiting_for_class(root: &mut egui::Ui, s: &Session) -> Vec<Action>
                 crate::class::Delivery::Sent => {
                     ui.label(K::WaitSent.t(lang));
                 }
+                crate::class::Delivery::SentOffline(why) => {
+                    ui.label(K::WaitSent.t(lang));
+                    ui.label(
+                        RichText::new(i18n::tf(lang, K::WaitSentServerSilent, class.address()))
+                            .color(ui::MUTED),
+                    )
+                    .on_hover_text(technical(why));
+                }
                 crate::class::Delivery::Sending => {
                     ui.label(K::WaitSending.t(lang));
                 }

@@ -100,3 +100,23 @@ fn a_month_the_server_holds_is_sent_and_waits_in_chinese() {
     h.run_steps(2);
     assert!(h.query_by_label_contains("等待全班完成本月").is_some());
 }
+
+/// A month the server acknowledged stays "sent" when the server then stops answering (a hand
+/// run with a killed server read "not sent yet" for a month the server held).
+#[test]
+fn a_month_the_server_holds_stays_sent_when_the_server_then_goes_silent() {
+    let dir = tempfile::tempdir().unwrap();
+    let (class, s) = month_played(dir.path(), Lang::En, Mode::Answer, |l| {
+        l.made > 0 && l.acknowledged == l.made
+    });
+    class.set_mode(Mode::Cut);
+    wait_until(15, "the link to notice", || link(&s).offline.is_some());
+    let mut h = harness(s);
+    h.run_steps(3);
+    assert!(h.query_by_label_contains("Sent:").is_some());
+    assert!(h.query_by_label_contains("Not sent yet").is_none());
+    assert!(
+        h.query_by_label_contains("does not answer just now")
+            .is_some()
+    );
+}
