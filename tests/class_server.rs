@@ -332,8 +332,10 @@ fn refusals_change_nothing() {
         let before = http.view(&a.id, &a.key);
 
         // Instructor pages and actions need the right key, and one session's key opens no other.
+        // (The API answers a request with no key at all 401, as HTTP would.)
+        let (status, _) = http.get(&format!("/api/sessions/{}", a.id), None);
+        assert_eq!(status, 401, "the API without a key");
         for (path, key) in [
-            (format!("/api/sessions/{}", a.id), None),
             (format!("/api/sessions/{}", a.id), Some("0".repeat(64))),
             (format!("/api/sessions/{}", a.id), Some(b.key.clone())),
             (format!("/i/{}", a.id), Some(b.key.clone())),
@@ -440,7 +442,8 @@ fn refusals_change_nothing() {
 
 /// The instructor's actions, through the API and through the dashboard's forms, are refused
 /// without the session's key or with another session's, as a header or as the browser's
-/// cookie: 403, in JSON for the API and as a page for the browser, and the class is unchanged.
+/// cookie: 403, in JSON for the API (401 with no key at all) and as a page for the browser, and
+/// the class is unchanged.
 #[test]
 fn instructor_actions_without_the_key_are_refused_and_change_nothing() {
     let dir = tempfile::tempdir().unwrap();
@@ -478,11 +481,17 @@ fn instructor_actions_without_the_key_are_refused_and_change_nothing() {
                 let mut response = request.send(body).unwrap();
                 let status = response.status().as_u16();
                 let text = response.body_mut().read_to_string().unwrap_or_default();
-                assert_eq!(status, 403, "{path} with {credential:?}: {text}");
-                if path.starts_with("/api/") {
+                let api = path.starts_with("/api/");
+                let expected = if api && credential.is_none() {
+                    401
+                } else {
+                    403
+                };
+                assert_eq!(status, expected, "{path} with {credential:?}: {text}");
+                if api {
                     let refusal: serde_json::Value = serde_json::from_str(&text).unwrap();
                     assert!(
-                        refusal["error"]
+                        refusal["detail"]
                             .as_str()
                             .unwrap()
                             .contains("instructor link"),

@@ -298,11 +298,31 @@ fn transport_failure(error: ureq::Error) -> Failure {
     }
 }
 
+/// A refusal's body: `{error: CODE, detail: SENTENCE, recorded?}`; from a server older than
+/// the codes, `{error: SENTENCE, recorded?}` (no code); or, from something that is not a class
+/// server (a proxy's error page), its first words as the sentence.
 fn refusal(text: &str) -> Refusal {
-    serde_json::from_str(text).unwrap_or_else(|_| Refusal {
-        error: text.chars().take(200).collect(),
-        recorded: None,
-    })
+    #[derive(serde::Deserialize)]
+    struct Older {
+        error: String,
+        #[serde(default)]
+        recorded: Option<usize>,
+    }
+    if let Ok(refusal) = serde_json::from_str::<Refusal>(text) {
+        return refusal;
+    }
+    match serde_json::from_str::<Older>(text) {
+        Ok(older) => Refusal {
+            code: String::new(),
+            error: older.error,
+            recorded: older.recorded,
+        },
+        Err(_) => Refusal {
+            code: String::new(),
+            error: text.chars().take(200).collect(),
+            recorded: None,
+        },
+    }
 }
 
 #[cfg(test)]
@@ -377,15 +397,22 @@ mod tests {
 
     #[test]
     fn a_join_answered_408_or_429_is_sent_again_with_the_same_join_id() {
-        let later = |why: &str| serde_json::json!({ "error": why }).to_string();
+        let later =
+            |code: &str, why: &str| serde_json::json!({ "error": code, "detail": why }).to_string();
         let (address, served) = scripted_server(vec![
             (
                 408,
-                later("the request took too long to arrive; send it again"),
+                later(
+                    "request_timeout",
+                    "the request took too long to arrive; send it again",
+                ),
             ),
             (
                 429,
-                later("too many requests from this client; wait a moment"),
+                later(
+                    "too_many_requests",
+                    "too many requests from this client; wait a moment",
+                ),
             ),
             (200, a_seat()),
         ]);
@@ -401,20 +428,57 @@ mod tests {
     }
 
     #[test]
-    fn a_refused_join_is_not_sent_again() {
-        let taken = serde_json::json!({ "error": "someone called Mei Lin has joined already" });
+    fn a_refused_join_is_not_sent_again_and_shows_the_servers_sentence() {
+        let taken = serde_json::json!({
+            "error": "name_taken",
+            "detail": "someone called Mei Lin has joined already",
+        });
         let (address, served) = scripted_server(vec![(409, taken.to_string())]);
         let refused = Client::new(&address).join("K7QM3A", "Mei Lin");
-        assert!(
-            matches!(refused, Err(CallError::Refused { status: 409, .. })),
-            "{refused:?}"
+        let Err(CallError::Refused {
+            status: 409,
+            refusal,
+        }) = &refused
+        else {
+            panic!("{refused:?}");
+        };
+        assert_eq!(refusal.code, "name_taken");
+        assert_eq!(
+            refused.unwrap_err().to_string(),
+            "someone called Mei Lin has joined already"
         );
         assert_eq!(served.join().unwrap().len(), 1);
     }
 
     #[test]
+    fn a_refusal_from_a_server_older_than_the_codes_still_reads() {
+        let older =
+            refusal(r#"{"error": "decisions from number 3 already recorded", "recorded": 2}"#);
+        assert_eq!(older.error, "decisions from number 3 already recorded");
+        assert_eq!((older.code.as_str(), older.recorded), ("", Some(2)));
+        let current = refusal(
+            r#"{"error": "conflict", "detail": "decisions from number 3 already recorded", "recorded": 2}"#,
+        );
+        assert_eq!(
+            (
+                current.code.as_str(),
+                current.error.as_str(),
+                current.recorded
+            ),
+            (
+                "conflict",
+                "decisions from number 3 already recorded",
+                Some(2)
+            )
+        );
+    }
+
+    #[test]
     fn a_401_to_a_seat_call_is_the_seat_gone() {
-        let unknown = serde_json::json!({ "error": "this game's class seat is not known here" });
+        let unknown = serde_json::json!({
+            "error": "unauthorized",
+            "detail": "this game's class seat is not known here",
+        });
         let (address, _served) = scripted_server(vec![(401, unknown.to_string())]);
         let client = Client::new(&address);
         // The scripted server reads a JSON body; a submission has one.

@@ -9,6 +9,8 @@ pub mod client;
 pub mod link;
 pub mod protocol;
 pub mod robot;
+#[cfg(feature = "openapi")]
+pub mod schema;
 
 pub use client::{CallError, Client, JoinAttempt};
 pub use link::{Link, LinkState};

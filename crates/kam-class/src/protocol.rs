@@ -16,6 +16,7 @@ pub const MAX_DECISIONS_PER_SUBMISSION: usize = 64;
 
 /// How a class is paced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Pacing {
     /// Everyone plays at their own pace.
@@ -55,8 +56,10 @@ pub struct JoinRequest {
 
 /// `POST /api/rejoin`: take back one's seat from another computer.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RejoinRequest {
     pub code: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1))]
     pub name: String,
     /// The rejoin code shown when the seat was taken.
     pub rejoin: String,
@@ -64,6 +67,7 @@ pub struct RejoinRequest {
 
 /// The answer to a join or rejoin: everything the game needs to play the class's game.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Seat {
     /// Sent as `Authorization: Bearer TOKEN` with every submission; only this seat's holder
     /// has it.
@@ -88,8 +92,10 @@ pub struct Seat {
         skip_serializing_if = "Option::is_none",
         with = "difficulty_by_name"
     )]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<crate::schema::Difficulty>))]
     pub difficulty: Option<Difficulty>,
     /// The decisions the server holds for this seat (empty on a first join).
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<crate::schema::Decision>))]
     pub decisions: Vec<Decision>,
     pub status: ClassStatus,
 }
@@ -127,13 +133,21 @@ pub mod difficulty_by_name {
 
 /// `POST /api/submit`: decisions `from`, `from + 1`, … of this seat's log.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Submission {
+    /// The number (from 0) of the first decision sent: exactly as many as the server holds.
     pub from: usize,
+    /// The decisions, in log order: 1 to [`MAX_DECISIONS_PER_SUBMISSION`].
+    #[cfg_attr(
+        feature = "openapi",
+        schema(value_type = Vec<crate::schema::Decision>, min_items = 1, max_items = 64)
+    )]
     pub decisions: Vec<Decision>,
 }
 
 /// What the server holds for a seat, and where the class is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ClassStatus {
     /// Decisions recorded for this seat.
     pub recorded: usize,
@@ -144,11 +158,21 @@ pub struct ClassStatus {
     pub ended: bool,
 }
 
-/// Every refusal's body: a reason a person can read, and what the server holds, so a client
-/// that lost an answer knows where to resume.
+/// Every refusal's body: `{"error": CODE, "detail": SENTENCE}`, with `recorded` in a seat's
+/// refusals so that a client that lost an answer knows where to resume.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Refusal {
+    /// What kind of refusal, for programs: a short word that does not change, one per status,
+    /// and `name_taken` for a name someone in the class has (docs/serve.md lists them). Sent
+    /// as `error`; empty from a server older than the codes.
+    #[serde(rename = "error")]
+    pub code: String,
+    /// Why, in a sentence a person can act on: what the game shows. Sent as `detail` (a server
+    /// older than the codes sent it as `error`, which the client still reads).
+    #[serde(rename = "detail")]
     pub error: String,
+    /// A seat's refusal: how many of its decisions the server holds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recorded: Option<usize>,
 }

@@ -32,21 +32,29 @@ const JOIN_RETRY_MS: i64 = 10 * 60 * 1000;
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 
 /// `POST /api/join`: the game's [`kam_class::protocol::JoinRequest`], plus the join id.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
+#[schema(as = JoinRequest)]
 pub struct Join {
+    /// The class's join code (case and spaces do not matter).
     pub code: String,
+    /// The trainee's name: at most 40 characters once trimmed and its runs of spaces made one,
+    /// without control, bidirectional or invisible characters (400 otherwise).
+    #[schema(min_length = 1)]
     pub name: String,
     /// Chosen at random by the client for this join (16 to 128 letters, digits, `-` or `_`),
     /// and sent again unchanged if the answer is lost: the resent join gets the same seat.
     #[serde(default)]
+    #[schema(pattern = "^[A-Za-z0-9_-]{16,128}$")]
     pub join_id: Option<String>,
 }
 
 /// What an instructor asks for when creating a session.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
 pub struct NewSession {
     /// A bundled scenario's name (`classroom_en`) or a whole scenario file (RON).
+    #[schema(min_length = 1)]
     pub scenario: String,
+    /// At most 120 characters once trimmed; empty: the scenario's title.
     #[serde(default)]
     pub title: String,
     /// A number, or any text (a class code) that stands for one; empty: the scenario's seed.
@@ -61,9 +69,11 @@ pub struct NewSession {
     /// The difficulty the class plays at (`"easy"`, `"normal"`, `"hard"`); absent or `null`:
     /// the scenario's own.
     #[serde(default, with = "kam_class::protocol::difficulty_by_name")]
+    #[schema(value_type = Option<kam_class::schema::Difficulty>)]
     pub difficulty: Option<Difficulty>,
     /// Rounds: minutes each round stays open before it is released anyway (0: no deadline).
     #[serde(default)]
+    #[schema(maximum = 1440)]
     pub round_minutes: u32,
 }
 
@@ -81,16 +91,18 @@ pub fn holds_round(seat: &SeatRow, open: u32, offline: bool) -> bool {
 }
 
 /// What creating a session gives the instructor.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Created {
+    /// The session's id, in the instructor's routes (`/api/sessions/{id}`).
     pub id: String,
+    /// The join code the trainees type.
     pub code: String,
     /// The instructor key: shown once, stored only as a hash.
     pub secret: String,
 }
 
 /// One trainee on the dashboard.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct RosterLine {
     pub seat: i64,
     pub name: String,
@@ -98,6 +110,10 @@ pub struct RosterLine {
     pub excused: bool,
     /// The month being played (months done + 1), or the last month when finished.
     pub month: u32,
+    /// Months the trainee has played (and sent): what the score and the expert's are after.
+    pub months_played: u32,
+    /// The trainee has recorded a decision: before that their score means nothing yet.
+    pub started: bool,
     pub status: SeatStatus,
     pub composite: f64,
     /// The composite against the expert's on the same seed after as many months.
@@ -107,7 +123,7 @@ pub struct RosterLine {
     pub holds_round: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum SeatStatus {
     Planning,
@@ -129,7 +145,7 @@ impl SeatStatus {
 }
 
 /// How one account fares across the class.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct AccountLine {
     pub name: String,
     pub tier: String,
@@ -139,7 +155,7 @@ pub struct AccountLine {
 }
 
 /// A teaching point and how many finished games missed it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct LessonLine {
     pub lesson: String,
     pub missed: usize,
@@ -147,7 +163,7 @@ pub struct LessonLine {
 }
 
 /// Everything the dashboard shows, computed from the database and the server's replays.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ClassView {
     pub id: String,
     pub code: String,
@@ -161,6 +177,7 @@ pub struct ClassView {
     /// What the class plays at: its own setting, else the scenario's difficulty. Named in lower
     /// case, as the API takes it.
     #[serde(serialize_with = "difficulty_name")]
+    #[schema(value_type = kam_class::schema::Difficulty)]
     pub difficulty: Difficulty,
     /// The difficulty is the scenario's own (the instructor chose none).
     pub scenario_difficulty: bool,
@@ -181,12 +198,16 @@ pub struct ClassView {
 }
 
 impl ClassView {
-    /// The roster best first: the leaderboard.
+    /// The roster best first: the leaderboard. Trainees are ranked by their score against
+    /// the expert's after as many months as they have played (like with like: a straggler's
+    /// early score is not set against a finished game), then by name; those who have not
+    /// started come last.
     pub fn leaderboard(&self) -> Vec<&RosterLine> {
         let mut lines: Vec<&RosterLine> = self.roster.iter().collect();
         lines.sort_by(|a, b| {
-            b.composite
-                .total_cmp(&a.composite)
+            b.started
+                .cmp(&a.started)
+                .then_with(|| b.against_expert.total_cmp(&a.against_expert))
                 .then_with(|| a.name.cmp(&b.name))
         });
         lines
@@ -463,7 +484,7 @@ impl Classroom {
                 {
                     return Ok(seat);
                 }
-                return Err(ApiError::conflict(format!(
+                return Err(ApiError::name_taken(format!(
                     "someone called {name} has joined already: choose another name, or rejoin with your rejoin code"
                 )));
             }
@@ -620,13 +641,11 @@ impl Classroom {
         if token.is_empty() || token.len() > 128 {
             return Err(unknown());
         }
-        let (session_id, seat) = self
+        let (session, row) = self
             .db
             .seat_by_token(&secrets::hash(token))
             .await?
             .ok_or_else(unknown)?;
-        let session = self.db.session(&session_id).await?.ok_or_else(unknown)?;
-        let row = self.db.seat(&session_id, seat).await?.ok_or_else(unknown)?;
         crate::observe::note_session(&session.id);
         Ok((session, row))
     }
@@ -774,8 +793,12 @@ impl Classroom {
         if open > prepared.scenario.turns {
             return Ok(false);
         }
-        let seats = self.db.seats(&session.id).await?;
         let now = now_ms();
+        // Not the whole roster: the few seats that decide it (read on every submission).
+        let seats = self
+            .db
+            .round_deciders(&session.id, open, now - self.offline_after_ms)
+            .await?;
         Ok(seats.iter().any(|s| s.turn > open)
             && !seats
                 .iter()
@@ -964,7 +987,11 @@ impl Classroom {
                 SeatStatus::Finished
             } else if offline {
                 SeatStatus::Offline
-            } else if pacing(session) == Pacing::Rounds && seat.turn > session.released + 1 {
+            } else if pacing(session) == Pacing::Rounds
+                && !session.ended
+                && seat.turn > session.released + 1
+            {
+                // Nothing is waited for once the class has ended.
                 SeatStatus::Waiting
             } else {
                 SeatStatus::Planning
@@ -974,6 +1001,8 @@ impl Classroom {
                 name: seat.name.clone(),
                 excused: seat.excused,
                 month: seat.turn.min(scenario.turns),
+                months_played: done as u32,
+                started: seat.recorded > 0,
                 status,
                 composite: seat.composite,
                 against_expert: seat.composite - expert.get(done).copied().unwrap_or(0.0),

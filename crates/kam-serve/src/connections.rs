@@ -2,7 +2,9 @@
 //! `axum::serve` does not set: a request head must arrive within a timeout (which also closes
 //! a connection left idle between requests), one client address may hold only so many
 //! connections, and the whole server only as many as its open-file limit allows. Without
-//! them, idle half-sent requests held every file descriptor and stalled the server.
+//! them, idle half-sent requests held every file descriptor and stalled the server. And the
+//! kernel queues a burst of new connections for the server to accept, rather than dropping
+//! them.
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -15,18 +17,36 @@ use axum::extract::ConnectInfo;
 use hyper::body::Incoming;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
-use tokio::net::TcpListener;
+use tokio::net::{TcpListener, TcpSocket};
 
 /// File descriptors kept back from connections: the database, the log, the listener.
 const FILES_KEPT_BACK: u64 = 64;
 /// How long a stopping server waits for the requests under way (live dashboards never end).
 const STOP_GRACE: Duration = Duration::from_secs(10);
+/// New connections the kernel holds until the server accepts them (Linux caps it at
+/// `net.core.somaxconn`, 4,096 by default). tokio's `TcpListener::bind` asks for 128: a burst of
+/// more (a class's games reconnecting at once after a restart, 2,000 clients in the slow-client
+/// test) overflowed it, and each connection dropped waited a second for its client to try again.
+const ACCEPT_BACKLOG: u32 = 1024;
 
 #[derive(Debug, Clone, Copy)]
 pub struct ConnectionLimits {
     pub header_read_timeout: Duration,
     pub per_address: usize,
     pub total: usize,
+}
+
+/// A listener on `addr` with room for [`ACCEPT_BACKLOG`] connections not yet accepted.
+pub fn listen(addr: SocketAddr) -> std::io::Result<TcpListener> {
+    let socket = match addr {
+        SocketAddr::V4(_) => TcpSocket::new_v4()?,
+        SocketAddr::V6(_) => TcpSocket::new_v6()?,
+    };
+    // As `TcpListener::bind` does on Unix: a restarted server gets its port back at once.
+    #[cfg(unix)]
+    socket.set_reuseaddr(true)?;
+    socket.bind(addr)?;
+    socket.listen(ACCEPT_BACKLOG)
 }
 
 /// Raises the soft open-file limit to the hard one, where the OS allows, and says how many

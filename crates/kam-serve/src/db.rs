@@ -7,14 +7,16 @@
 //! PostgreSQL, and a restarted server carries on from what it acknowledged.
 
 use std::borrow::Cow;
-use std::sync::Arc;
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use kam_sim::scenario::Difficulty;
 use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::migrate::{Migration, MigrationType, Migrator};
-use sqlx::{AnyPool, Executor, Row, SqlSafeStr};
+use sqlx::{AnyPool, AssertSqlSafe, Executor, Row, SqlSafeStr};
+use tokio::sync::{mpsc, oneshot};
 
 /// The schema, one migration per change, in order. Never edit a released one: add another.
 const MIGRATIONS: [(i64, &str, &str); 4] = [
@@ -35,10 +37,30 @@ pub fn now_ms() -> i64 {
         .map_or(0, |d| d.as_millis() as i64)
 }
 
+/// SQLite connections that only read, beside the one that writes. WAL lets them read while the
+/// writer writes (and syncs), so a class's status polls do not queue behind its submissions, or
+/// behind each other, on one connection (BENCHMARKS.md, "A live class").
+const SQLITE_READERS: u32 = 2;
+
+/// Scenario texts kept in memory before the cache is emptied (each is up to 1 MiB).
+const SCENARIOS_KEPT: usize = 64;
+
 #[derive(Clone)]
 pub struct Db {
+    /// Every write, and on PostgreSQL every read too.
     pool: AnyPool,
+    /// Reads outside a write: on SQLite [`SQLITE_READERS`] read-only connections; on PostgreSQL
+    /// the same pool as `pool`.
+    reads: AnyPool,
     pub backend: Backend,
+    /// SQLite: submissions waiting for the one writer, which commits all that are waiting in
+    /// one transaction ([`commit_appends`]). `None` on PostgreSQL, whose connections commit side
+    /// by side (and whose server groups their syncs itself).
+    appends: Option<mpsc::UnboundedSender<Waiting>>,
+    /// Each session's scenario text by id. A session's scenario never changes, and a seat's
+    /// every status poll reads its session: without this, each poll copied the whole scenario
+    /// (about 50 KB for a bundled one) out of the database.
+    scenarios: Arc<Mutex<HashMap<String, String>>>,
     /// Write statements this handle has run: each is a synced commit on SQLite, so the tests
     /// bound what a request costs with it.
     writes: Arc<AtomicU64>,
@@ -110,6 +132,7 @@ pub struct SeatClaim {
 }
 
 /// A submission's effect on its seat.
+#[derive(Debug, Clone, Copy)]
 pub struct Progress {
     pub turn: u32,
     pub finished: bool,
@@ -197,10 +220,36 @@ impl Db {
             .run(&pool)
             .await
             .map_err(|e| format!("cannot set up the database {}: {e}", redact(&url)))?;
+        let reads = match backend {
+            Backend::Postgres => pool.clone(),
+            Backend::Sqlite => AnyPoolOptions::new()
+                .after_connect(|conn, _| {
+                    Box::pin(async move {
+                        // The writer set WAL mode (it is kept in the file); these only read.
+                        conn.execute("PRAGMA query_only = ON").await?;
+                        conn.execute("PRAGMA mmap_size = 268435456").await?;
+                        conn.execute("PRAGMA busy_timeout = 10000").await?;
+                        Ok(())
+                    })
+                })
+                .max_connections(SQLITE_READERS)
+                .connect(&url)
+                .await
+                .map_err(|e| format!("cannot open the database {}: {e}", redact(&url)))?,
+        };
+        let writes = Arc::new(AtomicU64::new(0));
+        let appends = (backend == Backend::Sqlite).then(|| {
+            let (queue, waiting) = mpsc::unbounded_channel();
+            tokio::spawn(commit_appends(pool.clone(), Arc::clone(&writes), waiting));
+            queue
+        });
         Ok(Db {
             pool,
+            reads,
             backend,
-            writes: Arc::new(AtomicU64::new(0)),
+            appends,
+            scenarios: Arc::new(Mutex::new(HashMap::new())),
+            writes,
         })
     }
 
@@ -232,6 +281,7 @@ impl Db {
     }
 
     pub async fn close(&self) {
+        self.reads.close().await;
         self.pool.close().await;
     }
 
@@ -265,21 +315,41 @@ impl Db {
 
     pub async fn session(&self, id: &str) -> Result<Option<SessionRow>, sqlx::Error> {
         let row = sqlx::query(
-            "SELECT id, code, secret_hash, title, scenario, scenario_hash, seed, pacing, \
+            "SELECT id, code, secret_hash, title, scenario_hash, seed, pacing, \
              show_scores, coach, difficulty, round_minutes, released, deadline, ended, ended_at, \
              version FROM class_sessions WHERE id = $1",
         )
         .bind(id)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&self.reads)
         .await?;
-        row.map(|r| session_row(&r)).transpose()
+        let Some(row) = row else { return Ok(None) };
+        let mut session = session_row(&row)?;
+        session.scenario = self.scenario(id).await?;
+        Ok(Some(session))
+    }
+
+    /// A session's scenario text, from memory when it has been read before.
+    async fn scenario(&self, id: &str) -> Result<String, sqlx::Error> {
+        if let Some(text) = lock(&self.scenarios).get(id) {
+            return Ok(text.clone());
+        }
+        let text: String = sqlx::query_scalar("SELECT scenario FROM class_sessions WHERE id = $1")
+            .bind(id)
+            .fetch_one(&self.reads)
+            .await?;
+        let mut scenarios = lock(&self.scenarios);
+        if scenarios.len() >= SCENARIOS_KEPT {
+            scenarios.clear();
+        }
+        scenarios.insert(id.to_owned(), text.clone());
+        Ok(text)
     }
 
     pub async fn session_by_code(&self, code: &str) -> Result<Option<SessionRow>, sqlx::Error> {
         let id: Option<String> =
             sqlx::query_scalar("SELECT id FROM class_sessions WHERE code = $1")
                 .bind(code)
-                .fetch_optional(&self.pool)
+                .fetch_optional(&self.reads)
                 .await?;
         match id {
             Some(id) => self.session(&id).await,
@@ -291,7 +361,7 @@ impl Db {
     pub async fn version(&self, id: &str) -> Result<Option<i64>, sqlx::Error> {
         sqlx::query_scalar("SELECT version FROM class_sessions WHERE id = $1")
             .bind(id)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&self.reads)
             .await
     }
 
@@ -349,18 +419,28 @@ impl Db {
         Err(WriteError::Conflict)
     }
 
-    /// The seat a bearer token holds: (session id, seat number).
+    /// The seat a bearer token holds, with its session: one query, since every status poll and
+    /// submission asks it (three, for the token, the session and the seat, were most of a
+    /// polling class's database work).
     pub async fn seat_by_token(
         &self,
         token_hash: &str,
-    ) -> Result<Option<(String, i64)>, sqlx::Error> {
-        let row =
-            sqlx::query("SELECT session_id, seat FROM seats WHERE token_hash = $1 AND removed = 0")
-                .bind(token_hash)
-                .fetch_optional(&self.pool)
-                .await?;
-        row.map(|r| Ok((r.try_get("session_id")?, r.try_get("seat")?)))
-            .transpose()
+    ) -> Result<Option<(SessionRow, SeatRow)>, sqlx::Error> {
+        let row = sqlx::query(
+            "SELECT c.id, c.code, c.secret_hash, c.title, c.scenario_hash, c.seed, c.pacing, \
+             c.show_scores, c.coach, c.difficulty, c.round_minutes, c.released, c.deadline, \
+             c.ended, c.ended_at, c.version, s.seat, s.name, s.recorded, s.turn, s.finished, \
+             s.composite, s.last_seen, s.joined, s.excused \
+             FROM seats s JOIN class_sessions c ON c.id = s.session_id \
+             WHERE s.token_hash = $1 AND s.removed = 0",
+        )
+        .bind(token_hash)
+        .fetch_optional(&self.reads)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let mut session = session_row(&row)?;
+        session.scenario = self.scenario(&session.id).await?;
+        Ok(Some((session, seat_row(&row)?)))
     }
 
     /// The seat called `name` (any case) and its rejoin code's hash.
@@ -387,7 +467,7 @@ impl Db {
         )
         .bind(session)
         .bind(name_key(name))
-        .fetch_optional(&self.pool)
+        .fetch_optional(&self.reads)
         .await?;
         row.map(|r| {
             Ok(SeatClaim {
@@ -531,7 +611,43 @@ impl Db {
              FROM seats WHERE session_id = $1 AND removed = 0 ORDER BY seat",
         )
         .bind(session)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.reads)
+        .await?;
+        rows.iter().map(seat_row).collect()
+    }
+
+    /// The seats that decide whether round `open` is complete (`class::holds_round`), rather
+    /// than the whole class: one that has played past it, if any; one that holds it whoever
+    /// else has heard from it (it has recorded something, or this database heard from it since
+    /// `seen_since`), if any; and every seat that holds it only if some server heard from it
+    /// lately (recorded nothing, last seen here before `seen_since`), which the caller checks
+    /// against what it heard itself. Not excused, not finished and not past `open`, in each
+    /// case but the first. The whole roster, read on every submission, was most of a 500-seat
+    /// class's database work.
+    pub async fn round_deciders(
+        &self,
+        session: &str,
+        open: u32,
+        seen_since: i64,
+    ) -> Result<Vec<SeatRow>, sqlx::Error> {
+        let rows = sqlx::query(
+            "SELECT * FROM (SELECT seat, name, recorded, turn, finished, composite, last_seen, \
+             joined, excused FROM seats WHERE session_id = $1 AND removed = 0 AND turn > $2 \
+             LIMIT 1) AS played \
+             UNION ALL \
+             SELECT * FROM (SELECT seat, name, recorded, turn, finished, composite, last_seen, \
+             joined, excused FROM seats WHERE session_id = $1 AND removed = 0 AND excused = 0 \
+             AND finished = 0 AND turn <= $2 AND (recorded > 0 OR last_seen >= $3) LIMIT 1) \
+             AS holding \
+             UNION ALL \
+             SELECT seat, name, recorded, turn, finished, composite, last_seen, joined, excused \
+             FROM seats WHERE session_id = $1 AND removed = 0 AND excused = 0 AND finished = 0 \
+             AND turn <= $2 AND recorded = 0 AND last_seen < $3",
+        )
+        .bind(session)
+        .bind(i64::from(open))
+        .bind(seen_since)
+        .fetch_all(&self.reads)
         .await?;
         rows.iter().map(seat_row).collect()
     }
@@ -543,7 +659,7 @@ impl Db {
         )
         .bind(session)
         .bind(seat)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&self.reads)
         .await?;
         row.as_ref().map(seat_row).transpose()
     }
@@ -555,12 +671,13 @@ impl Db {
         )
         .bind(session)
         .bind(seat)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.reads)
         .await
     }
 
     /// Appends decisions `from..` to a seat's log, atomically, only if it holds exactly
-    /// `from` now (`Conflict` otherwise: another submission got there first).
+    /// `from` now (`Conflict` otherwise: another submission got there first). Returns once it
+    /// is committed (on SQLite, synced), possibly in one transaction with other submissions.
     pub async fn append(
         &self,
         session: &str,
@@ -569,42 +686,24 @@ impl Db {
         decisions: &[String],
         progress: &Progress,
     ) -> Result<(), WriteError> {
-        let mut tx = self.begin_write().await?;
-        let now = now_ms();
-        let claimed = sqlx::query(
-            "UPDATE seats SET recorded = $1, turn = $2, finished = $3, composite = $4, \
-             last_seen = $5 WHERE session_id = $6 AND seat = $7 AND recorded = $8",
-        )
-        .bind((from + decisions.len()) as i64)
-        .bind(i64::from(progress.turn))
-        .bind(i64::from(progress.finished))
-        .bind(progress.composite)
-        .bind(now)
-        .bind(session)
-        .bind(seat)
-        .bind(from as i64)
-        .execute(&mut *tx)
-        .await?;
-        if claimed.rows_affected() != 1 {
-            return Err(WriteError::Conflict);
+        let job = Append {
+            session: session.to_owned(),
+            seat,
+            from,
+            decisions: decisions.to_vec(),
+            progress: *progress,
+        };
+        if let Some(appends) = &self.appends {
+            let (done, answer) = oneshot::channel();
+            if appends.send((job.clone(), done)).is_ok()
+                && let Ok(committed) = answer.await
+            {
+                return committed;
+            }
+            // The committing task is gone (the runtime that opened this handle ended): commit
+            // alone. Had the task committed it first, this finds `Conflict`, as a resend does.
         }
-        for (i, decision) in decisions.iter().enumerate() {
-            sqlx::query(
-                "INSERT INTO decisions (session_id, seat, idx, decision, at) \
-                 VALUES ($1, $2, $3, $4, $5)",
-            )
-            .bind(session)
-            .bind(seat)
-            .bind((from + i) as i64)
-            .bind(decision)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-        }
-        bump(&mut tx, session).await?;
-        tx.commit().await?;
-        self.wrote();
-        Ok(())
+        append_alone(&self.pool, self.backend, &self.writes, &job).await
     }
 
     /// Notes when seats were last heard from, (session, seat, at) each, in one transaction:
@@ -614,16 +713,14 @@ impl Db {
             return Ok(());
         }
         let mut tx = self.begin_write().await?;
-        for (session, seat, at) in heard {
-            sqlx::query(
-                "UPDATE seats SET last_seen = $1 WHERE session_id = $2 AND seat = $3 \
-                 AND last_seen < $1",
-            )
-            .bind(at)
-            .bind(session)
-            .bind(seat)
-            .execute(&mut *tx)
-            .await?;
+        // One statement for many seats: a statement per seat held the one SQLite writer for a
+        // round trip each (a class of 500 polling kept submissions waiting ~30 ms every 5 s).
+        for chunk in heard.chunks(PRESENCE_ROWS_PER_STATEMENT) {
+            let mut query = sqlx::query(AssertSqlSafe(last_seen_update(chunk.len())));
+            for (session, seat, at) in chunk {
+                query = query.bind(session).bind(seat).bind(at);
+            }
+            query.persistent(false).execute(&mut *tx).await?;
         }
         tx.commit().await?;
         self.wrote();
@@ -688,7 +785,7 @@ impl Db {
              WHERE ended = 0 AND deadline IS NOT NULL AND deadline <= $1",
         )
         .bind(now)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.reads)
         .await?;
         rows.iter()
             .map(|r| Ok((r.try_get("id")?, u(r.try_get("released")?))))
@@ -719,6 +816,7 @@ impl Db {
             }
             tx.commit().await?;
             self.wrote();
+            lock(&self.scenarios).remove(id);
         }
         Ok(expired)
     }
@@ -727,9 +825,182 @@ impl Db {
     pub async fn decision_count(&self, session: &str) -> Result<i64, sqlx::Error> {
         sqlx::query_scalar("SELECT COUNT(*) FROM decisions WHERE session_id = $1")
             .bind(session)
-            .fetch_one(&self.pool)
+            .fetch_one(&self.reads)
             .await
     }
+}
+
+/// One submission's decisions, to be appended to its seat's log.
+#[derive(Clone)]
+struct Append {
+    session: String,
+    seat: i64,
+    from: usize,
+    decisions: Vec<String>,
+    progress: Progress,
+}
+
+/// A submission waiting for SQLite's writer, and where its outcome goes.
+type Waiting = (Append, oneshot::Sender<Result<(), WriteError>>);
+
+/// The most submissions one transaction commits.
+const APPENDS_PER_COMMIT: usize = 256;
+
+/// Claims `job`'s place in its seat's log (`recorded = from`) and inserts its decisions, in
+/// `tx`; false when the seat holds something else (nothing is written then).
+async fn claim(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    job: &Append,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let claimed = sqlx::query(
+        "UPDATE seats SET recorded = $1, turn = $2, finished = $3, composite = $4, \
+         last_seen = $5 WHERE session_id = $6 AND seat = $7 AND recorded = $8",
+    )
+    .bind((job.from + job.decisions.len()) as i64)
+    .bind(i64::from(job.progress.turn))
+    .bind(i64::from(job.progress.finished))
+    .bind(job.progress.composite)
+    .bind(now)
+    .bind(&job.session)
+    .bind(job.seat)
+    .bind(job.from as i64)
+    .execute(&mut **tx)
+    .await?;
+    if claimed.rows_affected() != 1 {
+        return Ok(false);
+    }
+    for (i, decision) in job.decisions.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO decisions (session_id, seat, idx, decision, at) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(&job.session)
+        .bind(job.seat)
+        .bind((job.from + i) as i64)
+        .bind(decision)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(true)
+}
+
+/// One submission in a transaction of its own.
+async fn append_alone(
+    pool: &AnyPool,
+    backend: Backend,
+    writes: &AtomicU64,
+    job: &Append,
+) -> Result<(), WriteError> {
+    let mut tx = match backend {
+        Backend::Sqlite => pool.begin_with("BEGIN IMMEDIATE").await?,
+        Backend::Postgres => pool.begin().await?,
+    };
+    if !claim(&mut tx, job, now_ms()).await? {
+        return Err(WriteError::Conflict);
+    }
+    bump(&mut tx, &job.session).await?;
+    tx.commit().await?;
+    writes.fetch_add(1, Ordering::Relaxed);
+    Ok(())
+}
+
+/// SQLite's writer for submissions: takes every submission waiting and commits them in one
+/// transaction, so one sync (and one turn of the write lock) serves them all. A class's
+/// submissions come in bursts (a round released, events answered); one transaction each kept
+/// hundreds waiting behind each other's syncs, for seconds when the disk was slow. A batch
+/// holds one submission per seat at most (a second waits for the next), and one that fails
+/// is committed again one submission at a time, so each gets its own outcome.
+async fn commit_appends(
+    pool: AnyPool,
+    writes: Arc<AtomicU64>,
+    mut waiting: mpsc::UnboundedReceiver<Waiting>,
+) {
+    let mut held: Option<Waiting> = None;
+    loop {
+        let first = match held.take() {
+            Some(first) => first,
+            None => match waiting.recv().await {
+                Some(first) => first,
+                None => return,
+            },
+        };
+        let mut batch = vec![first];
+        while batch.len() < APPENDS_PER_COMMIT {
+            let Ok(next) = waiting.try_recv() else { break };
+            let same_seat = batch
+                .iter()
+                .any(|(job, _)| job.session == next.0.session && job.seat == next.0.seat);
+            if same_seat {
+                held = Some(next);
+                break;
+            }
+            batch.push(next);
+        }
+        match commit_together(&pool, &batch).await {
+            Ok(claimed) => {
+                writes.fetch_add(1, Ordering::Relaxed);
+                for ((_, done), claimed) in batch.into_iter().zip(claimed) {
+                    // A request that gave up waiting is answered by nobody: its client
+                    // resends and learns from the 409 that it was recorded.
+                    let _ = done.send(if claimed {
+                        Ok(())
+                    } else {
+                        Err(WriteError::Conflict)
+                    });
+                }
+            }
+            Err(_) => {
+                for (job, done) in batch {
+                    let _ = done.send(append_alone(&pool, Backend::Sqlite, &writes, &job).await);
+                }
+            }
+        }
+    }
+}
+
+/// `batch` in one transaction: which of them claimed their place (see [`claim`]).
+async fn commit_together(pool: &AnyPool, batch: &[Waiting]) -> Result<Vec<bool>, sqlx::Error> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let now = now_ms();
+    let mut claimed = Vec::with_capacity(batch.len());
+    let mut sessions: Vec<&str> = Vec::new();
+    for (job, _) in batch {
+        let done = claim(&mut tx, job, now).await?;
+        if done && !sessions.contains(&job.session.as_str()) {
+            sessions.push(&job.session);
+        }
+        claimed.push(done);
+    }
+    for session in sessions {
+        bump(&mut tx, session).await?;
+    }
+    tx.commit().await?;
+    Ok(claimed)
+}
+
+/// Seats whose "last seen" one statement updates (three parameters each, well under either
+/// database's limit on parameters).
+const PRESENCE_ROWS_PER_STATEMENT: usize = 200;
+
+/// `UPDATE … FROM (VALUES …)` for `rows` seats, (session, seat, at) each: the same text for both
+/// databases (SQLite 3.33 and later read `UPDATE FROM`; both name a `VALUES` list's columns
+/// `column1`, `column2`, …). Only the number of placeholders varies; the values are bound.
+fn last_seen_update(rows: usize) -> String {
+    let values: Vec<String> = (0..rows)
+        .map(|i| format!("(${}, ${}, ${})", 3 * i + 1, 3 * i + 2, 3 * i + 3))
+        .collect();
+    format!(
+        "UPDATE seats SET last_seen = v.column3 FROM (VALUES {}) AS v \
+         WHERE seats.session_id = v.column1 AND seats.seat = v.column2 \
+         AND seats.last_seen < v.column3",
+        values.join(", ")
+    )
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
 }
 
 async fn bump(tx: &mut sqlx::Transaction<'_, sqlx::Any>, session: &str) -> Result<(), sqlx::Error> {
@@ -751,7 +1022,8 @@ fn session_row(r: &AnyRow) -> Result<SessionRow, sqlx::Error> {
         code: r.try_get("code")?,
         secret_hash: r.try_get("secret_hash")?,
         title: r.try_get("title")?,
-        scenario: r.try_get("scenario")?,
+        // Not in the row: `Db::session` fills it in from its cache.
+        scenario: String::new(),
         scenario_hash: r.try_get("scenario_hash")?,
         seed: r.try_get::<i64, _>("seed")? as u64,
         pacing: r.try_get("pacing")?,

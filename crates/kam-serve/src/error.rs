@@ -1,14 +1,136 @@
-//! Refusals: every error the server answers with, as a status and a sentence a person can
-//! act on (JSON for the API, a page for the browser).
+//! Refusals: every error the server answers with, as a status, a short code a program can
+//! act on and a sentence a person can (JSON for the API, a page for the browser).
 
 use axum::Json;
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use kam_class::protocol::Refusal;
+
+/// One kind of refusal: its status, its code (`Refusal`'s `error` on the wire), and what it
+/// means, as the OpenAPI document and docs/serve.md say.
+pub struct Kind {
+    pub status: u16,
+    pub code: &'static str,
+    pub meaning: &'static str,
+}
+
+/// Every kind of refusal the API answers with: one code per status, and `name_taken` where a
+/// program has reason to tell one 409 from the others (the game asks for another name).
+pub const KINDS: &[Kind] = &[
+    Kind {
+        status: 400,
+        code: "bad_request",
+        meaning: "The request is malformed (JSON that does not parse, a path parameter of the \
+            wrong type) or a value is out of range; `detail` says which.",
+    },
+    Kind {
+        status: 401,
+        code: "unauthorized",
+        meaning: "The seat token is missing or not held by the server (the seat was taken up \
+            on another computer with its rejoin code, or removed by the instructor), or an \
+            instructor's request carries no key at all.",
+    },
+    Kind {
+        status: 403,
+        code: "forbidden",
+        meaning: "The instructor key is wrong (the same answer as for a session that does \
+            not exist), a change came from another site, or a rejoin's name and rejoin code \
+            do not match a seat.",
+    },
+    Kind {
+        status: 404,
+        code: "not_found",
+        meaning: "No class has that join code, no such seat in the class, or no such API \
+            route.",
+    },
+    Kind {
+        status: 405,
+        code: "method_not_allowed",
+        meaning: "The route does not take that method (the `Allow` header lists those it \
+            takes).",
+    },
+    Kind {
+        status: 408,
+        code: "request_timeout",
+        meaning: "The request's body did not arrive, and the answer was not ready, within \
+            30 s; send it again.",
+    },
+    Kind {
+        status: 409,
+        code: "conflict",
+        meaning: "The request clashes with what the server holds: a submission that does not \
+            start where the seat's record ends (`recorded` says where it does), or a full \
+            class.",
+    },
+    Kind {
+        status: 409,
+        code: "name_taken",
+        meaning: "Someone in the class has that name already (names are compared in NFC, \
+            ignoring case and runs of spaces): choose another, or rejoin with the rejoin code.",
+    },
+    Kind {
+        status: 410,
+        code: "gone",
+        meaning: "The class has ended: nothing more is joined or recorded.",
+    },
+    Kind {
+        status: 413,
+        code: "payload_too_large",
+        meaning: "The body is (or is announced as) larger than 1 MiB.",
+    },
+    Kind {
+        status: 415,
+        code: "unsupported_media_type",
+        meaning: "A JSON body without `Content-Type: application/json`.",
+    },
+    Kind {
+        status: 422,
+        code: "unprocessable",
+        meaning: "Well-formed JSON that cannot be used: a field missing or of the wrong type, \
+            a scenario that does not load (the `FILE:LINE:COL` errors of `kam validate`), or \
+            a decision that does not replay on the server's copy of the game.",
+    },
+    Kind {
+        status: 425,
+        code: "too_early",
+        meaning: "Rounds: the plan is for a month the instructor has not released yet; wait \
+            for the release (poll `GET /api/status`) and send it again.",
+    },
+    Kind {
+        status: 429,
+        code: "too_many_requests",
+        meaning: "A rate limit: per client address, per seat, class creation per address, or \
+            seat requests from an address that sent many unknown tokens; wait a moment.",
+    },
+    Kind {
+        status: 500,
+        code: "internal",
+        meaning: "A fault of the server's (logged there); not the request's.",
+    },
+    Kind {
+        status: 503,
+        code: "unavailable",
+        meaning: "The class database is not answering, or two writes clashed; try again in a \
+            moment.",
+    },
+];
+
+/// The code of a refusal with `status`: the first of [`KINDS`] with it. A status none has
+/// (none of the server's own, but a layer could make one) gets the nearest general one, so
+/// every answer has the same shape.
+pub fn code_for(status: StatusCode) -> &'static str {
+    match KINDS.iter().find(|k| k.status == status.as_u16()) {
+        Some(kind) => kind.code,
+        None if status.is_server_error() => "internal",
+        None => "bad_request",
+    }
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ApiError {
     pub status: StatusCode,
+    /// What kind of refusal, for programs (one of [`KINDS`]' codes).
+    pub code: &'static str,
     pub message: String,
     /// For a seat's refusals: how many decisions the server holds, so the game resumes there.
     pub recorded: Option<usize>,
@@ -20,10 +142,16 @@ impl ApiError {
     fn new(status: StatusCode, message: impl Into<String>) -> ApiError {
         ApiError {
             status,
+            code: code_for(status),
             message: message.into(),
             recorded: None,
             from_database: false,
         }
+    }
+
+    /// A refusal with a status made elsewhere (axum's own rejections).
+    pub fn with_status(status: StatusCode, m: impl Into<String>) -> ApiError {
+        ApiError::new(status, m)
     }
 
     pub fn with_recorded(mut self, recorded: usize) -> ApiError {
@@ -45,6 +173,14 @@ impl ApiError {
     }
     pub fn conflict(m: impl Into<String>) -> ApiError {
         ApiError::new(StatusCode::CONFLICT, m)
+    }
+    /// A join with a name someone in the class has: a conflict the game tells apart (it asks
+    /// for another name).
+    pub fn name_taken(m: impl Into<String>) -> ApiError {
+        ApiError {
+            code: "name_taken",
+            ..ApiError::conflict(m)
+        }
     }
     pub fn gone(m: impl Into<String>) -> ApiError {
         ApiError::new(StatusCode::GONE, m)
@@ -116,14 +252,21 @@ impl ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let response = (
+        let mut response = (
             self.status,
             Json(Refusal {
+                code: self.code.to_owned(),
                 error: self.message.clone(),
                 recorded: self.recorded,
             }),
         )
             .into_response();
+        if self.status == StatusCode::UNAUTHORIZED {
+            // What HTTP asks of a 401: the scheme that would be accepted.
+            response
+                .headers_mut()
+                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
         self.mark(response)
     }
 }

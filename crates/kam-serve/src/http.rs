@@ -2,6 +2,9 @@
 //! updates, and the class report downloads. Handlers check limits and keys (an instructor's
 //! route by taking the `Instructor` or `InstructorPage` extractor), then call [`Classroom`];
 //! they hold no rules of their own.
+//!
+//! The API's routes are declared once, in [`api`], with their OpenAPI description on each
+//! handler: the router and the document at `GET /api/openapi.json` are both made from it.
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -16,15 +19,19 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Json, Router};
 use futures_util::Stream;
-use kam_class::protocol::{ClassStatus, Pacing, RejoinRequest, Seat, Submission};
+use kam_class::protocol::{ClassStatus, Pacing, Refusal, RejoinRequest, Seat, Submission};
 use kam_sim::scenario::Difficulty;
 use maud::Markup;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
+use crate::body::ApiJson;
 use crate::class::{ClassView, Classroom, Created, Join, NewSession};
 use crate::db::SessionRow;
-use crate::error::ApiError;
+use crate::error::{self, ApiError};
 use crate::limits::{MAX_BODY_BYTES, RateLimiter};
 use crate::observe::{self, Metrics};
+use crate::openapi::{Common, JsonBody, Oversized, Posted};
 use crate::origin::{self, Credential};
 use crate::pages::{self, CreateForm};
 use crate::{Reporter, ServeOptions, Tuning};
@@ -48,7 +55,27 @@ pub struct AppState {
 
 type Shared = State<Arc<AppState>>;
 
+/// The API: every `/api` route, each declared once with its handler, so that the router and
+/// the OpenAPI document ([`crate::openapi`]) list the same routes.
+pub fn api() -> OpenApiRouter<Arc<AppState>> {
+    OpenApiRouter::new()
+        .routes(routes!(join))
+        .routes(routes!(rejoin))
+        .routes(routes!(submit))
+        .routes(routes!(status))
+        .routes(routes!(create_from_json))
+        .routes(routes!(view_json))
+        .routes(routes!(release_json))
+        .routes(routes!(extend_json))
+        .routes(routes!(end_json))
+        .routes(routes!(excuse_json))
+        .routes(routes!(unexcuse_json))
+        .routes(routes!(remove_json))
+        .routes(routes!(openapi_json))
+}
+
 pub fn router(state: Arc<AppState>) -> Router {
+    let (api, _) = api().split_for_parts();
     Router::new()
         .route("/", get(home))
         .route("/healthz", get(observe::healthz))
@@ -71,27 +98,15 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/i/{id}/report.html", get(report_html))
         .route("/i/{id}/report.csv", get(report_csv))
         .route("/i/{id}/results.tar", get(results_tar))
-        .route("/api/sessions", post(create_from_json))
-        .route("/api/sessions/{id}", get(view_json))
-        .route("/api/sessions/{id}/release", post(release_json))
-        .route("/api/sessions/{id}/extend", post(extend_json))
-        .route("/api/sessions/{id}/end", post(end_json))
-        .route("/api/sessions/{id}/seats/{seat}/excuse", post(excuse_json))
-        .route(
-            "/api/sessions/{id}/seats/{seat}/unexcuse",
-            post(unexcuse_json),
-        )
-        .route("/api/sessions/{id}/seats/{seat}/remove", post(remove_json))
-        .route("/api/join", post(join))
-        .route("/api/rejoin", post(rejoin))
-        .route("/api/submit", post(submit))
-        .route("/api/status", get(status))
+        .merge(api)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(axum::middleware::from_fn_with_state(
             Arc::clone(&state),
             deadline_for_bodies,
         ))
         .layer(axum::middleware::from_fn(refuse_announced_oversize))
+        // Outside every refusal made above, so each of the API's is JSON.
+        .layer(axum::middleware::from_fn(api_refusals_as_json))
         .layer(axum::middleware::map_response(security_headers))
         // Outermost, so it sees every answer (the refusals of the layers above too). A
         // `Router::layer` runs after routing, so the matched route template is known.
@@ -205,6 +220,59 @@ async fn refuse_announced_oversize(
     next.run(request).await
 }
 
+/// The API answers every refusal as JSON `{error, detail}`, axum's own too (a body that is not
+/// JSON, a missing content type, a path parameter of the wrong type, an unknown route, a
+/// method the route does not take), which come as plain text or nothing: those are wrapped
+/// here, their words kept as the detail. Pages keep their own answers.
+async fn api_refusals_as_json(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let path = request.uri().path();
+    let api = path == "/api" || path.starts_with("/api/");
+    let response = next.run(request).await;
+    let status = response.status();
+    let json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    if !api || json || !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    // axum's refusals are a line of text; anything longer is not one of them.
+    let said = axum::body::to_bytes(body, 16 * 1024)
+        .await
+        .map(|bytes| String::from_utf8_lossy(&bytes).trim().to_owned())
+        .unwrap_or_default();
+    let detail = if !said.is_empty() {
+        said
+    } else if status == StatusCode::NOT_FOUND {
+        "no such API route: the routes are listed at /api/openapi.json".to_owned()
+    } else if status == StatusCode::METHOD_NOT_ALLOWED {
+        "this API route does not take that method (the Allow header lists those it takes)"
+            .to_owned()
+    } else {
+        status
+            .canonical_reason()
+            .unwrap_or("refused")
+            .to_lowercase()
+    };
+    let body = Refusal {
+        code: error::code_for(status).to_owned(),
+        error: detail,
+        recorded: None,
+    };
+    let body = serde_json::to_vec(&body).unwrap_or_default();
+    parts.headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, axum::body::Body::from(body))
+}
+
 async fn security_headers(mut response: Response) -> Response {
     let headers = response.headers_mut();
     // Answers carry keys, tokens, rejoin codes and trainees' results: no cache (a shared lab
@@ -221,8 +289,10 @@ async fn security_headers(mut response: Response) -> Response {
         "default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'",
     );
     set(headers, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
-    // Instructor links carry their key: never send it on to another site.
-    set(headers, header::REFERRER_POLICY, "no-referrer");
+    // Instructor links carry their key: never send it on to another site. `same-origin`,
+    // not `no-referrer`: the dashboard's own forms then carry a real `Origin` (under
+    // `no-referrer` Chromium sends `Origin: null`).
+    set(headers, header::REFERRER_POLICY, "same-origin");
     response
 }
 
@@ -284,6 +354,15 @@ struct Instructor(SessionRow);
 /// [`Instructor`] for the browser: the same checks, refused with a page.
 struct InstructorPage(SessionRow);
 
+/// How an instructor's request that carries no key at all is refused: by the API with 401
+/// (the HTTP answer for missing credentials, with the scheme to use), by a page with the same
+/// 403 page as a wrong key. Either way it says nothing about whether the session exists.
+#[derive(Clone, Copy)]
+enum WithoutKey {
+    Unauthorized,
+    Forbidden,
+}
+
 /// The checks behind [`Instructor`] and [`InstructorPage`]; `refuse` words their refusals.
 /// A request the router cannot read (no peer address, a path that is not UTF-8) gets axum's
 /// own answer, as when each handler took `ConnectInfo` and `Path` itself.
@@ -291,6 +370,7 @@ async fn instructor(
     parts: &mut Parts,
     state: &Arc<AppState>,
     refuse: fn(ApiError) -> Response,
+    without_key: WithoutKey,
 ) -> Result<SessionRow, Response> {
     let ConnectInfo(addr) = ConnectInfo::<SocketAddr>::from_request_parts(parts, state)
         .await
@@ -304,6 +384,12 @@ async fn instructor(
     };
     limit(&state.by_address, &address_key(&addr)).map_err(refuse)?;
     let (key, credential) = instructor_key(&parts.headers, id);
+    if key.is_empty() && matches!(without_key, WithoutKey::Unauthorized) {
+        return Err(refuse(ApiError::unauthorized(
+            "this needs the session's instructor key (the last part of its instructor link), \
+             as Authorization: Bearer KEY",
+        )));
+    }
     let session = state
         .class
         .instructor_session(id, key)
@@ -325,9 +411,14 @@ impl FromRequestParts<Arc<AppState>> for Instructor {
         parts: &mut Parts,
         state: &Arc<AppState>,
     ) -> Result<Instructor, Response> {
-        instructor(parts, state, IntoResponse::into_response)
-            .await
-            .map(Instructor)
+        instructor(
+            parts,
+            state,
+            IntoResponse::into_response,
+            WithoutKey::Unauthorized,
+        )
+        .await
+        .map(Instructor)
     }
 }
 
@@ -338,9 +429,14 @@ impl FromRequestParts<Arc<AppState>> for InstructorPage {
         parts: &mut Parts,
         state: &Arc<AppState>,
     ) -> Result<InstructorPage, Response> {
-        instructor(parts, state, |e| PageError(e).into_response())
-            .await
-            .map(InstructorPage)
+        instructor(
+            parts,
+            state,
+            |e| PageError(e).into_response(),
+            WithoutKey::Forbidden,
+        )
+        .await
+        .map(InstructorPage)
     }
 }
 
@@ -443,10 +539,32 @@ async fn create_from_form(
     }
 }
 
+/// Create a class.
+///
+/// No key needed; creating classes is limited per client address (10 at once, then one every
+/// 5 minutes).
+#[utoipa::path(
+    post,
+    path = "/api/sessions",
+    tag = "instructor",
+    request_body = NewSession,
+    responses(
+        (status = 200, description = "The class: its id, its join code and the instructor's key \
+            (shown once).", body = Created),
+        (status = 400, description = "`bad_request`: JSON that does not parse, no bundled \
+            scenario of that name, a title over 120 characters, a round over 1440 minutes.",
+            body = Refusal),
+        (status = 422, description = "`unprocessable`: a field missing or of the wrong type, \
+            or a scenario file that does not load (`detail` has its `FILE:LINE:COL` errors).",
+            body = Refusal),
+        JsonBody,
+        Common,
+    )
+)]
 async fn create_from_json(
     State(state): Shared,
     ConnectInfo(addr): ConnectInfo<SocketAddr>,
-    Json(new): Json<NewSession>,
+    ApiJson(new): ApiJson<NewSession>,
 ) -> Result<Json<Created>, ApiError> {
     limit_creation(&state, &addr)?;
     state.class.create(new).await.map(Json)
@@ -566,9 +684,45 @@ async fn release_from_form(
     Ok(Redirect::to(&format!("/i/{}", session.id)))
 }
 
-#[derive(serde::Deserialize)]
+/// `POST /api/sessions/{id}/extend`, and the dashboard's form.
+#[derive(serde::Deserialize, utoipa::ToSchema)]
 struct Minutes {
+    /// Minutes to add to the open round's deadline.
+    #[schema(minimum = 1, maximum = 1440)]
     minutes: u32,
+}
+
+/// The session an instructor's route is about.
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+#[allow(dead_code)] // Read by the `Instructor` extractor, by name; here only for the document.
+struct SessionId {
+    /// The session's id (`id` of `POST /api/sessions`'s answer): 12 lower-case letters and
+    /// digits.
+    #[param(pattern = "^[0-9a-z]{12}$")]
+    id: String,
+}
+
+/// A seat of the class, by its number on the roster.
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+#[allow(dead_code)] // Read by the handlers' `Path` extractor; here only for the document.
+struct SeatNumber {
+    seat: i64,
+}
+
+/// The OpenAPI document of this API (this route included).
+#[utoipa::path(
+    get,
+    path = "/api/openapi.json",
+    tag = "document",
+    responses(
+        (status = 200, description = "The document (OpenAPI 3.1).", body = Object),
+        Oversized,
+    )
+)]
+async fn openapi_json() -> Response {
+    crate::openapi::serve().await
 }
 
 async fn extend_from_form(
@@ -646,6 +800,28 @@ async fn remove_from_form(
     seat_form(&state, &session, seat, SeatAction::Remove).await
 }
 
+/// Excuse a seat: rounds no longer wait for it.
+#[utoipa::path(
+    post,
+    path = "/api/sessions/{id}/seats/{seat}/excuse",
+    tag = "instructor",
+    params(SessionId, SeatNumber),
+    security(("instructor_key" = [])),
+    responses(
+        (status = 204, description = "Done (the round is released if that seat was all that \
+            held it)."),
+        (status = 400, description = "`bad_request`: a seat number that is not a whole \
+            number.", body = Refusal),
+        (status = 401, description = "`unauthorized`: no key at all.", body = Refusal),
+        (status = 403, description = "`forbidden`: the key is wrong (or there is no such \
+            session), or the request came from another site.", body = Refusal),
+        (status = 404, description = "`not_found`: no such seat in this class (or an id that \
+            makes no route).", body = Refusal),
+        (status = 410, description = "`gone`: the class has ended.", body = Refusal),
+        Posted,
+        Common,
+    )
+)]
 async fn excuse_json(
     State(state): Shared,
     Path((_, seat)): Path<(String, i64)>,
@@ -655,6 +831,28 @@ async fn excuse_json(
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// Take a seat's excuse back: rounds wait for it again.
+#[utoipa::path(
+    post,
+    path = "/api/sessions/{id}/seats/{seat}/unexcuse",
+    tag = "instructor",
+    params(SessionId, SeatNumber),
+    security(("instructor_key" = [])),
+    responses(
+        (status = 204, description = "Done (the round is released if that seat was all that \
+            held it)."),
+        (status = 400, description = "`bad_request`: a seat number that is not a whole \
+            number.", body = Refusal),
+        (status = 401, description = "`unauthorized`: no key at all.", body = Refusal),
+        (status = 403, description = "`forbidden`: the key is wrong (or there is no such \
+            session), or the request came from another site.", body = Refusal),
+        (status = 404, description = "`not_found`: no such seat in this class (or an id that \
+            makes no route).", body = Refusal),
+        (status = 410, description = "`gone`: the class has ended.", body = Refusal),
+        Posted,
+        Common,
+    )
+)]
 async fn unexcuse_json(
     State(state): Shared,
     Path((_, seat)): Path<(String, i64)>,
@@ -664,6 +862,28 @@ async fn unexcuse_json(
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// Remove a seat: it leaves the roster and the report, its token stops working, and its name is free again.
+#[utoipa::path(
+    post,
+    path = "/api/sessions/{id}/seats/{seat}/remove",
+    tag = "instructor",
+    params(SessionId, SeatNumber),
+    security(("instructor_key" = [])),
+    responses(
+        (status = 204, description = "Done (the round is released if that seat was all that \
+            held it)."),
+        (status = 400, description = "`bad_request`: a seat number that is not a whole \
+            number.", body = Refusal),
+        (status = 401, description = "`unauthorized`: no key at all.", body = Refusal),
+        (status = 403, description = "`forbidden`: the key is wrong (or there is no such \
+            session), or the request came from another site.", body = Refusal),
+        (status = 404, description = "`not_found`: no such seat in this class (or an id that \
+            makes no route).", body = Refusal),
+        (status = 410, description = "`gone`: the class has ended.", body = Refusal),
+        Posted,
+        Common,
+    )
+)]
 async fn remove_json(
     State(state): Shared,
     Path((_, seat)): Path<(String, i64)>,
@@ -774,6 +994,23 @@ async fn results_tar(
         .into_response())
 }
 
+/// The dashboard's data: the class, its roster and leaderboard, its accounts and lessons.
+#[utoipa::path(
+    get,
+    path = "/api/sessions/{id}",
+    tag = "instructor",
+    params(SessionId),
+    security(("instructor_key" = [])),
+    responses(
+        (status = 200, description = "The class as the dashboard shows it.", body = ClassView),
+        (status = 401, description = "`unauthorized`: no key at all.", body = Refusal),
+        (status = 403, description = "`forbidden`: the key is wrong, or there is no such \
+            session (the same answer).", body = Refusal),
+        (status = 404, description = "`not_found`: an id that makes no route (empty, or with \
+            a `/`).", body = Refusal),
+        Common,
+    )
+)]
 async fn view_json(
     State(state): Shared,
     Instructor(session): Instructor,
@@ -781,6 +1018,27 @@ async fn view_json(
     state.class.view(&session).await.map(Json)
 }
 
+/// Release the open round (rounds pacing): its month's results show, and the next month opens.
+#[utoipa::path(
+    post,
+    path = "/api/sessions/{id}/release",
+    tag = "instructor",
+    params(SessionId),
+    security(("instructor_key" = [])),
+    responses(
+        (status = 200, description = "The class after the release.", body = ClassView),
+        (status = 400, description = "`bad_request`: a class at free pacing has no rounds.",
+            body = Refusal),
+        (status = 401, description = "`unauthorized`: no key at all.", body = Refusal),
+        (status = 403, description = "`forbidden`: the key is wrong (or there is no such \
+            session), or the request came from another site.", body = Refusal),
+        (status = 404, description = "`not_found`: the class was deleted meanwhile, or an id \
+            that makes no route.", body = Refusal),
+        (status = 410, description = "`gone`: the class has ended.", body = Refusal),
+        Posted,
+        Common,
+    )
+)]
 async fn release_json(
     State(state): Shared,
     Instructor(session): Instructor,
@@ -804,15 +1062,55 @@ async fn release_json(
     state.class.view(&session).await.map(Json)
 }
 
+/// Move the open round's deadline later (from now, if it has none or has passed).
+#[utoipa::path(
+    post,
+    path = "/api/sessions/{id}/extend",
+    tag = "instructor",
+    params(SessionId),
+    request_body = Minutes,
+    security(("instructor_key" = [])),
+    responses(
+        (status = 204, description = "The deadline is later."),
+        (status = 400, description = "`bad_request`: JSON that does not parse, a class at free \
+            pacing, or minutes outside 1 to 1440.", body = Refusal),
+        (status = 401, description = "`unauthorized`: no key at all.", body = Refusal),
+        (status = 403, description = "`forbidden`: the key is wrong (or there is no such \
+            session), or the request came from another site.", body = Refusal),
+        (status = 404, description = "`not_found`: an id that makes no route.", body = Refusal),
+        (status = 422, description = "`unprocessable`: `minutes` missing or not a whole \
+            number.", body = Refusal),
+        JsonBody,
+        Common,
+    )
+)]
 async fn extend_json(
     State(state): Shared,
     Instructor(session): Instructor,
-    Json(body): Json<Minutes>,
+    ApiJson(body): ApiJson<Minutes>,
 ) -> Result<StatusCode, ApiError> {
     state.class.extend(&session, body.minutes).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// End the class: nothing more is joined or recorded; the results stay until the retention
+/// period passes.
+#[utoipa::path(
+    post,
+    path = "/api/sessions/{id}/end",
+    tag = "instructor",
+    params(SessionId),
+    security(("instructor_key" = [])),
+    responses(
+        (status = 204, description = "The class has ended (ending it again changes nothing)."),
+        (status = 401, description = "`unauthorized`: no key at all.", body = Refusal),
+        (status = 403, description = "`forbidden`: the key is wrong (or there is no such \
+            session), or the request came from another site.", body = Refusal),
+        (status = 404, description = "`not_found`: an id that makes no route.", body = Refusal),
+        Posted,
+        Common,
+    )
+)]
 async fn end_json(
     State(state): Shared,
     Instructor(session): Instructor,
@@ -821,36 +1119,133 @@ async fn end_json(
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// Take a seat in the class with this join code.
+///
+/// A client that may lose the answer sends a `join_id` and, with no answer, the same join
+/// again: within 10 minutes, and while the seat has recorded nothing, it gets the same seat
+/// with a new token and rejoin code.
+#[utoipa::path(
+    post,
+    path = "/api/join",
+    tag = "trainee",
+    request_body = Join,
+    responses(
+        (status = 200, description = "The seat: its token and rejoin code, the scenario and \
+            the class's settings, and no decisions yet.", body = Seat),
+        (status = 400, description = "`bad_request`: JSON that does not parse, a name that is \
+            empty, too long or has control, bidirectional or invisible characters, or a \
+            `join_id` of the wrong form.", body = Refusal),
+        (status = 404, description = "`not_found`: no class has that join code.",
+            body = Refusal),
+        (status = 409, description = "`name_taken`: someone in the class has that name \
+            already (and this is not a resend of their join); `conflict`: the class is full \
+            (500 seats).", body = Refusal),
+        (status = 410, description = "`gone`: the class has ended.", body = Refusal),
+        (status = 422, description = "`unprocessable`: a field missing or of the wrong type.",
+            body = Refusal),
+        JsonBody,
+        Common,
+    )
+)]
 async fn join(
     State(state): Shared,
     ConnectInfo(addr): ConnectInfo<SocketAddr>,
-    Json(request): Json<Join>,
+    ApiJson(request): ApiJson<Join>,
 ) -> Result<Json<Seat>, ApiError> {
     limit(&state.by_address, &address_key(&addr))?;
     state.class.join(request).await.map(Json)
 }
 
+/// Take one's seat back, on another computer, with the rejoin code.
+///
+/// The seat gets a new token; the old one stops working.
+#[utoipa::path(
+    post,
+    path = "/api/rejoin",
+    tag = "trainee",
+    request_body = RejoinRequest,
+    responses(
+        (status = 200, description = "The seat, with a new token and the decisions the server \
+            holds.", body = Seat),
+        (status = 400, description = "`bad_request`: JSON that does not parse, or a name that \
+            could not have joined.", body = Refusal),
+        (status = 403, description = "`forbidden`: no seat with that name and rejoin code in \
+            this class (the same answer for both).", body = Refusal),
+        (status = 404, description = "`not_found`: no class has that join code.",
+            body = Refusal),
+        (status = 422, description = "`unprocessable`: a field missing or of the wrong type.",
+            body = Refusal),
+        JsonBody,
+        Common,
+    )
+)]
 async fn rejoin(
     State(state): Shared,
     ConnectInfo(addr): ConnectInfo<SocketAddr>,
-    Json(request): Json<RejoinRequest>,
+    ApiJson(request): ApiJson<RejoinRequest>,
 ) -> Result<Json<Seat>, ApiError> {
     limit(&state.by_address, &address_key(&addr))?;
     state.class.rejoin(request).await.map(Json)
 }
 
+/// Send decisions `from`, `from + 1`, … of this seat's log.
+///
+/// The server replays them on its copy of the game and records them only if they all
+/// replay. Sending again what was recorded is refused with 409 and `recorded`, which says
+/// where to resume.
+#[utoipa::path(
+    post,
+    path = "/api/submit",
+    tag = "trainee",
+    request_body = Submission,
+    security(("seat_token" = [])),
+    responses(
+        (status = 200, description = "Recorded: how many the server holds now, and where the \
+            class is.", body = ClassStatus),
+        (status = 400, description = "`bad_request`: JSON that does not parse, or not 1 to 64 \
+            decisions.", body = Refusal),
+        (status = 401, description = "`unauthorized`: the token is missing or not held (the \
+            seat was rejoined elsewhere or removed).", body = Refusal),
+        (status = 409, description = "`conflict`: `from` is not where the seat's record ends; \
+            `recorded` says where it does.", body = Refusal),
+        (status = 410, description = "`gone`: the class has ended.", body = Refusal),
+        (status = 422, description = "`unprocessable`: a decision that does not replay on the \
+            server's copy of the game (`recorded` says what it holds), or JSON that is not a \
+            submission.", body = Refusal),
+        (status = 425, description = "`too_early`: rounds, and a plan for a month not released \
+            yet; wait for the release and send it again (`recorded` says what was kept: \
+            nothing of this submission).", body = Refusal),
+        JsonBody,
+        Common,
+    )
+)]
 async fn submit(
     State(state): Shared,
     ConnectInfo(addr): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
-    Json(submission): Json<Submission>,
+    ApiJson(body): ApiJson<serde_json::Value>,
 ) -> Result<Json<ClassStatus>, ApiError> {
+    let submission = crate::body::submission(body)?;
     let token = bearer(&headers);
     seat_request(&state, &addr, token, state.class.submit(token, submission))
         .await
         .map(Json)
 }
 
+/// What the server holds for this seat, and where the class is: the game polls it.
+#[utoipa::path(
+    get,
+    path = "/api/status",
+    tag = "trainee",
+    security(("seat_token" = [])),
+    responses(
+        (status = 200, description = "The seat's record and the class's state.",
+            body = ClassStatus),
+        (status = 401, description = "`unauthorized`: the token is missing or not held (the \
+            seat was rejoined elsewhere or removed).", body = Refusal),
+        Common,
+    )
+)]
 async fn status(
     State(state): Shared,
     ConnectInfo(addr): ConnectInfo<SocketAddr>,

@@ -8,6 +8,7 @@
 //! This crate knows neither the game nor the command line: the class report comes in as a
 //! [`Reporter`] from whoever embeds it (the `kam` binary passes kam-cli's).
 
+mod body;
 mod class;
 mod connections;
 pub mod db;
@@ -16,6 +17,7 @@ mod http;
 mod limits;
 mod names;
 mod observe;
+mod openapi;
 mod origin;
 mod pages;
 mod presence;
@@ -191,8 +193,7 @@ pub async fn start_tuned(
         per_address: tuning.connections_per_address,
         total: connections::connections_the_file_limit_allows(),
     };
-    let listener = tokio::net::TcpListener::bind(options.addr)
-        .await
+    let listener = connections::listen(options.addr)
         .map_err(|e| format!("cannot listen on {}: {e}", options.addr))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     let (shutdown, stopped) = tokio::sync::oneshot::channel::<()>();

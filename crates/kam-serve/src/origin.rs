@@ -21,7 +21,16 @@ pub fn refusal(headers: &HeaderMap, credential: Credential) -> Option<&'static s
     const ANOTHER_SITE: &str = "this request came from another site or page, not from this \
         server's own dashboard: open the dashboard at this server's address and try again";
     let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
-    if let Some(origin) = headers.get(header::ORIGIN) {
+    // `Origin: null` hides where a request came from (a page under `Referrer-Policy:
+    // no-referrer`, a sandboxed frame, a file): it proves nothing either way, so the browser's
+    // `Sec-Fetch-Site` decides. Chromium sends `null` with `same-origin` for the dashboard's
+    // own forms when the page forbids referrers (the hand class run found every button
+    // refused); a sandboxed frame elsewhere sends `null` with `cross-site`.
+    let origin = headers
+        .get(header::ORIGIN)
+        .filter(|origin| origin.as_bytes() != b"null");
+    let hidden_origin = headers.contains_key(header::ORIGIN) && origin.is_none();
+    if let Some(origin) = origin {
         let same = origin
             .to_str()
             .ok()
@@ -31,6 +40,9 @@ pub fn refusal(headers: &HeaderMap, credential: Credential) -> Option<&'static s
     }
     if let Some(site) = headers.get("sec-fetch-site") {
         return (site.as_bytes() != b"same-origin").then_some(ANOTHER_SITE);
+    }
+    if hidden_origin {
+        return Some(ANOTHER_SITE);
     }
     // Neither header: not a browser of this decade, so a bearer key is a script's; a cookie
     // alone proves nothing about where the request came from.

@@ -143,9 +143,13 @@ pub fn dashboard_page(view: &ClassView) -> Markup {
                 form method="post" action={"/i/" (view.id) "/release"} {
                     button #release type="submit" disabled[view.ended || view.pacing.as_str() == "free"] { "Release the round" }
                 }
-                form method="post" action={"/i/" (view.id) "/extend"} {
+                // A round without a deadline gets one from this form: say so, and ask first.
+                @let no_deadline = view.deadline_in.is_none();
+                form method="post" action={"/i/" (view.id) "/extend"}
+                    data-confirm=[no_deadline.then_some("This round has no deadline. Set one, so that the round is released automatically when it passes?")] {
                     input type="number" name="minutes" min="1" max="1440" value="5" aria-label="minutes";
-                    button type="submit" disabled[view.ended || view.pacing.as_str() == "free"] { "Extend the deadline" }
+                    button type="submit" disabled[view.ended || view.pacing.as_str() == "free"] {
+                        (if no_deadline { "Set a deadline (minutes)" } else { "Extend the deadline" }) }
                 }
                 form method="post" action={"/i/" (view.id) "/end"} data-confirm="End the session? Trainees can no longer submit." {
                     button.danger type="submit" disabled[view.ended] { "End the session" }
@@ -166,9 +170,15 @@ fn pct(x: f64) -> String {
     format!("{x:.1}")
 }
 
+/// Up to this many trainees holding the open round, the dashboard names them.
+const FEW_HOLDING: usize = 5;
+
 /// The part of the dashboard that updates live.
 pub fn live(view: &ClassView) -> Markup {
     let board = view.leaderboard();
+    // Who holds the round is named while the class waits for a few: when most are still
+    // playing the open month, "planning" says it already.
+    let few_holding = view.roster.iter().filter(|l| l.holds_round).count() <= FEW_HOLDING;
     html! {
         section.round {
             @if view.ended {
@@ -186,11 +196,14 @@ pub fn live(view: &ClassView) -> Markup {
                 @if view.released < view.months {
                     @if holding.is_empty() {
                         p.holding #holding { "Nobody holds month " (open) " back: it is released at the next submission." }
+                    } @else if holding.len() > FEW_HOLDING {
+                        p.holding #holding { "Month " (open) " is released when the " (holding.len())
+                            " trainees still playing it have submitted it (or you excuse them)." }
                     } @else {
                         p.holding #holding { "Month " (open) " is released when these trainees submit it (or you excuse them): "
                             @for (i, line) in holding.iter().enumerate() {
                                 @if i > 0 { ", " }
-                                strong { (line.name) } " (month " (line.month) ")"
+                                strong { (line.name) } " (" (line.months_played) " played)"
                             }
                             "." }
                     }
@@ -207,34 +220,39 @@ pub fn live(view: &ClassView) -> Markup {
             section {
                 h2 { "Leaderboard" }
                 table #leaderboard {
-                    thead { tr { th { "#" } th { "Trainee" } th { "Month" } th.num { "Score" } th.num { "vs expert" } } }
+                    thead { tr { th { "#" } th { "Trainee" } th title="Months played and sent" { "Played" } th.num { "Score" }
+                        th.num title="The score against the expert's on the same seed after as many months played: the ranking" { "vs expert" } } }
                     tbody {
                         @for (i, line) in board.iter().enumerate() {
                             tr {
-                                td { (i + 1) }
+                                td { @if line.started { (i + 1) } }
                                 td { a href={"/i/" (view.id) "/seat/" (line.seat)} { (line.name) } }
-                                td { (line.month) }
-                                td.num { (pct(line.composite)) }
-                                td.num.(if line.against_expert >= 0.0 { "up" } else { "down" }) { (format!("{:+.1}", line.against_expert)) }
+                                td { (line.months_played) " of " (view.months) }
+                                @if line.started {
+                                    td.num { (pct(line.composite)) }
+                                    td.num.(if line.against_expert >= 0.0 { "up" } else { "down" }) { (format!("{:+.1}", line.against_expert)) }
+                                } @else {
+                                    td.num.muted colspan="2" { "not started" }
+                                }
                             }
                         }
-                        tr.expert { td { "—" } td { "expert (same seed, final)" } td { (view.months) } td.num { (pct(view.expert_final)) } td {} }
+                        tr.expert { td { "—" } td { "expert (same seed, final)" } td { (view.months) " of " (view.months) } td.num { (pct(view.expert_final)) } td {} }
                     }
                 }
             }
             section {
                 h2 { "Roster" }
                 table #roster {
-                    thead { tr { th { "Seat" } th { "Trainee" } th { "Month" } th { "Status" } th { "Seat actions" } } }
+                    thead { tr { th { "Seat" } th { "Trainee" } th title="Months played and sent" { "Played" } th { "Status" } th { "Seat actions" } } }
                     tbody {
                         @for line in &view.roster {
                             tr data-status=(format!("{:?}", line.status).to_lowercase()) {
                                 td { (line.seat) }
                                 td { (line.name) }
-                                td { (line.month) }
+                                td { (line.months_played) " of " (view.months) }
                                 td { span.(status_class(line.status)) { (line.status.label()) }
                                     @if line.excused { " " span.st-excused { "excused" } }
-                                    @if line.holds_round { " " span.st-holding title="The open month is not released until this trainee submits it" { "holds the round" } } }
+                                    @if line.holds_round && few_holding { " " span.st-holding title="The open month is not released until this trainee submits it" { "holds the round" } } }
                                 td.seat-actions {
                                     @if !view.ended {
                                         @let base = format!("/i/{}/seat/{}", view.id, line.seat);
@@ -316,7 +334,7 @@ pub fn seat_page(session_id: &str, name: &str, game: &Game) -> Markup {
                     " (retention " (pct(scores.retention)) ", profit " (pct(scores.profit_score)) ", satisfaction " (pct(scores.satisfaction)) ")" }
                 h2 { "Decisions" }
                 ol.decisions {
-                    @for d in game.log() { li { (decision_text(game, d)) } }
+                    @for line in decision_lines(game) { li { (line) } }
                 }
                 h2 { "Month by month" }
                 @for month in 1..=months {
@@ -358,6 +376,39 @@ pub fn seat_page(session_id: &str, name: &str, game: &Game) -> Markup {
                 }
             }
         },
+    )
+}
+
+/// Each decision of the game's log in words; an event's answer names the event, its account
+/// and the answer in the scenario's words (the k-th answer of the log is the game's k-th
+/// recorded choice).
+fn decision_lines(game: &Game) -> Vec<String> {
+    let mut answers = game.choices().iter();
+    game.log()
+        .iter()
+        .map(|d| match d {
+            Decision::Choose(_) => answers
+                .next()
+                .map_or_else(|| decision_text(game, d), |r| answer_text(game, r)),
+            _ => decision_text(game, d),
+        })
+        .collect()
+}
+
+fn answer_text(game: &Game, record: &kam_sim::engine::ChoiceRecord) -> String {
+    let scenario = game.scenario();
+    let event = scenario.events.get(record.event);
+    let account = scenario
+        .accounts
+        .get(record.account)
+        .map_or("?", |a| a.name.as_str());
+    let answer = event
+        .and_then(|e| e.choices.get(record.choice))
+        .map_or("?", |c| c.label.as_str());
+    format!(
+        "Month {}, {account}: answered “{}” with “{answer}”",
+        record.turn,
+        event.map_or("?", |e| e.title.as_str())
     )
 }
 

@@ -22,7 +22,7 @@ fn session_creation_is_limited_per_address() {
     let body = serde_json::json!({ "scenario": "tutorial", "pacing": "free" });
     let answer = http.post_json("/api/sessions", None, &body);
     assert_eq!(answer.status, 429, "{}", answer.body);
-    assert!(answer.json()["error"].as_str().unwrap().contains("class"));
+    assert!(answer.json()["detail"].as_str().unwrap().contains("class"));
     // The browser's form is the same limit.
     let answer = http.call(
         "POST",

@@ -1,7 +1,8 @@
 //! The class server against the findings of its hostile test (issue 20): cross-origin
 //! instructor actions, lost join answers, seats that never play, stored rejoin codes, names,
 //! the instructor's pages, and slow clients; and the class form's difficulty, refused when it
-//! is none of those offered; and what an operator watches (health, metrics, the request log).
+//! is none of those offered; and what an operator watches (health, metrics, the request log);
+//! and the published protocol (the OpenAPI document, and the refusals' one shape).
 //! One test binary, one file per finding.
 //!
 //! These run against SQLite; the database-independent behaviour is what they check (the
@@ -16,6 +17,7 @@ mod instructor_pages;
 mod join;
 mod names;
 mod observability;
+mod protocol;
 mod rejoin_codes;
 mod rounds;
 mod seats;

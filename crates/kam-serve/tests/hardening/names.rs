@@ -48,7 +48,7 @@ fn names_with_direction_or_control_characters_are_refused_and_change_nothing() {
         );
         assert_eq!(answer.status, 400, "{name:?}: {}", answer.body);
         assert!(
-            answer.json()["error"]
+            answer.json()["detail"]
                 .as_str()
                 .unwrap()
                 .contains("character"),
