@@ -18,7 +18,12 @@
 //! minutes so a run takes a few), `--send decision|month` (decision: as the link does online;
 //! month: a whole month in one submission), `--no-dashboard` (else the instructor's dashboard
 //! follows the class over server-sent events, as in class), `--max-p99-ms N` (exit 1 when the
-//! submit p99 is above it). BENCHMARKS.md has the figures.
+//! submit p99 is above it), `--months N` (play only the first N months), `--dir DIR` (keep
+//! the SQLite file and the server's log there), `--limit-seconds S` (600: give up, and say so,
+//! past it). A trainee plans a month 0.3 to 0.9 month-lengths after learning it is open, and
+//! answers each event or offer 0.05 to 0.15 month-lengths after the last. The figures include
+//! how busy the machine was with other processes, which on a shared machine decide the tail.
+//! BENCHMARKS.md, "A live class", has the figures.
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
