@@ -368,9 +368,13 @@ impl Db {
     /// Adds a seat numbered after the last; `Conflict` when the name is taken.
     pub async fn add_seat(&self, session: &str, seat: &NewSeat<'_>) -> Result<i64, WriteError> {
         let key = name_key(seat.name);
-        // Two joins at once may pick the same number: the key refuses one, which tries again.
         for _ in 0..8 {
             let mut tx = self.begin_write().await?;
+            // The session's version is bumped first: on PostgreSQL that locks the session's
+            // row, so joins to one class number their seats one at a time (sixteen connections
+            // picking the same next number refused a third of the joins of a class joining at
+            // once as "name taken"). SQLite's writer is one at a time already.
+            bump(&mut tx, session).await?;
             let taken: Option<i64> = sqlx::query_scalar(
                 "SELECT seat FROM seats WHERE session_id = $1 AND name_key = $2",
             )
@@ -407,11 +411,11 @@ impl Db {
             .map_err(WriteError::from);
             match inserted {
                 Ok(_) => {
-                    bump(&mut tx, session).await?;
                     tx.commit().await?;
                     self.wrote();
                     return Ok(next);
                 }
+                // Only a seat number taken by a writer that did not bump first (none does).
                 Err(WriteError::Conflict) => continue,
                 Err(e) => return Err(e),
             }

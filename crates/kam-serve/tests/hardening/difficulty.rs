@@ -8,7 +8,7 @@ use crate::harness::{Server, Session};
 fn sessions_stored(server: &Server) -> i64 {
     server.runtime.block_on(async {
         sqlx::any::install_default_drivers();
-        let pool = sqlx::AnyPool::connect(&server.database).await.unwrap();
+        let pool = sqlx::AnyPool::connect(&server.database.url).await.unwrap();
         let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM class_sessions")
             .fetch_one(&pool)
             .await

@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use crate::harness::{Server, create};
+use crate::harness::{Server, create, servers};
 
 #[test]
 fn session_creation_is_limited_per_address() {
@@ -51,43 +51,44 @@ fn unknown_seat_tokens_are_limited_per_address() {
 
 #[test]
 fn ended_classes_past_the_retention_period_are_deleted_with_their_seats() {
-    let server = Server::start();
-    let http = server.http();
-    let ended = create(&http, "tutorial", "free");
-    let running = create(&http, "tutorial", "free");
-    let abandoned = create(&http, "tutorial", "free");
-    let client = kam_class::Client::new(&server.base());
-    let ann = client.join(&ended.code, "Ann").unwrap();
-    kam_class::robot::play(&client, &ann, "expert", Some(1)).unwrap();
-    client.join(&running.code, "Bo").unwrap();
-    let end = http.post_json(
-        &format!("/api/sessions/{}/end", ended.id),
-        Some(&ended.key),
-        &serde_json::Value::Null,
-    );
-    assert_eq!(end.status, 204, "{}", end.body);
-    let db = server.db();
-    // As if the retention period had passed for everything ended before now.
-    let deleted = server
-        .runtime
-        .block_on(db.delete_expired(kam_serve::db::now_ms() + 1_000))
-        .unwrap();
-    // The ended class, and the one nobody ever joined.
-    assert_eq!(deleted.len(), 2, "{deleted:?}");
-    assert_eq!(
-        server
+    for server in servers() {
+        let http = server.http();
+        let ended = create(&http, "tutorial", "free");
+        let running = create(&http, "tutorial", "free");
+        let abandoned = create(&http, "tutorial", "free");
+        let client = kam_class::Client::new(&server.base());
+        let ann = client.join(&ended.code, "Ann").unwrap();
+        kam_class::robot::play(&client, &ann, "expert", Some(1)).unwrap();
+        client.join(&running.code, "Bo").unwrap();
+        let end = http.post_json(
+            &format!("/api/sessions/{}/end", ended.id),
+            Some(&ended.key),
+            &serde_json::Value::Null,
+        );
+        assert_eq!(end.status, 204, "{}", end.body);
+        let db = server.db();
+        // As if the retention period had passed for everything ended before now.
+        let deleted = server
             .runtime
-            .block_on(db.decision_count(&ended.id))
-            .unwrap(),
-        0
-    );
-    let gone = http.get(&format!("/api/sessions/{}", ended.id), Some(&ended.key));
-    assert_eq!(gone.status, 403, "{}", gone.body);
-    let gone = http.get(
-        &format!("/api/sessions/{}", abandoned.id),
-        Some(&abandoned.key),
-    );
-    assert_eq!(gone.status, 403, "{}", gone.body);
-    // The running class, with its seat, stays.
-    assert_eq!(http.view(&running)["roster"].as_array().unwrap().len(), 1);
+            .block_on(db.delete_expired(kam_serve::db::now_ms() + 1_000))
+            .unwrap();
+        // The ended class, and the one nobody ever joined.
+        assert_eq!(deleted.len(), 2, "{deleted:?}");
+        assert_eq!(
+            server
+                .runtime
+                .block_on(db.decision_count(&ended.id))
+                .unwrap(),
+            0
+        );
+        let gone = http.get(&format!("/api/sessions/{}", ended.id), Some(&ended.key));
+        assert_eq!(gone.status, 403, "{}", gone.body);
+        let gone = http.get(
+            &format!("/api/sessions/{}", abandoned.id),
+            Some(&abandoned.key),
+        );
+        assert_eq!(gone.status, 403, "{}", gone.body);
+        // The running class, with its seat, stays.
+        assert_eq!(http.view(&running)["roster"].as_array().unwrap().len(), 1);
+    }
 }

@@ -1,5 +1,5 @@
-//! A server in this process on a fresh SQLite file, and plain HTTP calls to it as a browser,
-//! a script or the game would make them.
+//! A server in this process on a fresh database (a SQLite file, or a PostgreSQL schema of its
+//! own), and plain HTTP calls to it as a browser, a script or the game would make them.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -21,11 +21,103 @@ impl kam_serve::Reporter for NamesReport {
     }
 }
 
+/// A fresh, empty database for one server: a SQLite file in a temporary folder, or a schema of
+/// its own in the PostgreSQL database `KAM_TEST_POSTGRES` names (dropped afterwards), so tests
+/// running at once never see each other's classes (the retention test deletes what it finds).
+pub struct Database {
+    pub url: String,
+    pub label: &'static str,
+    _dir: Option<tempfile::TempDir>,
+    schema: Option<(String, String)>,
+}
+
+impl Database {
+    pub fn sqlite() -> Database {
+        let dir = tempfile::tempdir().unwrap();
+        Database {
+            url: format!("sqlite://{}", dir.path().join("class.db").display()),
+            label: "SQLite",
+            _dir: Some(dir),
+            schema: None,
+        }
+    }
+
+    /// A new schema in the configured PostgreSQL database, if one is configured.
+    pub fn postgres() -> Option<Database> {
+        let base = std::env::var("KAM_TEST_POSTGRES")
+            .ok()
+            .filter(|u| !u.is_empty())?;
+        let schema = format!(
+            "hardening_{}",
+            kam_sim::record::sha256_hex(&random_bytes())[..16].to_owned()
+        );
+        postgres_execute(&base, &format!("CREATE SCHEMA {schema}"));
+        let separator = if base.contains('?') { '&' } else { '?' };
+        Some(Database {
+            url: format!("{base}{separator}options=-c%20search_path%3D{schema}"),
+            label: "PostgreSQL",
+            _dir: None,
+            schema: Some((base, schema)),
+        })
+    }
+}
+
+impl Drop for Database {
+    fn drop(&mut self) {
+        if let Some((base, schema)) = &self.schema {
+            postgres_execute(base, &format!("DROP SCHEMA {schema} CASCADE"));
+        }
+    }
+}
+
+fn random_bytes() -> Vec<u8> {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    format!(
+        "{nanos}-{}-{:?}",
+        std::process::id(),
+        std::thread::current().id()
+    )
+    .into_bytes()
+}
+
+fn postgres_execute(url: &str, statement: &str) {
+    use sqlx::Connection;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let mut conn = sqlx::PgConnection::connect(url)
+            .await
+            .unwrap_or_else(|e| panic!("KAM_TEST_POSTGRES: {e}"));
+        sqlx::query(sqlx::AssertSqlSafe(statement.to_owned()))
+            .execute(&mut conn)
+            .await
+            .unwrap_or_else(|e| panic!("{statement}: {e}"));
+        conn.close().await.ok();
+    });
+}
+
+/// A server on each database the tests run on: SQLite, and PostgreSQL when configured. Used
+/// where the database matters (stored hashes, joins at once, rounds, retention).
+pub fn servers() -> Vec<Server> {
+    servers_with(kam_serve::Tuning::default)
+}
+
+pub fn servers_with(tuning: impl Fn() -> kam_serve::Tuning) -> Vec<Server> {
+    std::iter::once(Database::sqlite())
+        .chain(Database::postgres())
+        .map(|database| Server::start_on(database, tuning()))
+        .collect()
+}
+
 pub struct Server {
     pub runtime: tokio::runtime::Runtime,
     running: Option<kam_serve::Running>,
-    pub database: String,
-    _dir: tempfile::TempDir,
+    pub database: Database,
 }
 
 impl Server {
@@ -35,15 +127,18 @@ impl Server {
     }
 
     pub fn start_with(tuning: kam_serve::Tuning) -> Server {
-        let dir = tempfile::tempdir().unwrap();
-        let database = format!("sqlite://{}", dir.path().join("class.db").display());
+        Server::start_on(Database::sqlite(), tuning)
+    }
+
+    pub fn start_on(database: Database, tuning: kam_serve::Tuning) -> Server {
+        eprintln!("a server on {}", database.label);
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .enable_all()
             .build()
             .unwrap();
         let options = kam_serve::ServeOptions {
-            db: Some(database.clone()),
+            db: Some(database.url.clone()),
             addr: "127.0.0.1:0".parse().unwrap(),
             data_dir: None,
             rate_per_address: 10_000.0,
@@ -60,7 +155,6 @@ impl Server {
             runtime,
             running: Some(running),
             database,
-            _dir: dir,
         }
     }
 
@@ -73,21 +167,13 @@ impl Server {
     }
 
     pub fn http(&self) -> Http {
-        Http {
-            base: self.base(),
-            agent: ureq::Agent::config_builder()
-                .http_status_as_error(false)
-                .max_redirects(0)
-                .timeout_global(Some(Duration::from_secs(30)))
-                .build()
-                .into(),
-        }
+        Http::to(&self.base())
     }
 
     /// The server's database, opened beside it (as an operator or a thief would read it).
     pub fn db(&self) -> kam_serve::db::Db {
         self.runtime
-            .block_on(kam_serve::db::Db::open(&self.database))
+            .block_on(kam_serve::db::Db::open(&self.database.url))
             .unwrap()
     }
 }
@@ -125,6 +211,19 @@ pub struct Http {
 }
 
 impl Http {
+    /// A client of the server at `base` (`http://ADDR`), one per thread when calls run at once.
+    pub fn to(base: &str) -> Http {
+        Http {
+            base: base.to_owned(),
+            agent: ureq::Agent::config_builder()
+                .http_status_as_error(false)
+                .max_redirects(0)
+                .timeout_global(Some(Duration::from_secs(30)))
+                .build()
+                .into(),
+        }
+    }
+
     /// A request with any headers (`Cookie`, `Origin`, `Authorization`, `Content-Type`…).
     pub fn call(&self, method: &str, path: &str, headers: &[(&str, &str)], body: &str) -> Answer {
         let url = format!("{}{path}", self.base);

@@ -5,8 +5,10 @@
 //! and the published protocol (the OpenAPI document, and the refusals' one shape).
 //! One test binary, one file per finding.
 //!
-//! These run against SQLite; the database-independent behaviour is what they check (the
-//! workspace's `tests/class_server.rs` runs the class end to end on PostgreSQL too).
+//! Where the database matters (joins at once, stored rejoin hashes, seats and rounds,
+//! retention) a test runs on SQLite and again on PostgreSQL, in a schema of its own, when
+//! `KAM_TEST_POSTGRES` names one; the others check what the database does not decide, on
+//! SQLite.
 
 mod harness;
 

@@ -6,7 +6,7 @@
 use kam_class::protocol::Seat;
 use kam_class::{Client, robot};
 
-use crate::harness::{Http, Server, Session, create};
+use crate::harness::{Http, Session, create, servers};
 
 /// Plays `months` more months of a seat, from what the server holds of it (a rejoin gives
 /// the seat's recorded decisions, as a second computer would get them).
@@ -36,49 +36,50 @@ fn holding(view: &serde_json::Value) -> Vec<String> {
 
 #[test]
 fn a_trainee_alone_at_the_front_does_not_release_months_while_another_is_behind() {
-    let server = Server::start();
-    let http = server.http();
-    let session = create(&http, "classroom_en", "rounds");
-    let client = Client::new(&server.base());
-    let ann = client.join(&session.code, "Ann").unwrap();
-    let bo = client.join(&session.code, "Bo").unwrap();
+    for server in servers() {
+        let http = server.http();
+        let session = create(&http, "classroom_en", "rounds");
+        let client = Client::new(&server.base());
+        let ann = client.join(&session.code, "Ann").unwrap();
+        let bo = client.join(&session.code, "Bo").unwrap();
 
-    play_on(&client, &session, &ann, 1);
-    assert_eq!(holding(&http.view(&session)), ["Bo"]);
-    // The instructor releases month 1 without waiting for Bo.
-    release(&http, &session);
-    assert_eq!(http.view(&session)["released"], 1);
+        play_on(&client, &session, &ann, 1);
+        assert_eq!(holding(&http.view(&session)), ["Bo"]);
+        // The instructor releases month 1 without waiting for Bo.
+        release(&http, &session);
+        assert_eq!(http.view(&session)["released"], 1);
 
-    // Ann plays month 2 alone at the front: Bo, still on month 1, holds it.
-    play_on(&client, &session, &ann, 1);
-    let view = http.view(&session);
-    assert_eq!(
-        view["released"], 1,
-        "month 2 was released on Ann's submission alone"
-    );
-    assert_eq!(holding(&view), ["Bo"]);
+        // Ann plays month 2 alone at the front: Bo, still on month 1, holds it.
+        play_on(&client, &session, &ann, 1);
+        let view = http.view(&session);
+        assert_eq!(
+            view["released"], 1,
+            "month 2 was released on Ann's submission alone"
+        );
+        assert_eq!(holding(&view), ["Bo"]);
 
-    // Bo catches up month 1 (already released): that releases nothing new.
-    play_on(&client, &session, &bo, 1);
-    let view = http.view(&session);
-    assert_eq!(view["released"], 1);
-    assert_eq!(holding(&view), ["Bo"]);
+        // Bo catches up month 1 (already released): that releases nothing new.
+        play_on(&client, &session, &bo, 1);
+        let view = http.view(&session);
+        assert_eq!(view["released"], 1);
+        assert_eq!(holding(&view), ["Bo"]);
 
-    // Bo submits month 2: the whole class has played it, so it is released.
-    play_on(&client, &session, &bo, 1);
-    let view = http.view(&session);
-    assert_eq!(view["released"], 2);
-    assert_eq!(holding(&view), ["Ann", "Bo"], "month 3 waits for both");
+        // Bo submits month 2: the whole class has played it, so it is released.
+        play_on(&client, &session, &bo, 1);
+        let view = http.view(&session);
+        assert_eq!(view["released"], 2);
+        assert_eq!(holding(&view), ["Ann", "Bo"], "month 3 waits for both");
 
-    // The dashboard page names who holds the round.
-    let page = http.call(
-        "GET",
-        &format!("/i/{}/live", session.id),
-        &[("Cookie", &session.cookie())],
-        "",
-    );
-    assert_eq!(page.status, 200, "{}", page.body);
-    assert!(page.body.contains("holds the round"), "{}", page.body);
+        // The dashboard page names who holds the round.
+        let page = http.call(
+            "GET",
+            &format!("/i/{}/live", session.id),
+            &[("Cookie", &session.cookie())],
+            "",
+        );
+        assert_eq!(page.status, 200, "{}", page.body);
+        assert!(page.body.contains("holds the round"), "{}", page.body);
+    }
 }
 
 /// The dashboard compares like with like (issue 21, item 5): a trainee who has not played is
@@ -86,98 +87,101 @@ fn a_trainee_alone_at_the_front_does_not_release_months_while_another_is_behind(
 /// their score against the expert's after as many months.
 #[test]
 fn the_leaderboard_ranks_by_the_gap_after_the_same_months_and_says_not_started() {
-    let server = Server::start();
-    let http = server.http();
-    let session = create(&http, "classroom_en", "free");
-    let client = Client::new(&server.base());
-    let ahead = client.join(&session.code, "Ahead").unwrap();
-    let _idle = client.join(&session.code, "Idle").unwrap();
-    let behind = client.join(&session.code, "Behind").unwrap();
-    robot::play(&client, &ahead, "random", Some(4)).unwrap();
-    robot::play(&client, &behind, "expert", Some(1)).unwrap();
-    let view = http.view(&session);
-    let roster = view["roster"].as_array().unwrap();
-    let line = |name: &str| roster.iter().find(|l| l["name"] == name).unwrap().clone();
-    assert_eq!(line("Idle")["started"], false);
-    assert_eq!(line("Ahead")["months_played"], 4);
-    let page = http.call(
-        "GET",
-        &format!("/i/{}/live", session.id),
-        &[("Cookie", &session.cookie())],
-        "",
-    );
-    assert_eq!(page.status, 200, "{}", page.body);
-    assert!(page.body.contains("not started"), "{}", page.body);
-    // The leaderboard's order: by the gap, the idle seat last.
-    let at = |name: &str| page.body.find(&format!(">{name}<")).unwrap();
-    let gap = |name: &str| line(name)["against_expert"].as_f64().unwrap();
-    let (first, second) = if gap("Ahead") >= gap("Behind") {
-        ("Ahead", "Behind")
-    } else {
-        ("Behind", "Ahead")
-    };
-    assert!(at(first) < at(second) && at(second) < at("Idle"));
+    for server in servers() {
+        let http = server.http();
+        let session = create(&http, "classroom_en", "free");
+        let client = Client::new(&server.base());
+        let ahead = client.join(&session.code, "Ahead").unwrap();
+        let _idle = client.join(&session.code, "Idle").unwrap();
+        let behind = client.join(&session.code, "Behind").unwrap();
+        robot::play(&client, &ahead, "random", Some(4)).unwrap();
+        robot::play(&client, &behind, "expert", Some(1)).unwrap();
+        let view = http.view(&session);
+        let roster = view["roster"].as_array().unwrap();
+        let line = |name: &str| roster.iter().find(|l| l["name"] == name).unwrap().clone();
+        assert_eq!(line("Idle")["started"], false);
+        assert_eq!(line("Ahead")["months_played"], 4);
+        let page = http.call(
+            "GET",
+            &format!("/i/{}/live", session.id),
+            &[("Cookie", &session.cookie())],
+            "",
+        );
+        assert_eq!(page.status, 200, "{}", page.body);
+        assert!(page.body.contains("not started"), "{}", page.body);
+        // The leaderboard's order: by the gap, the idle seat last.
+        let at = |name: &str| page.body.find(&format!(">{name}<")).unwrap();
+        let gap = |name: &str| line(name)["against_expert"].as_f64().unwrap();
+        let (first, second) = if gap("Ahead") >= gap("Behind") {
+            ("Ahead", "Behind")
+        } else {
+            ("Behind", "Ahead")
+        };
+        assert!(at(first) < at(second) && at(second) < at("Idle"));
+    }
 }
 
 /// The drill-down names each answered event and the answer in the scenario's words (issue 21,
 /// item 5), not "choice 3".
 #[test]
 fn the_drill_down_names_the_event_and_the_answer() {
-    let server = Server::start();
-    let http = server.http();
-    let session = create(&http, "classroom_en", "free");
-    let client = Client::new(&server.base());
-    let seat = client.join(&session.code, "Ann").unwrap();
-    let played = robot::play(&client, &seat, "expert", None).unwrap();
-    let record = played
-        .game
-        .choices()
-        .first()
-        .expect("the classroom has events")
-        .clone();
-    let scenario = played.game.scenario();
-    let event = &scenario.events[record.event];
-    let page = http.call(
-        "GET",
-        &format!("/i/{}/seat/1", session.id),
-        &[("Cookie", &session.cookie())],
-        "",
-    );
-    assert_eq!(page.status, 200, "{}", page.body);
-    assert!(!page.body.contains("with choice"), "{}", page.body);
-    let said = format!(
-        "answered “{}” with “{}”",
-        event.title, event.choices[record.choice].label
-    );
-    let escaped = said
-        .replace('&', "&amp;")
-        .replace('\'', "&#39;")
-        .replace('"', "&quot;");
-    assert!(
-        page.body.contains(&said) || page.body.contains(&escaped),
-        "{said}"
-    );
+    for server in servers() {
+        let http = server.http();
+        let session = create(&http, "classroom_en", "free");
+        let client = Client::new(&server.base());
+        let seat = client.join(&session.code, "Ann").unwrap();
+        let played = robot::play(&client, &seat, "expert", None).unwrap();
+        let record = played
+            .game
+            .choices()
+            .first()
+            .expect("the classroom has events")
+            .clone();
+        let scenario = played.game.scenario();
+        let event = &scenario.events[record.event];
+        let page = http.call(
+            "GET",
+            &format!("/i/{}/seat/1", session.id),
+            &[("Cookie", &session.cookie())],
+            "",
+        );
+        assert_eq!(page.status, 200, "{}", page.body);
+        assert!(!page.body.contains("with choice"), "{}", page.body);
+        let said = format!(
+            "answered “{}” with “{}”",
+            event.title, event.choices[record.choice].label
+        );
+        let escaped = said
+            .replace('&', "&amp;")
+            .replace('\'', "&#39;")
+            .replace('"', "&quot;");
+        assert!(
+            page.body.contains(&said) || page.body.contains(&escaped),
+            "{said}"
+        );
+    }
 }
 
 /// *Extend the deadline* on a round without one would silently create one (issue 21, item
 /// 5): the dashboard names it *Set a deadline* and asks first.
 #[test]
 fn setting_a_deadline_where_there_is_none_asks_first() {
-    let server = Server::start();
-    let http = server.http();
-    let session = create(&http, "classroom_en", "rounds");
-    let page = http.call(
-        "GET",
-        &format!("/i/{}", session.id),
-        &[("Cookie", &session.cookie())],
-        "",
-    );
-    assert_eq!(page.status, 200, "{}", page.body);
-    assert!(page.body.contains("Set a deadline"), "{}", page.body);
-    assert!(
-        page.body.contains("This round has no deadline"),
-        "{}",
-        page.body
-    );
-    assert!(!page.body.contains("Extend the deadline"));
+    for server in servers() {
+        let http = server.http();
+        let session = create(&http, "classroom_en", "rounds");
+        let page = http.call(
+            "GET",
+            &format!("/i/{}", session.id),
+            &[("Cookie", &session.cookie())],
+            "",
+        );
+        assert_eq!(page.status, 200, "{}", page.body);
+        assert!(page.body.contains("Set a deadline"), "{}", page.body);
+        assert!(
+            page.body.contains("This round has no deadline"),
+            "{}",
+            page.body
+        );
+        assert!(!page.body.contains("Extend the deadline"));
+    }
 }
