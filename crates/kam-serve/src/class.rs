@@ -1139,9 +1139,8 @@ fn check_join_id(join_id: &str) -> Result<String, ApiError> {
 mod tests {
     use super::*;
 
-    async fn class_with_seats(dir: &std::path::Path, names: &[&str]) -> (Classroom, Vec<Seat>) {
-        let url = format!("sqlite://{}", dir.join("class.db").display());
-        let db = Db::open(&url).await.unwrap();
+    async fn class_with_seats(url: &str, names: &[&str]) -> (Classroom, Vec<Seat>) {
+        let db = Db::open(url).await.unwrap();
         let class = Classroom::new(db, &crate::Tuning::default());
         let created = class
             .create(NewSession {
@@ -1171,32 +1170,34 @@ mod tests {
     #[tokio::test]
     async fn status_polls_write_nothing_and_presence_is_written_in_one_batch() {
         let dir = tempfile::tempdir().unwrap();
-        let (class, seats) = class_with_seats(dir.path(), &["Ann", "Bo"]).await;
-        let before = class.db.writes();
-        for _ in 0..30 {
-            for seat in &seats {
-                class.status(&seat.token).await.unwrap();
+        for url in databases(dir.path()) {
+            let (class, seats) = class_with_seats(&url, &["Ann", "Bo"]).await;
+            let before = class.db.writes();
+            for _ in 0..30 {
+                for seat in &seats {
+                    class.status(&seat.token).await.unwrap();
+                }
             }
+            assert_eq!(class.db.writes() - before, 0, "status polls wrote");
+            let polled = now_ms();
+            class.flush_presence().await.unwrap();
+            assert_eq!(
+                class.db.writes() - before,
+                1,
+                "presence took more than one write"
+            );
+            // Another instance (reading only the database) sees both seats as just heard from.
+            let (session, _) = class.seat_of(&seats[0].token).await.unwrap();
+            for seat in class.db.seats(&session.id).await.unwrap() {
+                assert!(seat.last_seen >= polled - 1_000, "{seat:?}");
+            }
+            class.flush_presence().await.unwrap();
+            assert_eq!(
+                class.db.writes() - before,
+                1,
+                "nothing new was written again"
+            );
         }
-        assert_eq!(class.db.writes() - before, 0, "status polls wrote");
-        let polled = now_ms();
-        class.flush_presence().await.unwrap();
-        assert_eq!(
-            class.db.writes() - before,
-            1,
-            "presence took more than one write"
-        );
-        // Another instance (reading only the database) sees both seats as just heard from.
-        let (session, _) = class.seat_of(&seats[0].token).await.unwrap();
-        for seat in class.db.seats(&session.id).await.unwrap() {
-            assert!(seat.last_seen >= polled - 1_000, "{seat:?}");
-        }
-        class.flush_presence().await.unwrap();
-        assert_eq!(
-            class.db.writes() - before,
-            1,
-            "nothing new was written again"
-        );
     }
 
     /// The databases a test runs on: a fresh SQLite file, and PostgreSQL when
