@@ -6,53 +6,21 @@
 //! shows `Implementation` and an English one never shows `实施层`.
 
 use kam_sim::engine::PlanError;
-use kam_sim::scenario::{
-    BuyingRole, Difficulty, EventKind, Layer, Need, Style, Tier, Topic, TurnUnit, Verdict,
-};
+use kam_sim::scenario::{Style, TurnUnit};
 
 pub use kam_sim::scenario::Language as Lang;
+/// The names of the model's things are the project's, shared with the tools and the server.
+pub use kam_sim::words::{
+    difficulty, event_kind, language_name, layer, need, role, style, tier, topic, turn_unit,
+    verdict,
+};
 
-/// Parses `zh` / `en` (any case, also `cn`, `chinese`, `english`).
-pub fn parse_lang(s: &str) -> Option<Lang> {
-    match s.trim().to_ascii_lowercase().as_str() {
-        "zh" | "cn" | "zh-cn" | "chinese" | "中文" => Some(Lang::Zh),
-        "en" | "english" => Some(Lang::En),
-        _ => None,
-    }
-}
+pub use kam_sim::words::parse_lang;
 
-/// The UI language a locale asks for: Chinese for a `zh…` locale, English for any other
-/// (`C.UTF-8`, `en_GB`, `de_DE`…), Chinese when no locale is set at all (the courseware's own
-/// language).
-fn lang_from_locale(locale: Option<&str>) -> Lang {
-    match locale.map(str::trim).filter(|l| !l.is_empty()) {
-        None => Lang::Zh,
-        Some(l) if l.to_ascii_lowercase().starts_with("zh") => Lang::Zh,
-        Some(_) => Lang::En,
-    }
-}
-
-/// The system's language, from `LC_ALL`, `LC_MESSAGES` or `LANG`, the first one set.
+/// The system's language (`LC_ALL`, `LC_MESSAGES` or `LANG`); Chinese when none is set, the
+/// courseware's own language (the tools fall back to English instead, as command lines do).
 pub fn system_lang() -> Lang {
-    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .iter()
-        .filter_map(|name| std::env::var(name).ok())
-        .find(|v| !v.trim().is_empty());
-    lang_from_locale(locale.as_deref())
-}
-
-#[cfg(test)]
-mod locale_tests {
-    use super::*;
-
-    #[test]
-    fn a_c_locale_starts_in_english_and_a_chinese_one_in_chinese() {
-        assert_eq!(lang_from_locale(Some("C.UTF-8")), Lang::En);
-        assert_eq!(lang_from_locale(Some("en_US.UTF-8")), Lang::En);
-        assert_eq!(lang_from_locale(Some("zh_CN.UTF-8")), Lang::Zh);
-        assert_eq!(lang_from_locale(Some("zh_TW")), Lang::Zh);
-        assert_eq!(lang_from_locale(None), Lang::Zh);
-    }
+    kam_sim::words::system_lang().unwrap_or(Lang::Zh)
 }
 
 macro_rules! table {
@@ -588,105 +556,16 @@ pub fn reword_notice(notice: &str, from: Lang, to: Lang) -> String {
         .join(" · ")
 }
 
-pub fn tier(lang: Lang, tier: Tier) -> &'static str {
-    match tier {
-        Tier::A => lang.pick("A 产出", "A producing"),
-        Tier::B => lang.pick("B 孵化", "B incubating"),
-        Tier::C => lang.pick("C 潜在", "C potential"),
-    }
-}
 
-pub fn layer(lang: Lang, layer: Layer) -> &'static str {
-    match layer {
-        Layer::Image => lang.pick("形象层", "Image"),
-        Layer::Decision => lang.pick("决策层", "Decision"),
-        Layer::Implementation => lang.pick("实施层", "Implementation"),
-        Layer::User => lang.pick("使用层", "User"),
-    }
-}
 
-pub fn role(lang: Lang, role: BuyingRole) -> &'static str {
-    match role {
-        BuyingRole::Initiator => lang.pick("发起者", "Initiator"),
-        BuyingRole::DecisionMaker => lang.pick("决策者", "Decision maker"),
-        BuyingRole::Specifier => lang.pick("规格制定者", "Specifier"),
-        BuyingRole::Evaluator => lang.pick("评估者", "Evaluator"),
-        BuyingRole::User => lang.pick("使用者", "User"),
-        BuyingRole::Purchaser => lang.pick("采购者", "Purchaser"),
-        BuyingRole::Gatekeeper => lang.pick("把关者", "Gatekeeper"),
-    }
-}
 
-pub fn style(lang: Lang, style: Style) -> &'static str {
-    match style {
-        Style::A => lang.pick("A 分析型", "A analytical"),
-        Style::B => lang.pick("B 程序型", "B sequential"),
-        Style::C => lang.pick("C 人际型", "C interpersonal"),
-        Style::D => lang.pick("D 想象型", "D imaginative"),
-    }
-}
 
-pub fn need(lang: Lang, need: Need) -> &'static str {
-    match need {
-        Need::Power => lang.pick("权力", "Power"),
-        Need::Achievement => lang.pick("成就", "Achievement"),
-        Need::Recognition => lang.pick("认可", "Recognition"),
-        Need::Acceptance => lang.pick("归属", "Acceptance"),
-        Need::Security => lang.pick("安全", "Security"),
-    }
-}
 
-pub fn topic(lang: Lang, topic: Topic) -> &'static str {
-    match topic {
-        Topic::Price => lang.pick("价格", "Price"),
-        Topic::Volume => lang.pick("采购量", "Volume"),
-        Topic::PaymentTerms => lang.pick("账期", "Payment terms"),
-        Topic::ContractLength => lang.pick("合同期", "Contract length"),
-        Topic::ServiceLevel => lang.pick("服务水平", "Service level"),
-    }
-}
 
-pub fn event_kind(lang: Lang, kind: EventKind) -> &'static str {
-    match kind {
-        EventKind::Rumour { .. } => lang.pick("传言", "Rumour"),
-        EventKind::Objection => lang.pick("异议", "Objection"),
-        EventKind::StakeholderChange => lang.pick("人事变动", "Stakeholder change"),
-        EventKind::PaymentDelay => lang.pick("回款延迟", "Payment delay"),
-        EventKind::WarningSign => lang.pick("预警信号", "Warning sign"),
-        EventKind::Opportunity => lang.pick("新机会", "Opportunity"),
-        EventKind::Other => lang.pick("事件", "Event"),
-    }
-}
 
-pub fn verdict(lang: Lang, verdict: Verdict) -> &'static str {
-    match verdict {
-        Verdict::Good => K::Good.t(lang),
-        Verdict::Neutral => K::Neutral.t(lang),
-        Verdict::Poor => K::Poor.t(lang),
-    }
-}
 
-pub fn difficulty(lang: Lang, d: Difficulty) -> &'static str {
-    match d {
-        Difficulty::Easy => lang.pick("简单", "Easy"),
-        Difficulty::Normal => lang.pick("普通", "Normal"),
-        Difficulty::Hard => lang.pick("困难", "Hard"),
-    }
-}
 
-pub fn turn_unit(lang: Lang, unit: TurnUnit) -> &'static str {
-    match unit {
-        TurnUnit::Month => lang.pick("月", "month"),
-        TurnUnit::Quarter => lang.pick("季度", "quarter"),
-    }
-}
 
-pub fn language_name(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "中文",
-        Lang::En => "English",
-    }
-}
 
 /// A plan refusal in the UI language; the numbers are the engine's.
 pub fn plan_error(lang: Lang, e: &PlanError) -> String {

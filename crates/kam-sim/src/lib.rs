@@ -31,3 +31,4 @@ pub mod strategy;
 pub mod teaching;
 pub mod validate;
 pub mod verdict;
+pub mod words;

@@ -1,0 +1,278 @@
+//! One home for the words every face of kam-trainer shares: the names of the model's things
+//! (tiers, layers, styles, needs, metrics, severities…) in Chinese and English, how a tool
+//! chooses its language, and the `word_table!` macro each face builds its own catalogue with.
+//!
+//! The game, the command line and the class server each keep the sentences only they say in a
+//! table of their own (a `word_table!`), and take the names of things from here, so a style is
+//! "C 人际型" on the game's screen, in `kam report` and on the dashboard alike. A table is an
+//! enum of keys with both languages on one line: a key without its Chinese or its English does
+//! not compile, which is why this is a macro and not a runtime catalogue (fluent and gettext
+//! find a missing translation only when the line is shown).
+
+use crate::load::Severity;
+use crate::scenario::{
+    BuyingRole, Difficulty, EventKind, Layer, Need, Style, Tier, Topic, TurnUnit, Verdict,
+};
+
+pub use crate::scenario::Language as Lang;
+
+/// A catalogue of sentences: `word_table! { pub enum Say { Key => "中文", "English"; … } }`
+/// declares the enum, `Say::ALL` and `Say::t(lang)`. Placeholders are `{}` in both languages,
+/// filled by [`fill`].
+#[macro_export]
+macro_rules! word_table {
+    ($(#[$meta:meta])* $vis:vis enum $name:ident { $($key:ident => $zh:literal, $en:literal;)* }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        $vis enum $name { $($key),* }
+
+        impl $name {
+            /// Every key, for checks over all of them (glyphs, placeholders).
+            pub const ALL: &'static [$name] = &[$($name::$key),*];
+
+            /// The text in `lang`.
+            pub fn t(self, lang: $crate::words::Lang) -> &'static str {
+                match (self, lang) {
+                    $(($name::$key, $crate::words::Lang::Zh) => $zh,
+                      ($name::$key, $crate::words::Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+/// `template` with each `{}` replaced by the next of `args`, in order (a missing argument
+/// leaves its `{}`, an extra one is ignored). Chinese and English put the same values in the
+/// same order; where a sentence needs another order it is two keys.
+pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut args = args.iter();
+    let mut rest = template;
+    while let Some(at) = rest.find("{}") {
+        out.push_str(&rest[..at]);
+        match args.next() {
+            Some(arg) => out.push_str(&arg.to_string()),
+            None => out.push_str("{}"),
+        }
+        rest = &rest[at + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Parses `zh` / `en` (any case, also `cn`, `zh-CN`, `chinese`, `中文`, `english`).
+pub fn parse_lang(s: &str) -> Option<Lang> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "zh" | "cn" | "zh-cn" | "zh_cn" | "chinese" | "中文" => Some(Lang::Zh),
+        "en" | "english" => Some(Lang::En),
+        _ => None,
+    }
+}
+
+/// The language a locale name asks for (`zh_CN.UTF-8` → Chinese, `en_GB`, `de_DE` or
+/// `C.UTF-8` → English), or none when no locale is set.
+pub fn locale_lang(locale: Option<&str>) -> Option<Lang> {
+    match locale.map(str::trim).filter(|l| !l.is_empty()) {
+        None => None,
+        Some(l) if l.to_ascii_lowercase().starts_with("zh") => Some(Lang::Zh),
+        Some(_) => Some(Lang::En),
+    }
+}
+
+/// The system's language, from `LC_ALL`, `LC_MESSAGES` or `LANG` (the first one set), as the C
+/// library reads them.
+pub fn system_lang() -> Option<Lang> {
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|v| !v.trim().is_empty());
+    locale_lang(locale.as_deref())
+}
+
+/// The language of a tool's output: the one asked for (`--lang`), else the language of the
+/// scenario the output is about, else the system's, else English.
+pub fn choose_lang(asked: Option<Lang>, scenario: Option<Lang>) -> Lang {
+    asked.or(scenario).or_else(system_lang).unwrap_or(Lang::En)
+}
+
+/// The name of a language in that language (for a switch between them).
+pub fn language_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "中文",
+        Lang::En => "English",
+    }
+}
+
+/// The `lang` attribute of a page in `lang`.
+pub fn html_lang(lang: Lang) -> &'static str {
+    lang.pick("zh-CN", "en")
+}
+
+pub fn tier(lang: Lang, tier: Tier) -> &'static str {
+    match tier {
+        Tier::A => lang.pick("A 产出", "A producing"),
+        Tier::B => lang.pick("B 孵化", "B incubating"),
+        Tier::C => lang.pick("C 潜在", "C potential"),
+    }
+}
+
+pub fn layer(lang: Lang, layer: Layer) -> &'static str {
+    match layer {
+        Layer::Image => lang.pick("形象层", "Image"),
+        Layer::Decision => lang.pick("决策层", "Decision"),
+        Layer::Implementation => lang.pick("实施层", "Implementation"),
+        Layer::User => lang.pick("使用层", "User"),
+    }
+}
+
+pub fn role(lang: Lang, role: BuyingRole) -> &'static str {
+    match role {
+        BuyingRole::Initiator => lang.pick("发起者", "Initiator"),
+        BuyingRole::DecisionMaker => lang.pick("决策者", "Decision maker"),
+        BuyingRole::Specifier => lang.pick("规格制定者", "Specifier"),
+        BuyingRole::Evaluator => lang.pick("评估者", "Evaluator"),
+        BuyingRole::User => lang.pick("使用者", "User"),
+        BuyingRole::Purchaser => lang.pick("采购者", "Purchaser"),
+        BuyingRole::Gatekeeper => lang.pick("把关者", "Gatekeeper"),
+    }
+}
+
+pub fn style(lang: Lang, style: Style) -> &'static str {
+    match style {
+        Style::A => lang.pick("A 分析型", "A analytical"),
+        Style::B => lang.pick("B 程序型", "B sequential"),
+        Style::C => lang.pick("C 人际型", "C interpersonal"),
+        Style::D => lang.pick("D 想象型", "D imaginative"),
+    }
+}
+
+pub fn need(lang: Lang, need: Need) -> &'static str {
+    match need {
+        Need::Power => lang.pick("权力", "Power"),
+        Need::Achievement => lang.pick("成就", "Achievement"),
+        Need::Recognition => lang.pick("认可", "Recognition"),
+        Need::Acceptance => lang.pick("归属", "Acceptance"),
+        Need::Security => lang.pick("安全", "Security"),
+    }
+}
+
+pub fn topic(lang: Lang, topic: Topic) -> &'static str {
+    match topic {
+        Topic::Price => lang.pick("价格", "Price"),
+        Topic::Volume => lang.pick("采购量", "Volume"),
+        Topic::PaymentTerms => lang.pick("账期", "Payment terms"),
+        Topic::ContractLength => lang.pick("合同期", "Contract length"),
+        Topic::ServiceLevel => lang.pick("服务水平", "Service level"),
+    }
+}
+
+pub fn event_kind(lang: Lang, kind: EventKind) -> &'static str {
+    match kind {
+        EventKind::Rumour { .. } => lang.pick("传言", "Rumour"),
+        EventKind::Objection => lang.pick("异议", "Objection"),
+        EventKind::StakeholderChange => lang.pick("人事变动", "Stakeholder change"),
+        EventKind::PaymentDelay => lang.pick("回款延迟", "Payment delay"),
+        EventKind::WarningSign => lang.pick("预警信号", "Warning sign"),
+        EventKind::Opportunity => lang.pick("新机会", "Opportunity"),
+        EventKind::Other => lang.pick("事件", "Event"),
+    }
+}
+
+pub fn verdict(lang: Lang, verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Good => lang.pick("好", "good"),
+        Verdict::Neutral => lang.pick("一般", "neutral"),
+        Verdict::Poor => lang.pick("差", "poor"),
+    }
+}
+
+pub fn difficulty(lang: Lang, d: Difficulty) -> &'static str {
+    match d {
+        Difficulty::Easy => lang.pick("简单", "Easy"),
+        Difficulty::Normal => lang.pick("普通", "Normal"),
+        Difficulty::Hard => lang.pick("困难", "Hard"),
+    }
+}
+
+pub fn turn_unit(lang: Lang, unit: TurnUnit) -> &'static str {
+    match unit {
+        TurnUnit::Month => lang.pick("月", "month"),
+        TurnUnit::Quarter => lang.pick("季度", "quarter"),
+    }
+}
+
+/// The three things a trainee is scored on, and the score that weighs them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Metric {
+    Retention,
+    Profit,
+    Satisfaction,
+    Composite,
+}
+
+impl Metric {
+    pub const ALL: [Metric; 4] = [
+        Metric::Retention,
+        Metric::Profit,
+        Metric::Satisfaction,
+        Metric::Composite,
+    ];
+
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self {
+            Metric::Retention => lang.pick("客户保留", "Retention"),
+            Metric::Profit => lang.pick("利润", "Profit"),
+            Metric::Satisfaction => lang.pick("客户满意度", "Satisfaction"),
+            Metric::Composite => lang.pick("综合得分", "Composite"),
+        }
+    }
+}
+
+/// How grave a finding is, as a compiler prints it after `FILE:LINE:COL:`.
+pub fn severity(lang: Lang, severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => lang.pick("错误", "error"),
+        Severity::Warning => lang.pick("警告", "warning"),
+        Severity::Note => lang.pick("提示", "note"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_locale_chooses_chinese_only_when_it_is_chinese() {
+        assert_eq!(locale_lang(Some("zh_CN.UTF-8")), Some(Lang::Zh));
+        assert_eq!(locale_lang(Some("zh_TW")), Some(Lang::Zh));
+        assert_eq!(locale_lang(Some("C.UTF-8")), Some(Lang::En));
+        assert_eq!(locale_lang(Some("de_DE.UTF-8")), Some(Lang::En));
+        assert_eq!(locale_lang(Some("  ")), None);
+        assert_eq!(locale_lang(None), None);
+    }
+
+    #[test]
+    fn the_asked_language_wins_then_the_scenario_s() {
+        assert_eq!(choose_lang(Some(Lang::En), Some(Lang::Zh)), Lang::En);
+        assert_eq!(choose_lang(None, Some(Lang::Zh)), Lang::Zh);
+        assert_eq!(choose_lang(Some(Lang::Zh), None), Lang::Zh);
+    }
+
+    #[test]
+    fn fill_puts_the_values_in_order_and_keeps_unfilled_places() {
+        assert_eq!(fill("{} 个客户，{} 个月", &[&3, &"12"]), "3 个客户，12 个月");
+        assert_eq!(fill("{} of {}", &[&1]), "1 of {}");
+        assert_eq!(fill("none", &[&1]), "none");
+    }
+
+    word_table! {
+        enum Sample { One => "一", "one"; Two => "二 {}", "two {}"; }
+    }
+
+    #[test]
+    fn a_table_gives_each_key_in_each_language() {
+        assert_eq!(Sample::ALL.len(), 2);
+        assert_eq!(Sample::One.t(Lang::Zh), "一");
+        assert_eq!(fill(Sample::Two.t(Lang::En), &[&2]), "two 2");
+    }
+}
