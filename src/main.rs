@@ -8,19 +8,12 @@
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use kam_sim::engine::Prepared;
-use kam_sim::record::GameRecord;
-
 /// The class server's report: the same verification, HTML and CSV as `kam report`.
 struct ClassReport;
 
 impl kam_serve::Reporter for ClassReport {
-    fn report(
-        &self,
-        scenario: Arc<Prepared>,
-        records: Vec<(String, GameRecord)>,
-    ) -> kam_serve::ReportFiles {
-        let report = kam_cli::report::build_from_records(records, &[scenario]);
+    fn report(&self, request: kam_serve::ReportRequest) -> kam_serve::ReportFiles {
+        let report = kam_cli::report::build_from_records(request.records, &[request.scenario]);
         kam_serve::ReportFiles {
             html: kam_cli::report::page(&report),
             csv: kam_cli::report::csv(&report),

@@ -18,12 +18,8 @@ use kam_sim::engine::{Decision, Plan, Visit};
 struct CliReport;
 
 impl kam_serve::Reporter for CliReport {
-    fn report(
-        &self,
-        scenario: Arc<kam_sim::engine::Prepared>,
-        records: Vec<(String, kam_sim::record::GameRecord)>,
-    ) -> kam_serve::ReportFiles {
-        let report = kam_cli::report::build_from_records(records, &[scenario]);
+    fn report(&self, request: kam_serve::ReportRequest) -> kam_serve::ReportFiles {
+        let report = kam_cli::report::build_from_records(request.records, &[request.scenario]);
         kam_serve::ReportFiles {
             html: kam_cli::report::page(&report),
             csv: kam_cli::report::csv(&report),

@@ -556,17 +556,6 @@ pub fn reword_notice(notice: &str, from: Lang, to: Lang) -> String {
         .join(" · ")
 }
 
-
-
-
-
-
-
-
-
-
-
-
 /// A plan refusal in the UI language; the numbers are the engine's.
 pub fn plan_error(lang: Lang, e: &PlanError) -> String {
     match (e, lang) {

@@ -918,8 +918,14 @@ async fn report_files(
         .clone()
         .ok_or_else(|| ApiError::internal("this server was built without the class report"))?;
     let records = state.class.records(session).await?;
-    let prepared = state.class.prepared(session)?;
-    tokio::task::spawn_blocking(move || reporter.report(prepared, records))
+    let scenario = state.class.prepared(session)?;
+    let request = crate::ReportRequest {
+        lang: scenario.scenario.language,
+        scenario,
+        records,
+        title: session.title.clone(),
+    };
+    tokio::task::spawn_blocking(move || reporter.report(request))
         .await
         .map_err(|e| ApiError::internal(e.to_string()))
 }

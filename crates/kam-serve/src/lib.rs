@@ -38,9 +38,19 @@ pub struct ReportFiles {
     pub csv: String,
 }
 
-/// Makes the class report from the class's result files (name, record).
+/// What a class report is made from: the class's scenario and result files (name, record),
+/// its title, and the language the instructor reads.
+pub struct ReportRequest {
+    pub scenario: Arc<Prepared>,
+    pub records: Vec<(String, GameRecord)>,
+    /// The class's title as the instructor gave it (may be empty).
+    pub title: String,
+    pub lang: kam_sim::words::Lang,
+}
+
+/// Makes the class report (kam-cli's, in the `kam` binary; the server does not depend on it).
 pub trait Reporter: Send + Sync + 'static {
-    fn report(&self, scenario: Arc<Prepared>, records: Vec<(String, GameRecord)>) -> ReportFiles;
+    fn report(&self, request: ReportRequest) -> ReportFiles;
 }
 
 /// How often "last seen" is written (in one batch for every seat heard from meanwhile).

@@ -260,7 +260,10 @@ mod tests {
 
     #[test]
     fn fill_puts_the_values_in_order_and_keeps_unfilled_places() {
-        assert_eq!(fill("{} 个客户，{} 个月", &[&3, &"12"]), "3 个客户，12 个月");
+        assert_eq!(
+            fill("{} 个客户，{} 个月", &[&3, &"12"]),
+            "3 个客户，12 个月"
+        );
         assert_eq!(fill("{} of {}", &[&1]), "1 of {}");
         assert_eq!(fill("none", &[&1]), "none");
     }

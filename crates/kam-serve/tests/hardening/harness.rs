@@ -8,12 +8,12 @@ use std::time::Duration;
 struct NamesReport;
 
 impl kam_serve::Reporter for NamesReport {
-    fn report(
-        &self,
-        _scenario: Arc<kam_sim::engine::Prepared>,
-        records: Vec<(String, kam_sim::record::GameRecord)>,
-    ) -> kam_serve::ReportFiles {
-        let names: Vec<&str> = records.iter().map(|(file, _)| file.as_str()).collect();
+    fn report(&self, request: kam_serve::ReportRequest) -> kam_serve::ReportFiles {
+        let names: Vec<&str> = request
+            .records
+            .iter()
+            .map(|(file, _)| file.as_str())
+            .collect();
         kam_serve::ReportFiles {
             html: format!("<p>{}</p>", names.join(", ")),
             csv: names.join("\r\n"),
