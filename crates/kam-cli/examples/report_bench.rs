@@ -64,6 +64,7 @@ fn main() {
             &mut Io {
                 out: &mut out,
                 err: &mut err,
+                lang: cli.output_lang,
             },
         );
         let took = start.elapsed();

@@ -13,6 +13,7 @@ pub mod report;
 mod scenario_source;
 mod simulate;
 mod validate;
+pub mod words;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -20,6 +21,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use kam_sim::words::Lang;
 
 /// Exit status: everything checked out.
 pub const OK: u8 = 0;
@@ -28,10 +30,31 @@ pub const INVALID: u8 = 1;
 /// Exit status: usage or I/O error.
 pub const USAGE: u8 = 2;
 
-/// Where a command writes: normal output and diagnostics.
+/// Where a command writes (normal output and diagnostics), and in which language.
 pub struct Io<'a> {
     pub out: &'a mut dyn Write,
     pub err: &'a mut dyn Write,
+    /// The language `--lang` asked for, if it did: see [`Io::lang_for`].
+    pub lang: Option<Lang>,
+}
+
+impl Io<'_> {
+    /// The language of output about a scenario in `scenario` (or about no scenario: `None`):
+    /// `--lang`, else the scenario's, else the system locale's, else English.
+    pub fn lang_for(&self, scenario: Option<Lang>) -> Lang {
+        kam_sim::words::choose_lang(self.lang, scenario)
+    }
+}
+
+/// `--lang`'s value: `zh` or `en` (also `cn`, `chinese`, `english`, `中文`).
+fn parse_lang_arg(s: &str) -> Result<Lang, String> {
+    kam_sim::words::parse_lang(s).ok_or_else(|| {
+        let say = words::common::Say::NotALanguage;
+        words::fill(
+            say.t(kam_sim::words::system_lang().unwrap_or(Lang::En)),
+            &[&s],
+        )
+    })
 }
 
 #[derive(Debug, Parser)]
@@ -55,6 +78,11 @@ pub struct Io<'a> {
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Language of what a command prints and writes (中文 zh or English en). Without it: the
+    /// scenario's language for output about one scenario, else LC_ALL / LC_MESSAGES / LANG,
+    /// else English. The game's own screens follow `kam play --lang`.
+    #[arg(long = "lang", global = true, value_name = "zh|en", value_parser = parse_lang_arg)]
+    pub output_lang: Option<Lang>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -119,8 +147,9 @@ pub struct PlayArgs {
     /// Play the whole game with a built-in strategy (with --screenshot: shoot the debrief).
     #[arg(long, value_name = "STRATEGY")]
     pub autoplay: Option<String>,
-    /// UI language: zh or en (defaults to the scenario's language).
-    #[arg(long, value_name = "zh|en")]
+    /// UI language, zh or en: the command line's global `--lang` (defaults to the scenario's
+    /// language, or the system's on the title screen).
+    #[arg(skip)]
     pub lang: Option<String>,
     /// Player name written into saves and results.
     #[arg(long)]
@@ -155,9 +184,16 @@ pub fn run_with(
             return ExitCode::from(if e.use_stderr() { USAGE } else { OK });
         }
     };
+    let play_lang = cli.output_lang.map(|l| l.pick("zh", "en").to_owned());
     match cli.command {
-        None => play(PlayArgs::default()),
-        Some(Command::Play(args)) => play(args),
+        None => play(PlayArgs {
+            lang: play_lang,
+            ..PlayArgs::default()
+        }),
+        Some(Command::Play(args)) => play(PlayArgs {
+            lang: play_lang,
+            ..args
+        }),
         Some(Command::Serve(args)) => serve(args),
         Some(command) => {
             // Locked only here: the game logs to stderr from its own threads.
@@ -168,6 +204,7 @@ pub fn run_with(
                 &mut Io {
                     out: &mut out,
                     err: &mut err,
+                    lang: cli.output_lang,
                 },
             ))
         }
@@ -232,6 +269,7 @@ mod tests {
             &mut Io {
                 out: &mut out,
                 err: &mut err,
+                lang: cli.output_lang,
             },
         );
         (
@@ -252,6 +290,22 @@ mod tests {
                 "{name} missing in {out}"
             );
         }
+    }
+
+    #[test]
+    fn lang_is_taken_before_or_after_the_command_and_refuses_other_languages() {
+        let parse =
+            |args: &[&str]| Cli::try_parse_from(std::iter::once("kam").chain(args.iter().copied()));
+        for args in [
+            &["play", "scenarios/tutorial.ron", "--lang", "zh"][..],
+            &["--lang", "zh", "validate", "x.ron"],
+            &["report", "--lang", "中文", "r.ron"],
+        ] {
+            assert_eq!(parse(args).unwrap().output_lang, Some(Lang::Zh), "{args:?}");
+        }
+        assert_eq!(parse(&["validate", "x.ron"]).unwrap().output_lang, None);
+        let refused = parse(&["validate", "--lang", "fr", "x.ron"]).unwrap_err();
+        assert!(refused.to_string().contains("zh or en"), "{refused}");
     }
 
     #[test]

@@ -6,6 +6,8 @@
 
 use std::path::PathBuf;
 
+use crate::words::fill;
+use crate::words::new::Say;
 use crate::{Io, OK, USAGE};
 
 /// The English template.
@@ -18,52 +20,34 @@ pub struct Args {
     /// The scenario file to write.
     #[arg(value_name = "SCENARIO.ron")]
     pub file: PathBuf,
-    /// Language of the text and the comments: zh or en.
-    #[arg(long, value_name = "zh|en", default_value = "zh")]
-    pub lang: String,
     /// Overwrite the file if it exists.
     #[arg(long)]
     pub force: bool,
 }
 
+/// Writes the template in `--lang`'s language (the text, the comments and what is printed),
+/// else the system's, else English.
 pub fn run(args: &Args, io: &mut Io) -> u8 {
-    let template = match args.lang.to_ascii_lowercase().as_str() {
-        "zh" => TEMPLATE_ZH,
-        "en" => TEMPLATE_EN,
-        other => {
-            let _ = writeln!(
-                io.err,
-                "kam new: unknown language `{other}`; expected zh or en"
-            );
-            return USAGE;
-        }
-    };
+    let lang = io.lang_for(None);
+    let template = lang.pick(TEMPLATE_ZH, TEMPLATE_EN);
     let shown = args.file.display();
+    let say = |key: Say, args: &[&dyn std::fmt::Display]| fill(key.t(lang), args);
     if args.file.exists() && !args.force {
-        let _ = writeln!(
-            io.err,
-            "kam new: {shown} already exists; pass --force to overwrite it"
-        );
+        let _ = writeln!(io.err, "{}", say(Say::Exists, &[&shown]));
         return USAGE;
     }
     if let Some(dir) = args.file.parent().filter(|d| !d.as_os_str().is_empty())
         && let Err(e) = std::fs::create_dir_all(dir)
     {
-        let _ = writeln!(io.err, "kam new: cannot create {}: {e}", dir.display());
+        let _ = writeln!(io.err, "{}", say(Say::CannotCreate, &[&dir.display(), &e]));
         return USAGE;
     }
     if let Err(e) = std::fs::write(&args.file, template) {
-        let _ = writeln!(io.err, "kam new: cannot write {shown}: {e}");
+        let _ = writeln!(io.err, "{}", say(Say::CannotWrite, &[&shown, &e]));
         return USAGE;
     }
-    let _ = writeln!(
-        io.out,
-        "wrote {shown}: three accounts (A, B, C), a rumour, an objection and a renewal negotiation"
-    );
-    let _ = writeln!(
-        io.out,
-        "next: edit it, then `kam validate {shown}` and `kam balance {shown}`"
-    );
+    let _ = writeln!(io.out, "{}", say(Say::Wrote, &[&shown]));
+    let _ = writeln!(io.out, "{}", say(Say::Next, &[&shown, &shown]));
     OK
 }
 
@@ -79,7 +63,21 @@ mod tests {
             let path = dir.path().join(format!("new_{lang}.ron"));
             let (status, out, err) = kam(&["new", path.to_str().unwrap(), "--lang", lang]);
             assert_eq!(status, OK, "{err}");
-            assert!(out.contains("wrote"), "{out}");
+            assert!(
+                out.contains(if lang == "zh" { "已写入" } else { "wrote" }),
+                "{out}"
+            );
+            // The comments are in the language asked for, as are the words printed.
+            let text = std::fs::read_to_string(&path).unwrap();
+            let chinese = text
+                .chars()
+                .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+                .count();
+            assert_eq!(
+                chinese > 100,
+                lang == "zh",
+                "{lang}: {chinese} Chinese characters"
+            );
             let (prepared, warnings) = kam_sim::load::load_file(&path).unwrap_or_else(|e| {
                 panic!(
                     "{lang}: {}",
@@ -149,7 +147,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("mine.ron");
         std::fs::write(&path, "my work").unwrap();
-        let (status, _, err) = kam(&["new", path.to_str().unwrap()]);
+        let (status, _, err) = kam(&["new", path.to_str().unwrap(), "--lang", "en"]);
         assert_eq!(status, USAGE);
         assert!(
             err.contains("already exists") && err.contains("--force"),
@@ -163,15 +161,8 @@ mod tests {
                 .unwrap()
                 .contains("id: \"my_scenario\"")
         );
-        assert_eq!(
-            kam(&[
-                "new",
-                dir.path().join("x.ron").to_str().unwrap(),
-                "--lang",
-                "fr"
-            ])
-            .0,
-            USAGE
-        );
+        let (status, _, err) = kam(&["new", path.to_str().unwrap(), "--lang", "zh"]);
+        assert_eq!(status, USAGE);
+        assert!(err.contains("已经存在") && err.contains("--force"), "{err}");
     }
 }

@@ -1,0 +1,6 @@
+//! What `kam validate` prints and writes.
+
+kam_sim::word_table! {
+    pub enum Say {
+    }
+}
