@@ -6,6 +6,7 @@
 //! handed to whoever embeds this crate (the `kam` binary passes the Bevy game in).
 
 mod balance;
+mod columns;
 mod html;
 mod new;
 mod replay;

@@ -39,11 +39,17 @@ pub fn run(args: &Args, io: &mut Io) -> u8 {
     if let Some(dir) = args.file.parent().filter(|d| !d.as_os_str().is_empty())
         && let Err(e) = std::fs::create_dir_all(dir)
     {
-        let _ = writeln!(io.err, "{}", say(Say::CannotCreate, &[&dir.display(), &e]));
+        let why = crate::words::common::io_error(lang, &e);
+        let _ = writeln!(
+            io.err,
+            "{}",
+            say(Say::CannotCreate, &[&dir.display(), &why])
+        );
         return USAGE;
     }
     if let Err(e) = std::fs::write(&args.file, template) {
-        let _ = writeln!(io.err, "{}", say(Say::CannotWrite, &[&shown, &e]));
+        let why = crate::words::common::io_error(lang, &e);
+        let _ = writeln!(io.err, "{}", say(Say::CannotWrite, &[&shown, &why]));
         return USAGE;
     }
     let _ = writeln!(io.out, "{}", say(Say::Wrote, &[&shown]));

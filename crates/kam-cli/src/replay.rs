@@ -10,6 +10,8 @@ use kam_sim::model::MODEL_VERSION;
 use kam_sim::record::{self, GameRecord, Verdict};
 
 use crate::scenario_source;
+use crate::words::replay::Say;
+use crate::words::{Lang, fill};
 use crate::{INVALID, Io, OK, USAGE};
 
 #[derive(Debug, clap::Args)]
@@ -38,6 +40,7 @@ pub fn run(args: &Args, io: &mut Io) -> u8 {
     let result = match record::read(&args.result) {
         Ok(result) => result,
         Err(e) => {
+            // The reading error is the record module's own sentence (issue 22: typed errors).
             let _ = writeln!(io.err, "kam replay: {e}");
             return if args.result.exists() { INVALID } else { USAGE };
         }
@@ -50,45 +53,43 @@ pub fn run(args: &Args, io: &mut Io) -> u8 {
         },
     };
     let Some(prepared) = scenario_source::for_record(&result, &candidates) else {
-        let _ = writeln!(
-            io.err,
-            "kam replay: the result is for scenario `{}`, which is not bundled; pass it with --scenario FILE",
-            result.scenario_id
-        );
+        let say = Say::NotBundled.t(io.lang_for(None));
+        let _ = writeln!(io.err, "{}", fill(say, &[&result.scenario_id]));
         return USAGE;
     };
+    let lang = io.lang_for(Some(prepared.scenario.language));
     if let (true, Some(out)) = (args.rescore, &args.out) {
-        return rescore(&args.result, out, prepared, &result, io);
+        return rescore(&args.result, out, prepared, &result, lang, io);
     }
     let shown = args.result.display();
     match record::verify(prepared, &result) {
         Verdict::Verified(game) => {
             let s = kam_sim::score::score(&game);
-            let _ = writeln!(
-                io.out,
-                "{shown}: verified: {} on `{}` seed {}, {} decisions, composite {:.1} (grade {}), retention {:.1}, profit {:.0}, satisfaction {:.1}",
-                result.player,
-                result.scenario_id,
-                result.seed,
-                result.decisions.len(),
-                s.composite,
-                s.grade,
-                s.retention,
-                s.profit,
-                s.satisfaction
+            let verified = fill(
+                Say::Verified.t(lang),
+                &[
+                    &shown,
+                    &result.player,
+                    &result.scenario_id,
+                    &result.seed,
+                    &result.decisions.len(),
+                    &format!("{:.1}", s.composite),
+                    &s.grade,
+                    &format!("{:.1}", s.retention),
+                    &format!("{:.0}", s.profit),
+                    &format!("{:.1}", s.satisfaction),
+                ],
             );
+            let _ = writeln!(io.out, "{verified}");
             OK
         }
         Verdict::OtherModel(why) => {
             let _ = writeln!(io.err, "{shown}: {why}");
-            let _ = writeln!(
-                io.err,
-                "  to score it with this model: kam replay --rescore {shown} --out NEW.ron"
-            );
+            let _ = writeln!(io.err, "{}", fill(Say::HowToRescore.t(lang), &[&shown]));
             INVALID
         }
         Verdict::Mismatch(differences) => {
-            let _ = writeln!(io.err, "{shown}: does not match its replay:");
+            let _ = writeln!(io.err, "{}", fill(Say::DoesNotMatch.t(lang), &[&shown]));
             for d in differences {
                 let _ = writeln!(io.err, "  {d}");
             }
@@ -104,14 +105,12 @@ fn rescore(
     out: &Path,
     prepared: Arc<Prepared>,
     result: &GameRecord,
+    lang: Lang,
     io: &mut Io,
 ) -> u8 {
     let shown = path.display();
     if same_file(path, out) {
-        let _ = writeln!(
-            io.err,
-            "kam replay: --out is {shown} itself; write the rescored result to another file so the original stays"
-        );
+        let _ = writeln!(io.err, "{}", fill(Say::OutIsInput.t(lang), &[&shown]));
         return USAGE;
     }
     let same_scenario = result.scenario_hash == record::scenario_hash(&prepared);
@@ -121,62 +120,63 @@ fn rescore(
         && same_scenario
         && let Verdict::Mismatch(differences) = record::verify(Arc::clone(&prepared), result)
     {
-        let _ = writeln!(
-            io.err,
-            "{shown}: already a model {MODEL_VERSION} result, and it does not match its replay (nothing written):"
-        );
+        let say = Say::AlreadyThisModel.t(lang);
+        let _ = writeln!(io.err, "{}", fill(say, &[&shown, &MODEL_VERSION]));
         for d in differences {
             let _ = writeln!(io.err, "  {d}");
         }
         return INVALID;
     }
-    let game = match play_on_this_model(prepared, result) {
+    let game = match play_on_this_model(prepared, result, lang) {
         Ok(game) => game,
         Err(why) => {
-            let _ = writeln!(
-                io.err,
-                "{shown}: cannot be rescored on model {MODEL_VERSION} (nothing written): {why}"
-            );
+            let say = Say::CannotRescore.t(lang);
+            let _ = writeln!(io.err, "{}", fill(say, &[&shown, &MODEL_VERSION, &why]));
             return INVALID;
         }
     };
     let rescored = record::record(&game, &result.player);
     if let Err(e) = record::write_atomic(out, &rescored) {
-        let _ = writeln!(io.err, "kam replay: cannot write {}: {e}", out.display());
+        let say = Say::CannotWrite.t(lang);
+        let why = crate::words::common::io_error(lang, &e);
+        let _ = writeln!(io.err, "{}", fill(say, &[&out.display(), &why]));
         return USAGE;
     }
     if !same_scenario {
-        let _ = writeln!(
-            io.err,
-            "note: scenario `{}` has changed since {shown} was made; it was rescored on the version found here",
-            result.scenario_id
-        );
+        let say = Say::ScenarioChanged.t(lang);
+        let _ = writeln!(io.err, "{}", fill(say, &[&result.scenario_id, &shown]));
     }
     let (old, new) = (&result.scores, &rescored.scores);
-    let _ = writeln!(
-        io.out,
-        "{}: {} on `{}` seed {}, {} decisions, rescored from model {} to model {MODEL_VERSION}",
-        out.display(),
-        result.player,
-        result.scenario_id,
-        result.seed,
-        result.decisions.len(),
-        result.model,
+    let rescored_line = fill(
+        Say::Rescored.t(lang),
+        &[
+            &out.display(),
+            &result.player,
+            &result.scenario_id,
+            &result.seed,
+            &result.decisions.len(),
+            &result.model,
+            &MODEL_VERSION,
+        ],
     );
-    let _ = writeln!(
-        io.out,
-        "  composite {:.1} -> {:.1} (grade {} -> {}), retention {:.1} -> {:.1}, profit {:.0} -> {:.0}, satisfaction {:.1} -> {:.1}",
-        old.composite,
-        new.composite,
-        old.grade,
-        new.grade,
-        old.retention,
-        new.retention,
-        old.profit,
-        new.profit,
-        old.satisfaction,
-        new.satisfaction
+    let _ = writeln!(io.out, "{rescored_line}");
+    let (one, none) = (|x: f64| format!("{x:.1}"), |x: f64| format!("{x:.0}"));
+    let scores = fill(
+        Say::RescoredScores.t(lang),
+        &[
+            &one(old.composite),
+            &one(new.composite),
+            &old.grade,
+            &new.grade,
+            &one(old.retention),
+            &one(new.retention),
+            &none(old.profit),
+            &none(new.profit),
+            &one(old.satisfaction),
+            &one(new.satisfaction),
+        ],
     );
+    let _ = writeln!(io.out, "{scores}");
     OK
 }
 
@@ -191,12 +191,16 @@ fn same_file(a: &Path, b: &Path) -> bool {
 /// Plays a record's decisions from the start on this model. A decision the game refuses is
 /// named: its number, its turn, what it was and why; so is a finished game's log that runs out
 /// before this model's game ends (it asks for a decision the result does not hold).
-fn play_on_this_model(prepared: Arc<Prepared>, result: &GameRecord) -> Result<Game, String> {
+fn play_on_this_model(
+    prepared: Arc<Prepared>,
+    result: &GameRecord,
+    lang: Lang,
+) -> Result<Game, String> {
     let mut game = Game::new(prepared, result.seed);
     let n = result.decisions.len();
     for (i, decision) in result.decisions.iter().enumerate() {
-        let at = when(&game);
-        let what = describe(&game, decision);
+        let at = when(&game, lang);
+        let what = describe(&game, decision, lang);
         // A decision of another kind than the game asks for: say what it asks for.
         let out_of_turn = !game.is_finished()
             && matches!(
@@ -209,92 +213,86 @@ fn play_on_this_model(prepared: Arc<Prepared>, result: &GameRecord) -> Result<Ga
                     )
             );
         let waiting = if out_of_turn {
-            format!(" (the game is waiting for {})", waiting_for(&game))
+            fill(Say::GameWaitsFor.t(lang), &[&waiting_for(&game, lang)])
         } else {
             String::new()
         };
         if let Err(e) = game.decide(decision.clone()) {
-            return Err(format!(
-                "decision {} of {n} ({at}, {what}) no longer applies: {e}{waiting}",
-                i + 1
-            ));
+            // The refusal's reason is the engine's sentence (issue 22: typed decision errors).
+            let number = i + 1;
+            let say = Say::NoLongerApplies.t(lang);
+            return Err(fill(say, &[&number, &n, &at, &what, &e, &waiting]));
         }
     }
     if result.finished && !game.is_finished() {
-        return Err(format!(
-            "the result is a finished game, but its {n} decisions end at {} with the game waiting for {}",
-            when(&game),
-            waiting_for(&game)
-        ));
+        let (at, waiting) = (when(&game, lang), waiting_for(&game, lang));
+        return Err(fill(Say::LogEndsEarly.t(lang), &[&n, &at, &waiting]));
     }
     Ok(game)
 }
 
 /// Where in the game a decision is made.
-fn when(game: &Game) -> String {
+fn when(game: &Game, lang: Lang) -> String {
     if game.is_finished() {
-        "after the game's end".to_owned()
+        Say::AfterTheEnd.t(lang).to_owned()
     } else {
-        format!("turn {}", game.turn())
+        fill(Say::Turn.t(lang), &[&game.turn()])
     }
 }
 
 /// A decision in words, named by what it answers in `game` (the game just before it).
-fn describe(game: &Game, decision: &Decision) -> String {
+fn describe(game: &Game, decision: &Decision, lang: Lang) -> String {
     let scenario = game.scenario();
+    let say = |key: Say, args: &[&dyn std::fmt::Display]| fill(key.t(lang), args);
+    let negotiation = || match game.pending() {
+        Some(Pending::Negotiation(n)) => Some(scenario.negotiations[n.negotiation].id.as_str()),
+        _ => None,
+    };
     match decision {
         Decision::Plan(plan) => {
             let units: u32 = plan.resources.iter().map(|r| r.units).sum();
-            format!(
-                "the turn's plan: {} visit{}, {units} resource unit{}",
-                plan.visits.len(),
-                if plan.visits.len() == 1 { "" } else { "s" },
-                if units == 1 { "" } else { "s" }
-            )
+            let count = |n: usize, one: Say, many: Say| match n {
+                1 => one.t(lang).to_owned(),
+                n => say(many, &[&n]),
+            };
+            let visits = count(plan.visits.len(), Say::OneVisit, Say::Visits);
+            let units = count(units as usize, Say::OneUnit, Say::Units);
+            say(Say::PlanOf, &[&visits, &units])
         }
         Decision::Choose(c) => match game.pending() {
             Some(Pending::Event { event, .. }) => {
-                format!(
-                    "choice number {c} for event `{}`",
-                    scenario.events[*event].id
-                )
+                say(Say::ChoiceForEvent, &[&scenario.events[*event].id, c])
             }
-            _ => format!("choice number {c} for an event"),
+            _ => say(Say::ChoiceForSomeEvent, &[c]),
         },
         Decision::Offer(options) => {
             let options: Vec<String> = options.iter().map(|o| o.to_string()).collect();
-            let offer = format!("the offer [{}]", options.join(", "));
-            match game.pending() {
-                Some(Pending::Negotiation(n)) => format!(
-                    "{offer} in negotiation `{}`",
-                    scenario.negotiations[n.negotiation].id
-                ),
-                _ => offer,
+            let options = options.join(", ");
+            match negotiation() {
+                Some(id) => say(Say::OfferIn, &[&id, &options]),
+                None => say(Say::Offer, &[&options]),
             }
         }
-        Decision::WalkAway => match game.pending() {
-            Some(Pending::Negotiation(n)) => format!(
-                "walking away from negotiation `{}`",
-                scenario.negotiations[n.negotiation].id
-            ),
-            _ => "walking away from a negotiation".to_owned(),
+        Decision::WalkAway => match negotiation() {
+            Some(id) => say(Say::WalkAwayFrom, &[&id]),
+            None => Say::WalkAway.t(lang).to_owned(),
         },
         Decision::Read {
             account,
             stakeholder,
             ..
-        } => format!(
-            "a reading of person {stakeholder} of account {}",
-            scenario
+        } => {
+            let account = scenario
                 .accounts
                 .get(*account)
-                .map_or("?", |a| a.id.as_str())
-        ),
+                .map_or("?", |a| a.id.as_str());
+            say(Say::Reading, &[&account, stakeholder])
+        }
     }
 }
 
 /// What `game` needs decided next, in words.
-fn waiting_for(game: &Game) -> String {
+fn waiting_for(game: &Game, lang: Lang) -> String {
     let scenario = game.scenario();
     let account = |a: usize| {
         scenario
@@ -303,19 +301,20 @@ fn waiting_for(game: &Game) -> String {
             .map_or_else(|| a.to_string(), |a| a.id.clone())
     };
     match game.pending() {
-        _ if game.is_finished() => "nothing: it is over".to_owned(),
-        None => "the turn's plan".to_owned(),
+        _ if game.is_finished() => Say::Nothing.t(lang).to_owned(),
+        None => Say::ThePlan.t(lang).to_owned(),
         Some(Pending::Event {
             event, account: a, ..
-        }) => format!(
-            "an answer to event `{}` at account `{}`",
-            scenario.events[*event].id,
-            account(*a)
+        }) => fill(
+            Say::AnswerTo.t(lang),
+            &[&account(*a), &scenario.events[*event].id],
         ),
-        Some(Pending::Negotiation(n)) => format!(
-            "an offer in negotiation `{}` with account `{}`",
-            scenario.negotiations[n.negotiation].id,
-            account(n.account)
+        Some(Pending::Negotiation(n)) => fill(
+            Say::OfferWith.t(lang),
+            &[
+                &account(n.account),
+                &scenario.negotiations[n.negotiation].id,
+            ],
         ),
     }
 }
@@ -345,6 +344,29 @@ mod tests {
         let (status, out, err) = kam(&["replay", path.to_str().unwrap()]);
         assert_eq!(status, OK, "{err}");
         assert!(out.contains("verified") && out.contains("Alice"), "{out}");
+    }
+
+    /// In Chinese the verdict and its figures are Chinese, and the same figures as in English.
+    #[test]
+    fn a_verified_result_is_told_in_the_language_asked_for() {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, _) = played(&dir);
+        let path = path.to_str().unwrap();
+        let (status, zh, err) = kam(&["--lang", "zh", "replay", path]);
+        assert_eq!(status, OK, "{err}");
+        assert!(zh.contains("核对无误") && zh.contains("综合得分"), "{zh}");
+        assert!(
+            !zh.contains("verified") && !zh.contains("decisions"),
+            "{zh}"
+        );
+        let (_, en, _) = kam(&["--lang", "en", "replay", path]);
+        let numbers = |t: &str| {
+            t.split(|c: char| !c.is_ascii_digit() && c != '.')
+                .filter(|n| !n.is_empty() && n.chars().any(|c| c.is_ascii_digit()))
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(numbers(&zh), numbers(&en), "{zh}\n{en}");
     }
 
     #[test]

@@ -10,6 +10,8 @@ use kam_sim::bundled::Found;
 use kam_sim::engine::Prepared;
 use kam_sim::load::{self, Diagnostic};
 
+use crate::words::common::Say;
+use crate::words::{Lang, fill};
 use crate::{INVALID, Io, USAGE};
 
 /// Why a scenario could not be had.
@@ -21,19 +23,30 @@ pub enum SourceError {
     Invalid(Vec<Diagnostic>),
 }
 
-/// Loads the scenario `arg` names: a file if it exists, else a bundled scenario by name
-/// ([`kam_sim::bundled::find`], the rule the game uses too).
+/// [`load_in`], saying why a file is unreadable in English.
 pub fn load(arg: &Path) -> Result<(Arc<Prepared>, Vec<Diagnostic>), SourceError> {
+    load_in(arg, Lang::En)
+}
+
+/// Loads the scenario `arg` names: a file if it exists, else a bundled scenario by name
+/// ([`kam_sim::bundled::find`], the rule the game uses too). Why a file cannot be read is said
+/// in `lang`.
+pub fn load_in(arg: &Path, lang: Lang) -> Result<(Arc<Prepared>, Vec<Diagnostic>), SourceError> {
     match kam_sim::bundled::find(arg) {
         Found::Bundled { file, src } => load::load_str(file, src).map_err(SourceError::Invalid),
         Found::File(path) => {
             let shown = path.display().to_string();
             match std::fs::read(&path) {
                 Ok(bytes) => load::load_bytes(&shown, &bytes).map_err(SourceError::Invalid),
-                Err(io) => Err(SourceError::Unreadable(format!(
-                    "cannot read {shown}: {io} (bundled scenarios: {})",
-                    kam_sim::bundled::names().join(", ")
-                ))),
+                Err(io) => {
+                    let bundled = kam_sim::bundled::names().join(", ");
+                    let say = Say::CannotReadScenario.t(lang);
+                    let why = crate::words::common::io_error(lang, &io);
+                    Err(SourceError::Unreadable(fill(
+                        say,
+                        &[&shown, &why, &bundled],
+                    )))
+                }
             }
         }
     }
@@ -69,7 +82,7 @@ pub fn for_record(
 /// [`load`] for a command: on failure the reason is printed (every located error, or why the
 /// file is unreadable) and the exit status to return is given back.
 pub fn load_or_report(arg: &Path, command: &str, io: &mut Io) -> Result<Arc<Prepared>, u8> {
-    match load(arg) {
+    match load_in(arg, io.lang_for(None)) {
         Ok((prepared, _warnings)) => Ok(prepared),
         Err(SourceError::Unreadable(message)) => {
             let _ = writeln!(io.err, "kam {command}: {message}");

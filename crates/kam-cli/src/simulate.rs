@@ -7,7 +7,10 @@ use kam_sim::batch::{self, Summary};
 use kam_sim::strategy;
 use serde::Serialize;
 
+use crate::columns;
 use crate::scenario_source;
+use crate::words::simulate::Say;
+use crate::words::{Lang, fill};
 use crate::{INVALID, Io, OK, USAGE};
 
 #[derive(Debug, clap::Args)]
@@ -51,12 +54,9 @@ pub fn run(args: &Args, io: &mut Io) -> u8 {
     {
         vec![name]
     } else {
-        let _ = writeln!(
-            io.err,
-            "kam simulate: unknown strategy `{}`; expected `all` or one of: {}",
-            args.strategy,
-            strategy::all_names().join(", ")
-        );
+        let names = strategy::all_names().join(", ");
+        let say = Say::UnknownStrategy.t(io.lang_for(None));
+        let _ = writeln!(io.err, "{}", fill(say, &[&args.strategy, &names]));
         return USAGE;
     };
     let prepared = match scenario_source::load_or_report(&args.file, "simulate", io) {
@@ -67,6 +67,7 @@ pub fn run(args: &Args, io: &mut Io) -> u8 {
         Some(d) => prepared.at_difficulty(d),
         None => prepared,
     };
+    let lang = io.lang_for(Some(prepared.scenario.language));
     let seed = args.seed.unwrap_or(prepared.scenario.seed);
     let mut summaries = Vec::new();
     for name in names {
@@ -74,7 +75,7 @@ pub fn run(args: &Args, io: &mut Io) -> u8 {
             Ok(scores) => summaries.push(Summary::of(name, &scores)),
             Err(e) => {
                 // A built-in strategy making an illegal move is a bug in kam, not in the file.
-                let _ = writeln!(io.err, "kam simulate: {e}");
+                let _ = writeln!(io.err, "{}", fill(Say::StrategyFailed.t(lang), &[&e]));
                 return INVALID;
             }
         }
@@ -92,30 +93,48 @@ pub fn run(args: &Args, io: &mut Io) -> u8 {
             serde_json::to_string_pretty(&report).unwrap_or_default()
         );
     } else {
-        print_table(&report, io);
+        print_table(&report, lang, io);
     }
     OK
 }
 
-fn print_table(report: &Report, io: &mut Io) {
-    let _ = writeln!(
-        io.out,
-        "scenario `{}`: {} games per strategy, seeds {}..={}",
-        report.scenario,
-        report.runs,
-        report.seed,
-        report.seed + report.runs - 1
+fn print_table(report: &Report, lang: Lang, io: &mut Io) {
+    let last = report.seed + report.runs - 1;
+    let heading = fill(
+        Say::Heading.t(lang),
+        &[&report.scenario, &report.runs, &report.seed, &last],
     );
-    let _ = write!(io.out, "{}", distribution_table(&report.strategies));
+    let _ = writeln!(io.out, "{heading}");
+    let _ = write!(
+        io.out,
+        "{}",
+        distribution_table_in(&report.strategies, lang)
+    );
 }
 
-/// Mean, p10, p50 and p90 of each score, a row per strategy; shared with `kam balance`.
+/// [`distribution_table_in`] English.
 pub fn distribution_table(summaries: &[Summary]) -> String {
+    distribution_table_in(summaries, Lang::En)
+}
+
+/// Mean, p10, p50 and p90 of each score, a row per strategy, headed in `lang`; shared with
+/// `kam balance`.
+pub fn distribution_table_in(summaries: &[Summary], lang: Lang) -> String {
+    use kam_sim::words::Metric;
+    let out_of_hundred = |m: Metric| fill(Say::OutOfHundred.t(lang), &[&m.name(lang)]);
     let groups = format!(
-        "{:<11} {:^28}  {:^28}  {:^32}  {:^28}",
-        "", "composite (0-100)", "retention (0-100)", "profit", "satisfaction (0-100)"
+        "{} {}  {}  {}  {}",
+        columns::left("", 11),
+        columns::centre(&out_of_hundred(Metric::Composite), 28),
+        columns::centre(&out_of_hundred(Metric::Retention), 28),
+        columns::centre(Metric::Profit.name(lang), 32),
+        columns::centre(&out_of_hundred(Metric::Satisfaction), 28),
     );
-    let head = |w: usize| format!("{:>w$}{:>w$}{:>w$}{:>w$}", "mean", "p10", "p50", "p90");
+    let head = |w: usize| {
+        [Say::Mean.t(lang), "p10", "p50", "p90"]
+            .map(|h| columns::right(h, w))
+            .concat()
+    };
     let cols = |d: &kam_sim::batch::Distribution, w: usize, p: usize| {
         format!(
             "{:>w$.p$}{:>w$.p$}{:>w$.p$}{:>w$.p$}",
@@ -123,9 +142,9 @@ pub fn distribution_table(summaries: &[Summary]) -> String {
         )
     };
     let mut table = format!(
-        "{}\n{:<11} {}  {}  {}  {}\n",
+        "{}\n{} {}  {}  {}  {}\n",
         groups.trim_end(),
-        "strategy",
+        columns::left(Say::Strategy.t(lang), 11),
         head(7),
         head(7),
         head(8),
@@ -147,6 +166,48 @@ pub fn distribution_table(summaries: &[Summary]) -> String {
 #[cfg(test)]
 mod tests {
     use crate::tests::kam;
+    use unicode_width::UnicodeWidthStr;
+
+    /// The table reads in Chinese and keeps its columns: each line is as wide on a terminal
+    /// as its English twin (a Chinese heading padded by characters would push the columns).
+    #[test]
+    fn the_table_speaks_chinese_with_the_columns_of_the_english_one() {
+        let table = |lang: &str| {
+            let args = [
+                "--lang",
+                lang,
+                "simulate",
+                "tutorial",
+                "--runs",
+                "2",
+                "--strategy",
+                "expert",
+            ];
+            let (status, out, err) = kam(&args);
+            assert_eq!(status, OK, "{err}");
+            out
+        };
+        let (zh, en) = (table("zh"), table("en"));
+        assert!(
+            zh.contains("每个策略 2 局") && zh.contains("策略") && zh.contains("综合得分"),
+            "{zh}"
+        );
+        assert!(
+            !zh.contains("games per strategy") && !zh.contains("mean"),
+            "{zh}"
+        );
+        let widths = |t: &str| {
+            t.lines()
+                .skip(1)
+                .map(|l| l.trim_end().width())
+                .collect::<Vec<_>>()
+        };
+        // The rows of numbers are the same; the headings keep their places.
+        assert_eq!(zh.lines().last(), en.lines().last());
+        let (zh_head, en_head) = (widths(&zh)[1], widths(&en)[1]);
+        assert_eq!(zh_head, en_head, "{zh}\n{en}");
+    }
+
     use crate::{OK, USAGE};
 
     #[test]

@@ -41,20 +41,36 @@ macro_rules! word_table {
     };
 }
 
-/// `template` with each `{}` replaced by the next of `args`, in order (a missing argument
-/// leaves its `{}`, an extra one is ignored). Chinese and English put the same values in the
-/// same order; where a sentence needs another order it is two keys.
+/// `template` with each `{}` replaced by the next of `args` in order, and each `{N}` by
+/// `args[N]` (for a language that puts the values in another order). A placeholder without
+/// its argument stays as it is; an extra argument is ignored.
 pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
-    let mut args = args.iter();
+    let mut next = 0;
     let mut rest = template;
-    while let Some(at) = rest.find("{}") {
-        out.push_str(&rest[..at]);
-        match args.next() {
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let close = after
+            .find('}')
+            .filter(|&c| after[..c].bytes().all(|b| b.is_ascii_digit()));
+        let Some(close) = close else {
+            out.push('{');
+            rest = after;
+            continue;
+        };
+        let index = match &after[..close] {
+            "" => {
+                next += 1;
+                next - 1
+            }
+            digits => digits.parse().unwrap_or(usize::MAX),
+        };
+        match args.get(index) {
             Some(arg) => out.push_str(&arg.to_string()),
-            None => out.push_str("{}"),
+            None => out.push_str(&rest[open..open + close + 2]),
         }
-        rest = &rest[at + 2..];
+        rest = &after[close + 1..];
     }
     out.push_str(rest);
     out
@@ -266,6 +282,8 @@ mod tests {
         );
         assert_eq!(fill("{} of {}", &[&1]), "1 of {}");
         assert_eq!(fill("none", &[&1]), "none");
+        assert_eq!(fill("{1} 的 {0}", &[&"a", &"b"]), "b 的 a");
+        assert_eq!(fill("{x} {}", &[&1]), "{x} 1");
     }
 
     word_table! {

@@ -8,7 +8,9 @@
 pub mod balance;
 pub mod common;
 pub mod new;
+pub mod replay;
 pub mod report;
+pub mod simulate;
 pub mod validate;
 
 pub use kam_sim::words::{Lang, fill};
