@@ -976,10 +976,8 @@ async fn results_tar(
     let mut written = add("scenario.ron", &session.scenario);
     for (file, record) in &records {
         if written.is_ok() {
-            written = add(
-                &format!("results/{file}"),
-                &kam_sim::record::to_string(record),
-            );
+            written = kam_sim::record::to_string(record)
+                .and_then(|text| add(&format!("results/{file}"), &text));
         }
     }
     written.map_err(|e| ApiError::internal(e.to_string()))?;

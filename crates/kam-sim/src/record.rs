@@ -110,9 +110,11 @@ pub fn record(game: &Game, player: &str) -> GameRecord {
     }
 }
 
-pub fn to_string(record: &GameRecord) -> String {
+/// A record as the text of a result file. Serialising cannot fail for the record's own types;
+/// should it ever, the error comes back rather than an empty text written over a save.
+pub fn to_string(record: &GameRecord) -> std::io::Result<String> {
     let config = ron::ser::PrettyConfig::new().depth_limit(3);
-    ron::ser::to_string_pretty(record, config).unwrap_or_default()
+    ron::ser::to_string_pretty(record, config).map_err(std::io::Error::other)
 }
 
 pub fn from_str(text: &str) -> Result<GameRecord, String> {
@@ -135,16 +137,16 @@ mod tests {
         let (prepared, _) = crate::load::load_str(file, src).unwrap();
         let game = crate::batch::play(&prepared, "even", 1).unwrap();
         let mut record = super::record(&game, "Ann");
-        assert!(super::from_str(&super::to_string(&record)).is_ok());
+        assert!(super::from_str(&super::to_string(&record).unwrap()).is_ok());
         record.format = 7;
-        let err = super::from_str(&super::to_string(&record)).unwrap_err();
+        let err = super::from_str(&super::to_string(&record).unwrap()).unwrap_err();
         assert!(err.contains("format 7"), "{err}");
     }
 }
 
 /// Writes a record so that a crash mid-write leaves the old file intact.
 pub fn write_atomic(path: &Path, record: &GameRecord) -> std::io::Result<()> {
-    write_text_atomic(path, &to_string(record))
+    write_text_atomic(path, &to_string(record)?)
 }
 
 /// The one atomic file write of the project (saves, results, settings): the text goes to a

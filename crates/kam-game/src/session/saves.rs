@@ -253,15 +253,17 @@ impl Session {
             at_report: self.screen == Screen::Report,
             other: None,
         };
+        // A save that cannot be written as text leaves the last one on disk, never an empty
+        // file over it.
         let text = ron::ser::to_string_pretty(&save, ron::ser::PrettyConfig::new().depth_limit(4))
-            .unwrap_or_default();
+            .map_err(std::io::Error::other);
         let path = if save.class.is_some() {
             class_autosave_path(dir)
         } else {
             move_legacy_class_save(dir);
             autosave_path(dir)
         };
-        match kam_sim::record::write_text_atomic(&path, &text) {
+        match text.and_then(|text| kam_sim::record::write_text_atomic(&path, &text)) {
             Ok(()) => self.notice = Some(K::Autosaved.t(self.lang).to_owned()),
             Err(e) => self.notice = Some(i18n::labelled(self.lang, K::Error.t(self.lang), e)),
         }
