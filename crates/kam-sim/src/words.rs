@@ -238,7 +238,7 @@ impl Metric {
         match self {
             Metric::Retention => lang.pick("客户保留", "Retention"),
             Metric::Profit => lang.pick("利润", "Profit"),
-            Metric::Satisfaction => lang.pick("客户满意度", "Satisfaction"),
+            Metric::Satisfaction => lang.pick("满意度", "Satisfaction"),
             Metric::Composite => lang.pick("综合得分", "Composite"),
         }
     }
@@ -250,6 +250,228 @@ pub fn severity(lang: Lang, severity: Severity) -> &'static str {
         Severity::Error => lang.pick("错误", "error"),
         Severity::Warning => lang.pick("警告", "warning"),
         Severity::Note => lang.pick("提示", "note"),
+    }
+}
+
+// ================================================================================================
+// The instructor's side: the built-in strategies, the teaching points the ablations take away,
+// the teaching points the debrief assesses, and the balance lab's warnings — named once, for
+// `kam strategies`, `kam balance`, `kam report` (and the game, where it shows them).
+// ================================================================================================
+
+use crate::scenario::Lesson;
+use crate::strategy::AblationKind;
+use crate::teaching::WarningKind;
+
+/// Each built-in strategy: id (what `--strategy` takes, in both languages), Chinese name,
+/// Chinese description, English description. Benchmarks first, then the ablations, as
+/// [`crate::strategy::all_names`] lists them.
+const STRATEGIES: [(&str, &str, &str, &str); 14] = [
+    (
+        "random",
+        "随机",
+        "合规但漫无目的：随机挑客户、挑人、挑说法、挑资源、挑应对",
+        "legal but aimless: random accounts, people, pitches, resources and answers",
+    ),
+    (
+        "even",
+        "平均用力",
+        "每个客户拜访次数一样，说法随机",
+        "the same number of visits for every account, pitches at random",
+    ),
+    (
+        "tier-norms",
+        "分级定额",
+        "按课程的分级拜访标准（A 级优先），说法随机",
+        "the courseware's visit norms by tier (A first), pitches at random",
+    ),
+    (
+        "pareto",
+        "二八法则",
+        "价值排在前五分之一的客户优先（二八法则），说法随机",
+        "the top fifth of accounts by value first (the 80/20 rule), pitches at random",
+    ),
+    (
+        "expert",
+        "专家",
+        "CALLPLAN：每次拜访、每份资源都投向边际回报最高的地方，说法对准对方的风格，应对得当",
+        "CALLPLAN: each visit and resource to the highest marginal return, pitch matched to style, good answers",
+    ),
+    (
+        "spread-visits",
+        "平均拜访",
+        "专家，但拜访平均分给各个客户，而不是按价值分配",
+        "expert, but the visits spread evenly over the accounts instead of by value",
+    ),
+    (
+        "random-pitch",
+        "随意说法",
+        "专家，但随便挑一种说法，而不是对准对方的风格",
+        "expert, but a pitch at random instead of one matched to the person's style",
+    ),
+    (
+        "stereotype-pitch",
+        "按层套话",
+        "专家，但按对方所在的层级猜说法，而不是观察这个人",
+        "expert, but each person pitched by what their layer suggests, not by reading them",
+    ),
+    (
+        "worst-rumour",
+        "错答传言",
+        "专家，但对每条竞争对手的传言都给出最差的回应",
+        "expert, but the worst answer to every competitor rumour",
+    ),
+    (
+        "stop-gap",
+        "治标不治本",
+        "专家，但对每个异议都只是应付一下，从不真正解决",
+        "expert, but a stop-gap answer to every objection, never solving it",
+    ),
+    (
+        "ignore-warnings",
+        "无视预警",
+        "专家，但看不见流失风险：对预警信号和拖欠货款的客户反应最少",
+        "expert, but blind to defection risk: does least about warning signs and late payers",
+    ),
+    (
+        "concede",
+        "一味让步",
+        "专家，但每场谈判都答应买方的第一个要求",
+        "expert, but concedes the buyer's first demand in every negotiation",
+    ),
+    (
+        "discount-all",
+        "全面打折",
+        "专家，外加每回合给每个客户打折",
+        "expert, plus a discount for every account every turn",
+    ),
+    (
+        "over-serve",
+        "过度服务",
+        "专家，但营收最大的客户优先拿到双倍的拜访和预算",
+        "expert, but the biggest-revenue account gets double visits and budget first",
+    ),
+];
+
+/// A built-in strategy as it is named to a reader: in Chinese its short name (“专家”), in
+/// English its id (“expert”), which is also what `--strategy` takes in both languages. An id
+/// that is not a built-in strategy is shown as it is.
+pub fn strategy_name<'a>(lang: Lang, id: &'a str) -> &'a str {
+    match STRATEGIES.iter().find(|s| s.0 == id) {
+        Some(s) => lang.pick(s.1, s.0),
+        None => id,
+    }
+}
+
+/// What a built-in strategy does, in a phrase (empty for an unknown id).
+pub fn strategy_description(lang: Lang, id: &str) -> &'static str {
+    STRATEGIES
+        .iter()
+        .find(|s| s.0 == id)
+        .map_or("", |s| lang.pick(s.2, s.3))
+}
+
+/// The teaching point an ablation ([`crate::strategy::ABLATIONS`]) takes away from the expert,
+/// as the courseware puts it (empty for an id that is not an ablation). The English is the
+/// ablation's own `teaching_point`.
+pub fn teaching_point(lang: Lang, ablation: &str) -> &'static str {
+    let Some(a) = crate::strategy::ABLATIONS
+        .iter()
+        .find(|a| a.name == ablation)
+    else {
+        return "";
+    };
+    let zh = match a.name {
+        "spread-visits" => "把有限的拜访按价值和潜力分配",
+        "random-pitch" => "按每个人的风格和需求沟通",
+        "stereotype-pitch" => "从言行中读出每个人的风格和需求",
+        "worst-rumour" => "冷静应对竞争对手的传言",
+        "stop-gap" => "彻底解决反复出现的异议",
+        "ignore-warnings" => "留意预警信号，及时行动",
+        "concede" => "一上来就答应买方的第一个要求，而不是交换条件（双赢）",
+        "discount-all" => "给每个客户打折来买忠诚",
+        "over-serve" => "过度服务营收最大的客户",
+        _ => a.teaching_point,
+    };
+    lang.pick(zh, a.teaching_point)
+}
+
+/// Whether an ablation takes a taught behaviour away or adds a bad habit.
+pub fn ablation_kind(lang: Lang, kind: AblationKind) -> &'static str {
+    match kind {
+        AblationKind::TaughtBehaviour => lang.pick("课程教的做法", "taught behaviour"),
+        AblationKind::BadHabit => lang.pick("坏习惯", "bad habit"),
+    }
+}
+
+/// A teaching point the debrief assesses (the one name of each, wherever it is shown: events,
+/// coach, debrief, reports; kept in [`crate::debrief::lesson_name`]).
+pub fn lesson(lang: Lang, lesson: Lesson) -> &'static str {
+    crate::debrief::lesson_name(lesson, lang)
+}
+
+/// What kind of teaching problem the balance lab found. The English is the warning's own
+/// label (what `kam validate` has always printed).
+pub fn teaching_warning(lang: Lang, kind: WarningKind) -> &'static str {
+    let zh = match kind {
+        WarningKind::AccountUnkeepable => "客户保不住",
+        WarningKind::EventNeverFires => "事件从不发生",
+        WarningKind::BudgetNeverBinds => "预算从不紧张",
+        WarningKind::BudgetBuysScore => "预算买来了分数",
+        WarningKind::DominantChoice => "有一个应对总是最好",
+        WarningKind::MissingFeedback => "应对没有反馈",
+        WarningKind::GoodAnswerFeedsLoss => "“好”应对反倒养着亏损客户",
+        WarningKind::CostGivesVerdict => "花费泄露了答案",
+        WarningKind::PoorAnswerPleases => "“差”应对反倒讨好客户",
+    };
+    lang.pick(zh, kind.label())
+}
+
+/// The profit score (0 to 100), the share of the composite that profit earns; “profit” alone is
+/// [`Metric::Profit`], the money.
+pub fn profit_score(lang: Lang) -> &'static str {
+    lang.pick("利润得分", "Profit score")
+}
+
+#[cfg(test)]
+mod instructor_tests {
+    use super::*;
+
+    #[test]
+    fn every_strategy_has_a_name_and_a_description_in_both_languages() {
+        let ids: Vec<&str> = STRATEGIES.iter().map(|s| s.0).collect();
+        assert_eq!(ids, crate::strategy::all_names());
+        for id in ids {
+            for lang in [Lang::Zh, Lang::En] {
+                assert!(!strategy_description(lang, id).is_empty(), "{id}");
+            }
+            assert_eq!(strategy_name(Lang::En, id), id);
+            assert!(!strategy_name(Lang::Zh, id).is_ascii(), "{id}");
+        }
+        assert_eq!(strategy_name(Lang::Zh, "mine"), "mine");
+    }
+
+    #[test]
+    fn every_ablation_names_its_teaching_point_in_both_languages() {
+        for a in crate::strategy::ABLATIONS {
+            assert_eq!(teaching_point(Lang::En, a.name), a.teaching_point);
+            assert!(!teaching_point(Lang::Zh, a.name).is_ascii(), "{}", a.name);
+        }
+        assert_eq!(teaching_point(Lang::Zh, "expert"), "");
+    }
+
+    #[test]
+    fn chinese_names_use_full_width_punctuation() {
+        let mut texts: Vec<&str> = STRATEGIES.iter().flat_map(|s| [s.1, s.2]).collect();
+        texts.extend(
+            crate::strategy::ABLATIONS
+                .iter()
+                .map(|a| teaching_point(Lang::Zh, a.name)),
+        );
+        for text in texts {
+            assert!(!text.contains([',', ';', '?', '!', '(', ')']), "{text}");
+            assert!(!text.contains(": "), "{text}");
+        }
     }
 }
 

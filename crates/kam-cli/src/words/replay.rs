@@ -3,7 +3,7 @@
 kam_sim::word_table! {
     pub enum Say {
         NotBundled => "kam replay：这份成绩属于场景 `{}`，它不是内置场景；请用 --scenario FILE 指定场景文件", "kam replay: the result is for scenario `{}`, which is not bundled; pass it with --scenario FILE";
-        Verified => "{}：核对无误：{} 在 `{}` 上，种子 {}，{} 个决定，综合得分 {}（等级 {}），客户保留 {}，利润 {}，客户满意度 {}", "{}: verified: {} on `{}` seed {}, {} decisions, composite {} (grade {}), retention {}, profit {}, satisfaction {}";
+        Verified => "{}：核对无误：{} 在 `{}` 上，种子 {}，{} 个决定，综合得分 {}（等级 {}），客户保留 {}，利润 {}，满意度 {}", "{}: verified: {} on `{}` seed {}, {} decisions, composite {} (grade {}), retention {}, profit {}, satisfaction {}";
         HowToRescore => "  要用当前模型计分：kam replay --rescore {} --out NEW.ron", "  to score it with this model: kam replay --rescore {} --out NEW.ron";
         DoesNotMatch => "{}：与重放的结果不符：", "{}: does not match its replay:";
         OutIsInput => "kam replay：--out 就是 {} 本身；请把重新计分的成绩写到另一个文件，保留原文件", "kam replay: --out is {} itself; write the rescored result to another file so the original stays";
@@ -12,7 +12,7 @@ kam_sim::word_table! {
         CannotWrite => "kam replay：无法写入 {}：{}", "kam replay: cannot write {}: {}";
         ScenarioChanged => "提示：{1} 生成之后，场景 `{0}` 改动过；这次按这里找到的版本重新计分", "note: scenario `{}` has changed since {} was made; it was rescored on the version found here";
         Rescored => "{}：{} 在 `{}` 上，种子 {}，{} 个决定，已从模型 {} 重新计分为模型 {}", "{}: {} on `{}` seed {}, {} decisions, rescored from model {} to model {}";
-        RescoredScores => "  综合得分 {} -> {}（等级 {} -> {}），客户保留 {} -> {}，利润 {} -> {}，客户满意度 {} -> {}", "  composite {} -> {} (grade {} -> {}), retention {} -> {}, profit {} -> {}, satisfaction {} -> {}";
+        RescoredScores => "  综合得分 {} -> {}（等级 {} -> {}），客户保留 {} -> {}，利润 {} -> {}，满意度 {} -> {}", "  composite {} -> {} (grade {} -> {}), retention {} -> {}, profit {} -> {}, satisfaction {} -> {}";
         NoLongerApplies => "第 {} 个决定（共 {} 个；{}，{}）已不再适用：{}{}", "decision {} of {} ({}, {}) no longer applies: {}{}";
         GameWaitsFor => "（游戏在等：{}）", " (the game is waiting for {})";
         LogEndsEarly => "这份成绩是一局已经结束的游戏，但它的 {} 个决定在{}就用完了，游戏还在等：{}", "the result is a finished game, but its {} decisions end at {} with the game waiting for {}";
