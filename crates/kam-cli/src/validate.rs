@@ -5,8 +5,11 @@
 
 use std::path::PathBuf;
 
-use kam_sim::load;
+use kam_sim::load::{self, Severity};
+use kam_sim::problems::{Problem, headed};
 
+use crate::words::fill;
+use crate::words::validate::Say;
 use crate::{INVALID, Io, OK, USAGE};
 
 #[derive(Debug, clap::Args)]
@@ -64,6 +67,37 @@ fn excerpt(src: &str, line: u32, col: u32) -> Option<String> {
     ))
 }
 
+/// The teaching review, its progress drawn on `bar` from this thread. The games are played on
+/// other threads, and the command holds stderr's lock while it runs ([`crate::run_with`]): a
+/// bar drawn from those threads would wait for the lock forever, so they only count and this
+/// thread draws.
+fn review_showing(
+    prepared: &std::sync::Arc<kam_sim::engine::Prepared>,
+    runs: u64,
+    bar: &indicatif::ProgressBar,
+) -> Vec<kam_sim::teaching::TeachingWarning> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let (done, total) = (AtomicUsize::new(0), AtomicUsize::new(0));
+    std::thread::scope(|scope| {
+        let review = scope.spawn(|| {
+            kam_sim::teaching::review_with_progress(prepared, runs, &|d, t| {
+                done.store(d, Ordering::Relaxed);
+                total.store(t, Ordering::Relaxed);
+            })
+        });
+        while !review.is_finished() {
+            bar.set_length(total.load(Ordering::Relaxed) as u64);
+            bar.set_position(done.load(Ordering::Relaxed) as u64);
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        review
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    })
+}
+
+/// Checks each file and prints what it finds in `--lang`'s language, else the file's own
+/// (its `language` field, when the file parses far enough to read it), else the locale's.
 pub fn run(args: &Args, io: &mut Io) -> u8 {
     let mut status = OK;
     for path in &args.files {
@@ -71,11 +105,19 @@ pub fn run(args: &Args, io: &mut Io) -> u8 {
         let bytes = match std::fs::read(path) {
             Ok(bytes) => bytes,
             Err(e) => {
-                let _ = writeln!(io.err, "{shown}: error: cannot read the file: {e}");
+                let lang = io.lang_for(None);
+                let problem = Problem::CannotRead {
+                    kind: e.kind(),
+                    detail: e.to_string(),
+                };
+                let said = headed(lang, Severity::Error, &problem.render(lang));
+                let _ = writeln!(io.err, "{shown}: {said}");
                 status = USAGE;
                 continue;
             }
         };
+        let lang = io.lang_for(load::language_of(&String::from_utf8_lossy(&bytes)));
+        let say = |key: Say, args: &[&dyn std::fmt::Display]| fill(key.t(lang), args);
         match load::load_bytes(&shown, &bytes) {
             Ok((prepared, mut warnings)) => {
                 if args.teaching {
@@ -85,61 +127,63 @@ pub fn run(args: &Args, io: &mut Io) -> u8 {
                         .unwrap_or_else(|| kam_sim::teaching::default_runs(&prepared.scenario));
                     // A progress bar on a terminal; indicatif draws nothing when stderr is not one.
                     let bar = indicatif::ProgressBar::new(0).with_style(
-                        indicatif::ProgressStyle::with_template(
-                            "{msg} [{bar:30}] {pos}/{len} games, {eta} left",
-                        )
-                        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
-                        .progress_chars("=> "),
+                        indicatif::ProgressStyle::with_template(Say::Progress.t(lang))
+                            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+                            .progress_chars("=> "),
                     );
-                    bar.set_message(format!("{shown}: playing"));
-                    let review =
-                        kam_sim::teaching::review_with_progress(&prepared, runs, &|done, total| {
-                            bar.set_length(total as u64);
-                            bar.set_position(done as u64);
-                        });
+                    bar.set_message(say(Say::Playing, &[&shown]));
+                    let review = review_showing(&prepared, runs, &bar);
                     bar.finish_and_clear();
                     warnings.extend(kam_sim::teaching::locate(&shown, &src, &review));
                 }
                 let src = String::from_utf8_lossy(&bytes);
                 for w in &warnings {
-                    let _ = writeln!(io.err, "{w}");
+                    let _ = writeln!(io.err, "{}", w.render(lang));
                     show_excerpt(io, &src, w.line, w.col);
                 }
                 if !args.quiet {
                     let s = &prepared.scenario;
-                    let _ = writeln!(
-                        io.out,
-                        "{shown}: ok: `{}` ({} accounts, {} turns, {} events, {} negotiations{})",
-                        s.id,
-                        s.accounts.len(),
-                        s.turns,
-                        s.events.len(),
-                        s.negotiations.len(),
-                        match warnings
-                            .iter()
-                            .filter(|w| w.severity == load::Severity::Warning)
-                            .count()
-                        {
-                            0 => String::new(),
-                            n => format!(", {n} warning{}", if n == 1 { "" } else { "s" }),
-                        }
+                    let warned = match warnings
+                        .iter()
+                        .filter(|w| w.severity == Severity::Warning)
+                        .count()
+                    {
+                        0 => String::new(),
+                        1 => Say::OneWarning.t(lang).to_owned(),
+                        n => say(Say::Warnings, &[&n]),
+                    };
+                    let ok = say(
+                        Say::Ok,
+                        &[
+                            &shown,
+                            &s.id,
+                            &s.accounts.len(),
+                            &s.turns,
+                            // The unit of a turn in Chinese ("12 个月"); "turns" in English.
+                            &lang.pick(kam_sim::words::turn_unit(lang, s.turn_unit), "turns"),
+                            &s.events.len(),
+                            &s.negotiations.len(),
+                            &warned,
+                        ],
                     );
+                    let _ = writeln!(io.out, "{ok}");
                 }
             }
             Err(errors) => {
+                let src = String::from_utf8_lossy(&bytes);
                 for e in &errors {
-                    let _ = writeln!(io.err, "{e}");
-                    show_excerpt(io, &String::from_utf8_lossy(&bytes), e.line, e.col);
+                    let _ = writeln!(io.err, "{}", e.render(lang));
+                    show_excerpt(io, &src, e.line, e.col);
                 }
                 let count = errors
                     .iter()
-                    .filter(|d| d.severity == load::Severity::Error)
+                    .filter(|d| d.severity == Severity::Error)
                     .count();
-                let _ = writeln!(
-                    io.err,
-                    "{shown}: {count} error{}",
-                    if count == 1 { "" } else { "s" }
-                );
+                let summary = match count {
+                    1 => say(Say::OneError, &[&shown]),
+                    n => say(Say::Errors, &[&shown, &n]),
+                };
+                let _ = writeln!(io.err, "{summary}");
                 status = status.max(INVALID);
             }
         }
@@ -181,7 +225,13 @@ mod tests {
             let path = write(&dir, file, src);
             let (status, out, err) = kam(&["validate", &path]);
             assert_eq!(status, OK, "{file}: {err}");
-            assert!(out.contains(": ok: "), "{out}");
+            // Each in its own language.
+            let ok = if file.ends_with("_zh.ron") {
+                ": 通过："
+            } else {
+                ": ok: "
+            };
+            assert!(out.contains(ok), "{out}");
         }
     }
 
@@ -194,7 +244,7 @@ mod tests {
             "broken.ron",
             "(id: \"x\", title: 3, description: \"\", turns: \"many\", bogus: 1, means: (), accounts: [])",
         );
-        let (status, _, err) = kam(&["validate", &good, &broken]);
+        let (status, _, err) = kam(&["--lang", "en", "validate", &good, &broken]);
         assert_eq!(status, INVALID);
         let located: Vec<&str> = err
             .lines()
@@ -272,8 +322,122 @@ mod tests {
 
     #[test]
     fn unreadable_file_is_a_usage_error() {
-        let (status, out, err) = kam(&["validate", "/nonexistent/scenario.ron"]);
+        let (status, out, err) = kam(&["--lang", "en", "validate", "/nonexistent/scenario.ron"]);
         assert_eq!(status, USAGE);
         assert!(out.is_empty() && err.contains("cannot read"), "{err}");
+        let (status, _, err) = kam(&["--lang", "zh", "validate", "/nonexistent/scenario.ron"]);
+        assert_eq!(status, USAGE);
+        assert_eq!(
+            err.trim_end(),
+            "/nonexistent/scenario.ron: 错误：无法读取文件：文件不存在"
+        );
+    }
+
+    /// A bundled scenario with its first `find` replaced by `by`, written to `dir`.
+    fn broken(dir: &tempfile::TempDir, name: &str, find: &str, by: &str) -> String {
+        let (file, src) = kam_sim::bundled::by_name(name).unwrap();
+        assert!(src.contains(find), "{find} in {file}");
+        write(dir, &format!("broken_{file}"), &src.replacen(find, by, 1))
+    }
+
+    /// The location of each located line of `err` (`FILE:LINE:COL: `).
+    fn locations(err: &str, path: &str) -> Vec<String> {
+        err.lines()
+            .filter_map(|l| l.strip_prefix(&format!("{path}:")))
+            .filter_map(|rest| {
+                let mut parts = rest.splitn(3, ':');
+                let (line, col) = (parts.next()?, parts.next()?);
+                (line.parse::<u32>().is_ok() && col.parse::<u32>().is_ok())
+                    .then(|| format!("{path}:{line}:{col}: "))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn lang_zh_reports_in_chinese_with_the_location_first_and_unchanged() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = broken(&dir, "tutorial", "satisfaction: 60.0", "satisfation: 60.0");
+        let (status, out, zh) = kam(&["--lang", "zh", "validate", &path]);
+        assert_eq!(status, INVALID);
+        assert!(out.is_empty(), "{out}");
+        let lines: Vec<&str> = zh.lines().collect();
+        assert_eq!(
+            lines,
+            [
+                format!("{path}:61:13: 错误：未知字段 `satisfation`，是不是 `satisfaction`？"),
+                format!("{path}: 1 个错误"),
+            ],
+            "{zh}"
+        );
+        let (status, _, en) = kam(&["--lang", "en", "validate", &path]);
+        assert_eq!(status, INVALID);
+        assert!(en.contains(": error: unknown field `satisfation`"), "{en}");
+        assert_eq!(locations(&zh, &path), locations(&en, &path));
+        assert_eq!(locations(&zh, &path).len(), 1);
+    }
+
+    /// Without `--lang`, a file says which language to report in: a Chinese scenario's
+    /// problems are in Chinese (its range errors, and its type errors too, since the file parses
+    /// far enough to read its `language`), and so is its "ok".
+    #[test]
+    fn a_chinese_scenario_is_reported_in_chinese_without_lang() {
+        let dir = tempfile::tempdir().unwrap();
+        let range = broken(&dir, "classroom_zh", "share: 40.0", "share: 140.0");
+        let (status, _, err) = kam(&["validate", &range]);
+        assert_eq!(status, INVALID);
+        assert!(
+            err.lines().any(|l| l.starts_with(&format!("{range}:"))
+                && l.ends_with(": 错误：钱包份额必须在 0 到 100 之间，实际为 140")),
+            "{err}"
+        );
+        assert!(err.lines().any(|l| l.ends_with(" 个错误")), "{err}");
+        let field = broken(
+            &dir,
+            "classroom_zh",
+            "satisfaction: 58.0",
+            "satisfation: 58.0",
+        );
+        let (status, _, err) = kam(&["validate", &field]);
+        assert_eq!(status, INVALID);
+        assert!(err.contains(": 错误：未知字段 `satisfation`"), "{err}");
+        // `--lang` wins over the file's language.
+        let (_, _, err) = kam(&["--lang", "en", "validate", &field]);
+        assert!(
+            err.contains(": error: unknown field `satisfation`"),
+            "{err}"
+        );
+        // An English scenario stays English.
+        let english = broken(&dir, "classroom_en", "share: 40.0", "share: 140.0");
+        let (_, _, err) = kam(&["validate", &english]);
+        assert!(
+            err.contains(": error: share must be between 0 and 100"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn teaching_warnings_are_in_the_chosen_language_too() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = broken(&dir, "tutorial", "probability: 0.8", "probability: 0.0005");
+        let (status, out, err) = kam(&[
+            "--lang",
+            "zh",
+            "validate",
+            "--teaching",
+            "--runs",
+            "20",
+            &path,
+        ]);
+        assert_eq!(status, OK, "{err}");
+        assert!(
+            out.contains(": 通过：`tutorial`（") && out.contains("个警告"),
+            "{out}"
+        );
+        let warning = err
+            .lines()
+            .find(|l| l.contains(": 警告：") && l.contains("只触发了"))
+            .unwrap_or_else(|| panic!("no Chinese teaching warning in {err}"));
+        assert!(warning.starts_with(&format!("{path}:")), "{warning}");
+        assert!(warning.ends_with("（`events[1].trigger`）"), "{warning}");
     }
 }

@@ -578,11 +578,12 @@ impl Session {
         self.exported = None;
     }
 
-    /// Shows a broken scenario's diagnostics (FILE:LINE:COL) on the title screen.
+    /// Shows a broken scenario's diagnostics (FILE:LINE:COL, then the problem in the window's
+    /// language) on the title screen.
     fn show_scenario_errors(&mut self, diagnostics: &[Diagnostic]) {
         self.error = Some(ErrorBox {
             title: K::ScenarioBroken.t(self.lang).to_owned(),
-            lines: diagnostics.iter().map(|d| d.to_string()).collect(),
+            lines: diagnostics.iter().map(|d| d.render(self.lang)).collect(),
             what_to_do: K::FixScenario.t(self.lang).to_owned(),
         });
         self.screen = Screen::Title;
@@ -1337,4 +1338,36 @@ pub fn core_plugin(app: &mut App) {
             PreUpdate,
             (poll_class, apply_actions, read_the_screen).chain(),
         );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A broken scenario's errors are said in the window's language, located first as
+    /// `kam validate` prints them.
+    #[test]
+    fn scenario_errors_are_shown_in_the_window_s_language() {
+        let broken: Arc<str> = kam_sim::bundled::by_name("tutorial")
+            .unwrap()
+            .1
+            .replacen("satisfaction: 60.0", "satisfation: 60.0", 1)
+            .into();
+        for (lang, said) in [
+            (
+                Lang::Zh,
+                "class.ron:61:13: 错误：未知字段 `satisfation`，是不是 `satisfaction`？",
+            ),
+            (
+                Lang::En,
+                "class.ron:61:13: error: unknown field `satisfation`, did you mean `satisfaction`?",
+            ),
+        ] {
+            let mut s = Session::new(None);
+            (s.lang, s.lang_fixed) = (lang, true);
+            assert!(!s.start(ScenarioSource::Class(Arc::clone(&broken)), "", "p"));
+            let e = s.error.expect("the errors are shown");
+            assert_eq!(e.lines, [said]);
+        }
+    }
 }

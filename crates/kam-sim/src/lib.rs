@@ -20,6 +20,7 @@ pub mod generate;
 pub mod load;
 pub mod model;
 pub mod negotiation_review;
+pub mod problems;
 pub mod reading;
 pub mod reading_review;
 pub mod record;

@@ -4,15 +4,19 @@
 //! Three layers, each reporting all it finds: bytes (UTF-8), syntax and types (`ron_tree`),
 //! then meaning (`validate`). Semantic findings carry a path such as
 //! `events[2].trigger.account`, which is mapped back to a position through the syntax tree.
+//! What is wrong is a typed [`Problem`], said in Chinese or English where it is shown
+//! ([`Diagnostic::render`]); `Display` is English.
 
 use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
 
 use crate::engine::Prepared;
+use crate::problems::{self, FullWidth, Problem};
 use crate::ron_tree::{self, Node, NodeKind, Pos, Span};
-use crate::scenario::Scenario;
+use crate::scenario::{Language, Scenario};
 use crate::validate::{self, Finding};
+use crate::words::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -23,27 +27,40 @@ pub enum Severity {
 }
 
 /// One problem in a scenario file, located.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
     pub file: String,
     pub line: u32,
     pub col: u32,
     pub severity: Severity,
-    pub message: String,
+    /// What is wrong, with its values: said in a language by [`Diagnostic::render`].
+    pub problem: Problem,
+}
+
+impl Diagnostic {
+    /// The problem in English (as [`Display`](fmt::Display) prints it after the location).
+    pub fn message(&self) -> String {
+        self.problem.render(Lang::En)
+    }
+
+    /// `FILE:LINE:COL: error: message` in `lang`, as a compiler prints it
+    /// (`broken.ron:42:13: 错误：未知字段 …`). The location comes first and is the same in
+    /// every language, so editors and grep find it.
+    pub fn render(&self, lang: Lang) -> String {
+        format!(
+            "{}:{}:{}: {}",
+            self.file,
+            self.line,
+            self.col,
+            problems::headed(lang, self.severity, &self.problem.render(lang))
+        )
+    }
 }
 
 impl fmt::Display for Diagnostic {
+    /// In English.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let severity = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Note => "note",
-        };
-        write!(
-            f,
-            "{}:{}:{}: {severity}: {}",
-            self.file, self.line, self.col, self.message
-        )
+        f.write_str(&self.render(Lang::En))
     }
 }
 
@@ -59,7 +76,10 @@ pub fn load_file(path: &Path) -> Loaded {
             &file,
             Pos { line: 1, col: 1 },
             Severity::Error,
-            format!("cannot read the file: {e}"),
+            Problem::CannotRead {
+                kind: e.kind(),
+                detail: e.to_string(),
+            },
         )]),
     }
 }
@@ -74,7 +94,7 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Loaded {
                 file,
                 end_of(valid),
                 Severity::Error,
-                "the file is not UTF-8 text (is it a scenario file? save it as UTF-8)".to_owned(),
+                Problem::NotUtf8,
             )])
         }
     }
@@ -83,15 +103,21 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Loaded {
 /// Parses, deserializes and validates scenario text.
 pub fn load_str(file: &str, src: &str) -> Loaded {
     let node = ron_tree::parse(src).map_err(|e| {
-        let message = ascii_hint_at(src, e.pos, e.message);
-        vec![diagnostic(file, e.pos, Severity::Error, message)]
+        let problem = Problem::Syntax {
+            error: e.kind,
+            full_width: full_width_at(src, e.pos),
+        };
+        vec![diagnostic(file, e.pos, Severity::Error, problem)]
     })?;
     let scenario: Scenario = ron_tree::from_node(&node).map_err(|errors| {
         errors
             .into_iter()
             .map(|e| {
-                let message = ascii_hint_at(src, e.span.start, e.message);
-                diagnostic(file, e.span.start, Severity::Error, message)
+                let problem = Problem::Data {
+                    error: e.kind,
+                    full_width: full_width_at(src, e.span.start),
+                };
+                diagnostic(file, e.span.start, Severity::Error, problem)
             })
             .collect::<Vec<_>>()
     })?;
@@ -101,8 +127,8 @@ pub fn load_str(file: &str, src: &str) -> Loaded {
             |Finding {
                  path,
                  severity,
-                 message,
-             }| { diagnostic(file, span_at(&node, &path).start, severity, message) },
+                 problem,
+             }| { diagnostic(file, span_at(&node, &path).start, severity, problem) },
         )
         .collect();
     diagnostics.sort_by_key(|d| (d.line, d.col, d.severity));
@@ -115,24 +141,42 @@ pub fn load_str(file: &str, src: &str) -> Loaded {
 
 /// A syntax error at a full-width mark (`，` typed for `,` by a Chinese input method) says
 /// which ASCII character the file needs there.
-fn ascii_hint_at(src: &str, pos: Pos, message: String) -> String {
+fn full_width_at(src: &str, pos: Pos) -> Option<FullWidth> {
     let at = src
         .lines()
         .nth(pos.line.saturating_sub(1) as usize)
-        .and_then(|line| line.chars().nth(pos.col.saturating_sub(1) as usize));
-    match at.and_then(|c| validate::ascii_hint(c.encode_utf8(&mut [0; 4]))) {
-        Some(hint) => format!("{message}; {hint}"),
-        None => message,
+        .and_then(|line| line.chars().nth(pos.col.saturating_sub(1) as usize))?;
+    validate::ascii_hint(at.encode_utf8(&mut [0; 4]))
+}
+
+/// The language a scenario's text says it is in (its `language` field), if the text parses
+/// far enough to tell, even when the scenario is otherwise broken: `kam validate` speaks it.
+/// `None` when the field is not written (the game then plays in Chinese, but an author who
+/// left it out may well write English, so a tool falls back to the locale).
+pub fn language_of(src: &str) -> Option<Language> {
+    let root = ron_tree::parse(src).ok()?;
+    let NodeKind::Struct { fields, .. } = &root.kind else {
+        return None;
+    };
+    let (_, value) = fields.iter().find(|(ident, _)| ident.name == "language")?;
+    match &value.kind {
+        // The names the `language` field accepts.
+        NodeKind::Ident(id) => match id.name.as_str() {
+            "Zh" | "zh" => Some(Language::Zh),
+            "En" | "en" => Some(Language::En),
+            _ => None,
+        },
+        _ => None,
     }
 }
 
-fn diagnostic(file: &str, pos: Pos, severity: Severity, message: String) -> Diagnostic {
+fn diagnostic(file: &str, pos: Pos, severity: Severity, problem: Problem) -> Diagnostic {
     Diagnostic {
         file: file.to_owned(),
         line: pos.line,
         col: pos.col,
         severity,
-        message,
+        problem,
     }
 }
 
@@ -214,11 +258,69 @@ mod tests {
         assert_eq!((span.start.line, span.start.col), (1, 18));
     }
 
+    /// The tutorial with one mistake: `find` (its first occurrence) replaced by `by`.
+    fn tutorial_with(find: &str, by: &str) -> String {
+        let (_, src) = crate::bundled::by_name("tutorial").unwrap();
+        assert!(src.contains(find), "{find}");
+        src.replacen(find, by, 1)
+    }
+
+    /// In Chinese as in English the location comes first, byte for byte the same, so an
+    /// editor jumps to it whatever the language: for a mistake in the shape of the file (an
+    /// unknown field), a number out of range and a reference to nothing.
+    #[test]
+    fn a_chinese_message_keeps_file_line_col_first_and_unchanged() {
+        let cases = [
+            (
+                tutorial_with("satisfaction: 60.0", "satisfation: 60.0"),
+                (61, 13),
+                "错误：未知字段 `satisfation`，是不是 `satisfaction`？",
+                "error: unknown field `satisfation`, did you mean `satisfaction`?",
+            ),
+            (
+                tutorial_with("share: 45.0", "share: 145.0"),
+                (58, 20),
+                "错误：钱包份额必须在 0 到 100 之间，实际为 145",
+                "error: share must be between 0 and 100, found 145",
+            ),
+            (
+                tutorial_with("account: \"northwind\"", "account: \"northwnd\""),
+                (188, 49),
+                "错误：未知客户 `northwnd`，是不是 `northwind`？",
+                "error: unknown account `northwnd`, did you mean `northwind`?",
+            ),
+        ];
+        for (src, (line, col), zh_message, en_message) in cases {
+            let errors = load_str("broken.ron", &src).unwrap_err();
+            assert_eq!(errors.len(), 1, "{errors:#?}");
+            let d = &errors[0];
+            let location = format!("broken.ron:{line}:{col}: ");
+            let (zh, en) = (d.render(Lang::Zh), d.render(Lang::En));
+            assert_eq!(en, d.to_string(), "English is what Display prints");
+            assert_eq!(zh, format!("{location}{zh_message}"));
+            assert_eq!(en, format!("{location}{en_message}"));
+            assert_eq!(
+                zh.as_bytes()[..location.len()],
+                en.as_bytes()[..location.len()]
+            );
+        }
+    }
+
+    #[test]
+    fn the_language_of_a_file_is_read_even_when_it_is_broken() {
+        let zh = "(id: \"x\", language: Zh, turns: \"many\")";
+        assert_eq!(language_of(zh), Some(Language::Zh));
+        assert_eq!(language_of("(language: en, bogus: 1)"), Some(Language::En));
+        assert_eq!(language_of("(id: \"x\")"), None, "not written: not known");
+        assert_eq!(language_of("(language: Zh"), None, "no tree, no language");
+        assert_eq!(language_of("(language: Fr)"), None);
+    }
+
     #[test]
     fn bad_utf8_is_located() {
         let bytes = b"(id: \"x\",\n title: \"\xff\")";
         let errors = load_bytes("f.ron", bytes).unwrap_err();
         assert_eq!((errors[0].line, errors[0].col), (2, 10));
-        assert!(errors[0].message.contains("UTF-8"));
+        assert!(errors[0].message().contains("UTF-8"));
     }
 }

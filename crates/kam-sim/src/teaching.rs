@@ -13,6 +13,7 @@ use std::sync::Arc;
 
 use crate::batch::Distribution;
 use crate::engine::{Decision, Game, Prepared};
+use crate::problems::{Flaw, Problem};
 use crate::scenario::{Condition, Effect, Event, EventKind, Scenario, Trigger, Verdict};
 use crate::score::{self, Scores};
 use crate::strategy;
@@ -60,6 +61,7 @@ pub enum WarningKind {
 }
 
 impl WarningKind {
+    /// The kind's name in English ([`crate::words::teaching_warning`] in either language).
     pub fn label(self) -> &'static str {
         match self {
             WarningKind::AccountUnkeepable => "account cannot be kept",
@@ -80,12 +82,21 @@ impl WarningKind {
 pub struct TeachingWarning {
     pub path: String,
     pub kind: WarningKind,
-    pub message: String,
+    /// What was found, with its figures ([`Flaw::render`] says it).
+    pub flaw: Flaw,
+}
+
+impl TeachingWarning {
+    /// The flaw in English.
+    pub fn message(&self) -> String {
+        self.flaw.to_string()
+    }
 }
 
 impl std::fmt::Display for TeachingWarning {
+    /// In English.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}: {}", self.path, self.kind.label(), self.message)
+        write!(f, "{}: {}: {}", self.path, self.kind.label(), self.flaw)
     }
 }
 
@@ -349,20 +360,14 @@ fn good_answers_feeding_losses(scenario: &Scenario, out: &mut Vec<TeachingWarnin
         if losing.is_empty() {
             continue;
         }
-        let (accounts, loses) = if losing.len() == 1 {
-            (format!("`{}`", scenario.accounts[losing[0]].id), "loses")
-        } else {
-            let ids: Vec<String> = losing
-                .iter()
-                .map(|&a| format!("`{}`", scenario.accounts[a].id))
-                .collect();
-            (ids.join(", "), "lose")
-        };
-        let rates = losing
+        let accounts: Vec<String> = losing
             .iter()
-            .map(|&a| format!("{:.1}", score::baseline_profit_rate(scenario, a)))
-            .collect::<Vec<_>>()
-            .join(", ");
+            .map(|&a| scenario.accounts[a].id.clone())
+            .collect();
+        let rates: Vec<f64> = losing
+            .iter()
+            .map(|&a| score::baseline_profit_rate(scenario, a))
+            .collect();
         let costliest = costliest(event);
         for (c, choice) in event.choices.iter().enumerate() {
             if choice.verdict != Verdict::Good {
@@ -372,25 +377,27 @@ fn good_answers_feeding_losses(scenario: &Scenario, out: &mut Vec<TeachingWarnin
                 .effects
                 .iter()
                 .any(|x| matches!(x, Effect::Share(v) if *v > 0.0));
-            let what = if costliest == Some(c) {
-                format!("spends the most of any answer ({})", choice.cost)
+            let costliest = if costliest == Some(c) {
+                Some(choice.cost)
             } else if volume {
-                "buys more volume".to_owned()
+                None
             } else {
                 continue;
             };
-            let at = if matches!(event.trigger, Trigger::Scripted { .. }) {
-                format!("at {accounts}")
-            } else {
-                format!("and `{}` can happen at {accounts}", event.id)
+            let conditional = match event.trigger {
+                Trigger::Scripted { .. } => None,
+                Trigger::Conditional { .. } => Some(event.id.clone()),
             };
             out.push(TeachingWarning {
                 path: format!("events[{e}].choices[{c}]"),
                 kind: WarningKind::GoodAnswerFeedsLoss,
-                message: format!(
-                    "\"{}\" is rated good and {what}, {at}, which {loses} money at the starting terms ({rates} a turn): the course says to serve a margin squeezer at standard level and renegotiate its terms, not to raise the effort. Rate a cheaper answer good, or keep the event away from such accounts",
-                    choice.label
-                ),
+                flaw: Flaw::FeedsLoss {
+                    label: choice.label.clone(),
+                    costliest,
+                    conditional,
+                    accounts: accounts.clone(),
+                    rates: rates.clone(),
+                },
             });
         }
     }
@@ -413,16 +420,10 @@ fn cost_gives_verdict(scenario: &Scenario, out: &mut Vec<TeachingWarning>) {
         out.push(TeachingWarning {
             path: "events".into(),
             kind: WarningKind::CostGivesVerdict,
-            message: format!(
-                "in {} of the {} events the costliest answer is the good one ({}): a trainee who picks the expensive answer wins without the lesson. Make some good answers cheap (a calm, factual reply costs little) and some poor or neutral ones dear (a panic discount, a dinner, a stop-gap that does not solve the problem)",
-                telling.len(),
-                events.len(),
-                telling
-                    .iter()
-                    .map(|id| format!("`{id}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+            flaw: Flaw::CostGivesVerdict {
+                telling: telling.iter().map(|&id| id.to_owned()).collect(),
+                events: events.len(),
+            },
         });
     }
 }
@@ -446,10 +447,10 @@ fn poor_rumour_answers_that_please(scenario: &Scenario, out: &mut Vec<TeachingWa
                 out.push(TeachingWarning {
                     path: format!("events[{e}].choices[{c}].effects"),
                     kind: WarningKind::PoorAnswerPleases,
-                    message: format!(
-                        "\"{}\" is rated poor but raises satisfaction by {pleases}: the trainee sees it please. Give a poor answer to a rumour its real cost (satisfaction down, pressure up)",
-                        choice.label
-                    ),
+                    flaw: Flaw::PoorPleases {
+                        label: choice.label.clone(),
+                        pleases,
+                    },
                 });
             }
         }
@@ -464,9 +465,9 @@ fn review_static(scenario: &Scenario) -> Vec<TeachingWarning> {
     cost_gives_verdict(scenario, &mut out);
     poor_rumour_answers_that_please(scenario, &mut out);
     for (e, event) in scenario.events.iter().enumerate() {
-        let what = match event.kind {
-            EventKind::Rumour { .. } => "rumour",
-            EventKind::Objection => "objection",
+        let objection = match event.kind {
+            EventKind::Rumour { .. } => false,
+            EventKind::Objection => true,
             _ => continue,
         };
         for (c, choice) in event.choices.iter().enumerate() {
@@ -474,10 +475,11 @@ fn review_static(scenario: &Scenario) -> Vec<TeachingWarning> {
                 out.push(TeachingWarning {
                     path: format!("events[{e}].choices[{c}].feedback"),
                     kind: WarningKind::MissingFeedback,
-                    message: format!(
-                        "answer \"{}\" to the {what} `{}` has no feedback: say why it works or not, that is where the trainee learns",
-                        choice.label, event.id
-                    ),
+                    flaw: Flaw::MissingFeedback {
+                        label: choice.label.clone(),
+                        objection,
+                        event: event.id.clone(),
+                    },
                 });
             }
         }
@@ -503,13 +505,12 @@ pub fn review_lab(lab: &Lab) -> Vec<TeachingWarning> {
             out.push(TeachingWarning {
                 path: format!("accounts[{a}]"),
                 kind: WarningKind::AccountUnkeepable,
-                message: format!(
-                    "`{}` is lost in at least {:.0}% of games by every strategy (best: {} keeps it in {:.0}%); a trainee cannot learn to keep it — lower its pressure or raise its satisfaction",
-                    account.id,
-                    LOST_BY_ALL * 100.0,
-                    best.1,
-                    best.0 * 100.0
-                ),
+                flaw: Flaw::Unkeepable {
+                    account: account.id.clone(),
+                    lost: LOST_BY_ALL * 100.0,
+                    best: best.1.to_owned(),
+                    kept: best.0 * 100.0,
+                },
             });
         }
     }
@@ -525,10 +526,12 @@ pub fn review_lab(lab: &Lab) -> Vec<TeachingWarning> {
             out.push(TeachingWarning {
                 path: format!("events[{e}].trigger"),
                 kind: WarningKind::EventNeverFires,
-                message: format!(
-                    "`{}` fired in {fired} of {games} games (every strategy, {} seeds each); trainees will not meet it — loosen its conditions or raise its probability",
-                    event.id, lab.runs
-                ),
+                flaw: Flaw::NeverFired {
+                    event: event.id.clone(),
+                    fired,
+                    games,
+                    runs: lab.runs,
+                },
             });
         }
     }
@@ -543,12 +546,11 @@ pub fn review_lab(lab: &Lab) -> Vec<TeachingWarning> {
             out.push(TeachingWarning {
                 path: "means.budget_per_turn".into(),
                 kind: WarningKind::BudgetNeverBinds,
-                message: format!(
-                    "even the expert spends at most {:.0}% of the {} budget in any turn (mean over {} games); a budget that never binds teaches no trade-offs — lower it or make resources worth buying",
-                    most * 100.0,
-                    scenario.means.budget_per_turn,
-                    expert.games.len()
-                ),
+                flaw: Flaw::BudgetIdle {
+                    most: most * 100.0,
+                    budget: scenario.means.budget_per_turn,
+                    games: expert.games.len(),
+                },
             });
         }
     }
@@ -578,10 +580,11 @@ pub fn review_lab(lab: &Lab) -> Vec<TeachingWarning> {
                 out.push(TeachingWarning {
                     path: format!("events[{e}].choices[{c}]"),
                     kind: WarningKind::DominantChoice,
-                    message: format!(
-                        "the expert picked \"{}\" all {total} times `{}` fired, and it costs nothing and has no downside: the event poses no dilemma — give the best answer a cost (time, budget, margin) or make another answer right in some situations",
-                        choice.label, event.id
-                    ),
+                    flaw: Flaw::Dominant {
+                        label: choice.label.clone(),
+                        total,
+                        event: event.id.clone(),
+                    },
                 });
             }
         }
@@ -621,9 +624,13 @@ fn budget_buys_score(prepared: &Arc<Prepared>, expert: &StrategyRun) -> Option<T
     (profit_without >= 0.0 && with > without).then(|| TeachingWarning {
         path: "means.budget_per_turn".into(),
         kind: WarningKind::BudgetBuysScore,
-        message: format!(
-            "spending {spent:.1} of the budget over the game turns the expert's profit from {profit_without:.1} (no resources bought) to {profit:.1}, yet it scores {with:.1} against {without:.1}: the budget buys the score — lower it, or make resources cost what they bring"
-        ),
+        flaw: Flaw::BudgetBuysScore {
+            spent,
+            profit_without,
+            profit,
+            with,
+            without,
+        },
     })
 }
 
@@ -642,7 +649,11 @@ pub fn locate(file: &str, src: &str, warnings: &[TeachingWarning]) -> Vec<crate:
                 line: pos.map_or(1, |p| p.line),
                 col: pos.map_or(1, |p| p.col),
                 severity: crate::load::Severity::Warning,
-                message: format!("{}: {} ({})", w.kind.label(), w.message, w.path),
+                problem: Problem::Teaching {
+                    kind: w.kind,
+                    flaw: w.flaw.clone(),
+                    path: w.path.clone(),
+                },
             }
         })
         .collect()
@@ -876,7 +887,7 @@ mod tests {
         let w = review(&Prepared::new(s), 4);
         let found = w.iter().find(|w| w.kind == WarningKind::BudgetBuysScore);
         assert!(found.is_some(), "{w:#?}");
-        assert!(found.unwrap().message.contains("buys the score"));
+        assert!(found.unwrap().message().contains("buys the score"));
         for name in ["classroom_en", "tutorial"] {
             let w = review(&Prepared::new(bundled(name)), 4);
             assert!(
@@ -947,7 +958,11 @@ mod tests {
         let w = TeachingWarning {
             path: "events[1].choices[0]".into(),
             kind: WarningKind::DominantChoice,
-            message: "x".into(),
+            flaw: Flaw::Dominant {
+                label: "x".into(),
+                total: 3,
+                event: "e".into(),
+            },
         };
         let d = locate(file, src, &[w]);
         let line = src.lines().nth(d[0].line as usize - 1).unwrap();
@@ -956,7 +971,9 @@ mod tests {
             "{d:?}: {line}"
         );
         assert!(
-            d[0].to_string().contains(": warning: dominant choice: x"),
+            d[0].to_string().contains(
+                ": warning: dominant choice: the expert picked \"x\" all 3 times `e` fired"
+            ),
             "{}",
             d[0]
         );
@@ -1022,10 +1039,10 @@ mod tests {
         assert_eq!(w.len(), 1, "{w:#?}");
         assert_eq!(w[0].path, format!("events[{e}].choices[0]"));
         assert!(
-            w[0].message.contains("spends the most of any answer (4)")
-                && w[0].message.contains("can happen at `hongda`"),
+            w[0].message().contains("spends the most of any answer (4)")
+                && w[0].message().contains("can happen at `hongda`"),
             "{}",
-            w[0].message
+            w[0].message()
         );
         // Kept to the A accounts by its trigger, it never meets Hongda.
         if let Trigger::Conditional { when, .. } = &mut s.events[e].trigger {
@@ -1045,9 +1062,9 @@ mod tests {
         assert_eq!(w.len(), 1, "{w:#?}");
         assert_eq!(w[0].path, format!("events[{squeeze}].choices[0]"));
         assert!(
-            w[0].message.contains("buys more volume, at `hongda`"),
+            w[0].message().contains("buys more volume, at `hongda`"),
             "{}",
-            w[0].message
+            w[0].message()
         );
     }
 
@@ -1068,9 +1085,9 @@ mod tests {
         assert_eq!(w.len(), 1, "{w:#?}");
         assert_eq!(w[0].path, "events");
         assert!(
-            w[0].message.starts_with("in 4 of the 4 events"),
+            w[0].message().starts_with("in 4 of the 4 events"),
             "{}",
-            w[0].message
+            w[0].message()
         );
         // Two of four is not more than half; a tie for the dearest answer tells nothing.
         for choice in &mut s.events[0].choices {

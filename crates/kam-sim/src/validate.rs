@@ -8,55 +8,62 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::load::Severity;
+use crate::problems::{FullWidth, Named, Never, Place, Problem, Quantity};
 use crate::scenario::*;
+use crate::words::Lang;
 
 /// One problem, by path.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     pub path: String,
     pub severity: Severity,
-    pub message: String,
+    pub problem: Problem,
+}
+
+impl Finding {
+    /// The problem in English.
+    pub fn message(&self) -> String {
+        self.problem.render(Lang::En)
+    }
 }
 
 #[derive(Default)]
 struct Findings(Vec<Finding>);
 
 impl Findings {
-    fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
+    fn push(&mut self, path: impl Into<String>, severity: Severity, problem: Problem) {
         self.0.push(Finding {
             path: path.into(),
-            severity: Severity::Error,
-            message: message.into(),
+            severity,
+            problem,
         });
     }
 
-    fn warn(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.0.push(Finding {
-            path: path.into(),
-            severity: Severity::Warning,
-            message: message.into(),
-        });
+    fn error(&mut self, path: impl Into<String>, problem: Problem) {
+        self.push(path, Severity::Error, problem);
     }
 
-    fn note(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.0.push(Finding {
-            path: path.into(),
-            severity: Severity::Note,
-            message: message.into(),
-        });
+    fn warn(&mut self, path: impl Into<String>, problem: Problem) {
+        self.push(path, Severity::Warning, problem);
+    }
+
+    fn note(&mut self, path: impl Into<String>, problem: Problem) {
+        self.push(path, Severity::Note, problem);
     }
 
     /// A number must be finite and within [lo, hi].
-    fn range(&mut self, path: String, value: f64, lo: f64, hi: f64, what: &str) {
+    fn range(&mut self, path: String, value: f64, lo: f64, hi: f64, what: Quantity) {
         if !value.is_finite() {
-            self.error(
-                path,
-                format!("{what} must be a finite number, found {value}"),
-            );
+            self.error(path, Problem::NotFinite { what, found: value });
         } else if value < lo || value > hi {
             self.error(
                 path,
-                format!("{what} must be between {lo} and {hi}, found {value}"),
+                Problem::OutOfRange {
+                    what,
+                    lo,
+                    hi,
+                    found: value,
+                },
             );
         }
     }
@@ -65,48 +72,56 @@ impl Findings {
         let mut seen = HashMap::new();
         for (i, id) in ids.enumerate() {
             if id.trim().is_empty() {
-                self.error(format!("{base}[{i}].{field}"), "an id cannot be empty");
+                self.error(format!("{base}[{i}].{field}"), Problem::EmptyId);
             } else if let Some(first) = seen.insert(id, i) {
                 self.error(
                     format!("{base}[{i}].{field}"),
-                    format!("duplicate id `{id}`: {base}[{first}] has it already"),
+                    Problem::DuplicateId {
+                        id: id.to_owned(),
+                        list: base.to_owned(),
+                        first,
+                    },
                 );
             } else if let Some(hint) = ascii_hint(id) {
                 self.warn(
                     format!("{base}[{i}].{field}"),
-                    format!(
-                        "id `{id}` has a full-width character, and ids are matched character for character; {hint}"
-                    ),
+                    Problem::FullWidthId {
+                        id: id.to_owned(),
+                        hint,
+                    },
                 );
             }
         }
     }
 
-    fn reference(&mut self, path: String, id: &str, known: &[&str], what: &str) {
+    fn reference(&mut self, path: String, id: &str, known: &[&str], what: Named) {
         if !known.contains(&id) {
-            self.error(path, unknown(id, known, what));
+            self.error(path, unknown(id, known, what, 1));
         }
     }
 }
 
 /// "unknown account `x`, did you mean `y`?" (or the list of known ids), with a hint to use
-/// ASCII when the id holds full-width punctuation.
-fn unknown(id: &str, known: &[&str], what: &str) -> String {
+/// ASCII when the id holds full-width punctuation; `named` is how often the event names it.
+fn unknown(id: &str, known: &[&str], what: Named, named: usize) -> Problem {
     let ascii: String = id.chars().map(|c| ascii_for(c).unwrap_or(c)).collect();
     let suggestion = known
         .iter()
         .copied()
         .find(|k| *k == ascii)
         .or_else(|| did_you_mean(id, known.iter().copied()));
-    let mut message = match suggestion {
-        Some(s) => format!("unknown {what} `{id}`, did you mean `{s}`?"),
-        None => format!("unknown {what} `{id}` (known: {})", list(known)),
-    };
-    if let Some(hint) = ascii_hint(id) {
-        let sep = if message.ends_with('?') { " " } else { "; " };
-        message.push_str(&format!("{sep}{hint}"));
+    Problem::UnknownRef {
+        what,
+        id: id.to_owned(),
+        suggestion: suggestion.map(str::to_owned),
+        known: owned(known),
+        full_width: ascii_hint(id),
+        named,
     }
-    message
+}
+
+fn owned(ids: &[&str]) -> Vec<String> {
+    ids.iter().map(|&id| id.to_owned()).collect()
 }
 
 /// The ASCII character a full-width or Chinese punctuation mark stands in for where a scenario
@@ -128,28 +143,15 @@ pub fn ascii_for(c: char) -> Option<char> {
     }
 }
 
-/// "`，` is full-width: write ASCII `,` (…)" for the first full-width mark in `text`, if any.
-pub fn ascii_hint(text: &str) -> Option<String> {
-    let (c, ascii) = text.chars().find_map(|c| ascii_for(c).map(|a| (c, a)))?;
-    let (shown, ascii) = if c == '\u{3000}' {
-        ("a full-width space".to_owned(), "an ASCII space".to_owned())
+/// The first full-width mark in `text` and the ASCII to write instead ("`，` is full-width:
+/// write ASCII `,` (…)"), if any.
+pub fn ascii_hint(text: &str) -> Option<FullWidth> {
+    let (mark, ascii) = text.chars().find_map(|c| ascii_for(c).map(|a| (c, a)))?;
+    Some(if mark == '\u{3000}' {
+        FullWidth::Space
     } else {
-        (format!("`{c}` is full-width"), format!("ASCII `{ascii}`"))
-    };
-    Some(format!(
-        "{shown}: write {ascii} (switch the input method to half-width)"
-    ))
-}
-
-fn list(ids: &[&str]) -> String {
-    if ids.is_empty() {
-        "none".to_owned()
-    } else {
-        ids.iter()
-            .map(|s| format!("`{s}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
+        FullWidth::Mark { mark, ascii }
+    })
 }
 
 /// The closest known name, if it is close enough to be a typo ([`crate::ron_tree::suggest`]).
@@ -178,10 +180,10 @@ fn check_price_tags(f: &mut Findings, s: &Scenario) {
     if costed.len() >= 2 && 2 * telling > costed.len() {
         f.warn(
             "events",
-            format!(
-                "in {telling} of the {} events whose answers cost something, only the good answer has a price tag: the cost gives the verdict away. Give some poor or neutral answers their real cost too (a discount, a dinner, staff time)",
-                costed.len()
-            ),
+            Problem::PriceTags {
+                telling,
+                costed: costed.len(),
+            },
         );
     }
 }
@@ -192,20 +194,20 @@ const MONEY_UNIT_MAX_CHARS: usize = 12;
 pub fn check(s: &Scenario) -> Vec<Finding> {
     let mut f = Findings::default();
     if s.id.trim().is_empty() {
-        f.error("id", "the scenario needs an id");
+        f.error("id", Problem::NoId);
     }
     if let Some(d @ (Difficulty::Normal | Difficulty::Hard)) = s.difficulty {
-        f.note(
-            "difficulty",
-            format!(
-                "difficulty {d:?} hides each person's style and need: trainees read them from cues and reactions (`Easy` shows them, as every difficulty did before)"
-            ),
-        );
+        f.note("difficulty", Problem::DifficultyHides(d));
     }
     if s.turns == 0 || s.turns > 120 {
         f.error(
             "turns",
-            format!("turns must be between 1 and 120, found {}", s.turns),
+            Problem::OutOfRange {
+                what: Quantity::Turns,
+                lo: 1.0,
+                hi: 120.0,
+                found: s.turns.into(),
+            },
         );
     }
     if let Some(unit) = &s.money_unit {
@@ -213,16 +215,17 @@ pub fn check(s: &Scenario) -> Vec<Finding> {
         if unit.trim().is_empty() || length > MONEY_UNIT_MAX_CHARS {
             f.error(
                 "money_unit",
-                format!(
-                    "money_unit is shown beside every money label: give 1 to {MONEY_UNIT_MAX_CHARS} characters such as \"¥10k\", found {unit:?}"
-                ),
+                Problem::MoneyUnit {
+                    unit: unit.clone(),
+                    max: MONEY_UNIT_MAX_CHARS,
+                },
             );
         }
     }
     check_means(&mut f, s);
     check_scoring(&mut f, &s.scoring);
     if s.accounts.is_empty() {
-        f.error("accounts", "a scenario needs at least one account");
+        f.error("accounts", Problem::NoAccounts);
     }
     f.unique("accounts", "id", s.accounts.iter().map(|a| a.id.as_str()));
     for (i, a) in s.accounts.iter().enumerate() {
@@ -240,7 +243,7 @@ pub fn check(s: &Scenario) -> Vec<Finding> {
                 *fit,
                 0.0,
                 5.0,
-                "a style fit",
+                Quantity::StyleFit,
             );
         }
     }
@@ -265,17 +268,14 @@ pub fn check(s: &Scenario) -> Vec<Finding> {
 fn check_means(f: &mut Findings, s: &Scenario) {
     let m = &s.means;
     if m.visits_per_turn == 0 {
-        f.error(
-            "means.visits_per_turn",
-            "the trainee needs at least one visit per turn",
-        );
+        f.error("means.visits_per_turn", Problem::NoVisits);
     }
     f.range(
         "means.budget_per_turn".into(),
         m.budget_per_turn,
         0.0,
         1e12,
-        "the budget",
+        Quantity::Budget,
     );
     f.unique(
         "means.resources",
@@ -284,7 +284,7 @@ fn check_means(f: &mut Findings, s: &Scenario) {
     );
     for (i, r) in m.resources.iter().enumerate() {
         let p = format!("means.resources[{i}]");
-        f.range(format!("{p}.cost"), r.cost, 0.0, 1e12, "a cost");
+        f.range(format!("{p}.cost"), r.cost, 0.0, 1e12, Quantity::Cost);
         for (name, v) in [
             ("satisfaction", r.satisfaction),
             ("support", r.support),
@@ -292,21 +292,18 @@ fn check_means(f: &mut Findings, s: &Scenario) {
             ("margin", r.margin),
             ("pressure", r.pressure),
         ] {
-            f.range(format!("{p}.{name}"), v, -100.0, 100.0, "an effect");
+            f.range(format!("{p}.{name}"), v, -100.0, 100.0, Quantity::Effect);
         }
         if r.max_per_account == 0 {
-            f.error(
-                format!("{p}.max_per_account"),
-                "a resource nobody may use: max_per_account is 0",
-            );
+            f.error(format!("{p}.max_per_account"), Problem::ResourceUnusable);
         }
         if r.cost > m.budget_per_turn {
             f.warn(
                 format!("{p}.cost"),
-                format!(
-                    "costs {} but the budget per turn is {}: it can never be bought",
-                    r.cost, m.budget_per_turn
-                ),
+                Problem::ResourceUnaffordable {
+                    cost: r.cost,
+                    budget: m.budget_per_turn,
+                },
             );
         }
     }
@@ -318,10 +315,10 @@ fn check_means(f: &mut Findings, s: &Scenario) {
     if m.budget_per_turn > 0.0 && !m.resources.is_empty() && cheapest > m.budget_per_turn {
         f.error(
             "means.budget_per_turn",
-            format!(
-                "the budget ({}) cannot be spent: the cheapest resource costs {cheapest}",
-                m.budget_per_turn
-            ),
+            Problem::BudgetUnspendable {
+                budget: m.budget_per_turn,
+                cheapest,
+            },
         );
     }
     check_standard_catalogue(f, s);
@@ -338,17 +335,12 @@ fn check_standard_catalogue(f: &mut Findings, s: &Scenario) {
     let standard = crate::catalogue::standard_resources(s.language);
     let priced: Vec<&Resource> = standard.iter().filter(|r| r.cost > 0.0).collect();
     if !priced.is_empty() && priced.iter().all(|r| r.cost > m.budget_per_turn) {
-        let prices = priced
-            .iter()
-            .map(|r| format!("`{}` {}", r.id, r.cost))
-            .collect::<Vec<_>>()
-            .join(", ");
         f.warn(
             "means.budget_per_turn",
-            format!(
-                "no `resources` are listed, so the standard catalogue applies, and a budget of {} buys none of it but the free discount ({prices}): raise the budget (is the money in the unit you meant?) or list resources of your own",
-                m.budget_per_turn
-            ),
+            Problem::StandardCatalogue {
+                budget: m.budget_per_turn,
+                prices: priced.iter().map(|r| (r.id.clone(), r.cost)).collect(),
+            },
         );
     }
 }
@@ -359,17 +351,17 @@ fn check_scoring(f: &mut Findings, sc: &Scoring) {
         ("profit_weight", sc.profit_weight),
         ("satisfaction_weight", sc.satisfaction_weight),
     ] {
-        f.range(format!("scoring.{name}"), w, 0.0, 1000.0, "a weight");
+        f.range(format!("scoring.{name}"), w, 0.0, 1000.0, Quantity::Weight);
     }
     if sc.retention_weight + sc.profit_weight + sc.satisfaction_weight <= 0.0 {
-        f.error("scoring", "at least one score weight must be above zero");
+        f.error("scoring", Problem::NoWeight);
     }
     if let (Some(floor), Some(target)) = (sc.profit_floor, sc.profit_target)
         && target <= floor
     {
         f.error(
             "scoring.profit_target",
-            format!("the profit target ({target}) must be above the floor ({floor})"),
+            Problem::ProfitTarget { target, floor },
         );
     }
     for (i, g) in sc.grades.iter().enumerate() {
@@ -378,14 +370,11 @@ fn check_scoring(f: &mut Findings, sc: &Scoring) {
             *g,
             0.0,
             100.0,
-            "a grade threshold",
+            Quantity::GradeThreshold,
         );
     }
     if sc.grades.windows(2).any(|w| w[0] < w[1]) {
-        f.error(
-            "scoring.grades",
-            "grade thresholds go from A down to D, highest first",
-        );
+        f.error("scoring.grades", Problem::GradesOrder);
     }
 }
 
@@ -396,36 +385,48 @@ fn check_account(f: &mut Findings, s: &Scenario, i: usize, a: &Account) {
         a.potential,
         0.0,
         1e12,
-        "potential",
+        Quantity::Potential,
     );
-    f.range(format!("{p}.share"), a.share, 0.0, 100.0, "share");
-    fraction_for_percent(f, format!("{p}.share"), a.share, "share");
-    f.range(format!("{p}.margin"), a.margin, -100.0, 100.0, "margin");
-    fraction_for_percent(f, format!("{p}.margin"), a.margin, "margin");
+    f.range(format!("{p}.share"), a.share, 0.0, 100.0, Quantity::Share);
+    fraction_for_percent(f, format!("{p}.share"), a.share, Quantity::Share);
+    f.range(
+        format!("{p}.margin"),
+        a.margin,
+        -100.0,
+        100.0,
+        Quantity::Margin,
+    );
+    fraction_for_percent(f, format!("{p}.margin"), a.margin, Quantity::Margin);
     f.range(
         format!("{p}.cost_to_serve"),
         a.cost_to_serve,
         0.0,
         1e12,
-        "cost to serve",
+        Quantity::CostToServe,
     );
     f.range(
         format!("{p}.satisfaction"),
         a.satisfaction,
         0.0,
         100.0,
-        "satisfaction",
+        Quantity::Satisfaction,
     );
-    f.range(format!("{p}.pressure"), a.pressure, 0.0, 100.0, "pressure");
+    f.range(
+        format!("{p}.pressure"),
+        a.pressure,
+        0.0,
+        100.0,
+        Quantity::Pressure,
+    );
     f.range(
         format!("{p}.credit_risk"),
         a.credit_risk,
         0.0,
         100.0,
-        "credit risk",
+        Quantity::CreditRisk,
     );
     if let Some(n) = a.visit_norm {
-        f.range(format!("{p}.visit_norm"), n, 0.0, 31.0, "a visit norm");
+        f.range(format!("{p}.visit_norm"), n, 0.0, 31.0, Quantity::VisitNorm);
     }
     let c = &a.contract;
     f.range(
@@ -433,31 +434,31 @@ fn check_account(f: &mut Findings, s: &Scenario, i: usize, a: &Account) {
         c.price_level,
         0.1,
         10.0,
-        "a price level",
+        Quantity::PriceLevel,
     );
     f.range(
         format!("{p}.contract.payment_days"),
         c.payment_days,
         0.0,
         730.0,
-        "payment days",
+        Quantity::PaymentDays,
     );
     f.range(
         format!("{p}.contract.service_cost"),
         c.service_cost,
         0.0,
         1e12,
-        "a service cost",
+        Quantity::ServiceCost,
     );
     if let Some(t) = c.renewal_turn
         && (t == 0 || t > s.turns)
     {
         f.warn(
             format!("{p}.contract.renewal_turn"),
-            format!(
-                "renewal in turn {t} falls outside the game (1 to {}): it never comes up",
-                s.turns
-            ),
+            Problem::RenewalOutside {
+                turn: t,
+                turns: s.turns,
+            },
         );
     }
     let r = &a.response;
@@ -466,29 +467,29 @@ fn check_account(f: &mut Findings, s: &Scenario, i: usize, a: &Account) {
         r.min,
         -100.0,
         100.0,
-        "the response floor",
+        Quantity::ResponseFloor,
     );
     f.range(
         format!("{p}.response.max"),
         r.max,
         -100.0,
         100.0,
-        "the response ceiling",
+        Quantity::ResponseCeiling,
     );
     f.range(
         format!("{p}.response.c"),
         r.c,
         0.05,
         10.0,
-        "the response shape c",
+        Quantity::ResponseShape,
     );
     if r.max <= r.min {
         f.error(
             format!("{p}.response.max"),
-            format!(
-                "max ({}) must be above min ({}): visits would do harm",
-                r.max, r.min
-            ),
+            Problem::ResponseInverted {
+                max: r.max,
+                min: r.min,
+            },
         );
     }
     if let Some(d) = r.d {
@@ -497,16 +498,15 @@ fn check_account(f: &mut Findings, s: &Scenario, i: usize, a: &Account) {
             d,
             1e-6,
             1e6,
-            "the half-saturation d",
+            Quantity::HalfSaturation,
         );
     }
     if a.stakeholders.is_empty() {
         f.error(
             format!("{p}.stakeholders"),
-            format!(
-                "account `{}` has nobody to visit: add at least one stakeholder",
-                a.id
-            ),
+            Problem::NobodyToVisit {
+                account: a.id.clone(),
+            },
         );
     }
     f.unique(
@@ -529,17 +529,9 @@ fn check_account(f: &mut Findings, s: &Scenario, i: usize, a: &Account) {
 
 /// A percentage written as a fraction (`share: 0.55` for 55 %) is in range, so only its size
 /// gives it away: a share or margin below one percent is almost always a fraction.
-fn fraction_for_percent(f: &mut Findings, path: String, value: f64, what: &str) {
+fn fraction_for_percent(f: &mut Findings, path: String, value: f64, what: Quantity) {
     if value > 0.0 && value < 1.0 {
-        f.warn(
-            path,
-            format!(
-                "{what} is a percent (0 to 100): {value} means {value} %, not {} %; write {} if you meant {} %",
-                value * 100.0,
-                value * 100.0,
-                value * 100.0
-            ),
-        );
+        f.warn(path, Problem::FractionForPercent { what, value });
     }
 }
 
@@ -549,12 +541,18 @@ fn check_person(f: &mut Findings, s: &Scenario, p: &str, x: &Stakeholder) {
         x.influence,
         1.0,
         10.0,
-        "influence",
+        Quantity::Influence,
     );
-    f.range(format!("{p}.support"), x.support, 0.0, 100.0, "support");
+    f.range(
+        format!("{p}.support"),
+        x.support,
+        0.0,
+        100.0,
+        Quantity::Support,
+    );
     for (k, cue) in x.cues.iter().enumerate() {
         if cue.trim().is_empty() {
-            f.error(format!("{p}.cues[{k}]"), "a cue cannot be empty");
+            f.error(format!("{p}.cues[{k}]"), Problem::EmptyCue);
         }
     }
     check_cues(f, s, p, x);
@@ -606,10 +604,10 @@ fn check_style_names(f: &mut Findings, s: &Scenario) {
             if let Some(name) = named(text) {
                 f.warn(
                     path,
-                    format!(
-                        "names a style (`{name}`), which trainees at difficulty {:?} must read from cues: say what the person does or wants instead (\"wants the figures\")",
-                        s.difficulty()
-                    ),
+                    Problem::NamesStyle {
+                        name: name.to_owned(),
+                        difficulty: s.difficulty(),
+                    },
                 );
             }
         }
@@ -629,17 +627,19 @@ fn check_cues(f: &mut Findings, s: &Scenario, p: &str, x: &Stakeholder) {
         match bank_pointer(cue) {
             Some(Pointer::Style(style)) if style != x.style => f.warn(
                 format!("{p}.cues[{k}]"),
-                format!(
-                    "this cue describes style {style:?}, but {} is style {:?}: it would mislead the trainee",
-                    x.name, x.style
-                ),
+                Problem::CueOtherStyle {
+                    cue: style,
+                    person: x.name.clone(),
+                    style: x.style,
+                },
             ),
             Some(Pointer::Need(need)) if need != x.need => f.warn(
                 format!("{p}.cues[{k}]"),
-                format!(
-                    "this cue describes the need {need:?}, but {} needs {:?}: it would mislead the trainee",
-                    x.name, x.need
-                ),
+                Problem::CueOtherNeed {
+                    cue: need,
+                    person: x.name.clone(),
+                    need: x.need,
+                },
             ),
             Some(Pointer::Style(_)) => points_to_style = true,
             _ => {}
@@ -649,10 +649,10 @@ fn check_cues(f: &mut Findings, s: &Scenario, p: &str, x: &Stakeholder) {
         let example = crate::cues::style_cues(x.style)[0].pick(s.language);
         f.warn(
             format!("{p}.cues"),
-            format!(
-                "the game cannot tell which style these cues point to; check that they show style {:?} (the built-in cues say, for example: {example}), or leave `cues` out to use them",
-                x.style
-            ),
+            Problem::CuesPointNowhere {
+                style: x.style,
+                example: example.to_owned(),
+            },
         );
     }
 }
@@ -663,21 +663,21 @@ fn check_opportunity(f: &mut Findings, s: &Scenario, p: &str, o: &Opportunity) {
         o.value,
         0.0,
         1e12,
-        "an opportunity's value",
+        Quantity::OpportunityValue,
     );
     if !(1..=6).contains(&o.stage) {
         f.error(
             format!("{p}.stage"),
-            format!("funnel stages go from 1 to 6, found {}", o.stage),
+            Problem::FunnelStage { found: o.stage },
         );
     }
     if o.close_turn == 0 || o.close_turn > s.turns {
         f.error(
             format!("{p}.close_turn"),
-            format!(
-                "close turn {} is outside the game (1 to {})",
-                o.close_turn, s.turns
-            ),
+            Problem::CloseTurnOutside {
+                turn: o.close_turn,
+                turns: s.turns,
+            },
         );
     }
 }
@@ -706,15 +706,15 @@ fn check_event(f: &mut Findings, s: &Scenario, account_ids: &[&str], i: usize, e
                 format!("{p}.trigger.account"),
                 account,
                 account_ids,
-                "account",
+                Named::Account,
             );
             if *turn == 0 || *turn > s.turns {
                 f.error(
                     format!("{p}.trigger.turn"),
-                    format!(
-                        "this event can never fire: turn {turn} is outside the game (1 to {})",
-                        s.turns
-                    ),
+                    Problem::NeverFires(Never::TurnOutside {
+                        turn: *turn,
+                        turns: s.turns,
+                    }),
                 );
             }
             s.accounts.iter().find(|a| &a.id == account)
@@ -728,7 +728,12 @@ fn check_event(f: &mut Findings, s: &Scenario, account_ids: &[&str], i: usize, e
             max_times,
         } => {
             if let Some(id) = account {
-                f.reference(format!("{p}.trigger.account"), id, account_ids, "account");
+                f.reference(
+                    format!("{p}.trigger.account"),
+                    id,
+                    account_ids,
+                    Named::Account,
+                );
             }
             let target = account
                 .as_ref()
@@ -738,30 +743,36 @@ fn check_event(f: &mut Findings, s: &Scenario, account_ids: &[&str], i: usize, e
                 *probability,
                 0.0,
                 1.0,
-                "a probability",
+                Quantity::Probability,
             );
             if *probability == 0.0 {
                 f.error(
                     format!("{p}.trigger.probability"),
-                    "this event can never fire: its probability is 0",
+                    Problem::NeverFires(Never::ProbabilityZero),
                 );
             }
             if *max_times == 0 {
                 f.error(
                     format!("{p}.trigger.max_times"),
-                    "this event can never fire: max_times is 0",
+                    Problem::NeverFires(Never::MaxTimesZero),
                 );
             }
             let last = to_turn.unwrap_or(s.turns).min(s.turns);
             if *from_turn > last {
-                f.error(format!("{p}.trigger.from_turn"), format!("this event can never fire: it opens in turn {from_turn} but the window closes in turn {last}"));
+                f.error(
+                    format!("{p}.trigger.from_turn"),
+                    Problem::NeverFires(Never::WindowClosed {
+                        from: *from_turn,
+                        last,
+                    }),
+                );
             }
             check_conditions(f, s, &format!("{p}.trigger.when"), when, target);
             target
         }
     };
     if e.choices.is_empty() {
-        f.error(format!("{p}.choices"), "an event needs at least one choice");
+        f.error(format!("{p}.choices"), Problem::NoChoices);
     }
     let ids: Vec<&str> = match account {
         Some(a) => people_of(s, a),
@@ -771,11 +782,11 @@ fn check_event(f: &mut Findings, s: &Scenario, account_ids: &[&str], i: usize, e
         match account {
             Some(a) if !ids.contains(&speaker.as_str()) => f.error(
                 format!("{p}.speaker"),
-                unknown_person(s, a, speaker, &ids, "this event's account", ""),
+                unknown_person(s, a, speaker, &ids, Place::EventAccount, 1),
             ),
             None if !ids.contains(&speaker.as_str()) => f.error(
                 format!("{p}.speaker"),
-                unknown(speaker, &ids, "stakeholder"),
+                unknown(speaker, &ids, Named::Stakeholder, 1),
             ),
             _ => {}
         }
@@ -791,12 +802,9 @@ fn check_event(f: &mut Findings, s: &Scenario, account_ids: &[&str], i: usize, e
     for (k, c) in e.choices.iter().enumerate() {
         let cp = format!("{p}.choices[{k}]");
         if c.feedback.trim().is_empty() {
-            f.warn(
-                format!("{cp}.feedback"),
-                "a choice without feedback teaches nothing: say why it works or not",
-            );
+            f.warn(format!("{cp}.feedback"), Problem::NoFeedback);
         }
-        f.range(format!("{cp}.cost"), c.cost, 0.0, 1e12, "a cost");
+        f.range(format!("{cp}.cost"), c.cost, 0.0, 1e12, Quantity::Cost);
         check_effects(
             f,
             &format!("{cp}.effects"),
@@ -818,10 +826,10 @@ fn check_event(f: &mut Findings, s: &Scenario, account_ids: &[&str], i: usize, e
         && !e.on_repeat.is_empty()
         && !e.choices.iter().any(|c| c.resolves)
     {
-        f.warn(format!("{p}.choices"), "this objection repeats but no choice resolves it: mark the answer that solves it with `resolves: true`");
+        f.warn(format!("{p}.choices"), Problem::ObjectionUnresolved);
     }
     if e.choices.len() > 1 && dominant_choice(&e.choices).is_some() {
-        f.warn(format!("{p}.choices"), "one choice is at least as good as every other on every effect: the event does not make the trainee think");
+        f.warn(format!("{p}.choices"), Problem::DominantChoice);
     }
 }
 
@@ -866,39 +874,30 @@ fn check_conditions(
             Condition::SatisfactionBelow(x) => {
                 below = below.min(*x);
                 if *x <= 0.0 {
-                    f.error(
-                        cp,
-                        "this event can never fire: satisfaction is never below 0",
-                    );
+                    f.error(cp, Problem::NeverFires(Never::SatisfactionBelowZero));
                 }
             }
             Condition::SatisfactionAbove(x) => {
                 above = above.max(*x);
                 if *x >= 100.0 {
-                    f.error(
-                        cp,
-                        "this event can never fire: satisfaction is never above 100",
-                    );
+                    f.error(cp, Problem::NeverFires(Never::SatisfactionAbove100));
                 }
             }
             Condition::PressureAbove(x) => {
                 if *x >= 100.0 {
-                    f.error(cp, "this event can never fire: pressure is never above 100");
+                    f.error(cp, Problem::NeverFires(Never::PressureAbove100));
                 }
             }
             Condition::SupportBelow(x) => {
                 if *x <= 0.0 {
-                    f.error(cp, "this event can never fire: support is never below 0");
+                    f.error(cp, Problem::NeverFires(Never::SupportBelowZero));
                 }
             }
             Condition::NeglectedFor(n) => {
                 if *n > s.turns {
                     f.error(
                         cp,
-                        format!(
-                            "this event can never fire: the game has only {} turns",
-                            s.turns
-                        ),
+                        Problem::NeverFires(Never::GameTooShort { turns: s.turns }),
                     );
                 }
             }
@@ -908,16 +907,16 @@ fn check_conditions(
                     None => s.accounts.iter().any(|a| a.tier == *t),
                 };
                 if !possible {
-                    f.error(
-                        cp,
-                        format!("this event can never fire: no account it concerns is tier {t:?}"),
-                    );
+                    f.error(cp, Problem::NeverFires(Never::NoTier(*t)));
                 }
             }
         }
     }
     if above >= below {
-        f.error(p.to_owned(), format!("this event can never fire: satisfaction cannot be both above {above} and below {below}"));
+        f.error(
+            p.to_owned(),
+            Problem::NeverFires(Never::SatisfactionBoth { above, below }),
+        );
     }
 }
 
@@ -936,16 +935,11 @@ impl<'a> People<'a> {
             return;
         }
         let uses = self.uses.get(id).copied().unwrap_or(1);
-        let named = if uses > 1 {
-            format!(" (named {uses} times in this event)")
-        } else {
-            String::new()
+        let problem = match self.account {
+            Some(a) => unknown_person(s, a, id, &self.ids, Place::EventAccount, uses),
+            None => unknown(id, &self.ids, Named::Stakeholder, uses),
         };
-        let message = match self.account {
-            Some(a) => unknown_person(s, a, id, &self.ids, "this event's account", &named),
-            None => format!("{}{named}", unknown(id, &self.ids, "stakeholder")),
-        };
-        f.error(path, message);
+        f.error(path, problem);
     }
 }
 
@@ -969,28 +963,31 @@ fn person_uses(e: &Event) -> HashMap<&str, usize> {
 
 /// An unknown person at account `a`: when they belong to another account, say so (the most
 /// likely slip: the id was copied from another account's event), with the nearest name here.
+/// `named` is how often the event names them.
 fn unknown_person(
     s: &Scenario,
     a: &Account,
     id: &str,
     known: &[&str],
-    place: &str,
-    named: &str,
-) -> String {
+    place: Place,
+    named: usize,
+) -> Problem {
     let owner = s
         .accounts
         .iter()
         .find(|b| b.id != a.id && people_of(s, b).contains(&id));
     let Some(owner) = owner else {
-        return format!("{}{named}", unknown(id, known, "stakeholder"));
+        return unknown(id, known, Named::Stakeholder, named);
     };
-    let nearest = did_you_mean(id, known.iter().copied())
-        .map(|k| format!("; did you mean `{k}`?"))
-        .unwrap_or_else(|| format!("; people here: {}", list(known)));
-    format!(
-        "stakeholder `{id}`{named} belongs to account `{}`, not to `{}` ({place}){nearest}",
-        owner.id, a.id
-    )
+    Problem::PersonElsewhere {
+        id: id.to_owned(),
+        named,
+        owner: owner.id.clone(),
+        here: a.id.clone(),
+        place,
+        suggestion: did_you_mean(id, known.iter().copied()).map(str::to_owned),
+        known: owned(known),
+    }
 }
 
 fn check_effects<'a>(
@@ -1008,30 +1005,30 @@ fn check_effects<'a>(
             Effect::Satisfaction(x)
             | Effect::Share(x)
             | Effect::Pressure(x)
-            | Effect::Margin(x) => f.range(format!("{ep}[0]"), *x, -100.0, 100.0, "an effect"),
+            | Effect::Margin(x) => f.range(format!("{ep}[0]"), *x, -100.0, 100.0, Quantity::Effect),
             Effect::Support(id, x) => {
                 if !id.is_empty() {
                     people.check(f, s, format!("{ep}[0]"), id);
                 }
-                f.range(format!("{ep}[1]"), *x, -100.0, 100.0, "an effect");
+                f.range(format!("{ep}[1]"), *x, -100.0, 100.0, Quantity::Effect);
             }
-            Effect::Cash(x) => f.range(format!("{ep}[0]"), *x, -1e12, 1e12, "an amount"),
+            Effect::Cash(x) => f.range(format!("{ep}[0]"), *x, -1e12, 1e12, Quantity::Amount),
             Effect::PaymentDays(x) => {
-                f.range(format!("{ep}[0]"), *x, -365.0, 365.0, "payment days")
+                f.range(format!("{ep}[0]"), *x, -365.0, 365.0, Quantity::PaymentDays)
             }
             Effect::RemoveStakeholder(id) => people.check(f, s, format!("{ep}[0]"), id),
             Effect::AddStakeholder(x) => {
                 if !added.insert(x.id.clone()) {
                     f.error(
                         format!("{ep}[0].id"),
-                        format!("duplicate id `{}` added twice", x.id),
+                        Problem::AddedTwice { id: x.id.clone() },
                     );
                 }
                 check_person(f, s, &format!("{ep}[0]"), x);
             }
             Effect::AddOpportunity(o) => check_opportunity(f, s, &format!("{ep}[0]"), o),
             Effect::StartNegotiation(id) => {
-                f.reference(format!("{ep}[0]"), id, negotiations, "negotiation")
+                f.reference(format!("{ep}[0]"), id, negotiations, Named::Negotiation)
             }
             Effect::Lose => {}
         }
@@ -1046,14 +1043,19 @@ fn check_negotiation(
     n: &Negotiation,
 ) {
     let p = format!("negotiations[{i}]");
-    f.reference(format!("{p}.account"), &n.account, account_ids, "account");
+    f.reference(
+        format!("{p}.account"),
+        &n.account,
+        account_ids,
+        Named::Account,
+    );
     let account = s.accounts.iter().find(|a| a.id == n.account);
     if let (Some(buyer), Some(a)) = (&n.buyer, account) {
         let people = people_of(s, a);
         if !people.contains(&buyer.as_str()) {
             f.error(
                 format!("{p}.buyer"),
-                unknown_person(s, a, buyer, &people, "this negotiation's account", ""),
+                unknown_person(s, a, buyer, &people, Place::NegotiationAccount, 1),
             );
         }
     }
@@ -1067,12 +1069,17 @@ fn check_negotiation(
     let opens = n.turn.or(account.and_then(|a| a.contract.renewal_turn));
     match opens {
         Some(t) if (t == 0 || t > s.turns) && !started_by_event => {
-            f.error(format!("{p}.turn"), format!("this negotiation never opens: turn {t} is outside the game (1 to {})", s.turns));
+            f.error(
+                format!("{p}.turn"),
+                Problem::NeverOpensTurn {
+                    turn: t,
+                    turns: s.turns,
+                },
+            );
         }
-        None if !started_by_event && account.is_some() => f.error(
-            format!("{p}.turn"),
-            "this negotiation never opens: give it a `turn`, a renewal_turn on its account, or an event that starts it",
-        ),
+        None if !started_by_event && account.is_some() => {
+            f.error(format!("{p}.turn"), Problem::NeverOpens)
+        }
         _ => {}
     }
     for (name, v) in [
@@ -1080,28 +1087,22 @@ fn check_negotiation(
         ("opening", n.opening),
         ("competitor_offer", n.competitor_offer),
     ] {
-        f.range(format!("{p}.{name}"), v, 0.0, 100.0, "a buyer value");
+        f.range(format!("{p}.{name}"), v, 0.0, 100.0, Quantity::BuyerValue);
     }
     if n.walk_away > n.opening {
         f.error(
             format!("{p}.walk_away"),
-            format!(
-                "the buyer's walk-away ({}) is above their opening demand ({})",
-                n.walk_away, n.opening
-            ),
+            Problem::WalkAwayAboveOpening {
+                walk_away: n.walk_away,
+                opening: n.opening,
+            },
         );
     }
     if n.rounds == 0 {
-        f.error(
-            format!("{p}.rounds"),
-            "a negotiation needs at least one round",
-        );
+        f.error(format!("{p}.rounds"), Problem::NoRounds);
     }
     if n.issues.is_empty() {
-        f.error(
-            format!("{p}.issues"),
-            "a negotiation needs at least one issue",
-        );
+        f.error(format!("{p}.issues"), Problem::NoIssues);
     }
     if let (Some(buyer), Some(a), Some(t)) = (&n.buyer, account, opens) {
         check_buyer_present(f, s, &p, a, buyer, t);
@@ -1115,13 +1116,10 @@ fn check_negotiation(
             issue.buyer_weight,
             0.0,
             100.0,
-            "a weight",
+            Quantity::Weight,
         );
         if issue.options.is_empty() {
-            f.error(
-                format!("{ip}.options"),
-                "an issue needs at least one option",
-            );
+            f.error(format!("{ip}.options"), Problem::NoOptions);
         }
         for (o, opt) in issue.options.iter().enumerate() {
             let op = format!("{ip}.options[{o}]");
@@ -1130,20 +1128,38 @@ fn check_negotiation(
                 opt.buyer_value,
                 0.0,
                 100.0,
-                "a buyer value",
+                Quantity::BuyerValue,
             );
             if let Some(x) = opt.price_level {
-                f.range(format!("{op}.price_level"), x, 0.1, 10.0, "a price level");
+                f.range(
+                    format!("{op}.price_level"),
+                    x,
+                    0.1,
+                    10.0,
+                    Quantity::PriceLevel,
+                );
             }
             if let Some(x) = opt.share {
-                f.range(format!("{op}.share"), x, 0.0, 100.0, "share");
-                fraction_for_percent(f, format!("{op}.share"), x, "share");
+                f.range(format!("{op}.share"), x, 0.0, 100.0, Quantity::Share);
+                fraction_for_percent(f, format!("{op}.share"), x, Quantity::Share);
             }
             if let Some(x) = opt.payment_days {
-                f.range(format!("{op}.payment_days"), x, 0.0, 730.0, "payment days");
+                f.range(
+                    format!("{op}.payment_days"),
+                    x,
+                    0.0,
+                    730.0,
+                    Quantity::PaymentDays,
+                );
             }
             if let Some(x) = opt.service_cost {
-                f.range(format!("{op}.service_cost"), x, 0.0, 1e12, "a service cost");
+                f.range(
+                    format!("{op}.service_cost"),
+                    x,
+                    0.0,
+                    1e12,
+                    Quantity::ServiceCost,
+                );
             }
         }
         check_price_values(f, &ip, issue);
@@ -1169,29 +1185,23 @@ fn check_negotiation(
 /// ([`crate::engine::Game::buyer_threshold`]). A negotiation no offer can win is the
 /// negotiation's own problem, not one a trainee can fix by raising satisfaction.
 fn check_winnable(f: &mut Findings, p: &str, n: &Negotiation, best: f64) {
-    let what = match n.kind {
-        NegotiationKind::Renewal => "renewal",
-        NegotiationKind::Tender => "tender",
-    };
-    let consequence = match n.kind {
-        NegotiationKind::Renewal => "so every game loses the account",
-        NegotiationKind::Tender => "so every trainee loses it",
-    };
     if n.competitor_offer > n.walk_away && best < n.competitor_offer {
         f.error(
             format!("{p}.competitor_offer"),
-            format!(
-                "this {what} cannot be won: the best offer (every issue at the buyer's favourite option) is worth {best:.1} to the buyer, below the competitor's offer ({}), and the buyer never accepts less than the competitor offers, {consequence}; lower competitor_offer or raise the buyer_value of some options",
-                n.competitor_offer
-            ),
+            Problem::CannotBeWon {
+                kind: n.kind,
+                best,
+                competitor: n.competitor_offer,
+            },
         );
     } else if best < n.walk_away {
         f.error(
             format!("{p}.walk_away"),
-            format!(
-                "no deal is possible: this {what}'s best offer (every issue at the buyer's favourite option) is worth {best:.1} to the buyer, below their walk-away ({}), {consequence}; lower walk_away or raise the buyer_value of some options",
-                n.walk_away
-            ),
+            Problem::NoDeal {
+                kind: n.kind,
+                best,
+                walk_away: n.walk_away,
+            },
         );
     }
 }
@@ -1213,10 +1223,14 @@ fn check_price_values(f: &mut Findings, ip: &str, issue: &Issue) {
         {
             f.warn(
                 format!("{ip}.options[{o}].buyer_value"),
-                format!(
-                    "the buyer values \"{}\" (price level {level}) at {}, more than the cheaper \"{}\" (price level {cheaper_level}) at {}: a buyer prefers the lower price; are the buyer values (or the price levels) swapped?",
-                    opt.label, opt.buyer_value, cheaper.label, cheaper.buyer_value
-                ),
+                Problem::PricesSwapped {
+                    label: opt.label.clone(),
+                    level,
+                    value: opt.buyer_value,
+                    cheaper_label: cheaper.label.clone(),
+                    cheaper_level,
+                    cheaper_value: cheaper.buyer_value,
+                },
             );
             return;
         }
@@ -1244,28 +1258,13 @@ fn check_length_in_quarters(
         if length > LONGEST_LIKELY_QUARTERS && after_game > 8 {
             f.warn(
                 format!("{ip}.options[{o}].length"),
-                format!(
-                    "`length` counts turns, and a turn here is a quarter: {length} is {} years, so this contract runs to turn {}, {} years after the game's last turn ({}). Written in months? A year is 4 quarters",
-                    years(length),
-                    start + length,
-                    years(after_game),
-                    s.turns
-                ),
+                Problem::LengthInMonths {
+                    length,
+                    start,
+                    turns: s.turns,
+                },
             );
         }
-    }
-}
-
-/// Quarters as years, in words a sentence can use ("2.5", "6").
-fn years(quarters: u32) -> String {
-    let y = quarters as f64 / 4.0;
-    if y.fract() == 0.0 {
-        format!("{y:.0}")
-    } else {
-        format!("{y:.2}")
-            .trim_end_matches('0')
-            .trim_end_matches('.')
-            .to_owned()
     }
 }
 
@@ -1309,7 +1308,7 @@ fn check_buyer_present(
             .iter()
             .flat_map(|c| &c.effects)
             .filter_map(|x| match x {
-                Effect::AddStakeholder(p) => Some(format!("`{}`", p.id)),
+                Effect::AddStakeholder(p) => Some(p.id.clone()),
                 _ => None,
             })
             .fold(Vec::new(), |mut v, id| {
@@ -1318,27 +1317,16 @@ fn check_buyer_present(
                 }
                 v
             });
-        let when = if certain && every {
-            format!(
-                "has left by then: event `{}` removes them in turn {first}",
-                e.id
-            )
-        } else {
-            format!(
-                "may have left by then: event `{}` can remove them from turn {first}",
-                e.id
-            )
-        };
-        let instead = if successors.is_empty() {
-            String::new()
-        } else {
-            format!(" (that event brings in {})", successors.join(", "))
-        };
         f.warn(
             format!("{p}.buyer"),
-            format!(
-                "the buyer `{buyer}` {when}, before this negotiation opens in turn {opens}, and without the buyer their style and support no longer count (the account's relationship does); name who sits across the table then{instead}"
-            ),
+            Problem::BuyerLeaves {
+                buyer: buyer.to_owned(),
+                event: e.id.clone(),
+                turn: first,
+                certain: certain && every,
+                opens,
+                successors,
+            },
         );
         return;
     }
@@ -1354,7 +1342,7 @@ mod tests {
         let (prepared, _) = crate::load::load_str(file, src).unwrap();
         let mut s = prepared.scenario.clone();
         assert!(
-            !check(&s).iter().any(|f| f.message.contains("price tag")),
+            !check(&s).iter().any(|f| f.message().contains("price tag")),
             "the bundled tutorial passes"
         );
         for event in &mut s.events {
@@ -1369,7 +1357,7 @@ mod tests {
         assert!(
             check(&s)
                 .iter()
-                .any(|f| f.severity == Severity::Warning && f.message.contains("price tag"))
+                .any(|f| f.severity == Severity::Warning && f.message().contains("price tag"))
         );
     }
 
@@ -1424,20 +1412,20 @@ mod tests {
         assert!(
             check(&s)
                 .iter()
-                .all(|f| !f.message.contains("names a style")),
+                .all(|f| !f.message().contains("names a style")),
             "the bundled classroom names no style"
         );
         s.events[0].choices[0].feedback = "Good: an analytical buyer wants figures.".to_owned();
         let found = on(&check(&s), "events[0].choices[0].feedback");
         assert_eq!(found.len(), 1, "{found:#?}");
-        assert!(found[0].message.contains("analytical"));
+        assert!(found[0].message().contains("analytical"));
         s.events[0].text = "对程序型（B）的经理来说".to_owned();
         assert_eq!(on(&check(&s), "events[0].text").len(), 1);
         s.difficulty = Some(Difficulty::Easy);
         assert!(
             check(&s)
                 .iter()
-                .all(|f| !f.message.contains("names a style"))
+                .all(|f| !f.message().contains("names a style"))
         );
     }
 
@@ -1450,7 +1438,11 @@ mod tests {
         person.cues = vec![crate::cues::style_cues(other)[1].en.to_owned()];
         let found = on(&check(&s), "accounts[0].stakeholders[0].cues[0]");
         assert_eq!(found.len(), 1, "{found:#?}");
-        assert!(found[0].message.contains("mislead"), "{}", found[0].message);
+        assert!(
+            found[0].message().contains("mislead"),
+            "{}",
+            found[0].message()
+        );
         // The person's own style's cue is fine; words the game cannot place get a warning
         // that says which style to show.
         let own = s.accounts[0].stakeholders[0].style;
@@ -1463,7 +1455,7 @@ mod tests {
         s.accounts[0].stakeholders[0].cues = vec!["Wears a blue tie.".to_owned()];
         let found = on(&check(&s), "accounts[0].stakeholders[0].cues");
         assert!(
-            found[0].message.contains(&format!("style {own:?}")),
+            found[0].message().contains(&format!("style {own:?}")),
             "{found:#?}"
         );
         // At Easy the labels are shown and cues are not checked.
@@ -1480,10 +1472,10 @@ mod tests {
         assert_eq!(found[0].severity, Severity::Warning);
         assert!(
             found[0]
-                .message
+                .message()
                 .contains("`，` is full-width: write ASCII `,`"),
             "{}",
-            found[0].message
+            found[0].message()
         );
         assert_eq!(ascii_for('：'), Some(':'));
         assert_eq!(ascii_for('“'), Some('"'));
@@ -1501,10 +1493,10 @@ mod tests {
         assert_eq!(found[0].severity, Severity::Error);
         assert!(
             found[0]
-                .message
+                .message()
                 .starts_with("stakeholder `he` belongs to account `dongyue`, not to `huaxing`"),
             "{}",
-            found[0].message
+            found[0].message()
         );
     }
 
@@ -1527,7 +1519,11 @@ mod tests {
         let found = on(&check(&s), &format!("events[{i}].speaker"));
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].severity, Severity::Error);
-        assert!(found[0].message.contains("nobody"), "{}", found[0].message);
+        assert!(
+            found[0].message().contains("nobody"),
+            "{}",
+            found[0].message()
+        );
     }
 
     #[test]
@@ -1538,11 +1534,11 @@ mod tests {
         let found = on(&check(&s), "negotiations[0].buyer");
         assert_eq!(found.len(), 1, "{found:#?}");
         assert!(
-            found[0].message.contains(
+            found[0].message().contains(
                 "has left by then: event `champion_leaves` removes them in turn 5, before this negotiation opens in turn 8"
-            ) && found[0].message.contains("brings in `zhao`"),
+            ) && found[0].message().contains("brings in `zhao`"),
             "{}",
-            found[0].message
+            found[0].message()
         );
         // Opened before the departure, the renewal still has her.
         s.negotiations[0].turn = Some(4);
@@ -1559,14 +1555,14 @@ mod tests {
         s.negotiations[1].opening = 95.0;
         let found = on(&check(&s), "negotiations[1].competitor_offer");
         assert_eq!(found.len(), 1, "{found:#?}");
-        assert!(found[0].message.starts_with("this tender cannot be won"));
+        assert!(found[0].message().starts_with("this tender cannot be won"));
         s.negotiations[1].competitor_offer = 0.0;
         s.negotiations[1].walk_away = 90.0;
         let found = check(&s);
         assert!(on(&found, "negotiations[1].competitor_offer").is_empty());
         let walk_away = on(&found, "negotiations[1].walk_away");
         assert!(
-            walk_away.len() == 1 && walk_away[0].message.starts_with("no deal is possible"),
+            walk_away.len() == 1 && walk_away[0].message().starts_with("no deal is possible"),
             "{walk_away:#?}"
         );
     }
@@ -1583,9 +1579,9 @@ mod tests {
         let found = on(&check(&s), length);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert!(
-            found[0].message.contains("24 is 6 years"),
+            found[0].message().contains("24 is 6 years"),
             "{}",
-            found[0].message
+            found[0].message()
         );
         // A three-year term (12 quarters) is a real contract, not a slip.
         s.negotiations[0].issues[2].options[0].length = Some(12);

@@ -113,7 +113,7 @@ fn every_broken_scenario_gives_a_located_error() {
         assert_eq!(first.line, *line, "{file}: {first}");
         assert!(first.col >= 1, "{file}: {first}");
         assert!(
-            first.message.contains(words),
+            first.message().contains(words),
             "{file}: expected `{words}` in: {first}"
         );
         assert!(
@@ -140,7 +140,7 @@ fn mistakes_that_still_play_give_one_located_warning() {
             "{file}: {w}"
         );
         assert!(
-            w.message.contains(words),
+            w.message().contains(words),
             "{file}: expected `{words}` in: {w}"
         );
         assert!(
@@ -161,7 +161,7 @@ fn a_wrong_person_is_listed_once_and_full_width_marks_get_an_ascii_hint() {
     let found = errors("fullwidth_punctuation.ron", &bytes);
     assert!(
         found[0]
-            .message
+            .message()
             .starts_with("expected `,` or `)` after field `potential`, found `，`;"),
         "{}",
         found[0]

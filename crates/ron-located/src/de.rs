@@ -10,29 +10,30 @@ use serde::de::{
     SeqAccess, VariantAccess, Visitor,
 };
 
+use crate::kind::{DeErrorKind, Expected, Found, Hint, NameKind, Unknown};
 use crate::parser::*;
 use crate::placeholder::*;
 use crate::suggest::*;
 use crate::tree::*;
 
 /// A problem found while deserializing: where, on which path, and what.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DeError {
     /// The offending value, field name or variant name.
     pub span: Span,
     /// Where in the data it is, like `accounts[2].stakeholders[0].style`;
     /// empty for the top-level value.
     pub path: String,
-    /// What is wrong, in words meant for the person who wrote the file.
-    pub message: String,
+    /// What is wrong, with the values it is about; its `Display` says it in English.
+    pub kind: DeErrorKind,
 }
 
 impl fmt::Display for DeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.path.is_empty() {
-            write!(f, "{}: {}", self.span.start, self.message)
+            write!(f, "{}: {}", self.span.start, self.kind)
         } else {
-            write!(f, "{}: {}: {}", self.span.start, self.path, self.message)
+            write!(f, "{}: {}: {}", self.span.start, self.path, self.kind)
         }
     }
 }
@@ -71,7 +72,7 @@ pub fn from_node<T: DeserializeOwned>(node: &Node) -> Result<T, Vec<DeError>> {
             errors.push(DeError {
                 span: node.span,
                 path: String::new(),
-                message: "too many errors: only the first ones are listed".to_owned(),
+                kind: DeErrorKind::TooManyErrors,
             });
             break;
         }
@@ -100,11 +101,11 @@ pub fn from_node<T: DeserializeOwned>(node: &Node) -> Result<T, Vec<DeError>> {
         let repeated = error
             .missing
             .is_some_and(|field| suggested.contains(&(target, field)));
-        if genuine && !repeated && seen.insert((loc.span, error.message.clone())) {
+        if genuine && !repeated && seen.insert((loc.span, error.kind.to_string())) {
             errors.push(DeError {
                 span: loc.span,
                 path: loc.path,
-                message: error.message,
+                kind: *error.kind,
             });
         }
         let progressed = (genuine && overlay.apply(loc.fix)) || overlay.drop_element(node, target);
@@ -112,9 +113,7 @@ pub fn from_node<T: DeserializeOwned>(node: &Node) -> Result<T, Vec<DeError>> {
             break;
         }
     }
-    errors.sort_by(|a, b| {
-        (a.span.start, &a.path, &a.message).cmp(&(b.span.start, &b.path, &b.message))
-    });
+    errors.sort_by_cached_key(|e| (e.span.start, e.path.clone(), e.kind.to_string()));
     Err(errors)
 }
 
@@ -218,7 +217,8 @@ pub(crate) struct Loc {
 /// through on the way out supplies it.
 #[derive(Debug)]
 pub(crate) struct Error {
-    pub(crate) message: String,
+    /// Boxed: the kind is large, and this travels through every `Result` of the deserializer.
+    pub(crate) kind: Box<DeErrorKind>,
     pub(crate) loc: Option<Loc>,
     /// The field, for "missing field" errors.
     pub(crate) missing: Option<&'static str>,
@@ -227,9 +227,9 @@ pub(crate) struct Error {
 }
 
 impl Error {
-    pub(crate) fn new(message: impl Into<String>) -> Self {
+    pub(crate) fn new(kind: DeErrorKind) -> Self {
         Error {
-            message: message.into(),
+            kind: Box::new(kind),
             loc: None,
             missing: None,
             typo_of: None,
@@ -251,7 +251,7 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        self.kind.fmt(f)
     }
 }
 
@@ -259,37 +259,57 @@ impl std::error::Error for Error {}
 
 impl de::Error for Error {
     fn custom<T: fmt::Display>(msg: T) -> Self {
-        Error::new(msg.to_string())
+        Error::new(DeErrorKind::Custom(msg.to_string()))
     }
 
     fn invalid_type(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Self {
-        Error::new(format!("expected {exp}, found {unexp}"))
+        Error::new(DeErrorKind::InvalidType {
+            found: unexp.into(),
+            expected: exp.to_string(),
+        })
     }
 
     fn invalid_value(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Self {
-        Error::new(format!("invalid value: {unexp}, expected {exp}"))
+        Error::new(DeErrorKind::InvalidValue {
+            found: unexp.into(),
+            expected: exp.to_string(),
+        })
     }
 
     fn invalid_length(len: usize, exp: &dyn de::Expected) -> Self {
-        Error::new(format!("expected {exp}, found {len} values"))
+        Error::new(DeErrorKind::InvalidLength {
+            len,
+            expected: exp.to_string(),
+        })
     }
 
     fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
-        Error::new(unknown_message("variant", variant, expected))
+        Error::new(DeErrorKind::Unknown(Unknown::new(
+            NameKind::Variant,
+            variant,
+            expected,
+        )))
     }
 
     fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
-        Error::new(unknown_message("field", field, expected))
+        Error::new(DeErrorKind::Unknown(Unknown::new(
+            NameKind::Field,
+            field,
+            expected,
+        )))
     }
 
     fn missing_field(field: &'static str) -> Self {
-        let mut error = Error::new(format!("missing field `{field}`"));
+        let mut error = Error::new(DeErrorKind::MissingField(field.to_owned()));
         error.missing = Some(field);
         error
     }
 
     fn duplicate_field(field: &'static str) -> Self {
-        Error::new(format!("duplicate field `{field}`"))
+        Error::new(DeErrorKind::DuplicateField {
+            name: field.to_owned(),
+            first: None,
+        })
     }
 }
 
@@ -375,26 +395,26 @@ pub(crate) fn same_key(a: &Node, b: &Node) -> bool {
 }
 
 /// Describes a value for "found ..." in messages.
-pub(crate) fn describe(node: &Node) -> String {
+pub(crate) fn describe(node: &Node) -> Found {
     match &node.kind {
-        NodeKind::Unit => "`()`".to_owned(),
-        NodeKind::Bool(b) => format!("`{b}`"),
-        NodeKind::Int(v) => format!("the number {v}"),
-        NodeKind::Float(v) => format!("the number {v}"),
+        NodeKind::Unit => Found::Unit,
+        NodeKind::Bool(b) => Found::Bool(*b),
+        NodeKind::Int(v) => Found::Number(v.to_string()),
+        NodeKind::Float(v) => Found::Number(v.to_string()),
         NodeKind::Str(s) => {
-            let short: String = s.chars().take(40).collect();
-            let more = if short.len() < s.len() { "…" } else { "" };
-            format!("a string \"{}{more}\"", short.escape_debug())
+            let text: String = s.chars().take(40).collect();
+            let cut = text.len() < s.len();
+            Found::Str { text, cut }
         }
-        NodeKind::Char(c) => format!("the character {c:?}"),
-        NodeKind::List(_) => "a list `[...]`".to_owned(),
-        NodeKind::Map(_) => "a map `{...}`".to_owned(),
-        NodeKind::Tuple { name: None, .. } => "a tuple `(...)`".to_owned(),
-        NodeKind::Struct { name: None, .. } => "a struct `(...)`".to_owned(),
+        NodeKind::Char(c) => Found::Char(*c),
+        NodeKind::List(_) => Found::List,
+        NodeKind::Map(_) => Found::Map,
+        NodeKind::Tuple { name: None, .. } => Found::Tuple,
+        NodeKind::Struct { name: None, .. } => Found::Struct,
         NodeKind::Tuple { name: Some(n), .. } | NodeKind::Struct { name: Some(n), .. } => {
-            format!("`{}(...)`", n.name)
+            Found::Named(n.name.clone())
         }
-        NodeKind::Ident(id) => format!("the name `{}`", id.name),
+        NodeKind::Ident(id) => Found::Ident(id.name.clone()),
     }
 }
 
@@ -464,33 +484,29 @@ impl<'a> NodeDe<'a> {
         error.or_at(self.node.span, &self.path, Fix::Poison(id(self.node)))
     }
 
-    fn error(&self, message: String) -> Error {
-        self.locate(Error::new(message))
+    fn error(&self, kind: DeErrorKind) -> Error {
+        self.locate(Error::new(kind))
     }
 
-    fn for_field(&self) -> String {
-        self.path
-            .last_field()
-            .map(|name| format!(" for `{name}`"))
-            .unwrap_or_default()
+    /// The field this value is for, if it is a field's value.
+    fn field(&self) -> Option<String> {
+        self.path.last_field().map(str::to_owned)
     }
 
     /// "expected {expected} for `field`, found {what is there}".
-    fn mismatch(&self, expected: &str, hint: Option<&str>) -> Error {
-        let hint = hint.map(|h| format!(" ({h})")).unwrap_or_default();
-        self.error(format!(
-            "expected {expected}{}, found {}{hint}",
-            self.for_field(),
-            describe(self.node)
-        ))
+    fn mismatch(&self, expected: Expected, hint: Option<Hint>) -> Error {
+        self.error(DeErrorKind::Mismatch {
+            expected,
+            field: self.field(),
+            found: describe(self.node),
+            hint,
+        })
     }
 
     /// A hint for a number written in quotes.
-    fn quoted_number_hint(&self) -> Option<&'static str> {
+    fn quoted_number_hint(&self) -> Option<Hint> {
         match &self.node.kind {
-            NodeKind::Str(s) if s.trim().parse::<f64>().is_ok() => {
-                Some("numbers are written without quotes")
-            }
+            NodeKind::Str(s) if s.trim().parse::<f64>().is_ok() => Some(Hint::NumberInQuotes),
             _ => None,
         }
     }
@@ -503,8 +519,11 @@ impl<'a> NodeDe<'a> {
     }
 
     fn wrong_name(&self, found: &Ident, expected: &str) -> Error {
-        let message = format!("expected `{expected}(...)`, found `{}(...)`", found.name);
-        Error::new(message).or_at(found.span, &self.path, Fix::Unname(id(self.node)))
+        let kind = DeErrorKind::WrongName {
+            expected: expected.to_owned(),
+            found: found.name.clone(),
+        };
+        Error::new(kind).or_at(found.span, &self.path, Fix::Unname(id(self.node)))
     }
 
     fn check_len(&self, items: &[Node], len: usize) -> Result<(), Error> {
@@ -512,11 +531,11 @@ impl<'a> NodeDe<'a> {
         if found == len {
             return Ok(());
         }
-        let s = if len == 1 { "" } else { "s" };
-        Err(self.error(format!(
-            "expected {len} value{s}{}, found {found}",
-            self.for_field()
-        )))
+        Err(self.error(DeErrorKind::WrongCount {
+            expected: len,
+            field: self.field(),
+            found,
+        }))
     }
 
     fn items(&self, items: &'a [Node]) -> Items<'a> {
@@ -569,9 +588,14 @@ impl<'a> NodeDe<'a> {
     ) -> Result<T, Error> {
         match self.node.kind {
             NodeKind::Int(v) => T::try_from(v).map_err(|_| {
-                self.error(format!("value {v} out of range for {ty} ({min} to {max})"))
+                self.error(DeErrorKind::OutOfRange {
+                    value: v,
+                    ty: ty.to_owned(),
+                    min: min.to_string(),
+                    max: max.to_string(),
+                })
             }),
-            _ => Err(self.mismatch("a whole number", self.quoted_number_hint())),
+            _ => Err(self.mismatch(Expected::WholeNumber, self.quoted_number_hint())),
         }
     }
 
@@ -580,7 +604,7 @@ impl<'a> NodeDe<'a> {
             // Precision loss only beyond 2^53, far outside any sensible scenario value.
             NodeKind::Int(v) => Ok(v as f64),
             NodeKind::Float(v) => Ok(v),
-            _ => Err(self.mismatch("a number", self.quoted_number_hint())),
+            _ => Err(self.mismatch(Expected::Number, self.quoted_number_hint())),
         }
     }
 
@@ -620,7 +644,7 @@ impl<'a> NodeDe<'a> {
     fn boolean<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, Error> {
         match self.node.kind {
             NodeKind::Bool(b) => visitor.visit_bool(b),
-            _ => Err(self.mismatch("`true` or `false`", None)),
+            _ => Err(self.mismatch(Expected::Bool, None)),
         }
     }
 
@@ -636,17 +660,15 @@ impl<'a> NodeDe<'a> {
     fn character<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, Error> {
         match self.node.kind {
             NodeKind::Char(c) => visitor.visit_char(c),
-            _ => Err(self.mismatch("a single character in single quotes, like 'x'", None)),
+            _ => Err(self.mismatch(Expected::Char, None)),
         }
     }
 
     fn string<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, Error> {
         match &self.node.kind {
             NodeKind::Str(s) => visitor.visit_borrowed_str(s),
-            NodeKind::Ident(_) => {
-                Err(self.mismatch("a string", Some("text must be written in double quotes")))
-            }
-            _ => Err(self.mismatch("a string in double quotes", None)),
+            NodeKind::Ident(_) => Err(self.mismatch(Expected::Str, Some(Hint::TextWithoutQuotes))),
+            _ => Err(self.mismatch(Expected::QuotedStr, None)),
         }
     }
 
@@ -654,7 +676,7 @@ impl<'a> NodeDe<'a> {
         match &self.node.kind {
             NodeKind::Str(s) => visitor.visit_borrowed_bytes(s.as_bytes()),
             NodeKind::List(items) => visitor.visit_seq(self.items(items)),
-            _ => Err(self.mismatch("a string", None)),
+            _ => Err(self.mismatch(Expected::Str, None)),
         }
     }
 
@@ -678,7 +700,7 @@ impl<'a> NodeDe<'a> {
             NodeKind::Tuple { items, .. } if items.is_empty() && self.name().is_none() => {
                 visitor.visit_unit()
             }
-            _ => Err(self.mismatch("`()`", None)),
+            _ => Err(self.mismatch(Expected::Unit, None)),
         }
     }
 
@@ -694,7 +716,7 @@ impl<'a> NodeDe<'a> {
                 self.check_name(name)?;
                 visitor.visit_unit()
             }
-            _ => Err(self.mismatch(&format!("`{name}`"), None)),
+            _ => Err(self.mismatch(Expected::UnitStruct(name.to_owned()), None)),
         }
     }
 
@@ -728,7 +750,7 @@ impl<'a> NodeDe<'a> {
     fn seq<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, Error> {
         match &self.node.kind {
             NodeKind::List(items) => visitor.visit_seq(self.items(items)),
-            _ => Err(self.mismatch("a list `[...]`", None)),
+            _ => Err(self.mismatch(Expected::List, None)),
         }
     }
 
@@ -739,7 +761,7 @@ impl<'a> NodeDe<'a> {
                 visitor.visit_seq(self.items(items))
             }
             NodeKind::Unit if len == 0 => visitor.visit_seq(self.items(&[])),
-            _ => Err(self.mismatch(&format!("{len} values in parentheses `(a, b, ...)`"), None)),
+            _ => Err(self.mismatch(Expected::Tuple(len), None)),
         }
     }
 
@@ -756,7 +778,13 @@ impl<'a> NodeDe<'a> {
                 visitor.visit_seq(self.items(items))
             }
             NodeKind::Unit if len == 0 => visitor.visit_seq(self.items(&[])),
-            _ => Err(self.mismatch(&format!("`{name}(...)` with {len} values"), None)),
+            _ => Err(self.mismatch(
+                Expected::TupleStruct {
+                    name: name.to_owned(),
+                    len,
+                },
+                None,
+            )),
         }
     }
 
@@ -771,7 +799,7 @@ impl<'a> NodeDe<'a> {
             // Structs flattened into others are read as maps.
             NodeKind::Struct { fields, .. } => self.visit_fields(fields, None, visitor),
             NodeKind::Unit => self.visit_fields(&[], None, visitor),
-            _ => Err(self.mismatch("a map `{key: value, ...}`", None)),
+            _ => Err(self.mismatch(Expected::Map, None)),
         }
     }
 
@@ -791,10 +819,7 @@ impl<'a> NodeDe<'a> {
                 self.visit_fields(&[], Some(expected), visitor)
             }
             NodeKind::Unit => self.visit_fields(&[], Some(expected), visitor),
-            _ => Err(self.mismatch(
-                &format!("a `{name}` written as `(field: value, ...)`"),
-                None,
-            )),
+            _ => Err(self.mismatch(Expected::Struct(name.to_owned()), None)),
         }
     }
 
@@ -821,9 +846,9 @@ impl<'a> NodeDe<'a> {
                 false,
             ) => (id, Content::Struct(fields)),
             (NodeKind::Str(_), _) => {
-                return Err(self.mismatch(&one_of(variants), Some("write the name without quotes")));
+                return Err(self.mismatch(one_of(variants), Some(Hint::NameInQuotes)));
             }
-            _ => return Err(self.mismatch(&one_of(variants), None)),
+            _ => return Err(self.mismatch(one_of(variants), None)),
         };
         visitor.visit_enum(Enum {
             de: self,
@@ -836,7 +861,7 @@ impl<'a> NodeDe<'a> {
         match &self.node.kind {
             NodeKind::Ident(id) => visitor.visit_borrowed_str(&id.name),
             NodeKind::Str(s) => visitor.visit_borrowed_str(s),
-            _ => Err(self.mismatch("a name", None)),
+            _ => Err(self.mismatch(Expected::Name, None)),
         }
     }
 
@@ -983,7 +1008,11 @@ impl<'a> MapAccess<'a> for Fields<'a> {
             if let Some(expected) = self.expected
                 && !expected.contains(&key.name.as_str())
             {
-                let mut error = Error::new(unknown_message("field", &key.name, expected));
+                let mut error = Error::new(DeErrorKind::Unknown(Unknown::new(
+                    NameKind::Field,
+                    &key.name,
+                    expected,
+                )));
                 error.typo_of = suggest(&key.name, expected).map(|s| (id(self.de.node), s));
                 return Err(error.or_at(key.span, &path, fix));
             }
@@ -991,11 +1020,11 @@ impl<'a> MapAccess<'a> for Fields<'a> {
                 .iter()
                 .find(|(k, v)| k.name == key.name && !self.de.removed(v))
             {
-                let message = format!(
-                    "duplicate field `{}` (first given at {})",
-                    key.name, first.span.start
-                );
-                return Err(Error::new(message).or_at(key.span, &path, fix));
+                let kind = DeErrorKind::DuplicateField {
+                    name: key.name.clone(),
+                    first: Some(first.span.start),
+                };
+                return Err(Error::new(kind).or_at(key.span, &path, fix));
             }
             self.current = Some(entry);
             return seed
@@ -1010,10 +1039,11 @@ impl<'a> MapAccess<'a> for Fields<'a> {
     }
 
     fn next_value_seed<S: DeserializeSeed<'a>>(&mut self, seed: S) -> Result<S::Value, Error> {
-        let (key, value) = self
-            .current
-            .take()
-            .ok_or_else(|| Error::new("a field value was requested before its name"))?;
+        let (key, value) = self.current.take().ok_or_else(|| {
+            Error::new(DeErrorKind::Custom(
+                "a field value was requested before its name".to_owned(),
+            ))
+        })?;
         self.de.child(value, Seg::Field(&key.name)).read(seed)
     }
 }
@@ -1044,13 +1074,12 @@ impl<'a> MapAccess<'a> for Entries<'a> {
                 .iter()
                 .find(|(k, v)| same_key(k, key) && !self.de.removed(v))
             {
-                let message = format!(
-                    "duplicate key {} (first given at {})",
-                    key_text(key),
-                    first.span.start
-                );
+                let kind = DeErrorKind::DuplicateKey {
+                    key: key_text(key),
+                    first: first.span.start,
+                };
                 let path = self.de.path.push(Seg::Key(key));
-                return Err(Error::new(message).or_at(key.span, &path, Fix::Remove(id(value))));
+                return Err(Error::new(kind).or_at(key.span, &path, Fix::Remove(id(value))));
             }
             self.current = Some(entry);
             return self.de.child(key, Seg::Key(key)).read(seed).map(Some);
@@ -1059,10 +1088,11 @@ impl<'a> MapAccess<'a> for Entries<'a> {
     }
 
     fn next_value_seed<S: DeserializeSeed<'a>>(&mut self, seed: S) -> Result<S::Value, Error> {
-        let (key, value) = self
-            .current
-            .take()
-            .ok_or_else(|| Error::new("a map value was requested before its key"))?;
+        let (key, value) = self.current.take().ok_or_else(|| {
+            Error::new(DeErrorKind::Custom(
+                "a map value was requested before its key".to_owned(),
+            ))
+        })?;
         self.de.child(value, Seg::Key(key)).read(seed)
     }
 }
@@ -1125,10 +1155,8 @@ impl<'a> VariantAccess<'a> for Enum<'a> {
         match self.content {
             Content::Unit | Content::Tuple([]) => Ok(()),
             _ => {
-                let name = &self.variant.name;
-                Err(self
-                    .de
-                    .error(format!("`{name}` takes no values; write just `{name}`")))
+                let name = self.variant.name.clone();
+                Err(self.de.error(DeErrorKind::TakesNoValues(name)))
             }
         }
     }
@@ -1141,10 +1169,8 @@ impl<'a> VariantAccess<'a> for Enum<'a> {
             },
             Content::Struct(_) => self.de.anonymous().read(seed),
             Content::Unit => {
-                let name = &self.variant.name;
-                Err(self
-                    .de
-                    .error(format!("`{name}` needs a value, like `{name}(...)`")))
+                let name = self.variant.name.clone();
+                Err(self.de.error(DeErrorKind::NeedsValue(name)))
             }
         }
     }
@@ -1156,10 +1182,8 @@ impl<'a> VariantAccess<'a> for Enum<'a> {
                 visitor.visit_seq(self.de.items(items))
             }
             _ => {
-                let name = &self.variant.name;
-                Err(self.de.error(format!(
-                    "`{name}` needs {len} values in parentheses, like `{name}(a, b)`"
-                )))
+                let name = self.variant.name.clone();
+                Err(self.de.error(DeErrorKind::NeedsValues { name, len }))
             }
         }
     }
@@ -1173,10 +1197,8 @@ impl<'a> VariantAccess<'a> for Enum<'a> {
             Content::Struct(given) => self.de.visit_fields(given, Some(fields), visitor),
             Content::Tuple([]) => self.de.visit_fields(&[], Some(fields), visitor),
             _ => {
-                let name = &self.variant.name;
-                Err(self.de.error(format!(
-                    "`{name}` needs named fields, like `{name}(field: value, ...)`"
-                )))
+                let name = self.variant.name.clone();
+                Err(self.de.error(DeErrorKind::NeedsFields(name)))
             }
         }
     }

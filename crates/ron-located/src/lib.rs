@@ -13,6 +13,11 @@
 //! error with its position, patches its private view of the tree so that the
 //! same error cannot happen again, and retries, until it has seen them all.
 //!
+//! Errors are data: a [`ParseErrorKind`] or [`DeErrorKind`] with the values it is about
+//! (the unknown name and the closest known one, what was expected and what was found).
+//! `Display` says them in English; an application that speaks another language matches on
+//! the kind and says it in its own words.
+//!
 //! The accepted syntax is what `ron` 0.12 accepts for plain data (comments,
 //! `#![enable(...)]` attributes, trailing commas, raw strings, raw
 //! identifiers, integer and float suffixes), with a few relaxations:
@@ -24,6 +29,7 @@
 //! ignored.
 
 mod de;
+mod kind;
 mod parser;
 mod placeholder;
 mod suggest;
@@ -32,6 +38,10 @@ mod tests;
 mod tree;
 
 pub use de::{DeError, from_node};
+pub use kind::{
+    Context, DeErrorKind, Expected, Found, Hint, NameKind, ONE_OF_SHOWN, OneOf, ParseErrorKind,
+    SeparatorHint, Token, Unexpected, Unknown, Want,
+};
 pub use parser::parse;
 pub use suggest::suggest;
 pub use tree::{Ident, Node, NodeKind, ParseError, Pos, Span};

@@ -11,6 +11,7 @@ use serde::de::{
 };
 
 use crate::de::*;
+use crate::kind::{Context, NameKind, ParseErrorKind as K, SeparatorHint, Token, Unknown, Want};
 use crate::placeholder::*;
 use crate::suggest::*;
 use crate::tree::*;
@@ -83,11 +84,19 @@ impl Parser {
         found
     }
 
-    fn fail<T>(&self, pos: Pos, message: impl Into<String>) -> ParseResult<T> {
-        Err(ParseError {
-            pos,
-            message: message.into(),
-        })
+    fn fail<T>(&self, pos: Pos, kind: K) -> ParseResult<T> {
+        Err(ParseError { pos, kind })
+    }
+
+    /// Fails at the cursor: `want` was expected, and something else is there.
+    fn expected<T>(&self, want: Want) -> ParseResult<T> {
+        self.fail(
+            self.pos,
+            K::Expected {
+                want,
+                found: self.found(),
+            },
+        )
     }
 
     /// The span from `start` to the cursor.
@@ -107,19 +116,19 @@ impl Parser {
     }
 
     /// Describes what is at the cursor, for "found ..." in messages.
-    fn found(&self) -> String {
+    fn found(&self) -> Token {
         match self.peek() {
-            None => "end of file".to_owned(),
-            Some('"') => "a string".to_owned(),
+            None => Token::EndOfFile,
+            Some('"') => Token::Str,
             Some(c) if is_ident_continue(c) => {
                 let word: String = self.chars[self.i..]
                     .iter()
                     .take_while(|&&c| is_ident_continue(c) || c == '.')
                     .take(32)
                     .collect();
-                format!("`{word}`")
+                Token::Word(word)
             }
-            Some(c) => format!("`{}`", show_char(c)),
+            Some(c) => Token::Char(show_char(c)),
         }
     }
 
@@ -153,7 +162,7 @@ impl Parser {
         while level > 0 {
             match (self.peek(), self.peek_at(1)) {
                 (None, _) => {
-                    return self.fail(start, "unclosed comment: this `/*` has no matching `*/`");
+                    return self.fail(start, K::UnclosedComment);
                 }
                 (Some('/'), Some('*')) => {
                     self.bump();
@@ -180,22 +189,18 @@ impl Parser {
             self.skip_ws()?;
         }
         if self.peek().is_none() {
-            return self.fail(self.pos, "the document is empty: expected a value");
+            return self.fail(self.pos, K::EmptyDocument);
         }
         let node = self.value()?;
         self.skip_ws()?;
         if self.peek().is_some() {
-            let hint = if matches!(self.peek(), Some(')' | ']' | '}')) {
-                " (is there an extra closing bracket?)"
-            } else {
-                ""
-            };
+            let extra_bracket = matches!(self.peek(), Some(')' | ']' | '}'));
             return self.fail(
                 self.pos,
-                format!(
-                    "expected end of file after the value, found {}{hint}",
-                    self.found()
-                ),
+                K::TrailingContent {
+                    found: self.found(),
+                    extra_bracket,
+                },
             );
         }
         Ok(node)
@@ -206,10 +211,7 @@ impl Parser {
         let start = self.pos;
         self.bump();
         if !(self.eat('!') && self.eat('[')) {
-            return self.fail(
-                start,
-                "expected an attribute like `#![enable(implicit_some)]`",
-            );
+            return self.fail(start, K::NotAnAttribute);
         }
         self.skip_ws()?;
         let at = self.pos;
@@ -217,11 +219,7 @@ impl Parser {
             Some("enable") => {
                 self.skip_ws()?;
                 if !self.eat('(') {
-                    let found = self.found();
-                    return self.fail(
-                        self.pos,
-                        format!("expected `(` after `enable`, found {found}"),
-                    );
+                    return self.expected(Want::ParenAfterEnable);
                 }
                 loop {
                     self.skip_ws()?;
@@ -231,32 +229,28 @@ impl Parser {
                     let at = self.pos;
                     let Some((ext, _)) = self.ident() else {
                         let found = self.found();
-                        return self.fail(at, format!("expected an extension name, found {found}"));
+                        return self.fail(
+                            at,
+                            K::Expected {
+                                want: Want::ExtensionName,
+                                found,
+                            },
+                        );
                     };
                     if !EXTENSIONS.contains(&ext.name.as_str()) {
-                        return self.fail(at, unknown_message("extension", &ext.name, EXTENSIONS));
+                        let unknown = Unknown::new(NameKind::Extension, &ext.name, EXTENSIONS);
+                        return self.fail(at, K::UnknownExtension(unknown));
                     }
                     self.skip_ws()?;
                     if !self.eat(',') && self.peek() != Some(')') {
-                        let found = self.found();
-                        return self.fail(
-                            self.pos,
-                            format!(
-                                "expected `,` or `)` after extension `{}`, found {found}",
-                                ext.name
-                            ),
-                        );
+                        return self.expected(Want::AfterExtension(ext.name));
                     }
                 }
             }
             Some(name @ ("type" | "schema")) => {
                 self.skip_ws()?;
                 if !self.eat('=') {
-                    let found = self.found();
-                    return self.fail(
-                        self.pos,
-                        format!("expected `=` after `{name}`, found {found}"),
-                    );
+                    return self.expected(Want::EqualsAfter(name.to_owned()));
                 }
                 self.skip_ws()?;
                 if self.peek() == Some('"') {
@@ -264,21 +258,16 @@ impl Parser {
                 } else if self.at_raw_string() {
                     self.raw_string()?;
                 } else {
-                    let found = self.found();
-                    return self.fail(self.pos, format!("expected a string, found {found}"));
+                    return self.expected(Want::Str);
                 }
             }
             _ => {
-                return self.fail(at, "unknown attribute: expected `enable(...)`");
+                return self.fail(at, K::UnknownAttribute);
             }
         }
         self.skip_ws()?;
         if !self.eat(']') {
-            let found = self.found();
-            return self.fail(
-                self.pos,
-                format!("expected `]` to close the attribute, found {found}"),
-            );
+            return self.expected(Want::CloseAttribute);
         }
         Ok(())
     }
@@ -340,10 +329,13 @@ impl Parser {
             _ if self.at_raw_string() => self.raw_string(),
             _ => match self.ident() {
                 Some((id, raw)) => self.after_ident(id, raw, start),
-                None => {
-                    let found = self.found();
-                    self.fail(start, format!("expected a value, found {found}"))
-                }
+                None => self.fail(
+                    start,
+                    K::Expected {
+                        want: Want::Value,
+                        found: self.found(),
+                    },
+                ),
             },
         }
     }
@@ -376,10 +368,7 @@ impl Parser {
     fn open(&mut self) -> ParseResult<Pos> {
         let pos = self.pos;
         if self.depth >= MAX_DEPTH {
-            return self.fail(
-                pos,
-                format!("nested too deeply (more than {MAX_DEPTH} levels of brackets)"),
-            );
+            return self.fail(pos, K::TooDeep { max: MAX_DEPTH });
         }
         self.depth += 1;
         self.bump();
@@ -407,10 +396,10 @@ impl Parser {
             NodeKind::Struct { name, fields }
         } else {
             let context = match &name {
-                Some(n) => format!("in `{}(...)`", n.name),
-                None => "after tuple element".to_owned(),
+                Some(n) => Context::InVariant(n.name.clone()),
+                None => Context::AfterTupleElement,
             };
-            let items = self.items(')', &context, open)?;
+            let items = self.items(')', context, open)?;
             NodeKind::Tuple { name, items }
         };
         Ok(self.close(start, kind))
@@ -435,29 +424,24 @@ impl Parser {
             let at = self.pos;
             let Some((key, _)) = self.ident() else {
                 let found = self.found();
-                return self.fail(at, format!("expected a field name or `)`, found {found}"));
+                return self.fail(
+                    at,
+                    K::Expected {
+                        want: Want::FieldName,
+                        found,
+                    },
+                );
             };
             self.skip_ws()?;
             if !self.eat(':') {
-                let found = self.found();
-                return self.fail(
-                    self.pos,
-                    format!(
-                        "expected `:` after field name `{}`, found {found}",
-                        key.name
-                    ),
-                );
+                return self.expected(Want::ColonAfterField(key.name));
             }
             self.skip_ws()?;
             if matches!(self.peek(), None | Some(',' | ')')) {
-                let found = self.found();
-                return self.fail(
-                    self.pos,
-                    format!("expected a value for field `{}`, found {found}", key.name),
-                );
+                return self.expected(Want::ValueForField(key.name));
             }
             let value = self.value()?;
-            let context = format!("after field `{}`", key.name);
+            let context = Context::AfterField(key.name.clone());
             fields.push((key, value));
             self.skip_ws()?;
             if self.eat(',') {
@@ -466,12 +450,12 @@ impl Parser {
             if self.eat(')') {
                 return Ok(fields);
             }
-            return self.missing_separator(')', &context, open);
+            return self.missing_separator(')', context, open);
         }
     }
 
     /// Comma-separated values up to `close`, which is consumed.
-    fn items(&mut self, close: char, context: &str, open: Pos) -> ParseResult<Vec<Node>> {
+    fn items(&mut self, close: char, context: Context, open: Pos) -> ParseResult<Vec<Node>> {
         let mut items = Vec::new();
         loop {
             self.skip_ws()?;
@@ -490,7 +474,7 @@ impl Parser {
         }
     }
 
-    fn missing_separator<T>(&self, close: char, context: &str, open: Pos) -> ParseResult<T> {
+    fn missing_separator<T>(&self, close: char, context: Context, open: Pos) -> ParseResult<T> {
         let hint = match self.peek() {
             None => {
                 let opening = match close {
@@ -498,24 +482,31 @@ impl Parser {
                     ']' => '[',
                     _ => '{',
                 };
-                format!(" (the `{opening}` at {open} is never closed)")
+                Some(SeparatorHint::Unclosed {
+                    open: opening,
+                    at: open,
+                })
             }
             Some(c) if is_ident_continue(c) || "\"'([{+-".contains(c) => {
-                " (is a comma missing?)".to_owned()
+                Some(SeparatorHint::MissingComma)
             }
-            Some(_) => String::new(),
+            Some(_) => None,
         };
-        let found = self.found();
         self.fail(
             self.pos,
-            format!("expected `,` or `{close}` {context}, found {found}{hint}"),
+            K::MissingSeparator {
+                close,
+                context,
+                found: self.found(),
+                hint,
+            },
         )
     }
 
     fn list(&mut self) -> ParseResult<Node> {
         let start = self.pos;
         let open = self.open()?;
-        let items = self.items(']', "after list element", open)?;
+        let items = self.items(']', Context::AfterListElement, open)?;
         Ok(self.close(start, NodeKind::List(items)))
     }
 
@@ -531,11 +522,7 @@ impl Parser {
             let key = self.value()?;
             self.skip_ws()?;
             if !self.eat(':') {
-                let found = self.found();
-                return self.fail(
-                    self.pos,
-                    format!("expected `:` after map key, found {found}"),
-                );
+                return self.expected(Want::ColonAfterKey);
             }
             self.skip_ws()?;
             let value = self.value()?;
@@ -547,7 +534,7 @@ impl Parser {
             if self.eat('}') {
                 break;
             }
-            return self.missing_separator('}', "after map entry", open);
+            return self.missing_separator('}', Context::AfterMapEntry, open);
         }
         Ok(self.close(start, NodeKind::Map(entries)))
     }
@@ -560,7 +547,7 @@ impl Parser {
             let at = self.pos;
             match self.bump() {
                 None => {
-                    return self.fail(start, "unterminated string: the closing `\"` is missing");
+                    return self.fail(start, K::UnterminatedString);
                 }
                 Some('"') => break,
                 Some('\\') if self.at_line_break() => {
@@ -586,7 +573,7 @@ impl Parser {
     /// Decodes the escape sequence after the backslash at `at`.
     fn escape(&mut self, at: Pos) -> ParseResult<char> {
         let c = match self.bump() {
-            None => return self.fail(at, "unfinished escape sequence at end of file"),
+            None => return self.fail(at, K::UnfinishedEscape),
             Some('n') => '\n',
             Some('t') => '\t',
             Some('r') => '\r',
@@ -596,19 +583,14 @@ impl Parser {
                 let value = self.hex_digits(at, 2, 2)?;
                 match char::from_u32(value).filter(char::is_ascii) {
                     Some(c) => c,
-                    None => {
-                        return self.fail(
-                            at,
-                            "`\\x` escapes must be below `\\x80`; use `\\u{...}` for other characters",
-                        );
-                    }
+                    None => return self.fail(at, K::HexEscapeTooLarge),
                 }
             }
             Some('u') => {
                 let value = if self.eat('{') {
                     let value = self.hex_digits(at, 1, 6)?;
                     if !self.eat('}') {
-                        return self.fail(at, "expected `}` to end the `\\u{...}` escape");
+                        return self.fail(at, K::UnclosedUnicodeEscape);
                     }
                     value
                 } else {
@@ -616,11 +598,11 @@ impl Parser {
                 };
                 match char::from_u32(value) {
                     Some(c) => c,
-                    None => return self.fail(at, "invalid `\\u` escape: not a valid character"),
+                    None => return self.fail(at, K::InvalidUnicodeEscape),
                 }
             }
             Some(c) => {
-                return self.fail(at, format!("unknown escape `\\{}`", show_char(c)));
+                return self.fail(at, K::UnknownEscape(show_char(c)));
             }
         };
         Ok(c)
@@ -637,7 +619,7 @@ impl Parser {
             self.bump();
         }
         if count < min {
-            return self.fail(at, "invalid escape: expected hexadecimal digits");
+            return self.fail(at, K::NotHexDigits);
         }
         Ok(value)
     }
@@ -653,13 +635,7 @@ impl Parser {
         let mut text = String::new();
         loop {
             match self.bump() {
-                None => {
-                    let end = format!("\"{}", "#".repeat(hashes));
-                    return self.fail(
-                        start,
-                        format!("unterminated raw string: the closing `{end}` is missing"),
-                    );
-                }
+                None => return self.fail(start, K::UnterminatedRawString { hashes }),
                 Some('"') if (0..hashes).all(|k| self.peek_at(k) == Some('#')) => {
                     for _ in 0..hashes {
                         self.bump();
@@ -677,16 +653,13 @@ impl Parser {
         self.bump();
         let at = self.pos;
         let c = match self.bump() {
-            None => return self.fail(start, "unterminated character literal"),
-            Some('\'') => return self.fail(start, "empty character literal `''`"),
+            None => return self.fail(start, K::UnterminatedChar),
+            Some('\'') => return self.fail(start, K::EmptyChar),
             Some('\\') => self.escape(at)?,
             Some(c) => c,
         };
         if !self.eat('\'') {
-            return self.fail(
-                start,
-                "a character literal holds exactly one character, like 'x'; use double quotes for text",
-            );
+            return self.fail(start, K::CharTooLong);
         }
         Ok(self.node_from(start, NodeKind::Char(c)))
     }
@@ -729,13 +702,8 @@ impl Parser {
         };
         match kind {
             Ok(kind) => Ok(self.node_from(start, kind)),
-            Err(NumberError::Invalid) => {
-                self.fail(start, format!("invalid number `{}`", self.text_from(from)))
-            }
-            Err(NumberError::TooLarge) => self.fail(
-                start,
-                format!("number `{}` is too large", self.text_from(from)),
-            ),
+            Err(NumberError::Invalid) => self.fail(start, K::InvalidNumber(self.text_from(from))),
+            Err(NumberError::TooLarge) => self.fail(start, K::NumberTooLarge(self.text_from(from))),
         }
     }
 }

@@ -11,6 +11,7 @@ use serde::de::{
 };
 
 use crate::de::*;
+use crate::kind::DeErrorKind;
 use crate::parser::*;
 use crate::suggest::*;
 use crate::tree::*;
@@ -26,7 +27,9 @@ pub(crate) struct Placeholder(pub(crate) u32);
 impl Placeholder {
     fn deeper(&self) -> Result<Placeholder, Error> {
         if self.0 >= MAX_PLACEHOLDER_DEPTH {
-            Err(Error::new("cannot fill in a stand-in value for this type"))
+            Err(Error::new(DeErrorKind::Custom(
+                "cannot fill in a stand-in value for this type".to_owned(),
+            )))
         } else {
             Ok(Placeholder(self.0 + 1))
         }
@@ -263,10 +266,9 @@ impl<'de> EnumAccess<'de> for BlankEnum {
         self,
         seed: S,
     ) -> Result<(S::Value, Placeholder), Error> {
-        let first = self
-            .variants
-            .first()
-            .ok_or_else(|| Error::new("this type has no variants"))?;
+        let first = self.variants.first().ok_or_else(|| {
+            Error::new(DeErrorKind::Custom("this type has no variants".to_owned()))
+        })?;
         let key: de::value::StrDeserializer<'_, Error> = first.into_deserializer();
         Ok((seed.deserialize(key)?, self.inner))
     }

@@ -15,29 +15,9 @@ use crate::parser::*;
 use crate::placeholder::*;
 use crate::tree::*;
 
-/// "unknown field `x`, did you mean `y`?" or the list of allowed names.
-pub(crate) fn unknown_message(what: &str, name: &str, expected: &[&str]) -> String {
-    if let Some(suggestion) = suggest(name, expected) {
-        format!("unknown {what} `{name}`, did you mean `{suggestion}`?")
-    } else if expected.is_empty() {
-        format!("unknown {what} `{name}` (none are allowed here)")
-    } else {
-        format!("unknown {what} `{name}`, expected {}", one_of(expected))
-    }
-}
-
-/// "`a`" or "one of `a`, `b`, `c`".
-pub(crate) fn one_of(names: &[&str]) -> String {
-    const SHOWN: usize = 12;
-    match names {
-        [] => "nothing".to_owned(),
-        [only] => format!("`{only}`"),
-        _ => {
-            let shown: Vec<String> = names.iter().take(SHOWN).map(|n| format!("`{n}`")).collect();
-            let more = if names.len() > SHOWN { ", ..." } else { "" };
-            format!("one of {}{more}", shown.join(", "))
-        }
-    }
+/// The variant names an enum allows, for "expected one of `a`, `b`".
+pub(crate) fn one_of(names: &[&str]) -> crate::kind::Expected {
+    crate::kind::Expected::OneOf(names.iter().map(|&n| n.to_owned()).collect())
 }
 
 /// The candidate closest to `name`, if it is close enough to be a typo: the project's one

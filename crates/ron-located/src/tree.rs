@@ -101,13 +101,13 @@ pub struct Ident {
 pub struct ParseError {
     /// Where the problem is.
     pub pos: Pos,
-    /// What was expected and what was found.
-    pub message: String,
+    /// What is wrong there: what was expected and what was found.
+    pub kind: crate::kind::ParseErrorKind,
 }
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.pos, self.message)
+        write!(f, "{}: {}", self.pos, self.kind)
     }
 }
 

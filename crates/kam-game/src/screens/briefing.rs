@@ -150,7 +150,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                     );
                 });
                 for w in &s.warnings {
-                    ui.label(RichText::new(w.to_string()).small().color(ui::YELLOW));
+                    ui.label(RichText::new(w.render(lang)).small().color(ui::YELLOW));
                 }
             });
             ui.add_space(8.0);
