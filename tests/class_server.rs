@@ -21,8 +21,8 @@ impl kam_serve::Reporter for CliReport {
     fn report(&self, request: kam_serve::ReportRequest) -> kam_serve::ReportFiles {
         let report = kam_cli::report::build_from_records(request.records, &[request.scenario]);
         kam_serve::ReportFiles {
-            html: kam_cli::report::page(&report),
-            csv: kam_cli::report::csv(&report),
+            html: kam_cli::report::page(&report, request.lang, Some(&request.title)),
+            csv: kam_cli::report::csv(&report, request.lang),
         }
     }
 }

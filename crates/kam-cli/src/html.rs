@@ -7,6 +7,7 @@
 //! that covers Chinese.
 
 use kam_sim::batch::Distribution;
+use kam_sim::words::Lang;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 /// One colour per built-in strategy (and a neutral one for anything else).
@@ -62,11 +63,11 @@ fn n1(v: f64) -> String {
     format!("{v:.1}")
 }
 
-/// A whole page around `body`.
-pub fn page(title: &str, lang: &str, body: Markup) -> Markup {
+/// A whole page around `body`, its `lang` attribute `zh-CN` or `en`.
+pub fn page(title: &str, lang: Lang, body: Markup) -> Markup {
     html! {
         (DOCTYPE)
-        html lang=(lang) {
+        html lang=(kam_sim::words::html_lang(lang)) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
@@ -257,12 +258,18 @@ mod tests {
 
     #[test]
     fn escapes_and_builds_a_self_contained_page() {
-        let p = page("宏达 <test>", "zh", html! { p { "<a href=\"x\">&'</a>" } }).into_string();
+        let p = page(
+            "宏达 <test>",
+            Lang::Zh,
+            html! { p { "<a href=\"x\">&'</a>" } },
+        )
+        .into_string();
         assert!(
             p.contains("&lt;a href=&quot;x&quot;&gt;&amp;'&lt;/a&gt;"),
             "{p}"
         );
         assert!(p.contains("<meta charset=\"utf-8\">") && p.contains("宏达 &lt;test&gt;"));
+        assert!(p.contains("<html lang=\"zh-CN\">"), "{p}");
         for external in ["<script", "http://", "https://", "<link", "@import", "url("] {
             let without_svg_ns = p.replace("http://www.w3.org/2000/svg", "");
             assert!(!without_svg_ns.contains(external), "{external}");

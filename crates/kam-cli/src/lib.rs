@@ -229,17 +229,26 @@ pub fn run(command: Command, io: &mut Io) -> u8 {
     }
 }
 
+/// `kam strategies`: each strategy's id (what `--strategy` takes) and what it does, in
+/// `--lang`'s language, else the system's (in Chinese with its name: "expert  专家  …").
 fn strategies(io: &mut Io) -> u8 {
+    use kam_sim::words::{strategy_description, strategy_name};
+    let lang = io.lang_for(None);
+    let line = |id: &str| match lang {
+        Lang::Zh => format!(
+            "{id:<16} {} {}",
+            columns::left(strategy_name(lang, id), 10),
+            strategy_description(lang, id)
+        ),
+        Lang::En => format!("{id:<16} {}", strategy_description(lang, id)),
+    };
     for name in kam_sim::strategy::NAMES {
-        let _ = writeln!(io.out, "{name:<16} {}", kam_sim::strategy::describe(name));
+        let _ = writeln!(io.out, "{}", line(name));
     }
-    let _ = writeln!(
-        io.out,
-        "\nAblations: the expert with one teaching point removed (what it is worth: kam balance)"
-    );
+    let heading = words::balance::Say::AblationsHeading.t(lang);
+    let _ = writeln!(io.out, "\n{heading}");
     for ablation in kam_sim::strategy::ABLATIONS {
-        let name = ablation.name;
-        let _ = writeln!(io.out, "{name:<16} {}", kam_sim::strategy::describe(name));
+        let _ = writeln!(io.out, "{}", line(ablation.name));
     }
     OK
 }

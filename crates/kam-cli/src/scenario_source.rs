@@ -23,11 +23,6 @@ pub enum SourceError {
     Invalid(Vec<Diagnostic>),
 }
 
-/// [`load_in`], saying why a file is unreadable in English.
-pub fn load(arg: &Path) -> Result<(Arc<Prepared>, Vec<Diagnostic>), SourceError> {
-    load_in(arg, Lang::En)
-}
-
 /// Loads the scenario `arg` names: a file if it exists, else a bundled scenario by name
 /// ([`kam_sim::bundled::find`], the rule the game uses too). Why a file cannot be read is said
 /// in `lang`.
@@ -82,7 +77,8 @@ pub fn for_record(
 /// [`load`] for a command: on failure the reason is printed (every located error, or why the
 /// file is unreadable) and the exit status to return is given back.
 pub fn load_or_report(arg: &Path, command: &str, io: &mut Io) -> Result<Arc<Prepared>, u8> {
-    match load_in(arg, io.lang_for(None)) {
+    let lang = io.lang_for(None);
+    match load_in(arg, lang) {
         Ok((prepared, _warnings)) => Ok(prepared),
         Err(SourceError::Unreadable(message)) => {
             let _ = writeln!(io.err, "kam {command}: {message}");
@@ -90,7 +86,7 @@ pub fn load_or_report(arg: &Path, command: &str, io: &mut Io) -> Result<Arc<Prep
         }
         Err(SourceError::Invalid(errors)) => {
             for e in errors {
-                let _ = writeln!(io.err, "{e}");
+                let _ = writeln!(io.err, "{}", e.render(lang));
             }
             Err(INVALID)
         }

@@ -112,11 +112,6 @@ fn print_table(report: &Report, lang: Lang, io: &mut Io) {
     );
 }
 
-/// [`distribution_table_in`] English.
-pub fn distribution_table(summaries: &[Summary]) -> String {
-    distribution_table_in(summaries, Lang::En)
-}
-
 /// Mean, p10, p50 and p90 of each score, a row per strategy, headed in `lang`; shared with
 /// `kam balance`.
 pub fn distribution_table_in(summaries: &[Summary], lang: Lang) -> String {

@@ -166,37 +166,10 @@ pub fn all_names() -> Vec<&'static str> {
         .collect()
 }
 
-/// One line per strategy, for `kam strategies` and the game.
+/// One line per strategy, for `kam strategies` and the game, in English: the descriptions in
+/// both languages are [`crate::words::strategy_description`]'s.
 pub fn describe(name: &str) -> &'static str {
-    match name {
-        "random" => "legal but aimless: random accounts, people, pitches, resources and answers",
-        "even" => "the same number of visits for every account, pitches at random",
-        "tier-norms" => "the courseware's visit norms by tier (A first), pitches at random",
-        "pareto" => "the top fifth of accounts by value first (the 80/20 rule), pitches at random",
-        "expert" => {
-            "CALLPLAN: each visit and resource to the highest marginal return, pitch matched to style, good answers"
-        }
-        "spread-visits" => {
-            "expert, but the visits spread evenly over the accounts instead of by value"
-        }
-        "random-pitch" => {
-            "expert, but a pitch at random instead of one matched to the person's style"
-        }
-        "stereotype-pitch" => {
-            "expert, but each person pitched by what their layer suggests, not by reading them"
-        }
-        "worst-rumour" => "expert, but the worst answer to every competitor rumour",
-        "stop-gap" => "expert, but a stop-gap answer to every objection, never solving it",
-        "ignore-warnings" => {
-            "expert, but blind to defection risk: does least about warning signs and late payers"
-        }
-        "concede" => "expert, but concedes the buyer's first demand in every negotiation",
-        "discount-all" => "expert, plus a discount for every account every turn",
-        "over-serve" => {
-            "expert, but the biggest-revenue account gets double visits and budget first"
-        }
-        _ => "",
-    }
+    crate::words::strategy_description(crate::words::Lang::En, name)
 }
 
 /// Decides for a game whenever it waits for a decision.

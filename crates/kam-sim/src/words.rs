@@ -275,7 +275,7 @@ const STRATEGIES: [(&str, &str, &str, &str); 14] = [
     ),
     (
         "even",
-        "平均用力",
+        "一视同仁",
         "每个客户拜访次数一样，说法随机",
         "the same number of visits for every account, pitches at random",
     ),
@@ -356,7 +356,7 @@ const STRATEGIES: [(&str, &str, &str, &str); 14] = [
 /// A built-in strategy as it is named to a reader: in Chinese its short name (“专家”), in
 /// English its id (“expert”), which is also what `--strategy` takes in both languages. An id
 /// that is not a built-in strategy is shown as it is.
-pub fn strategy_name<'a>(lang: Lang, id: &'a str) -> &'a str {
+pub fn strategy_name(lang: Lang, id: &str) -> &str {
     match STRATEGIES.iter().find(|s| s.0 == id) {
         Some(s) => lang.pick(s.1, s.0),
         None => id,

@@ -1,104 +1,125 @@
 //! The balance lab as one self-contained HTML page (`kam balance --out`), written with maud:
 //! the scenario's titles, names, answer labels and the warnings are escaped by construction.
+//! Every word on it is in the language asked for; strategies go by their names, with the id
+//! the command line takes beside them.
 
 use maud::{Markup, html};
 
 use kam_sim::ablation::MIN_WORTH;
 use kam_sim::batch::Distribution;
 use kam_sim::scenario::Event;
+use kam_sim::strategy::AblationKind;
 use kam_sim::teaching::{self, StrategyRun};
+use kam_sim::words::{self as names, Metric, strategy_name};
 
-use super::{Balance, kind_text, trigger_text};
+use super::{Balance, check_words, kind_text, trigger_text, warning_line};
 use crate::html;
+use crate::words::balance::Say;
+use crate::words::{Lang, fill};
 
-/// The HTML page.
-pub fn page(b: &Balance) -> String {
+/// A strategy's name, with its id in small type when the name is not the id.
+fn strategy_label(lang: Lang, id: &str) -> Markup {
+    let name = strategy_name(lang, id);
+    html! {
+        (name)
+        @if name != id {
+            " " span class="muted" { (id) }
+        }
+    }
+}
+
+/// The HTML page in `lang`.
+pub fn page(b: &Balance, lang: Lang) -> String {
+    let say = |key: Say, args: &[&dyn std::fmt::Display]| fill(key.t(lang), args);
     let lab = &b.lab;
     let s = &lab.prepared.scenario;
-    let lang = match s.language {
-        kam_sim::scenario::Language::Zh => "zh",
-        kam_sim::scenario::Language::En => "en",
-    };
+    let failed = b.checks.iter().filter(|c| !c.passed).count();
     let (class, verdict) = if b.rewards_skill() && b.warnings.is_empty() {
-        ("good", "The scenario rewards skill.".to_owned())
+        ("good", Say::VerdictGood.t(lang).to_owned())
     } else if b.rewards_skill() {
-        (
-            "warn",
-            format!(
-                "The scenario rewards skill, with {} teaching warning(s).",
-                b.warnings.len()
-            ),
-        )
+        ("warn", say(Say::VerdictWarn, &[&b.warnings.len()]))
     } else {
-        (
-            "bad",
-            format!(
-                "The scenario does not reward skill well: {} of {} checks fail.",
-                b.checks.iter().filter(|c| !c.passed).count(),
-                b.checks.len()
-            ),
-        )
+        ("bad", say(Say::VerdictBad, &[&failed, &b.checks.len()]))
     };
     let rows: Vec<(String, &'static str, Distribution)> = lab
         .strategies
         .iter()
         .map(|r| {
             (
-                r.strategy.clone(),
+                strategy_name(lang, &r.strategy).to_owned(),
                 html::strategy_colour(&r.strategy),
                 r.composite(),
             )
         })
         .collect();
+    let composite = Metric::Composite.name(lang);
+    let mean_of = |m: Metric| say(Say::MeanOf, &[&m.name(lang)]);
+    let min_worth = format!("{MIN_WORTH:.0}");
+    let title = say(Say::PageTitle, &[&s.title]);
     let body = html! {
-        h1 { "Balance lab: " (s.title) }
+        h1 { (title) }
         p class="sub" {
-            code { (s.id) } " · " (b.file) " · " (lab.runs) " games per strategy, seeds "
-            (lab.seed) "–" (lab.seed.wrapping_add(lab.runs - 1)) " · " (s.accounts.len())
-            " accounts, " (s.turns) " turns, " (s.events.len()) " events, "
-            (s.negotiations.len()) " negotiations"
+            code { (s.id) } " · " (b.file) " · "
+            (say(Say::PageFacts, &[
+                &lab.runs,
+                &lab.seed,
+                &lab.seed.wrapping_add(lab.runs - 1),
+                &s.accounts.len(),
+                &s.turns,
+                &s.events.len(),
+                &s.negotiations.len(),
+            ]))
         }
         div class=(format!("verdict {class}")) { (verdict) }
         div class="card" {
             table {
                 tr {
-                    th class="l" { "check" } th class="l" { "result" }
-                    th class="l" { "figures and threshold" }
+                    th class="l" { (Say::Check.t(lang)) } th class="l" { (Say::Result.t(lang)) }
+                    th class="l" { (Say::Figures.t(lang)) }
                 }
                 @for c in &b.checks {
-                    @let result = if c.passed { "pass" } else { "fail" };
+                    @let (name, detail) = check_words(lab, c, lang);
+                    @let (class, result) = if c.passed {
+                        ("pass", Say::Pass.t(lang))
+                    } else {
+                        ("fail", Say::FailShort.t(lang))
+                    };
                     tr {
-                        td class="l nw" { (c.name) }
-                        td class="l" { span class=(format!("badge {result}")) { (result) } }
-                        td class="l" { (c.detail) }
+                        td class="l nw" { (name) }
+                        td class="l nw" { span class=(format!("badge {class}")) { (result) } }
+                        td class="l" { (detail) }
                     }
                 }
             }
         }
 
-        h2 { "What each teaching point is worth here" }
+        h2 { (Say::WorthHere.t(lang)) }
         div class="card" {
-            p class="muted" {
-                "The expert's mean composite minus that of the expert with one behaviour removed or replaced by the bad habit, over the same seeds, with its 95 % interval. Under 3 points the scenario barely teaches it."
-            }
+            p class="muted" { (say(Say::WorthExplained, &[&min_worth])) }
             table {
                 tr {
-                    th class="l" { "ablation" } th class="l" { "kind" }
-                    th class="l" { "teaching point" } th { "worth" } th { "± 95 %" }
-                    th class="l" { "note" }
+                    th class="l" { (Say::Ablation.t(lang)) } th class="l" { (Say::Kind.t(lang)) }
+                    th class="l" { (Say::TeachingPoint.t(lang)) } th { (Say::Worth.t(lang)) }
+                    th { "± 95 %" }
+                    th class="l" { (Say::Note.t(lang)) }
                 }
                 @for w in &b.worth {
                     @let note = if !w.exercised {
-                        "not exercised by this scenario"
+                        Say::NotExercisedShort.t(lang).to_owned()
                     } else if w.worth < MIN_WORTH {
-                        "worth less than 3 points"
+                        say(Say::WorthLittleShort, &[&min_worth])
                     } else {
-                        ""
+                        String::new()
+                    };
+                    @let kind = if w.bad_habit {
+                        AblationKind::BadHabit
+                    } else {
+                        AblationKind::TaughtBehaviour
                     };
                     tr {
-                        td class="l nw" { (w.strategy) }
-                        td class="l" { (if w.bad_habit { "bad habit" } else { "taught behaviour" }) }
-                        td class="l" { (w.teaching_point) }
+                        td class="l nw" { (strategy_label(lang, w.strategy)) }
+                        td class="l nw" { (names::ablation_kind(lang, kind)) }
+                        td class="l" { (names::teaching_point(lang, w.strategy)) }
                         td { b { (format!("{:+.2}", w.worth)) } }
                         td { (format!("{:.2}", w.interval)) }
                         td class="l" { (note) }
@@ -107,19 +128,16 @@ pub fn page(b: &Balance) -> String {
             }
         }
 
-        h2 { "Composite score by strategy" }
+        h2 { (say(Say::CompositeByStrategy, &[&composite])) }
         div class="card" {
-            (html::range_chart(
-                &rows,
-                0.0,
-                100.0,
-                "composite score (bar p10–p90, tick median, dot mean)",
-            ))
+            (html::range_chart(&rows, 0.0, 100.0, &say(Say::ChartAxis, &[&composite])))
             table {
                 tr {
-                    th class="l" { "strategy" } th { "composite mean" } th { "p10" } th { "p50" }
-                    th { "p90" } th { "retention mean" } th { "profit mean" } th { "profit p10" }
-                    th { "profit p90" } th { "satisfaction mean" }
+                    th class="l" { (Say::Strategy.t(lang)) } th { (mean_of(Metric::Composite)) }
+                    th { "p10" } th { "p50" } th { "p90" } th { (mean_of(Metric::Retention)) }
+                    th { (mean_of(Metric::Profit)) }
+                    th { (Metric::Profit.name(lang)) " p10" } th { (Metric::Profit.name(lang)) " p90" }
+                    th { (mean_of(Metric::Satisfaction)) }
                 }
                 @for r in &lab.strategies {
                     @let c = r.composite();
@@ -127,9 +145,12 @@ pub fn page(b: &Balance) -> String {
                     @let pr = Distribution::of(r.games.iter().map(|g| g.scores.profit));
                     @let sat = Distribution::of(r.games.iter().map(|g| g.scores.satisfaction));
                     tr {
-                        td class="l" {
+                        td class="l nw" {
                             span class="badge" style=(format!("background:{}", html::strategy_colour(&r.strategy))) {
-                                (r.strategy)
+                                (strategy_name(lang, &r.strategy))
+                            }
+                            @if strategy_name(lang, &r.strategy) != r.strategy {
+                                " " span class="muted" { (r.strategy) }
                             }
                         }
                         td { b { (format!("{:.1}", c.mean)) } }
@@ -146,21 +167,21 @@ pub fn page(b: &Balance) -> String {
             }
         }
 
-        h2 { "Accounts kept" }
+        h2 { (Say::AccountsKept.t(lang)) }
         div class="card" {
-            p class="muted" { "Share of games in which each strategy still had the account at the end." }
+            p class="muted" { (Say::AccountsKeptExplained.t(lang)) }
             table {
                 tr {
-                    th class="l" { "account" } th class="l" { "tier" }
+                    th class="l" { (Say::Account.t(lang)) } th class="l" { (Say::Tier.t(lang)) }
                     @for r in &lab.strategies {
-                        th { (r.strategy) }
+                        th { (strategy_name(lang, &r.strategy)) }
                     }
                 }
                 @for (a, acc) in s.accounts.iter().enumerate() {
                     @let flagged = b.warnings.iter().any(|w| w.path == format!("accounts[{a}]"));
                     tr class=[flagged.then_some("flag")] {
                         td class="l" { (acc.name) " " span class="muted" { (acc.id) } }
-                        td class="l" { (format!("{:?}", acc.tier)) }
+                        td class="l nw" { (names::tier(lang, acc.tier)) }
                         @for r in &lab.strategies {
                             (html::pct_cell(r.retained(a), html::strategy_colour(&r.strategy)))
                         }
@@ -170,24 +191,19 @@ pub fn page(b: &Balance) -> String {
         }
 
         @if !s.events.is_empty() {
-            h2 { "Events and answers" }
-            p class="muted" {
-                "How often each event fired (share of games), and how each strategy answered it: green good, amber neutral, red poor answers."
-            }
+            h2 { (Say::EventsAndAnswers.t(lang)) }
+            p class="muted" { (Say::EventsExplained.t(lang)) }
             @for (e, ev) in s.events.iter().enumerate() {
-                (event_card(&lab.strategies, e, ev))
+                (event_card(&lab.strategies, e, ev, lang))
             }
         }
 
-        h2 { "Budget" }
+        h2 { (Say::Budget.t(lang)) }
         div class="card" {
-            p class="muted" {
-                "Mean share of the " (s.means.budget_per_turn)
-                " budget spent in each turn (resources and paid answers)."
-            }
+            p class="muted" { (say(Say::BudgetExplained, &[&s.means.budget_per_turn])) }
             table {
                 tr {
-                    th class="l" { "strategy" } th { "mean" }
+                    th class="l" { (Say::Strategy.t(lang)) } th { (Say::Mean.t(lang)) }
                     @for t in 1..=s.turns {
                         th { (t) }
                     }
@@ -197,7 +213,7 @@ pub fn page(b: &Balance) -> String {
                     @let mean = spend.iter().sum::<f64>() / spend.len().max(1) as f64;
                     @let colour = html::strategy_colour(&r.strategy);
                     tr {
-                        td class="l" { (r.strategy) }
+                        td class="l nw" { (strategy_name(lang, &r.strategy)) }
                         (html::pct_cell(mean, colour))
                         @for x in spend {
                             (html::pct_cell(x, colour))
@@ -207,39 +223,37 @@ pub fn page(b: &Balance) -> String {
             }
         }
 
-        h2 { "Teaching warnings (" (b.warnings.len()) ")" }
+        h2 { (say(Say::WarningsCount, &[&b.warnings.len()])) }
         div class="card" {
-            @if b.located.is_empty() {
-                p {
-                    "None: every account can be kept, every event fires, the budget binds and every event poses a real choice."
-                }
+            @if b.warnings.is_empty() {
+                p { (Say::NoWarnings.t(lang)) }
             } @else {
                 ul class="warnings" {
-                    @for line in &b.located {
-                        li { code { (line) } }
+                    @for (at, w) in b.located.iter().zip(&b.warnings) {
+                        li { code { (warning_line(at, w, lang)) } }
                     }
                 }
             }
         }
         p class="muted" {
-            "Generated by " code { "kam balance" } " in " (format!("{:.1}", b.seconds))
-            (format!(
-                " s. Thresholds: expert ≥ random + {}, expert ≥ even + {}, expert beats random on ≥ {:.0}% of seeds, expert spread (p90 − p10) below the expert−random gap; accounts lost in ≥ {:.0}% of games by every strategy, events firing in < {:.0}% of games, budgets the expert spends < {:.0}% of every turn.",
-                teaching::EXPERT_OVER_RANDOM,
-                teaching::EXPERT_OVER_EVEN,
-                teaching::EXPERT_BEATS_RANDOM_SHARE * 100.0,
-                teaching::LOST_BY_ALL * 100.0,
-                teaching::RARE_EVENT * 100.0,
-                teaching::IDLE_BUDGET * 100.0
-            ))
+            code { "kam balance" } " · "
+            (say(Say::Footer, &[
+                &format!("{:.1}", b.seconds),
+                &teaching::EXPERT_OVER_RANDOM,
+                &teaching::EXPERT_OVER_EVEN,
+                &format!("{:.0}", teaching::EXPERT_BEATS_RANDOM_SHARE * 100.0),
+                &format!("{:.0}", teaching::LOST_BY_ALL * 100.0),
+                &format!("{:.0}", teaching::RARE_EVENT * 100.0),
+                &format!("{:.0}", teaching::IDLE_BUDGET * 100.0),
+            ]))
         }
     };
-    html::page(&format!("Balance lab: {}", s.title), lang, body).into_string()
+    html::page(&title, lang, body).into_string()
 }
 
 /// One event's card: its title, kind and trigger, the legend of its answers, and per strategy
 /// how often it fired and how the strategy answered it.
-fn event_card(strategies: &[StrategyRun], e: usize, ev: &Event) -> Markup {
+fn event_card(strategies: &[StrategyRun], e: usize, ev: &Event, lang: Lang) -> Markup {
     let legend: Vec<(String, &str)> = ev
         .choices
         .iter()
@@ -257,12 +271,15 @@ fn event_card(strategies: &[StrategyRun], e: usize, ev: &Event) -> Markup {
             h3 {
                 (ev.title) " "
                 span class="muted" {
-                    code { (ev.id) } " · " (kind_text(&ev.kind)) " · " (trigger_text(&ev.trigger))
+                    code { (ev.id) } " · " (kind_text(&ev.kind, lang)) " · " (trigger_text(&ev.trigger, lang))
                 }
             }
             (html::legend(&items))
             table {
-                tr { th class="l" { "strategy" } th { "fired" } th class="l" { "answers" } }
+                tr {
+                    th class="l" { (Say::Strategy.t(lang)) } th { (Say::Fired.t(lang)) }
+                    th class="l" { (Say::Answers.t(lang)) }
+                }
                 @for r in strategies {
                     @let picks = r.picks(e);
                     @let total: u32 = picks.iter().sum();
@@ -280,10 +297,13 @@ fn event_card(strategies: &[StrategyRun], e: usize, ev: &Event) -> Markup {
                         .iter()
                         .enumerate()
                         .filter(|(_, n)| **n > 0)
-                        .map(|(c, &n)| format!("{}: {:.0}%", c + 1, 100.0 * n as f64 / total as f64))
+                        .map(|(c, &n)| {
+                            let colon = lang.pick("：", ": ");
+                            format!("{}{colon}{:.0}%", c + 1, 100.0 * n as f64 / total as f64)
+                        })
                         .collect();
                     tr {
-                        td class="l" { (r.strategy) }
+                        td class="l nw" { (strategy_name(lang, &r.strategy)) }
                         (html::pct_cell(r.fired(e), html::strategy_colour(&r.strategy)))
                         td class="l" {
                             (html::stacked_bar(&segments, 360.0)) " "
@@ -322,7 +342,7 @@ mod tests {
         }
         let prepared = kam_sim::load::load_str(file, &src).unwrap().0;
         let b = crate::balance::analyse(&prepared, file, Some(&src), 1, 2).unwrap();
-        let page = super::page(&b);
+        let page = super::page(&b, kam_sim::words::Lang::En);
         assert!(
             !page.contains("<script"),
             "a scenario title became a script"

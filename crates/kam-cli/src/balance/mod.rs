@@ -12,6 +12,10 @@
 //! JSON object ([`json()`]), and with `--out` to a self-contained HTML page an instructor can
 //! project ([`page()`]). Exit status: 0 when the lab ran (whatever its verdict), 1 when the
 //! scenario is invalid, 2 when it cannot be read.
+//!
+//! Text and page are in the language asked for (`--lang`, else the scenario's): the skill
+//! checks are put into words here from the lab's figures ([`check_words`]), the names of
+//! strategies, teaching points and warnings come from `kam_sim::words`.
 
 mod html;
 mod text;
@@ -28,8 +32,11 @@ use kam_sim::batch::Summary;
 use kam_sim::engine::Prepared;
 use kam_sim::scenario::{EventKind, Trigger};
 use kam_sim::teaching::{self, Lab, SkillCheck, TeachingWarning};
+use kam_sim::words::strategy_name;
 
 use crate::scenario_source::{self, SourceError};
+use crate::words::balance::Say;
+use crate::words::{Lang, fill};
 use crate::{INVALID, Io, OK, USAGE};
 
 #[derive(Debug, clap::Args)]
@@ -62,7 +69,7 @@ pub struct Balance {
     pub lab: Lab,
     pub checks: Vec<SkillCheck>,
     pub warnings: Vec<TeachingWarning>,
-    /// The warnings located in the source, FILE:LINE:COL.
+    /// Where each warning is in the source, `FILE:LINE:COL` (or the file alone), in order.
     pub located: Vec<String>,
     /// What each teaching point is worth to the expert here.
     pub worth: Vec<Worth>,
@@ -101,12 +108,9 @@ pub fn analyse(
     let located = match src {
         Some(src) => teaching::locate(file, src, &warnings)
             .iter()
-            .map(|d| d.to_string())
+            .map(|d| format!("{}:{}:{}", d.file, d.line, d.col))
             .collect(),
-        None => warnings
-            .iter()
-            .map(|w| format!("{file}: warning: {w}"))
-            .collect(),
+        None => warnings.iter().map(|_| file.to_owned()).collect(),
     };
     Ok(Balance {
         file: file.to_owned(),
@@ -120,15 +124,16 @@ pub fn analyse(
 }
 
 pub fn run(args: &Args, io: &mut Io) -> u8 {
-    let prepared = match scenario_source::load(&args.file) {
+    let lang = io.lang_for(None);
+    let prepared = match scenario_source::load_in(&args.file, lang) {
         Ok((prepared, _)) => prepared,
         Err(SourceError::Unreadable(message)) => {
-            let _ = writeln!(io.err, "kam balance: {message}");
+            let _ = writeln!(io.err, "{}", fill(Say::Failed.t(lang), &[&message]));
             return USAGE;
         }
         Err(SourceError::Invalid(errors)) => {
             for e in errors {
-                let _ = writeln!(io.err, "{e}");
+                let _ = writeln!(io.err, "{}", e.render(lang));
             }
             return INVALID;
         }
@@ -140,26 +145,141 @@ pub fn run(args: &Args, io: &mut Io) -> u8 {
         None => prepared,
     };
     let seed = args.seed.unwrap_or(prepared.scenario.seed);
+    let lang = io.lang_for(Some(prepared.scenario.language));
+    let say = |key: Say, args: &[&dyn std::fmt::Display]| fill(key.t(lang), args);
     let balance = match analyse(&prepared, &file, src.as_deref(), seed, args.runs) {
         Ok(b) => b,
         Err(e) => {
-            let _ = writeln!(io.err, "kam balance: {e}");
+            let _ = writeln!(io.err, "{}", say(Say::Failed, &[&e]));
             return INVALID;
         }
     };
     if args.json {
         let _ = writeln!(io.out, "{}", json(&balance));
     } else {
-        let _ = io.out.write_all(text(&balance).as_bytes());
+        let _ = io.out.write_all(text(&balance, lang).as_bytes());
     }
     if let Some(out) = &args.out {
-        if let Err(e) = std::fs::write(out, page(&balance)) {
-            let _ = writeln!(io.err, "kam balance: cannot write {}: {e}", out.display());
+        if let Err(e) = std::fs::write(out, page(&balance, lang)) {
+            let _ = writeln!(io.err, "{}", say(Say::CannotWrite, &[&out.display(), &e]));
             return USAGE;
         }
-        let _ = writeln!(io.out, "wrote {}", out.display());
+        let _ = writeln!(io.out, "{}", say(Say::Wrote, &[&out.display()]));
     }
     OK
+}
+
+/// A skill check's name and its figures against the threshold, in `lang`, from the lab
+/// (kam-sim words them in English only; the same figures here, checked against its words by
+/// a test). A check this does not know keeps kam-sim's words.
+pub fn check_words(lab: &Lab, check: &SkillCheck, lang: Lang) -> (String, String) {
+    let say = |key: Say, args: &[&dyn std::fmt::Display]| fill(key.t(lang), args);
+    let run = |name: &str| lab.strategy(name).map(|r| r.composite());
+    let (Some(e), Some(r), Some(v)) = (run("expert"), run("random"), run("even")) else {
+        return (check.name.to_owned(), check.detail.clone());
+    };
+    let (expert, random, even) = (
+        strategy_name(lang, "expert"),
+        strategy_name(lang, "random"),
+        strategy_name(lang, "even"),
+    );
+    let one = |x: f64| format!("{x:.1}");
+    let gap = e.mean - r.mean;
+    let b_grade = lab.prepared.scenario.scoring.grades[1];
+    let (name, detail) = match check.name {
+        "expert beats random" => (
+            Say::CheckExpertBeatsRandom,
+            say(
+                Say::CheckExpertBeatsRandomDetail,
+                &[
+                    &expert,
+                    &one(e.mean),
+                    &random,
+                    &one(r.mean),
+                    &one(gap),
+                    &teaching::EXPERT_OVER_RANDOM,
+                ],
+            ),
+        ),
+        "allocation by value pays" => (
+            Say::CheckAllocation,
+            say(
+                Say::CheckAllocationDetail,
+                &[
+                    &expert,
+                    &one(e.mean),
+                    &even,
+                    &one(v.mean),
+                    &one(e.mean - v.mean),
+                    &teaching::EXPERT_OVER_EVEN,
+                ],
+            ),
+        ),
+        "skill wins seed by seed" => {
+            let (mut wins, mut n) = (0usize, 0usize);
+            if let (Some(x), Some(y)) = (lab.strategy("expert"), lab.strategy("random")) {
+                for (a, b) in x
+                    .games
+                    .iter()
+                    .zip(&y.games)
+                    .filter(|(a, b)| a.seed == b.seed)
+                {
+                    n += 1;
+                    wins += usize::from(a.scores.composite > b.scores.composite);
+                }
+            }
+            let share = if n == 0 { 0.0 } else { wins as f64 / n as f64 };
+            (
+                Say::CheckSeedBySeed,
+                say(
+                    Say::CheckSeedBySeedDetail,
+                    &[
+                        &expert,
+                        &random,
+                        &wins,
+                        &n,
+                        &format!("{:.0}", share * 100.0),
+                        &format!("{:.0}", teaching::EXPERT_BEATS_RANDOM_SHARE * 100.0),
+                    ],
+                ),
+            )
+        }
+        "skill outweighs luck" => (
+            Say::CheckLuck,
+            say(
+                Say::CheckLuckDetail,
+                &[&expert, &one(e.p90 - e.p10), &one(gap), &expert, &random],
+            ),
+        ),
+        "a good grade is reachable" => (
+            Say::CheckGoodGrade,
+            say(Say::CheckGoodGradeDetail, &[&expert, &one(e.p50), &b_grade]),
+        ),
+        "random play does not pass" => (
+            Say::CheckRandomFails,
+            say(
+                Say::CheckRandomFailsDetail,
+                &[&random, &one(r.p50), &b_grade],
+            ),
+        ),
+        _ => return (check.name.to_owned(), check.detail.clone()),
+    };
+    (name.t(lang).to_owned(), detail)
+}
+
+/// A teaching warning's line, in `lang`: where it is, its kind and its path in the shared
+/// words; what it found is kam-sim's sentence ([`kam_sim::problems::Flaw::render`]).
+pub fn warning_line(at: &str, w: &TeachingWarning, lang: Lang) -> String {
+    fill(
+        Say::Located.t(lang),
+        &[
+            &at,
+            &kam_sim::words::severity(lang, kam_sim::load::Severity::Warning),
+            &kam_sim::words::teaching_warning(lang, w.kind),
+            &w.flaw.render(lang),
+            &w.path,
+        ],
+    )
 }
 
 /// Each strategy's score distributions over the lab's games, for the text table and the JSON.
@@ -193,47 +313,45 @@ fn pct(x: f64) -> String {
 }
 
 /// When an event fires, in words.
-fn trigger_text(trigger: &Trigger) -> String {
+fn trigger_text(trigger: &Trigger, lang: Lang) -> String {
+    let say = |key: Say, args: &[&dyn std::fmt::Display]| fill(key.t(lang), args);
     match trigger {
-        Trigger::Scripted { turn, account } => format!("scripted, turn {turn}, {account}"),
+        Trigger::Scripted { turn, account } => say(Say::Scripted, &[turn, account]),
         Trigger::Conditional {
             account,
             probability,
             when,
             ..
-        } => format!(
-            "{} a turn{}{}",
-            pct(*probability),
-            account
-                .as_ref()
-                .map(|a| format!(", {a}"))
-                .unwrap_or_default(),
-            if when.is_empty() {
-                String::new()
-            } else {
-                format!(", {} condition(s)", when.len())
+        } => {
+            let mut text = say(Say::PerTurn, &[&pct(*probability)]);
+            if let Some(a) = account {
+                text += &say(Say::AtAccount, &[a]);
             }
-        ),
+            if !when.is_empty() {
+                text += &say(Say::Conditions, &[&when.len()]);
+            }
+            text
+        }
     }
 }
 
-/// What kind of event it is, in words.
-fn kind_text(kind: &EventKind) -> &'static str {
-    match kind {
-        EventKind::Rumour { true_rumour: true } => "true rumour",
-        EventKind::Rumour { .. } => "rumour",
-        EventKind::Objection => "objection",
-        EventKind::StakeholderChange => "stakeholder change",
-        EventKind::PaymentDelay => "payment delay",
-        EventKind::WarningSign => "warning sign",
-        EventKind::Opportunity => "opportunity",
-        EventKind::Other => "event",
+/// What kind of event it is, in words (the shared name, in lower case in English).
+fn kind_text(kind: &EventKind, lang: Lang) -> String {
+    let name = match kind {
+        EventKind::Rumour { true_rumour: true } => Say::TrueRumour.t(lang),
+        kind => kam_sim::words::event_kind(lang, *kind),
+    };
+    match lang {
+        Lang::Zh => name.to_owned(),
+        Lang::En => name.to_lowercase(),
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::Say;
     use crate::tests::kam;
+    use crate::words::Lang;
     use crate::{INVALID, OK, USAGE};
 
     #[test]
@@ -329,24 +447,136 @@ mod tests {
         );
     }
 
+    /// The balance lab's English sentences (and the shared English names it shows) that are
+    /// left in `out`.
+    fn english_left(out: &str) -> Vec<String> {
+        use kam_sim::strategy::AblationKind;
+        let mut sentences: Vec<(&str, &str)> = Say::ALL
+            .iter()
+            .map(|k| (k.t(Lang::Zh), k.t(Lang::En)))
+            .collect();
+        for a in kam_sim::strategy::ABLATIONS {
+            let point = |lang| kam_sim::words::teaching_point(lang, a.name);
+            sentences.push((point(Lang::Zh), point(Lang::En)));
+        }
+        for kind in [AblationKind::TaughtBehaviour, AblationKind::BadHabit] {
+            let kind = |lang| kam_sim::words::ablation_kind(lang, kind);
+            sentences.push((kind(Lang::Zh), kind(Lang::En)));
+        }
+        crate::report::tests::english_left(out, &sentences)
+    }
+
     #[test]
-    fn chinese_text_reaches_the_page() {
+    fn a_chinese_scenario_s_lab_is_in_chinese_and_lang_en_overrides_it() {
         let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("zh.html");
-        let (status, _, err) = kam(&[
+        let zh = dir.path().join("zh.html");
+        // No --lang: the scenario's language, Chinese.
+        let (status, text, err) = kam(&[
             "balance",
             "classroom_zh",
             "--runs",
-            "2",
+            "3",
+            "--out",
+            zh.to_str().unwrap(),
+        ]);
+        assert_eq!(status, OK, "{err}");
+        for said in [Say::RewardsSkill, Say::WorthHeading, Say::EventsHeading] {
+            assert!(text.contains(said.t(Lang::Zh)), "{said:?} missing:\n{text}");
+        }
+        assert!(
+            text.contains("[通过]") && text.contains("专家平均"),
+            "{text}"
+        );
+        assert_eq!(english_left(&text), Vec::<String>::new(), "{text}");
+        let page = std::fs::read_to_string(&zh).unwrap();
+        assert!(page.contains("<html lang=\"zh-CN\">"), "{page}");
+        assert!(page.contains("宏达建材") && page.contains("<title>平衡实验：恒锐工业装备"));
+        assert!(page.contains(kam_sim::words::strategy_name(Lang::Zh, "tier-norms")));
+        assert_eq!(english_left(&page), Vec::<String>::new());
+        // --lang en: English, whatever the scenario's language.
+        let en = dir.path().join("en.html");
+        let (status, text, err) = kam(&[
+            "--lang",
+            "en",
+            "balance",
+            "classroom_zh",
+            "--runs",
+            "3",
+            "--out",
+            en.to_str().unwrap(),
+        ]);
+        assert_eq!(status, OK, "{err}");
+        assert!(
+            text.contains("VERDICT") && text.contains("What each teaching point is worth"),
+            "{text}"
+        );
+        assert!(!text.contains("结论") && !text.contains("专家"), "{text}");
+        let page = std::fs::read_to_string(&en).unwrap();
+        assert!(page.contains("<html lang=\"en\">") && page.contains("Balance lab: "));
+    }
+
+    #[test]
+    fn lang_zh_puts_an_english_scenario_s_lab_in_chinese() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("zh.html");
+        let (status, text, err) = kam(&[
+            "--lang",
+            "zh",
+            "balance",
+            "tutorial",
+            "--runs",
+            "3",
             "--out",
             out.to_str().unwrap(),
         ]);
         assert_eq!(status, OK, "{err}");
-        let html = std::fs::read_to_string(&out).unwrap();
         assert!(
-            html.contains("lang=\"zh\"") && html.contains("宏达建材"),
-            "no Chinese in the page"
+            text.contains("平衡实验：`tutorial`") && text.contains("教学警告"),
+            "{text}"
         );
+        assert_eq!(english_left(&text), Vec::<String>::new(), "{text}");
+        let page = std::fs::read_to_string(&out).unwrap();
+        assert!(
+            page.contains("<html lang=\"zh-CN\">") && page.contains("每个教学要点在这里值多少分")
+        );
+        assert_eq!(english_left(&page), Vec::<String>::new());
+    }
+
+    #[test]
+    fn the_skill_checks_in_words_give_kam_sim_s_figures() {
+        for (file, src) in kam_sim::bundled::SCENARIOS {
+            let prepared = kam_sim::load::load_str(file, src).unwrap().0;
+            let lab = kam_sim::teaching::lab(&prepared, 5, 6).unwrap();
+            let checks = kam_sim::teaching::skill_checks(&lab);
+            assert_eq!(checks.len(), 6);
+            for c in &checks {
+                // Every check is known, and its English is kam-sim's word for word: the
+                // Chinese gives the same figures.
+                assert_eq!(
+                    super::check_words(&lab, c, Lang::En),
+                    (c.name.to_owned(), c.detail.clone())
+                );
+                let (name, detail) = super::check_words(&lab, c, Lang::Zh);
+                assert!(!name.is_ascii() && !detail.is_ascii(), "{name}: {detail}");
+            }
+        }
+    }
+
+    #[test]
+    fn strategies_are_listed_in_chinese_with_their_ids() {
+        let (status, out, _) = kam(&["--lang", "zh", "strategies"]);
+        assert_eq!(status, OK);
+        for id in kam_sim::strategy::all_names() {
+            let name = kam_sim::words::strategy_name(Lang::Zh, id);
+            assert!(
+                out.lines().any(|l| l.starts_with(id)
+                    && l.contains(&format!(" {name} "))
+                    && l.ends_with(kam_sim::words::strategy_description(Lang::Zh, id))),
+                "{id} missing in {out}"
+            );
+        }
+        assert!(out.contains(Say::AblationsHeading.t(Lang::Zh)), "{out}");
+        assert!(!out.contains("expert, but"), "{out}");
     }
 
     #[test]

@@ -1,139 +1,191 @@
 //! The balance lab for the terminal (`kam balance`'s standard output): the verdict and its
 //! checks, what each teaching point is worth, and the strategies' scores, accounts, events,
-//! budget and teaching warnings as aligned columns.
+//! budget and teaching warnings as aligned columns (padded by display width, so Chinese
+//! headings keep them). Strategies and accounts go by their ids here, as on the command line;
+//! the page names them.
 
 use std::fmt::Write as _;
 
 use kam_sim::ablation::{MIN_WORTH, Worth};
+use kam_sim::strategy::AblationKind;
+use kam_sim::words::{self as names, Metric};
 
-use super::{Balance, kind_text, pct, trigger_text};
+use super::{Balance, check_words, kind_text, pct, trigger_text, warning_line};
+use crate::columns::{left, right};
+use crate::words::balance::Say;
+use crate::words::{Lang, fill};
+
+/// A score's name inside a sentence: lower case in English.
+fn metric(lang: Lang, m: Metric) -> String {
+    match lang {
+        Lang::Zh => m.name(lang).to_owned(),
+        Lang::En => m.name(lang).to_lowercase(),
+    }
+}
 
 /// The teaching points' worth as a terminal table.
-fn worth_table(worth: &[Worth]) -> String {
+fn worth_table(worth: &[Worth], lang: Lang) -> String {
+    let kind = |bad: bool| {
+        names::ablation_kind(
+            lang,
+            if bad {
+                AblationKind::BadHabit
+            } else {
+                AblationKind::TaughtBehaviour
+            },
+        )
+    };
+    let kind_w = [false, true]
+        .iter()
+        .map(|&b| unicode_width::UnicodeWidthStr::width(kind(b)))
+        .max()
+        .unwrap_or(9);
     let mut t = String::new();
     let _ = writeln!(
         t,
-        "{:<16} {:>8} {:>8}  {:<9} teaching point",
-        "ablation", "worth", "± 95 %", "kind"
+        "{} {} {}  {} {}",
+        left(Say::Ablation.t(lang), 16),
+        right(Say::Worth.t(lang), 8),
+        right("± 95 %", 8),
+        left(Say::Kind.t(lang), kind_w),
+        Say::TeachingPoint.t(lang)
     );
     for w in worth {
         let note = if !w.exercised {
-            "  (nothing in this scenario exercises it)".to_owned()
+            lang.pick(
+                format!("（{}）", Say::NotExercised.t(lang)),
+                format!("  ({})", Say::NotExercised.t(lang)),
+            )
         } else if w.worth < MIN_WORTH {
-            format!("  WARNING: worth less than {MIN_WORTH:.0} points here")
+            let min = format!("{MIN_WORTH:.0}");
+            format!("  {}", fill(Say::WorthLittle.t(lang), &[&min]))
         } else {
             String::new()
         };
         let _ = writeln!(
             t,
-            "{:<16} {:>+8.2} {:>8.2}  {:<9} {}{note}",
+            "{:<16} {:>+8.2} {:>8.2}  {} {}{note}",
             w.strategy,
             w.worth,
             w.interval,
-            if w.bad_habit { "bad habit" } else { "taught" },
-            w.teaching_point
+            left(kind(w.bad_habit), kind_w),
+            names::teaching_point(lang, w.strategy)
         );
     }
     t
 }
 
-/// The terminal report.
-pub fn text(b: &Balance) -> String {
+/// The terminal report in `lang`.
+pub fn text(b: &Balance, lang: Lang) -> String {
+    let say = |key: Say, args: &[&dyn std::fmt::Display]| fill(key.t(lang), args);
     let lab = &b.lab;
     let s = &lab.prepared.scenario;
     let mut t = String::new();
     let _ = writeln!(
         t,
-        "balance lab: `{}` ({}), {} games per strategy, seeds {}..={}, {:.1} s",
-        s.id,
-        s.title,
-        lab.runs,
-        lab.seed,
-        lab.seed.wrapping_add(lab.runs - 1),
-        b.seconds
+        "{}",
+        say(
+            Say::Heading,
+            &[
+                &s.id,
+                &s.title,
+                &lab.runs,
+                &lab.seed,
+                &lab.seed.wrapping_add(lab.runs - 1),
+                &format!("{:.1}", b.seconds),
+            ]
+        )
     );
     let verdict = if b.rewards_skill() {
-        "VERDICT: the scenario rewards skill".to_owned()
+        Say::RewardsSkill.t(lang).to_owned()
     } else {
-        format!(
-            "VERDICT: the scenario does NOT reward skill well ({} of {} checks fail)",
-            b.checks.iter().filter(|c| !c.passed).count(),
-            b.checks.len()
-        )
+        let failed = b.checks.iter().filter(|c| !c.passed).count();
+        say(Say::DoesNotReward, &[&failed, &b.checks.len()])
     };
     let _ = writeln!(t, "\n{verdict}");
+    let colon = lang.pick("：", ": ");
     for c in &b.checks {
-        let _ = writeln!(
-            t,
-            "  [{}] {}: {}",
-            if c.passed { "pass" } else { "FAIL" },
-            c.name,
-            c.detail
-        );
+        let (name, detail) = check_words(lab, c, lang);
+        let mark = if c.passed { Say::Pass } else { Say::Fail };
+        let _ = writeln!(t, "  [{}] {name}{colon}{detail}", mark.t(lang));
     }
 
-    let _ = writeln!(
-        t,
-        "\nWhat each teaching point is worth in this scenario: expert minus the expert without it (composite points, mean over the seeds)"
-    );
-    t.push_str(&worth_table(&b.worth));
+    let _ = writeln!(t, "\n{}", Say::WorthHeading.t(lang));
+    t.push_str(&worth_table(&b.worth, lang));
 
     let _ = writeln!(
         t,
-        "\nScores by strategy (composite, retention and satisfaction 0-100; profit in money)"
+        "\n{}",
+        say(
+            Say::ScoresHeading,
+            &[
+                &metric(lang, Metric::Composite),
+                &metric(lang, Metric::Retention),
+                &metric(lang, Metric::Satisfaction),
+                &metric(lang, Metric::Profit),
+            ]
+        )
     );
     let summaries = super::summaries(lab);
-    t.push_str(&crate::simulate::distribution_table(&summaries));
+    t.push_str(&crate::simulate::distribution_table_in(&summaries, lang));
 
-    let names: Vec<&str> = lab.strategies.iter().map(|r| r.strategy.as_str()).collect();
-    let id_w = crate::account_id_width(s);
+    let heads: Vec<String> = lab
+        .strategies
+        .iter()
+        .map(|r| right(&r.strategy, 10))
+        .collect();
+    let heads = heads.join(" ");
+    let id_w =
+        crate::account_id_width(s).max(unicode_width::UnicodeWidthStr::width(Say::Account.t(lang)));
+    let _ = writeln!(t, "\n{}", Say::AccountsHeading.t(lang));
     let _ = writeln!(
         t,
-        "\nAccounts: share of games in which each strategy kept the account"
+        "{} {} {heads}  {}",
+        left(Say::Account.t(lang), id_w),
+        right(Say::Tier.t(lang), 4),
+        Say::Name.t(lang)
     );
-    let _ = write!(t, "{:<id_w$} tier", "account");
-    for n in &names {
-        let _ = write!(t, " {n:>10}");
-    }
-    let _ = writeln!(t, "  name");
     for (a, acc) in s.accounts.iter().enumerate() {
-        let _ = write!(t, "{:<id_w$} {:>4}", acc.id, format!("{:?}", acc.tier));
+        let _ = write!(
+            t,
+            "{} {:>4}",
+            left(&acc.id, id_w),
+            format!("{:?}", acc.tier)
+        );
         for run in &lab.strategies {
             let _ = write!(t, " {:>10}", pct(run.retained(a)));
         }
         let _ = writeln!(t, "  {}", acc.name);
     }
 
-    let _ = writeln!(
-        t,
-        "\nEvents: share of games in which each fired, and how each strategy answered"
-    );
-    let _ = write!(t, "{:<30}", "");
-    for n in &names {
-        let _ = write!(t, " {n:>10}");
-    }
-    let _ = writeln!(t);
+    let _ = writeln!(t, "\n{}", Say::EventsHeading.t(lang));
+    let _ = writeln!(t, "{:<30} {heads}", "");
     for (e, ev) in s.events.iter().enumerate() {
         let _ = writeln!(
             t,
-            "{} ({}; {}): {}",
-            ev.id,
-            kind_text(&ev.kind),
-            trigger_text(&ev.trigger),
-            ev.title
+            "{}",
+            say(
+                Say::EventLine,
+                &[
+                    &ev.id,
+                    &kind_text(&ev.kind, lang),
+                    &trigger_text(&ev.trigger, lang),
+                    &ev.title
+                ]
+            )
         );
-        let _ = write!(t, "  {:<28}", "fired");
+        let _ = write!(t, "  {}", left(Say::Fired.t(lang), 28));
         for run in &lab.strategies {
             let _ = write!(t, " {:>10}", pct(run.fired(e)));
         }
         let _ = writeln!(t);
         let picks: Vec<Vec<u32>> = lab.strategies.iter().map(|r| r.picks(e)).collect();
         for (c, choice) in ev.choices.iter().enumerate() {
-            let _ = write!(
-                t,
-                "  {:<28}",
-                format!("answer {} ({:?})", c + 1, choice.verdict)
+            let answer = say(
+                Say::AnswerN,
+                &[&(c + 1), &names::verdict(lang, choice.verdict)],
             );
+            let _ = write!(t, "  {}", left(&answer, 28));
             for p in &picks {
                 let total: u32 = p.iter().sum();
                 if total == 0 {
@@ -148,8 +200,8 @@ pub fn text(b: &Balance) -> String {
 
     let _ = writeln!(
         t,
-        "\nBudget: mean share of the {} budget spent per turn, on resources and paid answers (answers can take it past 100%)",
-        s.means.budget_per_turn
+        "\n{}",
+        say(Say::BudgetHeading, &[&s.means.budget_per_turn])
     );
     for run in &lab.strategies {
         let spend = run.spend();
@@ -157,16 +209,18 @@ pub fn text(b: &Balance) -> String {
         let turns: Vec<String> = spend.iter().map(|x| format!("{:.0}", x * 100.0)).collect();
         let _ = writeln!(
             t,
-            "{:<11} mean {:>4}   by turn: {}",
+            "{:<11} {} {:>4}   {} {}",
             run.strategy,
+            Say::Mean.t(lang),
             pct(mean),
+            Say::ByTurn.t(lang),
             turns.join(" ")
         );
     }
 
-    let _ = writeln!(t, "\nTeaching warnings: {}", b.warnings.len());
-    for line in &b.located {
-        let _ = writeln!(t, "  {line}");
+    let _ = writeln!(t, "\n{}", say(Say::WarningsHeading, &[&b.warnings.len()]));
+    for (at, w) in b.located.iter().zip(&b.warnings) {
+        let _ = writeln!(t, "  {}", warning_line(at, w, lang));
     }
     t
 }

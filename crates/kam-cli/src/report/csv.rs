@@ -1,7 +1,12 @@
 //! The class report as CSV (`kam report --csv`): one row per result file, flagged ones
 //! included and marked unverified, every text cell neutralised against spreadsheet formulas.
+//! The headers (and yes/no, the reasons) are in the report's language: in English the column
+//! ids scripts have always read, in Chinese the names an instructor's spreadsheet shows.
 
-use super::ClassReport;
+use kam_sim::words::Metric;
+
+use super::{ClassReport, Say, yes_no};
+use crate::words::{Lang, fill};
 
 /// A text cell a spreadsheet must not run: trainees choose their own names, and a cell that
 /// starts with `=`, `+`, `-`, `@` (or a tab or carriage return) would be read as a formula.
@@ -14,27 +19,37 @@ fn text_cell(s: &str) -> String {
     }
 }
 
-/// One row per result file: verified ones with their figures, flagged ones with the reason.
-/// Written by the `csv` crate (quoting by RFC 4180), text cells neutralised ([`text_cell`]).
-pub fn csv(r: &ClassReport) -> String {
+/// The column headers in `lang`: the shared names of the scores, the catalogue's for the rest.
+fn header(lang: Lang) -> [String; 13] {
+    let say = |key: Say| key.t(lang).to_owned();
+    let score = |m: Metric| match lang {
+        Lang::Zh => m.name(lang).to_owned(),
+        Lang::En => m.name(lang).to_lowercase(),
+    };
+    [
+        say(Say::Player),
+        say(Say::File),
+        say(Say::Scenario),
+        say(Say::Seed),
+        say(Say::Verified),
+        score(Metric::Composite),
+        say(Say::Grade),
+        score(Metric::Retention),
+        score(Metric::Profit),
+        score(Metric::Satisfaction),
+        fill(Say::ExpertComposite.t(lang), &[&score(Metric::Composite)]),
+        say(Say::Gap),
+        say(Say::Reason),
+    ]
+}
+
+/// One row per result file: verified ones with their figures, flagged ones with the reason,
+/// headed in `lang`. Written by the `csv` crate (quoting by RFC 4180), text cells neutralised
+/// ([`text_cell`]).
+pub fn csv(r: &ClassReport, lang: Lang) -> String {
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    let header = [
-        "player",
-        "file",
-        "scenario",
-        "seed",
-        "verified",
-        "composite",
-        "grade",
-        "retention",
-        "profit",
-        "satisfaction",
-        "expert_composite",
-        "gap",
-        "reason",
-    ];
     let mut rows: Vec<[String; 13]> = Vec::new();
     for g in &r.groups {
         for t in &g.trainees {
@@ -44,7 +59,7 @@ pub fn csv(r: &ClassReport) -> String {
                 text_cell(&t.file),
                 text_cell(&g.prepared.scenario.id),
                 g.seed.to_string(),
-                "true".into(),
+                yes_no(lang, true).into(),
                 format!("{:.2}", s.composite),
                 s.grade.to_string(),
                 format!("{:.2}", s.retention),
@@ -62,7 +77,7 @@ pub fn csv(r: &ClassReport) -> String {
             text_cell(&f.file),
             text_cell(f.scenario.as_deref().unwrap_or("")),
             f.seed.map(|s| s.to_string()).unwrap_or_default(),
-            "false".into(),
+            yes_no(lang, false).into(),
             String::new(),
             String::new(),
             String::new(),
@@ -70,11 +85,11 @@ pub fn csv(r: &ClassReport) -> String {
             String::new(),
             String::new(),
             String::new(),
-            text_cell(&f.reason),
+            text_cell(&f.reason.text(lang)),
         ]);
     }
     // Writing to memory cannot fail; a row that somehow did would be left out, not panic.
-    let _ = writer.write_record(header);
+    let _ = writer.write_record(header(lang));
     for row in &rows {
         let _ = writer.write_record(row);
     }
@@ -99,7 +114,7 @@ mod tests {
         let path = dir.path().join("evil.ron");
         kam_sim::record::write_atomic(&path, &result).unwrap();
         let report = crate::report::build(&[path], &[]);
-        let csv = super::csv(&report);
+        let csv = super::csv(&report, kam_sim::words::Lang::En);
         let row = csv.lines().nth(1).unwrap();
         assert!(
             row.starts_with("\"'=HYPERLINK(\"\"x\"\")\""),

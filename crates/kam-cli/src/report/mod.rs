@@ -8,7 +8,9 @@
 //! leaderboard with each trainee's gap to the expert strategy on the same seed, the
 //! distribution of each score, how the class did on each account, and the teaching points the
 //! class most often missed: in the terminal ([`text()`]), as CSV ([`csv()`]) and as an HTML
-//! page ([`page()`]).
+//! page ([`page()`]), each in the language asked for ([`Io::lang_for`] with the report's
+//! [`ClassReport::language`]). Why a result is flagged is kept as a [`Reason`] and put into
+//! words only there.
 //!
 //! Exit status: 0 when every result verified, 1 when any was flagged, 2 on usage errors.
 
@@ -29,8 +31,11 @@ use kam_sim::engine::Prepared;
 use kam_sim::record::{self, GameRecord, Verdict};
 use kam_sim::scenario::Lesson;
 use kam_sim::score::{Grade, Scores};
+use kam_sim::words::Metric;
 
 use crate::scenario_source;
+use crate::words::report::Say;
+use crate::words::{Lang, fill};
 use crate::{INVALID, Io, OK, USAGE};
 
 #[derive(Debug, clap::Args)]
@@ -48,6 +53,9 @@ pub struct Args {
     /// Also write the report as a self-contained HTML page.
     #[arg(long, value_name = "report.html")]
     pub out: Option<PathBuf>,
+    /// The class's title, heading the HTML page (e.g. "March KAM class").
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
 }
 
 /// A verified result, reduced to what the report shows.
@@ -74,7 +82,107 @@ pub struct Flagged {
     pub player: Option<String>,
     pub scenario: Option<String>,
     pub seed: Option<u64>,
-    pub reason: String,
+    pub reason: Reason,
+}
+
+/// Why a result is not counted, put into words at the edge ([`Reason::text`]). The texts that
+/// come from kam-sim as they are (a parser's error, a decision that cannot be replayed) are in
+/// its words.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reason {
+    /// The file cannot be read (the system's error).
+    CannotRead(String),
+    /// The file is not a game record (the parser's error).
+    NotARecord(String),
+    /// A game record in another format than this release reads.
+    OtherFormat { format: u32, reads: u32 },
+    /// Played on a scenario that is neither bundled nor given (its id).
+    UnknownScenario(String),
+    /// Played on another version of a scenario with this id.
+    ScenarioChanged(String),
+    /// Made with another model version.
+    OtherModel { made: u32, here: u32 },
+    /// The figures the replay gives differ from the recorded ones.
+    Mismatch(Vec<Difference>),
+    /// The decision log does not replay (kam-sim's words).
+    NotReplayable(Vec<String>),
+    /// A saved game, not a result.
+    Unfinished { played: u32, turns: u32 },
+}
+
+/// One recorded figure the replay does not reproduce.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Difference {
+    pub figure: Figure,
+    pub recorded: String,
+    pub replayed: String,
+}
+
+/// A figure a result records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Figure {
+    Metric(Metric),
+    ProfitScore,
+    Grade,
+    Finished,
+}
+
+impl Figure {
+    fn name(self, lang: Lang) -> String {
+        match self {
+            Figure::Metric(m) => metric(lang, m),
+            Figure::ProfitScore => lowercase(lang, kam_sim::words::profit_score(lang)),
+            Figure::Grade => Say::Grade.t(lang).to_owned(),
+            Figure::Finished => Say::Finished.t(lang).to_owned(),
+        }
+    }
+}
+
+impl Reason {
+    /// The reason in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let say = |key: Say, args: &[&dyn std::fmt::Display]| fill(key.t(lang), args);
+        match self {
+            Reason::CannotRead(e) => say(Say::CannotRead, &[e]),
+            Reason::NotARecord(e) => say(Say::NotARecord, &[e]),
+            Reason::OtherFormat { format, reads } => say(Say::OtherFormat, &[format, reads]),
+            Reason::UnknownScenario(id) => say(Say::UnknownScenario, &[id]),
+            Reason::ScenarioChanged(id) => say(Say::ScenarioChanged, &[id]),
+            Reason::OtherModel { made, here } => say(Say::OtherModel, &[made, here]),
+            Reason::Mismatch(differences) => {
+                let each: Vec<String> = differences
+                    .iter()
+                    .map(|d| {
+                        say(
+                            Say::Difference,
+                            &[&d.figure.name(lang), &d.recorded, &d.replayed],
+                        )
+                    })
+                    .collect();
+                say(Say::Mismatch, &[&each.join(lang.pick("；", "; "))])
+            }
+            Reason::NotReplayable(lines) => say(Say::Mismatch, &[&lines.join("; ")]),
+            Reason::Unfinished { played, turns } => say(Say::Unfinished, &[played, turns]),
+        }
+    }
+}
+
+/// A score's name to go inside a sentence or a column heading: the shared name, in lower case
+/// in English ("composite"), as it is in Chinese.
+pub(crate) fn metric(lang: Lang, m: Metric) -> String {
+    lowercase(lang, m.name(lang))
+}
+
+fn lowercase(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Zh => name.to_owned(),
+        Lang::En => name.to_lowercase(),
+    }
+}
+
+/// "true" or "false" (是 or 否).
+fn yes_no(lang: Lang, yes: bool) -> &'static str {
+    if yes { Say::Yes } else { Say::No }.t(lang)
 }
 
 /// The results of one (scenario, version, seed).
@@ -91,6 +199,10 @@ pub struct ClassReport {
     pub groups: Vec<Group>,
     pub flagged: Vec<Flagged>,
     pub seconds: f64,
+    /// The language of the scenario the report is about: the first group's (a report over
+    /// several scenarios speaks the first one's language), else that of the first flagged
+    /// result whose scenario was found; `None` when no scenario was.
+    pub language: Option<Lang>,
 }
 
 /// Result files named on the command line: files as given, folders expanded to their `.ron`
@@ -120,10 +232,82 @@ enum Outcome {
     Flagged(Flagged),
 }
 
+/// Reads a result file, saying why it is not one when it is not.
+fn read(path: &Path) -> Result<GameRecord, Reason> {
+    let text = std::fs::read_to_string(path).map_err(|e| Reason::CannotRead(e.to_string()))?;
+    record::from_str(&text).map_err(|message| {
+        // kam-sim says why in its words; the two reasons a reader can act on, in ours.
+        match ron::from_str::<GameRecord>(&text) {
+            Err(e) => Reason::NotARecord(e.to_string()),
+            Ok(r) if r.format != record::FORMAT => Reason::OtherFormat {
+                format: r.format,
+                reads: record::FORMAT,
+            },
+            Ok(_) => Reason::NotARecord(message),
+        }
+    })
+}
+
+/// The figures a replay does not reproduce, or why it cannot be replayed (kam-sim's words,
+/// `lines`, as [`record::verify`] gave them).
+fn differences(prepared: &Arc<Prepared>, result: &GameRecord, lines: Vec<String>) -> Reason {
+    let Ok(game) = record::restore(Arc::clone(prepared), result) else {
+        return Reason::NotReplayable(lines);
+    };
+    let replayed = kam_sim::score::score(&game);
+    let (r, g) = (&result.scores, &replayed);
+    let mut out = Vec::new();
+    for (figure, recorded, actual) in [
+        (Figure::Metric(Metric::Composite), r.composite, g.composite),
+        (Figure::Metric(Metric::Retention), r.retention, g.retention),
+        (Figure::Metric(Metric::Profit), r.profit, g.profit),
+        (Figure::ProfitScore, r.profit_score, g.profit_score),
+        (
+            Figure::Metric(Metric::Satisfaction),
+            r.satisfaction,
+            g.satisfaction,
+        ),
+    ] {
+        if recorded.to_bits() != actual.to_bits() {
+            // Two decimals read best; all of them only when the difference hides in the rest.
+            let (a, b) = (format!("{recorded:.2}"), format!("{actual:.2}"));
+            let (recorded, replayed) = if a == b {
+                (recorded.to_string(), actual.to_string())
+            } else {
+                (a, b)
+            };
+            out.push(Difference {
+                figure,
+                recorded,
+                replayed,
+            });
+        }
+    }
+    if r.grade != g.grade {
+        out.push(Difference {
+            figure: Figure::Grade,
+            recorded: r.grade.to_string(),
+            replayed: g.grade.to_string(),
+        });
+    }
+    if result.finished != game.is_finished() {
+        out.push(Difference {
+            figure: Figure::Finished,
+            recorded: result.finished.to_string(),
+            replayed: game.is_finished().to_string(),
+        });
+    }
+    if out.is_empty() {
+        Reason::NotReplayable(lines)
+    } else {
+        Reason::Mismatch(out)
+    }
+}
+
 fn check(
     path: &Path,
     scenarios: &HashMap<(String, String), Option<Arc<Prepared>>>,
-    read: Result<GameRecord, String>,
+    read: Result<GameRecord, Reason>,
 ) -> Outcome {
     let file = path.display().to_string();
     let result = match read {
@@ -138,7 +322,7 @@ fn check(
             });
         }
     };
-    let flag = |reason: String| Flagged {
+    let flag = |reason: Reason| Flagged {
         file: file.clone(),
         player: Some(result.player.clone()),
         scenario: Some(result.scenario_id.clone()),
@@ -148,26 +332,23 @@ fn check(
     let Some(Some(prepared)) =
         scenarios.get(&(result.scenario_id.clone(), result.scenario_hash.clone()))
     else {
-        return Outcome::Flagged(flag(format!(
-            "scenario `{}` is not bundled and was not given; pass it with --scenario FILE",
-            result.scenario_id
-        )));
+        return Outcome::Flagged(flag(Reason::UnknownScenario(result.scenario_id.clone())));
     };
     match record::verify(Arc::clone(prepared), &result) {
-        Verdict::OtherModel(why) => Outcome::Flagged(flag(format!(
-            "{why}; to score it with this model: kam replay --rescore RESULT --out NEW.ron"
-        ))),
-        Verdict::Mismatch(differences) => Outcome::Flagged(flag(format!(
-            "does not match its replay: {}",
-            differences.join("; ")
-        ))),
+        Verdict::OtherModel(_) => Outcome::Flagged(flag(Reason::OtherModel {
+            made: result.model,
+            here: kam_sim::model::MODEL_VERSION,
+        })),
+        Verdict::Mismatch(_) if record::scenario_hash(prepared) != result.scenario_hash => {
+            Outcome::Flagged(flag(Reason::ScenarioChanged(result.scenario_id.clone())))
+        }
+        Verdict::Mismatch(lines) => Outcome::Flagged(flag(differences(prepared, &result, lines))),
         Verdict::Verified(game) => {
             if !game.is_finished() {
-                return Outcome::Flagged(flag(format!(
-                    "an unfinished game ({} of {} turns played): a saved game, not a result",
-                    result.turns_played,
-                    game.scenario().turns
-                )));
+                return Outcome::Flagged(flag(Reason::Unfinished {
+                    played: result.turns_played,
+                    turns: game.scenario().turns,
+                }));
             }
             let trainee = Trainee {
                 file: file.clone(),
@@ -196,8 +377,7 @@ type GroupKey = (String, String, u64);
 
 /// Verifies and groups result files against the given scenarios (and the bundled ones).
 pub fn build(paths: &[PathBuf], candidates: &[Arc<Prepared>]) -> ClassReport {
-    let reads: Vec<Result<GameRecord, String>> =
-        kam_sim::batch::par_map(paths, |p| record::read(p));
+    let reads: Vec<Result<GameRecord, Reason>> = kam_sim::batch::par_map(paths, |p| read(p));
     build_from(paths, reads, candidates)
 }
 
@@ -206,7 +386,7 @@ pub fn build_from_records(
     records: Vec<(String, GameRecord)>,
     candidates: &[Arc<Prepared>],
 ) -> ClassReport {
-    let (names, reads): (Vec<PathBuf>, Vec<Result<GameRecord, String>>) = records
+    let (names, reads): (Vec<PathBuf>, Vec<Result<GameRecord, Reason>>) = records
         .into_iter()
         .map(|(name, record)| (PathBuf::from(name), Ok(record)))
         .unzip();
@@ -215,7 +395,7 @@ pub fn build_from_records(
 
 fn build_from(
     paths: &[PathBuf],
-    reads: Vec<Result<GameRecord, String>>,
+    reads: Vec<Result<GameRecord, Reason>>,
     candidates: &[Arc<Prepared>],
 ) -> ClassReport {
     let start = std::time::Instant::now();
@@ -226,7 +406,14 @@ fn build_from(
             .entry((r.scenario_id.clone(), r.scenario_hash.clone()))
             .or_insert_with(|| scenario_source::for_record(r, candidates));
     }
-    let jobs: Vec<(&PathBuf, Result<GameRecord, String>)> = paths.iter().zip(reads).collect();
+    // The first scenario found, in the order the results were given: the report's language
+    // when no result of it is counted.
+    let first_found = reads
+        .iter()
+        .flatten()
+        .find_map(|r| scenarios.get(&(r.scenario_id.clone(), r.scenario_hash.clone())))
+        .and_then(|p| p.as_ref().map(|p| p.scenario.language));
+    let jobs: Vec<(&PathBuf, Result<GameRecord, Reason>)> = paths.iter().zip(reads).collect();
     let outcomes = kam_sim::batch::par_map(&jobs, |(p, r)| check(p, &scenarios, r.clone()));
 
     let mut flagged = Vec::new();
@@ -283,8 +470,12 @@ fn build_from(
                 trainees,
             }
         })
-        .collect();
+        .collect::<Vec<Group>>();
     ClassReport {
+        language: groups
+            .first()
+            .map(|g| g.prepared.scenario.language)
+            .or(first_found),
         groups,
         flagged,
         seconds: start.elapsed().as_secs_f64(),
@@ -301,34 +492,37 @@ pub fn run(args: &Args, io: &mut Io) -> u8 {
     }
     let paths = expand(&args.results);
     if paths.is_empty() {
-        let _ = writeln!(
-            io.err,
-            "kam report: no result files found in the given folders"
-        );
+        let lang = io.lang_for(candidates.first().map(|p| p.scenario.language));
+        let _ = writeln!(io.err, "{}", Say::NoResults.t(lang));
         return USAGE;
     }
     let report = build(&paths, &candidates);
-    let _ = io.out.write_all(text(&report).as_bytes());
-    if let Some(csv_path) = &args.csv {
-        if let Err(e) = std::fs::write(csv_path, csv(&report)) {
-            let _ = writeln!(
-                io.err,
-                "kam report: cannot write {}: {e}",
-                csv_path.display()
-            );
+    let lang = io.lang_for(
+        report
+            .language
+            .or(candidates.first().map(|p| p.scenario.language)),
+    );
+    let say = |key: Say, args: &[&dyn std::fmt::Display]| fill(key.t(lang), args);
+    let _ = io.out.write_all(text(&report, lang).as_bytes());
+    let title = args.title.as_deref().filter(|t| !t.trim().is_empty());
+    let files: [(&Option<PathBuf>, &dyn Fn() -> String); 2] = [
+        (&args.csv, &|| csv(&report, lang)),
+        (&args.out, &|| page(&report, lang, title)),
+    ];
+    for (path, contents) in files {
+        let Some(path) = path else { continue };
+        if let Err(e) = std::fs::write(path, contents()) {
+            let _ = writeln!(io.err, "{}", say(Say::CannotWrite, &[&path.display(), &e]));
             return USAGE;
         }
-        let _ = writeln!(io.out, "wrote {}", csv_path.display());
-    }
-    if let Some(out) = &args.out {
-        if let Err(e) = std::fs::write(out, page(&report)) {
-            let _ = writeln!(io.err, "kam report: cannot write {}: {e}", out.display());
-            return USAGE;
-        }
-        let _ = writeln!(io.out, "wrote {}", out.display());
+        let _ = writeln!(io.out, "{}", say(Say::Wrote, &[&path.display()]));
     }
     for f in &report.flagged {
-        let _ = writeln!(io.err, "{}: flagged: {}", f.file, f.reason);
+        let _ = writeln!(
+            io.err,
+            "{}",
+            say(Say::FlaggedLine, &[&f.file, &f.reason.text(lang)])
+        );
     }
     if report.flagged.is_empty() {
         OK
@@ -376,15 +570,21 @@ fn short(hash: &str) -> &str {
     &hash[..hash.len().min(8)]
 }
 
-fn group_title(g: &Group) -> String {
-    format!(
-        "scenario `{}` ({}), version {}, seed {}: {} result{}",
-        g.prepared.scenario.id,
-        g.prepared.scenario.title,
-        short(&g.hash),
-        g.seed,
-        g.trainees.len(),
-        if g.trainees.len() == 1 { "" } else { "s" }
+fn group_title(g: &Group, lang: Lang) -> String {
+    let key = if g.trainees.len() == 1 {
+        Say::GroupTitleOne
+    } else {
+        Say::GroupTitle
+    };
+    fill(
+        key.t(lang),
+        &[
+            &g.prepared.scenario.id,
+            &g.prepared.scenario.title,
+            &short(&g.hash),
+            &g.seed,
+            &g.trainees.len(),
+        ],
     )
 }
 
@@ -402,49 +602,225 @@ pub fn identical(g: &Group) -> Vec<Vec<&Trainee>> {
     sets
 }
 
-fn identical_text(set: &[&Trainee]) -> String {
+fn identical_text(set: &[&Trainee], lang: Lang) -> String {
     let who: Vec<String> = set
         .iter()
-        .map(|t| format!("{} ({})", t.player, t.file))
+        .map(|t| {
+            let (open, close) = lang.pick(("（", "）"), (" (", ")"));
+            format!("{}{open}{}{close}", t.player, t.file)
+        })
         .collect();
-    format!(
-        "identical decision logs, the same game move for move: {}",
-        who.join(", ")
-    )
+    fill(Say::Identical.t(lang), &[&who.join(lang.pick("、", ", "))])
 }
 
-fn several_note(r: &ClassReport) -> Option<String> {
-    (r.groups.len() > 1).then(|| {
-        format!(
-            "NOTE: these results come from {} different games (scenario, version or seed differ); each is reported separately and trainees are only compared within their own group.",
-            r.groups.len()
-        )
-    })
+fn several_note(r: &ClassReport, lang: Lang) -> Option<String> {
+    (r.groups.len() > 1).then(|| fill(Say::SeveralGames.t(lang), &[&r.groups.len()]))
+}
+
+/// One score's distribution over a group: its name, and whether it is money (shown without
+/// decimals) rather than points.
+pub(crate) struct ScoreRow {
+    pub name: String,
+    pub money: bool,
+    pub d: Distribution,
 }
 
 /// Each score of a group as a distribution over its trainees, by name.
-fn distributions(g: &Group) -> Vec<(&'static str, Distribution)> {
+fn distributions(g: &Group, lang: Lang) -> Vec<ScoreRow> {
     let d = |f: fn(&Scores) -> f64| Distribution::of(g.trainees.iter().map(|t| f(&t.scores)));
+    let out_of_hundred = |name: &str| fill(Say::OutOfHundred.t(lang), &[&name]);
+    let row = |name: String, money: bool, d: Distribution| ScoreRow { name, money, d };
     vec![
-        ("composite (0-100)", d(|s| s.composite)),
-        ("retention (0-100)", d(|s| s.retention)),
-        ("profit", d(|s| s.profit)),
-        ("profit score (0-100)", d(|s| s.profit_score)),
-        ("satisfaction (0-100)", d(|s| s.satisfaction)),
-        (
-            "gap to expert",
+        row(
+            out_of_hundred(&metric(lang, Metric::Composite)),
+            false,
+            d(|s| s.composite),
+        ),
+        row(
+            out_of_hundred(&metric(lang, Metric::Retention)),
+            false,
+            d(|s| s.retention),
+        ),
+        row(metric(lang, Metric::Profit), true, d(|s| s.profit)),
+        row(
+            out_of_hundred(&Figure::ProfitScore.name(lang)),
+            false,
+            d(|s| s.profit_score),
+        ),
+        row(
+            out_of_hundred(&metric(lang, Metric::Satisfaction)),
+            false,
+            d(|s| s.satisfaction),
+        ),
+        row(
+            Say::GapToExpert.t(lang).to_owned(),
+            false,
             Distribution::of(g.trainees.iter().map(|t| t.scores.composite - t.expert)),
         ),
     ]
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use std::path::{Path, PathBuf};
 
+    use super::Say;
     use crate::tests::kam;
+    use crate::words::Lang;
     use crate::{INVALID, OK, USAGE};
     use kam_sim::record;
+
+    /// The phrases of a catalogue's English sentences (cut at their `{}`) of more than one
+    /// word that are in `out`, but not in the sentence's Chinese (a command's name): what a
+    /// Chinese report must not say. `sentences` are (Chinese, English).
+    pub(crate) fn english_left(out: &str, sentences: &[(&str, &str)]) -> Vec<String> {
+        let mut left: Vec<String> = sentences
+            .iter()
+            .flat_map(|(zh, en)| en.split("{}").map(move |piece| (zh, piece)))
+            .map(|(zh, piece)| {
+                let piece = piece.trim_matches(|c: char| c.is_whitespace() || ",.;:()".contains(c));
+                (zh, piece)
+            })
+            .filter(|(zh, piece)| {
+                piece.split_whitespace().count() > 1 && !zh.contains(piece) && out.contains(piece)
+            })
+            .map(|(_, piece)| piece.to_owned())
+            .collect();
+        left.dedup();
+        left
+    }
+
+    /// The report's English sentences, and the shared English names it shows, left in `out`.
+    fn report_english_left(out: &str) -> Vec<String> {
+        let mut sentences: Vec<(&str, &str)> = Say::ALL
+            .iter()
+            .map(|k| (k.t(Lang::Zh), k.t(Lang::En)))
+            .collect();
+        let score = kam_sim::words::profit_score;
+        sentences.push((score(Lang::Zh), score(Lang::En)));
+        sentences.extend(kam_sim::scenario::Lesson::ALL.iter().map(|l| {
+            (
+                kam_sim::words::lesson(Lang::Zh, *l),
+                kam_sim::words::lesson(Lang::En, *l),
+            )
+        }));
+        english_left(out, &sentences)
+    }
+
+    /// A class of four on the Chinese classroom scenario, one seed, in `dir`.
+    fn chinese_class(dir: &Path) {
+        let (file, src) = kam_sim::bundled::SCENARIOS[1];
+        assert_eq!(file, "classroom_zh.ron");
+        let p = kam_sim::load::load_str(file, src).unwrap().0;
+        for (name, strategy) in [
+            ("王芳", "expert"),
+            ("李强", "random"),
+            ("张伟", "even"),
+            ("陈静", "pareto"),
+        ] {
+            write_result(dir, name, &p, strategy, 11);
+        }
+    }
+
+    #[test]
+    fn a_chinese_class_is_reported_in_chinese_with_its_title() {
+        let dir = tempfile::tempdir().unwrap();
+        chinese_class(dir.path());
+        let (csv, html) = (dir.path().join("班级.csv"), dir.path().join("班级.html"));
+        // No --lang: the scenario's language.
+        let (status, out, err) = kam(&[
+            "report",
+            dir.path().to_str().unwrap(),
+            "--csv",
+            csv.to_str().unwrap(),
+            "--out",
+            html.to_str().unwrap(),
+            "--title",
+            "三月大客户班 <第二期>",
+        ]);
+        assert_eq!(status, OK, "{err}\n{out}");
+        assert!(
+            out.starts_with("班级报告：4 份成绩文件，4 份核验通过，0 份不计入"),
+            "{out}"
+        );
+        for said in [
+            Say::LessonsHeading,
+            Say::AccountsHeading,
+            Say::ScoreDistributions,
+        ] {
+            assert!(out.contains(said.t(Lang::Zh)), "{said:?} missing:\n{out}");
+        }
+        assert!(out.contains("同一种子上的专家：综合得分"), "{out}");
+        assert_eq!(report_english_left(&out), Vec::<String>::new(), "{out}");
+
+        let csv = std::fs::read_to_string(&csv).unwrap();
+        assert!(
+            csv.starts_with("\u{feff}学员,文件,场景,种子,已核验,综合得分,等级,客户保留,利润,满意度,专家综合得分,差距,原因\r\n"),
+            "{csv}"
+        );
+        assert!(
+            csv.lines().skip(1).all(|l| l.contains(",classroom,11,是,")),
+            "{csv}"
+        );
+
+        let page = std::fs::read_to_string(&html).unwrap();
+        assert!(page.contains("<html lang=\"zh-CN\">"), "{page}");
+        assert!(
+            page.contains("<title>三月大客户班 &lt;第二期&gt; · 班级报告：")
+                && page.contains("<h1>三月大客户班 &lt;第二期&gt;</h1>"),
+            "{page}"
+        );
+        assert!(page.contains("排行榜") && page.contains("王芳"));
+        assert_eq!(report_english_left(&page), Vec::<String>::new());
+    }
+
+    #[test]
+    fn lang_en_overrides_the_scenario_s_language_and_lang_zh_an_english_one() {
+        let dir = tempfile::tempdir().unwrap();
+        chinese_class(dir.path());
+        let (csv, html) = (dir.path().join("c.csv"), dir.path().join("c.html"));
+        let (status, out, err) = kam(&[
+            "--lang",
+            "en",
+            "report",
+            dir.path().to_str().unwrap(),
+            "--csv",
+            csv.to_str().unwrap(),
+            "--out",
+            html.to_str().unwrap(),
+        ]);
+        assert_eq!(status, OK, "{err}");
+        assert!(
+            out.starts_with("class report: 4 result files, 4 verified"),
+            "{out}"
+        );
+        assert!(
+            !out.contains("班级报告") && !out.contains("综合得分"),
+            "{out}"
+        );
+        let csv = std::fs::read_to_string(&csv).unwrap();
+        assert!(csv.starts_with("\u{feff}player,file,scenario,seed,verified,composite,"));
+        let page = std::fs::read_to_string(&html).unwrap();
+        assert!(page.contains("<html lang=\"en\">") && page.contains("Leaderboard"));
+
+        // And an English scenario's class in Chinese, flagged results too.
+        let en = tempfile::tempdir().unwrap();
+        let p = tutorial();
+        write_result(en.path(), "Alice", &p, "expert", 3);
+        let cheat = write_result(en.path(), "Mallory", &p, "random", 3);
+        let mut r = record::read(&cheat).unwrap();
+        r.scores.composite += 20.0;
+        record::write_atomic(&cheat, &r).unwrap();
+        let (status, out, err) = kam(&["--lang", "zh", "report", en.path().to_str().unwrap()]);
+        assert_eq!(status, INVALID, "{out}");
+        assert!(out.contains("1 份核验通过，1 份不计入"), "{out}");
+        assert_eq!(report_english_left(&out), Vec::<String>::new(), "{out}");
+        assert!(
+            err.contains("Mallory.ron：不计入：与重放结果不符：综合得分记录为 "),
+            "{err}"
+        );
+        assert_eq!(report_english_left(&err), Vec::<String>::new(), "{err}");
+    }
 
     fn tutorial() -> std::sync::Arc<kam_sim::engine::Prepared> {
         let (file, src) = kam_sim::bundled::SCENARIOS[0];

@@ -4,83 +4,105 @@
 
 use std::fmt::Write as _;
 
+use kam_sim::words::Metric;
+
 use super::{
     ClassReport, account_figures, distributions, group_title, identical, identical_text,
-    lessons_missed, several_note,
+    lessons_missed, metric, several_note,
 };
+use crate::columns::{left, right};
+use crate::words::report::Say;
+use crate::words::{Lang, fill};
 
-/// The terminal report.
-pub fn text(r: &ClassReport) -> String {
+/// The terminal report in `lang`.
+pub fn text(r: &ClassReport, lang: Lang) -> String {
+    let say = |key: Say, args: &[&dyn std::fmt::Display]| fill(key.t(lang), args);
     let mut t = String::new();
     let counted: usize = r.groups.iter().map(|g| g.trainees.len()).sum();
+    let files = counted + r.flagged.len();
+    let summary = if files == 1 {
+        Say::SummaryOne
+    } else {
+        Say::Summary
+    };
+    let seconds = format!("{:.2}", r.seconds);
     let _ = writeln!(
         t,
-        "class report: {} result file{}, {counted} verified, {} flagged ({:.2} s)",
-        counted + r.flagged.len(),
-        if counted + r.flagged.len() == 1 {
-            ""
-        } else {
-            "s"
-        },
-        r.flagged.len(),
-        r.seconds
+        "{}",
+        say(summary, &[&files, &counted, &r.flagged.len(), &seconds])
     );
-    if let Some(note) = several_note(r) {
+    if let Some(note) = several_note(r, lang) {
         let _ = writeln!(t, "{note}");
     }
     if !r.flagged.is_empty() {
-        let _ = writeln!(t, "\nFlagged, not counted:");
+        let _ = writeln!(t, "\n{}", Say::FlaggedHeading.t(lang));
         for f in &r.flagged {
-            let _ = writeln!(
-                t,
-                "  {}{}: {}",
-                f.file,
-                f.player
-                    .as_ref()
-                    .map(|p| format!(" ({p})"))
-                    .unwrap_or_default(),
-                f.reason
-            );
+            let who = f
+                .player
+                .as_ref()
+                .map(|p| lang.pick(format!("（{p}）"), format!(" ({p})")))
+                .unwrap_or_default();
+            let colon = lang.pick("：", ": ");
+            let _ = writeln!(t, "  {}{who}{colon}{}", f.file, f.reason.text(lang));
         }
     }
     for (i, g) in r.groups.iter().enumerate() {
         let _ = writeln!(
             t,
-            "\n== group {} of {}: {}",
-            i + 1,
-            r.groups.len(),
-            group_title(g)
+            "\n{}",
+            say(
+                Say::GroupOf,
+                &[&(i + 1), &r.groups.len(), &group_title(g, lang)]
+            )
         );
+        let e = &g.expert;
+        let figures = [
+            format!("{} {:.1}", metric(lang, Metric::Composite), e.composite)
+                + &say(Say::GradeOf, &[&e.grade]),
+            format!("{} {:.1}", metric(lang, Metric::Retention), e.retention),
+            format!("{} {:.0}", metric(lang, Metric::Profit), e.profit),
+            format!(
+                "{} {:.1}",
+                metric(lang, Metric::Satisfaction),
+                e.satisfaction
+            ),
+        ];
         let _ = writeln!(
             t,
-            "expert on this seed: composite {:.1} (grade {}), retention {:.1}, profit {:.0}, satisfaction {:.1}",
-            g.expert.composite,
-            g.expert.grade,
-            g.expert.retention,
-            g.expert.profit,
-            g.expert.satisfaction
+            "{}",
+            say(Say::ExpertOnSeed, &[&figures.join(lang.pick("，", ", "))])
         );
         let name_w = g
             .trainees
             .iter()
             .map(|x| display_width(&x.player))
+            .chain([display_width(Say::Player.t(lang))])
             .max()
             .unwrap_or(6)
             .clamp(6, 24);
+        let heads = [
+            (metric(lang, Metric::Composite), 9),
+            (Say::Grade.t(lang).to_owned(), 5),
+            (metric(lang, Metric::Retention), 9),
+            (metric(lang, Metric::Profit), 8),
+            (metric(lang, Metric::Satisfaction), 12),
+            (Say::VsExpert.t(lang).to_owned(), 9),
+        ];
+        let heads: Vec<String> = heads.iter().map(|(h, w)| right(h, *w)).collect();
         let _ = writeln!(
             t,
-            "\n{:>3}  {:<name_w$}  {:>9} {:>5} {:>9} {:>8} {:>12} {:>7}",
-            "#", "player", "composite", "grade", "retention", "profit", "satisfaction", "vs exp."
+            "\n{:>3}  {}  {}",
+            "#",
+            left(Say::Player.t(lang), name_w),
+            heads.join(" ")
         );
         for (k, x) in g.trainees.iter().enumerate() {
             let s = &x.scores;
-            let pad = name_w.saturating_sub(display_width(&x.player));
             let _ = writeln!(
                 t,
-                "{:>3}  {}{}  {:>9.1} {:>5} {:>9.1} {:>8.0} {:>12.1} {:>+7.1}",
+                "{:>3}  {}  {:>9.1} {:>5} {:>9.1} {:>8.0} {:>12.1} {:>+9.1}",
                 k + 1,
-                x.player,
-                " ".repeat(pad),
+                left(&x.player, name_w),
                 s.composite,
                 s.grade.to_string(),
                 s.retention,
@@ -89,34 +111,58 @@ pub fn text(r: &ClassReport) -> String {
                 s.composite - x.expert
             );
         }
+        let rows = distributions(g, lang);
+        let label_w = rows
+            .iter()
+            .map(|row| display_width(&row.name))
+            .max()
+            .unwrap_or(22)
+            .max(22);
         let _ = writeln!(
             t,
-            "\nScore distributions         mean     p10     p50     p90"
+            "\n{}{}{}{}{}",
+            left(Say::ScoreDistributions.t(lang), label_w + 2),
+            right(Say::Mean.t(lang), 8),
+            right("p10", 8),
+            right("p50", 8),
+            right("p90", 8)
         );
-        for (name, d) in distributions(g) {
+        for row in rows {
+            let d = &row.d;
+            let p = if row.money { 0 } else { 1 };
             let _ = writeln!(
                 t,
-                "  {:<22} {:>7.1} {:>7.1} {:>7.1} {:>7.1}",
-                name, d.mean, d.p10, d.p50, d.p90
+                "  {} {:>7.p$} {:>7.p$} {:>7.p$} {:>7.p$}",
+                left(&row.name, label_w),
+                d.mean,
+                d.p10,
+                d.p50,
+                d.p90
             );
         }
         let s = &g.prepared.scenario;
-        let id_w = crate::account_id_width(s);
-        let _ = writeln!(
-            t,
-            "\nAccounts: share of the class that kept each, and its mean final satisfaction among them"
+        let id_w = crate::account_id_width(s).max(display_width(Say::Account.t(lang)));
+        let sat_kept = fill(
+            Say::SatisfactionKept.t(lang),
+            &[&metric(lang, Metric::Satisfaction)],
         );
+        let sat_w = display_width(&sat_kept).max(20);
+        let _ = writeln!(t, "\n{}", Say::AccountsHeading.t(lang));
         let _ = writeln!(
             t,
-            "  {:<id_w$} {:>4} {:>6} {:>20}  name",
-            "account", "tier", "kept", "satisfaction (kept)"
+            "  {} {} {} {}  {}",
+            left(Say::Account.t(lang), id_w),
+            right(Say::Tier.t(lang), 4),
+            right(Say::Kept.t(lang), 6),
+            right(&sat_kept, sat_w),
+            Say::Name.t(lang)
         );
         for (a, acc) in s.accounts.iter().enumerate() {
             let (kept, sat) = account_figures(g, a);
             let _ = writeln!(
                 t,
-                "  {:<id_w$} {:>4} {:>5.0}% {:>20.1}  {}",
-                acc.id,
+                "  {} {:>4} {:>5.0}% {:>sat_w$.1}  {}",
+                left(&acc.id, id_w),
                 format!("{:?}", acc.tier),
                 kept * 100.0,
                 sat,
@@ -124,20 +170,21 @@ pub fn text(r: &ClassReport) -> String {
             );
         }
         for set in identical(g) {
-            let _ = writeln!(t, "note: {}", identical_text(&set));
+            let _ = writeln!(t, "{}", say(Say::Note, &[&identical_text(&set, lang)]));
         }
-        let _ = writeln!(
-            t,
-            "\nTeaching points missed (trainees who missed it at least once, of those whose game assessed it):"
-        );
+        let _ = writeln!(t, "\n{}", Say::LessonsHeading.t(lang));
         for (lesson, missed, assessed) in lessons_missed(g) {
+            let of = say(
+                Say::MissedOf,
+                &[&format!("{missed:>3}"), &format!("{assessed:<3}")],
+            );
+            let share = format!("{:.0}%", 100.0 * missed as f64 / assessed as f64);
+            let share = lang.pick(format!("（{share}）"), format!("({share})"));
             let _ = writeln!(
                 t,
-                "  {:>3} of {:<3} ({:>3.0}%)  {}",
-                missed,
-                assessed,
-                100.0 * missed as f64 / assessed as f64,
-                kam_sim::debrief::lesson_name(lesson, s.language)
+                "  {of} {}  {}",
+                right(&share, lang.pick(8, 6)),
+                kam_sim::words::lesson(lang, lesson)
             );
         }
     }
@@ -170,7 +217,7 @@ mod tests {
             kam_sim::record::write_atomic(&path, &result).unwrap();
             paths.push(path);
         }
-        let text = super::text(&crate::report::build(&paths, &[]));
+        let text = super::text(&crate::report::build(&paths, &[]), kam_sim::words::Lang::En);
         // The composite column ends at the same terminal column on every row.
         let ends: Vec<usize> = text
             .lines()
