@@ -1,12 +1,15 @@
 // The class dashboard in a real headless browser (Debian's chromium, driven by playwright-core):
 // an instructor creates a class in the form, simulated trainees join and play, and the roster
 // and leaderboard update without a reload; then the drill-down and the release button work.
-// Writes a screenshot of the dashboard to docs/dashboard.png.
+// Writes a screenshot of the dashboard to docs/dashboard.png. Then the same in Chinese (issue
+// 21): a browser that asks for Chinese gets every page in Chinese, with `lang="zh-CN"`, and the
+// 中文 / English switch changes the language and is remembered. With SHOTS=DIR, screenshots of
+// every page looked at, in both languages, go to DIR.
 //
 //   KAM=target/debug/kam ROBOTS=target/debug/examples/class_robots node tests/browser/dashboard.mjs
 
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import net from "node:net";
@@ -17,6 +20,17 @@ const kam = resolve(root, process.env.KAM ?? "target/debug/kam");
 const robots = resolve(root, process.env.ROBOTS ?? "target/debug/examples/class_robots");
 const screenshot = resolve(root, process.env.SCREENSHOT ?? "docs/dashboard.png");
 const TRAINEES = 12;
+const shots = process.env.SHOTS ? resolve(process.env.SHOTS) : null;
+if (shots) mkdirSync(shots, { recursive: true });
+
+async function shot(page, name) {
+  if (shots) await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+}
+
+async function expectLang(page, lang, what) {
+  const said = await page.getAttribute("html", "lang");
+  if (said !== lang) fail(`${what}: <html lang="${said}">, not ${lang}`);
+}
 
 function fail(message) {
   console.error(`dashboard test: FAILED: ${message}`);
@@ -47,6 +61,79 @@ async function waitForPort(port, ms = 30000) {
   fail(`kam serve did not open port ${port}`);
 }
 
+// The same class server read by an instructor whose browser asks for Chinese.
+async function chinese(base) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: "zh-CN" });
+  const page = await context.newPage();
+  await page.goto(`${base}/`);
+  await expectLang(page, "zh-CN", "the create form");
+  await page.waitForSelector("h1:has-text('开设班级')");
+  await shot(page, "zh-create");
+
+  // A broken file: the form comes back in Chinese (the errors are kam validate's).
+  await page.fill("#scenario_file", '(id: "mine", title: "Mine", turns: "four")');
+  await page.click("button[type=submit]");
+  await page.waitForSelector("section.errors h2:has-text('班级没有创建')");
+  await expectLang(page, "zh-CN", "a refused form");
+  await shot(page, "zh-create-error");
+
+  await page.goto(`${base}/`);
+  if ((await page.inputValue("select[name=bundled]")) !== "classroom_zh") fail("the Chinese form does not offer the Chinese classroom");
+  await page.fill("input[name=title]", "2025春季班 B组");
+  await page.check("input[name=pacing][value=rounds]");
+  await Promise.all([page.waitForURL(/\/i\/[a-z0-9]+$/), page.click("button[type=submit]")]);
+  await expectLang(page, "zh-CN", "the dashboard");
+  const code = (await page.textContent("#join-code")).trim();
+  await page.waitForSelector("#connection.live", { timeout: 10000 });
+  const live = await page.textContent("#connection");
+  if (!live.startsWith("实时 · 更新于")) fail(`the live status is not in Chinese: ${live}`);
+  const robots = spawn(robotsPath, [new URL(base).host, code, "8", "300"], { stdio: ["ignore", "inherit", "inherit"] });
+  try {
+    await page.waitForFunction(() => document.querySelectorAll("#roster tbody tr").length === 8, null, { timeout: 30000 });
+    await page.waitForFunction(() => Number(document.querySelector("#open-month")?.textContent) >= 3, null, { timeout: 60000 });
+    await page.waitForSelector("#live h2:has-text('排行榜')");
+    await shot(page, "zh-dashboard");
+
+    await page.click("#leaderboard tbody tr:first-child a");
+    await page.waitForSelector("h2:has-text('逐月明细')");
+    await expectLang(page, "zh-CN", "the drill-down");
+    await shot(page, "zh-drilldown");
+    await page.goBack();
+
+    // The switch: English, remembered over a reload, then Chinese again.
+    await Promise.all([page.waitForNavigation(), page.click("nav.lang a:has-text('English')")]);
+    await expectLang(page, "en", "the dashboard switched to English");
+    await page.waitForSelector("h2:has-text('Leaderboard')");
+    await page.reload();
+    await expectLang(page, "en", "the dashboard reloaded after the switch");
+    await page.waitForSelector("#connection.live", { timeout: 10000 });
+    await shot(page, "en-dashboard");
+    await Promise.all([page.waitForNavigation(), page.click("nav.lang a:has-text('中文')")]);
+    await expectLang(page, "zh-CN", "the dashboard switched back to Chinese");
+
+    // Ending the class asks in Chinese.
+    let asked = "";
+    page.once("dialog", (dialog) => { asked = dialog.message(); dialog.accept(); });
+    await Promise.all([page.waitForNavigation(), page.click("#end")]);
+    if (!asked.includes("结束这次课程")) fail(`the confirmation is not in Chinese: ${asked}`);
+    await page.waitForSelector("text=课程已经结束。", { timeout: 10000 });
+    await shot(page, "zh-ended");
+  } finally {
+    robots.kill();
+  }
+  const dashboardPath = new URL(page.url()).pathname;
+  const stranger = await browser.newContext({ viewport: { width: 1000, height: 500 }, locale: "zh-CN" });
+  const strangerPage = await stranger.newPage();
+  const refused = await strangerPage.goto(`${base}${dashboardPath}`);
+  if (refused.status() !== 403) fail(`the dashboard without its key answered ${refused.status()}`);
+  await expectLang(strangerPage, "zh-CN", "an error page");
+  await strangerPage.waitForSelector("h1:has-text('无法完成（403）')");
+  await shot(strangerPage, "zh-error");
+  await stranger.close();
+  await context.close();
+}
+
+const robotsPath = robots;
 const port = await freePort();
 const dir = mkdtempSync(join(tmpdir(), "kam-browser-"));
 const server = spawn(kam, ["serve", "--addr", `127.0.0.1:${port}`, "--db", `sqlite://${join(dir, "class.db")}`], {
@@ -65,6 +152,8 @@ try {
 
   // A broken scenario file is refused with located errors, and the form keeps what was typed.
   await page.goto(`${base}/`);
+  await expectLang(page, "en", "the create form");
+  await shot(page, "en-create");
   await page.fill("#scenario_file", '(id: "mine", title: "Mine", turns: "four")');
   await page.fill("input[name=title]", "Broken");
   await page.click("button[type=submit]");
@@ -111,6 +200,7 @@ try {
   await page.click("#leaderboard tbody tr:first-child a");
   await page.waitForSelector("text=Month by month");
   await page.waitForSelector("text=Debrief");
+  await shot(page, "en-drilldown");
   await page.goBack();
 
   // The class report and the CSV download from the dashboard.
@@ -127,7 +217,19 @@ try {
   ]);
   if (ended && ended.status() >= 400) fail(`End the session answered ${ended.status()}`);
   await page.waitForSelector("text=The session has ended.", { timeout: 10000 });
-  console.log(`dashboard test: passed (${TRAINEES} trainees, join code ${code}); screenshot ${screenshot}`);
+  const dashboardPath = new URL(page.url()).pathname;
+
+  // A refusal as a page: the dashboard without the key (another browser).
+  const stranger = await browser.newContext({ viewport: { width: 1000, height: 500 } });
+  const strangerPage = await stranger.newPage();
+  const refused = await strangerPage.goto(`${base}${dashboardPath}`);
+  if (refused.status() !== 403) fail(`the dashboard without its key answered ${refused.status()}`);
+  await expectLang(strangerPage, "en", "an error page");
+  await shot(strangerPage, "en-error");
+  await stranger.close();
+
+  await chinese(base);
+  console.log(`dashboard test: passed (${TRAINEES} trainees, join code ${code}, both languages); screenshot ${screenshot}`);
 } finally {
   robotProcess?.kill();
   await browser.close();

@@ -14,7 +14,7 @@ use kam_class::protocol::{
 };
 use kam_sim::engine::{Decision, Game, Prepared};
 use kam_sim::record::GameRecord;
-use kam_sim::scenario::{Difficulty, Lesson};
+use kam_sim::scenario::{Difficulty, Lesson, Tier};
 use serde::{Deserialize, Serialize};
 use tokio::sync::{Semaphore, broadcast};
 
@@ -22,6 +22,7 @@ use crate::db::{Db, NewSeat, Progress, SeatClaim, SeatRow, SessionRow, WriteErro
 use crate::error::ApiError;
 use crate::limits::{MAX_SEATS, MAX_TITLE_CHARS};
 use crate::presence::Presence;
+use crate::words::{Said, Say};
 use crate::{names, secrets};
 
 /// How long after its first join a resent join with the same join id still gets the seat
@@ -133,22 +134,14 @@ pub enum SeatStatus {
     Offline,
 }
 
-impl SeatStatus {
-    pub fn label(self) -> &'static str {
-        match self {
-            SeatStatus::Planning => "planning",
-            SeatStatus::Waiting => "submitted, waiting",
-            SeatStatus::Finished => "finished",
-            SeatStatus::Offline => "offline",
-        }
-    }
-}
-
 /// How one account fares across the class.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct AccountLine {
     pub name: String,
     pub tier: String,
+    /// The tier, for a page to name in its language.
+    #[serde(skip)]
+    pub tier_key: Tier,
     pub kept: usize,
     pub of: usize,
     pub mean_satisfaction: f64,
@@ -157,7 +150,11 @@ pub struct AccountLine {
 /// A teaching point and how many finished games missed it.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct LessonLine {
+    /// Named in the scenario's language.
     pub lesson: String,
+    /// The teaching point, for a page to name in its language.
+    #[serde(skip)]
+    pub key: Lesson,
     pub missed: usize,
     pub of: usize,
 }
@@ -345,7 +342,7 @@ impl Classroom {
             return Ok(Arc::clone(p));
         }
         let (prepared, _) = kam_sim::load::load_str("scenario.ron", &session.scenario)
-            .map_err(|_| ApiError::internal("the session's scenario no longer loads"))?;
+            .map_err(|_| ApiError::internal(Say::ScenarioGone))?;
         let prepared = at_class_difficulty(prepared, session.difficulty);
         lock(&self.scenarios).insert(session.id.clone(), Arc::clone(&prepared));
         Ok(prepared)
@@ -360,35 +357,25 @@ impl Classroom {
                 ("uploaded.ron".to_owned(), new.scenario.clone())
             }
             None => {
-                return Err(ApiError::bad_request(format!(
-                    "no bundled scenario is called `{}`; give a bundled name ({}) or a scenario file",
-                    new.scenario.trim(),
-                    kam_sim::bundled::names().join(", ")
+                return Err(ApiError::bad_request(Said::with(
+                    Say::NoSuchBundled,
+                    &[&new.scenario.trim(), &kam_sim::bundled::names().join(", ")],
                 )));
             }
         };
         let prepared = match kam_sim::load::load_str(&file, &text) {
             Ok((prepared, _warnings)) => prepared,
-            Err(diagnostics) => {
-                return Err(ApiError::unprocessable(
-                    diagnostics
-                        .iter()
-                        .map(|d| d.to_string())
-                        .collect::<Vec<_>>()
-                        .join("\n"),
-                ));
-            }
+            Err(diagnostics) => return Err(ApiError::scenario_errors(diagnostics)),
         };
         let title = new.title.trim();
         if title.chars().count() > MAX_TITLE_CHARS {
-            return Err(ApiError::bad_request(format!(
-                "the title is longer than {MAX_TITLE_CHARS} characters"
+            return Err(ApiError::bad_request(Said::with(
+                Say::TitleTooLong,
+                &[&MAX_TITLE_CHARS],
             )));
         }
         if new.round_minutes > 24 * 60 {
-            return Err(ApiError::bad_request(
-                "a round lasts at most a day (1440 minutes)",
-            ));
+            return Err(ApiError::bad_request(Say::RoundTooLong));
         }
         let scenario = &prepared.scenario;
         let seed = kam_sim::record::seed_from_code(&new.seed, scenario.seed);
@@ -423,7 +410,7 @@ impl Classroom {
             version: 1,
         };
         self.db.create_session(&row).await.map_err(|e| match e {
-            WriteError::Conflict => ApiError::unavailable("a code clashed; try again"),
+            WriteError::Conflict => ApiError::unavailable(Say::CodeClashed),
             WriteError::Db(e) => ApiError::from(e),
         })?;
         let prepared = at_class_difficulty(prepared, row.difficulty);
@@ -437,9 +424,7 @@ impl Classroom {
         let session = self.db.session(id).await?;
         match session {
             Some(s) if !secret.is_empty() && s.secret_hash == secrets::hash(secret) => Ok(s),
-            _ => Err(ApiError::forbidden(
-                "this needs the session's instructor link (its key is wrong or missing)",
-            )),
+            _ => Err(ApiError::forbidden(Say::NeedsInstructorLink)),
         }
     }
 
@@ -448,7 +433,7 @@ impl Classroom {
         let join_hash = request.join_id.as_deref().map(check_join_id).transpose()?;
         let session = self.session_by_code(&request.code).await?;
         if session.ended {
-            return Err(ApiError::gone("this class has ended"));
+            return Err(ApiError::gone(Say::ClassHasEnded));
         }
         if let Some(join_hash) = &join_hash
             && let Some(seat) = self.join_again(&session, &name, join_hash).await?
@@ -523,7 +508,7 @@ impl Classroom {
             .reissue(&session.id, seat, &secrets::hash(&token), &rejoin_hash)
             .await
             .map_err(|e| match e {
-                WriteError::Conflict => ApiError::unavailable("try again"),
+                WriteError::Conflict => ApiError::unavailable(Say::TryAgain),
                 WriteError::Db(e) => ApiError::from(e),
             })?;
         if !reissued {
@@ -574,7 +559,7 @@ impl Classroom {
             .replace_token(&session.id, seat, &secrets::hash(&token))
             .await
             .map_err(|e| match e {
-                WriteError::Conflict => ApiError::unavailable("try again"),
+                WriteError::Conflict => ApiError::unavailable(Say::TryAgain),
                 WriteError::Db(e) => ApiError::from(e),
             })?;
         let row = self.db.seat(&session.id, seat).await?.ok_or_else(refused)?;
@@ -819,7 +804,7 @@ impl Classroom {
             .await
             .map_err(write_error)?
         {
-            return Err(ApiError::not_found("no such seat in this class"));
+            return Err(ApiError::not_found(Say::NoSuchSeat));
         }
         self.changed(&session.id);
         self.release_if_complete(session).await
@@ -835,7 +820,7 @@ impl Classroom {
             .await
             .map_err(write_error)?
         {
-            return Err(ApiError::not_found("no such seat in this class"));
+            return Err(ApiError::not_found(Say::NoSuchSeat));
         }
         self.changed(&session.id);
         self.release_if_complete(session).await
@@ -868,12 +853,10 @@ impl Classroom {
 
     pub async fn extend(&self, session: &SessionRow, minutes: u32) -> Result<(), ApiError> {
         if pacing(session) != Pacing::Rounds {
-            return Err(ApiError::bad_request(
-                "only a class played in rounds has deadlines",
-            ));
+            return Err(ApiError::bad_request(Say::NoDeadlinesInFree));
         }
         if minutes == 0 || minutes > 24 * 60 {
-            return Err(ApiError::bad_request("extend by 1 to 1440 minutes"));
+            return Err(ApiError::bad_request(Say::ExtendRange));
         }
         let from = session.deadline.unwrap_or_else(now_ms).max(now_ms());
         self.db
@@ -1025,6 +1008,7 @@ impl Classroom {
                 AccountLine {
                     name: account.name.clone(),
                     tier: format!("{:?}", account.tier),
+                    tier_key: account.tier,
                     kept,
                     of: summaries.len(),
                     mean_satisfaction: if satisfaction.is_empty() {
@@ -1075,6 +1059,7 @@ impl Classroom {
                 .into_iter()
                 .map(|(lesson, missed, of)| LessonLine {
                     lesson: kam_sim::debrief::lesson_name(lesson, lang).to_owned(),
+                    key: lesson,
                     missed,
                     of,
                 })
@@ -1107,7 +1092,7 @@ pub fn pacing(session: &SessionRow) -> Pacing {
 
 fn write_error(e: WriteError) -> ApiError {
     match e {
-        WriteError::Conflict => ApiError::unavailable("try again"),
+        WriteError::Conflict => ApiError::unavailable(Say::TryAgain),
         WriteError::Db(e) => ApiError::from(e),
     }
 }

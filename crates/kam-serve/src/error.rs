@@ -6,6 +6,10 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use kam_class::protocol::Refusal;
 
+use kam_sim::load::Diagnostic;
+
+use crate::words::{Lang, Said, Say};
+
 /// One kind of refusal: its status, its code (`Refusal`'s `error` on the wire), and what it
 /// means, as the OpenAPI document and docs/serve.md say.
 pub struct Kind {
@@ -136,21 +140,104 @@ pub struct ApiError {
     pub recorded: Option<usize>,
     /// Made from a database error: counted in `kam_serve_database_errors_total`.
     pub from_database: bool,
+    /// The refusal as a page says it, in the page's language (its English is `message`).
+    pub said: Option<Said>,
+    /// A scenario that does not load: its errors, for a page to give in its language.
+    pub scenario_errors: Vec<Diagnostic>,
+}
+
+/// What a refusal says: a sentence of the API's own (English, for programs), or a sentence of
+/// the catalogue, which a page puts in its language and the API in English.
+pub struct Detail {
+    message: String,
+    said: Option<Said>,
+}
+
+impl From<&str> for Detail {
+    fn from(message: &str) -> Detail {
+        Detail {
+            message: message.to_owned(),
+            said: None,
+        }
+    }
+}
+
+impl From<String> for Detail {
+    fn from(message: String) -> Detail {
+        Detail {
+            message,
+            said: None,
+        }
+    }
+}
+
+impl From<Said> for Detail {
+    fn from(said: Said) -> Detail {
+        Detail {
+            message: said.in_lang(Lang::En),
+            said: Some(said),
+        }
+    }
+}
+
+impl From<Say> for Detail {
+    fn from(key: Say) -> Detail {
+        Detail::from(Said::new(key))
+    }
 }
 
 impl ApiError {
-    fn new(status: StatusCode, message: impl Into<String>) -> ApiError {
+    fn new(status: StatusCode, detail: impl Into<Detail>) -> ApiError {
+        let detail = detail.into();
         ApiError {
             status,
             code: code_for(status),
-            message: message.into(),
+            message: detail.message,
             recorded: None,
             from_database: false,
+            said: detail.said,
+            scenario_errors: Vec::new(),
+        }
+    }
+
+    /// A scenario that does not load, with its errors (`FILE:LINE:COL: …` each).
+    pub fn scenario_errors(diagnostics: Vec<Diagnostic>) -> ApiError {
+        let english: Vec<String> = diagnostics.iter().map(|d| d.render(Lang::En)).collect();
+        ApiError {
+            scenario_errors: diagnostics,
+            ..ApiError::unprocessable(Said::with(Say::ScenarioErrors, &[&english.join("\n")]))
+        }
+    }
+
+    /// A scenario's errors in `lang`, a line each (`FILE:LINE:COL: …`), if that is the refusal.
+    pub fn scenario_errors_in(&self, lang: Lang) -> Option<String> {
+        (!self.scenario_errors.is_empty()).then(|| {
+            let errors: Vec<String> = self
+                .scenario_errors
+                .iter()
+                .map(|d| d.render(lang))
+                .collect();
+            errors.join("\n")
+        })
+    }
+
+    /// What a page says of this refusal in `lang`: its own sentence if it has one; else, in
+    /// English, the API's detail, and in Chinese what its status means.
+    pub fn page_text(&self, lang: Lang) -> String {
+        if let Some(errors) = self.scenario_errors_in(lang) {
+            return format!("{}\n{errors}", Say::ScenarioErrorsLead.t(lang));
+        }
+        match (&self.said, lang) {
+            (Some(said), _) => said.in_lang(lang),
+            (None, Lang::En) if !self.message.is_empty() => self.message.clone(),
+            (None, _) => crate::words::refused(self.status.as_u16())
+                .t(lang)
+                .to_owned(),
         }
     }
 
     /// A refusal with a status made elsewhere (axum's own rejections).
-    pub fn with_status(status: StatusCode, m: impl Into<String>) -> ApiError {
+    pub fn with_status(status: StatusCode, m: impl Into<Detail>) -> ApiError {
         ApiError::new(status, m)
     }
 
@@ -159,37 +246,37 @@ impl ApiError {
         self
     }
 
-    pub fn bad_request(m: impl Into<String>) -> ApiError {
+    pub fn bad_request(m: impl Into<Detail>) -> ApiError {
         ApiError::new(StatusCode::BAD_REQUEST, m)
     }
-    pub fn unauthorized(m: impl Into<String>) -> ApiError {
+    pub fn unauthorized(m: impl Into<Detail>) -> ApiError {
         ApiError::new(StatusCode::UNAUTHORIZED, m)
     }
-    pub fn forbidden(m: impl Into<String>) -> ApiError {
+    pub fn forbidden(m: impl Into<Detail>) -> ApiError {
         ApiError::new(StatusCode::FORBIDDEN, m)
     }
-    pub fn not_found(m: impl Into<String>) -> ApiError {
+    pub fn not_found(m: impl Into<Detail>) -> ApiError {
         ApiError::new(StatusCode::NOT_FOUND, m)
     }
-    pub fn conflict(m: impl Into<String>) -> ApiError {
+    pub fn conflict(m: impl Into<Detail>) -> ApiError {
         ApiError::new(StatusCode::CONFLICT, m)
     }
     /// A join with a name someone in the class has: a conflict the game tells apart (it asks
     /// for another name).
-    pub fn name_taken(m: impl Into<String>) -> ApiError {
+    pub fn name_taken(m: impl Into<Detail>) -> ApiError {
         ApiError {
             code: "name_taken",
             ..ApiError::conflict(m)
         }
     }
-    pub fn gone(m: impl Into<String>) -> ApiError {
+    pub fn gone(m: impl Into<Detail>) -> ApiError {
         ApiError::new(StatusCode::GONE, m)
     }
-    pub fn unprocessable(m: impl Into<String>) -> ApiError {
+    pub fn unprocessable(m: impl Into<Detail>) -> ApiError {
         ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, m)
     }
     /// Rounds: the month is not open yet (the game waits and tries again).
-    pub fn too_early(m: impl Into<String>) -> ApiError {
+    pub fn too_early(m: impl Into<Detail>) -> ApiError {
         ApiError::new(StatusCode::TOO_EARLY, m)
     }
     pub fn new_too_large() -> ApiError {
@@ -202,7 +289,7 @@ impl ApiError {
         )
     }
     /// Too many of one kind of request (says which).
-    pub fn too_many_of(m: impl Into<String>) -> ApiError {
+    pub fn too_many_of(m: impl Into<Detail>) -> ApiError {
         ApiError::new(StatusCode::TOO_MANY_REQUESTS, m)
     }
     /// A request (its body, mostly) that took longer than the server waits.
@@ -213,15 +300,12 @@ impl ApiError {
         )
     }
     pub fn too_many() -> ApiError {
-        ApiError::new(
-            StatusCode::TOO_MANY_REQUESTS,
-            "too many requests from this client; wait a moment",
-        )
+        ApiError::new(StatusCode::TOO_MANY_REQUESTS, Say::TooMany)
     }
-    pub fn unavailable(m: impl Into<String>) -> ApiError {
+    pub fn unavailable(m: impl Into<Detail>) -> ApiError {
         ApiError::new(StatusCode::SERVICE_UNAVAILABLE, m)
     }
-    pub fn internal(m: impl Into<String>) -> ApiError {
+    pub fn internal(m: impl Into<Detail>) -> ApiError {
         ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, m)
     }
 }
@@ -230,8 +314,7 @@ impl From<sqlx::Error> for ApiError {
     fn from(e: sqlx::Error) -> ApiError {
         // The database's own words stay in the server's log, not in the answer.
         tracing::error!(error = %e, "database error");
-        let mut error =
-            ApiError::unavailable("the class database is not answering; try again in a moment");
+        let mut error = ApiError::unavailable(Say::DatabaseDown);
         error.from_database = true;
         error
     }

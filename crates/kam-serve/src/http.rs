@@ -29,11 +29,13 @@ use crate::body::ApiJson;
 use crate::class::{ClassView, Classroom, Created, Join, NewSession};
 use crate::db::SessionRow;
 use crate::error::{self, ApiError};
+use crate::language::{self, PageLang};
 use crate::limits::{MAX_BODY_BYTES, RateLimiter};
 use crate::observe::{self, Metrics};
 use crate::openapi::{Common, JsonBody, Oversized, Posted};
 use crate::origin::{self, Credential};
 use crate::pages::{self, CreateForm};
+use crate::words::{Lang, Said, Say};
 use crate::{Reporter, ServeOptions, Tuning};
 
 pub struct AppState {
@@ -99,6 +101,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/i/{id}/report.csv", get(report_csv))
         .route("/i/{id}/results.tar", get(results_tar))
         .merge(api)
+        .layer(axum::middleware::from_fn(pages_in_language))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(axum::middleware::from_fn_with_state(
             Arc::clone(&state),
@@ -171,10 +174,7 @@ fn limit_creation(state: &AppState, addr: &SocketAddr) -> Result<(), ApiError> {
     if state.creations.allow(&address_key(addr)) {
         Ok(())
     } else {
-        Err(ApiError::too_many_of(
-            "this computer has created many classes in a short time; wait a few minutes \
-             before creating another",
-        ))
+        Err(ApiError::too_many_of(Say::TooManyClasses))
     }
 }
 
@@ -440,7 +440,8 @@ impl FromRequestParts<Arc<AppState>> for InstructorPage {
     }
 }
 
-/// A refusal shown as a page, for the browser.
+/// A refusal shown as a page, for the browser. Its handler does not know the page's
+/// language: [`pages_in_language`] puts it into words, from the request.
 struct PageError(ApiError);
 
 impl From<ApiError> for PageError {
@@ -449,19 +450,67 @@ impl From<ApiError> for PageError {
     }
 }
 
+/// A refusal for [`pages_in_language`] to show in the page's language.
+#[derive(Clone)]
+struct PageRefusal(ApiError);
+
 impl IntoResponse for PageError {
     fn into_response(self) -> Response {
-        let response = (
-            self.0.status,
-            pages::error_page(self.0.status.as_u16(), &self.0.message),
-        )
-            .into_response();
+        let mut response = (self.0.status, pages::error_page(Lang::En, &self.0)).into_response();
+        response
+            .extensions_mut()
+            .insert(PageRefusal(self.0.clone()));
         self.0.mark(response)
     }
 }
 
-async fn home() -> Markup {
-    pages::create_page(&CreateForm::default(), None)
+/// Every page in the instructor's language ([`language`]): `GET PAGE?lang=zh|en` (the page's
+/// 中文 / English switch) remembers the choice in a cookie and goes back to the page; a
+/// refusal shown as a page is put into words in the language the request chose. The switch
+/// changes no class, so it needs neither key nor origin.
+async fn pages_in_language(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let path = request.uri().path();
+    let page = !(path.starts_with("/api/")
+        || path == "/api"
+        || path.starts_with("/assets/")
+        || path == "/healthz"
+        || path == "/metrics");
+    if !page {
+        return next.run(request).await;
+    }
+    if matches!(*request.method(), Method::GET | Method::HEAD)
+        && let Some((back, lang)) = language::switch(path, request.uri().query())
+    {
+        let mut response = Redirect::to(&back).into_response();
+        if let Ok(cookie) = HeaderValue::from_str(&language::cookie(lang)) {
+            response.headers_mut().insert(header::SET_COOKIE, cookie);
+        }
+        return response;
+    }
+    let lang = language::chosen(request.headers());
+    let mut response = next.run(request).await;
+    // Pages differ by these; no cache keeps them anyway (`no-store`), but say so.
+    response.headers_mut().insert(
+        header::VARY,
+        HeaderValue::from_static("Accept-Language, Cookie"),
+    );
+    let Some(PageRefusal(refusal)) = response.extensions_mut().remove::<PageRefusal>() else {
+        return response;
+    };
+    if lang == Lang::En {
+        return response;
+    }
+    let (mut parts, _) = response.into_parts();
+    parts.headers.remove(header::CONTENT_LENGTH);
+    let body = pages::error_page(lang, &refusal).into_string();
+    Response::from_parts(parts, axum::body::Body::from(body))
+}
+
+async fn home(PageLang(lang): PageLang) -> Markup {
+    pages::create_page(lang, &CreateForm::default(), None)
 }
 
 async fn style() -> impl IntoResponse {
@@ -491,17 +540,16 @@ fn new_session_from_form(form: &CreateForm) -> Result<NewSession, ApiError> {
         form.round_minutes
             .trim()
             .parse()
-            .map_err(|_| ApiError::bad_request("the round deadline is a whole number of minutes"))?
+            .map_err(|_| ApiError::bad_request(Say::RoundMinutesWhole))?
     };
     // Empty: the scenario's own. Anything else must name a difficulty: a value the form never
     // offers is refused rather than read as "the scenario's own".
     let difficulty = match form.difficulty.trim() {
         "" => None,
-        name => Some(name.parse::<Difficulty>().map_err(|_| {
-            ApiError::bad_request(format!(
-                "there is no difficulty `{name}`: choose the scenario's own, easy, normal or hard"
-            ))
-        })?),
+        name => Some(
+            name.parse::<Difficulty>()
+                .map_err(|_| ApiError::bad_request(Said::with(Say::NoSuchDifficulty, &[&name])))?,
+        ),
     };
     Ok(NewSession {
         scenario: if form.scenario_file.trim().is_empty() {
@@ -522,6 +570,7 @@ fn new_session_from_form(form: &CreateForm) -> Result<NewSession, ApiError> {
 async fn create_from_form(
     State(state): Shared,
     ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    PageLang(lang): PageLang,
     Form(form): Form<CreateForm>,
 ) -> Response {
     if let Err(e) = limit_creation(&state, &addr) {
@@ -535,7 +584,7 @@ async fn create_from_form(
         Ok(created) => {
             Redirect::to(&format!("/i/{}/key/{}", created.id, created.secret)).into_response()
         }
-        Err(e) => e.mark((e.status, pages::create_page(&form, Some(&e.message))).into_response()),
+        Err(e) => e.mark((e.status, pages::create_page(lang, &form, Some(&e))).into_response()),
     }
 }
 
@@ -592,16 +641,18 @@ async fn enter_with_key(
 
 async fn dashboard(
     State(state): Shared,
+    PageLang(lang): PageLang,
     InstructorPage(session): InstructorPage,
 ) -> Result<Markup, PageError> {
     let view = state.class.view(&session).await?;
-    Ok(pages::dashboard_page(&view))
+    Ok(pages::dashboard_page(lang, &view))
 }
 
 /// The instructor link, on a page of its own that the instructor opens on purpose: the
 /// dashboard, which is projected and left open, never holds the key.
 async fn link_page(
     headers: HeaderMap,
+    PageLang(lang): PageLang,
     InstructorPage(session): InstructorPage,
 ) -> Result<Markup, PageError> {
     let host = headers
@@ -610,20 +661,22 @@ async fn link_page(
         .unwrap_or("localhost");
     let (key, _) = instructor_key(&headers, &session.id);
     let link = format!("http://{host}/i/{}/key/{key}", session.id);
-    Ok(pages::link_page(&session.id, &link))
+    Ok(pages::link_page(lang, &session.id, &link))
 }
 
 async fn live_fragment(
     State(state): Shared,
+    PageLang(lang): PageLang,
     InstructorPage(session): InstructorPage,
 ) -> Result<Markup, PageError> {
-    Ok(pages::live(&state.class.view(&session).await?))
+    Ok(pages::live(lang, &state.class.view(&session).await?))
 }
 
 /// Server-sent events: the live part of the dashboard, re-rendered whenever the session
 /// changes here (at once) or on another server sharing the database (within a second).
 async fn events(
     State(state): Shared,
+    PageLang(lang): PageLang,
     Instructor(session): Instructor,
 ) -> Result<Sse<impl Stream<Item = Result<Event, std::convert::Infallible>>>, ApiError> {
     let changes = state.class.changes.subscribe();
@@ -631,7 +684,7 @@ async fn events(
     let open = state.metrics.sse_stream();
     let stream = futures_util::stream::unfold(
         (state, session.id, changes, None::<i64>, open),
-        |(state, id, mut changes, shown, open)| async move {
+        move |(state, id, mut changes, shown, open)| async move {
             loop {
                 if shown.is_some() {
                     // Wait for a change here, or poll the database for one made elsewhere.
@@ -665,7 +718,7 @@ async fn events(
                 let Ok(view) = state.class.view(&session).await else {
                     continue;
                 };
-                let html = pages::live(&view).into_string();
+                let html = pages::live(lang, &view).into_string();
                 let event = Event::default().event("update").data(html);
                 // Many trainees submitting at once: at most a few redraws a second.
                 tokio::time::sleep(Duration::from_millis(250)).await;
@@ -757,7 +810,7 @@ async fn act_on_seat(
     action: SeatAction,
 ) -> Result<(), ApiError> {
     if session.ended {
-        return Err(ApiError::gone("this class has ended"));
+        return Err(ApiError::gone(Say::ClassHasEnded));
     }
     match action {
         SeatAction::Excuse => state.class.excuse(session, seat, true).await,
@@ -896,6 +949,7 @@ async fn remove_json(
 async fn seat_page(
     State(state): Shared,
     Path((_, seat)): Path<(String, i64)>,
+    PageLang(lang): PageLang,
     InstructorPage(session): InstructorPage,
 ) -> Result<Markup, PageError> {
     let row = state
@@ -904,23 +958,24 @@ async fn seat_page(
         .seat(&session.id, seat)
         .await
         .map_err(ApiError::from)?
-        .ok_or_else(|| ApiError::not_found("no such seat in this class"))?;
+        .ok_or_else(|| ApiError::not_found(Say::NoSuchSeat))?;
     let game = state.class.game(&session, &row).await?;
-    Ok(pages::seat_page(&session.id, &row.name, &game))
+    Ok(pages::seat_page(lang, &session.id, &row.name, &game))
 }
 
 async fn report_files(
     state: &AppState,
     session: &SessionRow,
+    lang: Lang,
 ) -> Result<crate::ReportFiles, ApiError> {
     let reporter = state
         .reporter
         .clone()
-        .ok_or_else(|| ApiError::internal("this server was built without the class report"))?;
+        .ok_or_else(|| ApiError::internal(Say::NoReportHere))?;
     let records = state.class.records(session).await?;
     let scenario = state.class.prepared(session)?;
     let request = crate::ReportRequest {
-        lang: scenario.scenario.language,
+        lang,
         scenario,
         records,
         title: session.title.clone(),
@@ -930,13 +985,71 @@ async fn report_files(
         .map_err(|e| ApiError::internal(e.to_string()))
 }
 
+/// A download's file name made from the class's title and join code (`Spring-cohort-K7QM3A`,
+/// `2025春季班-K7QM3A`), with `rest` (`.csv`, `-results.tar`) after it: the title's letters
+/// and digits in any script, anything else one `-`.
+fn download_name(title: &str, code: &str, rest: &str) -> String {
+    let mut name = String::new();
+    for c in title.chars() {
+        if c.is_alphanumeric() || c == '_' {
+            name.push(c);
+        } else if !name.is_empty() && !name.ends_with('-') {
+            name.push('-');
+        }
+        if name.chars().count() >= 80 {
+            break;
+        }
+    }
+    let name = name.trim_end_matches('-');
+    if name.is_empty() {
+        format!("class-{code}{rest}")
+    } else {
+        format!("{name}-{code}{rest}")
+    }
+}
+
+/// `Content-Disposition` for a download named `name`: the name itself as RFC 5987 UTF-8
+/// (`filename*`, which browsers prefer), and for older clients an ASCII name (`filename`): the
+/// same name when it is ASCII, else `class-CODE…`.
+fn disposition(kind: &str, name: &str, code: &str, rest: &str) -> String {
+    let ascii = if name.is_ascii() {
+        name.to_owned()
+    } else {
+        format!("class-{code}{rest}")
+    };
+    let mut encoded = String::new();
+    for byte in name.bytes() {
+        if byte.is_ascii_alphanumeric() || b"!#$&+-.^_`|~".contains(&byte) {
+            encoded.push(char::from(byte));
+        } else {
+            encoded.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    format!("{kind}; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
+}
+
+/// The class's download `rest` (`.csv`…) as a `Content-Disposition` of `kind`.
+fn download(kind: &str, session: &SessionRow, rest: &str) -> String {
+    let name = download_name(&session.title, &session.code, rest);
+    disposition(kind, &name, &session.code, rest)
+}
+
+/// The class report, in the page's language, shown in the browser (saved, it is named after
+/// the class).
 async fn report_html(
     State(state): Shared,
+    PageLang(lang): PageLang,
     InstructorPage(session): InstructorPage,
 ) -> Result<Response, PageError> {
-    let files = report_files(&state, &session).await?;
+    let files = report_files(&state, &session, lang).await?;
     Ok((
-        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                download("inline", &session, ".html"),
+            ),
+        ],
         files.html,
     )
         .into_response())
@@ -944,14 +1057,17 @@ async fn report_html(
 
 async fn report_csv(
     State(state): Shared,
+    PageLang(lang): PageLang,
     InstructorPage(session): InstructorPage,
 ) -> Result<Response, PageError> {
-    let files = report_files(&state, &session).await?;
-    let disposition = format!("attachment; filename=\"class-{}.csv\"", session.code);
+    let files = report_files(&state, &session, lang).await?;
     Ok((
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (header::CONTENT_DISPOSITION, disposition),
+            (
+                header::CONTENT_DISPOSITION,
+                download("attachment", &session, ".csv"),
+            ),
         ],
         files.csv,
     )
@@ -984,10 +1100,7 @@ async fn results_tar(
     let bytes = archive
         .into_inner()
         .map_err(|e| ApiError::internal(e.to_string()))?;
-    let disposition = format!(
-        "attachment; filename=\"class-{}-results.tar\"",
-        session.code
-    );
+    let disposition = download("attachment", &session, "-results.tar");
     Ok((
         [
             (header::CONTENT_TYPE, "application/x-tar".to_owned()),
@@ -1048,12 +1161,10 @@ async fn release_json(
     Instructor(session): Instructor,
 ) -> Result<Json<ClassView>, ApiError> {
     if session.ended {
-        return Err(ApiError::gone("this class has ended"));
+        return Err(ApiError::gone(Say::ClassHasEnded));
     }
     if crate::class::pacing(&session) != Pacing::Rounds {
-        return Err(ApiError::bad_request(
-            "a class at free pacing has no rounds to release",
-        ));
+        return Err(ApiError::bad_request(Say::NoRoundsInFree));
     }
     state.class.release_next(&session).await?;
     // Read again for the view: the release changed it.
@@ -1062,7 +1173,7 @@ async fn release_json(
         .db
         .session(&session.id)
         .await?
-        .ok_or_else(|| ApiError::not_found("no such session"))?;
+        .ok_or_else(|| ApiError::not_found(Say::NoSuchSession))?;
     state.class.view(&session).await.map(Json)
 }
 

@@ -14,6 +14,7 @@ mod connections;
 pub mod db;
 mod error;
 mod http;
+mod language;
 mod limits;
 mod names;
 mod observe;
@@ -22,6 +23,7 @@ mod origin;
 mod pages;
 mod presence;
 mod secrets;
+pub mod words;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;

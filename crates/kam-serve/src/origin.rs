@@ -6,6 +6,8 @@
 
 use axum::http::{HeaderMap, header};
 
+use crate::words::Say;
+
 /// How the request proved it is the instructor's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Credential {
@@ -17,9 +19,8 @@ pub enum Credential {
 }
 
 /// `None` when the request may change state; else why not, in words for the refusal.
-pub fn refusal(headers: &HeaderMap, credential: Credential) -> Option<&'static str> {
-    const ANOTHER_SITE: &str = "this request came from another site or page, not from this \
-        server's own dashboard: open the dashboard at this server's address and try again";
+pub fn refusal(headers: &HeaderMap, credential: Credential) -> Option<Say> {
+    const ANOTHER_SITE: Say = Say::AnotherSite;
     let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
     // `Origin: null` hides where a request came from (a page under `Referrer-Policy:
     // no-referrer`, a sandboxed frame, a file): it proves nothing either way, so the browser's
@@ -48,10 +49,7 @@ pub fn refusal(headers: &HeaderMap, credential: Credential) -> Option<&'static s
     // alone proves nothing about where the request came from.
     match credential {
         Credential::Bearer => None,
-        Credential::Cookie => Some(
-            "this browser did not say where the request came from (no Origin header); \
-             use a current browser, or the API with the key as a bearer token",
-        ),
+        Credential::Cookie => Some(Say::NoOrigin),
     }
 }
 

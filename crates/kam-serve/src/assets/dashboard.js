@@ -1,5 +1,7 @@
 // The dashboard's live part: the server pushes the re-rendered (already escaped) section
-// over server-sent events; nothing here builds HTML from data.
+// over server-sent events; nothing here builds HTML from data. Nor does it hold words: what
+// it shows comes from the page, in the page's language (data-live-text, data-reconnecting,
+// data-confirm).
 "use strict";
 document.addEventListener("DOMContentLoaded", () => {
   const status = document.getElementById("connection");
@@ -7,11 +9,12 @@ document.addEventListener("DOMContentLoaded", () => {
     const source = new EventSource(status.dataset.live);
     source.addEventListener("update", (event) => {
       document.getElementById("live").innerHTML = event.data;
-      status.textContent = "live · updated " + new Date().toLocaleTimeString();
+      const time = new Date().toLocaleTimeString(document.documentElement.lang || undefined);
+      status.textContent = (status.dataset.liveText || "{}").replace("{}", time);
       status.className = "live";
     });
     source.addEventListener("error", () => {
-      status.textContent = "reconnecting…";
+      status.textContent = status.dataset.reconnecting || "";
       status.className = "";
     });
   }

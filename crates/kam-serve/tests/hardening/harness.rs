@@ -293,3 +293,61 @@ pub fn create(http: &Http, scenario: &str, pacing: &str) -> Session {
         key: v["secret"].as_str().unwrap().to_owned(),
     }
 }
+
+/// A class report that says what it was asked for: the language and the title (issue 21).
+pub struct AskedReport;
+
+impl kam_serve::Reporter for AskedReport {
+    fn report(&self, request: kam_serve::ReportRequest) -> kam_serve::ReportFiles {
+        let asked = format!("lang={:?} title={}", request.lang, request.title);
+        kam_serve::ReportFiles {
+            html: format!("<p>{asked}</p>"),
+            csv: asked,
+        }
+    }
+}
+
+impl Server {
+    /// A server on SQLite whose class report is `reporter`'s.
+    pub fn start_reporting(reporter: Arc<dyn kam_serve::Reporter>) -> Server {
+        let database = Database::sqlite();
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap();
+        let options = kam_serve::ServeOptions {
+            db: Some(database.url.clone()),
+            addr: "127.0.0.1:0".parse().unwrap(),
+            data_dir: None,
+            rate_per_address: 10_000.0,
+            rate_per_seat: 1_000.0,
+        };
+        let running = runtime
+            .block_on(kam_serve::start_tuned(
+                &options,
+                &kam_serve::Tuning::default(),
+                Some(reporter),
+            ))
+            .unwrap();
+        Server {
+            runtime,
+            running: Some(running),
+            database,
+        }
+    }
+}
+
+/// A class created through the API with `title`.
+pub fn create_titled(http: &Http, scenario: &str, pacing: &str, title: &str) -> Session {
+    let body =
+        serde_json::json!({ "scenario": scenario, "seed": "7", "pacing": pacing, "title": title });
+    let answer = http.post_json("/api/sessions", None, &body);
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    let v = answer.json();
+    Session {
+        id: v["id"].as_str().unwrap().to_owned(),
+        code: v["code"].as_str().unwrap().to_owned(),
+        key: v["secret"].as_str().unwrap().to_owned(),
+    }
+}

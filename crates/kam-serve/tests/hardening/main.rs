@@ -17,6 +17,7 @@ mod difficulty;
 mod growth;
 mod instructor_pages;
 mod join;
+mod language;
 mod names;
 mod observability;
 mod protocol;

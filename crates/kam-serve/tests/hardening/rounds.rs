@@ -147,9 +147,11 @@ fn the_drill_down_names_the_event_and_the_answer() {
         );
         assert_eq!(page.status, 200, "{}", page.body);
         assert!(!page.body.contains("with choice"), "{}", page.body);
+        // Each in quotation marks once: the scenario's own (`"We hear…"`) are made curly.
         let said = format!(
-            "answered “{}” with “{}”",
-            event.title, event.choices[record.choice].label
+            "answered {} with {}",
+            kam_serve::words::quoted(&event.title),
+            kam_serve::words::quoted(&event.choices[record.choice].label)
         );
         let escaped = said
             .replace('&', "&amp;")
