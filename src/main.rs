@@ -51,6 +51,7 @@ fn main() -> ExitCode {
                     ..Default::default()
                 },
                 Some(Arc::new(ClassReport)),
+                args.lang,
             )
         },
     )

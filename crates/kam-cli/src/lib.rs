@@ -132,6 +132,10 @@ pub struct ServeArgs {
     /// Days an ended class (or one nobody joined) is kept before it is deleted with its seats and decisions; 0 keeps every class.
     #[arg(long, value_name = "DAYS", default_value_t = 90)]
     pub keep_days: u32,
+    /// The console's language: the command line's global `--lang`, else the locale's, else
+    /// English (each page follows its browser).
+    #[arg(skip)]
+    pub lang: Lang,
 }
 
 /// `kam play`: what the game window should open with.
@@ -195,7 +199,10 @@ pub fn run_with(
             lang: play_lang,
             ..args
         }),
-        Some(Command::Serve(args)) => serve(args),
+        Some(Command::Serve(args)) => serve(ServeArgs {
+            lang: kam_sim::words::choose_lang(cli.output_lang, None),
+            ..args
+        }),
         Some(command) => {
             // Locked only here: the game logs to stderr from its own threads.
             let (stdout, stderr) = (std::io::stdout(), std::io::stderr());

@@ -254,15 +254,19 @@ pub async fn start_tuned(
 
 /// `kam serve`: serves until Ctrl-C (or SIGTERM), then stops cleanly.
 pub fn serve(options: ServeOptions, reporter: Option<Arc<dyn Reporter>>) -> ExitCode {
-    serve_tuned(options, Tuning::default(), reporter)
+    let lang = kam_sim::words::choose_lang(None, None);
+    serve_tuned(options, Tuning::default(), reporter, lang)
 }
 
-/// [`serve`] with [`Tuning`] other than the defaults (`--keep-days`, for one).
+/// [`serve`] with [`Tuning`] other than the defaults (`--keep-days`, for one), saying what it
+/// does on the console in `lang` (the pages choose their own, by browser).
 pub fn serve_tuned(
     options: ServeOptions,
     tuning: Tuning,
     reporter: Option<Arc<dyn Reporter>>,
+    lang: kam_sim::words::Lang,
 ) -> ExitCode {
+    use words::{Say, fill};
     observe::install_log();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -270,7 +274,7 @@ pub fn serve_tuned(
     {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("kam serve: cannot start: {e}");
+            eprintln!("{}", fill(Say::ConsoleCannotStart.t(lang), &[&e]));
             return ExitCode::from(2);
         }
     };
@@ -278,7 +282,7 @@ pub fn serve_tuned(
         let running = match start_tuned(&options, &tuning, reporter).await {
             Ok(r) => r,
             Err(e) => {
-                eprintln!("kam serve: {e}");
+                eprintln!("{}", fill(Say::ConsoleFailed.t(lang), &[&e]));
                 return ExitCode::from(2);
             }
         };
@@ -287,11 +291,15 @@ pub fn serve_tuned(
         } else {
             format!("http://{}", running.addr)
         };
-        println!("kam serve: class server on {shown} (database {})", db::redact(&running.database));
-        println!("Open {shown} in a browser to create a class; trainees join from the game with its code.");
-        println!("Stop with Ctrl-C.");
+        let database = db::redact(&running.database);
+        println!(
+            "{}",
+            fill(Say::ConsoleListening.t(lang), &[&shown, &database])
+        );
+        println!("{}", fill(Say::ConsoleOpen.t(lang), &[&shown]));
+        println!("{}", Say::ConsoleStopWith.t(lang));
         wait_for_stop_signal().await;
-        println!("kam serve: stopping");
+        println!("{}", Say::ConsoleStopping.t(lang));
         running.stop().await;
         ExitCode::SUCCESS
     })

@@ -17,6 +17,14 @@ pub use kam_sim::words::{Lang, fill, html_lang, language_name};
 kam_sim::word_table! {
     /// What the class server's pages say.
     pub enum Say {
+        // The console of `kam serve`.
+        ConsoleCannotStart => "kam serve：无法启动：{}", "kam serve: cannot start: {}";
+        ConsoleFailed => "kam serve：{}", "kam serve: {}";
+        ConsoleListening => "kam serve：班级服务器在 {}（数据库 {}）", "kam serve: class server on {} (database {})";
+        ConsoleOpen => "在浏览器中打开 {} 开设班级；学员在游戏里用加入码加入。", "Open {} in a browser to create a class; trainees join from the game with its code.";
+        ConsoleStopWith => "按 Ctrl-C 停止。", "Stop with Ctrl-C.";
+        ConsoleStopping => "kam serve：正在停止", "kam serve: stopping";
+
         // Every page.
         PageTitle => "{} · kam-trainer 班级", "{} · kam-trainer class";
         LanguageSwitch => "界面语言", "Language";
