@@ -490,7 +490,7 @@ mod tests {
         assert_eq!(english_left(&text), Vec::<String>::new(), "{text}");
         let page = std::fs::read_to_string(&zh).unwrap();
         assert!(page.contains("<html lang=\"zh-CN\">"), "{page}");
-        assert!(page.contains("宏达建材") && page.contains("<title>平衡实验：恒锐工业装备"));
+        assert!(page.contains("宏达建材") && page.contains("<title>平衡实验 · 恒锐工业装备"));
         assert!(page.contains(kam_sim::words::strategy_name(Lang::Zh, "tier-norms")));
         assert_eq!(english_left(&page), Vec::<String>::new());
         // --lang en: English, whatever the scenario's language.

@@ -766,7 +766,7 @@ pub(crate) mod tests {
         let page = std::fs::read_to_string(&html).unwrap();
         assert!(page.contains("<html lang=\"zh-CN\">"), "{page}");
         assert!(
-            page.contains("<title>三月大客户班 &lt;第二期&gt; · 班级报告：")
+            page.contains("<title>三月大客户班 &lt;第二期&gt; · 班级报告 · ")
                 && page.contains("<h1>三月大客户班 &lt;第二期&gt;</h1>"),
             "{page}"
         );

@@ -63,7 +63,7 @@ kam_sim::word_table! {
         Located => "{}: {}：{}：{}（`{}`）", "{}: {}: {}: {} ({})";
 
         // The page only.
-        PageTitle => "平衡实验：{}", "Balance lab: {}";
+        PageTitle => "平衡实验 · {}", "Balance lab: {}";
         PageFacts => "每个策略 {} 局，种子 {}–{} · {} 个客户，{} 个回合，{} 个事件，{} 场谈判", "{} games per strategy, seeds {}–{} · {} accounts, {} turns, {} events, {} negotiations";
         VerdictGood => "这个场景奖励技能。", "The scenario rewards skill.";
         VerdictWarn => "这个场景奖励技能，但有 {} 条教学警告。", "The scenario rewards skill, with {} teaching warning(s).";

@@ -64,7 +64,7 @@ kam_sim::word_table! {
         MissedOf => "{} / {}", "{} of {}";
 
         // The page only.
-        PageTitle => "班级报告：{}", "Class report: {}";
+        PageTitle => "班级报告 · {}", "Class report: {}";
         PageTitlePlain => "班级报告", "Class report";
         PageCounts => "{} 份成绩文件 · {} 份核验通过 · {} 份不计入 · {} 组", "{} result files · {} verified · {} flagged · {} group(s)";
         GroupHeading => "第 {} 组（共 {} 组）：{}", "Group {} of {}: {}";
