@@ -844,4 +844,21 @@ mod chinese_typography_tests {
             "已导出： /tmp/a.ron"
         );
     }
+
+    /// The game's score names are the tools' and the dashboard's (`kam_sim::words::Metric`):
+    /// the debrief and `kam report` call a score by one name.
+    #[test]
+    fn the_score_names_are_the_project_s() {
+        use kam_sim::words::Metric;
+        for lang in [Lang::Zh, Lang::En] {
+            for (key, metric) in [
+                (K::Retention, Metric::Retention),
+                (K::Profit, Metric::Profit),
+                (K::Satisfaction, Metric::Satisfaction),
+                (K::Composite, Metric::Composite),
+            ] {
+                assert_eq!(key.t(lang), metric.name(lang), "{key:?}");
+            }
+        }
+    }
 }
