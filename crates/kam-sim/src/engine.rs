@@ -594,14 +594,6 @@ pub enum BuyerReply {
     WalkAway,
 }
 
-/// What answering an event produced, for the feedback dialog.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ChoiceOutcome {
-    pub event: usize,
-    pub account: usize,
-    pub choice: usize,
-}
-
 /// One answered event, kept for the debrief.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChoiceRecord {

@@ -1,17 +1,15 @@
 //! The serde deserializer over the tree: every error located, all of them found in one run.
 
-#![allow(unused_imports)]
 use std::collections::HashSet;
 use std::fmt::{self, Write as _};
 use std::rc::Rc;
 
 use serde::de::{
-    self, DeserializeOwned, DeserializeSeed, Deserializer, EnumAccess, IntoDeserializer, MapAccess,
-    SeqAccess, VariantAccess, Visitor,
+    self, DeserializeOwned, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess,
+    VariantAccess, Visitor,
 };
 
 use crate::kind::{DeErrorKind, Expected, Found, Hint, NameKind, Unknown};
-use crate::parser::*;
 use crate::placeholder::*;
 use crate::suggest::*;
 use crate::tree::*;

@@ -1,19 +1,6 @@
 //! The parser: RON text to a located tree, every syntax error with its position.
 
-#![allow(unused_imports)]
-use std::collections::HashSet;
-use std::fmt::{self, Write as _};
-use std::rc::Rc;
-
-use serde::de::{
-    self, DeserializeOwned, DeserializeSeed, Deserializer, EnumAccess, IntoDeserializer, MapAccess,
-    SeqAccess, VariantAccess, Visitor,
-};
-
-use crate::de::*;
 use crate::kind::{Context, NameKind, ParseErrorKind as K, SeparatorHint, Token, Unknown, Want};
-use crate::placeholder::*;
-use crate::suggest::*;
 use crate::tree::*;
 
 /// How deeply `(`, `[` and `{` may nest before [`parse`] gives up.

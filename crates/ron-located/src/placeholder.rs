@@ -1,20 +1,12 @@
 //! Placeholders: values that stand in for a broken part of the tree so deserialization can go on and find the next error.
 
-#![allow(unused_imports)]
-use std::collections::HashSet;
-use std::fmt::{self, Write as _};
-use std::rc::Rc;
-
 use serde::de::{
-    self, DeserializeOwned, DeserializeSeed, Deserializer, EnumAccess, IntoDeserializer, MapAccess,
-    SeqAccess, VariantAccess, Visitor,
+    self, DeserializeSeed, Deserializer, EnumAccess, IntoDeserializer, MapAccess, SeqAccess,
+    VariantAccess, Visitor,
 };
 
 use crate::de::*;
 use crate::kind::DeErrorKind;
-use crate::parser::*;
-use crate::suggest::*;
-use crate::tree::*;
 
 /// How deeply placeholder values may nest (a recursive type like
 /// `enum E { Not(Box<E>), Leaf }` would otherwise recurse forever).

@@ -1,20 +1,5 @@
 //! "Did you mean": the name closest to a typo, and the list of names expected.
 
-#![allow(unused_imports)]
-use std::collections::HashSet;
-use std::fmt::{self, Write as _};
-use std::rc::Rc;
-
-use serde::de::{
-    self, DeserializeOwned, DeserializeSeed, Deserializer, EnumAccess, IntoDeserializer, MapAccess,
-    SeqAccess, VariantAccess, Visitor,
-};
-
-use crate::de::*;
-use crate::parser::*;
-use crate::placeholder::*;
-use crate::tree::*;
-
 /// The variant names an enum allows, for "expected one of `a`, `b`".
 pub(crate) fn one_of(names: &[&str]) -> crate::kind::Expected {
     crate::kind::Expected::OneOf(names.iter().map(|&n| n.to_owned()).collect())

@@ -1,24 +1,16 @@
 //! The reader's tests: syntax, spans, every error in one run, suggestions, placeholders.
 
-#![allow(unused_imports)]
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
 use std::collections::HashSet;
-use std::fmt::{self, Write as _};
-use std::rc::Rc;
+use std::fmt;
 
 use crate::de::*;
 use crate::parser::*;
-use crate::placeholder::*;
-use crate::suggest::*;
 use crate::tree::*;
-use crate::*;
-use serde::de::{
-    self, DeserializeOwned, DeserializeSeed, Deserializer, EnumAccess, IntoDeserializer, MapAccess,
-    SeqAccess, VariantAccess, Visitor,
-};
+use serde::de::DeserializeOwned;
 
 #[derive(Debug, Deserialize, PartialEq)]
 enum Style {

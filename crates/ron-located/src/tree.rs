@@ -1,19 +1,6 @@
 //! The located tree: every value, field name and variant name with its span.
 
-#![allow(unused_imports)]
-use std::collections::HashSet;
-use std::fmt::{self, Write as _};
-use std::rc::Rc;
-
-use serde::de::{
-    self, DeserializeOwned, DeserializeSeed, Deserializer, EnumAccess, IntoDeserializer, MapAccess,
-    SeqAccess, VariantAccess, Visitor,
-};
-
-use crate::de::*;
-use crate::parser::*;
-use crate::placeholder::*;
-use crate::suggest::*;
+use std::fmt;
 
 /// A position in the source text. Both numbers start at 1; columns count
 /// characters, not bytes, so they match what an editor shows.

@@ -165,7 +165,7 @@ impl Game {
             .map_or(0, |t| t.fired)
     }
 
-    pub(super) fn choose(&mut self, choice: usize) -> Result<ChoiceOutcome, DecisionError> {
+    pub(super) fn choose(&mut self, choice: usize) -> Result<(), DecisionError> {
         let Some(Pending::Event { event, account, .. }) = self.pending.front().cloned() else {
             return Err(DecisionError::NoPendingEvent);
         };
@@ -192,11 +192,7 @@ impl Game {
             choice,
             verdict: chosen.verdict,
         });
-        Ok(ChoiceOutcome {
-            event,
-            account,
-            choice,
-        })
+        Ok(())
     }
 }
 
