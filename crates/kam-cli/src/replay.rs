@@ -83,16 +83,26 @@ pub fn run(args: &Args, io: &mut Io) -> u8 {
             let _ = writeln!(io.out, "{verified}");
             OK
         }
-        Verdict::OtherModel(why) => {
-            let _ = writeln!(io.err, "{shown}: {why}");
+        Verdict::OtherModel { made, here } => {
+            let _ = writeln!(
+                io.err,
+                "{}",
+                fill(Say::OtherModel.t(lang), &[&shown, &made, &here])
+            );
             let _ = writeln!(io.err, "{}", fill(Say::HowToRescore.t(lang), &[&shown]));
             INVALID
         }
         Verdict::Mismatch(differences) => {
             let _ = writeln!(io.err, "{}", fill(Say::DoesNotMatch.t(lang), &[&shown]));
             for d in differences {
-                let _ = writeln!(io.err, "  {d}");
+                let _ = writeln!(io.err, "  {}", crate::report::difference(lang, &d));
             }
+            INVALID
+        }
+        Verdict::Unreplayable(why) => {
+            // Why a decision no longer applies is the engine's sentence (issue 22).
+            let _ = writeln!(io.err, "{}", fill(Say::DoesNotMatch.t(lang), &[&shown]));
+            let _ = writeln!(io.err, "  {why}");
             INVALID
         }
     }
@@ -123,7 +133,7 @@ fn rescore(
         let say = Say::AlreadyThisModel.t(lang);
         let _ = writeln!(io.err, "{}", fill(say, &[&shown, &MODEL_VERSION]));
         for d in differences {
-            let _ = writeln!(io.err, "  {d}");
+            let _ = writeln!(io.err, "  {}", crate::report::difference(lang, &d));
         }
         return INVALID;
     }

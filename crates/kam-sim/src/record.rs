@@ -261,62 +261,120 @@ fn other_model(record: &GameRecord) -> Option<String> {
 pub enum Verdict {
     /// The log reproduces the recorded scores exactly.
     Verified(Box<Game>),
-    /// The record does not hold: each line says what differs.
-    Mismatch(Vec<String>),
-    /// The record was made with another model version; it says which.
-    OtherModel(String),
+    /// The log replays, but to other figures than the record's.
+    Mismatch(Vec<Difference>),
+    /// The log does not replay on this scenario (why, in the engine's words).
+    Unreplayable(String),
+    /// The record was made with another model version.
+    OtherModel { made: u32, here: u32 },
+}
+
+/// A figure a record holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Figure {
+    Composite,
+    Retention,
+    Profit,
+    ProfitScore,
+    Satisfaction,
+    Grade,
+    Finished,
+}
+
+/// One recorded figure the replay does not reproduce, both written as they read best: two
+/// decimals, or every decimal when the difference hides beyond the second.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Difference {
+    pub figure: Figure,
+    pub recorded: String,
+    pub replayed: String,
+}
+
+impl std::fmt::Display for Difference {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let name = match self.figure {
+            Figure::Composite => "composite",
+            Figure::Retention => "retention",
+            Figure::Profit => "profit",
+            Figure::ProfitScore => "profit score",
+            Figure::Satisfaction => "satisfaction",
+            Figure::Grade => "grade",
+            Figure::Finished => "finished",
+        };
+        write!(
+            f,
+            "{name}: recorded {}, replay gives {}",
+            self.recorded, self.replayed
+        )
+    }
 }
 
 /// Replays a record and compares every recorded figure with the replay's.
 pub fn verify(prepared: Arc<Prepared>, record: &GameRecord) -> Verdict {
-    if let Some(why) = other_model(record) {
-        return Verdict::OtherModel(why);
+    let here = crate::model::MODEL_VERSION;
+    if record.model != here {
+        return Verdict::OtherModel {
+            made: record.model,
+            here,
+        };
     }
     let game = match restore(prepared, record) {
         Ok(game) => game,
-        Err(e) => return Verdict::Mismatch(vec![e]),
+        Err(e) => return Verdict::Unreplayable(e),
     };
     let replayed = score::score(&game);
     let mut differences = Vec::new();
     let figures = [
-        ("composite", record.scores.composite, replayed.composite),
-        ("retention", record.scores.retention, replayed.retention),
-        ("profit", record.scores.profit, replayed.profit),
         (
-            "profit score",
+            Figure::Composite,
+            record.scores.composite,
+            replayed.composite,
+        ),
+        (
+            Figure::Retention,
+            record.scores.retention,
+            replayed.retention,
+        ),
+        (Figure::Profit, record.scores.profit, replayed.profit),
+        (
+            Figure::ProfitScore,
             record.scores.profit_score,
             replayed.profit_score,
         ),
         (
-            "satisfaction",
+            Figure::Satisfaction,
             record.scores.satisfaction,
             replayed.satisfaction,
         ),
     ];
-    for (name, recorded, actual) in figures {
+    for (figure, recorded, actual) in figures {
         if recorded.to_bits() != actual.to_bits() {
-            // Two decimals read best; all of them only when the difference hides in the rest.
             let (r, a) = (format!("{recorded:.2}"), format!("{actual:.2}"));
-            let (r, a) = if r == a {
+            let (recorded, replayed) = if r == a {
                 (recorded.to_string(), actual.to_string())
             } else {
                 (r, a)
             };
-            differences.push(format!("{name}: recorded {r}, replay gives {a}"));
+            differences.push(Difference {
+                figure,
+                recorded,
+                replayed,
+            });
         }
     }
     if record.scores.grade != replayed.grade {
-        differences.push(format!(
-            "grade: recorded {}, replay gives {}",
-            record.scores.grade, replayed.grade
-        ));
+        differences.push(Difference {
+            figure: Figure::Grade,
+            recorded: record.scores.grade.to_string(),
+            replayed: replayed.grade.to_string(),
+        });
     }
     if record.finished != game.is_finished() {
-        differences.push(format!(
-            "finished: recorded {}, replay gives {}",
-            record.finished,
-            game.is_finished()
-        ));
+        differences.push(Difference {
+            figure: Figure::Finished,
+            recorded: record.finished.to_string(),
+            replayed: game.is_finished().to_string(),
+        });
     }
     if differences.is_empty() {
         Verdict::Verified(Box::new(game))

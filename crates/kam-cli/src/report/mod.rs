@@ -28,7 +28,7 @@ use std::sync::Arc;
 
 use kam_sim::batch::Distribution;
 use kam_sim::engine::Prepared;
-use kam_sim::record::{self, GameRecord, Verdict};
+use kam_sim::record::{self, Difference, Figure, GameRecord, Verdict};
 use kam_sim::scenario::Lesson;
 use kam_sim::score::{Grade, Scores};
 use kam_sim::words::Metric;
@@ -105,37 +105,28 @@ pub enum Reason {
     /// The figures the replay gives differ from the recorded ones.
     Mismatch(Vec<Difference>),
     /// The decision log does not replay (kam-sim's words).
-    NotReplayable(Vec<String>),
+    NotReplayable(String),
     /// A saved game, not a result.
     Unfinished { played: u32, turns: u32 },
 }
 
-/// One recorded figure the replay does not reproduce.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Difference {
-    pub figure: Figure,
-    pub recorded: String,
-    pub replayed: String,
-}
-
-/// A figure a result records.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Figure {
-    Metric(Metric),
-    ProfitScore,
-    Grade,
-    Finished,
-}
-
-impl Figure {
-    fn name(self, lang: Lang) -> String {
-        match self {
-            Figure::Metric(m) => metric(lang, m),
-            Figure::ProfitScore => lowercase(lang, kam_sim::words::profit_score(lang)),
-            Figure::Grade => Say::Grade.t(lang).to_owned(),
-            Figure::Finished => Say::Finished.t(lang).to_owned(),
-        }
+/// A recorded figure's name in `lang`, to go inside a sentence.
+pub(crate) fn figure_name(lang: Lang, figure: Figure) -> String {
+    match figure {
+        Figure::Composite => metric(lang, Metric::Composite),
+        Figure::Retention => metric(lang, Metric::Retention),
+        Figure::Profit => metric(lang, Metric::Profit),
+        Figure::Satisfaction => metric(lang, Metric::Satisfaction),
+        Figure::ProfitScore => lowercase(lang, kam_sim::words::profit_score(lang)),
+        Figure::Grade => Say::Grade.t(lang).to_owned(),
+        Figure::Finished => Say::Finished.t(lang).to_owned(),
     }
+}
+
+/// A figure the replay does not reproduce, in `lang` (`kam replay` says them too).
+pub(crate) fn difference(lang: Lang, d: &Difference) -> String {
+    let name = figure_name(lang, d.figure);
+    fill(Say::Difference.t(lang), &[&name, &d.recorded, &d.replayed])
 }
 
 impl Reason {
@@ -150,18 +141,10 @@ impl Reason {
             Reason::ScenarioChanged(id) => say(Say::ScenarioChanged, &[id]),
             Reason::OtherModel { made, here } => say(Say::OtherModel, &[made, here]),
             Reason::Mismatch(differences) => {
-                let each: Vec<String> = differences
-                    .iter()
-                    .map(|d| {
-                        say(
-                            Say::Difference,
-                            &[&d.figure.name(lang), &d.recorded, &d.replayed],
-                        )
-                    })
-                    .collect();
+                let each: Vec<String> = differences.iter().map(|d| difference(lang, d)).collect();
                 say(Say::Mismatch, &[&each.join(lang.pick("；", "; "))])
             }
-            Reason::NotReplayable(lines) => say(Say::Mismatch, &[&lines.join("; ")]),
+            Reason::NotReplayable(why) => say(Say::Mismatch, &[why]),
             Reason::Unfinished { played, turns } => say(Say::Unfinished, &[played, turns]),
         }
     }
@@ -248,62 +231,6 @@ fn read(path: &Path) -> Result<GameRecord, Reason> {
     })
 }
 
-/// The figures a replay does not reproduce, or why it cannot be replayed (kam-sim's words,
-/// `lines`, as [`record::verify`] gave them).
-fn differences(prepared: &Arc<Prepared>, result: &GameRecord, lines: Vec<String>) -> Reason {
-    let Ok(game) = record::restore(Arc::clone(prepared), result) else {
-        return Reason::NotReplayable(lines);
-    };
-    let replayed = kam_sim::score::score(&game);
-    let (r, g) = (&result.scores, &replayed);
-    let mut out = Vec::new();
-    for (figure, recorded, actual) in [
-        (Figure::Metric(Metric::Composite), r.composite, g.composite),
-        (Figure::Metric(Metric::Retention), r.retention, g.retention),
-        (Figure::Metric(Metric::Profit), r.profit, g.profit),
-        (Figure::ProfitScore, r.profit_score, g.profit_score),
-        (
-            Figure::Metric(Metric::Satisfaction),
-            r.satisfaction,
-            g.satisfaction,
-        ),
-    ] {
-        if recorded.to_bits() != actual.to_bits() {
-            // Two decimals read best; all of them only when the difference hides in the rest.
-            let (a, b) = (format!("{recorded:.2}"), format!("{actual:.2}"));
-            let (recorded, replayed) = if a == b {
-                (recorded.to_string(), actual.to_string())
-            } else {
-                (a, b)
-            };
-            out.push(Difference {
-                figure,
-                recorded,
-                replayed,
-            });
-        }
-    }
-    if r.grade != g.grade {
-        out.push(Difference {
-            figure: Figure::Grade,
-            recorded: r.grade.to_string(),
-            replayed: g.grade.to_string(),
-        });
-    }
-    if result.finished != game.is_finished() {
-        out.push(Difference {
-            figure: Figure::Finished,
-            recorded: result.finished.to_string(),
-            replayed: game.is_finished().to_string(),
-        });
-    }
-    if out.is_empty() {
-        Reason::NotReplayable(lines)
-    } else {
-        Reason::Mismatch(out)
-    }
-}
-
 fn check(
     path: &Path,
     scenarios: &HashMap<(String, String), Option<Arc<Prepared>>>,
@@ -335,14 +262,16 @@ fn check(
         return Outcome::Flagged(flag(Reason::UnknownScenario(result.scenario_id.clone())));
     };
     match record::verify(Arc::clone(prepared), &result) {
-        Verdict::OtherModel(_) => Outcome::Flagged(flag(Reason::OtherModel {
-            made: result.model,
-            here: kam_sim::model::MODEL_VERSION,
-        })),
-        Verdict::Mismatch(_) if record::scenario_hash(prepared) != result.scenario_hash => {
+        Verdict::OtherModel { made, here } => {
+            Outcome::Flagged(flag(Reason::OtherModel { made, here }))
+        }
+        Verdict::Mismatch(_) | Verdict::Unreplayable(_)
+            if record::scenario_hash(prepared) != result.scenario_hash =>
+        {
             Outcome::Flagged(flag(Reason::ScenarioChanged(result.scenario_id.clone())))
         }
-        Verdict::Mismatch(lines) => Outcome::Flagged(flag(differences(prepared, &result, lines))),
+        Verdict::Mismatch(differences) => Outcome::Flagged(flag(Reason::Mismatch(differences))),
+        Verdict::Unreplayable(why) => Outcome::Flagged(flag(Reason::NotReplayable(why))),
         Verdict::Verified(game) => {
             if !game.is_finished() {
                 return Outcome::Flagged(flag(Reason::Unfinished {
@@ -643,7 +572,7 @@ fn distributions(g: &Group, lang: Lang) -> Vec<ScoreRow> {
         ),
         row(metric(lang, Metric::Profit), true, d(|s| s.profit)),
         row(
-            out_of_hundred(&Figure::ProfitScore.name(lang)),
+            out_of_hundred(&figure_name(lang, Figure::ProfitScore)),
             false,
             d(|s| s.profit_score),
         ),

@@ -4,6 +4,7 @@ kam_sim::word_table! {
     pub enum Say {
         NotBundled => "kam replay：这份成绩属于场景 `{}`，它不是内置场景；请用 --scenario FILE 指定场景文件", "kam replay: the result is for scenario `{}`, which is not bundled; pass it with --scenario FILE";
         Verified => "{}：核对无误：{} 在 `{}` 上，种子 {}，{} 个决定，综合得分 {}（等级 {}），客户保留 {}，利润 {}，满意度 {}", "{}: verified: {} on `{}` seed {}, {} decisions, composite {} (grade {}), retention {}, profit {}, satisfaction {}";
+        OtherModel => "{}：用模型 {} 做的成绩，这里是模型 {}：在这里无法核验（请用当时的 kam-trainer 版本重放）", "{}: made with model {}; this is model {}: it cannot be verified here (replay it with the kam-trainer release that made it)";
         HowToRescore => "  要用当前模型计分：kam replay --rescore {} --out NEW.ron", "  to score it with this model: kam replay --rescore {} --out NEW.ron";
         DoesNotMatch => "{}：与重放的结果不符：", "{}: does not match its replay:";
         OutIsInput => "kam replay：--out 就是 {} 本身；请把重新计分的成绩写到另一个文件，保留原文件", "kam replay: --out is {} itself; write the rescored result to another file so the original stays";
