@@ -163,7 +163,11 @@ pub fn cause_text(game: &Game, account: usize, cause: &Cause, lang: Language) ->
         Source::Competitor => t(lang, "竞争对手的压力", "Competitor pressure"),
         Source::Choice { event, choice } => {
             let e = &scenario.events[event];
-            format!("{}: {}", e.title, e.choices[choice].label)
+            let (title, answer) = (&e.title, &e.choices[choice].label);
+            match lang {
+                Language::Zh => format!("{title}：{answer}"),
+                Language::En => format!("{title}: {answer}"),
+            }
         }
         Source::OpenObjection { event } => match lang {
             Language::Zh => format!("异议仍未解决：{}", scenario.events[event].title),
