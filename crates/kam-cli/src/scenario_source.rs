@@ -34,7 +34,7 @@ pub fn load_in(arg: &Path, lang: Lang) -> Result<(Arc<Prepared>, Vec<Diagnostic>
             match std::fs::read(&path) {
                 Ok(bytes) => load::load_bytes(&shown, &bytes).map_err(SourceError::Invalid),
                 Err(io) => {
-                    let bundled = kam_sim::bundled::names().join(", ");
+                    let bundled = kam_sim::bundled::names().join(lang.pick("、", ", "));
                     let say = Say::CannotReadScenario.t(lang);
                     let why = crate::words::common::io_error(lang, &io);
                     Err(SourceError::Unreadable(fill(

@@ -148,7 +148,7 @@ table! {
     Of => "/", "of";
     Dashboard => "客户仪表盘", "Account dashboard";
     Account => "客户", "Account";
-    Tier => "级别", "Tier";
+    Tier => "分级", "Tier";
     Revenue => "收入", "Revenue";
     Margin => "毛利率", "Margin";
     Relationship => "关系", "Relationship";

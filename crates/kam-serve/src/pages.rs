@@ -256,11 +256,17 @@ pub fn live(lang: Lang, view: &ClassView) -> Markup {
                 }
             } @else if view.pacing.as_str() == "rounds" {
                 @let open = (view.released + 1).min(view.months);
-                p.state { (fill_html(t(Say::MonthOpen), &[
-                    html! { strong #open-month { (open) } },
-                    html! { (view.months) },
-                    html! { (view.released) },
-                ])) }
+                @if view.released >= view.months {
+                    // Every month is out: none is "open" any more (the playtest read "month 8
+                    // of 8 is open; 8 released").
+                    p.state { (fill_html(t(Say::AllReleased), &[html! { strong #open-month { (view.months) } }])) }
+                } @else {
+                    p.state { (fill_html(t(Say::MonthOpen), &[
+                        html! { strong #open-month { (open) } },
+                        html! { (view.months) },
+                        html! { (view.released) },
+                    ])) }
+                }
                 @let holding: Vec<&RosterLine> = view.roster.iter().filter(|l| l.holds_round).collect();
                 @if view.released < view.months {
                     @if holding.is_empty() {
@@ -419,7 +425,7 @@ pub fn seat_page(lang: Lang, session_id: &str, name: &str, game: &Game) -> Marku
             &pct(scores.composite),
             &Metric::Retention.name(lang),
             &pct(scores.retention),
-            &Metric::Profit.name(lang),
+            &kam_sim::words::profit_score(lang),
             &pct(scores.profit_score),
             &Metric::Satisfaction.name(lang),
             &pct(scores.satisfaction),

@@ -83,6 +83,7 @@ kam_sim::word_table! {
         SessionEnded => "课程已经结束。", "The session has ended.";
         DeletedInOneDay => "{} 天后，这个班级和它的结果将从服务器上删除：请在此之前下载班级报告和全部结果文件。", "This class and its results are deleted from the server in {} day: download the class report and all result files before then.";
         DeletedInDays => "{} 天后，这个班级和它的结果将从服务器上删除：请在此之前下载班级报告和全部结果文件。", "This class and its results are deleted from the server in {} days: download the class report and all result files before then.";
+        AllReleased => "{} 个月都已发布：学员玩完最后一个月后，就可以结束课程。", "All {} months are released: end the session once the trainees have played the last.";
         MonthOpen => "第 {} 个月（共 {} 个月）正在进行；已发布 {} 个月。", "Month {} of {} is open; {} released.";
         NobodyHolds => "第 {} 个月不再等任何人：下一次有人提交时就会发布。", "Nobody holds month {} back: it is released at the next submission.";
         ManyHold => "还在玩第 {} 个月的 {} 位学员都提交后（或者你免除他们），这个月就会发布。", "Month {} is released when the {} trainees still playing it have submitted it (or you excuse them).";
@@ -121,7 +122,7 @@ kam_sim::word_table! {
         Remove => "移除", "Remove";
         AccountsAcross => "各客户在全班的情况", "Accounts across the class";
         AccountHeader => "客户", "Account";
-        TierHeader => "级别", "Tier";
+        TierHeader => "分级", "Tier";
         KeptHeader => "保住", "Kept";
         MeanOf => "{}（平均）", "{} (mean)";
         MostMissed => "最常错过的教学要点", "Teaching points most missed";

@@ -154,7 +154,11 @@ fn full_width_at(src: &str, pos: Pos) -> Option<FullWidth> {
 /// `None` when the field is not written (the game then plays in Chinese, but an author who
 /// left it out may well write English, so a tool falls back to the locale).
 pub fn language_of(src: &str) -> Option<Language> {
-    let root = ron_tree::parse(src).ok()?;
+    let Ok(root) = ron_tree::parse(src) else {
+        // A file that does not parse (a full-width comma typed by a Chinese input method is
+        // the commonest slip) still says its language in a line of its own.
+        return language_line(src);
+    };
     let NodeKind::Struct { fields, .. } = &root.kind else {
         return None;
     };
@@ -168,6 +172,22 @@ pub fn language_of(src: &str) -> Option<Language> {
         },
         _ => None,
     }
+}
+
+/// The language a `language: Zh` line names, read as text, outside comments.
+fn language_line(src: &str) -> Option<Language> {
+    src.lines().find_map(|line| {
+        let line = line.split("//").next()?.trim();
+        let value = line
+            .strip_prefix("language")?
+            .trim_start()
+            .strip_prefix(':')?;
+        match value.trim().trim_end_matches(',').trim() {
+            "Zh" | "zh" => Some(Language::Zh),
+            "En" | "en" => Some(Language::En),
+            _ => None,
+        }
+    })
 }
 
 fn diagnostic(file: &str, pos: Pos, severity: Severity, problem: Problem) -> Diagnostic {
@@ -312,7 +332,11 @@ mod tests {
         assert_eq!(language_of(zh), Some(Language::Zh));
         assert_eq!(language_of("(language: en, bogus: 1)"), Some(Language::En));
         assert_eq!(language_of("(id: \"x\")"), None, "not written: not known");
-        assert_eq!(language_of("(language: Zh"), None, "no tree, no language");
+        // A file that does not parse still says its language on a line of its own (the
+        // playtest's full-width comma was reported in English).
+        let broken = "(\n    id: \"x\"，\n    language: Zh,\n    // language: En\n)";
+        assert_eq!(language_of(broken), Some(Language::Zh));
+        assert_eq!(language_of("(\n  // language: Zh\n  id: 1，\n)"), None);
         assert_eq!(language_of("(language: Fr)"), None);
     }
 

@@ -129,6 +129,9 @@ fn owned(ids: &[&str]) -> Vec<String> {
 /// A Chinese input method types them without the author noticing.
 pub fn ascii_for(c: char) -> Option<char> {
     match c {
+        // A full-width semicolon is typed where a comma belongs: nothing in a scenario file
+        // takes `;`, so its ASCII twin would be wrong advice.
+        '；' => Some(','),
         // The full-width forms of ASCII `!` to `~` (`，：（）；［］` and the full-width
         // letters and digits), 0xFEE0 above their ASCII originals.
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0),

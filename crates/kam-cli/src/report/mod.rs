@@ -188,11 +188,40 @@ pub struct ClassReport {
     pub language: Option<Lang>,
 }
 
+/// The scenario file in the class server's download of a class's results.
+const DOWNLOAD_SCENARIO: &str = "scenario.ron";
+/// The folder of result files in that download.
+const DOWNLOAD_RESULTS: &str = "results";
+
+/// The scenario a downloaded class was played on, for each path that is such a download or
+/// its `results/` folder: used as if given with --scenario, so a class on an uploaded scenario
+/// reports without one (the playtest got one "pass it with --scenario" line per trainee).
+fn downloaded_scenarios(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| p.is_dir())
+        .flat_map(|p| {
+            [
+                p.join(DOWNLOAD_SCENARIO),
+                p.join("..").join(DOWNLOAD_SCENARIO),
+            ]
+        })
+        .filter(|f| f.is_file())
+        .collect();
+    out.dedup();
+    out
+}
+
 /// Result files named on the command line: files as given, folders expanded to their `.ron`
 /// files in name order.
 fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for p in paths {
+        // The class server's download: `scenario.ron` beside a `results/` folder.
+        let p = &match p.join(DOWNLOAD_RESULTS) {
+            results if p.join(DOWNLOAD_SCENARIO).is_file() && results.is_dir() => results,
+            _ => p.clone(),
+        };
         if p.is_dir() {
             let mut files: Vec<PathBuf> = std::fs::read_dir(p)
                 .map(|rd| {
@@ -413,7 +442,11 @@ fn build_from(
 
 pub fn run(args: &Args, io: &mut Io) -> u8 {
     let mut candidates = Vec::new();
-    for path in &args.scenarios {
+    for path in args
+        .scenarios
+        .iter()
+        .chain(&downloaded_scenarios(&args.results))
+    {
         match scenario_source::load_or_report(path, "report", io) {
             Ok(p) => candidates.push(p),
             Err(_) => return USAGE,
@@ -648,6 +681,33 @@ pub(crate) mod tests {
             ("陈静", "pareto"),
         ] {
             write_result(dir, name, &p, strategy, 11);
+        }
+    }
+
+    /// The class server's download (`scenario.ron` beside `results/`) reports as it is, on an
+    /// uploaded scenario nobody bundled, with no --scenario.
+    #[test]
+    fn a_downloaded_class_reports_on_its_own_scenario() {
+        let dir = tempfile::tempdir().unwrap();
+        let src = kam_sim::bundled::SCENARIOS[0]
+            .1
+            .replacen("id: \"", "id: \"uploaded_", 1);
+        std::fs::write(dir.path().join("scenario.ron"), &src).unwrap();
+        let (prepared, _) = kam_sim::load::load_str("scenario.ron", &src).unwrap();
+        assert!(prepared.scenario.id.starts_with("uploaded_"));
+        let results = dir.path().join("results");
+        for (i, name) in ["Ann", "Bo"].iter().enumerate() {
+            let game = kam_sim::batch::play(&prepared, "expert", i as u64).unwrap();
+            let path = results.join(format!("{name}.ron"));
+            record::write_atomic(&path, &record::record(&game, name)).unwrap();
+        }
+        for given in [dir.path().to_owned(), results] {
+            let (status, out, err) = kam(&["--lang", "en", "report", given.to_str().unwrap()]);
+            assert_eq!(status, OK, "{}: {err}\n{out}", given.display());
+            assert!(
+                out.contains("2 result files, 2 verified, 0 flagged"),
+                "{out}"
+            );
         }
     }
 

@@ -13,7 +13,7 @@ kam_sim::word_table! {
         AblationsHeading => "对照策略：去掉一个教学要点的专家（这个要点值多少分：见 kam balance）", "Ablations: the expert with one teaching point removed (what it is worth: kam balance)";
 
         // The verdict and its checks.
-        Heading => "平衡实验：`{}`（{}），每个策略 {} 局，种子 {}..={}，用时 {} 秒", "balance lab: `{}` ({}), {} games per strategy, seeds {}..={}, {} s";
+        Heading => "平衡实验：`{}`（{}），每个策略 {} 局，种子 {} 到 {}，用时 {} 秒", "balance lab: `{}` ({}), {} games per strategy, seeds {}..={}, {} s";
         RewardsSkill => "结论：这个场景奖励技能", "VERDICT: the scenario rewards skill";
         DoesNotReward => "结论：这个场景不能很好地奖励技能（{} 项检查未通过，共 {} 项）", "VERDICT: the scenario does NOT reward skill well ({} of {} checks fail)";
         Pass => "通过", "pass";
@@ -45,7 +45,7 @@ kam_sim::word_table! {
         ScoresHeading => "各策略的得分（{}、{}和{}为 0–100；{}为金额）", "Scores by strategy ({}, {} and {} 0-100; {} in money)";
         AccountsHeading => "各客户：每个策略保住这个客户的局数占比", "Accounts: share of games in which each strategy kept the account";
         Account => "客户", "account";
-        Tier => "级别", "tier";
+        Tier => "分级", "tier";
         Name => "名称", "name";
         EventsHeading => "事件：每个事件发生的局数占比，以及每个策略如何应对", "Events: share of games in which each fired, and how each strategy answered";
         EventLine => "{}（{}；{}）：{}", "{} ({}; {}): {}";

@@ -56,7 +56,7 @@ kam_sim::word_table! {
         Mean => "均值", "mean";
         AccountsHeading => "各客户：班上保住它的学员占比，以及这些学员最终的平均满意度", "Accounts: share of the class that kept each, and its mean final satisfaction among them";
         Account => "客户", "account";
-        Tier => "级别", "tier";
+        Tier => "分级", "tier";
         Kept => "保住", "kept";
         SatisfactionKept => "{}（保住的）", "{} (kept)";
         Name => "名称", "name";
