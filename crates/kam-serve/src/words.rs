@@ -141,8 +141,8 @@ kam_sim::word_table! {
         LessonMet => "——做到了：{}", " — met: {}";
         LessonMissed => "——错过了：{}", " — missed: {}";
         AccountsHeading => "客户", "Accounts";
-        AccountKept => "{}：保住了，满意度 {}", "{} kept, satisfaction {}";
-        AccountLost => "{}：流失了，满意度 {}", "{} lost, satisfaction {}";
+        AccountKept => "{}：保住了，满意度比开局 {}", "{} kept, satisfaction {} since the start";
+        AccountLost => "{}：流失了，满意度比开局 {}", "{} lost, satisfaction {} since the start";
         AnswerLine => "第 {} 个月，{}：对{}的回应是{}", "Month {}, {}: answered {} with {}";
         PlanLine => "第 {} 个月的计划：{}；{}", "Month {} plan: {}; {}";
         NoVisits => "没有拜访", "no visits";
@@ -153,7 +153,7 @@ kam_sim::word_table! {
         OneResource => "使用资源 {} 次", "{} resource used";
         Resources => "使用资源 {} 次", "{} resources used";
         AnsweredChoice => "对一个事件选了第 {} 个回应", "Answered an event with choice {}";
-        Offered => "出价：{}", "Offered {}";
+        Offered => "谈判出价：各议题依次选第 {} 档", "Offered, the option chosen on each issue in turn: {}";
         WalkedAway => "退出了谈判", "Walked away from the negotiation";
         NotedReading => "记下了对 {}（{}）的判断", "Noted a reading of {} ({})";
 
