@@ -194,7 +194,10 @@ pub fn debrief(game: &Game, lang: Language) -> Debrief {
             lessons.push(LessonOutcome {
                 lesson,
                 met: c.verdict == Verdict::Good,
-                evidence: format!("{} — {}", e.title, choice.label),
+                evidence: match lang {
+                    Language::Zh => format!("{}：{}", e.title, choice.label),
+                    Language::En => format!("{} — {}", e.title, choice.label),
+                },
             });
         }
         decisions.push(KeyDecision {
