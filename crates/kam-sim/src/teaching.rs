@@ -708,9 +708,17 @@ pub fn skill_checks(lab: &Lab) -> Vec<SkillCheck> {
     checks.push(SkillCheck {
         name: "allocation by value pays",
         passed: even_gap >= EXPERT_OVER_EVEN,
+        // What a failure means is said only when it failed (a passing line read "…; otherwise
+        // spreading visits evenly scores as well").
         detail: format!(
-            "expert mean {:.1} vs even {:.1}: a gap of {even_gap:.1} points (needs ≥ {EXPERT_OVER_EVEN}); otherwise spreading visits evenly scores as well as allocating by value",
-            e.mean, v.mean
+            "expert mean {:.1} vs even {:.1}: a gap of {even_gap:.1} points (needs ≥ {EXPERT_OVER_EVEN}){}",
+            e.mean,
+            v.mean,
+            if even_gap >= EXPERT_OVER_EVEN {
+                ""
+            } else {
+                "; otherwise spreading visits evenly scores as well as allocating by value"
+            }
         ),
     });
     let pairs = expert

@@ -212,6 +212,11 @@ pub fn check_words(lab: &Lab, check: &SkillCheck, lang: Lang) -> (String, String
                     &one(v.mean),
                     &one(e.mean - v.mean),
                     &teaching::EXPERT_OVER_EVEN,
+                    &if check.passed {
+                        ""
+                    } else {
+                        Say::AllocationFails.t(lang)
+                    },
                 ],
             ),
         ),

@@ -22,7 +22,8 @@ kam_sim::word_table! {
         CheckExpertBeatsRandom => "专家胜过随机", "expert beats random";
         CheckExpertBeatsRandomDetail => "{}平均 {} 分，{}平均 {} 分，相差 {} 分（至少要 {} 分）", "{} mean {} vs {} {}: a gap of {} points (needs ≥ {})";
         CheckAllocation => "按价值分配有回报", "allocation by value pays";
-        CheckAllocationDetail => "{}平均 {} 分，{}平均 {} 分，相差 {} 分（至少要 {} 分）；否则平均分配拜访和按价值分配得分一样", "{} mean {} vs {} {}: a gap of {} points (needs ≥ {}); otherwise spreading visits evenly scores as well as allocating by value";
+        CheckAllocationDetail => "{}平均 {} 分，{}平均 {} 分，相差 {} 分（至少要 {} 分）{}", "{} mean {} vs {} {}: a gap of {} points (needs ≥ {}){}";
+        AllocationFails => "；差距不够，说明平均分配拜访和按价值分配得分差不多", "; otherwise spreading visits evenly scores as well as allocating by value";
         CheckSeedBySeed => "同一种子上靠技能取胜", "skill wins seed by seed";
         CheckSeedBySeedDetail => "{}在同一种子上胜过{} {} 局（共 {} 局，{}%，至少要 {}%）", "{} beats {} on the same seed in {} of {} games ({}%, needs ≥ {}%)";
         CheckLuck => "技能大于运气", "skill outweighs luck";
