@@ -32,7 +32,7 @@ use crate::error::{self, ApiError};
 use crate::language::{self, PageLang};
 use crate::limits::{MAX_BODY_BYTES, RateLimiter};
 use crate::observe::{self, Metrics};
-use crate::openapi::{Common, JsonBody, Oversized, Posted};
+use crate::openapi::{Common, JsonBody, Oversized, Posted, SeatActed};
 use crate::origin::{self, Credential};
 use crate::pages::{self, CreateForm};
 use crate::words::{Lang, Said, Say};
@@ -860,20 +860,7 @@ async fn remove_from_form(
     tag = "instructor",
     params(SessionId, SeatNumber),
     security(("instructor_key" = [])),
-    responses(
-        (status = 204, description = "Done (the round is released if that seat was all that \
-            held it)."),
-        (status = 400, description = "`bad_request`: a seat number that is not a whole \
-            number.", body = Refusal),
-        (status = 401, description = "`unauthorized`: no key at all.", body = Refusal),
-        (status = 403, description = "`forbidden`: the key is wrong (or there is no such \
-            session), or the request came from another site.", body = Refusal),
-        (status = 404, description = "`not_found`: no such seat in this class (or an id that \
-            makes no route).", body = Refusal),
-        (status = 410, description = "`gone`: the class has ended.", body = Refusal),
-        Posted,
-        Common,
-    )
+    responses(SeatActed, Posted, Common)
 )]
 async fn excuse_json(
     State(state): Shared,
@@ -891,20 +878,7 @@ async fn excuse_json(
     tag = "instructor",
     params(SessionId, SeatNumber),
     security(("instructor_key" = [])),
-    responses(
-        (status = 204, description = "Done (the round is released if that seat was all that \
-            held it)."),
-        (status = 400, description = "`bad_request`: a seat number that is not a whole \
-            number.", body = Refusal),
-        (status = 401, description = "`unauthorized`: no key at all.", body = Refusal),
-        (status = 403, description = "`forbidden`: the key is wrong (or there is no such \
-            session), or the request came from another site.", body = Refusal),
-        (status = 404, description = "`not_found`: no such seat in this class (or an id that \
-            makes no route).", body = Refusal),
-        (status = 410, description = "`gone`: the class has ended.", body = Refusal),
-        Posted,
-        Common,
-    )
+    responses(SeatActed, Posted, Common)
 )]
 async fn unexcuse_json(
     State(state): Shared,
@@ -922,20 +896,7 @@ async fn unexcuse_json(
     tag = "instructor",
     params(SessionId, SeatNumber),
     security(("instructor_key" = [])),
-    responses(
-        (status = 204, description = "Done (the round is released if that seat was all that \
-            held it)."),
-        (status = 400, description = "`bad_request`: a seat number that is not a whole \
-            number.", body = Refusal),
-        (status = 401, description = "`unauthorized`: no key at all.", body = Refusal),
-        (status = 403, description = "`forbidden`: the key is wrong (or there is no such \
-            session), or the request came from another site.", body = Refusal),
-        (status = 404, description = "`not_found`: no such seat in this class (or an id that \
-            makes no route).", body = Refusal),
-        (status = 410, description = "`gone`: the class has ended.", body = Refusal),
-        Posted,
-        Common,
-    )
+    responses(SeatActed, Posted, Common)
 )]
 async fn remove_json(
     State(state): Shared,

@@ -101,8 +101,13 @@ fn refusal(status: u16) -> RefOr<Answer> {
         .filter(|k| k.status == status)
         .map(|k| format!("`{}`: {}", k.code, k.meaning))
         .collect();
+    described_refusal(&meaning.join(" "))
+}
+
+/// A refusal with the [`kam_class::protocol::Refusal`] body, described as a route needs.
+fn described_refusal(description: &str) -> RefOr<Answer> {
     ResponseBuilder::new()
-        .description(meaning.join(" "))
+        .description(description)
         .content(
             "application/json",
             ContentBuilder::new()
@@ -146,6 +151,39 @@ pub struct Posted;
 impl IntoResponses for Posted {
     fn responses() -> BTreeMap<String, RefOr<Answer>> {
         refusals(&[408])
+    }
+}
+
+/// What the instructor's three seat actions (excuse, take the excuse back, remove) answer:
+/// one list for the three routes, beside [`Posted`] and [`Common`].
+pub struct SeatActed;
+
+impl IntoResponses for SeatActed {
+    fn responses() -> BTreeMap<String, RefOr<Answer>> {
+        let done = ResponseBuilder::new()
+            .description("Done (the round is released if that seat was all that held it).")
+            .build();
+        let mut out = BTreeMap::from([("204".to_owned(), done.into())]);
+        for (status, description) in [
+            (
+                400,
+                "`bad_request`: a seat number that is not a whole number.",
+            ),
+            (401, "`unauthorized`: no key at all."),
+            (
+                403,
+                "`forbidden`: the key is wrong (or there is no such session), or the request \
+                 came from another site.",
+            ),
+            (
+                404,
+                "`not_found`: no such seat in this class (or an id that makes no route).",
+            ),
+            (410, "`gone`: the class has ended."),
+        ] {
+            out.insert(status.to_string(), described_refusal(description));
+        }
+        out
     }
 }
 
