@@ -131,6 +131,14 @@ impl Server {
     }
 
     pub fn start_on(database: Database, tuning: kam_serve::Tuning) -> Server {
+        Server::start_serving(database, tuning, Arc::new(NamesReport))
+    }
+
+    fn start_serving(
+        database: Database,
+        tuning: kam_serve::Tuning,
+        reporter: Arc<dyn kam_serve::Reporter>,
+    ) -> Server {
         eprintln!("a server on {}", database.label);
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
@@ -145,11 +153,7 @@ impl Server {
             rate_per_seat: 1_000.0,
         };
         let running = runtime
-            .block_on(kam_serve::start_tuned(
-                &options,
-                &tuning,
-                Some(Arc::new(NamesReport)),
-            ))
+            .block_on(kam_serve::start_tuned(&options, &tuning, Some(reporter)))
             .unwrap();
         Server {
             runtime,
@@ -310,31 +314,7 @@ impl kam_serve::Reporter for AskedReport {
 impl Server {
     /// A server on SQLite whose class report is `reporter`'s.
     pub fn start_reporting(reporter: Arc<dyn kam_serve::Reporter>) -> Server {
-        let database = Database::sqlite();
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-            .unwrap();
-        let options = kam_serve::ServeOptions {
-            db: Some(database.url.clone()),
-            addr: "127.0.0.1:0".parse().unwrap(),
-            data_dir: None,
-            rate_per_address: 10_000.0,
-            rate_per_seat: 1_000.0,
-        };
-        let running = runtime
-            .block_on(kam_serve::start_tuned(
-                &options,
-                &kam_serve::Tuning::default(),
-                Some(reporter),
-            ))
-            .unwrap();
-        Server {
-            runtime,
-            running: Some(running),
-            database,
-        }
+        Server::start_serving(Database::sqlite(), kam_serve::Tuning::default(), reporter)
     }
 }
 
