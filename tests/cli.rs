@@ -82,6 +82,37 @@ fn help_explains_every_command() {
     assert_eq!(kam(&["frobnicate"]).status.code(), Some(2));
 }
 
+/// `--help` and usage errors follow `--lang`, else the locale (`LANG`), as every command's
+/// output does.
+#[test]
+fn help_and_usage_errors_speak_the_chosen_language() {
+    let run = |lang: &str, args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_kam"))
+            .args(args)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", lang)
+            .output()
+            .unwrap()
+    };
+    let help = run("zh_CN.UTF-8", &["validate", "--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    assert!(
+        text(&help.stdout).contains("用法：kam validate"),
+        "{}",
+        text(&help.stdout)
+    );
+    let english = run("zh_CN.UTF-8", &["validate", "--help", "--lang", "en"]);
+    assert!(text(&english.stdout).contains("Usage: kam validate"));
+    let refused = run("C", &["--lang", "zh", "validate"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        text(&refused.stderr).starts_with("错误：缺少必需的参数"),
+        "{}",
+        text(&refused.stderr)
+    );
+}
+
 #[test]
 fn simulate_json_round_trips_through_a_real_process() {
     let out = kam(&[

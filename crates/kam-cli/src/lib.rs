@@ -7,6 +7,7 @@
 
 mod balance;
 mod columns;
+mod help;
 mod html;
 mod new;
 mod replay;
@@ -21,7 +22,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{FromArgMatches, Parser, Subcommand};
 use kam_sim::words::Lang;
 
 /// Exit status: everything checked out.
@@ -182,10 +183,18 @@ pub fn run_with(
     play: impl FnOnce(PlayArgs) -> ExitCode,
     serve: impl FnOnce(ServeArgs) -> ExitCode,
 ) -> ExitCode {
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().collect();
+    let help_lang = help::lang_of_args(&args);
+    let parsed = help::command(help_lang)
+        .try_get_matches_from(args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
+            let _ = match help::error_in(&e, help_lang) {
+                Some(text) => write!(std::io::stderr(), "{text}"),
+                None => e.print(),
+            };
             return ExitCode::from(if e.use_stderr() { USAGE } else { OK });
         }
     };

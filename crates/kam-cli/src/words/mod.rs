@@ -7,6 +7,7 @@
 
 pub mod balance;
 pub mod common;
+pub mod help;
 pub mod new;
 pub mod replay;
 pub mod report;
