@@ -11,6 +11,7 @@ use kam_sim::problems::{Problem, headed};
 use crate::words::fill;
 use crate::words::validate::Say;
 use crate::{INVALID, Io, OK, USAGE};
+use kam_sim::words::{Counted, count};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -157,12 +158,12 @@ pub fn run(args: &Args, io: &mut Io) -> u8 {
                         &[
                             &shown,
                             &s.id,
-                            &s.accounts.len(),
+                            &count(lang, s.accounts.len(), Counted::Account),
                             &s.turns,
                             // The unit of a turn in Chinese ("12 个月"); "turns" in English.
                             &lang.pick(kam_sim::words::turn_unit(lang, s.turn_unit), "turns"),
-                            &s.events.len(),
-                            &s.negotiations.len(),
+                            &count(lang, s.events.len(), Counted::Event),
+                            &count(lang, s.negotiations.len(), Counted::Negotiation),
                             &warned,
                         ],
                     );

@@ -640,7 +640,8 @@ pub enum Problem {
         person: String,
         need: Need,
     },
-    /// The cues point to no style; `example` is a built-in cue of the person's style.
+    /// The cues are the author's own words, which the game cannot place (a note, given once);
+    /// `example` is a built-in cue of the person's style.
     CuesPointNowhere {
         style: Style,
         example: String,
@@ -1004,11 +1005,11 @@ impl Problem {
             ),
             Problem::CuesPointNowhere { style, example } => lang.pick(
                 format!(
-                    "游戏看不出这些线索指向哪种沟通风格；请检查它们是否体现了 {} 风格（内置线索的说法，例如：{example}），或者去掉 `cues`，使用内置线索",
+                    "这些线索是你自己写的，游戏无法检查自由文本：请对照 {} 风格再读一遍（内置线索的说法，例如：{example}）；其他人的自写线索也一样，这条只提示一次",
                     style_zh(*style)
                 ),
                 format!(
-                    "the game cannot tell which style these cues point to; check that they show style {style:?} (the built-in cues say, for example: {example}), or leave `cues` out to use them"
+                    "these cues are in your own words, and the game cannot check free text: read them once more against style {style:?} (the built-in cues say, for example: {example}); the same goes for everyone's own cues, so this is said once"
                 ),
             ),
             Problem::FunnelStage { found } => lang.pick(

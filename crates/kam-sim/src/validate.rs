@@ -618,8 +618,8 @@ fn check_style_names(f: &mut Findings, s: &Scenario) {
 }
 
 /// Where the trainee must read the people, the author's cues must point to the person as they
-/// are: a cue in the bank's words that describes another style or need would mislead, and cues
-/// that point to no style at all leave the trainee only the reactions to go by.
+/// are: a cue in the bank's words that describes another style or need would mislead. Cues the
+/// game cannot place (the author's own words) get one note for the whole scenario.
 fn check_cues(f: &mut Findings, s: &Scenario, p: &str, x: &Stakeholder) {
     if s.difficulty().shows_style_and_need() || x.cues.is_empty() {
         return;
@@ -648,9 +648,14 @@ fn check_cues(f: &mut Findings, s: &Scenario, p: &str, x: &Stakeholder) {
             _ => {}
         }
     }
-    if !points_to_style {
+    // Cues in the author's own words are what the guide asks for, and the game cannot check
+    // free text: that is worth saying once, as a note, not as a warning on every person.
+    let said_already =
+        f.0.iter()
+            .any(|found| matches!(found.problem, Problem::CuesPointNowhere { .. }));
+    if !points_to_style && !said_already {
         let example = crate::cues::style_cues(x.style)[0].pick(s.language);
-        f.warn(
+        f.note(
             format!("{p}.cues"),
             Problem::CuesPointNowhere {
                 style: x.style,
@@ -1446,8 +1451,8 @@ mod tests {
             "{}",
             found[0].message()
         );
-        // The person's own style's cue is fine; words the game cannot place get a warning
-        // that says which style to show.
+        // The person's own style's cue is fine; words the game cannot place get a note that
+        // says which style to show, once for the whole scenario.
         let own = s.accounts[0].stakeholders[0].style;
         s.accounts[0].stakeholders[0].cues = vec![crate::cues::style_cues(own)[0].en.to_owned()];
         assert!(
@@ -1456,10 +1461,16 @@ mod tests {
                 .all(|f| !f.path.starts_with("accounts[0].stakeholders[0].cues"))
         );
         s.accounts[0].stakeholders[0].cues = vec!["Wears a blue tie.".to_owned()];
+        s.accounts[1].stakeholders[0].cues = vec!["Keeps a cactus.".to_owned()];
         let found = on(&check(&s), "accounts[0].stakeholders[0].cues");
         assert!(
             found[0].message().contains(&format!("style {own:?}")),
             "{found:#?}"
+        );
+        assert_eq!(found[0].severity, Severity::Note);
+        assert!(
+            on(&check(&s), "accounts[1].stakeholders[0].cues").is_empty(),
+            "said once, not for every person"
         );
         // At Easy the labels are shown and cues are not checked.
         s.difficulty = Some(Difficulty::Easy);

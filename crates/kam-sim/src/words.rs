@@ -519,3 +519,71 @@ mod tests {
         assert_eq!(fill(Sample::Two.t(Lang::En), &[&2]), "two 2");
     }
 }
+
+/// Things counted in a sentence ("1 negotiation", "3 negotiations", "3 场谈判"): English
+/// needs the number to choose the noun's form, Chinese a measure word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Counted {
+    Account,
+    Event,
+    Negotiation,
+    Visit,
+    Trainee,
+    Game,
+    Warning,
+    Error,
+}
+
+impl Counted {
+    pub const ALL: [Counted; 8] = [
+        Counted::Account,
+        Counted::Event,
+        Counted::Negotiation,
+        Counted::Visit,
+        Counted::Trainee,
+        Counted::Game,
+        Counted::Warning,
+        Counted::Error,
+    ];
+
+    /// (Chinese with its measure word, English singular, English plural).
+    fn forms(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            Counted::Account => ("个客户", "account", "accounts"),
+            Counted::Event => ("个事件", "event", "events"),
+            Counted::Negotiation => ("场谈判", "negotiation", "negotiations"),
+            Counted::Visit => ("次拜访", "visit", "visits"),
+            Counted::Trainee => ("位学员", "trainee", "trainees"),
+            Counted::Game => ("局", "game", "games"),
+            Counted::Warning => ("个警告", "warning", "warnings"),
+            Counted::Error => ("个错误", "error", "errors"),
+        }
+    }
+}
+
+/// `n` of `what` in `lang`: "1 negotiation", "2 negotiations", "2 场谈判".
+pub fn count(lang: Lang, n: usize, what: Counted) -> String {
+    let (zh, one, many) = what.forms();
+    match lang {
+        Lang::Zh => format!("{n} {zh}"),
+        Lang::En if n == 1 => format!("1 {one}"),
+        Lang::En => format!("{n} {many}"),
+    }
+}
+
+#[cfg(test)]
+mod count_tests {
+    use super::*;
+
+    #[test]
+    fn one_is_singular_in_english_and_chinese_counts_with_its_measure_word() {
+        assert_eq!(count(Lang::En, 1, Counted::Negotiation), "1 negotiation");
+        assert_eq!(count(Lang::En, 0, Counted::Negotiation), "0 negotiations");
+        assert_eq!(count(Lang::En, 2, Counted::Account), "2 accounts");
+        assert_eq!(count(Lang::Zh, 1, Counted::Negotiation), "1 场谈判");
+        for what in Counted::ALL {
+            let (_, one, many) = what.forms();
+            assert_ne!(one, many, "{what:?}");
+        }
+    }
+}

@@ -10,7 +10,7 @@ use kam_sim::batch::Distribution;
 use kam_sim::scenario::Event;
 use kam_sim::strategy::AblationKind;
 use kam_sim::teaching::{self, StrategyRun};
-use kam_sim::words::{self as names, Metric, strategy_name};
+use kam_sim::words::{self as names, Counted, Metric, count, strategy_name};
 
 use super::{Balance, check_words, kind_text, trigger_text, warning_line};
 use crate::html;
@@ -64,10 +64,10 @@ pub fn page(b: &Balance, lang: Lang) -> String {
                 &lab.runs,
                 &lab.seed,
                 &lab.seed.wrapping_add(lab.runs - 1),
-                &s.accounts.len(),
+                &count(lang, s.accounts.len(), Counted::Account),
                 &s.turns,
-                &s.events.len(),
-                &s.negotiations.len(),
+                &count(lang, s.events.len(), Counted::Event),
+                &count(lang, s.negotiations.len(), Counted::Negotiation),
             ]))
         }
         div class=(format!("verdict {class}")) { (verdict) }

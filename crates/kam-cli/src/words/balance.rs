@@ -65,7 +65,7 @@ kam_sim::word_table! {
 
         // The page only.
         PageTitle => "平衡实验 · {}", "Balance lab: {}";
-        PageFacts => "每个策略 {} 局，种子 {}–{} · {} 个客户，{} 个回合，{} 个事件，{} 场谈判", "{} games per strategy, seeds {}–{} · {} accounts, {} turns, {} events, {} negotiations";
+        PageFacts => "每个策略 {} 局，种子 {}–{} · {}，{} 个回合，{}，{}", "{} games per strategy, seeds {}–{} · {}, {} turns, {}, {}";
         VerdictGood => "这个场景奖励技能。", "The scenario rewards skill.";
         VerdictWarn => "这个场景奖励技能，但有 {} 条教学警告。", "The scenario rewards skill, with {} teaching warning(s).";
         VerdictBad => "这个场景不能很好地奖励技能：{} 项检查未通过，共 {} 项。", "The scenario does not reward skill well: {} of {} checks fail.";

@@ -3,7 +3,7 @@
 
 kam_sim::word_table! {
     pub enum Say {
-        Ok => "{}: 通过：`{}`（{} 个客户，{} 个{}，{} 个事件，{} 场谈判{}）", "{}: ok: `{}` ({} accounts, {} {}, {} events, {} negotiations{})";
+        Ok => "{}: 通过：`{}`（{}，{} 个{}，{}，{}{}）", "{}: ok: `{}` ({}, {} {}, {}, {}{})";
         OneWarning => "，1 个警告", ", 1 warning";
         Warnings => "，{} 个警告", ", {} warnings";
         OneError => "{}: 1 个错误", "{}: 1 error";
