@@ -102,7 +102,7 @@ pub fn run(args: &Args, io: &mut Io) -> u8 {
         Verdict::Unreplayable(why) => {
             // Why a decision no longer applies is the engine's sentence (issue 22).
             let _ = writeln!(io.err, "{}", fill(Say::DoesNotMatch.t(lang), &[&shown]));
-            let _ = writeln!(io.err, "  {why}");
+            let _ = writeln!(io.err, "  {}", why.words(lang));
             INVALID
         }
     }

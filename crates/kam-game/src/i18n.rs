@@ -554,13 +554,18 @@ pub fn plan_error(lang: Lang, e: &PlanError) -> String {
         }
         (PlanError::AccountLost(_), Lang::Zh) => "这个客户已经流失了。".to_owned(),
         (PlanError::StakeholderLeft { .. }, Lang::Zh) => "此人已经离开了采购决策链。".to_owned(),
-        (other, _) => {
-            let mut s = other.to_string();
-            if let Some(first) = s.get_mut(0..1) {
-                first.make_ascii_uppercase();
-            }
-            s + "."
-        }
+        (other, _) => sentence(lang, other.words(lang)),
+    }
+}
+
+/// A refusal from kam-sim's words as a sentence on screen: capitalised and stopped.
+pub fn sentence(lang: Lang, mut words: String) -> String {
+    if let Some(first) = words.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    match lang {
+        Lang::Zh => words + "。",
+        Lang::En => words + ".",
     }
 }
 

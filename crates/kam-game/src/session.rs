@@ -1012,7 +1012,7 @@ impl Session {
         match game.decide(decision) {
             Ok(()) => true,
             Err(e) => {
-                self.message = Some(e.to_string());
+                self.message = Some(i18n::sentence(self.lang, e.words(self.lang)));
                 false
             }
         }

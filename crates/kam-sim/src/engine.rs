@@ -158,54 +158,6 @@ pub enum PlanError {
     },
 }
 
-impl std::fmt::Display for PlanError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            PlanError::NotPlanning => write!(f, "the turn is not in its planning phase"),
-            PlanError::TooManyVisits { planned, capacity } => {
-                write!(
-                    f,
-                    "{planned} visits planned but only {capacity} fit in a turn"
-                )
-            }
-            PlanError::OverBudget { planned, budget } => {
-                write!(
-                    f,
-                    "resources cost {planned:.1} but the budget is {budget:.1}"
-                )
-            }
-            PlanError::NoSuchAccount(a) => write!(f, "no account number {a}"),
-            PlanError::AccountLost(a) => write!(f, "account {a} has been lost"),
-            PlanError::NoSuchStakeholder {
-                account,
-                stakeholder,
-            } => {
-                write!(
-                    f,
-                    "account {account} has no stakeholder number {stakeholder}"
-                )
-            }
-            PlanError::StakeholderLeft {
-                account,
-                stakeholder,
-            } => {
-                write!(f, "stakeholder {stakeholder} of account {account} has left")
-            }
-            PlanError::NoSuchApproach(p) => write!(f, "no approach number {p}"),
-            PlanError::NoSuchResource(r) => write!(f, "no resource number {r}"),
-            PlanError::TooManyUnits {
-                account,
-                resource,
-                planned,
-                max,
-            } => write!(
-                f,
-                "{planned} units of resource {resource} for account {account}, at most {max} allowed"
-            ),
-        }
-    }
-}
-
 impl std::error::Error for PlanError {}
 
 /// Everything a player decides; the decision log of a game is a list of these.
@@ -626,32 +578,26 @@ struct Tally {
     resolved: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Why a decision was refused: typed, so each layer can say it in the player's language
+/// (`refusals.rs` has the words; `Display` is the English).
+#[derive(Debug, Clone, PartialEq)]
 pub enum DecisionError {
-    Plan(String),
+    Plan(PlanError),
     NoPendingEvent,
     NoSuchChoice(usize),
     NoPendingNegotiation,
-    BadOffer(String),
+    BadOffer(OfferError),
     Finished,
     NoSuchPerson { account: usize, stakeholder: usize },
 }
 
-impl std::fmt::Display for DecisionError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            DecisionError::Plan(e) => write!(f, "plan refused: {e}"),
-            DecisionError::NoPendingEvent => write!(f, "no event is waiting for an answer"),
-            DecisionError::NoSuchChoice(c) => write!(f, "the event has no choice number {c}"),
-            DecisionError::NoPendingNegotiation => write!(f, "no negotiation is under way"),
-            DecisionError::BadOffer(e) => write!(f, "offer refused: {e}"),
-            DecisionError::Finished => write!(f, "the game is over"),
-            DecisionError::NoSuchPerson {
-                account,
-                stakeholder,
-            } => write!(f, "account {account} has no person number {stakeholder}"),
-        }
-    }
+/// Why an offer was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OfferError {
+    /// The offer picks an option for `given` issues; the negotiation has `issues`.
+    WrongLength { given: usize, issues: usize },
+    /// Issue `issue` has no option number `option`.
+    NoSuchOption { issue: usize, option: usize },
 }
 
 impl std::error::Error for DecisionError {}
@@ -800,9 +746,7 @@ impl Game {
             return Err(DecisionError::Finished);
         }
         match &decision {
-            Decision::Plan(plan) => self
-                .submit_plan(plan)
-                .map_err(|e| DecisionError::Plan(e.to_string()))?,
+            Decision::Plan(plan) => self.submit_plan(plan).map_err(DecisionError::Plan)?,
             Decision::Choose(c) => {
                 self.choose(*c)?;
             }

@@ -24,6 +24,7 @@ pub mod problems;
 pub mod reading;
 pub mod reading_review;
 pub mod record;
+mod refusals;
 /// The located RON reader, a crate of its own (`ron-located`), under its old name here.
 pub use ron_located as ron_tree;
 pub mod scenario;

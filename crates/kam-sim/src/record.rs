@@ -13,7 +13,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::engine::{Decision, Game, Prepared};
+use crate::engine::{Decision, DecisionError, Game, Prepared};
 use crate::score::{self, Scores};
 
 pub const FORMAT: u32 = 1;
@@ -224,35 +224,46 @@ pub fn log_before_month(game: &Game, month: u32) -> Vec<Decision> {
 }
 
 /// Rebuilds the game a record describes (a save's "continue").
-pub fn restore(prepared: Arc<Prepared>, record: &GameRecord) -> Result<Game, String> {
+pub fn restore(prepared: Arc<Prepared>, record: &GameRecord) -> Result<Game, RestoreError> {
     if let Some(why) = other_model(record) {
         return Err(why);
     }
     if record.scenario_id != prepared.scenario.id {
-        return Err(format!(
-            "this record is for scenario `{}`, not `{}`",
-            record.scenario_id, prepared.scenario.id
-        ));
+        return Err(RestoreError::OtherScenario {
+            record: record.scenario_id.clone(),
+            here: prepared.scenario.id.clone(),
+        });
     }
     if record.scenario_hash != scenario_hash(&prepared) {
-        return Err("the scenario has changed since this record was made".to_owned());
+        return Err(RestoreError::ScenarioChanged);
     }
     let prepared = match record.difficulty {
         Some(d) => prepared.at_difficulty(d),
         None => prepared,
     };
     Game::replay(prepared, record.seed, &record.decisions)
-        .map_err(|(i, e)| format!("decision {} cannot be replayed: {e}", i + 1))
+        .map_err(|(index, error)| RestoreError::Decision { index, error })
+}
+
+/// Why a record cannot be played again here; `refusals.rs` says it in either language.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RestoreError {
+    /// Made with model `made`; this build is model `here`.
+    OtherModel { made: u32, here: u32 },
+    /// The record is for scenario `record`, the file given is `here`.
+    OtherScenario { record: String, here: String },
+    /// The scenario file has changed since the record was made.
+    ScenarioChanged,
+    /// Decision `index` (from 0) of the log is refused.
+    Decision { index: usize, error: DecisionError },
 }
 
 /// Why a record cannot be replayed by this model, when it was made with another.
-fn other_model(record: &GameRecord) -> Option<String> {
+fn other_model(record: &GameRecord) -> Option<RestoreError> {
     let here = crate::model::MODEL_VERSION;
-    (record.model != here).then(|| {
-        format!(
-            "made with model {}; this is model {here}: it cannot be verified here (replay it with the kam-trainer release that made it)",
-            record.model
-        )
+    (record.model != here).then_some(RestoreError::OtherModel {
+        made: record.model,
+        here,
     })
 }
 
@@ -263,8 +274,8 @@ pub enum Verdict {
     Verified(Box<Game>),
     /// The log replays, but to other figures than the record's.
     Mismatch(Vec<Difference>),
-    /// The log does not replay on this scenario (why, in the engine's words).
-    Unreplayable(String),
+    /// The log does not replay on this scenario.
+    Unreplayable(RestoreError),
     /// The record was made with another model version.
     OtherModel { made: u32, here: u32 },
 }

@@ -85,9 +85,8 @@ pub struct Flagged {
     pub reason: Reason,
 }
 
-/// Why a result is not counted, put into words at the edge ([`Reason::text`]). The texts that
-/// come from kam-sim as they are (a parser's error, a decision that cannot be replayed) are in
-/// its words.
+/// Why a result is not counted, put into words at the edge ([`Reason::text`]). A parser's
+/// error comes as its text; why a log cannot be replayed comes typed and is said in `lang`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Reason {
     /// The file cannot be read (the system's error).
@@ -105,7 +104,7 @@ pub enum Reason {
     /// The figures the replay gives differ from the recorded ones.
     Mismatch(Vec<Difference>),
     /// The decision log does not replay (kam-sim's words).
-    NotReplayable(String),
+    NotReplayable(kam_sim::record::RestoreError),
     /// A saved game, not a result.
     Unfinished { played: u32, turns: u32 },
 }
@@ -144,7 +143,7 @@ impl Reason {
                 let each: Vec<String> = differences.iter().map(|d| difference(lang, d)).collect();
                 say(Say::Mismatch, &[&each.join(lang.pick("；", "; "))])
             }
-            Reason::NotReplayable(why) => say(Say::Mismatch, &[why]),
+            Reason::NotReplayable(why) => say(Say::Mismatch, &[&why.words(lang)]),
             Reason::Unfinished { played, turns } => say(Say::Unfinished, &[played, turns]),
         }
     }

@@ -177,7 +177,9 @@ impl Session {
         let restored = source
             .load()
             .map_err(|d| d.iter().map(|d| d.to_string()).collect::<Vec<_>>())
-            .and_then(|(p, _)| kam_sim::record::restore(p, &save.record).map_err(|e| vec![e]));
+            .and_then(|(p, _)| {
+                kam_sim::record::restore(p, &save.record).map_err(|e| vec![e.words(self.lang)])
+            });
         match restored {
             Ok(game) => {
                 if let Some(lang) = i18n::parse_lang(&save.lang)

@@ -141,20 +141,20 @@ impl Game {
         let prepared = Arc::clone(&self.prepared);
         let def = &prepared.scenario.negotiations[state.negotiation];
         if offer.len() != def.issues.len() {
-            return Err(DecisionError::BadOffer(format!(
-                "{} options given for {} issues",
-                offer.len(),
-                def.issues.len()
-            )));
+            return Err(DecisionError::BadOffer(OfferError::WrongLength {
+                given: offer.len(),
+                issues: def.issues.len(),
+            }));
         }
-        if let Some((i, _)) = offer
+        if let Some((issue, &option)) = offer
             .iter()
             .enumerate()
             .find(|(i, o)| **o >= def.issues[*i].options.len())
         {
-            return Err(DecisionError::BadOffer(format!(
-                "issue {i} has no such option"
-            )));
+            return Err(DecisionError::BadOffer(OfferError::NoSuchOption {
+                issue,
+                option,
+            }));
         }
         let value = Game::buyer_value(def, offer);
         let reply = if value + 1e-9 >= self.buyer_threshold(state.negotiation, state.round) {
