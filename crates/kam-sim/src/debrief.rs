@@ -147,6 +147,8 @@ pub fn debrief(game: &Game, lang: Language) -> Debrief {
     lessons.extend(verdict::objection_verdicts(game, lang));
 
     // Negotiations: a deal both sides can live with.
+    // The most of the profit rate a win-win deal gives up, in percent (10 % today).
+    let given_up = (1.0 - WIN_WIN_PROFIT_KEPT) * 100.0;
     for r in game.negotiation_records() {
         let n = &scenario.negotiations[r.negotiation];
         let win_win = is_win_win(r.deal.is_some(), r.profit_rate_before, r.profit_rate_after);
@@ -157,21 +159,21 @@ pub fn debrief(game: &Game, lang: Language) -> Debrief {
             evidence: match &r.deal {
                 Some(_) if win_win => lang.pick(
                     format!(
-                        "{}：达成协议且利润基本守住（每月 {:.1} → {:.1}，让出不到一成）",
+                        "{}：达成协议且利润基本守住（每月 {:.1} → {:.1}，让出不到 {given_up:.0}%）",
                         n.title, r.profit_rate_before, r.profit_rate_after
                     ),
                     format!(
-                        "{}: deal agreed and profit kept (per month {:.1} → {:.1}, less than a tenth given up)",
+                        "{}: deal agreed and profit kept (per month {:.1} → {:.1}, less than {given_up:.0} % given up)",
                         n.title, r.profit_rate_before, r.profit_rate_after
                     ),
                 ),
                 Some(_) => lang.pick(
                     format!(
-                        "{}：达成了协议，但每月利润 {:.1} → {:.1}，让出超过一成：不是双赢",
+                        "{}：达成了协议，但每月利润 {:.1} → {:.1}，让出超过 {given_up:.0}%：不是双赢",
                         n.title, r.profit_rate_before, r.profit_rate_after
                     ),
                     format!(
-                        "{}: a deal, but profit per month {:.1} → {:.1}, more than a tenth given up: not win-win",
+                        "{}: a deal, but profit per month {:.1} → {:.1}, more than {given_up:.0} % given up: not win-win",
                         n.title, r.profit_rate_before, r.profit_rate_after
                     ),
                 ),

@@ -42,21 +42,33 @@ pub fn shown_scale(metric: Metric) -> f64 {
 /// What a metric means, for tooltips.
 pub fn metric_help(metric: Metric, lang: Language) -> String {
     match metric {
-        Metric::Satisfaction => t(
-            lang,
-            "客户满意度（0–100）。拜访、资源和事件处理会提升它；没有接触和竞争压力会降低它。低于 50 时客户有流失风险。",
-            "Customer satisfaction (0–100). Visits, resources and well-handled events raise it; no contact and competitor pressure lower it. Below 50 the customer may defect.",
-        ),
+        Metric::Satisfaction => {
+            let churn = model::CHURN_SATISFACTION;
+            lang.pick(
+                format!(
+                    "客户满意度（0–100）。拜访、资源和事件处理会提升它；没有接触和竞争压力会降低它。低于 {churn} 时客户有流失风险。"
+                ),
+                format!(
+                    "Customer satisfaction (0–100). Visits, resources and well-handled events raise it; no contact and competitor pressure lower it. Below {churn} the customer may defect."
+                ),
+            )
+        }
         Metric::Relationship => t(
             lang,
             "采购中心对我们的支持度，按影响力加权（0–100）。拜访时用对方的沟通风格能赢得支持。",
             "Support for us across the buying centre, weighted by influence (0–100). Visits pitched to each person's style win support.",
         ),
-        Metric::Share => t(
-            lang,
-            "我们在客户该品类采购中的份额（%）。满意度高于 55 时份额增长，低于时流失；竞争压力侵蚀关系薄弱的份额。",
-            "Our share of the customer's spend in this category (%). It grows while satisfaction is above 55 and shrinks below; competitors erode it where the relationship is weak.",
-        ),
+        Metric::Share => {
+            let neutral = model::SHARE_NEUTRAL_SATISFACTION;
+            lang.pick(
+                format!(
+                    "我们在客户该品类采购中的份额（%）。满意度高于 {neutral} 时份额增长，低于时流失；竞争压力侵蚀关系薄弱的份额。"
+                ),
+                format!(
+                    "Our share of the customer's spend in this category (%). It grows while satisfaction is above {neutral} and shrinks below; competitors erode it where the relationship is weak."
+                ),
+            )
+        }
         Metric::Revenue => t(
             lang,
             "本回合收入 = 客户采购潜力 × 份额 × 价格水平，加上赢得商机的一次性收入。",
@@ -87,11 +99,25 @@ pub fn metric_help(metric: Metric, lang: Language) -> String {
             "本回合的一次性收支：折让、事件处理的费用、补偿等。",
             "One-off money this turn: discounts, the cost of answering an event, compensation.",
         ),
-        Metric::Forecast => t(
-            lang,
-            "销售预计 = Σ 未结商机金额 × 阶段赢率（5%、10%、20%、30%、50%、80%）。",
-            "Pipeline forecast = Σ open opportunity value × stage win rate (5, 10, 20, 30, 50, 80 %).",
-        ),
+        Metric::Forecast => {
+            let rates = |sep: &str, unit: &str| {
+                model::STAGE_WIN_RATES
+                    .iter()
+                    .map(|r| format!("{:.0}{unit}", r * 100.0))
+                    .collect::<Vec<_>>()
+                    .join(sep)
+            };
+            lang.pick(
+                format!(
+                    "销售预计 = Σ 未结商机金额 × 阶段赢率（{}）。",
+                    rates("、", "%")
+                ),
+                format!(
+                    "Pipeline forecast = Σ open opportunity value × stage win rate ({} %).",
+                    rates(", ", "")
+                ),
+            )
+        }
     }
 }
 
@@ -371,11 +397,12 @@ pub fn warnings(game: &Game, account: usize, lang: Language) -> Vec<Warning> {
     }
     if hazard >= 0.1 {
         warn(Red, &risk, &risk);
-    } else if state.satisfaction < 50.0 {
+    } else if state.satisfaction < model::CHURN_SATISFACTION {
+        let churn = model::CHURN_SATISFACTION;
         warn(
             Yellow,
-            "满意度低于 50：客户开始考虑替代方案",
-            "Satisfaction below 50: the customer is looking at alternatives",
+            &format!("满意度低于 {churn}：客户开始考虑替代方案"),
+            &format!("Satisfaction below {churn}: the customer is looking at alternatives"),
         );
     }
     if state.neglected_for >= 3 {
