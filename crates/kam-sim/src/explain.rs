@@ -71,8 +71,8 @@ pub fn metric_help(metric: Metric, lang: Language) -> String {
         }
         Metric::Revenue => t(
             lang,
-            "本回合收入 = 客户采购潜力 × 份额 × 价格水平，加上赢得商机的一次性收入。",
-            "Revenue this turn = the customer's potential × share × price level, plus one-off revenue from opportunities won.",
+            "本期收入 = 客户采购潜力 × 份额 × 价格水平，加上赢得商机的一次性收入。",
+            "Revenue this period = the customer's potential × share × price level, plus one-off revenue from opportunities won.",
         ),
         Metric::Margin => t(
             lang,
@@ -96,8 +96,8 @@ pub fn metric_help(metric: Metric, lang: Language) -> String {
         ),
         Metric::Cash => t(
             lang,
-            "本回合的一次性收支：折让、事件处理的费用、补偿等。",
-            "One-off money this turn: discounts, the cost of answering an event, compensation.",
+            "本期的一次性收支：折让、事件处理的费用、补偿等。",
+            "One-off money this period: discounts, the cost of answering an event, compensation.",
         ),
         Metric::Forecast => {
             let rates = |sep: &str, unit: &str| {
@@ -124,6 +124,7 @@ pub fn metric_help(metric: Metric, lang: Language) -> String {
 /// One line saying what caused a change.
 pub fn cause_text(game: &Game, account: usize, cause: &Cause, lang: Language) -> String {
     let scenario = game.scenario();
+    let unit = crate::words::turn_unit(lang, scenario.turn_unit);
     let person = |p: usize| {
         game.accounts()[account]
             .people
@@ -158,10 +159,9 @@ pub fn cause_text(game: &Game, account: usize, cause: &Cause, lang: Language) ->
                 Language::En => format!("Visit to {} ({}){note}", person(stakeholder), a.name),
             }
         }
-        Source::Cooling => t(
-            lang,
-            "本回合没有拜访，关系自然降温",
-            "No visit this turn: the relationship cooled",
+        Source::Cooling => lang.pick(
+            format!("这个{unit}没有拜访，关系自然降温"),
+            format!("No visit this {unit}: the relationship cooled"),
         ),
         Source::UnderServed => t(
             lang,
@@ -180,10 +180,9 @@ pub fn cause_text(game: &Game, account: usize, cause: &Cause, lang: Language) ->
                 scenario.events[event].title
             ),
         },
-        Source::PersonCooling => t(
-            lang,
-            "本回合未拜访的人支持度下降",
-            "People not visited this turn cooled",
+        Source::PersonCooling => lang.pick(
+            format!("这个{unit}没有拜访的人支持度下降"),
+            format!("People not visited this {unit} cooled"),
         ),
         Source::Resource { resource } => scenario.means.resources[resource].name.clone(),
         Source::Competitor => t(lang, "竞争对手的压力", "Competitor pressure"),
@@ -273,10 +272,9 @@ pub fn cause_text(game: &Game, account: usize, cause: &Cause, lang: Language) ->
                 }
             }
         }
-        Source::OneOffEnded => t(
-            lang,
-            "上回合的一次性收入不再发生",
-            "Last turn's one-off revenue does not recur",
+        Source::OneOffEnded => lang.pick(
+            format!("上个{unit}的一次性收入不再发生"),
+            format!("Last {unit}'s one-off revenue does not recur"),
         ),
         Source::Churn => {
             // The month it was lost is the first record that says so.
@@ -405,17 +403,18 @@ pub fn warnings(game: &Game, account: usize, lang: Language) -> Vec<Warning> {
             &format!("Satisfaction below {churn}: the customer is looking at alternatives"),
         );
     }
+    let unit = crate::words::turn_unit(lang, game.scenario().turn_unit);
     if state.neglected_for >= 3 {
         warn(
             Red,
-            "连续三个回合以上拜访不足",
-            "Under-visited for three turns or more",
+            &format!("连续三个{unit}以上拜访不足"),
+            &format!("Under-visited for three {unit}s or more"),
         );
     } else if state.neglected_for >= 2 {
         warn(
             Yellow,
-            "连续两个回合拜访不足",
-            "Under-visited two turns running",
+            &format!("连续两个{unit}拜访不足"),
+            &format!("Under-visited two {unit}s running"),
         );
     }
     if state.pressure >= 60.0 {

@@ -336,13 +336,27 @@ pub fn warning_verdict(game: &Game, lang: Language) -> LessonOutcome {
     let lost: Vec<usize> = (0..n).filter(|&a| game.accounts()[a].churned).collect();
     let evidence = if let Some(&(a, month, sat, visits, due)) = ignored.first() {
         let name = &scenario.accounts[a].name;
+        let unit = crate::words::turn_unit(lang, scenario.turn_unit);
+        let next = match visits {
+            0 => lang.pick(
+                "下一个{unit}却一次也没有拜访".replace("{unit}", unit),
+                format!("the next {unit} it got no visit"),
+            ),
+            _ => lang.pick(
+                format!("下一个{unit}却只拜访了 {visits} 次，没有比之前多"),
+                format!(
+                    "the next {unit} it got {}, no more than before",
+                    crate::words::count(lang, visits as usize, crate::words::Counted::Visit)
+                ),
+            ),
+        };
         lang.pick(
             format!(
-                "流失了关键客户 {name}：第 {month} 月末满意度 {sat:.1}，已低于 {:.0}，下个月却只拜访了 {visits} 次，没有比之前多（应有 {due:.0} 次）",
+                "流失了关键客户 {name}：第 {month} 个{unit}末满意度 {sat:.1}，已低于 {:.0}，{next}（应有 {due:.0} 次）",
                 model::CHURN_SATISFACTION
             ),
             format!(
-                "Key account {name} was lost: at the end of month {month} its satisfaction was {sat:.1}, under {:.0}, and the next month it got {visits} visits, no more than before ({due:.0} were due)",
+                "Key account {name} was lost: at the end of {unit} {month} its satisfaction was {sat:.1}, under {:.0}, and {next} ({due:.0} were due)",
                 model::CHURN_SATISFACTION
             ),
         )
