@@ -609,12 +609,7 @@ pub fn in_unit(lang: Lang, label: &str, unit: Option<&str>) -> String {
 
 /// A signed change, e.g. `+3.2` / `−1.0`.
 pub fn delta(x: f64) -> String {
-    let x = without_negative_zero(x, 1);
-    if x >= 0.0 {
-        format!("+{x:.1}")
-    } else {
-        format!("−{:.1}", -x)
-    }
+    kam_sim::words::signed(x)
 }
 
 /// The buyer accepts, in the voice of their style.

@@ -309,7 +309,7 @@ pub fn live(lang: Lang, view: &ClassView) -> Markup {
                                 td.played { (months_of(line.months_played)) }
                                 @if line.started {
                                     td.num { (pct(line.composite)) }
-                                    td.num.(if line.against_expert >= 0.0 { "up" } else { "down" }) { (format!("{:+.1}", line.against_expert)) }
+                                    td.num.(if line.against_expert >= 0.0 { "up" } else { "down" }) { (kam_sim::words::signed(line.against_expert)) }
                                 } @else {
                                     td.num.muted colspan="2" { (t(Say::NotStarted)) }
                                 }
@@ -454,7 +454,7 @@ pub fn seat_page(lang: Lang, session_id: &str, name: &str, game: &Game) -> Marku
                                     @for cause in &record.causes {
                                         li { (say(lang, Say::CauseLine, &[
                                             &explain::metric_name(cause.metric, lang),
-                                            &format!("{:+.1}", cause.delta * explain::shown_scale(cause.metric)),
+                                            &kam_sim::words::signed(cause.delta * explain::shown_scale(cause.metric)),
                                             &explain::cause_text(game, a, cause, lang),
                                         ])) }
                                     }
@@ -478,7 +478,7 @@ pub fn seat_page(lang: Lang, session_id: &str, name: &str, game: &Game) -> Marku
                         @for story in &debrief.accounts {
                             li { (fill_html(t(if story.retained { Say::AccountKept } else { Say::AccountLost }), &[
                                 html! { strong { (story.name) } },
-                                html! { (format!("{:+.1}", story.satisfaction_change)) },
+                                html! { (kam_sim::words::signed(story.satisfaction_change)) },
                             ])) }
                         }
                     }

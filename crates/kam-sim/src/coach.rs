@@ -657,7 +657,7 @@ const WHOLE_PLAN_SHARE: f64 = 0.5;
 /// A part's gain tried alone, in words: "+0.8", or "no change" when the part is the same.
 fn alone(gain: f64, lang: Language) -> String {
     if gain.is_finite() {
-        format!("{gain:+.1}")
+        crate::words::signed(gain)
     } else {
         lang.pick("不变", "unchanged").to_owned()
     }

@@ -587,3 +587,27 @@ mod count_tests {
         }
     }
 }
+
+/// A signed change to one decimal, `+3.2` or `−1.0` (a true minus sign); a change that rounds
+/// to nothing is `+0.0`, never `−0.0`.
+pub fn signed(x: f64) -> String {
+    let x = if (x * 10.0).round() == 0.0 { 0.0 } else { x };
+    if x >= 0.0 {
+        format!("+{x:.1}")
+    } else {
+        format!("−{:.1}", -x)
+    }
+}
+
+#[cfg(test)]
+mod signed_tests {
+    use super::signed;
+
+    #[test]
+    fn a_change_that_rounds_to_nothing_has_no_minus() {
+        assert_eq!(signed(-0.04), "+0.0");
+        assert_eq!(signed(-0.06), "−0.1");
+        assert_eq!(signed(3.25), "+3.2");
+        assert_eq!(signed(0.0), "+0.0");
+    }
+}
