@@ -829,6 +829,8 @@ mod chinese_typography_tests {
             ] {
                 assert_eq!(key.t(lang), metric.name(lang), "{key:?}");
             }
+            // The class server's pages name the join button by kam-sim's word for it.
+            assert_eq!(K::JoinClass.t(lang), kam_sim::words::join_a_class(lang));
         }
     }
 

@@ -124,7 +124,7 @@ pub fn create_page(lang: Lang, form: &CreateForm, error: Option<&ApiError>) -> M
         html! {
             main.narrow {
                 h1 { (t(Say::RunAClass)) }
-                p.lead { (fill_html(t(Say::CreateLead), &[html! { b { (t(Say::GameJoinButton)) } }])) }
+                p.lead { (fill_html(t(Say::CreateLead), &[html! { b { (kam_sim::words::join_a_class(lang)) } }])) }
                 @if let Some(error) = error {
                     section.errors role="alert" {
                         h2 { (t(Say::NotCreated)) }
@@ -377,7 +377,7 @@ pub fn live(lang: Lang, view: &ClassView) -> Markup {
                         thead { tr { th { (t(Say::TeachingPoint)) } th.num { (t(Say::MissedHeader)) } } }
                         tbody {
                             @for l in &view.lessons {
-                                tr { td { (kam_sim::debrief::lesson_name(l.key, lang)) } td.num { (l.missed) " / " (l.of) } }
+                                tr { td { (kam_sim::words::lesson(lang, l.key)) } td.num { (l.missed) " / " (l.of) } }
                             }
                         }
                     }
@@ -468,7 +468,7 @@ pub fn seat_page(lang: Lang, session_id: &str, name: &str, game: &Game) -> Marku
                     ul.lessons {
                         @for l in &debrief.lessons {
                             li.(if l.met { "met" } else { "missed" }) {
-                                strong { (kam_sim::debrief::lesson_name(l.lesson, lang)) }
+                                strong { (kam_sim::words::lesson(lang, l.lesson)) }
                                 (say(lang, if l.met { Say::LessonMet } else { Say::LessonMissed }, &[&l.evidence]))
                             }
                         }

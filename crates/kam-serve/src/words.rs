@@ -5,7 +5,7 @@
 //! A sentence is a key of [`Say`], a [`kam_sim::word_table!`]: a key without its Chinese or
 //! its English does not compile. The names of the model's things (metrics, difficulties,
 //! tiers, teaching points) are not here: they are `kam_sim::words`'s (and
-//! `kam_sim::debrief::lesson_name`), shared with the game and the command line.
+//! `kam_sim::words::lesson`), shared with the game and the command line.
 //!
 //! A refusal a page may show is a [`Said`]: its key and values, put into words in the page's
 //! language when the page is made. The JSON API's `detail` is its English, word for word.
@@ -33,7 +33,6 @@ kam_sim::word_table! {
         // The form that creates a class.
         RunAClass => "开设班级", "Run a class";
         CreateLead => "创建一个班级，然后把加入码告诉学员：他们在游戏的标题画面选择“{}”。", "Create a class session, then give the join code to your trainees: they choose {} on the game's title screen.";
-        GameJoinButton => "加入班级", "Join a class";
         NotCreated => "班级没有创建", "The class was not created";
         ScenarioLegend => "场景", "Scenario";
         BundledScenario => "内置场景", "Bundled scenario";

@@ -57,21 +57,10 @@ pub fn lessons_missed(game: &Game) -> Vec<(Lesson, bool)> {
     out
 }
 
-/// The one name of each teaching point, wherever it is shown (events, coach, debrief, reports).
+/// The name of a teaching point: [`crate::words::lesson`], its one home, under the name the
+/// game's screens call it by.
 pub fn lesson_name(lesson: Lesson, lang: Language) -> &'static str {
-    let (zh, en) = match lesson {
-        Lesson::Tiering => ("客户分级", "Tier your accounts"),
-        Lesson::Allocation => ("按价值分配精力", "Allocate effort by value"),
-        Lesson::BuyingCentre => ("了解采购中心", "Know the buying centre"),
-        Lesson::Style => ("按风格沟通", "Speak to each person's style"),
-        Lesson::Rumour => ("冷静应对传言", "Handle rumours calmly"),
-        Lesson::Objection => ("重复异议的含义", "Repeated objections"),
-        Lesson::Negotiation => ("双赢谈判", "Negotiate win-win"),
-        Lesson::WarningSigns => ("关注预警信号", "Watch the warning signs"),
-        Lesson::Pipeline => ("经营销售漏斗", "Work the pipeline"),
-        Lesson::Lifecycle => ("关系生命周期", "Relationship life cycle"),
-    };
-    lang.pick(zh, en)
+    crate::words::lesson(lang, lesson)
 }
 
 /// The share of the profit rate a deal must keep to count as win-win: giving up more than a

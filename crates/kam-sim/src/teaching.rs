@@ -1138,7 +1138,7 @@ mod tests {
         assert!(graded.contains(&Lesson::Pipeline), "{graded:?}");
         let objectives = s.objectives.join("\n").to_lowercase();
         for lesson in graded {
-            let name = crate::debrief::lesson_name(lesson, Language::En).to_lowercase();
+            let name = crate::words::lesson(Language::En, lesson).to_lowercase();
             assert!(
                 objectives.contains(&name),
                 "the tutorial grades `{name}` but its objectives do not name it"

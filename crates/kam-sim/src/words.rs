@@ -404,10 +404,22 @@ pub fn ablation_kind(lang: Lang, kind: AblationKind) -> &'static str {
     }
 }
 
-/// A teaching point the debrief assesses (the one name of each, wherever it is shown: events,
-/// coach, debrief, reports; kept in [`crate::debrief::lesson_name`]).
+/// A teaching point the debrief assesses: the one name of each, wherever it is shown (events,
+/// coach, debrief, reports, the dashboard).
 pub fn lesson(lang: Lang, lesson: Lesson) -> &'static str {
-    crate::debrief::lesson_name(lesson, lang)
+    let (zh, en) = match lesson {
+        Lesson::Tiering => ("客户分级", "Tier your accounts"),
+        Lesson::Allocation => ("按价值分配精力", "Allocate effort by value"),
+        Lesson::BuyingCentre => ("了解采购中心", "Know the buying centre"),
+        Lesson::Style => ("按风格沟通", "Speak to each person's style"),
+        Lesson::Rumour => ("冷静应对传言", "Handle rumours calmly"),
+        Lesson::Objection => ("重复异议的含义", "Repeated objections"),
+        Lesson::Negotiation => ("双赢谈判", "Negotiate win-win"),
+        Lesson::WarningSigns => ("关注预警信号", "Watch the warning signs"),
+        Lesson::Pipeline => ("经营销售漏斗", "Work the pipeline"),
+        Lesson::Lifecycle => ("关系生命周期", "Relationship life cycle"),
+    };
+    lang.pick(zh, en)
 }
 
 /// What kind of teaching problem the balance lab found. The English is the warning's own
@@ -610,4 +622,10 @@ mod signed_tests {
         assert_eq!(signed(3.25), "+3.2");
         assert_eq!(signed(0.0), "+0.0");
     }
+}
+
+/// The game's button that takes a seat in a live class: the class server's pages tell
+/// trainees to press it by this name, so both say it from here.
+pub fn join_a_class(lang: Lang) -> &'static str {
+    lang.pick("加入班级", "Join a class")
 }
