@@ -40,7 +40,7 @@ kam_sim::word_table! {
         ScenarioPlaceholder => "在这里粘贴场景（RON 格式），或者在上面选择文件", "Paste a scenario (RON) here, or pick a file above";
         ClassLegend => "班级", "Class";
         TitleLabel => "班级名称", "Title";
-        SeedLabel => "随机种子 / 班级代码", "Seed or class code";
+        SeedLabel => "随机种子（一个数或任意文字；种子相同，每局的运气就相同）", "Seed (a number or any words: the same seed deals the same luck)";
         SeedPlaceholder => "留空则使用场景默认种子", "the scenario's own";
         PacingFree => "自由：每位学员按自己的节奏玩", "Free: everyone plays at their own pace";
         PacingRounds => "分轮：全班同时玩同一个月，结果统一发布", "Rounds: everyone plays month N; results are released together";

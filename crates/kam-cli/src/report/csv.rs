@@ -19,6 +19,18 @@ fn text_cell(s: &str) -> String {
     }
 }
 
+/// A seed cell a spreadsheet keeps whole. Excel holds 15 significant digits and shows a
+/// longer number in exponent form with its last digits zeroed, and a seed from a class code
+/// has up to 20: such a seed is written as the constant text formula `="…"`, which Excel and
+/// LibreOffice show as the digits. A shorter seed stays a plain number.
+fn seed_cell(seed: u64) -> String {
+    if seed >= 1_000_000_000_000_000 {
+        format!("=\"{seed}\"")
+    } else {
+        seed.to_string()
+    }
+}
+
 /// The column headers in `lang`: the shared names of the scores, the catalogue's for the rest.
 fn header(lang: Lang) -> [String; 13] {
     let say = |key: Say| key.t(lang).to_owned();
@@ -58,7 +70,7 @@ pub fn csv(r: &ClassReport, lang: Lang) -> String {
                 text_cell(&t.player),
                 text_cell(&t.file),
                 text_cell(&g.prepared.scenario.id),
-                g.seed.to_string(),
+                seed_cell(g.seed),
                 yes_no(lang, true).into(),
                 format!("{:.2}", s.composite),
                 s.grade.to_string(),
@@ -76,7 +88,7 @@ pub fn csv(r: &ClassReport, lang: Lang) -> String {
             text_cell(f.player.as_deref().unwrap_or("")),
             text_cell(&f.file),
             text_cell(f.scenario.as_deref().unwrap_or("")),
-            f.seed.map(|s| s.to_string()).unwrap_or_default(),
+            f.seed.map(seed_cell).unwrap_or_default(),
             yes_no(lang, false).into(),
             String::new(),
             String::new(),
@@ -121,5 +133,20 @@ mod tests {
             "a formula cell must be neutralised and quoted: {row}"
         );
         assert!(!csv.lines().any(|l| l.starts_with('=')));
+    }
+}
+
+#[cfg(test)]
+mod seed_tests {
+    use super::seed_cell;
+
+    #[test]
+    fn a_seed_longer_than_a_spreadsheet_holds_is_written_as_text() {
+        assert_eq!(seed_cell(42), "42");
+        assert_eq!(seed_cell(999_999_999_999_999), "999999999999999");
+        assert_eq!(
+            seed_cell(12_345_678_901_234_567_890),
+            "=\"12345678901234567890\""
+        );
     }
 }
