@@ -19,10 +19,9 @@ use serde::{Deserialize, Serialize};
 use tokio::sync::{Semaphore, broadcast};
 
 use crate::db::{Db, NewSeat, Progress, SeatClaim, SeatRow, SessionRow, WriteError, now_ms};
-use crate::error::ApiError;
+pub use crate::class_error::ClassError;
 use crate::limits::{MAX_SEATS, MAX_TITLE_CHARS};
 use crate::presence::Presence;
-use crate::words::{Said, Say};
 use crate::{names, secrets};
 
 /// How long after its first join a resent join with the same join id still gets the seat
@@ -232,7 +231,9 @@ type SeatKey = (String, i64);
 
 /// The server's state: the database, plus caches any instance can rebuild from it.
 pub struct Classroom {
-    pub db: Db,
+    /// Only through `Classroom`'s methods: the handlers reach the data through them, so the
+    /// rules those methods apply cannot be gone around.
+    db: Db,
     scenarios: Mutex<HashMap<String, Arc<Prepared>>>,
     /// Each session's expert: its composite after each month, index 0 the start.
     experts: Mutex<HashMap<String, Arc<Vec<f64>>>>,
@@ -279,11 +280,11 @@ impl Classroom {
     }
 
     /// A rejoin code's stored hash (Argon2id), made off the async threads.
-    async fn hash_rejoin(&self, code: String) -> Result<String, ApiError> {
+    async fn hash_rejoin(&self, code: String) -> Result<String, ClassError> {
         let _turn = self.slow_hashes.acquire().await;
         tokio::task::spawn_blocking(move || secrets::hash_rejoin(&code))
             .await
-            .map_err(|e| ApiError::internal(e.to_string()))
+            .map_err(|e| ClassError::Fault(e.to_string()))
     }
 
     async fn verify_rejoin(&self, code: String, stored: String) -> secrets::Verified {
@@ -306,7 +307,7 @@ impl Classroom {
 
     /// The retention policy: deletes the classes that ended more than `keep_days` ago (and
     /// those nobody joined in that time), and forgets what this instance cached of them.
-    pub async fn delete_expired(&self) -> Result<usize, ApiError> {
+    pub async fn delete_expired(&self) -> Result<usize, ClassError> {
         if self.keep_days == 0 {
             return Ok(0);
         }
@@ -323,7 +324,7 @@ impl Classroom {
     }
 
     /// Writes the presence heard since the last flush, in one transaction.
-    pub async fn flush_presence(&self) -> Result<(), ApiError> {
+    pub async fn flush_presence(&self) -> Result<(), ClassError> {
         let heard = self.presence.take_unwritten();
         if let Err(e) = self.db.note_last_seen(&heard).await {
             self.presence.unwritten_again(heard);
@@ -337,18 +338,18 @@ impl Classroom {
     }
 
     /// Loads the scenario a session plays (cached per session).
-    pub fn prepared(&self, session: &SessionRow) -> Result<Arc<Prepared>, ApiError> {
+    pub fn prepared(&self, session: &SessionRow) -> Result<Arc<Prepared>, ClassError> {
         if let Some(p) = lock(&self.scenarios).get(&session.id) {
             return Ok(Arc::clone(p));
         }
         let (prepared, _) = kam_sim::load::load_str("scenario.ron", &session.scenario)
-            .map_err(|_| ApiError::internal(Say::ScenarioGone))?;
+            .map_err(|_| ClassError::ScenarioGone)?;
         let prepared = at_class_difficulty(prepared, session.difficulty);
         lock(&self.scenarios).insert(session.id.clone(), Arc::clone(&prepared));
         Ok(prepared)
     }
 
-    pub async fn create(&self, new: NewSession) -> Result<Created, ApiError> {
+    pub async fn create(&self, new: NewSession) -> Result<Created, ClassError> {
         let (file, text) = match kam_sim::bundled::by_name(new.scenario.trim()) {
             Some((file, text)) => (file.to_owned(), text.to_owned()),
             None if new.scenario.trim_start().starts_with('(')
@@ -357,25 +358,23 @@ impl Classroom {
                 ("uploaded.ron".to_owned(), new.scenario.clone())
             }
             None => {
-                return Err(ApiError::bad_request(Said::with(
-                    Say::NoSuchBundled,
-                    &[&new.scenario.trim(), &kam_sim::bundled::names().join(", ")],
-                )));
+                return Err(ClassError::NoSuchBundled {
+                    asked: new.scenario.trim().to_owned(),
+                });
             }
         };
         let prepared = match kam_sim::load::load_str(&file, &text) {
             Ok((prepared, _warnings)) => prepared,
-            Err(diagnostics) => return Err(ApiError::scenario_errors(diagnostics)),
+            Err(diagnostics) => return Err(ClassError::ScenarioDoesNotLoad(diagnostics)),
         };
         let title = new.title.trim();
         if title.chars().count() > MAX_TITLE_CHARS {
-            return Err(ApiError::bad_request(Said::with(
-                Say::TitleTooLong,
-                &[&MAX_TITLE_CHARS],
-            )));
+            return Err(ClassError::TitleTooLong {
+                max: MAX_TITLE_CHARS,
+            });
         }
         if new.round_minutes > 24 * 60 {
-            return Err(ApiError::bad_request(Say::RoundTooLong));
+            return Err(ClassError::RoundTooLong);
         }
         let scenario = &prepared.scenario;
         let seed = kam_sim::record::seed_from_code(&new.seed, scenario.seed);
@@ -410,8 +409,8 @@ impl Classroom {
             version: 1,
         };
         self.db.create_session(&row).await.map_err(|e| match e {
-            WriteError::Conflict => ApiError::unavailable(Say::CodeClashed),
-            WriteError::Db(e) => ApiError::from(e),
+            WriteError::Conflict => ClassError::CodeClashed,
+            WriteError::Db(e) => ClassError::Db(e),
         })?;
         let prepared = at_class_difficulty(prepared, row.difficulty);
         lock(&self.scenarios).insert(row.id.clone(), prepared);
@@ -420,20 +419,20 @@ impl Classroom {
 
     /// The session `id`, if the secret is its instructor's. Wrong secret and unknown id look
     /// the same from outside, so ids cannot be probed.
-    pub async fn instructor_session(&self, id: &str, secret: &str) -> Result<SessionRow, ApiError> {
+    pub async fn instructor_session(&self, id: &str, secret: &str) -> Result<SessionRow, ClassError> {
         let session = self.db.session(id).await?;
         match session {
             Some(s) if !secret.is_empty() && s.secret_hash == secrets::hash(secret) => Ok(s),
-            _ => Err(ApiError::forbidden(Say::NeedsInstructorLink)),
+            _ => Err(ClassError::WrongKey),
         }
     }
 
-    pub async fn join(&self, request: Join) -> Result<Seat, ApiError> {
+    pub async fn join(&self, request: Join) -> Result<Seat, ClassError> {
         let name = names::canonical(&request.name)?;
         let join_hash = request.join_id.as_deref().map(check_join_id).transpose()?;
         let session = self.session_by_code(&request.code).await?;
         if session.ended {
-            return Err(ApiError::gone(Say::ClassHasEnded));
+            return Err(ClassError::ClassEnded);
         }
         if let Some(join_hash) = &join_hash
             && let Some(seat) = self.join_again(&session, &name, join_hash).await?
@@ -441,9 +440,7 @@ impl Classroom {
             return Ok(seat);
         }
         if self.db.seats(&session.id).await?.len() >= MAX_SEATS {
-            return Err(ApiError::conflict(format!(
-                "this class is full ({MAX_SEATS} seats)"
-            )));
+            return Err(ClassError::ClassFull { max: MAX_SEATS });
         }
         let (token, rejoin) = (secrets::token(), secrets::code(8));
         let rejoin_hash = self.hash_rejoin(rejoin.clone()).await?;
@@ -469,9 +466,7 @@ impl Classroom {
                 {
                     return Ok(seat);
                 }
-                return Err(ApiError::name_taken(format!(
-                    "someone called {name} has joined already: choose another name, or rejoin with your rejoin code"
-                )));
+                return Err(ClassError::NameTaken { name });
             }
             Err(WriteError::Db(e)) => return Err(e.into()),
         }
@@ -487,7 +482,7 @@ impl Classroom {
         session: &SessionRow,
         name: &str,
         join_hash: &str,
-    ) -> Result<Option<Seat>, ApiError> {
+    ) -> Result<Option<Seat>, ClassError> {
         let Some(SeatClaim {
             seat,
             join_hash: Some(taken_with),
@@ -507,10 +502,7 @@ impl Classroom {
             .db
             .reissue(&session.id, seat, &secrets::hash(&token), &rejoin_hash)
             .await
-            .map_err(|e| match e {
-                WriteError::Conflict => ApiError::unavailable(Say::TryAgain),
-                WriteError::Db(e) => ApiError::from(e),
-            })?;
+.map_err(write_error)?;
         if !reissued {
             return Ok(None);
         }
@@ -521,11 +513,10 @@ impl Classroom {
             .map(Some)
     }
 
-    pub async fn rejoin(&self, request: RejoinRequest) -> Result<Seat, ApiError> {
+    pub async fn rejoin(&self, request: RejoinRequest) -> Result<Seat, ClassError> {
         let name = names::canonical(&request.name)?;
         let session = self.session_by_code(&request.code).await?;
-        let refused =
-            || ApiError::forbidden("no seat with that name and rejoin code in this class");
+        let refused = || ClassError::RejoinRefused;
         let code = secrets::normalise_code(&request.rejoin);
         let mut claim = self.db.seat_claim(&session.id, &name).await?;
         if claim.is_none() {
@@ -558,10 +549,7 @@ impl Classroom {
         self.db
             .replace_token(&session.id, seat, &secrets::hash(&token))
             .await
-            .map_err(|e| match e {
-                WriteError::Conflict => ApiError::unavailable(Say::TryAgain),
-                WriteError::Db(e) => ApiError::from(e),
-            })?;
+.map_err(write_error)?;
         let row = self.db.seat(&session.id, seat).await?.ok_or_else(refused)?;
         let game = self.game(&session, &row).await?;
         self.changed(&session.id);
@@ -584,7 +572,7 @@ impl Classroom {
         name: String,
         decisions: Vec<Decision>,
         recorded: usize,
-    ) -> Result<Seat, ApiError> {
+    ) -> Result<Seat, ClassError> {
         Ok(Seat {
             token,
             rejoin,
@@ -605,24 +593,20 @@ impl Classroom {
         })
     }
 
-    async fn session_by_code(&self, code: &str) -> Result<SessionRow, ApiError> {
+    async fn session_by_code(&self, code: &str) -> Result<SessionRow, ClassError> {
         let code = secrets::normalise_code(code);
         if code.is_empty() || code.len() > 16 {
-            return Err(ApiError::not_found("no class has that join code"));
+            return Err(ClassError::UnknownCode);
         }
         self.db
             .session_by_code(&code)
             .await?
-            .ok_or_else(|| ApiError::not_found("no class has that join code"))
+            .ok_or(ClassError::UnknownCode)
     }
 
     /// The seat a bearer token holds.
-    pub async fn seat_of(&self, token: &str) -> Result<(SessionRow, SeatRow), ApiError> {
-        let unknown = || {
-            ApiError::unauthorized(
-                "this game's class seat is not known here (rejoin with your rejoin code)",
-            )
-        };
+    pub async fn seat_of(&self, token: &str) -> Result<(SessionRow, SeatRow), ClassError> {
+        let unknown = || ClassError::NotYourSeat;
         if token.is_empty() || token.len() > 128 {
             return Err(unknown());
         }
@@ -637,7 +621,7 @@ impl Classroom {
 
     /// A seat's status poll: reads only. That the seat was heard from is kept in memory and
     /// written with everyone else's every few seconds ([`Classroom::flush_presence`]).
-    pub async fn status(&self, token: &str) -> Result<ClassStatus, ApiError> {
+    pub async fn status(&self, token: &str) -> Result<ClassStatus, ClassError> {
         let (session, seat) = self.seat_of(token).await?;
         let now = now_ms();
         // Offline → online shows on the dashboard.
@@ -682,31 +666,20 @@ impl Classroom {
         &self,
         token: &str,
         submission: Submission,
-    ) -> Result<ClassStatus, ApiError> {
+    ) -> Result<ClassStatus, ClassError> {
         let (session, seat) = self.seat_of(token).await?;
         let count = submission.decisions.len();
         if count == 0 || count > MAX_DECISIONS_PER_SUBMISSION {
-            return Err(ApiError::bad_request(format!(
-                "a submission carries 1 to {MAX_DECISIONS_PER_SUBMISSION} decisions, not {count}"
-            )));
+            return Err(ClassError::DecisionCount { count });
         }
         if session.ended {
-            return Err(ApiError::gone(
-                "this class has ended: nothing more is recorded",
-            ));
+            return Err(ClassError::ClassEndedForSubmission);
         }
         if submission.from != seat.recorded {
-            let why = if submission.from < seat.recorded {
-                "already recorded"
-            } else {
-                "out of order: earlier decisions are missing"
-            };
-            return Err(ApiError::conflict(format!(
-                "decisions from number {} {why}; the server holds {}",
-                submission.from + 1,
-                seat.recorded
-            ))
-            .with_recorded(seat.recorded));
+            return Err(ClassError::OutOfOrder {
+                from: submission.from,
+                recorded: seat.recorded,
+            });
         }
         let game = self.game(&session, &seat).await?;
         let mut game = (*game).clone();
@@ -714,25 +687,23 @@ impl Classroom {
         for (i, decision) in submission.decisions.iter().enumerate() {
             if rounds && matches!(decision, Decision::Plan(_)) && game.turn() > session.released + 1
             {
-                return Err(ApiError::too_early(format!(
-                    "month {} opens when the instructor releases month {}",
-                    game.turn(),
-                    session.released + 1
-                ))
-                .with_recorded(seat.recorded));
+                return Err(ClassError::TooEarly {
+                    month: game.turn(),
+                    releasing: session.released + 1,
+                    recorded: seat.recorded,
+                });
             }
-            game.decide(decision.clone()).map_err(|e| {
-                ApiError::unprocessable(format!(
-                    "decision {} does not replay on the server's copy of your game: {e}",
-                    submission.from + i + 1
-                ))
-                .with_recorded(seat.recorded)
-            })?;
+            game.decide(decision.clone())
+                .map_err(|e| ClassError::DoesNotReplay {
+                    number: submission.from + i + 1,
+                    reason: e.to_string(),
+                    recorded: seat.recorded,
+                })?;
         }
         let encoded: Vec<String> = submission
             .decisions
             .iter()
-            .map(|d| ron::to_string(d).map_err(|e| ApiError::internal(e.to_string())))
+            .map(|d| ron::to_string(d).map_err(|e| ClassError::Fault(e.to_string())))
             .collect::<Result<_, _>>()?;
         let progress = Progress {
             turn: game.turn(),
@@ -748,10 +719,7 @@ impl Classroom {
             Err(WriteError::Conflict) => {
                 let now = self.db.seat(&session.id, seat.seat).await?;
                 let recorded = now.map_or(seat.recorded, |s| s.recorded);
-                return Err(ApiError::conflict(format!(
-                    "another submission for this seat was recorded first; the server holds {recorded}"
-                ))
-                .with_recorded(recorded));
+                return Err(ClassError::RecordedFirst { recorded });
             }
             Err(WriteError::Db(e)) => return Err(e.into()),
         }
@@ -772,7 +740,7 @@ impl Classroom {
     /// True when someone has played the open month and every seat that holds it has played
     /// it too (see [`holds_round`]): a round waits for the whole class, stragglers included,
     /// so results are never released on one trainee's submission while others are behind.
-    async fn round_complete(&self, session: &SessionRow) -> Result<bool, ApiError> {
+    async fn round_complete(&self, session: &SessionRow) -> Result<bool, ClassError> {
         let open = session.released + 1;
         let prepared = self.prepared(session)?;
         if open > prepared.scenario.turns {
@@ -791,20 +759,23 @@ impl Classroom {
     }
 
     /// Excuses a seat from holding rounds, or takes the excuse back; the round is released if
-    /// the excused seat was all that held it.
+    /// the excused seat was all that held it. An ended class's seats stay as they were.
     pub async fn excuse(
         &self,
         session: &SessionRow,
         seat: i64,
         excused: bool,
-    ) -> Result<(), ApiError> {
+    ) -> Result<(), ClassError> {
+        if session.ended {
+            return Err(ClassError::ClassEnded);
+        }
         if !self
             .db
             .excuse(&session.id, seat, excused)
             .await
             .map_err(write_error)?
         {
-            return Err(ApiError::not_found(Say::NoSuchSeat));
+            return Err(ClassError::NoSuchSeat);
         }
         self.changed(&session.id);
         self.release_if_complete(session).await
@@ -812,7 +783,10 @@ impl Classroom {
 
     /// Takes a seat out of the class (its name is free again, its token stops working); the
     /// round is released if that seat was all that held it.
-    pub async fn remove(&self, session: &SessionRow, seat: i64) -> Result<(), ApiError> {
+    pub async fn remove(&self, session: &SessionRow, seat: i64) -> Result<(), ClassError> {
+        if session.ended {
+            return Err(ClassError::ClassEnded);
+        }
         let dead = secrets::hash(&secrets::token());
         if !self
             .db
@@ -820,13 +794,13 @@ impl Classroom {
             .await
             .map_err(write_error)?
         {
-            return Err(ApiError::not_found(Say::NoSuchSeat));
+            return Err(ClassError::NoSuchSeat);
         }
         self.changed(&session.id);
         self.release_if_complete(session).await
     }
 
-    async fn release_if_complete(&self, session: &SessionRow) -> Result<(), ApiError> {
+    async fn release_if_complete(&self, session: &SessionRow) -> Result<(), ClassError> {
         if pacing(session) == Pacing::Rounds
             && !session.ended
             && self.round_complete(session).await?
@@ -836,9 +810,46 @@ impl Classroom {
         Ok(())
     }
 
+    /// The instructor's "release the round": only a running class in rounds has one to
+    /// release. Returns the session as the release left it.
+    pub async fn release_by_instructor(
+        &self,
+        session: &SessionRow,
+    ) -> Result<SessionRow, ClassError> {
+        if session.ended {
+            return Err(ClassError::ClassEnded);
+        }
+        if pacing(session) != Pacing::Rounds {
+            return Err(ClassError::NoRoundsInFree);
+        }
+        self.release_next(session).await?;
+        // Read again: the release changed it (or another server's did, or it was deleted).
+        self.session(&session.id)
+            .await?
+            .ok_or(ClassError::NoSuchSession)
+    }
+
+    /// The session `id` as stored now (`None`: deleted meanwhile).
+    pub async fn session(&self, id: &str) -> Result<Option<SessionRow>, ClassError> {
+        Ok(self.db.session(id).await?)
+    }
+
+    /// One seat of a session, by its number on the roster.
+    pub async fn seat(&self, session: &SessionRow, seat: i64) -> Result<SeatRow, ClassError> {
+        self.db
+            .seat(&session.id, seat)
+            .await?
+            .ok_or(ClassError::NoSuchSeat)
+    }
+
+    /// Whether the database answers at all (`GET /healthz`).
+    pub async fn ping(&self) -> Result<(), sqlx::Error> {
+        self.db.ping().await
+    }
+
     /// Releases the open month; the next round's deadline starts now. `None` when another
     /// request released it first or nothing is left to release.
-    pub async fn release_next(&self, session: &SessionRow) -> Result<Option<u32>, ApiError> {
+    pub async fn release_next(&self, session: &SessionRow) -> Result<Option<u32>, ClassError> {
         let month = session.released + 1;
         let turns = self.prepared(session)?.scenario.turns;
         if month > turns || session.ended {
@@ -851,12 +862,12 @@ impl Classroom {
         Ok(released.then_some(month))
     }
 
-    pub async fn extend(&self, session: &SessionRow, minutes: u32) -> Result<(), ApiError> {
+    pub async fn extend(&self, session: &SessionRow, minutes: u32) -> Result<(), ClassError> {
         if pacing(session) != Pacing::Rounds {
-            return Err(ApiError::bad_request(Say::NoDeadlinesInFree));
+            return Err(ClassError::NoDeadlinesInFree);
         }
         if minutes == 0 || minutes > 24 * 60 {
-            return Err(ApiError::bad_request(Say::ExtendRange));
+            return Err(ClassError::ExtendRange);
         }
         let from = session.deadline.unwrap_or_else(now_ms).max(now_ms());
         self.db
@@ -866,14 +877,14 @@ impl Classroom {
         Ok(())
     }
 
-    pub async fn end(&self, session: &SessionRow) -> Result<(), ApiError> {
+    pub async fn end(&self, session: &SessionRow) -> Result<(), ClassError> {
         self.db.end(&session.id).await?;
         self.changed(&session.id);
         Ok(())
     }
 
     /// Releases every round whose deadline has passed (run every second or so).
-    pub async fn release_overdue(&self) -> Result<(), ApiError> {
+    pub async fn release_overdue(&self) -> Result<(), ClassError> {
         for (id, _) in self.db.overdue(now_ms()).await? {
             if let Some(session) = self.db.session(&id).await? {
                 self.release_next(&session).await?;
@@ -883,7 +894,7 @@ impl Classroom {
     }
 
     /// The server's replay of a seat's recorded decisions.
-    pub async fn game(&self, session: &SessionRow, seat: &SeatRow) -> Result<Arc<Game>, ApiError> {
+    pub async fn game(&self, session: &SessionRow, seat: &SeatRow) -> Result<Arc<Game>, ClassError> {
         let key = (session.id.clone(), seat.seat);
         if let Some(game) = lock(&self.games).get(&key)
             && game.log().len() == seat.recorded
@@ -896,28 +907,28 @@ impl Classroom {
             .iter()
             .map(|text| ron::from_str(text))
             .collect::<Result<_, _>>()
-            .map_err(|e| ApiError::internal(format!("a stored decision does not read: {e}")))?;
+            .map_err(|e| ClassError::Fault(format!("a stored decision does not read: {e}")))?;
         let game = Game::replay(prepared, session.seed, &decisions).map_err(|(i, e)| {
-            ApiError::internal(format!("stored decision {} does not replay: {e}", i + 1))
+            ClassError::Fault(format!("stored decision {} does not replay: {e}", i + 1))
         })?;
         let game = Arc::new(game);
         lock(&self.games).insert(key, Arc::clone(&game));
         Ok(game)
     }
 
-    fn expert(&self, session: &SessionRow) -> Result<Arc<Vec<f64>>, ApiError> {
+    fn expert(&self, session: &SessionRow) -> Result<Arc<Vec<f64>>, ClassError> {
         if let Some(e) = lock(&self.experts).get(&session.id) {
             return Ok(Arc::clone(e));
         }
         let prepared = self.prepared(session)?;
         let played =
-            kam_sim::batch::play(&prepared, "expert", session.seed).map_err(ApiError::internal)?;
+            kam_sim::batch::play(&prepared, "expert", session.seed).map_err(ClassError::Fault)?;
         let mut game = Game::new(Arc::clone(&prepared), session.seed);
         let mut by_month = vec![kam_sim::score::score(&game).composite];
         for decision in played.log() {
             let before = game.turn();
             game.decide(decision.clone())
-                .map_err(|e| ApiError::internal(e.to_string()))?;
+                .map_err(|e| ClassError::Fault(e.to_string()))?;
             if game.turn() > before || game.is_finished() {
                 by_month.push(kam_sim::score::score(&game).composite);
             }
@@ -949,7 +960,7 @@ impl Classroom {
     }
 
     /// The dashboard's view of a session.
-    pub async fn view(&self, session: &SessionRow) -> Result<ClassView, ApiError> {
+    pub async fn view(&self, session: &SessionRow) -> Result<ClassView, ClassError> {
         let prepared = self.prepared(session)?;
         let scenario = &prepared.scenario;
         let expert = self.expert(session)?;
@@ -1071,7 +1082,7 @@ impl Classroom {
     pub async fn records(
         &self,
         session: &SessionRow,
-    ) -> Result<Vec<(String, GameRecord)>, ApiError> {
+    ) -> Result<Vec<(String, GameRecord)>, ClassError> {
         let mut out = Vec::new();
         for seat in self.db.seats(&session.id).await? {
             let game = self.game(session, &seat).await?;
@@ -1090,10 +1101,10 @@ pub fn pacing(session: &SessionRow) -> Pacing {
     Pacing::parse(&session.pacing).unwrap_or(Pacing::Free)
 }
 
-fn write_error(e: WriteError) -> ApiError {
+fn write_error(e: WriteError) -> ClassError {
     match e {
-        WriteError::Conflict => ApiError::unavailable(Say::TryAgain),
-        WriteError::Db(e) => ApiError::from(e),
+        WriteError::Conflict => ClassError::WriteClashed,
+        WriteError::Db(e) => ClassError::Db(e),
     }
 }
 
@@ -1107,15 +1118,13 @@ fn at_class_difficulty(prepared: Arc<Prepared>, difficulty: Option<Difficulty>) 
 }
 
 /// A join id, checked, as stored (hashed: with the name it takes a seat for a few minutes).
-fn check_join_id(join_id: &str) -> Result<String, ApiError> {
+fn check_join_id(join_id: &str) -> Result<String, ClassError> {
     let fine = (16..=128).contains(&join_id.len())
         && join_id
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
     if !fine {
-        return Err(ApiError::bad_request(
-            "join_id is 16 to 128 letters, digits, - or _, chosen at random for each join",
-        ));
+        return Err(ClassError::BadJoinId);
     }
     Ok(secrets::hash(join_id))
 }

@@ -97,8 +97,8 @@ impl Metrics {
     }
 
     /// Counts `e` if it came from the database (background work, which answers no request).
-    pub fn database_error_if(&self, e: &crate::error::ApiError) {
-        if e.from_database {
+    pub fn database_error_if(&self, e: &crate::class::ClassError) {
+        if e.from_database() {
             self.database_error();
         }
     }
@@ -192,7 +192,7 @@ pub async fn observe_requests(
 /// `GET /healthz`: whether this server can reach its database, for a load balancer or a
 /// monitor. No key: it says nothing about any class.
 pub async fn healthz(State(state): State<Arc<AppState>>) -> Response {
-    let answered = tokio::time::timeout(HEALTH_TIMEOUT, state.class.db.ping()).await;
+    let answered = tokio::time::timeout(HEALTH_TIMEOUT, state.class.ping()).await;
     let failure = match answered {
         Ok(Ok(())) => None,
         Ok(Err(e)) => {
