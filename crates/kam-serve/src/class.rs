@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 use kam_class::protocol::{
     ClassStatus, MAX_DECISIONS_PER_SUBMISSION, Pacing, RejoinRequest, Seat, Submission,
 };
+use kam_sim::class_summary::{ClassSummary, GameTally};
 use kam_sim::engine::{Decision, Game, Prepared};
 use kam_sim::record::GameRecord;
 use kam_sim::scenario::{Difficulty, Lesson, Tier};
@@ -189,7 +190,8 @@ pub struct ClassView {
     pub roster: Vec<RosterLine>,
     pub expert_final: f64,
     pub accounts: Vec<AccountLine>,
-    /// Most missed first.
+    /// Most missed first: by the share of finished games that missed it, then by how many
+    /// did (the order of `kam report`).
     pub lessons: Vec<LessonLine>,
 }
 
@@ -219,13 +221,6 @@ fn difficulty_name<S: serde::Serializer>(
     serializer.serialize_str(difficulty.name())
 }
 
-/// A finished or running game reduced to what the class summary needs.
-struct Summary {
-    kept: Vec<bool>,
-    satisfaction: Vec<f64>,
-    missed: Vec<(Lesson, bool)>,
-}
-
 /// A seat of a session: (session id, seat number).
 type SeatKey = (String, i64);
 
@@ -240,8 +235,8 @@ pub struct Classroom {
     /// Replayed games by (session, seat); valid when their log length is the seat's
     /// `recorded` (logs only grow, so equal length means equal log).
     games: Mutex<HashMap<SeatKey, Arc<Game>>>,
-    /// Each seat's summary with the `recorded` it was made at.
-    summaries: Mutex<HashMap<SeatKey, (usize, Arc<Summary>)>>,
+    /// Each seat's game as the class summary counts it, with the `recorded` it was made at.
+    tallies: Mutex<HashMap<SeatKey, (usize, Arc<GameTally>)>>,
     /// Session ids that changed on this instance (dashboards also poll the database for
     /// changes made by other instances).
     pub changes: broadcast::Sender<String>,
@@ -269,7 +264,7 @@ impl Classroom {
             scenarios: Mutex::new(HashMap::new()),
             experts: Mutex::new(HashMap::new()),
             games: Mutex::new(HashMap::new()),
-            summaries: Mutex::new(HashMap::new()),
+            tallies: Mutex::new(HashMap::new()),
             changes: broadcast::channel(256).0,
             presence: Presence::default(),
             offline_after_ms: i64::try_from(tuning.offline_after.as_millis()).unwrap_or(i64::MAX),
@@ -317,7 +312,7 @@ impl Classroom {
             lock(&self.scenarios).remove(id);
             lock(&self.experts).remove(id);
             lock(&self.games).retain(|(session, _), _| session != id);
-            lock(&self.summaries).retain(|(session, _), _| session != id);
+            lock(&self.tallies).retain(|(session, _), _| session != id);
             lock(&self.round_checked).remove(id);
         }
         Ok(deleted.len())
@@ -938,25 +933,16 @@ impl Classroom {
         Ok(by_month)
     }
 
-    fn summary(&self, session: &SessionRow, seat: &SeatRow, game: &Game) -> Arc<Summary> {
+    fn tally(&self, session: &SessionRow, seat: &SeatRow, game: &Game) -> Arc<GameTally> {
         let key = (session.id.clone(), seat.seat);
-        if let Some((recorded, s)) = lock(&self.summaries).get(&key)
+        if let Some((recorded, tally)) = lock(&self.tallies).get(&key)
             && *recorded == seat.recorded
         {
-            return Arc::clone(s);
+            return Arc::clone(tally);
         }
-        let missed = if game.is_finished() {
-            kam_sim::debrief::lessons_missed(game)
-        } else {
-            Vec::new()
-        };
-        let summary = Arc::new(Summary {
-            kept: game.accounts().iter().map(|a| !a.churned).collect(),
-            satisfaction: game.accounts().iter().map(|a| a.satisfaction).collect(),
-            missed,
-        });
-        lock(&self.summaries).insert(key, (seat.recorded, Arc::clone(&summary)));
-        summary
+        let tally = Arc::new(GameTally::of(game));
+        lock(&self.tallies).insert(key, (seat.recorded, Arc::clone(&tally)));
+        tally
     }
 
     /// The dashboard's view of a session.
@@ -967,10 +953,10 @@ impl Classroom {
         let seats = self.db.seats(&session.id).await?;
         let now = now_ms();
         let mut roster = Vec::with_capacity(seats.len());
-        let mut summaries = Vec::with_capacity(seats.len());
+        let mut tallies = Vec::with_capacity(seats.len());
         for seat in &seats {
             let game = self.game(session, seat).await?;
-            summaries.push(self.summary(session, seat, &game));
+            tallies.push(self.tally(session, seat, &game));
             let done = seat.turn.saturating_sub(1).min(scenario.turns) as usize;
             let offline = self.offline(&session.id, seat, now);
             let holds = pacing(session) == Pacing::Rounds
@@ -1005,44 +991,20 @@ impl Classroom {
             });
         }
         let lang = scenario.language;
+        let summary = ClassSummary::of(scenario.accounts.len(), tallies.iter().map(|t| &**t));
         let accounts = scenario
             .accounts
             .iter()
-            .enumerate()
-            .map(|(a, account)| {
-                let kept = summaries.iter().filter(|s| s.kept[a]).count();
-                let satisfaction: Vec<f64> = summaries
-                    .iter()
-                    .filter(|s| s.kept[a])
-                    .map(|s| s.satisfaction[a])
-                    .collect();
-                AccountLine {
-                    name: account.name.clone(),
-                    tier: format!("{:?}", account.tier),
-                    tier_key: account.tier,
-                    kept,
-                    of: summaries.len(),
-                    mean_satisfaction: if satisfaction.is_empty() {
-                        0.0
-                    } else {
-                        satisfaction.iter().sum::<f64>() / satisfaction.len() as f64
-                    },
-                }
+            .zip(summary.accounts)
+            .map(|(account, tally)| AccountLine {
+                name: account.name.clone(),
+                tier: format!("{:?}", account.tier),
+                tier_key: account.tier,
+                kept: tally.kept,
+                of: tally.of,
+                mean_satisfaction: tally.mean_satisfaction,
             })
             .collect();
-        let mut lessons: Vec<(Lesson, usize, usize)> = Vec::new();
-        for s in &summaries {
-            for (lesson, missed) in &s.missed {
-                match lessons.iter_mut().find(|(l, _, _)| l == lesson) {
-                    Some(entry) => {
-                        entry.1 += usize::from(*missed);
-                        entry.2 += 1;
-                    }
-                    None => lessons.push((*lesson, usize::from(*missed), 1)),
-                }
-            }
-        }
-        lessons.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
         Ok(ClassView {
             id: session.id.clone(),
             code: session.code.clone(),
@@ -1066,13 +1028,14 @@ impl Classroom {
             roster,
             expert_final: expert.last().copied().unwrap_or(0.0),
             accounts,
-            lessons: lessons
+            lessons: summary
+                .lessons
                 .into_iter()
-                .map(|(lesson, missed, of)| LessonLine {
-                    lesson: kam_sim::debrief::lesson_name(lesson, lang).to_owned(),
-                    key: lesson,
-                    missed,
-                    of,
+                .map(|tally| LessonLine {
+                    lesson: kam_sim::debrief::lesson_name(tally.lesson, lang).to_owned(),
+                    key: tally.lesson,
+                    missed: tally.missed,
+                    of: tally.assessed,
                 })
                 .collect(),
         })
@@ -1204,6 +1167,91 @@ mod tests {
             out.push(url);
         }
         out
+    }
+
+    /// The dashboard's class summary, now `kam_sim::class_summary`'s, gives the numbers its
+    /// own aggregation gave (that code is kept here as the reference), on a class of finished
+    /// games by several strategies and one game still running; its lessons come in the order
+    /// `kam report` gives them.
+    #[tokio::test]
+    async fn the_dashboard_summary_has_the_numbers_it_had() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("class.db").display());
+        let (class, seats) =
+            class_with_seats(&url, &["Ann", "Bo", "Cy", "Di", "Ed", "Flo"]).await;
+        let (session, _) = class.seat_of(&seats[0].token).await.unwrap();
+        let prepared = class.prepared(&session).unwrap();
+        let mut games = Vec::new();
+        for (seat, strategy) in seats
+            .iter()
+            .zip(["expert", "even", "random", "pareto", "tier-norms", "even"])
+        {
+            let mut decisions = kam_sim::batch::play(&prepared, strategy, session.seed)
+                .unwrap()
+                .log()
+                .to_vec();
+            if seat.name == "Flo" {
+                // Still playing: counted for the accounts, not yet for the lessons.
+                decisions.truncate(decisions.len() / 2);
+            }
+            for (i, chunk) in decisions.chunks(MAX_DECISIONS_PER_SUBMISSION).enumerate() {
+                let submission = Submission {
+                    from: i * MAX_DECISIONS_PER_SUBMISSION,
+                    decisions: chunk.to_vec(),
+                };
+                class.submit(&seat.token, submission).await.unwrap();
+            }
+            games.push(Game::replay(Arc::clone(&prepared), session.seed, &decisions).unwrap());
+        }
+        let session = class.session(&session.id).await.unwrap().unwrap();
+        let view = class.view(&session).await.unwrap();
+
+        // The dashboard's aggregation as it was before the summary was shared.
+        for (a, line) in view.accounts.iter().enumerate() {
+            let kept: Vec<&Game> = games
+                .iter()
+                .filter(|g| !g.accounts()[a].churned)
+                .collect();
+            let satisfaction: Vec<f64> = kept.iter().map(|g| g.accounts()[a].satisfaction).collect();
+            let mean = if satisfaction.is_empty() {
+                0.0
+            } else {
+                satisfaction.iter().sum::<f64>() / satisfaction.len() as f64
+            };
+            assert_eq!(
+                (line.kept, line.of, line.mean_satisfaction),
+                (kept.len(), games.len(), mean),
+                "{}",
+                line.name
+            );
+        }
+        let mut lessons: Vec<(Lesson, usize, usize)> = Vec::new();
+        for game in games.iter().filter(|g| g.is_finished()) {
+            for (lesson, missed) in kam_sim::debrief::lessons_missed(game) {
+                match lessons.iter_mut().find(|(l, _, _)| *l == lesson) {
+                    Some(entry) => {
+                        entry.1 += usize::from(missed);
+                        entry.2 += 1;
+                    }
+                    None => lessons.push((lesson, usize::from(missed), 1)),
+                }
+            }
+        }
+        let mut shown: Vec<(Lesson, usize, usize)> =
+            view.lessons.iter().map(|l| (l.key, l.missed, l.of)).collect();
+        // `kam report`'s order: the share missed, then how many, then the catalogue's order.
+        let share = |l: &(Lesson, usize, usize)| l.1 as f64 / l.2 as f64;
+        assert!(
+            shown.windows(2).all(|w| share(&w[0]) > share(&w[1])
+                || (share(&w[0]) == share(&w[1])
+                    && (w[0].1 > w[1].1 || (w[0].1 == w[1].1 && w[0].0 < w[1].0)))),
+            "{shown:?}"
+        );
+        assert!(!shown.is_empty());
+        shown.sort();
+        lessons.sort();
+        assert_eq!(shown, lessons);
+        class.db.close().await;
     }
 
     fn new_session(difficulty: Option<Difficulty>) -> NewSession {
