@@ -19,8 +19,8 @@ use kam_sim::scenario::{Difficulty, Lesson, Tier};
 use serde::{Deserialize, Serialize};
 use tokio::sync::{Semaphore, broadcast};
 
-use crate::db::{Db, NewSeat, Progress, SeatClaim, SeatRow, SessionRow, WriteError, now_ms};
 pub use crate::class_error::ClassError;
+use crate::db::{Db, NewSeat, Progress, SeatClaim, SeatRow, SessionRow, WriteError, now_ms};
 use crate::limits::{MAX_SEATS, MAX_TITLE_CHARS};
 use crate::presence::Presence;
 use crate::{names, secrets};
@@ -391,7 +391,7 @@ impl Classroom {
             scenario: text,
             scenario_hash: kam_sim::record::scenario_hash(&prepared),
             seed,
-            pacing: new.pacing.as_str().to_owned(),
+            pacing: new.pacing,
             show_scores: new.show_scores,
             coach: new.coach,
             difficulty: new.difficulty,
@@ -414,7 +414,11 @@ impl Classroom {
 
     /// The session `id`, if the secret is its instructor's. Wrong secret and unknown id look
     /// the same from outside, so ids cannot be probed.
-    pub async fn instructor_session(&self, id: &str, secret: &str) -> Result<SessionRow, ClassError> {
+    pub async fn instructor_session(
+        &self,
+        id: &str,
+        secret: &str,
+    ) -> Result<SessionRow, ClassError> {
         let session = self.db.session(id).await?;
         match session {
             Some(s) if !secret.is_empty() && s.secret_hash == secrets::hash(secret) => Ok(s),
@@ -497,7 +501,7 @@ impl Classroom {
             .db
             .reissue(&session.id, seat, &secrets::hash(&token), &rejoin_hash)
             .await
-.map_err(write_error)?;
+            .map_err(write_error)?;
         if !reissued {
             return Ok(None);
         }
@@ -544,7 +548,7 @@ impl Classroom {
         self.db
             .replace_token(&session.id, seat, &secrets::hash(&token))
             .await
-.map_err(write_error)?;
+            .map_err(write_error)?;
         let row = self.db.seat(&session.id, seat).await?.ok_or_else(refused)?;
         let game = self.game(&session, &row).await?;
         self.changed(&session.id);
@@ -575,7 +579,7 @@ impl Classroom {
             scenario: session.scenario.clone(),
             scenario_hash: session.scenario_hash.clone(),
             seed: session.seed,
-            pacing: pacing(session),
+            pacing: session.pacing,
             show_scores: session.show_scores,
             coach: session.coach,
             difficulty: session.difficulty,
@@ -628,7 +632,7 @@ impl Classroom {
         // A waiting trainee's poll is when a round may have come free without a submission
         // (the seat that held it went offline without playing): checked at most once a second
         // per session.
-        if pacing(&session) == Pacing::Rounds
+        if session.pacing == Pacing::Rounds
             && !session.ended
             && seat.turn > session.released + 1
             && self.round_check_due(&session.id)
@@ -678,7 +682,7 @@ impl Classroom {
         }
         let game = self.game(&session, &seat).await?;
         let mut game = (*game).clone();
-        let rounds = pacing(&session) == Pacing::Rounds;
+        let rounds = session.pacing == Pacing::Rounds;
         for (i, decision) in submission.decisions.iter().enumerate() {
             if rounds && matches!(decision, Decision::Plan(_)) && game.turn() > session.released + 1
             {
@@ -796,7 +800,7 @@ impl Classroom {
     }
 
     async fn release_if_complete(&self, session: &SessionRow) -> Result<(), ClassError> {
-        if pacing(session) == Pacing::Rounds
+        if session.pacing == Pacing::Rounds
             && !session.ended
             && self.round_complete(session).await?
         {
@@ -814,7 +818,7 @@ impl Classroom {
         if session.ended {
             return Err(ClassError::ClassEnded);
         }
-        if pacing(session) != Pacing::Rounds {
+        if session.pacing != Pacing::Rounds {
             return Err(ClassError::NoRoundsInFree);
         }
         self.release_next(session).await?;
@@ -858,7 +862,7 @@ impl Classroom {
     }
 
     pub async fn extend(&self, session: &SessionRow, minutes: u32) -> Result<(), ClassError> {
-        if pacing(session) != Pacing::Rounds {
+        if session.pacing != Pacing::Rounds {
             return Err(ClassError::NoDeadlinesInFree);
         }
         if minutes == 0 || minutes > 24 * 60 {
@@ -889,7 +893,11 @@ impl Classroom {
     }
 
     /// The server's replay of a seat's recorded decisions.
-    pub async fn game(&self, session: &SessionRow, seat: &SeatRow) -> Result<Arc<Game>, ClassError> {
+    pub async fn game(
+        &self,
+        session: &SessionRow,
+        seat: &SeatRow,
+    ) -> Result<Arc<Game>, ClassError> {
         let key = (session.id.clone(), seat.seat);
         if let Some(game) = lock(&self.games).get(&key)
             && game.log().len() == seat.recorded
@@ -959,7 +967,7 @@ impl Classroom {
             tallies.push(self.tally(session, seat, &game));
             let done = seat.turn.saturating_sub(1).min(scenario.turns) as usize;
             let offline = self.offline(&session.id, seat, now);
-            let holds = pacing(session) == Pacing::Rounds
+            let holds = session.pacing == Pacing::Rounds
                 && !session.ended
                 && session.released < scenario.turns
                 && holds_round(seat, session.released + 1, offline);
@@ -967,7 +975,7 @@ impl Classroom {
                 SeatStatus::Finished
             } else if offline {
                 SeatStatus::Offline
-            } else if pacing(session) == Pacing::Rounds
+            } else if session.pacing == Pacing::Rounds
                 && !session.ended
                 && seat.turn > session.released + 1
             {
@@ -1011,7 +1019,7 @@ impl Classroom {
             title: session.title.clone(),
             scenario: scenario.title.clone(),
             seed: session.seed,
-            pacing: pacing(session),
+            pacing: session.pacing,
             show_scores: session.show_scores,
             coach: session.coach,
             difficulty: session.difficulty.unwrap_or(scenario.difficulty()),
@@ -1058,10 +1066,6 @@ impl Classroom {
         }
         Ok(out)
     }
-}
-
-pub fn pacing(session: &SessionRow) -> Pacing {
-    Pacing::parse(&session.pacing).unwrap_or(Pacing::Free)
 }
 
 fn write_error(e: WriteError) -> ClassError {
@@ -1127,8 +1131,9 @@ mod tests {
     #[tokio::test]
     async fn status_polls_write_nothing_and_presence_is_written_in_one_batch() {
         let dir = tempfile::tempdir().unwrap();
-        for url in databases(dir.path()) {
-            let (class, seats) = class_with_seats(&url, &["Ann", "Bo"]).await;
+        let databases = crate::db::tests::empty_databases(dir.path()).await;
+        for (url, _) in &databases {
+            let (class, seats) = class_with_seats(url, &["Ann", "Bo"]).await;
             let before = class.db.writes();
             for _ in 0..30 {
                 for seat in &seats {
@@ -1154,19 +1159,9 @@ mod tests {
                 1,
                 "nothing new was written again"
             );
+            class.db.close().await;
         }
-    }
-
-    /// The databases a test runs on: a fresh SQLite file, and PostgreSQL when
-    /// `KAM_TEST_POSTGRES` holds its address.
-    fn databases(dir: &std::path::Path) -> Vec<String> {
-        let mut out = vec![format!("sqlite://{}", dir.join("class.db").display())];
-        if let Ok(url) = std::env::var("KAM_TEST_POSTGRES")
-            && !url.is_empty()
-        {
-            out.push(url);
-        }
-        out
+        crate::db::tests::drop_schemas(&databases).await;
     }
 
     /// The dashboard's class summary, now `kam_sim::class_summary`'s, gives the numbers its
@@ -1177,14 +1172,14 @@ mod tests {
     async fn the_dashboard_summary_has_the_numbers_it_had() {
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite://{}", dir.path().join("class.db").display());
-        let (class, seats) =
-            class_with_seats(&url, &["Ann", "Bo", "Cy", "Di", "Ed", "Flo"]).await;
+        let (class, seats) = class_with_seats(&url, &["Ann", "Bo", "Cy", "Di", "Ed", "Flo"]).await;
         let (session, _) = class.seat_of(&seats[0].token).await.unwrap();
         let prepared = class.prepared(&session).unwrap();
         let mut games = Vec::new();
-        for (seat, strategy) in seats
-            .iter()
-            .zip(["expert", "even", "random", "pareto", "tier-norms", "even"])
+        for (seat, strategy) in
+            seats
+                .iter()
+                .zip(["expert", "even", "random", "pareto", "tier-norms", "even"])
         {
             let mut decisions = kam_sim::batch::play(&prepared, strategy, session.seed)
                 .unwrap()
@@ -1208,11 +1203,9 @@ mod tests {
 
         // The dashboard's aggregation as it was before the summary was shared.
         for (a, line) in view.accounts.iter().enumerate() {
-            let kept: Vec<&Game> = games
-                .iter()
-                .filter(|g| !g.accounts()[a].churned)
-                .collect();
-            let satisfaction: Vec<f64> = kept.iter().map(|g| g.accounts()[a].satisfaction).collect();
+            let kept: Vec<&Game> = games.iter().filter(|g| !g.accounts()[a].churned).collect();
+            let satisfaction: Vec<f64> =
+                kept.iter().map(|g| g.accounts()[a].satisfaction).collect();
             let mean = if satisfaction.is_empty() {
                 0.0
             } else {
@@ -1237,8 +1230,11 @@ mod tests {
                 }
             }
         }
-        let mut shown: Vec<(Lesson, usize, usize)> =
-            view.lessons.iter().map(|l| (l.key, l.missed, l.of)).collect();
+        let mut shown: Vec<(Lesson, usize, usize)> = view
+            .lessons
+            .iter()
+            .map(|l| (l.key, l.missed, l.of))
+            .collect();
         // `kam report`'s order: the share missed, then how many, then the catalogue's order.
         let share = |l: &(Lesson, usize, usize)| l.1 as f64 / l.2 as f64;
         assert!(
@@ -1271,7 +1267,8 @@ mod tests {
     #[tokio::test]
     async fn a_class_keeps_its_difficulty_and_tells_it_to_each_seat() {
         let dir = tempfile::tempdir().unwrap();
-        for url in databases(dir.path()) {
+        let databases = crate::db::tests::empty_databases(dir.path()).await;
+        for (url, _) in &databases {
             let class = Classroom::new(Db::open(&url).await.unwrap(), &crate::Tuning::default());
             let hard = class
                 .create(new_session(Some(Difficulty::Hard)))
@@ -1310,5 +1307,6 @@ mod tests {
             other.db.close().await;
             class.db.close().await;
         }
+        crate::db::tests::drop_schemas(&databases).await;
     }
 }

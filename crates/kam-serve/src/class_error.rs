@@ -10,10 +10,14 @@ use crate::names::NameRefused;
 pub enum ClassError {
     // Creating a class.
     /// The scenario asked for is neither a bundled name nor a scenario file.
-    NoSuchBundled { asked: String },
+    NoSuchBundled {
+        asked: String,
+    },
     /// The scenario file does not load: its `FILE:LINE:COL` errors.
     ScenarioDoesNotLoad(Vec<Diagnostic>),
-    TitleTooLong { max: usize },
+    TitleTooLong {
+        max: usize,
+    },
     /// A round's deadline longer than a day.
     RoundTooLong,
     /// A new class's random id or join code was taken already (astronomically rare).
@@ -40,8 +44,12 @@ pub enum ClassError {
     ClassEnded,
     /// The class has ended, said to a seat submitting decisions.
     ClassEndedForSubmission,
-    ClassFull { max: usize },
-    NameTaken { name: String },
+    ClassFull {
+        max: usize,
+    },
+    NameTaken {
+        name: String,
+    },
     /// Releasing a round of a class at free pacing.
     NoRoundsInFree,
     /// Moving the deadline of a class at free pacing.
@@ -51,11 +59,18 @@ pub enum ClassError {
 
     // A seat's submission.
     /// Not 1 to `MAX_DECISIONS_PER_SUBMISSION` decisions.
-    DecisionCount { count: usize },
+    DecisionCount {
+        count: usize,
+    },
     /// The submission does not start where the seat's record ends.
-    OutOfOrder { from: usize, recorded: usize },
+    OutOfOrder {
+        from: usize,
+        recorded: usize,
+    },
     /// Another submission for the seat was recorded while this one was verified.
-    RecordedFirst { recorded: usize },
+    RecordedFirst {
+        recorded: usize,
+    },
     /// Rounds: a plan for `month`, which opens when `releasing` is released.
     TooEarly {
         month: u32,

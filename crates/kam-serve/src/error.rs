@@ -357,11 +357,12 @@ pub fn database_failure(e: &sqlx::Error) -> DatabaseFailure {
                 if primary.is_some_and(|c| SQLITE_UNAVAILABLE.contains(&c)) {
                     return DatabaseFailure::Unavailable;
                 }
-            } else if let Some(postgres) = d.try_downcast_ref::<sqlx::postgres::PgDatabaseError>()
-            {
+            } else if let Some(postgres) = d.try_downcast_ref::<sqlx::postgres::PgDatabaseError>() {
                 let code = postgres.code();
                 if POSTGRES_UNAVAILABLE.contains(&code)
-                    || POSTGRES_UNAVAILABLE_CLASSES.iter().any(|c| code.starts_with(c))
+                    || POSTGRES_UNAVAILABLE_CLASSES
+                        .iter()
+                        .any(|c| code.starts_with(c))
                 {
                     return DatabaseFailure::Unavailable;
                 }
@@ -565,8 +566,16 @@ mod tests {
             (E::NotYourSeat, 401, "unauthorized"),
             (E::RejoinRefused, 403, "forbidden"),
             (E::BadName(NameRefused::Empty), 400, "bad_request"),
-            (E::BadName(NameRefused::Character('\u{202e}')), 400, "bad_request"),
-            (E::BadName(NameRefused::TooLong { max: 40 }), 400, "bad_request"),
+            (
+                E::BadName(NameRefused::Character('\u{202e}')),
+                400,
+                "bad_request",
+            ),
+            (
+                E::BadName(NameRefused::TooLong { max: 40 }),
+                400,
+                "bad_request",
+            ),
             (E::BadJoinId, 400, "bad_request"),
             (E::NoSuchSeat, 404, "not_found"),
             (E::NoSuchSession, 404, "not_found"),
@@ -750,10 +759,7 @@ mod tests {
                 DatabaseFailure::Unavailable,
                 "{url}: {busy}"
             );
-            assert_eq!(
-                ApiError::from(busy).status,
-                StatusCode::SERVICE_UNAVAILABLE
-            );
+            assert_eq!(ApiError::from(busy).status, StatusCode::SERVICE_UNAVAILABLE);
             holder.execute("ROLLBACK").await.unwrap();
             drop((holder, waiter));
             pool.execute(sqlx::AssertSqlSafe(format!("DROP TABLE {table}")))

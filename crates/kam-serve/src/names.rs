@@ -4,7 +4,6 @@
 use kam_class::protocol::MAX_NAME_CHARS;
 use unicode_normalization::UnicodeNormalization;
 
-
 /// Why a name cannot be a trainee's (said in words by [`crate::error`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NameRefused {

@@ -143,14 +143,14 @@ mod tests {
     /// most missed first.
     #[test]
     fn a_fixed_class_sums_up_as_before() {
-        let (a, b, c) = (
-            Lesson::Tiering,
-            Lesson::Allocation,
-            Lesson::Negotiation,
-        );
+        let (a, b, c) = (Lesson::Tiering, Lesson::Allocation, Lesson::Negotiation);
         let games = [
             tally(&[true, false], &[70.0, 10.0], &[(a, true), (b, false)]),
-            tally(&[true, true], &[50.0, 40.0], &[(a, false), (b, true), (c, true)]),
+            tally(
+                &[true, true],
+                &[50.0, 40.0],
+                &[(a, false), (b, true), (c, true)],
+            ),
             tally(&[false, true], &[5.0, 60.0], &[(a, true)]),
             // A game still running: counted for the accounts, not for the lessons.
             tally(&[true, true], &[61.0, 30.0], &[]),

@@ -8,8 +8,7 @@ use kam_sim::class_summary::LessonTally;
 use kam_sim::words::{Lang, Metric};
 
 use super::{
-    ClassReport, Group, Say, distributions, identical, identical_text, metric, several_note,
-    short,
+    ClassReport, Group, Say, distributions, identical, identical_text, metric, several_note, short,
 };
 use crate::html;
 use crate::words::fill;

@@ -62,7 +62,11 @@ fn the_release_form_refuses_what_the_api_refuses() {
         let free = create(&http, "tutorial", "free");
         let answer = release(&free);
         assert_eq!(answer.status, 400, "{}", answer.body);
-        assert!(answer.body.contains("o rounds to release"), "{}", answer.body);
+        assert!(
+            answer.body.contains("o rounds to release"),
+            "{}",
+            answer.body
+        );
 
         let rounds = create(&http, "tutorial", "rounds");
         let end = http.post_json(
@@ -73,7 +77,11 @@ fn the_release_form_refuses_what_the_api_refuses() {
         assert_eq!(end.status, 204, "{}", end.body);
         let answer = release(&rounds);
         assert_eq!(answer.status, 410, "{}", answer.body);
-        assert!(answer.body.contains("This class has ended"), "{}", answer.body);
+        assert!(
+            answer.body.contains("This class has ended"),
+            "{}",
+            answer.body
+        );
         assert_eq!(http.view(&rounds)["released"], 0);
     }
 }
