@@ -615,6 +615,7 @@ impl Classroom {
             .await?
             .ok_or_else(unknown)?;
         crate::observe::note_session(&session.id);
+        crate::observe::note_seat(row.seat);
         Ok((session, row))
     }
 

@@ -138,8 +138,14 @@ pub fn note_session(id: &str) {
     tracing::Span::current().record("session", tracing::field::display(id));
 }
 
-/// Middleware, on every route: the request's span (method, route, and the session once
-/// known), one event when it is answered (status, latency), and the request metrics.
+/// Notes the seat (its number on the roster) a trainee's request turned out to be from, so a
+/// refusal or a fault logged while answering it says whose it was.
+pub fn note_seat(seat: i64) {
+    tracing::Span::current().record("seat", seat);
+}
+
+/// Middleware, on every route: the request's span (method, route, and the session and seat
+/// once known), one event when it is answered (status, latency), and the request metrics.
 pub async fn observe_requests(
     State(state): State<Arc<AppState>>,
     request: axum::extract::Request,
@@ -157,6 +163,7 @@ pub async fn observe_requests(
         method = %method,
         route = %route,
         session = tracing::field::Empty,
+        seat = tracing::field::Empty,
     );
     let response = next.run(request).instrument(span.clone()).await;
     let elapsed = started.elapsed();
