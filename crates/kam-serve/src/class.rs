@@ -1270,14 +1270,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let databases = crate::db::tests::empty_databases(dir.path()).await;
         for (url, _) in &databases {
-            let class = Classroom::new(Db::open(&url).await.unwrap(), &crate::Tuning::default());
+            let class = Classroom::new(Db::open(url).await.unwrap(), &crate::Tuning::default());
             let hard = class
                 .create(new_session(Some(Difficulty::Hard)))
                 .await
                 .unwrap();
             let own = class.create(new_session(None)).await.unwrap();
             // Another server on the same database: what it knows comes from the database.
-            let other = Classroom::new(Db::open(&url).await.unwrap(), &crate::Tuning::default());
+            let other = Classroom::new(Db::open(url).await.unwrap(), &crate::Tuning::default());
             let row = other.db.session(&hard.id).await.unwrap().unwrap();
             assert_eq!(row.difficulty, Some(Difficulty::Hard), "{url}");
             let join = |code: &str| Join {

@@ -111,7 +111,7 @@ impl From<NameRefused> for ClassError {
 
 impl ClassError {
     /// Whether the database failed (counted in `kam_serve_database_errors_total`).
-    pub fn from_database(&self) -> bool {
+    pub fn is_database_failure(&self) -> bool {
         matches!(self, ClassError::Db(_))
     }
 }

@@ -627,7 +627,7 @@ mod tests {
     fn each_class_error_has_its_documented_status_and_code() {
         for (error, status, code) in every_class_error() {
             let said = format!("{error:?}");
-            let database = error.from_database();
+            let database = error.is_database_failure();
             let refusal = ApiError::from(error);
             assert_eq!(
                 (refusal.status.as_u16(), refusal.code),

@@ -98,7 +98,7 @@ impl Metrics {
 
     /// Counts `e` if it came from the database (background work, which answers no request).
     pub fn database_error_if(&self, e: &crate::class::ClassError) {
-        if e.from_database() {
+        if e.is_database_failure() {
             self.database_error();
         }
     }
