@@ -4,6 +4,9 @@
 //!
 //! The server never takes a score from a client: every figure here comes from its own replay
 //! of the decisions it recorded.
+//!
+//! What goes wrong is a [`ClassError`], in the class's terms; [`crate::error`] alone says it
+//! in HTTP. The handlers reach the database only through [`Classroom`]'s methods.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};

@@ -312,12 +312,6 @@ impl ApiError {
     }
 }
 
-impl From<sqlx::Error> for ApiError {
-    fn from(e: sqlx::Error) -> ApiError {
-        ApiError::from(ClassError::Db(e))
-    }
-}
-
 /// What a database error means for the request that met it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DatabaseFailure {
@@ -724,11 +718,14 @@ mod tests {
             insert(1, 1).await.unwrap();
             let taken = insert(1, 2).await.unwrap_err();
             assert_eq!(database_failure(&taken), DatabaseFailure::Clash, "{url}");
-            assert_eq!(ApiError::from(taken).status, StatusCode::CONFLICT);
+            assert_eq!(
+                ApiError::from(ClassError::Db(taken)).status,
+                StatusCode::CONFLICT
+            );
             let refused = insert(2, 0).await.unwrap_err();
             assert_eq!(database_failure(&refused), DatabaseFailure::Fault, "{url}");
             assert_eq!(
-                ApiError::from(refused).status,
+                ApiError::from(ClassError::Db(refused)).status,
                 StatusCode::INTERNAL_SERVER_ERROR
             );
 
@@ -759,7 +756,10 @@ mod tests {
                 DatabaseFailure::Unavailable,
                 "{url}: {busy}"
             );
-            assert_eq!(ApiError::from(busy).status, StatusCode::SERVICE_UNAVAILABLE);
+            assert_eq!(
+                ApiError::from(ClassError::Db(busy)).status,
+                StatusCode::SERVICE_UNAVAILABLE
+            );
             holder.execute("ROLLBACK").await.unwrap();
             drop((holder, waiter));
             pool.execute(sqlx::AssertSqlSafe(format!("DROP TABLE {table}")))
