@@ -4,6 +4,9 @@
 //!
 //! The server never takes a score from a client: every figure here comes from its own replay
 //! of the decisions it recorded.
+//!
+//! What goes wrong is a [`ClassError`], in the class's terms; [`crate::error`] alone says it
+//! in HTTP. The handlers reach the database only through [`Classroom`]'s methods.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -12,17 +15,17 @@ use std::time::{Duration, Instant};
 use kam_class::protocol::{
     ClassStatus, MAX_DECISIONS_PER_SUBMISSION, Pacing, RejoinRequest, Seat, Submission,
 };
+use kam_sim::class_summary::{ClassSummary, GameTally};
 use kam_sim::engine::{Decision, Game, Prepared};
 use kam_sim::record::GameRecord;
 use kam_sim::scenario::{Difficulty, Lesson, Tier};
 use serde::{Deserialize, Serialize};
 use tokio::sync::{Semaphore, broadcast};
 
+pub use crate::class_error::ClassError;
 use crate::db::{Db, NewSeat, Progress, SeatClaim, SeatRow, SessionRow, WriteError, now_ms};
-use crate::error::ApiError;
 use crate::limits::{MAX_SEATS, MAX_TITLE_CHARS};
 use crate::presence::Presence;
-use crate::words::{Said, Say};
 use crate::{names, secrets};
 
 /// How long after its first join a resent join with the same join id still gets the seat
@@ -190,7 +193,8 @@ pub struct ClassView {
     pub roster: Vec<RosterLine>,
     pub expert_final: f64,
     pub accounts: Vec<AccountLine>,
-    /// Most missed first.
+    /// Most missed first: by the share of finished games that missed it, then by how many
+    /// did (the order of `kam report`).
     pub lessons: Vec<LessonLine>,
 }
 
@@ -220,27 +224,22 @@ fn difficulty_name<S: serde::Serializer>(
     serializer.serialize_str(difficulty.name())
 }
 
-/// A finished or running game reduced to what the class summary needs.
-struct Summary {
-    kept: Vec<bool>,
-    satisfaction: Vec<f64>,
-    missed: Vec<(Lesson, bool)>,
-}
-
 /// A seat of a session: (session id, seat number).
 type SeatKey = (String, i64);
 
 /// The server's state: the database, plus caches any instance can rebuild from it.
 pub struct Classroom {
-    pub db: Db,
+    /// Only through `Classroom`'s methods: the handlers reach the data through them, so the
+    /// rules those methods apply cannot be gone around.
+    db: Db,
     scenarios: Mutex<HashMap<String, Arc<Prepared>>>,
     /// Each session's expert: its composite after each month, index 0 the start.
     experts: Mutex<HashMap<String, Arc<Vec<f64>>>>,
     /// Replayed games by (session, seat); valid when their log length is the seat's
     /// `recorded` (logs only grow, so equal length means equal log).
     games: Mutex<HashMap<SeatKey, Arc<Game>>>,
-    /// Each seat's summary with the `recorded` it was made at.
-    summaries: Mutex<HashMap<SeatKey, (usize, Arc<Summary>)>>,
+    /// Each seat's game as the class summary counts it, with the `recorded` it was made at.
+    tallies: Mutex<HashMap<SeatKey, (usize, Arc<GameTally>)>>,
     /// Session ids that changed on this instance (dashboards also poll the database for
     /// changes made by other instances).
     pub changes: broadcast::Sender<String>,
@@ -268,7 +267,7 @@ impl Classroom {
             scenarios: Mutex::new(HashMap::new()),
             experts: Mutex::new(HashMap::new()),
             games: Mutex::new(HashMap::new()),
-            summaries: Mutex::new(HashMap::new()),
+            tallies: Mutex::new(HashMap::new()),
             changes: broadcast::channel(256).0,
             presence: Presence::default(),
             offline_after_ms: i64::try_from(tuning.offline_after.as_millis()).unwrap_or(i64::MAX),
@@ -279,11 +278,11 @@ impl Classroom {
     }
 
     /// A rejoin code's stored hash (Argon2id), made off the async threads.
-    async fn hash_rejoin(&self, code: String) -> Result<String, ApiError> {
+    async fn hash_rejoin(&self, code: String) -> Result<String, ClassError> {
         let _turn = self.slow_hashes.acquire().await;
         tokio::task::spawn_blocking(move || secrets::hash_rejoin(&code))
             .await
-            .map_err(|e| ApiError::internal(e.to_string()))
+            .map_err(|e| ClassError::Fault(e.to_string()))
     }
 
     async fn verify_rejoin(&self, code: String, stored: String) -> secrets::Verified {
@@ -306,7 +305,7 @@ impl Classroom {
 
     /// The retention policy: deletes the classes that ended more than `keep_days` ago (and
     /// those nobody joined in that time), and forgets what this instance cached of them.
-    pub async fn delete_expired(&self) -> Result<usize, ApiError> {
+    pub async fn delete_expired(&self) -> Result<usize, ClassError> {
         if self.keep_days == 0 {
             return Ok(0);
         }
@@ -316,14 +315,14 @@ impl Classroom {
             lock(&self.scenarios).remove(id);
             lock(&self.experts).remove(id);
             lock(&self.games).retain(|(session, _), _| session != id);
-            lock(&self.summaries).retain(|(session, _), _| session != id);
+            lock(&self.tallies).retain(|(session, _), _| session != id);
             lock(&self.round_checked).remove(id);
         }
         Ok(deleted.len())
     }
 
     /// Writes the presence heard since the last flush, in one transaction.
-    pub async fn flush_presence(&self) -> Result<(), ApiError> {
+    pub async fn flush_presence(&self) -> Result<(), ClassError> {
         let heard = self.presence.take_unwritten();
         if let Err(e) = self.db.note_last_seen(&heard).await {
             self.presence.unwritten_again(heard);
@@ -337,18 +336,18 @@ impl Classroom {
     }
 
     /// Loads the scenario a session plays (cached per session).
-    pub fn prepared(&self, session: &SessionRow) -> Result<Arc<Prepared>, ApiError> {
+    pub fn prepared(&self, session: &SessionRow) -> Result<Arc<Prepared>, ClassError> {
         if let Some(p) = lock(&self.scenarios).get(&session.id) {
             return Ok(Arc::clone(p));
         }
         let (prepared, _) = kam_sim::load::load_str("scenario.ron", &session.scenario)
-            .map_err(|_| ApiError::internal(Say::ScenarioGone))?;
+            .map_err(|_| ClassError::ScenarioGone)?;
         let prepared = at_class_difficulty(prepared, session.difficulty);
         lock(&self.scenarios).insert(session.id.clone(), Arc::clone(&prepared));
         Ok(prepared)
     }
 
-    pub async fn create(&self, new: NewSession) -> Result<Created, ApiError> {
+    pub async fn create(&self, new: NewSession) -> Result<Created, ClassError> {
         let (file, text) = match kam_sim::bundled::by_name(new.scenario.trim()) {
             Some((file, text)) => (file.to_owned(), text.to_owned()),
             None if new.scenario.trim_start().starts_with('(')
@@ -357,25 +356,23 @@ impl Classroom {
                 ("uploaded.ron".to_owned(), new.scenario.clone())
             }
             None => {
-                return Err(ApiError::bad_request(Said::with(
-                    Say::NoSuchBundled,
-                    &[&new.scenario.trim(), &kam_sim::bundled::names().join(", ")],
-                )));
+                return Err(ClassError::NoSuchBundled {
+                    asked: new.scenario.trim().to_owned(),
+                });
             }
         };
         let prepared = match kam_sim::load::load_str(&file, &text) {
             Ok((prepared, _warnings)) => prepared,
-            Err(diagnostics) => return Err(ApiError::scenario_errors(diagnostics)),
+            Err(diagnostics) => return Err(ClassError::ScenarioDoesNotLoad(diagnostics)),
         };
         let title = new.title.trim();
         if title.chars().count() > MAX_TITLE_CHARS {
-            return Err(ApiError::bad_request(Said::with(
-                Say::TitleTooLong,
-                &[&MAX_TITLE_CHARS],
-            )));
+            return Err(ClassError::TitleTooLong {
+                max: MAX_TITLE_CHARS,
+            });
         }
         if new.round_minutes > 24 * 60 {
-            return Err(ApiError::bad_request(Say::RoundTooLong));
+            return Err(ClassError::RoundTooLong);
         }
         let scenario = &prepared.scenario;
         let seed = kam_sim::record::seed_from_code(&new.seed, scenario.seed);
@@ -397,7 +394,7 @@ impl Classroom {
             scenario: text,
             scenario_hash: kam_sim::record::scenario_hash(&prepared),
             seed,
-            pacing: new.pacing.as_str().to_owned(),
+            pacing: new.pacing,
             show_scores: new.show_scores,
             coach: new.coach,
             difficulty: new.difficulty,
@@ -410,8 +407,8 @@ impl Classroom {
             version: 1,
         };
         self.db.create_session(&row).await.map_err(|e| match e {
-            WriteError::Conflict => ApiError::unavailable(Say::CodeClashed),
-            WriteError::Db(e) => ApiError::from(e),
+            WriteError::Conflict => ClassError::CodeClashed,
+            WriteError::Db(e) => ClassError::Db(e),
         })?;
         let prepared = at_class_difficulty(prepared, row.difficulty);
         lock(&self.scenarios).insert(row.id.clone(), prepared);
@@ -420,20 +417,24 @@ impl Classroom {
 
     /// The session `id`, if the secret is its instructor's. Wrong secret and unknown id look
     /// the same from outside, so ids cannot be probed.
-    pub async fn instructor_session(&self, id: &str, secret: &str) -> Result<SessionRow, ApiError> {
+    pub async fn instructor_session(
+        &self,
+        id: &str,
+        secret: &str,
+    ) -> Result<SessionRow, ClassError> {
         let session = self.db.session(id).await?;
         match session {
             Some(s) if !secret.is_empty() && s.secret_hash == secrets::hash(secret) => Ok(s),
-            _ => Err(ApiError::forbidden(Say::NeedsInstructorLink)),
+            _ => Err(ClassError::WrongKey),
         }
     }
 
-    pub async fn join(&self, request: Join) -> Result<Seat, ApiError> {
+    pub async fn join(&self, request: Join) -> Result<Seat, ClassError> {
         let name = names::canonical(&request.name)?;
         let join_hash = request.join_id.as_deref().map(check_join_id).transpose()?;
         let session = self.session_by_code(&request.code).await?;
         if session.ended {
-            return Err(ApiError::gone(Say::ClassHasEnded));
+            return Err(ClassError::ClassEnded);
         }
         if let Some(join_hash) = &join_hash
             && let Some(seat) = self.join_again(&session, &name, join_hash).await?
@@ -441,9 +442,7 @@ impl Classroom {
             return Ok(seat);
         }
         if self.db.seats(&session.id).await?.len() >= MAX_SEATS {
-            return Err(ApiError::conflict(format!(
-                "this class is full ({MAX_SEATS} seats)"
-            )));
+            return Err(ClassError::ClassFull { max: MAX_SEATS });
         }
         let (token, rejoin) = (secrets::token(), secrets::code(8));
         let rejoin_hash = self.hash_rejoin(rejoin.clone()).await?;
@@ -469,9 +468,7 @@ impl Classroom {
                 {
                     return Ok(seat);
                 }
-                return Err(ApiError::name_taken(format!(
-                    "someone called {name} has joined already: choose another name, or rejoin with your rejoin code"
-                )));
+                return Err(ClassError::NameTaken { name });
             }
             Err(WriteError::Db(e)) => return Err(e.into()),
         }
@@ -487,7 +484,7 @@ impl Classroom {
         session: &SessionRow,
         name: &str,
         join_hash: &str,
-    ) -> Result<Option<Seat>, ApiError> {
+    ) -> Result<Option<Seat>, ClassError> {
         let Some(SeatClaim {
             seat,
             join_hash: Some(taken_with),
@@ -507,10 +504,7 @@ impl Classroom {
             .db
             .reissue(&session.id, seat, &secrets::hash(&token), &rejoin_hash)
             .await
-            .map_err(|e| match e {
-                WriteError::Conflict => ApiError::unavailable(Say::TryAgain),
-                WriteError::Db(e) => ApiError::from(e),
-            })?;
+            .map_err(write_error)?;
         if !reissued {
             return Ok(None);
         }
@@ -521,11 +515,10 @@ impl Classroom {
             .map(Some)
     }
 
-    pub async fn rejoin(&self, request: RejoinRequest) -> Result<Seat, ApiError> {
+    pub async fn rejoin(&self, request: RejoinRequest) -> Result<Seat, ClassError> {
         let name = names::canonical(&request.name)?;
         let session = self.session_by_code(&request.code).await?;
-        let refused =
-            || ApiError::forbidden("no seat with that name and rejoin code in this class");
+        let refused = || ClassError::RejoinRefused;
         let code = secrets::normalise_code(&request.rejoin);
         let mut claim = self.db.seat_claim(&session.id, &name).await?;
         if claim.is_none() {
@@ -558,10 +551,7 @@ impl Classroom {
         self.db
             .replace_token(&session.id, seat, &secrets::hash(&token))
             .await
-            .map_err(|e| match e {
-                WriteError::Conflict => ApiError::unavailable(Say::TryAgain),
-                WriteError::Db(e) => ApiError::from(e),
-            })?;
+            .map_err(write_error)?;
         let row = self.db.seat(&session.id, seat).await?.ok_or_else(refused)?;
         let game = self.game(&session, &row).await?;
         self.changed(&session.id);
@@ -584,7 +574,7 @@ impl Classroom {
         name: String,
         decisions: Vec<Decision>,
         recorded: usize,
-    ) -> Result<Seat, ApiError> {
+    ) -> Result<Seat, ClassError> {
         Ok(Seat {
             token,
             rejoin,
@@ -592,7 +582,7 @@ impl Classroom {
             scenario: session.scenario.clone(),
             scenario_hash: session.scenario_hash.clone(),
             seed: session.seed,
-            pacing: pacing(session),
+            pacing: session.pacing,
             show_scores: session.show_scores,
             coach: session.coach,
             difficulty: session.difficulty,
@@ -605,24 +595,20 @@ impl Classroom {
         })
     }
 
-    async fn session_by_code(&self, code: &str) -> Result<SessionRow, ApiError> {
+    async fn session_by_code(&self, code: &str) -> Result<SessionRow, ClassError> {
         let code = secrets::normalise_code(code);
         if code.is_empty() || code.len() > 16 {
-            return Err(ApiError::not_found("no class has that join code"));
+            return Err(ClassError::UnknownCode);
         }
         self.db
             .session_by_code(&code)
             .await?
-            .ok_or_else(|| ApiError::not_found("no class has that join code"))
+            .ok_or(ClassError::UnknownCode)
     }
 
     /// The seat a bearer token holds.
-    pub async fn seat_of(&self, token: &str) -> Result<(SessionRow, SeatRow), ApiError> {
-        let unknown = || {
-            ApiError::unauthorized(
-                "this game's class seat is not known here (rejoin with your rejoin code)",
-            )
-        };
+    pub async fn seat_of(&self, token: &str) -> Result<(SessionRow, SeatRow), ClassError> {
+        let unknown = || ClassError::NotYourSeat;
         if token.is_empty() || token.len() > 128 {
             return Err(unknown());
         }
@@ -632,12 +618,13 @@ impl Classroom {
             .await?
             .ok_or_else(unknown)?;
         crate::observe::note_session(&session.id);
+        crate::observe::note_seat(row.seat);
         Ok((session, row))
     }
 
     /// A seat's status poll: reads only. That the seat was heard from is kept in memory and
     /// written with everyone else's every few seconds ([`Classroom::flush_presence`]).
-    pub async fn status(&self, token: &str) -> Result<ClassStatus, ApiError> {
+    pub async fn status(&self, token: &str) -> Result<ClassStatus, ClassError> {
         let (session, seat) = self.seat_of(token).await?;
         let now = now_ms();
         // Offline → online shows on the dashboard.
@@ -649,7 +636,7 @@ impl Classroom {
         // A waiting trainee's poll is when a round may have come free without a submission
         // (the seat that held it went offline without playing): checked at most once a second
         // per session.
-        if pacing(&session) == Pacing::Rounds
+        if session.pacing == Pacing::Rounds
             && !session.ended
             && seat.turn > session.released + 1
             && self.round_check_due(&session.id)
@@ -682,57 +669,44 @@ impl Classroom {
         &self,
         token: &str,
         submission: Submission,
-    ) -> Result<ClassStatus, ApiError> {
+    ) -> Result<ClassStatus, ClassError> {
         let (session, seat) = self.seat_of(token).await?;
         let count = submission.decisions.len();
         if count == 0 || count > MAX_DECISIONS_PER_SUBMISSION {
-            return Err(ApiError::bad_request(format!(
-                "a submission carries 1 to {MAX_DECISIONS_PER_SUBMISSION} decisions, not {count}"
-            )));
+            return Err(ClassError::DecisionCount { count });
         }
         if session.ended {
-            return Err(ApiError::gone(
-                "this class has ended: nothing more is recorded",
-            ));
+            return Err(ClassError::ClassEndedForSubmission);
         }
         if submission.from != seat.recorded {
-            let why = if submission.from < seat.recorded {
-                "already recorded"
-            } else {
-                "out of order: earlier decisions are missing"
-            };
-            return Err(ApiError::conflict(format!(
-                "decisions from number {} {why}; the server holds {}",
-                submission.from + 1,
-                seat.recorded
-            ))
-            .with_recorded(seat.recorded));
+            return Err(ClassError::OutOfOrder {
+                from: submission.from,
+                recorded: seat.recorded,
+            });
         }
         let game = self.game(&session, &seat).await?;
         let mut game = (*game).clone();
-        let rounds = pacing(&session) == Pacing::Rounds;
+        let rounds = session.pacing == Pacing::Rounds;
         for (i, decision) in submission.decisions.iter().enumerate() {
             if rounds && matches!(decision, Decision::Plan(_)) && game.turn() > session.released + 1
             {
-                return Err(ApiError::too_early(format!(
-                    "month {} opens when the instructor releases month {}",
-                    game.turn(),
-                    session.released + 1
-                ))
-                .with_recorded(seat.recorded));
+                return Err(ClassError::TooEarly {
+                    month: game.turn(),
+                    releasing: session.released + 1,
+                    recorded: seat.recorded,
+                });
             }
-            game.decide(decision.clone()).map_err(|e| {
-                ApiError::unprocessable(format!(
-                    "decision {} does not replay on the server's copy of your game: {e}",
-                    submission.from + i + 1
-                ))
-                .with_recorded(seat.recorded)
-            })?;
+            game.decide(decision.clone())
+                .map_err(|e| ClassError::DoesNotReplay {
+                    number: submission.from + i + 1,
+                    reason: e.to_string(),
+                    recorded: seat.recorded,
+                })?;
         }
         let encoded: Vec<String> = submission
             .decisions
             .iter()
-            .map(|d| ron::to_string(d).map_err(|e| ApiError::internal(e.to_string())))
+            .map(|d| ron::to_string(d).map_err(|e| ClassError::Fault(e.to_string())))
             .collect::<Result<_, _>>()?;
         let progress = Progress {
             turn: game.turn(),
@@ -748,10 +722,7 @@ impl Classroom {
             Err(WriteError::Conflict) => {
                 let now = self.db.seat(&session.id, seat.seat).await?;
                 let recorded = now.map_or(seat.recorded, |s| s.recorded);
-                return Err(ApiError::conflict(format!(
-                    "another submission for this seat was recorded first; the server holds {recorded}"
-                ))
-                .with_recorded(recorded));
+                return Err(ClassError::RecordedFirst { recorded });
             }
             Err(WriteError::Db(e)) => return Err(e.into()),
         }
@@ -772,7 +743,7 @@ impl Classroom {
     /// True when someone has played the open month and every seat that holds it has played
     /// it too (see [`holds_round`]): a round waits for the whole class, stragglers included,
     /// so results are never released on one trainee's submission while others are behind.
-    async fn round_complete(&self, session: &SessionRow) -> Result<bool, ApiError> {
+    async fn round_complete(&self, session: &SessionRow) -> Result<bool, ClassError> {
         let open = session.released + 1;
         let prepared = self.prepared(session)?;
         if open > prepared.scenario.turns {
@@ -791,20 +762,23 @@ impl Classroom {
     }
 
     /// Excuses a seat from holding rounds, or takes the excuse back; the round is released if
-    /// the excused seat was all that held it.
+    /// the excused seat was all that held it. An ended class's seats stay as they were.
     pub async fn excuse(
         &self,
         session: &SessionRow,
         seat: i64,
         excused: bool,
-    ) -> Result<(), ApiError> {
+    ) -> Result<(), ClassError> {
+        if session.ended {
+            return Err(ClassError::ClassEnded);
+        }
         if !self
             .db
             .excuse(&session.id, seat, excused)
             .await
             .map_err(write_error)?
         {
-            return Err(ApiError::not_found(Say::NoSuchSeat));
+            return Err(ClassError::NoSuchSeat);
         }
         self.changed(&session.id);
         self.release_if_complete(session).await
@@ -812,7 +786,10 @@ impl Classroom {
 
     /// Takes a seat out of the class (its name is free again, its token stops working); the
     /// round is released if that seat was all that held it.
-    pub async fn remove(&self, session: &SessionRow, seat: i64) -> Result<(), ApiError> {
+    pub async fn remove(&self, session: &SessionRow, seat: i64) -> Result<(), ClassError> {
+        if session.ended {
+            return Err(ClassError::ClassEnded);
+        }
         let dead = secrets::hash(&secrets::token());
         if !self
             .db
@@ -820,14 +797,14 @@ impl Classroom {
             .await
             .map_err(write_error)?
         {
-            return Err(ApiError::not_found(Say::NoSuchSeat));
+            return Err(ClassError::NoSuchSeat);
         }
         self.changed(&session.id);
         self.release_if_complete(session).await
     }
 
-    async fn release_if_complete(&self, session: &SessionRow) -> Result<(), ApiError> {
-        if pacing(session) == Pacing::Rounds
+    async fn release_if_complete(&self, session: &SessionRow) -> Result<(), ClassError> {
+        if session.pacing == Pacing::Rounds
             && !session.ended
             && self.round_complete(session).await?
         {
@@ -836,9 +813,46 @@ impl Classroom {
         Ok(())
     }
 
+    /// The instructor's "release the round": only a running class in rounds has one to
+    /// release. Returns the session as the release left it.
+    pub async fn release_by_instructor(
+        &self,
+        session: &SessionRow,
+    ) -> Result<SessionRow, ClassError> {
+        if session.ended {
+            return Err(ClassError::ClassEnded);
+        }
+        if session.pacing != Pacing::Rounds {
+            return Err(ClassError::NoRoundsInFree);
+        }
+        self.release_next(session).await?;
+        // Read again: the release changed it (or another server's did, or it was deleted).
+        self.session(&session.id)
+            .await?
+            .ok_or(ClassError::NoSuchSession)
+    }
+
+    /// The session `id` as stored now (`None`: deleted meanwhile).
+    pub async fn session(&self, id: &str) -> Result<Option<SessionRow>, ClassError> {
+        Ok(self.db.session(id).await?)
+    }
+
+    /// One seat of a session, by its number on the roster.
+    pub async fn seat(&self, session: &SessionRow, seat: i64) -> Result<SeatRow, ClassError> {
+        self.db
+            .seat(&session.id, seat)
+            .await?
+            .ok_or(ClassError::NoSuchSeat)
+    }
+
+    /// Whether the database answers at all (`GET /healthz`).
+    pub async fn ping(&self) -> Result<(), sqlx::Error> {
+        self.db.ping().await
+    }
+
     /// Releases the open month; the next round's deadline starts now. `None` when another
     /// request released it first or nothing is left to release.
-    pub async fn release_next(&self, session: &SessionRow) -> Result<Option<u32>, ApiError> {
+    pub async fn release_next(&self, session: &SessionRow) -> Result<Option<u32>, ClassError> {
         let month = session.released + 1;
         let turns = self.prepared(session)?.scenario.turns;
         if month > turns || session.ended {
@@ -851,12 +865,12 @@ impl Classroom {
         Ok(released.then_some(month))
     }
 
-    pub async fn extend(&self, session: &SessionRow, minutes: u32) -> Result<(), ApiError> {
-        if pacing(session) != Pacing::Rounds {
-            return Err(ApiError::bad_request(Say::NoDeadlinesInFree));
+    pub async fn extend(&self, session: &SessionRow, minutes: u32) -> Result<(), ClassError> {
+        if session.pacing != Pacing::Rounds {
+            return Err(ClassError::NoDeadlinesInFree);
         }
         if minutes == 0 || minutes > 24 * 60 {
-            return Err(ApiError::bad_request(Say::ExtendRange));
+            return Err(ClassError::ExtendRange);
         }
         let from = session.deadline.unwrap_or_else(now_ms).max(now_ms());
         self.db
@@ -866,14 +880,14 @@ impl Classroom {
         Ok(())
     }
 
-    pub async fn end(&self, session: &SessionRow) -> Result<(), ApiError> {
+    pub async fn end(&self, session: &SessionRow) -> Result<(), ClassError> {
         self.db.end(&session.id).await?;
         self.changed(&session.id);
         Ok(())
     }
 
     /// Releases every round whose deadline has passed (run every second or so).
-    pub async fn release_overdue(&self) -> Result<(), ApiError> {
+    pub async fn release_overdue(&self) -> Result<(), ClassError> {
         for (id, _) in self.db.overdue(now_ms()).await? {
             if let Some(session) = self.db.session(&id).await? {
                 self.release_next(&session).await?;
@@ -883,7 +897,11 @@ impl Classroom {
     }
 
     /// The server's replay of a seat's recorded decisions.
-    pub async fn game(&self, session: &SessionRow, seat: &SeatRow) -> Result<Arc<Game>, ApiError> {
+    pub async fn game(
+        &self,
+        session: &SessionRow,
+        seat: &SeatRow,
+    ) -> Result<Arc<Game>, ClassError> {
         let key = (session.id.clone(), seat.seat);
         if let Some(game) = lock(&self.games).get(&key)
             && game.log().len() == seat.recorded
@@ -896,28 +914,28 @@ impl Classroom {
             .iter()
             .map(|text| ron::from_str(text))
             .collect::<Result<_, _>>()
-            .map_err(|e| ApiError::internal(format!("a stored decision does not read: {e}")))?;
+            .map_err(|e| ClassError::Fault(format!("a stored decision does not read: {e}")))?;
         let game = Game::replay(prepared, session.seed, &decisions).map_err(|(i, e)| {
-            ApiError::internal(format!("stored decision {} does not replay: {e}", i + 1))
+            ClassError::Fault(format!("stored decision {} does not replay: {e}", i + 1))
         })?;
         let game = Arc::new(game);
         lock(&self.games).insert(key, Arc::clone(&game));
         Ok(game)
     }
 
-    fn expert(&self, session: &SessionRow) -> Result<Arc<Vec<f64>>, ApiError> {
+    fn expert(&self, session: &SessionRow) -> Result<Arc<Vec<f64>>, ClassError> {
         if let Some(e) = lock(&self.experts).get(&session.id) {
             return Ok(Arc::clone(e));
         }
         let prepared = self.prepared(session)?;
         let played =
-            kam_sim::batch::play(&prepared, "expert", session.seed).map_err(ApiError::internal)?;
+            kam_sim::batch::play(&prepared, "expert", session.seed).map_err(ClassError::Fault)?;
         let mut game = Game::new(Arc::clone(&prepared), session.seed);
         let mut by_month = vec![kam_sim::score::score(&game).composite];
         for decision in played.log() {
             let before = game.turn();
             game.decide(decision.clone())
-                .map_err(|e| ApiError::internal(e.to_string()))?;
+                .map_err(|e| ClassError::Fault(e.to_string()))?;
             if game.turn() > before || game.is_finished() {
                 by_month.push(kam_sim::score::score(&game).composite);
             }
@@ -927,42 +945,33 @@ impl Classroom {
         Ok(by_month)
     }
 
-    fn summary(&self, session: &SessionRow, seat: &SeatRow, game: &Game) -> Arc<Summary> {
+    fn tally(&self, session: &SessionRow, seat: &SeatRow, game: &Game) -> Arc<GameTally> {
         let key = (session.id.clone(), seat.seat);
-        if let Some((recorded, s)) = lock(&self.summaries).get(&key)
+        if let Some((recorded, tally)) = lock(&self.tallies).get(&key)
             && *recorded == seat.recorded
         {
-            return Arc::clone(s);
+            return Arc::clone(tally);
         }
-        let missed = if game.is_finished() {
-            kam_sim::debrief::lessons_missed(game)
-        } else {
-            Vec::new()
-        };
-        let summary = Arc::new(Summary {
-            kept: game.accounts().iter().map(|a| !a.churned).collect(),
-            satisfaction: game.accounts().iter().map(|a| a.satisfaction).collect(),
-            missed,
-        });
-        lock(&self.summaries).insert(key, (seat.recorded, Arc::clone(&summary)));
-        summary
+        let tally = Arc::new(GameTally::of(game));
+        lock(&self.tallies).insert(key, (seat.recorded, Arc::clone(&tally)));
+        tally
     }
 
     /// The dashboard's view of a session.
-    pub async fn view(&self, session: &SessionRow) -> Result<ClassView, ApiError> {
+    pub async fn view(&self, session: &SessionRow) -> Result<ClassView, ClassError> {
         let prepared = self.prepared(session)?;
         let scenario = &prepared.scenario;
         let expert = self.expert(session)?;
         let seats = self.db.seats(&session.id).await?;
         let now = now_ms();
         let mut roster = Vec::with_capacity(seats.len());
-        let mut summaries = Vec::with_capacity(seats.len());
+        let mut tallies = Vec::with_capacity(seats.len());
         for seat in &seats {
             let game = self.game(session, seat).await?;
-            summaries.push(self.summary(session, seat, &game));
+            tallies.push(self.tally(session, seat, &game));
             let done = seat.turn.saturating_sub(1).min(scenario.turns) as usize;
             let offline = self.offline(&session.id, seat, now);
-            let holds = pacing(session) == Pacing::Rounds
+            let holds = session.pacing == Pacing::Rounds
                 && !session.ended
                 && session.released < scenario.turns
                 && holds_round(seat, session.released + 1, offline);
@@ -970,7 +979,7 @@ impl Classroom {
                 SeatStatus::Finished
             } else if offline {
                 SeatStatus::Offline
-            } else if pacing(session) == Pacing::Rounds
+            } else if session.pacing == Pacing::Rounds
                 && !session.ended
                 && seat.turn > session.released + 1
             {
@@ -994,51 +1003,27 @@ impl Classroom {
             });
         }
         let lang = scenario.language;
+        let summary = ClassSummary::of(scenario.accounts.len(), tallies.iter().map(|t| &**t));
         let accounts = scenario
             .accounts
             .iter()
-            .enumerate()
-            .map(|(a, account)| {
-                let kept = summaries.iter().filter(|s| s.kept[a]).count();
-                let satisfaction: Vec<f64> = summaries
-                    .iter()
-                    .filter(|s| s.kept[a])
-                    .map(|s| s.satisfaction[a])
-                    .collect();
-                AccountLine {
-                    name: account.name.clone(),
-                    tier: format!("{:?}", account.tier),
-                    tier_key: account.tier,
-                    kept,
-                    of: summaries.len(),
-                    mean_satisfaction: if satisfaction.is_empty() {
-                        0.0
-                    } else {
-                        satisfaction.iter().sum::<f64>() / satisfaction.len() as f64
-                    },
-                }
+            .zip(summary.accounts)
+            .map(|(account, tally)| AccountLine {
+                name: account.name.clone(),
+                tier: format!("{:?}", account.tier),
+                tier_key: account.tier,
+                kept: tally.kept,
+                of: tally.of,
+                mean_satisfaction: tally.mean_satisfaction,
             })
             .collect();
-        let mut lessons: Vec<(Lesson, usize, usize)> = Vec::new();
-        for s in &summaries {
-            for (lesson, missed) in &s.missed {
-                match lessons.iter_mut().find(|(l, _, _)| l == lesson) {
-                    Some(entry) => {
-                        entry.1 += usize::from(*missed);
-                        entry.2 += 1;
-                    }
-                    None => lessons.push((*lesson, usize::from(*missed), 1)),
-                }
-            }
-        }
-        lessons.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
         Ok(ClassView {
             id: session.id.clone(),
             code: session.code.clone(),
             title: session.title.clone(),
             scenario: scenario.title.clone(),
             seed: session.seed,
-            pacing: pacing(session),
+            pacing: session.pacing,
             show_scores: session.show_scores,
             coach: session.coach,
             difficulty: session.difficulty.unwrap_or(scenario.difficulty()),
@@ -1055,13 +1040,14 @@ impl Classroom {
             roster,
             expert_final: expert.last().copied().unwrap_or(0.0),
             accounts,
-            lessons: lessons
+            lessons: summary
+                .lessons
                 .into_iter()
-                .map(|(lesson, missed, of)| LessonLine {
-                    lesson: kam_sim::debrief::lesson_name(lesson, lang).to_owned(),
-                    key: lesson,
-                    missed,
-                    of,
+                .map(|tally| LessonLine {
+                    lesson: kam_sim::debrief::lesson_name(tally.lesson, lang).to_owned(),
+                    key: tally.lesson,
+                    missed: tally.missed,
+                    of: tally.assessed,
                 })
                 .collect(),
         })
@@ -1071,7 +1057,7 @@ impl Classroom {
     pub async fn records(
         &self,
         session: &SessionRow,
-    ) -> Result<Vec<(String, GameRecord)>, ApiError> {
+    ) -> Result<Vec<(String, GameRecord)>, ClassError> {
         let mut out = Vec::new();
         for seat in self.db.seats(&session.id).await? {
             let game = self.game(session, &seat).await?;
@@ -1086,14 +1072,10 @@ impl Classroom {
     }
 }
 
-pub fn pacing(session: &SessionRow) -> Pacing {
-    Pacing::parse(&session.pacing).unwrap_or(Pacing::Free)
-}
-
-fn write_error(e: WriteError) -> ApiError {
+fn write_error(e: WriteError) -> ClassError {
     match e {
-        WriteError::Conflict => ApiError::unavailable(Say::TryAgain),
-        WriteError::Db(e) => ApiError::from(e),
+        WriteError::Conflict => ClassError::WriteClashed,
+        WriteError::Db(e) => ClassError::Db(e),
     }
 }
 
@@ -1107,15 +1089,13 @@ fn at_class_difficulty(prepared: Arc<Prepared>, difficulty: Option<Difficulty>) 
 }
 
 /// A join id, checked, as stored (hashed: with the name it takes a seat for a few minutes).
-fn check_join_id(join_id: &str) -> Result<String, ApiError> {
+fn check_join_id(join_id: &str) -> Result<String, ClassError> {
     let fine = (16..=128).contains(&join_id.len())
         && join_id
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
     if !fine {
-        return Err(ApiError::bad_request(
-            "join_id is 16 to 128 letters, digits, - or _, chosen at random for each join",
-        ));
+        return Err(ClassError::BadJoinId);
     }
     Ok(secrets::hash(join_id))
 }
@@ -1155,8 +1135,9 @@ mod tests {
     #[tokio::test]
     async fn status_polls_write_nothing_and_presence_is_written_in_one_batch() {
         let dir = tempfile::tempdir().unwrap();
-        for url in databases(dir.path()) {
-            let (class, seats) = class_with_seats(&url, &["Ann", "Bo"]).await;
+        let databases = crate::db::tests::empty_databases(dir.path()).await;
+        for (url, _) in &databases {
+            let (class, seats) = class_with_seats(url, &["Ann", "Bo"]).await;
             let before = class.db.writes();
             for _ in 0..30 {
                 for seat in &seats {
@@ -1182,19 +1163,95 @@ mod tests {
                 1,
                 "nothing new was written again"
             );
+            class.db.close().await;
         }
+        crate::db::tests::drop_schemas(&databases).await;
     }
 
-    /// The databases a test runs on: a fresh SQLite file, and PostgreSQL when
-    /// `KAM_TEST_POSTGRES` holds its address.
-    fn databases(dir: &std::path::Path) -> Vec<String> {
-        let mut out = vec![format!("sqlite://{}", dir.join("class.db").display())];
-        if let Ok(url) = std::env::var("KAM_TEST_POSTGRES")
-            && !url.is_empty()
+    /// The dashboard's class summary, now `kam_sim::class_summary`'s, gives the numbers its
+    /// own aggregation gave (that code is kept here as the reference), on a class of finished
+    /// games by several strategies and one game still running; its lessons come in the order
+    /// `kam report` gives them.
+    #[tokio::test]
+    async fn the_dashboard_summary_has_the_numbers_it_had() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("class.db").display());
+        let (class, seats) = class_with_seats(&url, &["Ann", "Bo", "Cy", "Di", "Ed", "Flo"]).await;
+        let (session, _) = class.seat_of(&seats[0].token).await.unwrap();
+        let prepared = class.prepared(&session).unwrap();
+        let mut games = Vec::new();
+        for (seat, strategy) in
+            seats
+                .iter()
+                .zip(["expert", "even", "random", "pareto", "tier-norms", "even"])
         {
-            out.push(url);
+            let mut decisions = kam_sim::batch::play(&prepared, strategy, session.seed)
+                .unwrap()
+                .log()
+                .to_vec();
+            if seat.name == "Flo" {
+                // Still playing: counted for the accounts, not yet for the lessons.
+                decisions.truncate(decisions.len() / 2);
+            }
+            for (i, chunk) in decisions.chunks(MAX_DECISIONS_PER_SUBMISSION).enumerate() {
+                let submission = Submission {
+                    from: i * MAX_DECISIONS_PER_SUBMISSION,
+                    decisions: chunk.to_vec(),
+                };
+                class.submit(&seat.token, submission).await.unwrap();
+            }
+            games.push(Game::replay(Arc::clone(&prepared), session.seed, &decisions).unwrap());
         }
-        out
+        let session = class.session(&session.id).await.unwrap().unwrap();
+        let view = class.view(&session).await.unwrap();
+
+        // The dashboard's aggregation as it was before the summary was shared.
+        for (a, line) in view.accounts.iter().enumerate() {
+            let kept: Vec<&Game> = games.iter().filter(|g| !g.accounts()[a].churned).collect();
+            let satisfaction: Vec<f64> =
+                kept.iter().map(|g| g.accounts()[a].satisfaction).collect();
+            let mean = if satisfaction.is_empty() {
+                0.0
+            } else {
+                satisfaction.iter().sum::<f64>() / satisfaction.len() as f64
+            };
+            assert_eq!(
+                (line.kept, line.of, line.mean_satisfaction),
+                (kept.len(), games.len(), mean),
+                "{}",
+                line.name
+            );
+        }
+        let mut lessons: Vec<(Lesson, usize, usize)> = Vec::new();
+        for game in games.iter().filter(|g| g.is_finished()) {
+            for (lesson, missed) in kam_sim::debrief::lessons_missed(game) {
+                match lessons.iter_mut().find(|(l, _, _)| *l == lesson) {
+                    Some(entry) => {
+                        entry.1 += usize::from(missed);
+                        entry.2 += 1;
+                    }
+                    None => lessons.push((lesson, usize::from(missed), 1)),
+                }
+            }
+        }
+        let mut shown: Vec<(Lesson, usize, usize)> = view
+            .lessons
+            .iter()
+            .map(|l| (l.key, l.missed, l.of))
+            .collect();
+        // `kam report`'s order: the share missed, then how many, then the catalogue's order.
+        let share = |l: &(Lesson, usize, usize)| l.1 as f64 / l.2 as f64;
+        assert!(
+            shown.windows(2).all(|w| share(&w[0]) > share(&w[1])
+                || (share(&w[0]) == share(&w[1])
+                    && (w[0].1 > w[1].1 || (w[0].1 == w[1].1 && w[0].0 < w[1].0)))),
+            "{shown:?}"
+        );
+        assert!(!shown.is_empty());
+        shown.sort();
+        lessons.sort();
+        assert_eq!(shown, lessons);
+        class.db.close().await;
     }
 
     fn new_session(difficulty: Option<Difficulty>) -> NewSession {
@@ -1214,15 +1271,16 @@ mod tests {
     #[tokio::test]
     async fn a_class_keeps_its_difficulty_and_tells_it_to_each_seat() {
         let dir = tempfile::tempdir().unwrap();
-        for url in databases(dir.path()) {
-            let class = Classroom::new(Db::open(&url).await.unwrap(), &crate::Tuning::default());
+        let databases = crate::db::tests::empty_databases(dir.path()).await;
+        for (url, _) in &databases {
+            let class = Classroom::new(Db::open(url).await.unwrap(), &crate::Tuning::default());
             let hard = class
                 .create(new_session(Some(Difficulty::Hard)))
                 .await
                 .unwrap();
             let own = class.create(new_session(None)).await.unwrap();
             // Another server on the same database: what it knows comes from the database.
-            let other = Classroom::new(Db::open(&url).await.unwrap(), &crate::Tuning::default());
+            let other = Classroom::new(Db::open(url).await.unwrap(), &crate::Tuning::default());
             let row = other.db.session(&hard.id).await.unwrap().unwrap();
             assert_eq!(row.difficulty, Some(Difficulty::Hard), "{url}");
             let join = |code: &str| Join {
@@ -1253,5 +1311,6 @@ mod tests {
             other.db.close().await;
             class.db.close().await;
         }
+        crate::db::tests::drop_schemas(&databases).await;
     }
 }

@@ -12,6 +12,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use kam_class::protocol::Pacing;
 use kam_sim::scenario::Difficulty;
 use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::migrate::{Migration, MigrationType, Migrator};
@@ -19,7 +20,7 @@ use sqlx::{AnyPool, AssertSqlSafe, Executor, Row, SqlSafeStr};
 use tokio::sync::{mpsc, oneshot};
 
 /// The schema, one migration per change, in order. Never edit a released one: add another.
-const MIGRATIONS: [(i64, &str, &str); 4] = [
+const MIGRATIONS: [(i64, &str, &str); 5] = [
     (1, "class sessions", include_str!("schema_1.sql")),
     (2, "practice or exam", include_str!("schema_2.sql")),
     (
@@ -28,7 +29,29 @@ const MIGRATIONS: [(i64, &str, &str); 4] = [
         include_str!("schema_3.sql"),
     ),
     (4, "a class's difficulty", include_str!("schema_4.sql")),
+    (5, "pacing checked", include_str!("schema_5.sql")),
 ];
+
+/// The migrator that brings a database to `migrations`' last version.
+fn migrator(migrations: &'static [(i64, &'static str, &'static str)]) -> Migrator {
+    Migrator {
+        migrations: Cow::Owned(
+            migrations
+                .iter()
+                .map(|(version, what, sql)| {
+                    Migration::new(
+                        *version,
+                        Cow::Borrowed(*what),
+                        MigrationType::Simple,
+                        sql.into_sql_str(),
+                        false,
+                    )
+                })
+                .collect(),
+        ),
+        ..Migrator::DEFAULT
+    }
+}
 
 /// Milliseconds since the Unix epoch: the server's clock for deadlines and "last seen".
 pub fn now_ms() -> i64 {
@@ -82,7 +105,7 @@ pub struct SessionRow {
     pub scenario: String,
     pub scenario_hash: String,
     pub seed: u64,
-    pub pacing: String,
+    pub pacing: Pacing,
     pub show_scores: bool,
     /// Practice (the game's coach previews and hints) or exam (it does not).
     pub coach: bool,
@@ -199,23 +222,7 @@ impl Db {
             .connect(&url)
             .await
             .map_err(|e| format!("cannot open the database {}: {e}", redact(&url)))?;
-        let migrator = Migrator {
-            migrations: Cow::Owned(
-                MIGRATIONS
-                    .iter()
-                    .map(|(version, what, sql)| {
-                        Migration::new(
-                            *version,
-                            Cow::Borrowed(*what),
-                            MigrationType::Simple,
-                            sql.into_sql_str(),
-                            false,
-                        )
-                    })
-                    .collect(),
-            ),
-            ..Migrator::DEFAULT
-        };
+        let migrator = migrator(&MIGRATIONS);
         migrator
             .run(&pool)
             .await
@@ -299,7 +306,7 @@ impl Db {
         .bind(&s.scenario)
         .bind(&s.scenario_hash)
         .bind(s.seed as i64)
-        .bind(&s.pacing)
+        .bind(s.pacing.as_str())
         .bind(i64::from(s.show_scores))
         .bind(s.round_minutes)
         .bind(i64::from(s.released))
@@ -1030,7 +1037,13 @@ fn session_row(r: &AnyRow) -> Result<SessionRow, sqlx::Error> {
         scenario: String::new(),
         scenario_hash: r.try_get("scenario_hash")?,
         seed: r.try_get::<i64, _>("seed")? as u64,
-        pacing: r.try_get("pacing")?,
+        pacing: {
+            let text: String = r.try_get("pacing")?;
+            Pacing::parse(&text).ok_or_else(|| sqlx::Error::ColumnDecode {
+                index: "pacing".into(),
+                source: format!("`{text}` is not a pacing").into(),
+            })?
+        },
         show_scores: r.try_get::<i64, _>("show_scores")? != 0,
         coach: r.try_get::<i64, _>("coach")? != 0,
         difficulty: r
@@ -1077,5 +1090,117 @@ pub fn redact(url: &str) -> String {
             }
         }
         _ => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// A class session written as a server before schema 5 wrote it, with any pacing text.
+    async fn insert_raw(pool: &AnyPool, id: &str, pacing: &str) -> Result<(), sqlx::Error> {
+        sqlx::query(
+            "INSERT INTO class_sessions (id, code, secret_hash, title, scenario, scenario_hash, \
+             seed, pacing, show_scores, round_minutes, released, deadline, ended, version, \
+             created) VALUES ($1, $1, 'h', 't', 's', 'sh', 1, $2, 0, 0, 0, NULL, 0, 1, 0)",
+        )
+        .bind(id)
+        .bind(pacing)
+        .execute(pool)
+        .await
+        .map(|_| ())
+    }
+
+    /// The databases a test runs on, each empty: a SQLite file in `dir`, and (when
+    /// `KAM_TEST_POSTGRES` is set) a schema of its own in PostgreSQL, so the shared database's
+    /// tables are neither seen nor migrated (a newer schema there would stop other checkouts'
+    /// servers). Returns (address, the schema to drop with [`drop_schemas`]).
+    pub(crate) async fn empty_databases(dir: &std::path::Path) -> Vec<(String, Option<String>)> {
+        sqlx::any::install_default_drivers();
+        let mut out = vec![(format!("sqlite://{}", dir.join("class.db").display()), None)];
+        if let Ok(url) = std::env::var("KAM_TEST_POSTGRES")
+            && !url.is_empty()
+        {
+            let schema = format!(
+                "kam_unit_{}",
+                &crate::secrets::hash(&crate::secrets::token())[..16]
+            );
+            let pool = AnyPoolOptions::new().connect(&url).await.unwrap();
+            for sql in [
+                format!("DROP SCHEMA IF EXISTS {schema} CASCADE"),
+                format!("CREATE SCHEMA {schema}"),
+            ] {
+                pool.execute(AssertSqlSafe(sql)).await.unwrap();
+            }
+            pool.close().await;
+            let join = if url.contains('?') { '&' } else { '?' };
+            out.push((
+                format!("{url}{join}options=-c%20search_path%3D{schema}"),
+                Some(schema),
+            ));
+        }
+        out
+    }
+
+    /// Schema 5 on a database that schema 4 made and a server filled: "rounds" stays rounds,
+    /// what the server used to read as free (anything else) becomes "free", and from then on
+    /// the database itself refuses a pacing that is neither, on both databases.
+    #[tokio::test]
+    async fn pacing_is_checked_by_the_database_after_migrating_an_old_one() {
+        sqlx::any::install_default_drivers();
+        let dir = tempfile::tempdir().unwrap();
+        for (url, schema) in empty_databases(dir.path()).await {
+            let old = AnyPoolOptions::new()
+                .max_connections(1)
+                .connect(&if url.starts_with("sqlite:") {
+                    format!("{url}?mode=rwc")
+                } else {
+                    url.clone()
+                })
+                .await
+                .unwrap();
+            static UP_TO_4: [(i64, &str, &str); 4] =
+                [MIGRATIONS[0], MIGRATIONS[1], MIGRATIONS[2], MIGRATIONS[3]];
+            migrator(&UP_TO_4).run(&old).await.unwrap();
+            insert_raw(&old, "inrounds", "rounds").await.unwrap();
+            insert_raw(&old, "free", "free").await.unwrap();
+            insert_raw(&old, "odd", "Rounds ").await.unwrap();
+            old.close().await;
+
+            let db = Db::open(&url).await.unwrap();
+            let pacing = |id: &'static str| {
+                let db = db.clone();
+                async move { db.session(id).await.unwrap().unwrap().pacing }
+            };
+            assert_eq!(pacing("inrounds").await, Pacing::Rounds, "{url}");
+            assert_eq!(pacing("free").await, Pacing::Free, "{url}");
+            assert_eq!(pacing("odd").await, Pacing::Free, "{url}");
+
+            let refused = insert_raw(&db.pool, "weekly", "weekly").await.unwrap_err();
+            match &refused {
+                sqlx::Error::Database(d) => assert!(d.is_check_violation(), "{url}: {refused}"),
+                other => panic!("{url}: {other}"),
+            }
+            assert_eq!(
+                crate::error::database_failure(&refused),
+                crate::error::DatabaseFailure::Fault
+            );
+            insert_raw(&db.pool, "new", "rounds").await.unwrap();
+            assert_eq!(pacing("new").await, Pacing::Rounds, "{url}");
+            db.close().await;
+            drop_schemas(&[(url, schema)]).await;
+        }
+    }
+
+    /// Drops the PostgreSQL schemas [`empty_databases`] made.
+    pub(crate) async fn drop_schemas(databases: &[(String, Option<String>)]) {
+        for schema in databases.iter().filter_map(|(_, schema)| schema.as_ref()) {
+            let base = std::env::var("KAM_TEST_POSTGRES").unwrap();
+            let pool = AnyPoolOptions::new().connect(&base).await.unwrap();
+            pool.execute(AssertSqlSafe(format!("DROP SCHEMA {schema} CASCADE")))
+                .await
+                .unwrap();
+            pool.close().await;
+        }
     }
 }

@@ -4,10 +4,12 @@
 use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use kam_class::protocol::Refusal;
+use kam_class::protocol::{MAX_DECISIONS_PER_SUBMISSION, Refusal};
 
 use kam_sim::load::Diagnostic;
 
+use crate::class_error::ClassError;
+use crate::names::NameRefused;
 use crate::words::{Lang, Said, Say};
 
 /// One kind of refusal: its status, its code (`Refusal`'s `error` on the wire), and what it
@@ -310,13 +312,189 @@ impl ApiError {
     }
 }
 
-impl From<sqlx::Error> for ApiError {
-    fn from(e: sqlx::Error) -> ApiError {
-        // The database's own words stay in the server's log, not in the answer.
-        tracing::error!(error = %e, "database error");
-        let mut error = ApiError::unavailable(Say::DatabaseDown);
-        error.from_database = true;
-        error
+/// What a database error means for the request that met it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DatabaseFailure {
+    /// The database is busy, locked, out of connections or unreachable: nothing is wrong with
+    /// the request, and sent again in a moment it may well go through.
+    Unavailable,
+    /// A unique key is taken: the request clashes with what the database holds.
+    Clash,
+    /// The database refused what the server asked of it (a constraint it should never break,
+    /// SQL it cannot run, a value it cannot read): a fault of the server's.
+    Fault,
+}
+
+/// SQLite's primary result codes that mean "busy, try again" (the extended codes keep these in
+/// their low byte): `SQLITE_BUSY`, `SQLITE_LOCKED`, and the disk or file failing under it
+/// (`SQLITE_IOERR`, `SQLITE_FULL`, `SQLITE_CANTOPEN`).
+const SQLITE_UNAVAILABLE: [i32; 5] = [5, 6, 10, 13, 14];
+
+/// PostgreSQL's SQLSTATE classes and codes that mean the same: connection exceptions (08),
+/// insufficient resources (53), operator intervention such as a shutdown or a cancelled
+/// statement (57), and the lock and serialisation failures a retry resolves.
+const POSTGRES_UNAVAILABLE_CLASSES: [&str; 3] = ["08", "53", "57"];
+const POSTGRES_UNAVAILABLE: [&str; 3] = ["40001", "40P01", "55P03"];
+
+/// How a database error is answered (see [`DatabaseFailure`]).
+pub fn database_failure(e: &sqlx::Error) -> DatabaseFailure {
+    use sqlx::Error as E;
+    match e {
+        E::Database(d) if d.is_unique_violation() => DatabaseFailure::Clash,
+        E::Database(d) => {
+            if d.try_downcast_ref::<sqlx::sqlite::SqliteError>().is_some() {
+                // SQLite's code is its extended result code, as a number.
+                let primary = d
+                    .code()
+                    .and_then(|c| c.parse::<i32>().ok())
+                    .map(|c| c & 0xff);
+                if primary.is_some_and(|c| SQLITE_UNAVAILABLE.contains(&c)) {
+                    return DatabaseFailure::Unavailable;
+                }
+            } else if let Some(postgres) = d.try_downcast_ref::<sqlx::postgres::PgDatabaseError>() {
+                let code = postgres.code();
+                if POSTGRES_UNAVAILABLE.contains(&code)
+                    || POSTGRES_UNAVAILABLE_CLASSES
+                        .iter()
+                        .any(|c| code.starts_with(c))
+                {
+                    return DatabaseFailure::Unavailable;
+                }
+            }
+            DatabaseFailure::Fault
+        }
+        E::Io(_)
+        | E::Tls(_)
+        | E::Protocol(_)
+        | E::PoolTimedOut
+        | E::PoolClosed
+        | E::WorkerCrashed
+        | E::BeginFailed => DatabaseFailure::Unavailable,
+        _ => DatabaseFailure::Fault,
+    }
+}
+
+/// The refusal a database error makes (logged by [`From<ClassError>`], not here).
+fn database_refusal(e: &sqlx::Error) -> ApiError {
+    let mut refusal = match database_failure(e) {
+        DatabaseFailure::Unavailable => ApiError::unavailable(Say::DatabaseDown),
+        DatabaseFailure::Clash => ApiError::conflict(Say::DatabaseClash),
+        DatabaseFailure::Fault => ApiError::internal(Say::DatabaseFault),
+    };
+    refusal.from_database = true;
+    refusal
+}
+
+/// The refusal a class error is: its status, code and sentence. The one place where the
+/// domain's errors meet HTTP.
+fn class_refusal(e: &ClassError) -> ApiError {
+    use ClassError as E;
+    match e {
+        E::NoSuchBundled { asked } => ApiError::bad_request(Said::with(
+            Say::NoSuchBundled,
+            &[asked, &kam_sim::bundled::names().join(", ")],
+        )),
+        E::ScenarioDoesNotLoad(diagnostics) => ApiError::scenario_errors(diagnostics.clone()),
+        E::TitleTooLong { max } => ApiError::bad_request(Said::with(Say::TitleTooLong, &[max])),
+        E::RoundTooLong => ApiError::bad_request(Say::RoundTooLong),
+        E::CodeClashed => ApiError::unavailable(Say::CodeClashed),
+        E::WrongKey => ApiError::forbidden(Say::NeedsInstructorLink),
+        E::UnknownCode => ApiError::not_found("no class has that join code"),
+        E::NotYourSeat => ApiError::unauthorized(
+            "this game's class seat is not known here (rejoin with your rejoin code)",
+        ),
+        E::RejoinRefused => {
+            ApiError::forbidden("no seat with that name and rejoin code in this class")
+        }
+        E::BadName(NameRefused::Character(c)) => ApiError::bad_request(format!(
+            "a name cannot contain the invisible or control character U+{:04X}; type it again",
+            u32::from(*c)
+        )),
+        E::BadName(NameRefused::Empty) => ApiError::bad_request("type your name to join"),
+        E::BadName(NameRefused::TooLong { max }) => {
+            ApiError::bad_request(format!("a name has at most {max} characters"))
+        }
+        E::BadJoinId => ApiError::bad_request(
+            "join_id is 16 to 128 letters, digits, - or _, chosen at random for each join",
+        ),
+        E::NoSuchSeat => ApiError::not_found(Say::NoSuchSeat),
+        E::NoSuchSession => ApiError::not_found(Say::NoSuchSession),
+        E::ClassEnded => ApiError::gone(Say::ClassHasEnded),
+        E::ClassEndedForSubmission => {
+            ApiError::gone("this class has ended: nothing more is recorded")
+        }
+        E::ClassFull { max } => ApiError::conflict(format!("this class is full ({max} seats)")),
+        E::NameTaken { name } => ApiError::name_taken(format!(
+            "someone called {name} has joined already: choose another name, or rejoin with your rejoin code"
+        )),
+        E::NoRoundsInFree => ApiError::bad_request(Say::NoRoundsInFree),
+        E::NoDeadlinesInFree => ApiError::bad_request(Say::NoDeadlinesInFree),
+        E::ExtendRange => ApiError::bad_request(Say::ExtendRange),
+        E::DecisionCount { count } => ApiError::bad_request(format!(
+            "a submission carries 1 to {MAX_DECISIONS_PER_SUBMISSION} decisions, not {count}"
+        )),
+        E::OutOfOrder { from, recorded } => {
+            let why = if from < recorded {
+                "already recorded"
+            } else {
+                "out of order: earlier decisions are missing"
+            };
+            ApiError::conflict(format!(
+                "decisions from number {} {why}; the server holds {recorded}",
+                from + 1
+            ))
+            .with_recorded(*recorded)
+        }
+        E::RecordedFirst { recorded } => ApiError::conflict(format!(
+            "another submission for this seat was recorded first; the server holds {recorded}"
+        ))
+        .with_recorded(*recorded),
+        E::TooEarly {
+            month,
+            releasing,
+            recorded,
+        } => ApiError::too_early(format!(
+            "month {month} opens when the instructor releases month {releasing}"
+        ))
+        .with_recorded(*recorded),
+        E::DoesNotReplay {
+            number,
+            reason,
+            recorded,
+        } => ApiError::unprocessable(format!(
+            "decision {number} does not replay on the server's copy of your game: {reason}"
+        ))
+        .with_recorded(*recorded),
+        E::WriteClashed => ApiError::unavailable(Say::TryAgain),
+        E::ScenarioGone => ApiError::internal(Say::ScenarioGone),
+        E::Fault(what) => ApiError::internal(what.as_str()),
+        E::Db(e) => database_refusal(e),
+    }
+}
+
+/// A class error's sentence in English, as the API says it (for the log).
+pub fn english(e: &ClassError) -> String {
+    class_refusal(e).message
+}
+
+impl From<ClassError> for ApiError {
+    fn from(e: ClassError) -> ApiError {
+        // The server's own failures go to its log with their cause (the request's span adds
+        // the route and the session); the answer carries no more than its sentence.
+        match &e {
+            ClassError::Db(db) => match database_failure(db) {
+                DatabaseFailure::Unavailable => {
+                    tracing::warn!(error = %db, "the database is not answering")
+                }
+                DatabaseFailure::Clash => tracing::info!(error = %db, "a unique key was taken"),
+                DatabaseFailure::Fault => tracing::error!(error = %db, "database fault"),
+            },
+            ClassError::ScenarioGone | ClassError::Fault(_) => {
+                tracing::error!(error = %e, "server fault")
+            }
+            _ => {}
+        }
+        class_refusal(&e)
     }
 }
 
@@ -351,5 +529,243 @@ impl IntoResponse for ApiError {
                 .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }
         self.mark(response)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sqlx::Executor;
+
+    /// Every kind of class error, with the status and code docs/serve.md and the OpenAPI
+    /// document give it.
+    fn every_class_error() -> Vec<(ClassError, u16, &'static str)> {
+        use ClassError as E;
+        vec![
+            (E::NoSuchBundled { asked: "x".into() }, 400, "bad_request"),
+            (
+                E::ScenarioDoesNotLoad(
+                    kam_sim::load::load_str("x.ron", "(accounts: [")
+                        .err()
+                        .unwrap(),
+                ),
+                422,
+                "unprocessable",
+            ),
+            (E::TitleTooLong { max: 120 }, 400, "bad_request"),
+            (E::RoundTooLong, 400, "bad_request"),
+            (E::CodeClashed, 503, "unavailable"),
+            (E::WrongKey, 403, "forbidden"),
+            (E::UnknownCode, 404, "not_found"),
+            (E::NotYourSeat, 401, "unauthorized"),
+            (E::RejoinRefused, 403, "forbidden"),
+            (E::BadName(NameRefused::Empty), 400, "bad_request"),
+            (
+                E::BadName(NameRefused::Character('\u{202e}')),
+                400,
+                "bad_request",
+            ),
+            (
+                E::BadName(NameRefused::TooLong { max: 40 }),
+                400,
+                "bad_request",
+            ),
+            (E::BadJoinId, 400, "bad_request"),
+            (E::NoSuchSeat, 404, "not_found"),
+            (E::NoSuchSession, 404, "not_found"),
+            (E::ClassEnded, 410, "gone"),
+            (E::ClassEndedForSubmission, 410, "gone"),
+            (E::ClassFull { max: 500 }, 409, "conflict"),
+            (E::NameTaken { name: "Ann".into() }, 409, "name_taken"),
+            (E::NoRoundsInFree, 400, "bad_request"),
+            (E::NoDeadlinesInFree, 400, "bad_request"),
+            (E::ExtendRange, 400, "bad_request"),
+            (E::DecisionCount { count: 0 }, 400, "bad_request"),
+            (
+                E::OutOfOrder {
+                    from: 3,
+                    recorded: 1,
+                },
+                409,
+                "conflict",
+            ),
+            (E::RecordedFirst { recorded: 2 }, 409, "conflict"),
+            (
+                E::TooEarly {
+                    month: 2,
+                    releasing: 1,
+                    recorded: 1,
+                },
+                425,
+                "too_early",
+            ),
+            (
+                E::DoesNotReplay {
+                    number: 1,
+                    reason: "no".into(),
+                    recorded: 0,
+                },
+                422,
+                "unprocessable",
+            ),
+            (E::WriteClashed, 503, "unavailable"),
+            (E::ScenarioGone, 500, "internal"),
+            (E::Fault("broken".into()), 500, "internal"),
+            (E::Db(sqlx::Error::PoolTimedOut), 503, "unavailable"),
+            (E::Db(sqlx::Error::PoolClosed), 503, "unavailable"),
+            (E::Db(sqlx::Error::RowNotFound), 500, "internal"),
+        ]
+    }
+
+    #[test]
+    fn each_class_error_has_its_documented_status_and_code() {
+        for (error, status, code) in every_class_error() {
+            let said = format!("{error:?}");
+            let database = error.is_database_failure();
+            let refusal = ApiError::from(error);
+            assert_eq!(
+                (refusal.status.as_u16(), refusal.code),
+                (status, code),
+                "{said}"
+            );
+            assert!(
+                KINDS.iter().any(|k| k.status == status && k.code == code),
+                "{said}: {status} {code} is not a documented kind of refusal"
+            );
+            assert!(!refusal.message.is_empty(), "{said} says nothing");
+            assert_eq!(refusal.from_database, database, "{said}");
+        }
+    }
+
+    /// The refusals a seat's game resumes from carry where the seat's record ends.
+    #[test]
+    fn a_seats_refusals_say_what_it_holds() {
+        let refusal = ApiError::from(ClassError::OutOfOrder {
+            from: 0,
+            recorded: 4,
+        });
+        assert_eq!(refusal.recorded, Some(4));
+        assert_eq!(
+            refusal.message,
+            "decisions from number 1 already recorded; the server holds 4"
+        );
+        let refusal = ApiError::from(ClassError::TooEarly {
+            month: 3,
+            releasing: 2,
+            recorded: 5,
+        });
+        assert_eq!(refusal.recorded, Some(5));
+        assert_eq!(
+            refusal.message,
+            "month 3 opens when the instructor releases month 2"
+        );
+    }
+
+    /// A refusal a page shows is in the page's language.
+    #[test]
+    fn a_class_error_on_a_page_is_in_its_language() {
+        let refusal = ApiError::from(ClassError::ClassEnded);
+        assert_eq!(refusal.page_text(Lang::En), "this class has ended");
+        assert_eq!(refusal.page_text(Lang::Zh), "这个班级已经结束。");
+        let refusal = ApiError::from(ClassError::Db(sqlx::Error::PoolClosed));
+        assert_eq!(refusal.page_text(Lang::Zh), Say::DatabaseDown.t(Lang::Zh));
+    }
+
+    /// The databases a test runs on: a fresh SQLite file, and PostgreSQL when
+    /// `KAM_TEST_POSTGRES` holds its address.
+    fn databases(dir: &std::path::Path) -> Vec<String> {
+        let mut out = vec![format!(
+            "sqlite://{}?mode=rwc",
+            dir.join("errors.db").display()
+        )];
+        if let Ok(url) = std::env::var("KAM_TEST_POSTGRES")
+            && !url.is_empty()
+        {
+            out.push(url);
+        }
+        out
+    }
+
+    /// Real errors from both databases: a taken unique key is a clash (409), a broken CHECK
+    /// a fault of the server's (500), and a lock that is not given in time "not answering"
+    /// (503), not all 503 as before.
+    #[tokio::test]
+    async fn database_errors_are_answered_for_what_they_mean() {
+        sqlx::any::install_default_drivers();
+        let dir = tempfile::tempdir().unwrap();
+        for url in databases(dir.path()) {
+            let sqlite = url.starts_with("sqlite:");
+            let pool = sqlx::any::AnyPoolOptions::new()
+                .max_connections(2)
+                .connect(&url)
+                .await
+                .unwrap();
+            // A table of this test's own (PostgreSQL is shared with other tests).
+            let table = format!("error_kinds_{}", std::process::id());
+            pool.execute(sqlx::AssertSqlSafe(format!("DROP TABLE IF EXISTS {table}")))
+                .await
+                .unwrap();
+            pool.execute(sqlx::AssertSqlSafe(format!(
+                "CREATE TABLE {table} (k BIGINT PRIMARY KEY, v BIGINT NOT NULL CHECK (v > 0))"
+            )))
+            .await
+            .unwrap();
+            let insert = |k: i64, v: i64| {
+                let pool = pool.clone();
+                let sql = format!("INSERT INTO {table} (k, v) VALUES ({k}, {v})");
+                async move { pool.execute(sqlx::AssertSqlSafe(sql)).await.map(|_| ()) }
+            };
+            insert(1, 1).await.unwrap();
+            let taken = insert(1, 2).await.unwrap_err();
+            assert_eq!(database_failure(&taken), DatabaseFailure::Clash, "{url}");
+            assert_eq!(
+                ApiError::from(ClassError::Db(taken)).status,
+                StatusCode::CONFLICT
+            );
+            let refused = insert(2, 0).await.unwrap_err();
+            assert_eq!(database_failure(&refused), DatabaseFailure::Fault, "{url}");
+            assert_eq!(
+                ApiError::from(ClassError::Db(refused)).status,
+                StatusCode::INTERNAL_SERVER_ERROR
+            );
+
+            // One connection holds the write lock; another gives up waiting for it at once.
+            let mut holder = pool.acquire().await.unwrap();
+            let mut waiter = pool.acquire().await.unwrap();
+            if sqlite {
+                holder.execute("BEGIN IMMEDIATE").await.unwrap();
+                waiter.execute("PRAGMA busy_timeout = 0").await.unwrap();
+            } else {
+                holder.execute("BEGIN").await.unwrap();
+                holder
+                    .execute(sqlx::AssertSqlSafe(format!(
+                        "LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE"
+                    )))
+                    .await
+                    .unwrap();
+                waiter.execute("SET lock_timeout = '50ms'").await.unwrap();
+            }
+            let busy = waiter
+                .execute(sqlx::AssertSqlSafe(format!(
+                    "INSERT INTO {table} (k, v) VALUES (3, 3)"
+                )))
+                .await
+                .unwrap_err();
+            assert_eq!(
+                database_failure(&busy),
+                DatabaseFailure::Unavailable,
+                "{url}: {busy}"
+            );
+            assert_eq!(
+                ApiError::from(ClassError::Db(busy)).status,
+                StatusCode::SERVICE_UNAVAILABLE
+            );
+            holder.execute("ROLLBACK").await.unwrap();
+            drop((holder, waiter));
+            pool.execute(sqlx::AssertSqlSafe(format!("DROP TABLE {table}")))
+                .await
+                .unwrap();
+            pool.close().await;
+        }
     }
 }

@@ -26,7 +26,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::body::ApiJson;
-use crate::class::{ClassView, Classroom, Created, Join, NewSession};
+use crate::class::{ClassError, ClassView, Classroom, Created, Join, NewSession};
 use crate::db::SessionRow;
 use crate::error::{self, ApiError};
 use crate::language::{self, PageLang};
@@ -184,7 +184,7 @@ async fn seat_request<T>(
     state: &AppState,
     addr: &SocketAddr,
     token: &str,
-    answer: impl Future<Output = Result<T, ApiError>>,
+    answer: impl Future<Output = Result<T, ClassError>>,
 ) -> Result<T, ApiError> {
     let address = address_key(addr);
     if !state.unknown_tokens.has_room(&address) {
@@ -194,13 +194,10 @@ async fn seat_request<T>(
     }
     limit(&state.by_seat, &crate::secrets::hash(token))?;
     let answered = answer.await;
-    if answered
-        .as_ref()
-        .is_err_and(|e| e.status == StatusCode::UNAUTHORIZED)
-    {
+    if matches!(answered, Err(ClassError::NotYourSeat)) {
         state.unknown_tokens.allow(&address);
     }
-    answered
+    Ok(answered?)
 }
 
 /// A body announced larger than the limit is refused before any of it is read (the body
@@ -394,7 +391,7 @@ async fn instructor(
         .class
         .instructor_session(id, key)
         .await
-        .map_err(refuse)?;
+        .map_err(|e| refuse(e.into()))?;
     observe::note_session(&session.id);
     // After the key: without it the answer is the same 403 whoever sent the request.
     let changes_state = !matches!(parts.method, Method::GET | Method::HEAD);
@@ -447,6 +444,12 @@ struct PageError(ApiError);
 impl From<ApiError> for PageError {
     fn from(e: ApiError) -> PageError {
         PageError(e)
+    }
+}
+
+impl From<ClassError> for PageError {
+    fn from(e: ClassError) -> PageError {
+        PageError(e.into())
     }
 }
 
@@ -577,7 +580,7 @@ async fn create_from_form(
         return PageError(e).into_response();
     }
     let created = match new_session_from_form(&form) {
-        Ok(new) => state.class.create(new).await,
+        Ok(new) => state.class.create(new).await.map_err(ApiError::from),
         Err(e) => Err(e),
     };
     match created {
@@ -616,7 +619,7 @@ async fn create_from_json(
     ApiJson(new): ApiJson<NewSession>,
 ) -> Result<Json<Created>, ApiError> {
     limit_creation(&state, &addr)?;
-    state.class.create(new).await.map(Json)
+    Ok(Json(state.class.create(new).await?))
 }
 
 /// The instructor link: keeps the key in a cookie for this session's pages only, then shows
@@ -700,12 +703,12 @@ async fn events(
                     });
                     let _ = wait.await;
                 }
-                let session = match state.class.db.session(&id).await {
+                let session = match state.class.session(&id).await {
                     Ok(Some(session)) => session,
                     // Deleted by the retention policy: nothing more to show.
                     Ok(None) => return None,
                     Err(e) => {
-                        state.metrics.database_error();
+                        state.metrics.database_error_if(&e);
                         tracing::warn!(error = %e, "live updates: reading the class");
                         tokio::time::sleep(Duration::from_secs(1)).await;
                         continue;
@@ -733,7 +736,7 @@ async fn release_from_form(
     State(state): Shared,
     InstructorPage(session): InstructorPage,
 ) -> Result<Redirect, PageError> {
-    state.class.release_next(&session).await?;
+    state.class.release_by_instructor(&session).await?;
     Ok(Redirect::to(&format!("/i/{}", session.id)))
 }
 
@@ -809,14 +812,12 @@ async fn act_on_seat(
     seat: i64,
     action: SeatAction,
 ) -> Result<(), ApiError> {
-    if session.ended {
-        return Err(ApiError::gone(Say::ClassHasEnded));
-    }
-    match action {
+    let done = match action {
         SeatAction::Excuse => state.class.excuse(session, seat, true).await,
         SeatAction::Unexcuse => state.class.excuse(session, seat, false).await,
         SeatAction::Remove => state.class.remove(session, seat).await,
-    }
+    };
+    Ok(done?)
 }
 
 async fn seat_form(
@@ -913,13 +914,7 @@ async fn seat_page(
     PageLang(lang): PageLang,
     InstructorPage(session): InstructorPage,
 ) -> Result<Markup, PageError> {
-    let row = state
-        .class
-        .db
-        .seat(&session.id, seat)
-        .await
-        .map_err(ApiError::from)?
-        .ok_or_else(|| ApiError::not_found(Say::NoSuchSeat))?;
+    let row = state.class.seat(&session, seat).await?;
     let game = state.class.game(&session, &row).await?;
     Ok(pages::seat_page(lang, &session.id, &row.name, &game))
 }
@@ -1093,7 +1088,7 @@ async fn view_json(
     State(state): Shared,
     Instructor(session): Instructor,
 ) -> Result<Json<ClassView>, ApiError> {
-    state.class.view(&session).await.map(Json)
+    Ok(Json(state.class.view(&session).await?))
 }
 
 /// Release the open round (rounds pacing): its month's results show, and the next month opens.
@@ -1121,21 +1116,8 @@ async fn release_json(
     State(state): Shared,
     Instructor(session): Instructor,
 ) -> Result<Json<ClassView>, ApiError> {
-    if session.ended {
-        return Err(ApiError::gone(Say::ClassHasEnded));
-    }
-    if crate::class::pacing(&session) != Pacing::Rounds {
-        return Err(ApiError::bad_request(Say::NoRoundsInFree));
-    }
-    state.class.release_next(&session).await?;
-    // Read again for the view: the release changed it.
-    let session = state
-        .class
-        .db
-        .session(&session.id)
-        .await?
-        .ok_or_else(|| ApiError::not_found(Say::NoSuchSession))?;
-    state.class.view(&session).await.map(Json)
+    let released = state.class.release_by_instructor(&session).await?;
+    Ok(Json(state.class.view(&released).await?))
 }
 
 /// Move the open round's deadline later (from now, if it has none or has passed).
@@ -1229,7 +1211,7 @@ async fn join(
     ApiJson(request): ApiJson<Join>,
 ) -> Result<Json<Seat>, ApiError> {
     limit(&state.by_address, &address_key(&addr))?;
-    state.class.join(request).await.map(Json)
+    Ok(Json(state.class.join(request).await?))
 }
 
 /// Take one's seat back, on another computer, with the rejoin code.
@@ -1261,7 +1243,7 @@ async fn rejoin(
     ApiJson(request): ApiJson<RejoinRequest>,
 ) -> Result<Json<Seat>, ApiError> {
     limit(&state.by_address, &address_key(&addr))?;
-    state.class.rejoin(request).await.map(Json)
+    Ok(Json(state.class.rejoin(request).await?))
 }
 
 /// Send decisions `from`, `from + 1`, … of this seat's log.

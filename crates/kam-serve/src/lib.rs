@@ -10,6 +10,7 @@
 
 mod body;
 mod class;
+mod class_error;
 mod connections;
 pub mod db;
 mod error;
@@ -217,19 +218,19 @@ pub async fn start_tuned(
                 every.tick().await;
                 if let Err(e) = state.class.release_overdue().await {
                     state.metrics.database_error_if(&e);
-                    tracing::error!(error = %e.message, "releasing overdue rounds");
+                    tracing::error!(error = %e, "releasing overdue rounds");
                 }
                 if tick % RETENTION_EVERY_SECONDS == 0
                     && let Err(e) = state.class.delete_expired().await
                 {
                     state.metrics.database_error_if(&e);
-                    tracing::error!(error = %e.message, "deleting expired classes");
+                    tracing::error!(error = %e, "deleting expired classes");
                 }
                 if tick % PRESENCE_EVERY_SECONDS == 0
                     && let Err(e) = state.class.flush_presence().await
                 {
                     state.metrics.database_error_if(&e);
-                    tracing::error!(error = %e.message, "noting who was online");
+                    tracing::error!(error = %e, "noting who was online");
                 }
             }
         })

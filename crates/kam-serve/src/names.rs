@@ -4,17 +4,23 @@
 use kam_class::protocol::MAX_NAME_CHARS;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::error::ApiError;
+/// Why a name cannot be a trainee's (said in words by [`crate::error`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameRefused {
+    /// A control, bidirectional or invisible character (see [`refused`]).
+    Character(char),
+    /// Nothing left once spaces are trimmed.
+    Empty,
+    /// More characters than a roster shows.
+    TooLong { max: usize },
+}
 
 /// A name as stored: NFC (an accent typed as one character or two is one name), trimmed, each
 /// run of spaces of any kind one plain space, not empty, not too long, and without control
 /// characters, direction overrides or invisible characters.
-pub fn canonical(name: &str) -> Result<String, ApiError> {
+pub fn canonical(name: &str) -> Result<String, NameRefused> {
     if let Some(c) = name.chars().find(|&c| refused(c)) {
-        return Err(ApiError::bad_request(format!(
-            "a name cannot contain the invisible or control character U+{:04X}; type it again",
-            u32::from(c)
-        )));
+        return Err(NameRefused::Character(c));
     }
     let name = name
         .nfc()
@@ -23,12 +29,12 @@ pub fn canonical(name: &str) -> Result<String, ApiError> {
         .collect::<Vec<_>>()
         .join(" ");
     if name.is_empty() {
-        return Err(ApiError::bad_request("type your name to join"));
+        return Err(NameRefused::Empty);
     }
     if name.chars().count() > MAX_NAME_CHARS {
-        return Err(ApiError::bad_request(format!(
-            "a name has at most {MAX_NAME_CHARS} characters"
-        )));
+        return Err(NameRefused::TooLong {
+            max: MAX_NAME_CHARS,
+        });
     }
     Ok(name)
 }

@@ -97,8 +97,8 @@ impl Metrics {
     }
 
     /// Counts `e` if it came from the database (background work, which answers no request).
-    pub fn database_error_if(&self, e: &crate::error::ApiError) {
-        if e.from_database {
+    pub fn database_error_if(&self, e: &crate::class::ClassError) {
+        if e.is_database_failure() {
             self.database_error();
         }
     }
@@ -138,8 +138,14 @@ pub fn note_session(id: &str) {
     tracing::Span::current().record("session", tracing::field::display(id));
 }
 
-/// Middleware, on every route: the request's span (method, route, and the session once
-/// known), one event when it is answered (status, latency), and the request metrics.
+/// Notes the seat (its number on the roster) a trainee's request turned out to be from, so a
+/// refusal or a fault logged while answering it says whose it was.
+pub fn note_seat(seat: i64) {
+    tracing::Span::current().record("seat", seat);
+}
+
+/// Middleware, on every route: the request's span (method, route, and the session and seat
+/// once known), one event when it is answered (status, latency), and the request metrics.
 pub async fn observe_requests(
     State(state): State<Arc<AppState>>,
     request: axum::extract::Request,
@@ -157,6 +163,7 @@ pub async fn observe_requests(
         method = %method,
         route = %route,
         session = tracing::field::Empty,
+        seat = tracing::field::Empty,
     );
     let response = next.run(request).instrument(span.clone()).await;
     let elapsed = started.elapsed();
@@ -192,7 +199,7 @@ pub async fn observe_requests(
 /// `GET /healthz`: whether this server can reach its database, for a load balancer or a
 /// monitor. No key: it says nothing about any class.
 pub async fn healthz(State(state): State<Arc<AppState>>) -> Response {
-    let answered = tokio::time::timeout(HEALTH_TIMEOUT, state.class.db.ping()).await;
+    let answered = tokio::time::timeout(HEALTH_TIMEOUT, state.class.ping()).await;
     let failure = match answered {
         Ok(Ok(())) => None,
         Ok(Err(e)) => {

@@ -5,6 +5,7 @@
 //! are [`Say`]'s, the names of the model's things `kam_sim::words`'s, and the scenario's own
 //! words (account, person and event names) stay as the scenario wrote them.
 
+use kam_class::protocol::Pacing;
 use kam_sim::engine::{Decision, Game};
 use kam_sim::explain;
 use kam_sim::scenario::Difficulty;
@@ -116,7 +117,7 @@ pub fn create_page(lang: Lang, form: &CreateForm, error: Option<&ApiError>) -> M
     } else {
         "classroom_en"
     };
-    let rounds = form.pacing == "rounds";
+    let rounds = Pacing::parse(&form.pacing) == Some(Pacing::Rounds);
     let t = |key: Say| key.t(lang);
     frame(
         lang,
@@ -184,7 +185,7 @@ pub fn create_page(lang: Lang, form: &CreateForm, error: Option<&ApiError>) -> M
 /// The dashboard page: what never changes, around the live part.
 pub fn dashboard_page(lang: Lang, view: &ClassView) -> Markup {
     let t = |key: Say| key.t(lang);
-    let rounds = view.pacing.as_str() == "rounds";
+    let rounds = view.pacing == Pacing::Rounds;
     frame(
         lang,
         &view.title,
@@ -254,7 +255,7 @@ pub fn live(lang: Lang, view: &ClassView) -> Markup {
                 @if let Some(days) = view.deleted_in_days {
                     p.deadline { (say(lang, if days == 1 { Say::DeletedInOneDay } else { Say::DeletedInDays }, &[&days])) }
                 }
-            } @else if view.pacing.as_str() == "rounds" {
+            } @else if view.pacing == Pacing::Rounds {
                 @let open = (view.released + 1).min(view.months);
                 @if view.released >= view.months {
                     // Every month is out: none is "open" any more (the playtest read "month 8

@@ -199,6 +199,8 @@ kam_sim::word_table! {
         ScenarioGone => "这个班级的场景已经无法载入。", "the session's scenario no longer loads";
         AnotherSite => "这个请求来自别的网站或页面，而不是本服务器自己的看板：请在本服务器的地址打开看板，再试一次。", "this request came from another site or page, not from this server's own dashboard: open the dashboard at this server's address and try again";
         NoOrigin => "这个浏览器没有说明请求来自哪里（没有 Origin 标头）：请使用较新的浏览器，或者通过 API 以 Bearer 令牌提供密钥。", "this browser did not say where the request came from (no Origin header); use a current browser, or the API with the key as a bearer token";
+        DatabaseClash => "这个请求与班级数据库里已有的记录冲突，请再试一次。", "the request clashes with what the class database holds; try again";
+        DatabaseFault => "班级数据库拒绝了服务器的请求（错误已记入服务器日志）。", "the class database refused what the server asked of it (the fault is in the server's log)";
         TryAgain => "请再试一次。", "try again";
         CodeClashed => "生成的代码冲突了，请再试一次。", "a code clashed; try again";
     }

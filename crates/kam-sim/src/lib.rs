@@ -10,6 +10,7 @@ pub mod batch;
 pub mod bundled;
 pub mod catalogue;
 pub mod chance;
+pub mod class_summary;
 pub mod coach;
 pub mod compare;
 pub mod cues;

@@ -4,11 +4,11 @@
 
 use maud::{Markup, html};
 
+use kam_sim::class_summary::LessonTally;
 use kam_sim::words::{Lang, Metric};
 
 use super::{
-    ClassReport, Group, Say, account_figures, distributions, identical, identical_text,
-    lessons_missed, metric, several_note, short,
+    ClassReport, Group, Say, distributions, identical, identical_text, metric, several_note, short,
 };
 use crate::html;
 use crate::words::fill;
@@ -76,6 +76,7 @@ pub fn page(r: &ClassReport, lang: Lang, title: Option<&str>) -> String {
 fn group(r: &ClassReport, i: usize, g: &Group, lang: Lang) -> Markup {
     let say = |key: Say, args: &[&dyn std::fmt::Display]| fill(key.t(lang), args);
     let s = &g.prepared.scenario;
+    let summary = g.summary();
     let composites: Vec<f64> = g.trainees.iter().map(|t| t.scores.composite).collect();
     let expert = kam_sim::words::strategy_name(lang, "expert");
     let expert_label = format!("{expert} {:.1}", g.expert.composite);
@@ -178,12 +179,12 @@ fn group(r: &ClassReport, i: usize, g: &Group, lang: Lang) -> Markup {
                         th { (Say::Kept.t(lang)) }
                         th { (say(Say::SatisfactionKept, &[&metric(lang, Metric::Satisfaction)])) }
                     }
-                    @for (a, acc) in s.accounts.iter().enumerate() {
-                        @let (kept, sat) = account_figures(g, a);
+                    @for (acc, tally) in s.accounts.iter().zip(&summary.accounts) {
+                        @let sat = tally.mean_satisfaction;
                         tr {
                             td class="l" { (acc.name) }
                             td class="l nw" { (kam_sim::words::tier(lang, acc.tier)) }
-                            (html::pct_cell(kept, "#2f9e5a"))
+                            (html::pct_cell(tally.kept_share(), "#2f9e5a"))
                             (html::bar_cell(sat / 100.0, "#3e9bcd", &format!("{sat:.1}")))
                         }
                     }
@@ -197,7 +198,7 @@ fn group(r: &ClassReport, i: usize, g: &Group, lang: Lang) -> Markup {
                         th class="l" { (Say::TeachingPoint.t(lang)) }
                         th { (Say::Missed.t(lang)) } th { (Say::Of.t(lang)) }
                     }
-                    @for (lesson, missed, assessed) in lessons_missed(g) {
+                    @for &LessonTally { lesson, missed, assessed } in &summary.lessons {
                         tr {
                             td class="l" { (kam_sim::words::lesson(lang, lesson)) }
                             (html::pct_cell(missed as f64 / assessed.max(1) as f64, "#c8453b"))

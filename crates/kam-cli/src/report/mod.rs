@@ -27,9 +27,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use kam_sim::batch::Distribution;
+use kam_sim::class_summary::{ClassSummary, GameTally};
 use kam_sim::engine::Prepared;
 use kam_sim::record::{self, Difference, Figure, GameRecord, Verdict};
-use kam_sim::scenario::Lesson;
 use kam_sim::score::{Grade, Scores};
 use kam_sim::words::Metric;
 
@@ -64,12 +64,9 @@ pub struct Trainee {
     pub file: String,
     pub player: String,
     pub scores: Scores,
-    /// Per account: kept at the end.
-    pub retained: Vec<bool>,
-    /// Per account: final satisfaction (of the accounts kept).
-    pub satisfaction: Vec<f64>,
-    /// Teaching points assessed in this game, each with whether it was missed at least once.
-    pub lessons: Vec<(Lesson, bool)>,
+    /// What the class summary counts of the game: accounts kept, their final satisfaction,
+    /// and the teaching points it missed.
+    pub tally: GameTally,
     pub expert: f64,
     /// A fingerprint of the decision log: equal logs are the same game, move for move.
     pub log: u64,
@@ -175,6 +172,17 @@ pub struct Group {
     pub expert: Scores,
     /// Best composite first.
     pub trainees: Vec<Trainee>,
+}
+
+impl Group {
+    /// How the group did on each account and teaching point: the class summary the class
+    /// server's dashboard shows too.
+    pub fn summary(&self) -> ClassSummary {
+        ClassSummary::of(
+            self.prepared.scenario.accounts.len(),
+            self.trainees.iter().map(|t| &t.tally),
+        )
+    }
 }
 
 pub struct ClassReport {
@@ -311,9 +319,7 @@ fn check(
                 file: file.clone(),
                 player: result.player.clone(),
                 scores: result.scores,
-                retained: game.accounts().iter().map(|s| !s.churned).collect(),
-                satisfaction: game.accounts().iter().map(|s| s.satisfaction).collect(),
-                lessons: kam_sim::debrief::lessons_missed(&game),
+                tally: GameTally::of(&game),
                 expert: 0.0,
                 log: {
                     use std::hash::{Hash, Hasher};
@@ -490,41 +496,6 @@ pub fn run(args: &Args, io: &mut Io) -> u8 {
     } else {
         INVALID
     }
-}
-
-/// Per account: share of the group that kept it, and the mean final satisfaction among those.
-fn account_figures(g: &Group, a: usize) -> (f64, f64) {
-    let n = g.trainees.len().max(1) as f64;
-    let kept: Vec<&Trainee> = g.trainees.iter().filter(|t| t.retained[a]).collect();
-    let sat = if kept.is_empty() {
-        0.0
-    } else {
-        kept.iter().map(|t| t.satisfaction[a]).sum::<f64>() / kept.len() as f64
-    };
-    (kept.len() as f64 / n, sat)
-}
-
-/// Teaching points by how many trainees missed them: (lesson, missed, assessed), most missed first.
-fn lessons_missed(g: &Group) -> Vec<(Lesson, usize, usize)> {
-    let mut out: Vec<(Lesson, usize, usize)> = Vec::new();
-    for t in &g.trainees {
-        for (lesson, missed) in &t.lessons {
-            match out.iter_mut().find(|x| x.0 == *lesson) {
-                Some(e) => {
-                    e.2 += 1;
-                    e.1 += usize::from(*missed);
-                }
-                None => out.push((*lesson, usize::from(*missed), 1)),
-            }
-        }
-    }
-    out.sort_by(|x, y| {
-        (y.1 as f64 / y.2 as f64)
-            .total_cmp(&(x.1 as f64 / x.2 as f64))
-            .then(y.1.cmp(&x.1))
-            .then(x.0.cmp(&y.0))
-    });
-    out
 }
 
 fn short(hash: &str) -> &str {

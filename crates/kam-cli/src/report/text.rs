@@ -4,11 +4,11 @@
 
 use std::fmt::Write as _;
 
+use kam_sim::class_summary::LessonTally;
 use kam_sim::words::Metric;
 
 use super::{
-    ClassReport, account_figures, distributions, group_title, identical, identical_text,
-    lessons_missed, metric, several_note,
+    ClassReport, distributions, group_title, identical, identical_text, metric, several_note,
 };
 use crate::columns::{left, right};
 use crate::words::report::Say;
@@ -157,15 +157,15 @@ pub fn text(r: &ClassReport, lang: Lang) -> String {
             right(&sat_kept, sat_w),
             Say::Name.t(lang)
         );
-        for (a, acc) in s.accounts.iter().enumerate() {
-            let (kept, sat) = account_figures(g, a);
+        let summary = g.summary();
+        for (acc, tally) in s.accounts.iter().zip(&summary.accounts) {
             let _ = writeln!(
                 t,
                 "  {} {:>4} {:>5.0}% {:>sat_w$.1}  {}",
                 left(&acc.id, id_w),
                 format!("{:?}", acc.tier),
-                kept * 100.0,
-                sat,
+                tally.kept_share() * 100.0,
+                tally.mean_satisfaction,
                 acc.name
             );
         }
@@ -173,7 +173,12 @@ pub fn text(r: &ClassReport, lang: Lang) -> String {
             let _ = writeln!(t, "{}", say(Say::Note, &[&identical_text(&set, lang)]));
         }
         let _ = writeln!(t, "\n{}", Say::LessonsHeading.t(lang));
-        for (lesson, missed, assessed) in lessons_missed(g) {
+        for &LessonTally {
+            lesson,
+            missed,
+            assessed,
+        } in &summary.lessons
+        {
             let of = say(
                 Say::MissedOf,
                 &[&format!("{missed:>3}"), &format!("{assessed:<3}")],

@@ -115,3 +115,25 @@ fn metrics_count_requests_by_route_template_and_the_log_holds_no_secret() {
         );
     }
 }
+
+/// A trainee's request is logged with its session and its seat, so an operator can tell whose
+/// refusal or fault a log line is about (the token itself is never logged).
+#[test]
+fn a_seats_requests_are_logged_with_its_seat() {
+    let log = captured_log();
+    let server = Server::start();
+    let http = server.http();
+    let session = create(&http, "tutorial", "free");
+    let client = Client::new(&server.base());
+    let _first = client.join(&session.code, "Ann").unwrap();
+    let second = client.join(&session.code, "Bo").unwrap();
+    assert_eq!(http.get("/api/status", Some(&second.token)).status, 200);
+    drop(server);
+    let log = String::from_utf8(log.lock().unwrap().clone()).unwrap();
+    let line = log
+        .lines()
+        .find(|l| l.contains("route=/api/status") && l.contains(&session.id))
+        .unwrap_or_else(|| panic!("no status poll of this class in the log:\n{log}"));
+    assert!(line.contains("seat=2"), "{line}");
+    assert!(!line.contains(second.token.as_str()), "{line}");
+}
