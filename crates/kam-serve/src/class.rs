@@ -1044,7 +1044,7 @@ impl Classroom {
                 .lessons
                 .into_iter()
                 .map(|tally| LessonLine {
-                    lesson: kam_sim::debrief::lesson_name(tally.lesson, lang).to_owned(),
+                    lesson: kam_sim::words::lesson(lang, tally.lesson).to_owned(),
                     key: tally.lesson,
                     missed: tally.missed,
                     of: tally.assessed,
