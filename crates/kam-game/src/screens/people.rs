@@ -129,7 +129,7 @@ pub fn fit_label(
     let difficulty = game.prepared().difficulty;
     if difficulty.shows_fit(seen) {
         let person = &game.accounts()[account].people[stakeholder].person;
-        let (word, colour) = super::turn::fit_word(kam_sim::model::fit(pitch, person), lang);
+        let (word, colour) = fit_word(kam_sim::model::fit(pitch, person), lang);
         ui.label(RichText::new(word).small().color(colour));
     } else if difficulty.shows_fit(true) {
         ui.label(
@@ -334,4 +334,18 @@ pub fn people_review(
             ui.add_space(4.0);
         }
     });
+}
+
+/// How a pitch's fit reads to the trainee, by the model's own thresholds.
+fn fit_word(fit: f64, lang: Lang) -> (&'static str, egui::Color32) {
+    use kam_sim::model::{GOOD_FIT, SUPPORT_NEUTRAL_FIT, WASTED_FIT};
+    if fit >= GOOD_FIT {
+        (K::FitGood.t(lang), ui::GREEN)
+    } else if fit >= SUPPORT_NEUTRAL_FIT {
+        (K::FitWeak.t(lang), ui::MUTED)
+    } else if fit > WASTED_FIT {
+        (K::FitPoor.t(lang), ui::RED)
+    } else {
+        (K::FitWasted.t(lang), ui::RED)
+    }
 }

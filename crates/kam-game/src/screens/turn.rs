@@ -425,20 +425,6 @@ fn account_plan(ui: &mut egui::Ui, play: &Play, a: usize, lang: Lang, actions: &
     }
 }
 
-/// How a pitch's fit reads to the trainee, by the model's own thresholds.
-pub(super) fn fit_word(fit: f64, lang: Lang) -> (&'static str, egui::Color32) {
-    use kam_sim::model::{GOOD_FIT, SUPPORT_NEUTRAL_FIT, WASTED_FIT};
-    if fit >= GOOD_FIT {
-        (K::FitGood.t(lang), ui::GREEN)
-    } else if fit >= SUPPORT_NEUTRAL_FIT {
-        (K::FitWeak.t(lang), ui::MUTED)
-    } else if fit > WASTED_FIT {
-        (K::FitPoor.t(lang), ui::RED)
-    } else {
-        (K::FitWasted.t(lang), ui::RED)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -378,3 +378,76 @@ impl Play {
         self.debrief.as_ref().map_or(&[], |d| &d.try_next_time)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::{Action, Screen, Session};
+
+    fn tutorial() -> Session {
+        let mut s = Session::new(None);
+        assert!(s.start(ScenarioSource::Bundled("tutorial".into()), "", "Tester"));
+        s.lang = Lang::En;
+        s
+    }
+
+    /// The debrief is worked out when the game ends and then only read: asking for it again
+    /// in the same language gives the very same data; another language words it again.
+    #[test]
+    fn the_debrief_is_worked_out_once_per_game_and_language() {
+        let mut s = tutorial();
+        s.autoplay("random").unwrap();
+        let play = s.play.as_mut().unwrap();
+        let first = play.debrief_data().unwrap();
+        assert!(!first.try_next_time.is_empty(), "finish() found them");
+        assert!(play.expert.is_some(), "finish() played the expert");
+        let (cards, lessons) = (first.try_next_time.as_ptr(), first.debrief.lessons.as_ptr());
+        let again = play.debrief(Lang::En);
+        assert_eq!(again.try_next_time.as_ptr(), cards, "not worked out again");
+        assert_eq!(again.debrief.lessons.as_ptr(), lessons);
+        s.apply(Action::SetLang(Lang::Zh));
+        let play = s.play.as_mut().unwrap();
+        let chinese = play.debrief_data().unwrap();
+        assert_eq!(chinese.made_for.1, Lang::Zh, "re-worded at the switch");
+        assert_eq!(chinese.try_next_time.len(), play.try_next_time().len());
+    }
+
+    /// The coach's hints and preview follow the draft: kept while nothing they depend on
+    /// changes, worked out again when an action changes the plan.
+    #[test]
+    fn the_coach_is_worked_out_again_only_when_the_draft_changes() {
+        let mut s = tutorial();
+        s.screen = Screen::Turn;
+        s.refresh_coach();
+        assert!(s.coach_hints().is_empty(), "no hints on the untouched plan");
+        let preview = s.play.as_ref().unwrap().plan_preview().map(<[_]>::as_ptr);
+        assert!(preview.is_some(), "the tutorial is practice: a preview");
+        s.refresh_coach();
+        let kept = s.play.as_ref().unwrap().plan_preview().map(<[_]>::as_ptr);
+        assert_eq!(kept, preview, "nothing changed, nothing worked out again");
+        let game = s.game().unwrap();
+        let person = game.accounts()[0]
+            .people
+            .iter()
+            .position(|p| p.present)
+            .unwrap();
+        s.apply(Action::AddVisit(kam_sim::engine::Visit {
+            account: 0,
+            stakeholder: person,
+            approach: 0,
+        }));
+        s.refresh_coach();
+        let play = s.play.as_ref().unwrap();
+        let expected = kam_sim::coach::hints(&play.game, &play.draft.plan, Lang::En);
+        assert_eq!(play.coach_hints(), expected.as_slice());
+        let after = play.plan_preview().unwrap();
+        assert_eq!(
+            after,
+            play.game
+                .preview_plan_as_read(&play.draft.plan)
+                .unwrap()
+                .as_slice(),
+            "the preview of the plan with the visit"
+        );
+    }
+}
