@@ -339,19 +339,19 @@ impl Session {
         scenario && class
     }
 
-    /// Brings the coach's hints and plan preview up to date with the draft (the turn screen
-    /// calls it before drawing; they are worked out again only when something they depend on
-    /// changed).
-    pub fn refresh_coach(&mut self) {
+    /// Brings what the turn screen works out from the draft (the coach's hints and plan
+    /// preview, the resources' refusals) up to date; the turn screen calls it before drawing,
+    /// and it works them out again only when something they depend on changed.
+    pub fn refresh_draft(&mut self) {
         let (lang, coach_on) = (self.lang, self.coach_on());
         if let Some(play) = &mut self.play {
-            play.refresh_coach(lang, coach_on);
+            play.refresh_draft(lang, coach_on);
         }
     }
 
     /// The coach's hints on the plan on the table, once there is one: after the first visit
     /// or resource of the month, or once the player tries to end the month (as of the last
-    /// [`Session::refresh_coach`]).
+    /// [`Session::refresh_draft`]).
     pub fn coach_hints(&self) -> &[kam_sim::coach::Hint] {
         self.play.as_ref().map_or(&[], |p| p.coach_hints())
     }

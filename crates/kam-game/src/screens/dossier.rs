@@ -33,7 +33,7 @@ pub(super) fn dossier(ui: &mut egui::Ui, s: &Session, play: &Play, actions: &mut
         ui.add_space(6.0);
     }
     // Practice: what the plan on the table breaks, named by its lesson, before it is played
-    // (once there is a plan: see `Play::refresh_coach`).
+    // (once there is a plan: see `Play::refresh_draft`).
     let hints = play.coach_hints();
     if !hints.is_empty() {
         ui::coach_card(ui, hints, lang);
@@ -356,7 +356,7 @@ fn resources(ui: &mut egui::Ui, play: &Play, a: usize, lang: Lang, actions: &mut
 }
 
 /// "Add" for one unit of a resource, greyed out with the engine's reason when the plan could
-/// not take it.
+/// not take it (worked out when the draft changed, not every frame).
 fn add_resource_button(
     ui: &mut egui::Ui,
     play: &Play,
@@ -365,24 +365,11 @@ fn add_resource_button(
     lang: Lang,
     actions: &mut Vec<Action>,
 ) {
-    let mut plan = play.draft.plan.clone();
-    match plan
-        .resources
-        .iter_mut()
-        .find(|x| x.account == one.account && x.resource == one.resource)
-    {
-        Some(x) => x.units += 1,
-        None => plan.resources.push(one),
-    }
-    let refusal = play
-        .game
-        .check_plan(&plan)
-        .err()
-        .map(|e| i18n::plan_error(lang, &e));
+    let refusal = play.resource_refusal(one.account, one.resource);
     let button = ui
         .add_enabled(refusal.is_none(), egui::Button::new(K::AddResource.t(lang)))
         .on_hover_text(about);
-    let button = match &refusal {
+    let button = match refusal {
         Some(why) => button.on_disabled_hover_text(why),
         None => button,
     };

@@ -23,8 +23,9 @@ struct Left {
 /// the selected account between them.
 pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
     let mut actions = Vec::new();
-    // The coach's preview and hints follow the draft; worked out again only when it changed.
-    s.refresh_coach();
+    // The coach's preview and hints and the resources' refusals follow the draft; worked out
+    // again only when it changed.
+    s.refresh_draft();
     let s = &*s;
     ui::top_bar(root, s, &mut actions);
     ui::guide_banner(root, s, &mut actions);

@@ -57,7 +57,7 @@ pub struct Play {
     pub opening: Vec<AccountState>,
     /// What the debrief shows, worked out when the game ends ([`Play::debrief`]).
     debrief: Option<DebriefData>,
-    coach: CoachCache,
+    worked_out: DraftCache,
     mistakes: MistakeCache,
 }
 
@@ -163,18 +163,20 @@ pub struct DebriefData {
     pub months: Vec<MonthComparison>,
 }
 
-/// The coach's hints and plan preview for the draft, kept until the draft, the game or the
-/// language changes: they are a look-ahead copy of the game, too dear for every frame.
+/// What the turn screen works out from the draft, kept until the draft, the game or the
+/// language changes: the coach's hints and plan preview (a look-ahead copy of the game) and
+/// whether the plan could take one more unit of each resource, too dear for every frame.
 #[derive(Default)]
-struct CoachCache {
-    made_for: Option<CoachKey>,
+struct DraftCache {
+    made_for: Option<DraftKey>,
     hints: Vec<Hint>,
     preview: Option<Vec<PlanPreview>>,
+    /// Per account and resource: why the plan could not take one more unit, if it could not.
+    refusals: Vec<Vec<Option<String>>>,
 }
 
-/// What the coach's words depend on.
-#[derive(PartialEq)]
-struct CoachKey {
+/// What the draft's derived data depends on.
+struct DraftKey {
     decisions: usize,
     plan: Plan,
     lang: Lang,
@@ -231,7 +233,7 @@ impl Play {
             show_expert_months: false,
             opening,
             debrief: None,
-            coach: CoachCache::default(),
+            worked_out: DraftCache::default(),
             mistakes: MistakeCache::default(),
         }
     }
@@ -328,19 +330,25 @@ impl Play {
         }
     }
 
-    /// Works the coach's hints and plan preview out again if the draft, the game or the
-    /// language changed since the last time.
-    pub(super) fn refresh_coach(&mut self, lang: Lang, coach_on: bool) {
-        let key = CoachKey {
+    /// Works the coach's hints, the plan preview and the resources' refusals out again if the
+    /// draft, the game or the language changed since the last time.
+    pub(super) fn refresh_draft(&mut self, lang: Lang, coach_on: bool) {
+        // Compared in place: the plan is cloned only when it is worked out again.
+        let fresh = self.worked_out.made_for.as_ref().is_some_and(|k| {
+            k.decisions == self.game.log().len()
+                && k.plan == self.draft.plan
+                && (k.lang, k.coach_on, k.end_asked_in) == (lang, coach_on, self.draft.end_asked_in)
+        });
+        if fresh {
+            return;
+        }
+        let key = DraftKey {
             decisions: self.game.log().len(),
             plan: self.draft.plan.clone(),
             lang,
             coach_on,
             end_asked_in: self.draft.end_asked_in,
         };
-        if self.coach.made_for.as_ref() == Some(&key) {
-            return;
-        }
         let game = &self.game;
         let plan = &self.draft.plan;
         // Once there is a plan: after the first visit or resource of the month, or once the
@@ -349,34 +357,74 @@ impl Play {
         // playtest).
         let started = !plan.visits.is_empty() || !plan.resources.is_empty();
         let ending = self.draft.end_asked_in == Some(game.turn());
-        self.coach.hints = if coach_on && game.is_planning() && (started || ending) {
-            kam_sim::coach::hints(game, plan, lang)
-        } else {
-            Vec::new()
+        self.worked_out = DraftCache {
+            made_for: Some(key),
+            hints: if coach_on && game.is_planning() && (started || ending) {
+                kam_sim::coach::hints(game, plan, lang)
+            } else {
+                Vec::new()
+            },
+            // The plan's expected effect, the model's expectation only.
+            preview: if coach_on {
+                game.preview_plan_as_read(plan).ok()
+            } else {
+                None
+            },
+            refusals: resource_refusals(game, plan, lang),
         };
-        // The plan's expected effect, the model's expectation only.
-        self.coach.preview = if coach_on {
-            game.preview_plan_as_read(plan).ok()
-        } else {
-            None
-        };
-        self.coach.made_for = Some(key);
     }
 
-    /// The coach's hints on the plan on the table ([`Play::refresh_coach`] keeps them current).
+    /// Why the plan on the table could not take one more unit of `resource` for `account`
+    /// (the engine's reason), or `None` when it could ([`Play::refresh_draft`] keeps it
+    /// current).
+    pub fn resource_refusal(&self, account: usize, resource: usize) -> Option<&str> {
+        let refusals = self.worked_out.refusals.get(account)?;
+        refusals.get(resource)?.as_deref()
+    }
+
+    /// The coach's hints on the plan on the table ([`Play::refresh_draft`] keeps them current).
     pub fn coach_hints(&self) -> &[Hint] {
-        &self.coach.hints
+        &self.worked_out.hints
     }
 
     /// The expected effect of the plan on the table, per account, when the coach is on.
     pub fn plan_preview(&self) -> Option<&[PlanPreview]> {
-        self.coach.preview.as_deref()
+        self.worked_out.preview.as_deref()
     }
 
     /// This game's "try next time", once worked out (empty before).
     pub fn try_next_time(&self) -> &[Mistake] {
         self.debrief.as_ref().map_or(&[], |d| &d.try_next_time)
     }
+}
+
+/// For each account and resource, the engine's reason (worded in `lang`) why `plan` could not
+/// take one more unit, or `None` when it could.
+fn resource_refusals(game: &Game, plan: &Plan, lang: Lang) -> Vec<Vec<Option<String>>> {
+    let resources = game.scenario().means.resources.len();
+    (0..game.accounts().len())
+        .map(|account| {
+            (0..resources)
+                .map(|resource| {
+                    let mut more = plan.clone();
+                    match more
+                        .resources
+                        .iter_mut()
+                        .find(|x| x.account == account && x.resource == resource)
+                    {
+                        Some(x) => x.units += 1,
+                        None => more.resources.push(kam_sim::engine::ResourceUse {
+                            account,
+                            resource,
+                            units: 1,
+                        }),
+                    }
+                    let refused = game.check_plan(&more).err();
+                    refused.map(|e| crate::i18n::plan_error(lang, &e))
+                })
+                .collect()
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -418,11 +466,11 @@ mod tests {
     fn the_coach_is_worked_out_again_only_when_the_draft_changes() {
         let mut s = tutorial();
         s.screen = Screen::Turn;
-        s.refresh_coach();
+        s.refresh_draft();
         assert!(s.coach_hints().is_empty(), "no hints on the untouched plan");
         let preview = s.play.as_ref().unwrap().plan_preview().map(<[_]>::as_ptr);
         assert!(preview.is_some(), "the tutorial is practice: a preview");
-        s.refresh_coach();
+        s.refresh_draft();
         let kept = s.play.as_ref().unwrap().plan_preview().map(<[_]>::as_ptr);
         assert_eq!(kept, preview, "nothing changed, nothing worked out again");
         let game = s.game().unwrap();
@@ -436,7 +484,7 @@ mod tests {
             stakeholder: person,
             approach: 0,
         }));
-        s.refresh_coach();
+        s.refresh_draft();
         let play = s.play.as_ref().unwrap();
         let expected = kam_sim::coach::hints(&play.game, &play.draft.plan, Lang::En);
         assert_eq!(play.coach_hints(), expected.as_slice());
