@@ -163,7 +163,7 @@ pub enum Action {
     ClearPlan,
     /// Takes back the last change to the plan, whatever it was.
     Undo,
-    /// Answers the question on screen ([`Session::confirm`]): yes, go ahead.
+    /// Answers the question on screen (the play's [`Confirm`]): yes, go ahead.
     Confirm,
     /// …or no, stay.
     Cancel,

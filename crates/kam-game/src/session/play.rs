@@ -157,7 +157,7 @@ pub struct DebriefData {
     /// spent).
     pub money_losers: Vec<(usize, u32, f64)>,
     /// "Try next time": the costliest decisions, measured by replaying (only when the game
-    /// ended through [`Play::finish`]; empty otherwise).
+    /// ended through [`Session::finish`](crate::Session::finish); empty otherwise).
     pub try_next_time: Vec<Mistake>,
     /// The game beside the expert's, month by month (empty without the expert's game).
     pub months: Vec<MonthComparison>,
@@ -375,14 +375,15 @@ impl Play {
     }
 
     /// Why the plan on the table could not take one more unit of `resource` for `account`
-    /// (the engine's reason), or `None` when it could ([`Play::refresh_draft`] keeps it
+    /// (the engine's reason), or `None` when it could ([`Session::refresh_draft`](crate::Session::refresh_draft) keeps it
     /// current).
     pub fn resource_refusal(&self, account: usize, resource: usize) -> Option<&str> {
         let refusals = self.worked_out.refusals.get(account)?;
         refusals.get(resource)?.as_deref()
     }
 
-    /// The coach's hints on the plan on the table ([`Play::refresh_draft`] keeps them current).
+    /// The coach's hints on the plan on the table (kept current by
+    /// [`Session::refresh_draft`](crate::Session::refresh_draft)).
     pub fn coach_hints(&self) -> &[Hint] {
         &self.worked_out.hints
     }

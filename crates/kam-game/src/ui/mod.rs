@@ -1,6 +1,6 @@
 //! Shared egui plumbing: the root `Ui` each screen draws into and the system that wires a
 //! view function to Bevy. The look lives in [`theme`], the widgets every screen uses in
-//! [`widgets`] and [`chart`], the screen chrome (top and bottom bars, guide, questions) in
+//! [`widgets`] and [`chart`](mod@chart), the screen chrome (top and bottom bars, guide, questions) in
 //! [`chrome`].
 
 use bevy::prelude::*;
@@ -67,7 +67,7 @@ pub fn view_system(
     }
 }
 
-/// Runs the session's screen's view as a whole window would, for tests ([`crate::screens`]
+/// Runs the session's screen's view as a whole window would, for tests (`screens::SCREENS`
 /// holds the one table from screen to view).
 pub fn show(ui: &mut egui::Ui, session: &mut Session) -> Vec<Action> {
     crate::screens::view_of(session.screen)(ui, session)
