@@ -5,6 +5,13 @@
 //! each action into a kam-sim decision (or a change to the draft plan) and picks the next
 //! [`Screen`]. No rule of the game lives here: plans are checked by `Game::check_plan`, numbers
 //! come from the engine, words for causes and warnings from `kam_sim::explain`.
+//!
+//! The session is nested by concern, as egui's demo keeps its state: the title screen's
+//! [`TitleScreen`], the game in hand [`Play`] (its draft, offer, what-if and debrief, in
+//! `play.rs`), the class [`ClassLink`] and the run's [`Settings`]. Starting a game, a what-if
+//! or a new game assigns one fresh value, so nothing of the last game can linger. The month's
+//! flow lives in `flow.rs`, draft edits in `draft.rs`, joining a class in `joining.rs`, the
+//! disk in `saves.rs`.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -18,13 +18,19 @@ use crate::ui::chart::ChartSpec;
 pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
     let mut actions = Vec::new();
     let lang = s.lang;
-    ui::top_bar(root, s, &mut actions);
-    let Some(play) = &mut s.play else {
+    // Worked out when the game ended; here only for a game that reached the debrief another
+    // way, or after the language changed.
+    if let Some(play) = &mut s.play {
+        play.debrief(lang);
+    }
+    let s = &*s;
+    let around = ui::Around {
+        guide: false,
+        class_wait: false,
+    };
+    let Some(play) = ui::game_screen(root, s, around, &mut actions) else {
         return actions;
     };
-    play.debrief(lang);
-    let s = &*s;
-    let Some(play) = &s.play else { return actions };
     let Some(data) = play.debrief_data() else {
         return actions;
     };

@@ -23,9 +23,13 @@ struct Raised<'a> {
 pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
     let mut actions = Vec::new();
     let lang = s.lang;
-    ui::top_bar(root, s, &mut actions);
-    ui::guide_banner(root, s, &mut actions);
-    let Some(play) = &s.play else { return actions };
+    let around = ui::Around {
+        guide: true,
+        class_wait: false,
+    };
+    let Some(play) = ui::game_screen(root, s, around, &mut actions) else {
+        return actions;
+    };
     let game = &play.game;
     // The event on screen: the one answered (feedback) or the one pending.
     let (event, account, repeat) = match (&play.feedback, game.pending()) {

@@ -92,8 +92,13 @@ impl<'a> AtTable<'a> {
 pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
     let mut actions = Vec::new();
     let lang = s.lang;
-    ui::top_bar(root, s, &mut actions);
-    let Some(play) = &s.play else { return actions };
+    let around = ui::Around {
+        guide: false,
+        class_wait: false,
+    };
+    let Some(play) = ui::game_screen(root, s, around, &mut actions) else {
+        return actions;
+    };
     let Some(at) = AtTable::new(&play.game, &play.nego) else {
         return actions;
     };

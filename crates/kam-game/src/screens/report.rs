@@ -16,13 +16,13 @@ use crate::ui::chart::ChartSpec;
 pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
     let mut actions = Vec::new();
     let lang = s.lang;
-    ui::top_bar(root, s, &mut actions);
-    ui::guide_banner(root, s, &mut actions);
-    if s.waiting_for_class() {
-        actions.extend(ui::chrome::waiting_for_class(root, s));
+    let around = ui::Around {
+        guide: true,
+        class_wait: true,
+    };
+    let Some(play) = ui::game_screen(root, s, around, &mut actions) else {
         return actions;
-    }
-    let Some(play) = &s.play else { return actions };
+    };
     let game = &play.game;
     let finished = game.is_finished();
     ui::bottom_bar(root, K::EnterContinues.t(lang), |ui| {

@@ -27,14 +27,14 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
     // again only when it changed.
     s.refresh_draft();
     let s = &*s;
-    ui::top_bar(root, s, &mut actions);
-    ui::guide_banner(root, s, &mut actions);
     // A class game resumed mid-round: the month cannot be planned before it opens.
-    if s.waiting_for_class() {
-        actions.extend(ui::chrome::waiting_for_class(root, s));
+    let around = ui::Around {
+        guide: true,
+        class_wait: true,
+    };
+    let Some(play) = ui::game_screen(root, s, around, &mut actions) else {
         return actions;
-    }
-    let Some(play) = &s.play else { return actions };
+    };
     let (lang, game) = (s.lang, &play.game);
     let means = &game.scenario().means;
     let left = Left {

@@ -12,6 +12,36 @@ use crate::class::{ClassSeat, Delivery};
 use crate::i18n::{self, K, Lang};
 use crate::session::{Action, Confirm, Play, Screen, Session};
 
+/// What a game screen draws around its content besides the top bar.
+#[derive(Clone, Copy)]
+pub struct Around {
+    /// The guided first game's banner, on the screens its steps are about.
+    pub guide: bool,
+    /// The waiting screen instead of the content while the class has not released the
+    /// month (rounds).
+    pub class_wait: bool,
+}
+
+/// The start every game screen shares: the top bar, the guide's banner and the wait for the
+/// class as `around` asks; the game in hand to draw, or `None` when there is nothing more to
+/// draw (no game, or the class is waited for).
+pub fn game_screen<'s>(
+    root: &mut egui::Ui,
+    s: &'s Session,
+    around: Around,
+    actions: &mut Vec<Action>,
+) -> Option<&'s Play> {
+    top_bar(root, s, actions);
+    if around.guide {
+        guide_banner(root, s, actions);
+    }
+    if around.class_wait && s.waiting_for_class() {
+        actions.extend(waiting_for_class(root, s));
+        return None;
+    }
+    s.play.as_ref()
+}
+
 /// The bar atop every in-game screen: scenario, month, language switch, status line.
 pub fn top_bar(ui: &mut egui::Ui, s: &Session, actions: &mut Vec<Action>) {
     egui::Panel::top("top_bar").show(ui, |ui| {

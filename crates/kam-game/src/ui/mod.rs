@@ -16,7 +16,9 @@ pub mod theme;
 pub mod widgets;
 
 pub use chart::chart;
-pub use chrome::{bottom_bar, confirm_dialog, guide_banner, lang_switch, top_bar};
+pub use chrome::{
+    Around, bottom_bar, confirm_dialog, game_screen, guide_banner, lang_switch, top_bar,
+};
 pub use theme::*;
 pub use widgets::*;
 
