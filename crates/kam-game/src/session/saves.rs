@@ -169,6 +169,8 @@ impl Session {
         }
     }
 
+    /// Continues the saved game the title offers first; a save that no longer loads is said
+    /// on the title instead.
     pub(super) fn resume(&mut self) {
         let Some(save) = self.title.autosave.clone() else {
             return;
