@@ -44,6 +44,20 @@ fn practice() -> bool {
     true
 }
 
+/// The game's ties to a live class: the seat it plays in, and a join under way.
+#[derive(Default)]
+pub struct ClassLink {
+    /// The seat in a live class the game in hand is played in, if any.
+    pub seat: Option<ClassSeat>,
+    /// A class join under way in the background (the title shows it, with Cancel).
+    pub joining: Option<PendingJoin>,
+    /// Why the last join got no seat, shown on the title until the next attempt.
+    pub join_problem: Option<JoinProblem>,
+    /// The last join's attempt and the code and name it was for: a join with the same code
+    /// and name sends the same join id again.
+    pub(crate) join_attempt: Option<(String, String, JoinAttempt)>,
+}
+
 /// A seat the game holds, with its running link.
 pub struct ClassSeat {
     pub saved: SavedSeat,

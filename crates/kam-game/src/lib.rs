@@ -98,128 +98,153 @@ pub const USAGE: u8 = 2;
 /// Opens the game window as `kam play` asked.
 pub fn run(args: PlayOptions) -> ExitCode {
     let started = Instant::now();
+    let session = match prepare_session(&args) {
+        Ok(session) => session,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(USAGE);
+        }
+    };
+    startup::install_panic_message();
+    let mut app = build_app(session, &args, started);
+    match app.run() {
+        AppExit::Success => ExitCode::SUCCESS,
+        AppExit::Error(code) => ExitCode::from(code.get()),
+    }
+}
+
+/// The session `kam play` opens with: the options applied, and the scenario started and
+/// played to the screen asked for. `Err` is a usage error, said in one line.
+fn prepare_session(args: &PlayOptions) -> Result<Session, String> {
     let mut session = Session::new(session::data_dir());
     if args.screenshot.is_some() || args.autoplay.is_some() {
         // Automation never overwrites the player's autosave.
-        session.data_dir = None;
+        session.settings.data_dir = None;
     }
     if let Some(code) = &args.lang {
-        match i18n::parse_lang(code) {
-            Some(lang) => {
-                session.lang = lang;
-                session.form.lang = Some(lang);
-                session.lang_fixed = true;
-            }
-            None => {
-                eprintln!("kam play: unknown language `{code}`; use zh or en");
-                return ExitCode::from(USAGE);
-            }
-        }
+        let lang = i18n::parse_lang(code)
+            .ok_or_else(|| format!("kam play: unknown language `{code}`; use zh or en"))?;
+        session.lang = lang;
+        session.title.form.lang = Some(lang);
+        session.settings.lang_fixed = true;
     }
+    let form = &mut session.title.form;
     if let Some(player) = &args.player {
-        session.form.player = player.clone();
+        form.player = player.clone();
     }
     if let Some(seed) = &args.seed {
-        session.form.seed = seed.clone();
+        form.seed = seed.clone();
     }
-    session.form.difficulty = args.difficulty;
+    form.difficulty = args.difficulty;
     if let Some(name) = &args.autoplay
         && kam_sim::strategy::by_name(name, 0).is_none()
     {
-        eprintln!(
+        return Err(format!(
             "kam play: unknown strategy `{name}`; known: {}",
             kam_sim::strategy::all_names().join(", ")
-        );
-        return ExitCode::from(USAGE);
+        ));
     }
     // Said before any work, in one line, instead of a panic from winit once the game starts.
     if let Some(reason) = startup::no_display_reason() {
-        eprintln!("{reason}");
-        return ExitCode::from(USAGE);
+        return Err(reason);
     }
     if let Some(arg) = &args.scenario {
-        let source = session::ScenarioSource::from_arg(arg);
-        // The path field is for files; a bundled scenario is picked in the catalogue instead
-        // (a playtest found "tutorial" left in the path field).
-        if let session::ScenarioSource::File(_) = &source {
-            session.form.file_path = source.label();
-        }
-        session.form.selected = match &source {
-            session::ScenarioSource::Bundled(name) => session
-                .catalog
-                .iter()
-                .position(|e| e.source == session::ScenarioSource::Bundled(name.clone())),
-            session::ScenarioSource::File(_) | session::ScenarioSource::Class(_) => None,
-        };
-        session.source = Some(source.clone());
-        let (seed, player) = (session.form.seed.clone(), session.form.player.clone());
-        if session.start(source, &seed, &player) {
-            let opening = match opening_screen(&args) {
-                Ok(screen) => screen,
-                Err(e) => {
-                    eprintln!("kam play: {e}");
-                    return ExitCode::from(USAGE);
-                }
-            };
-            let strategy = args.autoplay.as_deref().unwrap_or("expert");
-            let played = match opening {
-                Opening::Coach => {
-                    session.screen = Screen::Turn;
-                    let weak = args.autoplay.as_deref().unwrap_or("even");
-                    session.autoplay_until(weak, Screen::Report).map(|()| {
-                        session.apply(session::Action::Continue);
-                        while session.screen != Screen::Turn
-                            && session.game().is_some_and(|g| !g.is_finished())
-                        {
-                            session.apply(session::Action::Continue);
-                        }
-                        // The coach speaks about the plan on the table: start one, with a
-                        // visit pitched against the first person's style.
-                        if let Some(visit) = session.game().and_then(first_mispitched_visit) {
-                            session.apply(session::Action::AddVisit(visit));
-                        }
-                    })
-                }
-                Opening::WhatIf => {
-                    // The original with the strategy asked for (or a weak one), then a what-if
-                    // from month 2 played by the expert.
-                    session.screen = Screen::Turn;
-                    let original = args.autoplay.as_deref().unwrap_or("even");
-                    session.autoplay(original).and_then(|()| {
-                        session.apply(session::Action::WhatIf(2));
-                        session.autoplay("expert")
-                    })
-                }
-                Opening::ExpertCompare => {
-                    session.show_expert_months = true;
-                    session.autoplay(args.autoplay.as_deref().unwrap_or("even"))
-                }
-                Opening::At(Screen::Briefing) => Ok(()),
-                Opening::At(Screen::Turn) => {
-                    session.screen = Screen::Turn;
-                    Ok(())
-                }
-                Opening::At(Screen::Debrief) => session.autoplay(strategy),
-                Opening::At(ahead) => {
-                    session.screen = Screen::Turn;
-                    session.autoplay_until(strategy, ahead)
-                }
-            };
-            if let Err(e) = played {
-                eprintln!("kam play: {e}");
-                return ExitCode::from(USAGE);
-            }
-        } else if args.screenshot.is_some() && !args.watch {
-            // Automation must not hang on a broken file: say why and still shoot the window.
-            if let Some(e) = &session.error {
-                for line in &e.lines {
-                    eprintln!("{line}");
-                }
+        open_scenario(&mut session, args, session::ScenarioSource::from_arg(arg))?;
+    }
+    Ok(session)
+}
+
+/// Starts the command line's scenario and plays it to the opening asked for.
+fn open_scenario(
+    session: &mut Session,
+    args: &PlayOptions,
+    source: session::ScenarioSource,
+) -> Result<(), String> {
+    let form = &mut session.title.form;
+    // The path field is for files; a bundled scenario is picked in the catalogue instead
+    // (a playtest found "tutorial" left in the path field).
+    if let session::ScenarioSource::File(_) = &source {
+        form.file_path = source.label();
+    }
+    form.selected = match &source {
+        session::ScenarioSource::Bundled(_) => session
+            .title
+            .catalog
+            .iter()
+            .position(|e| e.source == source),
+        session::ScenarioSource::File(_) | session::ScenarioSource::Class(_) => None,
+    };
+    session.settings.opened = Some(source.clone());
+    let (seed, player) = (form.seed.clone(), form.player.clone());
+    if session.start(source, &seed, &player) {
+        let opening = opening_screen(args).map_err(|e| format!("kam play: {e}"))?;
+        play_to_opening(session, args, opening).map_err(|e| format!("kam play: {e}"))?;
+    } else if args.screenshot.is_some() && !args.watch {
+        // Automation must not hang on a broken file: say why and still shoot the window.
+        if let Some(e) = &session.title.error {
+            for line in &e.lines {
+                eprintln!("{line}");
             }
         }
     }
+    Ok(())
+}
 
-    startup::install_panic_message();
+/// Plays the game just started to `opening`, with the strategy `--autoplay` names (the
+/// expert's, or a weak one where the opening is about mistakes).
+fn play_to_opening(
+    session: &mut Session,
+    args: &PlayOptions,
+    opening: Opening,
+) -> Result<(), String> {
+    let strategy = args.autoplay.as_deref().unwrap_or("expert");
+    let weak = args.autoplay.as_deref().unwrap_or("even");
+    match opening {
+        Opening::Coach => {
+            session.screen = Screen::Turn;
+            session.autoplay_until(weak, Screen::Report)?;
+            session.apply(session::Action::Continue);
+            while session.screen != Screen::Turn && session.game().is_some_and(|g| !g.is_finished())
+            {
+                session.apply(session::Action::Continue);
+            }
+            // The coach speaks about the plan on the table: start one, with a visit pitched
+            // against the first person's style.
+            if let Some(visit) = session.game().and_then(first_mispitched_visit) {
+                session.apply(session::Action::AddVisit(visit));
+            }
+            Ok(())
+        }
+        Opening::WhatIf => {
+            // The original with the strategy asked for (or a weak one), then a what-if from
+            // month 2 played by the expert.
+            session.screen = Screen::Turn;
+            session.autoplay(weak)?;
+            session.apply(session::Action::WhatIf(2));
+            session.autoplay("expert")
+        }
+        Opening::ExpertCompare => {
+            if let Some(play) = &mut session.play {
+                play.show_expert_months = true;
+            }
+            session.autoplay(weak)
+        }
+        Opening::At(Screen::Briefing) => Ok(()),
+        Opening::At(Screen::Turn) => {
+            session.screen = Screen::Turn;
+            Ok(())
+        }
+        Opening::At(Screen::Debrief) => session.autoplay(strategy),
+        Opening::At(ahead) => {
+            session.screen = Screen::Turn;
+            session.autoplay_until(strategy, ahead)
+        }
+    }
+}
+
+/// The Bevy app around `session`: the window, the frame pacing, the game's plugins, and the
+/// file watch and automation `kam play` asked for.
+fn build_app(session: Session, args: &PlayOptions, started: Instant) -> App {
     let mut app = App::new();
     let automated = args.screenshot.is_some() || automation::bench_frames().is_some();
     app.add_plugins(
@@ -254,24 +279,20 @@ pub fn run(args: PlayOptions) -> ExitCode {
     } else {
         idle_settings()
     });
+    let watched = session.settings.opened.clone();
     app.insert_resource(Started(started));
     app.insert_resource(session);
     app.add_plugins((EguiPlugin::default(), idle::plugin));
     app.add_plugins(game_plugin);
     if args.watch {
-        if let Some(session::ScenarioSource::File(path)) =
-            app.world().resource::<Session>().source.clone()
-        {
+        if let Some(session::ScenarioSource::File(path)) = watched {
             watch::install(&mut app, path);
         } else {
             eprintln!("kam play: --watch needs a scenario file");
         }
     }
     automation::install(&mut app, args.screenshot.clone());
-    match app.run() {
-        AppExit::Success => ExitCode::SUCCESS,
-        AppExit::Error(code) => ExitCode::from(code.get()),
-    }
+    app
 }
 
 /// Reactive updates: a frame only for input, window events or a redraw request (at most one

@@ -5,22 +5,31 @@
 //! each action into a kam-sim decision (or a change to the draft plan) and picks the next
 //! [`Screen`]. No rule of the game lives here: plans are checked by `Game::check_plan`, numbers
 //! come from the engine, words for causes and warnings from `kam_sim::explain`.
+//!
+//! The session is nested by concern, as egui's demo keeps its state: the title screen's
+//! [`TitleScreen`], the game in hand [`Play`] (its draft, offer, what-if and debrief, in
+//! `play.rs`), the class [`ClassLink`] and the run's [`Settings`]. Starting a game, a what-if
+//! or a new game assigns one fresh value, so nothing of the last game can linger. The month's
+//! flow lives in `flow.rs`, draft edits in `draft.rs`, joining a class in `joining.rs`, the
+//! disk in `saves.rs`.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use bevy::prelude::*;
-use kam_sim::engine::{
-    AccountState, BuyerReply, Decision, Exchange, Game, NegotiationRecord, Pending, Plan, Prepared,
-    ResourceUse, Visit,
-};
+use kam_sim::engine::{AccountState, Game, Prepared, ResourceUse, Visit};
 use kam_sim::load::Diagnostic;
-use kam_sim::score::Scores;
 
+use crate::class::ClassLink;
 use crate::i18n::{self, K, Lang};
 
+mod draft;
+mod flow;
+mod joining;
+mod play;
 mod saves;
-pub use saves::{Autosave, Settings, autosave_path, data_dir};
+pub use play::{Confirm, DebriefData, DraftPlan, ExpertGame, Feedback, NegoDraft, Play, WhatIf};
+pub use saves::{Autosave, SavedSettings, autosave_path, data_dir};
 use saves::{read_autosave, read_settings};
 
 /// The screens of the game, in the order a game goes through them.
@@ -110,36 +119,6 @@ pub struct ErrorBox {
     pub what_to_do: String,
 }
 
-/// What answering an event did, for the feedback dialog.
-#[derive(Debug, Clone)]
-pub struct Feedback {
-    pub event: usize,
-    pub account: usize,
-    pub choice: usize,
-    /// Satisfaction, relationship, share before and after, as the engine reports them.
-    pub before: [f64; 3],
-    pub after: [f64; 3],
-}
-
-/// The offer being built and the buyer's last answer.
-#[derive(Debug, Clone, Default)]
-pub struct NegoDraft {
-    /// Index of the negotiation in the scenario.
-    pub negotiation: usize,
-    pub offer: Vec<usize>,
-    /// The issue the arrow keys act on: ↑/↓ move between issues, ←/→ change its option.
-    pub focus: usize,
-    pub last_reply: Option<BuyerReply>,
-    /// Set once the negotiation has closed.
-    pub summary: Option<NegotiationRecord>,
-    /// The rounds the buyer countered, kept after the negotiation closes so its summary still
-    /// shows what the buyer pressed (the engine keeps them only while it is under way).
-    pub history: Vec<Exchange>,
-    /// The negotiation's numbers, taken when it opens (a deal changes the account): the
-    /// buyer's words and the review after the deal are read from them.
-    pub table: Option<kam_sim::negotiation_review::Table>,
-}
-
 /// The title screen's form.
 #[derive(Debug, Clone, Default)]
 pub struct TitleForm {
@@ -191,7 +170,7 @@ pub enum Action {
     ClearPlan,
     /// Takes back the last change to the plan, whatever it was.
     Undo,
-    /// Answers the question on screen ([`Session::confirm`]): yes, go ahead.
+    /// Answers the question on screen (the play's [`Confirm`]): yes, go ahead.
     Confirm,
     /// …or no, stay.
     Cancel,
@@ -223,118 +202,45 @@ pub enum Action {
     SetLang(Lang),
 }
 
-/// Everything the screens show and the player has decided so far.
+/// The title screen's state: the scenarios on offer, the form, the saved game to continue and
+/// what went wrong with the last start.
+pub struct TitleScreen {
+    pub catalog: Vec<CatalogEntry>,
+    pub form: TitleForm,
+    /// The saved game the title offers to continue (unfinished only).
+    pub autosave: Option<Autosave>,
+    /// A broken scenario or save, shown until the next game starts.
+    pub error: Option<ErrorBox>,
+    /// A refused start or join ("pick a scenario", "a name is needed"), in the UI language.
+    pub message: Option<String>,
+}
+
+/// What carries from one game to the next in this run of the game.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// Where saves, settings and results go; `None` for automation, which never overwrites
+    /// the player's autosave.
+    pub data_dir: Option<PathBuf>,
+    /// Whether the language came from the command line (then it sticks across scenarios).
+    pub lang_fixed: bool,
+    /// Whether the guided first game has been done (or skipped): it is offered once.
+    pub guide_done: bool,
+    /// The scenario the command line opened: what `--watch` reloads when no game is in hand
+    /// (a file broken from the start has none).
+    pub opened: Option<ScenarioSource>,
+}
+
+/// Everything the screens show and the player has decided so far, one field per concern.
 #[derive(Resource)]
 pub struct Session {
     pub screen: Screen,
     pub lang: Lang,
-    pub catalog: Vec<CatalogEntry>,
-    pub form: TitleForm,
-    pub source: Option<ScenarioSource>,
-    pub game: Option<Game>,
-    pub player: String,
-    pub draft: Plan,
-    pub selected_account: usize,
-    /// Approach picked for new visits, per stakeholder row of the selected account.
-    pub approach_pick: usize,
-    /// A refused plan or action, in the UI language.
-    pub message: Option<String>,
-    pub feedback: Option<Feedback>,
-    pub nego: NegoDraft,
-    pub error: Option<ErrorBox>,
-    /// Short status line: autosaved, reloaded, exported.
-    pub notice: Option<String>,
-    pub autosave: Option<Autosave>,
-    pub data_dir: Option<PathBuf>,
-    /// Scenario warnings from loading (shown on the briefing).
-    pub warnings: Vec<Diagnostic>,
-    pub expert: Option<Scores>,
-    pub exported: Option<PathBuf>,
-    /// Whether the language came from the command line (then it sticks across scenarios).
-    pub lang_fixed: bool,
-    /// The seat in a live class this game is played in, if any.
-    pub class: Option<crate::class::ClassSeat>,
-    /// A class join under way in the background (the title shows it, with Cancel).
-    pub joining: Option<crate::class::PendingJoin>,
-    /// Why the last join got no seat, shown on the title until the next attempt.
-    pub join_problem: Option<crate::class::JoinProblem>,
-    /// The last join's attempt and the code and name it was for. A join cancelled, or timed
-    /// out, may still have taken a seat on the server; the next join with the same code and
-    /// name sends the same join id, so it gets that seat back instead of "name taken".
-    join_attempt: Option<(String, String, kam_class::JoinAttempt)>,
-    /// The guided first game's step, on the tutorial until it is done or skipped.
-    pub guide: Option<crate::guide::Step>,
-    /// Whether the guided first game has been done (or skipped): it is offered once.
-    pub guide_done: bool,
-    /// A what-if under way: the game it branched from and the month it starts at. The
-    /// official result stays the original; a what-if is never exported or sent to a class.
-    pub what_if: Option<WhatIf>,
-    /// The debrief opens its month-by-month comparison with the expert (`--screen
-    /// expert-compare`).
-    pub show_expert_months: bool,
-    /// The debrief's "try next time": the costliest decisions, measured by replaying.
-    pub try_next_time: Vec<kam_sim::coach::Mistake>,
-    /// The debrief's "how you read the people" (Normal and Hard), worded in the UI's language.
-    pub people_read: Vec<kam_sim::reading_review::PersonReading>,
-    /// The expert's game on the same seed, for the debrief's month-by-month comparison.
-    pub expert_game: Option<Game>,
-    /// The seed or class code the game was started with, as typed.
-    pub seed_code: String,
-    /// The plan before each change this turn, for Undo (latest last).
-    pub undo: Vec<Plan>,
-    /// A question waiting for the player's yes or no before something is lost.
-    pub confirm: Option<Confirm>,
-    /// The month in which the player last tried to end the month: from then on the coach
-    /// speaks about that month's plan, even an empty one ([`Session::coach_hints`]).
-    pub end_asked_in: Option<u32>,
-    /// "Try next time" in each language it was shown in ([`MistakeCache`]).
-    mistake_cache: MistakeCache,
-}
-
-/// The "try next time" cards of each game and language already worked out. Finding them
-/// replays the game dozens of times, so a language switch re-words them from here after the
-/// first time instead of replaying again; a game is known by its seed and decision log.
-#[derive(Default)]
-struct MistakeCache {
-    entries: Vec<(u64, Vec<Decision>, Lang, Vec<kam_sim::coach::Mistake>)>,
-}
-
-impl MistakeCache {
-    /// The costliest decisions of `game` worded in `lang`.
-    fn get(&mut self, game: &Game, lang: Lang) -> Vec<kam_sim::coach::Mistake> {
-        let known = self.entries.iter().find(|(seed, log, l, _)| {
-            *seed == game.seed() && *l == lang && log.as_slice() == game.log()
-        });
-        if let Some((.., mistakes)) = known {
-            return mistakes.clone();
-        }
-        let mistakes = kam_sim::coach::costliest_mistakes(game, lang);
-        self.entries
-            .push((game.seed(), game.log().to_vec(), lang, mistakes.clone()));
-        mistakes
-    }
-}
-
-/// A what-if under way ([`Session::what_if`]).
-#[derive(Debug, Clone)]
-pub struct WhatIf {
-    pub month: u32,
-    pub original: Game,
-    /// The better plan for `month` a "try next time" card named, with the points it was worth,
-    /// shown beside the plan while that month is played again (not kept in the save: a hint).
-    pub suggestion: Option<(Plan, f64)>,
-    /// The original game's "try next time", given back when the what-if is left (the
-    /// what-if's own debrief lists the what-if's).
-    pub original_mistakes: Vec<kam_sim::coach::Mistake>,
-}
-
-/// What the player is asked before it happens.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Confirm {
-    /// End the month with visits or budget unused.
-    EndTurn { visits_left: u32, budget_left: f64 },
-    /// Leave the game under way for the title screen (it stays autosaved).
-    LeaveGame,
+    pub title: TitleScreen,
+    /// The game in hand, from its briefing to its debrief.
+    pub play: Option<Play>,
+    /// The seat in a live class the game is played in, and a join under way.
+    pub class: ClassLink,
+    pub settings: Settings,
 }
 
 impl Default for Session {
@@ -356,185 +262,157 @@ impl Session {
         let mut session = Session {
             screen: Screen::Title,
             lang: crate::i18n::system_lang(),
-            form: TitleForm {
-                selected: if catalog.is_empty() { None } else { Some(0) },
-                ..default()
+            title: TitleScreen {
+                form: TitleForm {
+                    selected: if catalog.is_empty() { None } else { Some(0) },
+                    ..default()
+                },
+                catalog,
+                autosave: None,
+                error: None,
+                message: None,
             },
-            catalog,
-            source: None,
-            game: None,
-            player: String::new(),
-            draft: Plan::default(),
-            selected_account: 0,
-            approach_pick: 0,
-            message: None,
-            feedback: None,
-            nego: NegoDraft::default(),
-            error: None,
-            notice: None,
-            autosave: None,
-            data_dir,
-            warnings: Vec::new(),
-            expert: None,
-            exported: None,
-            lang_fixed: false,
-            class: None,
-            joining: None,
-            join_problem: None,
-            join_attempt: None,
-            expert_game: None,
-            show_expert_months: false,
-            try_next_time: Vec::new(),
-            people_read: Vec::new(),
-            guide: None,
-            guide_done: false,
-            what_if: None,
-            seed_code: String::new(),
-            undo: Vec::new(),
-            confirm: None,
-            end_asked_in: None,
-            mistake_cache: MistakeCache::default(),
+            play: None,
+            class: ClassLink::default(),
+            settings: Settings {
+                data_dir,
+                ..Settings::default()
+            },
         };
-        if let Some(dir) = &session.data_dir {
-            // What the player chose last time: their language, name and class server.
-            if let Some(remembered) = read_settings(dir) {
-                if let Some(lang) = remembered.lang.as_deref().and_then(i18n::parse_lang) {
-                    session.lang = lang;
-                    session.form.lang = Some(lang);
-                }
-                session.form.player = remembered.player;
-                session.form.server = remembered.server;
-                session.guide_done = remembered.guide_done;
-            }
-            match read_autosave(dir) {
-                Ok(save) => session.autosave = save.filter(|s| !s.record.finished),
-                Err(e) => {
-                    session.error = Some(ErrorBox {
-                        title: K::Error.t(session.lang).to_owned(),
-                        lines: vec![e],
-                        what_to_do: K::FixSave.t(session.lang).to_owned(),
-                    })
-                }
-            }
-        }
+        session.read_data_dir();
         session
     }
 
-    /// Takes a class join's answer once it has come, and starts its game or says why not;
-    /// true when something changed (the caller draws a frame). Called every frame: by the
-    /// Bevy system [`poll_class`], and by the tests' harness as that system would.
-    pub fn poll_class(&mut self) -> bool {
-        let Some(answer) = self
-            .joining
-            .as_ref()
-            .and_then(crate::class::PendingJoin::answer)
-        else {
-            return false;
+    /// What the player chose last time (their language, name and class server) and the game
+    /// they left unfinished.
+    fn read_data_dir(&mut self) {
+        let Some(dir) = self.settings.data_dir.clone() else {
+            return;
         };
-        self.joining = None;
-        match answer {
-            Ok(joined) => {
-                self.join_attempt = None;
-                self.enter_class(joined);
+        if let Some(remembered) = read_settings(&dir) {
+            if let Some(lang) = remembered.lang.as_deref().and_then(i18n::parse_lang) {
+                self.lang = lang;
+                self.title.form.lang = Some(lang);
             }
-            Err(problem) => {
-                // The cause in the log too, for whoever helps the trainee.
-                if let Some(cause) = problem.technical() {
-                    warn!("joining the class failed: {cause}");
-                }
-                self.join_problem = Some(problem);
+            self.title.form.player = remembered.player;
+            self.title.form.server = remembered.server;
+            self.settings.guide_done = remembered.guide_done;
+        }
+        match read_autosave(&dir) {
+            Ok(save) => self.title.autosave = save.filter(|s| !s.record.finished),
+            Err(e) => {
+                self.title.error = Some(ErrorBox {
+                    title: K::Error.t(self.lang).to_owned(),
+                    lines: vec![e],
+                    what_to_do: K::FixSave.t(self.lang).to_owned(),
+                })
             }
         }
-        true
     }
 
     /// Whether the game waits for the class to release the month just played (rounds). A
     /// what-if is the trainee's own and never waits.
     pub fn waiting_for_class(&self) -> bool {
-        match (&self.class, &self.game, &self.what_if) {
-            (Some(class), Some(game), None) => class.waiting(game, &class.link.state()),
+        match (&self.class.seat, &self.play) {
+            (Some(seat), Some(play)) if play.what_if.is_none() => {
+                seat.waiting(&play.game, &seat.link.state())
+            }
             _ => false,
         }
     }
 
     pub fn game(&self) -> Option<&Game> {
-        self.game.as_ref()
+        self.play.as_ref().map(|p| &p.game)
+    }
+
+    pub fn game_mut(&mut self) -> Option<&mut Game> {
+        self.play.as_mut().map(|p| &mut p.game)
     }
 
     /// A money label in the language shown, with the scenario's unit of money.
     pub fn money_label(&self, key: K) -> String {
-        let unit = self
-            .game
-            .as_ref()
-            .and_then(|g| g.scenario().money_unit.as_deref());
+        let unit = self.game().and_then(|g| g.scenario().money_unit.as_deref());
         i18n::in_unit(self.lang, key.t(self.lang), unit)
     }
 
     /// Whether the coach (plan previews, hints) is on: practice, unless the scenario or the
     /// class is an exam.
     pub fn coach_on(&self) -> bool {
-        let scenario = self.game.as_ref().is_none_or(|g| {
+        let scenario = self.game().is_none_or(|g| {
             g.scenario().mode == kam_sim::scenario::Mode::Practice
                 && g.prepared().difficulty.allows_coaching()
         });
-        let class = self.class.as_ref().is_none_or(|c| c.saved.coach);
+        let class = self.class.seat.as_ref().is_none_or(|c| c.saved.coach);
         scenario && class
     }
 
-    /// The coach's hints on the plan on the table, once there is one: after the first visit
-    /// or resource of the month, or once the player tries to end the month. Never on the
-    /// untouched plan a month opens with, where "0 visits planned" reads as an accusation
-    /// before the trainee has done anything (a playtest).
-    pub fn coach_hints(&self) -> Vec<kam_sim::coach::Hint> {
-        let Some(game) = &self.game else {
-            return Vec::new();
-        };
-        let started = !self.draft.visits.is_empty() || !self.draft.resources.is_empty();
-        let ending = self.end_asked_in == Some(game.turn());
-        if !self.coach_on() || !game.is_planning() || !(started || ending) {
-            return Vec::new();
+    /// Brings what the turn screen works out from the draft (the coach's hints and plan
+    /// preview, the resources' refusals) up to date; the turn screen calls it before drawing,
+    /// and it works them out again only when something they depend on changed.
+    pub fn refresh_draft(&mut self) {
+        let (lang, coach_on) = (self.lang, self.coach_on());
+        if let Some(play) = &mut self.play {
+            play.refresh_draft(lang, coach_on);
         }
-        kam_sim::coach::hints(game, &self.draft, self.lang)
+    }
+
+    /// The coach's hints on the plan on the table, once there is one: after the first visit
+    /// or resource of the month, or once the player tries to end the month (as of the last
+    /// [`Session::refresh_draft`]).
+    pub fn coach_hints(&self) -> &[kam_sim::coach::Hint] {
+        self.play.as_ref().map_or(&[], |p| p.coach_hints())
     }
 
     /// The player's name as shown: a game started without one shows the default name of the
     /// language on screen (学员, player), whichever language it was started in.
     pub fn player_label(&self) -> &str {
-        let unnamed = self.player.trim().is_empty()
+        let player = self.play.as_ref().map_or("", |p| p.player.as_str());
+        let unnamed = player.trim().is_empty()
             || [Lang::Zh, Lang::En]
                 .iter()
-                .any(|l| self.player == K::DefaultPlayer.t(*l));
+                .any(|l| player == K::DefaultPlayer.t(*l));
         if unnamed {
             K::DefaultPlayer.t(self.lang)
         } else {
-            &self.player
+            player
         }
     }
 
-    /// Starts a new game of `source` at the briefing; errors land in [`Session::error`].
+    /// The name a game records for `typed`: the language's default name when none was typed.
+    fn player_name(&self, typed: &str) -> String {
+        if typed.trim().is_empty() {
+            K::DefaultPlayer.t(self.lang).to_owned()
+        } else {
+            typed.trim().to_owned()
+        }
+    }
+
+    /// Starts a new game of `source` at the briefing; errors land in the title's error box.
     pub fn start(&mut self, source: ScenarioSource, seed_code: &str, player: &str) -> bool {
         match source.load() {
             Ok((prepared, warnings)) => {
                 let seed = seed_from_code(seed_code, prepared.scenario.seed);
-                if !self.lang_fixed {
-                    self.lang = self.form.lang.unwrap_or(prepared.scenario.language);
+                if !self.settings.lang_fixed {
+                    self.lang = self.title.form.lang.unwrap_or(prepared.scenario.language);
                 }
                 let tutorial = prepared.scenario.id == "tutorial";
-                let prepared = match self.form.difficulty {
+                let prepared = match self.title.form.difficulty {
                     Some(d) => prepared.at_difficulty(d),
                     None => prepared,
                 };
-                self.begin(source, Game::new(prepared, seed), player);
-                self.seed_code = seed_code.to_owned();
+                let name = self.player_name(player);
+                let mut play = Play::new(source, Game::new(prepared, seed), name);
+                play.seed_code = seed_code.to_owned();
                 // The first time the tutorial is played, the guide walks through it.
-                if tutorial && !self.guide_done {
-                    self.guide = Some(crate::guide::Step::FIRST);
+                if tutorial && !self.settings.guide_done {
+                    play.guide = Some(crate::guide::Step::FIRST);
                 }
                 // Notes are for the author at `kam validate`, not the trainee's briefing.
-                self.warnings = warnings
+                play.warnings = warnings
                     .into_iter()
                     .filter(|w| w.severity != kam_sim::load::Severity::Note)
                     .collect();
+                self.begin(play);
                 self.screen = Screen::Briefing;
                 true
             }
@@ -545,43 +423,18 @@ impl Session {
         }
     }
 
-    fn begin(&mut self, source: ScenarioSource, game: Game, player: &str) {
-        // A new game leaves the class (a class game sets its seat again after this).
-        self.class = None;
-        self.guide = None;
-        self.seed_code.clear();
-        // A message about the last game ("Exported to …") is not about this one.
-        self.notice = None;
-        self.undo.clear();
-        self.confirm = None;
-        self.source = Some(source);
-        self.game = Some(game);
-        self.player = if player.trim().is_empty() {
-            K::DefaultPlayer.t(self.lang).to_owned()
-        } else {
-            player.trim().to_owned()
-        };
-        self.draft = Plan::default();
-        self.selected_account = 0;
-        self.message = None;
-        self.feedback = None;
-        self.nego = NegoDraft::default();
-        self.error = None;
-        self.expert = None;
-        self.expert_game = None;
-        self.try_next_time.clear();
-        self.people_read.clear();
-        // Another game: the cards of the last one are of no more use.
-        self.mistake_cache = MistakeCache::default();
-        self.end_asked_in = None;
-        self.what_if = None;
-        self.exported = None;
+    /// Puts a new game in hand. It leaves the class (a class game takes its seat again after
+    /// this), and the title's error is about a start that is over.
+    fn begin(&mut self, play: Play) {
+        self.class.seat = None;
+        self.title.error = None;
+        self.play = Some(play);
     }
 
     /// Shows a broken scenario's diagnostics (FILE:LINE:COL, then the problem in the window's
     /// language) on the title screen.
     fn show_scenario_errors(&mut self, diagnostics: &[Diagnostic]) {
-        self.error = Some(ErrorBox {
+        self.title.error = Some(ErrorBox {
             title: K::ScenarioBroken.t(self.lang).to_owned(),
             lines: diagnostics.iter().map(|d| d.render(self.lang)).collect(),
             what_to_do: K::FixScenario.t(self.lang).to_owned(),
@@ -592,690 +445,241 @@ impl Session {
     /// Reloads the scenario after its file changed (`--watch`): a new game at the first turn,
     /// or the errors in the window.
     pub fn reload(&mut self) {
-        let Some(source) = self.source.clone() else {
-            return;
+        let (source, player) = match &self.play {
+            Some(play) => (play.source.clone(), play.player.clone()),
+            None => match &self.settings.opened {
+                Some(source) => (source.clone(), String::new()),
+                None => return,
+            },
         };
-        let seed_code = self.form.seed.clone();
-        let player = self.player.clone();
-        if self.start(source, &seed_code, &player) {
+        let seed_code = self.title.form.seed.clone();
+        if self.start(source, &seed_code, &player)
+            && let Some(play) = &mut self.play
+        {
             self.screen = Screen::Turn;
-            self.notice = Some(K::Reloaded.t(self.lang).to_owned());
+            play.notice = Some(K::Reloaded.t(self.lang).to_owned());
         }
     }
 
     /// Applies one action, then moves the guide on and sends any new decision to the class
     /// (when in one; a what-if is the trainee's own and is never sent).
     pub fn apply(&mut self, action: Action) {
-        let month = self.game.as_ref().map(Game::turn);
-        let skip = action == Action::SkipGuide;
+        let month = self.game().map(Game::turn);
         self.apply_here(action.clone());
-        if let Some(step) = self.guide {
-            let month_ended = self.game.as_ref().map(Game::turn) > month;
-            self.guide = if skip {
-                None
-            } else if step == crate::guide::Step::EndMonth && month_ended {
-                Some(crate::guide::Step::ReadReport)
-            } else {
-                step.after(&action)
-            };
-            if self.guide.is_none() {
-                self.guide_done = true;
-                self.remember();
-            }
-        }
-        if let (Some(class), Some(game), None) = (&self.class, &self.game, &self.what_if) {
-            class.link.update(game.log());
+        self.move_guide(&action, month);
+        if let (Some(seat), Some(play)) = (&self.class.seat, &self.play)
+            && play.what_if.is_none()
+        {
+            seat.link.update(play.game.log());
         }
     }
 
-    /// A what-if: the game as it stood when `month` began, to be played again with the same
-    /// seed; the original is kept beside it for the debrief's comparison.
-    fn start_what_if(&mut self, month: u32) {
-        let Some(current) = &self.game else { return };
-        // A what-if of a what-if still compares with the official game.
-        let (original, original_mistakes) = self.what_if.as_ref().map_or_else(
-            || (current.clone(), self.try_next_time.clone()),
-            |w| (w.original.clone(), w.original_mistakes.clone()),
-        );
-        let prefix = kam_sim::record::log_before_month(&original, month);
-        let Ok(branch) = Game::replay(Arc::clone(original.prepared()), original.seed(), &prefix)
-        else {
-            return;
-        };
-        self.game = Some(branch);
-        self.what_if = Some(WhatIf {
-            month,
-            original,
-            suggestion: None,
-            original_mistakes,
-        });
-        self.clear_month_in_hand();
-        // The original's export line would read as this game's.
-        self.exported = None;
-        // The top bar's what-if badge says it for as long as it lasts.
-        self.notice = None;
-        self.next_pending_after_resume();
-    }
-
-    /// Drops what belonged to the month being played when the game in hand is swapped for
-    /// another: the draft and its undo, a question, feedback, an offer, a message.
-    fn clear_month_in_hand(&mut self) {
-        self.draft = Plan::default();
-        self.undo.clear();
-        self.confirm = None;
-        self.feedback = None;
-        self.nego = NegoDraft::default();
-        self.message = None;
-        self.end_asked_in = None;
-    }
-
-    /// Back to the original game, as it was finished, at its debrief; the what-if is dropped.
-    fn leave_what_if(&mut self) {
-        let Some(what_if) = self.what_if.take() else {
-            return;
-        };
-        self.try_next_time = if what_if.original_mistakes.is_empty() {
-            self.mistake_cache.get(&what_if.original, self.lang)
+    /// The guided first game's next step after `action`, taken in `month`; once it is over it
+    /// is remembered, so it is offered once.
+    fn move_guide(&mut self, action: &Action, month: Option<u32>) {
+        let month_ended = self.game().map(Game::turn) > month;
+        let Some(play) = &mut self.play else { return };
+        let Some(step) = play.guide else { return };
+        play.guide = if *action == Action::SkipGuide {
+            None
+        } else if step == crate::guide::Step::EndMonth && month_ended {
+            Some(crate::guide::Step::ReadReport)
         } else {
-            what_if.original_mistakes
+            step.after(action)
         };
-        self.people_read = kam_sim::reading_review::review(&what_if.original, self.lang);
-        self.game = Some(what_if.original);
-        self.clear_month_in_hand();
-        self.notice = None;
-        self.screen = Screen::Debrief;
-        self.autosave_now();
-    }
-
-    /// Starts joining the class the title form names (or taking the seat back, when a rejoin
-    /// code is given), in the background: [`Session::poll_class`] starts its game when the
-    /// server answers.
-    fn join_class(&mut self) {
-        if self.joining.is_some() {
-            return;
+        if play.guide.is_none() {
+            self.settings.guide_done = true;
+            self.remember();
         }
-        self.remember();
-        let form = self.form.clone();
-        if form.player.trim().is_empty() {
-            self.message = Some(K::NameNeeded.t(self.lang).to_owned());
-            return;
-        }
-        // A new attempt: what went wrong with the last one is not about this one.
-        self.error = None;
-        self.join_problem = None;
-        self.message = None;
-        let key = (
-            form.join_code.trim().to_uppercase(),
-            form.player.trim().to_owned(),
-        );
-        let attempt = match &self.join_attempt {
-            Some((code, name, attempt)) if (code, name) == (&key.0, &key.1) => attempt.clone(),
-            _ => kam_class::JoinAttempt::new(&form.join_code, &form.player),
-        };
-        self.join_attempt = Some((key.0, key.1, attempt.clone()));
-        self.joining = Some(crate::class::start_join(
-            &form.server,
-            &form.join_code,
-            &form.player,
-            &form.rejoin,
-            attempt,
-        ));
-    }
-
-    /// Starts the class game a join got: at its briefing, or where the server's record of it
-    /// stands when the seat was taken back.
-    fn enter_class(&mut self, joined: crate::class::Joined) {
-        let crate::class::Joined {
-            saved,
-            game,
-            prepared,
-            released,
-        } = joined;
-        // A seat taken back between a month played and its release: that month's report is
-        // what the class waits for, so the game waits at it (as a continued game does).
-        let at_report = saved.pacing == kam_class::Pacing::Rounds
-            && game.pending().is_none()
-            && game.turn() > released + 1;
-        if !self.lang_fixed {
-            self.lang = self.form.lang.unwrap_or(prepared.scenario.language);
-        }
-        let source = ScenarioSource::Class(Arc::from(saved.scenario.as_str()));
-        let acknowledged = game.log().len();
-        let resumed = acknowledged > 0;
-        let seat = crate::class::ClassSeat::connect(saved.clone(), &game, acknowledged);
-        self.begin(source, game, &saved.name);
-        self.seed_code = saved.code.clone();
-        self.class = Some(seat);
-        self.notice = Some(format!(
-            "{} {} · {} {}",
-            K::ClassLine.t(self.lang),
-            saved.code,
-            K::RejoinLine.t(self.lang),
-            saved.rejoin
-        ));
-        if at_report {
-            self.screen = Screen::Report;
-        } else if resumed {
-            self.next_pending_after_resume();
-        } else {
-            self.screen = Screen::Briefing;
-        }
-        self.autosave_now();
     }
 
     fn apply_here(&mut self, action: Action) {
         match action {
-            Action::Start => {
-                let source = match self.form.selected {
-                    Some(i) if i < self.catalog.len() => self.catalog[i].source.clone(),
-                    _ if !self.form.file_path.trim().is_empty() => {
-                        ScenarioSource::from_arg(Path::new(self.form.file_path.trim()))
-                    }
-                    _ => {
-                        self.message = Some(K::PickScenario.t(self.lang).to_owned());
-                        return;
-                    }
-                };
-                let (seed, player) = (self.form.seed.clone(), self.form.player.clone());
-                // Another game instead: a join under way would replace it when it answers.
-                self.joining = None;
-                self.remember();
-                self.start(source, &seed, &player);
-            }
+            Action::Start => self.start_from_form(),
             Action::Resume => {
-                self.joining = None;
+                self.class.joining = None;
                 self.resume();
             }
             Action::JoinClass => self.join_class(),
-            Action::CancelJoin => self.joining = None,
+            Action::CancelJoin => self.class.joining = None,
             Action::BeginTurns => {
-                if self.game.is_some() {
+                if self.play.is_some() {
                     self.screen = Screen::Turn;
                 }
             }
-            Action::Back if self.confirm.is_some() => self.confirm = None,
-            Action::Back => match self.screen {
-                Screen::Title => self.joining = None,
-                // The waiting screen's way out; the game and anything not yet sent stay saved.
-                Screen::Turn | Screen::Report if self.waiting_for_class() => self.leave_to_title(),
-                Screen::Briefing
-                    if self.game.as_ref().is_some_and(|g| !g.log().is_empty())
-                        || self.draft != Plan::default() =>
-                {
-                    self.confirm = Some(Confirm::LeaveGame);
-                }
-                Screen::Briefing => self.leave_to_title(),
-                Screen::Turn => self.screen = Screen::Briefing,
-                Screen::Debrief => self.screen = Screen::Title,
-                _ => {}
-            },
-            Action::SelectAccount(a) => {
-                if self.game.as_ref().is_some_and(|g| a < g.accounts().len()) {
-                    self.selected_account = a;
-                }
-            }
+            Action::Back => self.back(),
             Action::Read {
                 account,
                 stakeholder,
                 reading,
-            } => {
-                // A note in the decision log, so the save, the class and the debrief keep it;
-                // the same reading again is no new decision.
-                let same = self.game.as_ref().is_some_and(|g| {
-                    g.accounts()
-                        .get(account)
-                        .and_then(|a| a.people.get(stakeholder))
-                        .is_some_and(|p| p.reading == reading)
-                });
-                if !same
-                    && self.decide(Decision::Read {
-                        account,
-                        stakeholder,
-                        reading,
-                    })
-                {
-                    self.autosave_now();
-                }
-            }
-            Action::PickApproach(p) => {
-                // (The arrow keys stop at the ends: a keyboard user never wraps round to a
-                // pitch they did not mean.)
-                if self
-                    .game
-                    .as_ref()
-                    .is_some_and(|g| p < g.scenario().approaches.len())
-                {
-                    self.approach_pick = p;
-                }
-            }
-            Action::AddVisit(v) => {
-                let mut plan = self.draft.clone();
-                plan.visits.push(v);
-                self.try_plan(plan);
-            }
-            Action::RemoveVisit(i) => {
-                if i < self.draft.visits.len() {
-                    self.undo.push(self.draft.clone());
-                    self.draft.visits.remove(i);
-                    self.message = None;
-                }
-            }
-            Action::AddResource(r) => {
-                let mut plan = self.draft.clone();
-                match plan
-                    .resources
-                    .iter_mut()
-                    .find(|x| x.account == r.account && x.resource == r.resource)
-                {
-                    Some(x) => x.units += r.units,
-                    None => plan.resources.push(r),
-                }
-                self.try_plan(plan);
-            }
-            Action::RemoveResource(i) => {
-                if i < self.draft.resources.len() {
-                    self.undo.push(self.draft.clone());
-                    let line = &mut self.draft.resources[i];
-                    line.units = line.units.saturating_sub(1);
-                    if line.units == 0 {
-                        self.draft.resources.remove(i);
-                    }
-                    self.message = None;
-                }
-            }
-            Action::ClearPlan => {
-                if self.draft != Plan::default() {
-                    self.undo.push(std::mem::take(&mut self.draft));
-                }
-                self.message = None;
-            }
-            Action::Undo => {
-                if let Some(previous) = self.undo.pop() {
-                    self.draft = previous;
-                    self.message = None;
-                }
-            }
-            Action::EndTurn => self.ask_end_turn(),
-            Action::Confirm => match self.confirm.take() {
-                Some(Confirm::EndTurn { .. }) => self.end_turn(),
-                Some(Confirm::LeaveGame) => self.leave_to_title(),
-                None => {}
-            },
-            Action::Cancel => self.confirm = None,
-            Action::Choose(c) => self.choose(c),
-            Action::SetOffer { issue, option } => {
-                if let Some(x) = self.nego.offer.get_mut(issue) {
-                    *x = option;
-                    self.nego.focus = issue;
-                }
-            }
-            Action::FocusIssue(issue) => {
-                if issue < self.nego.offer.len() {
-                    self.nego.focus = issue;
-                }
-            }
-            Action::MakeOffer => self.make_offer(),
-            Action::WalkAway => {
-                if self.nego.summary.is_none() {
-                    self.decide(Decision::WalkAway);
-                    self.close_summary();
-                }
-            }
-            Action::Continue => self.proceed(),
-            Action::Export if self.what_if.is_some() => {
-                self.message = Some(K::WhatIfNotResult.t(self.lang).to_owned());
-            }
-            Action::Export => self.export(),
-            Action::WhatIf(month) => self.start_what_if(month),
-            Action::LeaveWhatIf => self.leave_what_if(),
-            Action::ReplayMistake(n) => {
-                if let Some(m) = self.try_next_time.get(n).cloned() {
-                    self.start_what_if(m.month);
-                    if let Some(w) = &mut self.what_if {
-                        w.suggestion = m.better_plan.map(|plan| (plan, m.points));
-                    }
+            } => self.read_person(account, stakeholder, reading),
+            Action::SelectAccount(_)
+            | Action::PickApproach(_)
+            | Action::AddVisit(_)
+            | Action::RemoveVisit(_)
+            | Action::AddResource(_)
+            | Action::RemoveResource(_)
+            | Action::ClearPlan
+            | Action::Undo => {
+                let lang = self.lang;
+                if let Some(play) = &mut self.play {
+                    play.edit_plan(&action, lang);
                 }
             }
             Action::UseSuggestion => {
-                let suggested = self.what_if.as_ref().and_then(|w| w.suggestion.clone());
-                if let Some((plan, _)) = suggested
-                    && self.screen == Screen::Turn
+                if self.screen == Screen::Turn
+                    && let Some(play) = &mut self.play
                 {
-                    self.undo.push(std::mem::replace(&mut self.draft, plan));
+                    play.use_suggestion();
                 }
             }
+            Action::EndTurn => self.ask_end_turn(),
+            Action::Confirm => self.confirm(),
+            Action::Cancel => {
+                if let Some(play) = &mut self.play {
+                    play.confirm = None;
+                }
+            }
+            Action::Choose(c) => self.choose(c),
+            Action::SetOffer { .. } | Action::FocusIssue(_) => {
+                if let Some(play) = &mut self.play {
+                    play.edit_offer(&action);
+                }
+            }
+            Action::MakeOffer => self.make_offer(),
+            Action::WalkAway => self.walk_away(),
+            Action::Continue => self.proceed(),
+            Action::Export => self.export(),
+            Action::WhatIf(month) => self.start_what_if(month),
+            Action::LeaveWhatIf => self.leave_what_if(),
+            Action::ReplayMistake(n) => self.replay_mistake(n),
             Action::SkipGuide => {}
             Action::NewGame => {
                 self.screen = Screen::Title;
-                self.game = None;
-                self.autosave = self
-                    .data_dir
-                    .as_deref()
-                    .and_then(|d| read_autosave(d).ok().flatten())
-                    .filter(|s| !s.record.finished);
+                self.play = None;
+                self.title.autosave = self.saved_game();
             }
-            Action::SetLang(lang) => {
-                let before = self.lang;
-                self.lang = lang;
-                self.form.lang = Some(lang);
-                self.remember();
-                if before != lang {
-                    self.reword(before);
+            Action::SetLang(lang) => self.set_lang(lang),
+        }
+    }
+
+    /// Starts the game the title form names, or says what is missing.
+    fn start_from_form(&mut self) {
+        let form = &self.title.form;
+        let source = match form.selected {
+            Some(i) if i < self.title.catalog.len() => self.title.catalog[i].source.clone(),
+            _ if !form.file_path.trim().is_empty() => {
+                ScenarioSource::from_arg(Path::new(form.file_path.trim()))
+            }
+            _ => {
+                self.title.message = Some(K::PickScenario.t(self.lang).to_owned());
+                return;
+            }
+        };
+        let (seed, player) = (form.seed.clone(), form.player.clone());
+        // Another game instead: a join under way would replace it when it answers.
+        self.class.joining = None;
+        self.remember();
+        self.start(source, &seed, &player);
+    }
+
+    /// Esc: a question is answered no; otherwise one screen back where that makes sense.
+    fn back(&mut self) {
+        if let Some(play) = &mut self.play
+            && play.confirm.take().is_some()
+        {
+            return;
+        }
+        match self.screen {
+            Screen::Title => self.class.joining = None,
+            // The waiting screen's way out; the game and anything not yet sent stay saved.
+            Screen::Turn | Screen::Report if self.waiting_for_class() => self.leave_to_title(),
+            Screen::Briefing => match &mut self.play {
+                Some(play)
+                    if !play.game.log().is_empty() || play.draft.plan != Default::default() =>
+                {
+                    play.confirm = Some(Confirm::LeaveGame);
                 }
+                _ => self.leave_to_title(),
+            },
+            Screen::Turn => self.screen = Screen::Briefing,
+            Screen::Debrief => self.screen = Screen::Title,
+            _ => {}
+        }
+    }
+
+    /// The question on screen answered yes.
+    fn confirm(&mut self) {
+        match self.play.as_mut().and_then(|p| p.confirm.take()) {
+            Some(Confirm::EndTurn { .. }) => self.end_turn(),
+            Some(Confirm::LeaveGame) => self.leave_to_title(),
+            None => {}
+        }
+    }
+
+    /// Notes the trainee's reading of a person: a note in the decision log, so the save, the
+    /// class and the debrief keep it; the same reading again is no new decision.
+    fn read_person(
+        &mut self,
+        account: usize,
+        stakeholder: usize,
+        reading: kam_sim::reading::Reading,
+    ) {
+        let same = self.game().is_some_and(|g| {
+            g.accounts()
+                .get(account)
+                .and_then(|a| a.people.get(stakeholder))
+                .is_some_and(|p| p.reading == reading)
+        });
+        let read = kam_sim::engine::Decision::Read {
+            account,
+            stakeholder,
+            reading,
+        };
+        if !same && self.decide(read) {
+            self.autosave_now();
+        }
+    }
+
+    /// Switches the UI language, remembers it, and re-words what was worded before the
+    /// switch (the texts the screens draw each frame follow by themselves).
+    fn set_lang(&mut self, lang: Lang) {
+        let before = self.lang;
+        self.lang = lang;
+        self.title.form.lang = Some(lang);
+        self.remember();
+        if before == lang {
+            return;
+        }
+        if let Some(play) = &mut self.play {
+            if let Some(n) = &play.notice {
+                play.notice = Some(i18n::reword_notice(n, before, lang));
             }
+            play.reword(lang);
         }
     }
 
-    /// After a language switch: words kept from before the switch, in the new language (the
-    /// texts the screens draw each frame follow by themselves). "Try next time" is shown only
-    /// for a finished game (while a what-if is played it waits to be worked out again or
-    /// given back), so it is re-worded then; the original's cards a what-if keeps always are.
-    fn reword(&mut self, before: Lang) {
-        let lang = self.lang;
-        if let Some(n) = &self.notice {
-            self.notice = Some(i18n::reword_notice(n, before, lang));
-        }
-        if let Some(game) = &self.game
-            && game.is_finished()
-            && !self.try_next_time.is_empty()
-        {
-            self.try_next_time = self.mistake_cache.get(game, lang);
-        }
-        if let Some(game) = &self.game
-            && game.is_finished()
-        {
-            self.people_read = kam_sim::reading_review::review(game, lang);
-        }
-        if let Some(w) = &mut self.what_if
-            && !w.original_mistakes.is_empty()
-        {
-            w.original_mistakes = self.mistake_cache.get(&w.original, lang);
-        }
-    }
-
-    /// Keeps a plan only if the engine accepts it; otherwise says why.
-    fn try_plan(&mut self, plan: Plan) {
-        let Some(game) = &self.game else { return };
-        match game.check_plan(&plan) {
-            Ok(()) => {
-                self.undo.push(std::mem::replace(&mut self.draft, plan));
-                self.message = None;
-            }
-            Err(e) => self.message = Some(i18n::plan_error(self.lang, &e)),
-        }
-    }
-
-    fn decide(&mut self, decision: Decision) -> bool {
-        let Some(game) = &mut self.game else {
+    /// Makes a decision in the game in hand; a refusal is said in the message line.
+    fn decide(&mut self, decision: kam_sim::engine::Decision) -> bool {
+        let Some(play) = &mut self.play else {
             return false;
         };
-        match game.decide(decision) {
+        match play.game.decide(decision) {
             Ok(()) => true,
             Err(e) => {
-                self.message = Some(i18n::sentence(self.lang, e.words(self.lang)));
+                play.message = Some(i18n::sentence(self.lang, e.words(self.lang)));
                 false
             }
         }
     }
 
-    /// Ends the month, asking first when visits or budget would go unused.
-    fn ask_end_turn(&mut self) {
-        let Some(game) = &self.game else { return };
-        if self.screen != Screen::Turn || !game.is_planning() {
-            return;
-        }
-        self.end_asked_in = Some(game.turn());
-        let means = &game.scenario().means;
-        let visits_left = means
-            .visits_per_turn
-            .saturating_sub(self.draft.visits.len() as u32);
-        let budget_left = means.budget_per_turn - game.plan_cost(&self.draft);
-        // Budget too small to buy any resource is not worth asking about (a free resource,
-        // such as a discount, does not make unspent budget worth a question).
-        let cheapest = means
-            .resources
-            .iter()
-            .map(|r| r.cost)
-            .filter(|c| *c > 0.0)
-            .fold(f64::INFINITY, f64::min);
-        if visits_left > 0 || budget_left + 1e-9 >= cheapest {
-            self.confirm = Some(Confirm::EndTurn {
-                visits_left,
-                budget_left,
-            });
-        } else {
-            self.end_turn();
-        }
-    }
-
-    /// Back to the title screen, where the autosave can be continued.
-    fn leave_to_title(&mut self) {
-        if self.game.as_ref().is_some_and(|g| !g.is_finished()) {
-            self.autosave_now();
-        }
-        self.confirm = None;
-        self.screen = Screen::Title;
-        self.autosave = self
+    /// The unfinished saved game to offer on the title, read again from the disk.
+    fn saved_game(&self) -> Option<Autosave> {
+        self.settings
             .data_dir
             .as_deref()
             .and_then(|d| read_autosave(d).ok().flatten())
-            .filter(|s| !s.record.finished);
-    }
-
-    fn end_turn(&mut self) {
-        if self.screen != Screen::Turn {
-            return;
-        }
-        self.undo.clear();
-        let Some(game) = &self.game else { return };
-        if let Err(e) = game.check_plan(&self.draft) {
-            self.message = Some(i18n::plan_error(self.lang, &e));
-            return;
-        }
-        let plan = std::mem::take(&mut self.draft);
-        if self.decide(Decision::Plan(plan)) {
-            self.message = None;
-            self.next_pending();
-        }
-    }
-
-    /// After a decision: the next event or negotiation, else the turn report.
-    fn next_pending(&mut self) {
-        let Some(game) = &self.game else { return };
-        self.feedback = None;
-        match game.pending() {
-            Some(Pending::Event { .. }) => self.screen = Screen::Event,
-            Some(Pending::Negotiation(state)) => {
-                let n = &game.scenario().negotiations[state.negotiation];
-                // Open with the option the buyer likes least on each issue: the seller's best
-                // terms, from which the player concedes or trades.
-                let offer = n
-                    .issues
-                    .iter()
-                    .map(|i| {
-                        i.options
-                            .iter()
-                            .enumerate()
-                            .min_by(|a, b| a.1.buyer_value.total_cmp(&b.1.buyer_value))
-                            .map_or(0, |(k, _)| k)
-                    })
-                    .collect();
-                let negotiation = state.negotiation;
-                self.nego = NegoDraft {
-                    negotiation,
-                    offer,
-                    focus: 0,
-                    last_reply: None,
-                    summary: None,
-                    history: state.exchanges.clone(),
-                    table: kam_sim::negotiation_review::Table::new(game, negotiation),
-                };
-                self.screen = Screen::Negotiation;
-            }
-            None => {
-                // In this order: the save records that the month's report is unread.
-                self.screen = Screen::Report;
-                self.autosave_now();
-            }
-        }
-    }
-
-    fn choose(&mut self, choice: usize) {
-        if self.feedback.is_some() {
-            return;
-        }
-        let Some(game) = &self.game else { return };
-        let Some(Pending::Event { event, account, .. }) = game.pending().cloned() else {
-            return;
-        };
-        let before = metrics(&game.accounts()[account]);
-        if self.decide(Decision::Choose(choice)) {
-            let after = self
-                .game
-                .as_ref()
-                .map_or(before, |g| metrics(&g.accounts()[account]));
-            self.feedback = Some(Feedback {
-                event,
-                account,
-                choice,
-                before,
-                after,
-            });
-        }
-    }
-
-    fn make_offer(&mut self) {
-        if self.nego.summary.is_some() {
-            return;
-        }
-        let offer = self.nego.offer.clone();
-        if self.decide(Decision::Offer(offer.clone())) {
-            let Some(game) = &self.game else { return };
-            match game.pending() {
-                Some(Pending::Negotiation(s)) if s.negotiation == self.nego.negotiation => {
-                    self.nego.last_reply = s.exchanges.last().map(|x| x.reply);
-                    self.nego.history = s.exchanges.clone();
-                }
-                _ => {
-                    let deal = game
-                        .negotiation_records()
-                        .last()
-                        .is_some_and(|r| r.deal.is_some());
-                    let reply = if deal {
-                        BuyerReply::Accept
-                    } else {
-                        BuyerReply::WalkAway
-                    };
-                    self.nego.last_reply = Some(reply);
-                    // The closing round is a round too: its offer stays in the history beside
-                    // the buyer's answer (a playtest found the last offer missing).
-                    self.nego.history.push(Exchange { offer, reply });
-                    self.close_summary();
-                }
-            }
-        }
-    }
-
-    fn close_summary(&mut self) {
-        if let Some(game) = &self.game {
-            self.nego.summary = game.negotiation_records().last().cloned();
-        }
-    }
-
-    /// Continue from a feedback dialog, a deal summary or the turn report.
-    fn proceed(&mut self) {
-        match self.screen {
-            Screen::Event if self.feedback.is_some() => self.next_pending_or_report(),
-            Screen::Negotiation if self.nego.summary.is_some() => self.next_pending_or_report(),
-            // The report waits for the class: there is nothing to continue to yet.
-            Screen::Report if self.waiting_for_class() => {}
-            Screen::Report => {
-                if self.game.as_ref().is_some_and(Game::is_finished) {
-                    self.finish();
-                } else {
-                    self.screen = Screen::Turn;
-                    // A class game's save says the report was read (see `Autosave::at_report`).
-                    if self.class.is_some() {
-                        self.autosave_now();
-                    }
-                    self.notice = None;
-                }
-            }
-            Screen::Briefing => self.screen = Screen::Turn,
-            _ => {}
-        }
-    }
-
-    fn next_pending_or_report(&mut self) {
-        self.feedback = None;
-        self.next_pending();
-    }
-
-    /// The end of the game: the expert's score on the same seed, then the debrief.
-    pub fn finish(&mut self) {
-        if let Some(game) = &self.game {
-            let mut expert = Game::new(Arc::clone(game.prepared()), game.seed());
-            if let Some(mut strategy) = kam_sim::strategy::by_name("expert", game.seed())
-                && kam_sim::strategy::play_out(&mut expert, strategy.as_mut()).is_ok()
-            {
-                self.expert = Some(kam_sim::score::score(&expert));
-                self.expert_game = Some(expert);
-            }
-            self.try_next_time = self.mistake_cache.get(game, self.lang);
-            self.people_read = kam_sim::reading_review::review(game, self.lang);
-        }
-        self.autosave_now();
-        self.screen = Screen::Debrief;
-    }
-
-    fn next_pending_after_resume(&mut self) {
-        match self.game.as_ref().and_then(Game::pending) {
-            None => self.screen = Screen::Turn,
-            Some(_) => self.next_pending(),
-        }
-    }
-
-    /// Plays with a built-in strategy until the game reaches `stop` (an event, a negotiation or
-    /// a turn report), for screenshots of those screens; the debrief when it never does.
-    pub fn autoplay_until(&mut self, strategy: &str, stop: Screen) -> Result<(), String> {
-        let game = self.game.as_mut().ok_or("no game")?;
-        let mut s = kam_sim::strategy::by_name(strategy, game.seed()).ok_or("unknown strategy")?;
-        loop {
-            let reached = match (stop, game.pending()) {
-                (Screen::Event, Some(Pending::Event { .. })) => true,
-                (Screen::Negotiation, Some(Pending::Negotiation(_))) => true,
-                (Screen::Report, None) => game.turn() > 1,
-                _ => false,
-            };
-            if reached {
-                if stop == Screen::Report {
-                    self.screen = Screen::Report;
-                } else {
-                    self.next_pending();
-                }
-                return Ok(());
-            }
-            let Some(d) = kam_sim::strategy::next_decision(game, s.as_mut()) else {
-                break;
-            };
-            game.decide(d).map_err(|e| e.to_string())?;
-        }
-        self.finish();
-        Ok(())
-    }
-
-    /// Plays the rest of the game with a built-in strategy and opens the debrief.
-    pub fn autoplay(&mut self, strategy: &str) -> Result<(), String> {
-        let game = self.game.as_mut().ok_or("no game")?;
-        let mut s = kam_sim::strategy::by_name(strategy, game.seed()).ok_or_else(|| {
-            format!(
-                "unknown strategy `{strategy}`; known: {}",
-                kam_sim::strategy::NAMES.join(", ")
-            )
-        })?;
-        kam_sim::strategy::play_out(game, s.as_mut()).map_err(|e| e.to_string())?;
-        self.finish();
-        Ok(())
+            .filter(|s| !s.record.finished)
     }
 }
 
@@ -1295,7 +699,7 @@ fn poll_class(
     mut redraw: MessageWriter<bevy::window::RequestRedraw>,
 ) {
     // Read first: a mutable borrow every frame would mark the session changed every frame.
-    if session.joining.is_some() && session.poll_class() {
+    if session.class.joining.is_some() && session.poll_class() {
         redraw.write(bevy::window::RequestRedraw);
     }
 }
@@ -1364,9 +768,9 @@ mod tests {
             ),
         ] {
             let mut s = Session::new(None);
-            (s.lang, s.lang_fixed) = (lang, true);
+            (s.lang, s.settings.lang_fixed) = (lang, true);
             assert!(!s.start(ScenarioSource::Class(Arc::clone(&broken)), "", "p"));
-            let e = s.error.expect("the errors are shown");
+            let e = s.title.error.expect("the errors are shown");
             assert_eq!(e.lines, [said]);
         }
     }

@@ -57,12 +57,6 @@ pub fn lessons_missed(game: &Game) -> Vec<(Lesson, bool)> {
     out
 }
 
-/// The name of a teaching point: [`crate::words::lesson`], its one home, under the name the
-/// game's screens call it by.
-pub fn lesson_name(lesson: Lesson, lang: Language) -> &'static str {
-    crate::words::lesson(lang, lesson)
-}
-
 /// The share of the profit rate a deal must keep to count as win-win: giving up more than a
 /// tenth of it is buying agreement (courseware: trade concessions, never give them away).
 pub const WIN_WIN_PROFIT_KEPT: f64 = 0.9;

@@ -3,24 +3,16 @@
 //! The buyer's words and the review after the deal come from kam-sim's
 //! [`kam_sim::negotiation_review`], so they agree with the numbers.
 
-use bevy::prelude::*;
-use bevy_egui::{EguiPrimaryContextPass, egui};
+use bevy_egui::egui;
 use egui::RichText;
-use kam_sim::engine::{BuyerReply, Exchange, Game, Pending};
+use kam_sim::engine::{BuyerReply, Exchange, Game, NegotiationRecord, NegotiationState, Pending};
 use kam_sim::negotiation_review::{self as review, BuyerSignal, Table};
 use kam_sim::reading;
-use kam_sim::scenario::{IssueOption, Need, Negotiation, Style};
+use kam_sim::scenario::{IssueOption, Need, Negotiation, Stakeholder, Style};
 
 use crate::i18n::{self, K, Lang};
-use crate::session::{Action, Screen, Session};
+use crate::session::{Action, NegoDraft, Session};
 use crate::ui;
-
-pub(super) fn plugin(app: &mut App) {
-    app.add_systems(
-        EguiPrimaryContextPass,
-        ui::view_system(view).run_if(crate::session::on_screen(Screen::Negotiation)),
-    );
-}
 
 /// What an option changes in the contract, from the scenario's data.
 fn terms(lang: Lang, o: &IssueOption) -> String {
@@ -43,37 +35,75 @@ fn terms(lang: Lang, o: &IssueOption) -> String {
     parts.join(" · ")
 }
 
+/// The negotiation on the table, as the view reads it.
+struct AtTable<'a> {
+    game: &'a Game,
+    def: &'a Negotiation,
+    /// The account negotiated with.
+    account: usize,
+    /// The engine's state while the negotiation is under way.
+    state: Option<NegotiationState>,
+    buyer: Option<std::sync::Arc<Stakeholder>>,
+    style: Style,
+    need: Option<Need>,
+}
+
+impl<'a> AtTable<'a> {
+    fn new(game: &'a Game, nego: &NegoDraft) -> Option<AtTable<'a>> {
+        let sc = game.scenario();
+        let def = sc.negotiations.get(nego.negotiation)?;
+        let account = sc
+            .accounts
+            .iter()
+            .position(|a| a.id == def.account)
+            .unwrap_or(0);
+        let state = match game.pending() {
+            Some(Pending::Negotiation(st)) if st.negotiation == nego.negotiation => {
+                Some(st.clone())
+            }
+            _ => None,
+        };
+        let buyer = def
+            .buyer
+            .as_ref()
+            .and_then(|id| {
+                game.accounts()[account]
+                    .people
+                    .iter()
+                    .find(|p| &p.person.id == id)
+            })
+            .map(|p| p.person.clone());
+        let style = buyer.as_ref().map_or(Style::A, |b| b.style);
+        let need = buyer.as_ref().map(|b| b.need);
+        Some(AtTable {
+            game,
+            def,
+            account,
+            state,
+            buyer,
+            style,
+            need,
+        })
+    }
+}
+
+/// The negotiation: the buyer's answers on the right, the offer (or the deal's summary) in
+/// the middle, the offer from the keyboard.
 pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
     let mut actions = Vec::new();
     let lang = s.lang;
-    ui::top_bar(root, s, &mut actions);
-    let Some(game) = s.game() else { return actions };
-    let sc = game.scenario();
-    let Some(def) = sc.negotiations.get(s.nego.negotiation) else {
+    let around = ui::Around {
+        guide: false,
+        class_wait: false,
+    };
+    let Some(play) = ui::game_screen(root, s, around, &mut actions) else {
         return actions;
     };
-    let account = sc
-        .accounts
-        .iter()
-        .position(|a| a.id == def.account)
-        .unwrap_or(0);
-    let state = match game.pending() {
-        Some(Pending::Negotiation(st)) if st.negotiation == s.nego.negotiation => Some(st.clone()),
-        _ => None,
+    let Some(at) = AtTable::new(&play.game, &play.nego) else {
+        return actions;
     };
-    let buyer = def
-        .buyer
-        .as_ref()
-        .and_then(|id| {
-            game.accounts()[account]
-                .people
-                .iter()
-                .find(|p| &p.person.id == id)
-        })
-        .map(|p| p.person.clone());
-    let style = buyer.as_ref().map_or(Style::A, |b| b.style);
-    let need = buyer.as_ref().map(|b| b.need);
-    let done = s.nego.summary.is_some();
+    let nego = &play.nego;
+    let done = nego.summary.is_some();
     let hint = if done {
         K::NegotiationDoneHint
     } else {
@@ -97,330 +127,19 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
     // characters a line (seen in a hand playtest).
     egui::Panel::right("exchanges")
         .exact_size(340.0)
-        .show(root, |ui| {
-            ui.heading(K::BuyerSays.t(lang));
-            if let Some(b) = &buyer {
-                // The style only where the difficulty shows it; else the trainee's own reading
-                // (their words in the replies below are the cue).
-                let style_shown = if game.prepared().difficulty.shows_style_and_need() {
-                    Some(i18n::style(lang, b.style).to_owned())
-                } else {
-                    game.accounts()[account]
-                        .people
-                        .iter()
-                        .find(|p| p.person.id == b.id)
-                        .and_then(|p| p.reading.style)
-                        .map(|s| i18n::labelled(lang, K::YourReading.t(lang), i18n::style(lang, s)))
-                };
-                let mut line = format!("{} · {}", b.name, b.title);
-                if let Some(style) = style_shown {
-                    line.push_str(&format!(" · {style}"));
-                }
-                ui.label(RichText::new(line).color(ui::MUTED))
-                    .on_hover_text(K::TipStyle.t(lang));
-            }
-            let exchanges = state
-                .as_ref()
-                .map_or_else(|| s.nego.history.clone(), |st| st.exchanges.clone());
-            let pressed = pressed_so_far(lang, def, &exchanges);
-            if !pressed.is_empty() {
-                ui.label(
-                    RichText::new(i18n::labelled(lang, K::PressedSoFar.t(lang), &pressed)).strong(),
-                );
-            }
-            let table = s.nego.table.as_ref();
-            for (i, x) in exchanges.iter().enumerate() {
-                ui::card(ui, |ui| {
-                    ui.label(RichText::new(format!("{} {}", K::Round.t(lang), i + 1)).strong());
-                    let offered: Vec<String> = def
-                        .issues
-                        .iter()
-                        .zip(&x.offer)
-                        .filter_map(|(issue, &o)| {
-                            let option = issue.options.get(o)?;
-                            Some(format!(
-                                "{} {}",
-                                i18n::topic(lang, issue.topic),
-                                option.label
-                            ))
-                        })
-                        .collect();
-                    ui.label(
-                        RichText::new(i18n::labelled(
-                            lang,
-                            K::YouOffered.t(lang),
-                            offered.join(" · "),
-                        ))
-                        .small()
-                        .color(ui::MUTED),
-                    );
-                    ui::kinsoku::label(
-                        ui,
-                        &reply_text(lang, def, (style, need), table, i as u32 + 1, x),
-                        |r| r,
-                    );
-                });
-            }
-            // The closing answer, unless the last round's card already gives it (a walk-away
-            // from our side has no round of its own).
-            let closed_in_a_round = exchanges
-                .last()
-                .is_some_and(|x| matches!(x.reply, BuyerReply::Accept | BuyerReply::WalkAway));
-            if let Some(sum) = s.nego.summary.as_ref().filter(|_| !closed_in_a_round) {
-                let text = if sum.deal.is_some() {
-                    i18n::buyer_accepts(lang, style)
-                } else {
-                    i18n::buyer_walks(lang, style)
-                };
-                ui::card(ui, |ui| ui.label(RichText::new(text).strong()));
-            }
-        });
+        .show(root, |ui| buyer_says(ui, &at, nego, lang));
     egui::CentralPanel::default().show(root, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
-            ui.label(
-                RichText::new(format!(
-                    "{} · {}",
-                    K::Negotiation.t(lang),
-                    sc.accounts[account].name
-                ))
-                .color(ui::MUTED),
-            );
-            ui.label(
-                RichText::new(if def.title.is_empty() {
-                    &def.id
-                } else {
-                    &def.title
-                })
-                .size(22.0)
-                .strong(),
-            );
-            ui.label(&def.text);
-            if let Some(st) = &state {
-                ui.label(
-                    RichText::new(format!(
-                        "{} {} {} {}",
-                        K::Round.t(lang),
-                        st.round,
-                        K::Of.t(lang),
-                        def.rounds
-                    ))
-                    .strong(),
-                );
-            }
+            negotiation_header(ui, &at, lang);
             ui.add_space(8.0);
-            match &s.nego.summary {
-                None => {
-                    ui.label(RichText::new(K::YourOffer.t(lang)).strong().size(16.0));
-                    // What each option costs us in profit per month against the best terms on
-                    // that issue (the rest of the offer as it stands): the price of a
-                    // concession, seen before it is made.
-                    let negotiation = s.nego.negotiation;
-                    let now = game
-                        .negotiation_account(negotiation)
-                        .map(|a| game.profit_rate(a));
-                    for (i, issue) in def.issues.iter().enumerate() {
-                        let rates: Vec<Option<f64>> = (0..issue.options.len())
-                            .map(|k| {
-                                let mut with = s.nego.offer.clone();
-                                if let Some(x) = with.get_mut(i) {
-                                    *x = k;
-                                }
-                                game.deal_profit_rate(negotiation, &with)
-                            })
-                            .collect();
-                        let best = rates.iter().flatten().copied().fold(f64::MIN, f64::max);
-                        let focused = s.nego.focus == i;
-                        ui::card(ui, |ui| {
-                            ui.set_width(ui.available_width());
-                            // The arrow keys' issue is marked, so the keys can be followed.
-                            let topic = i18n::topic(lang, issue.topic);
-                            if focused {
-                                ui.label(
-                                    RichText::new(format!("→ {topic}")).strong().color(ui::BLUE),
-                                );
-                            } else {
-                                ui.label(RichText::new(topic).strong());
-                            }
-                            for (k, o) in issue.options.iter().enumerate() {
-                                let chosen = s.nego.offer.get(i) == Some(&k);
-                                let text = format!("{}   {}", o.label, terms(lang, o));
-                                ui.horizontal(|ui| {
-                                    if ui.radio(chosen, text).clicked() && !chosen {
-                                        actions.push(Action::SetOffer {
-                                            issue: i,
-                                            option: k,
-                                        });
-                                    }
-                                    if let Some(rate) = rates[k] {
-                                        let cost = rate - best;
-                                        ui.label(
-                                            RichText::new(format!(
-                                                "{} {}",
-                                                K::ProfitPerMonth.t(lang),
-                                                i18n::delta(cost)
-                                            ))
-                                            .small()
-                                            .color(if cost < -1e-9 { ui::RED } else { ui::MUTED }),
-                                        );
-                                    }
-                                });
-                            }
-                        });
-                    }
-                    if let (Some(now), Some(then)) =
-                        (now, game.deal_profit_rate(negotiation, &s.nego.offer))
-                    {
-                        ui.label(
-                            RichText::new(i18n::labelled(
-                                lang,
-                                &s.money_label(K::ThisOffer),
-                                format!("{} → {}", i18n::money(now), i18n::money(then)),
-                            ))
-                            .strong(),
-                        );
-                    }
-                    ui.label(
-                        RichText::new(K::NegotiationTip.t(lang))
-                            .small()
-                            .color(ui::MUTED),
-                    );
-                    how_the_buyer_decides(ui, lang);
-                }
-                Some(sum) => {
-                    ui.label(RichText::new(K::DealSummary.t(lang)).strong().size(18.0));
-                    match &sum.deal {
-                        Some(deal) => {
-                            ui.label(RichText::new(K::Deal.t(lang)).color(ui::GREEN).strong());
-                            for (issue, &o) in def.issues.iter().zip(deal) {
-                                ui.label(format!(
-                                    "• {}",
-                                    i18n::labelled(
-                                        lang,
-                                        i18n::topic(lang, issue.topic),
-                                        &issue.options[o].label
-                                    )
-                                ));
-                            }
-                        }
-                        None => {
-                            ui.label(RichText::new(K::NoDeal.t(lang)).color(ui::RED).strong());
-                        }
-                    }
-                    // The buyer's value of the deal (or of the last offer, when there was none)
-                    // as the sum it is, beside the bar it had to pass.
-                    let history = &s.nego.history;
-                    let shown = sum
-                        .deal
-                        .clone()
-                        .or_else(|| history.last().map(|x| x.offer.clone()));
-                    let value = shown
-                        .as_ref()
-                        .map_or(sum.buyer_value, |o| Game::buyer_value(def, o));
-                    ui::stat(
-                        ui,
-                        K::BuyerValue.t(lang),
-                        format!("{value:.0} / 100"),
-                        K::TipBuyerValue.t(lang),
-                    );
-                    if let Some(offer) = &shown {
-                        value_breakdown(ui, lang, def, offer);
-                    }
-                    if let Some(table) = &s.nego.table {
-                        let closed = history.last().is_some_and(|x| {
-                            matches!(x.reply, BuyerReply::Accept | BuyerReply::WalkAway)
-                        });
-                        let round =
-                            (history.len() as u32 + u32::from(!closed)).clamp(1, def.rounds.max(1));
-                        ui.label(format!(
-                            "{} · {}",
-                            i18n::labelled(
-                                lang,
-                                &i18n::tf(lang, K::NeededInRound, round),
-                                format!(
-                                    "{:.0}",
-                                    table.bars.get(round as usize - 1).copied().unwrap_or(0.0)
-                                ),
-                            ),
-                            i18n::labelled(
-                                lang,
-                                K::CompetitorFloor.t(lang),
-                                format!("{:.0}", table.competitor_offer),
-                            ),
-                        ));
-                    }
-                    ui.horizontal(|ui| {
-                        ui.label(i18n::labelled(
-                            lang,
-                            &s.money_label(K::ProfitRate),
-                            format!(
-                                "{} {} → {} {}",
-                                K::Before.t(lang),
-                                i18n::money(sum.profit_rate_before),
-                                K::After.t(lang),
-                                i18n::money(sum.profit_rate_after)
-                            ),
-                        ));
-                        ui.label(ui::delta_text(
-                            sum.profit_rate_after - sum.profit_rate_before,
-                        ));
-                    });
-                    ui.add_space(6.0);
-                    ui::card(ui, |ui| {
-                        ui.label(RichText::new(K::Feedback.t(lang)).strong());
-                        // What this deal did, by the debrief's rule, before the scenario's
-                        // general advice (the same whether the deal was won or lost).
-                        ui.label(
-                            RichText::new(kam_sim::debrief::deal_verdict(
-                                sum.deal.is_some(),
-                                sum.profit_rate_before,
-                                sum.profit_rate_after,
-                                lang,
-                            ))
-                            .strong(),
-                        );
-                        // The numbers first: the cheapest winning offer, what this outcome gave away
-                        // against it, whether list price could win. The author's lesson follows,
-                        // never instead of them.
-                        if let Some(table) = &s.nego.table {
-                            let r = table.review(def, sum.deal.as_deref());
-                            ui.add_space(4.0);
-                            ui.label(RichText::new(K::ByTheNumbers.t(lang)).strong());
-                            for line in r.lines(def, sc, lang) {
-                                ui.label(format!("• {line}"));
-                            }
-                        }
-                        if !def.feedback.is_empty() {
-                            ui.add_space(4.0);
-                            ui.label(RichText::new(K::CourseLesson.t(lang)).strong());
-                            ui.label(&def.feedback);
-                        }
-                    });
-                }
+            match &nego.summary {
+                None => offer_builder(ui, s, &at, nego, &mut actions),
+                Some(sum) => deal_summary(ui, s, &at, nego, sum),
             }
         });
     });
-    // The offer from the keyboard: ↑/↓ pick the issue, ←/→ its option (every press counts,
-    // however many arrive in one frame).
-    if !done && !def.issues.is_empty() {
-        let last_issue = def.issues.len() - 1;
-        let focus = s.nego.focus.min(last_issue);
-        let down = ui::presses(root, egui::Key::ArrowDown);
-        let up = ui::presses(root, egui::Key::ArrowUp);
-        let moved = (focus + down).saturating_sub(up).min(last_issue);
-        if moved != focus {
-            actions.push(Action::FocusIssue(moved));
-        }
-        let last_option = def.issues[moved].options.len().saturating_sub(1);
-        let current = s.nego.offer.get(moved).copied().unwrap_or(0);
-        let right = ui::presses(root, egui::Key::ArrowRight);
-        let left = ui::presses(root, egui::Key::ArrowLeft);
-        let option = (current + right).saturating_sub(left).min(last_option);
-        if option != current {
-            actions.push(Action::SetOffer {
-                issue: moved,
-                option,
-            });
-        }
+    if !done {
+        offer_keys(root, at.def, nego, &mut actions);
     }
     if ui::enter(root) {
         actions.push(if done {
@@ -430,6 +149,375 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
         });
     }
     actions
+}
+
+/// The buyer (with their style where the difficulty shows it), what they pressed so far, and
+/// each round's offer with their answer.
+fn buyer_says(ui: &mut egui::Ui, at: &AtTable, nego: &NegoDraft, lang: Lang) {
+    ui.heading(K::BuyerSays.t(lang));
+    if let Some(b) = &at.buyer {
+        buyer_line(ui, at, b, lang);
+    }
+    let exchanges = at
+        .state
+        .as_ref()
+        .map_or_else(|| nego.history.clone(), |st| st.exchanges.clone());
+    let pressed = pressed_so_far(lang, at.def, &exchanges);
+    if !pressed.is_empty() {
+        ui.label(RichText::new(i18n::labelled(lang, K::PressedSoFar.t(lang), &pressed)).strong());
+    }
+    for (i, x) in exchanges.iter().enumerate() {
+        ui::card(ui, |ui| round_card(ui, at, nego, i, x, lang));
+    }
+    // The closing answer, unless the last round's card already gives it (a walk-away from our
+    // side has no round of its own).
+    let closed_in_a_round = exchanges
+        .last()
+        .is_some_and(|x| matches!(x.reply, BuyerReply::Accept | BuyerReply::WalkAway));
+    if let Some(sum) = nego.summary.as_ref().filter(|_| !closed_in_a_round) {
+        let text = if sum.deal.is_some() {
+            i18n::buyer_accepts(lang, at.style)
+        } else {
+            i18n::buyer_walks(lang, at.style)
+        };
+        ui::card(ui, |ui| ui.label(RichText::new(text).strong()));
+    }
+}
+
+/// The buyer's name and title, and their style only where the difficulty shows it; else the
+/// trainee's own reading (their words in the replies below are the cue).
+fn buyer_line(ui: &mut egui::Ui, at: &AtTable, b: &Stakeholder, lang: Lang) {
+    let style_shown = if at.game.prepared().difficulty.shows_style_and_need() {
+        Some(i18n::style(lang, b.style).to_owned())
+    } else {
+        at.game.accounts()[at.account]
+            .people
+            .iter()
+            .find(|p| p.person.id == b.id)
+            .and_then(|p| p.reading.style)
+            .map(|s| i18n::labelled(lang, K::YourReading.t(lang), i18n::style(lang, s)))
+    };
+    let mut line = format!("{} · {}", b.name, b.title);
+    if let Some(style) = style_shown {
+        line.push_str(&format!(" · {style}"));
+    }
+    ui.label(RichText::new(line).color(ui::MUTED))
+        .on_hover_text(K::TipStyle.t(lang));
+}
+
+/// One round: the offer made and the buyer's answer in their voice.
+fn round_card(
+    ui: &mut egui::Ui,
+    at: &AtTable,
+    nego: &NegoDraft,
+    i: usize,
+    x: &Exchange,
+    lang: Lang,
+) {
+    ui.label(RichText::new(format!("{} {}", K::Round.t(lang), i + 1)).strong());
+    let offered: Vec<String> = at
+        .def
+        .issues
+        .iter()
+        .zip(&x.offer)
+        .filter_map(|(issue, &o)| {
+            let option = issue.options.get(o)?;
+            Some(format!(
+                "{} {}",
+                i18n::topic(lang, issue.topic),
+                option.label
+            ))
+        })
+        .collect();
+    ui.label(
+        RichText::new(i18n::labelled(
+            lang,
+            K::YouOffered.t(lang),
+            offered.join(" · "),
+        ))
+        .small()
+        .color(ui::MUTED),
+    );
+    let voice = (at.style, at.need);
+    let reply = reply_text(lang, at.def, voice, nego.table.as_ref(), i as u32 + 1, x);
+    ui::kinsoku::label(ui, &reply, |r| r);
+}
+
+/// The account, the negotiation's title and text, and the round under way.
+fn negotiation_header(ui: &mut egui::Ui, at: &AtTable, lang: Lang) {
+    let def = at.def;
+    ui.label(
+        RichText::new(format!(
+            "{} · {}",
+            K::Negotiation.t(lang),
+            at.game.scenario().accounts[at.account].name
+        ))
+        .color(ui::MUTED),
+    );
+    let title = if def.title.is_empty() {
+        &def.id
+    } else {
+        &def.title
+    };
+    ui.label(RichText::new(title).size(ui::STORY_TITLE_SIZE).strong());
+    ui.label(&def.text);
+    if let Some(st) = &at.state {
+        ui.label(
+            RichText::new(format!(
+                "{} {} {} {}",
+                K::Round.t(lang),
+                st.round,
+                K::Of.t(lang),
+                def.rounds
+            ))
+            .strong(),
+        );
+    }
+}
+
+/// The offer, issue by issue, with what each option costs in profit per month against the
+/// best terms on that issue (the rest of the offer as it stands): the price of a concession,
+/// seen before it is made.
+fn offer_builder(
+    ui: &mut egui::Ui,
+    s: &Session,
+    at: &AtTable,
+    nego: &NegoDraft,
+    actions: &mut Vec<Action>,
+) {
+    let (lang, game) = (s.lang, at.game);
+    ui::section_heading(ui, K::YourOffer.t(lang));
+    for (i, issue) in at.def.issues.iter().enumerate() {
+        let rates: Vec<Option<f64>> = (0..issue.options.len())
+            .map(|k| {
+                let mut with = nego.offer.clone();
+                if let Some(x) = with.get_mut(i) {
+                    *x = k;
+                }
+                game.deal_profit_rate(nego.negotiation, &with)
+            })
+            .collect();
+        ui::card(ui, |ui| {
+            issue_card(ui, nego, i, issue, &rates, lang, actions)
+        });
+    }
+    let now = game
+        .negotiation_account(nego.negotiation)
+        .map(|a| game.profit_rate(a));
+    if let (Some(now), Some(then)) = (now, game.deal_profit_rate(nego.negotiation, &nego.offer)) {
+        ui.label(
+            RichText::new(i18n::labelled(
+                lang,
+                &s.money_label(K::ThisOffer),
+                format!("{} → {}", i18n::money(now), i18n::money(then)),
+            ))
+            .strong(),
+        );
+    }
+    ui.label(
+        RichText::new(K::NegotiationTip.t(lang))
+            .small()
+            .color(ui::MUTED),
+    );
+    how_the_buyer_decides(ui, lang);
+}
+
+/// One issue of the offer: its options, the chosen one marked, each with its cost in profit
+/// per month against the issue's best (`rates`, per option).
+fn issue_card(
+    ui: &mut egui::Ui,
+    nego: &NegoDraft,
+    i: usize,
+    issue: &kam_sim::scenario::Issue,
+    rates: &[Option<f64>],
+    lang: Lang,
+    actions: &mut Vec<Action>,
+) {
+    let best = rates.iter().flatten().copied().fold(f64::MIN, f64::max);
+    ui.set_width(ui.available_width());
+    // The arrow keys' issue is marked, so the keys can be followed.
+    let topic = i18n::topic(lang, issue.topic);
+    if nego.focus == i {
+        ui.label(RichText::new(format!("→ {topic}")).strong().color(ui::BLUE));
+    } else {
+        ui.label(RichText::new(topic).strong());
+    }
+    for (k, o) in issue.options.iter().enumerate() {
+        let chosen = nego.offer.get(i) == Some(&k);
+        let text = format!("{}   {}", o.label, terms(lang, o));
+        ui.horizontal(|ui| {
+            if ui.radio(chosen, text).clicked() && !chosen {
+                actions.push(Action::SetOffer {
+                    issue: i,
+                    option: k,
+                });
+            }
+            if let Some(rate) = rates[k] {
+                let cost = rate - best;
+                let words = format!("{} {}", K::ProfitPerMonth.t(lang), i18n::delta(cost));
+                let color = if cost < -1e-9 { ui::RED } else { ui::MUTED };
+                ui.label(RichText::new(words).small().color(color));
+            }
+        });
+    }
+}
+
+/// After the negotiation: the deal (or none), the buyer's value against the bar it had to
+/// pass, what it does to profit, and the feedback.
+fn deal_summary(
+    ui: &mut egui::Ui,
+    s: &Session,
+    at: &AtTable,
+    nego: &NegoDraft,
+    sum: &NegotiationRecord,
+) {
+    let (lang, def) = (s.lang, at.def);
+    ui.label(RichText::new(K::DealSummary.t(lang)).strong().size(18.0));
+    match &sum.deal {
+        Some(deal) => {
+            ui.label(RichText::new(K::Deal.t(lang)).color(ui::GREEN).strong());
+            for (issue, &o) in def.issues.iter().zip(deal) {
+                let topic = i18n::topic(lang, issue.topic);
+                ui.label(format!(
+                    "• {}",
+                    i18n::labelled(lang, topic, &issue.options[o].label)
+                ));
+            }
+        }
+        None => {
+            ui.label(RichText::new(K::NoDeal.t(lang)).color(ui::RED).strong());
+        }
+    }
+    buyer_value_against_bar(ui, at, nego, sum, lang);
+    ui.horizontal(|ui| {
+        ui.label(i18n::labelled(
+            lang,
+            &s.money_label(K::ProfitRate),
+            format!(
+                "{} {} → {} {}",
+                K::Before.t(lang),
+                i18n::money(sum.profit_rate_before),
+                K::After.t(lang),
+                i18n::money(sum.profit_rate_after)
+            ),
+        ));
+        ui.label(ui::delta_text(
+            sum.profit_rate_after - sum.profit_rate_before,
+        ));
+    });
+    ui.add_space(6.0);
+    ui::card(ui, |ui| deal_feedback(ui, at, nego, sum, lang));
+}
+
+/// The buyer's value of the deal (or of the last offer, when there was none) as the sum it is,
+/// beside the bar it had to pass and the competitor's floor.
+fn buyer_value_against_bar(
+    ui: &mut egui::Ui,
+    at: &AtTable,
+    nego: &NegoDraft,
+    sum: &NegotiationRecord,
+    lang: Lang,
+) {
+    let (def, history) = (at.def, &nego.history);
+    let shown = sum
+        .deal
+        .clone()
+        .or_else(|| history.last().map(|x| x.offer.clone()));
+    let value = shown
+        .as_ref()
+        .map_or(sum.buyer_value, |o| Game::buyer_value(def, o));
+    ui::stat(
+        ui,
+        K::BuyerValue.t(lang),
+        format!("{value:.0} / 100"),
+        K::TipBuyerValue.t(lang),
+    );
+    if let Some(offer) = &shown {
+        value_breakdown(ui, lang, def, offer);
+    }
+    if let Some(table) = &nego.table {
+        let closed = history
+            .last()
+            .is_some_and(|x| matches!(x.reply, BuyerReply::Accept | BuyerReply::WalkAway));
+        let round = (history.len() as u32 + u32::from(!closed)).clamp(1, def.rounds.max(1));
+        let bar = table.bars.get(round as usize - 1).copied().unwrap_or(0.0);
+        ui.label(format!(
+            "{} · {}",
+            i18n::labelled(
+                lang,
+                &i18n::tf(lang, K::NeededInRound, round),
+                format!("{bar:.0}"),
+            ),
+            i18n::labelled(
+                lang,
+                K::CompetitorFloor.t(lang),
+                format!("{:.0}", table.competitor_offer),
+            ),
+        ));
+    }
+}
+
+/// The feedback card: what this deal did by the debrief's rule, the numbers (the cheapest
+/// winning offer, what was given away against it), then the author's lesson, never instead
+/// of them.
+fn deal_feedback(
+    ui: &mut egui::Ui,
+    at: &AtTable,
+    nego: &NegoDraft,
+    sum: &NegotiationRecord,
+    lang: Lang,
+) {
+    let def = at.def;
+    ui.label(RichText::new(K::Feedback.t(lang)).strong());
+    ui.label(
+        RichText::new(kam_sim::debrief::deal_verdict(
+            sum.deal.is_some(),
+            sum.profit_rate_before,
+            sum.profit_rate_after,
+            lang,
+        ))
+        .strong(),
+    );
+    if let Some(table) = &nego.table {
+        let r = table.review(def, sum.deal.as_deref());
+        ui.add_space(4.0);
+        ui.label(RichText::new(K::ByTheNumbers.t(lang)).strong());
+        for line in r.lines(def, at.game.scenario(), lang) {
+            ui.label(format!("• {line}"));
+        }
+    }
+    if !def.feedback.is_empty() {
+        ui.add_space(4.0);
+        ui.label(RichText::new(K::CourseLesson.t(lang)).strong());
+        ui.label(&def.feedback);
+    }
+}
+
+/// The offer from the keyboard: ↑/↓ pick the issue, ←/→ its option (every press counts,
+/// however many arrive in one frame).
+fn offer_keys(root: &egui::Ui, def: &Negotiation, nego: &NegoDraft, actions: &mut Vec<Action>) {
+    if def.issues.is_empty() {
+        return;
+    }
+    let last_issue = def.issues.len() - 1;
+    let focus = nego.focus.min(last_issue);
+    let down = ui::presses(root, egui::Key::ArrowDown);
+    let up = ui::presses(root, egui::Key::ArrowUp);
+    let moved = (focus + down).saturating_sub(up).min(last_issue);
+    if moved != focus {
+        actions.push(Action::FocusIssue(moved));
+    }
+    let last_option = def.issues[moved].options.len().saturating_sub(1);
+    let current = nego.offer.get(moved).copied().unwrap_or(0);
+    let right = ui::presses(root, egui::Key::ArrowRight);
+    let left = ui::presses(root, egui::Key::ArrowLeft);
+    let option = (current + right).saturating_sub(left).min(last_option);
+    if option != current {
+        actions.push(Action::SetOffer {
+            issue: moved,
+            option,
+        });
+    }
 }
 
 /// How often the buyer has pressed on each issue so far, most pressed first ("Payment terms ×2 ·

@@ -129,7 +129,7 @@ pub fn fit_label(
     let difficulty = game.prepared().difficulty;
     if difficulty.shows_fit(seen) {
         let person = &game.accounts()[account].people[stakeholder].person;
-        let (word, colour) = super::turn::fit_word(kam_sim::model::fit(pitch, person), lang);
+        let (word, colour) = fit_word(kam_sim::model::fit(pitch, person), lang);
         ui.label(RichText::new(word).small().color(colour));
     } else if difficulty.shows_fit(true) {
         ui.label(
@@ -158,8 +158,7 @@ pub fn what_they_say(ui: &mut egui::Ui, game: &Game, account: usize, lang: Lang)
 
 /// The cues of each present person of the account and their reaction to the last visit.
 fn cues_and_reactions(ui: &mut egui::Ui, game: &Game, account: usize, lang: Lang) {
-    ui.label(RichText::new(K::WhatTheySay.t(lang)).strong().size(15.0))
-        .on_hover_text(K::TipWhatTheySay.t(lang));
+    ui::subsection_heading(ui, K::WhatTheySay.t(lang)).on_hover_text(K::TipWhatTheySay.t(lang));
     let reactions = reading::reactions(game, lang);
     let people = &game.accounts()[account].people;
     for (p, person) in people.iter().enumerate().filter(|(_, p)| p.present) {
@@ -251,87 +250,105 @@ pub fn people_review(
         return;
     }
     ui.add_space(6.0);
-    ui.label(RichText::new(K::ReadPeople.t(lang)).strong().size(16.0))
-        .on_hover_text(K::TipReadPeople.t(lang));
+    ui::section_heading(ui, K::ReadPeople.t(lang)).on_hover_text(K::TipReadPeople.t(lang));
     ui::card(ui, |ui| {
         ui.set_width(ui.available_width());
         for r in review {
-            let account = &game.scenario().accounts[r.account].name;
-            let person = &game.accounts()[r.account].people[r.stakeholder].person.name;
-            let read = |style: Option<Style>, need: Option<Need>| {
-                format!(
-                    "{} · {}",
-                    style.map_or(K::NotRead.t(lang), |s| i18n::style(lang, s)),
-                    need.map_or(K::NotRead.t(lang), |n| i18n::need(lang, n))
-                )
-            };
-            let right = r.reading.style == Some(r.style);
-            ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new(format!("{person}{}", i18n::paren(lang, account))).strong());
-                ui.label(
-                    RichText::new(i18n::labelled(
-                        lang,
-                        K::YourReading.t(lang),
-                        read(r.reading.style, r.reading.need),
-                    ))
-                    .color(if right { ui::GREEN } else { ui::RED }),
-                );
-                ui.label(i18n::labelled(
-                    lang,
-                    K::ReallyIs.t(lang),
-                    read(Some(r.style), Some(r.need)),
-                ));
-            });
-            let mut facts = vec![match (r.style_right_from, r.reading.style) {
-                (Some(m), _) => i18n::tf(lang, K::StyleRightFrom, m),
-                (None, None) => K::NoReadingNoted.t(lang).to_owned(),
-                (None, Some(_)) => K::StyleNeverRight.t(lang).to_owned(),
-            }];
-            if r.months_right > 0 && r.style_right_from.is_none() {
-                // Right for a while, then changed or cleared: the months still count.
-                facts.push(format!(
-                    "{}/{} {}",
-                    r.months_right,
-                    r.months,
-                    K::MonthsReadRight.t(lang)
-                ));
-            }
-            if r.visits > 0 {
-                facts.push(format!(
-                    "{}/{} {}",
-                    r.suited_visits,
-                    r.visits,
-                    K::SuitedVisits.t(lang)
-                ));
-            }
-            if let Some(cost) = r.cost.filter(|c| *c > 0.05) {
-                facts.push(i18n::labelled(
-                    lang,
-                    K::MisreadingCost.t(lang),
-                    format!("{cost:.1} {}", K::PointsUnit.t(lang)),
-                ));
-            }
-            ui.label(RichText::new(facts.join(lang.pick("；", "; "))).small());
-            if let Some(cue) = &r.telling_cue {
-                ui.label(
-                    RichText::new(i18n::labelled(lang, K::TellingCue.t(lang), cue))
-                        .small()
-                        .color(ui::MUTED),
-                );
-            }
-            if let Some((month, said)) = &r.telling_reaction {
-                let quoted = i18n::quote(lang, said);
-                ui.label(
-                    RichText::new(i18n::labelled(
-                        lang,
-                        &i18n::tf(lang, K::TheySaidInMonth, month),
-                        quoted,
-                    ))
-                    .small()
-                    .color(ui::MUTED),
-                );
-            }
+            person_read(ui, game, r, lang);
             ui.add_space(4.0);
         }
     });
+}
+
+/// One person of the review: the reading beside the truth, the facts of it, and the cue and
+/// reaction that gave them away.
+fn person_read(
+    ui: &mut egui::Ui,
+    game: &Game,
+    r: &kam_sim::reading_review::PersonReading,
+    lang: Lang,
+) {
+    let account = &game.scenario().accounts[r.account].name;
+    let person = &game.accounts()[r.account].people[r.stakeholder].person.name;
+    let read = |style: Option<Style>, need: Option<Need>| {
+        format!(
+            "{} · {}",
+            style.map_or(K::NotRead.t(lang), |s| i18n::style(lang, s)),
+            need.map_or(K::NotRead.t(lang), |n| i18n::need(lang, n))
+        )
+    };
+    let right = r.reading.style == Some(r.style);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(format!("{person}{}", i18n::paren(lang, account))).strong());
+        let yours = i18n::labelled(
+            lang,
+            K::YourReading.t(lang),
+            read(r.reading.style, r.reading.need),
+        );
+        ui.label(RichText::new(yours).color(if right { ui::GREEN } else { ui::RED }));
+        let truth = read(Some(r.style), Some(r.need));
+        ui.label(i18n::labelled(lang, K::ReallyIs.t(lang), truth));
+    });
+    ui.label(RichText::new(reading_facts(r, lang).join(lang.pick("；", "; "))).small());
+    if let Some(cue) = &r.telling_cue {
+        ui.label(
+            RichText::new(i18n::labelled(lang, K::TellingCue.t(lang), cue))
+                .small()
+                .color(ui::MUTED),
+        );
+    }
+    if let Some((month, said)) = &r.telling_reaction {
+        let when = i18n::tf(lang, K::TheySaidInMonth, month);
+        let said = i18n::labelled(lang, &when, i18n::quote(lang, said));
+        ui.label(RichText::new(said).small().color(ui::MUTED));
+    }
+}
+
+/// What the review says of a reading: since when it was right (or that it never was), the
+/// months it was right, the visits that suited the person, and what a misreading cost.
+fn reading_facts(r: &kam_sim::reading_review::PersonReading, lang: Lang) -> Vec<String> {
+    let mut facts = vec![match (r.style_right_from, r.reading.style) {
+        (Some(m), _) => i18n::tf(lang, K::StyleRightFrom, m),
+        (None, None) => K::NoReadingNoted.t(lang).to_owned(),
+        (None, Some(_)) => K::StyleNeverRight.t(lang).to_owned(),
+    }];
+    if r.months_right > 0 && r.style_right_from.is_none() {
+        // Right for a while, then changed or cleared: the months still count.
+        facts.push(format!(
+            "{}/{} {}",
+            r.months_right,
+            r.months,
+            K::MonthsReadRight.t(lang)
+        ));
+    }
+    if r.visits > 0 {
+        facts.push(format!(
+            "{}/{} {}",
+            r.suited_visits,
+            r.visits,
+            K::SuitedVisits.t(lang)
+        ));
+    }
+    if let Some(cost) = r.cost.filter(|c| *c > 0.05) {
+        facts.push(i18n::labelled(
+            lang,
+            K::MisreadingCost.t(lang),
+            format!("{cost:.1} {}", K::PointsUnit.t(lang)),
+        ));
+    }
+    facts
+}
+
+/// How a pitch's fit reads to the trainee, by the model's own thresholds.
+fn fit_word(fit: f64, lang: Lang) -> (&'static str, egui::Color32) {
+    use kam_sim::model::{GOOD_FIT, SUPPORT_NEUTRAL_FIT, WASTED_FIT};
+    if fit >= GOOD_FIT {
+        (K::FitGood.t(lang), ui::GREEN)
+    } else if fit >= SUPPORT_NEUTRAL_FIT {
+        (K::FitWeak.t(lang), ui::MUTED)
+    } else if fit > WASTED_FIT {
+        (K::FitPoor.t(lang), ui::RED)
+    } else {
+        (K::FitWasted.t(lang), ui::RED)
+    }
 }

@@ -1,34 +1,29 @@
 //! The turn report: what changed in each account and why, cause by cause as the engine
 //! attributed it, with charts of the game so far.
 
-use bevy::prelude::*;
-use bevy_egui::{EguiPrimaryContextPass, egui};
+use bevy_egui::egui;
 use egui::RichText;
-use egui_plot::{Line, Plot, PlotPoints, Points};
-use kam_sim::engine::{Game, Metric};
+use kam_sim::engine::{AccountState, Game, Metric};
 use kam_sim::explain::{cause_text, metric_name};
 
 use crate::i18n::{self, K, Lang};
-use crate::session::{Action, Screen, Session};
+use crate::session::{Action, Play, Session};
 use crate::ui;
+use crate::ui::chart::ChartSpec;
 
-pub(super) fn plugin(app: &mut App) {
-    app.add_systems(
-        EguiPrimaryContextPass,
-        ui::view_system(view).run_if(crate::session::on_screen(Screen::Report)),
-    );
-}
-
+/// The month's report: losses first, the profit, each account's changes with their causes,
+/// and the charts; or the wait for the class's release.
 pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
     let mut actions = Vec::new();
     let lang = s.lang;
-    ui::top_bar(root, s, &mut actions);
-    ui::guide_banner(root, s, &mut actions);
-    if s.waiting_for_class() {
-        actions.extend(waiting_for_class(root, s));
+    let around = ui::Around {
+        guide: true,
+        class_wait: true,
+    };
+    let Some(play) = ui::game_screen(root, s, around, &mut actions) else {
         return actions;
-    }
-    let Some(game) = s.game() else { return actions };
+    };
+    let game = &play.game;
     let finished = game.is_finished();
     ui::bottom_bar(root, K::EnterContinues.t(lang), |ui| {
         let label = if finished { K::ToDebrief } else { K::NextTurn };
@@ -41,26 +36,16 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
         .exact_size(500.0)
         .show(root, |ui| {
             ui.heading(K::Charts.t(lang));
-            chart(
-                ui,
-                game,
-                "report_sat",
-                K::OverTime.t(lang),
-                |r| r.satisfaction,
-                |s, _| Some(s.satisfaction),
-                250.0,
-                lang,
-            );
-            chart(
-                ui,
-                game,
-                "report_profit",
-                K::ProfitOverTime.t(lang),
-                |r| r.profit.total(),
-                |_, _| None,
-                250.0,
-                lang,
-            );
+            let spec = |id, title| ChartSpec {
+                id,
+                title,
+                height: 250.0,
+            };
+            let satisfaction = spec("report_sat", K::OverTime.t(lang));
+            let start = |s: &AccountState, _: &_| Some(s.satisfaction);
+            ui::chart(ui, play, satisfaction, |r| r.satisfaction, start, lang);
+            let profit = spec("report_profit", K::ProfitOverTime.t(lang));
+            ui::chart(ui, play, profit, |r| r.profit.total(), |_, _| None, lang);
         });
     egui::CentralPanel::default().show(root, |ui| {
         ui.heading(format!(
@@ -91,10 +76,8 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
             .show(ui, |ui| {
                 // The first turn compares with the starting position.
                 super::people::month_reactions(ui, game, turn, lang);
-                let start = (turn == 1)
-                    .then(|| Game::new(std::sync::Arc::clone(game.prepared()), game.seed()));
                 for a in 0..game.accounts().len() {
-                    account_changes(ui, game, start.as_ref(), a, lang);
+                    account_changes(ui, play, turn, a, lang);
                 }
             });
     });
@@ -104,7 +87,11 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
     actions
 }
 
-fn account_changes(ui: &mut egui::Ui, game: &Game, start: Option<&Game>, a: usize, lang: Lang) {
+/// One account's month: its metrics before and after, then each cause of a change, largest
+/// first. The first month compares with the starting position.
+fn account_changes(ui: &mut egui::Ui, play: &Play, turn: u32, a: usize, lang: Lang) {
+    let game = &play.game;
+    let start = play.opening.get(a).filter(|_| turn == 1);
     let h = game.history(a);
     let Some(last) = h.last() else { return };
     let def = &game.scenario().accounts[a];
@@ -116,15 +103,12 @@ fn account_changes(ui: &mut egui::Ui, game: &Game, start: Option<&Game>, a: usiz
             prev.revenue,
         ),
         _ => match start {
-            Some(g) => {
-                let s0 = &g.accounts()[a];
-                (
-                    s0.satisfaction,
-                    s0.relationship(),
-                    s0.share,
-                    s0.revenue(def.potential),
-                )
-            }
+            Some(s0) => (
+                s0.satisfaction,
+                s0.relationship(),
+                s0.share,
+                s0.revenue(def.potential),
+            ),
             None => (
                 last.satisfaction,
                 last.relationship,
@@ -136,7 +120,7 @@ fn account_changes(ui: &mut egui::Ui, game: &Game, start: Option<&Game>, a: usiz
     ui::card(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(&def.name).strong().size(15.0));
+            ui.label(RichText::new(&def.name).strong().size(ui::SUBSECTION_SIZE));
             if last.churned {
                 ui.label(RichText::new(K::Lost.t(lang)).color(ui::RED).strong());
             }
@@ -235,7 +219,7 @@ pub(crate) fn losses(game: &Game, lang: Lang) -> Vec<String> {
 /// The month's losses, framed in red at the top of its report.
 fn loss_banner(ui: &mut egui::Ui, lines: &[String], lang: Lang) {
     egui::Frame::group(ui.style())
-        .fill(egui::Color32::from_rgb(255, 238, 238))
+        .fill(ui::ALARM_FILL)
         .stroke(egui::Stroke::new(1.5, ui::RED))
         .inner_margin(10.0)
         .show(ui, |ui| {
@@ -243,7 +227,7 @@ fn loss_banner(ui: &mut egui::Ui, lines: &[String], lang: Lang) {
             ui.label(
                 RichText::new(K::LostThisMonth.t(lang))
                     .strong()
-                    .size(16.0)
+                    .size(ui::SECTION_SIZE)
                     .color(ui::RED),
             );
             for line in lines {
@@ -251,173 +235,6 @@ fn loss_banner(ui: &mut egui::Ui, lines: &[String], lang: Lang) {
             }
         });
     ui.add_space(6.0);
-}
-
-/// One account's points on a chart: its starting value when there is one, then each month
-/// played up to the month it was lost in. A lost account's line ends there instead of running
-/// on flat, which read as an account still held (a playtest).
-fn chart_points(
-    first: Option<f64>,
-    history: &[kam_sim::engine::TurnRecord],
-    value: impl Fn(&kam_sim::engine::TurnRecord) -> f64,
-) -> Vec<[f64; 2]> {
-    let months = history
-        .iter()
-        .position(|r| r.churned)
-        .map_or(history.len(), |lost| lost + 1);
-    first
-        .map(|y| [0.0, y])
-        .into_iter()
-        .chain(history[..months].iter().map(|r| [r.turn as f64, value(r)]))
-        .collect()
-}
-
-/// One line per account over the turns played, from the starting position (turn 0) when
-/// `start` gives it.
-#[allow(clippy::too_many_arguments)]
-pub fn chart(
-    ui: &mut egui::Ui,
-    game: &Game,
-    id: &str,
-    title: &str,
-    value: impl Fn(&kam_sim::engine::TurnRecord) -> f64,
-    start: impl Fn(&kam_sim::engine::AccountState, &kam_sim::scenario::Account) -> Option<f64>,
-    height: f32,
-    lang: Lang,
-) {
-    ui.label(RichText::new(title).strong());
-    let initial = Game::new(std::sync::Arc::clone(game.prepared()), game.seed());
-    let turns = game.scenario().turns as f64;
-    Plot::new(id)
-        .id(egui::Id::new(id))
-        .height(height)
-        // A chart to read, not to explore: a drag on an axis or a right-drag would zoom in
-        // and keep the zoom for the rest of the game (a playtest's charts stopped at month 6).
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .allow_axis_zoom_drag(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
-        .auto_bounds([false, true])
-        .x_axis_label(K::Turn.t(lang))
-        .show(ui, |plot| {
-            // The months of the game and no further, set every frame so nothing remembered
-            // can move them; the vertical range follows the data, all of which is in view.
-            // A quarter month each side, so the first and last markers are not cut in half
-            // by the frame.
-            plot.set_plot_bounds_x(-0.25..=turns + 0.25);
-            for (a, acc) in game.scenario().accounts.iter().enumerate() {
-                let first = start(&initial.accounts()[a], acc);
-                let points = chart_points(first, game.history(a), &value);
-                let color = PALETTE[a % PALETTE.len()];
-                plot.points(
-                    Points::new(acc.name.clone(), PlotPoints::from(points.clone()))
-                        .radius(2.5)
-                        .color(color),
-                );
-                plot.line(Line::new(acc.name.clone(), PlotPoints::from(points)).color(color));
-            }
-        });
-    // The legend, under the plot where it hides no line.
-    ui.horizontal_wrapped(|ui| {
-        ui.spacing_mut().item_spacing.x = 10.0;
-        for (a, acc) in game.scenario().accounts.iter().enumerate() {
-            let color = PALETTE[a % PALETTE.len()];
-            // Whole entries: a name is never split from its dot across lines.
-            ui.add(
-                egui::Label::new(
-                    RichText::new(format!("● {}", acc.name))
-                        .small()
-                        .color(color),
-                )
-                .extend(),
-            );
-        }
-    });
-}
-
-/// Distinct colours for up to twelve accounts.
-const PALETTE: [egui::Color32; 12] = [
-    egui::Color32::from_rgb(31, 119, 180),
-    egui::Color32::from_rgb(255, 127, 14),
-    egui::Color32::from_rgb(44, 160, 44),
-    egui::Color32::from_rgb(214, 39, 40),
-    egui::Color32::from_rgb(148, 103, 189),
-    egui::Color32::from_rgb(140, 86, 75),
-    egui::Color32::from_rgb(227, 119, 194),
-    egui::Color32::from_rgb(127, 127, 127),
-    egui::Color32::from_rgb(188, 189, 34),
-    egui::Color32::from_rgb(23, 190, 207),
-    egui::Color32::from_rgb(0, 0, 128),
-    egui::Color32::from_rgb(128, 0, 0),
-];
-
-/// Rounds: the month is played; its report waits for the instructor's release. The screen
-/// says where the month's decisions stand (sent, not sent yet, refused and why), never that
-/// they are in when they are not, and Esc or its button goes back to the title screen: the
-/// game and anything not yet sent stay saved (issue 20, finding 12).
-pub(crate) fn waiting_for_class(root: &mut egui::Ui, s: &Session) -> Vec<Action> {
-    let mut actions = Vec::new();
-    let lang = s.lang;
-    let Some(class) = &s.class else {
-        return actions;
-    };
-    let delivery = crate::class::delivery(&class.link.state());
-    ui::bottom_bar(root, K::WaitLeaveHint.t(lang), |ui| {
-        if ui::primary(ui, K::WaitLeave.t(lang)).clicked() {
-            actions.push(Action::Back);
-        }
-    });
-    egui::CentralPanel::default().show(root, |ui| {
-        ui.add_space(80.0);
-        ui.vertical_centered(|ui| {
-            ui.set_max_width(640.0);
-            ui.heading(K::WaitingForClass.t(lang));
-            ui.add_space(12.0);
-            let technical = |why: &str| i18n::labelled(lang, K::TechnicalDetail.t(lang), why);
-            match &delivery {
-                crate::class::Delivery::Sent => {
-                    ui.label(K::WaitSent.t(lang));
-                }
-                crate::class::Delivery::SentOffline(why) => {
-                    ui.label(K::WaitSent.t(lang));
-                    ui.label(
-                        RichText::new(i18n::tf(lang, K::WaitSentServerSilent, class.address()))
-                            .color(ui::MUTED),
-                    )
-                    .on_hover_text(technical(why));
-                }
-                crate::class::Delivery::Sending => {
-                    ui.label(K::WaitSending.t(lang));
-                }
-                crate::class::Delivery::Offline(why) => {
-                    ui.label(
-                        RichText::new(i18n::tf(lang, K::WaitQueued, class.address()))
-                            .color(ui::RED),
-                    )
-                    .on_hover_text(technical(why));
-                }
-                crate::class::Delivery::Refused(why) => {
-                    ui.label(RichText::new(i18n::tf(lang, K::WaitRefused, why)).color(ui::RED));
-                    ui.label(K::RefusedTodo.t(lang));
-                }
-                // Not waited on (`ClassSeat::waiting`).
-                crate::class::Delivery::SeatGone | crate::class::Delivery::Ended => {}
-            }
-            if !matches!(delivery, crate::class::Delivery::Refused(_)) {
-                ui.add_space(12.0);
-                ui.spinner();
-            }
-        });
-    });
-    if ui::key(root, egui::Key::Escape) {
-        actions.push(Action::Back);
-    }
-    // The link checks the server every two seconds; redraw to notice the release.
-    root.ctx()
-        .request_repaint_after(std::time::Duration::from_millis(500));
-    actions
 }
 
 #[cfg(test)]
@@ -439,30 +256,6 @@ pub(crate) mod tests {
             }
         }
         panic!("no random game lost an account before its last month");
-    }
-
-    /// A lost account's line ends at the month it was lost in, instead of running on flat to
-    /// the end of the game as if the account were still held.
-    #[test]
-    fn a_lost_accounts_line_ends_at_the_month_it_was_lost() {
-        let (game, a) = game_with_a_lost_account();
-        let history = game.history(a);
-        let lost_in = history.iter().find(|r| r.churned).unwrap().turn;
-        let points = chart_points(Some(50.0), history, |r| r.satisfaction);
-        assert_eq!(points.first(), Some(&[0.0, 50.0]));
-        assert_eq!(points.last().map(|p| p[0]), Some(f64::from(lost_in)));
-        assert!(
-            history.len() > points.len() - 1,
-            "the game went on after the loss"
-        );
-        // An account kept runs to the end.
-        let kept = (0..game.accounts().len())
-            .find(|&k| !game.accounts()[k].churned)
-            .unwrap();
-        assert_eq!(
-            chart_points(None, game.history(kept), |r| r.satisfaction).len(),
-            game.history(kept).len()
-        );
     }
 
     /// An account lost at a renewal walked away from had no draw: the notice names the

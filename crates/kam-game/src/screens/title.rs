@@ -2,21 +2,14 @@
 //! class code and the UI language, or continue an autosaved game (a class game and another
 //! game are saved apart, and both are offered).
 
-use bevy::prelude::*;
-use bevy_egui::{EguiPrimaryContextPass, egui};
+use bevy_egui::egui;
 use egui::RichText;
 
 use crate::i18n::{self, K};
-use crate::session::{Action, Autosave, Screen, Session};
+use crate::session::{Action, Autosave, Session};
 use crate::ui;
 
-pub(super) fn plugin(app: &mut App) {
-    app.add_systems(
-        EguiPrimaryContextPass,
-        ui::view_system(view).run_if(crate::session::on_screen(Screen::Title)),
-    );
-}
-
+/// The title screen: the scenario list, the form, the class join and any saved game.
 pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
     let mut actions = Vec::new();
     let lang = s.lang;
@@ -24,7 +17,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
         if ui::primary(ui, K::Start.t(lang)).clicked() {
             actions.push(Action::Start);
         }
-        if let Some(save) = &s.autosave
+        if let Some(save) = &s.title.autosave
             && ui.button(continue_label(save, lang)).clicked()
         {
             actions.push(Action::Resume);
@@ -42,41 +35,17 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
             });
         });
         ui.add_space(8.0);
-        if let Some(e) = &s.error {
+        if let Some(e) = &s.title.error {
             ui::error_box(ui, e, lang);
             ui.add_space(6.0);
         }
-        let mut resume_other = false;
-        if let Some(save) = &s.autosave {
-            ui::card(ui, |ui| {
-                ui.horizontal(|ui| {
-                    ui.label(RichText::new(K::SavedGameFound.t(lang)).strong());
-                    ui.label(save_line(save, lang));
-                    if ui.button(continue_label(save, lang)).clicked() {
-                        actions.push(Action::Resume);
-                    }
-                });
-                if let Some(other) = &save.other {
-                    ui.horizontal(|ui| {
-                        ui.label(save_line(other, lang));
-                        if ui.button(continue_label(other, lang)).clicked() {
-                            resume_other = true;
-                        }
-                    });
-                }
-                if save.class.is_some() || save.other.is_some() {
-                    ui.label(
-                        RichText::new(K::ClassSaveKept.t(lang))
-                            .small()
-                            .color(ui::MUTED),
-                    );
-                }
-            });
+        if let Some(save) = &s.title.autosave {
+            let resume_other = saved_games(ui, save, lang, &mut actions);
             ui.add_space(6.0);
-        }
-        if resume_other {
-            s.offer_other_save();
-            actions.push(Action::Resume);
+            if resume_other {
+                s.offer_other_save();
+                actions.push(Action::Resume);
+            }
         }
         ui.columns(2, |cols| {
             scenario_list(&mut cols[0], s);
@@ -84,12 +53,12 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
             join_class(&mut cols[1], s, &mut actions);
         });
     });
-    if s.message.is_some() && s.form.selected.is_some() {
-        s.message = None;
+    if s.title.message.is_some() && s.title.form.selected.is_some() {
+        s.title.message = None;
     }
     // A join under way holds the screen: nothing else starts meanwhile (its answer would
     // replace it), and Esc or Cancel stops waiting for it.
-    if let Some(pending) = &s.joining {
+    if let Some(pending) = &s.class.joining {
         actions.extend(joining_dialog(root, &pending.address, lang));
         return actions;
     }
@@ -98,16 +67,52 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
         actions.push(Action::Start);
     }
     let no_text_focus = !root.ctx().egui_wants_keyboard_input();
-    if no_text_focus && !s.catalog.is_empty() {
-        let n = s.catalog.len();
+    if no_text_focus && !s.title.catalog.is_empty() {
+        let n = s.title.catalog.len();
         if ui::key(root, egui::Key::ArrowDown) {
-            s.form.selected = Some(s.form.selected.map_or(0, |i| (i + 1) % n));
+            s.title.form.selected = Some(s.title.form.selected.map_or(0, |i| (i + 1) % n));
         }
         if ui::key(root, egui::Key::ArrowUp) {
-            s.form.selected = Some(s.form.selected.map_or(0, |i| (i + n - 1) % n));
+            s.title.form.selected = Some(s.title.form.selected.map_or(0, |i| (i + n - 1) % n));
         }
     }
     actions
+}
+
+/// The saved games found: the first to continue, and the other when a class game and
+/// another are both saved; true when the other's "continue" was clicked.
+fn saved_games(
+    ui: &mut egui::Ui,
+    save: &Autosave,
+    lang: i18n::Lang,
+    actions: &mut Vec<Action>,
+) -> bool {
+    let mut resume_other = false;
+    ui::card(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(K::SavedGameFound.t(lang)).strong());
+            ui.label(save_line(save, lang));
+            if ui.button(continue_label(save, lang)).clicked() {
+                actions.push(Action::Resume);
+            }
+        });
+        if let Some(other) = &save.other {
+            ui.horizontal(|ui| {
+                ui.label(save_line(other, lang));
+                if ui.button(continue_label(other, lang)).clicked() {
+                    resume_other = true;
+                }
+            });
+        }
+        if save.class.is_some() || save.other.is_some() {
+            ui.label(
+                RichText::new(K::ClassSaveKept.t(lang))
+                    .small()
+                    .color(ui::MUTED),
+            );
+        }
+    });
+    resume_other
 }
 
 /// A saved game as the title lists it: the class and its code first for a class game.
@@ -136,14 +141,14 @@ fn continue_label(save: &Autosave, lang: i18n::Lang) -> &'static str {
 fn scenario_list(ui: &mut egui::Ui, s: &mut Session) {
     let lang = s.lang;
     ui.heading(K::Scenarios.t(lang));
-    for (i, entry) in s.catalog.iter().enumerate() {
-        let selected = s.form.selected == Some(i);
+    for (i, entry) in s.title.catalog.iter().enumerate() {
+        let selected = s.title.form.selected == Some(i);
         let frame = egui::Frame::group(ui.style())
             .inner_margin(8.0)
             .fill(if selected {
-                egui::Color32::from_rgb(225, 236, 252)
+                ui::SELECTED_FILL
             } else {
-                egui::Color32::from_rgb(250, 250, 252)
+                ui::CARD_FILL
             })
             .stroke(egui::Stroke::new(
                 if selected { 2.0 } else { 1.0 },
@@ -155,7 +160,7 @@ fn scenario_list(ui: &mut egui::Ui, s: &mut Session) {
                 match &entry.loaded {
                     Ok(p) => {
                         let sc = &p.scenario;
-                        ui.label(RichText::new(&sc.title).strong().size(16.0));
+                        ui.label(RichText::new(&sc.title).strong().size(ui::SECTION_SIZE));
                         ui.label(&sc.description);
                         ui.label(
                             RichText::new(format!(
@@ -184,7 +189,7 @@ fn scenario_list(ui: &mut egui::Ui, s: &mut Session) {
             .response
             .interact(egui::Sense::click());
         if response.clicked() {
-            s.form.selected = Some(i);
+            s.title.form.selected = Some(i);
         }
         ui.add_space(4.0);
     }
@@ -193,15 +198,15 @@ fn scenario_list(ui: &mut egui::Ui, s: &mut Session) {
     ui.horizontal(|ui| {
         ui.label(K::FilePath.t(lang));
         let r = ui.add(
-            egui::TextEdit::singleline(&mut s.form.file_path)
+            egui::TextEdit::singleline(&mut s.title.form.file_path)
                 .hint_text("scenarios/my.ron")
                 .desired_width(280.0),
         );
         if r.changed() || r.gained_focus() {
-            s.form.selected = None;
+            s.title.form.selected = None;
         }
     });
-    if let Some(m) = &s.message {
+    if let Some(m) = &s.title.message {
         ui.label(RichText::new(m).color(ui::RED));
     }
 }
@@ -214,18 +219,19 @@ fn settings(ui: &mut egui::Ui, s: &mut Session) {
         .spacing([12.0, 10.0])
         .show(ui, |ui| {
             ui.label(K::PlayerName.t(lang));
-            ui.add(egui::TextEdit::singleline(&mut s.form.player).desired_width(240.0));
+            ui.add(egui::TextEdit::singleline(&mut s.title.form.player).desired_width(240.0));
             ui.end_row();
             ui.label(K::SeedOrCode.t(lang));
             let default_seed = s
+                .title
                 .form
                 .selected
-                .and_then(|i| s.catalog.get(i))
+                .and_then(|i| s.title.catalog.get(i))
                 .and_then(|e| e.loaded.as_ref().ok())
                 .map(|p| p.scenario.seed.to_string())
                 .unwrap_or_default();
             ui.add(
-                egui::TextEdit::singleline(&mut s.form.seed)
+                egui::TextEdit::singleline(&mut s.title.form.seed)
                     .hint_text(default_seed)
                     .desired_width(240.0),
             );
@@ -240,7 +246,11 @@ fn join_class(ui: &mut egui::Ui, s: &mut Session, actions: &mut Vec<Action>) {
     let lang = s.lang;
     ui.add_space(12.0);
     ui::card(ui, |ui| {
-        ui.label(RichText::new(K::JoinClass.t(lang)).strong().size(16.0));
+        ui.label(
+            RichText::new(K::JoinClass.t(lang))
+                .strong()
+                .size(ui::SECTION_SIZE),
+        );
         ui.label(
             RichText::new(K::JoinClassHint.t(lang))
                 .small()
@@ -261,11 +271,17 @@ fn join_class(ui: &mut egui::Ui, s: &mut Session, actions: &mut Vec<Action>) {
                     entered |= r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     ui.end_row();
                 };
-                field(ui, K::ClassServer, &mut s.form.server, "192.168.1.10:8080");
-                field(ui, K::JoinCode, &mut s.form.join_code, "K7QM3A");
-                field(ui, K::RejoinCode, &mut s.form.rejoin, "");
+                field(
+                    ui,
+                    K::ClassServer,
+                    &mut s.title.form.server,
+                    "192.168.1.10:8080",
+                );
+                field(ui, K::JoinCode, &mut s.title.form.join_code, "K7QM3A");
+                field(ui, K::RejoinCode, &mut s.title.form.rejoin, "");
             });
-        let ready = !s.form.server.trim().is_empty() && !s.form.join_code.trim().is_empty();
+        let ready =
+            !s.title.form.server.trim().is_empty() && !s.title.form.join_code.trim().is_empty();
         let clicked = ui
             .add_enabled(ready, egui::Button::new(K::JoinClass.t(lang)))
             .clicked();
@@ -273,7 +289,7 @@ fn join_class(ui: &mut egui::Ui, s: &mut Session, actions: &mut Vec<Action>) {
             actions.push(Action::JoinClass);
         }
         // Below the button, so a second click lands on it still.
-        if let Some(problem) = &s.join_problem {
+        if let Some(problem) = &s.class.join_problem {
             join_problem(ui, problem, lang);
         }
     });
@@ -284,7 +300,7 @@ fn join_class(ui: &mut egui::Ui, s: &mut Session, actions: &mut Vec<Action>) {
 fn join_problem(ui: &mut egui::Ui, problem: &crate::class::JoinProblem, lang: i18n::Lang) {
     ui.add_space(6.0);
     egui::Frame::group(ui.style())
-        .fill(egui::Color32::from_rgb(255, 238, 238))
+        .fill(ui::ALARM_FILL)
         .stroke(egui::Stroke::new(1.0, ui::RED))
         .inner_margin(8.0)
         .show(ui, |ui| {

@@ -65,7 +65,7 @@ pub fn class_autosave_path(dir: &Path) -> PathBuf {
 /// What the game remembers between runs: the UI language, the player's name and the last
 /// class server (never a seed or a game: those are the autosave's).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Settings {
+pub struct SavedSettings {
     #[serde(default)]
     pub lang: Option<String>,
     #[serde(default)]
@@ -82,7 +82,7 @@ pub(super) fn settings_path(dir: &Path) -> PathBuf {
 }
 
 /// The remembered settings; a missing or unreadable file is simply no settings.
-pub(super) fn read_settings(dir: &Path) -> Option<Settings> {
+pub(super) fn read_settings(dir: &Path) -> Option<SavedSettings> {
     let text = std::fs::read_to_string(settings_path(dir)).ok()?;
     ron::from_str(&text).ok()
 }
@@ -137,15 +137,18 @@ impl Session {
     /// Keeps the language, name and class server for the next run (a failure to write is
     /// not worth interrupting anyone for: they are conveniences).
     pub(super) fn remember(&self) {
-        let Some(dir) = &self.data_dir else { return };
-        let settings = Settings {
-            lang: self.form.lang.map(|l| match l {
+        let Some(dir) = &self.settings.data_dir else {
+            return;
+        };
+        let form = &self.title.form;
+        let settings = SavedSettings {
+            lang: form.lang.map(|l| match l {
                 Lang::Zh => "zh".to_owned(),
                 Lang::En => "en".to_owned(),
             }),
-            player: self.form.player.trim().to_owned(),
-            server: self.form.server.trim().to_owned(),
-            guide_done: self.guide_done,
+            player: form.player.trim().to_owned(),
+            server: form.server.trim().to_owned(),
+            guide_done: self.settings.guide_done,
         };
         if let Ok(text) = ron::to_string(&settings) {
             let _ = kam_sim::record::write_text_atomic(&settings_path(dir), &text);
@@ -155,19 +158,21 @@ impl Session {
     /// The title's "continue" for the other saved game: it becomes the one offered first
     /// (what [`Action::Resume`] resumes), and the class game the other.
     pub fn offer_other_save(&mut self) {
-        if let Some(mut first) = self.autosave.take() {
+        if let Some(mut first) = self.title.autosave.take() {
             match first.other.take() {
                 Some(mut other) => {
                     other.other = Some(Box::new(first));
-                    self.autosave = Some(*other);
+                    self.title.autosave = Some(*other);
                 }
-                None => self.autosave = Some(first),
+                None => self.title.autosave = Some(first),
             }
         }
     }
 
+    /// Continues the saved game the title offers first; a save that no longer loads is said
+    /// on the title instead.
     pub(super) fn resume(&mut self) {
-        let Some(save) = self.autosave.clone() else {
+        let Some(save) = self.title.autosave.clone() else {
             return;
         };
         let source = match &save.class {
@@ -181,50 +186,9 @@ impl Session {
                 kam_sim::record::restore(p, &save.record).map_err(|e| vec![e.words(self.lang)])
             });
         match restored {
-            Ok(game) => {
-                if let Some(lang) = i18n::parse_lang(&save.lang)
-                    && !self.lang_fixed
-                {
-                    self.lang = lang;
-                }
-                let player = save.record.player.clone();
-                let finished = game.is_finished();
-                // Counting from what the server had acknowledged at the save; the server tells
-                // the link what it holds when it answers, and the rest is sent again.
-                let seat = save.class.clone().map(|seat| {
-                    let acknowledged = seat.acknowledged;
-                    crate::class::ClassSeat::connect(seat, &game, acknowledged)
-                });
-                let class_report = seat.is_some()
-                    && save.at_report
-                    && game.pending().is_none()
-                    && !game.history(0).is_empty();
-                // A what-if comes back with the original game beside it.
-                let original = save.what_if.as_ref().and_then(|(month, record)| {
-                    kam_sim::record::restore(Arc::clone(game.prepared()), record)
-                        .ok()
-                        .map(|original| WhatIf {
-                            month: *month,
-                            original,
-                            suggestion: None,
-                            // Not saved: found again when the what-if is left.
-                            original_mistakes: Vec::new(),
-                        })
-                });
-                self.begin(source, game, &player);
-                self.class = seat;
-                self.what_if = original;
-                if finished {
-                    self.finish();
-                } else if class_report {
-                    // The report waits for the class's release if need be, then shows.
-                    self.screen = Screen::Report;
-                } else {
-                    self.next_pending_after_resume();
-                }
-            }
+            Ok(game) => self.continue_saved(save, source, game),
             Err(lines) => {
-                self.error = Some(ErrorBox {
+                self.title.error = Some(ErrorBox {
                     title: K::SaveUnreadable.t(self.lang).to_owned(),
                     lines,
                     what_to_do: K::FixSave.t(self.lang).to_owned(),
@@ -233,25 +197,73 @@ impl Session {
         }
     }
 
+    /// Puts a saved game back in hand, where it was left.
+    fn continue_saved(&mut self, save: Autosave, source: ScenarioSource, game: Game) {
+        if let Some(lang) = i18n::parse_lang(&save.lang)
+            && !self.settings.lang_fixed
+        {
+            self.lang = lang;
+        }
+        let finished = game.is_finished();
+        // Counting from what the server had acknowledged at the save; the server tells the
+        // link what it holds when it answers, and the rest is sent again.
+        let seat = save.class.clone().map(|seat| {
+            let acknowledged = seat.acknowledged;
+            crate::class::ClassSeat::connect(seat, &game, acknowledged)
+        });
+        let class_report = seat.is_some()
+            && save.at_report
+            && game.pending().is_none()
+            && !game.history(0).is_empty();
+        let player = self.player_name(&save.record.player);
+        // A what-if comes back with the original game beside it (its debrief is worked out
+        // again when the what-if is left).
+        let original = save.what_if.as_ref().and_then(|(month, record)| {
+            let original = kam_sim::record::restore(Arc::clone(game.prepared()), record).ok()?;
+            let original = Play::new(source.clone(), original, player.clone());
+            Some(WhatIf {
+                month: *month,
+                original: Box::new(original),
+                suggestion: None,
+            })
+        });
+        let mut play = Play::new(source, game, player);
+        play.what_if = original;
+        self.begin(play);
+        self.class.seat = seat;
+        if finished {
+            self.finish();
+        } else if class_report {
+            // The report waits for the class's release if need be, then shows.
+            self.screen = Screen::Report;
+        } else {
+            self.next_pending_after_resume();
+        }
+    }
+
     /// Saves the game so a crash loses at most the turn being played: a class game in its own
     /// file, any other game in the shared one.
     pub fn autosave_now(&mut self) {
-        let (Some(dir), Some(game), Some(source)) = (&self.data_dir, &self.game, &self.source)
-        else {
+        let (Some(dir), Some(play)) = (&self.settings.data_dir, &mut self.play) else {
             return;
         };
+        let game = &play.game;
         let save = Autosave {
-            source: source.to_saved(),
+            source: play.source.to_saved(),
             lang: match self.lang {
                 Lang::Zh => "zh".into(),
                 Lang::En => "en".into(),
             },
-            record: kam_sim::record::record(game, &self.player),
-            class: self.class.as_ref().map(crate::class::ClassSeat::to_save),
-            what_if: self
-                .what_if
+            record: kam_sim::record::record(game, &play.player),
+            class: self
+                .class
+                .seat
                 .as_ref()
-                .map(|w| (w.month, kam_sim::record::record(&w.original, &self.player))),
+                .map(crate::class::ClassSeat::to_save),
+            what_if: play.what_if.as_ref().map(|w| {
+                let original = kam_sim::record::record(&w.original.game, &play.player);
+                (w.month, original)
+            }),
             at_report: self.screen == Screen::Report,
             other: None,
         };
@@ -266,22 +278,30 @@ impl Session {
             autosave_path(dir)
         };
         match text.and_then(|text| kam_sim::record::write_text_atomic(&path, &text)) {
-            Ok(()) => self.notice = Some(K::Autosaved.t(self.lang).to_owned()),
-            Err(e) => self.notice = Some(i18n::labelled(self.lang, K::Error.t(self.lang), e)),
+            Ok(()) => play.notice = Some(K::Autosaved.t(self.lang).to_owned()),
+            Err(e) => play.notice = Some(i18n::labelled(self.lang, K::Error.t(self.lang), e)),
         }
     }
 
-    /// Writes the result file for the instructor (`kam replay` verifies it).
+    /// Writes the result file for the instructor (`kam replay` verifies it); never a
+    /// what-if's, which is practice.
     pub(super) fn export(&mut self) {
-        let Some(game) = &self.game else { return };
+        let lang = self.lang;
         let dir = self
+            .settings
             .data_dir
             .clone()
             .unwrap_or_else(|| PathBuf::from("."))
             .join("results");
+        let Some(play) = &mut self.play else { return };
+        if play.what_if.is_some() {
+            play.message = Some(K::WhatIfNotResult.t(lang).to_owned());
+            return;
+        }
+        let game = &play.game;
         // The class code when the game was started with one, so an instructor sees the class
         // in the file name; otherwise the seed.
-        let code = self.seed_code.trim();
+        let code = play.seed_code.trim();
         let seed = if code.is_empty() || code.parse::<u64>().is_ok() {
             game.seed().to_string()
         } else {
@@ -289,15 +309,15 @@ impl Session {
         };
         let path = dir.join(format!(
             "{}-{}-{seed}.ron",
-            kam_sim::record::file_safe(&self.player),
+            kam_sim::record::file_safe(&play.player),
             game.scenario().id,
         ));
-        match kam_sim::record::write_atomic(&path, &kam_sim::record::record(game, &self.player)) {
+        match kam_sim::record::write_atomic(&path, &kam_sim::record::record(game, &play.player)) {
             Ok(()) => {
-                self.notice = Some(format!("{} {}", K::Exported.t(self.lang), path.display()));
-                self.exported = Some(path);
+                play.notice = Some(format!("{} {}", K::Exported.t(lang), path.display()));
+                play.exported = Some(path);
             }
-            Err(e) => self.message = Some(i18n::labelled(self.lang, K::Error.t(self.lang), e)),
+            Err(e) => play.message = Some(i18n::labelled(lang, K::Error.t(lang), e)),
         }
     }
 }

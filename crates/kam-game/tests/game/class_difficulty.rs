@@ -80,20 +80,20 @@ fn class_server_answering(seat: String) -> (String, std::thread::JoinHandle<()>)
 /// A game on `dir` that joined the class at `server` from the title form.
 fn join(dir: &Path, server: &str) -> Session {
     let mut s = Session::new(Some(dir.to_owned()));
-    s.form.server = server.to_owned();
-    s.form.join_code = CODE.into();
-    s.form.player = "Ann".into();
+    s.title.form.server = server.to_owned();
+    s.title.form.join_code = CODE.into();
+    s.title.form.player = "Ann".into();
     s.apply(Action::JoinClass);
     // The join runs in the background; the game's frames take its answer.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    while s.joining.is_some() && std::time::Instant::now() < deadline {
+    while s.class.joining.is_some() && std::time::Instant::now() < deadline {
         s.poll_class();
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
     assert!(
-        s.join_problem.is_none() && s.game().is_some(),
+        s.class.join_problem.is_none() && s.game().is_some(),
         "the join failed: {:?}",
-        s.join_problem
+        s.class.join_problem
     );
     s
 }
@@ -120,7 +120,10 @@ fn a_class_set_to_hard_plays_at_hard_and_resumes_at_hard() {
 
     let mut s = Session::new(Some(dir.path().to_owned()));
     s.apply(Action::Resume);
-    assert!(s.class.is_some(), "the class game comes back with its seat");
+    assert!(
+        s.class.seat.is_some(),
+        "the class game comes back with its seat"
+    );
     let game = s.game().unwrap();
     assert_eq!(game.log().len(), played);
     assert_eq!(game.prepared().difficulty, Difficulty::Hard);

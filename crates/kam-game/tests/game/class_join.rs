@@ -62,7 +62,7 @@ fn a_join_that_gets_no_answer_shows_connecting_and_esc_cancels_it() {
 
     // The right address, but the server does not answer.
     class.set_mode(Mode::Silent);
-    h.state_mut().form.server = class.address.clone();
+    h.state_mut().title.form.server = class.address.clone();
     let clicked = Instant::now();
     click_button(&h, "Join a class");
     h.run_steps(2);
@@ -103,14 +103,14 @@ fn a_join_that_gets_no_answer_shows_connecting_and_esc_cancels_it() {
         h.state().game().is_none(),
         "a cancelled join starts nothing"
     );
-    assert!(h.state().class.is_none());
+    assert!(h.state().class.seat.is_none());
 
     // Joining again sends the same join id, and gets the seat.
     click_button(&h, "Join a class");
     frames_until(&mut h, 15, "the second join", |h| {
         h.state().screen == Screen::Briefing
     });
-    assert!(h.state().class.is_some());
+    assert!(h.state().class.seat.is_some());
     let ids = class.state().join_ids.clone();
     assert!(ids.len() >= 2, "{ids:?}");
     assert!(

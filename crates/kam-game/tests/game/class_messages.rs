@@ -20,7 +20,7 @@ fn a_seat_taken_up_on_another_computer_says_months_here_are_not_recorded() {
         let s = joined(dir.path(), &class, lang);
         class.set_mode(Mode::SeatGone);
         wait_until(15, "the seat gone", || link(&s).seat_gone);
-        let (short, more, trouble) = status_line(s.class.as_ref().unwrap(), lang);
+        let (short, more, trouble) = status_line(s.class.seat.as_ref().unwrap(), lang);
         assert!(trouble);
         match lang {
             Lang::Zh => {
@@ -56,7 +56,7 @@ fn an_ended_class_says_so_and_that_further_months_are_practice() {
         class.state().ended = true;
         play_month(&mut s);
         wait_until(15, "the month refused", || link(&s).refused.is_some());
-        let (short, more, _) = status_line(s.class.as_ref().unwrap(), lang);
+        let (short, more, _) = status_line(s.class.seat.as_ref().unwrap(), lang);
         match lang {
             Lang::Zh => {
                 assert!(short.contains("课程已结束"), "{short}");
@@ -119,7 +119,7 @@ fn an_unreachable_server_is_said_in_plain_words_with_the_cause_aside() {
     class.set_mode(Mode::Cut);
     play_month(&mut s);
     wait_until(15, "offline", || link(&s).offline.is_some());
-    let (short, more, trouble) = status_line(s.class.as_ref().unwrap(), Lang::Zh);
+    let (short, more, trouble) = status_line(s.class.seat.as_ref().unwrap(), Lang::Zh);
     assert!(trouble);
     assert!(short.contains("离线"), "{short}");
     let first = more.lines().next().unwrap_or_default();

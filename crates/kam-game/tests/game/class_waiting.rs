@@ -52,7 +52,11 @@ fn offline_the_waiting_screen_says_nothing_was_sent_and_esc_leaves_it() {
     h.run_steps(2);
     let s = h.state();
     assert_eq!(s.screen, Screen::Title, "Esc leaves the waiting screen");
-    let save = s.autosave.as_ref().expect("the class game is offered");
+    let save = s
+        .title
+        .autosave
+        .as_ref()
+        .expect("the class game is offered");
     assert!(save.class.is_some());
     assert_eq!(
         save.record.decisions.len(),

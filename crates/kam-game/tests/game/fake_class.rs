@@ -200,10 +200,10 @@ fn seat(pacing: &str, released: u32) -> String {
 pub fn title(dir: &std::path::Path, server: &str, lang: kam_game::i18n::Lang) -> Session {
     let mut s = Session::new(Some(dir.to_owned()));
     s.lang = lang;
-    s.form.lang = Some(lang);
-    s.form.server = server.to_owned();
-    s.form.join_code = CODE.into();
-    s.form.player = "Ann".into();
+    s.title.form.lang = Some(lang);
+    s.title.form.server = server.to_owned();
+    s.title.form.join_code = CODE.into();
+    s.title.form.player = "Ann".into();
     s
 }
 
@@ -238,7 +238,7 @@ pub fn play_month(s: &mut Session) {
         match s.screen {
             Screen::Turn => {
                 s.apply(Action::EndTurn);
-                if s.confirm.is_some() {
+                if s.play.as_ref().unwrap().confirm.is_some() {
                     s.apply(Action::Confirm);
                 }
             }
@@ -259,5 +259,5 @@ pub fn play_month(s: &mut Session) {
 
 /// The link's state of the session's class seat.
 pub fn link(s: &Session) -> kam_class::LinkState {
-    s.class.as_ref().expect("a class game").link.state()
+    s.class.seat.as_ref().expect("a class game").link.state()
 }

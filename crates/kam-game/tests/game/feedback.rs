@@ -24,13 +24,12 @@ fn play_an_empty_month(s: &mut Session) {
     s.apply(Action::EndTurn);
     s.apply(Action::Confirm);
     while let Some(Pending::Event { .. }) = s.game().unwrap().pending() {
-        s.game
-            .as_mut()
+        s.game_mut()
             .unwrap()
             .decide(kam_sim::engine::Decision::Choose(0))
             .unwrap();
     }
-    s.feedback = None;
+    s.play.as_mut().unwrap().feedback = None;
     s.screen = Screen::Turn;
 }
 
@@ -43,7 +42,12 @@ fn the_coach_waits_for_a_plan_or_the_end_of_the_month() {
     play_an_empty_month(&mut s);
     assert_eq!(s.game().unwrap().turn(), 2);
     assert!(
-        !kam_sim::coach::hints(s.game().unwrap(), &s.draft, Lang::En).is_empty(),
+        !kam_sim::coach::hints(
+            s.game().unwrap(),
+            &s.play.as_ref().unwrap().draft.plan,
+            Lang::En
+        )
+        .is_empty(),
         "the empty plan breaks a lesson (the A account is under-served twice running)"
     );
     let mut h = harness(s);
@@ -89,10 +93,14 @@ fn the_coach_waits_for_a_plan_or_the_end_of_the_month() {
     h.run();
     assert!(h.query_by_label("Coach (practice mode)").is_some());
     // What last month did is said to be last month's.
-    let hint = kam_sim::coach::hints(h.state().game().unwrap(), &h.state().draft, Lang::En)
-        .into_iter()
-        .find(|x| x.account == a_account)
-        .expect("the A account's hint");
+    let hint = kam_sim::coach::hints(
+        h.state().game().unwrap(),
+        &h.state().play.as_ref().unwrap().draft.plan,
+        Lang::En,
+    )
+    .into_iter()
+    .find(|x| x.account == a_account)
+    .expect("the A account's hint");
     assert!(hint.text.contains("last month"), "{}", hint.text);
 }
 
@@ -105,19 +113,23 @@ fn up_and_down_stop_at_the_ends_of_the_account_list() {
     let mut h = harness(s);
     h.key_press(bevy_egui::egui::Key::ArrowUp);
     h.run();
-    assert_eq!(h.state().selected_account, 0, "↑ at the top stays there");
+    assert_eq!(
+        h.state().play.as_ref().unwrap().draft.selected,
+        0,
+        "↑ at the top stays there"
+    );
     for _ in 0..=last + 2 {
         h.key_press(bevy_egui::egui::Key::ArrowDown);
         h.run();
     }
     assert_eq!(
-        h.state().selected_account,
+        h.state().play.as_ref().unwrap().draft.selected,
         last,
         "↓ at the bottom stays there"
     );
     h.key_press(bevy_egui::egui::Key::ArrowUp);
     h.run();
-    assert_eq!(h.state().selected_account, last - 1);
+    assert_eq!(h.state().play.as_ref().unwrap().draft.selected, last - 1);
 }
 
 /// Plays classroom games with the random strategy, seed after seed, until a month closes with
@@ -135,7 +147,7 @@ fn first_month_where(lang: Lang, found: impl Fn(&Game) -> bool) -> Session {
             "Tester"
         ));
         s.lang = lang;
-        let game = s.game.as_mut().unwrap();
+        let game = s.game_mut().unwrap();
         let mut random = kam_sim::strategy::by_name("random", seed).unwrap();
         while !game.is_finished() {
             let month = game.turn();
@@ -271,8 +283,11 @@ fn switching_the_language_rewords_the_cards_the_status_and_the_default_name() {
     s.screen = Screen::Turn;
     s.autoplay("random").unwrap();
     assert_eq!(s.screen, Screen::Debrief);
-    assert_eq!(s.notice.as_deref(), Some("Autosaved"));
-    let english = s.try_next_time.clone();
+    assert_eq!(
+        s.play.as_ref().unwrap().notice.as_deref(),
+        Some("Autosaved")
+    );
+    let english = s.play.as_ref().unwrap().try_next_time().to_vec();
     assert!(!english.is_empty());
     let mut h = harness(s);
     h.run();
@@ -282,7 +297,7 @@ fn switching_the_language_rewords_the_cards_the_status_and_the_default_name() {
     h.get_by_label("中文").click();
     h.run();
     h.run();
-    let chinese = h.state().try_next_time.clone();
+    let chinese = h.state().play.as_ref().unwrap().try_next_time().to_vec();
     assert_eq!(chinese.len(), english.len());
     for (zh, en) in chinese.iter().zip(&english) {
         assert_ne!(zh.text, en.text);
@@ -316,7 +331,7 @@ fn switching_the_language_rewords_the_cards_the_status_and_the_default_name() {
 
     h.get_by_label("English").click();
     h.run();
-    assert_eq!(h.state().try_next_time, english);
+    assert_eq!(h.state().play.as_ref().unwrap().try_next_time(), english);
     assert!(h.query_by_label("Autosaved").is_some());
 }
 

@@ -28,7 +28,8 @@ fn screen(app: &App) -> Screen {
 
 fn tutorial_index(app: &App) -> usize {
     let s = app.world().resource::<Session>();
-    s.catalog
+    s.title
+        .catalog
         .iter()
         .position(|e| e.source == ScenarioSource::Bundled("tutorial".into()))
         .expect("tutorial is bundled")
@@ -42,9 +43,9 @@ fn title_to_debrief_through_every_kind_of_screen() {
     let i = tutorial_index(&app);
     {
         let mut s = app.world_mut().resource_mut::<Session>();
-        s.form.selected = Some(i);
-        s.form.player = "Alice".into();
-        s.form.seed = "class-7B".into();
+        s.title.form.selected = Some(i);
+        s.title.form.player = "Alice".into();
+        s.title.form.seed = "class-7B".into();
     }
     act(&mut app, Action::Start);
     assert_eq!(screen(&app), Screen::Briefing);
@@ -96,17 +97,41 @@ fn title_to_debrief_through_every_kind_of_screen() {
             Screen::Event => {
                 act(&mut app, Action::Choose(0));
                 assert!(
-                    app.world().resource::<Session>().feedback.is_some(),
+                    app.world()
+                        .resource::<Session>()
+                        .play
+                        .as_ref()
+                        .unwrap()
+                        .feedback
+                        .is_some(),
                     "an answer shows feedback"
                 );
                 act(&mut app, Action::Continue);
             }
             Screen::Negotiation => {
                 act(&mut app, Action::MakeOffer);
-                if app.world().resource::<Session>().nego.summary.is_none() {
+                if app
+                    .world()
+                    .resource::<Session>()
+                    .play
+                    .as_ref()
+                    .unwrap()
+                    .nego
+                    .summary
+                    .is_none()
+                {
                     act(&mut app, Action::WalkAway);
                 }
-                assert!(app.world().resource::<Session>().nego.summary.is_some());
+                assert!(
+                    app.world()
+                        .resource::<Session>()
+                        .play
+                        .as_ref()
+                        .unwrap()
+                        .nego
+                        .summary
+                        .is_some()
+                );
                 act(&mut app, Action::Continue);
             }
             Screen::Report => {
@@ -127,7 +152,7 @@ fn title_to_debrief_through_every_kind_of_screen() {
     let session = app.world().resource::<Session>();
     assert!(session.game().unwrap().is_finished());
     assert!(
-        session.expert.is_some(),
+        session.play.as_ref().unwrap().expert.is_some(),
         "the debrief compares with the expert"
     );
 
@@ -135,6 +160,9 @@ fn title_to_debrief_through_every_kind_of_screen() {
     let exported = app
         .world()
         .resource::<Session>()
+        .play
+        .as_ref()
+        .unwrap()
         .exported
         .clone()
         .expect("exported");
@@ -148,7 +176,11 @@ fn an_autosave_resumes_at_the_same_turn() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app(dir.path());
     let i = tutorial_index(&app);
-    app.world_mut().resource_mut::<Session>().form.selected = Some(i);
+    app.world_mut()
+        .resource_mut::<Session>()
+        .title
+        .form
+        .selected = Some(i);
     act(&mut app, Action::Start);
     act(&mut app, Action::BeginTurns);
     // Play turns until one ends (answering whatever comes up).
@@ -174,7 +206,7 @@ fn an_autosave_resumes_at_the_same_turn() {
 
     let mut again = self::app(dir.path());
     assert!(
-        again.world().resource::<Session>().autosave.is_some(),
+        again.world().resource::<Session>().title.autosave.is_some(),
         "the title offers the autosave"
     );
     act(&mut again, Action::Resume);
@@ -195,13 +227,13 @@ fn a_broken_scenario_is_shown_not_fatal() {
     let mut app = app(dir.path());
     {
         let mut s = app.world_mut().resource_mut::<Session>();
-        s.form.selected = None;
-        s.form.file_path = file.display().to_string();
+        s.title.form.selected = None;
+        s.title.form.file_path = file.display().to_string();
     }
     act(&mut app, Action::Start);
     assert_eq!(screen(&app), Screen::Title);
     let s = app.world().resource::<Session>();
-    let e = s.error.as_ref().expect("the error is shown");
+    let e = s.title.error.as_ref().expect("the error is shown");
     assert!(
         e.lines[0].starts_with(&format!("{}:", file.display())),
         "FILE:LINE:COL, got {}",
@@ -215,8 +247,8 @@ fn an_unreadable_autosave_is_reported() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(session::autosave_path(dir.path()), "not a save").unwrap();
     let s = Session::new(Some(dir.path().to_owned()));
-    assert!(s.autosave.is_none());
-    assert!(s.error.is_some());
+    assert!(s.title.autosave.is_none());
+    assert!(s.title.error.is_some());
 }
 
 #[test]
@@ -249,7 +281,7 @@ fn a_watched_file_reloads_and_shows_its_errors() {
     std::fs::write(&file, "(id: \"t\",\n  turns: \"four\",\n)").unwrap();
     s.reload();
     assert_eq!(s.screen, Screen::Title);
-    let e = s.error.clone().expect("errors shown");
+    let e = s.title.error.clone().expect("errors shown");
     assert!(
         e.lines
             .iter()
@@ -261,6 +293,6 @@ fn a_watched_file_reloads_and_shows_its_errors() {
     std::fs::write(&file, src).unwrap();
     s.reload();
     assert_eq!(s.screen, Screen::Turn);
-    assert!(s.error.is_none());
+    assert!(s.title.error.is_none());
     assert_eq!(s.game().unwrap().turn(), 1);
 }

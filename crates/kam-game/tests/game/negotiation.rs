@@ -24,7 +24,8 @@ fn at(scenario: &str, lang: Lang, id: &str) -> Session {
     loop {
         s.autoplay_until("expert", Screen::Negotiation).unwrap();
         assert_eq!(s.screen, Screen::Negotiation, "{id} opens");
-        let def = &s.game().unwrap().scenario().negotiations[s.nego.negotiation];
+        let def =
+            &s.game().unwrap().scenario().negotiations[s.play.as_ref().unwrap().nego.negotiation];
         if def.id == id {
             return s;
         }
@@ -34,7 +35,7 @@ fn at(scenario: &str, lang: Lang, id: &str) -> Session {
 }
 
 fn def(s: &Session) -> Negotiation {
-    s.game().unwrap().scenario().negotiations[s.nego.negotiation].clone()
+    s.game().unwrap().scenario().negotiations[s.play.as_ref().unwrap().nego.negotiation].clone()
 }
 
 fn option(def: &Negotiation, topic: Topic, label: &str) -> (usize, usize) {
@@ -58,7 +59,9 @@ fn offer(s: &mut Session, options: &[(usize, usize)]) {
 fn buyer(s: &Session) -> Stakeholder {
     let game = s.game().unwrap();
     let def = def(s);
-    let account = game.negotiation_account(s.nego.negotiation).unwrap();
+    let account = game
+        .negotiation_account(s.play.as_ref().unwrap().nego.negotiation)
+        .unwrap();
     def.buyer
         .as_ref()
         .and_then(|id| {
@@ -108,16 +111,29 @@ fn the_renewal_buyer_never_says_price_must_change_on_the_way_to_a_full_price_dea
         let year = option(&def, Topic::ContractLength, labels[3]);
         offer(&mut s, &[keep, sixty]);
         offer(&mut s, &[keep, ninety]);
-        assert!(s.nego.summary.is_none(), "{scenario}: two counters");
+        assert!(
+            s.play.as_ref().unwrap().nego.summary.is_none(),
+            "{scenario}: two counters"
+        );
         // The buyer's two answers, as the numbers make them.
         let style = buyer_style(&s);
-        let table = s.nego.table.clone().expect("taken when the table opened");
+        let table = s
+            .play
+            .as_ref()
+            .unwrap()
+            .nego
+            .table
+            .clone()
+            .expect("taken when the table opened");
         let price = kam_game::i18n::topic(lang, Topic::Price);
         let price_in_text = match lang {
             Lang::Zh => format!("「{price}」"),
             Lang::En => price.to_lowercase(),
         };
         let answers: Vec<(String, u32)> = s
+            .play
+            .as_ref()
+            .unwrap()
             .nego
             .history
             .iter()
@@ -172,6 +188,9 @@ fn the_renewal_buyer_never_says_price_must_change_on_the_way_to_a_full_price_dea
         offer(h.state_mut(), &[keep, ninety, year]);
         let sum = h
             .state()
+            .play
+            .as_ref()
+            .unwrap()
             .nego
             .summary
             .clone()
@@ -222,6 +241,9 @@ fn the_tender_summary_names_the_cheapest_win_and_says_list_price_cannot_win() {
     offer(h.state_mut(), &[list]);
     let sum = h
         .state()
+        .play
+        .as_ref()
+        .unwrap()
         .nego
         .summary
         .clone()

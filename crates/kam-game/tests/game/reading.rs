@@ -16,7 +16,7 @@ use crate::support::harness;
 /// The English classroom at its first turn, at `difficulty`.
 fn classroom(difficulty: Difficulty, data: Option<std::path::PathBuf>) -> Session {
     let mut s = Session::new(data);
-    s.form.difficulty = Some(difficulty);
+    s.title.form.difficulty = Some(difficulty);
     assert!(s.start(ScenarioSource::Bundled("classroom_en".into()), "", "T"));
     s.lang = Lang::En;
     s.screen = Screen::Turn;
@@ -54,7 +54,7 @@ fn normal_hides_the_labels_and_shows_a_fit_word_once_a_visit_has_shown_it() {
     let mut s = classroom(Difficulty::Normal, None);
     let style = s.game().unwrap().accounts()[0].people[0].person.style;
     // Month 1: one visit to the first person with the first approach.
-    s.approach_pick = 0;
+    s.play.as_mut().unwrap().draft.approach = 0;
     let visit = Visit {
         account: 0,
         stakeholder: 0,
@@ -72,7 +72,7 @@ fn normal_hides_the_labels_and_shows_a_fit_word_once_a_visit_has_shown_it() {
     assert!(h.query_all_by_label(K::FitNotSeen.t(Lang::En)).count() > 0);
     {
         let s = h.state_mut();
-        let game = s.game.as_mut().unwrap();
+        let game = s.game_mut().unwrap();
         game.decide(Decision::Plan(Plan {
             visits: vec![visit],
             resources: vec![],
@@ -85,8 +85,8 @@ fn normal_hides_the_labels_and_shows_a_fit_word_once_a_visit_has_shown_it() {
             };
             game.decide(d).unwrap();
         }
-        s.selected_account = 0;
-        s.approach_pick = 0;
+        s.play.as_mut().unwrap().draft.selected = 0;
+        s.play.as_mut().unwrap().draft.approach = 0;
     }
     h.run();
     assert_eq!(
@@ -104,7 +104,7 @@ fn normal_hides_the_labels_and_shows_a_fit_word_once_a_visit_has_shown_it() {
 #[test]
 fn hard_shows_no_fit_word_no_preview_and_no_coach() {
     let mut s = classroom(Difficulty::Hard, None);
-    s.approach_pick = 0;
+    s.play.as_mut().unwrap().draft.approach = 0;
     let mut h = harness(s);
     h.run();
     h.state_mut().apply(Action::AddVisit(Visit {
@@ -164,10 +164,9 @@ fn the_debrief_shows_how_each_person_was_read() {
             need: None,
         },
     });
-    let game = s.game.as_mut().unwrap();
+    let game = s.game_mut().unwrap();
     let mut expert = kam_sim::strategy::by_name("expert", game.seed()).unwrap();
     kam_sim::strategy::play_out(game, expert.as_mut()).unwrap();
-    s.people_read = kam_sim::reading_review::review(s.game().unwrap(), Lang::En);
     s.screen = Screen::Debrief;
     let mut h = harness(s);
     h.run();
@@ -197,9 +196,9 @@ fn an_events_answer_gets_the_speakers_reply() {
         months += 1;
         assert!(months < 12, "an event fires in the classroom");
         if let Some(Pending::Negotiation(_)) = s.game().unwrap().pending() {
-            s.game.as_mut().unwrap().decide(Decision::WalkAway).unwrap();
+            s.game_mut().unwrap().decide(Decision::WalkAway).unwrap();
         }
-        s.feedback = None;
+        s.play.as_mut().unwrap().feedback = None;
         s.screen = Screen::Turn;
     }
     let Some(Pending::Event { event, account, .. }) = s.game().unwrap().pending().cloned() else {
@@ -207,7 +206,13 @@ fn an_events_answer_gets_the_speakers_reply() {
     };
     s.screen = Screen::Event;
     s.apply(Action::Choose(0));
-    let f = s.feedback.clone().expect("the answer's feedback");
+    let f = s
+        .play
+        .as_ref()
+        .unwrap()
+        .feedback
+        .clone()
+        .expect("the answer's feedback");
     let (_, words) =
         kam_sim::reading::answer_reaction(s.game().unwrap(), event, account, f.choice, Lang::En)
             .unwrap();

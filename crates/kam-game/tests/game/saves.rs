@@ -35,7 +35,7 @@ fn save_a_class_game(dir: &Path) -> usize {
         acknowledged: 0,
     };
     let game = s.game().unwrap().clone();
-    s.class = Some(ClassSeat::connect(seat, &game, 0));
+    s.class.seat = Some(ClassSeat::connect(seat, &game, 0));
     s.autoplay_until("expert", Screen::Report).unwrap();
     s.autosave_now();
     s.game().unwrap().log().len()
@@ -45,12 +45,13 @@ fn save_a_class_game(dir: &Path) -> usize {
 fn restart(dir: &Path) -> Session {
     let mut s = Session::new(Some(dir.to_owned()));
     s.lang = Lang::En;
-    s.form.lang = Some(Lang::En);
+    s.title.form.lang = Some(Lang::En);
     s
 }
 
 fn saved_class_code(s: &Session) -> Option<String> {
-    s.autosave
+    s.title
+        .autosave
         .as_ref()
         .and_then(|save| save.class.as_ref())
         .map(|seat| seat.code.clone())
@@ -78,14 +79,21 @@ fn enter_on_the_title_starts_the_tutorial_and_the_class_game_stays_saved() {
         Some(CODE),
         "the class game is the saved game offered after the tutorial was saved"
     );
-    let other = s.autosave.as_ref().and_then(|save| save.other.as_ref());
+    let other = s
+        .title
+        .autosave
+        .as_ref()
+        .and_then(|save| save.other.as_ref());
     assert_eq!(
         other.map(|o| o.record.scenario_id.as_str()),
         Some("tutorial"),
         "the tutorial is saved too"
     );
     s.apply(Action::Resume);
-    assert!(s.class.is_some(), "the class game comes back with its seat");
+    assert!(
+        s.class.seat.is_some(),
+        "the class game comes back with its seat"
+    );
     assert_eq!(s.game().unwrap().scenario().id, "classroom");
     assert_eq!(
         s.game().unwrap().log().len(),
@@ -111,7 +119,7 @@ fn the_title_offers_both_saved_games_and_the_other_one_resumes() {
     h.run();
     let s = h.state();
     assert_eq!(s.game().unwrap().scenario().id, "tutorial");
-    assert!(s.class.is_none(), "the tutorial is no class game");
+    assert!(s.class.seat.is_none(), "the tutorial is no class game");
     drop(h);
     assert_eq!(
         saved_class_code(&restart(dir.path())).as_deref(),

@@ -21,14 +21,19 @@ fn over_allocation_is_refused_with_the_engines_reason() {
     let mut s = tutorial();
     let capacity = s.game().unwrap().scenario().means.visits_per_turn as usize;
     // Fill the plan to capacity, then ask for one visit more.
-    s.draft.visits = (0..capacity)
+    s.play.as_mut().unwrap().draft.plan.visits = (0..capacity)
         .map(|_| Visit {
             account: 0,
             stakeholder: 0,
             approach: 0,
         })
         .collect();
-    assert!(s.game().unwrap().check_plan(&s.draft).is_ok());
+    assert!(
+        s.game()
+            .unwrap()
+            .check_plan(&s.play.as_ref().unwrap().draft.plan)
+            .is_ok()
+    );
     let mut h = harness(s);
     // The buttons say so before anything is tried: greyed out.
     let button = h
@@ -40,11 +45,18 @@ fn over_allocation_is_refused_with_the_engines_reason() {
     h.key_press(bevy_egui::egui::Key::Num1);
     h.run();
     assert_eq!(
-        h.state().draft.visits.len(),
+        h.state().play.as_ref().unwrap().draft.plan.visits.len(),
         capacity,
         "the extra visit is not planned"
     );
-    let message = h.state().message.clone().expect("a refusal message");
+    let message = h
+        .state()
+        .play
+        .as_ref()
+        .unwrap()
+        .message
+        .clone()
+        .expect("a refusal message");
     // It says what was not added, and never a count the plan on screen does not have.
     assert!(
         message.contains(&format!("all {capacity} visits")),
@@ -70,7 +82,7 @@ fn an_event_choice_shows_its_feedback() {
     h.get_by_label_contains(&format!(". {}", choice.label))
         .click();
     h.run();
-    assert!(h.state().feedback.is_some());
+    assert!(h.state().play.as_ref().unwrap().feedback.is_some());
     let snippet: String = choice.feedback.chars().take(25).collect();
     assert!(
         h.query_by_label_contains(&snippet).is_some(),
@@ -116,20 +128,24 @@ fn the_turn_is_played_from_the_keyboard() {
     let mut h = harness(s);
     h.key_press(bevy_egui::egui::Key::Num1);
     h.run();
-    assert_eq!(h.state().draft.visits.len(), 1, "1 visits the first person");
+    assert_eq!(
+        h.state().play.as_ref().unwrap().draft.plan.visits.len(),
+        1,
+        "1 visits the first person"
+    );
     h.key_press(bevy_egui::egui::Key::ArrowDown);
     h.run();
     h.key_press(bevy_egui::egui::Key::Num1);
     h.run();
     assert_eq!(
-        h.state().draft.visits[1].account,
+        h.state().play.as_ref().unwrap().draft.plan.visits[1].account,
         1,
         "↓ moves to the next account"
     );
     h.key_press(bevy_egui::egui::Key::Backspace);
     h.run();
     assert_eq!(
-        h.state().draft.visits.len(),
+        h.state().play.as_ref().unwrap().draft.plan.visits.len(),
         1,
         "Backspace takes the last visit back"
     );
@@ -181,17 +197,17 @@ fn a_class_game_waits_for_its_round_and_plays_on_offline() {
         acknowledged: 0,
     };
     let game = s.game().unwrap().clone();
-    s.class = Some(kam_game::class::ClassSeat::connect(saved, &game, 0));
+    s.class.seat = Some(kam_game::class::ClassSeat::connect(saved, &game, 0));
     s.apply(kam_game::session::Action::EndTurn);
     s.apply(kam_game::session::Action::Confirm);
     // Answer whatever the month brought, so the month is played.
     while let Some(Pending::Event { .. }) = s.game().unwrap().pending() {
-        let game = s.game.as_mut().unwrap();
+        let game = s.game_mut().unwrap();
         game.decide(kam_sim::engine::Decision::Choose(0)).unwrap();
     }
     assert_eq!(s.game().unwrap().turn(), 2);
     let log = s.game().unwrap().log().to_vec();
-    s.class.as_ref().unwrap().link.update(&log);
+    s.class.seat.as_ref().unwrap().link.update(&log);
     s.screen = Screen::Report;
     let mut h = harness(s);
     // The waiting screen keeps redrawing (a spinner, and checks for the release).
@@ -205,7 +221,7 @@ fn a_class_game_waits_for_its_round_and_plays_on_offline() {
         h.query_by_label_contains("Score so far").is_some(),
         "the instructor let this class see its scores"
     );
-    let class = h.state().class.as_ref().unwrap();
+    let class = h.state().class.seat.as_ref().unwrap();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     while class.link.state().offline.is_none() && std::time::Instant::now() < deadline {
         std::thread::sleep(std::time::Duration::from_millis(50));
@@ -243,7 +259,7 @@ fn classroom_at(
         kam_game::i18n::Lang::Zh => "classroom_zh",
     };
     let mut s = Session::new(None);
-    s.form.difficulty = difficulty;
+    s.title.form.difficulty = difficulty;
     assert!(s.start(ScenarioSource::Bundled(scenario.into()), "", "Tester"));
     s.lang = lang;
     s.screen = Screen::Turn;
@@ -267,8 +283,8 @@ fn classroom_at(
     let widest = (0..accounts)
         .max_by_key(|a| game.accounts()[*a].people.len())
         .unwrap();
-    s.draft = plan;
-    s.selected_account = widest;
+    s.play.as_mut().unwrap().draft.plan = plan;
+    s.play.as_mut().unwrap().draft.selected = widest;
     Harness::builder()
         .with_size(bevy_egui::egui::vec2(size.0, size.1))
         .build_ui_state(
@@ -309,7 +325,7 @@ fn the_plan_panel_stays_in_view_with_a_full_plan() {
             bevy_egui::egui::Rect::from_min_max(window.min, bevy_egui::egui::pos2(w, bottom_bar));
         let state = harness.state();
         let game = state.game().unwrap();
-        for v in &state.draft.visits {
+        for v in &state.play.as_ref().unwrap().draft.plan.visits {
             let person = &game.accounts()[v.account].people[v.stakeholder].person.name;
             let pitch = &game.scenario().approaches[v.approach].name;
             let label = format!("{person} · {pitch}");
@@ -349,23 +365,50 @@ fn undo_takes_back_the_last_change_whatever_it_was() {
     };
     s.apply(kam_game::session::Action::AddResource(one));
     s.apply(kam_game::session::Action::AddResource(one));
-    assert_eq!(s.draft.resources[0].units, 2);
+    assert_eq!(s.play.as_ref().unwrap().draft.plan.resources[0].units, 2);
     // The ✕ on a resource takes one unit back.
     s.apply(kam_game::session::Action::RemoveResource(0));
-    assert_eq!(s.draft.resources[0].units, 1);
+    assert_eq!(s.play.as_ref().unwrap().draft.plan.resources[0].units, 1);
     let mut h = harness(s);
     h.key_press(bevy_egui::egui::Key::Backspace);
     h.run();
-    assert_eq!(h.state().draft.resources[0].units, 2, "undo the removal");
+    assert_eq!(
+        h.state().play.as_ref().unwrap().draft.plan.resources[0].units,
+        2,
+        "undo the removal"
+    );
     h.key_press(bevy_egui::egui::Key::Backspace);
     h.run();
     h.key_press(bevy_egui::egui::Key::Backspace);
     h.run();
-    assert!(h.state().draft.resources.is_empty(), "then the resources");
-    assert_eq!(h.state().draft.visits.len(), 1, "the visit was added first");
+    assert!(
+        h.state()
+            .play
+            .as_ref()
+            .unwrap()
+            .draft
+            .plan
+            .resources
+            .is_empty(),
+        "then the resources"
+    );
+    assert_eq!(
+        h.state().play.as_ref().unwrap().draft.plan.visits.len(),
+        1,
+        "the visit was added first"
+    );
     h.get_by_label("Undo").click();
     h.run();
-    assert!(h.state().draft.visits.is_empty());
+    assert!(
+        h.state()
+            .play
+            .as_ref()
+            .unwrap()
+            .draft
+            .plan
+            .visits
+            .is_empty()
+    );
 }
 
 #[test]
@@ -396,14 +439,14 @@ fn leaving_a_game_asks_first_and_the_title_offers_to_continue_it() {
         Screen::Briefing,
         "Esc on the question stays"
     );
-    assert!(h.state().confirm.is_none());
+    assert!(h.state().play.as_ref().unwrap().confirm.is_none());
     h.key_press(bevy_egui::egui::Key::Escape);
     h.run();
     h.key_press(bevy_egui::egui::Key::Enter);
     h.run();
     assert_eq!(h.state().screen, Screen::Title);
     assert!(
-        h.state().autosave.is_some(),
+        h.state().title.autosave.is_some(),
         "the game is there to continue"
     );
     assert!(h.query_all_by_label("Continue saved game").count() >= 1);
@@ -431,16 +474,16 @@ fn impossible_actions_are_greyed_out_with_the_reason_and_pitch_fit_is_shown_firs
             > 0
     );
     // The arrow keys stop at the ends instead of wrapping round.
-    h.state_mut().approach_pick = 0;
+    h.state_mut().play.as_mut().unwrap().draft.approach = 0;
     h.key_press(bevy_egui::egui::Key::ArrowLeft);
     h.run();
-    assert_eq!(h.state().approach_pick, 0);
+    assert_eq!(h.state().play.as_ref().unwrap().draft.approach, 0);
     let last = h.state().game().unwrap().scenario().approaches.len() - 1;
     for _ in 0..last + 3 {
         h.key_press(bevy_egui::egui::Key::ArrowRight);
         h.run();
     }
-    assert_eq!(h.state().approach_pick, last);
+    assert_eq!(h.state().play.as_ref().unwrap().draft.approach, last);
 }
 
 #[test]
@@ -448,31 +491,48 @@ fn the_language_name_and_server_are_remembered_and_results_carry_the_class_code(
     let dir = tempfile::tempdir().unwrap();
     let mut s = Session::new(Some(dir.path().to_owned()));
     s.apply(kam_game::session::Action::SetLang(kam_game::i18n::Lang::En));
-    s.form.player = "Ann Lee".into();
-    s.form.server = "10.0.0.5:8080".into();
-    s.form.seed = "Class-7B".into();
-    s.form.selected = Some(0);
+    s.title.form.player = "Ann Lee".into();
+    s.title.form.server = "10.0.0.5:8080".into();
+    s.title.form.seed = "Class-7B".into();
+    s.title.form.selected = Some(0);
     s.apply(kam_game::session::Action::Start);
     assert_eq!(s.screen, Screen::Briefing);
     s.autoplay("expert").unwrap();
     s.apply(kam_game::session::Action::Export);
-    let exported = s.exported.clone().expect("a result file");
+    let exported = s
+        .play
+        .as_ref()
+        .unwrap()
+        .exported
+        .clone()
+        .expect("a result file");
     let file = exported.file_name().unwrap().to_string_lossy().into_owned();
     assert!(
         file.starts_with("Ann_Lee-") && file.ends_with("-Class-7B.ron"),
         "{file}"
     );
-    assert!(s.notice.as_deref().is_some_and(|n| n.contains("Class-7B")));
+    assert!(
+        s.play
+            .as_ref()
+            .unwrap()
+            .notice
+            .as_deref()
+            .is_some_and(|n| n.contains("Class-7B"))
+    );
     // A new game: the last game's "Exported to …" does not follow it.
     s.apply(kam_game::session::Action::NewGame);
-    s.form.selected = Some(0);
+    s.title.form.selected = Some(0);
     s.apply(kam_game::session::Action::Start);
-    assert!(s.notice.is_none(), "{:?}", s.notice);
+    assert!(
+        s.play.as_ref().unwrap().notice.is_none(),
+        "{:?}",
+        s.play.as_ref().unwrap().notice
+    );
 
     let again = Session::new(Some(dir.path().to_owned()));
     assert_eq!(again.lang, kam_game::i18n::Lang::En);
-    assert_eq!(again.form.player, "Ann Lee");
-    assert_eq!(again.form.server, "10.0.0.5:8080");
+    assert_eq!(again.title.form.player, "Ann Lee");
+    assert_eq!(again.title.form.server, "10.0.0.5:8080");
 }
 
 /// Practice: the turn screen previews the plan and the coach hints at a broken teaching
@@ -491,13 +551,12 @@ fn the_coach_previews_and_hints_in_practice_and_is_silent_in_an_exam() {
         s.apply(kam_game::session::Action::EndTurn);
         s.apply(kam_game::session::Action::Confirm);
         while let Some(Pending::Event { .. }) = s.game().unwrap().pending() {
-            s.game
-                .as_mut()
+            s.game_mut()
                 .unwrap()
                 .decide(kam_sim::engine::Decision::Choose(0))
                 .unwrap();
         }
-        s.feedback = None;
+        s.play.as_mut().unwrap().feedback = None;
         s.screen = Screen::Turn;
         assert_eq!(s.coach_on(), practice);
         // A plan begun (the coach waits for one): a visit to an account that is not the A one.
@@ -558,15 +617,17 @@ fn the_offer_builder_shows_what_each_option_costs_us_per_month() {
     s.autoplay_until("expert", Screen::Negotiation).unwrap();
     assert_eq!(s.screen, Screen::Negotiation);
     let game = s.game().unwrap();
-    let n = s.nego.negotiation;
+    let n = s.play.as_ref().unwrap().nego.negotiation;
     assert!(game.negotiation_account(n).is_some());
     // The opening offer is the seller's best terms: any option the buyer likes more costs us.
     let def = &game.scenario().negotiations[n];
-    let opening = game.deal_profit_rate(n, &s.nego.offer).unwrap();
+    let opening = game
+        .deal_profit_rate(n, &s.play.as_ref().unwrap().nego.offer)
+        .unwrap();
     let mut costly = 0;
     for (i, issue) in def.issues.iter().enumerate() {
         for k in 0..issue.options.len() {
-            let mut offer = s.nego.offer.clone();
+            let mut offer = s.play.as_ref().unwrap().nego.offer.clone();
             offer[i] = k;
             if game.deal_profit_rate(n, &offer).unwrap() < opening - 1e-9 {
                 costly += 1;
@@ -612,7 +673,7 @@ fn a_what_if_replays_exactly_lives_in_the_save_and_is_never_the_result() {
         let done = branch.log().len();
         assert_eq!(branch.log(), &original.log()[..done]);
         // The same decisions again: the same game, bit for bit.
-        let game = s.game.as_mut().unwrap();
+        let game = s.game_mut().unwrap();
         for d in &original.log()[done..] {
             game.decide(d.clone()).unwrap();
         }
@@ -621,16 +682,27 @@ fn a_what_if_replays_exactly_lives_in_the_save_and_is_never_the_result() {
         let again = kam_sim::score::score(game);
         assert_eq!(again.composite.to_bits(), official.composite.to_bits());
         assert_eq!(
-            s.what_if.as_ref().unwrap().original.log(),
+            s.play
+                .as_ref()
+                .unwrap()
+                .what_if
+                .as_ref()
+                .unwrap()
+                .original
+                .game
+                .log(),
             original.log(),
             "the original stays beside it"
         );
     }
     // Never exported as the result.
     s.apply(kam_game::session::Action::Export);
-    assert!(s.exported.is_none());
+    assert!(s.play.as_ref().unwrap().exported.is_none());
     assert!(
-        s.message
+        s.play
+            .as_ref()
+            .unwrap()
+            .message
             .as_deref()
             .is_some_and(|m| m.contains("not a result"))
     );
@@ -639,9 +711,15 @@ fn a_what_if_replays_exactly_lives_in_the_save_and_is_never_the_result() {
     s.autosave_now();
     let mut again = Session::new(Some(dir.path().to_owned()));
     again.apply(kam_game::session::Action::Resume);
-    let what_if = again.what_if.as_ref().expect("the what-if is restored");
+    let what_if = again
+        .play
+        .as_ref()
+        .unwrap()
+        .what_if
+        .as_ref()
+        .expect("the what-if is restored");
     assert_eq!(what_if.month, 2);
-    assert_eq!(what_if.original.log(), original.log());
+    assert_eq!(what_if.original.game.log(), original.log());
     assert_eq!(again.game().unwrap().turn(), 2);
     // Played out, its debrief sets it beside the original.
     again.lang = kam_game::i18n::Lang::En;
@@ -661,7 +739,7 @@ fn a_what_if_replays_exactly_lives_in_the_save_and_is_never_the_result() {
         .click_accesskit();
     h.run();
     let s = h.state();
-    assert!(s.what_if.is_none());
+    assert!(s.play.as_ref().unwrap().what_if.is_none());
     assert_eq!(s.game().unwrap().log(), original.log());
     assert_eq!(s.screen, Screen::Debrief);
     assert!(h.query_by_label("Export result file").is_some());
@@ -673,8 +751,8 @@ fn a_what_if_replays_exactly_lives_in_the_save_and_is_never_the_result() {
 fn try_next_time_names_the_costliest_decisions_and_replays_from_one() {
     let mut s = tutorial();
     s.autoplay("random").unwrap();
-    assert!(!s.try_next_time.is_empty());
-    let first = s.try_next_time[0].clone();
+    assert!(!s.play.as_ref().unwrap().try_next_time().is_empty());
+    let first = s.play.as_ref().unwrap().try_next_time()[0].clone();
     let mut h = harness(s);
     h.run();
     assert!(h.query_by_label_contains("Try next time").is_some());
@@ -685,7 +763,10 @@ fn try_next_time_names_the_costliest_decisions_and_replays_from_one() {
         .click_accesskit();
     h.run();
     let s = h.state();
-    assert_eq!(s.what_if.as_ref().map(|w| w.month), Some(first.month));
+    assert_eq!(
+        s.play.as_ref().unwrap().what_if.as_ref().map(|w| w.month),
+        Some(first.month)
+    );
     assert_eq!(s.game().unwrap().turn(), first.month);
 }
 
@@ -705,14 +786,24 @@ fn replaying_a_faulted_plan_offers_the_better_plan() {
         ));
         s.lang = kam_game::i18n::Lang::En;
         s.autoplay("random").unwrap();
-        if let Some(n) = s.try_next_time.iter().position(|m| m.better_plan.is_some()) {
+        if let Some(n) = s
+            .play
+            .as_ref()
+            .unwrap()
+            .try_next_time()
+            .iter()
+            .position(|m| m.better_plan.is_some())
+        {
             found = Some((s, n));
             break;
         }
     }
     let (mut s, n) = found.expect("a random game with a faulted plan");
-    let better = s.try_next_time[n].better_plan.clone().unwrap();
-    let original_mistakes = s.try_next_time.clone();
+    let better = s.play.as_ref().unwrap().try_next_time()[n]
+        .better_plan
+        .clone()
+        .unwrap();
+    let original_mistakes = s.play.as_ref().unwrap().try_next_time().to_vec();
     s.apply(Action::ReplayMistake(n));
     assert_eq!(s.screen, Screen::Turn);
     let mut h = harness(s);
@@ -724,10 +815,10 @@ fn replaying_a_faulted_plan_offers_the_better_plan() {
     h.get_by_label("Use this plan (you can undo it)")
         .click_accesskit();
     h.run();
-    assert_eq!(h.state().draft, better);
+    assert_eq!(h.state().play.as_ref().unwrap().draft.plan, better);
     h.state_mut().apply(Action::Undo);
     assert_eq!(
-        h.state().draft,
+        h.state().play.as_ref().unwrap().draft.plan,
         kam_sim::engine::Plan::default(),
         "taking the plan is undone like any change"
     );
@@ -736,7 +827,7 @@ fn replaying_a_faulted_plan_offers_the_better_plan() {
     let mut s = h.into_state();
     s.autoplay("even").unwrap();
     s.apply(Action::LeaveWhatIf);
-    assert_eq!(s.try_next_time, original_mistakes);
+    assert_eq!(s.play.as_ref().unwrap().try_next_time(), original_mistakes);
 }
 
 /// The first tutorial walks a new learner through the screens, step by step, by what they
@@ -749,7 +840,7 @@ fn the_guided_first_game_follows_the_learner_and_is_offered_once() {
     let mut s = Session::new(Some(dir.path().to_owned()));
     s.lang = kam_game::i18n::Lang::En;
     assert!(s.start(ScenarioSource::Bundled("tutorial".into()), "", "Tester"));
-    assert_eq!(s.guide, Some(Step::ReadDossier));
+    assert_eq!(s.play.as_ref().unwrap().guide, Some(Step::ReadDossier));
     s.apply(Action::BeginTurns);
     let mut h = harness(s);
     h.run();
@@ -759,21 +850,27 @@ fn the_guided_first_game_follows_the_learner_and_is_offered_once() {
     );
     h.key_press(bevy_egui::egui::Key::ArrowDown);
     h.run();
-    assert_eq!(h.state().guide, Some(Step::AddVisit));
+    assert_eq!(h.state().play.as_ref().unwrap().guide, Some(Step::AddVisit));
     h.key_press(bevy_egui::egui::Key::Num1);
     h.run();
-    assert_eq!(h.state().guide, Some(Step::ChoosePitch));
+    assert_eq!(
+        h.state().play.as_ref().unwrap().guide,
+        Some(Step::ChoosePitch)
+    );
     h.key_press(bevy_egui::egui::Key::ArrowRight);
     h.run();
-    assert_eq!(h.state().guide, Some(Step::AddResource));
+    assert_eq!(
+        h.state().play.as_ref().unwrap().guide,
+        Some(Step::AddResource)
+    );
     h.get_by_label("Skip the guide").click();
     h.run();
-    assert_eq!(h.state().guide, None);
+    assert_eq!(h.state().play.as_ref().unwrap().guide, None);
     assert!(h.query_by_label("Skip the guide").is_none());
     // Offered once: a new session with the same data folder does not start it again.
     let mut again = Session::new(Some(dir.path().to_owned()));
     assert!(again.start(ScenarioSource::Bundled("tutorial".into()), "", "Tester"));
-    assert_eq!(again.guide, None);
+    assert_eq!(again.play.as_ref().unwrap().guide, None);
 }
 
 /// The buyer repeats their top priority in character and the screen tallies what they pressed,
@@ -786,7 +883,7 @@ fn the_buyer_repeats_their_priority_and_the_screen_tallies_it() {
     s.screen = Screen::Turn;
     s.autoplay_until("expert", Screen::Negotiation).unwrap();
     let game = s.game().unwrap();
-    let def = game.scenario().negotiations[s.nego.negotiation].clone();
+    let def = game.scenario().negotiations[s.play.as_ref().unwrap().nego.negotiation].clone();
     let top = (0..def.issues.len())
         .max_by(|&a, &b| {
             def.issues[a]
@@ -825,7 +922,10 @@ fn the_buyer_repeats_their_priority_and_the_screen_tallies_it() {
     assert!(h.query_all_by_label_contains("You offered:").count() == 2);
     // After the last round the summary still shows what the buyer pressed.
     h.state_mut().apply(kam_game::session::Action::MakeOffer);
-    assert!(h.state().nego.summary.is_some(), "three rounds close it");
+    assert!(
+        h.state().play.as_ref().unwrap().nego.summary.is_some(),
+        "three rounds close it"
+    );
     h.run();
     assert!(
         h.query_by_label_contains(&format!("Pressed so far: {topic} ×2"))
@@ -852,7 +952,7 @@ fn money_labels_name_the_scenarios_unit() {
         (Lang::Zh, "剩余预算（万元） 20.0"),
     ] {
         let mut harness = classroom_in(lang, (1280.0, 800.0));
-        harness.state_mut().draft = Default::default();
+        harness.state_mut().play.as_mut().unwrap().draft.plan = Default::default();
         harness.run();
         assert!(
             harness.query_all_by_label_contains(label).count() > 0,
@@ -895,7 +995,7 @@ fn the_dashboard_and_buying_centre_fit_their_panels() {
         // largest one (a playtest found Dongyue's pitch fit cut off).
         let accounts = harness.state().game().unwrap().accounts().len();
         for account in 0..accounts {
-            harness.state_mut().selected_account = account;
+            harness.state_mut().play.as_mut().unwrap().draft.selected = account;
             harness.run();
             let mut fits = 0;
             for &word in &words {
@@ -973,7 +1073,7 @@ fn the_dashboard_fits_with_lost_accounts_and_warnings() {
                 "Tester"
             ));
             s.lang = lang;
-            let game = s.game.as_mut().unwrap();
+            let game = s.game_mut().unwrap();
             let mut random = kam_sim::strategy::by_name("random", seed).unwrap();
             while game.turn() <= 9 && !game.is_finished() {
                 let d = kam_sim::strategy::next_decision(game, random.as_mut()).unwrap();
@@ -990,7 +1090,7 @@ fn the_dashboard_fits_with_lost_accounts_and_warnings() {
                     game.decide(d).unwrap();
                 }
                 let plan = random.plan(game);
-                s.draft = plan;
+                s.play.as_mut().unwrap().draft.plan = plan;
                 found = Some(s);
                 break;
             }
@@ -1000,7 +1100,19 @@ fn the_dashboard_fits_with_lost_accounts_and_warnings() {
         let mut harness = harness(s);
         kam_game::ui::setup(&harness.ctx);
         harness.run();
-        assert_dashboard_fits(&harness, lang, !harness.state().draft.visits.is_empty());
+        assert_dashboard_fits(
+            &harness,
+            lang,
+            !harness
+                .state()
+                .play
+                .as_ref()
+                .unwrap()
+                .draft
+                .plan
+                .visits
+                .is_empty(),
+        );
     }
 }
 
@@ -1082,15 +1194,16 @@ fn the_offer_is_built_from_the_keyboard() {
     s.lang = kam_game::i18n::Lang::En;
     s.screen = Screen::Turn;
     s.autoplay_until("expert", Screen::Negotiation).unwrap();
-    let def = s.game().unwrap().scenario().negotiations[s.nego.negotiation].clone();
+    let def = s.game().unwrap().scenario().negotiations[s.play.as_ref().unwrap().nego.negotiation]
+        .clone();
     assert!(def.issues.len() >= 2 && def.issues[1].options.len() >= 2);
-    let start = s.nego.offer.clone();
+    let start = s.play.as_ref().unwrap().nego.offer.clone();
     let mut h = harness(s);
     h.run();
     assert!(h.query_by_label_contains("↑/↓ pick an issue").is_some());
     h.key_press(Key::ArrowDown);
     h.run();
-    assert_eq!(h.state().nego.focus, 1);
+    assert_eq!(h.state().play.as_ref().unwrap().nego.focus, 1);
     let (left, right) = if start[1] + 1 < def.issues[1].options.len() {
         (Key::ArrowLeft, Key::ArrowRight)
     } else {
@@ -1098,20 +1211,29 @@ fn the_offer_is_built_from_the_keyboard() {
     };
     h.key_press(right);
     h.run();
-    let moved = h.state().nego.offer[1];
+    let moved = h.state().play.as_ref().unwrap().nego.offer[1];
     assert_ne!(
         moved, start[1],
         "an arrow changes the focused issue's option"
     );
-    assert_eq!(h.state().nego.offer[0], start[0], "and only that issue's");
+    assert_eq!(
+        h.state().play.as_ref().unwrap().nego.offer[0],
+        start[0],
+        "and only that issue's"
+    );
     h.key_press(left);
     h.run();
-    assert_eq!(h.state().nego.offer, start, "the other arrow takes it back");
-    let rounds = h.state().nego.history.len();
+    assert_eq!(
+        h.state().play.as_ref().unwrap().nego.offer,
+        start,
+        "the other arrow takes it back"
+    );
+    let rounds = h.state().play.as_ref().unwrap().nego.history.len();
     h.key_press(Key::Enter);
     h.run();
     assert!(
-        h.state().nego.history.len() > rounds || h.state().nego.summary.is_some(),
+        h.state().play.as_ref().unwrap().nego.history.len() > rounds
+            || h.state().play.as_ref().unwrap().nego.summary.is_some(),
         "Enter makes the offer"
     );
 }
@@ -1122,19 +1244,22 @@ fn the_offer_is_built_from_the_keyboard() {
 fn two_presses_in_one_frame_count_twice() {
     use bevy_egui::egui::Key;
     let s = tutorial();
-    let start = s.selected_account;
+    let start = s.play.as_ref().unwrap().draft.selected;
     let n = s.game().unwrap().accounts().len();
     let mut h = harness(s);
     h.run();
     h.key_press(Key::ArrowDown);
     h.key_press(Key::ArrowDown);
     h.run();
-    assert_eq!(h.state().selected_account, (start + 2) % n);
+    assert_eq!(
+        h.state().play.as_ref().unwrap().draft.selected,
+        (start + 2) % n
+    );
     h.key_press(Key::Num1);
     h.key_press(Key::Num1);
     h.run();
     assert_eq!(
-        h.state().draft.visits.len(),
+        h.state().play.as_ref().unwrap().draft.plan.visits.len(),
         2,
         "two visits from two presses of 1"
     );
@@ -1142,7 +1267,14 @@ fn two_presses_in_one_frame_count_twice() {
     h.key_press(Key::Backspace);
     h.run();
     assert!(
-        h.state().draft.visits.is_empty(),
+        h.state()
+            .play
+            .as_ref()
+            .unwrap()
+            .draft
+            .plan
+            .visits
+            .is_empty(),
         "two undos from two presses"
     );
 }
@@ -1158,7 +1290,7 @@ fn the_debrief_stays_left_of_its_charts() {
         assert!(s.start(ScenarioSource::Bundled(scenario.into()), "", "Tester"));
         s.lang = lang;
         s.autoplay("even").unwrap();
-        s.show_expert_months = true;
+        s.play.as_mut().unwrap().show_expert_months = true;
         let mut h = harness(s);
         kam_game::ui::setup(&h.ctx);
         h.run();
