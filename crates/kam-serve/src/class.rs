@@ -928,18 +928,8 @@ impl Classroom {
             return Ok(Arc::clone(e));
         }
         let prepared = self.prepared(session)?;
-        let played =
-            kam_sim::batch::play(&prepared, "expert", session.seed).map_err(ClassError::Fault)?;
-        let mut game = Game::new(Arc::clone(&prepared), session.seed);
-        let mut by_month = vec![kam_sim::score::score(&game).composite];
-        for decision in played.log() {
-            let before = game.turn();
-            game.decide(decision.clone())
-                .map_err(|e| ClassError::Fault(e.to_string()))?;
-            if game.turn() > before || game.is_finished() {
-                by_month.push(kam_sim::score::score(&game).composite);
-            }
-        }
+        let by_month = kam_sim::class_summary::expert_by_month(&prepared, session.seed)
+            .map_err(ClassError::Fault)?;
         let by_month = Arc::new(by_month);
         lock(&self.experts).insert(session.id.clone(), Arc::clone(&by_month));
         Ok(by_month)

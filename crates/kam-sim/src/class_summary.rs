@@ -209,3 +209,42 @@ mod tests {
         assert!(GameTally::of(&started).lessons.is_empty());
     }
 }
+
+/// The expert's composite after each month on `seed`, index 0 the start and the last the end:
+/// what a trainee who has played `n` months is measured against (like with like, so a
+/// straggler is not ranked against finished games).
+/// An error is the engine refusing the expert's own decision, a bug in the expert.
+pub fn expert_by_month(
+    prepared: &std::sync::Arc<crate::engine::Prepared>,
+    seed: u64,
+) -> Result<Vec<f64>, String> {
+    let played = crate::batch::play(prepared, "expert", seed)?;
+    let mut game = Game::new(std::sync::Arc::clone(prepared), seed);
+    let mut by_month = vec![crate::score::score(&game).composite];
+    for decision in played.log() {
+        let before = game.turn();
+        game.decide(decision.clone()).map_err(|e| e.to_string())?;
+        if game.turn() > before || game.is_finished() {
+            by_month.push(crate::score::score(&game).composite);
+        }
+    }
+    Ok(by_month)
+}
+
+#[cfg(test)]
+mod expert_tests {
+    use super::*;
+
+    #[test]
+    fn the_expert_by_month_ends_at_the_expert_s_final_score() {
+        let (file, src) = crate::bundled::by_name("tutorial").unwrap();
+        let (prepared, _) = crate::load::load_str(file, src).unwrap();
+        let by_month = expert_by_month(&prepared, 3).unwrap();
+        assert_eq!(by_month.len(), prepared.scenario.turns as usize + 1);
+        let played = crate::batch::play(&prepared, "expert", 3).unwrap();
+        assert_eq!(
+            by_month.last().copied(),
+            Some(crate::score::score(&played).composite)
+        );
+    }
+}
