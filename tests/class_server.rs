@@ -178,7 +178,7 @@ fn a_class_of_twenty_plays_in_rounds_and_its_results_verify() {
         let server = Server::start(&db);
         let http = Http::new(&server.base());
         let session = create(&http, "classroom_en", "rounds");
-        let strategies = kam_sim::strategy::NAMES;
+        let strategies = kam_sim::strategy::StrategyId::BENCHMARKS;
         let client = Client::new(&server.base());
         let seats: Vec<_> = (0..20)
             .map(|i| {
@@ -265,7 +265,13 @@ fn the_instructor_releases_a_round_and_a_late_trainee_rejoins_elsewhere() {
         let ann = client.join(&session.code, "Ann").unwrap();
         let bob = client.join(&session.code, "Bob").unwrap();
         // Ann plays month 1; Bob has not, so month 1 is not released yet.
-        let played = robot::play(&client, &ann, "expert", Some(1)).unwrap();
+        let played = robot::play(
+            &client,
+            &ann,
+            kam_sim::strategy::StrategyId::Expert,
+            Some(1),
+        )
+        .unwrap();
         assert_eq!(played.game.turn(), 2);
         assert_eq!(client.status(&ann.token).unwrap().released, 0);
         let view = http.view(&session.id, &session.key);
@@ -308,7 +314,13 @@ fn the_instructor_releases_a_round_and_a_late_trainee_rejoins_elsewhere() {
             client.status(&bob.token).is_err(),
             "the old token stops working"
         );
-        let played = robot::play(&client, &again, "expert", Some(1)).unwrap();
+        let played = robot::play(
+            &client,
+            &again,
+            kam_sim::strategy::StrategyId::Expert,
+            Some(1),
+        )
+        .unwrap();
         assert_eq!(played.game.turn(), 2);
     }
 }
@@ -323,7 +335,13 @@ fn refusals_change_nothing() {
         let b = create(&http, "tutorial", "free");
         let client = Client::new(&server.base());
         let ann = client.join(&a.code, "Ann").unwrap();
-        let played = robot::play(&client, &ann, "expert", Some(2)).unwrap();
+        let played = robot::play(
+            &client,
+            &ann,
+            kam_sim::strategy::StrategyId::Expert,
+            Some(2),
+        )
+        .unwrap();
         let recorded = played.game.log().len();
         let before = http.view(&a.id, &a.key);
 
@@ -517,8 +535,8 @@ fn trainee_names_are_escaped_in_every_page_and_neutralised_in_the_csv() {
     let name = "<script>alert(1)</script>";
     let seat = client.join(&session.code, name).unwrap();
     let formula = client.join(&session.code, "=HYPERLINK(\"x\")").unwrap();
-    robot::play(&client, &seat, "expert", None).unwrap();
-    robot::play(&client, &formula, "even", None).unwrap();
+    robot::play(&client, &seat, kam_sim::strategy::StrategyId::Expert, None).unwrap();
+    robot::play(&client, &formula, kam_sim::strategy::StrategyId::Even, None).unwrap();
     for path in ["", "/live", "/seat/1", "/report.html"] {
         let (status, body) = http.get(&format!("/i/{}{path}", session.id), Some(&session.key));
         assert_eq!(status, 200, "{path}");
@@ -604,7 +622,7 @@ fn a_server_killed_mid_class_loses_nothing_acknowledged() {
                 let link = Link::start(client, seat.token.clone(), seat.pacing, Vec::new(), 0);
                 let seed = seat.seed;
                 std::thread::spawn(move || {
-                    let mut strategy = kam_sim::strategy::by_name("expert", seed).unwrap();
+                    let mut strategy = kam_sim::strategy::StrategyId::Expert.build(seed);
                     // A person's pace, so the kill lands mid-game.
                     while let Some(d) = kam_sim::strategy::next_decision(&game, strategy.as_mut()) {
                         game.decide(d).unwrap();
@@ -674,7 +692,9 @@ fn two_servers_share_one_database() {
                 let base = if i % 2 == 0 { one.base() } else { two.base() };
                 let client = Client::new(&base);
                 let seat = client.join(&session.code, &format!("P{i}")).unwrap();
-                std::thread::spawn(move || robot::play(&client, &seat, "expert", None))
+                std::thread::spawn(move || {
+                    robot::play(&client, &seat, kam_sim::strategy::StrategyId::Expert, None)
+                })
             })
             .collect();
         for p in players {
@@ -739,7 +759,13 @@ fn an_overdue_round_is_released_by_the_server_itself() {
         let client = Client::new(&server.base());
         let ann = client.join(code, "Ann").unwrap();
         let _bob = client.join(code, "Bob").unwrap();
-        robot::play(&client, &ann, "expert", Some(1)).unwrap();
+        robot::play(
+            &client,
+            &ann,
+            kam_sim::strategy::StrategyId::Expert,
+            Some(1),
+        )
+        .unwrap();
         assert_eq!(
             client.status(&ann.token).unwrap().released,
             0,

@@ -157,7 +157,7 @@ fn replay_rescores_an_earlier_models_result_into_one_replay_and_report_verify() 
         "/scenarios/tutorial.ron"
     )))
     .unwrap();
-    let game = kam_sim::batch::play(&prepared, "expert", 11).unwrap();
+    let game = kam_sim::batch::play(&prepared, kam_sim::strategy::StrategyId::Expert, 11).unwrap();
     let mut result = record::record(&game, "Wang");
     result.model = MODEL_VERSION - 1;
     result.scores.composite = 33.0;

@@ -42,12 +42,11 @@ pub fn game_for(seat: &Seat) -> Result<Game, String> {
 pub fn play(
     client: &Client,
     seat: &Seat,
-    strategy: &str,
+    strategy: kam_sim::strategy::StrategyId,
     months: Option<u32>,
 ) -> Result<Played, String> {
     let mut game = game_for(seat)?;
-    let mut player = kam_sim::strategy::by_name(strategy, seat.seed)
-        .ok_or_else(|| format!("no strategy called {strategy}"))?;
+    let mut player = strategy.build(seat.seed);
     let mut acknowledged = seat.decisions.len();
     let mut released = seat.status.released;
     let mut latencies = Vec::new();

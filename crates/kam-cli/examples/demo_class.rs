@@ -26,21 +26,22 @@ fn main() {
     let seed = prepared.scenario.seed;
     // A class is mostly middling: the courseware's norms, even spreading, some 80/20, a few
     // aimless players and two who play like the expert.
+    use kam_sim::strategy::StrategyId;
     let mix = [
-        "tier-norms",
-        "even",
-        "tier-norms",
-        "pareto",
-        "random",
-        "tier-norms",
-        "even",
-        "expert",
-        "random",
-        "tier-norms",
+        StrategyId::TierNorms,
+        StrategyId::Even,
+        StrategyId::TierNorms,
+        StrategyId::Pareto,
+        StrategyId::Random,
+        StrategyId::TierNorms,
+        StrategyId::Even,
+        StrategyId::Expert,
+        StrategyId::Random,
+        StrategyId::TierNorms,
     ];
     for (i, name) in NAMES.iter().enumerate() {
         let strategy = mix[i % mix.len()];
-        let mut player = kam_sim::strategy::by_name(strategy, i as u64 * 7919).expect("strategy");
+        let mut player = strategy.build(i as u64 * 7919);
         let mut game = kam_sim::engine::Game::new(prepared.clone(), seed);
         kam_sim::strategy::play_out(&mut game, player.as_mut()).expect("legal game");
         let mut result = record::record(&game, name);

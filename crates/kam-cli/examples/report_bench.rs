@@ -30,14 +30,15 @@ fn main() {
         let dir = tempfile::tempdir().expect("temp dir");
         let made = Instant::now();
         for i in 0..n {
-            let strategy = kam_sim::strategy::NAMES[i as usize % kam_sim::strategy::NAMES.len()];
+            let strategy = kam_sim::strategy::StrategyId::BENCHMARKS
+                [i as usize % kam_sim::strategy::StrategyId::BENCHMARKS.len()];
             // Strategies with randomness play differently per game: vary their stream.
             let seed = if distinct_seeds {
                 class_seed + i
             } else {
                 class_seed
             };
-            let mut player = kam_sim::strategy::by_name(strategy, i).expect("strategy");
+            let mut player = strategy.build(i);
             let mut game = kam_sim::engine::Game::new(prepared.clone(), seed);
             kam_sim::strategy::play_out(&mut game, player.as_mut()).expect("legal game");
             let path = dir.path().join(format!("trainee{i:03}.ron"));

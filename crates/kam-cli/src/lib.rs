@@ -22,6 +22,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use kam_sim::strategy::StrategyId;
 use kam_sim::words::Lang;
 
 /// Exit status: everything checked out.
@@ -249,13 +250,13 @@ fn strategies(io: &mut Io) -> u8 {
         ),
         Lang::En => format!("{id:<16} {}", strategy_description(lang, id)),
     };
-    for name in kam_sim::strategy::NAMES {
-        let _ = writeln!(io.out, "{}", line(name));
+    for strategy in StrategyId::BENCHMARKS {
+        let _ = writeln!(io.out, "{}", line(strategy.name()));
     }
     let heading = words::balance::Say::AblationsHeading.t(lang);
     let _ = writeln!(io.out, "\n{heading}");
-    for ablation in kam_sim::strategy::ABLATIONS {
-        let _ = writeln!(io.out, "{}", line(ablation.name));
+    for ablation in kam_sim::strategy::Ablation::ALL {
+        let _ = writeln!(io.out, "{}", line(ablation.name()));
     }
     OK
 }
@@ -300,7 +301,7 @@ mod tests {
     fn strategies_lists_every_strategy_with_a_description() {
         let (status, out, _) = kam(&["strategies"]);
         assert_eq!(status, OK);
-        for name in kam_sim::strategy::all_names() {
+        for name in StrategyId::ALL.map(|s| s.name()) {
             assert!(
                 out.lines()
                     .any(|l| l.starts_with(name) && l.len() > name.len() + 10),

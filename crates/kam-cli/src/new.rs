@@ -129,8 +129,12 @@ mod tests {
             .unwrap()
             .0;
         for seed in 0..3 {
-            let a = kam_sim::score::score(&kam_sim::batch::play(&zh, "expert", seed).unwrap());
-            let b = kam_sim::score::score(&kam_sim::batch::play(&en, "expert", seed).unwrap());
+            let a = kam_sim::score::score(
+                &kam_sim::batch::play(&zh, kam_sim::strategy::StrategyId::Expert, seed).unwrap(),
+            );
+            let b = kam_sim::score::score(
+                &kam_sim::batch::play(&en, kam_sim::strategy::StrategyId::Expert, seed).unwrap(),
+            );
             assert_eq!(a, b);
         }
     }

@@ -340,7 +340,8 @@ mod tests {
     fn played(dir: &tempfile::TempDir) -> (std::path::PathBuf, record::GameRecord) {
         let (file, src) = kam_sim::bundled::SCENARIOS[0];
         let (prepared, _) = kam_sim::load::load_str(file, src).unwrap();
-        let game = kam_sim::batch::play(&prepared, "expert", 4).unwrap();
+        let game =
+            kam_sim::batch::play(&prepared, kam_sim::strategy::StrategyId::Expert, 4).unwrap();
         let result = record::record(&game, "Alice");
         let path = dir.path().join("alice.ron");
         record::write_atomic(&path, &result).unwrap();

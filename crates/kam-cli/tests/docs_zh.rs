@@ -518,7 +518,10 @@ fn the_chinese_examples_play_exactly_as_the_english_ones() {
         let (en_loaded, _) = whole_scenarios(en);
         let (zh_loaded, _) = whole_scenarios(zh);
         for (i, (a, b)) in en_loaded.iter().zip(&zh_loaded).enumerate() {
-            for strategy in ["random", "expert"] {
+            for strategy in [
+                kam_sim::strategy::StrategyId::Random,
+                kam_sim::strategy::StrategyId::Expert,
+            ] {
                 let scores = |p| kam_sim::batch::scores(p, strategy, 1, 12).expect("plays");
                 let (ours, theirs) = (scores(a), scores(b));
                 let composite = |v: &[kam_sim::score::Scores]| -> Vec<f64> {

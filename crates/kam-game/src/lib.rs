@@ -24,6 +24,7 @@ use bevy::prelude::*;
 use bevy::window::WindowResolution;
 use bevy::winit::{UpdateMode, WinitSettings};
 use bevy_egui::EguiPlugin;
+use kam_sim::strategy::StrategyId;
 
 pub use session::{Action, Actions, Screen, Session, core_plugin};
 
@@ -123,15 +124,15 @@ pub fn run(args: PlayOptions) -> ExitCode {
         session.form.seed = seed.clone();
     }
     session.form.difficulty = args.difficulty;
-    if let Some(name) = &args.autoplay
-        && kam_sim::strategy::by_name(name, 0).is_none()
-    {
-        eprintln!(
-            "kam play: unknown strategy `{name}`; known: {}",
-            kam_sim::strategy::all_names().join(", ")
-        );
-        return ExitCode::from(USAGE);
-    }
+    let autoplay = match args.autoplay.as_deref().map(str::parse::<StrategyId>) {
+        None => None,
+        Some(Ok(strategy)) => Some(strategy),
+        Some(Err(unknown)) => {
+            let known: Vec<&str> = StrategyId::ALL.iter().map(|s| s.name()).collect();
+            eprintln!("kam play: {unknown}; known: {}", known.join(", "));
+            return ExitCode::from(USAGE);
+        }
+    };
     // Said before any work, in one line, instead of a panic from winit once the game starts.
     if let Some(reason) = startup::no_display_reason() {
         eprintln!("{reason}");
@@ -161,11 +162,11 @@ pub fn run(args: PlayOptions) -> ExitCode {
                     return ExitCode::from(USAGE);
                 }
             };
-            let strategy = args.autoplay.as_deref().unwrap_or("expert");
+            let strategy = autoplay.unwrap_or(StrategyId::Expert);
             let played = match opening {
                 Opening::Coach => {
                     session.screen = Screen::Turn;
-                    let weak = args.autoplay.as_deref().unwrap_or("even");
+                    let weak = autoplay.unwrap_or(StrategyId::Even);
                     session.autoplay_until(weak, Screen::Report).map(|()| {
                         session.apply(session::Action::Continue);
                         while session.screen != Screen::Turn
@@ -184,15 +185,15 @@ pub fn run(args: PlayOptions) -> ExitCode {
                     // The original with the strategy asked for (or a weak one), then a what-if
                     // from month 2 played by the expert.
                     session.screen = Screen::Turn;
-                    let original = args.autoplay.as_deref().unwrap_or("even");
+                    let original = autoplay.unwrap_or(StrategyId::Even);
                     session.autoplay(original).and_then(|()| {
                         session.apply(session::Action::WhatIf(2));
-                        session.autoplay("expert")
+                        session.autoplay(StrategyId::Expert)
                     })
                 }
                 Opening::ExpertCompare => {
                     session.show_expert_months = true;
-                    session.autoplay(args.autoplay.as_deref().unwrap_or("even"))
+                    session.autoplay(autoplay.unwrap_or(StrategyId::Even))
                 }
                 Opening::At(Screen::Briefing) => Ok(()),
                 Opening::At(Screen::Turn) => {

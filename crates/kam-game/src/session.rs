@@ -1215,9 +1215,8 @@ impl Session {
     pub fn finish(&mut self) {
         if let Some(game) = &self.game {
             let mut expert = Game::new(Arc::clone(game.prepared()), game.seed());
-            if let Some(mut strategy) = kam_sim::strategy::by_name("expert", game.seed())
-                && kam_sim::strategy::play_out(&mut expert, strategy.as_mut()).is_ok()
-            {
+            let mut strategy = kam_sim::strategy::StrategyId::Expert.build(game.seed());
+            if kam_sim::strategy::play_out(&mut expert, strategy.as_mut()).is_ok() {
                 self.expert = Some(kam_sim::score::score(&expert));
                 self.expert_game = Some(expert);
             }
@@ -1237,9 +1236,13 @@ impl Session {
 
     /// Plays with a built-in strategy until the game reaches `stop` (an event, a negotiation or
     /// a turn report), for screenshots of those screens; the debrief when it never does.
-    pub fn autoplay_until(&mut self, strategy: &str, stop: Screen) -> Result<(), String> {
+    pub fn autoplay_until(
+        &mut self,
+        strategy: kam_sim::strategy::StrategyId,
+        stop: Screen,
+    ) -> Result<(), String> {
         let game = self.game.as_mut().ok_or("no game")?;
-        let mut s = kam_sim::strategy::by_name(strategy, game.seed()).ok_or("unknown strategy")?;
+        let mut s = strategy.build(game.seed());
         loop {
             let reached = match (stop, game.pending()) {
                 (Screen::Event, Some(Pending::Event { .. })) => true,
@@ -1265,14 +1268,9 @@ impl Session {
     }
 
     /// Plays the rest of the game with a built-in strategy and opens the debrief.
-    pub fn autoplay(&mut self, strategy: &str) -> Result<(), String> {
+    pub fn autoplay(&mut self, strategy: kam_sim::strategy::StrategyId) -> Result<(), String> {
         let game = self.game.as_mut().ok_or("no game")?;
-        let mut s = kam_sim::strategy::by_name(strategy, game.seed()).ok_or_else(|| {
-            format!(
-                "unknown strategy `{strategy}`; known: {}",
-                kam_sim::strategy::NAMES.join(", ")
-            )
-        })?;
+        let mut s = strategy.build(game.seed());
         kam_sim::strategy::play_out(game, s.as_mut()).map_err(|e| e.to_string())?;
         self.finish();
         Ok(())

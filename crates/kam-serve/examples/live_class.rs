@@ -404,11 +404,10 @@ struct Plan {
 
 fn plan_game(index: usize, seat: &Seat, months_played: Option<usize>) -> Result<Plan, String> {
     let mut game: Game = kam_class::robot::game_for(seat)?;
-    let strategies = kam_sim::strategy::NAMES;
+    let strategies = kam_sim::strategy::StrategyId::BENCHMARKS;
     let strategy = strategies[index % strategies.len()];
     // Each seat its own stream, so the class's random players do not all play one game.
-    let mut player = kam_sim::strategy::by_name(strategy, seat.seed ^ (index as u64 + 1))
-        .ok_or_else(|| format!("no strategy {strategy}"))?;
+    let mut player = strategy.build(seat.seed ^ (index as u64 + 1));
     let mut months = Vec::new();
     while !game.is_finished() && months_played.is_none_or(|m| months.len() < m) {
         let month = game.turn();

@@ -910,8 +910,12 @@ impl Classroom {
             return Ok(Arc::clone(e));
         }
         let prepared = self.prepared(session)?;
-        let played =
-            kam_sim::batch::play(&prepared, "expert", session.seed).map_err(ApiError::internal)?;
+        let played = kam_sim::batch::play(
+            &prepared,
+            kam_sim::strategy::StrategyId::Expert,
+            session.seed,
+        )
+        .map_err(ApiError::internal)?;
         let mut game = Game::new(Arc::clone(&prepared), session.seed);
         let mut by_month = vec![kam_sim::score::score(&game).composite];
         for decision in played.log() {

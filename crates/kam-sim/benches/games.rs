@@ -23,9 +23,9 @@ fn games(c: &mut Criterion) {
     let (prepared, _) = load::load_str(file, src).expect("valid");
     let mut group = c.benchmark_group("classroom game");
     group.throughput(Throughput::Elements(1));
-    for name in strategy::NAMES {
+    for name in strategy::StrategyId::BENCHMARKS {
         let mut seed = 0;
-        group.bench_function(name, |b| {
+        group.bench_function(name.name(), |b| {
             b.iter(|| {
                 seed += 1;
                 black_box(batch::play(&prepared, name, seed).unwrap())
@@ -40,9 +40,9 @@ fn games(c: &mut Criterion) {
         .throughput(Throughput::Elements(1))
         .sample_size(10)
         .measurement_time(Duration::from_secs(10));
-    for name in strategy::NAMES {
+    for name in strategy::StrategyId::BENCHMARKS {
         let mut seed = 0;
-        group.bench_function(name, |b| {
+        group.bench_function(name.name(), |b| {
             b.iter(|| {
                 seed += 1;
                 black_box(batch::play(&large, name, seed).unwrap())
@@ -80,7 +80,7 @@ fn simulate_all(c: &mut Criterion) {
     group.bench_function("load + 5000 games", |b| {
         b.iter(|| {
             let (prepared, _) = load::load_str(file, src).unwrap();
-            for name in strategy::NAMES {
+            for name in strategy::StrategyId::BENCHMARKS {
                 black_box(batch::Summary::of(
                     name,
                     &batch::scores(&prepared, name, 1, 1000).unwrap(),
@@ -102,7 +102,7 @@ fn debrief(c: &mut Criterion) {
     group
         .sample_size(10)
         .measurement_time(Duration::from_secs(20));
-    for name in ["random", "expert"] {
+    for name in [strategy::StrategyId::Random, strategy::StrategyId::Expert] {
         let game = batch::play(&prepared, name, 3).unwrap();
         group.bench_function(
             format!("{name}: verdicts + chance + try next time + reading"),

@@ -2,6 +2,7 @@
 //! `cargo run --release -p kam-sim --example ablate -- FILE... [--runs N]`.
 
 use kam_sim::ablation::{self, Variant};
+use kam_sim::strategy::StrategyId;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -25,7 +26,7 @@ fn main() {
     if args.iter().any(|a| a == "--time-large") {
         // The expert on a generated 200-account, 36-turn portfolio, one thread.
         let large = kam_sim::engine::Prepared::new(kam_sim::generate::generate(200, 36, 1));
-        for name in ["expert", "even"] {
+        for name in [StrategyId::Expert, StrategyId::Even] {
             let start = std::time::Instant::now();
             let games = 5;
             for seed in 0..games {
@@ -45,7 +46,7 @@ fn main() {
                 continue;
             }
         };
-        let mean = |p: &std::sync::Arc<kam_sim::engine::Prepared>, s: &str| {
+        let mean = |p: &std::sync::Arc<kam_sim::engine::Prepared>, s: StrategyId| {
             let v = kam_sim::batch::scores(p, s, 0, runs).unwrap();
             let m = v.iter().map(|x| x.composite).sum::<f64>() / runs as f64;
             let d = kam_sim::batch::Distribution::of(v.iter().map(|x| x.composite));
@@ -56,18 +57,18 @@ fn main() {
             concessions(&prepared, runs);
             continue;
         }
-        for s in kam_sim::strategy::NAMES {
+        for s in kam_sim::strategy::StrategyId::BENCHMARKS {
             let (m, p10, p90) = mean(&prepared, s);
             println!("  {s:<12} {m:6.2}  p10 {p10:6.2} p90 {p90:6.2}");
         }
-        let expert = mean(&prepared, "expert").0;
+        let expert = mean(&prepared, StrategyId::Expert).0;
         for (v, name) in [
             (Variant::HalfVisits, "half visits"),
             (Variant::EqualFit, "equal fit"),
             (Variant::NoConcessions, "no concessions"),
         ] {
             let p = ablation::variant(&prepared, v);
-            let m = mean(&p, "expert").0;
+            let m = mean(&p, StrategyId::Expert).0;
             println!(
                 "  expert with {name:<15} {m:6.2}  (expert − it: {:+.2})",
                 expert - m
@@ -91,7 +92,7 @@ fn concessions(prepared: &std::sync::Arc<kam_sim::engine::Prepared>, runs: u64) 
     let mut by: std::collections::BTreeMap<(u32, String), u32> = Default::default();
     for seed in 0..runs {
         let mut game = kam_sim::engine::Game::new(prepared.clone(), seed);
-        let mut s = kam_sim::strategy::by_name("expert", seed).unwrap();
+        let mut s = kam_sim::strategy::StrategyId::Expert.build(seed);
         while let Some(d) = kam_sim::strategy::next_decision(&game, s.as_mut()) {
             if let kam_sim::engine::Decision::Plan(p) = &d {
                 for r in &p.resources {

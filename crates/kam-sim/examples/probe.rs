@@ -5,12 +5,12 @@ fn main() {
     let turns: u32 = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(12);
     let runs: u64 = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(200);
     let sc = Prepared::new(generate(n, turns, 7));
-    for name in strategy::NAMES {
+    for name in strategy::StrategyId::BENCHMARKS {
         let t = std::time::Instant::now();
         let (mut c, mut r, mut p, mut s) = (0.0, 0.0, 0.0, 0.0);
         for seed in 0..runs {
             let mut g = Game::new(sc.clone(), seed);
-            let mut st = strategy::by_name(name, seed).unwrap();
+            let mut st = name.build(seed);
             strategy::play_out(&mut g, st.as_mut()).unwrap();
             let x = score(&g);
             c += x.composite;

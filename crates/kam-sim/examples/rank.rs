@@ -25,7 +25,7 @@ fn main() {
             std::process::exit(1);
         }
     };
-    for name in kam_sim::strategy::NAMES {
+    for name in kam_sim::strategy::StrategyId::BENCHMARKS {
         let started = std::time::Instant::now();
         let scores = batch::scores(&prepared, name, 0, runs).expect("strategy plays legally");
         let mean =

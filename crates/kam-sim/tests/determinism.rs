@@ -40,7 +40,7 @@ fn scenarios() -> Vec<(String, Arc<Prepared>)> {
 #[test]
 fn two_runs_with_the_same_seed_are_bit_identical() {
     for (name, prepared) in scenarios() {
-        for player in strategy::NAMES {
+        for player in strategy::StrategyId::BENCHMARKS {
             for seed in [0, 7, u64::MAX] {
                 let first = kam_sim::batch::play(&prepared, player, seed).unwrap();
                 let second = kam_sim::batch::play(&prepared, player, seed).unwrap();
@@ -59,7 +59,12 @@ fn different_seeds_give_different_games() {
     // Guards the test above against a fingerprint that ignores the randomness.
     for (name, prepared) in scenarios() {
         let games: Vec<String> = (0..5)
-            .map(|seed| fingerprint(&kam_sim::batch::play(&prepared, "random", seed).unwrap()))
+            .map(|seed| {
+                fingerprint(
+                    &kam_sim::batch::play(&prepared, kam_sim::strategy::StrategyId::Random, seed)
+                        .unwrap(),
+                )
+            })
             .collect();
         let distinct: std::collections::HashSet<&String> = games.iter().collect();
         assert!(distinct.len() > 1, "{name}: five seeds played identically");
@@ -70,7 +75,9 @@ fn different_seeds_give_different_games() {
 fn a_save_restored_mid_game_reaches_the_same_end() {
     for (name, prepared) in scenarios() {
         for seed in [3, 1234] {
-            let straight = kam_sim::batch::play(&prepared, "random", seed).unwrap();
+            let straight =
+                kam_sim::batch::play(&prepared, kam_sim::strategy::StrategyId::Random, seed)
+                    .unwrap();
             let half = straight.log().len() / 2;
 
             // Play half the log, save through the real file format, restore, play the rest.
@@ -109,9 +116,10 @@ fn strategies_resume_like_players() {
     // The game's autoplay and a trainee who saves and quits use the same path: the strategy
     // asked again after a restore must continue the same game.
     for (name, prepared) in common::bundled() {
-        let straight = kam_sim::batch::play(&prepared, "expert", 5).unwrap();
+        let straight =
+            kam_sim::batch::play(&prepared, kam_sim::strategy::StrategyId::Expert, 5).unwrap();
         let mut game = Game::new(Arc::clone(&prepared), 5);
-        let mut player = strategy::by_name("expert", 5).unwrap();
+        let mut player = kam_sim::strategy::StrategyId::Expert.build(5);
         while game.turn() <= prepared.scenario.turns / 2 {
             let d = strategy::next_decision(&game, player.as_mut()).unwrap();
             game.decide(d).unwrap();
@@ -120,7 +128,7 @@ fn strategies_resume_like_players() {
             record::restore(Arc::clone(&prepared), &record::record(&game, "x")).unwrap();
         strategy::play_out(
             &mut resumed,
-            strategy::by_name("expert", 5).unwrap().as_mut(),
+            kam_sim::strategy::StrategyId::Expert.build(5).as_mut(),
         )
         .unwrap();
         assert_eq!(fingerprint(&resumed), fingerprint(&straight), "{name}");

@@ -183,7 +183,8 @@ fn opportunities_moving_through_the_funnel_are_explained() {
     let mut advanced = false;
     let mut closed = false;
     for seed in 0..20 {
-        let game = kam_sim::batch::play(&prepared, "expert", seed).unwrap();
+        let game =
+            kam_sim::batch::play(&prepared, kam_sim::strategy::StrategyId::Expert, seed).unwrap();
         for a in 0..prepared.scenario.accounts.len() {
             for record in game.history(a) {
                 for c in &record.causes {
@@ -211,7 +212,8 @@ fn letting_a_loss_making_account_go_is_not_a_missed_warning_sign() {
     let hongda = account(&prepared, "hongda");
     assert!(kam_sim::score::baseline_profit_rate(&prepared.scenario, hongda) < 0.0);
     for seed in 0..40 {
-        let game = kam_sim::batch::play(&prepared, "expert", seed).unwrap();
+        let game =
+            kam_sim::batch::play(&prepared, kam_sim::strategy::StrategyId::Expert, seed).unwrap();
         if !game.accounts()[hongda].churned {
             continue;
         }
@@ -297,7 +299,7 @@ fn a_plans_preview_is_what_the_month_brings_when_nothing_random_happens() {
         let (prepared, _) = kam_sim::load::load_str(file, src).unwrap();
         for seed in 0..40 {
             let mut game = Game::new(std::sync::Arc::clone(&prepared), seed);
-            let mut expert = kam_sim::strategy::by_name("expert", seed).unwrap();
+            let mut expert = kam_sim::strategy::StrategyId::Expert.build(seed);
             for _ in 0..prepared.scenario.turns {
                 if game.is_finished() {
                     break;
@@ -356,7 +358,8 @@ fn a_defection_is_explained_by_its_satisfaction_and_its_odds() {
     let prepared = classroom();
     let mut explained = 0;
     for seed in 0..30 {
-        let game = kam_sim::batch::play(&prepared, "random", seed).unwrap();
+        let game =
+            kam_sim::batch::play(&prepared, kam_sim::strategy::StrategyId::Random, seed).unwrap();
         for a in 0..game.accounts().len() {
             for r in game.history(a) {
                 if r.satisfaction >= kam_sim::model::CHURN_SATISFACTION {
@@ -417,7 +420,7 @@ fn a_contract_signed_and_the_account_lost_never_share_a_month() {
     let mut deals = 0;
     for strategy in ["random", "even", "concede", "expert"] {
         for seed in 0..150 {
-            let game = kam_sim::batch::play(&prepared, strategy, seed).unwrap();
+            let game = kam_sim::batch::play(&prepared, strategy.parse().unwrap(), seed).unwrap();
             for r in game
                 .negotiation_records()
                 .iter()

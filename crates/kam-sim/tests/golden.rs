@@ -49,7 +49,7 @@ fn measure() -> Measured {
     for (name, prepared) in common::bundled() {
         let content = kam_sim::record::scenario_hash(&prepared);
         let name = format!("{name}@{}", &content[..12]);
-        for strategy in kam_sim::strategy::all_names() {
+        for strategy in kam_sim::strategy::StrategyId::ALL {
             let mut hash = Sha256::new();
             let mut sums = [0.0; 4];
             for s in kam_sim::batch::scores(&prepared, strategy, 0, SEEDS).unwrap() {

@@ -23,7 +23,10 @@ fn at_each_negotiation(
     mut each: impl FnMut(&Game),
 ) {
     let mut game = Game::new(Arc::clone(prepared), seed);
-    let mut player = strategy::by_name(strategy, seed).unwrap();
+    let mut player = strategy
+        .parse::<strategy::StrategyId>()
+        .unwrap()
+        .build(seed);
     while let Some(decision) = strategy::next_decision(&game, player.as_mut()) {
         if let Some(Pending::Negotiation(state)) = game.pending()
             && state.exchanges.is_empty()

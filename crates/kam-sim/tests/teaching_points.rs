@@ -21,6 +21,7 @@ use std::sync::Arc;
 use kam_sim::ablation::{self, MIN_WORTH, Variant};
 use kam_sim::batch::{self, Distribution};
 use kam_sim::engine::Prepared;
+use kam_sim::strategy::StrategyId;
 
 const SEEDS: u64 = 1000;
 
@@ -32,7 +33,7 @@ fn scenarios() -> Vec<(String, Arc<Prepared>)> {
     common::bundled_and_model_scenarios()
 }
 
-fn composites(prepared: &Arc<Prepared>, strategy: &str) -> Vec<f64> {
+fn composites(prepared: &Arc<Prepared>, strategy: StrategyId) -> Vec<f64> {
     batch::scores(prepared, strategy, 0, SEEDS)
         .unwrap()
         .iter()
@@ -67,9 +68,9 @@ fn every_taught_behaviour_pays_and_every_bad_habit_costs() {
                 _ => {}
             }
         };
-        let expert = composites(&prepared, "expert");
-        let [tier, even, random] =
-            ["tier-norms", "even", "random"].map(|s| mean(&composites(&prepared, s)));
+        let expert = composites(&prepared, StrategyId::Expert);
+        let [tier, even, random] = [StrategyId::TierNorms, StrategyId::Even, StrategyId::Random]
+            .map(|s| mean(&composites(&prepared, s)));
         let e = mean(&expert);
         check(
             "ranking",
@@ -98,14 +99,14 @@ fn every_taught_behaviour_pays_and_every_bad_habit_costs() {
         ] {
             let changed = mean(&composites(
                 &ablation::variant(&prepared, variant),
-                "expert",
+                StrategyId::Expert,
             ));
             check(what, ok(e - changed), format!("costs {:.2}", e - changed));
         }
         for w in ablation::teaching_values(&prepared, 0, SEEDS).unwrap() {
             if w.exercised {
                 check(
-                    w.strategy,
+                    w.strategy.name(),
                     w.worth >= MIN_WORTH,
                     format!("worth {:.2} ± {:.2}", w.worth, w.interval),
                 );

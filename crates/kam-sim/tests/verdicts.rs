@@ -17,7 +17,7 @@ use std::sync::Arc;
 use kam_sim::batch;
 use kam_sim::engine::Prepared;
 use kam_sim::scenario::Lesson;
-use kam_sim::strategy::ABLATIONS;
+use kam_sim::strategy::Ablation;
 
 const SEEDS: u64 = 200;
 
@@ -55,7 +55,7 @@ fn missed(prepared: &Arc<Prepared>, strategy: &str, lessons: &[Lesson]) -> (f64,
     let mut hits = 0;
     let mut counts: Vec<(Lesson, u32)> = Vec::new();
     for seed in 0..SEEDS {
-        let game = batch::play(prepared, strategy, seed).unwrap();
+        let game = batch::play(prepared, strategy.parse().unwrap(), seed).unwrap();
         let missed: Vec<Lesson> = kam_sim::debrief::lessons_missed(&game)
             .into_iter()
             .filter(|(_, m)| *m)
@@ -89,9 +89,9 @@ fn verdicts_praise_the_expert_and_name_each_ablations_habit() {
     let mut failures = Vec::new();
     let mut table = vec![format!(
         "| scenario | expert told it missed a point | {} |",
-        ABLATIONS
+        Ablation::ALL
             .iter()
-            .map(|a| a.name)
+            .map(|a| a.name())
             .collect::<Vec<_>>()
             .join(" | ")
     )];
@@ -110,17 +110,17 @@ fn verdicts_praise_the_expert_and_name_each_ablations_habit() {
             ));
         }
         let mut row = vec![format!("{name}"), format!("{:.1}%", 100.0 * expert)];
-        for ablation in ABLATIONS {
-            if !(ablation.exercised)(&prepared) {
+        for ablation in Ablation::ALL {
+            if !ablation.exercised(&prepared) {
                 row.push("n/a".to_owned());
                 continue;
             }
-            let (share, most) = missed(&prepared, ablation.name, own_lessons(ablation.name));
+            let (share, most) = missed(&prepared, ablation.name(), own_lessons(ablation.name()));
             row.push(format!("{:.0}%", 100.0 * share));
             if share < ABLATION_MISSES_AT_LEAST {
                 failures.push(format!(
                     "{name}: {} is told it missed its own point in only {:.0}% of games (most missed: {most})",
-                    ablation.name,
+                    ablation.name(),
                     100.0 * share
                 ));
             }
@@ -154,7 +154,7 @@ fn a_careless_game_on_one_loss_maker_misses_allocation_not_style() {
         .position(|a| a.id == "hongda")
         .unwrap();
     let mut game = Game::new(Arc::clone(&prepared), 5);
-    let mut expert = kam_sim::strategy::by_name("expert", 5).unwrap();
+    let mut expert = kam_sim::strategy::StrategyId::Expert.build(5);
     while let Some(d) = kam_sim::strategy::next_decision(&game, expert.as_mut()) {
         let d = match d {
             Decision::Plan(_) if !game.accounts()[hongda].churned => {
@@ -245,7 +245,7 @@ fn a_likely_deal_lost_is_luck_not_a_missed_pipeline() {
     let prepared = classroom_en();
     let lang = kam_sim::scenario::Language::En;
     let game = (0..400)
-        .map(|seed| batch::play(&prepared, "expert", seed).unwrap())
+        .map(|seed| batch::play(&prepared, kam_sim::strategy::StrategyId::Expert, seed).unwrap())
         .find(|g| {
             (0..g.accounts().len()).any(|a| {
                 g.history(a)
@@ -290,7 +290,7 @@ fn following_the_tutorials_advice_meets_the_allocation_point() {
     let seeds = 20;
     for seed in 0..seeds {
         let mut game = Game::new(Arc::clone(&prepared), seed);
-        let mut expert = kam_sim::strategy::by_name("expert", seed).unwrap();
+        let mut expert = kam_sim::strategy::StrategyId::Expert.build(seed);
         while let Some(d) = kam_sim::strategy::next_decision(&game, expert.as_mut()) {
             let d = match d {
                 Decision::Plan(plan) => {

@@ -46,8 +46,8 @@ pub fn page(b: &Balance, lang: Lang) -> String {
         .iter()
         .map(|r| {
             (
-                strategy_name(lang, &r.strategy).to_owned(),
-                html::strategy_colour(&r.strategy),
+                strategy_name(lang, r.strategy.name()).to_owned(),
+                html::strategy_colour(r.strategy),
                 r.composite(),
             )
         })
@@ -117,9 +117,9 @@ pub fn page(b: &Balance, lang: Lang) -> String {
                         AblationKind::TaughtBehaviour
                     };
                     tr {
-                        td class="l nw" { (strategy_label(lang, w.strategy)) }
+                        td class="l nw" { (strategy_label(lang, w.strategy.name())) }
                         td class="l nw" { (names::ablation_kind(lang, kind)) }
-                        td class="l" { (names::teaching_point(lang, w.strategy)) }
+                        td class="l" { (names::teaching_point(lang, w.strategy.name())) }
                         td { b { (format!("{:+.2}", w.worth)) } }
                         td { (format!("{:.2}", w.interval)) }
                         td class="l" { (note) }
@@ -146,10 +146,10 @@ pub fn page(b: &Balance, lang: Lang) -> String {
                     @let sat = Distribution::of(r.games.iter().map(|g| g.scores.satisfaction));
                     tr {
                         td class="l nw" {
-                            span class="badge" style=(format!("background:{}", html::strategy_colour(&r.strategy))) {
-                                (strategy_name(lang, &r.strategy))
+                            span class="badge" style=(format!("background:{}", html::strategy_colour(r.strategy))) {
+                                (strategy_name(lang, r.strategy.name()))
                             }
-                            @if strategy_name(lang, &r.strategy) != r.strategy {
+                            @if strategy_name(lang, r.strategy.name()) != r.strategy.name() {
                                 " " span class="muted" { (r.strategy) }
                             }
                         }
@@ -174,7 +174,7 @@ pub fn page(b: &Balance, lang: Lang) -> String {
                 tr {
                     th class="l" { (Say::Account.t(lang)) } th class="l" { (Say::Tier.t(lang)) }
                     @for r in &lab.strategies {
-                        th { (strategy_name(lang, &r.strategy)) }
+                        th { (strategy_name(lang, r.strategy.name())) }
                     }
                 }
                 @for (a, acc) in s.accounts.iter().enumerate() {
@@ -183,7 +183,7 @@ pub fn page(b: &Balance, lang: Lang) -> String {
                         td class="l" { (acc.name) " " span class="muted" { (acc.id) } }
                         td class="l nw" { (names::tier(lang, acc.tier)) }
                         @for r in &lab.strategies {
-                            (html::pct_cell(r.retained(a), html::strategy_colour(&r.strategy)))
+                            (html::pct_cell(r.retained(a), html::strategy_colour(r.strategy)))
                         }
                     }
                 }
@@ -211,9 +211,9 @@ pub fn page(b: &Balance, lang: Lang) -> String {
                 @for r in &lab.strategies {
                     @let spend = r.spend();
                     @let mean = spend.iter().sum::<f64>() / spend.len().max(1) as f64;
-                    @let colour = html::strategy_colour(&r.strategy);
+                    @let colour = html::strategy_colour(r.strategy);
                     tr {
-                        td class="l nw" { (strategy_name(lang, &r.strategy)) }
+                        td class="l nw" { (strategy_name(lang, r.strategy.name())) }
                         (html::pct_cell(mean, colour))
                         @for x in spend {
                             (html::pct_cell(x, colour))
@@ -303,8 +303,8 @@ fn event_card(strategies: &[StrategyRun], e: usize, ev: &Event, lang: Lang) -> M
                         })
                         .collect();
                     tr {
-                        td class="l nw" { (strategy_name(lang, &r.strategy)) }
-                        (html::pct_cell(r.fired(e), html::strategy_colour(&r.strategy)))
+                        td class="l nw" { (strategy_name(lang, r.strategy.name())) }
+                        (html::pct_cell(r.fired(e), html::strategy_colour(r.strategy)))
                         td class="l" {
                             (html::stacked_bar(&segments, 360.0)) " "
                             span class="muted" { (detail.join(" · ")) }

@@ -31,6 +31,7 @@ use kam_sim::ablation::{self, Worth};
 use kam_sim::batch::Summary;
 use kam_sim::engine::Prepared;
 use kam_sim::scenario::{EventKind, Trigger};
+use kam_sim::strategy::StrategyId;
 use kam_sim::teaching::{self, Lab, SkillCheck, TeachingWarning};
 use kam_sim::words::strategy_name;
 
@@ -174,14 +175,18 @@ pub fn run(args: &Args, io: &mut Io) -> u8 {
 /// a test). A check this does not know keeps kam-sim's words.
 pub fn check_words(lab: &Lab, check: &SkillCheck, lang: Lang) -> (String, String) {
     let say = |key: Say, args: &[&dyn std::fmt::Display]| fill(key.t(lang), args);
-    let run = |name: &str| lab.strategy(name).map(|r| r.composite());
-    let (Some(e), Some(r), Some(v)) = (run("expert"), run("random"), run("even")) else {
+    let run = |id| lab.strategy(id).map(|r| r.composite());
+    let (Some(e), Some(r), Some(v)) = (
+        run(StrategyId::Expert),
+        run(StrategyId::Random),
+        run(StrategyId::Even),
+    ) else {
         return (check.name.to_owned(), check.detail.clone());
     };
     let (expert, random, even) = (
-        strategy_name(lang, "expert"),
-        strategy_name(lang, "random"),
-        strategy_name(lang, "even"),
+        strategy_name(lang, StrategyId::Expert.name()),
+        strategy_name(lang, StrategyId::Random.name()),
+        strategy_name(lang, StrategyId::Even.name()),
     );
     let one = |x: f64| format!("{x:.1}");
     let gap = e.mean - r.mean;
@@ -222,7 +227,10 @@ pub fn check_words(lab: &Lab, check: &SkillCheck, lang: Lang) -> (String, String
         ),
         "skill wins seed by seed" => {
             let (mut wins, mut n) = (0usize, 0usize);
-            if let (Some(x), Some(y)) = (lab.strategy("expert"), lab.strategy("random")) {
+            if let (Some(x), Some(y)) = (
+                lab.strategy(StrategyId::Expert),
+                lab.strategy(StrategyId::Random),
+            ) {
                 for (a, b) in x
                     .games
                     .iter()
@@ -293,7 +301,7 @@ fn summaries(lab: &Lab) -> Vec<Summary> {
         .iter()
         .map(|run| {
             let scores: Vec<_> = run.games.iter().map(|g| g.scores).collect();
-            Summary::of(&run.strategy, &scores)
+            Summary::of(run.strategy, &scores)
         })
         .collect()
 }
@@ -354,7 +362,7 @@ fn kind_text(kind: &EventKind, lang: Lang) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::Say;
+    use super::{Say, StrategyId};
     use crate::tests::kam;
     use crate::words::Lang;
     use crate::{INVALID, OK, USAGE};
@@ -376,7 +384,7 @@ mod tests {
         assert_eq!(status, OK, "{err}");
         assert!(text.contains("VERDICT"), "{text}");
         assert!(text.contains("[pass]") || text.contains("[FAIL]"), "{text}");
-        for name in kam_sim::strategy::NAMES {
+        for name in StrategyId::BENCHMARKS.map(|s| s.name()) {
             assert!(
                 text.lines().any(|l| l.starts_with(name)),
                 "{name} missing:\n{text}"
@@ -421,12 +429,13 @@ mod tests {
         ]);
         assert_eq!(status, OK, "{err}");
         assert!(text.contains("What each teaching point is worth"), "{text}");
-        for ablation in kam_sim::strategy::ABLATIONS {
+        for ablation in kam_sim::strategy::Ablation::ALL {
             assert!(
-                text.lines()
-                    .any(|l| l.starts_with(ablation.name) && l.contains(ablation.teaching_point)),
+                text.lines().any(
+                    |l| l.starts_with(ablation.name()) && l.contains(ablation.teaching_point())
+                ),
                 "{} missing:\n{text}",
-                ablation.name
+                ablation.name()
             );
         }
         let html = std::fs::read_to_string(&out).unwrap();
@@ -437,7 +446,7 @@ mod tests {
         assert_eq!(status, OK, "{err}");
         let v: serde_json::Value = serde_json::from_str(&json).expect("one JSON object");
         let points = v["teaching_points"].as_array().unwrap();
-        assert_eq!(points.len(), kam_sim::strategy::ABLATIONS.len());
+        assert_eq!(points.len(), kam_sim::strategy::Ablation::ALL.len());
         let concede = points.iter().find(|p| p["strategy"] == "concede").unwrap();
         // The tutorial has no negotiation: nothing exercises conceding.
         assert_eq!(concede["exercised"], false);
@@ -448,7 +457,7 @@ mod tests {
         assert!(discount["worth"].as_f64().unwrap() > 0.0, "{discount}");
         assert_eq!(
             v["strategies"].as_array().unwrap().len(),
-            kam_sim::strategy::NAMES.len()
+            StrategyId::BENCHMARKS.len()
         );
     }
 
@@ -460,8 +469,8 @@ mod tests {
             .iter()
             .map(|k| (k.t(Lang::Zh), k.t(Lang::En)))
             .collect();
-        for a in kam_sim::strategy::ABLATIONS {
-            let point = |lang| kam_sim::words::teaching_point(lang, a.name);
+        for a in kam_sim::strategy::Ablation::ALL {
+            let point = |lang| kam_sim::words::teaching_point(lang, a.name());
             sentences.push((point(Lang::Zh), point(Lang::En)));
         }
         for kind in [AblationKind::TaughtBehaviour, AblationKind::BadHabit] {
@@ -571,7 +580,7 @@ mod tests {
     fn strategies_are_listed_in_chinese_with_their_ids() {
         let (status, out, _) = kam(&["--lang", "zh", "strategies"]);
         assert_eq!(status, OK);
-        for id in kam_sim::strategy::all_names() {
+        for id in StrategyId::ALL.map(|s| s.name()) {
             let name = kam_sim::words::strategy_name(Lang::Zh, id);
             assert!(
                 out.lines().any(|l| l.starts_with(id)

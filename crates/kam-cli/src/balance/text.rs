@@ -69,7 +69,7 @@ fn worth_table(worth: &[Worth], lang: Lang) -> String {
             w.worth,
             w.interval,
             left(kind(w.bad_habit), kind_w),
-            names::teaching_point(lang, w.strategy)
+            names::teaching_point(lang, w.strategy.name())
         );
     }
     t
@@ -132,7 +132,7 @@ pub fn text(b: &Balance, lang: Lang) -> String {
     let heads: Vec<String> = lab
         .strategies
         .iter()
-        .map(|r| right(&r.strategy, 10))
+        .map(|r| right(r.strategy.name(), 10))
         .collect();
     let heads = heads.join(" ");
     let id_w =

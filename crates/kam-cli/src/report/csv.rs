@@ -109,7 +109,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (file, src) = kam_sim::bundled::SCENARIOS[0];
         let (prepared, _) = kam_sim::load::load_str(file, src).unwrap();
-        let game = kam_sim::batch::play(&prepared, "even", 1).unwrap();
+        let game = kam_sim::batch::play(&prepared, kam_sim::strategy::StrategyId::Even, 1).unwrap();
         let result = kam_sim::record::record(&game, "=HYPERLINK(\"x\")");
         let path = dir.path().join("evil.ron");
         kam_sim::record::write_atomic(&path, &result).unwrap();

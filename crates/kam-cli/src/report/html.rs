@@ -77,7 +77,7 @@ fn group(r: &ClassReport, i: usize, g: &Group, lang: Lang) -> Markup {
     let say = |key: Say, args: &[&dyn std::fmt::Display]| fill(key.t(lang), args);
     let s = &g.prepared.scenario;
     let composites: Vec<f64> = g.trainees.iter().map(|t| t.scores.composite).collect();
-    let expert = kam_sim::words::strategy_name(lang, "expert");
+    let expert = kam_sim::words::strategy_name(lang, kam_sim::strategy::StrategyId::Expert.name());
     let expert_label = format!("{expert} {:.1}", g.expert.composite);
     let heads = [
         metric(lang, Metric::Composite),
@@ -227,7 +227,7 @@ mod tests {
             1,
         );
         let prepared = kam_sim::load::load_str(file, &src).unwrap().0;
-        let game = kam_sim::batch::play(&prepared, "even", 1).unwrap();
+        let game = kam_sim::batch::play(&prepared, kam_sim::strategy::StrategyId::Even, 1).unwrap();
         let evil = "<script>alert(1)</script>";
         let records = vec![("evil.ron".to_owned(), record::record(&game, evil))];
         let report = crate::report::build_from_records(records, &[prepared]);

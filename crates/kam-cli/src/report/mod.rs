@@ -395,7 +395,7 @@ fn build_from(
         .map(|((_, _, seed), (p, _))| (Arc::clone(p), *seed))
         .collect();
     let experts: Vec<Scores> = kam_sim::batch::par_map(&keys, |(p, seed)| {
-        kam_sim::batch::play(p, "expert", *seed)
+        kam_sim::batch::play(p, kam_sim::strategy::StrategyId::Expert, *seed)
             .map(|g| kam_sim::score::score(&g))
             .unwrap_or(Scores {
                 retention: 0.0,
@@ -697,7 +697,9 @@ pub(crate) mod tests {
         assert!(prepared.scenario.id.starts_with("uploaded_"));
         let results = dir.path().join("results");
         for (i, name) in ["Ann", "Bo"].iter().enumerate() {
-            let game = kam_sim::batch::play(&prepared, "expert", i as u64).unwrap();
+            let game =
+                kam_sim::batch::play(&prepared, kam_sim::strategy::StrategyId::Expert, i as u64)
+                    .unwrap();
             let path = results.join(format!("{name}.ron"));
             record::write_atomic(&path, &record::record(&game, name)).unwrap();
         }
@@ -823,7 +825,7 @@ pub(crate) mod tests {
         strategy: &str,
         seed: u64,
     ) -> PathBuf {
-        let game = kam_sim::batch::play(prepared, strategy, seed).unwrap();
+        let game = kam_sim::batch::play(prepared, strategy.parse().unwrap(), seed).unwrap();
         let path = dir.join(format!("{name}.ron"));
         record::write_atomic(&path, &record::record(&game, name)).unwrap();
         path
@@ -996,7 +998,7 @@ pub(crate) mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = tutorial();
         let mut game = kam_sim::engine::Game::new(p.clone(), 1);
-        let mut s = kam_sim::strategy::by_name("even", 1).unwrap();
+        let mut s = kam_sim::strategy::StrategyId::Even.build(1);
         let d = kam_sim::strategy::next_decision(&game, s.as_mut()).unwrap();
         game.decide(d).unwrap();
         let path = dir.path().join("save.ron");

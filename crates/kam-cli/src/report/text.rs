@@ -211,7 +211,7 @@ mod tests {
             ("欧阳娜娜娜", "tier-norms"),
         ];
         for (i, (name, strategy)) in players.iter().enumerate() {
-            let game = kam_sim::batch::play(&prepared, strategy, 1).unwrap();
+            let game = kam_sim::batch::play(&prepared, strategy.parse().unwrap(), 1).unwrap();
             let result = kam_sim::record::record(&game, name);
             let path = dir.path().join(format!("{i}.ron"));
             kam_sim::record::write_atomic(&path, &result).unwrap();

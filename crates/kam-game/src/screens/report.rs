@@ -430,7 +430,8 @@ pub(crate) mod tests {
         let (file, src) = kam_sim::bundled::by_name("classroom_en").unwrap();
         let (prepared, _) = kam_sim::load::load_str(file, src).unwrap();
         for seed in 0..200 {
-            let game = kam_sim::batch::play(&prepared, "random", seed).unwrap();
+            let game = kam_sim::batch::play(&prepared, kam_sim::strategy::StrategyId::Random, seed)
+                .unwrap();
             let turns = game.scenario().turns as usize;
             if let Some(a) = (0..game.accounts().len())
                 .find(|&a| game.history(a).iter().take(turns - 1).any(|r| r.churned))
@@ -473,7 +474,7 @@ pub(crate) mod tests {
         let (file, src) = kam_sim::bundled::by_name("classroom_en").unwrap();
         let (prepared, _) = kam_sim::load::load_str(file, src).unwrap();
         let mut game = Game::new(std::sync::Arc::clone(&prepared), 11);
-        let mut expert = kam_sim::strategy::by_name("expert", 11).unwrap();
+        let mut expert = kam_sim::strategy::StrategyId::Expert.build(11);
         while let Some(d) = kam_sim::strategy::next_decision(&game, expert.as_mut()) {
             let renewal = match game.pending() {
                 Some(Pending::Negotiation(n)) => {

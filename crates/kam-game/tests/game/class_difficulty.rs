@@ -113,7 +113,8 @@ fn a_class_set_to_hard_plays_at_hard_and_resumes_at_hard() {
     assert_eq!(game.prepared().difficulty, Difficulty::Hard);
     assert!(!s.coach_on(), "Hard has no coach, even in a practice class");
 
-    s.autoplay_until("expert", Screen::Report).unwrap();
+    s.autoplay_until(kam_sim::strategy::StrategyId::Expert, Screen::Report)
+        .unwrap();
     s.autosave_now();
     let played = s.game().unwrap().log().len();
     drop(s);

@@ -136,7 +136,7 @@ fn first_month_where(lang: Lang, found: impl Fn(&Game) -> bool) -> Session {
         ));
         s.lang = lang;
         let game = s.game.as_mut().unwrap();
-        let mut random = kam_sim::strategy::by_name("random", seed).unwrap();
+        let mut random = kam_sim::strategy::StrategyId::Random.build(seed);
         while !game.is_finished() {
             let month = game.turn();
             let d = kam_sim::strategy::next_decision(game, random.as_mut()).unwrap();
@@ -269,7 +269,7 @@ fn switching_the_language_rewords_the_cards_the_status_and_the_default_name() {
     assert!(s.start(ScenarioSource::Bundled("tutorial".into()), "", ""));
     s.lang = Lang::En;
     s.screen = Screen::Turn;
-    s.autoplay("random").unwrap();
+    s.autoplay(kam_sim::strategy::StrategyId::Random).unwrap();
     assert_eq!(s.screen, Screen::Debrief);
     assert_eq!(s.notice.as_deref(), Some("Autosaved"));
     let english = s.try_next_time.clone();

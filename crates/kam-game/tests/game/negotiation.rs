@@ -22,7 +22,8 @@ fn at(scenario: &str, lang: Lang, id: &str) -> Session {
     s.lang = lang;
     s.screen = Screen::Turn;
     loop {
-        s.autoplay_until("expert", Screen::Negotiation).unwrap();
+        s.autoplay_until(kam_sim::strategy::StrategyId::Expert, Screen::Negotiation)
+            .unwrap();
         assert_eq!(s.screen, Screen::Negotiation, "{id} opens");
         let def = &s.game().unwrap().scenario().negotiations[s.nego.negotiation];
         if def.id == id {

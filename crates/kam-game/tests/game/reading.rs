@@ -165,7 +165,7 @@ fn the_debrief_shows_how_each_person_was_read() {
         },
     });
     let game = s.game.as_mut().unwrap();
-    let mut expert = kam_sim::strategy::by_name("expert", game.seed()).unwrap();
+    let mut expert = kam_sim::strategy::StrategyId::Expert.build(game.seed());
     kam_sim::strategy::play_out(game, expert.as_mut()).unwrap();
     s.people_read = kam_sim::reading_review::review(s.game().unwrap(), Lang::En);
     s.screen = Screen::Debrief;

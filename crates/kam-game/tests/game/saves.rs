@@ -36,7 +36,8 @@ fn save_a_class_game(dir: &Path) -> usize {
     };
     let game = s.game().unwrap().clone();
     s.class = Some(ClassSeat::connect(seat, &game, 0));
-    s.autoplay_until("expert", Screen::Report).unwrap();
+    s.autoplay_until(kam_sim::strategy::StrategyId::Expert, Screen::Report)
+        .unwrap();
     s.autosave_now();
     s.game().unwrap().log().len()
 }

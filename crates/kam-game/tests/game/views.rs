@@ -60,7 +60,8 @@ fn over_allocation_is_refused_with_the_engines_reason() {
 #[test]
 fn an_event_choice_shows_its_feedback() {
     let mut s = tutorial();
-    s.autoplay_until("expert", Screen::Event).unwrap();
+    s.autoplay_until(kam_sim::strategy::StrategyId::Expert, Screen::Event)
+        .unwrap();
     assert_eq!(s.screen, Screen::Event);
     let Some(Pending::Event { event, .. }) = s.game().unwrap().pending().cloned() else {
         panic!("no event")
@@ -95,7 +96,7 @@ fn the_language_switch_changes_the_ui_text() {
 #[test]
 fn every_screen_draws_without_panicking() {
     let mut s = tutorial();
-    s.autoplay("expert").unwrap();
+    s.autoplay(kam_sim::strategy::StrategyId::Expert).unwrap();
     for screen in [
         Screen::Title,
         Screen::Briefing,
@@ -375,7 +376,8 @@ fn leaving_a_game_asks_first_and_the_title_offers_to_continue_it() {
     assert!(s.start(ScenarioSource::Bundled("tutorial".into()), "", "Tester"));
     s.lang = kam_game::i18n::Lang::En;
     s.screen = Screen::Turn;
-    s.autoplay_until("expert", Screen::Report).unwrap();
+    s.autoplay_until(kam_sim::strategy::StrategyId::Expert, Screen::Report)
+        .unwrap();
     s.screen = Screen::Turn;
     let mut h = harness(s);
     h.key_press(bevy_egui::egui::Key::Escape);
@@ -454,7 +456,7 @@ fn the_language_name_and_server_are_remembered_and_results_carry_the_class_code(
     s.form.selected = Some(0);
     s.apply(kam_game::session::Action::Start);
     assert_eq!(s.screen, Screen::Briefing);
-    s.autoplay("expert").unwrap();
+    s.autoplay(kam_sim::strategy::StrategyId::Expert).unwrap();
     s.apply(kam_game::session::Action::Export);
     let exported = s.exported.clone().expect("a result file");
     let file = exported.file_name().unwrap().to_string_lossy().into_owned();
@@ -533,7 +535,7 @@ fn the_coach_previews_and_hints_in_practice_and_is_silent_in_an_exam() {
 #[test]
 fn the_debrief_sets_the_experts_game_beside_the_trainees() {
     let mut s = tutorial();
-    s.autoplay("even").unwrap();
+    s.autoplay(kam_sim::strategy::StrategyId::Even).unwrap();
     assert_eq!(s.screen, Screen::Debrief);
     let mut h = harness(s);
     h.run();
@@ -555,7 +557,8 @@ fn the_offer_builder_shows_what_each_option_costs_us_per_month() {
     assert!(s.start(ScenarioSource::Bundled("classroom_en".into()), "", "Tester"));
     s.lang = kam_game::i18n::Lang::En;
     s.screen = Screen::Turn;
-    s.autoplay_until("expert", Screen::Negotiation).unwrap();
+    s.autoplay_until(kam_sim::strategy::StrategyId::Expert, Screen::Negotiation)
+        .unwrap();
     assert_eq!(s.screen, Screen::Negotiation);
     let game = s.game().unwrap();
     let n = s.nego.negotiation;
@@ -598,7 +601,7 @@ fn a_what_if_replays_exactly_lives_in_the_save_and_is_never_the_result() {
     let mut s = Session::new(Some(dir.path().to_owned()));
     assert!(s.start(ScenarioSource::Bundled("tutorial".into()), "", "Tester"));
     s.lang = kam_game::i18n::Lang::En;
-    s.autoplay("expert").unwrap();
+    s.autoplay(kam_sim::strategy::StrategyId::Expert).unwrap();
     let original = s.game().unwrap().clone();
     let official = kam_sim::score::score(&original);
     for month in 1..=original.scenario().turns {
@@ -645,7 +648,7 @@ fn a_what_if_replays_exactly_lives_in_the_save_and_is_never_the_result() {
     assert_eq!(again.game().unwrap().turn(), 2);
     // Played out, its debrief sets it beside the original.
     again.lang = kam_game::i18n::Lang::En;
-    again.autoplay("even").unwrap();
+    again.autoplay(kam_sim::strategy::StrategyId::Even).unwrap();
     let mut h = harness(again);
     h.run();
     assert!(
@@ -672,7 +675,7 @@ fn a_what_if_replays_exactly_lives_in_the_save_and_is_never_the_result() {
 #[test]
 fn try_next_time_names_the_costliest_decisions_and_replays_from_one() {
     let mut s = tutorial();
-    s.autoplay("random").unwrap();
+    s.autoplay(kam_sim::strategy::StrategyId::Random).unwrap();
     assert!(!s.try_next_time.is_empty());
     let first = s.try_next_time[0].clone();
     let mut h = harness(s);
@@ -704,7 +707,7 @@ fn replaying_a_faulted_plan_offers_the_better_plan() {
             "Tester"
         ));
         s.lang = kam_game::i18n::Lang::En;
-        s.autoplay("random").unwrap();
+        s.autoplay(kam_sim::strategy::StrategyId::Random).unwrap();
         if let Some(n) = s.try_next_time.iter().position(|m| m.better_plan.is_some()) {
             found = Some((s, n));
             break;
@@ -734,7 +737,7 @@ fn replaying_a_faulted_plan_offers_the_better_plan() {
     // Played out and left, the original's "try next time" is back as it was, not the
     // what-if's (a playtest found the list changed after coming back).
     let mut s = h.into_state();
-    s.autoplay("even").unwrap();
+    s.autoplay(kam_sim::strategy::StrategyId::Even).unwrap();
     s.apply(Action::LeaveWhatIf);
     assert_eq!(s.try_next_time, original_mistakes);
 }
@@ -784,7 +787,8 @@ fn the_buyer_repeats_their_priority_and_the_screen_tallies_it() {
     assert!(s.start(ScenarioSource::Bundled("classroom_en".into()), "", "Tester"));
     s.lang = kam_game::i18n::Lang::En;
     s.screen = Screen::Turn;
-    s.autoplay_until("expert", Screen::Negotiation).unwrap();
+    s.autoplay_until(kam_sim::strategy::StrategyId::Expert, Screen::Negotiation)
+        .unwrap();
     let game = s.game().unwrap();
     let def = game.scenario().negotiations[s.nego.negotiation].clone();
     let top = (0..def.issues.len())
@@ -974,7 +978,7 @@ fn the_dashboard_fits_with_lost_accounts_and_warnings() {
             ));
             s.lang = lang;
             let game = s.game.as_mut().unwrap();
-            let mut random = kam_sim::strategy::by_name("random", seed).unwrap();
+            let mut random = kam_sim::strategy::StrategyId::Random.build(seed);
             while game.turn() <= 9 && !game.is_finished() {
                 let d = kam_sim::strategy::next_decision(game, random.as_mut()).unwrap();
                 game.decide(d).unwrap();
@@ -1011,7 +1015,7 @@ fn the_dashboard_fits_with_lost_accounts_and_warnings() {
 fn the_charts_keep_every_month_in_view_whatever_the_mouse_does() {
     use bevy_egui::egui::{Event, Id, PointerButton, Pos2, pos2};
     let mut s = tutorial();
-    s.autoplay("expert").unwrap();
+    s.autoplay(kam_sim::strategy::StrategyId::Expert).unwrap();
     let turns = s.game().unwrap().scenario().turns as f64;
     s.screen = Screen::Report;
     let mut h = harness(s);
@@ -1081,7 +1085,8 @@ fn the_offer_is_built_from_the_keyboard() {
     assert!(s.start(ScenarioSource::Bundled("classroom_en".into()), "", "Tester"));
     s.lang = kam_game::i18n::Lang::En;
     s.screen = Screen::Turn;
-    s.autoplay_until("expert", Screen::Negotiation).unwrap();
+    s.autoplay_until(kam_sim::strategy::StrategyId::Expert, Screen::Negotiation)
+        .unwrap();
     let def = s.game().unwrap().scenario().negotiations[s.nego.negotiation].clone();
     assert!(def.issues.len() >= 2 && def.issues[1].options.len() >= 2);
     let start = s.nego.offer.clone();
@@ -1157,7 +1162,7 @@ fn the_debrief_stays_left_of_its_charts() {
         let mut s = Session::new(None);
         assert!(s.start(ScenarioSource::Bundled(scenario.into()), "", "Tester"));
         s.lang = lang;
-        s.autoplay("even").unwrap();
+        s.autoplay(kam_sim::strategy::StrategyId::Even).unwrap();
         s.show_expert_months = true;
         let mut h = harness(s);
         kam_game::ui::setup(&h.ctx);

@@ -321,7 +321,7 @@ mod tests {
         let (file, src) = crate::bundled::by_name(name).unwrap();
         let (prepared, _) = crate::load::load_str(file, src).unwrap();
         let mut game = Game::new(prepared, 7);
-        let mut expert = strategy::by_name("expert", 7).unwrap();
+        let mut expert = crate::strategy::StrategyId::Expert.build(7);
         loop {
             if let Some(Pending::Negotiation(state)) = game.pending() {
                 return (game.clone(), state.clone());
