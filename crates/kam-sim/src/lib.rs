@@ -17,6 +17,7 @@ pub mod debrief;
 pub mod engine;
 pub mod explain;
 pub mod generate;
+pub mod ids;
 pub mod load;
 pub mod model;
 pub mod negotiation_review;

@@ -668,7 +668,7 @@ fn check_opportunity(f: &mut Findings, s: &Scenario, p: &str, o: &Opportunity) {
         1e12,
         Quantity::OpportunityValue,
     );
-    if !(1..=6).contains(&o.stage) {
+    if !(1..=crate::model::FUNNEL_STAGES).contains(&o.stage) {
         f.error(
             format!("{p}.stage"),
             Problem::FunnelStage { found: o.stage },

@@ -773,7 +773,7 @@ fn dossier(ui: &mut egui::Ui, s: &Session, game: &Game, actions: &mut Vec<Action
                     };
                     ui.label(format!("{}{status}", o.opportunity.name));
                     ui.label(i18n::money(o.opportunity.value));
-                    ui.label(format!("{}/6", o.stage));
+                    ui.label(format!("{}/{}", o.stage, kam_sim::model::FUNNEL_STAGES));
                     // A decided opportunity has no odds and no date left.
                     if o.status == OpportunityStatus::Open {
                         ui.label(format!("{:.0}%", 100.0 * o.win_rate()));

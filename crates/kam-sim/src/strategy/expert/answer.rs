@@ -113,11 +113,11 @@ impl Expert {
         if let Trigger::Conditional { .. } = def.trigger
             && !def.choices[choice].resolves
         {
-            let effects = model::repeat_effects(def.kind, &def.on_repeat);
+            let effects = &game.prepared().resolved.repeat_effects[event];
             if !effects.is_empty() {
                 let weight = returns.1;
                 let now = self.value(game, account, &game.accounts()[account]);
-                let (hit, hit_cash) = game.after_effects(account, &effects, 1.0);
+                let (hit, hit_cash) = game.after_effects(account, effects, 1.0);
                 let one_repeat = now - self.value(game, account, &hit) - money * hit_cash;
                 value -= weight * one_repeat;
             }

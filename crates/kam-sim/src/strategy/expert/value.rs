@@ -136,7 +136,7 @@ pub(super) fn funnel_gain(game: &Game, a: usize, planned: u32) -> f64 {
         .iter()
         .filter(|o| {
             o.status == engine::OpportunityStatus::Open
-                && o.stage < model::STAGE_WIN_RATES.len() as u32
+                && o.stage < model::FUNNEL_STAGES
                 && game.turn() < o.opportunity.close_turn
         })
         .map(|o| {
