@@ -6,8 +6,8 @@
 //! stylesheets, so a report opens offline and projects in a classroom. UTF-8 with a font stack
 //! that covers Chinese.
 
-use kam_sim::batch::Distribution;
-use kam_sim::strategy::StrategyId;
+use kam_sim::Distribution;
+use kam_sim::StrategyId;
 use kam_sim::words::Lang;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 

@@ -22,7 +22,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use kam_sim::strategy::StrategyId;
+use kam_sim::StrategyId;
 use kam_sim::words::Lang;
 
 /// Exit status: everything checked out.
@@ -255,7 +255,7 @@ fn strategies(io: &mut Io) -> u8 {
     }
     let heading = words::balance::Say::AblationsHeading.t(lang);
     let _ = writeln!(io.out, "\n{heading}");
-    for ablation in kam_sim::strategy::Ablation::ALL {
+    for ablation in kam_sim::Ablation::ALL {
         let _ = writeln!(io.out, "{}", line(ablation.name()));
     }
     OK

@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 
-use kam_sim::batch::{self, Summary};
-use kam_sim::strategy::StrategyId;
+use kam_sim::StrategyId;
+use kam_sim::StrategySummary;
 use serde::Serialize;
 
 use crate::columns;
@@ -42,7 +42,7 @@ pub struct Report {
     pub scenario: String,
     pub runs: u64,
     pub seed: u64,
-    pub strategies: Vec<Summary>,
+    pub strategies: Vec<StrategySummary>,
 }
 
 pub fn run(args: &Args, io: &mut Io) -> u8 {
@@ -72,8 +72,8 @@ pub fn run(args: &Args, io: &mut Io) -> u8 {
     let seed = args.seed.unwrap_or(prepared.scenario.seed);
     let mut summaries = Vec::new();
     for strategy in strategies {
-        match batch::scores(&prepared, strategy, seed, args.runs) {
-            Ok(scores) => summaries.push(Summary::of(strategy, &scores)),
+        match kam_sim::score_runs(&prepared, strategy, seed, args.runs) {
+            Ok(scores) => summaries.push(StrategySummary::of(strategy, &scores)),
             Err(e) => {
                 // A built-in strategy making an illegal move is a bug in kam, not in the file.
                 let _ = writeln!(io.err, "{}", fill(Say::StrategyFailed.t(lang), &[&e]));
@@ -115,7 +115,7 @@ fn print_table(report: &Report, lang: Lang, io: &mut Io) {
 
 /// Mean, p10, p50 and p90 of each score, a row per strategy, headed in `lang`; shared with
 /// `kam balance`.
-pub fn distribution_table_in(summaries: &[Summary], lang: Lang) -> String {
+pub fn distribution_table_in(summaries: &[StrategySummary], lang: Lang) -> String {
     use kam_sim::words::Metric;
     let out_of_hundred = |m: Metric| fill(Say::OutOfHundred.t(lang), &[&m.name(lang)]);
     let groups = format!(
@@ -131,7 +131,7 @@ pub fn distribution_table_in(summaries: &[Summary], lang: Lang) -> String {
             .map(|h| columns::right(h, w))
             .concat()
     };
-    let cols = |d: &kam_sim::batch::Distribution, w: usize, p: usize| {
+    let cols = |d: &kam_sim::Distribution, w: usize, p: usize| {
         format!(
             "{:>w$.p$}{:>w$.p$}{:>w$.p$}{:>w$.p$}",
             d.mean, d.p10, d.p50, d.p90
@@ -225,10 +225,7 @@ mod tests {
         assert_eq!(v["seed"], 9);
         assert!(v["scenario"].is_string());
         let strategies = v["strategies"].as_array().unwrap();
-        assert_eq!(
-            strategies.len(),
-            kam_sim::strategy::StrategyId::BENCHMARKS.len()
-        );
+        assert_eq!(strategies.len(), kam_sim::StrategyId::BENCHMARKS.len());
         for s in strategies {
             for metric in ["composite", "retention", "profit", "satisfaction"] {
                 let d = &s[metric];

@@ -24,7 +24,7 @@ use bevy::prelude::*;
 use bevy::window::WindowResolution;
 use bevy::winit::{UpdateMode, WinitSettings};
 use bevy_egui::EguiPlugin;
-use kam_sim::strategy::StrategyId;
+use kam_sim::StrategyId;
 
 pub use session::{Action, Actions, Screen, Session, core_plugin};
 
@@ -298,7 +298,7 @@ fn spawn_camera(mut commands: Commands) {
 
 /// A visit to the first account's first present person with the pitch that fits them worst:
 /// the plan `--screen coach` starts so the coach has something to speak about.
-fn first_mispitched_visit(game: &kam_sim::engine::Game) -> Option<kam_sim::engine::Visit> {
+fn first_mispitched_visit(game: &kam_sim::Game) -> Option<kam_sim::Visit> {
     let approaches = &game.scenario().approaches;
     let (account, state) = game
         .accounts()
@@ -310,7 +310,7 @@ fn first_mispitched_visit(game: &kam_sim::engine::Game) -> Option<kam_sim::engin
         kam_sim::model::fit(&approaches[x], &person.person)
             .total_cmp(&kam_sim::model::fit(&approaches[y], &person.person))
     })?;
-    Some(kam_sim::engine::Visit {
+    Some(kam_sim::Visit {
         account,
         stakeholder,
         approach,

@@ -10,12 +10,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use bevy::prelude::*;
-use kam_sim::engine::{
+use kam_sim::Diagnostic;
+use kam_sim::Scores;
+use kam_sim::{
     AccountState, BuyerReply, Decision, Exchange, Game, NegotiationRecord, Pending, Plan, Prepared,
     ResourceUse, Visit,
 };
-use kam_sim::load::Diagnostic;
-use kam_sim::score::Scores;
 
 use crate::i18n::{self, K, Lang};
 
@@ -48,13 +48,13 @@ pub enum ScenarioSource {
 
 impl ScenarioSource {
     /// A command-line argument, found by the rule every `kam` command uses
-    /// ([`kam_sim::bundled::find`]): an existing file, else a bundled name, else a (missing) file.
+    /// ([`kam_sim::find_scenario`]): an existing file, else a bundled name, else a (missing) file.
     pub fn from_arg(arg: &Path) -> ScenarioSource {
-        match kam_sim::bundled::find(arg) {
-            kam_sim::bundled::Found::Bundled { file, .. } => {
+        match kam_sim::find_scenario(arg) {
+            kam_sim::FoundScenario::Bundled { file, .. } => {
                 ScenarioSource::Bundled(file.trim_end_matches(".ron").to_owned())
             }
-            kam_sim::bundled::Found::File(path) => ScenarioSource::File(path),
+            kam_sim::FoundScenario::File(path) => ScenarioSource::File(path),
         }
     }
 
@@ -76,12 +76,12 @@ impl ScenarioSource {
     /// Loads and validates the scenario; never panics.
     pub fn load(&self) -> Result<(Arc<Prepared>, Vec<Diagnostic>), Vec<Diagnostic>> {
         match self {
-            ScenarioSource::Bundled(name) => match kam_sim::bundled::by_name(name) {
-                Some((f, src)) => kam_sim::load::load_str(f, src),
-                None => kam_sim::load::load_file(Path::new(&format!("{name}.ron"))),
+            ScenarioSource::Bundled(name) => match kam_sim::bundled_scenario(name) {
+                Some((f, src)) => kam_sim::load_str(f, src),
+                None => kam_sim::load_file(Path::new(&format!("{name}.ron"))),
             },
-            ScenarioSource::File(path) => kam_sim::load::load_file(path),
-            ScenarioSource::Class(text) => kam_sim::load::load_str("class.ron", text),
+            ScenarioSource::File(path) => kam_sim::load_file(path),
+            ScenarioSource::Class(text) => kam_sim::load_str("class.ron", text),
         }
     }
 
@@ -100,7 +100,7 @@ pub struct CatalogEntry {
     pub loaded: Result<Arc<Prepared>, Vec<Diagnostic>>,
 }
 
-pub use kam_sim::record::seed_from_code;
+pub use kam_sim::seed_from_code;
 
 /// An error shown in the window: what went wrong, the details, and what to do.
 #[derive(Debug, Clone, PartialEq)]
@@ -137,7 +137,7 @@ pub struct NegoDraft {
     pub history: Vec<Exchange>,
     /// The negotiation's numbers, taken when it opens (a deal changes the account): the
     /// buyer's words and the review after the deal are read from them.
-    pub table: Option<kam_sim::negotiation_review::Table>,
+    pub table: Option<kam_sim::OfferTable>,
 }
 
 /// The title screen's form.
@@ -179,7 +179,7 @@ pub enum Action {
     Read {
         account: usize,
         stakeholder: usize,
-        reading: kam_sim::reading::Reading,
+        reading: kam_sim::Reading,
     },
     /// The approach new visits use.
     PickApproach(usize),
@@ -273,9 +273,9 @@ pub struct Session {
     /// expert-compare`).
     pub show_expert_months: bool,
     /// The debrief's "try next time": the costliest decisions, measured by replaying.
-    pub try_next_time: Vec<kam_sim::coach::Mistake>,
+    pub try_next_time: Vec<kam_sim::Mistake>,
     /// The debrief's "how you read the people" (Normal and Hard), worded in the UI's language.
-    pub people_read: Vec<kam_sim::reading_review::PersonReading>,
+    pub people_read: Vec<kam_sim::PersonReading>,
     /// The expert's game on the same seed, for the debrief's month-by-month comparison.
     pub expert_game: Option<Game>,
     /// The seed or class code the game was started with, as typed.
@@ -296,19 +296,19 @@ pub struct Session {
 /// first time instead of replaying again; a game is known by its seed and decision log.
 #[derive(Default)]
 struct MistakeCache {
-    entries: Vec<(u64, Vec<Decision>, Lang, Vec<kam_sim::coach::Mistake>)>,
+    entries: Vec<(u64, Vec<Decision>, Lang, Vec<kam_sim::Mistake>)>,
 }
 
 impl MistakeCache {
     /// The costliest decisions of `game` worded in `lang`.
-    fn get(&mut self, game: &Game, lang: Lang) -> Vec<kam_sim::coach::Mistake> {
+    fn get(&mut self, game: &Game, lang: Lang) -> Vec<kam_sim::Mistake> {
         let known = self.entries.iter().find(|(seed, log, l, _)| {
             *seed == game.seed() && *l == lang && log.as_slice() == game.log()
         });
         if let Some((.., mistakes)) = known {
             return mistakes.clone();
         }
-        let mistakes = kam_sim::coach::costliest_mistakes(game, lang);
+        let mistakes = kam_sim::costliest_mistakes(game, lang);
         self.entries
             .push((game.seed(), game.log().to_vec(), lang, mistakes.clone()));
         mistakes
@@ -325,7 +325,7 @@ pub struct WhatIf {
     pub suggestion: Option<(Plan, f64)>,
     /// The original game's "try next time", given back when the what-if is left (the
     /// what-if's own debrief lists the what-if's).
-    pub original_mistakes: Vec<kam_sim::coach::Mistake>,
+    pub original_mistakes: Vec<kam_sim::Mistake>,
 }
 
 /// What the player is asked before it happens.
@@ -346,11 +346,11 @@ impl Default for Session {
 impl Session {
     /// A session at the title screen, with the bundled scenarios and any autosave in `data_dir`.
     pub fn new(data_dir: Option<PathBuf>) -> Session {
-        let catalog = kam_sim::bundled::SCENARIOS
+        let catalog = kam_sim::BUNDLED_SCENARIOS
             .iter()
             .map(|(file, src)| CatalogEntry {
                 source: ScenarioSource::Bundled(file.trim_end_matches(".ron").to_owned()),
-                loaded: kam_sim::load::load_str(file, src).map(|(p, _)| p),
+                loaded: kam_sim::load_str(file, src).map(|(p, _)| p),
             })
             .collect::<Vec<_>>();
         let mut session = Session {
@@ -485,7 +485,7 @@ impl Session {
     /// or resource of the month, or once the player tries to end the month. Never on the
     /// untouched plan a month opens with, where "0 visits planned" reads as an accusation
     /// before the trainee has done anything (a playtest).
-    pub fn coach_hints(&self) -> Vec<kam_sim::coach::Hint> {
+    pub fn coach_hints(&self) -> Vec<kam_sim::Hint> {
         let Some(game) = &self.game else {
             return Vec::new();
         };
@@ -494,7 +494,7 @@ impl Session {
         if !self.coach_on() || !game.is_planning() || !(started || ending) {
             return Vec::new();
         }
-        kam_sim::coach::hints(game, &self.draft, self.lang)
+        kam_sim::coach_hints(game, &self.draft, self.lang)
     }
 
     /// The player's name as shown: a game started without one shows the default name of the
@@ -533,7 +533,7 @@ impl Session {
                 // Notes are for the author at `kam validate`, not the trainee's briefing.
                 self.warnings = warnings
                     .into_iter()
-                    .filter(|w| w.severity != kam_sim::load::Severity::Note)
+                    .filter(|w| w.severity != kam_sim::Severity::Note)
                     .collect();
                 self.screen = Screen::Briefing;
                 true
@@ -637,7 +637,7 @@ impl Session {
             || (current.clone(), self.try_next_time.clone()),
             |w| (w.original.clone(), w.original_mistakes.clone()),
         );
-        let prefix = kam_sim::record::log_before_month(&original, month);
+        let prefix = kam_sim::log_before_month(&original, month);
         let Ok(branch) = Game::replay(Arc::clone(original.prepared()), original.seed(), &prefix)
         else {
             return;
@@ -679,7 +679,7 @@ impl Session {
         } else {
             what_if.original_mistakes
         };
-        self.people_read = kam_sim::reading_review::review(&what_if.original, self.lang);
+        self.people_read = kam_sim::review_reading(&what_if.original, self.lang);
         self.game = Some(what_if.original);
         self.clear_month_in_hand();
         self.notice = None;
@@ -984,7 +984,7 @@ impl Session {
         if let Some(game) = &self.game
             && game.is_finished()
         {
-            self.people_read = kam_sim::reading_review::review(game, lang);
+            self.people_read = kam_sim::review_reading(game, lang);
         }
         if let Some(w) = &mut self.what_if
             && !w.original_mistakes.is_empty()
@@ -1108,7 +1108,7 @@ impl Session {
                     last_reply: None,
                     summary: None,
                     history: state.exchanges.clone(),
-                    table: kam_sim::negotiation_review::Table::new(game, negotiation),
+                    table: kam_sim::OfferTable::new(game, negotiation),
                 };
                 self.screen = Screen::Negotiation;
             }
@@ -1215,13 +1215,13 @@ impl Session {
     pub fn finish(&mut self) {
         if let Some(game) = &self.game {
             let mut expert = Game::new(Arc::clone(game.prepared()), game.seed());
-            let mut strategy = kam_sim::strategy::StrategyId::Expert.build(game.seed());
-            if kam_sim::strategy::play_out(&mut expert, strategy.as_mut()).is_ok() {
-                self.expert = Some(kam_sim::score::score(&expert));
+            let mut strategy = kam_sim::StrategyId::Expert.build(game.seed());
+            if kam_sim::play_out(&mut expert, strategy.as_mut()).is_ok() {
+                self.expert = Some(kam_sim::score_game(&expert));
                 self.expert_game = Some(expert);
             }
             self.try_next_time = self.mistake_cache.get(game, self.lang);
-            self.people_read = kam_sim::reading_review::review(game, self.lang);
+            self.people_read = kam_sim::review_reading(game, self.lang);
         }
         self.autosave_now();
         self.screen = Screen::Debrief;
@@ -1238,7 +1238,7 @@ impl Session {
     /// a turn report), for screenshots of those screens; the debrief when it never does.
     pub fn autoplay_until(
         &mut self,
-        strategy: kam_sim::strategy::StrategyId,
+        strategy: kam_sim::StrategyId,
         stop: Screen,
     ) -> Result<(), String> {
         let game = self.game.as_mut().ok_or("no game")?;
@@ -1258,7 +1258,7 @@ impl Session {
                 }
                 return Ok(());
             }
-            let Some(d) = kam_sim::strategy::next_decision(game, s.as_mut()) else {
+            let Some(d) = kam_sim::next_decision(game, s.as_mut()) else {
                 break;
             };
             game.decide(d).map_err(|e| e.to_string())?;
@@ -1268,10 +1268,10 @@ impl Session {
     }
 
     /// Plays the rest of the game with a built-in strategy and opens the debrief.
-    pub fn autoplay(&mut self, strategy: kam_sim::strategy::StrategyId) -> Result<(), String> {
+    pub fn autoplay(&mut self, strategy: kam_sim::StrategyId) -> Result<(), String> {
         let game = self.game.as_mut().ok_or("no game")?;
         let mut s = strategy.build(game.seed());
-        kam_sim::strategy::play_out(game, s.as_mut()).map_err(|e| e.to_string())?;
+        kam_sim::play_out(game, s.as_mut()).map_err(|e| e.to_string())?;
         self.finish();
         Ok(())
     }
@@ -1346,7 +1346,7 @@ mod tests {
     /// `kam validate` prints them.
     #[test]
     fn scenario_errors_are_shown_in_the_window_s_language() {
-        let broken: Arc<str> = kam_sim::bundled::by_name("tutorial")
+        let broken: Arc<str> = kam_sim::bundled_scenario("tutorial")
             .unwrap()
             .1
             .replacen("satisfaction: 60.0", "satisfation: 60.0", 1)

@@ -7,7 +7,7 @@ use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use egui::{Color32, RichText};
-use kam_sim::explain::WarningLevel;
+use kam_sim::WarningLevel;
 use kam_sim::scenario::Verdict;
 
 use crate::i18n::{K, Lang};
@@ -161,8 +161,8 @@ pub fn delta_text(x: f64) -> RichText {
 
 /// [`delta_text`] for a change of `metric`, coloured by whether it is good for us: longer
 /// payment days cost us credit, so a rise there is red, not green.
-pub fn metric_delta_text(metric: kam_sim::engine::Metric, x: f64) -> RichText {
-    let good = if metric == kam_sim::engine::Metric::PaymentDays {
+pub fn metric_delta_text(metric: kam_sim::Metric, x: f64) -> RichText {
+    let good = if metric == kam_sim::Metric::PaymentDays {
         -x
     } else {
         x
@@ -254,7 +254,7 @@ pub fn top_bar(ui: &mut egui::Ui, s: &Session, actions: &mut Vec<Action>) {
                     if class.saved.show_scores
                         && let Some(game) = s.game()
                     {
-                        let score = kam_sim::score::score(game).composite;
+                        let score = kam_sim::score_game(game).composite;
                         ui.label(
                             RichText::new(format!("{} {score:.1}", K::ScoreSoFar.t(s.lang)))
                                 .small()

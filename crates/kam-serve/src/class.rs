@@ -12,9 +12,9 @@ use std::time::{Duration, Instant};
 use kam_class::protocol::{
     ClassStatus, MAX_DECISIONS_PER_SUBMISSION, Pacing, RejoinRequest, Seat, Submission,
 };
-use kam_sim::engine::{Decision, Game, Prepared};
-use kam_sim::record::GameRecord;
+use kam_sim::GameRecord;
 use kam_sim::scenario::{Difficulty, Lesson, Tier};
+use kam_sim::{Decision, Game, Prepared};
 use serde::{Deserialize, Serialize};
 use tokio::sync::{Semaphore, broadcast};
 
@@ -341,7 +341,7 @@ impl Classroom {
         if let Some(p) = lock(&self.scenarios).get(&session.id) {
             return Ok(Arc::clone(p));
         }
-        let (prepared, _) = kam_sim::load::load_str("scenario.ron", &session.scenario)
+        let (prepared, _) = kam_sim::load_str("scenario.ron", &session.scenario)
             .map_err(|_| ApiError::internal(Say::ScenarioGone))?;
         let prepared = at_class_difficulty(prepared, session.difficulty);
         lock(&self.scenarios).insert(session.id.clone(), Arc::clone(&prepared));
@@ -349,7 +349,7 @@ impl Classroom {
     }
 
     pub async fn create(&self, new: NewSession) -> Result<Created, ApiError> {
-        let (file, text) = match kam_sim::bundled::by_name(new.scenario.trim()) {
+        let (file, text) = match kam_sim::bundled_scenario(new.scenario.trim()) {
             Some((file, text)) => (file.to_owned(), text.to_owned()),
             None if new.scenario.trim_start().starts_with('(')
                 || new.scenario.contains("accounts") =>
@@ -359,11 +359,11 @@ impl Classroom {
             None => {
                 return Err(ApiError::bad_request(Said::with(
                     Say::NoSuchBundled,
-                    &[&new.scenario.trim(), &kam_sim::bundled::names().join(", ")],
+                    &[&new.scenario.trim(), &kam_sim::bundled_names().join(", ")],
                 )));
             }
         };
-        let prepared = match kam_sim::load::load_str(&file, &text) {
+        let prepared = match kam_sim::load_str(&file, &text) {
             Ok((prepared, _warnings)) => prepared,
             Err(diagnostics) => return Err(ApiError::scenario_errors(diagnostics)),
         };
@@ -378,7 +378,7 @@ impl Classroom {
             return Err(ApiError::bad_request(Say::RoundTooLong));
         }
         let scenario = &prepared.scenario;
-        let seed = kam_sim::record::seed_from_code(&new.seed, scenario.seed);
+        let seed = kam_sim::seed_from_code(&new.seed, scenario.seed);
         let rounds = new.pacing == Pacing::Rounds;
         let created = Created {
             id: secrets::code(12).to_lowercase(),
@@ -395,7 +395,7 @@ impl Classroom {
                 title.to_owned()
             },
             scenario: text,
-            scenario_hash: kam_sim::record::scenario_hash(&prepared),
+            scenario_hash: kam_sim::scenario_hash(&prepared),
             seed,
             pacing: new.pacing.as_str().to_owned(),
             show_scores: new.show_scores,
@@ -737,7 +737,7 @@ impl Classroom {
         let progress = Progress {
             turn: game.turn(),
             finished: game.is_finished(),
-            composite: kam_sim::score::score(&game).composite,
+            composite: kam_sim::score_game(&game).composite,
         };
         match self
             .db
@@ -910,20 +910,16 @@ impl Classroom {
             return Ok(Arc::clone(e));
         }
         let prepared = self.prepared(session)?;
-        let played = kam_sim::batch::play(
-            &prepared,
-            kam_sim::strategy::StrategyId::Expert,
-            session.seed,
-        )
-        .map_err(ApiError::internal)?;
+        let played = kam_sim::play(&prepared, kam_sim::StrategyId::Expert, session.seed)
+            .map_err(ApiError::internal)?;
         let mut game = Game::new(Arc::clone(&prepared), session.seed);
-        let mut by_month = vec![kam_sim::score::score(&game).composite];
+        let mut by_month = vec![kam_sim::score_game(&game).composite];
         for decision in played.log() {
             let before = game.turn();
             game.decide(decision.clone())
                 .map_err(|e| ApiError::internal(e.to_string()))?;
             if game.turn() > before || game.is_finished() {
-                by_month.push(kam_sim::score::score(&game).composite);
+                by_month.push(kam_sim::score_game(&game).composite);
             }
         }
         let by_month = Arc::new(by_month);
@@ -939,7 +935,7 @@ impl Classroom {
             return Arc::clone(s);
         }
         let missed = if game.is_finished() {
-            kam_sim::debrief::lessons_missed(game)
+            kam_sim::lessons_missed(game)
         } else {
             Vec::new()
         };
@@ -1062,7 +1058,7 @@ impl Classroom {
             lessons: lessons
                 .into_iter()
                 .map(|(lesson, missed, of)| LessonLine {
-                    lesson: kam_sim::debrief::lesson_name(lesson, lang).to_owned(),
+                    lesson: kam_sim::lesson_name(lesson, lang).to_owned(),
                     key: lesson,
                     missed,
                     of,
@@ -1079,12 +1075,8 @@ impl Classroom {
         let mut out = Vec::new();
         for seat in self.db.seats(&session.id).await? {
             let game = self.game(session, &seat).await?;
-            let file = format!(
-                "{:03}-{}.ron",
-                seat.seat,
-                kam_sim::record::file_safe(&seat.name)
-            );
-            out.push((file, kam_sim::record::record(&game, &seat.name)));
+            let file = format!("{:03}-{}.ron", seat.seat, kam_sim::file_safe(&seat.name));
+            out.push((file, kam_sim::record_game(&game, &seat.name)));
         }
         Ok(out)
     }

@@ -6,7 +6,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use kam_class::protocol::Refusal;
 
-use kam_sim::load::Diagnostic;
+use kam_sim::Diagnostic;
 
 use crate::words::{Lang, Said, Say};
 

@@ -5,8 +5,8 @@
 //! are [`Say`]'s, the names of the model's things `kam_sim::words`'s, and the scenario's own
 //! words (account, person and event names) stay as the scenario wrote them.
 
-use kam_sim::engine::{Decision, Game};
-use kam_sim::explain;
+use kam_sim::{Decision, Game};
+
 use kam_sim::scenario::Difficulty;
 use kam_sim::words::{Metric, difficulty, tier};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
@@ -106,7 +106,7 @@ pub struct CreateForm {
 }
 
 pub fn create_page(lang: Lang, form: &CreateForm, error: Option<&ApiError>) -> Markup {
-    let bundled = kam_sim::bundled::names();
+    let bundled = kam_sim::bundled_names();
     // A fresh form offers the bundled classroom in the page's language.
     let own = lang.pick("classroom_zh", "classroom_en");
     let chosen = if !form.bundled.is_empty() {
@@ -377,7 +377,7 @@ pub fn live(lang: Lang, view: &ClassView) -> Markup {
                         thead { tr { th { (t(Say::TeachingPoint)) } th.num { (t(Say::MissedHeader)) } } }
                         tbody {
                             @for l in &view.lessons {
-                                tr { td { (kam_sim::debrief::lesson_name(l.key, lang)) } td.num { (l.missed) " / " (l.of) } }
+                                tr { td { (kam_sim::lesson_name(l.key, lang)) } td.num { (l.missed) " / " (l.of) } }
                             }
                         }
                     }
@@ -412,8 +412,8 @@ pub fn seat_page(lang: Lang, session_id: &str, name: &str, game: &Game) -> Marku
     let scenario = game.scenario();
     let debrief = game
         .is_finished()
-        .then(|| kam_sim::debrief::debrief(game, lang));
-    let scores = kam_sim::score::score(game);
+        .then(|| kam_sim::debrief_game(game, lang));
+    let scores = kam_sim::score_game(game);
     let months = game.turn().saturating_sub(1).min(scenario.turns);
     let summary = say(
         lang,
@@ -453,9 +453,9 @@ pub fn seat_page(lang: Lang, session_id: &str, name: &str, game: &Game) -> Marku
                                 ul.causes {
                                     @for cause in &record.causes {
                                         li { (say(lang, Say::CauseLine, &[
-                                            &explain::metric_name(cause.metric, lang),
-                                            &format!("{:+.1}", cause.delta * explain::shown_scale(cause.metric)),
-                                            &explain::cause_text(game, a, cause, lang),
+                                            &kam_sim::metric_name(cause.metric, lang),
+                                            &format!("{:+.1}", cause.delta * kam_sim::shown_scale(cause.metric)),
+                                            &kam_sim::cause_text(game, a, cause, lang),
                                         ])) }
                                     }
                                 }
@@ -468,7 +468,7 @@ pub fn seat_page(lang: Lang, session_id: &str, name: &str, game: &Game) -> Marku
                     ul.lessons {
                         @for l in &debrief.lessons {
                             li.(if l.met { "met" } else { "missed" }) {
-                                strong { (kam_sim::debrief::lesson_name(l.lesson, lang)) }
+                                strong { (kam_sim::lesson_name(l.lesson, lang)) }
                                 (say(lang, if l.met { Say::LessonMet } else { Say::LessonMissed }, &[&l.evidence]))
                             }
                         }
@@ -511,7 +511,7 @@ fn decision_lines(lang: Lang, game: &Game) -> Vec<String> {
         .collect()
 }
 
-fn answer_text(lang: Lang, game: &Game, record: &kam_sim::engine::ChoiceRecord) -> String {
+fn answer_text(lang: Lang, game: &Game, record: &kam_sim::ChoiceRecord) -> String {
     let scenario = game.scenario();
     let event = scenario.events.get(record.event);
     let account = scenario

@@ -5,7 +5,7 @@
 //! A sentence is a key of [`Say`], a [`kam_sim::word_table!`]: a key without its Chinese or
 //! its English does not compile. The names of the model's things (metrics, difficulties,
 //! tiers, teaching points) are not here: they are `kam_sim::words`'s (and
-//! `kam_sim::debrief::lesson_name`), shared with the game and the command line.
+//! `kam_sim::lesson_name`), shared with the game and the command line.
 //!
 //! A refusal a page may show is a [`Said`]: its key and values, put into words in the page's
 //! language when the page is made. The JSON API's `detail` is its English, word for word.

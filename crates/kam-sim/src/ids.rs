@@ -1,4 +1,4 @@
-//! Typed indices into a prepared scenario: an account, an event or a negotiation is resolved
+//! Typed indices into a prepared scenario: an account, a negotiation or a person is resolved
 //! from the author's string id once, when the scenario is prepared, and the engine works on
 //! these from then on (A/B Street's manner: the simulation never looks anything up by name).
 //! Each is a bare index on the wire (`#[serde(transparent)]`), so files keep their format.
@@ -27,10 +27,6 @@ macro_rules! index_id {
 index_id!(
     /// An account: its position in `scenario.accounts`.
     AccountId
-);
-index_id!(
-    /// An event: its position in `scenario.events`.
-    EventId
 );
 index_id!(
     /// A negotiation: its position in `scenario.negotiations`.

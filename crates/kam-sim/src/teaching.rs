@@ -637,7 +637,7 @@ fn budget_buys_score(prepared: &Arc<Prepared>, expert: &StrategyRun) -> Option<T
 /// Teaching warnings as located diagnostics (warnings, FILE:LINE:COL) against the scenario's
 /// source text, as `kam validate` prints them.
 pub fn locate(file: &str, src: &str, warnings: &[TeachingWarning]) -> Vec<crate::load::Diagnostic> {
-    let root = crate::ron_tree::parse(src).ok();
+    let root = ron_located::parse(src).ok();
     warnings
         .iter()
         .map(|w| {

@@ -14,19 +14,15 @@
 
 mod common;
 
-use kam_sim::batch;
+use kam_sim::StrategyId;
 use kam_sim::scenario::Difficulty;
-use kam_sim::strategy::StrategyId;
 
 const SEEDS: u64 = 200;
 const STEREOTYPE_COST: f64 = 5.0;
 const READING_GAP: f64 = 3.0;
 
-fn mean_composite(
-    prepared: &std::sync::Arc<kam_sim::engine::Prepared>,
-    strategy: StrategyId,
-) -> f64 {
-    let scores = batch::scores(prepared, strategy, 0, SEEDS).unwrap();
+fn mean_composite(prepared: &std::sync::Arc<kam_sim::Prepared>, strategy: StrategyId) -> f64 {
+    let scores = kam_sim::score_runs(prepared, strategy, 0, SEEDS).unwrap();
     scores.iter().map(|s| s.composite).sum::<f64>() / scores.len() as f64
 }
 
@@ -42,7 +38,7 @@ fn reading_people_pays_and_can_be_learnt_from_cues() {
         let expert_hard = mean_composite(&hard, StrategyId::Expert);
         let stereotype = mean_composite(
             &normal,
-            StrategyId::Ablation(kam_sim::strategy::Ablation::StereotypePitch),
+            StrategyId::Ablation(kam_sim::Ablation::StereotypePitch),
         );
         let cost = expert_normal - stereotype;
         let gap = expert_easy - expert_normal;

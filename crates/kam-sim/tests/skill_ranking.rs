@@ -5,7 +5,7 @@
 
 mod common;
 
-use kam_sim::strategy::StrategyId;
+use kam_sim::StrategyId;
 
 const SEEDS: u64 = 1000;
 
@@ -14,7 +14,7 @@ fn every_bundled_scenario_rewards_skill() {
     let mut failures = Vec::new();
     for (name, prepared) in common::bundled() {
         let mean = |strategy: StrategyId| {
-            let scores = kam_sim::batch::scores(&prepared, strategy, 0, SEEDS).unwrap();
+            let scores = kam_sim::score_runs(&prepared, strategy, 0, SEEDS).unwrap();
             scores.iter().map(|s| s.composite).sum::<f64>() / SEEDS as f64
         };
         let [expert, tier_norms, even, random] = [
@@ -66,9 +66,9 @@ fn a_loss_making_a_account_does_not_outweigh_the_rest() {
             < 0.0,
         "the probe account must lose money at its terms"
     );
-    let probe = kam_sim::engine::Prepared::new(scenario);
+    let probe = kam_sim::Prepared::new(scenario);
     let mean = |strategy: StrategyId| {
-        let scores = kam_sim::batch::scores(&probe, strategy, 0, 200).unwrap();
+        let scores = kam_sim::score_runs(&probe, strategy, 0, 200).unwrap();
         scores.iter().map(|s| s.composite).sum::<f64>() / 200.0
     };
     let (expert, random) = (mean(StrategyId::Expert), mean(StrategyId::Random));

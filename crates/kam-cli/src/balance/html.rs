@@ -5,11 +5,11 @@
 
 use maud::{Markup, html};
 
-use kam_sim::ablation::MIN_WORTH;
-use kam_sim::batch::Distribution;
+use kam_sim::AblationKind;
+use kam_sim::Distribution;
+use kam_sim::MIN_WORTH;
+use kam_sim::StrategyRun;
 use kam_sim::scenario::Event;
-use kam_sim::strategy::AblationKind;
-use kam_sim::teaching::{self, StrategyRun};
 use kam_sim::words::{self as names, Metric, strategy_name};
 
 use super::{Balance, check_words, kind_text, trigger_text, warning_line};
@@ -239,12 +239,12 @@ pub fn page(b: &Balance, lang: Lang) -> String {
             code { "kam balance" } " · "
             (say(Say::Footer, &[
                 &format!("{:.1}", b.seconds),
-                &teaching::EXPERT_OVER_RANDOM,
-                &teaching::EXPERT_OVER_EVEN,
-                &format!("{:.0}", teaching::EXPERT_BEATS_RANDOM_SHARE * 100.0),
-                &format!("{:.0}", teaching::LOST_BY_ALL * 100.0),
-                &format!("{:.0}", teaching::RARE_EVENT * 100.0),
-                &format!("{:.0}", teaching::IDLE_BUDGET * 100.0),
+                &kam_sim::EXPERT_OVER_RANDOM,
+                &kam_sim::EXPERT_OVER_EVEN,
+                &format!("{:.0}", kam_sim::EXPERT_BEATS_RANDOM_SHARE * 100.0),
+                &format!("{:.0}", kam_sim::LOST_BY_ALL * 100.0),
+                &format!("{:.0}", kam_sim::RARE_EVENT * 100.0),
+                &format!("{:.0}", kam_sim::IDLE_BUDGET * 100.0),
             ]))
         }
     };
@@ -320,7 +320,7 @@ fn event_card(strategies: &[StrategyRun], e: usize, ev: &Event, lang: Lang) -> M
 mod tests {
     #[test]
     fn scenario_text_is_escaped() {
-        let (file, src) = kam_sim::bundled::SCENARIOS[0];
+        let (file, src) = kam_sim::BUNDLED_SCENARIOS[0];
         let edits = [
             (
                 "title: \"First steps: three accounts\"",
@@ -340,7 +340,7 @@ mod tests {
             assert!(src.contains(from), "the tutorial changed: {from}");
             src = src.replacen(from, to, 1);
         }
-        let prepared = kam_sim::load::load_str(file, &src).unwrap().0;
+        let prepared = kam_sim::load_str(file, &src).unwrap().0;
         let b = crate::balance::analyse(&prepared, file, Some(&src), 1, 2).unwrap();
         let page = super::page(&b, kam_sim::words::Lang::En);
         assert!(

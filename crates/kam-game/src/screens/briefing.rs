@@ -4,8 +4,8 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiPrimaryContextPass, egui};
 use egui::RichText;
-use kam_sim::engine::Metric;
-use kam_sim::explain::metric_help;
+use kam_sim::Metric;
+use kam_sim::metric_help;
 
 use crate::i18n::{self, K};
 use crate::session::{Action, Screen, Session};

@@ -24,7 +24,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
     let lang = s.lang;
     ui::top_bar(root, s, &mut actions);
     let Some(game) = s.game() else { return actions };
-    let d = kam_sim::debrief::debrief(game, lang);
+    let d = kam_sim::debrief_game(game, lang);
     let sc = game.scenario();
     let hint = if s.what_if.is_some() {
         K::WhatIfDebriefHint
@@ -210,7 +210,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                     egui::CollapsingHeader::new(
                         RichText::new(format!(
                             "{mark} {}{}",
-                            kam_sim::debrief::lesson_name(lesson, lang),
+                            kam_sim::lesson_name(lesson, lang),
                             i18n::paren(lang, format!("{met}/{}", outcomes.len()))
                         ))
                         .color(color),
@@ -316,7 +316,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                     });
 
                 // Try next time: the costliest decisions, each a click away from a what-if.
-                if !s.try_next_time.is_empty() || !kam_sim::coach::money_losers(game).is_empty() {
+                if !s.try_next_time.is_empty() || !kam_sim::money_losers(game).is_empty() {
                     ui.add_space(6.0);
                     ui.label(RichText::new(K::TryNextTime.t(lang)).strong().size(16.0));
                     for (n, m) in s.try_next_time.iter().enumerate() {
@@ -326,7 +326,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                                 ui.label(
                                     RichText::new(format!(
                                         "{} · {}",
-                                        kam_sim::debrief::lesson_name(m.lesson, lang),
+                                        kam_sim::lesson_name(m.lesson, lang),
                                         i18n::delta(-m.points)
                                     ))
                                     .strong()
@@ -339,7 +339,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                             ui::kinsoku::label(ui, &m.text, |r| r);
                         });
                     }
-                    for (a, visits, spent) in kam_sim::coach::money_losers(game) {
+                    for (a, visits, spent) in kam_sim::money_losers(game) {
                         ui.label(
                             RichText::new(i18n::tf(
                                 lang,
@@ -364,7 +364,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                     .id_salt("you_and_expert")
                     .default_open(s.show_expert_months)
                     .show(ui, |ui| {
-                        for m in kam_sim::compare::months(game, expert, lang) {
+                        for m in kam_sim::compare_months(game, expert, lang) {
                             ui.horizontal(|ui| {
                                 ui.label(
                                     RichText::new(format!("{} {}", K::Turn.t(lang), m.month))
@@ -406,13 +406,13 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
 /// verdicts, so a good decision with a bad draw reads as what it was.
 fn chance_section(
     ui: &mut egui::Ui,
-    draws: &[kam_sim::chance::ChanceDraw],
+    draws: &[kam_sim::ChanceDraw],
     lang: kam_sim::scenario::Language,
 ) {
     if draws.is_empty() {
         return;
     }
-    use kam_sim::chance::Luck;
+    use kam_sim::Luck;
     ui.add_space(6.0);
     ui.label(
         RichText::new(K::DecidedByChance.t(lang))
@@ -440,8 +440,8 @@ fn chance_section(
     });
 }
 
-fn grade_color(g: kam_sim::score::Grade) -> egui::Color32 {
-    use kam_sim::score::Grade::*;
+fn grade_color(g: kam_sim::Grade) -> egui::Color32 {
+    use kam_sim::Grade::*;
     match g {
         A | B => ui::GREEN,
         C => ui::YELLOW,
@@ -452,12 +452,12 @@ fn grade_color(g: kam_sim::score::Grade) -> egui::Color32 {
 /// A what-if's outcome beside the original game's: scores, then each account.
 fn what_if_card(
     ui: &mut egui::Ui,
-    game: &kam_sim::engine::Game,
-    original: &kam_sim::engine::Game,
+    game: &kam_sim::Game,
+    original: &kam_sim::Game,
     month: u32,
     lang: crate::i18n::Lang,
 ) {
-    let (now, then) = (kam_sim::score::score(game), kam_sim::score::score(original));
+    let (now, then) = (kam_sim::score_game(game), kam_sim::score_game(original));
     ui::card(ui, |ui| {
         ui.label(
             RichText::new(format!(
@@ -497,7 +497,7 @@ fn what_if_card(
                 ui.end_row();
                 for (i, def) in game.scenario().accounts.iter().enumerate() {
                     let (x, y) = (&original.accounts()[i], &game.accounts()[i]);
-                    let state = |s: &kam_sim::engine::AccountState| {
+                    let state = |s: &kam_sim::AccountState| {
                         if s.churned {
                             K::Lost.t(lang).to_owned()
                         } else {

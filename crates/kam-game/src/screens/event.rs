@@ -5,7 +5,7 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiPrimaryContextPass, egui};
 use egui::RichText;
-use kam_sim::engine::Pending;
+use kam_sim::Pending;
 
 use crate::i18n::{self, K};
 use crate::session::{Action, Screen, Session};
@@ -86,7 +86,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                     ui.add_space(6.0);
                     ui.label(RichText::new(&def.text).size(15.0));
                     // Who speaks for the account: their reply to the answer carries their style.
-                    let speaker = kam_sim::reading::event_speaker(game, event, account)
+                    let speaker = kam_sim::event_speaker(game, event, account)
                         .map(|p| &game.accounts()[account].people[p].person);
                     if let Some(who) = speaker {
                         let title = if who.title.is_empty() {
@@ -105,8 +105,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                     }
                     if !answered
                         && s.coach_on()
-                        && let Some(hint) =
-                            kam_sim::coach::objection_hint(game, event, account, lang)
+                        && let Some(hint) = kam_sim::objection_hint(game, event, account, lang)
                     {
                         ui.add_space(6.0);
                         crate::screens::turn::coach_card(ui, &[hint], lang);
@@ -173,7 +172,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                                         .strong(),
                                     );
                                     ui.label(RichText::new(&c.feedback).size(15.0));
-                                    if let Some((p, words)) = kam_sim::reading::answer_reaction(
+                                    if let Some((p, words)) = kam_sim::answer_reaction(
                                         game, event, account, f.choice, lang,
                                     ) {
                                         let name = &game.accounts()[account].people[p].person.name;
@@ -192,7 +191,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                                             RichText::new(i18n::labelled(
                                                 lang,
                                                 K::TeachingPoints.t(lang),
-                                                kam_sim::debrief::lesson_name(lesson, lang),
+                                                kam_sim::lesson_name(lesson, lang),
                                             ))
                                             .color(ui::MUTED),
                                         );

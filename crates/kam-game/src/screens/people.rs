@@ -4,8 +4,8 @@
 //! word only once a visit has shown it (never at `Hard`). At `Easy` the labels show as before.
 
 use bevy_egui::egui::{self, RichText};
-use kam_sim::engine::Game;
-use kam_sim::reading::{self, Reading};
+use kam_sim::Game;
+use kam_sim::Reading;
 use kam_sim::scenario::{Need, Style};
 
 use crate::i18n::{self, K, Lang};
@@ -125,7 +125,7 @@ pub fn fit_label(
     let Some(pitch) = game.scenario().approaches.get(approach) else {
         return;
     };
-    let seen = reading::fit_seen(game, account, stakeholder, approach);
+    let seen = kam_sim::fit_seen(game, account, stakeholder, approach);
     let difficulty = game.prepared().difficulty;
     if difficulty.shows_fit(seen) {
         let person = &game.accounts()[account].people[stakeholder].person;
@@ -160,11 +160,11 @@ pub fn what_they_say(ui: &mut egui::Ui, game: &Game, account: usize, lang: Lang)
 fn cues_and_reactions(ui: &mut egui::Ui, game: &Game, account: usize, lang: Lang) {
     ui.label(RichText::new(K::WhatTheySay.t(lang)).strong().size(15.0))
         .on_hover_text(K::TipWhatTheySay.t(lang));
-    let reactions = reading::reactions(game, lang);
+    let reactions = kam_sim::reactions(game, lang);
     let people = &game.accounts()[account].people;
     for (p, person) in people.iter().enumerate().filter(|(_, p)| p.present) {
         ui.label(RichText::new(&person.person.name).strong());
-        for cue in reading::cues(game, account, p, lang) {
+        for cue in kam_sim::person_cues(game, account, p, lang) {
             ui::kinsoku::label(ui, &format!("· {}", cue.text), |r| r.small());
         }
         // The last visit's reaction, in the person's own voice.
@@ -200,7 +200,7 @@ fn cues_and_reactions(ui: &mut egui::Ui, game: &Game, account: usize, lang: Lang
 
 /// A reaction as quoted speech: 「style words」「need words」 in Chinese, one quotation in
 /// English; the need words only when the visit showed them.
-fn reaction_words(lang: Lang, r: &reading::Reaction) -> String {
+fn reaction_words(lang: Lang, r: &kam_sim::Reaction) -> String {
     match (lang, &r.need_words) {
         (Lang::Zh, Some(need)) => {
             format!("{}{}", i18n::quote(lang, &r.words), i18n::quote(lang, need))
@@ -215,7 +215,7 @@ pub fn month_reactions(ui: &mut egui::Ui, game: &Game, month: u32, lang: Lang) {
     if game.prepared().difficulty.shows_style_and_need() {
         return;
     }
-    let said: Vec<_> = reading::reactions(game, lang)
+    let said: Vec<_> = kam_sim::reactions(game, lang)
         .into_iter()
         .filter(|r| r.month == month)
         .collect();
@@ -244,7 +244,7 @@ pub fn month_reactions(ui: &mut egui::Ui, game: &Game, month: u32, lang: Lang) {
 pub fn people_review(
     ui: &mut egui::Ui,
     game: &Game,
-    review: &[kam_sim::reading_review::PersonReading],
+    review: &[kam_sim::PersonReading],
     lang: Lang,
 ) {
     if review.is_empty() {

@@ -5,8 +5,8 @@ use bevy::prelude::*;
 use bevy_egui::{EguiPrimaryContextPass, egui};
 use egui::RichText;
 use egui_plot::{Line, Plot, PlotPoints, Points};
-use kam_sim::engine::{Game, Metric};
-use kam_sim::explain::{cause_text, metric_name};
+use kam_sim::{Game, Metric};
+use kam_sim::{cause_text, metric_name};
 
 use crate::i18n::{self, K, Lang};
 use crate::session::{Action, Screen, Session};
@@ -147,13 +147,13 @@ fn account_changes(ui: &mut egui::Ui, game: &Game, start: Option<&Game>, a: usiz
                 (Metric::Revenue, rev0, last.revenue),
             ] {
                 ui.label(RichText::new(metric_name(m, lang)).color(ui::MUTED))
-                    .on_hover_text(kam_sim::explain::metric_help(m, lang));
+                    .on_hover_text(kam_sim::metric_help(m, lang));
                 ui.label(format!("{after:.1}"));
                 ui.label(ui::delta_text(after - before));
             }
         });
         // Each change at the scale it is shown at (prices in points of list price).
-        let shown = |c: &kam_sim::engine::Cause| c.delta * kam_sim::explain::shown_scale(c.metric);
+        let shown = |c: &kam_sim::Cause| c.delta * kam_sim::shown_scale(c.metric);
         let mut causes = last.causes.clone();
         causes.sort_by(|x, y| shown(y).abs().total_cmp(&shown(x).abs()));
         // Rows rather than a grid, so a long cause wraps within the card instead of being cut.
@@ -200,14 +200,12 @@ pub(crate) fn losses(game: &Game, lang: Lang) -> Vec<String> {
                 let cause = last
                     .causes
                     .iter()
-                    .filter(|c| {
-                        c.metric == Metric::Revenue && c.source != kam_sim::engine::Source::Churn
-                    })
+                    .filter(|c| c.metric == Metric::Revenue && c.source != kam_sim::Source::Churn)
                     .min_by(|x, y| x.delta.total_cmp(&y.delta))
                     .map_or_else(
                         || K::Lost.t(lang).to_owned(),
                         |c| match c.source {
-                            kam_sim::engine::Source::Negotiation { negotiation } => {
+                            kam_sim::Source::Negotiation { negotiation } => {
                                 let n = &game.scenario().negotiations[negotiation];
                                 let title = if n.title.is_empty() { &n.id } else { &n.title };
                                 i18n::no_renewal(lang, title)
@@ -258,8 +256,8 @@ fn loss_banner(ui: &mut egui::Ui, lines: &[String], lang: Lang) {
 /// on flat, which read as an account still held (a playtest).
 fn chart_points(
     first: Option<f64>,
-    history: &[kam_sim::engine::TurnRecord],
-    value: impl Fn(&kam_sim::engine::TurnRecord) -> f64,
+    history: &[kam_sim::TurnRecord],
+    value: impl Fn(&kam_sim::TurnRecord) -> f64,
 ) -> Vec<[f64; 2]> {
     let months = history
         .iter()
@@ -280,8 +278,8 @@ pub fn chart(
     game: &Game,
     id: &str,
     title: &str,
-    value: impl Fn(&kam_sim::engine::TurnRecord) -> f64,
-    start: impl Fn(&kam_sim::engine::AccountState, &kam_sim::scenario::Account) -> Option<f64>,
+    value: impl Fn(&kam_sim::TurnRecord) -> f64,
+    start: impl Fn(&kam_sim::AccountState, &kam_sim::scenario::Account) -> Option<f64>,
     height: f32,
     lang: Lang,
 ) {
@@ -427,11 +425,10 @@ pub(crate) mod tests {
     /// A classroom game played by the random strategy until an account is lost before its
     /// last month, with the account.
     pub(crate) fn game_with_a_lost_account() -> (Game, usize) {
-        let (file, src) = kam_sim::bundled::by_name("classroom_en").unwrap();
-        let (prepared, _) = kam_sim::load::load_str(file, src).unwrap();
+        let (file, src) = kam_sim::bundled_scenario("classroom_en").unwrap();
+        let (prepared, _) = kam_sim::load_str(file, src).unwrap();
         for seed in 0..200 {
-            let game = kam_sim::batch::play(&prepared, kam_sim::strategy::StrategyId::Random, seed)
-                .unwrap();
+            let game = kam_sim::play(&prepared, kam_sim::StrategyId::Random, seed).unwrap();
             let turns = game.scenario().turns as usize;
             if let Some(a) = (0..game.accounts().len())
                 .find(|&a| game.history(a).iter().take(turns - 1).any(|r| r.churned))
@@ -470,12 +467,12 @@ pub(crate) mod tests {
     /// negotiation instead of odds it never had.
     #[test]
     fn a_renewal_walked_away_from_is_named_as_the_cause_of_the_loss() {
-        use kam_sim::engine::{Decision, Pending};
-        let (file, src) = kam_sim::bundled::by_name("classroom_en").unwrap();
-        let (prepared, _) = kam_sim::load::load_str(file, src).unwrap();
+        use kam_sim::{Decision, Pending};
+        let (file, src) = kam_sim::bundled_scenario("classroom_en").unwrap();
+        let (prepared, _) = kam_sim::load_str(file, src).unwrap();
         let mut game = Game::new(std::sync::Arc::clone(&prepared), 11);
-        let mut expert = kam_sim::strategy::StrategyId::Expert.build(11);
-        while let Some(d) = kam_sim::strategy::next_decision(&game, expert.as_mut()) {
+        let mut expert = kam_sim::StrategyId::Expert.build(11);
+        while let Some(d) = kam_sim::next_decision(&game, expert.as_mut()) {
             let renewal = match game.pending() {
                 Some(Pending::Negotiation(n)) => {
                     prepared.scenario.negotiations[n.negotiation].kind
@@ -489,7 +486,7 @@ pub(crate) mod tests {
             if renewal {
                 // Played to the end of the month, where the report is read.
                 while game.turn() == month {
-                    let d = kam_sim::strategy::next_decision(&game, expert.as_mut()).unwrap();
+                    let d = kam_sim::next_decision(&game, expert.as_mut()).unwrap();
                     game.decide(d).unwrap();
                 }
                 let said = losses(&game, Lang::En);

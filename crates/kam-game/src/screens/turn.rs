@@ -6,8 +6,8 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiPrimaryContextPass, egui};
 use egui::RichText;
-use kam_sim::engine::{Game, Metric, OpportunityStatus, ResourceUse, Visit};
-use kam_sim::explain::{metric_help, warnings};
+use kam_sim::{Game, Metric, OpportunityStatus, ResourceUse, Visit};
+use kam_sim::{account_warnings, metric_help};
 
 use crate::i18n::{self, K, Lang};
 use crate::session::{Action, Screen, Session};
@@ -173,7 +173,7 @@ fn dashboard(
     ui: &mut egui::Ui,
     game: &Game,
     selected: usize,
-    preview: Option<&[kam_sim::engine::PlanPreview]>,
+    preview: Option<&[kam_sim::PlanPreview]>,
     lang: Lang,
     actions: &mut Vec<Action>,
 ) {
@@ -213,7 +213,7 @@ fn dashboard(
                     let st = &game.accounts()[a];
                     // One label of coloured dots, as narrow as its dots (a layout of its own
                     // would take a cell's whole width), every reason on hover.
-                    let ws = warnings(game, a, lang);
+                    let ws = account_warnings(game, a, lang);
                     let mut dots = egui::text::LayoutJob::default();
                     // Small dots: three of them at body size pushed the last column out of
                     // the panel (seen in a playtest).
@@ -462,7 +462,7 @@ fn dossier(ui: &mut egui::Ui, s: &Session, game: &Game, actions: &mut Vec<Action
         ui.label(RichText::new(&acc.notes).italics());
     }
     ui.horizontal_wrapped(|ui| {
-        for w in warnings(game, a, lang) {
+        for w in account_warnings(game, a, lang) {
             ui.label(RichText::new(format!("● {}", w.text)).color(ui::warning_color(w.level)));
         }
     });
@@ -517,7 +517,7 @@ fn dossier(ui: &mut egui::Ui, s: &Session, game: &Game, actions: &mut Vec<Action
     });
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(K::Contract.t(lang)).strong());
-        let price_help = kam_sim::explain::metric_help(kam_sim::engine::Metric::PriceLevel, lang);
+        let price_help = kam_sim::metric_help(kam_sim::Metric::PriceLevel, lang);
         ui::stat(
             ui,
             K::PriceLevel.t(lang),
@@ -527,7 +527,7 @@ fn dossier(ui: &mut egui::Ui, s: &Session, game: &Game, actions: &mut Vec<Action
         // After a discount the customer expects less than they pay: shown, because it is what
         // their resentment and the next negotiation's demand come from.
         if st.reference_price < st.contract.price_level - 1e-9 {
-            let help = kam_sim::explain::metric_help(kam_sim::engine::Metric::ExpectedPrice, lang);
+            let help = kam_sim::metric_help(kam_sim::Metric::ExpectedPrice, lang);
             ui::stat(
                 ui,
                 K::ExpectedPrice.t(lang),
@@ -535,7 +535,7 @@ fn dossier(ui: &mut egui::Ui, s: &Session, game: &Game, actions: &mut Vec<Action
                 &help,
             );
         }
-        let days_help = kam_sim::explain::metric_help(kam_sim::engine::Metric::PaymentDays, lang);
+        let days_help = kam_sim::metric_help(kam_sim::Metric::PaymentDays, lang);
         ui::stat(
             ui,
             K::PaymentDays.t(lang),
@@ -684,7 +684,7 @@ fn dossier(ui: &mut egui::Ui, s: &Session, game: &Game, actions: &mut Vec<Action
                     .map(|x| x.units)
                     .sum();
                 // What the resource is, then what it takes: never an empty tooltip.
-                let effects = kam_sim::explain::resource_effects(res, lang);
+                let effects = kam_sim::resource_effects(res, lang);
                 let about = format!(
                     "{}{}{}{}{} {} · {} {}",
                     res.description,
@@ -861,8 +861,8 @@ pub(super) fn fit_word(fit: f64, lang: Lang) -> (&'static str, egui::Color32) {
 /// it as the draft.
 fn suggestion_card(
     ui: &mut egui::Ui,
-    game: &kam_sim::engine::Game,
-    plan: &kam_sim::engine::Plan,
+    game: &kam_sim::Game,
+    plan: &kam_sim::Plan,
     points: f64,
     lang: Lang,
     actions: &mut Vec<Action>,
@@ -877,7 +877,7 @@ fn suggestion_card(
                     .strong()
                     .color(ui::BLUE),
             );
-            for line in kam_sim::compare::plan_lines(game, plan, lang, true) {
+            for line in kam_sim::plan_lines(game, plan, lang, true) {
                 ui.add(egui::Label::new(RichText::new(line).small()).wrap());
             }
             if ui.button(K::UseThisPlan.t(lang)).clicked() {
@@ -886,7 +886,7 @@ fn suggestion_card(
         });
 }
 
-pub(crate) fn coach_card(ui: &mut egui::Ui, hints: &[kam_sim::coach::Hint], lang: Lang) {
+pub(crate) fn coach_card(ui: &mut egui::Ui, hints: &[kam_sim::Hint], lang: Lang) {
     egui::Frame::group(ui.style())
         .fill(egui::Color32::from_rgb(255, 248, 225))
         .inner_margin(8.0)
@@ -894,11 +894,8 @@ pub(crate) fn coach_card(ui: &mut egui::Ui, hints: &[kam_sim::coach::Hint], lang
             ui.set_max_width(ui.available_width());
             ui.label(RichText::new(K::Coach.t(lang)).strong().color(ui::BLUE));
             for hint in hints.iter().take(3) {
-                let text = i18n::labelled(
-                    lang,
-                    kam_sim::debrief::lesson_name(hint.lesson, lang),
-                    &hint.text,
-                );
+                let text =
+                    i18n::labelled(lang, kam_sim::lesson_name(hint.lesson, lang), &hint.text);
                 ui::kinsoku::label(ui, &text, |r| r.small());
             }
             if hints.len() > 3 {

@@ -10,7 +10,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use kam_sim::record::GameRecord;
+use kam_sim::GameRecord;
 use serde::{Deserialize, Serialize};
 
 use super::*;
@@ -148,7 +148,7 @@ impl Session {
             guide_done: self.guide_done,
         };
         if let Ok(text) = ron::to_string(&settings) {
-            let _ = kam_sim::record::write_text_atomic(&settings_path(dir), &text);
+            let _ = kam_sim::write_text_atomic(&settings_path(dir), &text);
         }
     }
 
@@ -177,7 +177,7 @@ impl Session {
         let restored = source
             .load()
             .map_err(|d| d.iter().map(|d| d.to_string()).collect::<Vec<_>>())
-            .and_then(|(p, _)| kam_sim::record::restore(p, &save.record).map_err(|e| vec![e]));
+            .and_then(|(p, _)| kam_sim::restore_record(p, &save.record).map_err(|e| vec![e]));
         match restored {
             Ok(game) => {
                 if let Some(lang) = i18n::parse_lang(&save.lang)
@@ -199,7 +199,7 @@ impl Session {
                     && !game.history(0).is_empty();
                 // A what-if comes back with the original game beside it.
                 let original = save.what_if.as_ref().and_then(|(month, record)| {
-                    kam_sim::record::restore(Arc::clone(game.prepared()), record)
+                    kam_sim::restore_record(Arc::clone(game.prepared()), record)
                         .ok()
                         .map(|original| WhatIf {
                             month: *month,
@@ -244,12 +244,12 @@ impl Session {
                 Lang::Zh => "zh".into(),
                 Lang::En => "en".into(),
             },
-            record: kam_sim::record::record(game, &self.player),
+            record: kam_sim::record_game(game, &self.player),
             class: self.class.as_ref().map(crate::class::ClassSeat::to_save),
             what_if: self
                 .what_if
                 .as_ref()
-                .map(|w| (w.month, kam_sim::record::record(&w.original, &self.player))),
+                .map(|w| (w.month, kam_sim::record_game(&w.original, &self.player))),
             at_report: self.screen == Screen::Report,
             other: None,
         };
@@ -263,7 +263,7 @@ impl Session {
             move_legacy_class_save(dir);
             autosave_path(dir)
         };
-        match text.and_then(|text| kam_sim::record::write_text_atomic(&path, &text)) {
+        match text.and_then(|text| kam_sim::write_text_atomic(&path, &text)) {
             Ok(()) => self.notice = Some(K::Autosaved.t(self.lang).to_owned()),
             Err(e) => self.notice = Some(i18n::labelled(self.lang, K::Error.t(self.lang), e)),
         }
@@ -283,14 +283,14 @@ impl Session {
         let seed = if code.is_empty() || code.parse::<u64>().is_ok() {
             game.seed().to_string()
         } else {
-            kam_sim::record::file_safe(code)
+            kam_sim::file_safe(code)
         };
         let path = dir.join(format!(
             "{}-{}-{seed}.ron",
-            kam_sim::record::file_safe(&self.player),
+            kam_sim::file_safe(&self.player),
             game.scenario().id,
         ));
-        match kam_sim::record::write_atomic(&path, &kam_sim::record::record(game, &self.player)) {
+        match kam_sim::write_record_atomic(&path, &kam_sim::record_game(game, &self.player)) {
             Ok(()) => {
                 self.notice = Some(format!("{} {}", K::Exported.t(self.lang), path.display()));
                 self.exported = Some(path);

@@ -6,7 +6,7 @@ use egui_kittest::kittest::Queryable;
 use kam_game::i18n::{K, Lang};
 use kam_game::session::{Action, ScenarioSource};
 use kam_game::{Screen, Session};
-use kam_sim::engine::{Game, Pending, Visit};
+use kam_sim::{Game, Pending, Visit};
 
 use crate::support::harness;
 
@@ -27,7 +27,7 @@ fn play_an_empty_month(s: &mut Session) {
         s.game
             .as_mut()
             .unwrap()
-            .decide(kam_sim::engine::Decision::Choose(0))
+            .decide(kam_sim::Decision::Choose(0))
             .unwrap();
     }
     s.feedback = None;
@@ -43,7 +43,7 @@ fn the_coach_waits_for_a_plan_or_the_end_of_the_month() {
     play_an_empty_month(&mut s);
     assert_eq!(s.game().unwrap().turn(), 2);
     assert!(
-        !kam_sim::coach::hints(s.game().unwrap(), &s.draft, Lang::En).is_empty(),
+        !kam_sim::coach_hints(s.game().unwrap(), &s.draft, Lang::En).is_empty(),
         "the empty plan breaks a lesson (the A account is under-served twice running)"
     );
     let mut h = harness(s);
@@ -89,7 +89,7 @@ fn the_coach_waits_for_a_plan_or_the_end_of_the_month() {
     h.run();
     assert!(h.query_by_label("Coach (practice mode)").is_some());
     // What last month did is said to be last month's.
-    let hint = kam_sim::coach::hints(h.state().game().unwrap(), &h.state().draft, Lang::En)
+    let hint = kam_sim::coach_hints(h.state().game().unwrap(), &h.state().draft, Lang::En)
         .into_iter()
         .find(|x| x.account == a_account)
         .expect("the A account's hint");
@@ -136,10 +136,10 @@ fn first_month_where(lang: Lang, found: impl Fn(&Game) -> bool) -> Session {
         ));
         s.lang = lang;
         let game = s.game.as_mut().unwrap();
-        let mut random = kam_sim::strategy::StrategyId::Random.build(seed);
+        let mut random = kam_sim::StrategyId::Random.build(seed);
         while !game.is_finished() {
             let month = game.turn();
-            let d = kam_sim::strategy::next_decision(game, random.as_mut()).unwrap();
+            let d = kam_sim::next_decision(game, random.as_mut()).unwrap();
             game.decide(d).unwrap();
             if game.turn() != month && found(game) {
                 s.screen = Screen::Report;
@@ -269,7 +269,7 @@ fn switching_the_language_rewords_the_cards_the_status_and_the_default_name() {
     assert!(s.start(ScenarioSource::Bundled("tutorial".into()), "", ""));
     s.lang = Lang::En;
     s.screen = Screen::Turn;
-    s.autoplay(kam_sim::strategy::StrategyId::Random).unwrap();
+    s.autoplay(kam_sim::StrategyId::Random).unwrap();
     assert_eq!(s.screen, Screen::Debrief);
     assert_eq!(s.notice.as_deref(), Some("Autosaved"));
     let english = s.try_next_time.clone();
