@@ -58,7 +58,7 @@ fn main() -> Result<(), String> {
                 .map_err(|e| e.to_string())
         })
         .collect::<Result<_, _>>()?;
-    let strategies = kam_sim::strategy::NAMES;
+    let strategies = kam_sim::StrategyId::BENCHMARKS;
     let started = Instant::now();
     let players: Vec<_> = seats
         .into_iter()

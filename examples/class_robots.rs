@@ -20,7 +20,7 @@ fn main() -> std::process::ExitCode {
     let names = [
         "Ann", "Bo", "Chen Wei", "Dana", "Eli", "Fang", "Gus", "Hui", "Ivo", "Jin",
     ];
-    let strategies = kam_sim::strategy::NAMES;
+    let strategies = kam_sim::StrategyId::BENCHMARKS;
     let players: Vec<_> = (0..count)
         .map(|i| {
             let name = format!("{} {}", names[i % names.len()], i + 1);

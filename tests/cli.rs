@@ -181,19 +181,19 @@ fn serve_refuses_a_database_it_cannot_use_in_one_line() {
 #[test]
 fn replay_rescores_an_earlier_models_result_into_one_replay_and_report_verify() {
     use kam_sim::model::MODEL_VERSION;
-    use kam_sim::record;
+
     let dir = tempfile::tempdir().unwrap();
-    let (prepared, _) = kam_sim::load::load_file(std::path::Path::new(concat!(
+    let (prepared, _) = kam_sim::load_file(std::path::Path::new(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/scenarios/tutorial.ron"
     )))
     .unwrap();
-    let game = kam_sim::batch::play(&prepared, "expert", 11).unwrap();
-    let mut result = record::record(&game, "Wang");
+    let game = kam_sim::play(&prepared, kam_sim::StrategyId::Expert, 11).unwrap();
+    let mut result = kam_sim::record_game(&game, "Wang");
     result.model = MODEL_VERSION - 1;
     result.scores.composite = 33.0;
     let old = dir.path().join("wang.ron");
-    record::write_atomic(&old, &result).unwrap();
+    kam_sim::write_record_atomic(&old, &result).unwrap();
     let path = |p: &std::path::Path| p.to_str().unwrap().to_owned();
 
     // Plain replay names the model, and does not call the result tampered.
@@ -219,9 +219,9 @@ fn replay_rescores_an_earlier_models_result_into_one_replay_and_report_verify() 
         "{}",
         text(&rescored.stdout)
     );
-    let written = record::read(&new).unwrap();
+    let written = kam_sim::read_record(&new).unwrap();
     assert_eq!(written.model, MODEL_VERSION);
-    assert_eq!(written.scores, kam_sim::score::score(&game));
+    assert_eq!(written.scores, kam_sim::score_game(&game));
     let verified = kam(&["replay", &path(&new)]);
     assert_eq!(
         verified.status.code(),
@@ -236,10 +236,10 @@ fn replay_rescores_an_earlier_models_result_into_one_replay_and_report_verify() 
     let k = result
         .decisions
         .iter()
-        .position(|d| matches!(d, kam_sim::engine::Decision::Choose(_)))
+        .position(|d| matches!(d, kam_sim::Decision::Choose(_)))
         .unwrap();
-    result.decisions[k] = kam_sim::engine::Decision::Choose(42);
-    record::write_atomic(&old, &result).unwrap();
+    result.decisions[k] = kam_sim::Decision::Choose(42);
+    kam_sim::write_record_atomic(&old, &result).unwrap();
     let refused_out = dir.path().join("refused.ron");
     let refused = kam(&[
         "replay",

@@ -5,9 +5,9 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {
-    match kam_sim::load::load_bytes("fuzz.ron", bytes) {
+    match kam_sim::load_bytes("fuzz.ron", bytes) {
         Ok((prepared, _warnings)) => {
-            let _ = kam_sim::batch::play(&prepared, "random", 0);
+            let _ = kam_sim::play(&prepared, "random", 0);
         }
         Err(errors) => assert!(errors.iter().all(|e| e.line >= 1 && e.col >= 1)),
     }

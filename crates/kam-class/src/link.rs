@@ -10,7 +10,7 @@
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-use kam_sim::engine::Decision;
+use kam_sim::Decision;
 
 use crate::client::{CallError, Client};
 use crate::protocol::{ClassStatus, MAX_DECISIONS_PER_SUBMISSION, Pacing, Submission};

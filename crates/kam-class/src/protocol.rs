@@ -5,7 +5,7 @@
 //! from the client. Decisions are numbered from 0 in log order, so a resend after a lost
 //! answer is recognised and nothing is recorded twice.
 
-use kam_sim::engine::Decision;
+use kam_sim::Decision;
 use kam_sim::scenario::Difficulty;
 use serde::{Deserialize, Serialize};
 

@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use kam_sim::engine::Game;
+use kam_sim::Game;
 
 use crate::client::{CallError, Client};
 use crate::protocol::{Pacing, Seat, Submission};
@@ -18,13 +18,13 @@ pub struct Played {
 /// Loads the scenario a seat plays, at the class's difficulty, and replays what the server
 /// holds of it.
 pub fn game_for(seat: &Seat) -> Result<Game, String> {
-    let (prepared, _) = kam_sim::load::load_str("class.ron", &seat.scenario).map_err(|errors| {
+    let (prepared, _) = kam_sim::load_str("class.ron", &seat.scenario).map_err(|errors| {
         format!(
             "the class's scenario does not load here: {}",
             errors.first().map(|e| e.to_string()).unwrap_or_default()
         )
     })?;
-    if kam_sim::record::scenario_hash(&prepared) != seat.scenario_hash {
+    if kam_sim::scenario_hash(&prepared) != seat.scenario_hash {
         return Err(
             "the class's scenario reads differently here: is this game another version?".into(),
         );
@@ -42,12 +42,11 @@ pub fn game_for(seat: &Seat) -> Result<Game, String> {
 pub fn play(
     client: &Client,
     seat: &Seat,
-    strategy: &str,
+    strategy: kam_sim::StrategyId,
     months: Option<u32>,
 ) -> Result<Played, String> {
     let mut game = game_for(seat)?;
-    let mut player = kam_sim::strategy::by_name(strategy, seat.seed)
-        .ok_or_else(|| format!("no strategy called {strategy}"))?;
+    let mut player = strategy.build(seat.seed);
     let mut acknowledged = seat.decisions.len();
     let mut released = seat.status.released;
     let mut latencies = Vec::new();
@@ -65,8 +64,8 @@ pub fn play(
         }
         let month = game.turn();
         while !game.is_finished() && game.turn() == month {
-            let decision = kam_sim::strategy::next_decision(&game, player.as_mut())
-                .ok_or("the strategy has no move")?;
+            let decision =
+                kam_sim::next_decision(&game, player.as_mut()).ok_or("the strategy has no move")?;
             game.decide(decision).map_err(|e| e.to_string())?;
         }
         let submission = Submission {

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use kam_class::protocol::Pacing;
 use kam_class::{Client, Link};
-use kam_sim::engine::Decision;
+use kam_sim::Decision;
 
 /// A server that accepts every connection and never answers; the connections stay open.
 fn silent_server() -> String {

@@ -10,39 +10,40 @@ use std::time::Instant;
 
 use clap::Parser;
 use kam_cli::{Cli, Io};
-use kam_sim::record;
 
 fn main() {
     let n: u64 = std::env::args()
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(200);
-    let (file, src) = kam_sim::bundled::SCENARIOS
+    let (file, src) = kam_sim::BUNDLED_SCENARIOS
         .iter()
         .copied()
         .find(|(f, _)| f.starts_with("classroom"))
         .expect("the classroom scenario is bundled");
-    let prepared = kam_sim::load::load_str(file, src)
-        .expect("classroom loads")
-        .0;
+    let prepared = kam_sim::load_str(file, src).expect("classroom loads").0;
     let class_seed = prepared.scenario.seed;
     for (label, distinct_seeds) in [("one class seed", false), ("a seed per trainee", true)] {
         let dir = tempfile::tempdir().expect("temp dir");
         let made = Instant::now();
         for i in 0..n {
-            let strategy = kam_sim::strategy::NAMES[i as usize % kam_sim::strategy::NAMES.len()];
+            let strategy =
+                kam_sim::StrategyId::BENCHMARKS[i as usize % kam_sim::StrategyId::BENCHMARKS.len()];
             // Strategies with randomness play differently per game: vary their stream.
             let seed = if distinct_seeds {
                 class_seed + i
             } else {
                 class_seed
             };
-            let mut player = kam_sim::strategy::by_name(strategy, i).expect("strategy");
-            let mut game = kam_sim::engine::Game::new(prepared.clone(), seed);
-            kam_sim::strategy::play_out(&mut game, player.as_mut()).expect("legal game");
+            let mut player = strategy.build(i);
+            let mut game = kam_sim::Game::new(prepared.clone(), seed);
+            kam_sim::play_out(&mut game, player.as_mut()).expect("legal game");
             let path = dir.path().join(format!("trainee{i:03}.ron"));
-            record::write_atomic(&path, &record::record(&game, &format!("Trainee {i}")))
-                .expect("write");
+            kam_sim::write_record_atomic(
+                &path,
+                &kam_sim::record_game(&game, &format!("Trainee {i}")),
+            )
+            .expect("write");
         }
         let made = made.elapsed();
         let csv = dir.path().join("class.csv");

@@ -6,19 +6,20 @@
 //! stylesheets, so a report opens offline and projects in a classroom. UTF-8 with a font stack
 //! that covers Chinese.
 
-use kam_sim::batch::Distribution;
+use kam_sim::Distribution;
+use kam_sim::StrategyId;
 use kam_sim::words::Lang;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-/// One colour per built-in strategy (and a neutral one for anything else).
-pub fn strategy_colour(name: &str) -> &'static str {
-    match name {
-        "random" => "#9aa5b1",
-        "even" => "#e0a526",
-        "tier-norms" => "#3e9bcd",
-        "pareto" => "#8e6bbf",
-        "expert" => "#2f9e5a",
-        _ => "#5b6b7b",
+/// One colour per benchmark strategy (and a neutral one for the ablations).
+pub fn strategy_colour(strategy: StrategyId) -> &'static str {
+    match strategy {
+        StrategyId::Random => "#9aa5b1",
+        StrategyId::Even => "#e0a526",
+        StrategyId::TierNorms => "#3e9bcd",
+        StrategyId::Pareto => "#8e6bbf",
+        StrategyId::Expert => "#2f9e5a",
+        StrategyId::Ablation(_) => "#5b6b7b",
     }
 }
 

@@ -23,6 +23,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{FromArgMatches, Parser, Subcommand};
+use kam_sim::StrategyId;
 use kam_sim::words::Lang;
 
 /// Exit status: everything checked out.
@@ -258,13 +259,13 @@ fn strategies(io: &mut Io) -> u8 {
         ),
         Lang::En => format!("{id:<16} {}", strategy_description(lang, id)),
     };
-    for name in kam_sim::strategy::NAMES {
-        let _ = writeln!(io.out, "{}", line(name));
+    for strategy in StrategyId::BENCHMARKS {
+        let _ = writeln!(io.out, "{}", line(strategy.name()));
     }
     let heading = words::balance::Say::AblationsHeading.t(lang);
     let _ = writeln!(io.out, "\n{heading}");
-    for ablation in kam_sim::strategy::ABLATIONS {
-        let _ = writeln!(io.out, "{}", line(ablation.name));
+    for ablation in kam_sim::Ablation::ALL {
+        let _ = writeln!(io.out, "{}", line(ablation.name()));
     }
     OK
 }
@@ -309,7 +310,7 @@ mod tests {
     fn strategies_lists_every_strategy_with_a_description() {
         let (status, out, _) = kam(&["strategies"]);
         assert_eq!(status, OK);
-        for name in kam_sim::strategy::all_names() {
+        for name in StrategyId::ALL.map(|s| s.name()) {
             assert!(
                 out.lines()
                     .any(|l| l.starts_with(name) && l.len() > name.len() + 10),

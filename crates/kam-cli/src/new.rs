@@ -84,7 +84,7 @@ mod tests {
                 lang == "zh",
                 "{lang}: {chinese} Chinese characters"
             );
-            let (prepared, warnings) = kam_sim::load::load_file(&path).unwrap_or_else(|e| {
+            let (prepared, warnings) = kam_sim::load_file(&path).unwrap_or_else(|e| {
                 panic!(
                     "{lang}: {}",
                     e.iter()
@@ -122,29 +122,27 @@ mod tests {
 
     #[test]
     fn both_templates_play_the_same_game() {
-        let zh = kam_sim::load::load_str("zh.ron", super::TEMPLATE_ZH)
-            .unwrap()
-            .0;
-        let en = kam_sim::load::load_str("en.ron", super::TEMPLATE_EN)
-            .unwrap()
-            .0;
+        let zh = kam_sim::load_str("zh.ron", super::TEMPLATE_ZH).unwrap().0;
+        let en = kam_sim::load_str("en.ron", super::TEMPLATE_EN).unwrap().0;
         for seed in 0..3 {
-            let a = kam_sim::score::score(&kam_sim::batch::play(&zh, "expert", seed).unwrap());
-            let b = kam_sim::score::score(&kam_sim::batch::play(&en, "expert", seed).unwrap());
+            let a = kam_sim::score_game(
+                &kam_sim::play(&zh, kam_sim::StrategyId::Expert, seed).unwrap(),
+            );
+            let b = kam_sim::score_game(
+                &kam_sim::play(&en, kam_sim::StrategyId::Expert, seed).unwrap(),
+            );
             assert_eq!(a, b);
         }
     }
 
     #[test]
     fn the_template_rewards_skill_and_teaches() {
-        let p = kam_sim::load::load_str("en.ron", super::TEMPLATE_EN)
-            .unwrap()
-            .0;
-        let lab = kam_sim::teaching::lab(&p, 1, 40).unwrap();
-        for c in kam_sim::teaching::skill_checks(&lab) {
+        let p = kam_sim::load_str("en.ron", super::TEMPLATE_EN).unwrap().0;
+        let lab = kam_sim::balance_lab(&p, 1, 40).unwrap();
+        for c in kam_sim::skill_checks(&lab) {
             assert!(c.passed, "{}: {}", c.name, c.detail);
         }
-        let w = kam_sim::teaching::review_lab(&lab);
+        let w = kam_sim::review_lab(&lab);
         assert!(w.is_empty(), "{w:#?}");
     }
 

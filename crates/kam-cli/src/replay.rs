@@ -5,9 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use kam_sim::engine::{Decision, Game, Pending, Prepared};
 use kam_sim::model::MODEL_VERSION;
-use kam_sim::record::{self, GameRecord, Verdict};
+use kam_sim::{Decision, Game, Pending, Prepared};
+use kam_sim::{GameRecord, RecordVerdict};
 
 use crate::scenario_source;
 use crate::words::replay::Say;
@@ -37,7 +37,7 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, io: &mut Io) -> u8 {
-    let result = match record::read(&args.result) {
+    let result = match kam_sim::read_record(&args.result) {
         Ok(result) => result,
         Err(e) => {
             // The reading error is the record module's own sentence (issue 22: typed errors).
@@ -62,9 +62,9 @@ pub fn run(args: &Args, io: &mut Io) -> u8 {
         return rescore(&args.result, out, prepared, &result, lang, io);
     }
     let shown = args.result.display();
-    match record::verify(prepared, &result) {
-        Verdict::Verified(game) => {
-            let s = kam_sim::score::score(&game);
+    match kam_sim::verify_record(prepared, &result) {
+        RecordVerdict::Verified(game) => {
+            let s = kam_sim::score_game(&game);
             let verified = fill(
                 Say::Verified.t(lang),
                 &[
@@ -83,7 +83,7 @@ pub fn run(args: &Args, io: &mut Io) -> u8 {
             let _ = writeln!(io.out, "{verified}");
             OK
         }
-        Verdict::OtherModel { made, here } => {
+        RecordVerdict::OtherModel { made, here } => {
             let _ = writeln!(
                 io.err,
                 "{}",
@@ -92,14 +92,14 @@ pub fn run(args: &Args, io: &mut Io) -> u8 {
             let _ = writeln!(io.err, "{}", fill(Say::HowToRescore.t(lang), &[&shown]));
             INVALID
         }
-        Verdict::Mismatch(differences) => {
+        RecordVerdict::Mismatch(differences) => {
             let _ = writeln!(io.err, "{}", fill(Say::DoesNotMatch.t(lang), &[&shown]));
             for d in differences {
                 let _ = writeln!(io.err, "  {}", crate::report::difference(lang, &d));
             }
             INVALID
         }
-        Verdict::Unreplayable(why) => {
+        RecordVerdict::Unreplayable(why) => {
             // Why a decision no longer applies is the engine's sentence (issue 22).
             let _ = writeln!(io.err, "{}", fill(Say::DoesNotMatch.t(lang), &[&shown]));
             let _ = writeln!(io.err, "  {}", why.words(lang));
@@ -123,12 +123,13 @@ fn rescore(
         let _ = writeln!(io.err, "{}", fill(Say::OutIsInput.t(lang), &[&shown]));
         return USAGE;
     }
-    let same_scenario = result.scenario_hash == record::scenario_hash(&prepared);
+    let same_scenario = result.scenario_hash == kam_sim::scenario_hash(&prepared);
     // A result of this very model must hold before it is rewritten: rescoring is not a way to
     // launder an edited one.
     if result.model == MODEL_VERSION
         && same_scenario
-        && let Verdict::Mismatch(differences) = record::verify(Arc::clone(&prepared), result)
+        && let RecordVerdict::Mismatch(differences) =
+            kam_sim::verify_record(Arc::clone(&prepared), result)
     {
         let say = Say::AlreadyThisModel.t(lang);
         let _ = writeln!(io.err, "{}", fill(say, &[&shown, &MODEL_VERSION]));
@@ -145,8 +146,8 @@ fn rescore(
             return INVALID;
         }
     };
-    let rescored = record::record(&game, &result.player);
-    if let Err(e) = record::write_atomic(out, &rescored) {
+    let rescored = kam_sim::record_game(&game, &result.player);
+    if let Err(e) = kam_sim::write_record_atomic(out, &rescored) {
         let say = Say::CannotWrite.t(lang);
         let why = crate::words::common::io_error(lang, &e);
         let _ = writeln!(io.err, "{}", fill(say, &[&out.display(), &why]));
@@ -333,17 +334,16 @@ fn waiting_for(game: &Game, lang: Lang) -> String {
 mod tests {
     use crate::tests::kam;
     use crate::{INVALID, OK, USAGE};
-    use kam_sim::engine::{Decision, Game};
     use kam_sim::model::MODEL_VERSION;
-    use kam_sim::record;
+    use kam_sim::{Decision, Game};
 
-    fn played(dir: &tempfile::TempDir) -> (std::path::PathBuf, record::GameRecord) {
-        let (file, src) = kam_sim::bundled::SCENARIOS[0];
-        let (prepared, _) = kam_sim::load::load_str(file, src).unwrap();
-        let game = kam_sim::batch::play(&prepared, "expert", 4).unwrap();
-        let result = record::record(&game, "Alice");
+    fn played(dir: &tempfile::TempDir) -> (std::path::PathBuf, kam_sim::GameRecord) {
+        let (file, src) = kam_sim::BUNDLED_SCENARIOS[0];
+        let (prepared, _) = kam_sim::load_str(file, src).unwrap();
+        let game = kam_sim::play(&prepared, kam_sim::StrategyId::Expert, 4).unwrap();
+        let result = kam_sim::record_game(&game, "Alice");
         let path = dir.path().join("alice.ron");
-        record::write_atomic(&path, &result).unwrap();
+        kam_sim::write_record_atomic(&path, &result).unwrap();
         (path, result)
     }
 
@@ -384,14 +384,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (path, mut result) = played(&dir);
         result.scores.composite += 5.0;
-        record::write_atomic(&path, &result).unwrap();
+        kam_sim::write_record_atomic(&path, &result).unwrap();
         let (status, _, err) = kam(&["replay", path.to_str().unwrap()]);
         assert_eq!(status, INVALID);
         assert!(err.contains("composite"), "{err}");
 
         let (_, mut result) = played(&dir);
         result.decisions.truncate(result.decisions.len() / 2);
-        record::write_atomic(&path, &result).unwrap();
+        kam_sim::write_record_atomic(&path, &result).unwrap();
         assert_eq!(kam(&["replay", path.to_str().unwrap()]).0, INVALID);
     }
 
@@ -420,18 +420,18 @@ mod tests {
 
     /// `played`'s result as an earlier model wrote it: the previous model version and other
     /// scores (the log is this model's, so this build replays it without refusal).
-    fn from_an_earlier_model(dir: &tempfile::TempDir) -> (std::path::PathBuf, record::GameRecord) {
+    fn from_an_earlier_model(dir: &tempfile::TempDir) -> (std::path::PathBuf, kam_sim::GameRecord) {
         let (path, mut result) = played(dir);
         result.model = MODEL_VERSION - 1;
         result.scores.composite = 12.5;
         result.scores.retention = 40.0;
-        record::write_atomic(&path, &result).unwrap();
+        kam_sim::write_record_atomic(&path, &result).unwrap();
         (path, result)
     }
 
-    fn prepared() -> std::sync::Arc<kam_sim::engine::Prepared> {
-        let (file, src) = kam_sim::bundled::SCENARIOS[0];
-        kam_sim::load::load_str(file, src).unwrap().0
+    fn prepared() -> std::sync::Arc<kam_sim::Prepared> {
+        let (file, src) = kam_sim::BUNDLED_SCENARIOS[0];
+        kam_sim::load_str(file, src).unwrap().0
     }
 
     #[test]
@@ -473,7 +473,7 @@ mod tests {
             "{out}"
         );
 
-        let rescored = record::read(&new).unwrap();
+        let rescored = kam_sim::read_record(&new).unwrap();
         assert_eq!(rescored.model, MODEL_VERSION);
         assert_eq!(
             (
@@ -486,10 +486,10 @@ mod tests {
         assert_eq!((rescored.seed, rescored.finished), (old.seed, true));
         assert_eq!(rescored.decisions, old.decisions);
         let replay = Game::replay(prepared(), old.seed, &old.decisions).unwrap();
-        assert_eq!(rescored.scores, kam_sim::score::score(&replay));
+        assert_eq!(rescored.scores, kam_sim::score_game(&replay));
         assert_ne!(rescored.scores, old.scores, "the old scores are replaced");
         // The original is left as it was.
-        assert_eq!(record::read(&path).unwrap(), old);
+        assert_eq!(kam_sim::read_record(&path).unwrap(), old);
 
         // The new file is a result of this model like any other: replay and report verify it.
         let (status, out, err) = kam(&["replay", new.to_str().unwrap()]);
@@ -513,9 +513,9 @@ mod tests {
             .position(|d| matches!(d, Decision::Choose(_)))
             .expect("the expert answers an event");
         result.decisions[k] = Decision::Choose(99);
-        record::write_atomic(&path, &result).unwrap();
+        kam_sim::write_record_atomic(&path, &result).unwrap();
         let before = Game::replay(prepared(), result.seed, &result.decisions[..k]).unwrap();
-        let Some(kam_sim::engine::Pending::Event { event, .. }) = before.pending() else {
+        let Some(kam_sim::Pending::Event { event, .. }) = before.pending() else {
             panic!("an event is pending before decision {}", k + 1);
         };
         let event = &before.scenario().events[*event].id;
@@ -551,7 +551,7 @@ mod tests {
 
         // A plan where an answer is due: what the game waits for is said too.
         result.decisions[k] = Decision::Plan(Default::default());
-        record::write_atomic(&path, &result).unwrap();
+        kam_sim::write_record_atomic(&path, &result).unwrap();
         let (status, _, err) = rescore(&path);
         assert_eq!(status, INVALID);
         assert!(
@@ -564,7 +564,7 @@ mod tests {
         // A finished game whose log runs out before this model's game ends.
         let (_, mut result) = from_an_earlier_model(&dir);
         result.decisions.truncate(result.decisions.len() / 2);
-        record::write_atomic(&path, &result).unwrap();
+        kam_sim::write_record_atomic(&path, &result).unwrap();
         let (status, _, err) = rescore(&path);
         assert_eq!(status, INVALID);
         assert!(err.contains("decisions end at turn"), "{err}");
@@ -576,7 +576,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (path, mut result) = played(&dir);
         result.scores.composite += 5.0;
-        record::write_atomic(&path, &result).unwrap();
+        kam_sim::write_record_atomic(&path, &result).unwrap();
         let new = dir.path().join("new.ron");
         let (status, _, err) = kam(&[
             "replay",
@@ -602,7 +602,10 @@ mod tests {
         ]);
         assert_eq!(status, USAGE);
         assert!(err.contains("another file"), "{err}");
-        assert_eq!(record::read(&path).unwrap().model, MODEL_VERSION - 1);
+        assert_eq!(
+            kam_sim::read_record(&path).unwrap().model,
+            MODEL_VERSION - 1
+        );
     }
 
     #[test]

@@ -6,9 +6,9 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use kam_sim::bundled::Found;
-use kam_sim::engine::Prepared;
-use kam_sim::load::{self, Diagnostic};
+use kam_sim::Diagnostic;
+use kam_sim::FoundScenario;
+use kam_sim::Prepared;
 
 use crate::words::common::Say;
 use crate::words::{Lang, fill};
@@ -24,17 +24,19 @@ pub enum SourceError {
 }
 
 /// Loads the scenario `arg` names: a file if it exists, else a bundled scenario by name
-/// ([`kam_sim::bundled::find`], the rule the game uses too). Why a file cannot be read is said
+/// ([`kam_sim::find_scenario`], the rule the game uses too). Why a file cannot be read is said
 /// in `lang`.
 pub fn load_in(arg: &Path, lang: Lang) -> Result<(Arc<Prepared>, Vec<Diagnostic>), SourceError> {
-    match kam_sim::bundled::find(arg) {
-        Found::Bundled { file, src } => load::load_str(file, src).map_err(SourceError::Invalid),
-        Found::File(path) => {
+    match kam_sim::find_scenario(arg) {
+        FoundScenario::Bundled { file, src } => {
+            kam_sim::load_str(file, src).map_err(SourceError::Invalid)
+        }
+        FoundScenario::File(path) => {
             let shown = path.display().to_string();
             match std::fs::read(&path) {
-                Ok(bytes) => load::load_bytes(&shown, &bytes).map_err(SourceError::Invalid),
+                Ok(bytes) => kam_sim::load_bytes(&shown, &bytes).map_err(SourceError::Invalid),
                 Err(io) => {
-                    let bundled = kam_sim::bundled::names().join(lang.pick("、", ", "));
+                    let bundled = kam_sim::bundled_names().join(lang.pick("、", ", "));
                     let say = Say::CannotReadScenario.t(lang);
                     let why = crate::words::common::io_error(lang, &io);
                     Err(SourceError::Unreadable(fill(
@@ -50,16 +52,20 @@ pub fn load_in(arg: &Path, lang: Lang) -> Result<(Arc<Prepared>, Vec<Diagnostic>
 /// Every bundled scenario, loaded (they are validated by tests, so this cannot fail in a
 /// released build; a broken one is skipped rather than aborting a report).
 fn all_bundled() -> Vec<Arc<Prepared>> {
-    kam_sim::bundled::SCENARIOS
+    kam_sim::BUNDLED_SCENARIOS
         .iter()
-        .filter_map(|(file, src)| load::load_str(file, src).ok().map(|(prepared, _)| prepared))
+        .filter_map(|(file, src)| {
+            kam_sim::load_str(file, src)
+                .ok()
+                .map(|(prepared, _)| prepared)
+        })
         .collect()
 }
 
 /// The scenario a result was played on: among `candidates` (files given on the command line)
 /// and the bundled ones, the one whose id and content hash match.
 pub fn for_record(
-    record: &kam_sim::record::GameRecord,
+    record: &kam_sim::GameRecord,
     candidates: &[Arc<Prepared>],
 ) -> Option<Arc<Prepared>> {
     let bundled = all_bundled();
@@ -69,7 +75,7 @@ pub fn for_record(
         .collect();
     same_id
         .iter()
-        .find(|p| kam_sim::record::scenario_hash(p) == record.scenario_hash)
+        .find(|p| kam_sim::scenario_hash(p) == record.scenario_hash)
         .or(same_id.first())
         .map(|p| Arc::clone(p))
 }

@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 
-use kam_sim::batch::{self, Summary};
-use kam_sim::strategy;
+use kam_sim::StrategyId;
+use kam_sim::StrategySummary;
 use serde::Serialize;
 
 use crate::columns;
@@ -42,21 +42,22 @@ pub struct Report {
     pub scenario: String,
     pub runs: u64,
     pub seed: u64,
-    pub strategies: Vec<Summary>,
+    pub strategies: Vec<StrategySummary>,
 }
 
 pub fn run(args: &Args, io: &mut Io) -> u8 {
-    let names: Vec<&str> = if args.strategy == "all" {
-        strategy::NAMES.to_vec()
-    } else if let Some(name) = strategy::all_names()
-        .into_iter()
-        .find(|n| *n == args.strategy)
-    {
-        vec![name]
+    let strategies: Vec<StrategyId> = if args.strategy == "all" {
+        StrategyId::BENCHMARKS.to_vec()
+    } else if let Ok(strategy) = args.strategy.parse() {
+        vec![strategy]
     } else {
-        let names = strategy::all_names().join(", ");
+        let names: Vec<&str> = StrategyId::ALL.iter().map(|s| s.name()).collect();
         let say = Say::UnknownStrategy.t(io.lang_for(None));
-        let _ = writeln!(io.err, "{}", fill(say, &[&args.strategy, &names]));
+        let _ = writeln!(
+            io.err,
+            "{}",
+            fill(say, &[&args.strategy, &names.join(", ")])
+        );
         return USAGE;
     };
     let prepared = match scenario_source::load_or_report(&args.file, "simulate", io) {
@@ -70,9 +71,9 @@ pub fn run(args: &Args, io: &mut Io) -> u8 {
     let lang = io.lang_for(Some(prepared.scenario.language));
     let seed = args.seed.unwrap_or(prepared.scenario.seed);
     let mut summaries = Vec::new();
-    for name in names {
-        match batch::scores(&prepared, name, seed, args.runs) {
-            Ok(scores) => summaries.push(Summary::of(name, &scores)),
+    for strategy in strategies {
+        match kam_sim::score_runs(&prepared, strategy, seed, args.runs) {
+            Ok(scores) => summaries.push(StrategySummary::of(strategy, &scores)),
             Err(e) => {
                 // A built-in strategy making an illegal move is a bug in kam, not in the file.
                 let _ = writeln!(io.err, "{}", fill(Say::StrategyFailed.t(lang), &[&e]));
@@ -114,7 +115,7 @@ fn print_table(report: &Report, lang: Lang, io: &mut Io) {
 
 /// Mean, p10, p50 and p90 of each score, a row per strategy, headed in `lang`; shared with
 /// `kam balance`.
-pub fn distribution_table_in(summaries: &[Summary], lang: Lang) -> String {
+pub fn distribution_table_in(summaries: &[StrategySummary], lang: Lang) -> String {
     use kam_sim::words::Metric;
     let out_of_hundred = |m: Metric| fill(Say::OutOfHundred.t(lang), &[&m.name(lang)]);
     let groups = format!(
@@ -130,7 +131,7 @@ pub fn distribution_table_in(summaries: &[Summary], lang: Lang) -> String {
             .map(|h| columns::right(h, w))
             .concat()
     };
-    let cols = |d: &kam_sim::batch::Distribution, w: usize, p: usize| {
+    let cols = |d: &kam_sim::Distribution, w: usize, p: usize| {
         format!(
             "{:>w$.p$}{:>w$.p$}{:>w$.p$}{:>w$.p$}",
             d.mean, d.p10, d.p50, d.p90
@@ -224,7 +225,7 @@ mod tests {
         assert_eq!(v["seed"], 9);
         assert!(v["scenario"].is_string());
         let strategies = v["strategies"].as_array().unwrap();
-        assert_eq!(strategies.len(), kam_sim::strategy::NAMES.len());
+        assert_eq!(strategies.len(), kam_sim::StrategyId::BENCHMARKS.len());
         for s in strategies {
             for metric in ["composite", "retention", "profit", "satisfaction"] {
                 let d = &s[metric];

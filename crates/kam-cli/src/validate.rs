@@ -5,8 +5,8 @@
 
 use std::path::PathBuf;
 
-use kam_sim::load::{self, Severity};
-use kam_sim::problems::{Problem, headed};
+use kam_sim::Severity;
+use kam_sim::{Problem, headed};
 
 use crate::words::fill;
 use crate::words::validate::Say;
@@ -73,15 +73,15 @@ fn excerpt(src: &str, line: u32, col: u32) -> Option<String> {
 /// bar drawn from those threads would wait for the lock forever, so they only count and this
 /// thread draws.
 fn review_showing(
-    prepared: &std::sync::Arc<kam_sim::engine::Prepared>,
+    prepared: &std::sync::Arc<kam_sim::Prepared>,
     runs: u64,
     bar: &indicatif::ProgressBar,
-) -> Vec<kam_sim::teaching::TeachingWarning> {
+) -> Vec<kam_sim::TeachingWarning> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let (done, total) = (AtomicUsize::new(0), AtomicUsize::new(0));
     std::thread::scope(|scope| {
         let review = scope.spawn(|| {
-            kam_sim::teaching::review_with_progress(prepared, runs, &|d, t| {
+            kam_sim::review_with_progress(prepared, runs, &|d, t| {
                 done.store(d, Ordering::Relaxed);
                 total.store(t, Ordering::Relaxed);
             })
@@ -117,15 +117,15 @@ pub fn run(args: &Args, io: &mut Io) -> u8 {
                 continue;
             }
         };
-        let lang = io.lang_for(load::language_of(&String::from_utf8_lossy(&bytes)));
+        let lang = io.lang_for(kam_sim::language_of(&String::from_utf8_lossy(&bytes)));
         let say = |key: Say, args: &[&dyn std::fmt::Display]| fill(key.t(lang), args);
-        match load::load_bytes(&shown, &bytes) {
+        match kam_sim::load_bytes(&shown, &bytes) {
             Ok((prepared, mut warnings)) => {
                 if args.teaching {
                     let src = String::from_utf8_lossy(&bytes);
                     let runs = args
                         .runs
-                        .unwrap_or_else(|| kam_sim::teaching::default_runs(&prepared.scenario));
+                        .unwrap_or_else(|| kam_sim::default_runs(&prepared.scenario));
                     // A progress bar on a terminal; indicatif draws nothing when stderr is not one.
                     let bar = indicatif::ProgressBar::new(0).with_style(
                         indicatif::ProgressStyle::with_template(Say::Progress.t(lang))
@@ -135,7 +135,7 @@ pub fn run(args: &Args, io: &mut Io) -> u8 {
                     bar.set_message(say(Say::Playing, &[&shown]));
                     let review = review_showing(&prepared, runs, &bar);
                     bar.finish_and_clear();
-                    warnings.extend(kam_sim::teaching::locate(&shown, &src, &review));
+                    warnings.extend(kam_sim::locate(&shown, &src, &review));
                 }
                 let src = String::from_utf8_lossy(&bytes);
                 for w in &warnings {
@@ -222,7 +222,7 @@ mod tests {
     #[test]
     fn bundled_scenarios_are_valid() {
         let dir = tempfile::tempdir().unwrap();
-        for (file, src) in kam_sim::bundled::SCENARIOS {
+        for (file, src) in kam_sim::BUNDLED_SCENARIOS {
             let path = write(&dir, file, src);
             let (status, out, err) = kam(&["validate", &path]);
             assert_eq!(status, OK, "{file}: {err}");
@@ -239,7 +239,7 @@ mod tests {
     #[test]
     fn reports_every_error_located_and_exits_1() {
         let dir = tempfile::tempdir().unwrap();
-        let good = write(&dir, "good.ron", kam_sim::bundled::SCENARIOS[0].1);
+        let good = write(&dir, "good.ron", kam_sim::BUNDLED_SCENARIOS[0].1);
         let broken = write(
             &dir,
             "broken.ron",
@@ -269,7 +269,7 @@ mod tests {
     fn teaching_review_adds_located_warnings_without_failing() {
         let dir = tempfile::tempdir().unwrap();
         // An objection that could fire but in practice almost never does.
-        let mut src = kam_sim::bundled::SCENARIOS[0].1.to_owned();
+        let mut src = kam_sim::BUNDLED_SCENARIOS[0].1.to_owned();
         let start = src.find("probability: ").expect("a conditional event") + "probability: ".len();
         let end = start + src[start..].find(',').unwrap();
         src.replace_range(start..end, "0.0005");
@@ -292,7 +292,7 @@ mod tests {
     #[test]
     fn teaching_review_locates_a_good_answer_that_feeds_a_loss_maker() {
         let dir = tempfile::tempdir().unwrap();
-        let (_, src) = kam_sim::bundled::by_name("classroom_en").unwrap();
+        let (_, src) = kam_sim::bundled_scenario("classroom_en").unwrap();
         let label = src
             .find("agree what to fix\"")
             .expect("the defection answer");
@@ -336,7 +336,7 @@ mod tests {
 
     /// A bundled scenario with its first `find` replaced by `by`, written to `dir`.
     fn broken(dir: &tempfile::TempDir, name: &str, find: &str, by: &str) -> String {
-        let (file, src) = kam_sim::bundled::by_name(name).unwrap();
+        let (file, src) = kam_sim::bundled_scenario(name).unwrap();
         assert!(src.contains(find), "{find} in {file}");
         write(dir, &format!("broken_{file}"), &src.replacen(find, by, 1))
     }

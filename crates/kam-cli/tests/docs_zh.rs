@@ -465,7 +465,7 @@ fn is_whole_scenario(text: &str) -> bool {
 
 /// Loads every whole scenario of a doc; the text is placed at its own lines so a diagnostic
 /// points into the doc.
-fn whole_scenarios(path: &str) -> (Vec<std::sync::Arc<kam_sim::engine::Prepared>>, Vec<String>) {
+fn whole_scenarios(path: &str) -> (Vec<std::sync::Arc<kam_sim::Prepared>>, Vec<String>) {
     let mut loaded = Vec::new();
     let mut problems = Vec::new();
     for block in code_blocks(&read(path))
@@ -476,12 +476,12 @@ fn whole_scenarios(path: &str) -> (Vec<std::sync::Arc<kam_sim::engine::Prepared>
             continue;
         }
         let src = "\n".repeat(block.first_line - 1) + &block.text;
-        match kam_sim::load::load_str(path, &src) {
+        match kam_sim::load_str(path, &src) {
             Ok((prepared, found)) => {
                 problems.extend(
                     found
                         .iter()
-                        .filter(|d| d.severity != kam_sim::load::Severity::Note)
+                        .filter(|d| d.severity != kam_sim::Severity::Note)
                         .map(ToString::to_string),
                 );
                 loaded.push(prepared);
@@ -518,12 +518,11 @@ fn the_chinese_examples_play_exactly_as_the_english_ones() {
         let (en_loaded, _) = whole_scenarios(en);
         let (zh_loaded, _) = whole_scenarios(zh);
         for (i, (a, b)) in en_loaded.iter().zip(&zh_loaded).enumerate() {
-            for strategy in ["random", "expert"] {
-                let scores = |p| kam_sim::batch::scores(p, strategy, 1, 12).expect("plays");
+            for strategy in [kam_sim::StrategyId::Random, kam_sim::StrategyId::Expert] {
+                let scores = |p| kam_sim::score_runs(p, strategy, 1, 12).expect("plays");
                 let (ours, theirs) = (scores(a), scores(b));
-                let composite = |v: &[kam_sim::score::Scores]| -> Vec<f64> {
-                    v.iter().map(|s| s.composite).collect()
-                };
+                let composite =
+                    |v: &[kam_sim::Scores]| -> Vec<f64> { v.iter().map(|s| s.composite).collect() };
                 assert_eq!(
                     composite(&ours),
                     composite(&theirs),

@@ -13,7 +13,7 @@
 use std::sync::{Arc, Mutex};
 
 use kam_class::{CallError, Client, JoinAttempt, Link, LinkState, Pacing, Seat};
-use kam_sim::engine::{Game, Prepared};
+use kam_sim::{Game, Prepared};
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::{self, K, Lang};

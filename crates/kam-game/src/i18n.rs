@@ -5,7 +5,7 @@
 //! the model's concepts (tiers, layers, styles, ...) are translated here so a Chinese UI never
 //! shows `Implementation` and an English one never shows `实施层`.
 
-use kam_sim::engine::PlanError;
+use kam_sim::PlanError;
 use kam_sim::scenario::{Style, TurnUnit};
 
 pub use kam_sim::scenario::Language as Lang;
@@ -475,7 +475,7 @@ pub fn lost_opportunity(
     lang: Lang,
     opportunity: &str,
     account: &str,
-    draw: &kam_sim::engine::CloseDraw,
+    draw: &kam_sim::CloseDraw,
 ) -> String {
     let p = chance(draw.chance);
     let (stage, sat, rel) = (draw.stage, draw.satisfaction, draw.relationship);

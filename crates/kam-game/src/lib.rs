@@ -24,6 +24,7 @@ use bevy::prelude::*;
 use bevy::window::WindowResolution;
 use bevy::winit::{UpdateMode, WinitSettings};
 use bevy_egui::EguiPlugin;
+use kam_sim::StrategyId;
 
 pub use session::{Action, Actions, Screen, Session, core_plugin};
 
@@ -137,12 +138,10 @@ fn prepare_session(args: &PlayOptions) -> Result<Session, String> {
     }
     form.difficulty = args.difficulty;
     if let Some(name) = &args.autoplay
-        && kam_sim::strategy::by_name(name, 0).is_none()
+        && let Err(unknown) = name.parse::<kam_sim::StrategyId>()
     {
-        return Err(format!(
-            "kam play: unknown strategy `{name}`; known: {}",
-            kam_sim::strategy::all_names().join(", ")
-        ));
+        let known: Vec<&str> = kam_sim::StrategyId::ALL.iter().map(|s| s.name()).collect();
+        return Err(format!("kam play: {unknown}; known: {}", known.join(", ")));
     }
     // Said before any work, in one line, instead of a panic from winit once the game starts.
     if let Some(reason) = startup::no_display_reason() {
@@ -197,8 +196,13 @@ fn play_to_opening(
     args: &PlayOptions,
     opening: Opening,
 ) -> Result<(), String> {
-    let strategy = args.autoplay.as_deref().unwrap_or("expert");
-    let weak = args.autoplay.as_deref().unwrap_or("even");
+    let asked = match args.autoplay.as_deref().map(str::parse::<StrategyId>) {
+        Some(Ok(id)) => Some(id),
+        Some(Err(unknown)) => return Err(unknown.to_string()),
+        None => None,
+    };
+    let strategy = asked.unwrap_or(StrategyId::Expert);
+    let weak = asked.unwrap_or(StrategyId::Even);
     match opening {
         Opening::Coach => {
             session.screen = Screen::Turn;
@@ -221,7 +225,7 @@ fn play_to_opening(
             session.screen = Screen::Turn;
             session.autoplay(weak)?;
             session.apply(session::Action::WhatIf(2));
-            session.autoplay("expert")
+            session.autoplay(StrategyId::Expert)
         }
         Opening::ExpertCompare => {
             if let Some(play) = &mut session.play {
@@ -318,7 +322,7 @@ fn spawn_camera(mut commands: Commands) {
 
 /// A visit to the first account's first present person with the pitch that fits them worst:
 /// the plan `--screen coach` starts so the coach has something to speak about.
-fn first_mispitched_visit(game: &kam_sim::engine::Game) -> Option<kam_sim::engine::Visit> {
+fn first_mispitched_visit(game: &kam_sim::Game) -> Option<kam_sim::Visit> {
     let approaches = &game.scenario().approaches;
     let (account, state) = game
         .accounts()
@@ -330,7 +334,7 @@ fn first_mispitched_visit(game: &kam_sim::engine::Game) -> Option<kam_sim::engin
         kam_sim::model::fit(&approaches[x], &person.person)
             .total_cmp(&kam_sim::model::fit(&approaches[y], &person.person))
     })?;
-    Some(kam_sim::engine::Visit {
+    Some(kam_sim::Visit {
         account,
         stakeholder,
         approach,

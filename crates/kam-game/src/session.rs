@@ -17,8 +17,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use bevy::prelude::*;
-use kam_sim::engine::{AccountState, Game, Prepared, ResourceUse, Visit};
-use kam_sim::load::Diagnostic;
+use kam_sim::Diagnostic;
+use kam_sim::{AccountState, Game, Prepared, ResourceUse, Visit};
 
 use crate::class::ClassLink;
 use crate::i18n::{self, K, Lang};
@@ -57,13 +57,13 @@ pub enum ScenarioSource {
 
 impl ScenarioSource {
     /// A command-line argument, found by the rule every `kam` command uses
-    /// ([`kam_sim::bundled::find`]): an existing file, else a bundled name, else a (missing) file.
+    /// ([`kam_sim::find_scenario`]): an existing file, else a bundled name, else a (missing) file.
     pub fn from_arg(arg: &Path) -> ScenarioSource {
-        match kam_sim::bundled::find(arg) {
-            kam_sim::bundled::Found::Bundled { file, .. } => {
+        match kam_sim::find_scenario(arg) {
+            kam_sim::FoundScenario::Bundled { file, .. } => {
                 ScenarioSource::Bundled(file.trim_end_matches(".ron").to_owned())
             }
-            kam_sim::bundled::Found::File(path) => ScenarioSource::File(path),
+            kam_sim::FoundScenario::File(path) => ScenarioSource::File(path),
         }
     }
 
@@ -85,12 +85,12 @@ impl ScenarioSource {
     /// Loads and validates the scenario; never panics.
     pub fn load(&self) -> Result<(Arc<Prepared>, Vec<Diagnostic>), Vec<Diagnostic>> {
         match self {
-            ScenarioSource::Bundled(name) => match kam_sim::bundled::by_name(name) {
-                Some((f, src)) => kam_sim::load::load_str(f, src),
-                None => kam_sim::load::load_file(Path::new(&format!("{name}.ron"))),
+            ScenarioSource::Bundled(name) => match kam_sim::bundled_scenario(name) {
+                Some((f, src)) => kam_sim::load_str(f, src),
+                None => kam_sim::load_file(Path::new(&format!("{name}.ron"))),
             },
-            ScenarioSource::File(path) => kam_sim::load::load_file(path),
-            ScenarioSource::Class(text) => kam_sim::load::load_str("class.ron", text),
+            ScenarioSource::File(path) => kam_sim::load_file(path),
+            ScenarioSource::Class(text) => kam_sim::load_str("class.ron", text),
         }
     }
 
@@ -109,7 +109,7 @@ pub struct CatalogEntry {
     pub loaded: Result<Arc<Prepared>, Vec<Diagnostic>>,
 }
 
-pub use kam_sim::record::seed_from_code;
+pub use kam_sim::seed_from_code;
 
 /// An error shown in the window: what went wrong, the details, and what to do.
 #[derive(Debug, Clone, PartialEq)]
@@ -158,7 +158,7 @@ pub enum Action {
     Read {
         account: usize,
         stakeholder: usize,
-        reading: kam_sim::reading::Reading,
+        reading: kam_sim::Reading,
     },
     /// The approach new visits use.
     PickApproach(usize),
@@ -252,11 +252,11 @@ impl Default for Session {
 impl Session {
     /// A session at the title screen, with the bundled scenarios and any autosave in `data_dir`.
     pub fn new(data_dir: Option<PathBuf>) -> Session {
-        let catalog = kam_sim::bundled::SCENARIOS
+        let catalog = kam_sim::BUNDLED_SCENARIOS
             .iter()
             .map(|(file, src)| CatalogEntry {
                 source: ScenarioSource::Bundled(file.trim_end_matches(".ron").to_owned()),
-                loaded: kam_sim::load::load_str(file, src).map(|(p, _)| p),
+                loaded: kam_sim::load_str(file, src).map(|(p, _)| p),
             })
             .collect::<Vec<_>>();
         let mut session = Session {
@@ -359,7 +359,7 @@ impl Session {
     /// The coach's hints on the plan on the table, once there is one: after the first visit
     /// or resource of the month, or once the player tries to end the month (as of the last
     /// [`Session::refresh_draft`]).
-    pub fn coach_hints(&self) -> &[kam_sim::coach::Hint] {
+    pub fn coach_hints(&self) -> &[kam_sim::Hint] {
         self.play.as_ref().map_or(&[], |p| p.coach_hints())
     }
 
@@ -410,7 +410,7 @@ impl Session {
                 // Notes are for the author at `kam validate`, not the trainee's briefing.
                 play.warnings = warnings
                     .into_iter()
-                    .filter(|w| w.severity != kam_sim::load::Severity::Note)
+                    .filter(|w| w.severity != kam_sim::Severity::Note)
                     .collect();
                 self.begin(play);
                 self.screen = Screen::Briefing;
@@ -619,19 +619,14 @@ impl Session {
 
     /// Notes the trainee's reading of a person: a note in the decision log, so the save, the
     /// class and the debrief keep it; the same reading again is no new decision.
-    fn read_person(
-        &mut self,
-        account: usize,
-        stakeholder: usize,
-        reading: kam_sim::reading::Reading,
-    ) {
+    fn read_person(&mut self, account: usize, stakeholder: usize, reading: kam_sim::Reading) {
         let same = self.game().is_some_and(|g| {
             g.accounts()
                 .get(account)
                 .and_then(|a| a.people.get(stakeholder))
                 .is_some_and(|p| p.reading == reading)
         });
-        let read = kam_sim::engine::Decision::Read {
+        let read = kam_sim::Decision::Read {
             account,
             stakeholder,
             reading,
@@ -660,7 +655,7 @@ impl Session {
     }
 
     /// Makes a decision in the game in hand; a refusal is said in the message line.
-    fn decide(&mut self, decision: kam_sim::engine::Decision) -> bool {
+    fn decide(&mut self, decision: kam_sim::Decision) -> bool {
         let Some(play) = &mut self.play else {
             return false;
         };
@@ -752,7 +747,7 @@ mod tests {
     /// `kam validate` prints them.
     #[test]
     fn scenario_errors_are_shown_in_the_window_s_language() {
-        let broken: Arc<str> = kam_sim::bundled::by_name("tutorial")
+        let broken: Arc<str> = kam_sim::bundled_scenario("tutorial")
             .unwrap()
             .1
             .replacen("satisfaction: 60.0", "satisfation: 60.0", 1)

@@ -37,7 +37,7 @@ use http_body_util::BodyExt;
 use hyper::client::conn::http1::SendRequest;
 use hyper_util::rt::TokioIo;
 use kam_class::protocol::{ClassStatus, Pacing, Refusal, Seat, Submission};
-use kam_sim::engine::{Decision, Game};
+use kam_sim::{Decision, Game};
 
 /// The first argument that makes this program the server instead of the class.
 const SERVE_CHILD: &str = "--serve-child";
@@ -404,18 +404,17 @@ struct Plan {
 
 fn plan_game(index: usize, seat: &Seat, months_played: Option<usize>) -> Result<Plan, String> {
     let mut game: Game = kam_class::robot::game_for(seat)?;
-    let strategies = kam_sim::strategy::NAMES;
+    let strategies = kam_sim::StrategyId::BENCHMARKS;
     let strategy = strategies[index % strategies.len()];
     // Each seat its own stream, so the class's random players do not all play one game.
-    let mut player = kam_sim::strategy::by_name(strategy, seat.seed ^ (index as u64 + 1))
-        .ok_or_else(|| format!("no strategy {strategy}"))?;
+    let mut player = strategy.build(seat.seed ^ (index as u64 + 1));
     let mut months = Vec::new();
     while !game.is_finished() && months_played.is_none_or(|m| months.len() < m) {
         let month = game.turn();
         let mut decisions = Vec::new();
         while !game.is_finished() && game.turn() == month {
-            let decision = kam_sim::strategy::next_decision(&game, player.as_mut())
-                .ok_or("the strategy has no move")?;
+            let decision =
+                kam_sim::next_decision(&game, player.as_mut()).ok_or("the strategy has no move")?;
             game.decide(decision.clone()).map_err(|e| e.to_string())?;
             decisions.push(decision);
         }
@@ -425,7 +424,7 @@ fn plan_game(index: usize, seat: &Seat, months_played: Option<usize>) -> Result<
         name: seat.name.clone(),
         token: seat.token.clone(),
         months,
-        composite: kam_sim::score::score(&game).composite,
+        composite: kam_sim::score_game(&game).composite,
         finished: game.is_finished(),
     })
 }

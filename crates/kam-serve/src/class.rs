@@ -15,10 +15,10 @@ use std::time::{Duration, Instant};
 use kam_class::protocol::{
     ClassStatus, MAX_DECISIONS_PER_SUBMISSION, Pacing, RejoinRequest, Seat, Submission,
 };
-use kam_sim::class_summary::{ClassSummary, GameTally};
-use kam_sim::engine::{Decision, Game, Prepared};
-use kam_sim::record::GameRecord;
+use kam_sim::GameRecord;
 use kam_sim::scenario::{Difficulty, Lesson, Tier};
+use kam_sim::{ClassSummary, GameTally};
+use kam_sim::{Decision, Game, Prepared};
 use serde::{Deserialize, Serialize};
 use tokio::sync::{Semaphore, broadcast};
 
@@ -340,7 +340,7 @@ impl Classroom {
         if let Some(p) = lock(&self.scenarios).get(&session.id) {
             return Ok(Arc::clone(p));
         }
-        let (prepared, _) = kam_sim::load::load_str("scenario.ron", &session.scenario)
+        let (prepared, _) = kam_sim::load_str("scenario.ron", &session.scenario)
             .map_err(|_| ClassError::ScenarioGone)?;
         let prepared = at_class_difficulty(prepared, session.difficulty);
         lock(&self.scenarios).insert(session.id.clone(), Arc::clone(&prepared));
@@ -348,7 +348,7 @@ impl Classroom {
     }
 
     pub async fn create(&self, new: NewSession) -> Result<Created, ClassError> {
-        let (file, text) = match kam_sim::bundled::by_name(new.scenario.trim()) {
+        let (file, text) = match kam_sim::bundled_scenario(new.scenario.trim()) {
             Some((file, text)) => (file.to_owned(), text.to_owned()),
             None if new.scenario.trim_start().starts_with('(')
                 || new.scenario.contains("accounts") =>
@@ -361,7 +361,7 @@ impl Classroom {
                 });
             }
         };
-        let prepared = match kam_sim::load::load_str(&file, &text) {
+        let prepared = match kam_sim::load_str(&file, &text) {
             Ok((prepared, _warnings)) => prepared,
             Err(diagnostics) => return Err(ClassError::ScenarioDoesNotLoad(diagnostics)),
         };
@@ -375,7 +375,7 @@ impl Classroom {
             return Err(ClassError::RoundTooLong);
         }
         let scenario = &prepared.scenario;
-        let seed = kam_sim::record::seed_from_code(&new.seed, scenario.seed);
+        let seed = kam_sim::seed_from_code(&new.seed, scenario.seed);
         let rounds = new.pacing == Pacing::Rounds;
         let created = Created {
             id: secrets::code(12).to_lowercase(),
@@ -392,7 +392,7 @@ impl Classroom {
                 title.to_owned()
             },
             scenario: text,
-            scenario_hash: kam_sim::record::scenario_hash(&prepared),
+            scenario_hash: kam_sim::scenario_hash(&prepared),
             seed,
             pacing: new.pacing,
             show_scores: new.show_scores,
@@ -711,7 +711,7 @@ impl Classroom {
         let progress = Progress {
             turn: game.turn(),
             finished: game.is_finished(),
-            composite: kam_sim::score::score(&game).composite,
+            composite: kam_sim::score_game(&game).composite,
         };
         match self
             .db
@@ -928,8 +928,8 @@ impl Classroom {
             return Ok(Arc::clone(e));
         }
         let prepared = self.prepared(session)?;
-        let by_month = kam_sim::class_summary::expert_by_month(&prepared, session.seed)
-            .map_err(ClassError::Fault)?;
+        let by_month =
+            kam_sim::expert_by_month(&prepared, session.seed).map_err(ClassError::Fault)?;
         let by_month = Arc::new(by_month);
         lock(&self.experts).insert(session.id.clone(), Arc::clone(&by_month));
         Ok(by_month)
@@ -1051,12 +1051,8 @@ impl Classroom {
         let mut out = Vec::new();
         for seat in self.db.seats(&session.id).await? {
             let game = self.game(session, &seat).await?;
-            let file = format!(
-                "{:03}-{}.ron",
-                seat.seat,
-                kam_sim::record::file_safe(&seat.name)
-            );
-            out.push((file, kam_sim::record::record(&game, &seat.name)));
+            let file = format!("{:03}-{}.ron", seat.seat, kam_sim::file_safe(&seat.name));
+            out.push((file, kam_sim::record_game(&game, &seat.name)));
         }
         Ok(out)
     }
@@ -1170,12 +1166,11 @@ mod tests {
         let (session, _) = class.seat_of(&seats[0].token).await.unwrap();
         let prepared = class.prepared(&session).unwrap();
         let mut games = Vec::new();
-        for (seat, strategy) in
-            seats
-                .iter()
-                .zip(["expert", "even", "random", "pareto", "tier-norms", "even"])
-        {
-            let mut decisions = kam_sim::batch::play(&prepared, strategy, session.seed)
+        for (seat, strategy) in seats.iter().zip({
+            use kam_sim::StrategyId::*;
+            [Expert, Even, Random, Pareto, TierNorms, Even]
+        }) {
+            let mut decisions = kam_sim::play(&prepared, strategy, session.seed)
                 .unwrap()
                 .log()
                 .to_vec();
@@ -1214,7 +1209,7 @@ mod tests {
         }
         let mut lessons: Vec<(Lesson, usize, usize)> = Vec::new();
         for game in games.iter().filter(|g| g.is_finished()) {
-            for (lesson, missed) in kam_sim::debrief::lessons_missed(game) {
+            for (lesson, missed) in kam_sim::lessons_missed(game) {
                 match lessons.iter_mut().find(|(l, _, _)| *l == lesson) {
                     Some(entry) => {
                         entry.1 += usize::from(missed);

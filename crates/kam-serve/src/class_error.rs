@@ -2,7 +2,7 @@
 //! returns. None of them knows HTTP; [`crate::error`] alone turns each into a status, a code
 //! and a sentence (in both languages where a page may show it).
 
-use kam_sim::load::Diagnostic;
+use kam_sim::Diagnostic;
 
 use crate::names::NameRefused;
 

@@ -6,7 +6,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use kam_class::protocol::{MAX_DECISIONS_PER_SUBMISSION, Refusal};
 
-use kam_sim::load::Diagnostic;
+use kam_sim::Diagnostic;
 
 use crate::class_error::ClassError;
 use crate::names::NameRefused;
@@ -392,7 +392,7 @@ fn class_refusal(e: &ClassError) -> ApiError {
     match e {
         E::NoSuchBundled { asked } => ApiError::bad_request(Said::with(
             Say::NoSuchBundled,
-            &[asked, &kam_sim::bundled::names().join(", ")],
+            &[asked, &kam_sim::bundled_names().join(", ")],
         )),
         E::ScenarioDoesNotLoad(diagnostics) => ApiError::scenario_errors(diagnostics.clone()),
         E::TitleTooLong { max } => ApiError::bad_request(Said::with(Say::TitleTooLong, &[max])),
@@ -544,11 +544,7 @@ mod tests {
         vec![
             (E::NoSuchBundled { asked: "x".into() }, 400, "bad_request"),
             (
-                E::ScenarioDoesNotLoad(
-                    kam_sim::load::load_str("x.ron", "(accounts: [")
-                        .err()
-                        .unwrap(),
-                ),
+                E::ScenarioDoesNotLoad(kam_sim::load_str("x.ron", "(accounts: [").err().unwrap()),
                 422,
                 "unprocessable",
             ),

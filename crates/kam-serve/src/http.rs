@@ -1048,7 +1048,7 @@ async fn results_tar(
     let mut written = add("scenario.ron", &session.scenario);
     for (file, record) in &records {
         if written.is_ok() {
-            written = kam_sim::record::to_string(record)
+            written = kam_sim::record_to_string(record)
                 .and_then(|text| add(&format!("results/{file}"), &text));
         }
     }

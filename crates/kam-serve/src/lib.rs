@@ -32,8 +32,8 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
 
-use kam_sim::engine::Prepared;
-use kam_sim::record::GameRecord;
+use kam_sim::GameRecord;
+use kam_sim::Prepared;
 
 /// The class report as `kam report` makes it.
 pub struct ReportFiles {

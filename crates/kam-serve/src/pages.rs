@@ -6,8 +6,8 @@
 //! words (account, person and event names) stay as the scenario wrote them.
 
 use kam_class::protocol::Pacing;
-use kam_sim::engine::{Decision, Game};
-use kam_sim::explain;
+use kam_sim::{Decision, Game};
+
 use kam_sim::scenario::Difficulty;
 use kam_sim::words::{Metric, difficulty, tier};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
@@ -107,7 +107,7 @@ pub struct CreateForm {
 }
 
 pub fn create_page(lang: Lang, form: &CreateForm, error: Option<&ApiError>) -> Markup {
-    let bundled = kam_sim::bundled::names();
+    let bundled = kam_sim::bundled_names();
     // A fresh form offers the bundled classroom in the page's language.
     let own = lang.pick("classroom_zh", "classroom_en");
     let chosen = if !form.bundled.is_empty() {
@@ -413,8 +413,8 @@ pub fn seat_page(lang: Lang, session_id: &str, name: &str, game: &Game) -> Marku
     let scenario = game.scenario();
     let debrief = game
         .is_finished()
-        .then(|| kam_sim::debrief::debrief(game, lang));
-    let scores = kam_sim::score::score(game);
+        .then(|| kam_sim::debrief_game(game, lang));
+    let scores = kam_sim::score_game(game);
     let months = game.turn().saturating_sub(1).min(scenario.turns);
     let summary = say(
         lang,
@@ -454,9 +454,9 @@ pub fn seat_page(lang: Lang, session_id: &str, name: &str, game: &Game) -> Marku
                                 ul.causes {
                                     @for cause in &record.causes {
                                         li { (say(lang, Say::CauseLine, &[
-                                            &explain::metric_name(cause.metric, lang),
-                                            &kam_sim::words::signed(cause.delta * explain::shown_scale(cause.metric)),
-                                            &explain::cause_text(game, a, cause, lang),
+                                            &kam_sim::metric_name(cause.metric, lang),
+                                            &kam_sim::words::signed(cause.delta * kam_sim::shown_scale(cause.metric)),
+                                            &kam_sim::cause_text(game, a, cause, lang),
                                         ])) }
                                     }
                                 }
@@ -512,7 +512,7 @@ fn decision_lines(lang: Lang, game: &Game) -> Vec<String> {
         .collect()
 }
 
-fn answer_text(lang: Lang, game: &Game, record: &kam_sim::engine::ChoiceRecord) -> String {
+fn answer_text(lang: Lang, game: &Game, record: &kam_sim::ChoiceRecord) -> String {
     let scenario = game.scenario();
     let event = scenario.events.get(record.event);
     let account = scenario

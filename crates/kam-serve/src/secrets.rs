@@ -45,7 +45,7 @@ pub fn code(len: usize) -> String {
 
 /// What the database keeps of a secret.
 pub fn hash(secret: &str) -> String {
-    kam_sim::record::sha256_hex(secret.trim().as_bytes())
+    kam_sim::sha256_hex(secret.trim().as_bytes())
 }
 
 /// Argon2id with OWASP's first recommended setting: 19 MiB of memory, 2 passes, 1 lane

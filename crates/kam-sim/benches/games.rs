@@ -7,11 +7,10 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use kam_sim::engine::Prepared;
-use kam_sim::{batch, bundled, load, strategy};
+use kam_sim::Prepared;
 
 fn classroom() -> (&'static str, &'static str) {
-    bundled::SCENARIOS
+    kam_sim::BUNDLED_SCENARIOS
         .iter()
         .copied()
         .find(|(f, _)| *f == "classroom_en.ron")
@@ -20,32 +19,32 @@ fn classroom() -> (&'static str, &'static str) {
 
 fn games(c: &mut Criterion) {
     let (file, src) = classroom();
-    let (prepared, _) = load::load_str(file, src).expect("valid");
+    let (prepared, _) = kam_sim::load_str(file, src).expect("valid");
     let mut group = c.benchmark_group("classroom game");
     group.throughput(Throughput::Elements(1));
-    for name in strategy::NAMES {
+    for name in kam_sim::StrategyId::BENCHMARKS {
         let mut seed = 0;
-        group.bench_function(name, |b| {
+        group.bench_function(name.name(), |b| {
             b.iter(|| {
                 seed += 1;
-                black_box(batch::play(&prepared, name, seed).unwrap())
+                black_box(kam_sim::play(&prepared, name, seed).unwrap())
             })
         });
     }
     group.finish();
 
-    let large = Prepared::new(kam_sim::generate::generate(200, 36, 1));
+    let large = Prepared::new(kam_sim::generate_scenario(200, 36, 1));
     let mut group = c.benchmark_group("generated 200 accounts x 36 turns game");
     group
         .throughput(Throughput::Elements(1))
         .sample_size(10)
         .measurement_time(Duration::from_secs(10));
-    for name in strategy::NAMES {
+    for name in kam_sim::StrategyId::BENCHMARKS {
         let mut seed = 0;
-        group.bench_function(name, |b| {
+        group.bench_function(name.name(), |b| {
             b.iter(|| {
                 seed += 1;
-                black_box(batch::play(&large, name, seed).unwrap())
+                black_box(kam_sim::play(&large, name, seed).unwrap())
             })
         });
     }
@@ -54,20 +53,20 @@ fn games(c: &mut Criterion) {
 
 fn loading(c: &mut Criterion) {
     let mut group = c.benchmark_group("load and validate");
-    for (file, src) in bundled::SCENARIOS {
+    for (file, src) in kam_sim::BUNDLED_SCENARIOS {
         group.throughput(Throughput::Bytes(src.len() as u64));
         group.bench_function(file, |b| {
-            b.iter(|| black_box(load::load_str(file, black_box(src)).is_ok()))
+            b.iter(|| black_box(kam_sim::load_str(file, black_box(src)).is_ok()))
         });
     }
     let large = ron::ser::to_string_pretty(
-        &kam_sim::generate::generate(200, 36, 1),
+        &kam_sim::generate_scenario(200, 36, 1),
         ron::ser::PrettyConfig::new(),
     )
     .expect("serialisable");
     group.throughput(Throughput::Bytes(large.len() as u64));
     group.bench_function("generated 200 accounts", |b| {
-        b.iter(|| black_box(load::load_str("large.ron", &large).is_ok()))
+        b.iter(|| black_box(kam_sim::load_str("large.ron", &large).is_ok()))
     });
     group.finish();
 }
@@ -79,11 +78,11 @@ fn simulate_all(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("load + 5000 games", |b| {
         b.iter(|| {
-            let (prepared, _) = load::load_str(file, src).unwrap();
-            for name in strategy::NAMES {
-                black_box(batch::Summary::of(
+            let (prepared, _) = kam_sim::load_str(file, src).unwrap();
+            for name in kam_sim::StrategyId::BENCHMARKS {
+                black_box(kam_sim::StrategySummary::of(
                     name,
-                    &batch::scores(&prepared, name, 1, 1000).unwrap(),
+                    &kam_sim::score_runs(&prepared, name, 1, 1000).unwrap(),
                 ));
             }
         })
@@ -97,22 +96,22 @@ fn simulate_all(c: &mut Criterion) {
 /// pitched unsuited), for a careless game (many faults to weigh) and the expert's.
 fn debrief(c: &mut Criterion) {
     let (file, src) = classroom();
-    let (prepared, _) = load::load_str(file, src).expect("valid");
+    let (prepared, _) = kam_sim::load_str(file, src).expect("valid");
     let mut group = c.benchmark_group("classroom debrief");
     group
         .sample_size(10)
         .measurement_time(Duration::from_secs(20));
-    for name in ["random", "expert"] {
-        let game = batch::play(&prepared, name, 3).unwrap();
+    for name in [kam_sim::StrategyId::Random, kam_sim::StrategyId::Expert] {
+        let game = kam_sim::play(&prepared, name, 3).unwrap();
         group.bench_function(
             format!("{name}: verdicts + chance + try next time + reading"),
             |b| {
                 b.iter(|| {
                     let lang = kam_sim::scenario::Language::En;
                     black_box((
-                        kam_sim::debrief::debrief(&game, lang),
-                        kam_sim::coach::costliest_mistakes(&game, lang),
-                        kam_sim::reading_review::review(&game, lang),
+                        kam_sim::debrief_game(&game, lang),
+                        kam_sim::costliest_mistakes(&game, lang),
+                        kam_sim::review_reading(&game, lang),
                     ))
                 })
             },

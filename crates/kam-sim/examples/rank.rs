@@ -2,8 +2,6 @@
 //!
 //! `cargo run --release -p kam-sim --example rank -- FILE [RUNS]`
 
-use kam_sim::batch;
-
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let Some(path) = args.get(1) else {
@@ -11,7 +9,7 @@ fn main() {
         std::process::exit(2);
     };
     let runs: u64 = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(200);
-    let prepared = match kam_sim::load::load_file(std::path::Path::new(path)) {
+    let prepared = match kam_sim::load_file(std::path::Path::new(path)) {
         Ok((prepared, warnings)) => {
             for w in warnings {
                 eprintln!("{w}");
@@ -25,11 +23,10 @@ fn main() {
             std::process::exit(1);
         }
     };
-    for name in kam_sim::strategy::NAMES {
+    for name in kam_sim::StrategyId::BENCHMARKS {
         let started = std::time::Instant::now();
-        let scores = batch::scores(&prepared, name, 0, runs).expect("strategy plays legally");
-        let mean =
-            |f: fn(&kam_sim::score::Scores) -> f64| scores.iter().map(f).sum::<f64>() / runs as f64;
+        let scores = kam_sim::score_runs(&prepared, name, 0, runs).expect("strategy plays legally");
+        let mean = |f: fn(&kam_sim::Scores) -> f64| scores.iter().map(f).sum::<f64>() / runs as f64;
         println!(
             "{name:>10}: composite {:5.1}  retention {:5.1}  profit {:5.1}  satisfaction {:5.1}  ({:?}/game)",
             mean(|s| s.composite),

@@ -1,5 +1,5 @@
 //! What each teaching point is worth in a scenario: the expert against itself with one
-//! teaching point removed ([`crate::strategy::ABLATIONS`]), and against the scenario changed so
+//! teaching point removed ([`crate::strategy::Ablation`]), and against the scenario changed so
 //! that a lesson has nothing to act on (half the visits, every pitch alike, no price
 //! concessions). Differences are paired by seed, with a 95 % interval.
 
@@ -9,13 +9,13 @@ use serde::Serialize;
 
 use crate::batch;
 use crate::engine::Prepared;
-use crate::strategy::{ABLATIONS, AblationKind};
+use crate::strategy::{Ablation, AblationKind, StrategyId};
 
 /// What one teaching point is worth to the expert in a scenario.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Worth {
-    /// The ablation strategy's name.
-    pub strategy: &'static str,
+    /// The ablation strategy (serialized as its name).
+    pub strategy: StrategyId,
     pub teaching_point: &'static str,
     /// True for a bad habit (its worth is what it costs), false for a taught behaviour.
     pub bad_habit: bool,
@@ -51,7 +51,7 @@ fn paired(expert: &[f64], other: &[f64]) -> (f64, f64) {
 
 fn composites(
     prepared: &Arc<Prepared>,
-    strategy: &str,
+    strategy: StrategyId,
     seed: u64,
     runs: u64,
 ) -> Result<Vec<f64>, String> {
@@ -67,18 +67,18 @@ pub fn teaching_values(
     seed: u64,
     runs: u64,
 ) -> Result<Vec<Worth>, String> {
-    let expert = composites(prepared, "expert", seed, runs)?;
+    let expert = composites(prepared, StrategyId::Expert, seed, runs)?;
     let expert_mean = expert.iter().sum::<f64>() / expert.len().max(1) as f64;
-    ABLATIONS
-        .iter()
+    Ablation::ALL
+        .into_iter()
         .map(|ablation| {
-            let other = composites(prepared, ablation.name, seed, runs)?;
+            let other = composites(prepared, StrategyId::Ablation(ablation), seed, runs)?;
             let (worth, interval) = paired(&expert, &other);
             Ok(Worth {
-                strategy: ablation.name,
-                teaching_point: ablation.teaching_point,
-                bad_habit: ablation.kind == AblationKind::BadHabit,
-                exercised: (ablation.exercised)(prepared),
+                strategy: StrategyId::Ablation(ablation),
+                teaching_point: ablation.teaching_point(),
+                bad_habit: ablation.kind() == AblationKind::BadHabit,
+                exercised: ablation.exercised(prepared),
                 expert_mean,
                 ablated_mean: other.iter().sum::<f64>() / other.len().max(1) as f64,
                 worth,

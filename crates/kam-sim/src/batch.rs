@@ -8,12 +8,12 @@ use serde::Serialize;
 
 use crate::engine::{Game, Prepared};
 use crate::score::{self, Scores};
-use crate::strategy;
+use crate::strategy::{self, StrategyId};
 
-/// Plays one game with a named strategy.
-pub fn play(prepared: &Arc<Prepared>, strategy: &str, seed: u64) -> Result<Game, String> {
-    let mut player = strategy::by_name(strategy, seed)
-        .ok_or_else(|| format!("unknown strategy `{strategy}`"))?;
+/// Plays one game with a built-in strategy; the error says which illegal decision it made (a
+/// bug in a strategy, never in a scenario that validates).
+pub fn play(prepared: &Arc<Prepared>, strategy: StrategyId, seed: u64) -> Result<Game, String> {
+    let mut player = strategy.build(seed);
     let mut game = Game::new(Arc::clone(prepared), seed);
     strategy::play_out(&mut game, player.as_mut())
         .map_err(|e| format!("{strategy} made an illegal decision: {e}"))?;
@@ -24,7 +24,7 @@ pub fn play(prepared: &Arc<Prepared>, strategy: &str, seed: u64) -> Result<Game,
 /// is the same whatever the number of threads (each game is independent and kept in order).
 pub fn scores(
     prepared: &Arc<Prepared>,
-    strategy: &str,
+    strategy: StrategyId,
     seed: u64,
     runs: u64,
 ) -> Result<Vec<Scores>, String> {
@@ -134,7 +134,7 @@ impl Distribution {
 /// A strategy's results over many seeds.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Summary {
-    pub strategy: String,
+    pub strategy: StrategyId,
     pub composite: Distribution,
     pub retention: Distribution,
     pub profit: Distribution,
@@ -142,9 +142,9 @@ pub struct Summary {
 }
 
 impl Summary {
-    pub fn of(strategy: &str, scores: &[Scores]) -> Summary {
+    pub fn of(strategy: StrategyId, scores: &[Scores]) -> Summary {
         Summary {
-            strategy: strategy.to_owned(),
+            strategy,
             composite: Distribution::of(scores.iter().map(|s| s.composite)),
             retention: Distribution::of(scores.iter().map(|s| s.retention)),
             profit: Distribution::of(scores.iter().map(|s| s.profit)),

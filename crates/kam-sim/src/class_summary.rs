@@ -200,7 +200,8 @@ mod tests {
     fn a_tally_judges_lessons_only_on_a_finished_game() {
         let (file, text) = crate::bundled::SCENARIOS[0];
         let (prepared, _) = crate::load::load_str(file, text).unwrap();
-        let finished = crate::batch::play(&prepared, "expert", 3).unwrap();
+        let finished =
+            crate::batch::play(&prepared, crate::strategy::StrategyId::Expert, 3).unwrap();
         let tally = GameTally::of(&finished);
         assert_eq!(tally.lessons, lessons_missed(&finished));
         assert!(!tally.lessons.is_empty());
@@ -218,7 +219,7 @@ pub fn expert_by_month(
     prepared: &std::sync::Arc<crate::engine::Prepared>,
     seed: u64,
 ) -> Result<Vec<f64>, String> {
-    let played = crate::batch::play(prepared, "expert", seed)?;
+    let played = crate::batch::play(prepared, crate::strategy::StrategyId::Expert, seed)?;
     let mut game = Game::new(std::sync::Arc::clone(prepared), seed);
     let mut by_month = vec![crate::score::score(&game).composite];
     for decision in played.log() {
@@ -241,7 +242,7 @@ mod expert_tests {
         let (prepared, _) = crate::load::load_str(file, src).unwrap();
         let by_month = expert_by_month(&prepared, 3).unwrap();
         assert_eq!(by_month.len(), prepared.scenario.turns as usize + 1);
-        let played = crate::batch::play(&prepared, "expert", 3).unwrap();
+        let played = crate::batch::play(&prepared, crate::strategy::StrategyId::Expert, 3).unwrap();
         assert_eq!(
             by_month.last().copied(),
             Some(crate::score::score(&played).composite)

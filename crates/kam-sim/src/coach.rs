@@ -322,7 +322,7 @@ mod tests {
     #[test]
     fn a_loss_makers_hint_says_its_losses_are_past_months() {
         let mut game = classroom();
-        let mut even = crate::strategy::by_name("even", 7).unwrap();
+        let mut even = crate::strategy::StrategyId::Even.build(7);
         let loser = loop {
             let month = game.turn();
             while game.turn() == month {
@@ -675,7 +675,7 @@ fn value_of(game: &Game, at: usize, instead: Decision) -> Option<f64> {
     )
     .ok()?;
     replay.decide(instead).ok()?;
-    let mut expert = crate::strategy::by_name("expert", game.seed())?;
+    let mut expert = crate::strategy::StrategyId::Expert.build(game.seed());
     crate::strategy::play_out(&mut replay, expert.as_mut()).ok()?;
     Some(crate::score::score(&replay).composite)
 }
@@ -685,10 +685,7 @@ fn value_of(game: &Game, at: usize, instead: Decision) -> Option<f64> {
 /// each valued by the expert playing the rest of the game.
 pub fn costliest_mistakes(game: &Game, lang: Language) -> Vec<Mistake> {
     let scenario = game.scenario();
-    let mut expert = match crate::strategy::by_name("expert", game.seed()) {
-        Some(e) => e,
-        None => return Vec::new(),
-    };
+    let mut expert = crate::strategy::StrategyId::Expert.build(game.seed());
     let mut found = Vec::new();
     crate::record::walk_log(game, |i, decision, replay| {
         let month = replay.turn();
@@ -944,13 +941,13 @@ mod mistakes {
     fn a_random_game_has_costly_mistakes_and_the_experts_has_few() {
         let (file, src) = crate::bundled::by_name("tutorial").unwrap();
         let (prepared, _) = crate::load::load_str(file, src).unwrap();
-        let random = crate::batch::play(&prepared, "random", 3).unwrap();
+        let random = crate::batch::play(&prepared, crate::strategy::StrategyId::Random, 3).unwrap();
         let mistakes = costliest_mistakes(&random, Language::En);
         assert!(!mistakes.is_empty() && mistakes.len() <= 3);
         assert!(mistakes.windows(2).all(|w| w[0].points >= w[1].points));
         assert!(mistakes[0].points > 1.0, "{mistakes:?}");
         assert!(mistakes.iter().all(|m| m.month >= 1 && m.month <= 6));
-        let expert = crate::batch::play(&prepared, "expert", 3).unwrap();
+        let expert = crate::batch::play(&prepared, crate::strategy::StrategyId::Expert, 3).unwrap();
         let theirs: f64 = costliest_mistakes(&expert, Language::En)
             .iter()
             .map(|m| m.points)
@@ -966,7 +963,7 @@ mod mistakes {
         let (file, src) = crate::bundled::by_name("classroom_en").unwrap();
         let (prepared, _) = crate::load::load_str(file, src).unwrap();
         let mut game = Game::new(std::sync::Arc::clone(&prepared), 11);
-        let mut expert = crate::strategy::by_name("expert", 11).unwrap();
+        let mut expert = crate::strategy::StrategyId::Expert.build(11);
         let mut walked = 0;
         while let Some(d) = crate::strategy::next_decision(&game, expert.as_mut()) {
             let d = match game.pending() {
@@ -1010,7 +1007,8 @@ mod mistakes {
         for seed in 1..=4 {
             let (file, src) = crate::bundled::by_name("classroom_en").unwrap();
             let (prepared, _) = crate::load::load_str(file, src).unwrap();
-            let game = crate::batch::play(&prepared, "random", seed).unwrap();
+            let game =
+                crate::batch::play(&prepared, crate::strategy::StrategyId::Random, seed).unwrap();
             for m in costliest_mistakes(&game, Language::En) {
                 if m.better_plan.is_none() {
                     continue;
@@ -1061,7 +1059,7 @@ mod mistakes {
         let (file, src) = crate::bundled::by_name("classroom_en").unwrap();
         let (prepared, _) = crate::load::load_str(file, src).unwrap();
         let game = Game::new(prepared, 3);
-        let expert = crate::strategy::by_name("expert", 3).unwrap().plan(&game);
+        let expert = crate::strategy::StrategyId::Expert.build(3).plan(&game);
         let mine = Plan {
             visits: expert.visits[..1].to_vec(),
             resources: expert.resources.clone(),
@@ -1079,7 +1077,7 @@ mod mistakes {
         let (file, src) = crate::bundled::by_name("classroom_en").unwrap();
         let (prepared, _) = crate::load::load_str(file, src).unwrap();
         let mut game = Game::new(std::sync::Arc::clone(&prepared), 7);
-        let mut expert = crate::strategy::by_name("expert", 7).unwrap();
+        let mut expert = crate::strategy::StrategyId::Expert.build(7);
         let mut plan = expert.plan(&game);
         for v in &mut plan.visits {
             let person = &game.accounts()[v.account].people[v.stakeholder].person;

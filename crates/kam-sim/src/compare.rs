@@ -163,8 +163,8 @@ mod tests {
     fn every_month_of_both_games_is_told_and_the_expert_gives_reasons() {
         let (file, src) = crate::bundled::by_name("classroom_en").unwrap();
         let (prepared, _) = crate::load::load_str(file, src).unwrap();
-        let you = crate::batch::play(&prepared, "even", 5).unwrap();
-        let expert = crate::batch::play(&prepared, "expert", 5).unwrap();
+        let you = crate::batch::play(&prepared, crate::strategy::StrategyId::Even, 5).unwrap();
+        let expert = crate::batch::play(&prepared, crate::strategy::StrategyId::Expert, 5).unwrap();
         let months = months(&you, &expert, Language::En);
         assert_eq!(months.len() as u32, prepared.scenario.turns);
         for m in &months {

@@ -24,11 +24,14 @@ mod events;
 mod month_end;
 mod negotiation;
 mod preview;
+mod resolved;
 
 pub use preview::PlanPreview;
+pub use resolved::{EventScope, Resolved, ResolvedEffect, Target};
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue;
+use crate::ids::PersonId;
 use crate::model;
 use crate::reading::Reading;
 use crate::scenario::*;
@@ -49,6 +52,8 @@ pub struct Prepared {
     /// or a class chose another ([`Prepared::at_difficulty`]). Not part of the content hash:
     /// it changes what is shown, never a number of the model.
     pub difficulty: Difficulty,
+    /// The scenario's string references resolved once, for the engine's turns.
+    pub resolved: Resolved,
 }
 
 impl Prepared {
@@ -95,6 +100,7 @@ impl Prepared {
             .collect();
         Arc::new(Prepared {
             difficulty: scenario.difficulty(),
+            resolved: Resolved::new(&scenario),
             scenario,
             half_saturation,
             norms,
@@ -350,6 +356,8 @@ pub struct CloseDraw {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PersonState {
+    /// The person's id as the scenario was prepared ([`Resolved`]): what effects name them by.
+    pub id: PersonId,
     /// Shared with the scenario: what-if copies of a game must stay cheap.
     pub person: Arc<Stakeholder>,
     pub support: f64,
@@ -402,7 +410,8 @@ pub struct AccountState {
 }
 
 impl AccountState {
-    fn new(account: &Account) -> AccountState {
+    /// The account at the start; `people` are its stakeholders' resolved ids, in order.
+    fn new(account: &Account, people: &[PersonId]) -> AccountState {
         AccountState {
             satisfaction: account.satisfaction,
             share: account.share,
@@ -414,7 +423,9 @@ impl AccountState {
             people: account
                 .stakeholders
                 .iter()
-                .map(|s| PersonState {
+                .zip(people)
+                .map(|(s, &id)| PersonState {
+                    id,
                     person: Arc::new(s.clone()),
                     support: s.support,
                     present: true,
@@ -637,7 +648,12 @@ enum Draw {
 impl Game {
     pub fn new(prepared: Arc<Prepared>, seed: u64) -> Game {
         let scenario = &prepared.scenario;
-        let accounts: Vec<AccountState> = scenario.accounts.iter().map(AccountState::new).collect();
+        let accounts: Vec<AccountState> = scenario
+            .accounts
+            .iter()
+            .zip(&prepared.resolved.account_people)
+            .map(|(account, people)| AccountState::new(account, people))
+            .collect();
         let n = accounts.len();
         Game {
             seed,

@@ -1,7 +1,7 @@
 //! Loading a scenario file the way a compiler reads source: every problem that can be found
 //! in one pass, each located as FILE:LINE:COL with what was expected.
 //!
-//! Three layers, each reporting all it finds: bytes (UTF-8), syntax and types (`ron_tree`),
+//! Three layers, each reporting all it finds: bytes (UTF-8), syntax and types (`ron_located`),
 //! then meaning (`validate`). Semantic findings carry a path such as
 //! `events[2].trigger.account`, which is mapped back to a position through the syntax tree.
 //! What is wrong is a typed [`Problem`], said in Chinese or English where it is shown
@@ -13,10 +13,10 @@ use std::sync::Arc;
 
 use crate::engine::Prepared;
 use crate::problems::{self, FullWidth, Problem};
-use crate::ron_tree::{self, Node, NodeKind, Pos, Span};
 use crate::scenario::{Language, Scenario};
 use crate::validate::{self, Finding};
 use crate::words::Lang;
+use ron_located::{self, Node, NodeKind, Pos, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -102,14 +102,14 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Loaded {
 
 /// Parses, deserializes and validates scenario text.
 pub fn load_str(file: &str, src: &str) -> Loaded {
-    let node = ron_tree::parse(src).map_err(|e| {
+    let node = ron_located::parse(src).map_err(|e| {
         let problem = Problem::Syntax {
             error: e.kind,
             full_width: full_width_at(src, e.pos),
         };
         vec![diagnostic(file, e.pos, Severity::Error, problem)]
     })?;
-    let scenario: Scenario = ron_tree::from_node(&node).map_err(|errors| {
+    let scenario: Scenario = ron_located::from_node(&node).map_err(|errors| {
         errors
             .into_iter()
             .map(|e| {
@@ -154,7 +154,7 @@ fn full_width_at(src: &str, pos: Pos) -> Option<FullWidth> {
 /// `None` when the field is not written (the game then plays in Chinese, but an author who
 /// left it out may well write English, so a tool falls back to the locale).
 pub fn language_of(src: &str) -> Option<Language> {
-    let Ok(root) = ron_tree::parse(src) else {
+    let Ok(root) = ron_located::parse(src) else {
         // A file that does not parse (a full-width comma typed by a Chinese input method is
         // the commonest slip) still says its language in a line of its own.
         return language_line(src);
@@ -270,7 +270,7 @@ mod tests {
     #[test]
     fn paths_find_nested_values() {
         let src = "(a: [(b: 1), (b: (c: [5, 6]))])";
-        let node = ron_tree::parse(src).unwrap();
+        let node = ron_located::parse(src).unwrap();
         let span = span_at(&node, "a[1].b.c[1]");
         assert_eq!((span.start.line, span.start.col), (1, 26));
         // A path that goes too deep stops at the deepest existing part.

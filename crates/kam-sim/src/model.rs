@@ -419,11 +419,14 @@ pub fn profit_rate(account: &Account, share: f64, margin: f64, contract: &Contra
 // The funnel (teaching point 9).
 // ---------------------------------------------------------------------------------------------
 
+/// The funnel's stages, numbered 1 to this: an opportunity at the last stage moves no further.
+pub const FUNNEL_STAGES: u32 = 6;
+
 /// Win rate of each funnel stage (seed 001, 销售预计), stage 1 first.
-pub const STAGE_WIN_RATES: [f64; 6] = [0.05, 0.10, 0.20, 0.30, 0.50, 0.80];
+pub const STAGE_WIN_RATES: [f64; FUNNEL_STAGES as usize] = [0.05, 0.10, 0.20, 0.30, 0.50, 0.80];
 
 pub fn stage_win_rate(stage: u32) -> f64 {
-    STAGE_WIN_RATES[(stage.clamp(1, 6) - 1) as usize]
+    STAGE_WIN_RATES[(stage.clamp(1, FUNNEL_STAGES) - 1) as usize]
 }
 
 /// Chance an open opportunity moves up a stage in a turn: access to the buying centre (the

@@ -7,7 +7,7 @@
 //! Every variant is said in Chinese and English in the same `match` arm, so a variant without
 //! one of them does not compile.
 //!
-//! Syntax and type errors come from `ron_tree` (the generic `ron-located` crate) as its own
+//! Syntax and type errors come from the generic `ron-located` crate as its own
 //! typed kinds. That crate says them in English only and knows nothing of languages, so it
 //! stays a reusable reader; their Chinese lives here, beside the rest of the scenario's words
 //! ([`syntax`], [`data`]).
@@ -18,13 +18,13 @@
 use std::fmt;
 
 use crate::load::Severity;
-use crate::ron_tree::{
-    Context, DeErrorKind, Expected, Found, Hint, NameKind, ONE_OF_SHOWN, ParseErrorKind, Pos,
-    SeparatorHint, Token, Unexpected, Unknown, Want,
-};
 use crate::scenario::{Difficulty, Need, NegotiationKind, Style, Tier};
 use crate::teaching::WarningKind;
 use crate::words::{self, Lang};
+use ron_located::{
+    Context, DeErrorKind, Expected, Found, Hint, NameKind, ONE_OF_SHOWN, ParseErrorKind, Pos,
+    SeparatorHint, Token, Unexpected, Unknown, Want,
+};
 
 /// `severity: message` as a compiler prints it after `FILE:LINE:COL: ` (`error: …`, `错误：…`).
 pub fn headed(lang: Lang, severity: Severity, message: &str) -> String {
@@ -1632,7 +1632,7 @@ mod tests {
     use std::collections::BTreeSet;
 
     use super::*;
-    use crate::ron_tree::{Pos, Unknown};
+    use ron_located::{Pos, Unknown};
 
     /// The index of `x`'s variant among the patterns, and how many there are. The `match`
     /// lists every variant without a wildcard, so a new variant does not compile until it is

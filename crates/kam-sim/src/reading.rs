@@ -568,7 +568,7 @@ mod tests {
     #[test]
     fn reactions_speak_in_the_real_style_and_follow_the_pitchs_fit() {
         let prepared = classroom(Difficulty::Normal);
-        let game = crate::batch::play(&prepared, "random", 5).unwrap();
+        let game = crate::batch::play(&prepared, crate::strategy::StrategyId::Random, 5).unwrap();
         let all = reactions(&game, Language::Zh);
         assert!(all.len() > 20, "a random game visits: {}", all.len());
         let mut receptions = std::collections::HashSet::new();
@@ -706,7 +706,7 @@ mod tests {
             .is_err()
         );
         assert_eq!(game.log().len(), before);
-        let mut expert = crate::strategy::by_name("expert", 3).unwrap();
+        let mut expert = crate::strategy::StrategyId::Expert.build(3);
         crate::strategy::play_out(&mut game, expert.as_mut()).unwrap();
         // The save and the replay keep it, bit for bit.
         let text = ron::to_string(&crate::record::record(&game, "t")).unwrap();

@@ -167,7 +167,7 @@ fn misreading_cost(game: &Game, account: usize, stakeholder: usize) -> Option<f6
         resources: plan.resources.clone(),
     };
     let mut replay = Game::new(std::sync::Arc::clone(game.prepared()), game.seed());
-    let mut expert = crate::strategy::by_name("expert", game.seed())?;
+    let mut expert = crate::strategy::StrategyId::Expert.build(game.seed());
     for decision in game.log() {
         if replay.is_finished() {
             break;
@@ -204,7 +204,7 @@ mod tests {
         let mut game = Game::new(prepared.at_difficulty(Difficulty::Normal), 4);
         let (a, p) = (2, 0);
         let style = game.accounts()[a].people[p].person.style;
-        let mut expert = crate::strategy::by_name("expert", 4).unwrap();
+        let mut expert = crate::strategy::StrategyId::Expert.build(4);
         while let Some(d) = crate::strategy::next_decision(&game, expert.as_mut()) {
             if matches!(d, Decision::Plan(_)) && (game.turn() == 1 || game.turn() == 3) {
                 let reading = Reading {
@@ -246,7 +246,7 @@ mod tests {
             })
             .unwrap();
         let wrong = Style::ALL.into_iter().find(|&s| s != person.style).unwrap();
-        let mut expert = crate::strategy::by_name("expert", 9).unwrap();
+        let mut expert = crate::strategy::StrategyId::Expert.build(9);
         game.decide(Decision::Read {
             account: a,
             stakeholder: p,

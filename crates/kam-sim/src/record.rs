@@ -135,7 +135,7 @@ mod tests {
     fn a_record_in_another_format_is_refused_with_its_number() {
         let (file, src) = crate::bundled::SCENARIOS[0];
         let (prepared, _) = crate::load::load_str(file, src).unwrap();
-        let game = crate::batch::play(&prepared, "even", 1).unwrap();
+        let game = crate::batch::play(&prepared, crate::strategy::StrategyId::Even, 1).unwrap();
         let mut record = super::record(&game, "Ann");
         assert!(super::from_str(&super::to_string(&record).unwrap()).is_ok());
         record.format = 7;

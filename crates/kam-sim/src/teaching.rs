@@ -16,7 +16,7 @@ use crate::engine::{Decision, Game, Prepared};
 use crate::problems::{Flaw, Problem};
 use crate::scenario::{Condition, Effect, Event, EventKind, Scenario, Trigger, Verdict};
 use crate::score::{self, Scores};
-use crate::strategy;
+use crate::strategy::StrategyId;
 
 /// An account is "impossible" when every strategy loses it in at least this share of games.
 pub const LOST_BY_ALL: f64 = 0.95;
@@ -168,7 +168,7 @@ impl GameStats {
 /// One strategy's games.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StrategyRun {
-    pub strategy: String,
+    pub strategy: StrategyId,
     pub games: Vec<GameStats>,
 }
 
@@ -225,13 +225,13 @@ pub struct Lab {
     pub prepared: Arc<Prepared>,
     pub seed: u64,
     pub runs: u64,
-    /// In the order of [`strategy::NAMES`].
+    /// In the order of [`StrategyId::BENCHMARKS`].
     pub strategies: Vec<StrategyRun>,
 }
 
 impl Lab {
-    pub fn strategy(&self, name: &str) -> Option<&StrategyRun> {
-        self.strategies.iter().find(|s| s.strategy == name)
+    pub fn strategy(&self, id: StrategyId) -> Option<&StrategyRun> {
+        self.strategies.iter().find(|s| s.strategy == id)
     }
 
     pub fn games(&self) -> usize {
@@ -252,21 +252,21 @@ fn lab_with_progress(
     runs: u64,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Lab, String> {
-    let jobs: Vec<(usize, u64)> = (0..strategy::NAMES.len())
+    let jobs: Vec<(usize, u64)> = (0..StrategyId::BENCHMARKS.len())
         .flat_map(|s| (0..runs).map(move |i| (s, seed.wrapping_add(i))))
         .collect();
     let total = jobs.len();
     let all = crate::batch::par_map_progress(
         &jobs,
         |&(s, seed)| {
-            crate::batch::play(prepared, strategy::NAMES[s], seed).map(|g| GameStats::of(&g))
+            crate::batch::play(prepared, StrategyId::BENCHMARKS[s], seed).map(|g| GameStats::of(&g))
         },
         &|done| progress(done, total),
     );
-    let mut strategies: Vec<StrategyRun> = strategy::NAMES
-        .iter()
-        .map(|n| StrategyRun {
-            strategy: (*n).to_owned(),
+    let mut strategies: Vec<StrategyRun> = StrategyId::BENCHMARKS
+        .into_iter()
+        .map(|strategy| StrategyRun {
+            strategy,
             games: Vec::new(),
         })
         .collect();
@@ -499,7 +499,7 @@ pub fn review_lab(lab: &Lab) -> Vec<TeachingWarning> {
         let best = lab
             .strategies
             .iter()
-            .map(|s| (s.retained(a), s.strategy.as_str()))
+            .map(|s| (s.retained(a), s.strategy.name()))
             .fold((-1.0, ""), |b, x| if x.0 > b.0 { x } else { b });
         if best.0 <= 1.0 - LOST_BY_ALL {
             out.push(TeachingWarning {
@@ -536,7 +536,7 @@ pub fn review_lab(lab: &Lab) -> Vec<TeachingWarning> {
         }
     }
 
-    if let Some(expert) = lab.strategy("expert")
+    if let Some(expert) = lab.strategy(StrategyId::Expert)
         && scenario.means.budget_per_turn > 0.0
         && !expert.games.is_empty()
     {
@@ -555,14 +555,14 @@ pub fn review_lab(lab: &Lab) -> Vec<TeachingWarning> {
         }
     }
 
-    if let Some(expert) = lab.strategy("expert")
+    if let Some(expert) = lab.strategy(StrategyId::Expert)
         && scenario.means.budget_per_turn > 0.0
         && !expert.games.is_empty()
     {
         out.extend(budget_buys_score(&lab.prepared, expert));
     }
 
-    if let Some(expert) = lab.strategy("expert") {
+    if let Some(expert) = lab.strategy(StrategyId::Expert) {
         for (e, event) in scenario.events.iter().enumerate() {
             if event.choices.len() < 2 {
                 continue;
@@ -614,7 +614,7 @@ fn budget_buys_score(prepared: &Arc<Prepared>, expert: &StrategyRun) -> Option<T
     let frugal = Prepared::new(frugal);
     let (mut without, mut profit_without) = (0.0, 0.0);
     for g in &expert.games {
-        let game = crate::batch::play(&frugal, "expert", g.seed).ok()?;
+        let game = crate::batch::play(&frugal, crate::strategy::StrategyId::Expert, g.seed).ok()?;
         let scores = score::score(&game);
         without += scores.composite / n;
         profit_without += scores.profit / n;
@@ -637,7 +637,7 @@ fn budget_buys_score(prepared: &Arc<Prepared>, expert: &StrategyRun) -> Option<T
 /// Teaching warnings as located diagnostics (warnings, FILE:LINE:COL) against the scenario's
 /// source text, as `kam validate` prints them.
 pub fn locate(file: &str, src: &str, warnings: &[TeachingWarning]) -> Vec<crate::load::Diagnostic> {
-    let root = crate::ron_tree::parse(src).ok();
+    let root = ron_located::parse(src).ok();
     warnings
         .iter()
         .map(|w| {
@@ -687,9 +687,9 @@ pub struct SkillCheck {
 /// against luck. Each check states its threshold.
 pub fn skill_checks(lab: &Lab) -> Vec<SkillCheck> {
     let (Some(expert), Some(random), Some(even)) = (
-        lab.strategy("expert"),
-        lab.strategy("random"),
-        lab.strategy("even"),
+        lab.strategy(StrategyId::Expert),
+        lab.strategy(StrategyId::Random),
+        lab.strategy(StrategyId::Even),
     ) else {
         return Vec::new();
     };
@@ -791,7 +791,7 @@ mod tests {
         let a = lab(&prepared, 5, 4).unwrap();
         let b = lab(&prepared, 5, 4).unwrap();
         assert_eq!(a.strategies, b.strategies);
-        assert_eq!(a.games(), 4 * strategy::NAMES.len());
+        assert_eq!(a.games(), 4 * StrategyId::BENCHMARKS.len());
         for s in &a.strategies {
             assert_eq!(
                 s.games.iter().map(|g| g.seed).collect::<Vec<_>>(),
@@ -1125,7 +1125,12 @@ mod tests {
         let (prepared, _) = crate::load::load_str(file, src).unwrap();
         let s = &prepared.scenario;
         let mut graded = Vec::new();
-        for name in ["expert", "random", "even", "tier-norms"] {
+        for name in [
+            StrategyId::Expert,
+            StrategyId::Random,
+            StrategyId::Even,
+            StrategyId::TierNorms,
+        ] {
             for seed in 0..8 {
                 let game = crate::batch::play(&prepared, name, seed).unwrap();
                 for (lesson, _) in crate::debrief::lessons_missed(&game) {

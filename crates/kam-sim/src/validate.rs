@@ -10,7 +10,6 @@ use std::collections::{HashMap, HashSet};
 use crate::load::Severity;
 use crate::problems::{FullWidth, Named, Never, Place, Problem, Quantity};
 use crate::scenario::*;
-use crate::words::Lang;
 
 /// One problem, by path.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,9 +20,10 @@ pub struct Finding {
 }
 
 impl Finding {
-    /// The problem in English.
+    /// The problem in English, for the tests' assertions (people see it rendered by `load`).
+    #[cfg(test)]
     pub fn message(&self) -> String {
-        self.problem.render(Lang::En)
+        self.problem.render(crate::words::Lang::En)
     }
 }
 
@@ -157,10 +157,10 @@ pub fn ascii_hint(text: &str) -> Option<FullWidth> {
     })
 }
 
-/// The closest known name, if it is close enough to be a typo ([`crate::ron_tree::suggest`]).
+/// The closest known name, if it is close enough to be a typo ([`ron_located::suggest`]).
 fn did_you_mean<'a>(word: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     let known: Vec<&'a str> = known.collect();
-    crate::ron_tree::suggest(word, &known)
+    ron_located::suggest(word, &known)
 }
 
 /// Checks a scenario's meaning. Errors make it unplayable; warnings make it teach badly.
@@ -673,7 +673,7 @@ fn check_opportunity(f: &mut Findings, s: &Scenario, p: &str, o: &Opportunity) {
         1e12,
         Quantity::OpportunityValue,
     );
-    if !(1..=6).contains(&o.stage) {
+    if !(1..=crate::model::FUNNEL_STAGES).contains(&o.stage) {
         f.error(
             format!("{p}.stage"),
             Problem::FunnelStage { found: o.stage },

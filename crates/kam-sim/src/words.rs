@@ -265,7 +265,7 @@ use crate::teaching::WarningKind;
 
 /// Each built-in strategy: id (what `--strategy` takes, in both languages), Chinese name,
 /// Chinese description, English description. Benchmarks first, then the ablations, as
-/// [`crate::strategy::all_names`] lists them.
+/// [`crate::strategy::StrategyId::ALL`] lists them.
 const STRATEGIES: [(&str, &str, &str, &str); 14] = [
     (
         "random",
@@ -371,17 +371,17 @@ pub fn strategy_description(lang: Lang, id: &str) -> &'static str {
         .map_or("", |s| lang.pick(s.2, s.3))
 }
 
-/// The teaching point an ablation ([`crate::strategy::ABLATIONS`]) takes away from the expert,
+/// The teaching point an ablation ([`crate::strategy::Ablation`]) takes away from the expert,
 /// as the courseware puts it (empty for an id that is not an ablation). The English is the
 /// ablation's own `teaching_point`.
 pub fn teaching_point(lang: Lang, ablation: &str) -> &'static str {
-    let Some(a) = crate::strategy::ABLATIONS
-        .iter()
-        .find(|a| a.name == ablation)
+    let Some(a) = crate::strategy::Ablation::ALL
+        .into_iter()
+        .find(|a| a.name() == ablation)
     else {
         return "";
     };
-    let zh = match a.name {
+    let zh = match a.name() {
         "spread-visits" => "把有限的拜访按价值和潜力分配",
         "random-pitch" => "按每个人的风格和需求沟通",
         "stereotype-pitch" => "从言行中读出每个人的风格和需求",
@@ -391,9 +391,9 @@ pub fn teaching_point(lang: Lang, ablation: &str) -> &'static str {
         "concede" => "一上来就答应买方的第一个要求，而不是交换条件（双赢）",
         "discount-all" => "给每个客户打折来买忠诚",
         "over-serve" => "过度服务营收最大的客户",
-        _ => a.teaching_point,
+        _ => a.teaching_point(),
     };
-    lang.pick(zh, a.teaching_point)
+    lang.pick(zh, a.teaching_point())
 }
 
 /// Whether an ablation takes a taught behaviour away or adds a bad habit.
@@ -452,7 +452,7 @@ mod instructor_tests {
     #[test]
     fn every_strategy_has_a_name_and_a_description_in_both_languages() {
         let ids: Vec<&str> = STRATEGIES.iter().map(|s| s.0).collect();
-        assert_eq!(ids, crate::strategy::all_names());
+        assert_eq!(ids, crate::strategy::StrategyId::ALL.map(|s| s.name()));
         for id in ids {
             for lang in [Lang::Zh, Lang::En] {
                 assert!(!strategy_description(lang, id).is_empty(), "{id}");
@@ -465,9 +465,13 @@ mod instructor_tests {
 
     #[test]
     fn every_ablation_names_its_teaching_point_in_both_languages() {
-        for a in crate::strategy::ABLATIONS {
-            assert_eq!(teaching_point(Lang::En, a.name), a.teaching_point);
-            assert!(!teaching_point(Lang::Zh, a.name).is_ascii(), "{}", a.name);
+        for a in crate::strategy::Ablation::ALL {
+            assert_eq!(teaching_point(Lang::En, a.name()), a.teaching_point());
+            assert!(
+                !teaching_point(Lang::Zh, a.name()).is_ascii(),
+                "{}",
+                a.name()
+            );
         }
         assert_eq!(teaching_point(Lang::Zh, "expert"), "");
     }
@@ -476,9 +480,9 @@ mod instructor_tests {
     fn chinese_names_use_full_width_punctuation() {
         let mut texts: Vec<&str> = STRATEGIES.iter().flat_map(|s| [s.1, s.2]).collect();
         texts.extend(
-            crate::strategy::ABLATIONS
-                .iter()
-                .map(|a| teaching_point(Lang::Zh, a.name)),
+            crate::strategy::Ablation::ALL
+                .into_iter()
+                .map(|a| teaching_point(Lang::Zh, a.name())),
         );
         for text in texts {
             assert!(!text.contains([',', ';', '?', '!', '(', ')']), "{text}");

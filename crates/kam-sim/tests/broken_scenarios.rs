@@ -6,7 +6,7 @@ mod common;
 
 use std::path::PathBuf;
 
-use kam_sim::load::{self, Diagnostic, Severity};
+use kam_sim::{Diagnostic, Severity};
 
 fn corpus_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/broken_scenarios")
@@ -82,7 +82,7 @@ const WARNED: &[(&str, u32, &str)] = &[
 ];
 
 fn errors(name: &str, bytes: &[u8]) -> Vec<Diagnostic> {
-    match load::load_bytes(name, bytes) {
+    match kam_sim::load_bytes(name, bytes) {
         Ok(_) => panic!("{name} was accepted"),
         Err(diagnostics) => diagnostics
             .into_iter()
@@ -128,7 +128,7 @@ fn every_broken_scenario_gives_a_located_error() {
 fn mistakes_that_still_play_give_one_located_warning() {
     for (file, line, words) in WARNED {
         let bytes = std::fs::read(corpus_dir().join(file)).unwrap();
-        let warnings = match load::load_bytes(file, &bytes) {
+        let warnings = match kam_sim::load_bytes(file, &bytes) {
             Ok((_, warnings)) => warnings,
             Err(errors) => panic!("{file} was rejected: {errors:#?}"),
         };
@@ -182,7 +182,7 @@ fn independent_mistakes_are_all_reported_in_one_run() {
 fn mangled_scenarios_never_panic() {
     use rand::{RngExt, SeedableRng};
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(99);
-    for (name, src) in kam_sim::bundled::SCENARIOS {
+    for (name, src) in kam_sim::BUNDLED_SCENARIOS {
         let lines = src.lines().count() as u32 + 1;
         for i in 0..300 {
             let mut bytes = src.as_bytes().to_vec();
@@ -200,7 +200,7 @@ fn mangled_scenarios_never_panic() {
                     bytes.drain(at..end);
                 }
             }
-            if let Err(diagnostics) = load::load_bytes(name, &bytes) {
+            if let Err(diagnostics) = kam_sim::load_bytes(name, &bytes) {
                 assert!(!diagnostics.is_empty());
                 for d in diagnostics {
                     assert!(

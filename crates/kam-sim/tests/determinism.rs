@@ -5,8 +5,7 @@ mod common;
 
 use std::sync::Arc;
 
-use kam_sim::engine::{Game, Prepared};
-use kam_sim::{record, strategy};
+use kam_sim::{Game, Prepared};
 
 /// Everything a game has produced, printed exactly (Debug prints each f64 so that it parses
 /// back to the same bits, so equal fingerprints mean bit-equal games).
@@ -21,7 +20,7 @@ fn fingerprint(game: &Game) -> String {
         game.log(),
         game.choices(),
         game.negotiation_records(),
-        kam_sim::score::score(game)
+        kam_sim::score_game(game)
     )
 }
 
@@ -32,7 +31,7 @@ fn scenarios() -> Vec<(String, Arc<Prepared>)> {
         .collect();
     all.push((
         "generated 40x24".into(),
-        Prepared::new(kam_sim::generate::generate(40, 24, 11)),
+        Prepared::new(kam_sim::generate_scenario(40, 24, 11)),
     ));
     all
 }
@@ -40,10 +39,10 @@ fn scenarios() -> Vec<(String, Arc<Prepared>)> {
 #[test]
 fn two_runs_with_the_same_seed_are_bit_identical() {
     for (name, prepared) in scenarios() {
-        for player in strategy::NAMES {
+        for player in kam_sim::StrategyId::BENCHMARKS {
             for seed in [0, 7, u64::MAX] {
-                let first = kam_sim::batch::play(&prepared, player, seed).unwrap();
-                let second = kam_sim::batch::play(&prepared, player, seed).unwrap();
+                let first = kam_sim::play(&prepared, player, seed).unwrap();
+                let second = kam_sim::play(&prepared, player, seed).unwrap();
                 assert_eq!(
                     fingerprint(&first),
                     fingerprint(&second),
@@ -59,7 +58,9 @@ fn different_seeds_give_different_games() {
     // Guards the test above against a fingerprint that ignores the randomness.
     for (name, prepared) in scenarios() {
         let games: Vec<String> = (0..5)
-            .map(|seed| fingerprint(&kam_sim::batch::play(&prepared, "random", seed).unwrap()))
+            .map(|seed| {
+                fingerprint(&kam_sim::play(&prepared, kam_sim::StrategyId::Random, seed).unwrap())
+            })
             .collect();
         let distinct: std::collections::HashSet<&String> = games.iter().collect();
         assert!(distinct.len() > 1, "{name}: five seeds played identically");
@@ -70,7 +71,7 @@ fn different_seeds_give_different_games() {
 fn a_save_restored_mid_game_reaches_the_same_end() {
     for (name, prepared) in scenarios() {
         for seed in [3, 1234] {
-            let straight = kam_sim::batch::play(&prepared, "random", seed).unwrap();
+            let straight = kam_sim::play(&prepared, kam_sim::StrategyId::Random, seed).unwrap();
             let half = straight.log().len() / 2;
 
             // Play half the log, save through the real file format, restore, play the rest.
@@ -80,13 +81,14 @@ fn a_save_restored_mid_game_reaches_the_same_end() {
             }
             let dir = tempfile::tempdir().unwrap();
             let path = dir.path().join("autosave.ron");
-            record::write_atomic(&path, &record::record(&first_half, "tester")).unwrap();
-            let saved = record::read(&path).unwrap();
+            kam_sim::write_record_atomic(&path, &kam_sim::record_game(&first_half, "tester"))
+                .unwrap();
+            let saved = kam_sim::read_record(&path).unwrap();
             assert!(
                 !saved.finished,
                 "{name}: a half-played game is saved as finished"
             );
-            let mut resumed = record::restore(Arc::clone(&prepared), &saved).unwrap();
+            let mut resumed = kam_sim::restore_record(Arc::clone(&prepared), &saved).unwrap();
             assert_eq!(
                 fingerprint(&resumed),
                 fingerprint(&first_half),
@@ -109,20 +111,17 @@ fn strategies_resume_like_players() {
     // The game's autoplay and a trainee who saves and quits use the same path: the strategy
     // asked again after a restore must continue the same game.
     for (name, prepared) in common::bundled() {
-        let straight = kam_sim::batch::play(&prepared, "expert", 5).unwrap();
+        let straight = kam_sim::play(&prepared, kam_sim::StrategyId::Expert, 5).unwrap();
         let mut game = Game::new(Arc::clone(&prepared), 5);
-        let mut player = strategy::by_name("expert", 5).unwrap();
+        let mut player = kam_sim::StrategyId::Expert.build(5);
         while game.turn() <= prepared.scenario.turns / 2 {
-            let d = strategy::next_decision(&game, player.as_mut()).unwrap();
+            let d = kam_sim::next_decision(&game, player.as_mut()).unwrap();
             game.decide(d).unwrap();
         }
         let mut resumed =
-            record::restore(Arc::clone(&prepared), &record::record(&game, "x")).unwrap();
-        strategy::play_out(
-            &mut resumed,
-            strategy::by_name("expert", 5).unwrap().as_mut(),
-        )
-        .unwrap();
+            kam_sim::restore_record(Arc::clone(&prepared), &kam_sim::record_game(&game, "x"))
+                .unwrap();
+        kam_sim::play_out(&mut resumed, kam_sim::StrategyId::Expert.build(5).as_mut()).unwrap();
         assert_eq!(fingerprint(&resumed), fingerprint(&straight), "{name}");
     }
 }

@@ -5,9 +5,7 @@ mod common;
 
 use std::sync::Arc;
 
-use kam_sim::engine::{
-    Decision, Game, Metric, Pending, Plan, Prepared, ResourceUse, Source, Visit,
-};
+use kam_sim::{Decision, Game, Metric, Pending, Plan, Prepared, ResourceUse, Source, Visit};
 
 fn classroom() -> Arc<Prepared> {
     common::bundled()
@@ -183,7 +181,7 @@ fn opportunities_moving_through_the_funnel_are_explained() {
     let mut advanced = false;
     let mut closed = false;
     for seed in 0..20 {
-        let game = kam_sim::batch::play(&prepared, "expert", seed).unwrap();
+        let game = kam_sim::play(&prepared, kam_sim::StrategyId::Expert, seed).unwrap();
         for a in 0..prepared.scenario.accounts.len() {
             for record in game.history(a) {
                 for c in &record.causes {
@@ -209,13 +207,13 @@ fn opportunities_moving_through_the_funnel_are_explained() {
 fn letting_a_loss_making_account_go_is_not_a_missed_warning_sign() {
     let prepared = classroom();
     let hongda = account(&prepared, "hongda");
-    assert!(kam_sim::score::baseline_profit_rate(&prepared.scenario, hongda) < 0.0);
+    assert!(kam_sim::baseline_profit_rate(&prepared.scenario, hongda) < 0.0);
     for seed in 0..40 {
-        let game = kam_sim::batch::play(&prepared, "expert", seed).unwrap();
+        let game = kam_sim::play(&prepared, kam_sim::StrategyId::Expert, seed).unwrap();
         if !game.accounts()[hongda].churned {
             continue;
         }
-        let debrief = kam_sim::debrief::debrief(&game, kam_sim::scenario::Language::En);
+        let debrief = kam_sim::debrief_game(&game, kam_sim::scenario::Language::En);
         let warning = debrief
             .lessons
             .iter()
@@ -243,7 +241,7 @@ fn letting_a_loss_making_account_go_is_not_a_missed_warning_sign() {
 fn a_negotiation_an_event_opens_is_priced_and_settled_on_the_same_account() {
     // The takeover rumour at Dongyue opens Haichuan's tender: the deal must be weighed on the
     // account it will change, Dongyue, not on the one the tender names.
-    let (file, src) = kam_sim::bundled::SCENARIOS
+    let (file, src) = kam_sim::BUNDLED_SCENARIOS
         .iter()
         .copied()
         .find(|(f, _)| *f == "classroom_en.ron")
@@ -255,7 +253,7 @@ fn a_negotiation_an_event_opens_is_priced_and_settled_on_the_same_account() {
         "effects: [Satisfaction(4.0), Support(\"he\", 8.0), Pressure(-5.0), StartNegotiation(\"haichuan_tender\")]",
         1,
     );
-    let (prepared, _) = kam_sim::load::load_str(file, &src).unwrap();
+    let (prepared, _) = kam_sim::load_str(file, &src).unwrap();
     let dongyue = account(&prepared, "dongyue");
     let tender = prepared
         .scenario
@@ -291,13 +289,13 @@ fn a_negotiation_an_event_opens_is_priced_and_settled_on_the_same_account() {
 /// the preview said, over many seeds and both bundled classrooms.
 #[test]
 fn a_plans_preview_is_what_the_month_brings_when_nothing_random_happens() {
-    use kam_sim::engine::{Game, Source};
+    use kam_sim::{Game, Source};
     let mut compared = 0;
-    for (file, src) in kam_sim::bundled::SCENARIOS {
-        let (prepared, _) = kam_sim::load::load_str(file, src).unwrap();
+    for (file, src) in kam_sim::BUNDLED_SCENARIOS {
+        let (prepared, _) = kam_sim::load_str(file, src).unwrap();
         for seed in 0..40 {
             let mut game = Game::new(std::sync::Arc::clone(&prepared), seed);
-            let mut expert = kam_sim::strategy::by_name("expert", seed).unwrap();
+            let mut expert = kam_sim::StrategyId::Expert.build(seed);
             for _ in 0..prepared.scenario.turns {
                 if game.is_finished() {
                     break;
@@ -305,8 +303,8 @@ fn a_plans_preview_is_what_the_month_brings_when_nothing_random_happens() {
                 let plan = expert.plan(&game);
                 let preview = game.preview_plan(&plan).unwrap();
                 let month = game.turn();
-                game.decide(kam_sim::engine::Decision::Plan(plan)).unwrap();
-                while let Some(d) = kam_sim::strategy::next_decision(&game, expert.as_mut()) {
+                game.decide(kam_sim::Decision::Plan(plan)).unwrap();
+                while let Some(d) = kam_sim::next_decision(&game, expert.as_mut()) {
                     if game.turn() != month {
                         break;
                     }
@@ -356,7 +354,7 @@ fn a_defection_is_explained_by_its_satisfaction_and_its_odds() {
     let prepared = classroom();
     let mut explained = 0;
     for seed in 0..30 {
-        let game = kam_sim::batch::play(&prepared, "random", seed).unwrap();
+        let game = kam_sim::play(&prepared, kam_sim::StrategyId::Random, seed).unwrap();
         for a in 0..game.accounts().len() {
             for r in game.history(a) {
                 if r.satisfaction >= kam_sim::model::CHURN_SATISFACTION {
@@ -366,8 +364,7 @@ fn a_defection_is_explained_by_its_satisfaction_and_its_odds() {
                     continue;
                 };
                 assert!(r.churned && r.defection_chance > 0.0);
-                let text =
-                    kam_sim::explain::cause_text(&game, a, cause, kam_sim::scenario::Language::En);
+                let text = kam_sim::cause_text(&game, a, cause, kam_sim::scenario::Language::En);
                 let chance = format!("{:.1}%", 100.0 * r.defection_chance);
                 let satisfaction = format!("{:.1}", r.satisfaction);
                 assert!(
@@ -388,7 +385,7 @@ fn a_resource_says_what_it_does_in_its_own_numbers() {
     let prepared = classroom();
     let mut described = 0;
     for res in &prepared.scenario.means.resources {
-        let text = kam_sim::explain::resource_effects(res, kam_sim::scenario::Language::En);
+        let text = kam_sim::resource_effects(res, kam_sim::scenario::Language::En);
         if res.satisfaction != 0.0 {
             assert!(
                 text.contains(&format!("satisfaction +{:.1}", res.satisfaction))
@@ -417,7 +414,7 @@ fn a_contract_signed_and_the_account_lost_never_share_a_month() {
     let mut deals = 0;
     for strategy in ["random", "even", "concede", "expert"] {
         for seed in 0..150 {
-            let game = kam_sim::batch::play(&prepared, strategy, seed).unwrap();
+            let game = kam_sim::play(&prepared, strategy.parse().unwrap(), seed).unwrap();
             for r in game
                 .negotiation_records()
                 .iter()

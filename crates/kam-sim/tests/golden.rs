@@ -47,12 +47,12 @@ fn measure() -> Measured {
         means: BTreeMap::new(),
     };
     for (name, prepared) in common::bundled() {
-        let content = kam_sim::record::scenario_hash(&prepared);
+        let content = kam_sim::scenario_hash(&prepared);
         let name = format!("{name}@{}", &content[..12]);
-        for strategy in kam_sim::strategy::all_names() {
+        for strategy in kam_sim::StrategyId::ALL {
             let mut hash = Sha256::new();
             let mut sums = [0.0; 4];
-            for s in kam_sim::batch::scores(&prepared, strategy, 0, SEEDS).unwrap() {
+            for s in kam_sim::score_runs(&prepared, strategy, 0, SEEDS).unwrap() {
                 let figures = [s.composite, s.retention, s.profit, s.satisfaction];
                 for (sum, v) in sums.iter_mut().zip(figures) {
                     hash.update(v.to_bits().to_le_bytes());

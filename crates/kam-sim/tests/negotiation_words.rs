@@ -7,12 +7,11 @@ mod common;
 
 use std::sync::Arc;
 
-use kam_sim::engine::{BuyerReply, Decision, Game, Pending, Prepared};
-use kam_sim::negotiation_review::{
-    Table, all_offers, counter_words, says_must, topic_name, value_formula,
-};
 use kam_sim::scenario::{Issue, Language, Negotiation, Style, Topic};
-use kam_sim::strategy;
+use kam_sim::{BuyerReply, Decision, Game, Pending, Prepared};
+use kam_sim::{
+    OfferTable, counter_words, negotiation_offers, says_must, topic_name, value_formula,
+};
 
 /// Plays `prepared` with `strategy` on `seed` and hands over the game at each negotiation as it
 /// opens (before the first offer).
@@ -23,8 +22,8 @@ fn at_each_negotiation(
     mut each: impl FnMut(&Game),
 ) {
     let mut game = Game::new(Arc::clone(prepared), seed);
-    let mut player = strategy::by_name(strategy, seed).unwrap();
-    while let Some(decision) = strategy::next_decision(&game, player.as_mut()) {
+    let mut player = strategy.parse::<kam_sim::StrategyId>().unwrap().build(seed);
+    while let Some(decision) = kam_sim::next_decision(&game, player.as_mut()) {
         if let Some(Pending::Negotiation(state)) = game.pending()
             && state.exchanges.is_empty()
         {
@@ -103,7 +102,7 @@ fn with_negotiations() -> Vec<(String, Arc<Prepared>)> {
         let path = entry.unwrap().path();
         let src = std::fs::read_to_string(&path).unwrap();
         let file = path.file_name().unwrap().to_string_lossy().into_owned();
-        let (prepared, _) = kam_sim::load::load_str(&file, &src).unwrap();
+        let (prepared, _) = kam_sim::load_str(&file, &src).unwrap();
         all.push((file, prepared));
     }
     all.retain(|(_, p)| !p.scenario.negotiations.is_empty());
@@ -122,9 +121,9 @@ fn a_must_is_said_only_when_no_acceptable_offer_keeps_the_issue() {
         for (strategy, seed) in [("expert", 1), ("random", 2), ("concede", 3), ("even", 4)] {
             at_each_negotiation(&prepared, strategy, seed, |game| {
                 let (n, def, style) = open(game);
-                let table = Table::new(game, n).unwrap();
+                let table = OfferTable::new(game, n).unwrap();
                 let lang = game.scenario().language;
-                let offers = all_offers(&def);
+                let offers = negotiation_offers(&def);
                 for o in &offers {
                     // The engine, in round 1: it accepts exactly at the table's bar and presses
                     // the signal's first priority otherwise.
@@ -215,13 +214,13 @@ fn the_renewal_buyer_never_calls_price_a_must_when_full_price_wins() {
         let mut game = at_renewal.expect("the renewal opens");
         let (n, def, style) = open(&game);
         let lang = game.scenario().language;
-        let table = Table::new(&game, n).unwrap();
+        let table = OfferTable::new(&game, n).unwrap();
         let (price, keep) = option(&def, Topic::Price, keep);
         let (terms, days) = option(&def, Topic::PaymentTerms, days);
         let (_, sixty) = option(&def, Topic::PaymentTerms, sixty);
         let (length, year) = option(&def, Topic::ContractLength, year);
         // No offer at full price hears that price must change, in any round before the last.
-        for o in all_offers(&def).iter().filter(|o| o[price] == keep) {
+        for o in negotiation_offers(&def).iter().filter(|o| o[price] == keep) {
             for round in 1..def.rounds {
                 assert!(
                     table.signal(&def, round, o).musts().all(|i| i != price),
@@ -291,7 +290,7 @@ fn the_tender_review_names_the_cheapest_win_and_says_list_price_cannot_win() {
             }
             seen = true;
             let lang = game.scenario().language;
-            let table = Table::new(game, n).unwrap();
+            let table = OfferTable::new(game, n).unwrap();
             let no_deal = table.review(&def, None);
             let list = no_deal.list_price.clone().unwrap();
             assert!(!list.can_win, "{name}");
@@ -315,7 +314,7 @@ fn the_tender_review_names_the_cheapest_win_and_says_list_price_cannot_win() {
             }
             let lines = no_deal.lines(&def, game.scenario(), lang);
             let text = lines.join("\n");
-            let labels = kam_sim::negotiation_review::offer_labels(&def, &win.offer, lang);
+            let labels = kam_sim::offer_labels(&def, &win.offer, lang);
             assert!(text.contains(&labels), "{name}: {text}");
             assert!(
                 text.contains(
@@ -364,7 +363,7 @@ fn the_review_speaks_both_languages() {
     let prepared = scenario("classroom_en");
     at_each_negotiation(&prepared, "expert", 7, |game| {
         let (n, def, _) = open(game);
-        let table = Table::new(game, n).unwrap();
+        let table = OfferTable::new(game, n).unwrap();
         let review = table.review(&def, None);
         for lang in [Language::Zh, Language::En] {
             let lines = review.lines(&def, game.scenario(), lang);

@@ -5,7 +5,7 @@ mod common;
 
 use std::sync::Arc;
 
-use kam_sim::engine::{Decision, Game, Prepared};
+use kam_sim::{Decision, Game, Prepared};
 use proptest::prelude::*;
 
 const EPS: f64 = 1e-6;
@@ -47,7 +47,7 @@ fn check_ranges(game: &Game) {
             assert!((1..=6).contains(&o.stage), "funnel stage {}", o.stage);
         }
     }
-    let scores = kam_sim::score::score(game);
+    let scores = kam_sim::score_game(game);
     for v in [
         scores.retention,
         scores.profit_score,
@@ -113,7 +113,7 @@ fn check_game(prepared: &Arc<Prepared>, game_seed: u64, player_seed: u64) {
             let cash: f64 = record
                 .causes
                 .iter()
-                .filter(|c| c.metric == kam_sim::engine::Metric::Cash)
+                .filter(|c| c.metric == kam_sim::Metric::Cash)
                 .map(|c| c.delta)
                 .sum();
             assert!(
@@ -145,7 +145,7 @@ fn check_game(prepared: &Arc<Prepared>, game_seed: u64, player_seed: u64) {
     let total: f64 = (0..n)
         .flat_map(|a| game.history(a).iter().map(|r| r.profit.total()))
         .sum();
-    let scores = kam_sim::score::score(&game);
+    let scores = kam_sim::score_game(&game);
     assert!(
         (scores.profit - total).abs() <= EPS * (1.0 + total.abs()),
         "profit {} vs lines {total}",
@@ -171,13 +171,13 @@ proptest! {
         game_seed in any::<u64>(),
         player_seed in any::<u64>(),
     ) {
-        let prepared = Prepared::new(kam_sim::generate::generate(accounts, turns, scenario_seed));
+        let prepared = Prepared::new(kam_sim::generate_scenario(accounts, turns, scenario_seed));
         check_game(&prepared, game_seed, player_seed);
     }
 
     #[test]
     fn bundled_scenarios_stay_in_range_and_add_up(
-        which in 0usize..kam_sim::bundled::SCENARIOS.len(),
+        which in 0usize..kam_sim::BUNDLED_SCENARIOS.len(),
         game_seed in any::<u64>(),
         player_seed in any::<u64>(),
     ) {
@@ -188,7 +188,7 @@ proptest! {
 
 #[test]
 fn illegal_plans_are_refused_and_change_nothing() {
-    use kam_sim::engine::{Plan, ResourceUse, Visit};
+    use kam_sim::{Plan, ResourceUse, Visit};
     for (name, prepared) in common::bundled() {
         let game = Game::new(Arc::clone(&prepared), 1);
         let means = &prepared.scenario.means;

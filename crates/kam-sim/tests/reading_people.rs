@@ -14,15 +14,15 @@
 
 mod common;
 
-use kam_sim::batch;
+use kam_sim::StrategyId;
 use kam_sim::scenario::Difficulty;
 
 const SEEDS: u64 = 200;
 const STEREOTYPE_COST: f64 = 5.0;
 const READING_GAP: f64 = 3.0;
 
-fn mean_composite(prepared: &std::sync::Arc<kam_sim::engine::Prepared>, strategy: &str) -> f64 {
-    let scores = batch::scores(prepared, strategy, 0, SEEDS).unwrap();
+fn mean_composite(prepared: &std::sync::Arc<kam_sim::Prepared>, strategy: StrategyId) -> f64 {
+    let scores = kam_sim::score_runs(prepared, strategy, 0, SEEDS).unwrap();
     scores.iter().map(|s| s.composite).sum::<f64>() / scores.len() as f64
 }
 
@@ -32,11 +32,14 @@ fn reading_people_pays_and_can_be_learnt_from_cues() {
     for (name, prepared) in common::bundled_and_model_scenarios() {
         let normal = prepared.at_difficulty(Difficulty::Normal);
         let easy = prepared.at_difficulty(Difficulty::Easy);
-        let expert_normal = mean_composite(&normal, "expert");
-        let expert_easy = mean_composite(&easy, "expert");
+        let expert_normal = mean_composite(&normal, StrategyId::Expert);
+        let expert_easy = mean_composite(&easy, StrategyId::Expert);
         let hard = prepared.at_difficulty(Difficulty::Hard);
-        let expert_hard = mean_composite(&hard, "expert");
-        let stereotype = mean_composite(&normal, "stereotype-pitch");
+        let expert_hard = mean_composite(&hard, StrategyId::Expert);
+        let stereotype = mean_composite(
+            &normal,
+            StrategyId::Ablation(kam_sim::Ablation::StereotypePitch),
+        );
         let cost = expert_normal - stereotype;
         let gap = expert_easy - expert_normal;
         println!(

@@ -5,18 +5,25 @@
 
 mod common;
 
+use kam_sim::StrategyId;
+
 const SEEDS: u64 = 1000;
 
 #[test]
 fn every_bundled_scenario_rewards_skill() {
     let mut failures = Vec::new();
     for (name, prepared) in common::bundled() {
-        let mean = |strategy: &str| {
-            let scores = kam_sim::batch::scores(&prepared, strategy, 0, SEEDS).unwrap();
+        let mean = |strategy: StrategyId| {
+            let scores = kam_sim::score_runs(&prepared, strategy, 0, SEEDS).unwrap();
             scores.iter().map(|s| s.composite).sum::<f64>() / SEEDS as f64
         };
-        let [expert, tier_norms, even, random] =
-            ["expert", "tier-norms", "even", "random"].map(mean);
+        let [expert, tier_norms, even, random] = [
+            StrategyId::Expert,
+            StrategyId::TierNorms,
+            StrategyId::Even,
+            StrategyId::Random,
+        ]
+        .map(mean);
         let line = format!(
             "{name}: expert {expert:.2}, tier-norms {tier_norms:.2}, even {even:.2}, random {random:.2}"
         );
@@ -59,12 +66,12 @@ fn a_loss_making_a_account_does_not_outweigh_the_rest() {
             < 0.0,
         "the probe account must lose money at its terms"
     );
-    let probe = kam_sim::engine::Prepared::new(scenario);
-    let mean = |strategy: &str| {
-        let scores = kam_sim::batch::scores(&probe, strategy, 0, 200).unwrap();
+    let probe = kam_sim::Prepared::new(scenario);
+    let mean = |strategy: StrategyId| {
+        let scores = kam_sim::score_runs(&probe, strategy, 0, 200).unwrap();
         scores.iter().map(|s| s.composite).sum::<f64>() / 200.0
     };
-    let (expert, random) = (mean("expert"), mean("random"));
+    let (expert, random) = (mean(StrategyId::Expert), mean(StrategyId::Random));
     eprintln!("probe: expert {expert:.1}, random {random:.1}");
     assert!(
         expert > random + 5.0,

@@ -8,7 +8,7 @@
 //!   every style alike costs ≥ 4 (style matters); removing every price concession costs at
 //!   most 1 (the discount is no crutch);
 //! - each teaching point the scenario exercises is worth ≥ 3 points to the expert, and each bad
-//!   habit costs ≥ 3 ([`kam_sim::strategy::ABLATIONS`]).
+//!   habit costs ≥ 3 ([`kam_sim::Ablation::ALL`]).
 //!
 //! A check the model could not meet on a scenario would be listed in [`KNOWN_GAPS`] with its
 //! figure in docs/model.md; every other check must hold, and a listed gap that closes fails
@@ -18,9 +18,10 @@ mod common;
 
 use std::sync::Arc;
 
-use kam_sim::ablation::{self, MIN_WORTH, Variant};
-use kam_sim::batch::{self, Distribution};
-use kam_sim::engine::Prepared;
+use kam_sim::Distribution;
+use kam_sim::Prepared;
+use kam_sim::StrategyId;
+use kam_sim::{MIN_WORTH, ScenarioVariant};
 
 const SEEDS: u64 = 1000;
 
@@ -32,8 +33,8 @@ fn scenarios() -> Vec<(String, Arc<Prepared>)> {
     common::bundled_and_model_scenarios()
 }
 
-fn composites(prepared: &Arc<Prepared>, strategy: &str) -> Vec<f64> {
-    batch::scores(prepared, strategy, 0, SEEDS)
+fn composites(prepared: &Arc<Prepared>, strategy: StrategyId) -> Vec<f64> {
+    kam_sim::score_runs(prepared, strategy, 0, SEEDS)
         .unwrap()
         .iter()
         .map(|s| s.composite)
@@ -67,9 +68,9 @@ fn every_taught_behaviour_pays_and_every_bad_habit_costs() {
                 _ => {}
             }
         };
-        let expert = composites(&prepared, "expert");
-        let [tier, even, random] =
-            ["tier-norms", "even", "random"].map(|s| mean(&composites(&prepared, s)));
+        let expert = composites(&prepared, StrategyId::Expert);
+        let [tier, even, random] = [StrategyId::TierNorms, StrategyId::Even, StrategyId::Random]
+            .map(|s| mean(&composites(&prepared, s)));
         let e = mean(&expert);
         check(
             "ranking",
@@ -89,23 +90,25 @@ fn every_taught_behaviour_pays_and_every_bad_habit_costs() {
         );
         for (variant, what, ok) in [
             (
-                Variant::HalfVisits,
+                ScenarioVariant::HalfVisits,
                 "half visits",
                 (|x: f64| x >= 5.0) as fn(f64) -> bool,
             ),
-            (Variant::EqualFit, "equal fit", |x| x >= 4.0),
-            (Variant::NoConcessions, "no concessions", |x| x <= 1.0),
+            (ScenarioVariant::EqualFit, "equal fit", |x| x >= 4.0),
+            (ScenarioVariant::NoConcessions, "no concessions", |x| {
+                x <= 1.0
+            }),
         ] {
             let changed = mean(&composites(
-                &ablation::variant(&prepared, variant),
-                "expert",
+                &kam_sim::scenario_variant(&prepared, variant),
+                StrategyId::Expert,
             ));
             check(what, ok(e - changed), format!("costs {:.2}", e - changed));
         }
-        for w in ablation::teaching_values(&prepared, 0, SEEDS).unwrap() {
+        for w in kam_sim::teaching_values(&prepared, 0, SEEDS).unwrap() {
             if w.exercised {
                 check(
-                    w.strategy,
+                    w.strategy.name(),
                     w.worth >= MIN_WORTH,
                     format!("worth {:.2} ± {:.2}", w.worth, w.interval),
                 );

@@ -14,10 +14,9 @@ mod common;
 
 use std::sync::Arc;
 
-use kam_sim::batch;
-use kam_sim::engine::Prepared;
+use kam_sim::Ablation;
+use kam_sim::Prepared;
 use kam_sim::scenario::Lesson;
-use kam_sim::strategy::ABLATIONS;
 
 const SEEDS: u64 = 200;
 
@@ -55,8 +54,8 @@ fn missed(prepared: &Arc<Prepared>, strategy: &str, lessons: &[Lesson]) -> (f64,
     let mut hits = 0;
     let mut counts: Vec<(Lesson, u32)> = Vec::new();
     for seed in 0..SEEDS {
-        let game = batch::play(prepared, strategy, seed).unwrap();
-        let missed: Vec<Lesson> = kam_sim::debrief::lessons_missed(&game)
+        let game = kam_sim::play(prepared, strategy.parse().unwrap(), seed).unwrap();
+        let missed: Vec<Lesson> = kam_sim::lessons_missed(&game)
             .into_iter()
             .filter(|(_, m)| *m)
             .map(|(l, _)| l)
@@ -89,9 +88,9 @@ fn verdicts_praise_the_expert_and_name_each_ablations_habit() {
     let mut failures = Vec::new();
     let mut table = vec![format!(
         "| scenario | expert told it missed a point | {} |",
-        ABLATIONS
+        Ablation::ALL
             .iter()
-            .map(|a| a.name)
+            .map(|a| a.name())
             .collect::<Vec<_>>()
             .join(" | ")
     )];
@@ -110,17 +109,17 @@ fn verdicts_praise_the_expert_and_name_each_ablations_habit() {
             ));
         }
         let mut row = vec![format!("{name}"), format!("{:.1}%", 100.0 * expert)];
-        for ablation in ABLATIONS {
-            if !(ablation.exercised)(&prepared) {
+        for ablation in Ablation::ALL {
+            if !ablation.exercised(&prepared) {
                 row.push("n/a".to_owned());
                 continue;
             }
-            let (share, most) = missed(&prepared, ablation.name, own_lessons(ablation.name));
+            let (share, most) = missed(&prepared, ablation.name(), own_lessons(ablation.name()));
             row.push(format!("{:.0}%", 100.0 * share));
             if share < ABLATION_MISSES_AT_LEAST {
                 failures.push(format!(
                     "{name}: {} is told it missed its own point in only {:.0}% of games (most missed: {most})",
-                    ablation.name,
+                    ablation.name(),
                     100.0 * share
                 ));
             }
@@ -145,7 +144,7 @@ fn classroom_en() -> Arc<Prepared> {
 /// trainee to move the visits off Hongda.
 #[test]
 fn a_careless_game_on_one_loss_maker_misses_allocation_not_style() {
-    use kam_sim::engine::{Decision, Game, Plan, Visit};
+    use kam_sim::{Decision, Game, Plan, Visit};
     let prepared = classroom_en();
     let scenario = &prepared.scenario;
     let hongda = scenario
@@ -154,8 +153,8 @@ fn a_careless_game_on_one_loss_maker_misses_allocation_not_style() {
         .position(|a| a.id == "hongda")
         .unwrap();
     let mut game = Game::new(Arc::clone(&prepared), 5);
-    let mut expert = kam_sim::strategy::by_name("expert", 5).unwrap();
-    while let Some(d) = kam_sim::strategy::next_decision(&game, expert.as_mut()) {
+    let mut expert = kam_sim::StrategyId::Expert.build(5);
+    while let Some(d) = kam_sim::next_decision(&game, expert.as_mut()) {
         let d = match d {
             Decision::Plan(_) if !game.accounts()[hongda].churned => {
                 let people = &game.accounts()[hongda].people;
@@ -190,7 +189,7 @@ fn a_careless_game_on_one_loss_maker_misses_allocation_not_style() {
         game.decide(d).unwrap();
     }
     let lang = kam_sim::scenario::Language::En;
-    let debrief = kam_sim::debrief::debrief(&game, lang);
+    let debrief = kam_sim::debrief_game(&game, lang);
     let lesson = |l: Lesson| debrief.lessons.iter().find(|x| x.lesson == l).unwrap();
     let allocation = lesson(Lesson::Allocation);
     assert!(!allocation.met, "{}", allocation.evidence);
@@ -209,7 +208,7 @@ fn a_careless_game_on_one_loss_maker_misses_allocation_not_style() {
     assert!(!tiering.met, "{}", tiering.evidence);
     // The A accounts left alone for months were likely lost by the month they went: chance
     // says the months before made it likely, not that luck was against the trainee.
-    let draws = kam_sim::chance::draws(&game, lang);
+    let draws = kam_sim::chance_draws(&game, lang);
     let neglected: Vec<_> = draws
         .iter()
         .filter(|d| d.account != hongda && d.text.contains("defected"))
@@ -217,7 +216,7 @@ fn a_careless_game_on_one_loss_maker_misses_allocation_not_style() {
     assert!(!neglected.is_empty(), "{draws:?}");
     for d in &neglected {
         if d.odds >= 0.5 {
-            assert_eq!(d.luck, kam_sim::chance::Luck::AsExpected, "{}", d.text);
+            assert_eq!(d.luck, kam_sim::Luck::AsExpected, "{}", d.text);
             assert!(d.text.contains("made it likely"), "{}", d.text);
         }
     }
@@ -225,7 +224,7 @@ fn a_careless_game_on_one_loss_maker_misses_allocation_not_style() {
         neglected.iter().any(|d| d.odds >= 0.5),
         "a neglected account's loss was likely by then: {neglected:?}"
     );
-    let mistakes = kam_sim::coach::costliest_mistakes(&game, lang);
+    let mistakes = kam_sim::costliest_mistakes(&game, lang);
     let plans: Vec<_> = mistakes
         .iter()
         .filter(|m| m.better_plan.is_some())
@@ -241,11 +240,11 @@ fn a_careless_game_on_one_loss_maker_misses_allocation_not_style() {
 /// the work was done, and the draw is listed as luck against the trainee with its odds.
 #[test]
 fn a_likely_deal_lost_is_luck_not_a_missed_pipeline() {
-    use kam_sim::chance::Luck;
+    use kam_sim::Luck;
     let prepared = classroom_en();
     let lang = kam_sim::scenario::Language::En;
     let game = (0..400)
-        .map(|seed| batch::play(&prepared, "expert", seed).unwrap())
+        .map(|seed| kam_sim::play(&prepared, kam_sim::StrategyId::Expert, seed).unwrap())
         .find(|g| {
             (0..g.accounts().len()).any(|a| {
                 g.history(a)
@@ -255,7 +254,7 @@ fn a_likely_deal_lost_is_luck_not_a_missed_pipeline() {
             })
         })
         .expect("some seed loses a likely deal");
-    let debrief = kam_sim::debrief::debrief(&game, lang);
+    let debrief = kam_sim::debrief_game(&game, lang);
     let pipeline = debrief
         .lessons
         .iter()
@@ -277,9 +276,9 @@ fn a_likely_deal_lost_is_luck_not_a_missed_pipeline() {
 /// was, at 80 % against an 83 % bar, because the funnel counted for nothing).
 #[test]
 fn following_the_tutorials_advice_meets_the_allocation_point() {
-    use kam_sim::engine::{Decision, Game, Plan, Visit};
-    let (file, src) = kam_sim::bundled::by_name("tutorial").unwrap();
-    let (prepared, _) = kam_sim::load::load_str(file, src).unwrap();
+    use kam_sim::{Decision, Game, Plan, Visit};
+    let (file, src) = kam_sim::bundled_scenario("tutorial").unwrap();
+    let (prepared, _) = kam_sim::load_str(file, src).unwrap();
     let scenario = &prepared.scenario;
     let funnel = scenario
         .accounts
@@ -290,8 +289,8 @@ fn following_the_tutorials_advice_meets_the_allocation_point() {
     let seeds = 20;
     for seed in 0..seeds {
         let mut game = Game::new(Arc::clone(&prepared), seed);
-        let mut expert = kam_sim::strategy::by_name("expert", seed).unwrap();
-        while let Some(d) = kam_sim::strategy::next_decision(&game, expert.as_mut()) {
+        let mut expert = kam_sim::StrategyId::Expert.build(seed);
+        while let Some(d) = kam_sim::next_decision(&game, expert.as_mut()) {
             let d = match d {
                 Decision::Plan(plan) => {
                     let mut visits = Vec::new();
@@ -333,7 +332,7 @@ fn following_the_tutorials_advice_meets_the_allocation_point() {
             };
             game.decide(d).unwrap();
         }
-        let debrief = kam_sim::debrief::debrief(&game, kam_sim::scenario::Language::En);
+        let debrief = kam_sim::debrief_game(&game, kam_sim::scenario::Language::En);
         let allocation = debrief
             .lessons
             .iter()

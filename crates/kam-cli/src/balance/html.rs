@@ -5,11 +5,11 @@
 
 use maud::{Markup, html};
 
-use kam_sim::ablation::MIN_WORTH;
-use kam_sim::batch::Distribution;
+use kam_sim::AblationKind;
+use kam_sim::Distribution;
+use kam_sim::MIN_WORTH;
+use kam_sim::StrategyRun;
 use kam_sim::scenario::Event;
-use kam_sim::strategy::AblationKind;
-use kam_sim::teaching::{self, StrategyRun};
 use kam_sim::words::{self as names, Counted, Metric, count, strategy_name};
 
 use super::{Balance, check_words, kind_text, trigger_text, warning_line};
@@ -46,8 +46,8 @@ pub fn page(b: &Balance, lang: Lang) -> String {
         .iter()
         .map(|r| {
             (
-                strategy_name(lang, &r.strategy).to_owned(),
-                html::strategy_colour(&r.strategy),
+                strategy_name(lang, r.strategy.name()).to_owned(),
+                html::strategy_colour(r.strategy),
                 r.composite(),
             )
         })
@@ -117,9 +117,9 @@ pub fn page(b: &Balance, lang: Lang) -> String {
                         AblationKind::TaughtBehaviour
                     };
                     tr {
-                        td class="l nw" { (strategy_label(lang, w.strategy)) }
+                        td class="l nw" { (strategy_label(lang, w.strategy.name())) }
                         td class="l nw" { (names::ablation_kind(lang, kind)) }
-                        td class="l" { (names::teaching_point(lang, w.strategy)) }
+                        td class="l" { (names::teaching_point(lang, w.strategy.name())) }
                         td { b { (format!("{:+.2}", w.worth)) } }
                         td { (format!("{:.2}", w.interval)) }
                         td class="l" { (note) }
@@ -146,10 +146,10 @@ pub fn page(b: &Balance, lang: Lang) -> String {
                     @let sat = Distribution::of(r.games.iter().map(|g| g.scores.satisfaction));
                     tr {
                         td class="l nw" {
-                            span class="badge" style=(format!("background:{}", html::strategy_colour(&r.strategy))) {
-                                (strategy_name(lang, &r.strategy))
+                            span class="badge" style=(format!("background:{}", html::strategy_colour(r.strategy))) {
+                                (strategy_name(lang, r.strategy.name()))
                             }
-                            @if strategy_name(lang, &r.strategy) != r.strategy {
+                            @if strategy_name(lang, r.strategy.name()) != r.strategy.name() {
                                 " " span class="muted" { (r.strategy) }
                             }
                         }
@@ -174,7 +174,7 @@ pub fn page(b: &Balance, lang: Lang) -> String {
                 tr {
                     th class="l" { (Say::Account.t(lang)) } th class="l" { (Say::Tier.t(lang)) }
                     @for r in &lab.strategies {
-                        th { (strategy_name(lang, &r.strategy)) }
+                        th { (strategy_name(lang, r.strategy.name())) }
                     }
                 }
                 @for (a, acc) in s.accounts.iter().enumerate() {
@@ -183,7 +183,7 @@ pub fn page(b: &Balance, lang: Lang) -> String {
                         td class="l" { (acc.name) " " span class="muted" { (acc.id) } }
                         td class="l nw" { (names::tier(lang, acc.tier)) }
                         @for r in &lab.strategies {
-                            (html::pct_cell(r.retained(a), html::strategy_colour(&r.strategy)))
+                            (html::pct_cell(r.retained(a), html::strategy_colour(r.strategy)))
                         }
                     }
                 }
@@ -211,9 +211,9 @@ pub fn page(b: &Balance, lang: Lang) -> String {
                 @for r in &lab.strategies {
                     @let spend = r.spend();
                     @let mean = spend.iter().sum::<f64>() / spend.len().max(1) as f64;
-                    @let colour = html::strategy_colour(&r.strategy);
+                    @let colour = html::strategy_colour(r.strategy);
                     tr {
-                        td class="l nw" { (strategy_name(lang, &r.strategy)) }
+                        td class="l nw" { (strategy_name(lang, r.strategy.name())) }
                         (html::pct_cell(mean, colour))
                         @for x in spend {
                             (html::pct_cell(x, colour))
@@ -239,12 +239,12 @@ pub fn page(b: &Balance, lang: Lang) -> String {
             code { "kam balance" } " · "
             (say(Say::Footer, &[
                 &format!("{:.1}", b.seconds),
-                &teaching::EXPERT_OVER_RANDOM,
-                &teaching::EXPERT_OVER_EVEN,
-                &format!("{:.0}", teaching::EXPERT_BEATS_RANDOM_SHARE * 100.0),
-                &format!("{:.0}", teaching::LOST_BY_ALL * 100.0),
-                &format!("{:.0}", teaching::RARE_EVENT * 100.0),
-                &format!("{:.0}", teaching::IDLE_BUDGET * 100.0),
+                &kam_sim::EXPERT_OVER_RANDOM,
+                &kam_sim::EXPERT_OVER_EVEN,
+                &format!("{:.0}", kam_sim::EXPERT_BEATS_RANDOM_SHARE * 100.0),
+                &format!("{:.0}", kam_sim::LOST_BY_ALL * 100.0),
+                &format!("{:.0}", kam_sim::RARE_EVENT * 100.0),
+                &format!("{:.0}", kam_sim::IDLE_BUDGET * 100.0),
             ]))
         }
     };
@@ -303,8 +303,8 @@ fn event_card(strategies: &[StrategyRun], e: usize, ev: &Event, lang: Lang) -> M
                         })
                         .collect();
                     tr {
-                        td class="l nw" { (strategy_name(lang, &r.strategy)) }
-                        (html::pct_cell(r.fired(e), html::strategy_colour(&r.strategy)))
+                        td class="l nw" { (strategy_name(lang, r.strategy.name())) }
+                        (html::pct_cell(r.fired(e), html::strategy_colour(r.strategy)))
                         td class="l" {
                             (html::stacked_bar(&segments, 360.0)) " "
                             span class="muted" { (detail.join(" · ")) }
@@ -320,7 +320,7 @@ fn event_card(strategies: &[StrategyRun], e: usize, ev: &Event, lang: Lang) -> M
 mod tests {
     #[test]
     fn scenario_text_is_escaped() {
-        let (file, src) = kam_sim::bundled::SCENARIOS[0];
+        let (file, src) = kam_sim::BUNDLED_SCENARIOS[0];
         let edits = [
             (
                 "title: \"First steps: three accounts\"",
@@ -340,7 +340,7 @@ mod tests {
             assert!(src.contains(from), "the tutorial changed: {from}");
             src = src.replacen(from, to, 1);
         }
-        let prepared = kam_sim::load::load_str(file, &src).unwrap().0;
+        let prepared = kam_sim::load_str(file, &src).unwrap().0;
         let b = crate::balance::analyse(&prepared, file, Some(&src), 1, 2).unwrap();
         let page = super::page(&b, kam_sim::words::Lang::En);
         assert!(

@@ -27,12 +27,13 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
-use kam_sim::ablation::{self, Worth};
-use kam_sim::batch::Summary;
-use kam_sim::engine::Prepared;
+use kam_sim::Prepared;
+use kam_sim::StrategyId;
+use kam_sim::StrategySummary;
+use kam_sim::TeachingWorth;
 use kam_sim::scenario::{EventKind, Trigger};
-use kam_sim::teaching::{self, Lab, SkillCheck, TeachingWarning};
 use kam_sim::words::strategy_name;
+use kam_sim::{BalanceLab, SkillCheck, TeachingWarning};
 
 use crate::scenario_source::{self, SourceError};
 use crate::words::balance::Say;
@@ -66,13 +67,13 @@ pub struct Args {
 /// Everything the lab found, for the terminal and the page.
 pub struct Balance {
     pub file: String,
-    pub lab: Lab,
+    pub lab: BalanceLab,
     pub checks: Vec<SkillCheck>,
     pub warnings: Vec<TeachingWarning>,
     /// Where each warning is in the source, `FILE:LINE:COL` (or the file alone), in order.
     pub located: Vec<String>,
     /// What each teaching point is worth to the expert here.
-    pub worth: Vec<Worth>,
+    pub worth: Vec<TeachingWorth>,
     pub seconds: f64,
 }
 
@@ -84,11 +85,11 @@ impl Balance {
 
 /// The scenario's source text, for locating warnings: the file, else the bundled source.
 fn source_text(arg: &Path) -> Option<(String, String)> {
-    match kam_sim::bundled::find(arg) {
-        kam_sim::bundled::Found::File(path) => std::fs::read_to_string(&path)
+    match kam_sim::find_scenario(arg) {
+        kam_sim::FoundScenario::File(path) => std::fs::read_to_string(&path)
             .ok()
             .map(|src| (path.display().to_string(), src)),
-        kam_sim::bundled::Found::Bundled { file, src } => Some((file.to_owned(), src.to_owned())),
+        kam_sim::FoundScenario::Bundled { file, src } => Some((file.to_owned(), src.to_owned())),
     }
 }
 
@@ -101,12 +102,12 @@ pub fn analyse(
     runs: u64,
 ) -> Result<Balance, String> {
     let start = Instant::now();
-    let lab = teaching::lab(prepared, seed, runs)?;
-    let checks = teaching::skill_checks(&lab);
-    let warnings = teaching::review_lab(&lab);
-    let worth = ablation::teaching_values(prepared, seed, runs)?;
+    let lab = kam_sim::balance_lab(prepared, seed, runs)?;
+    let checks = kam_sim::skill_checks(&lab);
+    let warnings = kam_sim::review_lab(&lab);
+    let worth = kam_sim::teaching_values(prepared, seed, runs)?;
     let located = match src {
-        Some(src) => teaching::locate(file, src, &warnings)
+        Some(src) => kam_sim::locate(file, src, &warnings)
             .iter()
             .map(|d| format!("{}:{}:{}", d.file, d.line, d.col))
             .collect(),
@@ -172,16 +173,20 @@ pub fn run(args: &Args, io: &mut Io) -> u8 {
 /// A skill check's name and its figures against the threshold, in `lang`, from the lab
 /// (kam-sim words them in English only; the same figures here, checked against its words by
 /// a test). A check this does not know keeps kam-sim's words.
-pub fn check_words(lab: &Lab, check: &SkillCheck, lang: Lang) -> (String, String) {
+pub fn check_words(lab: &BalanceLab, check: &SkillCheck, lang: Lang) -> (String, String) {
     let say = |key: Say, args: &[&dyn std::fmt::Display]| fill(key.t(lang), args);
-    let run = |name: &str| lab.strategy(name).map(|r| r.composite());
-    let (Some(e), Some(r), Some(v)) = (run("expert"), run("random"), run("even")) else {
+    let run = |id| lab.strategy(id).map(|r| r.composite());
+    let (Some(e), Some(r), Some(v)) = (
+        run(StrategyId::Expert),
+        run(StrategyId::Random),
+        run(StrategyId::Even),
+    ) else {
         return (check.name.to_owned(), check.detail.clone());
     };
     let (expert, random, even) = (
-        strategy_name(lang, "expert"),
-        strategy_name(lang, "random"),
-        strategy_name(lang, "even"),
+        strategy_name(lang, StrategyId::Expert.name()),
+        strategy_name(lang, StrategyId::Random.name()),
+        strategy_name(lang, StrategyId::Even.name()),
     );
     let one = |x: f64| format!("{x:.1}");
     let gap = e.mean - r.mean;
@@ -197,7 +202,7 @@ pub fn check_words(lab: &Lab, check: &SkillCheck, lang: Lang) -> (String, String
                     &random,
                     &one(r.mean),
                     &one(gap),
-                    &teaching::EXPERT_OVER_RANDOM,
+                    &kam_sim::EXPERT_OVER_RANDOM,
                 ],
             ),
         ),
@@ -211,7 +216,7 @@ pub fn check_words(lab: &Lab, check: &SkillCheck, lang: Lang) -> (String, String
                     &even,
                     &one(v.mean),
                     &one(e.mean - v.mean),
-                    &teaching::EXPERT_OVER_EVEN,
+                    &kam_sim::EXPERT_OVER_EVEN,
                     &if check.passed {
                         ""
                     } else {
@@ -222,7 +227,10 @@ pub fn check_words(lab: &Lab, check: &SkillCheck, lang: Lang) -> (String, String
         ),
         "skill wins seed by seed" => {
             let (mut wins, mut n) = (0usize, 0usize);
-            if let (Some(x), Some(y)) = (lab.strategy("expert"), lab.strategy("random")) {
+            if let (Some(x), Some(y)) = (
+                lab.strategy(StrategyId::Expert),
+                lab.strategy(StrategyId::Random),
+            ) {
                 for (a, b) in x
                     .games
                     .iter()
@@ -244,7 +252,7 @@ pub fn check_words(lab: &Lab, check: &SkillCheck, lang: Lang) -> (String, String
                         &wins,
                         &n,
                         &format!("{:.0}", share * 100.0),
-                        &format!("{:.0}", teaching::EXPERT_BEATS_RANDOM_SHARE * 100.0),
+                        &format!("{:.0}", kam_sim::EXPERT_BEATS_RANDOM_SHARE * 100.0),
                     ],
                 ),
             )
@@ -273,13 +281,13 @@ pub fn check_words(lab: &Lab, check: &SkillCheck, lang: Lang) -> (String, String
 }
 
 /// A teaching warning's line, in `lang`: where it is, its kind and its path in the shared
-/// words; what it found is kam-sim's sentence ([`kam_sim::problems::Flaw::render`]).
+/// words; what it found is kam-sim's sentence ([`kam_sim::Flaw::render`]).
 pub fn warning_line(at: &str, w: &TeachingWarning, lang: Lang) -> String {
     fill(
         Say::Located.t(lang),
         &[
             &at,
-            &kam_sim::words::severity(lang, kam_sim::load::Severity::Warning),
+            &kam_sim::words::severity(lang, kam_sim::Severity::Warning),
             &kam_sim::words::teaching_warning(lang, w.kind),
             &w.flaw.render(lang),
             &w.path,
@@ -288,12 +296,12 @@ pub fn warning_line(at: &str, w: &TeachingWarning, lang: Lang) -> String {
 }
 
 /// Each strategy's score distributions over the lab's games, for the text table and the JSON.
-fn summaries(lab: &Lab) -> Vec<Summary> {
+fn summaries(lab: &BalanceLab) -> Vec<StrategySummary> {
     lab.strategies
         .iter()
         .map(|run| {
             let scores: Vec<_> = run.games.iter().map(|g| g.scores).collect();
-            Summary::of(&run.strategy, &scores)
+            StrategySummary::of(run.strategy, &scores)
         })
         .collect()
 }
@@ -354,7 +362,7 @@ fn kind_text(kind: &EventKind, lang: Lang) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::Say;
+    use super::{Say, StrategyId};
     use crate::tests::kam;
     use crate::words::Lang;
     use crate::{INVALID, OK, USAGE};
@@ -376,7 +384,7 @@ mod tests {
         assert_eq!(status, OK, "{err}");
         assert!(text.contains("VERDICT"), "{text}");
         assert!(text.contains("[pass]") || text.contains("[FAIL]"), "{text}");
-        for name in kam_sim::strategy::NAMES {
+        for name in StrategyId::BENCHMARKS.map(|s| s.name()) {
             assert!(
                 text.lines().any(|l| l.starts_with(name)),
                 "{name} missing:\n{text}"
@@ -421,12 +429,13 @@ mod tests {
         ]);
         assert_eq!(status, OK, "{err}");
         assert!(text.contains("What each teaching point is worth"), "{text}");
-        for ablation in kam_sim::strategy::ABLATIONS {
+        for ablation in kam_sim::Ablation::ALL {
             assert!(
-                text.lines()
-                    .any(|l| l.starts_with(ablation.name) && l.contains(ablation.teaching_point)),
+                text.lines().any(
+                    |l| l.starts_with(ablation.name()) && l.contains(ablation.teaching_point())
+                ),
                 "{} missing:\n{text}",
-                ablation.name
+                ablation.name()
             );
         }
         let html = std::fs::read_to_string(&out).unwrap();
@@ -437,7 +446,7 @@ mod tests {
         assert_eq!(status, OK, "{err}");
         let v: serde_json::Value = serde_json::from_str(&json).expect("one JSON object");
         let points = v["teaching_points"].as_array().unwrap();
-        assert_eq!(points.len(), kam_sim::strategy::ABLATIONS.len());
+        assert_eq!(points.len(), kam_sim::Ablation::ALL.len());
         let concede = points.iter().find(|p| p["strategy"] == "concede").unwrap();
         // The tutorial has no negotiation: nothing exercises conceding.
         assert_eq!(concede["exercised"], false);
@@ -448,20 +457,20 @@ mod tests {
         assert!(discount["worth"].as_f64().unwrap() > 0.0, "{discount}");
         assert_eq!(
             v["strategies"].as_array().unwrap().len(),
-            kam_sim::strategy::NAMES.len()
+            StrategyId::BENCHMARKS.len()
         );
     }
 
     /// The balance lab's English sentences (and the shared English names it shows) that are
     /// left in `out`.
     fn english_left(out: &str) -> Vec<String> {
-        use kam_sim::strategy::AblationKind;
+        use kam_sim::AblationKind;
         let mut sentences: Vec<(&str, &str)> = Say::ALL
             .iter()
             .map(|k| (k.t(Lang::Zh), k.t(Lang::En)))
             .collect();
-        for a in kam_sim::strategy::ABLATIONS {
-            let point = |lang| kam_sim::words::teaching_point(lang, a.name);
+        for a in kam_sim::Ablation::ALL {
+            let point = |lang| kam_sim::words::teaching_point(lang, a.name());
             sentences.push((point(Lang::Zh), point(Lang::En)));
         }
         for kind in [AblationKind::TaughtBehaviour, AblationKind::BadHabit] {
@@ -549,10 +558,10 @@ mod tests {
 
     #[test]
     fn the_skill_checks_in_words_give_kam_sim_s_figures() {
-        for (file, src) in kam_sim::bundled::SCENARIOS {
-            let prepared = kam_sim::load::load_str(file, src).unwrap().0;
-            let lab = kam_sim::teaching::lab(&prepared, 5, 6).unwrap();
-            let checks = kam_sim::teaching::skill_checks(&lab);
+        for (file, src) in kam_sim::BUNDLED_SCENARIOS {
+            let prepared = kam_sim::load_str(file, src).unwrap().0;
+            let lab = kam_sim::balance_lab(&prepared, 5, 6).unwrap();
+            let checks = kam_sim::skill_checks(&lab);
             assert_eq!(checks.len(), 6);
             for c in &checks {
                 // Every check is known, and its English is kam-sim's word for word: the
@@ -571,7 +580,7 @@ mod tests {
     fn strategies_are_listed_in_chinese_with_their_ids() {
         let (status, out, _) = kam(&["--lang", "zh", "strategies"]);
         assert_eq!(status, OK);
-        for id in kam_sim::strategy::all_names() {
+        for id in StrategyId::ALL.map(|s| s.name()) {
             let name = kam_sim::words::strategy_name(Lang::Zh, id);
             assert!(
                 out.lines().any(|l| l.starts_with(id)
@@ -587,7 +596,7 @@ mod tests {
     #[test]
     fn teaching_warnings_are_located_in_the_file() {
         let dir = tempfile::tempdir().unwrap();
-        let mut s = kam_sim::generate::generate(5, 5, 2);
+        let mut s = kam_sim::generate_scenario(5, 5, 2);
         s.means.budget_per_turn = 1e6;
         s.events[0].choices[0].feedback = String::new();
         let path = dir.path().join("lavish.ron");

@@ -6,9 +6,9 @@
 
 use std::fmt::Write as _;
 
-use kam_sim::ablation::{MIN_WORTH, Worth};
-use kam_sim::strategy::AblationKind;
+use kam_sim::AblationKind;
 use kam_sim::words::{self as names, Metric};
+use kam_sim::{MIN_WORTH, TeachingWorth};
 
 use super::{Balance, check_words, kind_text, pct, trigger_text, warning_line};
 use crate::columns::{left, right};
@@ -24,7 +24,7 @@ fn metric(lang: Lang, m: Metric) -> String {
 }
 
 /// The teaching points' worth as a terminal table.
-fn worth_table(worth: &[Worth], lang: Lang) -> String {
+fn worth_table(worth: &[TeachingWorth], lang: Lang) -> String {
     let kind = |bad: bool| {
         names::ablation_kind(
             lang,
@@ -69,7 +69,7 @@ fn worth_table(worth: &[Worth], lang: Lang) -> String {
             w.worth,
             w.interval,
             left(kind(w.bad_habit), kind_w),
-            names::teaching_point(lang, w.strategy)
+            names::teaching_point(lang, w.strategy.name())
         );
     }
     t
@@ -132,7 +132,7 @@ pub fn text(b: &Balance, lang: Lang) -> String {
     let heads: Vec<String> = lab
         .strategies
         .iter()
-        .map(|r| right(&r.strategy, 10))
+        .map(|r| right(r.strategy.name(), 10))
         .collect();
     let heads = heads.join(" ");
     let id_w =

@@ -119,12 +119,12 @@ mod tests {
             assert!(super::text_cell(name).starts_with('\''), "{name}");
         }
         let dir = tempfile::tempdir().unwrap();
-        let (file, src) = kam_sim::bundled::SCENARIOS[0];
-        let (prepared, _) = kam_sim::load::load_str(file, src).unwrap();
-        let game = kam_sim::batch::play(&prepared, "even", 1).unwrap();
-        let result = kam_sim::record::record(&game, "=HYPERLINK(\"x\")");
+        let (file, src) = kam_sim::BUNDLED_SCENARIOS[0];
+        let (prepared, _) = kam_sim::load_str(file, src).unwrap();
+        let game = kam_sim::play(&prepared, kam_sim::StrategyId::Even, 1).unwrap();
+        let result = kam_sim::record_game(&game, "=HYPERLINK(\"x\")");
         let path = dir.path().join("evil.ron");
-        kam_sim::record::write_atomic(&path, &result).unwrap();
+        kam_sim::write_record_atomic(&path, &result).unwrap();
         let report = crate::report::build(&[path], &[]);
         let csv = super::csv(&report, kam_sim::words::Lang::En);
         let row = csv.lines().nth(1).unwrap();

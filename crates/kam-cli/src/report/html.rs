@@ -4,7 +4,7 @@
 
 use maud::{Markup, html};
 
-use kam_sim::class_summary::LessonTally;
+use kam_sim::LessonTally;
 use kam_sim::words::{Lang, Metric};
 
 use super::{
@@ -78,7 +78,7 @@ fn group(r: &ClassReport, i: usize, g: &Group, lang: Lang) -> Markup {
     let s = &g.prepared.scenario;
     let summary = g.summary();
     let composites: Vec<f64> = g.trainees.iter().map(|t| t.scores.composite).collect();
-    let expert = kam_sim::words::strategy_name(lang, "expert");
+    let expert = kam_sim::words::strategy_name(lang, kam_sim::StrategyId::Expert.name());
     let expert_label = format!("{expert} {:.1}", g.expert.composite);
     let heads = [
         metric(lang, Metric::Composite),
@@ -213,11 +213,10 @@ fn group(r: &ClassReport, i: usize, g: &Group, lang: Lang) -> Markup {
 
 #[cfg(test)]
 mod tests {
-    use kam_sim::record;
 
     #[test]
     fn trainee_names_and_scenario_text_are_escaped() {
-        let (file, src) = kam_sim::bundled::SCENARIOS[0];
+        let (file, src) = kam_sim::BUNDLED_SCENARIOS[0];
         assert!(
             src.contains("name: \"Northwind Foods\""),
             "the tutorial changed"
@@ -227,10 +226,10 @@ mod tests {
             "name: \"Northwind <b>&\\\"Foods\"",
             1,
         );
-        let prepared = kam_sim::load::load_str(file, &src).unwrap().0;
-        let game = kam_sim::batch::play(&prepared, "even", 1).unwrap();
+        let prepared = kam_sim::load_str(file, &src).unwrap().0;
+        let game = kam_sim::play(&prepared, kam_sim::StrategyId::Even, 1).unwrap();
         let evil = "<script>alert(1)</script>";
-        let records = vec![("evil.ron".to_owned(), record::record(&game, evil))];
+        let records = vec![("evil.ron".to_owned(), kam_sim::record_game(&game, evil))];
         let report = crate::report::build_from_records(records, &[prepared]);
         assert!(report.flagged.is_empty(), "{:?}", report.flagged);
         let page = super::page(&report, kam_sim::words::Lang::En, None);

@@ -26,12 +26,12 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use kam_sim::batch::Distribution;
-use kam_sim::class_summary::{ClassSummary, GameTally};
-use kam_sim::engine::Prepared;
-use kam_sim::record::{self, Difference, Figure, GameRecord, Verdict};
-use kam_sim::score::{Grade, Scores};
+use kam_sim::Distribution;
+use kam_sim::Prepared;
 use kam_sim::words::Metric;
+use kam_sim::{ClassSummary, GameTally};
+use kam_sim::{Difference, Figure, GameRecord, RecordVerdict};
+use kam_sim::{Grade, Scores};
 
 use crate::scenario_source;
 use crate::words::report::Say;
@@ -101,7 +101,7 @@ pub enum Reason {
     /// The figures the replay gives differ from the recorded ones.
     Mismatch(Vec<Difference>),
     /// The decision log does not replay (kam-sim's words).
-    NotReplayable(kam_sim::record::RestoreError),
+    NotReplayable(kam_sim::RestoreError),
     /// A saved game, not a result.
     Unfinished { played: u32, turns: u32 },
 }
@@ -254,13 +254,13 @@ enum Outcome {
 /// Reads a result file, saying why it is not one when it is not.
 fn read(path: &Path) -> Result<GameRecord, Reason> {
     let text = std::fs::read_to_string(path).map_err(|e| Reason::CannotRead(e.to_string()))?;
-    record::from_str(&text).map_err(|message| {
+    kam_sim::record_from_str(&text).map_err(|message| {
         // kam-sim says why in its words; the two reasons a reader can act on, in ours.
         match ron::from_str::<GameRecord>(&text) {
             Err(e) => Reason::NotARecord(e.to_string()),
-            Ok(r) if r.format != record::FORMAT => Reason::OtherFormat {
+            Ok(r) if r.format != kam_sim::RECORD_FORMAT => Reason::OtherFormat {
                 format: r.format,
-                reads: record::FORMAT,
+                reads: kam_sim::RECORD_FORMAT,
             },
             Ok(_) => Reason::NotARecord(message),
         }
@@ -297,18 +297,20 @@ fn check(
     else {
         return Outcome::Flagged(flag(Reason::UnknownScenario(result.scenario_id.clone())));
     };
-    match record::verify(Arc::clone(prepared), &result) {
-        Verdict::OtherModel { made, here } => {
+    match kam_sim::verify_record(Arc::clone(prepared), &result) {
+        RecordVerdict::OtherModel { made, here } => {
             Outcome::Flagged(flag(Reason::OtherModel { made, here }))
         }
-        Verdict::Mismatch(_) | Verdict::Unreplayable(_)
-            if record::scenario_hash(prepared) != result.scenario_hash =>
+        RecordVerdict::Mismatch(_) | RecordVerdict::Unreplayable(_)
+            if kam_sim::scenario_hash(prepared) != result.scenario_hash =>
         {
             Outcome::Flagged(flag(Reason::ScenarioChanged(result.scenario_id.clone())))
         }
-        Verdict::Mismatch(differences) => Outcome::Flagged(flag(Reason::Mismatch(differences))),
-        Verdict::Unreplayable(why) => Outcome::Flagged(flag(Reason::NotReplayable(why))),
-        Verdict::Verified(game) => {
+        RecordVerdict::Mismatch(differences) => {
+            Outcome::Flagged(flag(Reason::Mismatch(differences)))
+        }
+        RecordVerdict::Unreplayable(why) => Outcome::Flagged(flag(Reason::NotReplayable(why))),
+        RecordVerdict::Verified(game) => {
             if !game.is_finished() {
                 return Outcome::Flagged(flag(Reason::Unfinished {
                     played: result.turns_played,
@@ -340,7 +342,7 @@ type GroupKey = (String, String, u64);
 
 /// Verifies and groups result files against the given scenarios (and the bundled ones).
 pub fn build(paths: &[PathBuf], candidates: &[Arc<Prepared>]) -> ClassReport {
-    let reads: Vec<Result<GameRecord, Reason>> = kam_sim::batch::par_map(paths, |p| read(p));
+    let reads: Vec<Result<GameRecord, Reason>> = kam_sim::par_map(paths, |p| read(p));
     build_from(paths, reads, candidates)
 }
 
@@ -377,7 +379,7 @@ fn build_from(
         .find_map(|r| scenarios.get(&(r.scenario_id.clone(), r.scenario_hash.clone())))
         .and_then(|p| p.as_ref().map(|p| p.scenario.language));
     let jobs: Vec<(&PathBuf, Result<GameRecord, Reason>)> = paths.iter().zip(reads).collect();
-    let outcomes = kam_sim::batch::par_map(&jobs, |(p, r)| check(p, &scenarios, r.clone()));
+    let outcomes = kam_sim::par_map(&jobs, |(p, r)| check(p, &scenarios, r.clone()));
 
     let mut flagged = Vec::new();
     let mut grouped: BTreeMap<GroupKey, (Arc<Prepared>, Vec<Trainee>)> = BTreeMap::new();
@@ -399,9 +401,9 @@ fn build_from(
         .iter()
         .map(|((_, _, seed), (p, _))| (Arc::clone(p), *seed))
         .collect();
-    let experts: Vec<Scores> = kam_sim::batch::par_map(&keys, |(p, seed)| {
-        kam_sim::batch::play(p, "expert", *seed)
-            .map(|g| kam_sim::score::score(&g))
+    let experts: Vec<Scores> = kam_sim::par_map(&keys, |(p, seed)| {
+        kam_sim::play(p, kam_sim::StrategyId::Expert, *seed)
+            .map(|g| kam_sim::score_game(&g))
             .unwrap_or(Scores {
                 retention: 0.0,
                 profit: 0.0,
@@ -600,7 +602,6 @@ pub(crate) mod tests {
     use crate::tests::kam;
     use crate::words::Lang;
     use crate::{INVALID, OK, USAGE};
-    use kam_sim::record;
 
     /// The phrases of a catalogue's English sentences (cut at their `{}`) of more than one
     /// word that are in `out`, but not in the sentence's Chinese (a command's name): what a
@@ -641,9 +642,9 @@ pub(crate) mod tests {
 
     /// A class of four on the Chinese classroom scenario, one seed, in `dir`.
     fn chinese_class(dir: &Path) {
-        let (file, src) = kam_sim::bundled::SCENARIOS[1];
+        let (file, src) = kam_sim::BUNDLED_SCENARIOS[1];
         assert_eq!(file, "classroom_zh.ron");
-        let p = kam_sim::load::load_str(file, src).unwrap().0;
+        let p = kam_sim::load_str(file, src).unwrap().0;
         for (name, strategy) in [
             ("王芳", "expert"),
             ("李强", "random"),
@@ -659,17 +660,17 @@ pub(crate) mod tests {
     #[test]
     fn a_downloaded_class_reports_on_its_own_scenario() {
         let dir = tempfile::tempdir().unwrap();
-        let src = kam_sim::bundled::SCENARIOS[0]
+        let src = kam_sim::BUNDLED_SCENARIOS[0]
             .1
             .replacen("id: \"", "id: \"uploaded_", 1);
         std::fs::write(dir.path().join("scenario.ron"), &src).unwrap();
-        let (prepared, _) = kam_sim::load::load_str("scenario.ron", &src).unwrap();
+        let (prepared, _) = kam_sim::load_str("scenario.ron", &src).unwrap();
         assert!(prepared.scenario.id.starts_with("uploaded_"));
         let results = dir.path().join("results");
         for (i, name) in ["Ann", "Bo"].iter().enumerate() {
-            let game = kam_sim::batch::play(&prepared, "expert", i as u64).unwrap();
+            let game = kam_sim::play(&prepared, kam_sim::StrategyId::Expert, i as u64).unwrap();
             let path = results.join(format!("{name}.ron"));
-            record::write_atomic(&path, &record::record(&game, name)).unwrap();
+            kam_sim::write_record_atomic(&path, &kam_sim::record_game(&game, name)).unwrap();
         }
         for given in [dir.path().to_owned(), results] {
             let (status, out, err) = kam(&["--lang", "en", "report", given.to_str().unwrap()]);
@@ -767,9 +768,9 @@ pub(crate) mod tests {
         let p = tutorial();
         write_result(en.path(), "Alice", &p, "expert", 3);
         let cheat = write_result(en.path(), "Mallory", &p, "random", 3);
-        let mut r = record::read(&cheat).unwrap();
+        let mut r = kam_sim::read_record(&cheat).unwrap();
         r.scores.composite += 20.0;
-        record::write_atomic(&cheat, &r).unwrap();
+        kam_sim::write_record_atomic(&cheat, &r).unwrap();
         let (status, out, err) = kam(&["--lang", "zh", "report", en.path().to_str().unwrap()]);
         assert_eq!(status, INVALID, "{out}");
         assert!(out.contains("1 份核验通过，1 份不计入"), "{out}");
@@ -781,21 +782,21 @@ pub(crate) mod tests {
         assert_eq!(report_english_left(&err), Vec::<String>::new(), "{err}");
     }
 
-    fn tutorial() -> std::sync::Arc<kam_sim::engine::Prepared> {
-        let (file, src) = kam_sim::bundled::SCENARIOS[0];
-        kam_sim::load::load_str(file, src).unwrap().0
+    fn tutorial() -> std::sync::Arc<kam_sim::Prepared> {
+        let (file, src) = kam_sim::BUNDLED_SCENARIOS[0];
+        kam_sim::load_str(file, src).unwrap().0
     }
 
     fn write_result(
         dir: &Path,
         name: &str,
-        prepared: &std::sync::Arc<kam_sim::engine::Prepared>,
+        prepared: &std::sync::Arc<kam_sim::Prepared>,
         strategy: &str,
         seed: u64,
     ) -> PathBuf {
-        let game = kam_sim::batch::play(prepared, strategy, seed).unwrap();
+        let game = kam_sim::play(prepared, strategy.parse().unwrap(), seed).unwrap();
         let path = dir.join(format!("{name}.ron"));
-        record::write_atomic(&path, &record::record(&game, name)).unwrap();
+        kam_sim::write_record_atomic(&path, &kam_sim::record_game(&game, name)).unwrap();
         path
     }
 
@@ -812,9 +813,9 @@ pub(crate) mod tests {
             write_result(dir.path(), name, &p, strategy, 7);
         }
         // Eve hands in Bob's game under her own name.
-        let mut copy = record::read(&dir.path().join("Bob.ron")).unwrap();
+        let mut copy = kam_sim::read_record(&dir.path().join("Bob.ron")).unwrap();
         copy.player = "Eve".into();
-        record::write_atomic(&dir.path().join("Eve.ron"), &copy).unwrap();
+        kam_sim::write_record_atomic(&dir.path().join("Eve.ron"), &copy).unwrap();
         let csv = dir.path().join("class.csv");
         let html = dir.path().join("class.html");
         let (status, out, err) = kam(&[
@@ -864,20 +865,20 @@ pub(crate) mod tests {
         let good = write_result(dir.path(), "good", &p, "expert", 3);
         let other_seed = write_result(dir.path(), "late", &p, "even", 4);
         let tampered = write_result(dir.path(), "cheat", &p, "random", 3);
-        let mut r = record::read(&tampered).unwrap();
+        let mut r = kam_sim::read_record(&tampered).unwrap();
         r.scores.composite += 20.0;
-        record::write_atomic(&tampered, &r).unwrap();
+        kam_sim::write_record_atomic(&tampered, &r).unwrap();
         let junk = dir.path().join("junk.ron");
         std::fs::write(&junk, "not a record").unwrap();
         // A result for a scenario that is not bundled, given with --scenario.
-        let generated = kam_sim::generate::generate(4, 4, 9);
+        let generated = kam_sim::generate_scenario(4, 4, 9);
         let scen = dir.path().join("gen.ron");
         std::fs::write(
             &scen,
             ron::ser::to_string_pretty(&generated, ron::ser::PrettyConfig::new()).unwrap(),
         )
         .unwrap();
-        let gp = kam_sim::load::load_file(&scen).unwrap().0;
+        let gp = kam_sim::load_file(&scen).unwrap().0;
         let gen_result = write_result(dir.path(), "gen_player", &gp, "expert", 1);
         let args: Vec<String> = [&good, &other_seed, &tampered, &junk, &gen_result]
             .iter()
@@ -920,9 +921,9 @@ pub(crate) mod tests {
         let here = kam_sim::model::MODEL_VERSION;
         for (name, strategy) in [("ann", "expert"), ("bob", "even")] {
             let path = write_result(&old_dir, name, &p, strategy, 3);
-            let mut r = record::read(&path).unwrap();
+            let mut r = kam_sim::read_record(&path).unwrap();
             r.model = here - 1;
-            record::write_atomic(&path, &r).unwrap();
+            kam_sim::write_record_atomic(&path, &r).unwrap();
         }
         let (status, out, err) = kam(&["report", old_dir.to_str().unwrap()]);
         assert_eq!(status, INVALID, "{out}");
@@ -965,12 +966,12 @@ pub(crate) mod tests {
     fn unfinished_games_and_usage_errors() {
         let dir = tempfile::tempdir().unwrap();
         let p = tutorial();
-        let mut game = kam_sim::engine::Game::new(p.clone(), 1);
-        let mut s = kam_sim::strategy::by_name("even", 1).unwrap();
-        let d = kam_sim::strategy::next_decision(&game, s.as_mut()).unwrap();
+        let mut game = kam_sim::Game::new(p.clone(), 1);
+        let mut s = kam_sim::StrategyId::Even.build(1);
+        let d = kam_sim::next_decision(&game, s.as_mut()).unwrap();
         game.decide(d).unwrap();
         let path = dir.path().join("save.ron");
-        record::write_atomic(&path, &record::record(&game, "Half")).unwrap();
+        kam_sim::write_record_atomic(&path, &kam_sim::record_game(&game, "Half")).unwrap();
         let (status, _, err) = kam(&["report", path.to_str().unwrap()]);
         assert_eq!(status, INVALID);
         assert!(err.contains("unfinished"), "{err}");
@@ -991,17 +992,17 @@ pub(crate) mod tests {
     #[test]
     fn a_result_made_on_another_version_of_the_scenario_is_flagged() {
         let dir = tempfile::tempdir().unwrap();
-        let (_, src) = kam_sim::bundled::SCENARIOS[0];
+        let (_, src) = kam_sim::BUNDLED_SCENARIOS[0];
         let old = dir.path().join("old.ron");
         std::fs::write(&old, src).unwrap();
-        let p = kam_sim::load::load_file(&old).unwrap().0;
+        let p = kam_sim::load_file(&old).unwrap().0;
         // Played on a private copy with a changed title: same id, different content.
         let edited = dir.path().join("edited.ron");
         std::fs::write(&edited, src.replacen("title: \"", "title: \"Edited: ", 1)).unwrap();
-        let q = kam_sim::load::load_file(&edited).unwrap().0;
+        let q = kam_sim::load_file(&edited).unwrap().0;
         assert_ne!(
-            record::scenario_hash(&p),
-            record::scenario_hash(&q),
+            kam_sim::scenario_hash(&p),
+            kam_sim::scenario_hash(&q),
             "the edit must change the scenario"
         );
         let r = write_result(dir.path(), "Lee", &q, "even", 2);

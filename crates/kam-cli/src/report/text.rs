@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use kam_sim::class_summary::LessonTally;
+use kam_sim::LessonTally;
 use kam_sim::words::Metric;
 
 use super::{
@@ -206,8 +206,8 @@ mod tests {
     #[test]
     fn chinese_names_line_up_in_the_terminal_table() {
         let dir = tempfile::tempdir().unwrap();
-        let (file, src) = kam_sim::bundled::SCENARIOS[0];
-        let (prepared, _) = kam_sim::load::load_str(file, src).unwrap();
+        let (file, src) = kam_sim::BUNDLED_SCENARIOS[0];
+        let (prepared, _) = kam_sim::load_str(file, src).unwrap();
         let mut paths = Vec::new();
         // One seed, so the three are one group and one table.
         let players = [
@@ -216,10 +216,10 @@ mod tests {
             ("欧阳娜娜娜", "tier-norms"),
         ];
         for (i, (name, strategy)) in players.iter().enumerate() {
-            let game = kam_sim::batch::play(&prepared, strategy, 1).unwrap();
-            let result = kam_sim::record::record(&game, name);
+            let game = kam_sim::play(&prepared, strategy.parse().unwrap(), 1).unwrap();
+            let result = kam_sim::record_game(&game, name);
             let path = dir.path().join(format!("{i}.ron"));
-            kam_sim::record::write_atomic(&path, &result).unwrap();
+            kam_sim::write_record_atomic(&path, &result).unwrap();
             paths.push(path);
         }
         let text = super::text(&crate::report::build(&paths, &[]), kam_sim::words::Lang::En);

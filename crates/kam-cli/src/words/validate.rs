@@ -1,5 +1,5 @@
 //! What `kam validate` prints and writes. The problems it reports are kam-sim's
-//! ([`kam_sim::problems::Problem::render`]), shared with the game; these are its own lines.
+//! ([`kam_sim::Problem::render`]), shared with the game; these are its own lines.
 
 kam_sim::word_table! {
     pub enum Say {

@@ -3,8 +3,8 @@
 
 use bevy_egui::egui;
 use egui::RichText;
-use kam_sim::engine::{Game, Metric};
-use kam_sim::explain::metric_help;
+use kam_sim::metric_help;
+use kam_sim::{Game, Metric};
 
 use crate::i18n::{self, K, Lang};
 use crate::session::{Action, Play, Session};

@@ -5,9 +5,9 @@
 
 use bevy_egui::egui;
 use egui::RichText;
-use kam_sim::engine::{AccountState, Game};
+use kam_sim::Scores;
 use kam_sim::scenario::Lesson;
-use kam_sim::score::Scores;
+use kam_sim::{AccountState, Game};
 
 use crate::i18n::{self, K, Lang};
 use crate::session::{Action, DebriefData, Play, Session};
@@ -435,11 +435,11 @@ fn you_and_expert(
 
 /// "Decided by chance": each deal decided and each account lost, with its odds, apart from the
 /// verdicts, so a good decision with a bad draw reads as what it was.
-fn chance_section(ui: &mut egui::Ui, draws: &[kam_sim::chance::ChanceDraw], lang: Lang) {
+fn chance_section(ui: &mut egui::Ui, draws: &[kam_sim::ChanceDraw], lang: Lang) {
     if draws.is_empty() {
         return;
     }
-    use kam_sim::chance::Luck;
+    use kam_sim::Luck;
     ui.add_space(6.0);
     ui::section_heading(ui, K::DecidedByChance.t(lang))
         .on_hover_text(K::TipDecidedByChance.t(lang));
@@ -463,8 +463,8 @@ fn chance_section(ui: &mut egui::Ui, draws: &[kam_sim::chance::ChanceDraw], lang
     });
 }
 
-fn grade_color(g: kam_sim::score::Grade) -> egui::Color32 {
-    use kam_sim::score::Grade::*;
+fn grade_color(g: kam_sim::Grade) -> egui::Color32 {
+    use kam_sim::Grade::*;
     match g {
         A | B => ui::GREEN,
         C => ui::YELLOW,
@@ -474,7 +474,7 @@ fn grade_color(g: kam_sim::score::Grade) -> egui::Color32 {
 
 /// A what-if's outcome beside the original game's: scores, then each account.
 fn what_if_card(ui: &mut egui::Ui, game: &Game, original: &Game, month: u32, lang: Lang) {
-    let (now, then) = (kam_sim::score::score(game), kam_sim::score::score(original));
+    let (now, then) = (kam_sim::score_game(game), kam_sim::score_game(original));
     ui::card(ui, |ui| {
         ui.label(
             RichText::new(format!(

@@ -4,8 +4,8 @@
 
 use bevy_egui::egui;
 use egui::RichText;
-use kam_sim::engine::{AccountState, Game, Metric, OpportunityStatus, ResourceUse, Visit};
-use kam_sim::explain::{metric_help, warnings};
+use kam_sim::{AccountState, Game, Metric, OpportunityStatus, ResourceUse, Visit};
+use kam_sim::{account_warnings, metric_help};
 
 use crate::i18n::{self, K, Lang};
 use crate::session::{Action, Play, Session};
@@ -58,7 +58,7 @@ pub(super) fn dossier(ui: &mut egui::Ui, s: &Session, play: &Play, actions: &mut
 fn suggestion_card(
     ui: &mut egui::Ui,
     game: &Game,
-    plan: &kam_sim::engine::Plan,
+    plan: &kam_sim::Plan,
     points: f64,
     lang: Lang,
     actions: &mut Vec<Action>,
@@ -73,7 +73,7 @@ fn suggestion_card(
                     .strong()
                     .color(ui::BLUE),
             );
-            for line in kam_sim::compare::plan_lines(game, plan, lang, true) {
+            for line in kam_sim::plan_lines(game, plan, lang, true) {
                 ui.add(egui::Label::new(RichText::new(line).small()).wrap());
             }
             if ui.button(K::UseThisPlan.t(lang)).clicked() {
@@ -94,7 +94,7 @@ fn account_header(ui: &mut egui::Ui, game: &Game, a: usize, lang: Lang) {
         ui.label(RichText::new(&acc.notes).italics());
     }
     ui.horizontal_wrapped(|ui| {
-        for w in warnings(game, a, lang) {
+        for w in account_warnings(game, a, lang) {
             ui.label(RichText::new(format!("● {}", w.text)).color(ui::warning_color(w.level)));
         }
     });
@@ -327,7 +327,7 @@ fn resources(ui: &mut egui::Ui, play: &Play, a: usize, lang: Lang, actions: &mut
                     .map(|x| x.units)
                     .sum();
                 // What the resource is, then what it takes: never an empty tooltip.
-                let effects = kam_sim::explain::resource_effects(res, lang);
+                let effects = kam_sim::resource_effects(res, lang);
                 let about = format!(
                     "{}{}{}{}{} {} · {} {}",
                     res.description,
@@ -423,7 +423,7 @@ fn pipeline(ui: &mut egui::Ui, st: &AccountState, lang: Lang) {
 fn opportunity_row(
     ui: &mut egui::Ui,
     st: &AccountState,
-    o: &kam_sim::engine::OpportunityState,
+    o: &kam_sim::OpportunityState,
     lang: Lang,
 ) {
     let status = match o.status {

@@ -4,8 +4,8 @@
 
 use bevy_egui::egui;
 use egui::RichText;
-use kam_sim::engine::{Game, Pending};
 use kam_sim::scenario::Event;
+use kam_sim::{Game, Pending};
 
 use crate::i18n::{self, K, Lang};
 use crate::session::{Action, Feedback, Session};
@@ -65,8 +65,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                     event_story(ui, game, &raised, lang);
                     if play.feedback.is_none()
                         && s.coach_on()
-                        && let Some(hint) =
-                            kam_sim::coach::objection_hint(game, event, account, lang)
+                        && let Some(hint) = kam_sim::objection_hint(game, event, account, lang)
                     {
                         ui.add_space(6.0);
                         ui::coach_card(ui, &[hint], lang);
@@ -119,7 +118,7 @@ fn event_story(ui: &mut egui::Ui, game: &Game, raised: &Raised, lang: Lang) {
     ui.add_space(6.0);
     ui.label(RichText::new(&def.text).size(ui::SUBSECTION_SIZE));
     // Who speaks for the account: their reply to the answer carries their style.
-    let speaker = kam_sim::reading::event_speaker(game, raised.event, account)
+    let speaker = kam_sim::event_speaker(game, raised.event, account)
         .map(|p| &game.accounts()[account].people[p].person);
     if let Some(who) = speaker {
         let title = if who.title.is_empty() {
@@ -195,8 +194,7 @@ fn answered(ui: &mut egui::Ui, game: &Game, raised: &Raised, f: &Feedback, lang:
             );
             ui.label(RichText::new(&c.feedback).size(ui::SUBSECTION_SIZE));
             let (event, account) = (raised.event, raised.account);
-            if let Some((p, words)) =
-                kam_sim::reading::answer_reaction(game, event, account, f.choice, lang)
+            if let Some((p, words)) = kam_sim::answer_reaction(game, event, account, f.choice, lang)
             {
                 let name = &game.accounts()[account].people[p].person.name;
                 let quoted = i18n::quote(lang, &words);

@@ -5,9 +5,9 @@
 
 use bevy_egui::egui;
 use egui::RichText;
-use kam_sim::engine::{BuyerReply, Exchange, Game, NegotiationRecord, NegotiationState, Pending};
-use kam_sim::negotiation_review::{self as review, BuyerSignal, Table};
-use kam_sim::reading;
+use kam_sim::{BuyerReply, Exchange, Game, NegotiationRecord, NegotiationState, Pending};
+use kam_sim::{BuyerSignal, OfferTable};
+
 use kam_sim::scenario::{IssueOption, Need, Negotiation, Stakeholder, Style};
 
 use crate::i18n::{self, K, Lang};
@@ -470,7 +470,7 @@ fn deal_feedback(
     let def = at.def;
     ui.label(RichText::new(K::Feedback.t(lang)).strong());
     ui.label(
-        RichText::new(kam_sim::debrief::deal_verdict(
+        RichText::new(kam_sim::deal_verdict(
             sum.deal.is_some(),
             sum.profit_rate_before,
             sum.profit_rate_after,
@@ -545,13 +545,13 @@ fn pressed_so_far(lang: Lang, def: &Negotiation, exchanges: &[Exchange]) -> Stri
 
 /// The buyer's answer to the offer made in `round`, in the voice of their communication
 /// style: a counter says an issue has to change only when the numbers say so
-/// ([`Table::signal`]), and otherwise names the buyer's priorities in order, then says what
+/// ([`OfferTable::signal`]), and otherwise names the buyer's priorities in order, then says what
 /// the buyer needs from the deal in the voice of their need.
 fn reply_text(
     lang: Lang,
     def: &Negotiation,
     (style, need): (Style, Option<Need>),
-    table: Option<&Table>,
+    table: Option<&OfferTable>,
     round: u32,
     x: &Exchange,
 ) -> String {
@@ -565,7 +565,7 @@ fn reply_text(
                 || BuyerSignal {
                     asks: Game::buyer_priorities(def, &x.offer)
                         .into_iter()
-                        .map(|issue| review::Ask {
+                        .map(|issue| kam_sim::Ask {
                             issue,
                             gain: 0.0,
                             must: false,
@@ -575,13 +575,13 @@ fn reply_text(
                 },
                 |t| t.signal(def, round, &x.offer),
             );
-            let words = review::counter_words(lang, style, def, &signal, issue, times);
+            let words = kam_sim::counter_words(lang, style, def, &signal, issue, times);
             // The buyer's need is heard as they press, as it is on a visit.
             match need {
                 Some(need) => format!(
                     "{words}{}{}",
                     lang.pick("", " "),
-                    reading::need_at_the_table(need, times, lang)
+                    kam_sim::need_at_the_table(need, times, lang)
                 ),
                 None => words,
             }
@@ -639,5 +639,5 @@ fn value_breakdown(ui: &mut egui::Ui, lang: Lang, def: &Negotiation, offer: &[us
                 ui.end_row();
             }
         });
-    ui.label(RichText::new(review::value_formula(def, offer)).small());
+    ui.label(RichText::new(kam_sim::value_formula(def, offer)).small());
 }

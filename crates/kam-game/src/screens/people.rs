@@ -4,8 +4,8 @@
 //! word only once a visit has shown it (never at `Hard`). At `Easy` the labels show as before.
 
 use bevy_egui::egui::{self, RichText};
-use kam_sim::engine::Game;
-use kam_sim::reading::{self, Reading};
+use kam_sim::Game;
+use kam_sim::Reading;
 use kam_sim::scenario::{Need, Style};
 
 use crate::i18n::{self, K, Lang};
@@ -125,7 +125,7 @@ pub fn fit_label(
     let Some(pitch) = game.scenario().approaches.get(approach) else {
         return;
     };
-    let seen = reading::fit_seen(game, account, stakeholder, approach);
+    let seen = kam_sim::fit_seen(game, account, stakeholder, approach);
     let difficulty = game.prepared().difficulty;
     if difficulty.shows_fit(seen) {
         let person = &game.accounts()[account].people[stakeholder].person;
@@ -159,11 +159,11 @@ pub fn what_they_say(ui: &mut egui::Ui, game: &Game, account: usize, lang: Lang)
 /// The cues of each present person of the account and their reaction to the last visit.
 fn cues_and_reactions(ui: &mut egui::Ui, game: &Game, account: usize, lang: Lang) {
     ui::subsection_heading(ui, K::WhatTheySay.t(lang)).on_hover_text(K::TipWhatTheySay.t(lang));
-    let reactions = reading::reactions(game, lang);
+    let reactions = kam_sim::reactions(game, lang);
     let people = &game.accounts()[account].people;
     for (p, person) in people.iter().enumerate().filter(|(_, p)| p.present) {
         ui.label(RichText::new(&person.person.name).strong());
-        for cue in reading::cues(game, account, p, lang) {
+        for cue in kam_sim::person_cues(game, account, p, lang) {
             ui::kinsoku::label(ui, &format!("· {}", cue.text), |r| r.small());
         }
         // The last visit's reaction, in the person's own voice.
@@ -199,7 +199,7 @@ fn cues_and_reactions(ui: &mut egui::Ui, game: &Game, account: usize, lang: Lang
 
 /// A reaction as quoted speech: 「style words」「need words」 in Chinese, one quotation in
 /// English; the need words only when the visit showed them.
-fn reaction_words(lang: Lang, r: &reading::Reaction) -> String {
+fn reaction_words(lang: Lang, r: &kam_sim::Reaction) -> String {
     match (lang, &r.need_words) {
         (Lang::Zh, Some(need)) => {
             format!("{}{}", i18n::quote(lang, &r.words), i18n::quote(lang, need))
@@ -214,7 +214,7 @@ pub fn month_reactions(ui: &mut egui::Ui, game: &Game, month: u32, lang: Lang) {
     if game.prepared().difficulty.shows_style_and_need() {
         return;
     }
-    let said: Vec<_> = reading::reactions(game, lang)
+    let said: Vec<_> = kam_sim::reactions(game, lang)
         .into_iter()
         .filter(|r| r.month == month)
         .collect();
@@ -243,7 +243,7 @@ pub fn month_reactions(ui: &mut egui::Ui, game: &Game, month: u32, lang: Lang) {
 pub fn people_review(
     ui: &mut egui::Ui,
     game: &Game,
-    review: &[kam_sim::reading_review::PersonReading],
+    review: &[kam_sim::PersonReading],
     lang: Lang,
 ) {
     if review.is_empty() {
@@ -262,12 +262,7 @@ pub fn people_review(
 
 /// One person of the review: the reading beside the truth, the facts of it, and the cue and
 /// reaction that gave them away.
-fn person_read(
-    ui: &mut egui::Ui,
-    game: &Game,
-    r: &kam_sim::reading_review::PersonReading,
-    lang: Lang,
-) {
+fn person_read(ui: &mut egui::Ui, game: &Game, r: &kam_sim::PersonReading, lang: Lang) {
     let account = &game.scenario().accounts[r.account].name;
     let person = &game.accounts()[r.account].people[r.stakeholder].person.name;
     let read = |style: Option<Style>, need: Option<Need>| {
@@ -306,7 +301,7 @@ fn person_read(
 
 /// What the review says of a reading: since when it was right (or that it never was), the
 /// months it was right, the visits that suited the person, and what a misreading cost.
-fn reading_facts(r: &kam_sim::reading_review::PersonReading, lang: Lang) -> Vec<String> {
+fn reading_facts(r: &kam_sim::PersonReading, lang: Lang) -> Vec<String> {
     let mut facts = vec![match (r.style_right_from, r.reading.style) {
         (Some(m), _) => i18n::tf(lang, K::StyleRightFrom, m),
         (None, None) => K::NoReadingNoted.t(lang).to_owned(),

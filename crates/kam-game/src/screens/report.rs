@@ -3,8 +3,8 @@
 
 use bevy_egui::egui;
 use egui::RichText;
-use kam_sim::engine::{AccountState, Game, Metric};
-use kam_sim::explain::{cause_text, metric_name};
+use kam_sim::{AccountState, Game, Metric};
+use kam_sim::{cause_text, metric_name};
 
 use crate::i18n::{self, K, Lang};
 use crate::session::{Action, Play, Session};
@@ -131,13 +131,13 @@ fn account_changes(ui: &mut egui::Ui, play: &Play, turn: u32, a: usize, lang: La
                 (Metric::Revenue, rev0, last.revenue),
             ] {
                 ui.label(RichText::new(metric_name(m, lang)).color(ui::MUTED))
-                    .on_hover_text(kam_sim::explain::metric_help(m, lang));
+                    .on_hover_text(kam_sim::metric_help(m, lang));
                 ui.label(format!("{after:.1}"));
                 ui.label(ui::delta_text(after - before));
             }
         });
         // Each change at the scale it is shown at (prices in points of list price).
-        let shown = |c: &kam_sim::engine::Cause| c.delta * kam_sim::explain::shown_scale(c.metric);
+        let shown = |c: &kam_sim::Cause| c.delta * kam_sim::shown_scale(c.metric);
         let mut causes = last.causes.clone();
         causes.sort_by(|x, y| shown(y).abs().total_cmp(&shown(x).abs()));
         // Rows rather than a grid, so a long cause wraps within the card instead of being cut.
@@ -184,14 +184,12 @@ pub(crate) fn losses(game: &Game, lang: Lang) -> Vec<String> {
                 let cause = last
                     .causes
                     .iter()
-                    .filter(|c| {
-                        c.metric == Metric::Revenue && c.source != kam_sim::engine::Source::Churn
-                    })
+                    .filter(|c| c.metric == Metric::Revenue && c.source != kam_sim::Source::Churn)
                     .min_by(|x, y| x.delta.total_cmp(&y.delta))
                     .map_or_else(
                         || K::Lost.t(lang).to_owned(),
                         |c| match c.source {
-                            kam_sim::engine::Source::Negotiation { negotiation } => {
+                            kam_sim::Source::Negotiation { negotiation } => {
                                 let n = &game.scenario().negotiations[negotiation];
                                 let title = if n.title.is_empty() { &n.id } else { &n.title };
                                 i18n::no_renewal(lang, title)
@@ -244,10 +242,10 @@ pub(crate) mod tests {
     /// A classroom game played by the random strategy until an account is lost before its
     /// last month, with the account.
     pub(crate) fn game_with_a_lost_account() -> (Game, usize) {
-        let (file, src) = kam_sim::bundled::by_name("classroom_en").unwrap();
-        let (prepared, _) = kam_sim::load::load_str(file, src).unwrap();
+        let (file, src) = kam_sim::bundled_scenario("classroom_en").unwrap();
+        let (prepared, _) = kam_sim::load_str(file, src).unwrap();
         for seed in 0..200 {
-            let game = kam_sim::batch::play(&prepared, "random", seed).unwrap();
+            let game = kam_sim::play(&prepared, kam_sim::StrategyId::Random, seed).unwrap();
             let turns = game.scenario().turns as usize;
             if let Some(a) = (0..game.accounts().len())
                 .find(|&a| game.history(a).iter().take(turns - 1).any(|r| r.churned))
@@ -262,12 +260,12 @@ pub(crate) mod tests {
     /// negotiation instead of odds it never had.
     #[test]
     fn a_renewal_walked_away_from_is_named_as_the_cause_of_the_loss() {
-        use kam_sim::engine::{Decision, Pending};
-        let (file, src) = kam_sim::bundled::by_name("classroom_en").unwrap();
-        let (prepared, _) = kam_sim::load::load_str(file, src).unwrap();
+        use kam_sim::{Decision, Pending};
+        let (file, src) = kam_sim::bundled_scenario("classroom_en").unwrap();
+        let (prepared, _) = kam_sim::load_str(file, src).unwrap();
         let mut game = Game::new(std::sync::Arc::clone(&prepared), 11);
-        let mut expert = kam_sim::strategy::by_name("expert", 11).unwrap();
-        while let Some(d) = kam_sim::strategy::next_decision(&game, expert.as_mut()) {
+        let mut expert = kam_sim::StrategyId::Expert.build(11);
+        while let Some(d) = kam_sim::next_decision(&game, expert.as_mut()) {
             let renewal = match game.pending() {
                 Some(Pending::Negotiation(n)) => {
                     prepared.scenario.negotiations[n.negotiation].kind
@@ -281,7 +279,7 @@ pub(crate) mod tests {
             if renewal {
                 // Played to the end of the month, where the report is read.
                 while game.turn() == month {
-                    let d = kam_sim::strategy::next_decision(&game, expert.as_mut()).unwrap();
+                    let d = kam_sim::next_decision(&game, expert.as_mut()).unwrap();
                     game.decide(d).unwrap();
                 }
                 let said = losses(&game, Lang::En);

@@ -5,8 +5,8 @@
 
 use bevy_egui::egui;
 use egui::RichText;
-use kam_sim::engine::{Game, Metric, PlanPreview, Visit};
-use kam_sim::explain::{metric_help, warnings};
+use kam_sim::{Game, Metric, PlanPreview, Visit};
+use kam_sim::{account_warnings, metric_help};
 
 use crate::i18n::{self, K, Lang};
 use crate::session::{Action, Play, Session};
@@ -269,7 +269,7 @@ fn dashboard_row(
 /// One label of coloured dots, as narrow as its dots (a layout of its own would take a cell's
 /// whole width), every reason on hover.
 fn warning_dots(ui: &mut egui::Ui, game: &Game, a: usize, lang: Lang) {
-    let ws = warnings(game, a, lang);
+    let ws = account_warnings(game, a, lang);
     let mut dots = egui::text::LayoutJob::default();
     // Small dots: three of them at body size pushed the last column out of the panel (seen in
     // a playtest).

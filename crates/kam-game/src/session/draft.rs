@@ -2,7 +2,7 @@
 //! plan with its undo, and the offer being built. Plans are checked by the engine as they are
 //! built; a refused change says why in the play's message line.
 
-use kam_sim::engine::Plan;
+use kam_sim::Plan;
 
 use super::{Action, Play};
 use crate::i18n::{self, Lang};

@@ -2,7 +2,7 @@
 //! the end of the game, what-ifs and playing with a built-in strategy. Each step makes its
 //! decision through the engine and picks the next [`Screen`].
 
-use kam_sim::engine::{BuyerReply, Decision, Exchange, Game, Pending};
+use kam_sim::{BuyerReply, Decision, Exchange, Game, Pending};
 
 use super::{Confirm, Feedback, NegoDraft, Screen, Session, metrics};
 use crate::i18n;
@@ -251,9 +251,13 @@ impl Session {
 
     /// Plays with a built-in strategy until the game reaches `stop` (an event, a negotiation or
     /// a turn report), for screenshots of those screens; the debrief when it never does.
-    pub fn autoplay_until(&mut self, strategy: &str, stop: Screen) -> Result<(), String> {
+    pub fn autoplay_until(
+        &mut self,
+        strategy: kam_sim::StrategyId,
+        stop: Screen,
+    ) -> Result<(), String> {
         let game = self.game_mut().ok_or("no game")?;
-        let mut s = kam_sim::strategy::by_name(strategy, game.seed()).ok_or("unknown strategy")?;
+        let mut s = strategy.build(game.seed());
         loop {
             let reached = match (stop, game.pending()) {
                 (Screen::Event, Some(Pending::Event { .. })) => true,
@@ -269,7 +273,7 @@ impl Session {
                 }
                 return Ok(());
             }
-            let Some(d) = kam_sim::strategy::next_decision(game, s.as_mut()) else {
+            let Some(d) = kam_sim::next_decision(game, s.as_mut()) else {
                 break;
             };
             game.decide(d).map_err(|e| e.to_string())?;
@@ -279,15 +283,10 @@ impl Session {
     }
 
     /// Plays the rest of the game with a built-in strategy and opens the debrief.
-    pub fn autoplay(&mut self, strategy: &str) -> Result<(), String> {
+    pub fn autoplay(&mut self, strategy: kam_sim::StrategyId) -> Result<(), String> {
         let game = self.game_mut().ok_or("no game")?;
-        let mut s = kam_sim::strategy::by_name(strategy, game.seed()).ok_or_else(|| {
-            format!(
-                "unknown strategy `{strategy}`; known: {}",
-                kam_sim::strategy::NAMES.join(", ")
-            )
-        })?;
-        kam_sim::strategy::play_out(game, s.as_mut()).map_err(|e| e.to_string())?;
+        let mut s = strategy.build(game.seed());
+        kam_sim::play_out(game, s.as_mut()).map_err(|e| e.to_string())?;
         self.finish();
         Ok(())
     }
@@ -295,7 +294,7 @@ impl Session {
 
 /// A negotiation as it opens: with the option the buyer likes least on each issue, the
 /// seller's best terms, from which the player concedes or trades.
-fn opening_offer(game: &Game, state: &kam_sim::engine::NegotiationState) -> NegoDraft {
+fn opening_offer(game: &Game, state: &kam_sim::NegotiationState) -> NegoDraft {
     let n = &game.scenario().negotiations[state.negotiation];
     let offer = n
         .issues
@@ -315,6 +314,6 @@ fn opening_offer(game: &Game, state: &kam_sim::engine::NegotiationState) -> Nego
         last_reply: None,
         summary: None,
         history: state.exchanges.clone(),
-        table: kam_sim::negotiation_review::Table::new(game, state.negotiation),
+        table: kam_sim::OfferTable::new(game, state.negotiation),
     }
 }

@@ -8,15 +8,15 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use kam_sim::coach::{Hint, Mistake};
-use kam_sim::compare::MonthComparison;
-use kam_sim::debrief::Debrief;
-use kam_sim::engine::{
+use kam_sim::Debrief;
+use kam_sim::Diagnostic;
+use kam_sim::MonthComparison;
+use kam_sim::PersonReading;
+use kam_sim::Scores;
+use kam_sim::{
     AccountState, BuyerReply, Decision, Exchange, Game, NegotiationRecord, Plan, PlanPreview,
 };
-use kam_sim::load::Diagnostic;
-use kam_sim::reading_review::PersonReading;
-use kam_sim::score::Scores;
+use kam_sim::{Hint, Mistake};
 
 use super::ScenarioSource;
 use crate::i18n::Lang;
@@ -103,7 +103,7 @@ pub struct NegoDraft {
     pub history: Vec<Exchange>,
     /// The negotiation's numbers, taken when it opens (a deal changes the account): the
     /// buyer's words and the review after the deal are read from them.
-    pub table: Option<kam_sim::negotiation_review::Table>,
+    pub table: Option<kam_sim::OfferTable>,
 }
 
 /// What the player is asked before it happens.
@@ -136,9 +136,9 @@ impl ExpertGame {
     /// The expert's game on `game`'s scenario and seed; `None` if it cannot be played out.
     fn play(game: &Game) -> Option<ExpertGame> {
         let mut expert = Game::new(Arc::clone(game.prepared()), game.seed());
-        let mut strategy = kam_sim::strategy::by_name("expert", game.seed())?;
-        kam_sim::strategy::play_out(&mut expert, strategy.as_mut()).ok()?;
-        let scores = kam_sim::score::score(&expert);
+        let mut strategy = kam_sim::StrategyId::Expert.build(game.seed());
+        kam_sim::play_out(&mut expert, strategy.as_mut()).ok()?;
+        let scores = kam_sim::score_game(&expert);
         Some(ExpertGame {
             game: expert,
             scores,
@@ -201,7 +201,7 @@ impl MistakeCache {
         if let Some((.., mistakes)) = known {
             return mistakes.clone();
         }
-        let mistakes = kam_sim::coach::costliest_mistakes(game, lang);
+        let mistakes = kam_sim::costliest_mistakes(game, lang);
         self.entries
             .push((game.seed(), game.log().to_vec(), lang, mistakes.clone()));
         mistakes
@@ -247,7 +247,7 @@ impl Play {
             .what_if
             .as_ref()
             .map_or(&self.game, |w| &w.original.game);
-        let prefix = kam_sim::record::log_before_month(official, month);
+        let prefix = kam_sim::log_before_month(official, month);
         let replayed = Game::replay(Arc::clone(official.prepared()), official.seed(), &prefix);
         let Ok(branch) = replayed else {
             return Err(Box::new(self));
@@ -307,14 +307,14 @@ impl Play {
         let game = &self.game;
         DebriefData {
             made_for: (game.log().len(), lang),
-            debrief: kam_sim::debrief::debrief(game, lang),
-            people_read: kam_sim::reading_review::review(game, lang),
-            money_losers: kam_sim::coach::money_losers(game),
+            debrief: kam_sim::debrief_game(game, lang),
+            people_read: kam_sim::review_reading(game, lang),
+            money_losers: kam_sim::money_losers(game),
             try_next_time,
             months: self
                 .expert
                 .as_ref()
-                .map(|e| kam_sim::compare::months(game, &e.game, lang))
+                .map(|e| kam_sim::compare_months(game, &e.game, lang))
                 .unwrap_or_default(),
         }
     }
@@ -360,7 +360,7 @@ impl Play {
         self.worked_out = DraftCache {
             made_for: Some(key),
             hints: if coach_on && game.is_planning() && (started || ending) {
-                kam_sim::coach::hints(game, plan, lang)
+                kam_sim::coach_hints(game, plan, lang)
             } else {
                 Vec::new()
             },
@@ -414,7 +414,7 @@ fn resource_refusals(game: &Game, plan: &Plan, lang: Lang) -> Vec<Vec<Option<Str
                         .find(|x| x.account == account && x.resource == resource)
                     {
                         Some(x) => x.units += 1,
-                        None => more.resources.push(kam_sim::engine::ResourceUse {
+                        None => more.resources.push(kam_sim::ResourceUse {
                             account,
                             resource,
                             units: 1,
@@ -445,7 +445,7 @@ mod tests {
     #[test]
     fn the_debrief_is_worked_out_once_per_game_and_language() {
         let mut s = tutorial();
-        s.autoplay("random").unwrap();
+        s.autoplay(kam_sim::StrategyId::Random).unwrap();
         let play = s.play.as_mut().unwrap();
         let first = play.debrief_data().unwrap();
         assert!(!first.try_next_time.is_empty(), "finish() found them");
@@ -480,14 +480,14 @@ mod tests {
             .iter()
             .position(|p| p.present)
             .unwrap();
-        s.apply(Action::AddVisit(kam_sim::engine::Visit {
+        s.apply(Action::AddVisit(kam_sim::Visit {
             account: 0,
             stakeholder: person,
             approach: 0,
         }));
         s.refresh_draft();
         let play = s.play.as_ref().unwrap();
-        let expected = kam_sim::coach::hints(&play.game, &play.draft.plan, Lang::En);
+        let expected = kam_sim::coach_hints(&play.game, &play.draft.plan, Lang::En);
         assert_eq!(play.coach_hints(), expected.as_slice());
         let after = play.plan_preview().unwrap();
         assert_eq!(

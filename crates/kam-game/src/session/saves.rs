@@ -10,7 +10,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use kam_sim::record::GameRecord;
+use kam_sim::GameRecord;
 use serde::{Deserialize, Serialize};
 
 use super::*;
@@ -151,7 +151,7 @@ impl Session {
             guide_done: self.settings.guide_done,
         };
         if let Ok(text) = ron::to_string(&settings) {
-            let _ = kam_sim::record::write_text_atomic(&settings_path(dir), &text);
+            let _ = kam_sim::write_text_atomic(&settings_path(dir), &text);
         }
     }
 
@@ -183,7 +183,7 @@ impl Session {
             .load()
             .map_err(|d| d.iter().map(|d| d.to_string()).collect::<Vec<_>>())
             .and_then(|(p, _)| {
-                kam_sim::record::restore(p, &save.record).map_err(|e| vec![e.words(self.lang)])
+                kam_sim::restore_record(p, &save.record).map_err(|e| vec![e.words(self.lang)])
             });
         match restored {
             Ok(game) => self.continue_saved(save, source, game),
@@ -219,7 +219,7 @@ impl Session {
         // A what-if comes back with the original game beside it (its debrief is worked out
         // again when the what-if is left).
         let original = save.what_if.as_ref().and_then(|(month, record)| {
-            let original = kam_sim::record::restore(Arc::clone(game.prepared()), record).ok()?;
+            let original = kam_sim::restore_record(Arc::clone(game.prepared()), record).ok()?;
             let original = Play::new(source.clone(), original, player.clone());
             Some(WhatIf {
                 month: *month,
@@ -254,14 +254,14 @@ impl Session {
                 Lang::Zh => "zh".into(),
                 Lang::En => "en".into(),
             },
-            record: kam_sim::record::record(game, &play.player),
+            record: kam_sim::record_game(game, &play.player),
             class: self
                 .class
                 .seat
                 .as_ref()
                 .map(crate::class::ClassSeat::to_save),
             what_if: play.what_if.as_ref().map(|w| {
-                let original = kam_sim::record::record(&w.original.game, &play.player);
+                let original = kam_sim::record_game(&w.original.game, &play.player);
                 (w.month, original)
             }),
             at_report: self.screen == Screen::Report,
@@ -277,7 +277,7 @@ impl Session {
             move_legacy_class_save(dir);
             autosave_path(dir)
         };
-        match text.and_then(|text| kam_sim::record::write_text_atomic(&path, &text)) {
+        match text.and_then(|text| kam_sim::write_text_atomic(&path, &text)) {
             Ok(()) => play.notice = Some(K::Autosaved.t(self.lang).to_owned()),
             Err(e) => play.notice = Some(i18n::labelled(self.lang, K::Error.t(self.lang), e)),
         }
@@ -305,14 +305,14 @@ impl Session {
         let seed = if code.is_empty() || code.parse::<u64>().is_ok() {
             game.seed().to_string()
         } else {
-            kam_sim::record::file_safe(code)
+            kam_sim::file_safe(code)
         };
         let path = dir.join(format!(
             "{}-{}-{seed}.ron",
-            kam_sim::record::file_safe(&play.player),
+            kam_sim::file_safe(&play.player),
             game.scenario().id,
         ));
-        match kam_sim::record::write_atomic(&path, &kam_sim::record::record(game, &play.player)) {
+        match kam_sim::write_record_atomic(&path, &kam_sim::record_game(game, &play.player)) {
             Ok(()) => {
                 play.notice = Some(format!("{} {}", K::Exported.t(lang), path.display()));
                 play.exported = Some(path);

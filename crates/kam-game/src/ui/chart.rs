@@ -4,7 +4,7 @@
 use bevy_egui::egui;
 use egui::RichText;
 use egui_plot::{Line, Plot, PlotPoints, Points};
-use kam_sim::engine::{AccountState, TurnRecord};
+use kam_sim::{AccountState, TurnRecord};
 
 use super::theme::PALETTE;
 use crate::i18n::{K, Lang};
@@ -84,7 +84,7 @@ pub fn chart(
 }
 
 /// The legend, under the plot where it hides no line.
-fn legend(ui: &mut egui::Ui, game: &kam_sim::engine::Game) {
+fn legend(ui: &mut egui::Ui, game: &kam_sim::Game) {
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 10.0;
         for (a, acc) in game.scenario().accounts.iter().enumerate() {

@@ -107,7 +107,7 @@ fn class_line(ui: &mut egui::Ui, s: &Session, seat: &ClassSeat) {
     if seat.saved.show_scores
         && let Some(game) = s.game()
     {
-        let score = kam_sim::score::score(game).composite;
+        let score = kam_sim::score_game(game).composite;
         ui.label(
             RichText::new(format!("{} {score:.1}", K::ScoreSoFar.t(s.lang)))
                 .small()

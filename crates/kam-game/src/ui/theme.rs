@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use bevy_egui::egui;
 use egui::Color32;
-use kam_sim::explain::WarningLevel;
+use kam_sim::WarningLevel;
 use kam_sim::scenario::Verdict;
 
 /// Droid Sans Fallback (Apache-2.0): Chinese glyphs for egui, which ships none.

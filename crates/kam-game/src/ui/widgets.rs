@@ -34,8 +34,8 @@ pub fn delta_text(x: f64) -> RichText {
 
 /// [`delta_text`] for a change of `metric`, coloured by whether it is good for us: longer
 /// payment days cost us credit, so a rise there is red, not green.
-pub fn metric_delta_text(metric: kam_sim::engine::Metric, x: f64) -> RichText {
-    let good = if metric == kam_sim::engine::Metric::PaymentDays {
+pub fn metric_delta_text(metric: kam_sim::Metric, x: f64) -> RichText {
+    let good = if metric == kam_sim::Metric::PaymentDays {
         -x
     } else {
         x
@@ -180,7 +180,7 @@ pub fn ellipsize(text: &str, max: usize) -> String {
 
 /// The coach's hints (at most three, then how many more), each under the name of the lesson
 /// it is about.
-pub fn coach_card(ui: &mut egui::Ui, hints: &[kam_sim::coach::Hint], lang: Lang) {
+pub fn coach_card(ui: &mut egui::Ui, hints: &[kam_sim::Hint], lang: Lang) {
     egui::Frame::group(ui.style())
         .fill(COACH_FILL)
         .inner_margin(8.0)

@@ -35,12 +35,12 @@ fn seat_json(difficulty: Option<&str>) -> String {
     let difficulty = difficulty
         .map(|name| format!(r#","difficulty":"{name}""#))
         .unwrap_or_default();
-    let (file, text) = kam_sim::bundled::by_name("classroom_en").unwrap();
-    let (prepared, _) = kam_sim::load::load_str(file, text).unwrap();
+    let (file, text) = kam_sim::bundled_scenario("classroom_en").unwrap();
+    let (prepared, _) = kam_sim::load_str(file, text).unwrap();
     format!(
         r#"{{"token":"t","rejoin":"ABCD3467","name":"Ann","scenario":{},"scenario_hash":"{}","seed":7,"pacing":"free","show_scores":true,"coach":true{difficulty},"decisions":[],"status":{{"recorded":0,"released":{},"ended":false}}}}"#,
         json_string(text),
-        kam_sim::record::scenario_hash(&prepared),
+        kam_sim::scenario_hash(&prepared),
         prepared.scenario.turns
     )
 }
@@ -113,7 +113,8 @@ fn a_class_set_to_hard_plays_at_hard_and_resumes_at_hard() {
     assert_eq!(game.prepared().difficulty, Difficulty::Hard);
     assert!(!s.coach_on(), "Hard has no coach, even in a practice class");
 
-    s.autoplay_until("expert", Screen::Report).unwrap();
+    s.autoplay_until(kam_sim::StrategyId::Expert, Screen::Report)
+        .unwrap();
     s.autosave_now();
     let played = s.game().unwrap().log().len();
     drop(s);

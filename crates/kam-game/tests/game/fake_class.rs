@@ -178,14 +178,14 @@ fn status(state: &State) -> String {
 
 /// The seat `kam serve` gives a first join to a class of the tutorial.
 fn seat(pacing: &str, released: u32) -> String {
-    let (file, text) = kam_sim::bundled::by_name("tutorial").unwrap();
-    let (prepared, _) = kam_sim::load::load_str(file, text).unwrap();
+    let (file, text) = kam_sim::bundled_scenario("tutorial").unwrap();
+    let (prepared, _) = kam_sim::load_str(file, text).unwrap();
     serde_json::json!({
         "token": "t",
         "rejoin": "ABCD3467",
         "name": "Ann",
         "scenario": text,
-        "scenario_hash": kam_sim::record::scenario_hash(&prepared),
+        "scenario_hash": kam_sim::scenario_hash(&prepared),
         "seed": 7,
         "pacing": pacing,
         "show_scores": false,

@@ -6,7 +6,7 @@ use egui_kittest::kittest::Queryable;
 use kam_game::i18n::{K, Lang};
 use kam_game::session::{Action, ScenarioSource};
 use kam_game::{Screen, Session};
-use kam_sim::engine::{Game, Pending, Visit};
+use kam_sim::{Game, Pending, Visit};
 
 use crate::support::harness;
 
@@ -26,7 +26,7 @@ fn play_an_empty_month(s: &mut Session) {
     while let Some(Pending::Event { .. }) = s.game().unwrap().pending() {
         s.game_mut()
             .unwrap()
-            .decide(kam_sim::engine::Decision::Choose(0))
+            .decide(kam_sim::Decision::Choose(0))
             .unwrap();
     }
     s.play.as_mut().unwrap().feedback = None;
@@ -42,7 +42,7 @@ fn the_coach_waits_for_a_plan_or_the_end_of_the_month() {
     play_an_empty_month(&mut s);
     assert_eq!(s.game().unwrap().turn(), 2);
     assert!(
-        !kam_sim::coach::hints(
+        !kam_sim::coach_hints(
             s.game().unwrap(),
             &s.play.as_ref().unwrap().draft.plan,
             Lang::En
@@ -93,7 +93,7 @@ fn the_coach_waits_for_a_plan_or_the_end_of_the_month() {
     h.run();
     assert!(h.query_by_label("Coach (practice mode)").is_some());
     // What last month did is said to be last month's.
-    let hint = kam_sim::coach::hints(
+    let hint = kam_sim::coach_hints(
         h.state().game().unwrap(),
         &h.state().play.as_ref().unwrap().draft.plan,
         Lang::En,
@@ -148,10 +148,10 @@ fn first_month_where(lang: Lang, found: impl Fn(&Game) -> bool) -> Session {
         ));
         s.lang = lang;
         let game = s.game_mut().unwrap();
-        let mut random = kam_sim::strategy::by_name("random", seed).unwrap();
+        let mut random = kam_sim::StrategyId::Random.build(seed);
         while !game.is_finished() {
             let month = game.turn();
-            let d = kam_sim::strategy::next_decision(game, random.as_mut()).unwrap();
+            let d = kam_sim::next_decision(game, random.as_mut()).unwrap();
             game.decide(d).unwrap();
             if game.turn() != month && found(game) {
                 s.screen = Screen::Report;
@@ -281,7 +281,7 @@ fn switching_the_language_rewords_the_cards_the_status_and_the_default_name() {
     assert!(s.start(ScenarioSource::Bundled("tutorial".into()), "", ""));
     s.lang = Lang::En;
     s.screen = Screen::Turn;
-    s.autoplay("random").unwrap();
+    s.autoplay(kam_sim::StrategyId::Random).unwrap();
     assert_eq!(s.screen, Screen::Debrief);
     assert_eq!(
         s.play.as_ref().unwrap().notice.as_deref(),

@@ -4,7 +4,7 @@
 use bevy::prelude::*;
 use kam_game::session::{self, ScenarioSource};
 use kam_game::{Action, Actions, Screen, Session, core_plugin};
-use kam_sim::engine::{Pending, Visit};
+use kam_sim::{Pending, Visit};
 
 fn app(data: &std::path::Path) -> App {
     let mut app = App::new();
@@ -166,7 +166,7 @@ fn title_to_debrief_through_every_kind_of_screen() {
         .exported
         .clone()
         .expect("exported");
-    let record = kam_sim::record::read(&exported).unwrap();
+    let record = kam_sim::read_record(&exported).unwrap();
     assert_eq!(record.player, "Alice");
     assert!(record.finished);
 }
@@ -269,7 +269,7 @@ fn class_codes_hash_deterministically() {
 fn a_watched_file_reloads_and_shows_its_errors() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("watched.ron");
-    let (_, src) = kam_sim::bundled::SCENARIOS
+    let (_, src) = kam_sim::BUNDLED_SCENARIOS
         .iter()
         .find(|(f, _)| *f == "tutorial.ron")
         .unwrap();

@@ -64,7 +64,7 @@ fn every_ui_string_and_bundled_scenario_text_has_its_glyphs() {
             failures.push(format!("{file}: {gaps:?}"));
         }
     }
-    for (file, src) in kam_sim::bundled::SCENARIOS {
+    for (file, src) in kam_sim::BUNDLED_SCENARIOS {
         // Comments are for the instructor, not shown in the game.
         let shown: String = src
             .lines()

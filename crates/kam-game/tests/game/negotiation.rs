@@ -8,9 +8,9 @@ use egui_kittest::kittest::Queryable;
 use kam_game::i18n::Lang;
 use kam_game::session::{Action, ScenarioSource};
 use kam_game::{Screen, Session};
-use kam_sim::engine::{BuyerReply, Pending};
-use kam_sim::negotiation_review::{BuyerSignal, Table, counter_words, says_must};
 use kam_sim::scenario::{Negotiation, Stakeholder, Style, Topic};
+use kam_sim::{BuyerReply, Pending};
+use kam_sim::{BuyerSignal, OfferTable, counter_words, says_must};
 
 use crate::support::harness;
 
@@ -22,7 +22,8 @@ fn at(scenario: &str, lang: Lang, id: &str) -> Session {
     s.lang = lang;
     s.screen = Screen::Turn;
     loop {
-        s.autoplay_until("expert", Screen::Negotiation).unwrap();
+        s.autoplay_until(kam_sim::StrategyId::Expert, Screen::Negotiation)
+            .unwrap();
         assert_eq!(s.screen, Screen::Negotiation, "{id} opens");
         let def =
             &s.game().unwrap().scenario().negotiations[s.play.as_ref().unwrap().nego.negotiation];
@@ -158,7 +159,7 @@ fn the_renewal_buyer_never_says_price_must_change_on_the_way_to_a_full_price_dea
             let said = format!(
                 "{words}{}{}",
                 lang.pick("", " "),
-                kam_sim::reading::need_at_the_table(need, *times, lang)
+                kam_sim::need_at_the_table(need, *times, lang)
             );
             assert!(h.query_by_label(&said).is_some(), "{scenario}: {said}");
             assert!(!says_must(words), "{scenario}: {words}");
@@ -287,7 +288,7 @@ fn the_negotiation_words_have_their_glyphs() {
         let Some(Pending::Negotiation(state)) = game.pending() else {
             panic!()
         };
-        let table = Table::new(game, state.negotiation).unwrap();
+        let table = OfferTable::new(game, state.negotiation).unwrap();
         for lang in [Lang::Zh, Lang::En] {
             for deal in [None, Some(vec![2, 2, 1, 1]), Some(vec![0, 2, 1, 0])] {
                 words.extend(table.review(&def, deal.as_deref()).lines(

@@ -7,9 +7,9 @@ use egui_kittest::kittest::Queryable;
 use kam_game::i18n::{K, Lang};
 use kam_game::session::{Action, ScenarioSource};
 use kam_game::{Screen, Session};
-use kam_sim::engine::{Decision, Pending, Plan, Visit};
-use kam_sim::reading::Reading;
+use kam_sim::Reading;
 use kam_sim::scenario::{Difficulty, Need, Style};
+use kam_sim::{Decision, Pending, Plan, Visit};
 
 use crate::support::harness;
 
@@ -95,7 +95,7 @@ fn normal_hides_the_labels_and_shows_a_fit_word_once_a_visit_has_shown_it() {
         "the visited person's fit word for the pitch used, and no other"
     );
     // Their reaction is on screen, in their own words.
-    let said = kam_sim::reading::reactions(h.state().game().unwrap(), Lang::En)[0]
+    let said = kam_sim::reactions(h.state().game().unwrap(), Lang::En)[0]
         .words
         .clone();
     assert!(h.query_by_label_contains(&said).is_some());
@@ -165,8 +165,8 @@ fn the_debrief_shows_how_each_person_was_read() {
         },
     });
     let game = s.game_mut().unwrap();
-    let mut expert = kam_sim::strategy::by_name("expert", game.seed()).unwrap();
-    kam_sim::strategy::play_out(game, expert.as_mut()).unwrap();
+    let mut expert = kam_sim::StrategyId::Expert.build(game.seed());
+    kam_sim::play_out(game, expert.as_mut()).unwrap();
     s.screen = Screen::Debrief;
     let mut h = harness(s);
     h.run();
@@ -214,8 +214,7 @@ fn an_events_answer_gets_the_speakers_reply() {
         .clone()
         .expect("the answer's feedback");
     let (_, words) =
-        kam_sim::reading::answer_reaction(s.game().unwrap(), event, account, f.choice, Lang::En)
-            .unwrap();
+        kam_sim::answer_reaction(s.game().unwrap(), event, account, f.choice, Lang::En).unwrap();
     let mut h = harness(s);
     h.run();
     assert!(h.query_by_label_contains(&words).is_some(), "{words}");
@@ -277,7 +276,7 @@ fn a_reading_picker_opens_beside_the_table_and_records_the_choice() {
         .map(|name| h.get_by_label(name).rect())
         .collect();
     for p in 0..people {
-        for cue in kam_sim::reading::cues(&game, 0, p, Lang::En) {
+        for cue in kam_sim::person_cues(&game, 0, p, Lang::En) {
             let shown = h.get_by_label_contains(&cue.text).rect();
             for rect in &options {
                 assert!(

@@ -28,7 +28,7 @@ fn save_a_class_game(dir: &Path) -> usize {
         pacing: kam_class::Pacing::Free,
         show_scores: true,
         coach: true,
-        scenario: kam_sim::bundled::by_name("classroom_en")
+        scenario: kam_sim::bundled_scenario("classroom_en")
             .unwrap()
             .1
             .to_owned(),
@@ -36,7 +36,8 @@ fn save_a_class_game(dir: &Path) -> usize {
     };
     let game = s.game().unwrap().clone();
     s.class.seat = Some(ClassSeat::connect(seat, &game, 0));
-    s.autoplay_until("expert", Screen::Report).unwrap();
+    s.autoplay_until(kam_sim::StrategyId::Expert, Screen::Report)
+        .unwrap();
     s.autosave_now();
     s.game().unwrap().log().len()
 }

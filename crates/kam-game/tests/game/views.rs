@@ -4,7 +4,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use kam_game::session::ScenarioSource;
 use kam_game::{Screen, Session};
-use kam_sim::engine::{Pending, Visit};
+use kam_sim::{Pending, Visit};
 
 use crate::support::harness;
 
@@ -72,7 +72,8 @@ fn over_allocation_is_refused_with_the_engines_reason() {
 #[test]
 fn an_event_choice_shows_its_feedback() {
     let mut s = tutorial();
-    s.autoplay_until("expert", Screen::Event).unwrap();
+    s.autoplay_until(kam_sim::StrategyId::Expert, Screen::Event)
+        .unwrap();
     assert_eq!(s.screen, Screen::Event);
     let Some(Pending::Event { event, .. }) = s.game().unwrap().pending().cloned() else {
         panic!("no event")
@@ -107,7 +108,7 @@ fn the_language_switch_changes_the_ui_text() {
 #[test]
 fn every_screen_draws_without_panicking() {
     let mut s = tutorial();
-    s.autoplay("expert").unwrap();
+    s.autoplay(kam_sim::StrategyId::Expert).unwrap();
     for screen in [
         Screen::Title,
         Screen::Briefing,
@@ -182,7 +183,7 @@ fn the_turn_is_played_from_the_keyboard() {
 #[test]
 fn a_class_game_waits_for_its_round_and_plays_on_offline() {
     let mut s = tutorial();
-    let scenario = kam_sim::bundled::by_name("tutorial").unwrap().1.to_owned();
+    let scenario = kam_sim::bundled_scenario("tutorial").unwrap().1.to_owned();
     let saved = kam_game::class::SavedSeat {
         // Nothing listens on port 9 of the loopback: the link stays offline.
         server: "127.0.0.1:9".into(),
@@ -203,7 +204,7 @@ fn a_class_game_waits_for_its_round_and_plays_on_offline() {
     // Answer whatever the month brought, so the month is played.
     while let Some(Pending::Event { .. }) = s.game().unwrap().pending() {
         let game = s.game_mut().unwrap();
-        game.decide(kam_sim::engine::Decision::Choose(0)).unwrap();
+        game.decide(kam_sim::Decision::Choose(0)).unwrap();
     }
     assert_eq!(s.game().unwrap().turn(), 2);
     let log = s.game().unwrap().log().to_vec();
@@ -274,7 +275,7 @@ fn classroom_at(
             approach: i % game.scenario().approaches.len(),
         })
         .collect();
-    let plan = kam_sim::engine::Plan {
+    let plan = kam_sim::Plan {
         visits,
         resources: vec![],
     };
@@ -358,7 +359,7 @@ fn undo_takes_back_the_last_change_whatever_it_was() {
         stakeholder: 0,
         approach: 0,
     }));
-    let one = kam_sim::engine::ResourceUse {
+    let one = kam_sim::ResourceUse {
         account: 0,
         resource: 0,
         units: 1,
@@ -418,7 +419,8 @@ fn leaving_a_game_asks_first_and_the_title_offers_to_continue_it() {
     assert!(s.start(ScenarioSource::Bundled("tutorial".into()), "", "Tester"));
     s.lang = kam_game::i18n::Lang::En;
     s.screen = Screen::Turn;
-    s.autoplay_until("expert", Screen::Report).unwrap();
+    s.autoplay_until(kam_sim::StrategyId::Expert, Screen::Report)
+        .unwrap();
     s.screen = Screen::Turn;
     let mut h = harness(s);
     h.key_press(bevy_egui::egui::Key::Escape);
@@ -497,7 +499,7 @@ fn the_language_name_and_server_are_remembered_and_results_carry_the_class_code(
     s.title.form.selected = Some(0);
     s.apply(kam_game::session::Action::Start);
     assert_eq!(s.screen, Screen::Briefing);
-    s.autoplay("expert").unwrap();
+    s.autoplay(kam_sim::StrategyId::Expert).unwrap();
     s.apply(kam_game::session::Action::Export);
     let exported = s
         .play
@@ -539,7 +541,7 @@ fn the_language_name_and_server_are_remembered_and_results_carry_the_class_code(
 /// point. Exam (`mode: Exam` in the scenario): neither.
 #[test]
 fn the_coach_previews_and_hints_in_practice_and_is_silent_in_an_exam() {
-    let tutorial = kam_sim::bundled::by_name("tutorial").unwrap().1;
+    let tutorial = kam_sim::bundled_scenario("tutorial").unwrap().1;
     let exam = tutorial.replacen("    turns: 6,", "    turns: 6,\n    mode: Exam,", 1);
     assert_ne!(exam, tutorial);
     for (text, practice) in [(tutorial.to_owned(), true), (exam, false)] {
@@ -553,7 +555,7 @@ fn the_coach_previews_and_hints_in_practice_and_is_silent_in_an_exam() {
         while let Some(Pending::Event { .. }) = s.game().unwrap().pending() {
             s.game_mut()
                 .unwrap()
-                .decide(kam_sim::engine::Decision::Choose(0))
+                .decide(kam_sim::Decision::Choose(0))
                 .unwrap();
         }
         s.play.as_mut().unwrap().feedback = None;
@@ -592,7 +594,7 @@ fn the_coach_previews_and_hints_in_practice_and_is_silent_in_an_exam() {
 #[test]
 fn the_debrief_sets_the_experts_game_beside_the_trainees() {
     let mut s = tutorial();
-    s.autoplay("even").unwrap();
+    s.autoplay(kam_sim::StrategyId::Even).unwrap();
     assert_eq!(s.screen, Screen::Debrief);
     let mut h = harness(s);
     h.run();
@@ -614,7 +616,8 @@ fn the_offer_builder_shows_what_each_option_costs_us_per_month() {
     assert!(s.start(ScenarioSource::Bundled("classroom_en".into()), "", "Tester"));
     s.lang = kam_game::i18n::Lang::En;
     s.screen = Screen::Turn;
-    s.autoplay_until("expert", Screen::Negotiation).unwrap();
+    s.autoplay_until(kam_sim::StrategyId::Expert, Screen::Negotiation)
+        .unwrap();
     assert_eq!(s.screen, Screen::Negotiation);
     let game = s.game().unwrap();
     let n = s.play.as_ref().unwrap().nego.negotiation;
@@ -659,9 +662,9 @@ fn a_what_if_replays_exactly_lives_in_the_save_and_is_never_the_result() {
     let mut s = Session::new(Some(dir.path().to_owned()));
     assert!(s.start(ScenarioSource::Bundled("tutorial".into()), "", "Tester"));
     s.lang = kam_game::i18n::Lang::En;
-    s.autoplay("expert").unwrap();
+    s.autoplay(kam_sim::StrategyId::Expert).unwrap();
     let original = s.game().unwrap().clone();
-    let official = kam_sim::score::score(&original);
+    let official = kam_sim::score_game(&original);
     for month in 1..=original.scenario().turns {
         s.apply(kam_game::session::Action::WhatIf(month));
         let branch = s.game().unwrap();
@@ -679,7 +682,7 @@ fn a_what_if_replays_exactly_lives_in_the_save_and_is_never_the_result() {
         }
         assert!(game.is_finished());
         assert_eq!(game.log(), original.log());
-        let again = kam_sim::score::score(game);
+        let again = kam_sim::score_game(game);
         assert_eq!(again.composite.to_bits(), official.composite.to_bits());
         assert_eq!(
             s.play
@@ -723,7 +726,7 @@ fn a_what_if_replays_exactly_lives_in_the_save_and_is_never_the_result() {
     assert_eq!(again.game().unwrap().turn(), 2);
     // Played out, its debrief sets it beside the original.
     again.lang = kam_game::i18n::Lang::En;
-    again.autoplay("even").unwrap();
+    again.autoplay(kam_sim::StrategyId::Even).unwrap();
     let mut h = harness(again);
     h.run();
     assert!(
@@ -750,7 +753,7 @@ fn a_what_if_replays_exactly_lives_in_the_save_and_is_never_the_result() {
 #[test]
 fn try_next_time_names_the_costliest_decisions_and_replays_from_one() {
     let mut s = tutorial();
-    s.autoplay("random").unwrap();
+    s.autoplay(kam_sim::StrategyId::Random).unwrap();
     assert!(!s.play.as_ref().unwrap().try_next_time().is_empty());
     let first = s.play.as_ref().unwrap().try_next_time()[0].clone();
     let mut h = harness(s);
@@ -785,7 +788,7 @@ fn replaying_a_faulted_plan_offers_the_better_plan() {
             "Tester"
         ));
         s.lang = kam_game::i18n::Lang::En;
-        s.autoplay("random").unwrap();
+        s.autoplay(kam_sim::StrategyId::Random).unwrap();
         if let Some(n) = s
             .play
             .as_ref()
@@ -819,13 +822,13 @@ fn replaying_a_faulted_plan_offers_the_better_plan() {
     h.state_mut().apply(Action::Undo);
     assert_eq!(
         h.state().play.as_ref().unwrap().draft.plan,
-        kam_sim::engine::Plan::default(),
+        kam_sim::Plan::default(),
         "taking the plan is undone like any change"
     );
     // Played out and left, the original's "try next time" is back as it was, not the
     // what-if's (a playtest found the list changed after coming back).
     let mut s = h.into_state();
-    s.autoplay("even").unwrap();
+    s.autoplay(kam_sim::StrategyId::Even).unwrap();
     s.apply(Action::LeaveWhatIf);
     assert_eq!(s.play.as_ref().unwrap().try_next_time(), original_mistakes);
 }
@@ -881,7 +884,8 @@ fn the_buyer_repeats_their_priority_and_the_screen_tallies_it() {
     assert!(s.start(ScenarioSource::Bundled("classroom_en".into()), "", "Tester"));
     s.lang = kam_game::i18n::Lang::En;
     s.screen = Screen::Turn;
-    s.autoplay_until("expert", Screen::Negotiation).unwrap();
+    s.autoplay_until(kam_sim::StrategyId::Expert, Screen::Negotiation)
+        .unwrap();
     let game = s.game().unwrap();
     let def = game.scenario().negotiations[s.play.as_ref().unwrap().nego.negotiation].clone();
     let top = (0..def.issues.len())
@@ -1074,19 +1078,19 @@ fn the_dashboard_fits_with_lost_accounts_and_warnings() {
             ));
             s.lang = lang;
             let game = s.game_mut().unwrap();
-            let mut random = kam_sim::strategy::by_name("random", seed).unwrap();
+            let mut random = kam_sim::StrategyId::Random.build(seed);
             while game.turn() <= 9 && !game.is_finished() {
-                let d = kam_sim::strategy::next_decision(game, random.as_mut()).unwrap();
+                let d = kam_sim::next_decision(game, random.as_mut()).unwrap();
                 game.decide(d).unwrap();
             }
             let most_warnings = (0..game.accounts().len())
-                .map(|a| kam_sim::explain::warnings(game, a, lang).len())
+                .map(|a| kam_sim::account_warnings(game, a, lang).len())
                 .max()
                 .unwrap_or(0);
             if game.accounts().iter().any(|a| a.churned) && most_warnings >= 2 {
                 // A full month planned, so the dashboard has its plan column too.
                 while game.pending().is_some() {
-                    let d = kam_sim::strategy::next_decision(game, random.as_mut()).unwrap();
+                    let d = kam_sim::next_decision(game, random.as_mut()).unwrap();
                     game.decide(d).unwrap();
                 }
                 let plan = random.plan(game);
@@ -1123,7 +1127,7 @@ fn the_dashboard_fits_with_lost_accounts_and_warnings() {
 fn the_charts_keep_every_month_in_view_whatever_the_mouse_does() {
     use bevy_egui::egui::{Event, Id, PointerButton, Pos2, pos2};
     let mut s = tutorial();
-    s.autoplay("expert").unwrap();
+    s.autoplay(kam_sim::StrategyId::Expert).unwrap();
     let turns = s.game().unwrap().scenario().turns as f64;
     s.screen = Screen::Report;
     let mut h = harness(s);
@@ -1193,7 +1197,8 @@ fn the_offer_is_built_from_the_keyboard() {
     assert!(s.start(ScenarioSource::Bundled("classroom_en".into()), "", "Tester"));
     s.lang = kam_game::i18n::Lang::En;
     s.screen = Screen::Turn;
-    s.autoplay_until("expert", Screen::Negotiation).unwrap();
+    s.autoplay_until(kam_sim::StrategyId::Expert, Screen::Negotiation)
+        .unwrap();
     let def = s.game().unwrap().scenario().negotiations[s.play.as_ref().unwrap().nego.negotiation]
         .clone();
     assert!(def.issues.len() >= 2 && def.issues[1].options.len() >= 2);
@@ -1289,7 +1294,7 @@ fn the_debrief_stays_left_of_its_charts() {
         let mut s = Session::new(None);
         assert!(s.start(ScenarioSource::Bundled(scenario.into()), "", "Tester"));
         s.lang = lang;
-        s.autoplay("even").unwrap();
+        s.autoplay(kam_sim::StrategyId::Even).unwrap();
         s.play.as_mut().unwrap().show_expert_months = true;
         let mut h = harness(s);
         kam_game::ui::setup(&h.ctx);

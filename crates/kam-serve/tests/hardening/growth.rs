@@ -58,7 +58,7 @@ fn ended_classes_past_the_retention_period_are_deleted_with_their_seats() {
         let abandoned = create(&http, "tutorial", "free");
         let client = kam_class::Client::new(&server.base());
         let ann = client.join(&ended.code, "Ann").unwrap();
-        kam_class::robot::play(&client, &ann, "expert", Some(1)).unwrap();
+        kam_class::robot::play(&client, &ann, kam_sim::StrategyId::Expert, Some(1)).unwrap();
         client.join(&running.code, "Bo").unwrap();
         let end = http.post_json(
             &format!("/api/sessions/{}/end", ended.id),

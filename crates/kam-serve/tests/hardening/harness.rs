@@ -49,7 +49,7 @@ impl Database {
             .filter(|u| !u.is_empty())?;
         let schema = format!(
             "hardening_{}",
-            kam_sim::record::sha256_hex(&random_bytes())[..16].to_owned()
+            kam_sim::sha256_hex(&random_bytes())[..16].to_owned()
         );
         postgres_execute(&base, &format!("CREATE SCHEMA {schema}"));
         let separator = if base.contains('?') { '&' } else { '?' };

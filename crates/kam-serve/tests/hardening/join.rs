@@ -84,7 +84,7 @@ fn a_join_id_returns_the_seat_only_before_it_has_played() {
         let seat: kam_class::protocol::Seat =
             serde_json::from_str(&http.post_json("/api/join", None, &join).body).unwrap();
         let client = kam_class::Client::new(&server.base());
-        kam_class::robot::play(&client, &seat, "expert", Some(1)).unwrap();
+        kam_class::robot::play(&client, &seat, kam_sim::StrategyId::Expert, Some(1)).unwrap();
         // From now on the seat holds a game: only its rejoin code takes it to another computer.
         let answer = http.post_json("/api/join", None, &join);
         assert_eq!(answer.status, 409, "{}", answer.body);

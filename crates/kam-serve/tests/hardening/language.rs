@@ -150,7 +150,7 @@ fn every_chinese_page_is_in_chinese_only() {
     let ann = client.join(&rounds.code, "Ann").unwrap();
     client.join(&rounds.code, "Bo").unwrap();
     client.join(&rounds.code, "Cy").unwrap();
-    robot::play(&client, &ann, "expert", Some(1)).unwrap();
+    robot::play(&client, &ann, kam_sim::StrategyId::Expert, Some(1)).unwrap();
     let auth = format!("Bearer {}", rounds.key);
     let excused = http.call(
         "POST",
@@ -169,7 +169,7 @@ fn every_chinese_page_is_in_chinese_only() {
     // A free class with a finished game (teaching points, a debrief), then ended.
     let free = create(&http, "classroom_zh", "free");
     let dee = client.join(&free.code, "Dee").unwrap();
-    robot::play(&client, &dee, "expert", None).unwrap();
+    robot::play(&client, &dee, kam_sim::StrategyId::Expert, None).unwrap();
 
     let cookie = |session: &Session| session.cookie();
     let with = |session: &Session| {

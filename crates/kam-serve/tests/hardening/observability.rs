@@ -62,7 +62,7 @@ fn metrics_count_requests_by_route_template_and_the_log_holds_no_secret() {
     let session = create(&http, "classroom_en", "free");
     let client = Client::new(&server.base());
     let seat = client.join(&session.code, "Ann").unwrap();
-    robot::play(&client, &seat, "expert", Some(1)).unwrap();
+    robot::play(&client, &seat, kam_sim::StrategyId::Expert, Some(1)).unwrap();
     assert_eq!(http.get("/api/status", Some(&seat.token)).status, 200);
     assert_eq!(http.get("/api/status", Some("not-a-token")).status, 401);
     // The instructor link: its key is in the path.

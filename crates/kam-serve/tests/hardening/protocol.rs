@@ -5,9 +5,9 @@
 
 use std::collections::BTreeSet;
 
-use kam_sim::engine::{Decision, Plan, ResourceUse, Visit};
-use kam_sim::reading::Reading;
+use kam_sim::Reading;
 use kam_sim::scenario::{Need, Style};
+use kam_sim::{Decision, Plan, ResourceUse, Visit};
 use serde_json::{Value, json};
 
 use crate::harness::{Answer, Http, Server, create};
@@ -195,7 +195,7 @@ fn real_answers_fit_the_documents_schemas() {
 
     // Two months of real play through the game's client: plans, answers, readings.
     let client = kam_class::Client::new(&http.base);
-    kam_class::robot::play(&client, &seat, "expert", Some(2)).unwrap();
+    kam_class::robot::play(&client, &seat, kam_sim::StrategyId::Expert, Some(2)).unwrap();
 
     // A resend of what is recorded: the seat's refusal, with where its record ends.
     let resend = json!({ "from": 0, "decisions": ["WalkAway"] });

@@ -14,7 +14,7 @@ fn play_on(client: &Client, session: &Session, seat: &Seat, months: u32) {
     let now = client
         .rejoin(&session.code, &seat.name, &seat.rejoin)
         .unwrap();
-    robot::play(client, &now, "expert", Some(months)).unwrap();
+    robot::play(client, &now, kam_sim::StrategyId::Expert, Some(months)).unwrap();
 }
 
 fn release(http: &Http, session: &Session) {
@@ -94,8 +94,8 @@ fn the_leaderboard_ranks_by_the_gap_after_the_same_months_and_says_not_started()
         let ahead = client.join(&session.code, "Ahead").unwrap();
         let _idle = client.join(&session.code, "Idle").unwrap();
         let behind = client.join(&session.code, "Behind").unwrap();
-        robot::play(&client, &ahead, "random", Some(4)).unwrap();
-        robot::play(&client, &behind, "expert", Some(1)).unwrap();
+        robot::play(&client, &ahead, kam_sim::StrategyId::Random, Some(4)).unwrap();
+        robot::play(&client, &behind, kam_sim::StrategyId::Expert, Some(1)).unwrap();
         let view = http.view(&session);
         let roster = view["roster"].as_array().unwrap();
         let line = |name: &str| roster.iter().find(|l| l["name"] == name).unwrap().clone();
@@ -130,7 +130,7 @@ fn the_drill_down_names_the_event_and_the_answer() {
         let session = create(&http, "classroom_en", "free");
         let client = Client::new(&server.base());
         let seat = client.join(&session.code, "Ann").unwrap();
-        let played = robot::play(&client, &seat, "expert", None).unwrap();
+        let played = robot::play(&client, &seat, kam_sim::StrategyId::Expert, None).unwrap();
         let record = played
             .game
             .choices()

@@ -29,7 +29,7 @@ fn a_ghost_seat_that_never_played_does_not_hold_month_one() {
         ];
         std::thread::sleep(Duration::from_millis(1500));
         for seat in &players {
-            robot::play(&client, seat, "expert", Some(1)).unwrap();
+            robot::play(&client, seat, kam_sim::StrategyId::Expert, Some(1)).unwrap();
         }
         assert_eq!(
             http.view(&session)["released"],
@@ -48,7 +48,7 @@ fn an_excused_seat_does_not_hold_a_round_and_a_removed_seat_leaves_the_class() {
         let ann = join(&client, &session, "Ann");
         let bo = join(&client, &session, "Bo");
         let cy = join(&client, &session, "Cy");
-        robot::play(&client, &ann, "expert", Some(1)).unwrap();
+        robot::play(&client, &ann, kam_sim::StrategyId::Expert, Some(1)).unwrap();
         // Bo and Cy are online and have not played month 1: the round waits for them.
         assert_eq!(http.view(&session)["released"], 0);
         let own = server.base();
@@ -83,7 +83,7 @@ fn an_excused_seat_does_not_hold_a_round_and_a_removed_seat_leaves_the_class() {
         assert_eq!(http.get("/api/status", Some(&cy.token)).status, 401);
         join(&client, &session, "Cy");
         // The excused seat still plays, and is recorded.
-        robot::play(&client, &bo, "expert", Some(1)).unwrap();
+        robot::play(&client, &bo, kam_sim::StrategyId::Expert, Some(1)).unwrap();
         assert!(http.view(&session)["roster"][1]["month"].as_u64().unwrap() > 1);
         // An unknown seat is refused, and changes nothing.
         let before = http.view(&session);

@@ -3,6 +3,7 @@
 //! each file to one job).
 
 use super::*;
+use crate::ids::AccountId;
 
 impl Game {
     pub(super) fn queue_events(&mut self) {
@@ -10,19 +11,20 @@ impl Game {
         let scenario = &prepared.scenario;
         let turn = self.turn;
         for (e, event) in scenario.events.iter().enumerate() {
+            let scope = prepared.resolved.event_scope[e];
             match &event.trigger {
-                Trigger::Scripted { turn: t, account } => {
+                Trigger::Scripted { turn: t, .. } => {
                     if *t != turn {
                         continue;
                     }
-                    if let Some(a) = scenario.accounts.iter().position(|x| &x.id == account)
-                        && !self.accounts[a].churned
+                    if let EventScope::Account(a) = scope
+                        && !self.accounts[a.index()].churned
                     {
-                        self.fire(e, a);
+                        self.fire(e, a.index());
                     }
                 }
                 Trigger::Conditional {
-                    account,
+                    account: _,
                     probability,
                     when,
                     from_turn,
@@ -33,10 +35,12 @@ impl Game {
                         continue;
                     }
                     for a in 0..self.accounts.len() {
-                        if account
-                            .as_ref()
-                            .is_some_and(|id| &scenario.accounts[a].id != id)
-                        {
+                        let concerned = match scope {
+                            EventScope::Every => true,
+                            EventScope::Account(only) => only.index() == a,
+                            EventScope::Nowhere => false,
+                        };
+                        if !concerned {
                             continue;
                         }
                         let tally = self.tallies[e][a];
@@ -54,11 +58,7 @@ impl Game {
             }
         }
         for (g, negotiation) in scenario.negotiations.iter().enumerate() {
-            let Some(a) = scenario
-                .accounts
-                .iter()
-                .position(|x| x.id == negotiation.account)
-            else {
+            let Some(a) = prepared.resolved.negotiation_account[g].map(AccountId::index) else {
                 continue;
             };
             let opens = negotiation
@@ -86,9 +86,8 @@ impl Game {
         let repeat = self.tallies[event][account].fired;
         self.tallies[event][account].fired += 1;
         let prepared = Arc::clone(&self.prepared);
-        let def = &prepared.scenario.events[event];
         if repeat > 0 {
-            for effect in &model::repeat_effects(def.kind, &def.on_repeat) {
+            for effect in &prepared.resolved.repeat_effects[event] {
                 self.effect(
                     account,
                     Source::RepeatedObjection { event },
@@ -124,27 +123,20 @@ impl Game {
         }
     }
 
-    pub(super) fn effect(&mut self, a: usize, source: Source, effect: &Effect, scale: f64) {
+    pub(super) fn effect(&mut self, a: usize, source: Source, effect: &ResolvedEffect, scale: f64) {
         match effect {
-            Effect::Cash(x) => self.book_cash(a, source, x * scale),
-            Effect::StartNegotiation(id) => {
-                let prepared = Arc::clone(&self.prepared);
-                if let Some(g) = prepared
-                    .scenario
-                    .negotiations
-                    .iter()
-                    .position(|n| &n.id == id)
-                {
-                    self.open_negotiation(g, a);
+            ResolvedEffect::Cash(x) => self.book_cash(a, source, x * scale),
+            ResolvedEffect::StartNegotiation(g) => {
+                if let Some(g) = g {
+                    self.open_negotiation(g.index(), a);
                 }
             }
             // Lost by the answer: the answer is the cause.
-            Effect::Lose => self.apply(a, source, |s| s.churned = true),
-            Effect::RemoveStakeholder(_) | Effect::AddStakeholder(_) => {
-                self.apply(a, buying_centre_change(source), |s| {
+            ResolvedEffect::Lose => self.apply(a, source, |s| s.churned = true),
+            ResolvedEffect::RemoveStakeholder(_) | ResolvedEffect::AddStakeholder(..) => self
+                .apply(a, buying_centre_change(source), |s| {
                     apply_effect(s, effect, scale)
-                })
-            }
+                }),
             _ => self.apply(a, source, |s| apply_effect(s, effect, scale)),
         }
     }
@@ -176,7 +168,7 @@ impl Game {
             .get(choice)
             .ok_or(DecisionError::NoSuchChoice(choice))?;
         self.pending.pop_front();
-        for effect in &chosen.effects {
+        for effect in &prepared.resolved.choice_effects[event][choice] {
             self.effect(account, Source::Choice { event, choice }, effect, 1.0);
         }
         if chosen.cost != 0.0 {
@@ -198,60 +190,63 @@ impl Game {
 
 /// What an effect does to an account's state, and the money it brings. The one definition of
 /// an event's effects, for the engine and for anyone weighing an answer.
-pub(super) fn effect_on(s: &mut AccountState, effect: &Effect, scale: f64) -> f64 {
+pub(super) fn effect_on(s: &mut AccountState, effect: &ResolvedEffect, scale: f64) -> f64 {
     match effect {
-        Effect::Cash(x) => return x * scale,
-        Effect::Lose => s.churned = true,
-        Effect::StartNegotiation(_) => {}
+        ResolvedEffect::Cash(x) => return x * scale,
+        ResolvedEffect::Lose => s.churned = true,
+        ResolvedEffect::StartNegotiation(_) => {}
         _ => apply_effect(s, effect, scale),
     }
     0.0
 }
 
 /// The state-only effects (everything but money, losing the account and negotiations).
-pub(super) fn apply_effect(s: &mut AccountState, effect: &Effect, scale: f64) {
+pub(super) fn apply_effect(s: &mut AccountState, effect: &ResolvedEffect, scale: f64) {
     match effect {
-        Effect::Satisfaction(x) => s.satisfaction += x * scale,
-        Effect::Support(id, x) => {
-            for p in s
-                .people
-                .iter_mut()
-                .filter(|p| p.present && (id.is_empty() || &p.person.id == id))
-            {
+        ResolvedEffect::Satisfaction(x) => s.satisfaction += x * scale,
+        ResolvedEffect::Support(target, x) => {
+            for p in s.people.iter_mut().filter(|p| {
+                p.present
+                    && match target {
+                        Target::Everyone => true,
+                        Target::Person(id) => p.id == *id,
+                    }
+            }) {
                 p.support += x * scale;
             }
         }
-        Effect::Share(x) => s.share += x * scale,
-        Effect::Pressure(x) => s.pressure += x * scale,
-        Effect::Margin(x) => s.margin = (s.margin + x * scale).clamp(-100.0, 100.0),
-        Effect::PaymentDays(x) => {
+        ResolvedEffect::Share(x) => s.share += x * scale,
+        ResolvedEffect::Pressure(x) => s.pressure += x * scale,
+        ResolvedEffect::Margin(x) => s.margin = (s.margin + x * scale).clamp(-100.0, 100.0),
+        ResolvedEffect::PaymentDays(x) => {
             s.contract.payment_days = (s.contract.payment_days + x * scale).max(0.0)
         }
-        Effect::RemoveStakeholder(id) => {
-            for p in s.people.iter_mut().filter(|p| &p.person.id == id) {
+        ResolvedEffect::RemoveStakeholder(id) => {
+            for p in s.people.iter_mut().filter(|p| p.id == *id) {
                 p.present = false;
             }
         }
-        Effect::AddStakeholder(person) => {
-            match s.people.iter_mut().find(|p| p.person.id == person.id) {
+        ResolvedEffect::AddStakeholder(person, id) => {
+            match s.people.iter_mut().find(|p| p.id == *id) {
                 Some(p) => p.present = true,
                 None => s.people.push(PersonState {
-                    person: Arc::new(person.clone()),
+                    id: *id,
+                    person: Arc::clone(person),
                     support: person.support,
                     present: true,
                     reading: crate::reading::Reading::default(),
                 }),
             }
         }
-        Effect::AddOpportunity(o) => {
+        ResolvedEffect::AddOpportunity(o) => {
             if !s.opportunities.iter().any(|x| x.opportunity.id == o.id) {
                 s.opportunities.push(OpportunityState {
-                    opportunity: Arc::new(o.clone()),
+                    opportunity: Arc::clone(o),
                     stage: o.stage,
                     status: OpportunityStatus::Open,
                 });
             }
         }
-        Effect::Cash(_) | Effect::Lose | Effect::StartNegotiation(_) => {}
+        ResolvedEffect::Cash(_) | ResolvedEffect::Lose | ResolvedEffect::StartNegotiation(_) => {}
     }
 }

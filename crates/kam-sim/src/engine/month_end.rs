@@ -94,7 +94,7 @@ impl Game {
             let opportunity = o;
             if self.turn < opp.opportunity.close_turn {
                 let p = model::stage_progress_chance(relationship, effort);
-                if opp.stage < 6 && self.chance(Draw::Progress(a, o)) < p {
+                if opp.stage < model::FUNNEL_STAGES && self.chance(Draw::Progress(a, o)) < p {
                     self.apply(a, Source::OpportunityAdvanced { opportunity }, |s| {
                         s.opportunities[o].stage += 1
                     });

@@ -109,11 +109,11 @@ impl Game {
         let Some(a) = self.negotiation_account(negotiation) else {
             return n.opening;
         };
-        let buyer = n.buyer.as_ref().and_then(|id| {
+        let buyer = self.prepared.resolved.negotiation_buyer[negotiation].and_then(|id| {
             self.accounts[a]
                 .people
                 .iter()
-                .find(|p| &p.person.id == id && p.present)
+                .find(|p| p.id == id && p.present)
         });
         let style = buyer.map_or(Style::A, |p| p.person.style);
         let support = buyer.map_or_else(|| self.accounts[a].relationship(), |p| p.support);
@@ -204,11 +204,12 @@ impl Game {
             _ => None,
         });
         opened.or_else(|| {
-            let def = self.scenario().negotiations.get(negotiation)?;
-            self.scenario()
-                .accounts
-                .iter()
-                .position(|x| x.id == def.account)
+            let account = self
+                .prepared
+                .resolved
+                .negotiation_account
+                .get(negotiation)?;
+            account.map(|a| a.index())
         })
     }
 
@@ -321,7 +322,7 @@ mod tests {
         let (file, src) = crate::bundled::by_name(name).unwrap();
         let (prepared, _) = crate::load::load_str(file, src).unwrap();
         let mut game = Game::new(prepared, 7);
-        let mut expert = strategy::by_name("expert", 7).unwrap();
+        let mut expert = crate::strategy::StrategyId::Expert.build(7);
         loop {
             if let Some(Pending::Negotiation(state)) = game.pending() {
                 return (game.clone(), state.clone());

@@ -26,7 +26,7 @@ impl Game {
         let mut cash = 0.0;
         if let Some(chosen) = def.choices.get(choice) {
             cash -= chosen.cost;
-            for effect in &chosen.effects {
+            for effect in &self.prepared.resolved.choice_effects[event][choice] {
                 cash += effect_on(&mut state, effect, 1.0);
             }
         }
@@ -39,7 +39,7 @@ impl Game {
     pub fn after_effects(
         &self,
         account: usize,
-        effects: &[Effect],
+        effects: &[ResolvedEffect],
         scale: f64,
     ) -> (AccountState, f64) {
         let mut state = self.accounts[account].clone();

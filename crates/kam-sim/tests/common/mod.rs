@@ -5,16 +5,16 @@
 
 use std::sync::Arc;
 
-use kam_sim::engine::{Decision, Game, Metric, Pending, Plan, Prepared, ResourceUse, Visit};
+use kam_sim::{Decision, Game, Metric, Pending, Plan, Prepared, ResourceUse, Visit};
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 /// Every bundled scenario, loaded and validated.
 pub fn bundled() -> Vec<(&'static str, Arc<Prepared>)> {
-    kam_sim::bundled::SCENARIOS
+    kam_sim::BUNDLED_SCENARIOS
         .iter()
         .map(|(file, src)| {
-            let (prepared, _) = kam_sim::load::load_str(file, src).unwrap_or_else(|e| {
+            let (prepared, _) = kam_sim::load_str(file, src).unwrap_or_else(|e| {
                 panic!(
                     "{file} is invalid: {}",
                     e.iter()
@@ -157,7 +157,7 @@ pub fn bundled_and_model_scenarios() -> Vec<(String, Arc<Prepared>)> {
         .collect();
     files.sort();
     for file in files {
-        let (prepared, _) = kam_sim::load::load_file(&file)
+        let (prepared, _) = kam_sim::load_file(&file)
             .unwrap_or_else(|e| panic!("{} does not load: {e:?}", file.display()));
         out.push((
             file.file_name().unwrap().to_string_lossy().into_owned(),
