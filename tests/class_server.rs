@@ -160,6 +160,16 @@ fn create(http: &Http, scenario: &str, pacing: &str) -> Session {
     }
 }
 
+/// The instructor starts a class in rounds: the first round is theirs to release.
+fn start(http: &Http, session: &Session) {
+    let (status, text) = http.post(
+        &format!("/api/sessions/{}/release", session.id),
+        Some(&session.key),
+        "",
+    );
+    assert_eq!(status, 200, "{text}");
+}
+
 fn unpack(tar_bytes: &[u8], into: &Path) -> Vec<PathBuf> {
     let mut archive = tar::Archive::new(tar_bytes);
     archive.unpack(into).unwrap();
@@ -188,6 +198,7 @@ fn a_class_of_twenty_plays_in_rounds_and_its_results_verify() {
             })
             .collect();
         assert!(seats.iter().all(|s| s.pacing == Pacing::Rounds));
+        start(&http, &session);
         let players: Vec<_> = seats
             .into_iter()
             .enumerate()
@@ -669,6 +680,7 @@ fn two_servers_share_one_database() {
         let one = Server::start(&db);
         let two = Server::start(&db);
         let session = create(&Http::new(&one.base()), "tutorial", "rounds");
+        start(&Http::new(&one.base()), &session);
         let players: Vec<_> = (0..4)
             .map(|i| {
                 let base = if i % 2 == 0 { one.base() } else { two.base() };

@@ -179,6 +179,11 @@ try {
     stdio: ["ignore", "inherit", "inherit"],
   });
   await page.waitForFunction((n) => document.querySelectorAll("#roster tbody tr").length === n, TRAINEES, { timeout: 30000 });
+  // Everyone is in: the instructor starts the class (the first round is theirs to release).
+  if (!(await page.textContent("#release")).includes("Start the class")) fail("no Start the class button");
+  await Promise.all([page.waitForNavigation(), page.click("#release")]);
+  await page.waitForSelector("#connection.live", { timeout: 10000 });
+  await page.evaluate(() => { window.__notReloaded = true; });
   await page.waitForFunction(() => Number(document.querySelector("#open-month")?.textContent) >= 3, null, { timeout: 60000 });
   const leaderboardRows = await page.locator("#leaderboard tbody tr").count();
   if (leaderboardRows !== TRAINEES + 1) fail(`leaderboard has ${leaderboardRows} rows, not ${TRAINEES} and the expert`);

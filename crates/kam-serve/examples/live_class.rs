@@ -820,6 +820,11 @@ async fn class(config: &Config, db: &str, server: &Server) -> Result<(Report, bo
         },
     ));
     let plans: Vec<Arc<Plan>> = plans.into_iter().map(Arc::new).collect();
+    if config.pacing == Pacing::Rounds {
+        // Everyone has joined: the instructor starts the class (month 1 is theirs to release).
+        let path = format!("/api/sessions/{id}/release");
+        admin.call("POST", &path, Some(key), String::new()).await?;
+    }
 
     let postgres = db.starts_with("postgres");
     let pg_before = if postgres {

@@ -743,8 +743,15 @@ impl Classroom {
     /// True when someone has played the open month and every seat that holds it has played
     /// it too (see [`holds_round`]): a round waits for the whole class, stragglers included,
     /// so results are never released on one trainee's submission while others are behind.
+    ///
+    /// The first round is never complete by itself: it is the instructor's to release (or its
+    /// deadline's), so the first trainee to join does not play ahead, alone, of a class that is
+    /// still joining.
     async fn round_complete(&self, session: &SessionRow) -> Result<bool, ClassError> {
         let open = session.released + 1;
+        if open == 1 {
+            return Ok(false);
+        }
         let prepared = self.prepared(session)?;
         if open > prepared.scenario.turns {
             return Ok(false);

@@ -203,9 +203,14 @@ pub fn dashboard_page(lang: Lang, view: &ClassView) -> Markup {
                     strong #join-code { (view.code) }
                 }
             }
+            @let starting = rounds && view.released == 0 && !view.ended;
+            @if starting { p.sub #start-help { (t(Say::StartClassHelp)) } }
             nav.actions {
                 form method="post" action={"/i/" (view.id) "/release"} {
-                    button #release type="submit" disabled[view.ended || !rounds] { (t(Say::ReleaseRound)) }
+                    button #release type="submit" disabled[view.ended || !rounds]
+                        title=[starting.then_some(t(Say::StartClassHelp))] {
+                        (t(if starting { Say::StartClass } else { Say::ReleaseRound }))
+                    }
                 }
                 // A round without a deadline gets one from this form: say so, and ask first.
                 @let no_deadline = view.deadline_in.is_none();

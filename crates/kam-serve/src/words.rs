@@ -63,6 +63,8 @@ kam_sim::word_table! {
         DifficultyIsOwn => "（场景默认）", " (the scenario's own)";
         JoinCode => "加入码", "Join code";
         ReleaseRound => "发布本轮结果", "Release the round";
+        StartClass => "开始上课（发布第 1 个月）", "Start the class (release month 1)";
+        StartClassHelp => "学员都加入后，按“开始上课”发布第 1 个月；此后每一轮在全班都提交后自动发布。", "When everyone has joined, press Start the class to release month 1; after that, each round is released when the whole class has played it.";
         AskSetDeadline => "这一轮没有时限。要设定一个吗？时限一到，本轮结果就会自动发布。", "This round has no deadline. Set one, so that the round is released automatically when it passes?";
         MinutesLabel => "分钟", "minutes";
         SetDeadline => "设定时限（分钟）", "Set a deadline (minutes)";

@@ -271,6 +271,14 @@ impl Http {
         assert_eq!(answer.status, 200, "{}", answer.body);
         answer.json()
     }
+
+    /// The instructor's *Release the round* through the API (the first one starts the class).
+    pub fn release(&self, session: &Session) {
+        let path = format!("/api/sessions/{}/release", session.id);
+        let auth = format!("Bearer {}", session.key);
+        let answer = self.call("POST", &path, &[("Authorization", &auth)], "");
+        assert_eq!(answer.status, 200, "{}", answer.body);
+    }
 }
 
 pub struct Session {

@@ -18,10 +18,38 @@ fn play_on(client: &Client, session: &Session, seat: &Seat, months: u32) {
 }
 
 fn release(http: &Http, session: &Session) {
-    let path = format!("/api/sessions/{}/release", session.id);
-    let auth = format!("Bearer {}", session.key);
-    let answer = http.call("POST", &path, &[("Authorization", &auth)], "");
-    assert_eq!(answer.status, 200, "{}", answer.body);
+    http.release(session);
+}
+
+/// The playtest's class: the first trainee to join played month after month alone while the
+/// others were still joining. The first round is the instructor's to release.
+#[test]
+fn the_first_trainee_to_join_does_not_play_ahead_of_a_class_still_joining() {
+    for server in servers() {
+        let http = server.http();
+        let session = create(&http, "classroom_en", "rounds");
+        let client = Client::new(&server.base());
+        let first = client.join(&session.code, "First").unwrap();
+        robot::play(&client, &first, kam_sim::StrategyId::Expert, Some(1)).unwrap();
+        assert_eq!(
+            http.view(&session)["released"],
+            0,
+            "month 1 released on the only trainee's submission"
+        );
+        let dashboard = http.call(
+            "GET",
+            &format!("/i/{}", session.id),
+            &[("Cookie", &session.cookie())],
+            "",
+        );
+        assert!(
+            dashboard.body.contains("Start the class"),
+            "the dashboard does not say how to start: {}",
+            dashboard.body
+        );
+        release(&http, &session);
+        assert_eq!(http.view(&session)["released"], 1);
+    }
 }
 
 fn holding(view: &serde_json::Value) -> Vec<String> {

@@ -13,7 +13,7 @@ fn join(client: &Client, session: &Session, name: &str) -> Seat {
 }
 
 #[test]
-fn a_ghost_seat_that_never_played_does_not_hold_month_one() {
+fn a_ghost_seat_that_never_played_does_not_hold_a_round() {
     for server in servers_with(|| kam_serve::Tuning {
         offline_after: Duration::from_secs(1),
         ..kam_serve::Tuning::default()
@@ -28,13 +28,16 @@ fn a_ghost_seat_that_never_played_does_not_hold_month_one() {
             join(&client, &session, "Bo"),
         ];
         std::thread::sleep(Duration::from_millis(1500));
+        // The instructor starts the class (month 1 is theirs to release); month 2 is the
+        // first round the class releases by itself.
+        http.release(&session);
         for seat in &players {
-            robot::play(&client, seat, kam_sim::StrategyId::Expert, Some(1)).unwrap();
+            robot::play(&client, seat, kam_sim::StrategyId::Expert, Some(2)).unwrap();
         }
         assert_eq!(
             http.view(&session)["released"],
-            1,
-            "month 1 is held by a seat that never played"
+            2,
+            "month 2 is held by a seat that never played"
         );
     }
 }
@@ -48,9 +51,10 @@ fn an_excused_seat_does_not_hold_a_round_and_a_removed_seat_leaves_the_class() {
         let ann = join(&client, &session, "Ann");
         let bo = join(&client, &session, "Bo");
         let cy = join(&client, &session, "Cy");
-        robot::play(&client, &ann, kam_sim::StrategyId::Expert, Some(1)).unwrap();
-        // Bo and Cy are online and have not played month 1: the round waits for them.
-        assert_eq!(http.view(&session)["released"], 0);
+        http.release(&session);
+        robot::play(&client, &ann, kam_sim::StrategyId::Expert, Some(2)).unwrap();
+        // Bo and Cy are online and have not played month 2: the round waits for them.
+        assert_eq!(http.view(&session)["released"], 1);
         let own = server.base();
         let cookie = session.cookie();
         let form = |path: String| {
@@ -77,8 +81,8 @@ fn an_excused_seat_does_not_hold_a_round_and_a_removed_seat_leaves_the_class() {
             "the removed seat is still on the roster: {roster:?}"
         );
         assert_eq!(roster[1]["excused"], true);
-        // Nobody left holds month 1 (Bo is excused, Cy is gone): it is released.
-        assert_eq!(view["released"], 1);
+        // Nobody left holds month 2 (Bo is excused, Cy is gone): it is released.
+        assert_eq!(view["released"], 2);
         // The removed seat's token no longer works; its name can be taken again.
         assert_eq!(http.get("/api/status", Some(&cy.token)).status, 401);
         join(&client, &session, "Cy");
