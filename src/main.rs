@@ -13,7 +13,11 @@ struct ClassReport;
 
 impl kam_serve::Reporter for ClassReport {
     fn report(&self, request: kam_serve::ReportRequest) -> kam_serve::ReportFiles {
-        let report = kam_cli::report::build_from_records(request.records, &[request.scenario]);
+        let report = kam_cli::report::build_from_records(
+            request.records,
+            &[request.scenario],
+            kam_cli::report::Unfinished::Compare,
+        );
         kam_serve::ReportFiles {
             html: kam_cli::report::page(&report, request.lang, Some(&request.title)),
             csv: kam_cli::report::csv(&report, request.lang),

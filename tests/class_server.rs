@@ -19,7 +19,11 @@ struct CliReport;
 
 impl kam_serve::Reporter for CliReport {
     fn report(&self, request: kam_serve::ReportRequest) -> kam_serve::ReportFiles {
-        let report = kam_cli::report::build_from_records(request.records, &[request.scenario]);
+        let report = kam_cli::report::build_from_records(
+            request.records,
+            &[request.scenario],
+            kam_cli::report::Unfinished::Compare,
+        );
         kam_serve::ReportFiles {
             html: kam_cli::report::page(&report, request.lang, Some(&request.title)),
             csv: kam_cli::report::csv(&report, request.lang),
@@ -243,7 +247,7 @@ fn a_class_of_twenty_plays_in_rounds_and_its_results_verify() {
         let files = unpack(&tar_bytes, out.path());
         assert_eq!(files.len(), 20);
         let (scenario, _) = kam_sim::load_file(&out.path().join("scenario.ron")).unwrap();
-        let report = kam_cli::report::build(&files, &[scenario]);
+        let report = kam_cli::report::build(&files, &[scenario], kam_cli::report::Unfinished::Flag);
         assert!(
             report.flagged.is_empty(),
             "{:?}",

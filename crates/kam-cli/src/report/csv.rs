@@ -32,7 +32,7 @@ fn seed_cell(seed: u64) -> String {
 }
 
 /// The column headers in `lang`: the shared names of the scores, the catalogue's for the rest.
-fn header(lang: Lang) -> [String; 13] {
+fn header(lang: Lang) -> [String; 14] {
     let say = |key: Say| key.t(lang).to_owned();
     let score = |m: Metric| match lang {
         Lang::Zh => m.name(lang).to_owned(),
@@ -52,6 +52,7 @@ fn header(lang: Lang) -> [String; 13] {
         fill(Say::ExpertComposite.t(lang), &[&score(Metric::Composite)]),
         say(Say::Gap),
         say(Say::Reason),
+        say(Say::MonthsPlayed),
     ]
 }
 
@@ -62,7 +63,7 @@ pub fn csv(r: &ClassReport, lang: Lang) -> String {
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    let mut rows: Vec<[String; 13]> = Vec::new();
+    let mut rows: Vec<[String; 14]> = Vec::new();
     for g in &r.groups {
         for t in &g.trainees {
             let s = &t.scores;
@@ -78,8 +79,11 @@ pub fn csv(r: &ClassReport, lang: Lang) -> String {
                 format!("{:.2}", s.profit),
                 format!("{:.2}", s.satisfaction),
                 format!("{:.2}", t.expert),
-                format!("{:.2}", s.composite - t.expert),
+                format!("{:.2}", t.gap()),
                 String::new(),
+                t.stopped_after
+                    .unwrap_or(g.prepared.scenario.turns)
+                    .to_string(),
             ]);
         }
     }
@@ -98,6 +102,7 @@ pub fn csv(r: &ClassReport, lang: Lang) -> String {
             String::new(),
             String::new(),
             text_cell(&f.reason.text(lang)),
+            String::new(),
         ]);
     }
     // Writing to memory cannot fail; a row that somehow did would be left out, not panic.
@@ -125,7 +130,7 @@ mod tests {
         let result = kam_sim::record_game(&game, "=HYPERLINK(\"x\")");
         let path = dir.path().join("evil.ron");
         kam_sim::write_record_atomic(&path, &result).unwrap();
-        let report = crate::report::build(&[path], &[]);
+        let report = crate::report::build(&[path], &[], crate::report::Unfinished::Flag);
         let csv = super::csv(&report, kam_sim::words::Lang::En);
         let row = csv.lines().nth(1).unwrap();
         assert!(

@@ -154,10 +154,10 @@ fn group(r: &ClassReport, i: usize, g: &Group, lang: Lang) -> Markup {
                 }
                 @for (k, t) in g.trainees.iter().enumerate() {
                     @let sc = &t.scores;
-                    @let gap = sc.composite - t.expert;
+                    @let gap = t.gap();
                     tr {
                         td { (k + 1) }
-                        td class="l" { (t.player) }
+                        td class="l" { (t.shown_name(lang, &g.prepared)) }
                         td { b { (format!("{:.1}", sc.composite)) } }
                         td { span class=(format!("badge grade-{}", sc.grade)) { (sc.grade) } }
                         td { (format!("{:.1}", sc.retention)) }
@@ -230,7 +230,11 @@ mod tests {
         let game = kam_sim::play(&prepared, kam_sim::StrategyId::Even, 1).unwrap();
         let evil = "<script>alert(1)</script>";
         let records = vec![("evil.ron".to_owned(), kam_sim::record_game(&game, evil))];
-        let report = crate::report::build_from_records(records, &[prepared]);
+        let report = crate::report::build_from_records(
+            records,
+            &[prepared],
+            crate::report::Unfinished::Flag,
+        );
         assert!(report.flagged.is_empty(), "{:?}", report.flagged);
         let page = super::page(&report, kam_sim::words::Lang::En, None);
         assert!(

@@ -56,6 +56,20 @@ pub struct Args {
     /// The class's title, heading the HTML page (e.g. "March KAM class").
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
+    /// Count games not played to the end (a class ended early), each against the expert after
+    /// as many months, instead of setting them aside as saved games.
+    #[arg(long)]
+    pub unfinished: bool,
+}
+
+/// What a report does with a verified game that has not reached its last month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unfinished {
+    /// Sets it aside: a saved game, not a result (`kam report` on a folder of files).
+    Flag,
+    /// Counts it as far as it went, against the expert after as many months: a class that
+    /// was ended early, or one still playing (the class server's report).
+    Compare,
 }
 
 /// A verified result, reduced to what the report shows.
@@ -67,9 +81,36 @@ pub struct Trainee {
     /// What the class summary counts of the game: accounts kept, their final satisfaction,
     /// and the teaching points it missed.
     pub tally: GameTally,
+    /// The expert's composite on the same seed after as many months as this game.
     pub expert: f64,
     /// A fingerprint of the decision log: equal logs are the same game, move for move.
     pub log: u64,
+    /// Months played, for a game counted before its end ([`Unfinished::Compare`]).
+    pub stopped_after: Option<u32>,
+}
+
+impl Trainee {
+    /// The composite against the expert's after as many months.
+    pub fn gap(&self) -> f64 {
+        self.scores.composite - self.expert
+    }
+
+    /// The player's name as the leaderboard shows it: with how far the game went when it
+    /// stopped before its end ("王芳（只玩了 7 / 12 个月）").
+    pub fn shown_name(&self, lang: Lang, prepared: &Prepared) -> String {
+        match self.stopped_after {
+            None => self.player.clone(),
+            Some(months) => {
+                let scenario = &prepared.scenario;
+                let unit = kam_sim::words::turn_unit(lang, scenario.turn_unit);
+                self.player.clone()
+                    + &fill(
+                        Say::StoppedAfter.t(lang),
+                        &[&months, &scenario.turns, &unit],
+                    )
+            }
+        }
+    }
 }
 
 /// A result that does not count, and why.
@@ -271,6 +312,7 @@ fn check(
     path: &Path,
     scenarios: &HashMap<(String, String), Option<Arc<Prepared>>>,
     read: Result<GameRecord, Reason>,
+    unfinished: Unfinished,
 ) -> Outcome {
     let file = path.display().to_string();
     let result = match read {
@@ -311,12 +353,16 @@ fn check(
         }
         RecordVerdict::Unreplayable(why) => Outcome::Flagged(flag(Reason::NotReplayable(why))),
         RecordVerdict::Verified(game) => {
-            if !game.is_finished() {
+            // A game that has not played a month has nothing to compare, even counted.
+            let counted_as_far_as_it_went =
+                unfinished == Unfinished::Compare && result.turns_played > 0;
+            if !game.is_finished() && !counted_as_far_as_it_went {
                 return Outcome::Flagged(flag(Reason::Unfinished {
                     played: result.turns_played,
                     turns: game.scenario().turns,
                 }));
             }
+            let stopped_after = (!game.is_finished()).then_some(result.turns_played);
             let trainee = Trainee {
                 file: file.clone(),
                 player: result.player.clone(),
@@ -331,6 +377,7 @@ fn check(
                         .hash(&mut h);
                     h.finish()
                 },
+                stopped_after,
             };
             Outcome::Counted(Box::new((result, Arc::clone(prepared), trainee)))
         }
@@ -341,27 +388,33 @@ fn check(
 type GroupKey = (String, String, u64);
 
 /// Verifies and groups result files against the given scenarios (and the bundled ones).
-pub fn build(paths: &[PathBuf], candidates: &[Arc<Prepared>]) -> ClassReport {
+pub fn build(
+    paths: &[PathBuf],
+    candidates: &[Arc<Prepared>],
+    unfinished: Unfinished,
+) -> ClassReport {
     let reads: Vec<Result<GameRecord, Reason>> = kam_sim::par_map(paths, |p| read(p));
-    build_from(paths, reads, candidates)
+    build_from(paths, reads, candidates, unfinished)
 }
 
 /// The report of results already in memory (a class server's), each with its file name.
 pub fn build_from_records(
     records: Vec<(String, GameRecord)>,
     candidates: &[Arc<Prepared>],
+    unfinished: Unfinished,
 ) -> ClassReport {
     let (names, reads): (Vec<PathBuf>, Vec<Result<GameRecord, Reason>>) = records
         .into_iter()
         .map(|(name, record)| (PathBuf::from(name), Ok(record)))
         .unzip();
-    build_from(&names, reads, candidates)
+    build_from(&names, reads, candidates, unfinished)
 }
 
 fn build_from(
     paths: &[PathBuf],
     reads: Vec<Result<GameRecord, Reason>>,
     candidates: &[Arc<Prepared>],
+    unfinished: Unfinished,
 ) -> ClassReport {
     let start = std::time::Instant::now();
     // One scenario lookup per (id, hash), not per result.
@@ -379,7 +432,7 @@ fn build_from(
         .find_map(|r| scenarios.get(&(r.scenario_id.clone(), r.scenario_hash.clone())))
         .and_then(|p| p.as_ref().map(|p| p.scenario.language));
     let jobs: Vec<(&PathBuf, Result<GameRecord, Reason>)> = paths.iter().zip(reads).collect();
-    let outcomes = kam_sim::par_map(&jobs, |(p, r)| check(p, &scenarios, r.clone()));
+    let outcomes = kam_sim::par_map(&jobs, |(p, r)| check(p, &scenarios, r.clone(), unfinished));
 
     let mut flagged = Vec::new();
     let mut grouped: BTreeMap<GroupKey, (Arc<Prepared>, Vec<Trainee>)> = BTreeMap::new();
@@ -418,13 +471,25 @@ fn build_from(
         .into_iter()
         .zip(experts)
         .map(|(((_, hash, seed), (prepared, mut trainees)), expert)| {
+            // A game counted before its end is measured against the expert after as many
+            // months (played out only when there is one).
+            let by_month = trainees
+                .iter()
+                .any(|t| t.stopped_after.is_some())
+                .then(|| kam_sim::expert_by_month(&prepared, seed).unwrap_or_default());
             for t in &mut trainees {
-                t.expert = expert.composite;
+                t.expert = match (t.stopped_after, &by_month) {
+                    (Some(months), Some(by_month)) => {
+                        by_month.get(months as usize).copied().unwrap_or(0.0)
+                    }
+                    _ => expert.composite,
+                };
             }
+            // By the score against the expert's: the same order as by composite when every
+            // game is finished, and like with like when some stopped early.
             trainees.sort_by(|a, b| {
-                b.scores
-                    .composite
-                    .total_cmp(&a.scores.composite)
+                b.gap()
+                    .total_cmp(&a.gap())
                     .then_with(|| a.player.cmp(&b.player))
             });
             Group {
@@ -465,7 +530,12 @@ pub fn run(args: &Args, io: &mut Io) -> u8 {
         let _ = writeln!(io.err, "{}", Say::NoResults.t(lang));
         return USAGE;
     }
-    let report = build(&paths, &candidates);
+    let unfinished = if args.unfinished {
+        Unfinished::Compare
+    } else {
+        Unfinished::Flag
+    };
+    let report = build(&paths, &candidates, unfinished);
     let lang = io.lang_for(
         report
             .language
@@ -598,7 +668,7 @@ fn distributions(g: &Group, lang: Lang) -> Vec<ScoreRow> {
 pub(crate) mod tests {
     use std::path::{Path, PathBuf};
 
-    use super::Say;
+    use super::{Say, Unfinished, build, text};
     use crate::tests::kam;
     use crate::words::Lang;
     use crate::{INVALID, OK, USAGE};
@@ -715,7 +785,7 @@ pub(crate) mod tests {
 
         let csv = std::fs::read_to_string(&csv).unwrap();
         assert!(
-            csv.starts_with("\u{feff}学员,文件,场景,种子,已核验,综合得分,等级,客户保留,利润,满意度,专家综合得分,差距,原因\r\n"),
+            csv.starts_with("\u{feff}学员,文件,场景,种子,已核验,综合得分,等级,客户保留,利润,满意度,专家综合得分,差距,原因,已玩月数\r\n"),
             "{csv}"
         );
         assert!(
@@ -986,6 +1056,53 @@ pub(crate) mod tests {
             ])
             .0,
             USAGE
+        );
+    }
+
+    /// A class ended early: `--unfinished` counts a game as far as it went, against the
+    /// expert after as many months, and says how far it went.
+    #[test]
+    fn an_unfinished_game_is_counted_against_the_expert_after_as_many_months() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = tutorial();
+        let full = kam_sim::play(&p, kam_sim::StrategyId::Even, 1).unwrap();
+        let mut half = kam_sim::Game::new(p.clone(), 1);
+        for d in full.log() {
+            if half.turn() > 3 {
+                break;
+            }
+            half.decide(d.clone()).unwrap();
+        }
+        let played = half.turn() - 1;
+        let path = dir.path().join("half.ron");
+        kam_sim::write_record_atomic(&path, &kam_sim::record_game(&half, "Half")).unwrap();
+        let finished = write_result(dir.path(), "Whole", &p, "expert", 1);
+
+        let set_aside = build(&[path.clone(), finished.clone()], &[], Unfinished::Flag);
+        assert_eq!(set_aside.flagged.len(), 1);
+        assert_eq!(set_aside.groups[0].trainees.len(), 1);
+
+        let counted = build(&[path, finished], &[], Unfinished::Compare);
+        assert!(counted.flagged.is_empty(), "{:?}", counted.flagged);
+        let group = &counted.groups[0];
+        let half = group.trainees.iter().find(|t| t.player == "Half").unwrap();
+        assert_eq!(half.stopped_after, Some(played));
+        let by_month = kam_sim::expert_by_month(&p, 1).unwrap();
+        assert_eq!(half.expert, by_month[played as usize]);
+        assert_ne!(
+            half.expert, group.expert.composite,
+            "not the whole game's expert"
+        );
+        assert!(
+            half.shown_name(Lang::En, &p)
+                .ends_with(&format!(" (played {played} of 6 months)")),
+            "{}",
+            half.shown_name(Lang::En, &p)
+        );
+        let text = text(&counted, Lang::Zh);
+        assert!(
+            text.contains(&format!("Half（只玩了 {played} / 6 个月）")),
+            "{text}"
         );
     }
 

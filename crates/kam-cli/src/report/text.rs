@@ -75,11 +75,11 @@ pub fn text(r: &ClassReport, lang: Lang) -> String {
         let name_w = g
             .trainees
             .iter()
-            .map(|x| display_width(&x.player))
+            .map(|x| display_width(&x.shown_name(lang, &g.prepared)))
             .chain([display_width(Say::Player.t(lang))])
             .max()
             .unwrap_or(6)
-            .clamp(6, 24);
+            .clamp(6, 40);
         let heads = [
             (metric(lang, Metric::Composite), 9),
             (Say::Grade.t(lang).to_owned(), 5),
@@ -102,13 +102,13 @@ pub fn text(r: &ClassReport, lang: Lang) -> String {
                 t,
                 "{:>3}  {}  {:>9.1} {:>5} {:>9.1} {:>8.0} {:>12.1} {:>+9.1}",
                 k + 1,
-                left(&x.player, name_w),
+                left(&x.shown_name(lang, &g.prepared), name_w),
                 s.composite,
                 s.grade.to_string(),
                 s.retention,
                 s.profit,
                 s.satisfaction,
-                s.composite - x.expert
+                x.gap()
             );
         }
         let rows = distributions(g, lang);
@@ -222,7 +222,10 @@ mod tests {
             kam_sim::write_record_atomic(&path, &result).unwrap();
             paths.push(path);
         }
-        let text = super::text(&crate::report::build(&paths, &[]), kam_sim::words::Lang::En);
+        let text = super::text(
+            &crate::report::build(&paths, &[], crate::report::Unfinished::Flag),
+            kam_sim::words::Lang::En,
+        );
         // The composite column ends at the same terminal column on every row.
         let ends: Vec<usize> = text
             .lines()

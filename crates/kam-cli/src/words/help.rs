@@ -226,6 +226,10 @@ pub const COMMANDS_ZH: &[CommandHelp] = &[
                 "title",
                 "班级名称，作为 HTML 页面的标题（如“三月大客户管理班”）",
             ),
+            (
+                "unfinished",
+                "把没玩到最后的游戏也计入（班级提前结束时），各自与专家玩到同样月数时的成绩相比，而不是当作存档放在一边",
+            ),
         ],
     },
     CommandHelp {

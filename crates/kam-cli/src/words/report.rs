@@ -21,7 +21,9 @@ kam_sim::word_table! {
         Difference => "{}记录为 {}，重放得到 {}", "{}: recorded {}, replay gives {}";
         Finished => "是否完成", "finished";
         Grade => "等级", "grade";
-        Unfinished => "未完成的游戏（已玩 {} 个回合，共 {} 个回合）：这是存档，不是成绩", "an unfinished game ({} of {} turns played): a saved game, not a result";
+        Unfinished => "未完成的游戏（已玩 {} 个回合，共 {} 个回合）：这是存档，不是成绩（加 --unfinished 可按已玩的月数计入）", "an unfinished game ({} of {} turns played): a saved game, not a result (--unfinished counts it as far as it went)";
+        StoppedAfter => "（只玩了 {} / {} 个{}）", " (played {} of {} {}s)";
+        MonthsPlayed => "已玩月数", "months_played";
         Yes => "是", "true";
         No => "否", "false";
 
