@@ -90,6 +90,9 @@ async function chinese(base) {
   const robots = spawn(robotsPath, [new URL(base).host, code, "8", "300"], { stdio: ["ignore", "inherit", "inherit"] });
   try {
     await page.waitForFunction(() => document.querySelectorAll("#roster tbody tr").length === 8, null, { timeout: 30000 });
+    if (!(await page.textContent("#release")).includes("开始上课")) fail("no 开始上课 button");
+    await Promise.all([page.waitForNavigation(), page.click("#release")]);
+    await page.waitForSelector("#connection.live", { timeout: 10000 });
     await page.waitForFunction(() => Number(document.querySelector("#open-month")?.textContent) >= 3, null, { timeout: 60000 });
     await page.waitForSelector("#live h2:has-text('排行榜')");
     await shot(page, "zh-dashboard");
@@ -191,7 +194,8 @@ try {
   if (scores.map(Number).some(Number.isNaN)) fail(`scores are not numbers: ${scores}`);
   // Ranked like with like: by the score against the expert's after as many months.
   const gaps = await page.locator("#leaderboard tbody tr:not(.expert) td.num:nth-of-type(5)").allTextContents();
-  const numbers = gaps.map(Number);
+  // Shown with a true minus sign (U+2212), as the game shows changes.
+  const numbers = gaps.map((g) => Number(g.replace("\u2212", "-")));
   if (numbers.some(Number.isNaN)) fail(`gaps are not numbers: ${gaps}`);
   if (numbers.some((x, i) => i > 0 && x > numbers[i - 1])) fail(`leaderboard is not sorted: ${numbers}`);
   await page.screenshot({ path: screenshot, fullPage: true });

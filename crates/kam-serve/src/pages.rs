@@ -204,7 +204,6 @@ pub fn dashboard_page(lang: Lang, view: &ClassView) -> Markup {
                 }
             }
             @let starting = rounds && view.released == 0 && !view.ended;
-            @if starting { p.sub #start-help { (t(Say::StartClassHelp)) } }
             nav.actions {
                 form method="post" action={"/i/" (view.id) "/release"} {
                     button #release type="submit" disabled[view.ended || !rounds]
@@ -275,7 +274,10 @@ pub fn live(lang: Lang, view: &ClassView) -> Markup {
                 }
                 @let holding: Vec<&RosterLine> = view.roster.iter().filter(|l| l.holds_round).collect();
                 @if view.released < view.months {
-                    @if holding.is_empty() {
+                    @if view.released == 0 {
+                        // The first round is the instructor's (class.rs, round_complete).
+                        p.holding #holding { (t(Say::StartClassHelp)) }
+                    } @else if holding.is_empty() {
                         p.holding #holding { (say(lang, Say::NobodyHolds, &[&open])) }
                     } @else if holding.len() > FEW_HOLDING {
                         p.holding #holding { (say(lang, Say::ManyHold, &[&open, &holding.len()])) }
@@ -622,7 +624,7 @@ pub fn link_page(lang: Lang, session_id: &str, link: &str) -> Markup {
             main.narrow {
                 h1 { (t(Say::YourInstructorLink)) }
                 p { (t(Say::LinkExplained)) }
-                p { code { (link) } }
+                p { code.link { (link) } }
                 p { a href={"/i/" (session_id)} { (t(Say::BackToDashboard)) } }
             }
         },

@@ -164,7 +164,7 @@ fn group(r: &ClassReport, i: usize, g: &Group, lang: Lang) -> Markup {
                         td { (format!("{:.0}", sc.profit)) }
                         td { (format!("{:.1}", sc.satisfaction)) }
                         td style=(format!("color:{}", if gap >= 0.0 { "#2f9e5a" } else { "#c8453b" })) {
-                            (format!("{gap:+.1}"))
+                            (kam_sim::words::signed(gap))
                         }
                     }
                 }
