@@ -140,7 +140,7 @@ mod tests {
         let p = kam_sim::load_str("en.ron", super::TEMPLATE_EN).unwrap().0;
         let lab = kam_sim::balance_lab(&p, 1, 40).unwrap();
         for c in kam_sim::skill_checks(&lab) {
-            assert!(c.passed, "{}: {}", c.name, c.detail);
+            assert!(c.passed, "{:?}", c);
         }
         let w = kam_sim::review_lab(&lab);
         assert!(w.is_empty(), "{w:#?}");

@@ -104,7 +104,7 @@ pub use strategy::{
 };
 pub use teaching::{
     EXPERT_BEATS_RANDOM_SHARE, EXPERT_OVER_EVEN, EXPERT_OVER_RANDOM, IDLE_BUDGET, LOST_BY_ALL,
-    Lab as BalanceLab, RARE_EVENT, SkillCheck, StrategyRun, TeachingWarning, default_runs,
-    lab as balance_lab, locate, review as review_teaching, review_lab, review_with_progress,
-    skill_checks,
+    Lab as BalanceLab, RARE_EVENT, SkillCheck, SkillEvidence, SkillTest, StrategyRun,
+    TeachingWarning, default_runs, lab as balance_lab, locate, review as review_teaching,
+    review_lab, review_with_progress, skill_checks,
 };

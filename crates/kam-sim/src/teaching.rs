@@ -675,12 +675,65 @@ fn has_downside(effect: &Effect) -> bool {
 }
 
 /// One test of whether a scenario rewards skill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SkillTest {
+    /// The expert's mean is ahead of random play's by [`EXPERT_OVER_RANDOM`].
+    ExpertBeatsRandom,
+    /// The expert's mean is ahead of even spreading's by [`EXPERT_OVER_EVEN`].
+    AllocationPays,
+    /// The expert beats random play on the same seed in [`EXPERT_BEATS_RANDOM_SHARE`] of games.
+    SkillWinsSeedBySeed,
+    /// The expert's own spread between seeds is smaller than the expert−random gap.
+    SkillOutweighsLuck,
+    /// The expert's median reaches the B grade.
+    GoodGradeReachable,
+    /// Random play's median stays below the B grade.
+    RandomDoesNotPass,
+}
+
+impl SkillTest {
+    /// Its name in English, as `kam balance` has always printed it.
+    pub fn label(self) -> &'static str {
+        match self {
+            SkillTest::ExpertBeatsRandom => "expert beats random",
+            SkillTest::AllocationPays => "allocation by value pays",
+            SkillTest::SkillWinsSeedBySeed => "skill wins seed by seed",
+            SkillTest::SkillOutweighsLuck => "skill outweighs luck",
+            SkillTest::GoodGradeReachable => "a good grade is reachable",
+            SkillTest::RandomDoesNotPass => "random play does not pass",
+        }
+    }
+}
+
+/// The figures a skill check weighed, and the line it had to clear: typed, so each tool says
+/// them in its reader's language (`kam balance`'s words), with the numbers the check used.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum SkillEvidence {
+    /// The expert's mean composite against another strategy's, the gap, and the gap needed.
+    MeanGap {
+        expert: f64,
+        other: f64,
+        gap: f64,
+        needs: f64,
+    },
+    /// Seeds on which the expert beat random play, of `games`, and the share needed.
+    SeedWins {
+        wins: usize,
+        games: usize,
+        needs_share: f64,
+    },
+    /// The expert's p90 − p10 between seeds against the expert−random gap.
+    SpreadAgainstGap { spread: f64, gap: f64 },
+    /// A strategy's median composite against the B grade's threshold.
+    MedianAgainstGrade { median: f64, grade: f64 },
+}
+
+/// One test of whether a scenario rewards skill, with what it found.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SkillCheck {
-    pub name: &'static str,
+    pub test: SkillTest,
     pub passed: bool,
-    /// The figures and the threshold, in a sentence.
-    pub detail: String,
+    pub evidence: SkillEvidence,
 }
 
 /// Does the score reward skill? Expert against random and even, seed by seed, and skill
@@ -697,29 +750,25 @@ pub fn skill_checks(lab: &Lab) -> Vec<SkillCheck> {
     let mut checks = Vec::new();
     let gap = e.mean - r.mean;
     checks.push(SkillCheck {
-        name: "expert beats random",
+        test: SkillTest::ExpertBeatsRandom,
         passed: gap >= EXPERT_OVER_RANDOM,
-        detail: format!(
-            "expert mean {:.1} vs random {:.1}: a gap of {gap:.1} points (needs ≥ {EXPERT_OVER_RANDOM})",
-            e.mean, r.mean
-        ),
+        evidence: SkillEvidence::MeanGap {
+            expert: e.mean,
+            other: r.mean,
+            gap,
+            needs: EXPERT_OVER_RANDOM,
+        },
     });
     let even_gap = e.mean - v.mean;
     checks.push(SkillCheck {
-        name: "allocation by value pays",
+        test: SkillTest::AllocationPays,
         passed: even_gap >= EXPERT_OVER_EVEN,
-        // What a failure means is said only when it failed (a passing line read "…; otherwise
-        // spreading visits evenly scores as well").
-        detail: format!(
-            "expert mean {:.1} vs even {:.1}: a gap of {even_gap:.1} points (needs ≥ {EXPERT_OVER_EVEN}){}",
-            e.mean,
-            v.mean,
-            if even_gap >= EXPERT_OVER_EVEN {
-                ""
-            } else {
-                "; otherwise spreading visits evenly scores as well as allocating by value"
-            }
-        ),
+        evidence: SkillEvidence::MeanGap {
+            expert: e.mean,
+            other: v.mean,
+            gap: even_gap,
+            needs: EXPERT_OVER_EVEN,
+        },
     });
     let pairs = expert
         .games
@@ -733,40 +782,37 @@ pub fn skill_checks(lab: &Lab) -> Vec<SkillCheck> {
             wins += 1;
         }
     }
-    let win_share = share(wins, n);
     checks.push(SkillCheck {
-        name: "skill wins seed by seed",
-        passed: win_share >= EXPERT_BEATS_RANDOM_SHARE,
-        detail: format!(
-            "expert beats random on the same seed in {wins} of {n} games ({:.0}%, needs ≥ {:.0}%)",
-            win_share * 100.0,
-            EXPERT_BEATS_RANDOM_SHARE * 100.0
-        ),
+        test: SkillTest::SkillWinsSeedBySeed,
+        passed: share(wins, n) >= EXPERT_BEATS_RANDOM_SHARE,
+        evidence: SkillEvidence::SeedWins {
+            wins,
+            games: n,
+            needs_share: EXPERT_BEATS_RANDOM_SHARE,
+        },
     });
     let spread = e.p90 - e.p10;
     checks.push(SkillCheck {
-        name: "skill outweighs luck",
+        test: SkillTest::SkillOutweighsLuck,
         passed: spread < gap,
-        detail: format!(
-            "the expert's own spread between seeds (p90 − p10) is {spread:.1} points against the {gap:.1}-point expert−random gap (the spread must be smaller)"
-        ),
+        evidence: SkillEvidence::SpreadAgainstGap { spread, gap },
     });
-    let grades = lab.prepared.scenario.scoring.grades;
+    let grade = lab.prepared.scenario.scoring.grades[1];
     checks.push(SkillCheck {
-        name: "a good grade is reachable",
-        passed: e.p50 >= grades[1],
-        detail: format!(
-            "the expert's median {:.1} against the B grade threshold {} (must reach it)",
-            e.p50, grades[1]
-        ),
+        test: SkillTest::GoodGradeReachable,
+        passed: e.p50 >= grade,
+        evidence: SkillEvidence::MedianAgainstGrade {
+            median: e.p50,
+            grade,
+        },
     });
     checks.push(SkillCheck {
-        name: "random play does not pass",
-        passed: r.p50 < grades[1],
-        detail: format!(
-            "random's median {:.1} against the B grade threshold {} (must stay below)",
-            r.p50, grades[1]
-        ),
+        test: SkillTest::RandomDoesNotPass,
+        passed: r.p50 < grade,
+        evidence: SkillEvidence::MedianAgainstGrade {
+            median: r.p50,
+            grade,
+        },
     });
     checks
 }
@@ -1187,8 +1233,14 @@ mod tests {
         assert_eq!(checks.len(), 6);
         let beats = checks
             .iter()
-            .find(|c| c.name == "expert beats random")
+            .find(|c| c.test == SkillTest::ExpertBeatsRandom)
             .unwrap();
-        assert!(beats.detail.contains("needs ≥"), "{}", beats.detail);
+        match beats.evidence {
+            SkillEvidence::MeanGap { gap, needs, .. } => {
+                assert_eq!(needs, EXPERT_OVER_RANDOM);
+                assert_eq!(beats.passed, gap >= needs);
+            }
+            other => panic!("expert against random weighs means: {other:?}"),
+        }
     }
 }

@@ -78,7 +78,7 @@ pub fn page(b: &Balance, lang: Lang) -> String {
                     th class="l" { (Say::Figures.t(lang)) }
                 }
                 @for c in &b.checks {
-                    @let (name, detail) = check_words(lab, c, lang);
+                    @let (name, detail) = check_words(c, lang);
                     @let (class, result) = if c.passed {
                         ("pass", Say::Pass.t(lang))
                     } else {

@@ -14,7 +14,7 @@
 //! scenario is invalid, 2 when it cannot be read.
 //!
 //! Text and page are in the language asked for (`--lang`, else the scenario's): the skill
-//! checks are put into words here from the lab's figures ([`check_words`]), the names of
+//! checks are put into words here from the figures they weighed ([`check_words`]), the names of
 //! strategies, teaching points and warnings come from `kam_sim::words`.
 
 mod html;
@@ -33,7 +33,7 @@ use kam_sim::StrategySummary;
 use kam_sim::TeachingWorth;
 use kam_sim::scenario::{EventKind, Trigger};
 use kam_sim::words::strategy_name;
-use kam_sim::{BalanceLab, SkillCheck, TeachingWarning};
+use kam_sim::{BalanceLab, SkillCheck, SkillEvidence, SkillTest, TeachingWarning};
 
 use crate::scenario_source::{self, SourceError};
 use crate::words::balance::Say;
@@ -170,53 +170,53 @@ pub fn run(args: &Args, io: &mut Io) -> u8 {
     OK
 }
 
-/// A skill check's name and its figures against the threshold, in `lang`, from the lab
-/// (kam-sim words them in English only; the same figures here, checked against its words by
-/// a test). A check this does not know keeps kam-sim's words.
-pub fn check_words(lab: &BalanceLab, check: &SkillCheck, lang: Lang) -> (String, String) {
+/// A skill check's name and its figures against the threshold, in `lang`: the numbers the
+/// check weighed ([`kam_sim::SkillEvidence`]), each strategy by its name in `lang`.
+pub fn check_words(check: &SkillCheck, lang: Lang) -> (String, String) {
     let say = |key: Say, args: &[&dyn std::fmt::Display]| fill(key.t(lang), args);
-    let run = |id| lab.strategy(id).map(|r| r.composite());
-    let (Some(e), Some(r), Some(v)) = (
-        run(StrategyId::Expert),
-        run(StrategyId::Random),
-        run(StrategyId::Even),
-    ) else {
-        return (check.name.to_owned(), check.detail.clone());
-    };
+    let name = |id: StrategyId| strategy_name(lang, id.name());
     let (expert, random, even) = (
-        strategy_name(lang, StrategyId::Expert.name()),
-        strategy_name(lang, StrategyId::Random.name()),
-        strategy_name(lang, StrategyId::Even.name()),
+        name(StrategyId::Expert),
+        name(StrategyId::Random),
+        name(StrategyId::Even),
     );
     let one = |x: f64| format!("{x:.1}");
-    let gap = e.mean - r.mean;
-    let b_grade = lab.prepared.scenario.scoring.grades[1];
-    let (name, detail) = match check.name {
-        "expert beats random" => (
+    let (key, detail) = match (check.test, check.evidence) {
+        (
+            SkillTest::ExpertBeatsRandom,
+            SkillEvidence::MeanGap {
+                expert: e,
+                other,
+                gap,
+                needs,
+            },
+        ) => (
             Say::CheckExpertBeatsRandom,
             say(
                 Say::CheckExpertBeatsRandomDetail,
-                &[
-                    &expert,
-                    &one(e.mean),
-                    &random,
-                    &one(r.mean),
-                    &one(gap),
-                    &kam_sim::EXPERT_OVER_RANDOM,
-                ],
+                &[&expert, &one(e), &random, &one(other), &one(gap), &needs],
             ),
         ),
-        "allocation by value pays" => (
+        (
+            SkillTest::AllocationPays,
+            SkillEvidence::MeanGap {
+                expert: e,
+                other,
+                gap,
+                needs,
+            },
+        ) => (
             Say::CheckAllocation,
             say(
                 Say::CheckAllocationDetail,
                 &[
                     &expert,
-                    &one(e.mean),
+                    &one(e),
                     &even,
-                    &one(v.mean),
-                    &one(e.mean - v.mean),
-                    &kam_sim::EXPERT_OVER_EVEN,
+                    &one(other),
+                    &one(gap),
+                    &needs,
+                    // What a failure means is said only when it failed.
                     &if check.passed {
                         ""
                     } else {
@@ -225,23 +225,19 @@ pub fn check_words(lab: &BalanceLab, check: &SkillCheck, lang: Lang) -> (String,
                 ],
             ),
         ),
-        "skill wins seed by seed" => {
-            let (mut wins, mut n) = (0usize, 0usize);
-            if let (Some(x), Some(y)) = (
-                lab.strategy(StrategyId::Expert),
-                lab.strategy(StrategyId::Random),
-            ) {
-                for (a, b) in x
-                    .games
-                    .iter()
-                    .zip(&y.games)
-                    .filter(|(a, b)| a.seed == b.seed)
-                {
-                    n += 1;
-                    wins += usize::from(a.scores.composite > b.scores.composite);
-                }
-            }
-            let share = if n == 0 { 0.0 } else { wins as f64 / n as f64 };
+        (
+            SkillTest::SkillWinsSeedBySeed,
+            SkillEvidence::SeedWins {
+                wins,
+                games,
+                needs_share,
+            },
+        ) => {
+            let share = if games == 0 {
+                0.0
+            } else {
+                wins as f64 / games as f64
+            };
             (
                 Say::CheckSeedBySeed,
                 say(
@@ -250,34 +246,35 @@ pub fn check_words(lab: &BalanceLab, check: &SkillCheck, lang: Lang) -> (String,
                         &expert,
                         &random,
                         &wins,
-                        &n,
+                        &games,
                         &format!("{:.0}", share * 100.0),
-                        &format!("{:.0}", kam_sim::EXPERT_BEATS_RANDOM_SHARE * 100.0),
+                        &format!("{:.0}", needs_share * 100.0),
                     ],
                 ),
             )
         }
-        "skill outweighs luck" => (
+        (SkillTest::SkillOutweighsLuck, SkillEvidence::SpreadAgainstGap { spread, gap }) => (
             Say::CheckLuck,
             say(
                 Say::CheckLuckDetail,
-                &[&expert, &one(e.p90 - e.p10), &one(gap), &expert, &random],
+                &[&expert, &one(spread), &one(gap), &expert, &random],
             ),
         ),
-        "a good grade is reachable" => (
+        (SkillTest::GoodGradeReachable, SkillEvidence::MedianAgainstGrade { median, grade }) => (
             Say::CheckGoodGrade,
-            say(Say::CheckGoodGradeDetail, &[&expert, &one(e.p50), &b_grade]),
+            say(Say::CheckGoodGradeDetail, &[&expert, &one(median), &grade]),
         ),
-        "random play does not pass" => (
+        (SkillTest::RandomDoesNotPass, SkillEvidence::MedianAgainstGrade { median, grade }) => (
             Say::CheckRandomFails,
             say(
                 Say::CheckRandomFailsDetail,
-                &[&random, &one(r.p50), &b_grade],
+                &[&random, &one(median), &grade],
             ),
         ),
-        _ => return (check.name.to_owned(), check.detail.clone()),
+        // kam-sim pairs each test with its evidence; a pair it does not make has no sentence.
+        (test, evidence) => (Say::CheckUnknown, format!("{}: {evidence:?}", test.label())),
     };
-    (name.t(lang).to_owned(), detail)
+    (key.t(lang).to_owned(), detail)
 }
 
 /// A teaching warning's line, in `lang`: where it is, its kind and its path in the shared
@@ -564,13 +561,24 @@ mod tests {
             let checks = kam_sim::skill_checks(&lab);
             assert_eq!(checks.len(), 6);
             for c in &checks {
-                // Every check is known, and its English is kam-sim's word for word: the
-                // Chinese gives the same figures.
-                assert_eq!(
-                    super::check_words(&lab, c, Lang::En),
-                    (c.name.to_owned(), c.detail.clone())
-                );
-                let (name, detail) = super::check_words(&lab, c, Lang::Zh);
+                // Every check has its own sentence in both languages, with the check's figures.
+                for lang in [Lang::En, Lang::Zh] {
+                    let (name, detail) = super::check_words(c, lang);
+                    assert_ne!(name, Say::CheckUnknown.t(lang), "{c:?}");
+                    let figure = match c.evidence {
+                        kam_sim::SkillEvidence::MeanGap { gap, .. } => format!("{gap:.1}"),
+                        kam_sim::SkillEvidence::SeedWins { wins, .. } => wins.to_string(),
+                        kam_sim::SkillEvidence::SpreadAgainstGap { spread, .. } => {
+                            format!("{spread:.1}")
+                        }
+                        kam_sim::SkillEvidence::MedianAgainstGrade { median, .. } => {
+                            format!("{median:.1}")
+                        }
+                    };
+                    assert!(detail.contains(&figure), "{detail} lacks {figure}");
+                }
+                assert_eq!(super::check_words(c, Lang::En).0, c.test.label());
+                let (name, detail) = super::check_words(c, Lang::Zh);
                 assert!(!name.is_ascii() && !detail.is_ascii(), "{name}: {detail}");
             }
         }

@@ -105,7 +105,7 @@ pub fn text(b: &Balance, lang: Lang) -> String {
     let _ = writeln!(t, "\n{verdict}");
     let colon = lang.pick("：", ": ");
     for c in &b.checks {
-        let (name, detail) = check_words(lab, c, lang);
+        let (name, detail) = check_words(c, lang);
         let mark = if c.passed { Say::Pass } else { Say::Fail };
         let _ = writeln!(t, "  [{}] {name}{colon}{detail}", mark.t(lang));
     }

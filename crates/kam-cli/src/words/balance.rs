@@ -31,6 +31,7 @@ kam_sim::word_table! {
         CheckGoodGrade => "好成绩够得着", "a good grade is reachable";
         CheckGoodGradeDetail => "{}的中位数 {}，B 级门槛 {}（必须达到）", "the {}'s median {} against the B grade threshold {} (must reach it)";
         CheckRandomFails => "乱玩过不了关", "random play does not pass";
+        CheckUnknown => "检查", "check";
         CheckRandomFailsDetail => "{}的中位数 {}，B 级门槛 {}（必须低于它）", "{}'s median {} against the B grade threshold {} (must stay below)";
 
         // What each teaching point is worth.
