@@ -253,11 +253,11 @@ table! {
     Norm => "拜访标准", "Visit norm";
     TipTier => "A 产出型：当前贡献利润；B 孵化型：正在培养；C 潜在型：未来机会。", "A producing: earns today; B incubating: being developed; C potential: a future opportunity.";
     TipMargin => "毛利率：销售额中扣除产品成本后的百分比。折扣会直接侵蚀它。", "Gross margin in percent of sales. Discounts eat straight into it.";
-    TipSatisfaction => "客户满意度 0–100。低于 50 开始有流失风险，越低风险越大。得分取整个游戏各月的平均值（按客户价值加权）：持续的关怀得分，临时抱佛脚不得分。", "Customer satisfaction 0–100. Below 50 the account may defect, more likely the lower it goes. The score is its average over the months, weighted by account value: steady care scores, a last-minute push does not.";
+    TipSatisfaction => "客户满意度 0–100。低于 {} 开始有流失风险，越低风险越大。得分取整个游戏各月的平均值（按客户价值加权）：持续的关怀得分，临时抱佛脚不得分。", "Customer satisfaction 0–100. Below {} the account may defect, more likely the lower it goes. The score is its average over the months, weighted by account value: steady care scores, a last-minute push does not.";
     TipTrend => "满意度相对上个月的变化。", "Change in satisfaction since the previous month.";
     TipWarnings => "红：马上处理；黄：需要关注；蓝：提前准备。", "Red: act now; yellow: watch; blue: prepare.";
     TipPressure => "竞争对手的压力 0–100：每月侵蚀满意度与份额。", "Competitor pressure 0–100: erodes satisfaction and share every month.";
-    TipChurn => "本月末客户流失的概率：满意度低于 50 才有风险，越低、竞争压力越大、关系越弱，风险越高。很小的风险也可能成真。", "The chance the account defects at this month's end: there is a risk only while satisfaction is under 50, and it grows as satisfaction falls, competitor pressure rises and the relationship weakens. Even a small risk can come up.";
+    TipChurn => "本月末客户流失的概率：满意度低于 {} 才有风险，越低、竞争压力越大、关系越弱，风险越高。很小的风险也可能成真。", "The chance the account defects at this month's end: there is a risk only while satisfaction is under {}, and it grows as satisfaction falls, competitor pressure rises and the relationship weakens. Even a small risk can come up.";
     TipForecast => "销售预计 = Σ 机会金额 × 阶段赢率：课程里销售漏斗的算法，只看阶段。真正成交时的概率还要看满意度和关系，见“现在成交概率”；两者不同时，以后者为准。", "Sales forecast = Σ opportunity value × stage win rate: the course's funnel arithmetic, by stage alone. The odds a close is actually drawn at also weigh satisfaction and relationship: see \"chance now\"; where the two differ, that is the one that counts.";
     TipInfluence => "此人在采购决策中的分量 1–10。", "Weight of this person in the buying decision, 1–10.";
     TipAttitude => "此人对我们的支持度：0 反对者，100 支持者。", "This person's support for us: 0 opponent, 100 champion.";
@@ -605,6 +605,12 @@ pub fn in_unit(lang: Lang, label: &str, unit: Option<&str>) -> String {
         (Some(unit), Lang::Zh) => format!("{label}（{unit}）"),
         (Some(unit), Lang::En) => format!("{label} ({unit})"),
     }
+}
+
+/// A tooltip that names a threshold of the model (`{}`: the satisfaction under which an
+/// account may defect, `model::CHURN_SATISFACTION`), so the words cannot drift from it.
+pub fn tip(lang: Lang, key: K) -> String {
+    kam_sim::words::fill(key.t(lang), &[&kam_sim::model::CHURN_SATISFACTION])
 }
 
 /// A signed change, e.g. `+3.2` / `−1.0`.

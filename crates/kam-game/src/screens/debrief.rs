@@ -171,7 +171,7 @@ fn breakdown(ui: &mut egui::Ui, s: &Session, play: &Play, you: &Scores) {
                     ),
                 ];
                 for (k, weight, part, tip) in rows {
-                    ui.label(k.t(lang)).on_hover_text(tip.t(lang));
+                    ui.label(k.t(lang)).on_hover_text(i18n::tip(lang, tip));
                     ui.label(format!("{:.0} %", 100.0 * weight / total));
                     ui.label(RichText::new(format!("{:.1}", part(you))).strong());
                     ui.label(e.map_or("—".into(), |x| format!("{:.1}", part(&x))));

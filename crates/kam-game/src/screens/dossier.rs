@@ -130,7 +130,12 @@ fn account_numbers(ui: &mut egui::Ui, game: &Game, a: usize, lang: Lang) {
         let pressure = format!("{:.0}", st.pressure);
         ui::stat(ui, K::Pressure.t(lang), pressure, K::TipPressure.t(lang));
         let risk = unless_lost(i18n::chance(game.churn_hazard(a)));
-        ui::stat(ui, K::ChurnRisk.t(lang), risk, K::TipChurn.t(lang));
+        ui::stat(
+            ui,
+            K::ChurnRisk.t(lang),
+            risk,
+            &i18n::tip(lang, K::TipChurn),
+        );
         let norm = format!("{:.1}", game.prepared().norms[a]);
         ui::stat(ui, K::Norm.t(lang), norm, K::TipNorm.t(lang));
     });
