@@ -52,26 +52,17 @@ impl<'a> AtTable<'a> {
     fn new(game: &'a Game, nego: &NegoDraft) -> Option<AtTable<'a>> {
         let sc = game.scenario();
         let def = sc.negotiations.get(nego.negotiation)?;
-        let account = sc
-            .accounts
-            .iter()
-            .position(|a| a.id == def.account)
-            .unwrap_or(0);
+        // The account and the buyer as the scenario resolved them once, at load.
+        let resolved = &game.prepared().resolved;
+        let account = resolved.negotiation_account[nego.negotiation].map_or(0, |a| a.index());
         let state = match game.pending() {
             Some(Pending::Negotiation(st)) if st.negotiation == nego.negotiation => {
                 Some(st.clone())
             }
             _ => None,
         };
-        let buyer = def
-            .buyer
-            .as_ref()
-            .and_then(|id| {
-                game.accounts()[account]
-                    .people
-                    .iter()
-                    .find(|p| &p.person.id == id)
-            })
+        let buyer = resolved.negotiation_buyer[nego.negotiation]
+            .and_then(|id| game.accounts()[account].people.iter().find(|p| p.id == id))
             .map(|p| p.person.clone());
         let style = buyer.as_ref().map_or(Style::A, |b| b.style);
         let need = buyer.as_ref().map(|b| b.need);
