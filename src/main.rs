@@ -8,22 +8,8 @@
 use std::process::ExitCode;
 use std::sync::Arc;
 
-/// The class server's report: the same verification, HTML and CSV as `kam report`.
-struct ClassReport;
-
-impl kam_serve::Reporter for ClassReport {
-    fn report(&self, request: kam_serve::ReportRequest) -> kam_serve::ReportFiles {
-        let report = kam_cli::report::build_from_records(
-            request.records,
-            &[request.scenario],
-            kam_cli::report::Unfinished::Compare,
-        );
-        kam_serve::ReportFiles {
-            html: kam_cli::report::page(&report, request.lang, Some(&request.title)),
-            csv: kam_cli::report::csv(&report, request.lang),
-        }
-    }
-}
+mod class_report;
+use class_report::ClassReport;
 
 fn main() -> ExitCode {
     kam_cli::run_with(

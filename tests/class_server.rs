@@ -14,22 +14,10 @@ use kam_class::protocol::{Pacing, Submission};
 use kam_class::{CallError, Client, Link, robot};
 use kam_sim::{Decision, Plan, Visit};
 
-/// The class report the `kam` binary gives the server (kam-cli's), for in-process servers.
-struct CliReport;
-
-impl kam_serve::Reporter for CliReport {
-    fn report(&self, request: kam_serve::ReportRequest) -> kam_serve::ReportFiles {
-        let report = kam_cli::report::build_from_records(
-            request.records,
-            &[request.scenario],
-            kam_cli::report::Unfinished::Compare,
-        );
-        kam_serve::ReportFiles {
-            html: kam_cli::report::page(&report, request.lang, Some(&request.title)),
-            csv: kam_cli::report::csv(&report, request.lang),
-        }
-    }
-}
+/// The class report the `kam` binary gives the server, for in-process servers: its own file.
+#[path = "../src/class_report.rs"]
+mod class_report;
+use class_report::ClassReport as CliReport;
 
 /// The databases to test against: a fresh SQLite file, and PostgreSQL when configured.
 fn databases(dir: &Path) -> Vec<String> {

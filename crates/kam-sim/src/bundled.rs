@@ -29,6 +29,15 @@ pub fn by_name(name: &str) -> Option<(&'static str, &'static str)> {
         .find(|(file, _)| file.strip_suffix(".ron") == Some(stem))
 }
 
+/// A bundled scenario by name, loaded and prepared (`None` for a name that is not bundled).
+/// Bundled scenarios are valid (a test loads every one), so their warnings are not returned.
+pub fn prepared(name: &str) -> Option<std::sync::Arc<crate::engine::Prepared>> {
+    let (file, src) = by_name(name)?;
+    crate::load::load_str(file, src)
+        .ok()
+        .map(|(prepared, _)| prepared)
+}
+
 /// Where a scenario named on the command line comes from.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Found {

@@ -238,8 +238,7 @@ mod expert_tests {
 
     #[test]
     fn the_expert_by_month_ends_at_the_expert_s_final_score() {
-        let (file, src) = crate::bundled::by_name("tutorial").unwrap();
-        let (prepared, _) = crate::load::load_str(file, src).unwrap();
+        let prepared = crate::bundled::prepared("tutorial").unwrap();
         let by_month = expert_by_month(&prepared, 3).unwrap();
         assert_eq!(by_month.len(), prepared.scenario.turns as usize + 1);
         let played = crate::batch::play(&prepared, crate::strategy::StrategyId::Expert, 3).unwrap();

@@ -228,8 +228,7 @@ mod tests {
     use std::sync::Arc;
 
     fn classroom() -> Game {
-        let (file, src) = crate::bundled::by_name("classroom_en").unwrap();
-        let (prepared, _) = crate::load::load_str(file, src).unwrap();
+        let prepared = crate::bundled::prepared("classroom_en").unwrap();
         Game::new(Arc::clone(&prepared), 7)
     }
 
@@ -939,8 +938,7 @@ mod mistakes {
 
     #[test]
     fn a_random_game_has_costly_mistakes_and_the_experts_has_few() {
-        let (file, src) = crate::bundled::by_name("tutorial").unwrap();
-        let (prepared, _) = crate::load::load_str(file, src).unwrap();
+        let prepared = crate::bundled::prepared("tutorial").unwrap();
         let random = crate::batch::play(&prepared, crate::strategy::StrategyId::Random, 3).unwrap();
         let mistakes = costliest_mistakes(&random, Language::En);
         assert!(!mistakes.is_empty() && mistakes.len() <= 3);
@@ -960,8 +958,7 @@ mod mistakes {
     /// decisions, named for negotiation: a playtest's lost A account went unmentioned.
     #[test]
     fn a_walk_away_that_loses_an_account_is_among_the_costliest() {
-        let (file, src) = crate::bundled::by_name("classroom_en").unwrap();
-        let (prepared, _) = crate::load::load_str(file, src).unwrap();
+        let prepared = crate::bundled::prepared("classroom_en").unwrap();
         let mut game = Game::new(std::sync::Arc::clone(&prepared), 11);
         let mut expert = crate::strategy::StrategyId::Expert.build(11);
         let mut walked = 0;
@@ -1005,8 +1002,7 @@ mod mistakes {
         let mut whole = 0;
         let mut named = 0;
         for seed in 1..=4 {
-            let (file, src) = crate::bundled::by_name("classroom_en").unwrap();
-            let (prepared, _) = crate::load::load_str(file, src).unwrap();
+            let prepared = crate::bundled::prepared("classroom_en").unwrap();
             let game =
                 crate::batch::play(&prepared, crate::strategy::StrategyId::Random, seed).unwrap();
             for m in costliest_mistakes(&game, Language::En) {
@@ -1035,8 +1031,7 @@ mod mistakes {
     /// card once listed "技术支持日×1" twice).
     #[test]
     fn spending_names_each_resource_once_with_its_units() {
-        let (file, src) = crate::bundled::by_name("classroom_zh").unwrap();
-        let (prepared, _) = crate::load::load_str(file, src).unwrap();
+        let prepared = crate::bundled::prepared("classroom_zh").unwrap();
         let game = Game::new(prepared, 1);
         let line = crate::engine::ResourceUse {
             account: 1,
@@ -1056,8 +1051,7 @@ mod mistakes {
     /// Visits the trainee left unplanned are named as unused, not as moved.
     #[test]
     fn a_plan_that_leaves_visits_unplanned_is_told_so() {
-        let (file, src) = crate::bundled::by_name("classroom_en").unwrap();
-        let (prepared, _) = crate::load::load_str(file, src).unwrap();
+        let prepared = crate::bundled::prepared("classroom_en").unwrap();
         let game = Game::new(prepared, 3);
         let expert = crate::strategy::StrategyId::Expert.build(3).plan(&game);
         let mine = Plan {
@@ -1074,8 +1068,7 @@ mod mistakes {
 
     #[test]
     fn a_plan_pitched_against_style_is_named_for_style() {
-        let (file, src) = crate::bundled::by_name("classroom_en").unwrap();
-        let (prepared, _) = crate::load::load_str(file, src).unwrap();
+        let prepared = crate::bundled::prepared("classroom_en").unwrap();
         let mut game = Game::new(std::sync::Arc::clone(&prepared), 7);
         let mut expert = crate::strategy::StrategyId::Expert.build(7);
         let mut plan = expert.plan(&game);

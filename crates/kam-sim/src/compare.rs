@@ -161,8 +161,7 @@ mod tests {
 
     #[test]
     fn every_month_of_both_games_is_told_and_the_expert_gives_reasons() {
-        let (file, src) = crate::bundled::by_name("classroom_en").unwrap();
-        let (prepared, _) = crate::load::load_str(file, src).unwrap();
+        let prepared = crate::bundled::prepared("classroom_en").unwrap();
         let you = crate::batch::play(&prepared, crate::strategy::StrategyId::Even, 5).unwrap();
         let expert = crate::batch::play(&prepared, crate::strategy::StrategyId::Expert, 5).unwrap();
         let months = months(&you, &expert, Language::En);

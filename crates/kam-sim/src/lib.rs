@@ -48,7 +48,7 @@ mod problems;
 mod validate;
 pub use bundled::{
     Found as FoundScenario, SCENARIOS as BUNDLED_SCENARIOS, by_name as bundled_scenario,
-    find as find_scenario, names as bundled_names,
+    find as find_scenario, names as bundled_names, prepared as bundled_prepared,
 };
 pub use generate::generate as generate_scenario;
 pub use load::{Diagnostic, Severity, language_of, load_bytes, load_file, load_str};

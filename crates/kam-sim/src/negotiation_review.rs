@@ -694,8 +694,7 @@ mod tests {
     use super::*;
 
     fn tender() -> Negotiation {
-        let (file, src) = crate::bundled::by_name("classroom_en").unwrap();
-        let (prepared, _) = crate::load::load_str(file, src).unwrap();
+        let prepared = crate::bundled::prepared("classroom_en").unwrap();
         prepared
             .scenario
             .negotiations

@@ -472,8 +472,7 @@ mod tests {
     use crate::engine::{Prepared, Visit};
 
     fn classroom(difficulty: Difficulty) -> Arc<Prepared> {
-        let (file, src) = crate::bundled::by_name("classroom_en").unwrap();
-        let (prepared, _) = crate::load::load_str(file, src).unwrap();
+        let prepared = crate::bundled::prepared("classroom_en").unwrap();
         prepared.at_difficulty(difficulty)
     }
 
@@ -609,8 +608,7 @@ mod tests {
     /// person present otherwise.
     #[test]
     fn an_events_named_speaker_speaks_for_the_account() {
-        let (file, src) = crate::bundled::by_name("classroom_en").unwrap();
-        let (prepared, _) = crate::load::load_str(file, src).unwrap();
+        let prepared = crate::bundled::prepared("classroom_en").unwrap();
         let mut scenario = prepared.scenario.clone();
         let account = 0;
         let people = &scenario.accounts[account].stakeholders;
@@ -722,8 +720,7 @@ mod tests {
 
     #[test]
     fn without_bank_cues_a_reader_learns_the_style_from_any_visit_and_the_need_from_a_good_one() {
-        let (file, src) = crate::bundled::by_name("classroom_en").unwrap();
-        let (prepared, _) = crate::load::load_str(file, src).unwrap();
+        let prepared = crate::bundled::prepared("classroom_en").unwrap();
         let mut scenario = prepared.scenario.clone();
         for account in &mut scenario.accounts {
             for person in &mut account.stakeholders {

@@ -199,8 +199,7 @@ mod tests {
     /// playtest's reset to "?" in month 9 showed only "no reading noted").
     #[test]
     fn months_read_right_count_even_after_the_reading_is_cleared() {
-        let (file, src) = crate::bundled::by_name("classroom_en").unwrap();
-        let (prepared, _) = crate::load::load_str(file, src).unwrap();
+        let prepared = crate::bundled::prepared("classroom_en").unwrap();
         let mut game = Game::new(prepared.at_difficulty(Difficulty::Normal), 4);
         let (a, p) = (2, 0);
         let style = game.accounts()[a].people[p].person.style;
@@ -230,8 +229,7 @@ mod tests {
 
     #[test]
     fn a_misread_person_pitched_wrong_is_reviewed_with_what_it_cost() {
-        let (file, src) = crate::bundled::by_name("classroom_en").unwrap();
-        let (prepared, _) = crate::load::load_str(file, src).unwrap();
+        let prepared = crate::bundled::prepared("classroom_en").unwrap();
         let prepared = prepared.at_difficulty(Difficulty::Normal);
         let mut game = Game::new(Arc::clone(&prepared), 9);
         // The first account's decision maker, pitched with their worst approach every month,

@@ -268,6 +268,14 @@ fn weight_third() -> f64 {
     1.0
 }
 
+impl Scoring {
+    /// The three weights together: the composite is their weighted mean, each weight over
+    /// this (the one place they are added, so every reader of the weights divides alike).
+    pub fn total_weight(&self) -> f64 {
+        self.retention_weight + self.profit_weight + self.satisfaction_weight
+    }
+}
+
 fn default_grades() -> [f64; 4] {
     [80.0, 65.0, 50.0, 35.0]
 }

@@ -148,7 +148,7 @@ pub fn score(game: &Game) -> Scores {
     let (floor, target) = prepared.profit_range;
     let profit_score = (100.0 * (profit + future - floor) / (target - floor)).clamp(0.0, 100.0);
     let s = &scenario.scoring;
-    let total_weight = s.retention_weight + s.profit_weight + s.satisfaction_weight;
+    let total_weight = s.total_weight();
     let composite = if total_weight > 0.0 {
         (s.retention_weight * retention
             + s.profit_weight * profit_score
@@ -177,8 +177,7 @@ mod tests {
     /// whose accounts barely broke even scored profit in steps of 100 points.
     #[test]
     fn the_profit_range_is_continuous_through_a_baseline_of_zero() {
-        let (file, src) = crate::bundled::by_name("tutorial").unwrap();
-        let (prepared, _) = crate::load::load_str(file, src).unwrap();
+        let prepared = crate::bundled::prepared("tutorial").unwrap();
         let base = prepared.scenario.clone();
         // Raise one account's cost to serve until the baseline crosses 0, and watch the range.
         let baseline = |s: &Scenario| {

@@ -1059,8 +1059,7 @@ mod tests {
     }
 
     fn bundled(name: &str) -> Scenario {
-        let (file, src) = crate::bundled::by_name(name).unwrap();
-        crate::load::load_str(file, src).unwrap().0.scenario.clone()
+        crate::bundled::prepared(name).unwrap().scenario.clone()
     }
 
     fn of_kind(w: &[TeachingWarning], kind: WarningKind) -> Vec<TeachingWarning> {
@@ -1167,8 +1166,7 @@ mod tests {
     /// account's notes say how an opportunity moves up the funnel and closes.
     #[test]
     fn the_tutorial_names_every_lesson_it_grades() {
-        let (file, src) = crate::bundled::by_name("tutorial").unwrap();
-        let (prepared, _) = crate::load::load_str(file, src).unwrap();
+        let prepared = crate::bundled::prepared("tutorial").unwrap();
         let s = &prepared.scenario;
         let mut graded = Vec::new();
         for name in [

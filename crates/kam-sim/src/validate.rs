@@ -356,7 +356,7 @@ fn check_scoring(f: &mut Findings, sc: &Scoring) {
     ] {
         f.range(format!("scoring.{name}"), w, 0.0, 1000.0, Quantity::Weight);
     }
-    if sc.retention_weight + sc.profit_weight + sc.satisfaction_weight <= 0.0 {
+    if sc.total_weight() <= 0.0 {
         f.error("scoring", Problem::NoWeight);
     }
     if let (Some(floor), Some(target)) = (sc.profit_floor, sc.profit_target)
@@ -1346,8 +1346,7 @@ mod tests {
 
     #[test]
     fn a_price_tag_only_on_good_answers_is_a_warning() {
-        let (file, src) = crate::bundled::by_name("tutorial").unwrap();
-        let (prepared, _) = crate::load::load_str(file, src).unwrap();
+        let prepared = crate::bundled::prepared("tutorial").unwrap();
         let mut s = prepared.scenario.clone();
         assert!(
             !check(&s).iter().any(|f| f.message().contains("price tag")),
@@ -1371,8 +1370,7 @@ mod tests {
 
     #[test]
     fn a_money_unit_must_fit_beside_a_label() {
-        let (file, src) = crate::bundled::by_name("classroom_zh").unwrap();
-        let (prepared, _) = crate::load::load_str(file, src).unwrap();
+        let prepared = crate::bundled::prepared("classroom_zh").unwrap();
         let mut s = prepared.scenario.clone();
         assert_eq!(s.money_unit.as_deref(), Some("万元"));
         let unit_errors = |s: &Scenario| check(s).iter().filter(|f| f.path == "money_unit").count();
@@ -1386,8 +1384,7 @@ mod tests {
     }
 
     fn bundled(name: &str) -> Scenario {
-        let (file, src) = crate::bundled::by_name(name).unwrap();
-        crate::load::load_str(file, src).unwrap().0.scenario.clone()
+        crate::bundled::prepared(name).unwrap().scenario.clone()
     }
 
     fn on(findings: &[Finding], path: &str) -> Vec<Finding> {

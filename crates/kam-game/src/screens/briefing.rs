@@ -117,7 +117,7 @@ fn score_weights(ui: &mut egui::Ui, game: &Game, lang: Lang) {
     ui::card(ui, |ui| {
         ui.label(RichText::new(K::ScoreWeights.t(lang)).strong());
         let w = &game.scenario().scoring;
-        let total = (w.retention_weight + w.profit_weight + w.satisfaction_weight).max(1e-9);
+        let total = w.total_weight().max(1e-9);
         egui::Grid::new("weights").show(ui, |ui| {
             for (k, v, help) in [
                 (

@@ -131,7 +131,7 @@ type ScoreRow = (K, f64, fn(&Scores) -> f64, K);
 fn breakdown(ui: &mut egui::Ui, s: &Session, play: &Play, you: &Scores) {
     let lang = s.lang;
     let w = &play.game.scenario().scoring;
-    let total = (w.retention_weight + w.profit_weight + w.satisfaction_weight).max(1e-9);
+    let total = w.total_weight().max(1e-9);
     let e = play.expert.as_ref().map(|x| x.scores);
     ui::card(ui, |ui| {
         ui.label(RichText::new(K::Breakdown.t(lang)).strong());

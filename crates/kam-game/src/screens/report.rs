@@ -242,8 +242,7 @@ pub(crate) mod tests {
     /// A classroom game played by the random strategy until an account is lost before its
     /// last month, with the account.
     pub(crate) fn game_with_a_lost_account() -> (Game, usize) {
-        let (file, src) = kam_sim::bundled_scenario("classroom_en").unwrap();
-        let (prepared, _) = kam_sim::load_str(file, src).unwrap();
+        let prepared = kam_sim::bundled_prepared("classroom_en").unwrap();
         for seed in 0..200 {
             let game = kam_sim::play(&prepared, kam_sim::StrategyId::Random, seed).unwrap();
             let turns = game.scenario().turns as usize;
@@ -261,8 +260,7 @@ pub(crate) mod tests {
     #[test]
     fn a_renewal_walked_away_from_is_named_as_the_cause_of_the_loss() {
         use kam_sim::{Decision, Pending};
-        let (file, src) = kam_sim::bundled_scenario("classroom_en").unwrap();
-        let (prepared, _) = kam_sim::load_str(file, src).unwrap();
+        let prepared = kam_sim::bundled_prepared("classroom_en").unwrap();
         let mut game = Game::new(std::sync::Arc::clone(&prepared), 11);
         let mut expert = kam_sim::StrategyId::Expert.build(11);
         while let Some(d) = kam_sim::next_decision(&game, expert.as_mut()) {

@@ -319,8 +319,7 @@ mod tests {
 
     /// Plays `name` with the expert until its first negotiation opens.
     fn at_first_negotiation(name: &str) -> (Game, NegotiationState) {
-        let (file, src) = crate::bundled::by_name(name).unwrap();
-        let (prepared, _) = crate::load::load_str(file, src).unwrap();
+        let prepared = crate::bundled::prepared(name).unwrap();
         let mut game = Game::new(prepared, 7);
         let mut expert = crate::strategy::StrategyId::Expert.build(7);
         loop {

@@ -132,8 +132,7 @@ mod tests {
     /// person is previewed as their title suggests; read right, as they are.
     #[test]
     fn the_preview_at_normal_shows_the_reading_not_the_person() {
-        let (file, src) = crate::bundled::by_name("classroom_en").unwrap();
-        let (prepared, _) = crate::load::load_str(file, src).unwrap();
+        let prepared = crate::bundled::prepared("classroom_en").unwrap();
         let mut game = Game::new(prepared.at_difficulty(Difficulty::Normal), 3);
         // A person whose title misleads, visited with the pitch that suits them best.
         let (a, p) = (0..game.accounts().len())

@@ -92,7 +92,7 @@ pub(super) fn account_value(
             scenario.turn_unit,
         );
     let sc = &scenario.scoring;
-    let total = sc.retention_weight + sc.profit_weight + sc.satisfaction_weight;
+    let total = sc.total_weight();
     if total <= 0.0 {
         return 0.0;
     }
@@ -152,7 +152,7 @@ pub(super) fn funnel_gain(game: &Game, a: usize, planned: u32) -> f64 {
 pub(super) fn money_value(game: &Game) -> f64 {
     let (floor, target) = game.prepared().profit_range;
     let sc = &game.scenario().scoring;
-    let total = sc.retention_weight + sc.profit_weight + sc.satisfaction_weight;
+    let total = sc.total_weight();
     if total <= 0.0 {
         return 0.0;
     }
