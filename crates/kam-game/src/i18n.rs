@@ -99,7 +99,7 @@ table! {
     TipSatisfactionChange => "从开局到最后一个月的满意度变化。", "Satisfaction at the end against the start of the game.";
     MainCauses => "主要原因", "Main causes";
     LeaveWhatIf => "回到我的正式游戏", "Back to my game";
-    WhatIfCompare => "假如重来，与原来的游戏对比", "The what-if beside your original game";
+    WhatIfCompare => "与原来的游戏对比", "Beside your original game";
     Original => "原来", "Original";
     ThisWhatIf => "这次", "This what-if";
     TryNextTime => "下次试试：代价最大的三个决定", "Try next time: the three costliest decisions";
@@ -272,6 +272,7 @@ table! {
     ReallyIs => "实际", "really";
     StyleRightFrom => "第 {} 月起判断对了风格", "style read right from month {}";
     StyleNeverRight => "风格一直没判断对", "style never read right";
+    NeedReadWrong => "需求判断错了", "need read wrong";
     NoReadingNoted => "没有记下判断", "no reading noted";
     MonthsReadRight => "个月判断对了风格", "months with the style read right";
     SuitedVisits => "次拜访对路", "visits suited them";
@@ -554,6 +555,13 @@ pub fn plan_error(lang: Lang, e: &PlanError) -> String {
         }
         (PlanError::AccountLost(_), Lang::Zh) => "这个客户已经流失了。".to_owned(),
         (PlanError::StakeholderLeft { .. }, Lang::Zh) => "此人已经离开了采购决策链。".to_owned(),
+        // On screen the account and the person are the ones in view: kam-sim's words number
+        // them as the scenario lists them, which a trainee never sees (a playtest read
+        // "Account 7 has been lost.").
+        (PlanError::AccountLost(_), Lang::En) => "This account has been lost.".to_owned(),
+        (PlanError::StakeholderLeft { .. }, Lang::En) => {
+            "This person has left the buying centre.".to_owned()
+        }
         (other, _) => sentence(lang, other.words(lang)),
     }
 }
@@ -611,6 +619,21 @@ pub fn in_unit(lang: Lang, label: &str, unit: Option<&str>) -> String {
 /// account may defect, `model::CHURN_SATISFACTION`), so the words cannot drift from it.
 pub fn tip(lang: Lang, key: K) -> String {
     kam_sim::words::fill(key.t(lang), &[&kam_sim::model::CHURN_SATISFACTION])
+}
+
+/// The bar a buyer's value had to reach, as it is shown beside the value (whole numbers): with
+/// as many decimals as it takes to show a value that fell short below it (a playtest read
+/// "value 57, needed 57, no deal" for 57.0 against 57.3).
+pub fn bar_beside(value: f64, bar: f64) -> String {
+    if value < bar {
+        for decimals in 0..4 {
+            let (v, b) = (format!("{value:.decimals$}"), format!("{bar:.decimals$}"));
+            if v != b {
+                return b;
+            }
+        }
+    }
+    format!("{bar:.0}")
 }
 
 /// A signed change, e.g. `+3.2` / `−1.0`.
@@ -728,6 +751,14 @@ pub fn ordinal(lang: Lang, n: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_value_short_of_the_bar_never_reads_as_reaching_it() {
+        assert_eq!(bar_beside(57.0, 57.3), "57.3");
+        assert_eq!(bar_beside(57.0, 57.004), "57.004");
+        assert_eq!(bar_beside(50.0, 57.3), "57");
+        assert_eq!(bar_beside(60.0, 57.3), "57");
+    }
 
     #[test]
     fn small_numbers_never_show_a_negative_zero_or_a_risk_of_none() {

@@ -650,6 +650,9 @@ impl Session {
             if let Some(n) = &play.notice {
                 play.notice = Some(i18n::reword_notice(n, before, lang));
             }
+            // A refusal was said in the language it came in; it is not said again in the new
+            // one, so it goes rather than stay in the other language (a playtest found it so).
+            play.message = None;
             play.reword(lang);
         }
     }

@@ -116,7 +116,10 @@ pub fn plan_lines(game: &Game, plan: &Plan, lang: Language, reasons: bool) -> Ve
                 )
             }))
             .collect();
-        let mut line = format!("{}: {}", def.name, people.join(", "));
+        let mut line = lang.pick(
+            format!("{}：{}", def.name, people.join("，")),
+            format!("{}: {}", def.name, people.join(", ")),
+        );
         if reasons {
             let norm = game.prepared().norms[a];
             let fitting = visits.iter().all(|v| {

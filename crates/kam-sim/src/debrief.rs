@@ -188,7 +188,10 @@ pub fn debrief(game: &Game, lang: Language) -> Debrief {
         decisions.push(KeyDecision {
             turn: c.turn,
             account: scenario.accounts[c.account].name.clone(),
-            text: format!("{}: {}", e.title, choice.label),
+            text: lang.pick(
+                format!("{}：{}", e.title, choice.label),
+                format!("{}: {}", e.title, choice.label),
+            ),
             verdict: c.verdict,
             feedback: choice.feedback.clone(),
         });

@@ -479,8 +479,8 @@ fn what_if_card(ui: &mut egui::Ui, game: &Game, original: &Game, month: u32, lan
         ui.label(
             RichText::new(format!(
                 "{} · {}",
-                K::WhatIfCompare.t(lang),
-                i18n::tf(lang, K::WhatIfFrom, month)
+                i18n::tf(lang, K::WhatIfFrom, month),
+                K::WhatIfCompare.t(lang)
             ))
             .strong(),
         );

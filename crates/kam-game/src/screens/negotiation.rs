@@ -437,7 +437,7 @@ fn buyer_value_against_bar(
             i18n::labelled(
                 lang,
                 &i18n::tf(lang, K::NeededInRound, round),
-                format!("{bar:.0}"),
+                i18n::bar_beside(value, bar),
             ),
             i18n::labelled(
                 lang,

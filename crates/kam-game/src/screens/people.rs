@@ -265,22 +265,19 @@ pub fn people_review(
 fn person_read(ui: &mut egui::Ui, game: &Game, r: &kam_sim::PersonReading, lang: Lang) {
     let account = &game.scenario().accounts[r.account].name;
     let person = &game.accounts()[r.account].people[r.stakeholder].person.name;
-    let read = |style: Option<Style>, need: Option<Need>| {
-        format!(
-            "{} · {}",
-            style.map_or(K::NotRead.t(lang), |s| i18n::style(lang, s)),
-            need.map_or(K::NotRead.t(lang), |n| i18n::need(lang, n))
-        )
-    };
-    let right = r.reading.style == Some(r.style);
+    let style_of =
+        |style: Option<Style>| style.map_or(K::NotRead.t(lang), |s| i18n::style(lang, s));
+    let need_of = |need: Option<Need>| need.map_or(K::NotRead.t(lang), |n| i18n::need(lang, n));
+    let read = |style, need| format!("{} · {}", style_of(style), need_of(need));
+    // Style and need are judged apart: a reading right on one and wrong on the other is half
+    // green, half red (a playtest saw a wrong need shown all green).
+    let colour = |right: bool| if right { ui::GREEN } else { ui::RED };
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(format!("{person}{}", i18n::paren(lang, account))).strong());
-        let yours = i18n::labelled(
-            lang,
-            K::YourReading.t(lang),
-            read(r.reading.style, r.reading.need),
-        );
-        ui.label(RichText::new(yours).color(if right { ui::GREEN } else { ui::RED }));
+        let style = i18n::labelled(lang, K::YourReading.t(lang), style_of(r.reading.style));
+        ui.label(RichText::new(style).color(colour(r.reading.style == Some(r.style))));
+        let need = format!("· {}", need_of(r.reading.need));
+        ui.label(RichText::new(need).color(colour(r.reading.need == Some(r.need))));
         let truth = read(Some(r.style), Some(r.need));
         ui.label(i18n::labelled(lang, K::ReallyIs.t(lang), truth));
     });
@@ -307,6 +304,9 @@ fn reading_facts(r: &kam_sim::PersonReading, lang: Lang) -> Vec<String> {
         (None, None) => K::NoReadingNoted.t(lang).to_owned(),
         (None, Some(_)) => K::StyleNeverRight.t(lang).to_owned(),
     }];
+    if r.reading.need.is_some_and(|need| need != r.need) {
+        facts.push(K::NeedReadWrong.t(lang).to_owned());
+    }
     if r.months_right > 0 && r.style_right_from.is_none() {
         // Right for a while, then changed or cleared: the months still count.
         facts.push(format!(

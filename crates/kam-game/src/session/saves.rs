@@ -45,6 +45,10 @@ pub struct Autosave {
     /// instructor may have released it while the game was closed (issue 20, finding 13).
     #[serde(default)]
     pub at_report: bool,
+    /// The plan being drawn up for the month in hand (the month, the plan), so leaving a game
+    /// and continuing it gives the plan back too ("it is autosaved", the leave dialog says).
+    #[serde(default)]
+    pub draft: Option<(u32, kam_sim::Plan)>,
     /// The other saved game, when both a class game (this one) and another game are saved:
     /// the title screen offers it too ([`Session::offer_other_save`]). Not written to disk:
     /// each is its own file.
@@ -227,8 +231,17 @@ impl Session {
                 suggestion: None,
             })
         });
+        // The plan drawn up for the month in hand, when the save was made in that month.
+        let draft = save
+            .draft
+            .as_ref()
+            .filter(|(month, _)| *month == game.turn() && !finished)
+            .map(|(_, plan)| plan.clone());
         let mut play = Play::new(source, game, player);
         play.what_if = original;
+        if let Some(plan) = draft {
+            play.draft.plan = plan;
+        }
         self.begin(play);
         self.class.seat = seat;
         if finished {
@@ -265,6 +278,8 @@ impl Session {
                 (w.month, original)
             }),
             at_report: self.screen == Screen::Report,
+            draft: (!play.draft.plan.visits.is_empty() || !play.draft.plan.resources.is_empty())
+                .then(|| (game.turn(), play.draft.plan.clone())),
             other: None,
         };
         // A save that cannot be written as text leaves the last one on disk, never an empty

@@ -150,3 +150,35 @@ fn a_class_game_saved_by_an_older_version_is_kept_too() {
         "the tutorial's save did not replace the older version's class save"
     );
 }
+
+/// The leave dialog says the game is autosaved: the plan drawn up for the month comes back
+/// with it (a playtest left mid-plan, continued, and found the month's plan empty).
+#[test]
+fn a_game_left_mid_plan_comes_back_with_its_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::new(Some(dir.path().to_owned()));
+    assert!(s.start(ScenarioSource::Bundled("classroom_en".into()), "", "Ann"));
+    s.apply(Action::BeginTurns);
+    s.apply(Action::AddVisit(kam_sim::Visit {
+        account: 1,
+        stakeholder: 0,
+        approach: 0,
+    }));
+    let planned = s.play.as_ref().unwrap().draft.plan.clone();
+    assert_eq!(planned.visits.len(), 1, "the visit is planned");
+    // What leaving the game does before the title shows.
+    s.autosave_now();
+
+    let mut again = restart(dir.path());
+    again.apply(Action::Resume);
+    assert_eq!(again.screen, Screen::Turn);
+    assert_eq!(again.play.as_ref().unwrap().draft.plan, planned);
+
+    // A month later the saved plan is that month's no more: the new month starts empty.
+    again.apply(Action::EndTurn);
+    again.apply(Action::Confirm);
+    again.autosave_now();
+    let mut later = restart(dir.path());
+    later.apply(Action::Resume);
+    assert!(later.play.as_ref().unwrap().draft.plan.visits.is_empty());
+}

@@ -730,7 +730,7 @@ fn a_what_if_replays_exactly_lives_in_the_save_and_is_never_the_result() {
     let mut h = harness(again);
     h.run();
     assert!(
-        h.query_by_label_contains("The what-if beside your original game")
+        h.query_by_label_contains("Beside your original game")
             .is_some()
     );
     // No export from a what-if's debrief, and a way back to the game that counts.
