@@ -265,3 +265,21 @@ pub const COMMANDS_ZH: &[CommandHelp] = &[
         ],
     },
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::COMMANDS_ZH;
+
+    /// The help reads as Chinese: full-width punctuation in its prose (the examples' command
+    /// lines are commands, and stay as typed).
+    #[test]
+    fn the_chinese_help_reads_as_chinese() {
+        let prose = COMMANDS_ZH.iter().flat_map(|c| {
+            [c.about]
+                .into_iter()
+                .chain(c.long_about)
+                .chain(c.arguments.iter().map(|(_, help)| *help))
+        });
+        crate::words::report::check_catalogue(prose.map(|zh| (zh, "")));
+    }
+}
