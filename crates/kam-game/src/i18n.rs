@@ -205,6 +205,7 @@ table! {
     YourOffer => "你的报价", "Your offer";
     MakeOffer => "提出报价", "Make offer";
     WalkAwayBtn => "离开谈判桌", "Walk away";
+    YouWalkedAway => "你离开了谈判桌：没有达成协议。", "You walked away from the table: no deal.";
     Round => "轮次", "Round";
     BuyerSays => "买方回应", "The buyer says";
     YouOffered => "你的报价", "You offered";

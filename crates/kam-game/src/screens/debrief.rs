@@ -64,13 +64,19 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                 you_and_expert(ui, play, data, lang, &mut actions);
             });
     });
+    // Esc is one screen back: from a what-if's debrief, to the game that counts (a new game
+    // from there would drop it, with its result not yet exported).
     if ui::key(root, egui::Key::Escape) {
-        actions.push(Action::NewGame);
+        actions.push(if play.what_if.is_some() {
+            Action::LeaveWhatIf
+        } else {
+            Action::NewGame
+        });
     }
     actions
 }
 
-/// Export (or, from a what-if, the way back to the game that counts) and a new game.
+/// Export and a new game, or, from a what-if, the way back to the game that counts.
 fn bottom_buttons(root: &mut egui::Ui, play: &Play, lang: Lang, actions: &mut Vec<Action>) {
     let hint = if play.what_if.is_some() {
         K::WhatIfDebriefHint
@@ -86,7 +92,9 @@ fn bottom_buttons(root: &mut egui::Ui, play: &Play, lang: Lang, actions: &mut Ve
         } else if ui::primary(ui, K::ExportResult.t(lang)).clicked() {
             actions.push(Action::Export);
         }
-        if ui.button(K::NewGame.t(lang)).clicked() {
+        // A new game is started from the game that counts, not from a what-if of it: from
+        // there it would drop the finished game unasked (a playtest lost one so).
+        if play.what_if.is_none() && ui.button(K::NewGame.t(lang)).clicked() {
             actions.push(Action::NewGame);
         }
     });

@@ -166,10 +166,12 @@ fn buyer_says(ui: &mut egui::Ui, at: &AtTable, nego: &NegoDraft, lang: Lang) {
         .last()
         .is_some_and(|x| matches!(x.reply, BuyerReply::Accept | BuyerReply::WalkAway));
     if let Some(sum) = nego.summary.as_ref().filter(|_| !closed_in_a_round) {
+        // Not closed in a round: the deal came with the last offer, or we walked away (the
+        // buyer did not turn us down; a playtest read it so when it said the buyer's words).
         let text = if sum.deal.is_some() {
             i18n::buyer_accepts(lang, at.style)
         } else {
-            i18n::buyer_walks(lang, at.style)
+            K::YouWalkedAway.t(lang)
         };
         ui::card(ui, |ui| ui.label(RichText::new(text).strong()));
     }

@@ -273,6 +273,24 @@ fn the_tender_summary_names_the_cheapest_win_and_says_list_price_cannot_win() {
 
 /// Every character the buyer's words and the review use is in the game's fonts (the words
 /// live in kam-sim, outside the source the glyph test reads).
+/// Walking away is ours: the screen says so, not the buyer's words for turning us down (a
+/// playtest read "the competitor's numbers are better" after walking away itself).
+#[test]
+fn walking_away_is_said_as_ours() {
+    let mut s = at("classroom_en", Lang::En, "haichuan_tender");
+    let def = def(&s);
+    let list = option(&def, Topic::Price, "List price");
+    offer(&mut s, &[list]);
+    s.apply(Action::WalkAway);
+    let mut h = harness(s);
+    h.run();
+    assert!(
+        h.query_by_label_contains("You walked away from the table")
+            .is_some()
+    );
+    assert!(h.query_by_label_contains("going with them").is_none());
+}
+
 #[test]
 fn the_negotiation_words_have_their_glyphs() {
     let mut fonts = egui::epaint::text::Fonts::new(

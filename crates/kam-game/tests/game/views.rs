@@ -733,8 +733,10 @@ fn a_what_if_replays_exactly_lives_in_the_save_and_is_never_the_result() {
         h.query_by_label_contains("Beside your original game")
             .is_some()
     );
-    // No export from a what-if's debrief, and a way back to the game that counts.
+    // No export from a what-if's debrief, no new game that would drop the finished one, and
+    // a way back to the game that counts.
     assert!(h.query_by_label("Export result file").is_none());
+    assert!(h.query_by_label("New game").is_none());
     // (In the top bar and the footer: either leaves.)
     h.query_all_by_label("Back to my game")
         .next()
@@ -746,6 +748,7 @@ fn a_what_if_replays_exactly_lives_in_the_save_and_is_never_the_result() {
     assert_eq!(s.game().unwrap().log(), original.log());
     assert_eq!(s.screen, Screen::Debrief);
     assert!(h.query_by_label("Export result file").is_some());
+    assert!(h.query_by_label("New game").is_some());
 }
 
 /// The debrief ends with the costliest decisions, their points and teaching points, each one
