@@ -6,7 +6,7 @@
 
 use crate::chance::{self, ChanceDraw};
 use crate::engine::{Game, Metric};
-use crate::explain::cause_text;
+use crate::explain::cause_text_over_game;
 use crate::scenario::{Language, Lesson, Verdict};
 use crate::score::{self, Scores};
 use crate::verdict;
@@ -208,7 +208,7 @@ pub fn debrief(game: &Game, lang: Language) -> Debrief {
                     .iter()
                     .filter(|c| c.metric == Metric::Satisfaction)
                 {
-                    let text = cause_text(game, a, cause, lang);
+                    let text = cause_text_over_game(game, a, cause, lang);
                     match causes.iter_mut().find(|(t, _)| *t == text) {
                         Some(entry) => entry.1 += cause.delta,
                         None => causes.push((text, cause.delta)),

@@ -121,6 +121,30 @@ pub fn metric_help(metric: Metric, lang: Language) -> String {
     }
 }
 
+/// A cause as a whole game's story names it, summed over its months: the words of
+/// [`cause_text`] without the month they happened in ("no visit this month" read oddly in a
+/// twelve-month story).
+pub fn cause_text_over_game(game: &Game, account: usize, cause: &Cause, lang: Language) -> String {
+    let unit = crate::words::turn_unit(lang, game.scenario().turn_unit);
+    match cause.source {
+        Source::Cooling => {
+            let mut unit_en = unit.to_owned();
+            if let Some(first) = unit_en.get_mut(0..1) {
+                first.make_ascii_uppercase();
+            }
+            lang.pick(
+                format!("没有拜访的那几个{unit}，关系自然降温"),
+                format!("{unit_en}s without a visit: the relationship cooled"),
+            )
+        }
+        Source::PersonCooling => lang.pick(
+            "没有被拜访的人支持度下降".to_owned(),
+            "People not visited cooled".to_owned(),
+        ),
+        _ => cause_text(game, account, cause, lang),
+    }
+}
+
 /// One line saying what caused a change.
 pub fn cause_text(game: &Game, account: usize, cause: &Cause, lang: Language) -> String {
     let scenario = game.scenario();

@@ -322,25 +322,44 @@ pub fn event_speaker(game: &Game, event: usize, account: usize) -> Option<usize>
     {
         return Some(p);
     }
+    // Someone the event takes away does not raise it (a playtest read "raised by: Liu Fang"
+    // under "our champion Liu Fang leaves").
+    let leaving: Vec<crate::PersonId> = game
+        .prepared()
+        .resolved
+        .choice_effects
+        .get(event)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|effect| match effect {
+            crate::engine::ResolvedEffect::RemoveStakeholder(id) => Some(*id),
+            _ => None,
+        })
+        .collect();
     if let Some(def) = def {
         let words = format!("{}\n{}", def.title, def.text);
         let named_first = (0..people.len())
             .filter(|&p| people[p].present && !people[p].person.name.is_empty())
+            .filter(|&p| !leaving.contains(&people[p].id))
             .filter_map(|p| words.find(&people[p].person.name).map(|at| (at, p)))
             .min();
         if let Some((_, p)) = named_first {
             return Some(p);
         }
     }
-    (0..people.len())
-        .filter(|&p| people[p].present)
-        .max_by(|&x, &y| {
-            people[x]
-                .person
-                .influence
-                .total_cmp(&people[y].person.influence)
-                .then(y.cmp(&x))
-        })
+    let most_influential = |staying_only: bool| {
+        (0..people.len())
+            .filter(|&p| people[p].present && !(staying_only && leaving.contains(&people[p].id)))
+            .max_by(|&x, &y| {
+                people[x]
+                    .person
+                    .influence
+                    .total_cmp(&people[y].person.influence)
+                    .then(y.cmp(&x))
+            })
+    };
+    most_influential(true).or_else(|| most_influential(false))
 }
 
 /// How the speaker takes an answer to an event, in their real style's voice
@@ -638,6 +657,33 @@ mod tests {
             event_speaker(&game, 1, account),
             event_speaker(&plain, 1, account)
         );
+    }
+
+    /// The person an event takes away does not raise it, though its words name them.
+    #[test]
+    fn a_champion_who_leaves_does_not_raise_the_news_of_it() {
+        for name in ["classroom_en", "classroom_zh"] {
+            let prepared = crate::bundled::prepared(name).unwrap();
+            let scenario = &prepared.scenario;
+            let event = scenario
+                .events
+                .iter()
+                .position(|e| e.id == "champion_leaves")
+                .unwrap();
+            let crate::engine::EventScope::Account(account) = prepared.resolved.event_scope[event]
+            else {
+                panic!("{name}: the champion leaves one account");
+            };
+            let account = account.index();
+            let game = Game::new(Arc::clone(&prepared), 3);
+            let leaving = scenario.accounts[account]
+                .stakeholders
+                .iter()
+                .position(|p| scenario.events[event].text.contains(&p.name))
+                .expect("the news names the champion");
+            let speaker = event_speaker(&game, event, account).unwrap();
+            assert_ne!(speaker, leaving, "{name}");
+        }
     }
 
     #[test]

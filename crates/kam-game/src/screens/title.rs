@@ -117,13 +117,27 @@ fn saved_games(
 
 /// A saved game as the title lists it: the class and its code first for a class game.
 fn save_line(save: &Autosave, lang: i18n::Lang) -> String {
-    let game = format!(
+    // The scenario as it was opened: the bundled name or the file's (both classrooms' ids are
+    // `classroom`, so a Chinese and an English save read alike by id); a class game's by id.
+    let scenario = match (&save.class, save.source.strip_prefix("bundled:")) {
+        (Some(_), _) => save.record.scenario_id.clone(),
+        (None, Some(name)) => name.to_owned(),
+        (None, None) => std::path::Path::new(&save.source).file_name().map_or_else(
+            || save.record.scenario_id.clone(),
+            |f| f.to_string_lossy().into_owned(),
+        ),
+    };
+    let mut game = format!(
         "{} · {} · {} {}",
-        save.record.scenario_id,
+        scenario,
         save.record.player,
         K::TurnsPlayed.t(lang),
         save.record.turns_played
     );
+    // A what-if says so: its months are the what-if's, and the game that counts is finished.
+    if let Some((month, _)) = &save.what_if {
+        game = format!("{game} · {}", i18n::tf(lang, K::WhatIfFrom, month));
+    }
     match &save.class {
         Some(seat) => format!("{} {} · {game}", K::ClassLine.t(lang), seat.code),
         None => game,
