@@ -1377,7 +1377,7 @@ const ACHIEVEMENT_MET: &[Line] = &[
     ),
     l(
         "好，终于有一个能让我们往前迈一大步的东西。",
-        "Good. Finally something that moves us a long way forward.",
+        "At last, something that moves us a long way forward.",
     ),
 ];
 
