@@ -183,48 +183,45 @@ pub fn check_words(check: &SkillCheck, lang: Lang) -> (String, String) {
     let one = |x: f64| format!("{x:.1}");
     let (key, detail) = match (check.test, check.evidence) {
         (
-            SkillTest::ExpertBeatsRandom,
+            test @ (SkillTest::ExpertBeatsRandom | SkillTest::AllocationPays),
             SkillEvidence::MeanGap {
                 expert: e,
                 other,
                 gap,
                 needs,
             },
-        ) => (
-            Say::CheckExpertBeatsRandom,
-            say(
-                Say::CheckExpertBeatsRandomDetail,
-                &[&expert, &one(e), &random, &one(other), &one(gap), &needs],
-            ),
-        ),
-        (
-            SkillTest::AllocationPays,
-            SkillEvidence::MeanGap {
-                expert: e,
-                other,
-                gap,
-                needs,
-            },
-        ) => (
-            Say::CheckAllocation,
-            say(
-                Say::CheckAllocationDetail,
-                &[
-                    &expert,
-                    &one(e),
+        ) => {
+            // The expert's mean against random's or even spreading's; what a failed allocation
+            // check means is said only when it failed.
+            let (key, template, against, failed) = match test {
+                SkillTest::ExpertBeatsRandom => (
+                    Say::CheckExpertBeatsRandom,
+                    Say::CheckExpertBeatsRandomDetail,
+                    &random,
+                    "",
+                ),
+                _ => (
+                    Say::CheckAllocation,
+                    Say::CheckAllocationDetail,
                     &even,
-                    &one(other),
-                    &one(gap),
-                    &needs,
-                    // What a failure means is said only when it failed.
-                    &if check.passed {
+                    if check.passed {
                         ""
                     } else {
                         Say::AllocationFails.t(lang)
                     },
-                ],
-            ),
-        ),
+                ),
+            };
+            let figures: [&dyn std::fmt::Display; 7] = [
+                &expert,
+                &one(e),
+                against,
+                &one(other),
+                &one(gap),
+                &needs,
+                &failed,
+            ];
+            (key, say(template, &figures))
+        }
         (
             SkillTest::SkillWinsSeedBySeed,
             SkillEvidence::SeedWins {
