@@ -233,8 +233,8 @@ pub struct Classroom {
     /// rules those methods apply cannot be gone around.
     db: Db,
     scenarios: Mutex<HashMap<String, Arc<Prepared>>>,
-    /// Each session's expert: its composite after each month, index 0 the start.
-    experts: Mutex<HashMap<String, Arc<Vec<f64>>>>,
+    /// Each session's expert, played once: its final scores and its composite after each month.
+    experts: Mutex<HashMap<String, Arc<kam_sim::ExpertRun>>>,
     /// Replayed games by (session, seat); valid when their log length is the seat's
     /// `recorded` (logs only grow, so equal length means equal log).
     games: Mutex<HashMap<SeatKey, Arc<Game>>>,
@@ -930,16 +930,15 @@ impl Classroom {
         Ok(game)
     }
 
-    fn expert(&self, session: &SessionRow) -> Result<Arc<Vec<f64>>, ClassError> {
+    fn expert(&self, session: &SessionRow) -> Result<Arc<kam_sim::ExpertRun>, ClassError> {
         if let Some(e) = lock(&self.experts).get(&session.id) {
             return Ok(Arc::clone(e));
         }
         let prepared = self.prepared(session)?;
-        let by_month =
-            kam_sim::expert_by_month(&prepared, session.seed).map_err(ClassError::Fault)?;
-        let by_month = Arc::new(by_month);
-        lock(&self.experts).insert(session.id.clone(), Arc::clone(&by_month));
-        Ok(by_month)
+        let run = kam_sim::expert_run(&prepared, session.seed).map_err(ClassError::Fault)?;
+        let run = Arc::new(run);
+        lock(&self.experts).insert(session.id.clone(), Arc::clone(&run));
+        Ok(run)
     }
 
     fn tally(&self, session: &SessionRow, seat: &SeatRow, game: &Game) -> Arc<GameTally> {
@@ -994,7 +993,7 @@ impl Classroom {
                 started: seat.recorded > 0,
                 status,
                 composite: seat.composite,
-                against_expert: seat.composite - expert.get(done).copied().unwrap_or(0.0),
+                against_expert: seat.composite - expert.after(done as u32),
                 finished: seat.finished,
                 holds_round: holds,
             });
@@ -1035,7 +1034,7 @@ impl Classroom {
             }),
             version: session.version,
             roster,
-            expert_final: expert.last().copied().unwrap_or(0.0),
+            expert_final: expert.scores.composite,
             accounts,
             lessons: summary
                 .lessons

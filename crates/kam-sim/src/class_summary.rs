@@ -5,9 +5,13 @@
 //! A game is first reduced to a [`GameTally`] (cheap to keep per trainee: the server caches
 //! one per seat), and a [`ClassSummary`] is made from the tallies.
 
+use std::sync::Arc;
+
 use crate::debrief::lessons_missed;
-use crate::engine::Game;
+use crate::engine::{Game, Prepared};
 use crate::scenario::Lesson;
+use crate::score::{Scores, score};
+use crate::strategy::{StrategyId, next_decision};
 
 /// One game reduced to what a class summary counts.
 #[derive(Debug, Clone, PartialEq)]
@@ -211,25 +215,45 @@ mod tests {
     }
 }
 
-/// The expert's composite after each month on `seed`, index 0 the start and the last the end:
-/// what a trainee who has played `n` months is measured against (like with like, so a
-/// straggler is not ranked against finished games).
+/// The expert's game on a seed, scored once at its end and after every month: what a trainee
+/// is measured against, a finished game by the final scores and one counted before its end
+/// after as many months (like with like, so a straggler is not ranked against finished games).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExpertRun {
+    /// The scores at the end of the game.
+    pub scores: Scores,
+    /// The composite after each month, index 0 the start and the last the end.
+    pub by_month: Vec<f64>,
+}
+
+impl ExpertRun {
+    /// The expert's composite after `months` months (the final one past the end).
+    pub fn after(&self, months: u32) -> f64 {
+        self.by_month
+            .get(months as usize)
+            .or(self.by_month.last())
+            .copied()
+            .unwrap_or(self.scores.composite)
+    }
+}
+
+/// Plays the expert on `seed` once, scoring it after each month and at the end.
 /// An error is the engine refusing the expert's own decision, a bug in the expert.
-pub fn expert_by_month(
-    prepared: &std::sync::Arc<crate::engine::Prepared>,
-    seed: u64,
-) -> Result<Vec<f64>, String> {
-    let played = crate::batch::play(prepared, crate::strategy::StrategyId::Expert, seed)?;
-    let mut game = Game::new(std::sync::Arc::clone(prepared), seed);
-    let mut by_month = vec![crate::score::score(&game).composite];
-    for decision in played.log() {
+pub fn expert_run(prepared: &Arc<Prepared>, seed: u64) -> Result<ExpertRun, String> {
+    let mut expert = StrategyId::Expert.build(seed);
+    let mut game = Game::new(Arc::clone(prepared), seed);
+    let mut by_month = vec![score(&game).composite];
+    while let Some(decision) = next_decision(&game, expert.as_mut()) {
         let before = game.turn();
-        game.decide(decision.clone()).map_err(|e| e.to_string())?;
+        game.decide(decision).map_err(|e| e.to_string())?;
         if game.turn() > before || game.is_finished() {
-            by_month.push(crate::score::score(&game).composite);
+            by_month.push(score(&game).composite);
         }
     }
-    Ok(by_month)
+    Ok(ExpertRun {
+        scores: score(&game),
+        by_month,
+    })
 }
 
 #[cfg(test)]
@@ -237,14 +261,18 @@ mod expert_tests {
     use super::*;
 
     #[test]
-    fn the_expert_by_month_ends_at_the_expert_s_final_score() {
+    fn the_expert_run_plays_the_same_game_as_the_expert_and_ends_at_its_final_score() {
         let prepared = crate::bundled::prepared("tutorial").unwrap();
-        let by_month = expert_by_month(&prepared, 3).unwrap();
-        assert_eq!(by_month.len(), prepared.scenario.turns as usize + 1);
-        let played = crate::batch::play(&prepared, crate::strategy::StrategyId::Expert, 3).unwrap();
+        let run = expert_run(&prepared, 3).unwrap();
+        assert_eq!(run.by_month.len(), prepared.scenario.turns as usize + 1);
+        let played = crate::batch::play(&prepared, StrategyId::Expert, 3).unwrap();
+        assert_eq!(run.scores, score(&played));
+        assert_eq!(run.by_month.last().copied(), Some(run.scores.composite));
+        assert_eq!(run.after(0), run.by_month[0]);
         assert_eq!(
-            by_month.last().copied(),
-            Some(crate::score::score(&played).composite)
+            run.after(99),
+            run.scores.composite,
+            "past the end: the final score"
         );
     }
 }

@@ -87,7 +87,9 @@ pub use reading_review::{PersonReading, review as review_reading};
 
 // A class's aggregates, shared by the class server's dashboard and `kam report`.
 mod class_summary;
-pub use class_summary::{AccountTally, ClassSummary, GameTally, LessonTally, expert_by_month};
+pub use class_summary::{
+    AccountTally, ClassSummary, ExpertRun, GameTally, LessonTally, expert_run,
+};
 
 // Labs: the built-in strategies, many games at once, the balance lab and the ablations.
 mod ablation;

@@ -29,11 +29,23 @@ use std::sync::Arc;
 use kam_sim::Distribution;
 use kam_sim::Prepared;
 use kam_sim::words::Metric;
-use kam_sim::{ClassSummary, GameTally};
+use kam_sim::{ClassSummary, ExpertRun, GameTally};
 use kam_sim::{Difference, Figure, GameRecord, RecordVerdict};
 use kam_sim::{Grade, Scores};
 
 use crate::scenario_source;
+
+/// What stands for the expert when it cannot play a group's scenario (a bug in the expert, not
+/// the trainees' fault): nothing, so their gaps are their composites.
+const NO_EXPERT: Scores = Scores {
+    retention: 0.0,
+    profit: 0.0,
+    future_profit: 0.0,
+    profit_score: 0.0,
+    satisfaction: 0.0,
+    composite: 0.0,
+    grade: Grade::F,
+};
 use crate::words::report::Say;
 use crate::words::{Lang, fill};
 use crate::{INVALID, Io, OK, USAGE};
@@ -454,34 +466,18 @@ fn build_from(
         .iter()
         .map(|((_, _, seed), (p, _))| (Arc::clone(p), *seed))
         .collect();
-    let experts: Vec<Scores> = kam_sim::par_map(&keys, |(p, seed)| {
-        kam_sim::play(p, kam_sim::StrategyId::Expert, *seed)
-            .map(|g| kam_sim::score_game(&g))
-            .unwrap_or(Scores {
-                retention: 0.0,
-                profit: 0.0,
-                future_profit: 0.0,
-                profit_score: 0.0,
-                satisfaction: 0.0,
-                composite: 0.0,
-                grade: Grade::F,
-            })
-    });
+    // Played once per group, scored at the end and after every month: a game counted before
+    // its end is measured against the expert after as many months.
+    let experts: Vec<Option<ExpertRun>> =
+        kam_sim::par_map(&keys, |(p, seed)| kam_sim::expert_run(p, *seed).ok());
     let groups = grouped
         .into_iter()
         .zip(experts)
-        .map(|(((_, hash, seed), (prepared, mut trainees)), expert)| {
-            // A game counted before its end is measured against the expert after as many
-            // months (played out only when there is one).
-            let by_month = trainees
-                .iter()
-                .any(|t| t.stopped_after.is_some())
-                .then(|| kam_sim::expert_by_month(&prepared, seed).unwrap_or_default());
+        .map(|(((_, hash, seed), (prepared, mut trainees)), run)| {
+            let expert = run.as_ref().map_or(NO_EXPERT, |r| r.scores);
             for t in &mut trainees {
-                t.expert = match (t.stopped_after, &by_month) {
-                    (Some(months), Some(by_month)) => {
-                        by_month.get(months as usize).copied().unwrap_or(0.0)
-                    }
+                t.expert = match (t.stopped_after, &run) {
+                    (Some(months), Some(run)) => run.after(months),
                     _ => expert.composite,
                 };
             }
@@ -1087,8 +1083,8 @@ pub(crate) mod tests {
         let group = &counted.groups[0];
         let half = group.trainees.iter().find(|t| t.player == "Half").unwrap();
         assert_eq!(half.stopped_after, Some(played));
-        let by_month = kam_sim::expert_by_month(&p, 1).unwrap();
-        assert_eq!(half.expert, by_month[played as usize]);
+        let run = kam_sim::expert_run(&p, 1).unwrap();
+        assert_eq!(half.expert, run.by_month[played as usize]);
         assert_ne!(
             half.expert, group.expert.composite,
             "not the whole game's expert"
