@@ -418,9 +418,7 @@ fn status_word(status: SeatStatus) -> Say {
 pub fn seat_page(lang: Lang, session_id: &str, name: &str, game: &Game) -> Markup {
     let t = |key: Say| key.t(lang);
     let scenario = game.scenario();
-    let debrief = game
-        .is_finished()
-        .then(|| kam_sim::debrief_game(game, lang));
+    let debrief = game.is_finished().then(|| kam_sim::debrief_game(game));
     let scores = kam_sim::score_game(game);
     let months = game.turn().saturating_sub(1).min(scenario.turns);
     let summary = say(
@@ -477,7 +475,7 @@ pub fn seat_page(lang: Lang, session_id: &str, name: &str, game: &Game) -> Marku
                         @for l in &debrief.lessons {
                             li.(if l.met { "met" } else { "missed" }) {
                                 strong { (kam_sim::words::lesson(lang, l.lesson)) }
-                                (say(lang, if l.met { Say::LessonMet } else { Say::LessonMissed }, &[&l.evidence]))
+                                (say(lang, if l.met { Say::LessonMet } else { Say::LessonMissed }, &[&l.evidence.words(scenario, lang)]))
                             }
                         }
                     }
@@ -485,7 +483,7 @@ pub fn seat_page(lang: Lang, session_id: &str, name: &str, game: &Game) -> Marku
                     ul {
                         @for story in &debrief.accounts {
                             li { (fill_html(t(if story.retained { Say::AccountKept } else { Say::AccountLost }), &[
-                                html! { strong { (story.name) } },
+                                html! { strong { (scenario.accounts[story.account].name) } },
                                 html! { (kam_sim::words::signed(story.satisfaction_change)) },
                             ])) }
                         }

@@ -109,7 +109,7 @@ fn debrief(c: &mut Criterion) {
                 b.iter(|| {
                     let lang = kam_sim::scenario::Language::En;
                     black_box((
-                        kam_sim::debrief_game(&game, lang),
+                        kam_sim::debrief_game(&game),
                         kam_sim::costliest_mistakes(&game, lang),
                         kam_sim::review_reading(&game, lang),
                     ))

@@ -1,25 +1,67 @@
 //! The debrief's "you and the expert": month by month, what the trainee did and what the
-//! built-in `expert` did on the same seed, in words, with the reason for each of the expert's
-//! choices taken from the model (the norm it served, the fit of its pitches, the verdict of
-//! its answers, what its offers were worth to the buyer).
+//! built-in `expert` did on the same seed, with the reason for each of the expert's choices
+//! taken from the model (the norm it served, the fit of its pitches, the verdict of its
+//! answers, what its offers were worth to the buyer).
+//!
+//! The lines are typed ([`MonthLine`], [`PlanLine`]); `crate::words::compare` words them.
 
 use std::ops::ControlFlow;
 
-use crate::engine::{Decision, Game, Pending, Plan};
+use crate::engine::{Decision, Game, Pending, Plan, ResourceUse, Visit};
 use crate::model;
-use crate::scenario::{Language, Verdict};
 
 /// One month of two games.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MonthComparison {
     pub month: u32,
-    pub you: Vec<String>,
-    pub expert: Vec<String>,
+    pub you: Vec<MonthLine>,
+    pub expert: Vec<MonthLine>,
+}
+
+/// One decision of a month (a plan, one line per account it touches).
+#[derive(Debug, Clone, PartialEq)]
+pub enum MonthLine {
+    Plan(PlanLine),
+    /// An event's answer: the scenario's event, the account it came from and the choice.
+    Answer {
+        event: usize,
+        account: usize,
+        choice: usize,
+    },
+    /// An offer in a negotiation: an option per issue, and what it was worth to the buyer.
+    Offer {
+        negotiation: usize,
+        offer: Vec<usize>,
+        buyer_value: f64,
+    },
+    WalkedAway,
+}
+
+/// A plan's line: an account it touches, or that it planned nothing at all.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PlanLine {
+    /// Who at the account is visited with which pitch, which resources it gets, and (for the
+    /// expert) why.
+    Account {
+        account: usize,
+        visits: Vec<Visit>,
+        resources: Vec<ResourceUse>,
+        reasons: Option<PlanReasons>,
+    },
+    NothingPlanned,
+}
+
+/// Why the expert planned an account so: its visit norm, and whether every pitch suits the
+/// person visited (false without visits).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlanReasons {
+    pub norm: f64,
+    pub every_pitch_fits: bool,
 }
 
 /// Both games month by month (the same scenario and seed).
-pub fn months(you: &Game, expert: &Game, lang: Language) -> Vec<MonthComparison> {
-    let (mine, theirs) = (by_month(you, lang, false), by_month(expert, lang, true));
+pub fn months(you: &Game, expert: &Game) -> Vec<MonthComparison> {
+    let (mine, theirs) = (by_month(you, false), by_month(expert, true));
     let months = mine.len().max(theirs.len());
     (0..months)
         .map(|m| MonthComparison {
@@ -30,10 +72,9 @@ pub fn months(you: &Game, expert: &Game, lang: Language) -> Vec<MonthComparison>
         .collect()
 }
 
-/// A game's decisions in words, grouped by the month they were made in.
-fn by_month(game: &Game, lang: Language, reasons: bool) -> Vec<Vec<String>> {
-    let scenario = game.scenario();
-    let mut out: Vec<Vec<String>> = Vec::new();
+/// A game's decisions, grouped by the month they were made in.
+fn by_month(game: &Game, reasons: bool) -> Vec<Vec<MonthLine>> {
+    let mut out: Vec<Vec<MonthLine>> = Vec::new();
     crate::record::walk_log(game, |_, decision, replay| {
         let month = replay.turn() as usize;
         if out.len() < month {
@@ -41,48 +82,27 @@ fn by_month(game: &Game, lang: Language, reasons: bool) -> Vec<Vec<String>> {
         }
         let lines = &mut out[month - 1];
         match (decision, replay.pending().cloned()) {
-            (Decision::Plan(plan), _) => lines.extend(plan_lines(replay, plan, lang, reasons)),
+            (Decision::Plan(plan), _) => lines.extend(
+                plan_lines(replay, plan, reasons)
+                    .into_iter()
+                    .map(MonthLine::Plan),
+            ),
             (Decision::Choose(c), Some(Pending::Event { event, account, .. })) => {
-                let def = &scenario.events[event];
-                let choice = &def.choices[*c];
-                let verdict = match (choice.verdict, lang) {
-                    (Verdict::Good, Language::Zh) => "好的回答",
-                    (Verdict::Neutral, Language::Zh) => "一般",
-                    (Verdict::Poor, Language::Zh) => "不好的回答",
-                    (Verdict::Good, Language::En) => "a good answer",
-                    (Verdict::Neutral, Language::En) => "neutral",
-                    (Verdict::Poor, Language::En) => "a poor answer",
-                };
-                lines.push(format!(
-                    "{} ({}): {} — {verdict}",
-                    def.title, scenario.accounts[account].name, choice.label
-                ));
+                lines.push(MonthLine::Answer {
+                    event,
+                    account,
+                    choice: *c,
+                });
             }
             (Decision::Offer(offer), Some(Pending::Negotiation(state))) => {
-                let n = &scenario.negotiations[state.negotiation];
-                let terms: Vec<&str> = n
-                    .issues
-                    .iter()
-                    .zip(offer)
-                    .filter_map(|(issue, o)| issue.options.get(*o).map(|x| x.label.as_str()))
-                    .collect();
-                let value = Game::buyer_value(n, offer);
-                lines.push(lang.pick(
-                    format!(
-                        "谈判“{}”出价：{}（对买方价值 {value:.0}）",
-                        n.title,
-                        terms.join("、")
-                    ),
-                    format!(
-                        "Offer in \"{}\": {} (worth {value:.0} to the buyer)",
-                        n.title,
-                        terms.join(", ")
-                    ),
-                ));
+                let n = &game.scenario().negotiations[state.negotiation];
+                lines.push(MonthLine::Offer {
+                    negotiation: state.negotiation,
+                    offer: offer.clone(),
+                    buyer_value: Game::buyer_value(n, offer),
+                });
             }
-            (Decision::WalkAway, _) => {
-                lines.push(lang.pick("离开谈判桌".into(), "Walked away from the table".into()));
-            }
+            (Decision::WalkAway, _) => lines.push(MonthLine::WalkedAway),
             _ => {}
         }
         ControlFlow::Continue(())
@@ -90,70 +110,47 @@ fn by_month(game: &Game, lang: Language, reasons: bool) -> Vec<Vec<String>> {
     out
 }
 
-/// A plan in words, one line per account it touches (who is visited with which pitch, which
+/// A plan, one line per account it touches (who is visited with which pitch, which
 /// resources), as it reads in `game`, the game it is about to be played in; with `reasons`,
-/// each line also gives the account's visits against its norm and whether every pitch fits.
-pub fn plan_lines(game: &Game, plan: &Plan, lang: Language, reasons: bool) -> Vec<String> {
+/// each line also gives the account's visit norm and whether every pitch fits.
+pub fn plan_lines(game: &Game, plan: &Plan, reasons: bool) -> Vec<PlanLine> {
     let scenario = game.scenario();
     let mut lines = Vec::new();
-    for (a, def) in scenario.accounts.iter().enumerate() {
-        let visits: Vec<_> = plan.visits.iter().filter(|v| v.account == a).collect();
-        let resources: Vec<_> = plan.resources.iter().filter(|r| r.account == a).collect();
+    for a in 0..scenario.accounts.len() {
+        let visits: Vec<Visit> = plan
+            .visits
+            .iter()
+            .filter(|v| v.account == a)
+            .copied()
+            .collect();
+        let resources: Vec<ResourceUse> = plan
+            .resources
+            .iter()
+            .filter(|r| r.account == a)
+            .copied()
+            .collect();
         if visits.is_empty() && resources.is_empty() {
             continue;
         }
         let state = &game.accounts()[a];
-        let people: Vec<String> = visits
-            .iter()
-            .map(|v| {
-                let who = &state.people[v.stakeholder].person.name;
-                format!("{who} · {}", scenario.approaches[v.approach].name)
-            })
-            .chain(resources.iter().map(|r| {
-                format!(
-                    "{} × {}",
-                    scenario.means.resources[r.resource].name, r.units
-                )
-            }))
-            .collect();
-        let mut line = lang.pick(
-            format!("{}：{}", def.name, people.join("，")),
-            format!("{}: {}", def.name, people.join(", ")),
-        );
-        if reasons {
-            let norm = game.prepared().norms[a];
-            let fitting = visits.iter().all(|v| {
+        let reasons = reasons.then(|| PlanReasons {
+            norm: game.prepared().norms[a],
+            every_pitch_fits: visits.iter().all(|v| {
                 model::fit(
                     &scenario.approaches[v.approach],
                     &state.people[v.stakeholder].person,
                 ) >= model::GOOD_FIT
-            });
-            line.push_str(&lang.pick(
-                format!(
-                    "（{} 次拜访，标准 {norm:.1}{}）",
-                    visits.len(),
-                    if fitting && !visits.is_empty() {
-                        "；每次的方式都契合对方风格"
-                    } else {
-                        ""
-                    }
-                ),
-                format!(
-                    " ({} {} against a norm of {norm:.1}{})",
-                    visits.len(),
-                    if visits.len() == 1 { "visit" } else { "visits" },
-                    if fitting && !visits.is_empty() {
-                        "; every pitch suits the person's style"
-                    } else {
-                        ""
-                    }
-                ),
-            ));
-        }
-        lines.push(line);
+            }) && !visits.is_empty(),
+        });
+        lines.push(PlanLine::Account {
+            account: a,
+            visits,
+            resources,
+            reasons,
+        });
     }
     if plan.visits.is_empty() && plan.resources.is_empty() {
-        lines.push(lang.pick("没有安排拜访".into(), "No visits planned".into()));
+        lines.push(PlanLine::NothingPlanned);
     }
     lines
 }
@@ -161,13 +158,17 @@ pub fn plan_lines(game: &Game, plan: &Plan, lang: Language, reasons: bool) -> Ve
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::words::Lang;
 
     #[test]
     fn every_month_of_both_games_is_told_and_the_expert_gives_reasons() {
         let prepared = crate::bundled::prepared("classroom_en").unwrap();
         let you = crate::batch::play(&prepared, crate::strategy::StrategyId::Even, 5).unwrap();
         let expert = crate::batch::play(&prepared, crate::strategy::StrategyId::Expert, 5).unwrap();
-        let months = months(&you, &expert, Language::En);
+        let months = months(&you, &expert);
+        let words = |game: &Game, lines: &[MonthLine]| -> Vec<String> {
+            lines.iter().map(|l| l.words(game, Lang::En)).collect()
+        };
         assert_eq!(months.len() as u32, prepared.scenario.turns);
         for m in &months {
             assert!(
@@ -179,19 +180,19 @@ mod tests {
         assert!(
             months
                 .iter()
-                .flat_map(|m| &m.expert)
+                .flat_map(|m| words(&expert, &m.expert))
                 .any(|l| l.contains("norm of"))
         );
         assert!(
             months
                 .iter()
-                .flat_map(|m| &m.expert)
+                .flat_map(|m| words(&expert, &m.expert))
                 .any(|l| l.contains("a good answer"))
         );
         assert!(
             months
                 .iter()
-                .flat_map(|m| &m.you)
+                .flat_map(|m| words(&you, &m.you))
                 .all(|l| !l.contains("norm of"))
         );
     }

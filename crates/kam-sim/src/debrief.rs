@@ -3,35 +3,39 @@
 //!
 //! Debriefing is where a simulation teaches (DOMAIN.md §3), so every verdict here names its
 //! evidence in numbers the player can check against their own game.
+//!
+//! The debrief is worked out once, in no language: each face words it where it shows it
+//! (`crate::words::debrief`, `crate::words::verdict`), so a language switch words it again
+//! without judging the game again.
 
 use crate::chance::{self, ChanceDraw};
-use crate::engine::{Game, Metric};
-use crate::explain::cause_text_over_game;
+use crate::engine::{Cause, Game, Metric};
 use crate::scenario::{Language, Lesson, Verdict};
 use crate::score::{self, Scores};
-use crate::verdict;
+use crate::verdict::{self, Evidence};
 
 pub use crate::verdict::LessonOutcome;
 
+/// An event's answer that mattered: the event and choice are the scenario's indices.
 #[derive(Debug, Clone, PartialEq)]
 pub struct KeyDecision {
     pub turn: u32,
-    pub account: String,
-    pub text: String,
+    pub account: usize,
+    pub event: usize,
+    pub choice: usize,
     pub verdict: Verdict,
-    pub feedback: String,
 }
 
 /// An account's game in one place: kept or lost, and the causes that moved it most.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AccountStory {
     pub account: usize,
-    pub name: String,
     pub retained: bool,
     pub satisfaction_change: f64,
     pub profit: f64,
-    /// The largest summed causes of satisfaction change over the game, largest first.
-    pub causes: Vec<(String, f64)>,
+    /// The largest causes of satisfaction change over the game, each summed over its months
+    /// (`delta` is the sum), largest first.
+    pub causes: Vec<Cause>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -48,7 +52,7 @@ pub struct Debrief {
 /// once (a class report's and a class server's "most missed" count these).
 pub fn lessons_missed(game: &Game) -> Vec<(Lesson, bool)> {
     let mut out: Vec<(Lesson, bool)> = Vec::new();
-    for l in debrief(game, game.scenario().language).lessons {
+    for l in debrief(game).lessons {
         match out.iter_mut().find(|(x, _)| *x == l.lesson) {
             Some(entry) => entry.1 |= !l.met,
             None => out.push((l.lesson, !l.met)),
@@ -118,52 +122,31 @@ pub fn deal_verdict(
     }
 }
 
-pub fn debrief(game: &Game, lang: Language) -> Debrief {
+/// The debrief of `game`: its teaching points, the answers that mattered, each account's story
+/// and what chance decided.
+pub fn debrief(game: &Game) -> Debrief {
     let scenario = game.scenario();
     // Each teaching point judged by the decisions and their expected worth (crate::verdict).
-    let mut lessons = verdict::visits_verdicts(game, lang);
-    lessons.extend(verdict::allocation_verdict(game, lang));
-    lessons.extend(verdict::tiering_verdict(game, lang));
-    lessons.push(verdict::warning_verdict(game, lang));
-    lessons.extend(verdict::pipeline_verdict(game, lang));
-    lessons.extend(verdict::discount_verdict(game, lang));
-    lessons.extend(verdict::objection_verdicts(game, lang));
+    let mut lessons = verdict::visits_verdicts(game);
+    lessons.extend(verdict::allocation_verdict(game));
+    lessons.extend(verdict::tiering_verdict(game));
+    lessons.push(verdict::warning_verdict(game));
+    lessons.extend(verdict::pipeline_verdict(game));
+    lessons.extend(verdict::discount_verdict(game));
+    lessons.extend(verdict::objection_verdicts(game));
 
     // Negotiations: a deal both sides can live with.
-    // The most of the profit rate a win-win deal gives up, in percent (10 % today).
-    let given_up = (1.0 - WIN_WIN_PROFIT_KEPT) * 100.0;
     for r in game.negotiation_records() {
-        let n = &scenario.negotiations[r.negotiation];
         let win_win = is_win_win(r.deal.is_some(), r.profit_rate_before, r.profit_rate_after);
         lessons.push(LessonOutcome {
             lesson: Lesson::Negotiation,
             met: win_win,
-            // The criterion in the words: a deal is not enough, it must keep the profit.
-            evidence: match &r.deal {
-                Some(_) if win_win => lang.pick(
-                    format!(
-                        "{}：达成协议且利润基本守住（每月 {:.1} → {:.1}，让出不到 {given_up:.0}%）",
-                        n.title, r.profit_rate_before, r.profit_rate_after
-                    ),
-                    format!(
-                        "{}: deal agreed and profit kept (per month {:.1} → {:.1}, less than {given_up:.0} % given up)",
-                        n.title, r.profit_rate_before, r.profit_rate_after
-                    ),
-                ),
-                Some(_) => lang.pick(
-                    format!(
-                        "{}：达成了协议，但每月利润 {:.1} → {:.1}，让出超过 {given_up:.0}%：不是双赢",
-                        n.title, r.profit_rate_before, r.profit_rate_after
-                    ),
-                    format!(
-                        "{}: a deal, but profit per month {:.1} → {:.1}, more than {given_up:.0} % given up: not win-win",
-                        n.title, r.profit_rate_before, r.profit_rate_after
-                    ),
-                ),
-                None => lang.pick(
-                    format!("{}：没有达成协议", n.title),
-                    format!("{}: no deal", n.title),
-                ),
+            evidence: Evidence::Negotiation {
+                negotiation: r.negotiation,
+                deal: r.deal.is_some(),
+                before: r.profit_rate_before,
+                after: r.profit_rate_after,
+                win_win,
             },
         });
     }
@@ -171,70 +154,65 @@ pub fn debrief(game: &Game, lang: Language) -> Debrief {
     // Event answers, by the lesson each event practises.
     let mut decisions = Vec::new();
     for c in game.choices() {
-        let e = &scenario.events[c.event];
-        let choice = &e.choices[c.choice];
-        if let Some(lesson) = e.lesson
+        if let Some(lesson) = scenario.events[c.event].lesson
             && c.verdict != Verdict::Neutral
         {
             lessons.push(LessonOutcome {
                 lesson,
                 met: c.verdict == Verdict::Good,
-                evidence: match lang {
-                    Language::Zh => format!("{}：{}", e.title, choice.label),
-                    Language::En => format!("{} — {}", e.title, choice.label),
+                evidence: Evidence::Answer {
+                    event: c.event,
+                    choice: c.choice,
                 },
             });
         }
         decisions.push(KeyDecision {
             turn: c.turn,
-            account: scenario.accounts[c.account].name.clone(),
-            text: lang.pick(
-                format!("{}：{}", e.title, choice.label),
-                format!("{}: {}", e.title, choice.label),
-            ),
+            account: c.account,
+            event: c.event,
+            choice: c.choice,
             verdict: c.verdict,
-            feedback: choice.feedback.clone(),
         });
     }
     lessons.sort_by_key(|l| (l.lesson, l.met));
-
-    let accounts = (0..scenario.accounts.len())
-        .map(|a| {
-            let history = game.history(a);
-            let mut causes: Vec<(String, f64)> = Vec::new();
-            for record in history {
-                for cause in record
-                    .causes
-                    .iter()
-                    .filter(|c| c.metric == Metric::Satisfaction)
-                {
-                    let text = cause_text_over_game(game, a, cause, lang);
-                    match causes.iter_mut().find(|(t, _)| *t == text) {
-                        Some(entry) => entry.1 += cause.delta,
-                        None => causes.push((text, cause.delta)),
-                    }
-                }
-            }
-            causes.sort_by(|x, y| y.1.abs().total_cmp(&x.1.abs()));
-            causes.truncate(5);
-            AccountStory {
-                account: a,
-                name: scenario.accounts[a].name.clone(),
-                retained: !game.accounts()[a].churned,
-                satisfaction_change: history.last().map_or(0.0, |r| r.satisfaction)
-                    - scenario.accounts[a].satisfaction,
-                profit: history.iter().map(|r| r.profit.total()).sum(),
-                causes,
-            }
-        })
-        .collect();
 
     Debrief {
         scores: score::score(game),
         lessons,
         decisions,
-        accounts,
-        chance: chance::draws(game, lang),
+        accounts: (0..scenario.accounts.len())
+            .map(|a| account_story(game, a))
+            .collect(),
+        chance: chance::draws(game),
+    }
+}
+
+/// An account's story: kept or lost, its change in satisfaction and profit, and the five
+/// largest causes of its satisfaction's change, each summed over the game.
+fn account_story(game: &Game, a: usize) -> AccountStory {
+    let history = game.history(a);
+    let mut causes: Vec<Cause> = Vec::new();
+    for record in history {
+        for cause in record
+            .causes
+            .iter()
+            .filter(|c| c.metric == Metric::Satisfaction)
+        {
+            match causes.iter_mut().find(|c| c.source == cause.source) {
+                Some(entry) => entry.delta += cause.delta,
+                None => causes.push(*cause),
+            }
+        }
+    }
+    causes.sort_by(|x, y| y.delta.abs().total_cmp(&x.delta.abs()));
+    causes.truncate(5);
+    let start = &game.scenario().accounts[a];
+    AccountStory {
+        account: a,
+        retained: !game.accounts()[a].churned,
+        satisfaction_change: history.last().map_or(0.0, |r| r.satisfaction) - start.satisfaction,
+        profit: history.iter().map(|r| r.profit.total()).sum(),
+        causes,
     }
 }
 

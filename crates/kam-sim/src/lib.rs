@@ -65,12 +65,16 @@ mod negotiation_review;
 mod reading;
 mod reading_review;
 mod verdict;
-pub use chance::{ChanceDraw, Luck, draws as chance_draws};
+pub use chance::{ChanceDraw, Draw, Luck, draws as chance_draws};
 pub use coach::{
     Hint, Mistake, costliest_mistakes, hints as coach_hints, money_losers, objection_hint,
 };
-pub use compare::{MonthComparison, months as compare_months, plan_lines};
-pub use debrief::{Debrief, deal_verdict, debrief as debrief_game, lessons_missed};
+pub use compare::{
+    MonthComparison, MonthLine, PlanLine, PlanReasons, months as compare_months, plan_lines,
+};
+pub use debrief::{
+    AccountStory, Debrief, KeyDecision, deal_verdict, debrief as debrief_game, lessons_missed,
+};
 pub use explain::{
     WarningLevel, cause_text, metric_help, metric_name, resource_effects, shown_scale,
     warnings as account_warnings,
@@ -84,6 +88,7 @@ pub use reading::{
     need_at_the_table, reactions,
 };
 pub use reading_review::{PersonReading, review as review_reading};
+pub use verdict::{Evidence, LeftBehind, LessonOutcome, Stray};
 
 // A class's aggregates, shared by the class server's dashboard and `kam report`.
 mod class_summary;

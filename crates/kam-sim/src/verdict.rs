@@ -7,10 +7,13 @@
 //! every point it plays by, and each ablation strategy misses the point it removes, over
 //! hundreds of seeds on every bundled and test scenario (`tests/verdicts.rs`, table in
 //! docs/model.md). What chance decided is shown apart ([`crate::chance`]).
+//!
+//! The verdicts are typed ([`LessonOutcome`], [`Evidence`]): each face words them in its
+//! player's language where it shows them (`crate::words::verdict`).
 
 use crate::engine::{Decision, Game};
 use crate::model;
-use crate::scenario::{BuyingRole, EventKind, Language, Layer, Lesson, Tier};
+use crate::scenario::{BuyingRole, EventKind, Layer, Lesson, Tier};
 use crate::score;
 
 /// A teaching point met or missed, and what in the game shows it.
@@ -18,8 +21,100 @@ use crate::score;
 pub struct LessonOutcome {
     pub lesson: Lesson,
     pub met: bool,
-    /// What in the game shows it, in the player's language.
-    pub evidence: String,
+    /// What in the game shows it, with the numbers a trainee can check.
+    pub evidence: Evidence,
+}
+
+/// What in the game shows a teaching point met or missed. Accounts, events, choices and
+/// negotiations are the scenario's indices; shares are in percent, as they are shown.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Evidence {
+    /// The share of visits that used the pitch suiting the person best, against the aim.
+    BestPitch { percent: f64, aim: f64 },
+    /// The share of visits that reached decision makers or people of high influence.
+    Deciders { percent: f64, aim: f64 },
+    /// The share of visits that matched the accounts' value; when missed, where they strayed.
+    Allocation {
+        matched: f64,
+        aim: f64,
+        strayed: Option<Stray>,
+    },
+    /// Visits against the norm a month, A accounts against the other profitable ones; the A
+    /// account left far behind the best-served one, if one was.
+    Tiering {
+        tier_a: f64,
+        others: f64,
+        left_behind: Option<LeftBehind>,
+    },
+    /// A key account lost after a warning sign nobody answered: the month-end that showed it,
+    /// and the visits of the month after against those due.
+    WarningIgnored {
+        account: usize,
+        month: u32,
+        satisfaction: f64,
+        visits: u32,
+        due: f64,
+    },
+    /// No account was lost.
+    NoAccountLost,
+    /// Accounts lost, none after an unanswered warning: taken by chance (answered, or not key
+    /// accounts), or let go because they lost money at their starting terms.
+    AccountsLost {
+        to_chance: Vec<usize>,
+        let_go: Vec<usize>,
+    },
+    /// The opportunities the customers decided: how well they were worked (value-weighted
+    /// percent of the visits due) and their average chance when decided.
+    Pipeline {
+        decided: usize,
+        worked: f64,
+        aim: f64,
+        mean_chance: f64,
+    },
+    /// Discounts given outside a negotiation, and the accounts that got more than
+    /// [`DISCOUNTS_ALLOWED`].
+    Discounts { given: u32, over: Vec<usize> },
+    /// A solvable objection of an account: solved, or answered `raised` times without it.
+    Objection {
+        account: usize,
+        event: usize,
+        raised: usize,
+        solved: bool,
+    },
+    /// A finished negotiation: whether a deal was made, the profit per month before and after,
+    /// and whether it was win-win.
+    Negotiation {
+        negotiation: usize,
+        deal: bool,
+        before: f64,
+        after: f64,
+        win_win: bool,
+    },
+    /// An event's answer, judged by the courseware.
+    Answer { event: usize, choice: usize },
+}
+
+/// Where a missed allocation went wrong: the account that got most beyond its value and the
+/// one that got least for it, each with its share of the visits and of the value in percent.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stray {
+    pub over: usize,
+    pub over_visits: f64,
+    pub over_value: f64,
+    /// The over-served account loses money at its terms.
+    pub over_loses_money: bool,
+    pub under: usize,
+    pub under_value: f64,
+    pub under_visits: f64,
+}
+
+/// The A account least served against its norm, and the best-served one's coverage, in
+/// percent of the norm.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LeftBehind {
+    pub account: usize,
+    pub coverage: f64,
+    pub best: f64,
 }
 
 /// The share of visits that must use the pitch suiting the person best (of the scenario's
@@ -95,16 +190,8 @@ fn months_kept(game: &Game, a: usize) -> f64 {
     game.history(a).iter().filter(|r| !r.churned).count().max(1) as f64
 }
 
-fn names(game: &Game, accounts: &[usize], lang: Language) -> String {
-    accounts
-        .iter()
-        .map(|&a| game.scenario().accounts[a].name.as_str())
-        .collect::<Vec<_>>()
-        .join(lang.pick("、", ", "))
-}
-
 /// Pitching and whom the visits reached: teaching points 3 and 4.
-pub fn visits_verdicts(game: &Game, lang: Language) -> Vec<LessonOutcome> {
+pub fn visits_verdicts(game: &Game) -> Vec<LessonOutcome> {
     let scenario = game.scenario();
     let (mut total, mut best, mut to_deciders) = (0.0, 0.0, 0.0);
     for decision in game.log() {
@@ -135,41 +222,29 @@ pub fn visits_verdicts(game: &Game, lang: Language) -> Vec<LessonOutcome> {
     if total == 0.0 {
         return Vec::new();
     }
-    let best_share = 100.0 * best / total;
-    let decider_share = 100.0 * to_deciders / total;
-    let aim_style = 100.0 * STYLE_BEST_PITCH_SHARE;
-    let aim_centre = 100.0 * BUYING_CENTRE_SHARE;
     vec![
         LessonOutcome {
             lesson: Lesson::Style,
             met: best / total >= STYLE_BEST_PITCH_SHARE,
-            evidence: lang.pick(
-                format!(
-                    "{best_share:.0}% 的拜访用了最适合对方风格和需求的方式（目标 ≥ {aim_style:.0}%）"
-                ),
-                format!(
-                    "{best_share:.0}% of visits used the pitch that suits the person best (aim: {aim_style:.0}% or more)"
-                ),
-            ),
+            evidence: Evidence::BestPitch {
+                percent: 100.0 * best / total,
+                aim: 100.0 * STYLE_BEST_PITCH_SHARE,
+            },
         },
         LessonOutcome {
             lesson: Lesson::BuyingCentre,
             met: to_deciders / total >= BUYING_CENTRE_SHARE,
-            evidence: lang.pick(
-                format!(
-                    "{decider_share:.0}% 的拜访见到了决策层或高影响力的人（目标 ≥ {aim_centre:.0}%）"
-                ),
-                format!(
-                    "{decider_share:.0}% of visits reached decision makers or people of high influence (aim: {aim_centre:.0}% or more)"
-                ),
-            ),
+            evidence: Evidence::Deciders {
+                percent: 100.0 * to_deciders / total,
+                aim: 100.0 * BUYING_CENTRE_SHARE,
+            },
         },
     ]
 }
 
 /// Where the visits went against what each account can bring: teaching point 2. Judged by
 /// value net of cost to serve and credit ([`account_value`]), not by tier letter.
-pub fn allocation_verdict(game: &Game, lang: Language) -> Option<LessonOutcome> {
+pub fn allocation_verdict(game: &Game) -> Option<LessonOutcome> {
     let n = game.accounts().len();
     if n < 2 {
         return None;
@@ -186,47 +261,24 @@ pub fn allocation_verdict(game: &Game, lang: Language) -> Option<LessonOutcome> 
     let met = stray <= ALLOCATION_STRAY;
     let over = (0..n).max_by(|&x, &y| gap(x).total_cmp(&gap(y)));
     let under = (0..n).min_by(|&x, &y| gap(x).total_cmp(&gap(y)));
-    let matched = 100.0 * (1.0 - stray);
-    let aim = 100.0 * (1.0 - ALLOCATION_STRAY);
-    let mut evidence = lang.pick(
-        format!("{matched:.0}% 的拜访与各客户能带来的利润相匹配（目标 ≥ {aim:.0}%）"),
-        format!(
-            "{matched:.0}% of visits matched the profit each account can bring (aim: {aim:.0}% or more)"
-        ),
-    );
-    if let (Some(o), Some(u)) = (over, under)
-        && !met
-    {
-        let name = |a: usize| game.scenario().accounts[a].name.as_str();
-        let share = |x: f64, t: f64| 100.0 * x / t;
-        let loses = score::baseline_profit_rate(game.scenario(), o) < 0.0;
-        evidence.push_str(&match lang {
-            Language::Zh => format!(
-                "：{} 得到 {:.0}% 的拜访，只占 {:.0}% 的价值{}；{} 占 {:.0}% 的价值，只得到 {:.0}% 的拜访",
-                name(o),
-                share(visits[o], total),
-                share(value[o], value_total),
-                if loses { "（按现有条件亏损）" } else { "" },
-                name(u),
-                share(value[u], value_total),
-                share(visits[u], total),
-            ),
-            Language::En => format!(
-                ": {} got {:.0}% of the visits for {:.0}% of the value{}; {} holds {:.0}% of the value and got {:.0}% of the visits",
-                name(o),
-                share(visits[o], total),
-                share(value[o], value_total),
-                if loses {
-                    " (it loses money at its terms)"
-                } else {
-                    ""
-                },
-                name(u),
-                share(value[u], value_total),
-                share(visits[u], total),
-            ),
-        });
-    }
+    let share = |x: f64, t: f64| 100.0 * x / t;
+    let strayed = match (over, under) {
+        (Some(o), Some(u)) if !met => Some(Stray {
+            over: o,
+            over_visits: share(visits[o], total),
+            over_value: share(value[o], value_total),
+            over_loses_money: score::baseline_profit_rate(game.scenario(), o) < 0.0,
+            under: u,
+            under_value: share(value[u], value_total),
+            under_visits: share(visits[u], total),
+        }),
+        _ => None,
+    };
+    let evidence = Evidence::Allocation {
+        matched: 100.0 * (1.0 - stray),
+        aim: 100.0 * (1.0 - ALLOCATION_STRAY),
+        strayed,
+    };
     Some(LessonOutcome {
         lesson: Lesson::Allocation,
         met,
@@ -236,7 +288,7 @@ pub fn allocation_verdict(game: &Game, lang: Language) -> Option<LessonOutcome> 
 
 /// Whether the A (producing) accounts came first: each got at least the others' visits per
 /// norm, and none was left far behind the best-served A account. Teaching point 1.
-pub fn tiering_verdict(game: &Game, lang: Language) -> Option<LessonOutcome> {
+pub fn tiering_verdict(game: &Game) -> Option<LessonOutcome> {
     let scenario = game.scenario();
     let n = scenario.accounts.len();
     let visits = visits_by_account(game);
@@ -273,34 +325,15 @@ pub fn tiering_verdict(game: &Game, lang: Language) -> Option<LessonOutcome> {
     } else {
         mean(&others)
     };
-    let mut evidence = lang.pick(
-        format!(
-            "A 级客户每月拜访达到标准的 {:.0}%，其他盈利客户 {:.0}%",
-            100.0 * a_mean,
-            100.0 * others_mean
-        ),
-        format!(
-            "A accounts got {:.0}% of their visit norm a month, the other profitable accounts {:.0}%",
-            100.0 * a_mean,
-            100.0 * others_mean
-        ),
-    );
-    if !balanced {
-        evidence.push_str(&lang.pick(
-            format!(
-                "；{} 只得到 {:.0}%，远低于得到最多的 A 级客户（{:.0}%）",
-                scenario.accounts[least].name,
-                100.0 * coverage(least),
-                100.0 * best
-            ),
-            format!(
-                "; {} got only {:.0}%, far below the best-served A account ({:.0}%)",
-                scenario.accounts[least].name,
-                100.0 * coverage(least),
-                100.0 * best
-            ),
-        ));
-    }
+    let evidence = Evidence::Tiering {
+        tier_a: 100.0 * a_mean,
+        others: 100.0 * others_mean,
+        left_behind: (!balanced).then(|| LeftBehind {
+            account: least,
+            coverage: 100.0 * coverage(least),
+            best: 100.0 * best,
+        }),
+    };
     Some(LessonOutcome {
         lesson: Lesson::Tiering,
         met: first && balanced,
@@ -313,7 +346,7 @@ pub fn tiering_verdict(game: &Game, lang: Language) -> Option<LessonOutcome> {
 /// (satisfaction under [`model::CHURN_SATISFACTION`]) and a next month with fewer visits than
 /// its share of capacity and no more than before (no response) counts as missed; one lost despite the response is chance
 /// ([`crate::chance`]). The answers to warning events count as their own verdicts.
-pub fn warning_verdict(game: &Game, lang: Language) -> LessonOutcome {
+pub fn warning_verdict(game: &Game) -> LessonOutcome {
     let scenario = game.scenario();
     let n = scenario.accounts.len();
     let key = key_accounts(game);
@@ -334,67 +367,21 @@ pub fn warning_verdict(game: &Game, lang: Language) -> LessonOutcome {
         }
     }
     let lost: Vec<usize> = (0..n).filter(|&a| game.accounts()[a].churned).collect();
-    let evidence = if let Some(&(a, month, sat, visits, due)) = ignored.first() {
-        let name = &scenario.accounts[a].name;
-        let unit = crate::words::turn_unit(lang, scenario.turn_unit);
-        let next = match visits {
-            0 => lang.pick(
-                "下一个{unit}却一次也没有拜访".replace("{unit}", unit),
-                format!("the next {unit} it got no visit"),
-            ),
-            _ => lang.pick(
-                format!("下一个{unit}却只拜访了 {visits} 次，没有比之前多"),
-                format!(
-                    "the next {unit} it got {}, no more than before",
-                    crate::words::count(lang, visits as usize, crate::words::Counted::Visit)
-                ),
-            ),
-        };
-        lang.pick(
-            format!(
-                "流失了关键客户 {name}：第 {month} 个{unit}末满意度 {sat:.1}，已低于 {:.0}，{next}（应有 {due:.0} 次）",
-                model::CHURN_SATISFACTION
-            ),
-            format!(
-                "Key account {name} was lost: at the end of {unit} {month} its satisfaction was {sat:.1}, under {:.0}, and {next} ({due:.0} were due)",
-                model::CHURN_SATISFACTION
-            ),
-        )
+    let evidence = if let Some(&(account, month, satisfaction, visits, due)) = ignored.first() {
+        Evidence::WarningIgnored {
+            account,
+            month,
+            satisfaction,
+            visits,
+            due,
+        }
     } else if lost.is_empty() {
-        lang.pick(
-            "没有流失任何客户".to_owned(),
-            "No account was lost".to_owned(),
-        )
+        Evidence::NoAccountLost
     } else {
-        let (let_go, others): (Vec<usize>, Vec<usize>) = lost
+        let (let_go, to_chance): (Vec<usize>, Vec<usize>) = lost
             .iter()
             .partition(|&&a| score::baseline_profit_rate(scenario, a) < 0.0);
-        let mut text = Vec::new();
-        if !others.is_empty() {
-            text.push(lang.pick(
-                format!(
-                    "流失的客户（{}）出现预警后都得到了回应，或不属于关键客户：流失由概率决定，见“由运气决定的”一节",
-                    names(game, &others, lang)
-                ),
-                format!(
-                    "The accounts lost ({}) got a response to their warning signs or were not key accounts: chance took them (see \"Decided by chance\")",
-                    names(game, &others, lang)
-                ),
-            ));
-        }
-        if !let_go.is_empty() {
-            text.push(lang.pick(
-                format!(
-                    "{} 按原条件亏损，课程认为这样的客户可以放手",
-                    names(game, &let_go, lang)
-                ),
-                format!(
-                    "{} lost money at its starting terms: the course says such accounts may be let go",
-                    names(game, &let_go, lang)
-                ),
-            ));
-        }
-        text.join(lang.pick("；", "; "))
+        Evidence::AccountsLost { to_chance, let_go }
     };
     LessonOutcome {
         lesson: Lesson::WarningSigns,
@@ -425,7 +412,7 @@ pub fn key_accounts(game: &Game) -> Vec<bool> {
 /// they were open against the account's share of capacity, or odds at the decision better than
 /// at the start, weighted by their values ([`PIPELINE_WORK`]). The draw itself is chance: a deal lost at 95 % is not a missed point, a
 /// deal won at an account nobody visited is not a met one.
-pub fn pipeline_verdict(game: &Game, lang: Language) -> Option<LessonOutcome> {
+pub fn pipeline_verdict(game: &Game) -> Option<LessonOutcome> {
     let norms = &game.prepared().norms;
     let capacity = capacity_share(game);
     let (mut worked, mut value, mut chance) = (0.0, 0.0, 0.0);
@@ -460,26 +447,15 @@ pub fn pipeline_verdict(game: &Game, lang: Language) -> Option<LessonOutcome> {
         return None;
     }
     let work = worked / value;
-    let mean_chance = 100.0 * chance / count as f64;
-    let aim = 100.0 * PIPELINE_WORK;
     Some(LessonOutcome {
         lesson: Lesson::Pipeline,
         met: work >= PIPELINE_WORK,
-        evidence: lang.pick(
-            format!(
-                "{count} 个商机由客户做出了决定：按价值加权，跟进达到应有拜访的 {:.0}%（目标 ≥ {aim:.0}%）；决定时平均赢单概率 {mean_chance:.0}%。输赢本身由概率决定",
-                100.0 * work
-            ),
-            format!(
-                "{count} {} decided: weighted by value, they were worked at {:.0}% of the visits due (aim: {aim:.0}% or more); their average chance when decided was {mean_chance:.0}%. Winning or losing each was chance",
-                if count == 1 {
-                    "opportunity was"
-                } else {
-                    "opportunities were"
-                },
-                100.0 * work
-            ),
-        ),
+        evidence: Evidence::Pipeline {
+            decided: count,
+            worked: 100.0 * work,
+            aim: 100.0 * PIPELINE_WORK,
+            mean_chance: 100.0 * chance / count as f64,
+        },
     })
 }
 
@@ -499,7 +475,7 @@ fn starting_chance(game: &Game, a: usize, stage: u32) -> f64 {
 }
 
 /// Discounts given outside a negotiation: price handed over with nothing traded for it.
-pub fn discount_verdict(game: &Game, lang: Language) -> Option<LessonOutcome> {
+pub fn discount_verdict(game: &Game) -> Option<LessonOutcome> {
     let scenario = game.scenario();
     let discounting: Vec<usize> = (0..scenario.means.resources.len())
         .filter(|&r| scenario.means.resources[r].margin < 0.0)
@@ -529,30 +505,14 @@ pub fn discount_verdict(game: &Game, lang: Language) -> Option<LessonOutcome> {
     Some(LessonOutcome {
         lesson: Lesson::Negotiation,
         met: over.is_empty(),
-        evidence: if over.is_empty() {
-            lang.pick(
-                format!("只给过 {given} 次折让，每个客户不超过 {DISCOUNTS_ALLOWED} 次"),
-                format!("{given} discounts given, no account more than {DISCOUNTS_ALLOWED} times"),
-            )
-        } else {
-            lang.pick(
-                format!(
-                    "给了 {given} 次折让，没有换回任何东西；{} 各超过 {DISCOUNTS_ALLOWED} 次：让价要换条件，不能白送",
-                    names(game, &over, lang)
-                ),
-                format!(
-                    "{given} discounts given with nothing traded for them; {} got more than {DISCOUNTS_ALLOWED} each: trade a concession, never give it",
-                    names(game, &over, lang)
-                ),
-            )
-        },
+        evidence: Evidence::Discounts { given, over },
     })
 }
 
 /// Repeated objections: an objection some answer could solve, answered without solving it,
 /// while it could still come back. The course: a repeated objection is what the customer
 /// values most; solve it for good (seed 001, 对待异议).
-pub fn objection_verdicts(game: &Game, lang: Language) -> Vec<LessonOutcome> {
+pub fn objection_verdicts(game: &Game) -> Vec<LessonOutcome> {
     let scenario = game.scenario();
     let mut out: Vec<LessonOutcome> = Vec::new();
     let mut seen: Vec<(usize, usize)> = Vec::new();
@@ -569,30 +529,14 @@ pub fn objection_verdicts(game: &Game, lang: Language) -> Vec<LessonOutcome> {
             .filter(|x| x.event == c.event && x.account == c.account)
             .collect();
         let solved = answers.iter().any(|x| e.choices[x.choice].resolves);
-        let account = &scenario.accounts[c.account].name;
-        // Titles are often quotes already ("Changeovers take too long"): quoted once.
-        let title = e
-            .title
-            .trim_matches(|c| matches!(c, '"' | '“' | '”' | '「' | '」'));
         out.push(LessonOutcome {
             lesson: Lesson::Objection,
             met: solved,
-            evidence: if solved {
-                lang.pick(
-                    format!("{account}：“{title}”被彻底解决"),
-                    format!("{account}: \"{title}\" was solved for good"),
-                )
-            } else {
-                lang.pick(
-                    format!(
-                        "{account}：“{title}”被提出 {} 次，每次都只是应付，没有解决",
-                        answers.len()
-                    ),
-                    format!(
-                        "{account}: \"{title}\" was raised {} times and only ever stop-gapped, never solved",
-                        answers.len()
-                    ),
-                )
+            evidence: Evidence::Objection {
+                account: c.account,
+                event: c.event,
+                raised: answers.len(),
+                solved,
             },
         });
     }

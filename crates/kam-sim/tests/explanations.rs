@@ -213,24 +213,23 @@ fn letting_a_loss_making_account_go_is_not_a_missed_warning_sign() {
         if !game.accounts()[hongda].churned {
             continue;
         }
-        let debrief = kam_sim::debrief_game(&game, kam_sim::scenario::Language::En);
+        let debrief = kam_sim::debrief_game(&game);
         let warning = debrief
             .lessons
             .iter()
             .find(|l| l.lesson == kam_sim::scenario::Lesson::WarningSigns)
             .unwrap();
+        let evidence = warning
+            .evidence
+            .words(game.scenario(), kam_sim::scenario::Language::En);
         assert!(
             warning.met,
-            "a margin squeezer let go is a missed sign: {}",
-            warning.evidence
+            "a margin squeezer let go is a missed sign: {evidence}"
         );
         assert!(
-            warning
-                .evidence
-                .contains("Hongda Building Materials lost money at its starting terms")
-                && warning.evidence.contains("let go"),
-            "{}",
-            warning.evidence
+            evidence.contains("Hongda Building Materials lost money at its starting terms")
+                && evidence.contains("let go"),
+            "{evidence}"
         );
         return;
     }

@@ -189,35 +189,33 @@ fn a_careless_game_on_one_loss_maker_misses_allocation_not_style() {
         game.decide(d).unwrap();
     }
     let lang = kam_sim::scenario::Language::En;
-    let debrief = kam_sim::debrief_game(&game, lang);
+    let debrief = kam_sim::debrief_game(&game);
     let lesson = |l: Lesson| debrief.lessons.iter().find(|x| x.lesson == l).unwrap();
+    let evidence = |l: Lesson| lesson(l).evidence.words(game.scenario(), lang);
     let allocation = lesson(Lesson::Allocation);
-    assert!(!allocation.met, "{}", allocation.evidence);
+    assert!(!allocation.met, "{}", evidence(Lesson::Allocation));
+    let allocation_words = evidence(Lesson::Allocation);
     assert!(
-        allocation.evidence.contains("Hongda") && allocation.evidence.contains("loses money"),
-        "{}",
-        allocation.evidence
+        allocation_words.contains("Hongda") && allocation_words.contains("loses money"),
+        "{allocation_words}"
     );
-    assert!(
-        lesson(Lesson::Style).met,
-        "{}",
-        lesson(Lesson::Style).evidence
-    );
+    assert!(lesson(Lesson::Style).met, "{}", evidence(Lesson::Style));
     // No visit to any A account is no priority for them, even when the others got none too.
     let tiering = lesson(Lesson::Tiering);
-    assert!(!tiering.met, "{}", tiering.evidence);
+    assert!(!tiering.met, "{}", evidence(Lesson::Tiering));
     // The A accounts left alone for months were likely lost by the month they went: chance
     // says the months before made it likely, not that luck was against the trainee.
-    let draws = kam_sim::chance_draws(&game, lang);
+    let draws = kam_sim::chance_draws(&game);
+    let text = |d: &kam_sim::ChanceDraw| d.words(&game, lang);
     let neglected: Vec<_> = draws
         .iter()
-        .filter(|d| d.account != hongda && d.text.contains("defected"))
+        .filter(|d| d.account != hongda && text(d).contains("defected"))
         .collect();
     assert!(!neglected.is_empty(), "{draws:?}");
     for d in &neglected {
         if d.odds >= 0.5 {
-            assert_eq!(d.luck, kam_sim::Luck::AsExpected, "{}", d.text);
-            assert!(d.text.contains("made it likely"), "{}", d.text);
+            assert_eq!(d.luck, kam_sim::Luck::AsExpected, "{}", text(d));
+            assert!(text(d).contains("made it likely"), "{}", text(d));
         }
     }
     assert!(
@@ -254,20 +252,25 @@ fn a_likely_deal_lost_is_luck_not_a_missed_pipeline() {
             })
         })
         .expect("some seed loses a likely deal");
-    let debrief = kam_sim::debrief_game(&game, lang);
+    let debrief = kam_sim::debrief_game(&game);
     let pipeline = debrief
         .lessons
         .iter()
         .find(|l| l.lesson == Lesson::Pipeline)
         .unwrap();
-    assert!(pipeline.met, "{}", pipeline.evidence);
+    assert!(
+        pipeline.met,
+        "{}",
+        pipeline.evidence.words(game.scenario(), lang)
+    );
     let against: Vec<_> = debrief
         .chance
         .iter()
-        .filter(|d| d.luck == Luck::Against && d.text.contains("lost"))
+        .map(|d| (d, d.words(&game, lang)))
+        .filter(|(d, text)| d.luck == Luck::Against && text.contains("lost"))
         .collect();
     assert!(!against.is_empty(), "{:?}", debrief.chance);
-    assert!(against[0].text.contains("a good position and a bad draw"));
+    assert!(against[0].1.contains("a good position and a bad draw"));
 }
 
 /// The tutorial's briefing advises visits by the tier norms and working the pipeline: a
@@ -332,7 +335,7 @@ fn following_the_tutorials_advice_meets_the_allocation_point() {
             };
             game.decide(d).unwrap();
         }
-        let debrief = kam_sim::debrief_game(&game, kam_sim::scenario::Language::En);
+        let debrief = kam_sim::debrief_game(&game);
         let allocation = debrief
             .lessons
             .iter()

@@ -1,7 +1,8 @@
 //! The debrief: final scores with their breakdown and grade beside the expert strategy's on the
 //! same seed, every account over time, the decisions that mattered, the teaching points met
 //! and missed, and the result file for the instructor. Everything it shows of the game is
-//! worked out once, when the game ends ([`crate::session::DebriefData`]), not every frame.
+//! worked out once, when the game ends ([`crate::session::DebriefData`]), not every frame;
+//! the verdicts, draws and months are worded here, in the language of the frame.
 
 use bevy_egui::egui;
 use egui::RichText;
@@ -19,7 +20,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
     let mut actions = Vec::new();
     let lang = s.lang;
     // Worked out when the game ended; here only for a game that reached the debrief another
-    // way, or after the language changed.
+    // way, or to word "try next time" and the reading of people after the language changed.
     if let Some(play) = &mut s.play {
         play.debrief(lang);
     }
@@ -55,11 +56,11 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                 }
                 breakdown(ui, s, play, &data.debrief.scores);
                 ui.add_space(6.0);
-                teaching_points(ui, data, lang);
-                chance_section(ui, &data.debrief.chance, lang);
+                teaching_points(ui, &play.game, data, lang);
+                chance_section(ui, &play.game, &data.debrief.chance, lang);
                 super::people::people_review(ui, &play.game, &data.people_read, lang);
-                decisions(ui, data, lang);
-                account_stories(ui, s, data);
+                decisions(ui, &play.game, data, lang);
+                account_stories(ui, s, &play.game, data);
                 try_next_time(ui, &play.game, data, lang, &mut actions);
                 you_and_expert(ui, play, data, lang, &mut actions);
             });
@@ -227,7 +228,7 @@ fn profit_rows(ui: &mut egui::Ui, s: &Session, you: &Scores, e: Option<Scores>) 
 
 /// Each teaching point: met, missed or both, with the evidence, open where there is room to
 /// do better.
-fn teaching_points(ui: &mut egui::Ui, data: &DebriefData, lang: Lang) {
+fn teaching_points(ui: &mut egui::Ui, game: &Game, data: &DebriefData, lang: Lang) {
     ui::section_heading(ui, K::TeachingPoints.t(lang));
     for lesson in Lesson::ALL {
         let outcomes: Vec<_> = data
@@ -272,7 +273,7 @@ fn teaching_points(ui: &mut egui::Ui, data: &DebriefData, lang: Lang) {
                 };
                 ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new(tag.t(lang)).color(color).strong());
-                    ui.label(&l.evidence);
+                    ui.label(l.evidence.words(game.scenario(), lang));
                 });
             }
             // A point met on the whole can still hold the game's costliest decisions; say so
@@ -289,7 +290,8 @@ fn teaching_points(ui: &mut egui::Ui, data: &DebriefData, lang: Lang) {
 }
 
 /// The decisions that mattered, each with its verdict and feedback.
-fn decisions(ui: &mut egui::Ui, data: &DebriefData, lang: Lang) {
+fn decisions(ui: &mut egui::Ui, game: &Game, data: &DebriefData, lang: Lang) {
+    let scenario = game.scenario();
     ui.add_space(6.0);
     ui::section_heading(ui, K::DecisionsThatMattered.t(lang));
     for k in &data.debrief.decisions {
@@ -297,7 +299,7 @@ fn decisions(ui: &mut egui::Ui, data: &DebriefData, lang: Lang) {
             ui.set_width(ui.available_width());
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(format!("{} {}", K::Turn.t(lang), k.turn)).color(ui::MUTED));
-                ui.label(RichText::new(&k.account).strong());
+                ui.label(RichText::new(&scenario.accounts[k.account].name).strong());
                 ui.label(
                     RichText::new(i18n::verdict(lang, k.verdict))
                         .color(ui::verdict_color(k.verdict))
@@ -305,15 +307,15 @@ fn decisions(ui: &mut egui::Ui, data: &DebriefData, lang: Lang) {
                 );
             });
             // Chinese line breaking: no row may start with ；or ，(a playtest).
-            ui::kinsoku::label(ui, &k.text, |r| r);
-            ui::kinsoku::label(ui, &k.feedback, |r| r.small().color(ui::MUTED));
+            ui::kinsoku::label(ui, &k.words(scenario, lang), |r| r);
+            ui::kinsoku::label(ui, k.feedback(scenario), |r| r.small().color(ui::MUTED));
         });
     }
 }
 
 /// Each account's story: kept or lost, its change in satisfaction, its profit and the main
 /// causes.
-fn account_stories(ui: &mut egui::Ui, s: &Session, data: &DebriefData) {
+fn account_stories(ui: &mut egui::Ui, s: &Session, game: &Game, data: &DebriefData) {
     let lang = s.lang;
     ui.add_space(6.0);
     ui::section_heading(ui, K::AccountStories.t(lang));
@@ -333,7 +335,7 @@ fn account_stories(ui: &mut egui::Ui, s: &Session, data: &DebriefData) {
             ui::header(ui, K::MainCauses.t(lang), "");
             ui.end_row();
             for st in &data.debrief.accounts {
-                ui.label(RichText::new(&st.name).strong());
+                ui.label(RichText::new(&game.scenario().accounts[st.account].name).strong());
                 ui.label(if st.retained {
                     RichText::new(K::Kept.t(lang)).color(ui::GREEN)
                 } else {
@@ -342,10 +344,10 @@ fn account_stories(ui: &mut egui::Ui, s: &Session, data: &DebriefData) {
                 ui.label(ui::delta_text(st.satisfaction_change));
                 ui.label(i18n::money(st.profit));
                 let top = st
-                    .causes
-                    .iter()
+                    .cause_words(game, lang)
+                    .into_iter()
                     .take(2)
-                    .map(|(t, v)| format!("{t}{}", i18n::paren(lang, i18n::delta(*v))))
+                    .map(|(t, v)| format!("{t}{}", i18n::paren(lang, i18n::delta(v))))
                     .collect::<Vec<_>>();
                 // Cut at the column's edge (the whole text on hover): a long line here widened
                 // the page and cut the expert's lines below at the charts (the debrief fit
@@ -406,9 +408,9 @@ fn you_and_expert(
     lang: Lang,
     actions: &mut Vec<Action>,
 ) {
-    if play.expert.is_none() {
+    let Some(expert) = &play.expert else {
         return;
-    }
+    };
     ui.add_space(6.0);
     let title = RichText::new(K::YouAndExpert.t(lang))
         .strong()
@@ -425,10 +427,15 @@ fn you_and_expert(
                     }
                 });
                 ui.columns(2, |cols| {
-                    for (col, who, lines) in [(0, K::You, &m.you), (1, K::Expert, &m.expert)] {
+                    let sides = [
+                        (0, K::You, &play.game, &m.you),
+                        (1, K::Expert, &expert.game, &m.expert),
+                    ];
+                    for (col, who, game, lines) in sides {
                         cols[col].label(RichText::new(who.t(lang)).color(ui::MUTED));
                         for line in lines {
-                            cols[col].add(egui::Label::new(RichText::new(line).small()).wrap());
+                            let text = RichText::new(line.words(game, lang)).small();
+                            cols[col].add(egui::Label::new(text).wrap());
                         }
                     }
                 });
@@ -443,7 +450,7 @@ fn you_and_expert(
 
 /// "Decided by chance": each deal decided and each account lost, with its odds, apart from the
 /// verdicts, so a good decision with a bad draw reads as what it was.
-fn chance_section(ui: &mut egui::Ui, draws: &[kam_sim::ChanceDraw], lang: Lang) {
+fn chance_section(ui: &mut egui::Ui, game: &Game, draws: &[kam_sim::ChanceDraw], lang: Lang) {
     if draws.is_empty() {
         return;
     }
@@ -465,7 +472,7 @@ fn chance_section(ui: &mut egui::Ui, draws: &[kam_sim::ChanceDraw], lang: Lang) 
                     RichText::new(format!("{} {}", K::Turn.t(lang), draw.month)).color(ui::MUTED),
                 );
                 ui.label(RichText::new(word.t(lang)).color(color).strong());
-                ui.label(&draw.text);
+                ui.label(draw.words(game, lang));
             });
         }
     });

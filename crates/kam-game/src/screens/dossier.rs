@@ -73,8 +73,9 @@ fn suggestion_card(
                     .strong()
                     .color(ui::BLUE),
             );
-            for line in kam_sim::plan_lines(game, plan, lang, true) {
-                ui.add(egui::Label::new(RichText::new(line).small()).wrap());
+            for line in kam_sim::plan_lines(game, plan, true) {
+                let text = RichText::new(line.words(game, lang)).small();
+                ui.add(egui::Label::new(text).wrap());
             }
             if ui.button(K::UseThisPlan.t(lang)).clicked() {
                 actions.push(Action::UseSuggestion);

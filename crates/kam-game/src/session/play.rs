@@ -146,21 +146,26 @@ impl ExpertGame {
     }
 }
 
-/// Everything the debrief shows of a finished game, in one language, worked out once.
+/// Everything the debrief shows of a finished game, worked out once. The debrief and the
+/// comparison with the expert are kam-sim's typed messages, worded where they are drawn, so a
+/// language switch does not work them out again; "how you read the people" and "try next
+/// time" still come worded from kam-sim, and a switch words those two again.
 pub struct DebriefData {
-    /// What it was worked out for: how many decisions the game held, and the language.
-    made_for: (usize, Lang),
+    /// How many decisions the game held when it was worked out.
+    decisions: usize,
     pub debrief: Debrief,
-    /// "How you read the people" (Normal and Hard).
-    pub people_read: Vec<PersonReading>,
     /// Accounts whose visits cost more than they brought, every month: (account, visits,
     /// spent).
     pub money_losers: Vec<(usize, u32, f64)>,
+    /// The game beside the expert's, month by month (empty without the expert's game).
+    pub months: Vec<MonthComparison>,
+    /// The language `people_read` and `try_next_time` are worded in.
+    worded_in: Lang,
+    /// "How you read the people" (Normal and Hard).
+    pub people_read: Vec<PersonReading>,
     /// "Try next time": the costliest decisions, measured by replaying (only when the game
     /// ended through [`Session::finish`](crate::Session::finish); empty otherwise).
     pub try_next_time: Vec<Mistake>,
-    /// The game beside the expert's, month by month (empty without the expert's game).
-    pub months: Vec<MonthComparison>,
 }
 
 /// What the turn screen works out from the draft, kept until the draft, the game or the
@@ -281,17 +286,23 @@ impl Play {
         self.debrief = Some(self.work_out_debrief(lang, try_next_time));
     }
 
-    /// The debrief of this game in `lang`: the one worked out when the game ended, or, for a
-    /// game that reached the debrief another way (a test), worked out now without the replays
-    /// of "try next time".
+    /// The debrief of this game, with its worded parts in `lang`: the one worked out when the
+    /// game ended (worded again if the language changed since), or, for a game that reached
+    /// the debrief another way (a test), worked out now without the replays of "try next
+    /// time".
     pub fn debrief(&mut self, lang: Lang) -> &DebriefData {
         let decisions = self.game.log().len();
         let data = match self.debrief.take() {
-            Some(d) if d.made_for == (decisions, lang) => d,
-            // The same game in another language: "try next time" again if it had been found.
-            Some(d) if d.made_for.0 == decisions && !d.try_next_time.is_empty() => {
-                let try_next_time = self.mistakes.get(&self.game, lang);
-                self.work_out_debrief(lang, try_next_time)
+            Some(mut d) if d.decisions == decisions => {
+                if d.worded_in != lang {
+                    d.people_read = kam_sim::review_reading(&self.game, lang);
+                    // "Try next time" again only if it had been found.
+                    if !d.try_next_time.is_empty() {
+                        d.try_next_time = self.mistakes.get(&self.game, lang);
+                    }
+                    d.worded_in = lang;
+                }
+                d
             }
             _ => self.work_out_debrief(lang, Vec::new()),
         };
@@ -306,21 +317,23 @@ impl Play {
     fn work_out_debrief(&self, lang: Lang, try_next_time: Vec<Mistake>) -> DebriefData {
         let game = &self.game;
         DebriefData {
-            made_for: (game.log().len(), lang),
-            debrief: kam_sim::debrief_game(game, lang),
-            people_read: kam_sim::review_reading(game, lang),
+            decisions: game.log().len(),
+            debrief: kam_sim::debrief_game(game),
             money_losers: kam_sim::money_losers(game),
-            try_next_time,
             months: self
                 .expert
                 .as_ref()
-                .map(|e| kam_sim::compare_months(game, &e.game, lang))
+                .map(|e| kam_sim::compare_months(game, &e.game))
                 .unwrap_or_default(),
+            worded_in: lang,
+            people_read: kam_sim::review_reading(game, lang),
+            try_next_time,
         }
     }
 
-    /// After a language switch: the debrief's words (this game's and the original's beside a
-    /// what-if) in the new language; "try next time" only where it had been worked out.
+    /// After a language switch: the debrief's worded parts (this game's and the original's
+    /// beside a what-if) in the new language; "try next time" only where it had been worked
+    /// out.
     pub(super) fn reword(&mut self, lang: Lang) {
         if self.debrief.is_some() {
             self.debrief(lang);
@@ -457,8 +470,26 @@ mod tests {
         s.apply(Action::SetLang(Lang::Zh));
         let play = s.play.as_mut().unwrap();
         let chinese = play.debrief_data().unwrap();
-        assert_eq!(chinese.made_for.1, Lang::Zh, "re-worded at the switch");
+        assert_eq!(chinese.worded_in, Lang::Zh, "re-worded at the switch");
         assert_eq!(chinese.try_next_time.len(), play.try_next_time().len());
+    }
+
+    /// A language switch words the debrief and the comparison with the expert again where they
+    /// are drawn: the typed debrief and months are the ones worked out when the game ended.
+    #[test]
+    fn a_language_switch_does_not_work_the_debrief_out_again() {
+        let mut s = tutorial();
+        s.autoplay(kam_sim::StrategyId::Even).unwrap();
+        let data = s.play.as_ref().unwrap().debrief_data().unwrap();
+        assert!(!data.months.is_empty(), "the expert's game is beside it");
+        let (lessons, months) = (data.debrief.lessons.as_ptr(), data.months.as_ptr());
+        let chance = data.debrief.chance.as_ptr();
+        s.apply(Action::SetLang(Lang::Zh));
+        let data = s.play.as_mut().unwrap().debrief(Lang::Zh);
+        assert_eq!(data.worded_in, Lang::Zh);
+        assert_eq!(data.debrief.lessons.as_ptr(), lessons, "not judged again");
+        assert_eq!(data.debrief.chance.as_ptr(), chance);
+        assert_eq!(data.months.as_ptr(), months, "not compared again");
     }
 
     /// The coach's hints and preview follow the draft: kept while nothing they depend on

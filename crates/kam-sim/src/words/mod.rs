@@ -16,6 +16,13 @@ use crate::scenario::{
 
 pub use crate::scenario::Language as Lang;
 
+// The words of kam-sim's typed messages, one file a family: each message has a `words` method
+// there, so a face words it in its player's language where it shows it.
+mod chance;
+mod compare;
+mod debrief;
+mod verdict;
+
 /// A catalogue of sentences: `word_table! { pub enum Say { Key => "中文", "English"; … } }`
 /// declares the enum, `Say::ALL` and `Say::t(lang)`. Placeholders are `{}` in both languages,
 /// filled by [`fill`].
