@@ -97,8 +97,9 @@ pub fn plan_lines(game: &Game, plan: &Plan, lang: Language, reasons: bool) -> Ve
     let scenario = game.scenario();
     let mut lines = Vec::new();
     for (a, def) in scenario.accounts.iter().enumerate() {
-        let visits: Vec<_> = plan.visits.iter().filter(|v| v.account == a).collect();
-        let resources: Vec<_> = plan.resources.iter().filter(|r| r.account == a).collect();
+        let id = crate::AccountId(a);
+        let visits: Vec<_> = plan.visits.iter().filter(|v| v.account == id).collect();
+        let resources: Vec<_> = plan.resources.iter().filter(|r| r.account == id).collect();
         if visits.is_empty() && resources.is_empty() {
             continue;
         }

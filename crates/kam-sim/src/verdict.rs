@@ -81,7 +81,7 @@ fn visits_by_account(game: &Game) -> Vec<f64> {
     for decision in game.log() {
         if let Decision::Plan(plan) = decision {
             for v in &plan.visits {
-                if let Some(x) = visits.get_mut(v.account) {
+                if let Some(x) = visits.get_mut(v.account.index()) {
                     *x += 1.0;
                 }
             }
@@ -112,7 +112,7 @@ pub fn visits_verdicts(game: &Game, lang: Language) -> Vec<LessonOutcome> {
             continue;
         };
         for v in &plan.visits {
-            let Some(person) = game.accounts()[v.account].people.get(v.stakeholder) else {
+            let Some(person) = game.accounts()[v.account].people.get(v.stakeholder.index()) else {
                 continue;
             };
             total += 1.0;
@@ -120,7 +120,7 @@ pub fn visits_verdicts(game: &Game, lang: Language) -> Vec<LessonOutcome> {
             let top = (0..scenario.approaches.len())
                 .map(fit)
                 .fold(f64::NEG_INFINITY, f64::max);
-            if fit(v.approach) >= top - 1e-9 {
+            if fit(v.approach.index()) >= top - 1e-9 {
                 best += 1.0;
             }
             let p = &person.person;
@@ -511,8 +511,8 @@ pub fn discount_verdict(game: &Game, lang: Language) -> Option<LessonOutcome> {
     for decision in game.log() {
         if let Decision::Plan(plan) = decision {
             for r in &plan.resources {
-                if discounting.contains(&r.resource)
-                    && let Some(x) = per_account.get_mut(r.account)
+                if discounting.contains(&r.resource.index())
+                    && let Some(x) = per_account.get_mut(r.account.index())
                 {
                     *x += r.units;
                 }
@@ -555,7 +555,7 @@ pub fn discount_verdict(game: &Game, lang: Language) -> Option<LessonOutcome> {
 pub fn objection_verdicts(game: &Game, lang: Language) -> Vec<LessonOutcome> {
     let scenario = game.scenario();
     let mut out: Vec<LessonOutcome> = Vec::new();
-    let mut seen: Vec<(usize, usize)> = Vec::new();
+    let mut seen = Vec::new();
     for c in game.choices() {
         let e = &scenario.events[c.event];
         let solvable = e.kind == EventKind::Objection && e.choices.iter().any(|x| x.resolves);
