@@ -363,9 +363,9 @@ fn refusals_change_nothing() {
         let plan = |account| {
             Decision::Plan(Plan {
                 visits: vec![Visit {
-                    account,
-                    stakeholder: 0,
-                    approach: 0,
+                    account: kam_sim::AccountId(account),
+                    stakeholder: kam_sim::MemberId(0),
+                    approach: kam_sim::ApproachId(0),
                 }],
                 resources: vec![],
             })

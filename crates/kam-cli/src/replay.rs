@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use kam_sim::model::MODEL_VERSION;
-use kam_sim::{Decision, Game, Pending, Prepared};
+use kam_sim::{AccountId, Decision, Game, Pending, Prepared};
 use kam_sim::{GameRecord, RecordVerdict};
 
 use crate::scenario_source;
@@ -295,7 +295,7 @@ fn describe(game: &Game, decision: &Decision, lang: Lang) -> String {
         } => {
             let account = scenario
                 .accounts
-                .get(*account)
+                .get(account.index())
                 .map_or("?", |a| a.id.as_str());
             say(Say::Reading, &[&account, stakeholder])
         }
@@ -305,10 +305,10 @@ fn describe(game: &Game, decision: &Decision, lang: Lang) -> String {
 /// What `game` needs decided next, in words.
 fn waiting_for(game: &Game, lang: Lang) -> String {
     let scenario = game.scenario();
-    let account = |a: usize| {
+    let account = |a: AccountId| {
         scenario
             .accounts
-            .get(a)
+            .get(a.index())
             .map_or_else(|| a.to_string(), |a| a.id.clone())
     };
     match game.pending() {

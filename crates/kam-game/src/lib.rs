@@ -335,9 +335,9 @@ fn first_mispitched_visit(game: &kam_sim::Game) -> Option<kam_sim::Visit> {
             .total_cmp(&kam_sim::model::fit(&approaches[y], &person.person))
     })?;
     Some(kam_sim::Visit {
-        account,
-        stakeholder,
-        approach,
+        account: kam_sim::AccountId(account),
+        stakeholder: kam_sim::MemberId(stakeholder),
+        approach: kam_sim::ApproachId(approach),
     })
 }
 

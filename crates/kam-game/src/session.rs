@@ -627,8 +627,8 @@ impl Session {
                 .is_some_and(|p| p.reading == reading)
         });
         let read = kam_sim::Decision::Read {
-            account,
-            stakeholder,
+            account: kam_sim::AccountId(account),
+            stakeholder: kam_sim::MemberId(stakeholder),
             reading,
         };
         if !same && self.decide(read) {

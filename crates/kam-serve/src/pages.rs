@@ -6,7 +6,7 @@
 //! words (account, person and event names) stay as the scenario wrote them.
 
 use kam_class::protocol::Pacing;
-use kam_sim::{Decision, Game};
+use kam_sim::{AccountId, Decision, Game, MemberId};
 
 use kam_sim::scenario::Difficulty;
 use kam_sim::words::{Metric, difficulty, tier};
@@ -519,10 +519,10 @@ fn decision_lines(lang: Lang, game: &Game) -> Vec<String> {
 
 fn answer_text(lang: Lang, game: &Game, record: &kam_sim::ChoiceRecord) -> String {
     let scenario = game.scenario();
-    let event = scenario.events.get(record.event);
+    let event = scenario.events.get(record.event.index());
     let account = scenario
         .accounts
-        .get(record.account)
+        .get(record.account.index())
         .map_or("?", |a| a.name.as_str());
     let answer = event
         .and_then(|e| e.choices.get(record.choice))
@@ -559,10 +559,10 @@ fn counted(
 /// A decision in words; a plan is month `month`'s.
 fn decision_text(lang: Lang, game: &Game, decision: &Decision, month: u32) -> String {
     let scenario = game.scenario();
-    let person_at = |account: usize, stakeholder: usize| {
-        let account = scenario.accounts.get(account);
+    let person_at = |account: AccountId, stakeholder: MemberId| {
+        let account = scenario.accounts.get(account.index());
         let person = account
-            .and_then(|a| a.stakeholders.get(stakeholder))
+            .and_then(|a| a.stakeholders.get(stakeholder.index()))
             .map_or("?", |s| s.name.as_str());
         (person, account.map_or("?", |a| a.name.as_str()))
     };

@@ -5,6 +5,7 @@
 //! The draws are typed ([`ChanceDraw`], [`Draw`]); `crate::words::chance` words them.
 
 use crate::engine::Game;
+use crate::ids::AccountId;
 
 /// Which way a draw went for the trainee.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,7 +24,7 @@ pub enum Luck {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChanceDraw {
     pub month: u32,
-    pub account: usize,
+    pub account: AccountId,
     /// The chance the outcome that happened had (0 to 1); for an account lost, the chance of
     /// losing it by that month, over every month's draw so far.
     pub odds: f64,
@@ -85,7 +86,7 @@ pub fn draws(game: &Game) -> Vec<ChanceDraw> {
                 };
                 out.push(ChanceDraw {
                     month: record.turn,
-                    account: a,
+                    account: AccountId(a),
                     odds,
                     luck: luck(odds, close.won),
                     profit: if close.won { margin } else { -margin },
@@ -113,7 +114,7 @@ pub fn draws(game: &Game) -> Vec<ChanceDraw> {
                 let losing_money = was_making < 0.0;
                 out.push(ChanceDraw {
                     month: record.turn,
-                    account: a,
+                    account: AccountId(a),
                     odds: by_then,
                     luck: if losing_money {
                         Luck::Mixed

@@ -22,11 +22,12 @@ pub fn hints(game: &Game, plan: &Plan, lang: Language) -> Vec<Hint> {
     let prepared = game.prepared();
     let mut out = Vec::new();
     for (a, def) in scenario.accounts.iter().enumerate() {
+        let id = crate::AccountId(a);
         let state = &game.accounts()[a];
         if state.churned {
             continue;
         }
-        let planned = plan.visits.iter().filter(|v| v.account == a).count() as f64;
+        let planned = plan.visits.iter().filter(|v| v.account == id).count() as f64;
         let norm = prepared.norms[a];
         let history = game.history(a);
 
@@ -55,12 +56,12 @@ pub fn hints(game: &Game, plan: &Plan, lang: Language) -> Vec<Hint> {
         }
 
         // A pitch that talks past the decision maker wastes the visit and costs support.
-        let mismatched = plan.visits.iter().filter(|v| v.account == a).find(|v| {
+        let mismatched = plan.visits.iter().filter(|v| v.account == id).find(|v| {
             let person = &state.people[v.stakeholder].person;
             person.role == BuyingRole::DecisionMaker
                 && scenario
                     .approaches
-                    .get(v.approach)
+                    .get(v.approach.index())
                     .is_some_and(|p| model::fit(p, person) < model::SUPPORT_NEUTRAL_FIT)
         });
         let reading_people = !prepared.difficulty.shows_style_and_need();
@@ -69,14 +70,16 @@ pub fn hints(game: &Game, plan: &Plan, lang: Language) -> Vec<Hint> {
         {
             // Reading the people: the coach points at what the person said, never at the
             // answer, and only once a visit has shown how this pitch lands with them.
-            if crate::reading::fit_seen(game, a, v.stakeholder, v.approach) {
+            if crate::reading::fit_seen(game, id, v.stakeholder, v.approach) {
                 let person = &state.people[v.stakeholder].person;
                 let pitch = &scenario.approaches[v.approach].name;
                 let said = crate::reading::reactions(game, lang)
                     .into_iter()
                     .rev()
                     .find(|r| {
-                        r.account == a && r.stakeholder == v.stakeholder && r.approach == v.approach
+                        r.account == id
+                            && r.stakeholder == v.stakeholder
+                            && r.approach == v.approach
                     })
                     .map(|r| r.words)
                     .unwrap_or_default();
@@ -126,11 +129,11 @@ pub fn hints(game: &Game, plan: &Plan, lang: Language) -> Vec<Hint> {
         // month's figure: a hint read as this month's plan's doing would be a false accusation.
         let last_profit = history.last().map_or(0.0, |r| r.profit.total());
         let discounted = plan.resources.iter().any(|r| {
-            r.account == a
+            r.account == id
                 && scenario
                     .means
                     .resources
-                    .get(r.resource)
+                    .get(r.resource.index())
                     .is_some_and(|res| res.margin < 0.0)
         });
         if losing && discounted {
@@ -149,10 +152,10 @@ pub fn hints(game: &Game, plan: &Plan, lang: Language) -> Vec<Hint> {
             });
         } else if losing && planned > norm.max(1.0) {
             out.push(loss_maker_hint(def, a, planned, norm, last_profit, lang));
-        } else if history.is_empty() && game.profit_rate(a) < 0.0 && planned > norm.max(1.0) {
+        } else if history.is_empty() && game.profit_rate(id) < 0.0 && planned > norm.max(1.0) {
             // The first month has no past months to point at, but the terms on the dossier
             // already say the account loses money.
-            let rate = game.profit_rate(a);
+            let rate = game.profit_rate(id);
             out.push(Hint {
                 lesson: Lesson::Tiering,
                 account: a,
@@ -200,10 +203,10 @@ fn loss_maker_hint(
 /// back again, costlier each time.
 pub fn objection_hint(game: &Game, event: usize, account: usize, lang: Language) -> Option<Hint> {
     let def = game.scenario().events.get(event)?;
-    let fired = game.times_fired(event, account);
+    let fired = game.times_fired(crate::EventId(event), crate::AccountId(account));
     if def.kind != crate::scenario::EventKind::Objection
         || fired < 2
-        || game.is_resolved(event, account)
+        || game.is_resolved(crate::EventId(event), crate::AccountId(account))
     {
         return None;
     }
@@ -264,9 +267,9 @@ mod tests {
         let plan = Plan {
             visits: (0..norm)
                 .map(|i| Visit {
-                    account: a,
-                    stakeholder: i % game.accounts()[a].people.len(),
-                    approach: 0,
+                    account: crate::AccountId(a),
+                    stakeholder: crate::MemberId(i % game.accounts()[a].people.len()),
+                    approach: crate::ApproachId(0),
                 })
                 .collect(),
             resources: vec![],
@@ -284,16 +287,16 @@ mod tests {
     fn visits_piled_on_a_loss_maker_in_the_first_month_earn_a_hint() {
         let game = classroom();
         let a = (0..game.accounts().len())
-            .find(|&a| game.profit_rate(a) < 0.0)
+            .find(|&a| game.profit_rate(crate::AccountId(a)) < 0.0)
             .expect("the classroom has an account that loses money at its terms");
         let norm = game.prepared().norms[a];
         let people = game.accounts()[a].people.len();
         let heavy = Plan {
             visits: (0..(norm.max(1.0) as usize + 3))
                 .map(|i| Visit {
-                    account: a,
-                    stakeholder: i % people,
-                    approach: 0,
+                    account: crate::AccountId(a),
+                    stakeholder: crate::MemberId(i % people),
+                    approach: crate::ApproachId(0),
                 })
                 .collect(),
             resources: vec![],
@@ -338,9 +341,9 @@ mod tests {
         let plan = Plan {
             visits: (0..norm + 1)
                 .map(|i| Visit {
-                    account: loser,
-                    stakeholder: i % people,
-                    approach: 0,
+                    account: crate::AccountId(loser),
+                    stakeholder: crate::MemberId(i % people),
+                    approach: crate::ApproachId(0),
                 })
                 .collect(),
             resources: vec![],
@@ -385,9 +388,9 @@ mod tests {
             .expect("a decision maker some pitch does not suit");
         let plan = Plan {
             visits: vec![Visit {
-                account: a,
-                stakeholder: p,
-                approach,
+                account: crate::AccountId(a),
+                stakeholder: crate::MemberId(p),
+                approach: crate::ApproachId(approach),
             }],
             resources: vec![],
         };
@@ -458,9 +461,9 @@ fn pitched_to_style(game: &Game, plan: &Plan) -> f64 {
         .iter()
         .filter(|v| {
             game.accounts()
-                .get(v.account)
-                .and_then(|a| a.people.get(v.stakeholder))
-                .zip(scenario.approaches.get(v.approach))
+                .get(v.account.index())
+                .and_then(|a| a.people.get(v.stakeholder.index()))
+                .zip(scenario.approaches.get(v.approach.index()))
                 .is_some_and(|(p, approach)| model::fit(approach, &p.person) >= model::GOOD_FIT)
         })
         .count();
@@ -474,11 +477,13 @@ fn with_pitches_of(game: &Game, better: &Plan, mine: &Plan) -> Plan {
     let approaches = game.scenario().approaches.len();
     let mut used = vec![0u32; approaches];
     for v in &mine.visits {
-        if let Some(x) = used.get_mut(v.approach) {
+        if let Some(x) = used.get_mut(v.approach.index()) {
             *x += 1;
         }
     }
-    let habit = (0..approaches).max_by_key(|&k| used[k]);
+    let habit = (0..approaches)
+        .map(crate::ApproachId)
+        .max_by_key(|&k| used[k]);
     let visits = better
         .visits
         .iter()
@@ -509,8 +514,8 @@ fn best_pitched(game: &Game, mine: &Plan) -> Plan {
         .map(|v| {
             let best = game
                 .accounts()
-                .get(v.account)
-                .and_then(|a| a.people.get(v.stakeholder))
+                .get(v.account.index())
+                .and_then(|a| a.people.get(v.stakeholder.index()))
                 .and_then(|p| model::best_approach(approaches, &p.person))
                 .unwrap_or(v.approach);
             Visit {
@@ -532,7 +537,7 @@ fn visit_moves(game: &Game, mine: &Plan, better: &Plan, lang: Language) -> Strin
     let count = |p: &Plan| {
         let mut c = vec![0i64; n];
         for v in &p.visits {
-            if let Some(x) = c.get_mut(v.account) {
+            if let Some(x) = c.get_mut(v.account.index()) {
                 *x += 1;
             }
         }
@@ -601,7 +606,7 @@ fn visit_moves(game: &Game, mine: &Plan, better: &Plan, lang: Language) -> Strin
 /// Whether two plans send their visits to different people (pitches aside).
 fn moves_differ(mine: &Plan, better: &Plan) -> bool {
     let people = |p: &Plan| {
-        let mut v: Vec<(usize, usize)> = p
+        let mut v: Vec<_> = p
             .visits
             .iter()
             .map(|v| (v.account, v.stakeholder))
@@ -621,10 +626,10 @@ fn spending(game: &Game, plan: &Plan, lang: Language) -> String {
     for r in &plan.resources {
         match bought
             .iter_mut()
-            .find(|(a, k, _)| *a == r.account && *k == r.resource)
+            .find(|(a, k, _)| *a == r.account.index() && *k == r.resource.index())
         {
             Some(line) => line.2 += r.units,
-            None => bought.push((r.account, r.resource, r.units)),
+            None => bought.push((r.account.index(), r.resource.index(), r.units)),
         }
     }
     let items: Vec<String> = bought
@@ -1034,8 +1039,8 @@ mod mistakes {
         let prepared = crate::bundled::prepared("classroom_zh").unwrap();
         let game = Game::new(prepared, 1);
         let line = crate::engine::ResourceUse {
-            account: 1,
-            resource: 0,
+            account: crate::AccountId(1),
+            resource: crate::ResourceId(0),
             units: 1,
         };
         let plan = Plan {
@@ -1079,6 +1084,7 @@ mod mistakes {
                     model::fit(&prepared.scenario.approaches[x], person)
                         .total_cmp(&model::fit(&prepared.scenario.approaches[y], person))
                 })
+                .map(crate::ApproachId)
                 .unwrap();
         }
         assert!(pitched_to_style(&game, &plan) < 0.1);

@@ -8,6 +8,7 @@
 use std::ops::ControlFlow;
 
 use crate::engine::{Decision, Game, Pending, Plan, ResourceUse, Visit};
+use crate::ids::{AccountId, EventId, NegotiationId};
 use crate::model;
 
 /// One month of two games.
@@ -24,13 +25,13 @@ pub enum MonthLine {
     Plan(PlanLine),
     /// An event's answer: the scenario's event, the account it came from and the choice.
     Answer {
-        event: usize,
-        account: usize,
+        event: EventId,
+        account: AccountId,
         choice: usize,
     },
     /// An offer in a negotiation: an option per issue, and what it was worth to the buyer.
     Offer {
-        negotiation: usize,
+        negotiation: NegotiationId,
         offer: Vec<usize>,
         buyer_value: f64,
     },
@@ -43,7 +44,7 @@ pub enum PlanLine {
     /// Who at the account is visited with which pitch, which resources it gets, and (for the
     /// expert) why.
     Account {
-        account: usize,
+        account: AccountId,
         visits: Vec<Visit>,
         resources: Vec<ResourceUse>,
         reasons: Option<PlanReasons>,
@@ -116,7 +117,7 @@ fn by_month(game: &Game, reasons: bool) -> Vec<Vec<MonthLine>> {
 pub fn plan_lines(game: &Game, plan: &Plan, reasons: bool) -> Vec<PlanLine> {
     let scenario = game.scenario();
     let mut lines = Vec::new();
-    for a in 0..scenario.accounts.len() {
+    for a in (0..scenario.accounts.len()).map(AccountId) {
         let visits: Vec<Visit> = plan
             .visits
             .iter()

@@ -10,6 +10,7 @@
 
 use crate::chance::{self, ChanceDraw};
 use crate::engine::{Cause, Game, Metric};
+use crate::ids::{AccountId, EventId};
 use crate::scenario::{Language, Lesson, Verdict};
 use crate::score::{self, Scores};
 use crate::verdict::{self, Evidence};
@@ -20,8 +21,8 @@ pub use crate::verdict::LessonOutcome;
 #[derive(Debug, Clone, PartialEq)]
 pub struct KeyDecision {
     pub turn: u32,
-    pub account: usize,
-    pub event: usize,
+    pub account: AccountId,
+    pub event: EventId,
     pub choice: usize,
     pub verdict: Verdict,
 }
@@ -29,7 +30,7 @@ pub struct KeyDecision {
 /// An account's game in one place: kept or lost, and the causes that moved it most.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AccountStory {
-    pub account: usize,
+    pub account: AccountId,
     pub retained: bool,
     pub satisfaction_change: f64,
     pub profit: f64,
@@ -208,7 +209,7 @@ fn account_story(game: &Game, a: usize) -> AccountStory {
     causes.truncate(5);
     let start = &game.scenario().accounts[a];
     AccountStory {
-        account: a,
+        account: AccountId(a),
         retained: !game.accounts()[a].churned,
         satisfaction_change: history.last().map_or(0.0, |r| r.satisfaction) - start.satisfaction,
         profit: history.iter().map(|r| r.profit.total()).sum(),

@@ -31,7 +31,7 @@ pub use resolved::{EventScope, Resolved, ResolvedEffect, Target};
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue;
-use crate::ids::PersonId;
+use crate::ids::{AccountId, ApproachId, EventId, MemberId, NegotiationId, PersonId, ResourceId};
 use crate::model;
 use crate::reading::Reading;
 use crate::scenario::*;
@@ -117,18 +117,19 @@ pub struct Plan {
     pub resources: Vec<ResourceUse>,
 }
 
-/// One visit: indices into the scenario's accounts, the account's stakeholders and approaches.
+/// One visit: an account, a member of its buying centre, and the approach taken.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Visit {
-    pub account: usize,
-    pub stakeholder: usize,
-    pub approach: usize,
+    pub account: AccountId,
+    pub stakeholder: MemberId,
+    pub approach: ApproachId,
 }
 
+/// Units of one resource spent on one account.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ResourceUse {
-    pub account: usize,
-    pub resource: usize,
+    pub account: AccountId,
+    pub resource: ResourceId,
     pub units: u32,
 }
 
@@ -144,21 +145,21 @@ pub enum PlanError {
         planned: f64,
         budget: f64,
     },
-    NoSuchAccount(usize),
-    AccountLost(usize),
+    NoSuchAccount(AccountId),
+    AccountLost(AccountId),
     NoSuchStakeholder {
-        account: usize,
-        stakeholder: usize,
+        account: AccountId,
+        stakeholder: MemberId,
     },
     StakeholderLeft {
-        account: usize,
-        stakeholder: usize,
+        account: AccountId,
+        stakeholder: MemberId,
     },
-    NoSuchApproach(usize),
-    NoSuchResource(usize),
+    NoSuchApproach(ApproachId),
+    NoSuchResource(ResourceId),
     TooManyUnits {
-        account: usize,
-        resource: usize,
+        account: AccountId,
+        resource: ResourceId,
         planned: u32,
         max: u32,
     },
@@ -179,18 +180,19 @@ pub enum Decision {
     /// Record the trainee's reading of a person (their guess at style and need). Allowed at
     /// any point of a turn; it changes nothing in the model and ends no turn.
     Read {
-        account: usize,
-        stakeholder: usize,
+        account: AccountId,
+        stakeholder: MemberId,
         reading: Reading,
     },
 }
 
-/// What caused a change, by index into the scenario.
+/// What caused a change, by index into the scenario (a visit's person and an opportunity by
+/// their position in the account the cause is recorded against).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Source {
     Visit {
-        stakeholder: usize,
-        approach: usize,
+        stakeholder: MemberId,
+        approach: ApproachId,
     },
     /// No visit at all: relationships cool (the response curve's floor).
     Cooling,
@@ -200,28 +202,29 @@ pub enum Source {
     PriceExpectation,
     /// Someone left or joined the buying centre (the event, whatever the answer).
     BuyingCentreChange {
-        event: usize,
+        event: EventId,
     },
     /// A stakeholder's support cools when nobody visits them.
     PersonCooling,
     Resource {
-        resource: usize,
+        resource: ResourceId,
     },
     Competitor,
+    /// An answer to an event: `choice` is its position among the event's choices.
     Choice {
-        event: usize,
+        event: EventId,
         choice: usize,
     },
     /// An objection came back unresolved.
     RepeatedObjection {
-        event: usize,
+        event: EventId,
     },
     /// An objection raised before is still unsolved.
     OpenObjection {
-        event: usize,
+        event: EventId,
     },
     Negotiation {
-        negotiation: usize,
+        negotiation: NegotiationId,
     },
     /// Share follows satisfaction: happy customers buy more of their wallet from us.
     SatisfactionTrend,
@@ -512,8 +515,8 @@ impl AccountState {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Pending {
     Event {
-        event: usize,
-        account: usize,
+        event: EventId,
+        account: AccountId,
         repeat: u32,
     },
     Negotiation(NegotiationState),
@@ -522,8 +525,8 @@ pub enum Pending {
 /// A negotiation under way.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NegotiationState {
-    pub negotiation: usize,
-    pub account: usize,
+    pub negotiation: NegotiationId,
+    pub account: AccountId,
     /// 1-based round the next offer is made in.
     pub round: u32,
     /// The buyer's answers so far.
@@ -561,8 +564,9 @@ pub enum BuyerReply {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChoiceRecord {
     pub turn: u32,
-    pub event: usize,
-    pub account: usize,
+    pub event: EventId,
+    pub account: AccountId,
+    /// The answer's position among the event's choices.
     pub choice: usize,
     pub verdict: Verdict,
 }
@@ -571,8 +575,8 @@ pub struct ChoiceRecord {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NegotiationRecord {
     pub turn: u32,
-    pub negotiation: usize,
-    pub account: usize,
+    pub negotiation: NegotiationId,
+    pub account: AccountId,
     /// The agreed options, or none when there was no deal.
     pub deal: Option<Vec<usize>>,
     pub rounds: u32,
@@ -599,7 +603,10 @@ pub enum DecisionError {
     NoPendingNegotiation,
     BadOffer(OfferError),
     Finished,
-    NoSuchPerson { account: usize, stakeholder: usize },
+    NoSuchPerson {
+        account: AccountId,
+        stakeholder: MemberId,
+    },
 }
 
 /// Why an offer was refused.
@@ -638,11 +645,12 @@ pub struct Game {
 /// Distinguishes what a random draw is for, so each has its own stream.
 #[derive(Clone, Copy)]
 enum Draw {
-    Event(usize, usize),
-    Progress(usize, usize),
-    Close(usize, usize),
-    Churn(usize),
-    AnswerOrder(usize, usize),
+    Event(EventId, AccountId),
+    /// An account's opportunity, by its position among the account's opportunities.
+    Progress(AccountId, usize),
+    Close(AccountId, usize),
+    Churn(AccountId),
+    AnswerOrder(EventId, AccountId),
 }
 
 impl Game {
@@ -707,7 +715,14 @@ impl Game {
         &self.accounts
     }
 
-    /// An account's turn records so far, first turn first.
+    /// Every account's id, in the scenario's order (the positions of [`Game::accounts`]).
+    pub fn account_ids(&self) -> impl Iterator<Item = AccountId> + use<> {
+        (0..self.accounts.len()).map(AccountId)
+    }
+
+    /// An account's turn records so far, first turn first. By position, like
+    /// [`Game::accounts`] (an [`AccountId`]'s is [`AccountId::index`]): the reports that read
+    /// the past walk the accounts in order.
     pub fn history(&self, account: usize) -> &[TurnRecord] {
         &self.records[account]
     }
@@ -777,8 +792,8 @@ impl Game {
             } => {
                 let person = self
                     .accounts
-                    .get_mut(*account)
-                    .and_then(|a| a.people.get_mut(*stakeholder))
+                    .get_mut(account.index())
+                    .and_then(|a| a.people.get_mut(stakeholder.index()))
                     .ok_or(DecisionError::NoSuchPerson {
                         account: *account,
                         stakeholder: *stakeholder,
@@ -808,25 +823,26 @@ impl Game {
         for v in &plan.visits {
             let account = self
                 .accounts
-                .get(v.account)
+                .get(v.account.index())
                 .ok_or(PlanError::NoSuchAccount(v.account))?;
             if account.churned {
                 return Err(PlanError::AccountLost(v.account));
             }
-            let person = account
-                .people
-                .get(v.stakeholder)
-                .ok_or(PlanError::NoSuchStakeholder {
-                    account: v.account,
-                    stakeholder: v.stakeholder,
-                })?;
+            let person =
+                account
+                    .people
+                    .get(v.stakeholder.index())
+                    .ok_or(PlanError::NoSuchStakeholder {
+                        account: v.account,
+                        stakeholder: v.stakeholder,
+                    })?;
             if !person.present {
                 return Err(PlanError::StakeholderLeft {
                     account: v.account,
                     stakeholder: v.stakeholder,
                 });
             }
-            if v.approach >= scenario.approaches.len() {
+            if v.approach.index() >= scenario.approaches.len() {
                 return Err(PlanError::NoSuchApproach(v.approach));
             }
         }
@@ -834,7 +850,7 @@ impl Game {
         for (i, r) in plan.resources.iter().enumerate() {
             let account = self
                 .accounts
-                .get(r.account)
+                .get(r.account.index())
                 .ok_or(PlanError::NoSuchAccount(r.account))?;
             if account.churned {
                 return Err(PlanError::AccountLost(r.account));
@@ -842,7 +858,7 @@ impl Game {
             let resource = scenario
                 .means
                 .resources
-                .get(r.resource)
+                .get(r.resource.index())
                 .ok_or(PlanError::NoSuchResource(r.resource))?;
             let units: u32 = plan.resources[..=i]
                 .iter()
@@ -875,7 +891,7 @@ impl Game {
             .iter()
             .filter_map(|r| {
                 resources
-                    .get(r.resource)
+                    .get(r.resource.index())
                     .map(|res| res.cost * r.units as f64)
             })
             .sum()
@@ -883,11 +899,11 @@ impl Game {
 
     fn rng(&self, draw: Draw) -> ChaCha8Rng {
         let (kind, a, b) = match draw {
-            Draw::Event(e, a) => (1u64, e as u64, a as u64),
-            Draw::Progress(a, o) => (2, a as u64, o as u64),
-            Draw::Close(a, o) => (3, a as u64, o as u64),
-            Draw::Churn(a) => (4, a as u64, 0),
-            Draw::AnswerOrder(e, a) => (5, e as u64, a as u64),
+            Draw::Event(e, a) => (1u64, e.index() as u64, a.index() as u64),
+            Draw::Progress(a, o) => (2, a.index() as u64, o as u64),
+            Draw::Close(a, o) => (3, a.index() as u64, o as u64),
+            Draw::Churn(a) => (4, a.index() as u64, 0),
+            Draw::AnswerOrder(e, a) => (5, e.index() as u64, a.index() as u64),
         };
         let mut h = self.seed ^ 0x9E37_79B9_7F4A_7C15;
         for word in [self.turn as u64, kind, a, b] {
@@ -900,11 +916,11 @@ impl Game {
     /// best, and the same for everyone with the game's seed (a class discusses one screen).
     /// Only the display changes: decisions name answers by their index in the scenario, so
     /// replays do not depend on it. Drawn from a stream of its own, so it changes no other draw.
-    pub fn answer_order(&self, event: usize, account: usize) -> Vec<usize> {
+    pub fn answer_order(&self, event: EventId, account: AccountId) -> Vec<usize> {
         let n = self
             .scenario()
             .events
-            .get(event)
+            .get(event.index())
             .map_or(0, |e| e.choices.len());
         let mut order: Vec<usize> = (0..n).collect();
         let mut rng = self.rng(Draw::AnswerOrder(event, account));
@@ -920,7 +936,12 @@ impl Game {
     }
 
     /// Changes an account and records what the change did to each metric, against `source`.
-    fn apply(&mut self, account: usize, source: Source, change: impl FnOnce(&mut AccountState)) {
+    fn apply(
+        &mut self,
+        account: AccountId,
+        source: Source,
+        change: impl FnOnce(&mut AccountState),
+    ) {
         let potential = self.prepared.scenario.accounts[account].potential;
         let state = &mut self.accounts[account];
         let before = state.metrics(potential);
@@ -933,7 +954,7 @@ impl Game {
     }
 
     /// Records `delta` of `metric` against `source`, adding to an earlier cause of the same kind.
-    fn attribute(&mut self, account: usize, source: Source, metric: Metric, delta: f64) {
+    fn attribute(&mut self, account: AccountId, source: Source, metric: Metric, delta: f64) {
         if delta == 0.0 {
             return;
         }
@@ -952,7 +973,7 @@ impl Game {
     }
 
     /// One-off money in or out this turn, booked in the profit's one-off line with its cause.
-    fn book_cash(&mut self, account: usize, source: Source, amount: f64) {
+    fn book_cash(&mut self, account: AccountId, source: Source, amount: f64) {
         self.turn_spend[account].one_off += amount;
         self.attribute(account, source, Metric::Cash, amount);
     }
@@ -969,18 +990,17 @@ impl Game {
     fn apply_plan(&mut self, plan: &Plan) {
         let prepared = Arc::clone(&self.prepared);
         let scenario = &prepared.scenario;
-        let n = self.accounts.len();
         self.turn_visits.iter_mut().for_each(|v| *v = 0);
         self.turn_spend
             .iter_mut()
             .for_each(|s| *s = ProfitLines::default());
-        for a in 0..n {
+        for a in self.account_ids() {
             if self.accounts[a].one_off_revenue != 0.0 {
                 self.apply(a, Source::OneOffEnded, |s| s.one_off_revenue = 0.0);
             }
         }
 
-        for a in 0..n {
+        for a in self.account_ids() {
             if self.accounts[a].churned {
                 continue;
             }
@@ -998,7 +1018,7 @@ impl Game {
                     s.reference_price = effect.reference_price;
                 });
             }
-            for e in 0..scenario.events.len() {
+            for e in (0..scenario.events.len()).map(EventId) {
                 let tally = self.tallies[e][a];
                 let def = &scenario.events[e];
                 if def.kind == EventKind::Objection
@@ -1037,7 +1057,7 @@ impl Game {
             self.apply(a, source, |s| apply_resource(s, resource, strength, landed));
         }
 
-        for a in 0..n {
+        for a in self.account_ids() {
             if self.accounts[a].churned {
                 continue;
             }
@@ -1048,7 +1068,7 @@ impl Game {
 
     /// The account's response to this turn's visits (ADBUDG), each visit credited with its share
     /// of the gain, and each person's support moved by how well they were pitched to.
-    fn respond_to_visits(&mut self, a: usize, plan: &Plan) {
+    fn respond_to_visits(&mut self, a: AccountId, plan: &Plan) {
         let prepared = Arc::clone(&self.prepared);
         let scenario = &prepared.scenario;
         let def = &scenario.accounts[a];
@@ -1112,7 +1132,8 @@ impl Game {
                 p.support += model::support_gain(f, p.support);
             });
         }
-        let unvisited: Vec<usize> = (0..self.accounts[a].people.len())
+        let unvisited: Vec<MemberId> = (0..self.accounts[a].people.len())
+            .map(MemberId)
             .filter(|&p| {
                 self.accounts[a].people[p].present && !visits.iter().any(|v| v.stakeholder == p)
             })

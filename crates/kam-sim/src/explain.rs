@@ -3,6 +3,7 @@
 //! player's language.
 
 use crate::engine::{self, Cause, Game, Metric, Source};
+use crate::ids::MemberId;
 use crate::model;
 use crate::scenario::{BuyingRole, Language, Layer};
 
@@ -149,10 +150,10 @@ pub fn cause_text_over_game(game: &Game, account: usize, cause: &Cause, lang: La
 pub fn cause_text(game: &Game, account: usize, cause: &Cause, lang: Language) -> String {
     let scenario = game.scenario();
     let unit = crate::words::turn_unit(lang, scenario.turn_unit);
-    let person = |p: usize| {
+    let person = |p: MemberId| {
         game.accounts()[account]
             .people
-            .get(p)
+            .get(p.index())
             .map_or_else(|| "?".to_owned(), |x| x.person.name.clone())
     };
     match cause.source {
@@ -163,7 +164,7 @@ pub fn cause_text(game: &Game, account: usize, cause: &Cause, lang: Language) ->
             let a = &scenario.approaches[approach];
             let fit = game.accounts()[account]
                 .people
-                .get(stakeholder)
+                .get(stakeholder.index())
                 .map_or(1.0, |p| model::fit(a, &p.person));
             let note = if fit >= model::GOOD_FIT {
                 t(lang, "，方式对路", ", a good fit for their style")

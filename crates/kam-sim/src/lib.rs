@@ -24,7 +24,7 @@ pub use engine::{
     OpportunityStatus, Pending, Plan, PlanError, PlanPreview, Prepared, Resolved, ResolvedEffect,
     ResourceUse, Source, Target, TurnRecord, Visit,
 };
-pub use ids::{AccountId, NegotiationId, PersonId};
+pub use ids::{AccountId, ApproachId, EventId, MemberId, NegotiationId, PersonId, ResourceId};
 
 // Scores and result files; why a decision or a record is refused, in words (`refusals`).
 mod record;

@@ -12,6 +12,7 @@
 //! Changing any number here changes results: bump [`MODEL_VERSION`] and re-bless the golden
 //! fingerprints (`crates/kam-sim/tests/golden.rs`).
 
+use crate::ids::ApproachId;
 use crate::scenario::{
     Account, Approach, Contract, Effect, EventKind, Level, Response, Stakeholder, Style, Tier,
     TurnUnit,
@@ -98,9 +99,10 @@ pub fn fit(approach: &Approach, stakeholder: &Stakeholder) -> f64 {
 }
 
 /// The approach that suits the person best ([`fit`]); the last of equals. None without any.
-pub fn best_approach(approaches: &[Approach], person: &Stakeholder) -> Option<usize> {
+pub fn best_approach(approaches: &[Approach], person: &Stakeholder) -> Option<ApproachId> {
     (0..approaches.len())
         .max_by(|&x, &y| fit(&approaches[x], person).total_cmp(&fit(&approaches[y], person)))
+        .map(ApproachId)
 }
 
 /// How much of a visit's effort lands, from the pitch's fit: none at [`WASTED_FIT`], all of it

@@ -15,6 +15,7 @@
 //! the negotiation opens and keeps it for the summary.
 
 use crate::engine::Game;
+use crate::ids::NegotiationId;
 use crate::scenario::{Language, Negotiation, NegotiationKind, Scenario, Style, Topic, TurnUnit};
 
 /// Slack for comparing buyer values, as the engine's acceptance does.
@@ -34,7 +35,7 @@ pub struct Priced {
 /// possible offer priced for both sides.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
-    pub negotiation: usize,
+    pub negotiation: NegotiationId,
     pub kind: NegotiationKind,
     /// What the buyer needs in each round ([`Game::buyer_threshold`]): round `r` is
     /// `bars[r - 1]`.
@@ -264,8 +265,8 @@ impl Table {
     /// The negotiation's numbers as the game stands: take it while the negotiation is under way
     /// (or before it opens); after a deal the account's terms have changed. None when the
     /// negotiation or its account is not in the scenario.
-    pub fn new(game: &Game, negotiation: usize) -> Option<Table> {
-        let def = game.scenario().negotiations.get(negotiation)?;
+    pub fn new(game: &Game, negotiation: NegotiationId) -> Option<Table> {
+        let def = game.scenario().negotiations.get(negotiation.index())?;
         let account = game.negotiation_account(negotiation)?;
         let bars = (1..=def.rounds.max(1))
             .map(|r| game.buyer_threshold(negotiation, r))

@@ -20,6 +20,7 @@ use sha2::{Digest, Sha256};
 
 use crate::cues::{self, Reception};
 use crate::engine::{Decision, Game, Plan};
+use crate::ids::{AccountId, ApproachId, EventId, MemberId};
 use crate::model;
 use crate::scenario::{Language, Layer, Need, Stakeholder, Style};
 
@@ -211,9 +212,9 @@ fn dealt(
 pub struct Reaction {
     /// The month of the visit.
     pub month: u32,
-    pub account: usize,
-    pub stakeholder: usize,
-    pub approach: usize,
+    pub account: AccountId,
+    pub stakeholder: MemberId,
+    pub approach: ApproachId,
     /// How the pitch suited their real style.
     pub reception: Reception,
     /// Their words about the pitch, in their real style's voice.
@@ -262,11 +263,11 @@ fn reaction(
 ) -> Option<Reaction> {
     let person = &game
         .accounts()
-        .get(visit.account)?
+        .get(visit.account.index())?
         .people
-        .get(visit.stakeholder)?
+        .get(visit.stakeholder.index())?
         .person;
-    let approach = game.scenario().approaches.get(visit.approach)?;
+    let approach = game.scenario().approaches.get(visit.approach.index())?;
     let reception = Reception::from_fit(model::fit(approach, person));
     let account_id = &game.scenario().accounts[visit.account].id;
     let mut rng = stream(
@@ -301,7 +302,12 @@ fn reaction(
 
 /// Whether a past visit has shown how `approach` suits the person: the fit word a `Normal`
 /// game shows once seen.
-pub fn fit_seen(game: &Game, account: usize, stakeholder: usize, approach: usize) -> bool {
+pub fn fit_seen(
+    game: &Game,
+    account: AccountId,
+    stakeholder: MemberId,
+    approach: ApproachId,
+) -> bool {
     plans(game).any(|(_, plan)| {
         plan.visits
             .iter()
@@ -314,13 +320,13 @@ pub fn fit_seen(game: &Game, account: usize, stakeholder: usize, approach: usize
 /// playtest saw "提出人: 金大成" under a complaint the text puts in 罗海's mouth); else the
 /// most influential person present (the decision maker, as a rule). Their words carry their
 /// style.
-pub fn event_speaker(game: &Game, event: usize, account: usize) -> Option<usize> {
-    let people = &game.accounts().get(account)?.people;
-    let def = game.scenario().events.get(event);
+pub fn event_speaker(game: &Game, event: EventId, account: AccountId) -> Option<MemberId> {
+    let people = &game.accounts().get(account.index())?.people;
+    let def = game.scenario().events.get(event.index());
     if let Some(id) = def.and_then(|e| e.speaker.as_deref())
         && let Some(p) = people.iter().position(|p| p.present && p.person.id == id)
     {
-        return Some(p);
+        return Some(MemberId(p));
     }
     // Someone the event takes away does not raise it (a playtest read "raised by: Liu Fang"
     // under "our champion Liu Fang leaves").
@@ -328,7 +334,7 @@ pub fn event_speaker(game: &Game, event: usize, account: usize) -> Option<usize>
         .prepared()
         .resolved
         .choice_effects
-        .get(event)
+        .get(event.index())
         .into_iter()
         .flatten()
         .flatten()
@@ -345,7 +351,7 @@ pub fn event_speaker(game: &Game, event: usize, account: usize) -> Option<usize>
             .filter_map(|p| words.find(&people[p].person.name).map(|at| (at, p)))
             .min();
         if let Some((_, p)) = named_first {
-            return Some(p);
+            return Some(MemberId(p));
         }
     }
     let most_influential = |staying_only: bool| {
@@ -359,7 +365,9 @@ pub fn event_speaker(game: &Game, event: usize, account: usize) -> Option<usize>
                     .then(y.cmp(&x))
             })
     };
-    most_influential(true).or_else(|| most_influential(false))
+    most_influential(true)
+        .or_else(|| most_influential(false))
+        .map(MemberId)
 }
 
 /// How the speaker takes an answer to an event, in their real style's voice
@@ -369,15 +377,15 @@ pub fn event_speaker(game: &Game, event: usize, account: usize) -> Option<usize>
 /// same for everyone with the seed. (speaker, words)
 pub fn answer_reaction(
     game: &Game,
-    event: usize,
-    account: usize,
+    event: EventId,
+    account: AccountId,
     choice: usize,
     lang: Language,
-) -> Option<(usize, String)> {
+) -> Option<(MemberId, String)> {
     use crate::scenario::Verdict;
     let speaker = event_speaker(game, event, account)?;
     let person = &game.accounts()[account].people[speaker].person;
-    let def = game.scenario().events.get(event)?;
+    let def = game.scenario().events.get(event.index())?;
     let reception = match def.choices.get(choice)?.verdict {
         Verdict::Good => Reception::Suited,
         Verdict::Neutral => Reception::Middling,
@@ -434,7 +442,7 @@ pub fn inferred(game: &Game, account: usize, stakeholder: usize) -> Reading {
     if styles.iter().all(|&n| n == 0) || needs.iter().all(|&n| n == 0) {
         for (month, plan) in plans(game) {
             for (k, v) in plan.visits.iter().enumerate() {
-                if v.account != account || v.stakeholder != stakeholder {
+                if v.account.index() != account || v.stakeholder.index() != stakeholder {
                     continue;
                 }
                 if let Some(r) = reaction(game, month, k, *v, lang) {
@@ -629,20 +637,20 @@ mod tests {
     fn an_events_named_speaker_speaks_for_the_account() {
         let prepared = crate::bundled::prepared("classroom_en").unwrap();
         let mut scenario = prepared.scenario.clone();
-        let account = 0;
+        let account = AccountId(0);
         let people = &scenario.accounts[account].stakeholders;
         let least = people
             .iter()
             .enumerate()
             .min_by(|x, y| x.1.influence.total_cmp(&y.1.influence))
-            .map(|(p, x)| (p, x.id.clone()))
+            .map(|(p, x)| (MemberId(p), x.id.clone()))
             .unwrap();
         let plain = Game::new(Arc::clone(&prepared), 3);
-        assert_ne!(event_speaker(&plain, 0, account), Some(least.0));
+        assert_ne!(event_speaker(&plain, EventId(0), account), Some(least.0));
         scenario.events[0].speaker = Some(least.1);
         let named = crate::engine::Prepared::new(scenario);
         let game = Game::new(named, 3);
-        assert_eq!(event_speaker(&game, 0, account), Some(least.0));
+        assert_eq!(event_speaker(&game, EventId(0), account), Some(least.0));
         // An event whose words name a present person is spoken by them.
         let mut scenario = prepared.scenario.clone();
         let quiet = scenario.accounts[account].stakeholders[least.0]
@@ -651,11 +659,11 @@ mod tests {
         scenario.events[0].speaker = None;
         scenario.events[0].text = format!("{quiet} calls about the last delivery.");
         let game = Game::new(crate::engine::Prepared::new(scenario), 3);
-        assert_eq!(event_speaker(&game, 0, account), Some(least.0));
+        assert_eq!(event_speaker(&game, EventId(0), account), Some(least.0));
         // Another event without a speaker still hears the most influential.
         assert_eq!(
-            event_speaker(&game, 1, account),
-            event_speaker(&plain, 1, account)
+            event_speaker(&game, EventId(1), account),
+            event_speaker(&plain, EventId(1), account)
         );
     }
 
@@ -674,14 +682,14 @@ mod tests {
             else {
                 panic!("{name}: the champion leaves one account");
             };
-            let account = account.index();
             let game = Game::new(Arc::clone(&prepared), 3);
             let leaving = scenario.accounts[account]
                 .stakeholders
                 .iter()
                 .position(|p| scenario.events[event].text.contains(&p.name))
+                .map(MemberId)
                 .expect("the news names the champion");
-            let speaker = event_speaker(&game, event, account).unwrap();
+            let speaker = event_speaker(&game, EventId(event), account).unwrap();
             assert_ne!(speaker, leaving, "{name}");
         }
     }
@@ -701,7 +709,7 @@ mod tests {
                     && e.choices.iter().any(|c| c.verdict == Verdict::Poor)
             })
             .unwrap();
-        let account = 0;
+        let (e, account) = (EventId(e), AccountId(0));
         let speaker = event_speaker(&game, e, account).unwrap();
         let person = &game.accounts()[account].people[speaker].person;
         for (k, c) in def.choices.iter().enumerate() {
@@ -731,8 +739,8 @@ mod tests {
             need: None,
         };
         let read = Decision::Read {
-            account: 1,
-            stakeholder: 0,
+            account: AccountId(1),
+            stakeholder: MemberId(0),
             reading,
         };
         game.decide(read.clone()).unwrap();
@@ -743,8 +751,8 @@ mod tests {
         let before = game.log().len();
         assert!(
             game.decide(Decision::Read {
-                account: 1,
-                stakeholder: 99,
+                account: AccountId(1),
+                stakeholder: MemberId(99),
                 reading,
             })
             .is_err()
@@ -796,14 +804,14 @@ mod tests {
         let visit = |approach| {
             Decision::Plan(Plan {
                 visits: vec![Visit {
-                    account: a,
-                    stakeholder: p,
+                    account: AccountId(a),
+                    stakeholder: MemberId(p),
                     approach,
                 }],
                 resources: vec![],
             })
         };
-        game.decide(visit(worst)).unwrap();
+        game.decide(visit(ApproachId(worst))).unwrap();
         while let Some(d) = game.pending().cloned() {
             let d = match d {
                 crate::engine::Pending::Event { .. } => Decision::Choose(0),
@@ -815,7 +823,7 @@ mod tests {
         assert_eq!(read.style, Some(person.style));
         assert_eq!(read.need, None);
         // A visit that suits them: they talk about what matters to them.
-        game.decide(visit(best)).unwrap();
+        game.decide(visit(ApproachId(best))).unwrap();
         let read = inferred(&game, a, p);
         assert_eq!(read.need, Some(person.need));
         // At Easy the labels are shown: a strategy sees the real person.

@@ -5,6 +5,7 @@
 
 use crate::cues::Reception;
 use crate::engine::{Decision, Game, Plan, Visit};
+use crate::ids::{AccountId, MemberId};
 use crate::model;
 use crate::reading::{self, Pointer, Reading};
 use crate::scenario::{Language, Need, Style};
@@ -12,8 +13,8 @@ use crate::scenario::{Language, Need, Style};
 /// How one person was read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PersonReading {
-    pub account: usize,
-    pub stakeholder: usize,
+    pub account: AccountId,
+    pub stakeholder: MemberId,
     /// The trainee's reading at the end of the game.
     pub reading: Reading,
     pub style: Style,
@@ -48,6 +49,7 @@ pub fn review(game: &Game, lang: Language) -> Vec<PersonReading> {
     let mut out = Vec::new();
     for (a, account) in game.accounts().iter().enumerate() {
         for (p, state) in account.people.iter().enumerate() {
+            let (a, p) = (AccountId(a), MemberId(p));
             let person = &state.person;
             let mine: Vec<&reading::Reaction> = reactions
                 .iter()
@@ -56,7 +58,7 @@ pub fn review(game: &Game, lang: Language) -> Vec<PersonReading> {
             if mine.is_empty() && state.reading == Reading::default() {
                 continue;
             }
-            let telling_cue = reading::cues(game, a, p, lang)
+            let telling_cue = reading::cues(game, a.index(), p.index(), lang)
                 .into_iter()
                 .find(|c| c.points_to == Some(Pointer::Style(person.style)))
                 .map(|c| c.text);
@@ -99,7 +101,7 @@ pub fn review(game: &Game, lang: Language) -> Vec<PersonReading> {
 }
 
 /// The month from which the trainee's reading of the person's style was right to the end.
-fn style_right_from(game: &Game, account: usize, stakeholder: usize) -> Option<u32> {
+fn style_right_from(game: &Game, account: AccountId, stakeholder: MemberId) -> Option<u32> {
     let real = game.accounts()[account].people[stakeholder].person.style;
     let mut month = 1;
     let mut right_from = None;
@@ -124,7 +126,7 @@ fn style_right_from(game: &Game, account: usize, stakeholder: usize) -> Option<u
 }
 
 /// Months whose plan was made while the trainee's reading of the person's style was right.
-fn months_right(game: &Game, account: usize, stakeholder: usize) -> u32 {
+fn months_right(game: &Game, account: AccountId, stakeholder: MemberId) -> u32 {
     let real = game.accounts()[account].people[stakeholder].person.style;
     let mut reading = None;
     let mut right = 0;
@@ -145,7 +147,7 @@ fn months_right(game: &Game, account: usize, stakeholder: usize) -> u32 {
 /// The game replayed with every visit to the person pitched with the approach that suits them
 /// best, every other decision as it was (where one no longer applies, the expert's in its
 /// place), against the game as played.
-fn misreading_cost(game: &Game, account: usize, stakeholder: usize) -> Option<f64> {
+fn misreading_cost(game: &Game, account: AccountId, stakeholder: MemberId) -> Option<f64> {
     let scenario = game.scenario();
     let person = &game.accounts()[account].people[stakeholder].person;
     let best = model::best_approach(&scenario.approaches, person)?;
@@ -193,6 +195,7 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
+    use crate::ids::ApproachId;
     use crate::scenario::Difficulty;
 
     /// A reading right for two months and then cleared keeps the credit for those months (a
@@ -211,8 +214,8 @@ mod tests {
                     need: None,
                 };
                 game.decide(Decision::Read {
-                    account: a,
-                    stakeholder: p,
+                    account: AccountId(a),
+                    stakeholder: MemberId(p),
                     reading,
                 })
                 .unwrap();
@@ -221,7 +224,7 @@ mod tests {
         }
         let me = review(&game, Language::En)
             .into_iter()
-            .find(|r| r.account == a && r.stakeholder == p)
+            .find(|r| r.account == AccountId(a) && r.stakeholder == MemberId(p))
             .unwrap();
         assert_eq!(me.style_right_from, None);
         assert_eq!(me.months_right, 2);
@@ -246,8 +249,8 @@ mod tests {
         let wrong = Style::ALL.into_iter().find(|&s| s != person.style).unwrap();
         let mut expert = crate::strategy::StrategyId::Expert.build(9);
         game.decide(Decision::Read {
-            account: a,
-            stakeholder: p,
+            account: AccountId(a),
+            stakeholder: MemberId(p),
             reading: Reading {
                 style: Some(wrong),
                 need: None,
@@ -259,8 +262,8 @@ mod tests {
                 Decision::Plan(mut plan) => {
                     if game.turn() == 4 {
                         game.decide(Decision::Read {
-                            account: a,
-                            stakeholder: p,
+                            account: AccountId(a),
+                            stakeholder: MemberId(p),
                             reading: Reading {
                                 style: Some(person.style),
                                 need: Some(person.need),
@@ -269,14 +272,14 @@ mod tests {
                         .unwrap();
                     }
                     plan.visits
-                        .retain(|v| !(v.account == a && v.stakeholder == p));
+                        .retain(|v| !(v.account == AccountId(a) && v.stakeholder == MemberId(p)));
                     if !game.accounts()[a].churned {
                         plan.visits
                             .truncate(game.scenario().means.visits_per_turn as usize - 1);
                         plan.visits.push(Visit {
-                            account: a,
-                            stakeholder: p,
-                            approach: worst,
+                            account: AccountId(a),
+                            stakeholder: MemberId(p),
+                            approach: ApproachId(worst),
                         });
                     }
                     Decision::Plan(plan)
@@ -288,7 +291,7 @@ mod tests {
         let found = review(&game, Language::En);
         let me = found
             .iter()
-            .find(|r| r.account == a && r.stakeholder == p)
+            .find(|r| r.account == AccountId(a) && r.stakeholder == MemberId(p))
             .expect("the person is reviewed");
         assert_eq!(me.style, person.style);
         assert_eq!(me.style_right_from, Some(4));

@@ -188,6 +188,7 @@ impl std::error::Error for OfferError {}
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ids::{AccountId, ApproachId, MemberId, ResourceId};
 
     fn every_refusal() -> Vec<DecisionError> {
         let plans = [
@@ -200,21 +201,21 @@ mod tests {
                 planned: 12.5,
                 budget: 10.0,
             },
-            PlanError::NoSuchAccount(9),
-            PlanError::AccountLost(2),
+            PlanError::NoSuchAccount(AccountId(9)),
+            PlanError::AccountLost(AccountId(2)),
             PlanError::NoSuchStakeholder {
-                account: 1,
-                stakeholder: 7,
+                account: AccountId(1),
+                stakeholder: MemberId(7),
             },
             PlanError::StakeholderLeft {
-                account: 1,
-                stakeholder: 0,
+                account: AccountId(1),
+                stakeholder: MemberId(0),
             },
-            PlanError::NoSuchApproach(5),
-            PlanError::NoSuchResource(4),
+            PlanError::NoSuchApproach(ApproachId(5)),
+            PlanError::NoSuchResource(ResourceId(4)),
             PlanError::TooManyUnits {
-                account: 0,
-                resource: 1,
+                account: AccountId(0),
+                resource: ResourceId(1),
                 planned: 4,
                 max: 3,
             },
@@ -234,8 +235,8 @@ mod tests {
             }),
             DecisionError::Finished,
             DecisionError::NoSuchPerson {
-                account: 0,
-                stakeholder: 6,
+                account: AccountId(0),
+                stakeholder: MemberId(6),
             },
         ]);
         all

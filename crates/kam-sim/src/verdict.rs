@@ -12,6 +12,7 @@
 //! player's language where it shows them (`crate::words::verdict`).
 
 use crate::engine::{Decision, Game};
+use crate::ids::{AccountId, EventId, NegotiationId};
 use crate::model;
 use crate::scenario::{BuyingRole, EventKind, Layer, Lesson, Tier};
 use crate::score;
@@ -49,7 +50,7 @@ pub enum Evidence {
     /// A key account lost after a warning sign nobody answered: the month-end that showed it,
     /// and the visits of the month after against those due.
     WarningIgnored {
-        account: usize,
+        account: AccountId,
         month: u32,
         satisfaction: f64,
         visits: u32,
@@ -60,8 +61,8 @@ pub enum Evidence {
     /// Accounts lost, none after an unanswered warning: taken by chance (answered, or not key
     /// accounts), or let go because they lost money at their starting terms.
     AccountsLost {
-        to_chance: Vec<usize>,
-        let_go: Vec<usize>,
+        to_chance: Vec<AccountId>,
+        let_go: Vec<AccountId>,
     },
     /// The opportunities the customers decided: how well they were worked (value-weighted
     /// percent of the visits due) and their average chance when decided.
@@ -73,37 +74,37 @@ pub enum Evidence {
     },
     /// Discounts given outside a negotiation, and the accounts that got more than
     /// [`DISCOUNTS_ALLOWED`].
-    Discounts { given: u32, over: Vec<usize> },
+    Discounts { given: u32, over: Vec<AccountId> },
     /// A solvable objection of an account: solved, or answered `raised` times without it.
     Objection {
-        account: usize,
-        event: usize,
+        account: AccountId,
+        event: EventId,
         raised: usize,
         solved: bool,
     },
     /// A finished negotiation: whether a deal was made, the profit per month before and after,
     /// and whether it was win-win.
     Negotiation {
-        negotiation: usize,
+        negotiation: NegotiationId,
         deal: bool,
         before: f64,
         after: f64,
         win_win: bool,
     },
     /// An event's answer, judged by the courseware.
-    Answer { event: usize, choice: usize },
+    Answer { event: EventId, choice: usize },
 }
 
 /// Where a missed allocation went wrong: the account that got most beyond its value and the
 /// one that got least for it, each with its share of the visits and of the value in percent.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stray {
-    pub over: usize,
+    pub over: AccountId,
     pub over_visits: f64,
     pub over_value: f64,
     /// The over-served account loses money at its terms.
     pub over_loses_money: bool,
-    pub under: usize,
+    pub under: AccountId,
     pub under_value: f64,
     pub under_visits: f64,
 }
@@ -112,7 +113,7 @@ pub struct Stray {
 /// percent of the norm.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LeftBehind {
-    pub account: usize,
+    pub account: AccountId,
     pub coverage: f64,
     pub best: f64,
 }
@@ -176,7 +177,7 @@ fn visits_by_account(game: &Game) -> Vec<f64> {
     for decision in game.log() {
         if let Decision::Plan(plan) = decision {
             for v in &plan.visits {
-                if let Some(x) = visits.get_mut(v.account) {
+                if let Some(x) = visits.get_mut(v.account.index()) {
                     *x += 1.0;
                 }
             }
@@ -199,7 +200,7 @@ pub fn visits_verdicts(game: &Game) -> Vec<LessonOutcome> {
             continue;
         };
         for v in &plan.visits {
-            let Some(person) = game.accounts()[v.account].people.get(v.stakeholder) else {
+            let Some(person) = game.accounts()[v.account].people.get(v.stakeholder.index()) else {
                 continue;
             };
             total += 1.0;
@@ -207,7 +208,7 @@ pub fn visits_verdicts(game: &Game) -> Vec<LessonOutcome> {
             let top = (0..scenario.approaches.len())
                 .map(fit)
                 .fold(f64::NEG_INFINITY, f64::max);
-            if fit(v.approach) >= top - 1e-9 {
+            if fit(v.approach.index()) >= top - 1e-9 {
                 best += 1.0;
             }
             let p = &person.person;
@@ -264,11 +265,11 @@ pub fn allocation_verdict(game: &Game) -> Option<LessonOutcome> {
     let share = |x: f64, t: f64| 100.0 * x / t;
     let strayed = match (over, under) {
         (Some(o), Some(u)) if !met => Some(Stray {
-            over: o,
+            over: AccountId(o),
             over_visits: share(visits[o], total),
             over_value: share(value[o], value_total),
             over_loses_money: score::baseline_profit_rate(game.scenario(), o) < 0.0,
-            under: u,
+            under: AccountId(u),
             under_value: share(value[u], value_total),
             under_visits: share(visits[u], total),
         }),
@@ -329,7 +330,7 @@ pub fn tiering_verdict(game: &Game) -> Option<LessonOutcome> {
         tier_a: 100.0 * a_mean,
         others: 100.0 * others_mean,
         left_behind: (!balanced).then(|| LeftBehind {
-            account: least,
+            account: AccountId(least),
             coverage: 100.0 * coverage(least),
             best: 100.0 * best,
         }),
@@ -369,7 +370,7 @@ pub fn warning_verdict(game: &Game) -> LessonOutcome {
     let lost: Vec<usize> = (0..n).filter(|&a| game.accounts()[a].churned).collect();
     let evidence = if let Some(&(account, month, satisfaction, visits, due)) = ignored.first() {
         Evidence::WarningIgnored {
-            account,
+            account: AccountId(account),
             month,
             satisfaction,
             visits,
@@ -378,9 +379,10 @@ pub fn warning_verdict(game: &Game) -> LessonOutcome {
     } else if lost.is_empty() {
         Evidence::NoAccountLost
     } else {
-        let (let_go, to_chance): (Vec<usize>, Vec<usize>) = lost
+        let (let_go, to_chance): (Vec<AccountId>, Vec<AccountId>) = lost
             .iter()
-            .partition(|&&a| score::baseline_profit_rate(scenario, a) < 0.0);
+            .map(|&a| AccountId(a))
+            .partition(|&a| score::baseline_profit_rate(scenario, a.index()) < 0.0);
         Evidence::AccountsLost { to_chance, let_go }
     };
     LessonOutcome {
@@ -487,8 +489,8 @@ pub fn discount_verdict(game: &Game) -> Option<LessonOutcome> {
     for decision in game.log() {
         if let Decision::Plan(plan) = decision {
             for r in &plan.resources {
-                if discounting.contains(&r.resource)
-                    && let Some(x) = per_account.get_mut(r.account)
+                if discounting.contains(&r.resource.index())
+                    && let Some(x) = per_account.get_mut(r.account.index())
                 {
                     *x += r.units;
                 }
@@ -499,8 +501,9 @@ pub fn discount_verdict(game: &Game) -> Option<LessonOutcome> {
     if given == 0 {
         return None;
     }
-    let over: Vec<usize> = (0..per_account.len())
+    let over: Vec<AccountId> = (0..per_account.len())
         .filter(|&a| per_account[a] > DISCOUNTS_ALLOWED)
+        .map(AccountId)
         .collect();
     Some(LessonOutcome {
         lesson: Lesson::Negotiation,
@@ -515,7 +518,7 @@ pub fn discount_verdict(game: &Game) -> Option<LessonOutcome> {
 pub fn objection_verdicts(game: &Game) -> Vec<LessonOutcome> {
     let scenario = game.scenario();
     let mut out: Vec<LessonOutcome> = Vec::new();
-    let mut seen: Vec<(usize, usize)> = Vec::new();
+    let mut seen = Vec::new();
     for c in game.choices() {
         let e = &scenario.events[c.event];
         let solvable = e.kind == EventKind::Objection && e.choices.iter().any(|x| x.resolves);

@@ -5,7 +5,10 @@ mod common;
 
 use std::sync::Arc;
 
-use kam_sim::{Decision, Game, Metric, Pending, Plan, Prepared, ResourceUse, Source, Visit};
+use kam_sim::{
+    AccountId, ApproachId, Decision, EventId, Game, MemberId, Metric, NegotiationId, Pending, Plan,
+    Prepared, ResourceId, ResourceUse, Source, Visit,
+};
 
 fn classroom() -> Arc<Prepared> {
     common::bundled()
@@ -43,9 +46,9 @@ fn a_visited_account_is_never_said_to_cool_for_lack_of_contact() {
     let mut game = Game::new(Arc::clone(&prepared), 3);
     let visits = (0..4)
         .map(|p| Visit {
-            account: huaxing,
-            stakeholder: p,
-            approach: 0,
+            account: AccountId(huaxing),
+            stakeholder: MemberId(p),
+            approach: ApproachId(0),
         })
         .collect();
     game.decide(Decision::Plan(Plan {
@@ -78,13 +81,14 @@ fn a_discount_shows_its_cost_in_money_price_and_expected_price() {
         .resources
         .iter()
         .position(|r| r.margin < 0.0)
+        .map(ResourceId)
         .expect("the standard catalogue has a discount");
     let hongda = account(&prepared, "hongda");
     let mut game = Game::new(Arc::clone(&prepared), 3);
     game.decide(Decision::Plan(Plan {
         visits: vec![],
         resources: vec![ResourceUse {
-            account: hongda,
+            account: AccountId(hongda),
             resource: discount,
             units: 1,
         }],
@@ -134,6 +138,7 @@ fn a_departure_is_the_events_doing_not_the_answers() {
         .events
         .iter()
         .position(|e| e.id == "champion_leaves")
+        .map(EventId)
         .unwrap();
     for seed in 0..50 {
         let mut game = Game::new(Arc::clone(&prepared), seed);
@@ -266,11 +271,14 @@ fn a_negotiation_an_event_opens_is_priced_and_settled_on_the_same_account() {
             None => game.decide(Decision::Plan(Plan::default())).unwrap(),
             Some(Pending::Event { .. }) => game.decide(Decision::Choose(0)).unwrap(),
             Some(Pending::Negotiation(n)) => {
-                assert_eq!(n.negotiation, tender);
-                assert_eq!(n.account, dongyue);
-                assert_eq!(game.negotiation_account(tender), Some(dongyue));
+                assert_eq!(n.negotiation, NegotiationId(tender));
+                assert_eq!(n.account, AccountId(dongyue));
+                assert_eq!(
+                    game.negotiation_account(NegotiationId(tender)),
+                    Some(AccountId(dongyue))
+                );
                 let offer = vec![0; prepared.scenario.negotiations[tender].issues.len()];
-                let after = game.after_deal(tender, &offer).unwrap();
+                let after = game.after_deal(NegotiationId(tender), &offer).unwrap();
                 // The preview starts from Dongyue's state (its buying centre), not Haichuan's.
                 assert_eq!(
                     after.people[0].person.id,
@@ -421,12 +429,12 @@ fn a_contract_signed_and_the_account_lost_never_share_a_month() {
             {
                 deals += 1;
                 let record = game
-                    .history(r.account)
+                    .history(r.account.index())
                     .iter()
                     .find(|x| x.turn == r.turn)
                     .unwrap();
                 let before = game
-                    .history(r.account)
+                    .history(r.account.index())
                     .iter()
                     .find(|x| x.turn + 1 == r.turn)
                     .is_some_and(|x| x.churned);

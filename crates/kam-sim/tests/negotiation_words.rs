@@ -8,7 +8,7 @@ mod common;
 use std::sync::Arc;
 
 use kam_sim::scenario::{Issue, Language, Negotiation, Style, Topic};
-use kam_sim::{BuyerReply, Decision, Game, Pending, Prepared};
+use kam_sim::{BuyerReply, Decision, Game, NegotiationId, Pending, Prepared};
 use kam_sim::{
     OfferTable, counter_words, negotiation_offers, says_must, topic_name, value_formula,
 };
@@ -34,7 +34,7 @@ fn at_each_negotiation(
 }
 
 /// The negotiation under way, its definition and the buyer's style.
-fn open(game: &Game) -> (usize, Negotiation, Style) {
+fn open(game: &Game) -> (NegotiationId, Negotiation, Style) {
     let Some(Pending::Negotiation(state)) = game.pending() else {
         panic!("no negotiation")
     };

@@ -188,14 +188,14 @@ proptest! {
 
 #[test]
 fn illegal_plans_are_refused_and_change_nothing() {
-    use kam_sim::{Plan, ResourceUse, Visit};
+    use kam_sim::{AccountId, ApproachId, MemberId, Plan, ResourceId, ResourceUse, Visit};
     for (name, prepared) in common::bundled() {
         let game = Game::new(Arc::clone(&prepared), 1);
         let means = &prepared.scenario.means;
         let visit = Visit {
-            account: 0,
-            stakeholder: 0,
-            approach: 0,
+            account: AccountId(0),
+            stakeholder: MemberId(0),
+            approach: ApproachId(0),
         };
         let too_many = Plan {
             visits: vec![visit; means.visits_per_turn as usize + 1],
@@ -209,15 +209,15 @@ fn illegal_plans_are_refused_and_change_nothing() {
             visits: vec![],
             resources: (0..prepared.scenario.accounts.len())
                 .map(|account| ResourceUse {
-                    account,
-                    resource: dearest,
+                    account: AccountId(account),
+                    resource: ResourceId(dearest),
                     units: units.div_ceil(prepared.scenario.accounts.len() as u32),
                 })
                 .collect(),
         };
         let bad_account = Plan {
             visits: vec![Visit {
-                account: 999,
+                account: AccountId(999),
                 ..visit
             }],
             resources: vec![],

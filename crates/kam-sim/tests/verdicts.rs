@@ -144,7 +144,7 @@ fn classroom_en() -> Arc<Prepared> {
 /// trainee to move the visits off Hongda.
 #[test]
 fn a_careless_game_on_one_loss_maker_misses_allocation_not_style() {
-    use kam_sim::{Decision, Game, Plan, Visit};
+    use kam_sim::{AccountId, ApproachId, Decision, Game, MemberId, Plan, Visit};
     let prepared = classroom_en();
     let scenario = &prepared.scenario;
     let hongda = scenario
@@ -173,9 +173,9 @@ fn a_careless_game_on_one_loss_maker_misses_allocation_not_style() {
                             })
                             .unwrap();
                         Visit {
-                            account: hongda,
-                            stakeholder: p,
-                            approach,
+                            account: AccountId(hongda),
+                            stakeholder: MemberId(p),
+                            approach: ApproachId(approach),
                         }
                     })
                     .collect();
@@ -209,7 +209,7 @@ fn a_careless_game_on_one_loss_maker_misses_allocation_not_style() {
     let text = |d: &kam_sim::ChanceDraw| d.words(&game, lang);
     let neglected: Vec<_> = draws
         .iter()
-        .filter(|d| d.account != hongda && text(d).contains("defected"))
+        .filter(|d| d.account.index() != hongda && text(d).contains("defected"))
         .collect();
     assert!(!neglected.is_empty(), "{draws:?}");
     for d in &neglected {
@@ -279,7 +279,7 @@ fn a_likely_deal_lost_is_luck_not_a_missed_pipeline() {
 /// was, at 80 % against an 83 % bar, because the funnel counted for nothing).
 #[test]
 fn following_the_tutorials_advice_meets_the_allocation_point() {
-    use kam_sim::{Decision, Game, Plan, Visit};
+    use kam_sim::{AccountId, ApproachId, Decision, Game, MemberId, Plan, Visit};
     let (file, src) = kam_sim::bundled_scenario("tutorial").unwrap();
     let (prepared, _) = kam_sim::load_str(file, src).unwrap();
     let scenario = &prepared.scenario;
@@ -319,9 +319,9 @@ fn following_the_tutorials_advice_meets_the_allocation_point() {
                                 })
                                 .unwrap();
                             visits.push(Visit {
-                                account: a,
-                                stakeholder: p,
-                                approach,
+                                account: AccountId(a),
+                                stakeholder: MemberId(p),
+                                approach: ApproachId(approach),
                             });
                         }
                     }

@@ -241,7 +241,7 @@ fn person_row(
         .plan
         .visits
         .iter()
-        .filter(|v| v.account == a && v.stakeholder == p)
+        .filter(|v| v.account.index() == a && v.stakeholder.index() == p)
         .count();
     person_name(ui, who, planned, lang);
     ui.vertical(|ui| {
@@ -272,9 +272,9 @@ fn person_row(
                 .on_disabled_hover_text(K::NoVisitsLeft.t(lang));
             if add.clicked() {
                 actions.push(Action::AddVisit(Visit {
-                    account: a,
-                    stakeholder: p,
-                    approach: draft.approach,
+                    account: kam_sim::AccountId(a),
+                    stakeholder: kam_sim::MemberId(p),
+                    approach: kam_sim::ApproachId(draft.approach),
                 }));
             }
             super::people::fit_label(ui, game, a, p, draft.approach, lang);
@@ -329,7 +329,7 @@ fn resources(ui: &mut egui::Ui, play: &Play, a: usize, lang: Lang, actions: &mut
                 let units: u32 = plan
                     .resources
                     .iter()
-                    .filter(|x| x.account == a && x.resource == r)
+                    .filter(|x| x.account.index() == a && x.resource.index() == r)
                     .map(|x| x.units)
                     .sum();
                 // What the resource is, then what it takes: never an empty tooltip.
@@ -350,8 +350,8 @@ fn resources(ui: &mut egui::Ui, play: &Play, a: usize, lang: Lang, actions: &mut
                 ui.label(format!("{units} / {}", res.max_per_account));
                 if !game.accounts()[a].churned {
                     let one = ResourceUse {
-                        account: a,
-                        resource: r,
+                        account: kam_sim::AccountId(a),
+                        resource: kam_sim::ResourceId(r),
                         units: 1,
                     };
                     add_resource_button(ui, play, one, &about, lang, actions);
@@ -371,7 +371,7 @@ fn add_resource_button(
     lang: Lang,
     actions: &mut Vec<Action>,
 ) {
-    let refusal = play.resource_refusal(one.account, one.resource);
+    let refusal = play.resource_refusal(one.account.index(), one.resource.index());
     let button = ui
         .add_enabled(refusal.is_none(), egui::Button::new(K::AddResource.t(lang)))
         .on_hover_text(about);

@@ -5,7 +5,7 @@
 use bevy_egui::egui;
 use egui::RichText;
 use kam_sim::scenario::Event;
-use kam_sim::{Game, Pending};
+use kam_sim::{AccountId, EventId, Game, Pending};
 
 use crate::i18n::{self, K, Lang};
 use crate::session::{Action, Feedback, Session};
@@ -14,8 +14,8 @@ use crate::ui;
 /// The event on screen: which one, raised by which account, the how-manieth time.
 struct Raised<'a> {
     def: &'a Event,
-    event: usize,
-    account: usize,
+    event: EventId,
+    account: AccountId,
     repeat: u32,
 }
 
@@ -65,7 +65,8 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                     event_story(ui, game, &raised, lang);
                     if play.feedback.is_none()
                         && s.coach_on()
-                        && let Some(hint) = kam_sim::objection_hint(game, event, account, lang)
+                        && let Some(hint) =
+                            kam_sim::objection_hint(game, event.index(), account.index(), lang)
                     {
                         ui.add_space(6.0);
                         ui::coach_card(ui, &[hint], lang);

@@ -51,7 +51,7 @@ struct AtTable<'a> {
 impl<'a> AtTable<'a> {
     fn new(game: &'a Game, nego: &NegoDraft) -> Option<AtTable<'a>> {
         let sc = game.scenario();
-        let def = sc.negotiations.get(nego.negotiation)?;
+        let def = sc.negotiations.get(nego.negotiation.index())?;
         // The account and the buyer as the scenario resolved them once, at load.
         let resolved = &game.prepared().resolved;
         let account = resolved.negotiation_account[nego.negotiation].map_or(0, |a| a.index());

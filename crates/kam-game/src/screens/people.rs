@@ -125,7 +125,12 @@ pub fn fit_label(
     let Some(pitch) = game.scenario().approaches.get(approach) else {
         return;
     };
-    let seen = kam_sim::fit_seen(game, account, stakeholder, approach);
+    let seen = kam_sim::fit_seen(
+        game,
+        kam_sim::AccountId(account),
+        kam_sim::MemberId(stakeholder),
+        kam_sim::ApproachId(approach),
+    );
     let difficulty = game.prepared().difficulty;
     if difficulty.shows_fit(seen) {
         let person = &game.accounts()[account].people[stakeholder].person;
@@ -170,12 +175,12 @@ fn cues_and_reactions(ui: &mut egui::Ui, game: &Game, account: usize, lang: Lang
         if let Some(r) = reactions
             .iter()
             .rev()
-            .find(|r| r.account == account && r.stakeholder == p)
+            .find(|r| r.account.index() == account && r.stakeholder.index() == p)
         {
             let approach = game
                 .scenario()
                 .approaches
-                .get(r.approach)
+                .get(r.approach.index())
                 .map_or("", |a| a.name.as_str());
             let said = reaction_words(lang, r);
             ui.label(
@@ -229,7 +234,7 @@ pub fn month_reactions(ui: &mut egui::Ui, game: &Game, month: u32, lang: Lang) {
         let approach = game
             .scenario()
             .approaches
-            .get(r.approach)
+            .get(r.approach.index())
             .map_or("", |a| a.name.as_str());
         let who = format!("{person}{} · {approach}", i18n::paren(lang, account));
         let words = reaction_words(lang, &r);

@@ -127,9 +127,9 @@ fn plan_keys(root: &egui::Ui, play: &Play, actions: &mut Vec<Action>) {
         if p < game.accounts()[a].people.len() {
             for _ in 0..ui::presses(root, *k) {
                 actions.push(Action::AddVisit(Visit {
-                    account: a,
-                    stakeholder: p,
-                    approach: draft.approach,
+                    account: kam_sim::AccountId(a),
+                    stakeholder: kam_sim::MemberId(p),
+                    approach: kam_sim::ApproachId(draft.approach),
                 }));
             }
         }
@@ -377,7 +377,11 @@ fn account_plan(ui: &mut egui::Ui, play: &Play, a: usize, lang: Lang, actions: &
     let (game, plan) = (&play.game, &play.draft.plan);
     let sc = game.scenario();
     let acc = &sc.accounts[a];
-    let planned = plan.visits.iter().filter(|v| v.account == a).count() as f64;
+    let planned = plan
+        .visits
+        .iter()
+        .filter(|v| v.account.index() == a)
+        .count() as f64;
     let norm = game.prepared().norms[a];
     let color = if planned + 1e-9 >= norm.floor().max(1.0) {
         ui::GREEN
@@ -396,7 +400,7 @@ fn account_plan(ui: &mut egui::Ui, play: &Play, a: usize, lang: Lang, actions: &
         .visits
         .iter()
         .enumerate()
-        .filter(|(_, v)| v.account == a);
+        .filter(|(_, v)| v.account.index() == a);
     for (i, v) in visits {
         let removed = ui::removable_row(ui, lang, |ui| {
             // One line a visit, cut with … (the whole on hover): 21 visits over ten accounts
@@ -414,7 +418,7 @@ fn account_plan(ui: &mut egui::Ui, play: &Play, a: usize, lang: Lang, actions: &
         .resources
         .iter()
         .enumerate()
-        .filter(|(_, r)| r.account == a);
+        .filter(|(_, r)| r.account.index() == a);
     for (i, r) in resources {
         let removed = ui::removable_row(ui, lang, |ui| {
             let res = &sc.means.resources[r.resource];

@@ -79,8 +79,8 @@ pub struct DraftPlan {
 /// What answering an event did, for the feedback dialog.
 #[derive(Debug, Clone)]
 pub struct Feedback {
-    pub event: usize,
-    pub account: usize,
+    pub event: kam_sim::EventId,
+    pub account: kam_sim::AccountId,
     pub choice: usize,
     /// Satisfaction, relationship, share before and after, as the engine reports them.
     pub before: [f64; 3],
@@ -91,7 +91,7 @@ pub struct Feedback {
 #[derive(Debug, Clone, Default)]
 pub struct NegoDraft {
     /// Index of the negotiation in the scenario.
-    pub negotiation: usize,
+    pub negotiation: kam_sim::NegotiationId,
     pub offer: Vec<usize>,
     /// The issue the arrow keys act on: ↑/↓ move between issues, ←/→ change its option.
     pub focus: usize,
@@ -417,8 +417,10 @@ impl Play {
 fn resource_refusals(game: &Game, plan: &Plan, lang: Lang) -> Vec<Vec<Option<String>>> {
     let resources = game.scenario().means.resources.len();
     (0..game.accounts().len())
+        .map(kam_sim::AccountId)
         .map(|account| {
             (0..resources)
+                .map(kam_sim::ResourceId)
                 .map(|resource| {
                     let mut more = plan.clone();
                     match more
@@ -512,9 +514,9 @@ mod tests {
             .position(|p| p.present)
             .unwrap();
         s.apply(Action::AddVisit(kam_sim::Visit {
-            account: 0,
-            stakeholder: person,
-            approach: 0,
+            account: kam_sim::AccountId(0),
+            stakeholder: kam_sim::MemberId(person),
+            approach: kam_sim::ApproachId(0),
         }));
         s.refresh_draft();
         let play = s.play.as_ref().unwrap();

@@ -85,9 +85,9 @@ fn the_coach_waits_for_a_plan_or_the_end_of_the_month() {
         .find(|a| *a != a_account)
         .unwrap();
     s.apply(Action::AddVisit(Visit {
-        account: other,
-        stakeholder: 0,
-        approach: 0,
+        account: kam_sim::AccountId(other),
+        stakeholder: kam_sim::MemberId(0),
+        approach: kam_sim::ApproachId(0),
     }));
     let mut h = harness(s);
     h.run();

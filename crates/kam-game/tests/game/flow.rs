@@ -76,9 +76,9 @@ fn title_to_debrief_through_every_kind_of_screen() {
                     (0..game.accounts().len())
                         .filter(|&a| !game.accounts()[a].churned)
                         .map(|a| Visit {
-                            account: a,
-                            stakeholder: 0,
-                            approach: a % game.scenario().approaches.len(),
+                            account: kam_sim::AccountId(a),
+                            stakeholder: kam_sim::MemberId(0),
+                            approach: kam_sim::ApproachId(a % game.scenario().approaches.len()),
                         })
                         .collect()
                 };

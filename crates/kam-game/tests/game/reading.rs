@@ -56,9 +56,9 @@ fn normal_hides_the_labels_and_shows_a_fit_word_once_a_visit_has_shown_it() {
     // Month 1: one visit to the first person with the first approach.
     s.play.as_mut().unwrap().draft.approach = 0;
     let visit = Visit {
-        account: 0,
-        stakeholder: 0,
-        approach: 0,
+        account: kam_sim::AccountId(0),
+        stakeholder: kam_sim::MemberId(0),
+        approach: kam_sim::ApproachId(0),
     };
     let mut h = harness(s);
     h.run();
@@ -108,9 +108,9 @@ fn hard_shows_no_fit_word_no_preview_and_no_coach() {
     let mut h = harness(s);
     h.run();
     h.state_mut().apply(Action::AddVisit(Visit {
-        account: 0,
-        stakeholder: 0,
-        approach: 0,
+        account: kam_sim::AccountId(0),
+        stakeholder: kam_sim::MemberId(0),
+        approach: kam_sim::ApproachId(0),
     }));
     h.run();
     assert_eq!(count_fit_words(&h), 0);
@@ -309,9 +309,9 @@ fn adding_a_visit_does_not_shift_the_buying_centres_columns() {
     };
     let before = column(&h);
     h.state_mut().apply(Action::AddVisit(Visit {
-        account: 0,
-        stakeholder: 0,
-        approach: 0,
+        account: kam_sim::AccountId(0),
+        stakeholder: kam_sim::MemberId(0),
+        approach: kam_sim::ApproachId(0),
     }));
     h.run();
     assert!(h.query_by_label("×1").is_some());

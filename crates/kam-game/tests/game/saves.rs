@@ -160,9 +160,9 @@ fn a_game_left_mid_plan_comes_back_with_its_plan() {
     assert!(s.start(ScenarioSource::Bundled("classroom_en".into()), "", "Ann"));
     s.apply(Action::BeginTurns);
     s.apply(Action::AddVisit(kam_sim::Visit {
-        account: 1,
-        stakeholder: 0,
-        approach: 0,
+        account: kam_sim::AccountId(1),
+        stakeholder: kam_sim::MemberId(0),
+        approach: kam_sim::ApproachId(0),
     }));
     let planned = s.play.as_ref().unwrap().draft.plan.clone();
     assert_eq!(planned.visits.len(), 1, "the visit is planned");

@@ -23,9 +23,9 @@ fn over_allocation_is_refused_with_the_engines_reason() {
     // Fill the plan to capacity, then ask for one visit more.
     s.play.as_mut().unwrap().draft.plan.visits = (0..capacity)
         .map(|_| Visit {
-            account: 0,
-            stakeholder: 0,
-            approach: 0,
+            account: kam_sim::AccountId(0),
+            stakeholder: kam_sim::MemberId(0),
+            approach: kam_sim::ApproachId(0),
         })
         .collect();
     assert!(
@@ -140,7 +140,7 @@ fn the_turn_is_played_from_the_keyboard() {
     h.run();
     assert_eq!(
         h.state().play.as_ref().unwrap().draft.plan.visits[1].account,
-        1,
+        kam_sim::AccountId(1),
         "↓ moves to the next account"
     );
     h.key_press(bevy_egui::egui::Key::Backspace);
@@ -270,9 +270,11 @@ fn classroom_at(
     let accounts = game.accounts().len();
     let visits = (0..capacity)
         .map(|i| Visit {
-            account: i % accounts,
-            stakeholder: (i / accounts) % game.accounts()[i % accounts].people.len(),
-            approach: i % game.scenario().approaches.len(),
+            account: kam_sim::AccountId(i % accounts),
+            stakeholder: kam_sim::MemberId(
+                (i / accounts) % game.accounts()[i % accounts].people.len(),
+            ),
+            approach: kam_sim::ApproachId(i % game.scenario().approaches.len()),
         })
         .collect();
     let plan = kam_sim::Plan {
@@ -355,13 +357,13 @@ fn the_plan_panel_stays_in_view_with_a_full_plan() {
 fn undo_takes_back_the_last_change_whatever_it_was() {
     let mut s = tutorial();
     s.apply(kam_game::session::Action::AddVisit(Visit {
-        account: 0,
-        stakeholder: 0,
-        approach: 0,
+        account: kam_sim::AccountId(0),
+        stakeholder: kam_sim::MemberId(0),
+        approach: kam_sim::ApproachId(0),
     }));
     let one = kam_sim::ResourceUse {
-        account: 0,
-        resource: 0,
+        account: kam_sim::AccountId(0),
+        resource: kam_sim::ResourceId(0),
         units: 1,
     };
     s.apply(kam_game::session::Action::AddResource(one));
@@ -566,9 +568,9 @@ fn the_coach_previews_and_hints_in_practice_and_is_silent_in_an_exam() {
             .find(|a| s.game().unwrap().scenario().accounts[*a].tier != kam_sim::scenario::Tier::A)
             .unwrap();
         s.apply(kam_game::session::Action::AddVisit(Visit {
-            account: other,
-            stakeholder: 0,
-            approach: 0,
+            account: kam_sim::AccountId(other),
+            stakeholder: kam_sim::MemberId(0),
+            approach: kam_sim::ApproachId(0),
         }));
         let mut h = harness(s);
         h.run();

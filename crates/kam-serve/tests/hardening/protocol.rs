@@ -304,13 +304,13 @@ fn one_of_each_decision() -> Vec<Decision> {
     vec![
         Decision::Plan(Plan {
             visits: vec![Visit {
-                account: 0,
-                stakeholder: 1,
-                approach: 2,
+                account: kam_sim::AccountId(0),
+                stakeholder: kam_sim::MemberId(1),
+                approach: kam_sim::ApproachId(2),
             }],
             resources: vec![ResourceUse {
-                account: 0,
-                resource: 0,
+                account: kam_sim::AccountId(0),
+                resource: kam_sim::ResourceId(0),
                 units: 1,
             }],
         }),
@@ -318,8 +318,8 @@ fn one_of_each_decision() -> Vec<Decision> {
         Decision::Offer(vec![0, 2]),
         Decision::WalkAway,
         Decision::Read {
-            account: 0,
-            stakeholder: 1,
+            account: kam_sim::AccountId(0),
+            stakeholder: kam_sim::MemberId(1),
             reading: Reading {
                 style: Some(Style::A),
                 need: Some(Need::Security),

@@ -3,7 +3,6 @@
 //! each file to one job).
 
 use super::*;
-use crate::ids::AccountId;
 
 impl Game {
     pub(super) fn queue_events(&mut self) {
@@ -11,6 +10,7 @@ impl Game {
         let scenario = &prepared.scenario;
         let turn = self.turn;
         for (e, event) in scenario.events.iter().enumerate() {
+            let e = EventId(e);
             let scope = prepared.resolved.event_scope[e];
             match &event.trigger {
                 Trigger::Scripted { turn: t, .. } => {
@@ -18,9 +18,9 @@ impl Game {
                         continue;
                     }
                     if let EventScope::Account(a) = scope
-                        && !self.accounts[a.index()].churned
+                        && !self.accounts[a].churned
                     {
-                        self.fire(e, a.index());
+                        self.fire(e, a);
                     }
                 }
                 Trigger::Conditional {
@@ -34,10 +34,10 @@ impl Game {
                     if turn < *from_turn || to_turn.is_some_and(|t| turn > t) {
                         continue;
                     }
-                    for a in 0..self.accounts.len() {
+                    for a in self.account_ids() {
                         let concerned = match scope {
                             EventScope::Every => true,
-                            EventScope::Account(only) => only.index() == a,
+                            EventScope::Account(only) => only == a,
                             EventScope::Nowhere => false,
                         };
                         if !concerned {
@@ -58,7 +58,8 @@ impl Game {
             }
         }
         for (g, negotiation) in scenario.negotiations.iter().enumerate() {
-            let Some(a) = prepared.resolved.negotiation_account[g].map(AccountId::index) else {
+            let g = NegotiationId(g);
+            let Some(a) = prepared.resolved.negotiation_account[g] else {
                 continue;
             };
             let opens = negotiation
@@ -70,7 +71,7 @@ impl Game {
         }
     }
 
-    pub(super) fn holds(&self, a: usize, condition: &Condition) -> bool {
+    pub(super) fn holds(&self, a: AccountId, condition: &Condition) -> bool {
         let s = &self.accounts[a];
         match condition {
             Condition::SatisfactionBelow(x) => s.satisfaction < *x,
@@ -82,7 +83,7 @@ impl Game {
         }
     }
 
-    pub(super) fn fire(&mut self, event: usize, account: usize) {
+    pub(super) fn fire(&mut self, event: EventId, account: AccountId) {
         let repeat = self.tallies[event][account].fired;
         self.tallies[event][account].fired += 1;
         let prepared = Arc::clone(&self.prepared);
@@ -103,7 +104,7 @@ impl Game {
         });
     }
 
-    pub(super) fn open_negotiation(&mut self, negotiation: usize, account: usize) {
+    pub(super) fn open_negotiation(&mut self, negotiation: NegotiationId, account: AccountId) {
         let already = self
             .pending
             .iter()
@@ -123,12 +124,18 @@ impl Game {
         }
     }
 
-    pub(super) fn effect(&mut self, a: usize, source: Source, effect: &ResolvedEffect, scale: f64) {
+    pub(super) fn effect(
+        &mut self,
+        a: AccountId,
+        source: Source,
+        effect: &ResolvedEffect,
+        scale: f64,
+    ) {
         match effect {
             ResolvedEffect::Cash(x) => self.book_cash(a, source, x * scale),
             ResolvedEffect::StartNegotiation(g) => {
                 if let Some(g) = g {
-                    self.open_negotiation(g.index(), a);
+                    self.open_negotiation(*g, a);
                 }
             }
             // Lost by the answer: the answer is the cause.
@@ -142,18 +149,18 @@ impl Game {
     }
 
     /// Whether an objection raised for an account has been solved.
-    pub fn is_resolved(&self, event: usize, account: usize) -> bool {
+    pub fn is_resolved(&self, event: EventId, account: AccountId) -> bool {
         self.tallies
-            .get(event)
-            .and_then(|t| t.get(account))
+            .get(event.index())
+            .and_then(|t| t.get(account.index()))
             .is_some_and(|t| t.resolved)
     }
 
     /// How often an event has fired for an account so far.
-    pub fn times_fired(&self, event: usize, account: usize) -> u32 {
+    pub fn times_fired(&self, event: EventId, account: AccountId) -> u32 {
         self.tallies
-            .get(event)
-            .and_then(|t| t.get(account))
+            .get(event.index())
+            .and_then(|t| t.get(account.index()))
             .map_or(0, |t| t.fired)
     }
 

@@ -9,7 +9,7 @@ impl Game {
         let prepared = Arc::clone(&self.prepared);
         let scenario = &prepared.scenario;
         let turn = self.turn;
-        for a in 0..self.accounts.len() {
+        for a in self.account_ids() {
             let def = &scenario.accounts[a];
             let mut defection_chance = 0.0;
             let mut closes = Vec::new();
@@ -50,7 +50,7 @@ impl Game {
 
     /// Share follows satisfaction, and competitors erode what the relationship does not
     /// protect (the month's end, before any draw).
-    pub(super) fn settle_share(&mut self, a: usize) {
+    pub(super) fn settle_share(&mut self, a: AccountId) {
         let s = &self.accounts[a];
         let trend = model::share_trend(s.satisfaction, s.share);
         self.apply(a, Source::SatisfactionTrend, |st| st.share += trend);
@@ -61,7 +61,7 @@ impl Game {
 
     /// The month's profit lines of an account as it stands: the spending booked this month
     /// plus margin, cost to serve and credit at its present share and terms.
-    pub(super) fn month_profit(&self, a: usize) -> ProfitLines {
+    pub(super) fn month_profit(&self, a: AccountId) -> ProfitLines {
         let def = &self.prepared.scenario.accounts[a];
         let state = &self.accounts[a];
         let mut profit = self.turn_spend[a];
@@ -80,7 +80,7 @@ impl Game {
 
     /// Moves each open opportunity up the funnel, or lets the customer decide it in its close
     /// month; returns the decisions drawn, with their odds.
-    pub(super) fn progress_funnel(&mut self, a: usize) -> Vec<CloseDraw> {
+    pub(super) fn progress_funnel(&mut self, a: AccountId) -> Vec<CloseDraw> {
         let norm = self.prepared.norms[a].max(0.5);
         let effort = self.turn_visits[a] as f64 / norm;
         let relationship = self.accounts[a].relationship();
@@ -127,7 +127,7 @@ impl Game {
         closes
     }
 
-    /// Per-turn probability the account defects now.
+    /// Per-turn probability the account defects now; by position, like [`Game::history`].
     pub fn churn_hazard(&self, a: usize) -> f64 {
         churn_hazard(
             &self.accounts[a],
@@ -136,7 +136,7 @@ impl Game {
     }
 
     /// Draws whether account `a` defects this month; returns the chance it had.
-    pub(super) fn draw_churn(&mut self, a: usize) -> f64 {
+    pub(super) fn draw_churn(&mut self, a: AccountId) -> f64 {
         let renewal = self.accounts[a].contract.renewal_turn == Some(self.turn)
             && !self
                 .negotiations

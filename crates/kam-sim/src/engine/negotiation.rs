@@ -103,7 +103,7 @@ impl Game {
     /// What the buyer needs to accept in `round`: they concede from their opening towards
     /// their walk-away, at a pace set by the style of the person across the table, and a
     /// supportive buyer asks for less. Never below what the competitor offers.
-    pub fn buyer_threshold(&self, negotiation: usize, round: u32) -> f64 {
+    pub fn buyer_threshold(&self, negotiation: NegotiationId, round: u32) -> f64 {
         let scenario = self.scenario();
         let n = &scenario.negotiations[negotiation];
         let Some(a) = self.negotiation_account(negotiation) else {
@@ -187,8 +187,8 @@ impl Game {
 
     /// The account as accepting `offer` in the pending negotiation would leave it, for
     /// weighing offers before making one (the deal's later effects play out in the turns).
-    pub fn after_deal(&self, negotiation: usize, offer: &[usize]) -> Option<AccountState> {
-        let def = self.scenario().negotiations.get(negotiation)?;
+    pub fn after_deal(&self, negotiation: NegotiationId, offer: &[usize]) -> Option<AccountState> {
+        let def = self.scenario().negotiations.get(negotiation.index())?;
         let a = self.negotiation_account(negotiation)?;
         let mut state = self.accounts[a].clone();
         settle(def, offer, self.turn, &mut state);
@@ -198,18 +198,17 @@ impl Game {
 
     /// The account a negotiation is with: the one it was opened for when it is under way (an
     /// event may open it for the account the event concerns), else the scenario's.
-    pub fn negotiation_account(&self, negotiation: usize) -> Option<usize> {
+    pub fn negotiation_account(&self, negotiation: NegotiationId) -> Option<AccountId> {
         let opened = self.pending.iter().find_map(|p| match p {
             Pending::Negotiation(n) if n.negotiation == negotiation => Some(n.account),
             _ => None,
         });
         opened.or_else(|| {
-            let account = self
+            *self
                 .prepared
                 .resolved
                 .negotiation_account
-                .get(negotiation)?;
-            account.map(|a| a.index())
+                .get(negotiation.index())?
         })
     }
 
@@ -224,7 +223,7 @@ impl Game {
     /// Profit per turn the account makes at its current terms, before one-offs.
     /// Our profit per turn with the negotiation's account if `offer` were agreed now (the
     /// offer builder shows it against [`Game::profit_rate`] before the offer is made).
-    pub fn deal_profit_rate(&self, negotiation: usize, offer: &[usize]) -> Option<f64> {
+    pub fn deal_profit_rate(&self, negotiation: NegotiationId, offer: &[usize]) -> Option<f64> {
         let a = self.negotiation_account(negotiation)?;
         let state = self.after_deal(negotiation, offer)?;
         Some(if state.churned {
@@ -239,7 +238,7 @@ impl Game {
         })
     }
 
-    pub fn profit_rate(&self, a: usize) -> f64 {
+    pub fn profit_rate(&self, a: AccountId) -> f64 {
         let s = &self.accounts[a];
         if s.churned {
             return 0.0;

@@ -20,7 +20,12 @@ impl Game {
     /// The account as answering the pending `event` with `choice` would leave it, and the
     /// one-off money the answer brings (its cost and cash effects), for weighing answers before
     /// giving one. The same effects the engine applies; negotiations it opens are not included.
-    pub fn after_choice(&self, event: usize, account: usize, choice: usize) -> (AccountState, f64) {
+    pub fn after_choice(
+        &self,
+        event: EventId,
+        account: AccountId,
+        choice: usize,
+    ) -> (AccountState, f64) {
         let def = &self.scenario().events[event];
         let mut state = self.accounts[account].clone();
         let mut cash = 0.0;
@@ -38,7 +43,7 @@ impl Game {
     /// bring.
     pub fn after_effects(
         &self,
-        account: usize,
+        account: AccountId,
         effects: &[ResolvedEffect],
         scale: f64,
     ) -> (AccountState, f64) {
@@ -56,8 +61,8 @@ impl Game {
     /// is not included). The same rules as a played plan.
     pub fn after_resource(
         &self,
-        account: usize,
-        resource: usize,
+        account: AccountId,
+        resource: ResourceId,
         earlier: u32,
         visits: u32,
     ) -> (AccountState, f64) {
@@ -104,7 +109,8 @@ impl Game {
         let mut copy = self.lookahead_copy();
         copy.apply_plan(plan);
         let scenario = &self.prepared.scenario;
-        Ok((0..self.accounts.len())
+        Ok(self
+            .account_ids()
             .map(|a| {
                 if !copy.accounts[a].churned {
                     copy.settle_share(a);
@@ -116,7 +122,7 @@ impl Game {
                     share: (before.share, after.share),
                     revenue: (before.revenue(potential), after.revenue(potential)),
                     profit: copy.month_profit(a).total(),
-                    churn_risk: copy.churn_hazard(a),
+                    churn_risk: copy.churn_hazard(a.index()),
                 }
             })
             .collect())
@@ -151,9 +157,9 @@ mod tests {
             .unwrap();
         let plan = Plan {
             visits: vec![Visit {
-                account: a,
-                stakeholder: p,
-                approach: best,
+                account: AccountId(a),
+                stakeholder: MemberId(p),
+                approach: ApproachId(best),
             }],
             resources: vec![],
         };
@@ -165,8 +171,8 @@ mod tests {
             "unread, the truth does not show"
         );
         game.decide(Decision::Read {
-            account: a,
-            stakeholder: p,
+            account: AccountId(a),
+            stakeholder: MemberId(p),
             reading: Reading {
                 style: Some(person.style),
                 need: Some(person.need),

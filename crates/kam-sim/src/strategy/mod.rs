@@ -25,11 +25,13 @@ mod naive;
 pub use id::{Ablation, AblationKind, StrategyId, UnknownStrategy};
 
 use crate::engine::{self, Decision, Game, NegotiationState, Pending, Plan, ResourceUse};
+use crate::ids::{AccountId, EventId, ResourceId};
 
 /// Decides for a game whenever it waits for a decision.
 pub trait Strategy {
     fn plan(&mut self, game: &Game) -> Plan;
-    fn choose(&mut self, game: &Game, event: usize, account: usize) -> usize;
+    /// The answer to `event` at `account`, by its position among the event's choices.
+    fn choose(&mut self, game: &Game, event: EventId, account: AccountId) -> usize;
     fn negotiate(&mut self, game: &Game, state: &NegotiationState) -> Decision;
 }
 
@@ -63,7 +65,7 @@ fn live_accounts(game: &Game) -> Vec<usize> {
 }
 
 /// Units of `resource` already planned for `account`.
-fn units_used(uses: &[ResourceUse], account: usize, resource: usize) -> u32 {
+fn units_used(uses: &[ResourceUse], account: AccountId, resource: ResourceId) -> u32 {
     uses.iter()
         .filter(|u| u.account == account && u.resource == resource)
         .map(|u| u.units)

@@ -7,6 +7,7 @@ use rand_chacha::ChaCha8Rng;
 
 use super::{Strategy, live_accounts, units_used};
 use crate::engine::{Decision, Game, NegotiationState, Plan, ResourceUse, Visit};
+use crate::ids::{AccountId, ApproachId, EventId, MemberId, ResourceId};
 use crate::score;
 
 /// Which rule of thumb a naive strategy plays by.
@@ -118,6 +119,7 @@ impl Naive {
             for _ in 0..2 * live.len() {
                 let a = live[self.rng.random_range(0..live.len())];
                 let r = self.rng.random_range(0..catalogue.len());
+                let (a, r) = (AccountId(a), ResourceId(r));
                 let used = units_used(&uses, a, r);
                 if budget - left < target
                     && used < catalogue[r].max_per_account
@@ -149,8 +151,8 @@ impl Naive {
             }
             if let Some(&r) = favourite.iter().find(|&&r| catalogue[r].cost <= left) {
                 uses.push(ResourceUse {
-                    account: a,
-                    resource: r,
+                    account: AccountId(a),
+                    resource: ResourceId(r),
                     units: 1,
                 });
                 left -= catalogue[r].cost;
@@ -181,9 +183,9 @@ impl Strategy for Naive {
                 };
                 let approach = self.rng.random_range(0..approaches);
                 visits.push(Visit {
-                    account: a,
-                    stakeholder,
-                    approach,
+                    account: AccountId(a),
+                    stakeholder: MemberId(stakeholder),
+                    approach: ApproachId(approach),
                 });
             }
         }
@@ -193,7 +195,7 @@ impl Strategy for Naive {
         }
     }
 
-    fn choose(&mut self, game: &Game, event: usize, _account: usize) -> usize {
+    fn choose(&mut self, game: &Game, event: EventId, _account: AccountId) -> usize {
         let n = game.scenario().events[event].choices.len();
         self.rng.random_range(0..n.max(1))
     }

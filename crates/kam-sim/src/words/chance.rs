@@ -22,7 +22,7 @@ impl ChanceDraw {
             } => {
                 let title = game
                     .accounts()
-                    .get(self.account)
+                    .get(self.account.index())
                     .and_then(|s| s.opportunities.get(opportunity))
                     .map_or("?", |o| o.opportunity.name.as_str());
                 let amount = amount(scenario.money_unit.as_deref().unwrap_or(""), value, lang);

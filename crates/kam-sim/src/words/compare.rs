@@ -131,13 +131,13 @@ impl PlanReasons {
 fn visit(game: &Game, v: &Visit) -> String {
     let who = game
         .accounts()
-        .get(v.account)
-        .and_then(|s| s.people.get(v.stakeholder))
+        .get(v.account.index())
+        .and_then(|s| s.people.get(v.stakeholder.index()))
         .map_or("?", |p| p.person.name.as_str());
     let pitch = game
         .scenario()
         .approaches
-        .get(v.approach)
+        .get(v.approach.index())
         .map_or("?", |a| a.name.as_str());
     format!("{who} · {pitch}")
 }
@@ -148,7 +148,7 @@ fn resource(game: &Game, r: &ResourceUse) -> String {
         .scenario()
         .means
         .resources
-        .get(r.resource)
+        .get(r.resource.index())
         .map_or("?", |x| x.name.as_str());
     format!("{name} × {}", r.units)
 }
@@ -157,6 +157,7 @@ fn resource(game: &Game, r: &ResourceUse) -> String {
 mod tests {
     use super::*;
     use crate::engine::Plan;
+    use crate::ids::{AccountId, ApproachId, MemberId, ResourceId};
 
     /// A plan's line names the people visited as the game has them, the pitch and the
     /// resources; the reasons follow when asked for; an empty plan says so.
@@ -167,13 +168,13 @@ mod tests {
         let scenario = game.scenario();
         let plan = Plan {
             visits: vec![Visit {
-                account: 1,
-                stakeholder: 0,
-                approach: 0,
+                account: AccountId(1),
+                stakeholder: MemberId(0),
+                approach: ApproachId(0),
             }],
             resources: vec![ResourceUse {
-                account: 1,
-                resource: 0,
+                account: AccountId(1),
+                resource: ResourceId(0),
                 units: 2,
             }],
         };

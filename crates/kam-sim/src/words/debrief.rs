@@ -22,7 +22,11 @@ impl KeyDecision {
     }
 
     fn choice<'s>(&self, scenario: &'s Scenario) -> Option<&'s Choice> {
-        scenario.events.get(self.event)?.choices.get(self.choice)
+        scenario
+            .events
+            .get(self.event.index())?
+            .choices
+            .get(self.choice)
     }
 }
 
@@ -33,7 +37,12 @@ impl AccountStory {
     pub fn cause_words(&self, game: &Game, lang: Lang) -> Vec<(String, f64)> {
         self.causes
             .iter()
-            .map(|c| (cause_text_over_game(game, self.account, c, lang), c.delta))
+            .map(|c| {
+                (
+                    cause_text_over_game(game, self.account.index(), c, lang),
+                    c.delta,
+                )
+            })
             .collect()
     }
 }

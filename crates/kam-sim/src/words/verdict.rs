@@ -4,6 +4,7 @@
 
 use super::Lang;
 use crate::debrief::WIN_WIN_PROFIT_KEPT;
+use crate::ids::{AccountId, EventId, NegotiationId};
 use crate::model;
 use crate::scenario::Scenario;
 use crate::verdict::{DISCOUNTS_ALLOWED, Evidence, LeftBehind, Stray};
@@ -129,7 +130,7 @@ impl Evidence {
 impl Stray {
     /// Where a missed allocation strayed, as the clause that follows its share.
     fn words(&self, scenario: &Scenario, lang: Lang) -> String {
-        let name = |a: usize| account_name(scenario, a);
+        let name = |a: AccountId| account_name(scenario, a);
         let (over, under) = (name(self.over), name(self.under));
         let Stray {
             over_visits,
@@ -177,7 +178,7 @@ impl LeftBehind {
 fn warning_ignored(
     scenario: &Scenario,
     lang: Lang,
-    account: usize,
+    account: AccountId,
     month: u32,
     sat: f64,
     visits: u32,
@@ -210,7 +211,12 @@ fn warning_ignored(
 }
 
 /// The accounts lost with no warning left unanswered: chance's, and those let go.
-fn accounts_lost(scenario: &Scenario, lang: Lang, to_chance: &[usize], let_go: &[usize]) -> String {
+fn accounts_lost(
+    scenario: &Scenario,
+    lang: Lang,
+    to_chance: &[AccountId],
+    let_go: &[AccountId],
+) -> String {
     let mut text = Vec::new();
     if !to_chance.is_empty() {
         let lost = names(scenario, to_chance, lang);
@@ -239,8 +245,8 @@ fn accounts_lost(scenario: &Scenario, lang: Lang, to_chance: &[usize], let_go: &
 fn objection(
     scenario: &Scenario,
     lang: Lang,
-    account: usize,
-    event: usize,
+    account: AccountId,
+    event: EventId,
     raised: usize,
     solved: bool,
 ) -> String {
@@ -269,7 +275,7 @@ fn objection(
 fn negotiation_words(
     scenario: &Scenario,
     lang: Lang,
-    negotiation: usize,
+    negotiation: NegotiationId,
     deal: bool,
     before: f64,
     after: f64,
@@ -300,15 +306,15 @@ fn negotiation_words(
 }
 
 /// An account's name as the scenario gives it ("?" for an index it does not hold).
-pub(super) fn account_name(scenario: &Scenario, account: usize) -> &str {
+pub(super) fn account_name(scenario: &Scenario, account: AccountId) -> &str {
     scenario
         .accounts
-        .get(account)
+        .get(account.index())
         .map_or("?", |a| a.name.as_str())
 }
 
 /// Accounts' names in a list: 「甲、乙」, "A, B".
-fn names(scenario: &Scenario, accounts: &[usize], lang: Lang) -> String {
+fn names(scenario: &Scenario, accounts: &[AccountId], lang: Lang) -> String {
     accounts
         .iter()
         .map(|&a| account_name(scenario, a))
@@ -324,11 +330,11 @@ mod tests {
     /// negotiation.
     fn every_evidence() -> Vec<Evidence> {
         let stray = Stray {
-            over: 0,
+            over: AccountId(0),
             over_visits: 41.0,
             over_value: 12.0,
             over_loses_money: true,
-            under: 1,
+            under: AccountId(1),
             under_value: 30.0,
             under_visits: 9.0,
         };
@@ -350,20 +356,20 @@ mod tests {
                 tier_a: 88.0,
                 others: 97.0,
                 left_behind: Some(LeftBehind {
-                    account: 2,
+                    account: AccountId(2),
                     coverage: 35.0,
                     best: 120.0,
                 }),
             },
             Evidence::WarningIgnored {
-                account: 1,
+                account: AccountId(1),
                 month: 4,
                 satisfaction: 31.5,
                 visits: 2,
                 due: 3.0,
             },
             Evidence::WarningIgnored {
-                account: 1,
+                account: AccountId(1),
                 month: 4,
                 satisfaction: 31.5,
                 visits: 0,
@@ -371,8 +377,8 @@ mod tests {
             },
             Evidence::NoAccountLost,
             Evidence::AccountsLost {
-                to_chance: vec![0, 2],
-                let_go: vec![1],
+                to_chance: vec![AccountId(0), AccountId(2)],
+                let_go: vec![AccountId(1)],
             },
             Evidence::Pipeline {
                 decided: 3,
@@ -386,43 +392,43 @@ mod tests {
             },
             Evidence::Discounts {
                 given: 7,
-                over: vec![0, 1],
+                over: vec![AccountId(0), AccountId(1)],
             },
             Evidence::Objection {
-                account: 0,
-                event: 0,
+                account: AccountId(0),
+                event: EventId(0),
                 raised: 3,
                 solved: false,
             },
             Evidence::Objection {
-                account: 0,
-                event: 0,
+                account: AccountId(0),
+                event: EventId(0),
                 raised: 1,
                 solved: true,
             },
             Evidence::Negotiation {
-                negotiation: 0,
+                negotiation: NegotiationId(0),
                 deal: true,
                 before: 20.0,
                 after: 18.5,
                 win_win: true,
             },
             Evidence::Negotiation {
-                negotiation: 0,
+                negotiation: NegotiationId(0),
                 deal: true,
                 before: 20.0,
                 after: 15.0,
                 win_win: false,
             },
             Evidence::Negotiation {
-                negotiation: 0,
+                negotiation: NegotiationId(0),
                 deal: false,
                 before: 20.0,
                 after: 20.0,
                 win_win: false,
             },
             Evidence::Answer {
-                event: 0,
+                event: EventId(0),
                 choice: 0,
             },
         ]

@@ -5,7 +5,10 @@
 
 use std::sync::Arc;
 
-use kam_sim::{Decision, Game, Metric, Pending, Plan, Prepared, ResourceUse, Visit};
+use kam_sim::{
+    AccountId, ApproachId, Decision, Game, MemberId, Metric, Pending, Plan, Prepared, ResourceId,
+    ResourceUse, Visit,
+};
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
@@ -92,9 +95,9 @@ impl AnyLegal {
                 continue;
             }
             plan.visits.push(Visit {
-                account,
-                stakeholder: present[self.rng.random_range(0..present.len())],
-                approach: self.rng.random_range(0..scenario.approaches.len()),
+                account: AccountId(account),
+                stakeholder: MemberId(present[self.rng.random_range(0..present.len())]),
+                approach: ApproachId(self.rng.random_range(0..scenario.approaches.len())),
             });
         }
         let mut left = scenario.means.budget_per_turn;
@@ -108,13 +111,13 @@ impl AnyLegal {
             let used: u32 = plan
                 .resources
                 .iter()
-                .filter(|r| r.account == account && r.resource == resource)
+                .filter(|r| r.account == AccountId(account) && r.resource == ResourceId(resource))
                 .map(|r| r.units)
                 .sum();
             if def.cost <= left && used < def.max_per_account {
                 plan.resources.push(ResourceUse {
-                    account,
-                    resource,
+                    account: AccountId(account),
+                    resource: ResourceId(resource),
                     units: 1,
                 });
                 left -= def.cost;

@@ -4,13 +4,14 @@
 use super::Expert;
 use super::value::{Nudge, account_value, money_value, open_objections};
 use crate::engine::Game;
+use crate::ids::{AccountId, EventId};
 use crate::model;
 use crate::scenario::{Effect, EventKind, Trigger, Verdict};
 
 impl Expert {
     /// The answer to `event` at `account`: the one worth most, never one the courseware calls
     /// poor when there is another, unless a habit says otherwise.
-    pub(super) fn answer(&mut self, game: &Game, event: usize, account: usize) -> usize {
+    pub(super) fn answer(&mut self, game: &Game, event: EventId, account: AccountId) -> usize {
         let def = &game.scenario().events[event];
         let n = def.choices.len();
         let mut allowed: Vec<usize> = (0..n).collect();
@@ -77,15 +78,17 @@ impl Expert {
 
     /// What answering `choice` is worth: the account after it, its money, and for an answer
     /// that leaves an objection unsolved, the expected cost of its coming back.
-    fn answer_value(&self, game: &Game, event: usize, account: usize, choice: usize) -> f64 {
+    fn answer_value(&self, game: &Game, event: EventId, id: AccountId, choice: usize) -> f64 {
         let def = &game.scenario().events[event];
         let money = money_value(game);
-        let (after, cash) = game.after_choice(event, account, choice);
+        let (after, cash) = game.after_choice(event, id, choice);
+        // The value model numbers accounts by position.
+        let account = id.index();
         // An objection some answer can solve weighs on the account every turn until solved:
         // solving it lifts that weight, leaving it open adds its likely returns.
         let mut open = open_objections(game, account);
         let solvable = def.kind == EventKind::Objection && def.choices.iter().any(|c| c.resolves);
-        let fired = game.times_fired(event, account);
+        let fired = game.times_fired(event, id);
         let turns_after = game.scenario().turns.saturating_sub(game.turn());
         let returns = match def.trigger {
             Trigger::Conditional {
@@ -117,7 +120,7 @@ impl Expert {
             if !effects.is_empty() {
                 let weight = returns.1;
                 let now = self.value(game, account, &game.accounts()[account]);
-                let (hit, hit_cash) = game.after_effects(account, effects, 1.0);
+                let (hit, hit_cash) = game.after_effects(id, effects, 1.0);
                 let one_repeat = now - self.value(game, account, &hit) - money * hit_cash;
                 value -= weight * one_repeat;
             }

@@ -12,6 +12,7 @@ use rand_chacha::ChaCha8Rng;
 
 use super::Strategy;
 use crate::engine::{Decision, Game, NegotiationState, Plan};
+use crate::ids::{AccountId, EventId};
 
 /// Which teaching points the expert forgets; all false is the expert itself.
 #[derive(Debug, Clone, Copy, Default)]
@@ -45,7 +46,7 @@ impl Strategy for Expert {
         Plan { visits, resources }
     }
 
-    fn choose(&mut self, game: &Game, event: usize, account: usize) -> usize {
+    fn choose(&mut self, game: &Game, event: EventId, account: AccountId) -> usize {
         self.answer(game, event, account)
     }
 

@@ -14,7 +14,9 @@ impl Expert {
         // turns left (price, payment terms, share, satisfaction, the risk of losing it).
         let ours = |i: usize| {
             game.after_deal(state.negotiation, &offers[i])
-                .map_or(f64::MIN, |after| self.value(game, state.account, &after))
+                .map_or(f64::MIN, |after| {
+                    self.value(game, state.account.index(), &after)
+                })
         };
         let buyer_values: Vec<f64> = offers.iter().map(|o| Game::buyer_value(def, o)).collect();
         if self.habits.concede {

@@ -6,6 +6,7 @@ use rand::RngExt;
 use super::Expert;
 use super::value::{Marginal, funnel_gain, money_value};
 use crate::engine::{Game, ResourceUse, Visit};
+use crate::ids::{AccountId, ApproachId, MemberId, ResourceId};
 use crate::model;
 use crate::reading;
 use crate::strategy::{live_accounts, units_used};
@@ -91,9 +92,9 @@ impl Expert {
                     + funnel_gain(game, a, planned);
                 if best.as_ref().is_none_or(|b| gain > b.0) {
                     let visit = Visit {
-                        account: a,
-                        stakeholder: p,
-                        approach: k,
+                        account: AccountId(a),
+                        stakeholder: MemberId(p),
+                        approach: ApproachId(k),
                     };
                     best = Some((gain, visit, w));
                 }
@@ -107,7 +108,7 @@ impl Expert {
                     x: &mut [f64],
                     support: &mut [Vec<(f64, u32)>],
                     visits: &mut Vec<Visit>| {
-            let a = visit.account;
+            let a = visit.account.index();
             x[a] += w;
             let fit = pitches[a][visit.stakeholder].1;
             let (s, seen) = &mut support[a][visit.stakeholder];
@@ -157,7 +158,7 @@ impl Expert {
                     }
                 });
             let Some(&(_, visit, w)) = best else { break };
-            let a = visit.account;
+            let a = visit.account.index();
             book(visit, w, &mut x, &mut support, &mut visits);
             candidates[a] = best_visit(a, x[a], &support[a]);
         }
@@ -182,10 +183,13 @@ impl Expert {
         let mut left = scenario.means.budget_per_turn;
         let mut uses: Vec<ResourceUse> = Vec::new();
         let buy = |a: usize, r: usize, uses: &mut Vec<ResourceUse>, left: &mut f64| {
-            if units_used(uses, a, r) < catalogue[r].max_per_account && catalogue[r].cost <= *left {
+            let (id, resource) = (AccountId(a), ResourceId(r));
+            if units_used(uses, id, resource) < catalogue[r].max_per_account
+                && catalogue[r].cost <= *left
+            {
                 uses.push(ResourceUse {
-                    account: a,
-                    resource: r,
+                    account: id,
+                    resource,
                     units: 1,
                 });
                 *left -= catalogue[r].cost;
@@ -216,7 +220,7 @@ impl Expert {
         let mut best_for = |a: usize, uses: &[ResourceUse], left: f64| -> Option<(f64, usize)> {
             let mut best: Option<(f64, usize)> = None;
             for (r, res) in catalogue.iter().enumerate() {
-                let used = units_used(uses, a, r);
+                let used = units_used(uses, AccountId(a), ResourceId(r));
                 // The role model does not buy satisfaction with price (teaching point 7): a
                 // discount was worth 0.3 points to it at most when it could (docs/model.md,
                 // "no concessions"), yet it gave one in every game, mostly to C accounts, and
@@ -228,7 +232,8 @@ impl Expert {
                 let gain = match *slot {
                     Some((units, gain)) if units == used => gain,
                     _ => {
-                        let (after, cash) = game.after_resource(a, r, used, visit_count[a]);
+                        let (after, cash) =
+                            game.after_resource(AccountId(a), ResourceId(r), used, visit_count[a]);
                         let gain =
                             self.value(game, a, &after) - base[a] + money * (cash - res.cost);
                         *slot = Some((used, gain));

@@ -4,6 +4,7 @@
 
 use super::Expert;
 use crate::engine::{self, AccountState, Game};
+use crate::ids::{AccountId, EventId};
 use crate::model;
 use crate::scenario::EventKind;
 
@@ -112,9 +113,9 @@ pub(super) fn open_objections(game: &Game, a: usize) -> f64 {
         .filter(|(e, def)| {
             def.kind == EventKind::Objection
                 && def.choices.iter().any(|c| c.resolves)
-                && !game.is_resolved(*e, a)
+                && !game.is_resolved(EventId(*e), AccountId(a))
         })
-        .map(|(e, _)| game.times_fired(e, a) as f64)
+        .map(|(e, _)| game.times_fired(EventId(e), AccountId(a)) as f64)
         .sum()
 }
 
