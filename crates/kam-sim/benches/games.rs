@@ -110,7 +110,10 @@ fn debrief(c: &mut Criterion) {
                     let lang = kam_sim::scenario::Language::En;
                     black_box((
                         kam_sim::debrief_game(&game, lang),
-                        kam_sim::costliest_mistakes(&game, lang),
+                        kam_sim::costliest_mistakes(&game)
+                            .iter()
+                            .map(|m| m.words(game.scenario(), lang))
+                            .collect::<Vec<_>>(),
                         kam_sim::review_reading(&game, lang),
                     ))
                 })

@@ -67,7 +67,8 @@ mod reading_review;
 mod verdict;
 pub use chance::{ChanceDraw, Luck, draws as chance_draws};
 pub use coach::{
-    Hint, Mistake, costliest_mistakes, hints as coach_hints, money_losers, objection_hint,
+    Hint, Mistake, MistakeKind, PlanPart, Spending, VisitMoves, costliest_mistakes,
+    hints as coach_hints, money_losers, objection_hint,
 };
 pub use compare::{MonthComparison, months as compare_months, plan_lines};
 pub use debrief::{Debrief, deal_verdict, debrief as debrief_game, lessons_missed};

@@ -36,7 +36,7 @@ pub(super) fn dossier(ui: &mut egui::Ui, s: &Session, play: &Play, actions: &mut
     // (once there is a plan: see `Play::refresh_draft`).
     let hints = play.coach_hints();
     if !hints.is_empty() {
-        ui::coach_card(ui, hints, lang);
+        ui::coach_card(ui, hints, game, lang);
         ui.add_space(6.0);
     }
     account_header(ui, game, a, lang);
@@ -375,7 +375,7 @@ fn add_resource_button(
         .add_enabled(refusal.is_none(), egui::Button::new(K::AddResource.t(lang)))
         .on_hover_text(about);
     let button = match refusal {
-        Some(why) => button.on_disabled_hover_text(why),
+        Some(why) => button.on_disabled_hover_text(i18n::plan_error(lang, why)),
         None => button,
     };
     if button.clicked() {

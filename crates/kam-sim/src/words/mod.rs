@@ -16,6 +16,9 @@ use crate::scenario::{
 
 pub use crate::scenario::Language as Lang;
 
+/// The coach's hints and "try next time" cards.
+mod coach;
+
 /// A catalogue of sentences: `word_table! { pub enum Say { Key => "中文", "English"; … } }`
 /// declares the enum, `Say::ALL` and `Say::t(lang)`. Placeholders are `{}` in both languages,
 /// filled by [`fill`].
