@@ -350,3 +350,32 @@ fn the_briefing_leads_back_to_the_month_under_way() {
     h.run();
     assert_eq!(h.state().screen, Screen::Turn);
 }
+
+/// The coach's hints appear when the first visit of a month is added: they must not push the
+/// buying centre down under the pointer (a playtest clicked "Add visit" again and hit another
+/// person's row). The people list and its buttons stay where they were; the hints are shown.
+#[test]
+fn the_coachs_hints_do_not_move_the_buying_centre() {
+    let mut s = tutorial("Tester");
+    play_an_empty_month(&mut s);
+    let mut h = harness(s);
+    h.run();
+    assert!(h.query_by_label("Coach (practice mode)").is_none());
+    let heading = h.get_by_label("Buying centre").rect();
+    let buttons: Vec<_> = h.get_all_by_label("Add visit").map(|b| b.rect()).collect();
+    assert!(!buttons.is_empty());
+
+    h.get_all_by_label("Add visit").next().unwrap().click();
+    h.run();
+    assert_eq!(h.state().play.as_ref().unwrap().draft.plan.visits.len(), 1);
+    let coach = h.get_by_label("Coach (practice mode)").rect();
+    assert_eq!(h.get_by_label("Buying centre").rect(), heading);
+    let after: Vec<_> = h.get_all_by_label("Add visit").map(|b| b.rect()).collect();
+    assert_eq!(
+        after, buttons,
+        "the people's buttons stay under the pointer"
+    );
+    // Below the people list, and in the window.
+    assert!(coach.min.y > buttons.last().unwrap().max.y);
+    assert!(coach.max.y <= 800.0);
+}
