@@ -350,9 +350,9 @@ impl Session {
     /// preview, the resources' refusals) up to date; the turn screen calls it before drawing,
     /// and it works them out again only when something they depend on changed.
     pub fn refresh_draft(&mut self) {
-        let (lang, coach_on) = (self.lang, self.coach_on());
+        let coach_on = self.coach_on();
         if let Some(play) = &mut self.play {
-            play.refresh_draft(lang, coach_on);
+            play.refresh_draft(coach_on);
         }
     }
 

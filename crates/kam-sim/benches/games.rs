@@ -110,7 +110,7 @@ fn debrief(c: &mut Criterion) {
                     let lang = kam_sim::scenario::Language::En;
                     black_box((
                         kam_sim::debrief_game(&game),
-                        kam_sim::costliest_mistakes(&game, lang),
+                        kam_sim::costliest_mistakes(&game),
                         kam_sim::review_reading(&game, lang),
                     ))
                 })

@@ -67,7 +67,8 @@ mod reading_review;
 mod verdict;
 pub use chance::{ChanceDraw, Draw, Luck, draws as chance_draws};
 pub use coach::{
-    Hint, Mistake, costliest_mistakes, hints as coach_hints, money_losers, objection_hint,
+    Hint, Mistake, MistakeKind, PlanPart, Spending, VisitMoves, costliest_mistakes,
+    hints as coach_hints, money_losers, objection_hint,
 };
 pub use compare::{
     MonthComparison, MonthLine, PlanLine, PlanReasons, months as compare_months, plan_lines,

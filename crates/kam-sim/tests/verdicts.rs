@@ -222,15 +222,16 @@ fn a_careless_game_on_one_loss_maker_misses_allocation_not_style() {
         neglected.iter().any(|d| d.odds >= 0.5),
         "a neglected account's loss was likely by then: {neglected:?}"
     );
-    let mistakes = kam_sim::costliest_mistakes(&game, lang);
+    let mistakes = kam_sim::costliest_mistakes(&game);
     let plans: Vec<_> = mistakes
         .iter()
         .filter(|m| m.better_plan.is_some())
         .collect();
     assert!(!plans.is_empty(), "{mistakes:?}");
     for m in plans {
-        assert_eq!(m.lesson, Lesson::Allocation, "{}", m.text);
-        assert!(m.text.contains("from Hongda"), "{}", m.text);
+        let text = m.words(game.scenario(), lang);
+        assert_eq!(m.lesson, Lesson::Allocation, "{text}");
+        assert!(text.contains("from Hongda"), "{text}");
     }
 }
 

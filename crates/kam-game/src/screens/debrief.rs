@@ -390,7 +390,7 @@ fn try_next_time(
                     actions.push(Action::ReplayMistake(n));
                 }
             });
-            ui::kinsoku::label(ui, &m.text, |r| r);
+            ui::kinsoku::label(ui, &m.words(game.scenario(), lang), |r| r);
         });
     }
     for &(a, visits, spent) in &data.money_losers {

@@ -1,6 +1,7 @@
 //! The selected account's dossier on the turn screen, section by section: a what-if's better
-//! plan and the coach's hints, the account and its numbers, the contract, the buying centre
-//! with the visit controls, the resources, the pipeline and the history.
+//! plan, the account and its numbers, the contract, the buying centre with the visit
+//! controls, the resources, the pipeline and the history. (The coach's hints are drawn under
+//! it by the turn screen, where they come and go without moving it.)
 
 use bevy_egui::egui;
 use egui::RichText;
@@ -30,13 +31,6 @@ pub(super) fn dossier(ui: &mut egui::Ui, s: &Session, play: &Play, actions: &mut
         && game.turn() == w.month
     {
         suggestion_card(ui, game, plan, *points, lang, actions);
-        ui.add_space(6.0);
-    }
-    // Practice: what the plan on the table breaks, named by its lesson, before it is played
-    // (once there is a plan: see `Play::refresh_draft`).
-    let hints = play.coach_hints();
-    if !hints.is_empty() {
-        ui::coach_card(ui, hints, lang);
         ui.add_space(6.0);
     }
     account_header(ui, game, a, lang);
@@ -376,7 +370,7 @@ fn add_resource_button(
         .add_enabled(refusal.is_none(), egui::Button::new(K::AddResource.t(lang)))
         .on_hover_text(about);
     let button = match refusal {
-        Some(why) => button.on_disabled_hover_text(why),
+        Some(why) => button.on_disabled_hover_text(i18n::plan_error(lang, why)),
         None => button,
     };
     if button.clicked() {

@@ -65,11 +65,10 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
                     event_story(ui, game, &raised, lang);
                     if play.feedback.is_none()
                         && s.coach_on()
-                        && let Some(hint) =
-                            kam_sim::objection_hint(game, event.index(), account.index(), lang)
+                        && let Some(hint) = kam_sim::objection_hint(game, event, account)
                     {
                         ui.add_space(6.0);
-                        ui::coach_card(ui, &[hint], lang);
+                        ui::coach_card(ui, &[hint], game, lang);
                     }
                     ui.add_space(10.0);
                     match &play.feedback {

@@ -1,7 +1,7 @@
 //! The turn screen: the account dashboard with red/yellow/blue warnings, the selected account's
-//! dossier ([`super::dossier`]), and the plan of visits and resources with what capacity and
-//! budget remain. Plans are checked by the engine as they are built: an over-allocation is
-//! refused with the engine's reason.
+//! dossier ([`super::dossier`]) with the coach's hints below it, and the plan of visits and
+//! resources with what capacity and budget remain. Plans are checked by the engine as they are
+//! built: an over-allocation is refused with the engine's reason.
 
 use bevy_egui::egui;
 use egui::RichText;
@@ -54,6 +54,7 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
     egui::Panel::right("plan")
         .exact_size(215.0)
         .show(root, |ui| plan_panel(ui, s, play, &left, &mut actions));
+    coach_strip(root, play, lang);
     egui::CentralPanel::default().show(root, |ui| {
         // Both ways: a wide buying centre scrolls inside the dossier instead of spreading over
         // the plan panel. One scroll position per account: the next dossier opens at its top.
@@ -75,6 +76,42 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
         plan_keys(root, play, &mut actions);
     }
     actions
+}
+
+/// The coach's hints on the plan on the table (practice, once there is a plan: see
+/// `Play::refresh_draft`), under the dossier and outside its scroll. They come and go as the
+/// plan changes: above the dossier they pushed the buying centre down under the pointer as
+/// the first visit was added (a playtest), here they take room from the dossier's bottom and
+/// move nothing, and stay in view wherever the dossier is scrolled.
+fn coach_strip(root: &mut egui::Ui, play: &Play, lang: Lang) {
+    let hints = play.coach_hints();
+    if hints.is_empty() {
+        return;
+    }
+    // At most a third of the screen, the rest scrolls: the dossier keeps its room. The
+    // scroll area asks for its own height, not the panel's last one, so it can grow.
+    let most = root.available_height() / 3.0;
+    let strip = egui::Panel::bottom("coach").show(root, |ui| {
+        ui.add_space(4.0);
+        egui::ScrollArea::vertical()
+            .id_salt("coach")
+            .max_height(most)
+            .min_scrolled_height(most)
+            .show(ui, |ui| ui::coach_card(ui, hints, &play.game, lang));
+    });
+    // A panel is laid out at its last height: when the hints need another, this pass is
+    // drawn again at the new one instead of showing them cut off until the next input.
+    let height = strip.response.rect.height();
+    let id = egui::Id::new("coach strip height");
+    let last = root.ctx().data_mut(|d| {
+        let last = d.get_temp::<f32>(id);
+        d.insert_temp(id, height);
+        last
+    });
+    if last != Some(height) {
+        root.ctx()
+            .request_discard("the coach's hints changed height");
+    }
 }
 
 /// The bottom bar: End month, with the budget and visits left beside it.

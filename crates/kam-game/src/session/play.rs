@@ -14,7 +14,8 @@ use kam_sim::MonthComparison;
 use kam_sim::PersonReading;
 use kam_sim::Scores;
 use kam_sim::{
-    AccountState, BuyerReply, Decision, Exchange, Game, NegotiationRecord, Plan, PlanPreview,
+    AccountState, BuyerReply, Decision, Exchange, Game, NegotiationRecord, Plan, PlanError,
+    PlanPreview,
 };
 use kam_sim::{Hint, Mistake};
 
@@ -164,51 +165,54 @@ pub struct DebriefData {
     /// "How you read the people" (Normal and Hard).
     pub people_read: Vec<PersonReading>,
     /// "Try next time": the costliest decisions, measured by replaying (only when the game
-    /// ended through [`Session::finish`](crate::Session::finish); empty otherwise).
+    /// ended through [`Session::finish`](crate::Session::finish); empty otherwise). Typed:
+    /// worded as the debrief draws them.
     pub try_next_time: Vec<Mistake>,
 }
 
-/// What the turn screen works out from the draft, kept until the draft, the game or the
-/// language changes: the coach's hints and plan preview (a look-ahead copy of the game) and
-/// whether the plan could take one more unit of each resource, too dear for every frame.
+/// What the turn screen works out from the draft, kept until the draft or the game changes:
+/// the coach's hints and plan preview (a look-ahead copy of the game) and whether the plan
+/// could take one more unit of each resource, too dear for every frame. All of it is typed,
+/// without a language: the screens word it as they draw, so a language switch costs nothing.
 #[derive(Default)]
 struct DraftCache {
     made_for: Option<DraftKey>,
     hints: Vec<Hint>,
     preview: Option<Vec<PlanPreview>>,
     /// Per account and resource: why the plan could not take one more unit, if it could not.
-    refusals: Vec<Vec<Option<String>>>,
+    refusals: Vec<Vec<Option<PlanError>>>,
 }
 
 /// What the draft's derived data depends on.
 struct DraftKey {
     decisions: usize,
     plan: Plan,
-    lang: Lang,
     coach_on: bool,
     end_asked_in: Option<u32>,
 }
 
-/// The "try next time" cards of each game and language already worked out. Finding them
-/// replays the game dozens of times, so a language switch re-words them from here after the
-/// first time instead of replaying again; a game is known by its seed and decision log.
+/// The "try next time" cards of each game already found. Finding them replays the game
+/// dozens of times, so a game met again (a what-if given back, a debrief worked out again) is
+/// not replayed; a game is known by its seed and decision log. The cards have no language:
+/// they are worded as they are shown.
 #[derive(Default, Clone)]
 struct MistakeCache {
-    entries: Vec<(u64, Vec<Decision>, Lang, Vec<Mistake>)>,
+    entries: Vec<(u64, Vec<Decision>, Vec<Mistake>)>,
 }
 
 impl MistakeCache {
-    /// The costliest decisions of `game` worded in `lang`.
-    fn get(&mut self, game: &Game, lang: Lang) -> Vec<Mistake> {
-        let known = self.entries.iter().find(|(seed, log, l, _)| {
-            *seed == game.seed() && *l == lang && log.as_slice() == game.log()
-        });
+    /// The costliest decisions of `game`.
+    fn get(&mut self, game: &Game) -> Vec<Mistake> {
+        let known = self
+            .entries
+            .iter()
+            .find(|(seed, log, _)| *seed == game.seed() && log.as_slice() == game.log());
         if let Some((.., mistakes)) = known {
             return mistakes.clone();
         }
-        let mistakes = kam_sim::costliest_mistakes(game, lang);
+        let mistakes = kam_sim::costliest_mistakes(game);
         self.entries
-            .push((game.seed(), game.log().to_vec(), lang, mistakes.clone()));
+            .push((game.seed(), game.log().to_vec(), mistakes.clone()));
         mistakes
     }
 }
@@ -282,7 +286,7 @@ impl Play {
         if self.expert.is_none() {
             self.expert = ExpertGame::play(&self.game).map(Arc::new);
         }
-        let try_next_time = self.mistakes.get(&self.game, lang);
+        let try_next_time = self.mistakes.get(&self.game);
         self.debrief = Some(self.work_out_debrief(lang, try_next_time));
     }
 
@@ -294,12 +298,9 @@ impl Play {
         let decisions = self.game.log().len();
         let data = match self.debrief.take() {
             Some(mut d) if d.decisions == decisions => {
+                // Only the review of the people is worded ahead; the rest as it is drawn.
                 if d.worded_in != lang {
                     d.people_read = kam_sim::review_reading(&self.game, lang);
-                    // "Try next time" again only if it had been found.
-                    if !d.try_next_time.is_empty() {
-                        d.try_next_time = self.mistakes.get(&self.game, lang);
-                    }
                     d.worded_in = lang;
                 }
                 d
@@ -331,9 +332,8 @@ impl Play {
         }
     }
 
-    /// After a language switch: the debrief's worded parts (this game's and the original's
-    /// beside a what-if) in the new language; "try next time" only where it had been worked
-    /// out.
+    /// After a language switch: the review of the people (this game's and the original's
+    /// beside a what-if) in the new language; everything else is worded as it is drawn.
     pub(super) fn reword(&mut self, lang: Lang) {
         if self.debrief.is_some() {
             self.debrief(lang);
@@ -344,13 +344,13 @@ impl Play {
     }
 
     /// Works the coach's hints, the plan preview and the resources' refusals out again if the
-    /// draft, the game or the language changed since the last time.
-    pub(super) fn refresh_draft(&mut self, lang: Lang, coach_on: bool) {
+    /// draft or the game changed since the last time.
+    pub(super) fn refresh_draft(&mut self, coach_on: bool) {
         // Compared in place: the plan is cloned only when it is worked out again.
         let fresh = self.worked_out.made_for.as_ref().is_some_and(|k| {
             k.decisions == self.game.log().len()
                 && k.plan == self.draft.plan
-                && (k.lang, k.coach_on, k.end_asked_in) == (lang, coach_on, self.draft.end_asked_in)
+                && (k.coach_on, k.end_asked_in) == (coach_on, self.draft.end_asked_in)
         });
         if fresh {
             return;
@@ -358,7 +358,6 @@ impl Play {
         let key = DraftKey {
             decisions: self.game.log().len(),
             plan: self.draft.plan.clone(),
-            lang,
             coach_on,
             end_asked_in: self.draft.end_asked_in,
         };
@@ -373,7 +372,7 @@ impl Play {
         self.worked_out = DraftCache {
             made_for: Some(key),
             hints: if coach_on && game.is_planning() && (started || ending) {
-                kam_sim::coach_hints(game, plan, lang)
+                kam_sim::coach_hints(game, plan)
             } else {
                 Vec::new()
             },
@@ -383,20 +382,21 @@ impl Play {
             } else {
                 None
             },
-            refusals: resource_refusals(game, plan, lang),
+            refusals: resource_refusals(game, plan),
         };
     }
 
     /// Why the plan on the table could not take one more unit of `resource` for `account`
     /// (the engine's reason), or `None` when it could ([`Session::refresh_draft`](crate::Session::refresh_draft) keeps it
     /// current).
-    pub fn resource_refusal(&self, account: usize, resource: usize) -> Option<&str> {
+    pub fn resource_refusal(&self, account: usize, resource: usize) -> Option<&PlanError> {
         let refusals = self.worked_out.refusals.get(account)?;
-        refusals.get(resource)?.as_deref()
+        refusals.get(resource)?.as_ref()
     }
 
     /// The coach's hints on the plan on the table (kept current by
-    /// [`Session::refresh_draft`](crate::Session::refresh_draft)).
+    /// [`Session::refresh_draft`](crate::Session::refresh_draft)), typed: worded by
+    /// [`Hint::words`] as they are drawn.
     pub fn coach_hints(&self) -> &[Hint] {
         &self.worked_out.hints
     }
@@ -412,9 +412,9 @@ impl Play {
     }
 }
 
-/// For each account and resource, the engine's reason (worded in `lang`) why `plan` could not
-/// take one more unit, or `None` when it could.
-fn resource_refusals(game: &Game, plan: &Plan, lang: Lang) -> Vec<Vec<Option<String>>> {
+/// For each account and resource, the engine's reason why `plan` could not take one more
+/// unit, or `None` when it could.
+fn resource_refusals(game: &Game, plan: &Plan) -> Vec<Vec<Option<PlanError>>> {
     let resources = game.scenario().means.resources.len();
     (0..game.accounts().len())
         .map(kam_sim::AccountId)
@@ -435,8 +435,7 @@ fn resource_refusals(game: &Game, plan: &Plan, lang: Lang) -> Vec<Vec<Option<Str
                             units: 1,
                         }),
                     }
-                    let refused = game.check_plan(&more).err();
-                    refused.map(|e| crate::i18n::plan_error(lang, &e))
+                    game.check_plan(&more).err()
                 })
                 .collect()
         })
@@ -520,7 +519,7 @@ mod tests {
         }));
         s.refresh_draft();
         let play = s.play.as_ref().unwrap();
-        let expected = kam_sim::coach_hints(&play.game, &play.draft.plan, Lang::En);
+        let expected = kam_sim::coach_hints(&play.game, &play.draft.plan);
         assert_eq!(play.coach_hints(), expected.as_slice());
         let after = play.plan_preview().unwrap();
         assert_eq!(

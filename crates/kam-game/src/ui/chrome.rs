@@ -199,9 +199,11 @@ pub fn confirm_dialog(root: &mut egui::Ui, s: &Session) -> Vec<Action> {
         kinsoku::label(ui, &title, |r| r.heading());
         ui.add_space(6.0);
         kinsoku::label(ui, &body, |r| r);
-        if !hints.is_empty() {
+        if let Some(game) = s.game()
+            && !hints.is_empty()
+        {
             ui.add_space(6.0);
-            coach_card(ui, hints, lang);
+            coach_card(ui, hints, game, lang);
         }
         ui.add_space(10.0);
         ui.horizontal(|ui| {

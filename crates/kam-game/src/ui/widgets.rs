@@ -178,9 +178,9 @@ pub fn ellipsize(text: &str, max: usize) -> String {
     short
 }
 
-/// The coach's hints (at most three, then how many more), each under the name of the lesson
-/// it is about.
-pub fn coach_card(ui: &mut egui::Ui, hints: &[kam_sim::Hint], lang: Lang) {
+/// The coach's hints on `game` (at most three, then how many more), each under the name of
+/// the lesson it is about.
+pub fn coach_card(ui: &mut egui::Ui, hints: &[kam_sim::Hint], game: &kam_sim::Game, lang: Lang) {
     egui::Frame::group(ui.style())
         .fill(COACH_FILL)
         .inner_margin(8.0)
@@ -190,8 +190,8 @@ pub fn coach_card(ui: &mut egui::Ui, hints: &[kam_sim::Hint], lang: Lang) {
             for hint in hints.iter().take(3) {
                 let text = crate::i18n::labelled(
                     lang,
-                    kam_sim::words::lesson(lang, hint.lesson),
-                    &hint.text,
+                    kam_sim::words::lesson(lang, hint.lesson()),
+                    hint.words(game, lang),
                 );
                 super::kinsoku::label(ui, &text, |r| r.small());
             }

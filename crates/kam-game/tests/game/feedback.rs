@@ -42,12 +42,7 @@ fn the_coach_waits_for_a_plan_or_the_end_of_the_month() {
     play_an_empty_month(&mut s);
     assert_eq!(s.game().unwrap().turn(), 2);
     assert!(
-        !kam_sim::coach_hints(
-            s.game().unwrap(),
-            &s.play.as_ref().unwrap().draft.plan,
-            Lang::En
-        )
-        .is_empty(),
+        !kam_sim::coach_hints(s.game().unwrap(), &s.play.as_ref().unwrap().draft.plan).is_empty(),
         "the empty plan breaks a lesson (the A account is under-served twice running)"
     );
     let mut h = harness(s);
@@ -93,15 +88,13 @@ fn the_coach_waits_for_a_plan_or_the_end_of_the_month() {
     h.run();
     assert!(h.query_by_label("Coach (practice mode)").is_some());
     // What last month did is said to be last month's.
-    let hint = kam_sim::coach_hints(
-        h.state().game().unwrap(),
-        &h.state().play.as_ref().unwrap().draft.plan,
-        Lang::En,
-    )
-    .into_iter()
-    .find(|x| x.account == a_account)
-    .expect("the A account's hint");
-    assert!(hint.text.contains("last month"), "{}", hint.text);
+    let game = h.state().game().unwrap();
+    let hint = kam_sim::coach_hints(game, &h.state().play.as_ref().unwrap().draft.plan)
+        .into_iter()
+        .find(|x| x.account().index() == a_account)
+        .expect("the A account's hint");
+    let text = hint.words(game, Lang::En);
+    assert!(text.contains("last month"), "{text}");
 }
 
 /// ↑/↓ stop at the first and last account: ↑ pressed "to get to the top" once wrapped round
@@ -289,39 +282,40 @@ fn switching_the_language_rewords_the_cards_the_status_and_the_default_name() {
     );
     let english = s.play.as_ref().unwrap().try_next_time().to_vec();
     assert!(!english.is_empty());
+    let prepared = std::sync::Arc::clone(s.game().unwrap().prepared());
+    let words = |m: &kam_sim::Mistake, lang| m.words(&prepared.scenario, lang);
     let mut h = harness(s);
     h.run();
     assert!(h.query_by_label("Debrief — player").is_some());
-    assert!(h.query_all_by_label_contains(&english[0].text).count() > 0);
+    assert!(
+        h.query_all_by_label_contains(&words(&english[0], Lang::En))
+            .count()
+            > 0
+    );
 
     h.get_by_label("中文").click();
     h.run();
     h.run();
     let chinese = h.state().play.as_ref().unwrap().try_next_time().to_vec();
-    assert_eq!(chinese.len(), english.len());
-    for (zh, en) in chinese.iter().zip(&english) {
-        assert_ne!(zh.text, en.text);
+    // The cards have no language: the same cards, worded again.
+    assert_eq!(chinese, english);
+    for card in &chinese {
+        let (zh, en) = (words(card, Lang::Zh), words(card, Lang::En));
+        assert_ne!(zh, en);
         assert!(
-            zh.text
-                .chars()
-                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
-            "{}",
-            zh.text
-        );
-        assert_eq!(
-            (zh.month, zh.lesson, zh.points),
-            (en.month, en.lesson, en.points)
+            zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{zh}"
         );
     }
     // The start of each card (a long card may be laid out with line breaks of its own).
     let start = |text: &str| text.chars().take(12).collect::<String>();
     assert!(
-        h.query_all_by_label_contains(&start(&english[0].text))
+        h.query_all_by_label_contains(&start(&words(&english[0], Lang::En)))
             .count()
             == 0
     );
     assert!(
-        h.query_all_by_label_contains(&start(&chinese[0].text))
+        h.query_all_by_label_contains(&start(&words(&chinese[0], Lang::Zh)))
             .count()
             > 0
     );
@@ -355,4 +349,33 @@ fn the_briefing_leads_back_to_the_month_under_way() {
     h.get_by_label("Back to month 2").click();
     h.run();
     assert_eq!(h.state().screen, Screen::Turn);
+}
+
+/// The coach's hints appear when the first visit of a month is added: they must not push the
+/// buying centre down under the pointer (a playtest clicked "Add visit" again and hit another
+/// person's row). The people list and its buttons stay where they were; the hints are shown.
+#[test]
+fn the_coachs_hints_do_not_move_the_buying_centre() {
+    let mut s = tutorial("Tester");
+    play_an_empty_month(&mut s);
+    let mut h = harness(s);
+    h.run();
+    assert!(h.query_by_label("Coach (practice mode)").is_none());
+    let heading = h.get_by_label("Buying centre").rect();
+    let buttons: Vec<_> = h.get_all_by_label("Add visit").map(|b| b.rect()).collect();
+    assert!(!buttons.is_empty());
+
+    h.get_all_by_label("Add visit").next().unwrap().click();
+    h.run();
+    assert_eq!(h.state().play.as_ref().unwrap().draft.plan.visits.len(), 1);
+    let coach = h.get_by_label("Coach (practice mode)").rect();
+    assert_eq!(h.get_by_label("Buying centre").rect(), heading);
+    let after: Vec<_> = h.get_all_by_label("Add visit").map(|b| b.rect()).collect();
+    assert_eq!(
+        after, buttons,
+        "the people's buttons stay under the pointer"
+    );
+    // Below the people list, and in the window.
+    assert!(coach.min.y > buttons.last().unwrap().max.y);
+    assert!(coach.max.y <= 800.0);
 }

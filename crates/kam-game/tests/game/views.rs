@@ -764,7 +764,11 @@ fn try_next_time_names_the_costliest_decisions_and_replays_from_one() {
     let mut h = harness(s);
     h.run();
     assert!(h.query_by_label_contains("Try next time").is_some());
-    assert!(h.query_all_by_label_contains(&first.text).count() > 0);
+    let text = first.words(
+        h.state().game().unwrap().scenario(),
+        kam_game::i18n::Lang::En,
+    );
+    assert!(h.query_all_by_label_contains(&text).count() > 0);
     h.query_all_by_label("Replay from here")
         .next()
         .expect("a replay button")

@@ -19,6 +19,7 @@ pub use crate::scenario::Language as Lang;
 // The words of kam-sim's typed messages, one file a family: each message has a `words` method
 // there, so a face words it in its player's language where it shows it.
 mod chance;
+mod coach;
 mod compare;
 mod debrief;
 mod verdict;

@@ -1,0 +1,573 @@
+//! The coach's findings in words: the hints on the plan on the table ([`Hint`]) and the
+//! debrief's "try next time" cards ([`Mistake`]), in either language. The coach judges in
+//! `coach` and returns them typed; each face words them here when it shows them, so a
+//! language switch re-words them without judging the game again.
+
+use super::Lang;
+use super::verdict::account_name;
+use crate::coach::{Hint, Mistake, MistakeKind, PlanPart, Spending, VisitMoves};
+use crate::engine::{Decision, Game};
+use crate::ids::{AccountId, ApproachId, MemberId, NegotiationId};
+use crate::scenario::Scenario;
+
+/// A person's name as the game has them (events bring new people), or "?".
+fn person_name(game: &Game, account: AccountId, stakeholder: MemberId) -> &str {
+    game.accounts()
+        .get(account.index())
+        .and_then(|a| a.people.get(stakeholder.index()))
+        .map_or("?", |p| p.person.name.as_str())
+}
+
+/// An approach's name, or "?".
+fn approach_name(scenario: &Scenario, approach: ApproachId) -> &str {
+    scenario
+        .approaches
+        .get(approach.index())
+        .map_or("?", |p| p.name.as_str())
+}
+
+impl Hint {
+    /// The hint as the coach says it, in `lang`, about `game` as it was judged.
+    pub fn words(&self, game: &Game, lang: Lang) -> String {
+        let scenario = game.scenario();
+        let name = account_name(scenario, self.account());
+        match *self {
+            Hint::UnderServed {
+                planned,
+                last_month,
+                norm,
+                ..
+            } => lang.pick(
+                format!(
+                    "{name}是 A 类客户：本月计划只安排了 {planned} 次拜访，上月实际 {last_month} 次，而它的标准是每月 {norm:.1} 次。关键客户连续得不到应有的精力就会降温、流失。"
+                ),
+                format!(
+                    "{name} is an A account: {planned} visits planned this month, and last month it had {last_month}, against a norm of {norm:.1}. A key account under-served twice running cools and defects."
+                ),
+            ),
+            Hint::PitchHeardBefore {
+                account,
+                stakeholder,
+                approach,
+            } => {
+                let person = person_name(game, account, stakeholder);
+                let pitch = approach_name(scenario, approach);
+                let said = last_said(game, account, stakeholder, approach, lang);
+                lang.pick(
+                    format!(
+                        "上次用“{pitch}”拜访{name}的{person}，对方说：「{said}」这说明对方喜欢怎样的沟通方式？再用同样的方式之前，先想一想。"
+                    ),
+                    format!(
+                        "The last time you pitched \"{pitch}\" to {person} at {name}, they said: \"{said}\" What does that say about how they like to be spoken to? Think before using it again."
+                    ),
+                )
+            }
+            Hint::PitchMisfit {
+                account,
+                stakeholder,
+                approach,
+                wasted,
+            } => {
+                let person = person_name(game, account, stakeholder);
+                let pitch = approach_name(scenario, approach);
+                let (effect_zh, effect_en) = if wasted {
+                    ("拜访白费", "the visit is wasted")
+                } else {
+                    ("拜访效果较差", "the visit does little")
+                };
+                lang.pick(
+                    format!(
+                        "用“{pitch}”拜访{name}的决策者{person}：这种方式和对方的沟通风格不合，{effect_zh}，还会降低对方对你的支持。先看对方的风格和需求，再选方式。"
+                    ),
+                    format!(
+                        "\"{pitch}\" for {person}, the decision maker at {name}: it does not suit their style, so {effect_en} and costs their support. Read their style and need first, then choose the pitch."
+                    ),
+                )
+            }
+            Hint::DiscountToLossMaker { last_profit, .. } => lang.pick(
+                format!(
+                    "{name}到上月为止每个月都在亏钱（上月利润 {last_profit:.1}），再给折扣只会亏得更多：用忠诚度去“买”一个压价客户，代价由利润来付。"
+                ),
+                format!(
+                    "{name} has lost money every month so far (last month's profit: {last_profit:.1}); a discount only deepens the loss. Buying a margin squeezer's loyalty is paid for out of profit."
+                ),
+            ),
+            Hint::VisitsOnLossMaker {
+                planned,
+                norm,
+                last_profit,
+                ..
+            } => lang.pick(
+                format!(
+                    "{name}到上月为止每个月都在亏钱（上月利润 {last_profit:.1}），本月你却安排了 {planned} 次拜访（标准 {norm:.1}）。精力有限：先看客户的利润，再决定投入。"
+                ),
+                format!(
+                    "{name} has lost money every month so far (last month's profit: {last_profit:.1}), yet {planned} visits are planned this month (norm {norm:.1}). Effort is scarce: look at what an account earns before spending it there."
+                ),
+            ),
+            Hint::VisitsAtALoss {
+                planned,
+                norm,
+                loss,
+                ..
+            } => lang.pick(
+                format!(
+                    "按现在的价格和服务成本，{name}每月亏损约 {loss:.1}，本月你却安排了 {planned} 次拜访（标准 {norm:.1}）。精力有限：先看客户的利润，再决定投入。"
+                ),
+                format!(
+                    "At its price and cost to serve, {name} loses about {loss:.1} a month, yet {planned} visits are planned this month (norm {norm:.1}). Effort is scarce: look at what an account earns before spending it there."
+                ),
+            ),
+            Hint::RecurringObjection { times, .. } => lang.pick(
+                format!(
+                    "这个异议已经是第 {times} 次出现了。反复出现的异议正是{name}最看重的事：临时应付只会让它再来，而且一次比一次代价大。"
+                ),
+                format!(
+                    "This objection has now come up {times} times. What a customer raises again and again is what {name} values most: a stop-gap brings it back, costlier each time."
+                ),
+            ),
+        }
+    }
+}
+
+/// What the person said the last time `approach` was tried on them, in `lang`.
+fn last_said(
+    game: &Game,
+    account: AccountId,
+    stakeholder: MemberId,
+    approach: ApproachId,
+    lang: Lang,
+) -> String {
+    crate::reading::reactions(game, lang)
+        .into_iter()
+        .rev()
+        .find(|r| r.account == account && r.stakeholder == stakeholder && r.approach == approach)
+        .map(|r| r.words)
+        .unwrap_or_default()
+}
+
+impl Mistake {
+    /// The "try next time" card's sentence, in `lang`.
+    pub fn words(&self, scenario: &Scenario, lang: Lang) -> String {
+        let (month, points) = (self.month, self.points);
+        match &self.kind {
+            &MistakeKind::Answer {
+                event,
+                account,
+                chosen,
+                better,
+            } => {
+                let name = account_name(scenario, account);
+                let label = |c: usize| {
+                    scenario
+                        .events
+                        .get(event.index())
+                        .and_then(|e| e.choices.get(c))
+                        .map_or("?", |c| c.label.as_str())
+                };
+                let (chosen, better) = (label(chosen), label(better));
+                lang.pick(
+                    format!(
+                        "第 {month} 月，{name}：你选择了“{chosen}”；“{better}”会多得 {points:.1} 分。"
+                    ),
+                    format!(
+                        "Month {month}, {name}: you answered \"{chosen}\"; \"{better}\" would have gained {points:.1} points."
+                    ),
+                )
+            }
+            MistakeKind::Plan { part, gain } => {
+                plan_words(scenario, lang, month, points, part, *gain)
+            }
+            MistakeKind::WholePlan { parts } => {
+                let parts: Vec<String> = parts
+                    .iter()
+                    .map(|(part, gain)| {
+                        let what = part_words(scenario, lang, part);
+                        let alone = alone(*gain, lang);
+                        lang.pick(
+                            format!("{what}（单改这一处 {alone}）"),
+                            format!("{what} ({alone} alone)"),
+                        )
+                    })
+                    .collect();
+                lang.pick(
+                    format!(
+                        "第 {month} 月的计划：专家的计划会多得 {points:.1} 分，靠的是几处一起改：{}。",
+                        parts.join("；")
+                    ),
+                    format!(
+                        "Month {month}'s plan: the expert's plan would have gained {points:.1} points, from changes that work together: {}.",
+                        parts.join("; ")
+                    ),
+                )
+            }
+            MistakeKind::Negotiation {
+                negotiation,
+                round,
+                better,
+            } => {
+                let title = scenario
+                    .negotiations
+                    .get(negotiation.index())
+                    .map_or("?", |n| n.title.as_str());
+                let what = table_move(scenario, *negotiation, better, lang);
+                lang.pick(
+                    format!(
+                        "第 {month} 月，谈判“{title}”第 {round} 轮：换成这个出价（{what}）会多得 {points:.1} 分。"
+                    ),
+                    format!(
+                        "Month {month}, \"{title}\" round {round}: this move instead ({what}) would have gained {points:.1} points."
+                    ),
+                )
+            }
+        }
+    }
+}
+
+/// A month's plan named by the one part of the better plan that carries most of its gain.
+fn plan_words(
+    scenario: &Scenario,
+    lang: Lang,
+    month: u32,
+    points: f64,
+    part: &PlanPart,
+    gain: f64,
+) -> String {
+    match part {
+        PlanPart::Pitches => lang.pick(
+            format!(
+                "第 {month} 月的拜访计划：拜访的人不变，只按每个人的沟通风格换拜访方式，就会多得 {gain:.1} 分（专家的整个计划多得 {points:.1} 分）。"
+            ),
+            format!(
+                "Month {month}'s plan: the same visits, each pitched to the person's style, would have gained {gain:.1} points (the expert's whole plan {points:.1})."
+            ),
+        ),
+        PlanPart::Visits(moves) => {
+            let moves = moves.words(scenario, lang);
+            lang.pick(
+                format!(
+                    "第 {month} 月的拜访计划：{moves}，就会多得 {gain:.1} 分（专家的整个计划多得 {points:.1} 分）。"
+                ),
+                format!(
+                    "Month {month}'s plan: {moves}, and it would have gained {gain:.1} points (the expert's whole plan {points:.1})."
+                ),
+            )
+        }
+        PlanPart::Budget(spending) => {
+            let spending = spending.words(scenario, lang);
+            lang.pick(
+                format!(
+                    "第 {month} 月的预算：拜访不变，{spending}，就会多得 {gain:.1} 分（专家的整个计划多得 {points:.1} 分）。"
+                ),
+                format!(
+                    "Month {month}'s budget: the same visits, {spending}, would have gained {gain:.1} points (the expert's whole plan {points:.1})."
+                ),
+            )
+        }
+    }
+}
+
+/// One part of a better plan, as a clause of the card that names the parts together.
+fn part_words(scenario: &Scenario, lang: Lang, part: &PlanPart) -> String {
+    match part {
+        PlanPart::Visits(moves) => moves.words(scenario, lang),
+        PlanPart::Pitches => lang
+            .pick(
+                "每个人按风格选拜访方式",
+                "each person pitched to their style",
+            )
+            .to_owned(),
+        PlanPart::Budget(spending) => spending.words(scenario, lang),
+    }
+}
+
+/// A part's gain tried alone, in words: "+0.8", or "unchanged" when it could not be valued.
+fn alone(gain: Option<f64>, lang: Lang) -> String {
+    match gain {
+        Some(gain) => super::signed(gain),
+        None => lang.pick("不变", "unchanged").to_owned(),
+    }
+}
+
+/// A move at the negotiation table: the offer's option labels, or walking away.
+fn table_move(
+    scenario: &Scenario,
+    negotiation: NegotiationId,
+    better: &Decision,
+    lang: Lang,
+) -> String {
+    match better {
+        Decision::Offer(offer) => scenario
+            .negotiations
+            .get(negotiation.index())
+            .map(|n| {
+                n.issues
+                    .iter()
+                    .zip(offer)
+                    .filter_map(|(issue, o)| issue.options.get(*o).map(|x| x.label.clone()))
+                    .collect::<Vec<_>>()
+                    .join(lang.pick("、", ", "))
+            })
+            .unwrap_or_default(),
+        _ => lang.pick("离开谈判桌", "walking away").to_owned(),
+    }
+}
+
+impl VisitMoves {
+    /// Where the visits should move: "move 21 visits from Hongda (8), … to Huaxing (9), …",
+    /// naming at most three accounts each way.
+    pub fn words(&self, scenario: &Scenario, lang: Lang) -> String {
+        let list = |set: &[(AccountId, u32)]| {
+            let names: Vec<String> = set
+                .iter()
+                .take(3)
+                .map(|&(a, d)| {
+                    let name = account_name(scenario, a);
+                    lang.pick(format!("{name}（{d} 次）"), format!("{name} ({d})"))
+                })
+                .collect();
+            names.join(lang.pick("、", ", "))
+        };
+        let (from, to) = (list(&self.from), list(&self.to));
+        let (moved, unused) = (self.moved(), self.unused);
+        // Visits the better plan adds beyond the trainee's total were left unused: said so,
+        // rather than read as moved.
+        let use_unused = lang.pick(
+            format!("用上你没排的 {unused} 次拜访"),
+            format!("use the {unused} visits you left unplanned"),
+        );
+        match (self.from.is_empty(), self.to.is_empty()) {
+            (false, false) if unused > 0 => lang.pick(
+                format!("{use_unused}，并把 {moved} 次拜访从 {from} 移走，多拜访 {to}"),
+                format!("{use_unused} and move {moved} away from {from}, visiting {to} more"),
+            ),
+            (false, false) => lang.pick(
+                format!("把 {moved} 次拜访从 {from} 移到 {to}"),
+                format!("move {moved} visits from {from} to {to}"),
+            ),
+            (true, false) => lang.pick(
+                format!("{use_unused}，给 {to}"),
+                format!("{use_unused} on {to}"),
+            ),
+            (false, true) => lang.pick(format!("少拜访 {from}"), format!("visit {from} less")),
+            (true, true) => lang
+                .pick(
+                    "同样的客户，换成专家拜访的人",
+                    "the same accounts, but the people the expert visits",
+                )
+                .to_owned(),
+        }
+    }
+}
+
+impl Spending {
+    /// What the plan buys: "spending the budget on Technical support day for Huaxing ×2, …",
+    /// or "buying nothing this month".
+    pub fn words(&self, scenario: &Scenario, lang: Lang) -> String {
+        let items: Vec<String> = self
+            .bought
+            .iter()
+            .filter_map(|r| {
+                let account = scenario.accounts.get(r.account.index())?;
+                let resource = scenario.means.resources.get(r.resource.index())?;
+                let units = r.units;
+                Some(lang.pick(
+                    format!("{}的{}×{units}", account.name, resource.name),
+                    format!("{} for {} ×{units}", resource.name, account.name),
+                ))
+            })
+            .collect();
+        if items.is_empty() {
+            lang.pick("这个月不买任何资源", "buying nothing this month")
+                .to_owned()
+        } else {
+            lang.pick(
+                format!("把预算用在{}", items.join("、")),
+                format!("spending the budget on {}", items.join(", ")),
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{Plan, ResourceUse};
+    use crate::scenario::Lesson;
+
+    fn classroom() -> Game {
+        let prepared = crate::bundled::prepared("classroom_zh").unwrap();
+        Game::new(prepared, 1)
+    }
+
+    fn every_hint() -> Vec<Hint> {
+        let (account, stakeholder, approach) = (AccountId(1), MemberId(0), ApproachId(2));
+        vec![
+            Hint::UnderServed {
+                account,
+                planned: 1,
+                last_month: 2,
+                norm: 3.5,
+            },
+            Hint::PitchHeardBefore {
+                account,
+                stakeholder,
+                approach,
+            },
+            Hint::PitchMisfit {
+                account,
+                stakeholder,
+                approach,
+                wasted: true,
+            },
+            Hint::PitchMisfit {
+                account,
+                stakeholder,
+                approach,
+                wasted: false,
+            },
+            Hint::DiscountToLossMaker {
+                account,
+                last_profit: -4.25,
+            },
+            Hint::VisitsOnLossMaker {
+                account,
+                planned: 6,
+                norm: 2.0,
+                last_profit: -1.5,
+            },
+            Hint::VisitsAtALoss {
+                account,
+                planned: 7,
+                norm: 1.5,
+                loss: 3.75,
+            },
+            Hint::RecurringObjection { account, times: 3 },
+        ]
+    }
+
+    fn every_mistake() -> Vec<Mistake> {
+        let moves = VisitMoves {
+            from: vec![(AccountId(0), 3), (AccountId(2), 1)],
+            to: vec![(AccountId(1), 4), (AccountId(3), 2)],
+            unused: 2,
+        };
+        let spending = Spending {
+            bought: vec![ResourceUse {
+                account: AccountId(1),
+                resource: crate::ids::ResourceId(0),
+                units: 2,
+            }],
+        };
+        let kinds = [
+            MistakeKind::Answer {
+                event: crate::ids::EventId(0),
+                account: AccountId(1),
+                chosen: 0,
+                better: 1,
+            },
+            MistakeKind::Plan {
+                part: PlanPart::Pitches,
+                gain: 5.5,
+            },
+            MistakeKind::Plan {
+                part: PlanPart::Visits(moves.clone()),
+                gain: 6.5,
+            },
+            MistakeKind::Plan {
+                part: PlanPart::Budget(spending.clone()),
+                gain: 7.5,
+            },
+            MistakeKind::WholePlan {
+                parts: vec![
+                    (PlanPart::Visits(moves), Some(0.75)),
+                    (PlanPart::Pitches, None),
+                    (PlanPart::Budget(spending), Some(1.25)),
+                ],
+            },
+            MistakeKind::Negotiation {
+                negotiation: NegotiationId(0),
+                round: 2,
+                better: Decision::Offer(vec![0, 0, 0, 0]),
+            },
+            MistakeKind::Negotiation {
+                negotiation: NegotiationId(0),
+                round: 1,
+                better: Decision::WalkAway,
+            },
+        ];
+        kinds
+            .into_iter()
+            .map(|kind| Mistake {
+                month: 4,
+                lesson: Lesson::Allocation,
+                kind,
+                points: 9.25,
+                better_plan: Some(Plan::default()),
+            })
+            .collect()
+    }
+
+    /// Both languages carry the same numbers, and the Chinese its full-width punctuation
+    /// (the classroom_zh scenario's own names are Chinese, so any half-width sign is ours).
+    fn check(zh: &str, en: &str) {
+        assert!(zh.chars().any(|c| c > '\u{2e80}'), "not Chinese: {zh}");
+        let digits = |s: &str| -> Vec<char> {
+            let mut d: Vec<char> = s.chars().filter(char::is_ascii_digit).collect();
+            d.sort();
+            d
+        };
+        assert_eq!(digits(zh), digits(en), "{zh} / {en}");
+        for sign in [',', ':', ';', '"', '(', ')'] {
+            assert!(!zh.contains(sign), "half-width {sign} in {zh}");
+        }
+    }
+
+    #[test]
+    fn every_hint_reads_in_both_languages_with_the_same_numbers() {
+        let game = classroom();
+        for hint in every_hint() {
+            check(&hint.words(&game, Lang::Zh), &hint.words(&game, Lang::En));
+        }
+    }
+
+    #[test]
+    fn every_try_next_time_card_reads_in_both_languages_with_the_same_numbers() {
+        let game = classroom();
+        let scenario = game.scenario();
+        for m in every_mistake() {
+            check(&m.words(scenario, Lang::Zh), &m.words(scenario, Lang::En));
+        }
+    }
+
+    /// A finding kept from another game, or a scenario edited under it, names what it cannot
+    /// find "?" instead of panicking.
+    #[test]
+    fn indices_the_scenario_does_not_have_are_worded_without_a_panic() {
+        let game = classroom();
+        let lost = Hint::PitchMisfit {
+            account: AccountId(99),
+            stakeholder: MemberId(99),
+            approach: ApproachId(99),
+            wasted: false,
+        };
+        assert!(lost.words(&game, Lang::En).contains("\"?\" for ?"));
+        let answer = Mistake {
+            month: 2,
+            lesson: Lesson::Rumour,
+            kind: MistakeKind::Answer {
+                event: crate::ids::EventId(99),
+                account: AccountId(99),
+                chosen: 0,
+                better: 1,
+            },
+            points: 1.0,
+            better_plan: None,
+        };
+        assert!(
+            answer
+                .words(game.scenario(), Lang::Zh)
+                .contains("第 2 月，?")
+        );
+    }
+}
