@@ -62,6 +62,7 @@ mod cues;
 mod debrief;
 mod explain;
 mod negotiation_review;
+mod negotiation_verdict;
 mod reading;
 mod reading_review;
 mod verdict;
@@ -70,20 +71,25 @@ pub use coach::{
     Hint, Mistake, costliest_mistakes, hints as coach_hints, money_losers, objection_hint,
 };
 pub use compare::{MonthComparison, months as compare_months, plan_lines};
-pub use debrief::{Debrief, deal_verdict, debrief as debrief_game, lessons_missed};
+pub use debrief::{Debrief, debrief as debrief_game, lessons_missed};
 pub use explain::{
     WarningLevel, cause_text, metric_help, metric_name, resource_effects, shown_scale,
     warnings as account_warnings,
 };
 pub use negotiation_review::{
-    Ask, BuyerSignal, Table as OfferTable, all_offers as negotiation_offers, counter_words,
-    offer_labels, says_must, topic_name, value_formula,
+    Ask, BuyerSignal, ListPrice, Priced, Review as NegotiationReview, ReviewLine,
+    Table as OfferTable, all_offers as negotiation_offers, value_formula,
+};
+pub use negotiation_verdict::{
+    DealVerdict, NOTHING_GIVEN_AWAY, WIN_WIN_PROFIT_KEPT, deal_verdict, is_win_win,
+    negotiation_verdicts,
 };
 pub use reading::{
     Reaction, Reading, answer_reaction, cues as person_cues, event_speaker, fit_seen,
     need_at_the_table, reactions,
 };
 pub use reading_review::{PersonReading, review as review_reading};
+pub use words::negotiation::{counter_words, offer_labels, says_must, topic_name};
 
 // A class's aggregates, shared by the class server's dashboard and `kam report`.
 mod class_summary;
