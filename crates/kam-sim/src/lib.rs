@@ -62,6 +62,7 @@ mod cues;
 mod debrief;
 mod explain;
 mod negotiation_review;
+mod negotiation_verdict;
 mod reading;
 mod reading_review;
 mod verdict;
@@ -73,16 +74,18 @@ pub use coach::{
 pub use compare::{
     MonthComparison, MonthLine, PlanLine, PlanReasons, months as compare_months, plan_lines,
 };
-pub use debrief::{
-    AccountStory, Debrief, KeyDecision, deal_verdict, debrief as debrief_game, lessons_missed,
-};
+pub use debrief::{AccountStory, Debrief, KeyDecision, debrief as debrief_game, lessons_missed};
 pub use explain::{
     WarningLevel, cause_text, metric_help, metric_name, resource_effects, shown_scale,
     warnings as account_warnings,
 };
 pub use negotiation_review::{
-    Ask, BuyerSignal, Table as OfferTable, all_offers as negotiation_offers, counter_words,
-    offer_labels, says_must, topic_name, value_formula,
+    Ask, BuyerSignal, ListPrice, Priced, Review as NegotiationReview, ReviewLine,
+    Table as OfferTable, all_offers as negotiation_offers, value_formula,
+};
+pub use negotiation_verdict::{
+    DealVerdict, NOTHING_GIVEN_AWAY, WIN_WIN_PROFIT_KEPT, deal_verdict, is_win_win,
+    negotiation_verdicts,
 };
 pub use reading::{
     Reaction, Reading, answer_reaction, cues as person_cues, event_speaker, fit_seen,
@@ -90,6 +93,7 @@ pub use reading::{
 };
 pub use reading_review::{PersonReading, review as review_reading};
 pub use verdict::{Evidence, LeftBehind, LessonOutcome, Stray};
+pub use words::negotiation::{counter_words, offer_labels, says_must, topic_name};
 
 // A class's aggregates, shared by the class server's dashboard and `kam report`.
 mod class_summary;

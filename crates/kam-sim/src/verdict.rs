@@ -14,6 +14,7 @@
 use crate::engine::{Decision, Game};
 use crate::ids::{AccountId, EventId, NegotiationId};
 use crate::model;
+use crate::negotiation_verdict::DealVerdict;
 use crate::scenario::{BuyingRole, EventKind, Layer, Lesson, Tier};
 use crate::score;
 
@@ -82,14 +83,10 @@ pub enum Evidence {
         raised: usize,
         solved: bool,
     },
-    /// A finished negotiation: whether a deal was made, the profit per month before and after,
-    /// and whether it was win-win.
+    /// A finished negotiation, judged against what its table allowed.
     Negotiation {
         negotiation: NegotiationId,
-        deal: bool,
-        before: f64,
-        after: f64,
-        win_win: bool,
+        verdict: DealVerdict,
     },
     /// An event's answer, judged by the courseware.
     Answer { event: EventId, choice: usize },

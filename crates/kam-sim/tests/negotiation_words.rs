@@ -257,7 +257,7 @@ fn the_renewal_buyer_never_calls_price_a_must_when_full_price_wins() {
         let review = table.review(&def, Some(&full_price));
         assert_eq!(offer(&mut game, &full_price), BuyerReply::Accept, "{name}");
         // The review of that deal: list price could win, nothing was given away.
-        assert!(review.list_price.as_ref().unwrap().can_win, "{name}");
+        assert!(review.list_price.as_ref().unwrap().can_win(), "{name}");
         assert!(review.given_away().unwrap() < 1e-9, "{name}");
         // The playtest's deal instead (3 % off, 90 days, in the last round): it gave profit
         // away against the cheapest win, and the review says the price need not have been cut.
@@ -266,7 +266,7 @@ fn the_renewal_buyer_never_calls_price_a_must_when_full_price_wins() {
         cut[price] = three;
         let review = table.review(&def, Some(&cut));
         assert!(review.given_away().unwrap() > 1.0, "{name}");
-        let text = review.lines(&def, game.scenario(), lang).join("\n");
+        let text = review.words(&def, game.scenario(), lang).join("\n");
         assert!(
             text.contains(lang.pick("价格本不必让", "The price need not have been cut")),
             "{name}: {text}"
@@ -293,7 +293,7 @@ fn the_tender_review_names_the_cheapest_win_and_says_list_price_cannot_win() {
             let table = OfferTable::new(game, n).unwrap();
             let no_deal = table.review(&def, None);
             let list = no_deal.list_price.clone().unwrap();
-            assert!(!list.can_win, "{name}");
+            assert!(!list.can_win(), "{name}");
             assert!((list.best_value - 60.0).abs() < 1e-9, "{name}");
             assert!((no_deal.competitor_offer - 62.0).abs() < 1e-9);
             let win = no_deal
@@ -312,7 +312,7 @@ fn the_tender_review_names_the_cheapest_win_and_says_list_price_cannot_win() {
             {
                 assert!(p.profit_rate <= win.profit_rate + 1e-12, "{name}");
             }
-            let lines = no_deal.lines(&def, game.scenario(), lang);
+            let lines = no_deal.words(&def, game.scenario(), lang);
             let text = lines.join("\n");
             let labels = kam_sim::offer_labels(&def, &win.offer, lang);
             assert!(text.contains(&labels), "{name}: {text}");
@@ -339,7 +339,7 @@ fn the_tender_review_names_the_cheapest_win_and_says_list_price_cannot_win() {
             let conceded = table.review(&def, Some(&everything));
             let given = conceded.given_away().unwrap();
             assert!(given > 0.1, "{name}: {given}");
-            let text = conceded.lines(&def, game.scenario(), lang).join("\n");
+            let text = conceded.words(&def, game.scenario(), lang).join("\n");
             assert!(text.contains(&format!("{given:.1}")), "{name}: {text}");
             // The author's lesson no longer says terms and service beat cutting price.
             assert!(
@@ -366,7 +366,7 @@ fn the_review_speaks_both_languages() {
         let table = OfferTable::new(game, n).unwrap();
         let review = table.review(&def, None);
         for lang in [Language::Zh, Language::En] {
-            let lines = review.lines(&def, game.scenario(), lang);
+            let lines = review.words(&def, game.scenario(), lang);
             assert!(lines.len() >= 2, "{lines:?}");
             let cjk = lines.iter().any(|l| l.contains('的'));
             assert_eq!(cjk, lang == Language::Zh, "{lines:?}");

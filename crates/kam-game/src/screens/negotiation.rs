@@ -1,7 +1,8 @@
 //! Negotiation: build an offer issue by issue, hear the buyer answer in character, concede or
 //! trade between rounds, or walk away; then the deal summary with what it does to profit.
-//! The buyer's words and the review after the deal come from kam-sim's
-//! [`kam_sim::negotiation_review`], so they agree with the numbers.
+//! The buyer's words, the review after the deal and the verdict on it are judged in kam-sim
+//! from the negotiation's numbers ([`kam_sim::OfferTable`], [`kam_sim::DealVerdict`]) and worded
+//! by [`kam_sim::words::negotiation`], so they agree with the numbers and with each other.
 
 use bevy_egui::egui;
 use egui::RichText;
@@ -461,22 +462,18 @@ fn deal_feedback(
     lang: Lang,
 ) {
     let def = at.def;
+    // The verdict and the review judge the outcome alike: against the best the table allowed.
+    let review = nego
+        .table
+        .as_ref()
+        .map(|table| table.review(def, sum.deal.as_deref()));
     ui.label(RichText::new(K::Feedback.t(lang)).strong());
-    ui.label(
-        RichText::new(kam_sim::deal_verdict(
-            sum.deal.is_some(),
-            sum.profit_rate_before,
-            sum.profit_rate_after,
-            lang,
-        ))
-        .strong(),
-    );
-    if let Some(table) = &nego.table {
-        let r = table.review(def, sum.deal.as_deref());
+    ui.label(RichText::new(kam_sim::deal_verdict(sum, review.as_ref()).words(lang)).strong());
+    if let Some(review) = &review {
         ui.add_space(4.0);
         ui.label(RichText::new(K::ByTheNumbers.t(lang)).strong());
-        for line in r.lines(def, at.game.scenario(), lang) {
-            ui.label(format!("• {line}"));
+        for line in review.lines() {
+            ui.label(format!("• {}", line.words(def, at.game.scenario(), lang)));
         }
     }
     if !def.feedback.is_empty() {

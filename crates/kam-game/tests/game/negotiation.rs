@@ -10,7 +10,7 @@ use kam_game::session::{Action, ScenarioSource};
 use kam_game::{Screen, Session};
 use kam_sim::scenario::{Negotiation, Stakeholder, Style, Topic};
 use kam_sim::{BuyerReply, Pending};
-use kam_sim::{BuyerSignal, OfferTable, counter_words, says_must};
+use kam_sim::{BuyerSignal, DealVerdict, OfferTable, ReviewLine, counter_words, says_must};
 
 use crate::support::harness;
 
@@ -271,8 +271,66 @@ fn the_tender_summary_names_the_cheapest_win_and_says_list_price_cannot_win() {
     );
 }
 
-/// Every character the buyer's words and the review use is in the game's fonts (the words
-/// live in kam-sim, outside the source the glyph test reads).
+/// The hand playtest's game (the classroom played evenly, seed 0): the renewal's bar is so high
+/// that even the cheapest winning offer keeps only 78 % of the profit rate, and it cuts the
+/// price. Playing exactly that offer, the summary does not blame the trainee for the best play
+/// there was, and does not say the price need not have been cut.
+#[test]
+fn the_cheapest_winning_offer_is_not_blamed_on_the_summary() {
+    let mut s = Session::new(None);
+    assert!(s.start(
+        ScenarioSource::Bundled("classroom_en".into()),
+        "0",
+        "Tester"
+    ));
+    s.lang = Lang::En;
+    s.screen = Screen::Turn;
+    loop {
+        s.autoplay_until(kam_sim::StrategyId::Even, Screen::Negotiation)
+            .unwrap();
+        if def(&s).id == "huaxing_renewal" {
+            break;
+        }
+        s.apply(Action::WalkAway);
+        s.apply(Action::Continue);
+    }
+    let def = def(&s);
+    let nego = &s.play.as_ref().unwrap().nego;
+    let win = nego
+        .table
+        .as_ref()
+        .unwrap()
+        .review(&def, None)
+        .cheapest_win
+        .unwrap();
+    let options: Vec<(usize, usize)> = win.offer.iter().copied().enumerate().collect();
+    while s.play.as_ref().unwrap().nego.summary.is_none() {
+        offer(&mut s, &options);
+    }
+    let sum = s.play.as_ref().unwrap().nego.summary.clone().unwrap();
+    assert_eq!(
+        sum.deal.as_ref(),
+        Some(&win.offer),
+        "the buyer takes it by the last round"
+    );
+    assert!(
+        sum.profit_rate_after < 0.9 * sum.profit_rate_before,
+        "under the win-win bar"
+    );
+    let mut h = harness(s);
+    h.run();
+    for said in [
+        "best this table allowed",
+        "Your deal keeps as much: nothing given away.",
+        "Cutting the price was right",
+    ] {
+        assert!(h.query_by_label_contains(said).is_some(), "{said}");
+    }
+    for unsaid in ["not win-win", "need not have been cut"] {
+        assert!(h.query_by_label_contains(unsaid).is_none(), "{unsaid}");
+    }
+}
+
 /// Walking away is ours: the screen says so, not the buyer's words for turning us down (a
 /// playtest read "the competitor's numbers are better" after walking away itself).
 #[test]
@@ -291,6 +349,8 @@ fn walking_away_is_said_as_ours() {
     assert!(h.query_by_label_contains("going with them").is_none());
 }
 
+/// Every character the buyer's words, the review and the verdict use is in the game's fonts
+/// (the words live in kam-sim, outside the source the glyph test reads).
 #[test]
 fn the_negotiation_words_have_their_glyphs() {
     let mut fonts = egui::epaint::text::Fonts::new(
@@ -309,11 +369,29 @@ fn the_negotiation_words_have_their_glyphs() {
         let table = OfferTable::new(game, state.negotiation).unwrap();
         for lang in [Lang::Zh, Lang::En] {
             for deal in [None, Some(vec![2, 2, 1, 1]), Some(vec![0, 2, 1, 0])] {
-                words.extend(table.review(&def, deal.as_deref()).lines(
+                words.extend(table.review(&def, deal.as_deref()).words(
                     &def,
                     game.scenario(),
                     lang,
                 ));
+            }
+            // Every verdict and the review's lines no deal above says.
+            for verdict in every_verdict() {
+                words.push(verdict.words(lang));
+                words.push(verdict.evidence(&def.title, lang));
+            }
+            for line in [
+                ReviewLine::PriceCutWasRight {
+                    issue: 0,
+                    option: 0,
+                    best_rate: 1.0,
+                },
+                ReviewLine::RenewalLostCostNothing {
+                    profit_now: 1.0,
+                    win_rate: 0.0,
+                },
+            ] {
+                words.push(line.words(&def, game.scenario(), lang));
             }
             for style in [Style::A, Style::B, Style::C, Style::D] {
                 for o in [vec![0, 0, 0, 0], vec![0, 2, 1, 0], vec![2, 2, 1, 1]] {
@@ -339,4 +417,36 @@ fn the_negotiation_words_have_their_glyphs() {
     missing.sort();
     missing.dedup();
     assert!(missing.is_empty(), "glyphs the fonts lack: {missing:?}");
+}
+
+/// One verdict of each kind, contracts lapsed and not.
+fn every_verdict() -> Vec<DealVerdict> {
+    let (before, after) = (20.0, 15.0);
+    let mut all = vec![
+        DealVerdict::WinWin { before, after },
+        DealVerdict::WinWin {
+            before,
+            after: 30.0,
+        },
+        DealVerdict::BestAllowed { before, after },
+        DealVerdict::GaveTooMuch { before, after },
+        DealVerdict::NoDealLapsed { before, after },
+        DealVerdict::NoDealUnanswered,
+    ];
+    for lapsed in [true, false] {
+        all.push(DealVerdict::NoDealUnwinnable {
+            before,
+            after,
+            lapsed,
+            best_value: 55.0,
+            bar: 60.0,
+        });
+        all.push(DealVerdict::NoDealCostNothing {
+            before,
+            after,
+            lapsed,
+            best_rate: 5.0,
+        });
+    }
+    all
 }

@@ -8,6 +8,9 @@
 //! enum of keys with both languages on one line: a key without its Chinese or its English does
 //! not compile, which is why this is a macro and not a runtime catalogue (fluent and gettext
 //! find a missing translation only when the line is shown).
+//!
+//! The typed messages of kam-sim (a negotiation's review and verdict, …) are worded in a
+//! submodule each, one file a family (`negotiation`).
 
 use crate::load::Severity;
 use crate::scenario::{
@@ -22,6 +25,7 @@ mod chance;
 mod coach;
 mod compare;
 mod debrief;
+pub(crate) mod negotiation;
 mod verdict;
 
 /// A catalogue of sentences: `word_table! { pub enum Say { Key => "中文", "English"; … } }`

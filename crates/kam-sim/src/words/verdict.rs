@@ -3,8 +3,7 @@
 //! scenario names them.
 
 use super::Lang;
-use crate::debrief::WIN_WIN_PROFIT_KEPT;
-use crate::ids::{AccountId, EventId, NegotiationId};
+use crate::ids::{AccountId, EventId};
 use crate::model;
 use crate::scenario::Scenario;
 use crate::verdict::{DISCOUNTS_ALLOWED, Evidence, LeftBehind, Stray};
@@ -110,11 +109,8 @@ impl Evidence {
             } => objection(scenario, lang, *account, *event, *raised, *solved),
             Evidence::Negotiation {
                 negotiation,
-                deal,
-                before,
-                after,
-                win_win,
-            } => negotiation_words(scenario, lang, *negotiation, *deal, *before, *after, *win_win),
+                verdict,
+            } => verdict.evidence(&scenario.negotiations[*negotiation].title, lang),
             Evidence::Answer { event, choice } => {
                 let e = &scenario.events[*event];
                 let label = e.choices.get(*choice).map_or("?", |c| c.label.as_str());
@@ -270,41 +266,6 @@ fn objection(
     }
 }
 
-/// A finished negotiation by the win-win rule: the criterion in the words, since a deal is not
-/// enough, it must keep the profit.
-fn negotiation_words(
-    scenario: &Scenario,
-    lang: Lang,
-    negotiation: NegotiationId,
-    deal: bool,
-    before: f64,
-    after: f64,
-    win_win: bool,
-) -> String {
-    let title = &scenario.negotiations[negotiation].title;
-    // The most of the profit rate a win-win deal gives up, in percent (10 % today).
-    let given_up = (1.0 - WIN_WIN_PROFIT_KEPT) * 100.0;
-    match deal {
-        true if win_win => lang.pick(
-            format!(
-                "{title}：达成协议且利润基本守住（每月 {before:.1} → {after:.1}，让出不到 {given_up:.0}%）"
-            ),
-            format!(
-                "{title}: deal agreed and profit kept (per month {before:.1} → {after:.1}, less than {given_up:.0} % given up)"
-            ),
-        ),
-        true => lang.pick(
-            format!(
-                "{title}：达成了协议，但每月利润 {before:.1} → {after:.1}，让出超过 {given_up:.0}%：不是双赢"
-            ),
-            format!(
-                "{title}: a deal, but profit per month {before:.1} → {after:.1}, more than {given_up:.0} % given up: not win-win"
-            ),
-        ),
-        false => lang.pick(format!("{title}：没有达成协议"), format!("{title}: no deal")),
-    }
-}
-
 /// An account's name as the scenario gives it ("?" for an index it does not hold).
 pub(super) fn account_name(scenario: &Scenario, account: AccountId) -> &str {
     scenario
@@ -325,6 +286,8 @@ fn names(scenario: &Scenario, accounts: &[AccountId], lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ids::NegotiationId;
+    use crate::negotiation_verdict::DealVerdict;
 
     /// One of each kind of evidence, over the Chinese classroom's first accounts, event and
     /// negotiation.
@@ -408,24 +371,21 @@ mod tests {
             },
             Evidence::Negotiation {
                 negotiation: NegotiationId(0),
-                deal: true,
-                before: 20.0,
-                after: 18.5,
-                win_win: true,
+                verdict: DealVerdict::WinWin {
+                    before: 20.0,
+                    after: 18.5,
+                },
             },
             Evidence::Negotiation {
                 negotiation: NegotiationId(0),
-                deal: true,
-                before: 20.0,
-                after: 15.0,
-                win_win: false,
+                verdict: DealVerdict::GaveTooMuch {
+                    before: 20.0,
+                    after: 15.0,
+                },
             },
             Evidence::Negotiation {
                 negotiation: NegotiationId(0),
-                deal: false,
-                before: 20.0,
-                after: 20.0,
-                win_win: false,
+                verdict: DealVerdict::NoDealUnanswered,
             },
             Evidence::Answer {
                 event: EventId(0),
