@@ -437,8 +437,11 @@ mod tests {
 /// one in its place. Worded by `Mistake::words`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mistake {
-    /// The month it was made in (a what-if can start there).
+    /// The month it was made in.
     pub month: u32,
+    /// Its place in the game's log: a what-if that replays the decisions before it opens at
+    /// this very decision (the month's plan, the event's question, the negotiation's round).
+    pub decision: usize,
     pub lesson: Lesson,
     /// What was decided, and what would have done better.
     pub kind: MistakeKind,
@@ -734,6 +737,7 @@ fn answer_mistake(
         .max_by(|x, y| x.1.total_cmp(&y.1))?;
     (value > actual + 0.05).then(|| Mistake {
         month: replay.turn(),
+        decision: i,
         lesson: def.lesson.unwrap_or(Lesson::Rumour),
         kind: MistakeKind::Answer {
             event,
@@ -817,6 +821,7 @@ fn plan_mistake(
     };
     Some(Mistake {
         month: replay.turn(),
+        decision: i,
         lesson,
         kind,
         points,
@@ -860,6 +865,7 @@ fn negotiation_mistake(
         .max_by(|x, y| x.1.total_cmp(&y.1))?;
     (value > actual + 0.05).then(|| Mistake {
         month: replay.turn(),
+        decision: i,
         lesson: Lesson::Negotiation,
         kind: MistakeKind::Negotiation {
             negotiation: state.negotiation,

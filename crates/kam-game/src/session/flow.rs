@@ -4,7 +4,7 @@
 
 use kam_sim::{BuyerReply, Decision, Exchange, Game, Pending};
 
-use super::{Confirm, Feedback, NegoDraft, Screen, Session, metrics};
+use super::{Confirm, Feedback, NegoDraft, Play, Screen, Session, metrics};
 use crate::i18n;
 
 impl Session {
@@ -205,8 +205,13 @@ impl Session {
     /// A what-if: the game as it stood when `month` began, to be played again with the same
     /// seed; the original is kept beside it for the debrief's comparison.
     pub(super) fn start_what_if(&mut self, month: u32) {
+        self.branch(|play| play.what_if_from(month));
+    }
+
+    /// Puts the what-if `make` makes of the game in hand, or the game back unchanged.
+    fn branch(&mut self, make: impl FnOnce(Play) -> Result<Play, Box<Play>>) {
         let Some(play) = self.play.take() else { return };
-        match play.what_if_from(month) {
+        match make(play) {
             Ok(branch) => {
                 self.play = Some(branch);
                 self.next_pending_after_resume();
@@ -215,8 +220,9 @@ impl Session {
         }
     }
 
-    /// A what-if from the month of the n-th "try next time" mistake, with its better plan
-    /// offered beside the plan.
+    /// A what-if that opens at the n-th "try next time" mistake's own decision (a month's
+    /// plan, with its better plan offered beside it; an event's question; a negotiation's
+    /// round), not at the start of its month.
     pub(super) fn replay_mistake(&mut self, n: usize) {
         let Some(m) = self
             .play
@@ -225,7 +231,7 @@ impl Session {
         else {
             return;
         };
-        self.start_what_if(m.month);
+        self.branch(|play| play.what_if_at(m.decision));
         if let Some(w) = self.play.as_mut().and_then(|p| p.what_if.as_mut()) {
             w.suggestion = m.better_plan.map(|plan| (plan, m.points));
         }

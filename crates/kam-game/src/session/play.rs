@@ -247,17 +247,28 @@ impl Play {
         }
     }
 
-    /// A what-if of this game from the start of `month`, with the same seed: a fresh game in
-    /// hand, the original kept whole beside it (a what-if of a what-if still compares with the
-    /// official game). `Err` gives this game back, unchanged, when the month cannot be
-    /// replayed.
-    pub(super) fn what_if_from(mut self, month: u32) -> Result<Play, Box<Play>> {
-        let official = self
-            .what_if
+    /// A what-if of this game from the start of `month`: see [`Play::what_if_at`].
+    pub(super) fn what_if_from(self, month: u32) -> Result<Play, Box<Play>> {
+        let keep = kam_sim::log_before_month(self.official(), month).len();
+        self.what_if_at(keep)
+    }
+
+    /// The official game: the original beside a what-if (a what-if of a what-if still
+    /// compares with it), else this one.
+    fn official(&self) -> &Game {
+        self.what_if
             .as_ref()
-            .map_or(&self.game, |w| &w.original.game);
-        let prefix = kam_sim::log_before_month(official, month);
-        let replayed = Game::replay(Arc::clone(official.prepared()), official.seed(), &prefix);
+            .map_or(&self.game, |w| &w.original.game)
+    }
+
+    /// A what-if of this game that replays the official game's first `keep` decisions with
+    /// the same seed and opens at the next one (a month's plan, an event's question, a
+    /// negotiation's round): a fresh game in hand, the original kept whole beside it. `Err`
+    /// gives this game back, unchanged, when those decisions cannot be replayed.
+    pub(super) fn what_if_at(mut self, keep: usize) -> Result<Play, Box<Play>> {
+        let official = self.official();
+        let prefix = &official.log()[..keep.min(official.log().len())];
+        let replayed = Game::replay(Arc::clone(official.prepared()), official.seed(), prefix);
         let Ok(branch) = replayed else {
             return Err(Box::new(self));
         };
@@ -265,6 +276,7 @@ impl Play {
             Some(w) => w.original,
             None => Box::new(self),
         };
+        let month = branch.turn();
         let mut play = Play::new(original.source.clone(), branch, original.player.clone());
         play.seed_code = original.seed_code.clone();
         play.warnings = original.warnings.clone();

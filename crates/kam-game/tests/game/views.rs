@@ -842,6 +842,58 @@ fn replaying_a_faulted_plan_offers_the_better_plan() {
     assert_eq!(s.play.as_ref().unwrap().try_next_time(), original_mistakes);
 }
 
+/// "Replay from here" on a negotiation's "try next time" card opens at that very round of
+/// the table, not at the month's planning (a playtest found it did), with the game as it
+/// stood before the offer: the decisions before it replayed, none after.
+#[test]
+fn replaying_a_negotiation_mistake_opens_at_its_table() {
+    use kam_game::session::Action;
+    let mut found = None;
+    'seeds: for seed in 0..30 {
+        for strategy in [kam_sim::StrategyId::Random, kam_sim::StrategyId::Even] {
+            let mut s = Session::new(None);
+            assert!(s.start(
+                ScenarioSource::Bundled("classroom_en".into()),
+                &seed.to_string(),
+                "Tester"
+            ));
+            s.autoplay(strategy).unwrap();
+            let play = s.play.as_ref().unwrap();
+            if let Some(n) = play
+                .try_next_time()
+                .iter()
+                .position(|m| matches!(m.kind, kam_sim::MistakeKind::Negotiation { .. }))
+            {
+                found = Some((s, n));
+                break 'seeds;
+            }
+        }
+    }
+    let (mut s, n) = found.expect("a game whose costliest mistakes include a negotiation move");
+    let mistake = s.play.as_ref().unwrap().try_next_time()[n].clone();
+    let kam_sim::MistakeKind::Negotiation {
+        negotiation, round, ..
+    } = mistake.kind
+    else {
+        unreachable!()
+    };
+    s.apply(Action::ReplayMistake(n));
+    assert_eq!(s.screen, Screen::Negotiation);
+    let play = s.play.as_ref().unwrap();
+    assert!(
+        play.what_if.is_some(),
+        "a what-if, the original kept beside it"
+    );
+    assert_eq!(play.game.log().len(), mistake.decision);
+    assert_eq!(play.game.turn(), mistake.month);
+    match play.game.pending() {
+        Some(kam_sim::Pending::Negotiation(state)) => {
+            assert_eq!((state.negotiation, state.round), (negotiation, round));
+        }
+        other => panic!("expected the negotiation's table, found {other:?}"),
+    }
+}
+
 /// The first tutorial walks a new learner through the screens, step by step, by what they
 /// do; skipping it (or finishing it) is remembered, so it is offered once.
 #[test]

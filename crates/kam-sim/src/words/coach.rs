@@ -500,6 +500,7 @@ mod tests {
             .into_iter()
             .map(|kind| Mistake {
                 month: 4,
+                decision: 7,
                 lesson: Lesson::Allocation,
                 kind,
                 points: 9.25,
@@ -554,6 +555,7 @@ mod tests {
         assert!(lost.words(&game, Lang::En).contains("\"?\" for ?"));
         let answer = Mistake {
             month: 2,
+            decision: 3,
             lesson: Lesson::Rumour,
             kind: MistakeKind::Answer {
                 event: crate::ids::EventId(99),
