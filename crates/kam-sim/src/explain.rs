@@ -391,59 +391,63 @@ pub enum WarningLevel {
     Blue,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// A warning sign on an account, with how serious it is.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Warning {
     pub level: WarningLevel,
-    pub text: String,
+    pub sign: WarningSign,
+}
+
+/// What the dashboard warns of, with the numbers its words give; worded in
+/// `crate::words::explain`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum WarningSign {
+    Lost,
+    /// The chance of losing the account this turn ([`Game::churn_hazard`]).
+    DefectionRisk {
+        hazard: f64,
+    },
+    /// Satisfaction under [`model::CHURN_SATISFACTION`].
+    LowSatisfaction,
+    /// Under-visited for `turns` turns running (2, or 3 and more).
+    UnderVisited {
+        turns: u32,
+    },
+    CompetitorPushing,
+    NoDecisionMaker,
+    DecisionMakersAgainst,
+    BuyingCentreChanged,
+    CreditRisk,
+    RenewalSoon,
+    LateOpportunity,
+    ShareFalling,
 }
 
 /// The account's warning signs now, most serious first.
-pub fn warnings(game: &Game, account: usize, lang: Language) -> Vec<Warning> {
+pub fn warnings(game: &Game, account: usize) -> Vec<Warning> {
     use WarningLevel::*;
+    use WarningSign::*;
     let state = &game.accounts()[account];
     let def = &game.scenario().accounts[account];
     let mut out = Vec::new();
-    let mut warn = |level, zh: &str, en: &str| {
-        out.push(Warning {
-            level,
-            text: t(lang, zh, en),
-        })
-    };
-    let hazard = game.churn_hazard(account);
-    let risk = match lang {
-        Language::Zh => format!("流失风险高：每月约 {:.0}%", hazard * 100.0),
-        Language::En => format!("High defection risk: about {:.0}% a turn", hazard * 100.0),
-    };
+    let mut warn = |level, sign| out.push(Warning { level, sign });
     if state.churned {
-        warn(Red, "客户已流失", "Account lost");
+        warn(Red, Lost);
         return out;
     }
+    let hazard = game.churn_hazard(account);
     if hazard >= 0.1 {
-        warn(Red, &risk, &risk);
+        warn(Red, DefectionRisk { hazard });
     } else if state.satisfaction < model::CHURN_SATISFACTION {
-        let churn = model::CHURN_SATISFACTION;
-        warn(
-            Yellow,
-            &format!("满意度低于 {churn}：客户开始考虑替代方案"),
-            &format!("Satisfaction below {churn}: the customer is looking at alternatives"),
-        );
+        warn(Yellow, LowSatisfaction);
     }
-    let unit = crate::words::turn_unit(lang, game.scenario().turn_unit);
     if state.neglected_for >= 3 {
-        warn(
-            Red,
-            &format!("连续三个{unit}以上拜访不足"),
-            &format!("Under-visited for three {unit}s or more"),
-        );
+        warn(Red, UnderVisited { turns: 3 });
     } else if state.neglected_for >= 2 {
-        warn(
-            Yellow,
-            &format!("连续两个{unit}拜访不足"),
-            &format!("Under-visited two {unit}s running"),
-        );
+        warn(Yellow, UnderVisited { turns: 2 });
     }
     if state.pressure >= 60.0 {
-        warn(Yellow, "竞争对手攻势猛烈", "A competitor is pushing hard");
+        warn(Yellow, CompetitorPushing);
     }
     let decision_makers: Vec<_> = state
         .people
@@ -454,51 +458,35 @@ pub fn warnings(game: &Game, account: usize, lang: Language) -> Vec<Warning> {
         })
         .collect();
     if decision_makers.is_empty() {
-        warn(
-            Yellow,
-            "采购中心里没有已知的决策者",
-            "No known decision maker in the buying centre",
-        );
+        warn(Yellow, NoDecisionMaker);
     } else if decision_makers.iter().all(|p| p.support < 40.0) {
-        warn(
-            Yellow,
-            "决策层不支持我们",
-            "The decision makers do not back us",
-        );
+        warn(Yellow, DecisionMakersAgainst);
     }
     if state.people.iter().any(|p| !p.present) {
-        warn(Blue, "采购中心人员有变动", "The buying centre has changed");
+        warn(Blue, BuyingCentreChanged);
     }
     if def.credit_risk >= 50.0 && state.contract.payment_days > 60.0 {
-        warn(
-            Yellow,
-            "信用风险高且账期长",
-            "High credit risk with long payment terms",
-        );
+        warn(Yellow, CreditRisk);
     }
     let turn = game.turn();
     if let Some(r) = state.contract.renewal_turn
         && r >= turn
         && r <= turn + 2
     {
-        warn(Blue, "合同即将续约", "Contract renewal coming up");
+        warn(Blue, RenewalSoon);
     }
     if state
         .opportunities
         .iter()
         .any(|o| o.status == engine::OpportunityStatus::Open && o.stage >= 4)
     {
-        warn(
-            Blue,
-            "有商机进入后期阶段",
-            "An opportunity is in a late stage",
-        );
+        warn(Blue, LateOpportunity);
     }
     let history = game.history(account);
     if let [.., before, last] = history
         && last.share < before.share - 0.5
     {
-        warn(Blue, "份额在下降", "Share is falling");
+        warn(Blue, ShareFalling);
     }
     out.sort_by_key(|w| w.level);
     out

@@ -76,8 +76,8 @@ pub use compare::{
 };
 pub use debrief::{AccountStory, Debrief, KeyDecision, debrief as debrief_game, lessons_missed};
 pub use explain::{
-    WarningLevel, cause_text, metric_help, metric_name, resource_effects, shown_scale,
-    warnings as account_warnings,
+    Warning, WarningLevel, WarningSign, cause_text, metric_help, metric_name, resource_effects,
+    shown_scale, warnings as account_warnings,
 };
 pub use negotiation_review::{
     Ask, BuyerSignal, ListPrice, Priced, Review as NegotiationReview, ReviewLine,

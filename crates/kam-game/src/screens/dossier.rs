@@ -89,8 +89,9 @@ fn account_header(ui: &mut egui::Ui, game: &Game, a: usize, lang: Lang) {
         ui.label(RichText::new(&acc.notes).italics());
     }
     ui.horizontal_wrapped(|ui| {
-        for w in account_warnings(game, a, lang) {
-            ui.label(RichText::new(format!("● {}", w.text)).color(ui::warning_color(w.level)));
+        for w in account_warnings(game, a) {
+            let text = w.sign.words(game.scenario().turn_unit, lang);
+            ui.label(RichText::new(format!("● {text}")).color(ui::warning_color(w.level)));
         }
     });
 }

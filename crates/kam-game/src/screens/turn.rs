@@ -306,7 +306,7 @@ fn dashboard_row(
 /// One label of coloured dots, as narrow as its dots (a layout of its own would take a cell's
 /// whole width), every reason on hover.
 fn warning_dots(ui: &mut egui::Ui, game: &Game, a: usize, lang: Lang) {
-    let ws = account_warnings(game, a, lang);
+    let ws = account_warnings(game, a);
     let mut dots = egui::text::LayoutJob::default();
     // Small dots: three of them at body size pushed the last column out of the panel (seen in
     // a playtest).
@@ -318,7 +318,8 @@ fn warning_dots(ui: &mut egui::Ui, game: &Game, a: usize, lang: Lang) {
             egui::TextFormat::simple(font.clone(), ui::warning_color(w.level)),
         );
     }
-    let reasons: Vec<&str> = ws.iter().map(|w| w.text.as_str()).collect();
+    let unit = game.scenario().turn_unit;
+    let reasons: Vec<String> = ws.iter().map(|w| w.sign.words(unit, lang)).collect();
     let dots = ui.label(dots);
     if !reasons.is_empty() {
         dots.on_hover_text(reasons.join("\n"));

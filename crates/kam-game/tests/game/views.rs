@@ -1145,7 +1145,7 @@ fn the_dashboard_fits_with_lost_accounts_and_warnings() {
                 game.decide(d).unwrap();
             }
             let most_warnings = (0..game.accounts().len())
-                .map(|a| kam_sim::account_warnings(game, a, lang).len())
+                .map(|a| kam_sim::account_warnings(game, a).len())
                 .max()
                 .unwrap_or(0);
             if game.accounts().iter().any(|a| a.churned) && most_warnings >= 2 {

@@ -25,6 +25,7 @@ mod chance;
 mod coach;
 mod compare;
 mod debrief;
+mod explain;
 pub(crate) mod negotiation;
 mod verdict;
 
