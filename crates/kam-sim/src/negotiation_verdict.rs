@@ -167,7 +167,7 @@ fn reviews(game: &Game) -> Vec<Option<Review>> {
 mod tests {
     use super::*;
     use crate::negotiation_review::{Priced, ReviewLine};
-    use crate::scenario::{Language, NegotiationKind};
+    use crate::scenario::{Language, NegotiationKind, TurnUnit};
 
     /// A review whose cheapest winning offer keeps `win` (none: no offer could win) and whose
     /// deal keeps `deal` (none: no deal), from a profit rate of `now`.
@@ -198,6 +198,27 @@ mod tests {
         DealVerdict::judge(r.deal.is_some(), r.profit_now, r.outcome_rate(), Some(r))
     }
 
+    /// A quarterly scenario's verdicts count profit per quarter, never "per month" (they did
+    /// whatever the unit).
+    #[test]
+    fn a_verdict_counts_profit_in_the_scenarios_unit() {
+        // A renewal lost: the profit before and after, per turn.
+        let lapsed = DealVerdict::judge(false, 20.0, 0.0, None);
+        for unit in [TurnUnit::Month, TurnUnit::Quarter] {
+            let other = match unit {
+                TurnUnit::Month => TurnUnit::Quarter,
+                TurnUnit::Quarter => TurnUnit::Month,
+            };
+            for lang in [Language::En, Language::Zh] {
+                let words = lapsed.words(unit, lang);
+                let own = crate::words::turn_unit(lang, unit);
+                let wrong = crate::words::turn_unit(lang, other);
+                assert!(words.contains(own), "{words}");
+                assert!(!words.contains(wrong), "{words}");
+            }
+        }
+    }
+
     /// Without its table a deal is judged by the win-win bar alone: a deal that gives away
     /// more than a tenth of the profit rate is not win-win.
     #[test]
@@ -205,7 +226,9 @@ mod tests {
         assert!(is_win_win(true, 20.0, 18.5));
         assert!(!is_win_win(true, 20.0, 17.5));
         assert!(!is_win_win(false, 20.0, 20.0));
-        let en = |deal, after| DealVerdict::judge(deal, 20.0, after, None).words(Language::En);
+        let en = |deal, after| {
+            DealVerdict::judge(deal, 20.0, after, None).words(TurnUnit::Month, Language::En)
+        };
         assert!(en(true, 18.5).starts_with("Win-win") && en(true, 18.5).contains("92%"));
         assert!(en(true, 17.5).contains("not win-win") && en(true, 17.5).contains("88%"));
         assert!(en(false, 20.0).starts_with("No deal: the terms stay"));
@@ -213,7 +236,9 @@ mod tests {
             en(false, 0.0).contains("20.0 → 0.0"),
             "walking away from a renewal says what it cost"
         );
-        let zh = |after| DealVerdict::judge(true, 20.0, after, None).words(Language::Zh);
+        let zh = |after| {
+            DealVerdict::judge(true, 20.0, after, None).words(TurnUnit::Month, Language::Zh)
+        };
         assert_ne!(zh(18.5), zh(17.5));
     }
 
@@ -229,12 +254,16 @@ mod tests {
         );
         assert!(verdict.met());
         assert!(best.lines().contains(&ReviewLine::KeptAsMuch));
-        let words = verdict.words(Language::En);
+        let words = verdict.words(TurnUnit::Month, Language::En);
         assert!(
             words.contains("75%") && words.contains("best this table allowed"),
             "{words}"
         );
-        assert!(!verdict.words(Language::Zh).contains("不是双赢"));
+        assert!(
+            !verdict
+                .words(TurnUnit::Month, Language::Zh)
+                .contains("不是双赢")
+        );
 
         let worse = review(NegotiationKind::Renewal, 20.0, Some(15.0), Some(12.0));
         let verdict = judged(&worse);
@@ -243,7 +272,11 @@ mod tests {
             "{verdict:?}"
         );
         assert!(!verdict.met());
-        assert!(verdict.words(Language::En).contains("not win-win"));
+        assert!(
+            verdict
+                .words(TurnUnit::Month, Language::En)
+                .contains("not win-win")
+        );
     }
 
     /// No deal is blamed only when a winning offer would have kept more than the outcome.
@@ -253,7 +286,7 @@ mod tests {
         // No offer could win: the renewal lapses all the same, and that is no one's mistake.
         let unwinnable = judged(&review(Renewal, 20.0, None, None));
         assert!(unwinnable.met(), "{unwinnable:?}");
-        let words = unwinnable.words(Language::En);
+        let words = unwinnable.words(TurnUnit::Month, Language::En);
         assert!(
             words.contains("no offer could win") && words.contains("20.0 → 0.0"),
             "{words}"
@@ -261,7 +294,11 @@ mod tests {
         assert!(!words.contains("it costs"), "{words}");
         let tender = judged(&review(Tender, 6.0, None, None));
         assert!(tender.met());
-        assert!(tender.words(Language::En).contains("the terms stay"));
+        assert!(
+            tender
+                .words(TurnUnit::Month, Language::En)
+                .contains("the terms stay")
+        );
         // Winning would have kept less than the terms as they are: losing cost nothing.
         let cheap_loss = judged(&review(Tender, 6.0, Some(5.0), None));
         assert!(
@@ -272,7 +309,11 @@ mod tests {
             "{cheap_loss:?}"
         );
         assert!(cheap_loss.met());
-        assert!(cheap_loss.words(Language::En).contains("cost nothing"));
+        assert!(
+            cheap_loss
+                .words(TurnUnit::Month, Language::En)
+                .contains("cost nothing")
+        );
         // A renewal whose every winning offer loses money: losing it cost nothing either,
         // and the review says the same.
         let losing = review(Renewal, 20.0, Some(-1.0), None);

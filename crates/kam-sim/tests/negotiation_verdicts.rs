@@ -72,7 +72,7 @@ fn the_cheapest_winning_offer_is_never_blamed() {
                         best_under_the_bar += 1;
                     }
                     for lang in [Language::En, Language::Zh] {
-                        let words = verdict.words(lang);
+                        let words = verdict.words(game.scenario().turn_unit, lang);
                         assert!(
                             !words.contains("not win-win") && !words.contains("不是双赢"),
                             "{name} {strategy} {seed}: {words}"

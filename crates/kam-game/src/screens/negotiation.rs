@@ -468,7 +468,9 @@ fn deal_feedback(
         .as_ref()
         .map(|table| table.review(def, sum.deal.as_deref()));
     ui.label(RichText::new(K::Feedback.t(lang)).strong());
-    ui.label(RichText::new(kam_sim::deal_verdict(sum, review.as_ref()).words(lang)).strong());
+    let verdict = kam_sim::deal_verdict(sum, review.as_ref());
+    let unit = at.game.scenario().turn_unit;
+    ui.label(RichText::new(verdict.words(unit, lang)).strong());
     if let Some(review) = &review {
         ui.add_space(4.0);
         ui.label(RichText::new(K::ByTheNumbers.t(lang)).strong());

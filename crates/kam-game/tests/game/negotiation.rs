@@ -8,7 +8,7 @@ use egui_kittest::kittest::Queryable;
 use kam_game::i18n::Lang;
 use kam_game::session::{Action, ScenarioSource};
 use kam_game::{Screen, Session};
-use kam_sim::scenario::{Negotiation, Stakeholder, Style, Topic};
+use kam_sim::scenario::{Negotiation, Stakeholder, Style, Topic, TurnUnit};
 use kam_sim::{BuyerReply, Pending};
 use kam_sim::{BuyerSignal, DealVerdict, OfferTable, ReviewLine, counter_words, says_must};
 
@@ -377,8 +377,10 @@ fn the_negotiation_words_have_their_glyphs() {
             }
             // Every verdict and the review's lines no deal above says.
             for verdict in every_verdict() {
-                words.push(verdict.words(lang));
-                words.push(verdict.evidence(&def.title, lang));
+                for unit in [TurnUnit::Month, TurnUnit::Quarter] {
+                    words.push(verdict.words(unit, lang));
+                    words.push(verdict.evidence(&def.title, unit, lang));
+                }
             }
             for line in [
                 ReviewLine::PriceCutWasRight {

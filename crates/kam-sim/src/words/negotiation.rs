@@ -193,19 +193,20 @@ impl ReviewLine {
 
 impl DealVerdict {
     /// The verdict as the negotiation screen says it, one or two sentences.
-    pub fn words(&self, lang: Language) -> String {
+    pub fn words(&self, unit: TurnUnit, lang: Language) -> String {
+        let u = crate::words::turn_unit(lang, unit);
         match *self {
             DealVerdict::WinWin { before, after } => {
                 let kept = kept_percent(before, after);
                 if kept > 100.5 {
                     let more = kept - 100.0;
                     lang.pick(
-                        format!("双赢：达成了协议，每月利润比原来还高 {more:.0}%。"),
+                        format!("双赢：达成了协议，每{u}利润比原来还高 {more:.0}%。"),
                         format!("Win-win: a deal that raises the profit rate by {more:.0}%."),
                     )
                 } else {
                     lang.pick(
-                        format!("双赢：达成了协议，每月利润保住了原来的 {kept:.0}%。"),
+                        format!("双赢：达成了协议，每{u}利润保住了原来的 {kept:.0}%。"),
                         format!("Win-win: a deal that keeps {kept:.0}% of the profit rate."),
                     )
                 }
@@ -214,7 +215,7 @@ impl DealVerdict {
                 let kept = kept_percent(before, after);
                 lang.pick(
                     format!(
-                        "达成了协议，每月利润保住了原来的 {kept:.0}%：低于双赢的标准，但没有哪个能成交的方案保住得更多，这已是这场谈判能拿到的最好结果。"
+                        "达成了协议，每{u}利润保住了原来的 {kept:.0}%：低于双赢的标准，但没有哪个能成交的方案保住得更多，这已是这场谈判能拿到的最好结果。"
                     ),
                     format!(
                         "A deal that keeps {kept:.0}% of the profit rate: under the win-win bar, but no winning offer kept more, so it is the best this table allowed."
@@ -225,7 +226,7 @@ impl DealVerdict {
                 let kept = kept_percent(before, after);
                 lang.pick(
                     format!(
-                        "达成了协议，但每月利润只剩原来的 {kept:.0}%：让步换来的不够，不是双赢。"
+                        "达成了协议，但每{u}利润只剩原来的 {kept:.0}%：让步换来的不够，不是双赢。"
                     ),
                     format!(
                         "A deal, but only {kept:.0}% of the profit rate is left: the concessions bought too little back, so not win-win."
@@ -235,10 +236,10 @@ impl DealVerdict {
             // Walking away from a renewal is not "nothing changes": the contract lapses.
             DealVerdict::NoDealLapsed { before, after } => lang.pick(
                 format!(
-                    "没有达成协议，这代价很高：每月利润 {before:.1} → {after:.1}（合同没有续上）。"
+                    "没有达成协议，这代价很高：每{u}利润 {before:.1} → {after:.1}（合同没有续上）。"
                 ),
                 format!(
-                    "No deal, and it costs: profit per month {before:.1} → {after:.1} (the contract was not renewed)."
+                    "No deal, and it costs: profit per {u} {before:.1} → {after:.1} (the contract was not renewed)."
                 ),
             ),
             DealVerdict::NoDealUnanswered => lang
@@ -260,10 +261,10 @@ impl DealVerdict {
                 );
                 match (lapsed, lang) {
                     (true, Language::Zh) => format!(
-                        "没有达成协议，但这场谈判没有能赢的方案{why}：每月利润 {before:.1} → {after:.1}（合同没有续上），这是任何报价都避免不了的。"
+                        "没有达成协议，但这场谈判没有能赢的方案{why}：每{u}利润 {before:.1} → {after:.1}（合同没有续上），这是任何报价都避免不了的。"
                     ),
                     (true, Language::En) => format!(
-                        "No deal, but no offer could win this one{why}: profit per month {before:.1} → {after:.1} (the contract was not renewed), a loss no offer could have prevented."
+                        "No deal, but no offer could win this one{why}: profit per {u} {before:.1} → {after:.1} (the contract was not renewed), a loss no offer could have prevented."
                     ),
                     (false, Language::Zh) => {
                         format!("没有达成协议，但这场谈判没有能赢的方案{why}：条件保持原样。")
@@ -280,16 +281,16 @@ impl DealVerdict {
                 best_rate,
             } => match (lapsed, lang) {
                 (true, Language::Zh) => format!(
-                    "没有达成协议：每月利润 {before:.1} → {after:.1}（合同没有续上），但能成交的方案最多也只保住每月 {best_rate:.1}：不成交在数字上并不吃亏。"
+                    "没有达成协议：每{u}利润 {before:.1} → {after:.1}（合同没有续上），但能成交的方案最多也只保住每{u} {best_rate:.1}：不成交在数字上并不吃亏。"
                 ),
                 (true, Language::En) => format!(
-                    "No deal: profit per month {before:.1} → {after:.1} (the contract was not renewed), but no winning offer kept more than {best_rate:.1} a month: by the numbers, losing this one cost nothing."
+                    "No deal: profit per {u} {before:.1} → {after:.1} (the contract was not renewed), but no winning offer kept more than {best_rate:.1} a {u}: by the numbers, losing this one cost nothing."
                 ),
                 (false, Language::Zh) => format!(
-                    "没有达成协议：条件保持原样，而能成交的方案最多也只保住每月 {best_rate:.1}，不比现在多：不成交在数字上并不吃亏。"
+                    "没有达成协议：条件保持原样，而能成交的方案最多也只保住每{u} {best_rate:.1}，不比现在多：不成交在数字上并不吃亏。"
                 ),
                 (false, Language::En) => format!(
-                    "No deal: the terms stay as they were, and no winning offer kept more than {best_rate:.1} a month: by the numbers, losing this one cost nothing."
+                    "No deal: the terms stay as they were, and no winning offer kept more than {best_rate:.1} a {u}: by the numbers, losing this one cost nothing."
                 ),
             },
         }
@@ -298,32 +299,33 @@ impl DealVerdict {
     /// The verdict as the debrief's evidence for the teaching point, after the negotiation's
     /// `title`: the criterion in the words (a deal is not enough, it must keep the profit, or
     /// keep as much as the table allowed). No full stop.
-    pub fn evidence(&self, title: &str, lang: Language) -> String {
+    pub fn evidence(&self, title: &str, unit: TurnUnit, lang: Language) -> String {
+        let u = crate::words::turn_unit(lang, unit);
         // The most of the profit rate a win-win deal gives up, in percent (10 % today).
         let given_up = (1.0 - WIN_WIN_PROFIT_KEPT) * 100.0;
         match *self {
             DealVerdict::WinWin { before, after } => lang.pick(
                 format!(
-                    "{title}：达成协议且利润基本守住（每月 {before:.1} → {after:.1}，让出不到 {given_up:.0}%）"
+                    "{title}：达成协议且利润基本守住（每{u} {before:.1} → {after:.1}，让出不到 {given_up:.0}%）"
                 ),
                 format!(
-                    "{title}: deal agreed and profit kept (per month {before:.1} → {after:.1}, less than {given_up:.0} % given up)"
+                    "{title}: deal agreed and profit kept (per {u} {before:.1} → {after:.1}, less than {given_up:.0} % given up)"
                 ),
             ),
             DealVerdict::BestAllowed { before, after } => lang.pick(
                 format!(
-                    "{title}：达成了协议，每月利润 {before:.1} → {after:.1}，让出超过 {given_up:.0}%，但没有哪个能成交的方案保住得更多：已是这场谈判最好的结果"
+                    "{title}：达成了协议，每{u}利润 {before:.1} → {after:.1}，让出超过 {given_up:.0}%，但没有哪个能成交的方案保住得更多：已是这场谈判最好的结果"
                 ),
                 format!(
-                    "{title}: a deal, profit per month {before:.1} → {after:.1}, more than {given_up:.0} % given up, but no winning offer kept more: the best the table allowed"
+                    "{title}: a deal, profit per {u} {before:.1} → {after:.1}, more than {given_up:.0} % given up, but no winning offer kept more: the best the table allowed"
                 ),
             ),
             DealVerdict::GaveTooMuch { before, after } => lang.pick(
                 format!(
-                    "{title}：达成了协议，但每月利润 {before:.1} → {after:.1}，让出超过 {given_up:.0}%：不是双赢"
+                    "{title}：达成了协议，但每{u}利润 {before:.1} → {after:.1}，让出超过 {given_up:.0}%：不是双赢"
                 ),
                 format!(
-                    "{title}: a deal, but profit per month {before:.1} → {after:.1}, more than {given_up:.0} % given up: not win-win"
+                    "{title}: a deal, but profit per {u} {before:.1} → {after:.1}, more than {given_up:.0} % given up: not win-win"
                 ),
             ),
             DealVerdict::NoDealLapsed { .. } | DealVerdict::NoDealUnanswered => lang.pick(
@@ -342,10 +344,10 @@ impl DealVerdict {
             ),
             DealVerdict::NoDealCostNothing { best_rate, .. } => lang.pick(
                 format!(
-                    "{title}：没有达成协议，但能成交的方案最多只保住每月 {best_rate:.1}，不比没有协议多：不成交并不吃亏"
+                    "{title}：没有达成协议，但能成交的方案最多只保住每{u} {best_rate:.1}，不比没有协议多：不成交并不吃亏"
                 ),
                 format!(
-                    "{title}: no deal, but no winning offer kept more than {best_rate:.1} a month, no more than without one: losing cost nothing"
+                    "{title}: no deal, but no winning offer kept more than {best_rate:.1} a {u}, no more than without one: losing cost nothing"
                 ),
             ),
         }

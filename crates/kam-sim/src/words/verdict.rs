@@ -110,7 +110,11 @@ impl Evidence {
             Evidence::Negotiation {
                 negotiation,
                 verdict,
-            } => verdict.evidence(&scenario.negotiations[*negotiation].title, lang),
+            } => verdict.evidence(
+                &scenario.negotiations[*negotiation].title,
+                scenario.turn_unit,
+                lang,
+            ),
             Evidence::Answer { event, choice } => {
                 let e = &scenario.events[*event];
                 let label = e.choices.get(*choice).map_or("?", |c| c.label.as_str());
