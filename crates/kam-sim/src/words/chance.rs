@@ -35,11 +35,10 @@ impl ChanceDraw {
                 points,
                 was_making,
             } => defection(
-                lang,
+                (lang, super::turn_unit(lang, scenario.turn_unit)),
                 name,
                 satisfaction,
-                chance,
-                by_then,
+                (chance, by_then),
                 points,
                 was_making,
             ),
@@ -95,13 +94,13 @@ fn deal(
     )
 }
 
-/// An account lost: its odds that month and by then, and what it took from the scores.
+/// An account lost: its odds that turn (`u`, the scenario's unit) and by then, and what it
+/// took from the scores.
 fn defection(
-    lang: Lang,
+    (lang, u): (Lang, &str),
     name: &str,
     sat: f64,
-    chance: f64,
-    by_then: f64,
+    (chance, by_then): (f64, f64),
     weight: f64,
     was_making: f64,
 ) -> String {
@@ -111,7 +110,7 @@ fn defection(
     let losing_money = was_making < 0.0;
     match (lang, losing_money) {
         (Lang::Zh, false) => format!(
-            "{name} 流失：满意度 {sat:.0}，当月流失概率 {chance:.1}%，到这个月为止累计 {cumulative:.0}%{}；保留得分少了 {weight:.1} 分，每月利润 {was_making:.1} 不再有",
+            "{name} 流失：满意度 {sat:.0}，当{u}流失概率 {chance:.1}%，到这个{u}为止累计 {cumulative:.0}%{}；保留得分少了 {weight:.1} 分，每{u}利润 {was_making:.1} 不再有",
             if by_then >= 0.5 {
                 "：这是之前的决策让它很可能发生的"
             } else {
@@ -119,7 +118,7 @@ fn defection(
             }
         ),
         (Lang::En, false) => format!(
-            "{name} defected: satisfaction {sat:.0}, a {chance:.1}% chance that month and {cumulative:.0}% by then{}; retention loses its {weight:.1} points and its {was_making:.1} profit a month",
+            "{name} defected: satisfaction {sat:.0}, a {chance:.1}% chance that {u} and {cumulative:.0}% by then{}; retention loses its {weight:.1} points and its {was_making:.1} profit a {u}",
             if by_then >= 0.5 {
                 ": the months before made it likely"
             } else {
@@ -127,11 +126,11 @@ fn defection(
             }
         ),
         (Lang::Zh, true) => format!(
-            "{name} 流失：满意度 {sat:.0}，当月流失概率 {chance:.1}%；保留得分少了 {weight:.1} 分，但它每月亏损 {:.1}，这笔亏损也随之结束",
+            "{name} 流失：满意度 {sat:.0}，当{u}流失概率 {chance:.1}%；保留得分少了 {weight:.1} 分，但它每{u}亏损 {:.1}，这笔亏损也随之结束",
             -was_making
         ),
         (Lang::En, true) => format!(
-            "{name} defected: satisfaction {sat:.0}, a {chance:.1}% chance that month; retention loses its {weight:.1} points, and the {:.1} it lost a month ends with it",
+            "{name} defected: satisfaction {sat:.0}, a {chance:.1}% chance that {u}; retention loses its {weight:.1} points, and the {:.1} it lost a {u} ends with it",
             -was_making
         ),
     }

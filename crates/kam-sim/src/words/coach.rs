@@ -26,10 +26,21 @@ fn approach_name(scenario: &Scenario, approach: ApproachId) -> &str {
         .map_or("?", |p| p.name.as_str())
 }
 
+/// "1 visit", "3 visits".
+fn visits(n: usize) -> String {
+    super::count(Lang::En, n, super::Counted::Visit)
+}
+
+/// "1 visit is", "3 visits are".
+fn visits_are(n: usize) -> String {
+    format!("{} {}", visits(n), if n == 1 { "is" } else { "are" })
+}
+
 impl Hint {
     /// The hint as the coach says it, in `lang`, about `game` as it was judged.
     pub fn words(&self, game: &Game, lang: Lang) -> String {
         let scenario = game.scenario();
+        let u = super::turn_unit(lang, scenario.turn_unit);
         let name = account_name(scenario, self.account());
         match *self {
             Hint::UnderServed {
@@ -39,10 +50,11 @@ impl Hint {
                 ..
             } => lang.pick(
                 format!(
-                    "{name}是 A 类客户：本月计划只安排了 {planned} 次拜访，上月实际 {last_month} 次，而它的标准是每月 {norm:.1} 次。关键客户连续得不到应有的精力就会降温、流失。"
+                    "{name}是 A 类客户：本{u}计划只安排了 {planned} 次拜访，上{u}实际 {last_month} 次，而它的标准是每{u} {norm:.1} 次。关键客户连续得不到应有的精力就会降温、流失。"
                 ),
                 format!(
-                    "{name} is an A account: {planned} visits planned this month, and last month it had {last_month}, against a norm of {norm:.1}. A key account under-served twice running cools and defects."
+                    "{name} is an A account: {} planned this {u}, and last {u} it had {last_month}, against a norm of {norm:.1}. A key account under-served twice running cools and defects.",
+                    visits(planned)
                 ),
             ),
             Hint::PitchHeardBefore {
@@ -86,10 +98,10 @@ impl Hint {
             }
             Hint::DiscountToLossMaker { last_profit, .. } => lang.pick(
                 format!(
-                    "{name}到上月为止每个月都在亏钱（上月利润 {last_profit:.1}），再给折扣只会亏得更多：用忠诚度去“买”一个压价客户，代价由利润来付。"
+                    "{name}到上{u}为止每个{u}都在亏钱（上{u}利润 {last_profit:.1}），再给折扣只会亏得更多：用忠诚度去“买”一个压价客户，代价由利润来付。"
                 ),
                 format!(
-                    "{name} has lost money every month so far (last month's profit: {last_profit:.1}); a discount only deepens the loss. Buying a margin squeezer's loyalty is paid for out of profit."
+                    "{name} has lost money every {u} so far (last {u}'s profit: {last_profit:.1}); a discount only deepens the loss. Buying a margin squeezer's loyalty is paid for out of profit."
                 ),
             ),
             Hint::VisitsOnLossMaker {
@@ -99,10 +111,11 @@ impl Hint {
                 ..
             } => lang.pick(
                 format!(
-                    "{name}到上月为止每个月都在亏钱（上月利润 {last_profit:.1}），本月你却安排了 {planned} 次拜访（标准 {norm:.1}）。精力有限：先看客户的利润，再决定投入。"
+                    "{name}到上{u}为止每个{u}都在亏钱（上{u}利润 {last_profit:.1}），本{u}你却安排了 {planned} 次拜访（标准 {norm:.1}）。精力有限：先看客户的利润，再决定投入。"
                 ),
                 format!(
-                    "{name} has lost money every month so far (last month's profit: {last_profit:.1}), yet {planned} visits are planned this month (norm {norm:.1}). Effort is scarce: look at what an account earns before spending it there."
+                    "{name} has lost money every {u} so far (last {u}'s profit: {last_profit:.1}), yet {} planned this {u} (norm {norm:.1}). Effort is scarce: look at what an account earns before spending it there.",
+                    visits_are(planned)
                 ),
             ),
             Hint::VisitsAtALoss {
@@ -112,10 +125,11 @@ impl Hint {
                 ..
             } => lang.pick(
                 format!(
-                    "按现在的价格和服务成本，{name}每月亏损约 {loss:.1}，本月你却安排了 {planned} 次拜访（标准 {norm:.1}）。精力有限：先看客户的利润，再决定投入。"
+                    "按现在的价格和服务成本，{name}每{u}亏损约 {loss:.1}，本{u}你却安排了 {planned} 次拜访（标准 {norm:.1}）。精力有限：先看客户的利润，再决定投入。"
                 ),
                 format!(
-                    "At its price and cost to serve, {name} loses about {loss:.1} a month, yet {planned} visits are planned this month (norm {norm:.1}). Effort is scarce: look at what an account earns before spending it there."
+                    "At its price and cost to serve, {name} loses about {loss:.1} a {u}, yet {} planned this {u} (norm {norm:.1}). Effort is scarce: look at what an account earns before spending it there.",
+                    visits_are(planned)
                 ),
             ),
             Hint::RecurringObjection { times, .. } => lang.pick(
@@ -150,6 +164,7 @@ impl Mistake {
     /// The "try next time" card's sentence, in `lang`.
     pub fn words(&self, scenario: &Scenario, lang: Lang) -> String {
         let (month, points) = (self.month, self.points);
+        let at = super::turn_number(lang, scenario.turn_unit, month);
         match &self.kind {
             &MistakeKind::Answer {
                 event,
@@ -168,10 +183,10 @@ impl Mistake {
                 let (chosen, better) = (label(chosen), label(better));
                 lang.pick(
                     format!(
-                        "第 {month} 月，{name}：你选择了“{chosen}”；“{better}”会多得 {points:.1} 分。"
+                        "{at}，{name}：你选择了“{chosen}”；“{better}”会多得 {points:.1} 分。"
                     ),
                     format!(
-                        "Month {month}, {name}: you answered \"{chosen}\"; \"{better}\" would have gained {points:.1} points."
+                        "{at}, {name}: you answered \"{chosen}\"; \"{better}\" would have gained {points:.1} points."
                     ),
                 )
             }
@@ -192,11 +207,11 @@ impl Mistake {
                     .collect();
                 lang.pick(
                     format!(
-                        "第 {month} 月的计划：专家的计划会多得 {points:.1} 分，靠的是几处一起改：{}。",
+                        "{at}的计划：专家的计划会多得 {points:.1} 分，靠的是几处一起改：{}。",
                         parts.join("；")
                     ),
                     format!(
-                        "Month {month}'s plan: the expert's plan would have gained {points:.1} points, from changes that work together: {}.",
+                        "{at}'s plan: the expert's plan would have gained {points:.1} points, from changes that work together: {}.",
                         parts.join("; ")
                     ),
                 )
@@ -213,10 +228,10 @@ impl Mistake {
                 let what = table_move(scenario, *negotiation, better, lang);
                 lang.pick(
                     format!(
-                        "第 {month} 月，谈判“{title}”第 {round} 轮：换成这个出价（{what}）会多得 {points:.1} 分。"
+                        "{at}，谈判“{title}”第 {round} 轮：换成这个出价（{what}）会多得 {points:.1} 分。"
                     ),
                     format!(
-                        "Month {month}, \"{title}\" round {round}: this move instead ({what}) would have gained {points:.1} points."
+                        "{at}, \"{title}\" round {round}: this move instead ({what}) would have gained {points:.1} points."
                     ),
                 )
             }
@@ -233,23 +248,24 @@ fn plan_words(
     part: &PlanPart,
     gain: f64,
 ) -> String {
+    let at = super::turn_number(lang, scenario.turn_unit, month);
     match part {
         PlanPart::Pitches => lang.pick(
             format!(
-                "第 {month} 月的拜访计划：拜访的人不变，只按每个人的沟通风格换拜访方式，就会多得 {gain:.1} 分（专家的整个计划多得 {points:.1} 分）。"
+                "{at}的拜访计划：拜访的人不变，只按每个人的沟通风格换拜访方式，就会多得 {gain:.1} 分（专家的整个计划多得 {points:.1} 分）。"
             ),
             format!(
-                "Month {month}'s plan: the same visits, each pitched to the person's style, would have gained {gain:.1} points (the expert's whole plan {points:.1})."
+                "{at}'s plan: the same visits, each pitched to the person's style, would have gained {gain:.1} points (the expert's whole plan {points:.1})."
             ),
         ),
         PlanPart::Visits(moves) => {
             let moves = moves.words(scenario, lang);
             lang.pick(
                 format!(
-                    "第 {month} 月的拜访计划：{moves}，就会多得 {gain:.1} 分（专家的整个计划多得 {points:.1} 分）。"
+                    "{at}的拜访计划：{moves}，就会多得 {gain:.1} 分（专家的整个计划多得 {points:.1} 分）。"
                 ),
                 format!(
-                    "Month {month}'s plan: {moves}, and it would have gained {gain:.1} points (the expert's whole plan {points:.1})."
+                    "{at}'s plan: {moves}, and it would have gained {gain:.1} points (the expert's whole plan {points:.1})."
                 ),
             )
         }
@@ -257,10 +273,10 @@ fn plan_words(
             let spending = spending.words(scenario, lang);
             lang.pick(
                 format!(
-                    "第 {month} 月的预算：拜访不变，{spending}，就会多得 {gain:.1} 分（专家的整个计划多得 {points:.1} 分）。"
+                    "{at}的预算：拜访不变，{spending}，就会多得 {gain:.1} 分（专家的整个计划多得 {points:.1} 分）。"
                 ),
                 format!(
-                    "Month {month}'s budget: the same visits, {spending}, would have gained {gain:.1} points (the expert's whole plan {points:.1})."
+                    "{at}'s budget: the same visits, {spending}, would have gained {gain:.1} points (the expert's whole plan {points:.1})."
                 ),
             )
         }
@@ -378,8 +394,11 @@ impl Spending {
             })
             .collect();
         if items.is_empty() {
-            lang.pick("这个月不买任何资源", "buying nothing this month")
-                .to_owned()
+            let u = super::turn_unit(lang, scenario.turn_unit);
+            lang.pick(
+                format!("这个{u}不买任何资源"),
+                format!("buying nothing this {u}"),
+            )
         } else {
             lang.pick(
                 format!("把预算用在{}", items.join("、")),
@@ -539,6 +558,33 @@ mod tests {
         for m in every_mistake() {
             check(&m.words(scenario, Lang::Zh), &m.words(scenario, Lang::En));
         }
+    }
+
+    /// In a quarterly scenario the cards and hints count quarters: "Quarter 4", "第 4 季度",
+    /// "this quarter", never a month.
+    #[test]
+    fn a_quarterly_scenario_is_coached_in_quarters() {
+        let mut scenario = crate::bundled::prepared("classroom_en")
+            .unwrap()
+            .scenario
+            .clone();
+        scenario.turn_unit = crate::scenario::TurnUnit::Quarter;
+        let game = Game::new(crate::engine::Prepared::new(scenario.clone()), 1);
+        let mut said: Vec<(Lang, String)> = Vec::new();
+        for lang in [Lang::Zh, Lang::En] {
+            said.extend(
+                every_mistake()
+                    .iter()
+                    .map(|m| (lang, m.words(&scenario, lang))),
+            );
+            said.extend(every_hint().iter().map(|h| (lang, h.words(&game, lang))));
+        }
+        for (lang, words) in &said {
+            let month = lang.pick("月", "month");
+            assert!(!words.to_lowercase().contains(month), "{words}");
+        }
+        assert!(said.iter().any(|(_, w)| w.starts_with("Quarter 4")));
+        assert!(said.iter().any(|(_, w)| w.starts_with("第 4 季度")));
     }
 
     /// A finding kept from another game, or a scenario edited under it, names what it cannot

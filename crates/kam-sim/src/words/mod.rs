@@ -223,6 +223,15 @@ pub fn difficulty(lang: Lang, d: Difficulty) -> &'static str {
     }
 }
 
+/// A turn by its number: "第 3 月" / "Month 3", "第 3 季度" / "Quarter 3".
+pub fn turn_number(lang: Lang, unit: TurnUnit, n: u32) -> String {
+    match (lang, unit) {
+        (Lang::Zh, _) => format!("第 {n} {}", turn_unit(lang, unit)),
+        (Lang::En, TurnUnit::Month) => format!("Month {n}"),
+        (Lang::En, TurnUnit::Quarter) => format!("Quarter {n}"),
+    }
+}
+
 pub fn turn_unit(lang: Lang, unit: TurnUnit) -> &'static str {
     match unit {
         TurnUnit::Month => lang.pick("月", "month"),

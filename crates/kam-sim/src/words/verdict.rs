@@ -46,10 +46,11 @@ impl Evidence {
                 others,
                 left_behind,
             } => {
+                let u = super::turn_unit(lang, scenario.turn_unit);
                 let mut text = lang.pick(
-                    format!("A 级客户每月拜访达到标准的 {tier_a:.0}%，其他盈利客户 {others:.0}%"),
+                    format!("A 级客户每{u}拜访达到标准的 {tier_a:.0}%，其他盈利客户 {others:.0}%"),
                     format!(
-                        "A accounts got {tier_a:.0}% of their visit norm a month, the other profitable accounts {others:.0}%"
+                        "A accounts got {tier_a:.0}% of their visit norm a {u}, the other profitable accounts {others:.0}%"
                     ),
                 );
                 if let Some(behind) = left_behind {
