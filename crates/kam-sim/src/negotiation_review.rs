@@ -484,10 +484,11 @@ fn number(x: f64) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn tender() -> Negotiation {
+    /// The English classroom's tender, the negotiation these tests and the words' tests read.
+    pub(crate) fn tender() -> Negotiation {
         let prepared = crate::bundled::prepared("classroom_en").unwrap();
         prepared
             .scenario

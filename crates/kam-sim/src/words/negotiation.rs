@@ -596,17 +596,7 @@ pub fn says_must(words: &str) -> bool {
 mod tests {
     use super::*;
     use crate::negotiation_review::Ask;
-
-    fn tender() -> Negotiation {
-        let prepared = crate::bundled::prepared("classroom_en").unwrap();
-        prepared
-            .scenario
-            .negotiations
-            .iter()
-            .find(|n| n.id == "haichuan_tender")
-            .unwrap()
-            .clone()
-    }
+    use crate::negotiation_review::tests::tender;
 
     #[test]
     fn issues_are_named_in_order_and_together_in_each_language() {
