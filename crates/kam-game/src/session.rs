@@ -653,7 +653,6 @@ impl Session {
             // A refusal was said in the language it came in; it is not said again in the new
             // one, so it goes rather than stay in the other language (a playtest found it so).
             play.message = None;
-            play.reword(lang);
         }
     }
 

@@ -107,11 +107,10 @@ fn debrief(c: &mut Criterion) {
             format!("{name}: verdicts + chance + try next time + reading"),
             |b| {
                 b.iter(|| {
-                    let lang = kam_sim::scenario::Language::En;
                     black_box((
                         kam_sim::debrief_game(&game),
                         kam_sim::costliest_mistakes(&game),
-                        kam_sim::review_reading(&game, lang),
+                        kam_sim::review_reading(&game),
                     ))
                 })
             },

@@ -421,12 +421,10 @@ mod tests {
             };
             normal.decide(d).unwrap();
         }
-        let said = crate::reading::reactions(&normal, Lang::En)[0]
-            .words
-            .clone();
+        let said = crate::reading::reactions(&normal)[0].words.pick(Lang::En);
         let hint = style_hint(&normal).expect("a hint once the pitch was seen");
         let text = hint.words(&normal, Lang::En);
-        assert!(text.contains(&said), "{text}");
+        assert!(text.contains(said), "{text}");
         for word in ["analytical", "sequential", "interpersonal", "imaginative"] {
             assert!(!text.contains(word), "never the answer: {text}");
         }

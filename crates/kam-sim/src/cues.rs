@@ -39,7 +39,7 @@ use crate::model::{GOOD_FIT, SUPPORT_NEUTRAL_FIT};
 use crate::scenario::{Language, Need, Style};
 
 /// One line in both languages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Line {
     pub zh: &'static str,
     pub en: &'static str,

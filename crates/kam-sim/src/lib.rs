@@ -74,6 +74,7 @@ pub use coach::{
 pub use compare::{
     MonthComparison, MonthLine, PlanLine, PlanReasons, months as compare_months, plan_lines,
 };
+pub use cues::Line as SpokenLine;
 pub use debrief::{AccountStory, Debrief, KeyDecision, debrief as debrief_game, lessons_missed};
 pub use explain::{
     Warning, WarningLevel, WarningSign, cause_text, metric_help, metric_name, resource_effects,
@@ -88,7 +89,7 @@ pub use negotiation_verdict::{
     negotiation_verdicts,
 };
 pub use reading::{
-    Reaction, Reading, answer_reaction, cues as person_cues, event_speaker, fit_seen,
+    Reaction, Reading, Said, answer_reaction, cues as person_cues, event_speaker, fit_seen,
     need_at_the_table, reactions,
 };
 pub use reading_review::{PersonReading, review as review_reading};

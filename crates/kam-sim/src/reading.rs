@@ -18,7 +18,7 @@ use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::cues::{self, Reception};
+use crate::cues::{self, Line, Reception};
 use crate::engine::{Decision, Game, Plan};
 use crate::ids::{AccountId, ApproachId, EventId, MemberId};
 use crate::model;
@@ -40,10 +40,28 @@ pub enum Pointer {
     Need(Need),
 }
 
+/// What a person says: a line of the built-in bank, in both languages, or the author's own
+/// words (in the scenario's language, whatever the player's).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Said {
+    Bank(Line),
+    Author(String),
+}
+
+impl Said {
+    /// The words in `lang`.
+    pub fn words(&self, lang: Language) -> &str {
+        match self {
+            Said::Bank(line) => line.pick(lang),
+            Said::Author(text) => text,
+        }
+    }
+}
+
 /// One cue shown for a person.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cue {
-    pub text: String,
+    pub said: Said,
     /// What it points to when it is a line of the built-in bank (author cues in the bank's
     /// words included); none for an author's own words.
     pub points_to: Option<Pointer>,
@@ -98,7 +116,7 @@ pub fn bank_pointer(text: &str) -> Option<Pointer> {
 /// The cues shown for person `stakeholder` of account `account`: the author's, else some
 /// drawn from the bank for the person's real style and need, as many as the difficulty
 /// says ([`crate::scenario::Difficulty::bank_cues_drawn`]).
-pub fn cues(game: &Game, account: usize, stakeholder: usize, lang: Language) -> Vec<Cue> {
+pub fn cues(game: &Game, account: usize, stakeholder: usize) -> Vec<Cue> {
     let Some(person) = game
         .accounts()
         .get(account)
@@ -112,7 +130,7 @@ pub fn cues(game: &Game, account: usize, stakeholder: usize, lang: Language) -> 
             .cues
             .iter()
             .map(|text| Cue {
-                text: text.clone(),
+                said: Said::Author(text.clone()),
                 points_to: bank_pointer(text),
             })
             .collect();
@@ -130,7 +148,7 @@ pub fn cues(game: &Game, account: usize, stakeholder: usize, lang: Language) -> 
     )
     .into_iter()
     .map(|l| Cue {
-        text: l.pick(lang).to_owned(),
+        said: Said::Bank(l),
         points_to: Some(Pointer::Style(person.style)),
     });
     let need = dealt(
@@ -144,7 +162,7 @@ pub fn cues(game: &Game, account: usize, stakeholder: usize, lang: Language) -> 
     )
     .into_iter()
     .map(|l| Cue {
-        text: l.pick(lang).to_owned(),
+        said: Said::Bank(l),
         points_to: Some(Pointer::Need(person.need)),
     });
     style.chain(need).collect()
@@ -218,23 +236,23 @@ pub struct Reaction {
     /// How the pitch suited their real style.
     pub reception: Reception,
     /// Their words about the pitch, in their real style's voice.
-    pub words: String,
+    pub words: Line,
     /// Their words that show their need, only when the visit opened them up: the approach
     /// spoke to their need (a reply to it), or the pitch suited them (they talk about what
     /// matters to them). A poorly pitched visit shows the style's objection alone, so the
     /// need is read from the cues or earned (a playtest read every need off the first visit).
-    pub need_words: Option<String>,
+    pub need_words: Option<Line>,
     pub need_met: bool,
 }
 
 /// Every visit's reaction so far, month by month, in the order the plans listed them.
-pub fn reactions(game: &Game, lang: Language) -> Vec<Reaction> {
+pub fn reactions(game: &Game) -> Vec<Reaction> {
     plans(game)
         .flat_map(|(month, plan)| {
             plan.visits
                 .iter()
                 .enumerate()
-                .filter_map(move |(k, v)| reaction(game, month, k, *v, lang))
+                .filter_map(move |(k, v)| reaction(game, month, k, *v))
                 .collect::<Vec<_>>()
         })
         .collect()
@@ -254,13 +272,7 @@ fn plans(game: &Game) -> impl Iterator<Item = (u32, &Plan)> {
 }
 
 /// The reaction to visit number `k` of month `month`'s plan.
-fn reaction(
-    game: &Game,
-    month: u32,
-    k: usize,
-    visit: crate::engine::Visit,
-    lang: Language,
-) -> Option<Reaction> {
+fn reaction(game: &Game, month: u32, k: usize, visit: crate::engine::Visit) -> Option<Reaction> {
     let person = &game
         .accounts()
         .get(visit.account.index())?
@@ -292,10 +304,8 @@ fn reaction(
         stakeholder: visit.stakeholder,
         approach: visit.approach,
         reception,
-        words: words.first()?.pick(lang).to_owned(),
-        need_words: opened_up
-            .then(|| need_words.first().map(|l| l.pick(lang).to_owned()))
-            .flatten(),
+        words: *words.first()?,
+        need_words: opened_up.then(|| need_words.first().copied()).flatten(),
         need_met,
     })
 }
@@ -380,8 +390,7 @@ pub fn answer_reaction(
     event: EventId,
     account: AccountId,
     choice: usize,
-    lang: Language,
-) -> Option<(MemberId, String)> {
+) -> Option<(MemberId, Line)> {
     use crate::scenario::Verdict;
     let speaker = event_speaker(game, event, account)?;
     let person = &game.accounts()[account].people[speaker].person;
@@ -399,15 +408,15 @@ pub fn answer_reaction(
         &format!("answer {} {}", def.id, game.times_fired(event, account)),
     );
     let line = draw(&mut rng, cues::style_answers(person.style, reception), 1);
-    Some((speaker, line.first()?.pick(lang).to_owned()))
+    Some((speaker, *line.first()?))
 }
 
 /// What the buyer across the table says of their need as they press for more, the `times`-th
 /// time they press: the person's real need, heard in a negotiation as on a visit, the lines
 /// taken in turn so a repeat is not word for word.
-pub fn need_at_the_table(need: Need, times: u32, lang: Language) -> &'static str {
+pub fn need_at_the_table(need: Need, times: u32) -> Line {
     let lines = cues::need_at_the_table(need);
-    lines[times.saturating_sub(1) as usize % lines.len()].pick(lang)
+    lines[times.saturating_sub(1) as usize % lines.len()]
 }
 
 /// What a person's layer suggests to someone who pitches by title: the big picture for the
@@ -434,7 +443,7 @@ pub fn inferred(game: &Game, account: usize, stakeholder: usize) -> Reading {
         Some(Pointer::Need(n)) => needs[n as usize] += 1,
         None => {}
     };
-    for cue in cues(game, account, stakeholder, lang) {
+    for cue in cues(game, account, stakeholder) {
         count(cue.points_to, &mut styles, &mut needs);
     }
     // Reactions are read only while the cues leave something unknown (the bank's cues never
@@ -445,10 +454,10 @@ pub fn inferred(game: &Game, account: usize, stakeholder: usize) -> Reading {
                 if v.account.index() != account || v.stakeholder.index() != stakeholder {
                     continue;
                 }
-                if let Some(r) = reaction(game, month, k, *v, lang) {
-                    count(bank_pointer(&r.words), &mut styles, &mut needs);
+                if let Some(r) = reaction(game, month, k, *v) {
+                    count(bank_pointer(r.words.pick(lang)), &mut styles, &mut needs);
                     if let Some(words) = &r.need_words {
-                        count(bank_pointer(words), &mut styles, &mut needs);
+                        count(bank_pointer(words.pick(lang)), &mut styles, &mut needs);
                     }
                 }
             }
@@ -514,18 +523,18 @@ mod tests {
         let mut differs = false;
         for (a, account) in one.accounts().iter().enumerate() {
             for (p, person) in account.people.iter().enumerate() {
-                let cues_one = cues(&one, a, p, Language::En);
-                assert_eq!(cues_one, cues(&other, a, p, Language::En));
-                differs |= cues_one != cues(&another_seed, a, p, Language::En);
+                let cues_one = cues(&one, a, p);
+                assert_eq!(cues_one, cues(&other, a, p));
+                differs |= cues_one != cues(&another_seed, a, p);
                 let (style_cues, need_cues) = Difficulty::Normal.bank_cues_drawn();
                 assert_eq!(cues_one.len(), style_cues + need_cues);
                 for cue in &cues_one {
                     match cue.points_to {
                         Some(Pointer::Style(s)) => assert_eq!(s, person.person.style),
                         Some(Pointer::Need(n)) => assert_eq!(n, person.person.need),
-                        None => panic!("a bank cue points somewhere: {}", cue.text),
+                        None => panic!("a bank cue points somewhere: {:?}", cue.said),
                     }
-                    assert_eq!(bank_pointer(&cue.text), cue.points_to);
+                    assert_eq!(bank_pointer(cue.said.words(Language::En)), cue.points_to);
                 }
                 assert_eq!(
                     inferred(&one, a, p),
@@ -547,7 +556,7 @@ mod tests {
         let mut unknown_needs = 0;
         for (a, account) in game.accounts().iter().enumerate() {
             for p in 0..account.people.len() {
-                let shown = cues(&game, a, p, Language::Zh);
+                let shown = cues(&game, a, p);
                 assert_eq!(shown.len(), 1);
                 assert!(matches!(shown[0].points_to, Some(Pointer::Style(_))));
                 unknown_needs += usize::from(inferred(&game, a, p).need.is_none());
@@ -572,9 +581,9 @@ mod tests {
                         continue;
                     }
                     people += 1;
-                    for cue in cues(&game, a, p, Language::Zh) {
+                    for cue in cues(&game, a, p) {
                         if let Some(Pointer::Style(_)) = cue.points_to {
-                            *count.entry(cue.text).or_insert(0) += 1;
+                            *count.entry(cue.said).or_insert(0) += 1;
                         }
                     }
                 }
@@ -595,7 +604,7 @@ mod tests {
     fn reactions_speak_in_the_real_style_and_follow_the_pitchs_fit() {
         let prepared = classroom(Difficulty::Normal);
         let game = crate::batch::play(&prepared, crate::strategy::StrategyId::Random, 5).unwrap();
-        let all = reactions(&game, Language::Zh);
+        let all = reactions(&game);
         assert!(all.len() > 20, "a random game visits: {}", all.len());
         let mut receptions = std::collections::HashSet::new();
         let mut needs_shown = std::collections::HashSet::new();
@@ -603,14 +612,14 @@ mod tests {
             let person = &game.accounts()[r.account].people[r.stakeholder].person;
             let approach = &game.scenario().approaches[r.approach];
             assert_eq!(
-                bank_pointer(&r.words),
+                bank_pointer(r.words.zh),
                 Some(Pointer::Style(person.style)),
                 "{}",
-                r.words
+                r.words.zh
             );
             match &r.need_words {
                 Some(words) => {
-                    assert_eq!(bank_pointer(words), Some(Pointer::Need(person.need)));
+                    assert_eq!(bank_pointer(words.en), Some(Pointer::Need(person.need)));
                     assert!(r.need_met || r.reception == Reception::Suited);
                 }
                 None => assert!(!r.need_met && r.reception != Reception::Suited),
@@ -713,9 +722,9 @@ mod tests {
         let speaker = event_speaker(&game, e, account).unwrap();
         let person = &game.accounts()[account].people[speaker].person;
         for (k, c) in def.choices.iter().enumerate() {
-            let (who, words) = answer_reaction(&game, e, account, k, Language::En).unwrap();
+            let (who, words) = answer_reaction(&game, e, account, k).unwrap();
             assert_eq!(who, speaker);
-            assert_eq!(bank_pointer(&words), Some(Pointer::Style(person.style)));
+            assert_eq!(bank_pointer(words.en), Some(Pointer::Style(person.style)));
             let expected = match c.verdict {
                 Verdict::Good => Reception::Suited,
                 Verdict::Neutral => Reception::Middling,
@@ -724,8 +733,8 @@ mod tests {
             assert!(
                 cues::style_answers(person.style, expected)
                     .iter()
-                    .any(|l| l.en == words),
-                "{words}"
+                    .any(|l| *l == words),
+                "{words:?}"
             );
         }
     }

@@ -3,12 +3,12 @@
 //! the cue and the reaction that gave it away, and what the misreading cost, by replaying the
 //! game with those visits pitched to suit the person.
 
-use crate::cues::Reception;
+use crate::cues::{Line, Reception};
 use crate::engine::{Decision, Game, Plan, Visit};
 use crate::ids::{AccountId, MemberId};
 use crate::model;
-use crate::reading::{self, Pointer, Reading};
-use crate::scenario::{Language, Need, Style};
+use crate::reading::{self, Pointer, Reading, Said};
+use crate::scenario::{Need, Style};
 
 /// How one person was read.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,8 +31,8 @@ pub struct PersonReading {
     pub visits: usize,
     /// The first cue that points to the real style, and the first reaction that showed it:
     /// what gave the person away.
-    pub telling_cue: Option<String>,
-    pub telling_reaction: Option<(u32, String)>,
+    pub telling_cue: Option<Said>,
+    pub telling_reaction: Option<(u32, Line)>,
     /// Composite points the game would have gained with every visit to the person pitched to
     /// suit them (each visit's best approach), the rest of the game as played; none when the
     /// visits already suited them or the game could not be replayed that way.
@@ -41,11 +41,11 @@ pub struct PersonReading {
 
 /// Every person the trainee visited or read, the costliest misreading first; empty at `Easy`,
 /// where the labels were on screen.
-pub fn review(game: &Game, lang: Language) -> Vec<PersonReading> {
+pub fn review(game: &Game) -> Vec<PersonReading> {
     if game.prepared().difficulty.shows_style_and_need() {
         return Vec::new();
     }
-    let reactions = reading::reactions(game, lang);
+    let reactions = reading::reactions(game);
     let mut out = Vec::new();
     for (a, account) in game.accounts().iter().enumerate() {
         for (p, state) in account.people.iter().enumerate() {
@@ -58,15 +58,15 @@ pub fn review(game: &Game, lang: Language) -> Vec<PersonReading> {
             if mine.is_empty() && state.reading == Reading::default() {
                 continue;
             }
-            let telling_cue = reading::cues(game, a.index(), p.index(), lang)
+            let telling_cue = reading::cues(game, a.index(), p.index())
                 .into_iter()
                 .find(|c| c.points_to == Some(Pointer::Style(person.style)))
-                .map(|c| c.text);
+                .map(|c| c.said);
             let telling_reaction = mine
                 .iter()
                 .find(|r| r.reception != Reception::Suited)
                 .or(mine.first())
-                .map(|r| (r.month, r.words.clone()));
+                .map(|r| (r.month, r.words));
             let suited_visits = mine
                 .iter()
                 .filter(|r| r.reception == Reception::Suited)
@@ -222,7 +222,7 @@ mod tests {
             }
             game.decide(d).unwrap();
         }
-        let me = review(&game, Language::En)
+        let me = review(&game)
             .into_iter()
             .find(|r| r.account == AccountId(a) && r.stakeholder == MemberId(p))
             .unwrap();
@@ -288,7 +288,7 @@ mod tests {
             };
             game.decide(d).unwrap();
         }
-        let found = review(&game, Language::En);
+        let found = review(&game);
         let me = found
             .iter()
             .find(|r| r.account == AccountId(a) && r.stakeholder == MemberId(p))
@@ -302,13 +302,13 @@ mod tests {
         assert!(me.telling_cue.is_some());
         let (_, said) = me.telling_reaction.clone().unwrap();
         assert_eq!(
-            reading::bank_pointer(&said),
+            reading::bank_pointer(said.en),
             Some(Pointer::Style(person.style))
         );
         let cost = me.cost.expect("a cost by replay");
         assert!(cost > 0.0, "pitching to suit would have gained: {cost}");
         // At Easy the labels were on screen: nothing to review.
         let easy = Game::replay(prepared.at_difficulty(Difficulty::Easy), 9, game.log()).unwrap();
-        assert!(review(&easy, Language::En).is_empty());
+        assert!(review(&easy).is_empty());
     }
 }

@@ -20,9 +20,9 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
     let mut actions = Vec::new();
     let lang = s.lang;
     // Worked out when the game ended; here only for a game that reached the debrief another
-    // way, or to word "try next time" and the reading of people after the language changed.
+    // way.
     if let Some(play) = &mut s.play {
-        play.debrief(lang);
+        play.debrief();
     }
     let s = &*s;
     let around = ui::Around {

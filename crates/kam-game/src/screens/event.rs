@@ -194,10 +194,9 @@ fn answered(ui: &mut egui::Ui, game: &Game, raised: &Raised, f: &Feedback, lang:
             );
             ui.label(RichText::new(&c.feedback).size(ui::SUBSECTION_SIZE));
             let (event, account) = (raised.event, raised.account);
-            if let Some((p, words)) = kam_sim::answer_reaction(game, event, account, f.choice, lang)
-            {
+            if let Some((p, words)) = kam_sim::answer_reaction(game, event, account, f.choice) {
                 let name = &game.accounts()[account].people[p].person.name;
-                let quoted = i18n::quote(lang, &words);
+                let quoted = i18n::quote(lang, words.pick(lang));
                 ui::kinsoku::label(ui, &i18n::labelled(lang, name, quoted), |r| match lang {
                     Lang::Zh => r,
                     Lang::En => r.italics(),

@@ -573,7 +573,7 @@ fn reply_text(
                 Some(need) => format!(
                     "{words}{}{}",
                     lang.pick("", " "),
-                    kam_sim::need_at_the_table(need, times, lang)
+                    kam_sim::need_at_the_table(need, times).pick(lang)
                 ),
                 None => words,
             }

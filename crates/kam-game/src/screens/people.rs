@@ -164,12 +164,12 @@ pub fn what_they_say(ui: &mut egui::Ui, game: &Game, account: usize, lang: Lang)
 /// The cues of each present person of the account and their reaction to the last visit.
 fn cues_and_reactions(ui: &mut egui::Ui, game: &Game, account: usize, lang: Lang) {
     ui::subsection_heading(ui, K::WhatTheySay.t(lang)).on_hover_text(K::TipWhatTheySay.t(lang));
-    let reactions = kam_sim::reactions(game, lang);
+    let reactions = kam_sim::reactions(game);
     let people = &game.accounts()[account].people;
     for (p, person) in people.iter().enumerate().filter(|(_, p)| p.present) {
         ui.label(RichText::new(&person.person.name).strong());
-        for cue in kam_sim::person_cues(game, account, p, lang) {
-            ui::kinsoku::label(ui, &format!("· {}", cue.text), |r| r.small());
+        for cue in kam_sim::person_cues(game, account, p) {
+            ui::kinsoku::label(ui, &format!("· {}", cue.said.words(lang)), |r| r.small());
         }
         // The last visit's reaction, in the person's own voice.
         if let Some(r) = reactions
@@ -205,12 +205,13 @@ fn cues_and_reactions(ui: &mut egui::Ui, game: &Game, account: usize, lang: Lang
 /// A reaction as quoted speech: 「style words」「need words」 in Chinese, one quotation in
 /// English; the need words only when the visit showed them.
 fn reaction_words(lang: Lang, r: &kam_sim::Reaction) -> String {
-    match (lang, &r.need_words) {
+    let words = r.words.pick(lang);
+    match (lang, r.need_words.map(|n| n.pick(lang))) {
         (Lang::Zh, Some(need)) => {
-            format!("{}{}", i18n::quote(lang, &r.words), i18n::quote(lang, need))
+            format!("{}{}", i18n::quote(lang, words), i18n::quote(lang, need))
         }
-        (Lang::En, Some(need)) => i18n::quote(lang, format!("{} {need}", r.words)),
-        (_, None) => i18n::quote(lang, &r.words),
+        (Lang::En, Some(need)) => i18n::quote(lang, format!("{words} {need}")),
+        (_, None) => i18n::quote(lang, words),
     }
 }
 
@@ -219,7 +220,7 @@ pub fn month_reactions(ui: &mut egui::Ui, game: &Game, month: u32, lang: Lang) {
     if game.prepared().difficulty.shows_style_and_need() {
         return;
     }
-    let said: Vec<_> = kam_sim::reactions(game, lang)
+    let said: Vec<_> = kam_sim::reactions(game)
         .into_iter()
         .filter(|r| r.month == month)
         .collect();
@@ -289,14 +290,14 @@ fn person_read(ui: &mut egui::Ui, game: &Game, r: &kam_sim::PersonReading, lang:
     ui.label(RichText::new(reading_facts(r, lang).join(lang.pick("；", "; "))).small());
     if let Some(cue) = &r.telling_cue {
         ui.label(
-            RichText::new(i18n::labelled(lang, K::TellingCue.t(lang), cue))
+            RichText::new(i18n::labelled(lang, K::TellingCue.t(lang), cue.words(lang)))
                 .small()
                 .color(ui::MUTED),
         );
     }
     if let Some((month, said)) = &r.telling_reaction {
         let when = i18n::tf(lang, K::TheySaidInMonth, month);
-        let said = i18n::labelled(lang, &when, i18n::quote(lang, said));
+        let said = i18n::labelled(lang, &when, i18n::quote(lang, said.pick(lang)));
         ui.label(RichText::new(said).small().color(ui::MUTED));
     }
 }

@@ -187,9 +187,8 @@ impl Session {
     /// The end of the game: the expert's score on the same seed and the debrief, worked out
     /// once, then the debrief.
     pub fn finish(&mut self) {
-        let lang = self.lang;
         if let Some(play) = &mut self.play {
-            play.finish(lang);
+            play.finish();
         }
         self.autosave_now();
         self.screen = Screen::Debrief;
@@ -247,7 +246,7 @@ impl Session {
         // expert's game the what-if already played.
         if original.debrief_data().is_none() {
             original.expert = self.play.as_ref().and_then(|p| p.expert.clone());
-            original.finish(self.lang);
+            original.finish();
         }
         original.notice = None;
         self.play = Some(original);

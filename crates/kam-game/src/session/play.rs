@@ -20,7 +20,6 @@ use kam_sim::{
 use kam_sim::{Hint, Mistake};
 
 use super::ScenarioSource;
-use crate::i18n::Lang;
 
 /// One game from its briefing to its debrief, with everything that belongs to it alone.
 pub struct Play {
@@ -147,10 +146,9 @@ impl ExpertGame {
     }
 }
 
-/// Everything the debrief shows of a finished game, worked out once. The debrief and the
-/// comparison with the expert are kam-sim's typed messages, worded where they are drawn, so a
-/// language switch does not work them out again; "how you read the people" and "try next
-/// time" still come worded from kam-sim, and a switch words those two again.
+/// Everything the debrief shows of a finished game, worked out once. All of it is kam-sim's
+/// typed messages, worded where they are drawn, so a language switch does not work any of it
+/// out again.
 pub struct DebriefData {
     /// How many decisions the game held when it was worked out.
     decisions: usize,
@@ -160,8 +158,6 @@ pub struct DebriefData {
     pub money_losers: Vec<(usize, u32, f64)>,
     /// The game beside the expert's, month by month (empty without the expert's game).
     pub months: Vec<MonthComparison>,
-    /// The language `people_read` and `try_next_time` are worded in.
-    worded_in: Lang,
     /// "How you read the people" (Normal and Hard).
     pub people_read: Vec<PersonReading>,
     /// "Try next time": the costliest decisions, measured by replaying (only when the game
@@ -293,31 +289,23 @@ impl Play {
     }
 
     /// The end of the game: the expert's game (once per seed) and the debrief, with "try next
-    /// time", in `lang`.
-    pub(super) fn finish(&mut self, lang: Lang) {
+    /// time".
+    pub(super) fn finish(&mut self) {
         if self.expert.is_none() {
             self.expert = ExpertGame::play(&self.game).map(Arc::new);
         }
         let try_next_time = self.mistakes.get(&self.game);
-        self.debrief = Some(self.work_out_debrief(lang, try_next_time));
+        self.debrief = Some(self.work_out_debrief(try_next_time));
     }
 
-    /// The debrief of this game, with its worded parts in `lang`: the one worked out when the
-    /// game ended (worded again if the language changed since), or, for a game that reached
-    /// the debrief another way (a test), worked out now without the replays of "try next
-    /// time".
-    pub fn debrief(&mut self, lang: Lang) -> &DebriefData {
+    /// The debrief of this game: the one worked out when the game ended, or, for a game that
+    /// reached the debrief another way (a test), worked out now without the replays of "try
+    /// next time".
+    pub fn debrief(&mut self) -> &DebriefData {
         let decisions = self.game.log().len();
         let data = match self.debrief.take() {
-            Some(mut d) if d.decisions == decisions => {
-                // Only the review of the people is worded ahead; the rest as it is drawn.
-                if d.worded_in != lang {
-                    d.people_read = kam_sim::review_reading(&self.game, lang);
-                    d.worded_in = lang;
-                }
-                d
-            }
-            _ => self.work_out_debrief(lang, Vec::new()),
+            Some(d) if d.decisions == decisions => d,
+            _ => self.work_out_debrief(Vec::new()),
         };
         self.debrief.insert(data)
     }
@@ -327,7 +315,7 @@ impl Play {
         self.debrief.as_ref()
     }
 
-    fn work_out_debrief(&self, lang: Lang, try_next_time: Vec<Mistake>) -> DebriefData {
+    fn work_out_debrief(&self, try_next_time: Vec<Mistake>) -> DebriefData {
         let game = &self.game;
         DebriefData {
             decisions: game.log().len(),
@@ -338,20 +326,8 @@ impl Play {
                 .as_ref()
                 .map(|e| kam_sim::compare_months(game, &e.game))
                 .unwrap_or_default(),
-            worded_in: lang,
-            people_read: kam_sim::review_reading(game, lang),
+            people_read: kam_sim::review_reading(game),
             try_next_time,
-        }
-    }
-
-    /// After a language switch: the review of the people (this game's and the original's
-    /// beside a what-if) in the new language; everything else is worded as it is drawn.
-    pub(super) fn reword(&mut self, lang: Lang) {
-        if self.debrief.is_some() {
-            self.debrief(lang);
-        }
-        if let Some(w) = &mut self.what_if {
-            w.original.reword(lang);
         }
     }
 
@@ -457,6 +433,7 @@ fn resource_refusals(game: &Game, plan: &Plan) -> Vec<Vec<Option<PlanError>>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
     use crate::session::{Action, Screen, Session};
 
     fn tutorial() -> Session {
@@ -466,43 +443,32 @@ mod tests {
         s
     }
 
-    /// The debrief is worked out when the game ends and then only read: asking for it again
-    /// in the same language gives the very same data; another language words it again.
+    /// The debrief is worked out once, when the game ends: asking again gives the very same
+    /// data, and a language switch words it again where it is drawn without judging, comparing
+    /// or replaying anything (the people review included).
     #[test]
-    fn the_debrief_is_worked_out_once_per_game_and_language() {
+    fn the_debrief_is_worked_out_once_per_game_whatever_the_language() {
         let mut s = tutorial();
         s.autoplay(kam_sim::StrategyId::Random).unwrap();
         let play = s.play.as_mut().unwrap();
         let first = play.debrief_data().unwrap();
         assert!(!first.try_next_time.is_empty(), "finish() found them");
+        assert!(!first.months.is_empty(), "the expert's game is beside it");
         assert!(play.expert.is_some(), "finish() played the expert");
-        let (cards, lessons) = (first.try_next_time.as_ptr(), first.debrief.lessons.as_ptr());
-        let again = play.debrief(Lang::En);
-        assert_eq!(again.try_next_time.as_ptr(), cards, "not worked out again");
-        assert_eq!(again.debrief.lessons.as_ptr(), lessons);
+        let worked_out = |d: &DebriefData| {
+            (
+                d.try_next_time.as_ptr(),
+                d.debrief.lessons.as_ptr(),
+                d.debrief.chance.as_ptr(),
+                d.months.as_ptr(),
+                d.people_read.as_ptr(),
+            )
+        };
+        let before = worked_out(first);
+        assert_eq!(worked_out(play.debrief()), before, "not worked out again");
         s.apply(Action::SetLang(Lang::Zh));
         let play = s.play.as_mut().unwrap();
-        let chinese = play.debrief_data().unwrap();
-        assert_eq!(chinese.worded_in, Lang::Zh, "re-worded at the switch");
-        assert_eq!(chinese.try_next_time.len(), play.try_next_time().len());
-    }
-
-    /// A language switch words the debrief and the comparison with the expert again where they
-    /// are drawn: the typed debrief and months are the ones worked out when the game ended.
-    #[test]
-    fn a_language_switch_does_not_work_the_debrief_out_again() {
-        let mut s = tutorial();
-        s.autoplay(kam_sim::StrategyId::Even).unwrap();
-        let data = s.play.as_ref().unwrap().debrief_data().unwrap();
-        assert!(!data.months.is_empty(), "the expert's game is beside it");
-        let (lessons, months) = (data.debrief.lessons.as_ptr(), data.months.as_ptr());
-        let chance = data.debrief.chance.as_ptr();
-        s.apply(Action::SetLang(Lang::Zh));
-        let data = s.play.as_mut().unwrap().debrief(Lang::Zh);
-        assert_eq!(data.worded_in, Lang::Zh);
-        assert_eq!(data.debrief.lessons.as_ptr(), lessons, "not judged again");
-        assert_eq!(data.debrief.chance.as_ptr(), chance);
-        assert_eq!(data.months.as_ptr(), months, "not compared again");
+        assert_eq!(worked_out(play.debrief()), before, "not worked out again");
     }
 
     /// The coach's hints and preview follow the draft: kept while nothing they depend on

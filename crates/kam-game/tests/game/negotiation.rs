@@ -159,7 +159,7 @@ fn the_renewal_buyer_never_says_price_must_change_on_the_way_to_a_full_price_dea
             let said = format!(
                 "{words}{}{}",
                 lang.pick("", " "),
-                kam_sim::need_at_the_table(need, *times, lang)
+                kam_sim::need_at_the_table(need, *times).pick(lang)
             );
             assert!(h.query_by_label(&said).is_some(), "{scenario}: {said}");
             assert!(!says_must(words), "{scenario}: {words}");

@@ -95,10 +95,10 @@ fn normal_hides_the_labels_and_shows_a_fit_word_once_a_visit_has_shown_it() {
         "the visited person's fit word for the pitch used, and no other"
     );
     // Their reaction is on screen, in their own words.
-    let said = kam_sim::reactions(h.state().game().unwrap(), Lang::En)[0]
+    let said = kam_sim::reactions(h.state().game().unwrap())[0]
         .words
-        .clone();
-    assert!(h.query_by_label_contains(&said).is_some());
+        .pick(Lang::En);
+    assert!(h.query_by_label_contains(said).is_some());
 }
 
 #[test]
@@ -213,11 +213,11 @@ fn an_events_answer_gets_the_speakers_reply() {
         .feedback
         .clone()
         .expect("the answer's feedback");
-    let (_, words) =
-        kam_sim::answer_reaction(s.game().unwrap(), event, account, f.choice, Lang::En).unwrap();
+    let (_, words) = kam_sim::answer_reaction(s.game().unwrap(), event, account, f.choice).unwrap();
+    let words = words.pick(Lang::En);
     let mut h = harness(s);
     h.run();
-    assert!(h.query_by_label_contains(&words).is_some(), "{words}");
+    assert!(h.query_by_label_contains(words).is_some(), "{words}");
     assert!(h.query_by_label_contains(K::RaisedBy.t(Lang::En)).is_some());
 }
 
@@ -276,14 +276,11 @@ fn a_reading_picker_opens_beside_the_table_and_records_the_choice() {
         .map(|name| h.get_by_label(name).rect())
         .collect();
     for p in 0..people {
-        for cue in kam_sim::person_cues(&game, 0, p, Lang::En) {
-            let shown = h.get_by_label_contains(&cue.text).rect();
+        for cue in kam_sim::person_cues(&game, 0, p) {
+            let cue = cue.said.words(Lang::En);
+            let shown = h.get_by_label_contains(cue).rect();
             for rect in &options {
-                assert!(
-                    !rect.intersects(shown),
-                    "the list covers the cue {:?}",
-                    cue.text
-                );
+                assert!(!rect.intersects(shown), "the list covers the cue {cue:?}");
             }
         }
     }

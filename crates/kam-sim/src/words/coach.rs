@@ -152,11 +152,11 @@ fn last_said(
     approach: ApproachId,
     lang: Lang,
 ) -> String {
-    crate::reading::reactions(game, lang)
+    crate::reading::reactions(game)
         .into_iter()
         .rev()
         .find(|r| r.account == account && r.stakeholder == stakeholder && r.approach == approach)
-        .map(|r| r.words)
+        .map(|r| r.words.pick(lang).to_owned())
         .unwrap_or_default()
 }
 
