@@ -239,7 +239,8 @@ impl Mistake {
     }
 }
 
-/// A month's plan named by the one part of the better plan that carries most of its gain.
+/// A month's plan: the expert's whole plan's gain first (the card's figure, and the plan a
+/// what-if from the card offers), then the one part that carries most of it alone.
 fn plan_words(
     scenario: &Scenario,
     lang: Lang,
@@ -252,20 +253,20 @@ fn plan_words(
     match part {
         PlanPart::Pitches => lang.pick(
             format!(
-                "{at}的拜访计划：拜访的人不变，只按每个人的沟通风格换拜访方式，就会多得 {gain:.1} 分（专家的整个计划多得 {points:.1} 分）。"
+                "{at}的拜访计划：专家的计划会多得 {points:.1} 分；单这一处改动就多得 {gain:.1} 分：拜访的人不变，只按每个人的沟通风格换拜访方式。"
             ),
             format!(
-                "{at}'s plan: the same visits, each pitched to the person's style, would have gained {gain:.1} points (the expert's whole plan {points:.1})."
+                "{at}'s plan: the expert's plan would have gained {points:.1} points; one change alone gains {gain:.1}: the same visits, each pitched to the person's style."
             ),
         ),
         PlanPart::Visits(moves) => {
             let moves = moves.words(scenario, lang);
             lang.pick(
                 format!(
-                    "{at}的拜访计划：{moves}，就会多得 {gain:.1} 分（专家的整个计划多得 {points:.1} 分）。"
+                    "{at}的拜访计划：专家的计划会多得 {points:.1} 分；单这一处改动就多得 {gain:.1} 分：{moves}。"
                 ),
                 format!(
-                    "{at}'s plan: {moves}, and it would have gained {gain:.1} points (the expert's whole plan {points:.1})."
+                    "{at}'s plan: the expert's plan would have gained {points:.1} points; one change alone gains {gain:.1}: {moves}."
                 ),
             )
         }
@@ -273,10 +274,10 @@ fn plan_words(
             let spending = spending.words(scenario, lang);
             lang.pick(
                 format!(
-                    "{at}的预算：拜访不变，{spending}，就会多得 {gain:.1} 分（专家的整个计划多得 {points:.1} 分）。"
+                    "{at}的预算：专家的计划会多得 {points:.1} 分；单这一处改动就多得 {gain:.1} 分：拜访不变，{spending}。"
                 ),
                 format!(
-                    "{at}'s budget: the same visits, {spending}, would have gained {gain:.1} points (the expert's whole plan {points:.1})."
+                    "{at}'s budget: the expert's plan would have gained {points:.1} points; one change alone gains {gain:.1}: the same visits, {spending}."
                 ),
             )
         }
@@ -557,6 +558,28 @@ mod tests {
         let scenario = game.scenario();
         for m in every_mistake() {
             check(&m.words(scenario, Lang::Zh), &m.words(scenario, Lang::En));
+        }
+    }
+
+    /// A plan's card leads with the expert's whole plan, the figure the debrief shows beside it
+    /// and the plan "Replay from here" offers, and names the part that gains most alone after
+    /// (a playtest read "the budget would have gained 1.2" under −1.3, then was offered the
+    /// whole plan worth 1.3).
+    #[test]
+    fn a_plan_card_leads_with_the_whole_plan_the_replay_offers() {
+        let game = classroom();
+        for m in every_mistake() {
+            if !matches!(m.kind, MistakeKind::Plan { .. }) {
+                continue;
+            }
+            let whole = format!("{:.1}", m.points);
+            for lang in [Lang::Zh, Lang::En] {
+                let words = m.words(game.scenario(), lang);
+                let part = lang.pick("单这一处改动", "one change alone");
+                let (lead, rest) = words.split_once(part).expect(&words);
+                assert!(lead.contains(&whole), "{words}");
+                assert!(!rest.contains(&whole), "{words}");
+            }
         }
     }
 
