@@ -266,10 +266,10 @@ table! {
     TipReading => "上面选沟通风格，下面选个人需求。对方的风格和需求不会写在档案上：从他们的言谈举止和拜访后的反应判断，在这里记下你的判断（随时可改，会记入存档和决策记录）。", "Style above, need below. Their style and need are not on the file: read them from what they say and do and how they react to your visits, and note your reading here (change it any time; it is kept in the save and the decision log).";
     NotRead => "？", "?";
     WhatTheySay => "言谈举止与反应", "What they say and how they react";
-    TipWhatTheySay => "每人几条线索，加上每次拜访后的反应：对方的反应用的是他真实的风格，读错了，一两次拜访就会露出来。", "A few cues per person, and their reaction after each visit: they react in their real style, so a wrong reading shows itself within a visit or two.";
-    RaisedBy => "提出人", "Raised by";
+    TipWhatTheySay => "每人几条线索，加上每次拜访后的反应：对方的反应用的是其真实的风格，读错了，一两次拜访就会露出来。", "A few cues per person, and their reaction after each visit: they react in their real style, so a wrong reading shows itself within a visit or two.";
+    SpeaksForThem => "客户方和你谈的是", "Speaking for them";
     ReadPeople => "你怎样读人", "How you read the people";
-    TipReadPeople => "每个你拜访过或判断过的人：你的判断和对方真实的风格与需求，从哪个月起判断对了，哪条线索和哪次反应本可以告诉你，以及读错的代价（把对这个人的每次拜访都换成最合适的方式，重放这局得到的差距）。", "Everyone you visited or read: your reading against their real style and need, the month you got the style right, the cue and the reaction that could have told you, and what the misreading cost (the game replayed with every visit to them pitched to suit them).";
+    TipReadPeople => "每个你拜访过或判断过的人：你的判断和对方真实的风格与需求，从哪个月起判断对了，哪条线索和哪次反应本可以告诉你，以及每次都按合适方式拜访本可多得多少分（把对这个人的每次拜访都换成最合适的方式，重放这局得到的差距）。", "Everyone you visited or read: your reading against their real style and need, the month you got the style right, the cue and the reaction that could have told you, and what pitching every visit to suit them would have gained (the game replayed with each of those visits pitched to suit them).";
     ReallyIs => "实际", "really";
     StyleRightFrom => "第 {} 月起判断对了风格", "style read right from month {}";
     StyleNeverRight => "风格一直没判断对", "style never read right";
@@ -279,7 +279,7 @@ table! {
     SuitedVisits => "次拜访对路", "visits suited them";
     TellingCue => "线索", "cue";
     TheySaidInMonth => "第 {} 月对方说", "in month {} they said";
-    MisreadingCost => "读错的代价", "what the misreading cost";
+    MisreadingCost => "每次都按合适方式拜访本可多得", "pitching every visit to suit them would have gained";
     PointsUnit => "分", "points";
     WhatTheySaid => "拜访后对方说了什么", "What they said after your visits";
     AfterVisitInMonth => "第 {} 月拜访后", "After the visit in month {}";
@@ -310,11 +310,11 @@ table! {
     Kept => "保留", "kept";
     NegotiationHint => "上/下键 选议题 · 左/右键 换条件 · Enter 提出报价", "↑/↓ pick an issue · ←/→ change its terms · Enter makes the offer";
     NegotiationDoneHint => "读完这笔交易对利润的影响 · Enter 继续", "Read what the deal does to profit · Enter continues";
-    NegotiationTip => "买方反复施压的议题就是他最看重的：在那里让步，同时在其他议题上争取回报（交换而不是单方面让步）。", "The issue the buyer keeps pressing is what they value most: concede there and ask for something back on another issue (trade, don't just give).";
+    NegotiationTip => "买方反复施压的议题就是对方最看重的：在那里让步，同时在其他议题上争取回报（交换而不是单方面让步）。", "The issue the buyer keeps pressing is what they value most: concede there and ask for something back on another issue (trade, don't just give).";
     // Issue 18 item 4 (negotiation words match the numbers): the buyer's value and bar
     // explained, the review after the deal.
     HowTheBuyerDecides => "买方怎么决定", "How the buyer decides";
-    BuyerValueExplain => "买方给每份报价打 0–100 分（买方价值）：每个议题上所报条件对买方的价值，按买方给这个议题的权重加权平均。权重不公开：买方先点名的议题，就是你的报价给他留下最大提升空间（权重 × 差距）的地方。", "The buyer scores each offer 0–100 (the buyer's value): how much they like the option offered on each issue, averaged with their weight for that issue. The weights are hidden: the issue the buyer names first is where your offer leaves them most to gain (weight × room).";
+    BuyerValueExplain => "买方给每份报价打 0–100 分（买方价值）：每个议题上所报条件对买方的价值，按买方给这个议题的权重加权平均。权重不公开：买方先点名的议题，就是你的报价给对方留下最大提升空间（权重 × 差距）的地方。", "The buyer scores each offer 0–100 (the buyer's value): how much they like the option offered on each issue, averaged with their weight for that issue. The weights are hidden: the issue the buyer names first is where your offer leaves them most to gain (weight × room).";
     BarExplain => "分数达到买方这一轮的要求，买方就接受。这个要求从买方的开价起一轮比一轮低，降多快看买方的风格，关系好、满意度高的客户要求更低；但它永远不会低于竞争对手报价在买方眼里的分数。买方说某一条“必须改”，是因为不改它，任何报价都达不到要求。", "The buyer accepts once the score reaches what they need this round. That bar starts at their opening demand and falls round by round, at a pace set by their style, lower for a supportive, satisfied customer; but it never falls below what the competitor's offer is worth to them. When the buyer says an issue has to change, no offer that leaves it there can reach the bar.";
     BuyerValueSum => "买方价值 = 各议题（权重 × 所报条件对买方的价值）之和 ÷ 权重之和", "Buyer's value = sum over the issues of (weight × the buyer's value of the option offered) ÷ sum of the weights";
     WeightShort => "权重", "Weight";
@@ -407,12 +407,23 @@ pub fn paren(lang: Lang, text: impl std::fmt::Display) -> String {
     }
 }
 
-/// Where the game stands, for the top bar: 「第 6 月 / 共 12 月」, "Month 6 of 12".
-pub fn month_of(lang: Lang, month: u32, months: u32) -> String {
+/// Where the game stands, for the top bar: 「第 6 月 / 共 12 月」, "Month 6 of 12", in the
+/// scenario's unit (「第 3 季度 / 共 8 季度」, "Quarter 3 of 8").
+pub fn month_of(lang: Lang, unit: kam_sim::scenario::TurnUnit, month: u32, months: u32) -> String {
+    let at = kam_sim::words::turn_number(lang, unit, month);
     match lang {
-        Lang::Zh => format!("第 {month} 月 / 共 {months} 月"),
-        Lang::En => format!("{} {month} {} {months}", K::Turn.t(lang), K::Of.t(lang)),
+        Lang::Zh => format!(
+            "{at} / 共 {months} {}",
+            kam_sim::words::turn_unit(lang, unit)
+        ),
+        Lang::En => format!("{at} {} {months}", K::Of.t(lang)),
     }
+}
+
+/// A month by its number, as the top bar names it: 「第 3 月」, "Month 3" (「第 3 季度」,
+/// "Quarter 3" in a quarterly scenario).
+pub fn turn_number(lang: Lang, game: &kam_sim::Game, n: u32) -> String {
+    kam_sim::words::turn_number(lang, game.scenario().turn_unit, n)
 }
 
 /// Someone's words in quotes: 「…」 in Chinese, “…” in English.

@@ -190,8 +190,8 @@ pub fn cause_text(game: &Game, account: usize, cause: &Cause, lang: Language) ->
         ),
         Source::UnderServed => t(
             lang,
-            "有效接触不足（拜访少于所需或方式不对路），客户仍在降温",
-            "Too little effective contact (fewer visits than needed, or poorly pitched): still cooling",
+            "有效接触不足，客户仍在降温：拜访的次数、方式是否对路、见的人有多大影响力、对我们的支持度、同一个人见了几次，都决定一次拜访算多少",
+            "Too little effective contact: still cooling. A visit counts for more when it is well pitched, reaches someone influential who backs us, and is not the same person again; the number of visits is only one part",
         ),
         Source::PriceExpectation => t(
             lang,

@@ -466,17 +466,18 @@ pub fn value_formula(def: &Negotiation, offer: &[usize]) -> String {
             format!("{}×{}", number(issue.buyer_weight.max(0.0)), number(v))
         })
         .collect();
+    // The result as exact as the terms: "= 64.5", not a rounded "= 64" the sum does not give.
     format!(
-        "({}) / {} = {:.0}",
+        "({}) / {} = {}",
         terms.join(" + "),
         number(total),
-        Game::buyer_value(def, offer)
+        number(Game::buyer_value(def, offer))
     )
 }
 
-/// A weight or value as written: whole numbers without decimals.
+/// A weight or value as written: whole numbers without decimals, else one decimal.
 fn number(x: f64) -> String {
-    if (x - x.round()).abs() < 1e-9 {
+    if (x - x.round()).abs() < 1e-6 {
         format!("{x:.0}")
     } else {
         format!("{x:.1}")

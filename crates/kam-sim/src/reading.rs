@@ -731,9 +731,7 @@ mod tests {
                 Verdict::Poor => Reception::Unsuited,
             };
             assert!(
-                cues::style_answers(person.style, expected)
-                    .iter()
-                    .any(|l| *l == words),
+                cues::style_answers(person.style, expected).contains(&words),
                 "{words:?}"
             );
         }

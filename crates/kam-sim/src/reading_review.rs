@@ -300,7 +300,7 @@ mod tests {
         assert_eq!(me.suited_visits, 0);
         assert!(me.visits >= 10, "{}", me.visits);
         assert!(me.telling_cue.is_some());
-        let (_, said) = me.telling_reaction.clone().unwrap();
+        let (_, said) = me.telling_reaction.unwrap();
         assert_eq!(
             reading::bank_pointer(said.en),
             Some(Pointer::Style(person.style))

@@ -298,7 +298,7 @@ fn decisions(ui: &mut egui::Ui, game: &Game, data: &DebriefData, lang: Lang) {
         ui::card(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new(format!("{} {}", K::Turn.t(lang), k.turn)).color(ui::MUTED));
+                ui.label(RichText::new(i18n::turn_number(lang, game, k.turn)).color(ui::MUTED));
                 ui.label(RichText::new(&scenario.accounts[k.account].name).strong());
                 ui.label(
                     RichText::new(i18n::verdict(lang, k.verdict))
@@ -421,7 +421,7 @@ fn you_and_expert(
         .show(ui, |ui| {
             for m in &data.months {
                 ui.horizontal(|ui| {
-                    ui.label(RichText::new(format!("{} {}", K::Turn.t(lang), m.month)).strong());
+                    ui.label(RichText::new(i18n::turn_number(lang, &play.game, m.month)).strong());
                     if ui.small_button(K::ReplayFromHere.t(lang)).clicked() {
                         actions.push(Action::WhatIf(m.month));
                     }
@@ -468,9 +468,7 @@ fn chance_section(ui: &mut egui::Ui, game: &Game, draws: &[kam_sim::ChanceDraw],
                 Luck::Mixed => (K::LuckMixed, ui::MUTED),
             };
             ui.horizontal_wrapped(|ui| {
-                ui.label(
-                    RichText::new(format!("{} {}", K::Turn.t(lang), draw.month)).color(ui::MUTED),
-                );
+                ui.label(RichText::new(i18n::turn_number(lang, game, draw.month)).color(ui::MUTED));
                 ui.label(RichText::new(word.t(lang)).color(color).strong());
                 ui.label(draw.words(game, lang));
             });

@@ -129,7 +129,7 @@ fn event_story(ui: &mut egui::Ui, game: &Game, raised: &Raised, lang: Lang) {
         ui.label(
             RichText::new(i18n::labelled(
                 lang,
-                K::RaisedBy.t(lang),
+                K::SpeaksForThem.t(lang),
                 format!("{}{title}", who.name),
             ))
             .color(ui::MUTED),

@@ -303,7 +303,7 @@ fn person_read(ui: &mut egui::Ui, game: &Game, r: &kam_sim::PersonReading, lang:
 }
 
 /// What the review says of a reading: since when it was right (or that it never was), the
-/// months it was right, the visits that suited the person, and what a misreading cost.
+/// months it was right, the visits that suited the person, and what pitching every visit to suit them would have gained.
 fn reading_facts(r: &kam_sim::PersonReading, lang: Lang) -> Vec<String> {
     let mut facts = vec![match (r.style_right_from, r.reading.style) {
         (Some(m), _) => i18n::tf(lang, K::StyleRightFrom, m),

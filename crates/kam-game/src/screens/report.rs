@@ -49,9 +49,9 @@ pub fn view(root: &mut egui::Ui, s: &mut Session) -> Vec<Action> {
         });
     egui::CentralPanel::default().show(root, |ui| {
         ui.heading(format!(
-            "{} — {} {turn}",
+            "{} — {}",
             K::TurnReport.t(lang),
-            K::Turn.t(lang)
+            i18n::turn_number(lang, game, turn)
         ));
         // Losses first, each with the odds it had: one line in the list of changes below went
         // unseen (a playtest lost an account "silently").

@@ -82,7 +82,13 @@ fn game_line(ui: &mut egui::Ui, s: &Session, play: &Play, actions: &mut Vec<Acti
         _ => game.turn(),
     }
     .min(game.scenario().turns);
-    ui.label(i18n::month_of(s.lang, turn, game.scenario().turns));
+    let scenario = game.scenario();
+    ui.label(i18n::month_of(
+        s.lang,
+        scenario.turn_unit,
+        turn,
+        scenario.turns,
+    ));
     // Always in view while it lasts: a what-if is practice, never the result.
     if let Some(w) = &play.what_if {
         ui.separator();

@@ -218,7 +218,10 @@ fn an_events_answer_gets_the_speakers_reply() {
     let mut h = harness(s);
     h.run();
     assert!(h.query_by_label_contains(words).is_some(), "{words}");
-    assert!(h.query_by_label_contains(K::RaisedBy.t(Lang::En)).is_some());
+    assert!(
+        h.query_by_label_contains(K::SpeaksForThem.t(Lang::En))
+            .is_some()
+    );
 }
 
 /// The cues are wrapped sentences, but the resources grid below them stays on one line per
