@@ -80,9 +80,9 @@ pub fn debrief(game: &Game) -> Debrief {
     lessons.extend(
         negotiation_verdicts(game)
             .into_iter()
-            .map(|(n, met, verdict)| LessonOutcome {
+            .map(|(n, verdict)| LessonOutcome {
                 lesson: Lesson::Negotiation,
-                met,
+                met: verdict.met(),
                 evidence: Evidence::Negotiation {
                     negotiation: n,
                     verdict,

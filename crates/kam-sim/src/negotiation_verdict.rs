@@ -118,18 +118,15 @@ pub fn deal_verdict(record: &NegotiationRecord, review: Option<&Review>) -> Deal
     )
 }
 
-/// Every closed negotiation of `game`, in the order they closed: the negotiation, whether it
-/// met the teaching point, and the verdict. Each is judged against its table as it stood when
-/// the negotiation opened, found by replaying the game.
-pub fn negotiation_verdicts(game: &Game) -> Vec<(NegotiationId, bool, DealVerdict)> {
+/// Every closed negotiation of `game`, in the order they closed, with its verdict (whether it
+/// met the teaching point is [`DealVerdict::met`]). Each is judged against its table as it
+/// stood when the negotiation opened, found by replaying the game.
+pub fn negotiation_verdicts(game: &Game) -> Vec<(NegotiationId, DealVerdict)> {
     let reviews = reviews(game);
     game.negotiation_records()
         .iter()
         .zip(reviews)
-        .map(|(r, review)| {
-            let verdict = deal_verdict(r, review.as_ref());
-            (r.negotiation, verdict.met(), verdict)
-        })
+        .map(|(r, review)| (r.negotiation, deal_verdict(r, review.as_ref())))
         .collect()
 }
 

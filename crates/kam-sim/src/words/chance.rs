@@ -2,7 +2,7 @@
 //! with its odds and what it changed, in the scenario's money.
 
 use super::Lang;
-use super::verdict::account_name;
+use super::names::account_name;
 use crate::chance::{ChanceDraw, Draw};
 use crate::engine::Game;
 

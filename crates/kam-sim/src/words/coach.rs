@@ -4,27 +4,11 @@
 //! language switch re-words them without judging the game again.
 
 use super::Lang;
-use super::verdict::account_name;
+use super::names::{account_name, approach_name, option_labels, person_name};
 use crate::coach::{Hint, Mistake, MistakeKind, PlanPart, Spending, VisitMoves};
 use crate::engine::{Decision, Game};
 use crate::ids::{AccountId, ApproachId, MemberId, NegotiationId};
 use crate::scenario::Scenario;
-
-/// A person's name as the game has them (events bring new people), or "?".
-fn person_name(game: &Game, account: AccountId, stakeholder: MemberId) -> &str {
-    game.accounts()
-        .get(account.index())
-        .and_then(|a| a.people.get(stakeholder.index()))
-        .map_or("?", |p| p.person.name.as_str())
-}
-
-/// An approach's name, or "?".
-fn approach_name(scenario: &Scenario, approach: ApproachId) -> &str {
-    scenario
-        .approaches
-        .get(approach.index())
-        .map_or("?", |p| p.name.as_str())
-}
 
 /// "1 visit", "3 visits".
 fn visits(n: usize) -> String {
@@ -317,14 +301,7 @@ fn table_move(
         Decision::Offer(offer) => scenario
             .negotiations
             .get(negotiation.index())
-            .map(|n| {
-                n.issues
-                    .iter()
-                    .zip(offer)
-                    .filter_map(|(issue, o)| issue.options.get(*o).map(|x| x.label.clone()))
-                    .collect::<Vec<_>>()
-                    .join(lang.pick("、", ", "))
-            })
+            .map(|n| option_labels(n, offer).join(lang.pick("、", ", ")))
             .unwrap_or_default(),
         _ => lang.pick("离开谈判桌", "walking away").to_owned(),
     }

@@ -3,7 +3,7 @@
 //! and offers, as the scenario and the game name them.
 
 use super::Lang;
-use super::verdict::account_name;
+use super::names::{account_name, approach_name, option_labels, person_name, resource_name};
 use crate::compare::{MonthLine, PlanLine, PlanReasons};
 use crate::engine::{Game, ResourceUse, Visit};
 use crate::scenario::Verdict;
@@ -45,12 +45,7 @@ impl MonthLine {
                 buyer_value,
             } => {
                 let n = &scenario.negotiations[*negotiation];
-                let terms: Vec<&str> = n
-                    .issues
-                    .iter()
-                    .zip(offer)
-                    .filter_map(|(issue, o)| issue.options.get(*o).map(|x| x.label.as_str()))
-                    .collect();
+                let terms = option_labels(n, offer);
                 lang.pick(
                     format!(
                         "谈判“{}”出价：{}（对买方价值 {buyer_value:.0}）",
@@ -115,8 +110,8 @@ impl PlanReasons {
                 }
             ),
             format!(
-                " ({visits} {} against a norm of {norm:.1}{})",
-                if visits == 1 { "visit" } else { "visits" },
+                " ({} against a norm of {norm:.1}{})",
+                super::count(Lang::En, visits, super::Counted::Visit),
                 if self.every_pitch_fits {
                     "; every pitch suits the person's style"
                 } else {
@@ -129,28 +124,14 @@ impl PlanReasons {
 
 /// Whom a visit sees and with which pitch: "Li Wei · Demo".
 fn visit(game: &Game, v: &Visit) -> String {
-    let who = game
-        .accounts()
-        .get(v.account.index())
-        .and_then(|s| s.people.get(v.stakeholder.index()))
-        .map_or("?", |p| p.person.name.as_str());
-    let pitch = game
-        .scenario()
-        .approaches
-        .get(v.approach.index())
-        .map_or("?", |a| a.name.as_str());
+    let who = person_name(game, v.account, v.stakeholder);
+    let pitch = approach_name(game.scenario(), v.approach);
     format!("{who} · {pitch}")
 }
 
 /// A resource and its units: "Samples × 2".
 fn resource(game: &Game, r: &ResourceUse) -> String {
-    let name = game
-        .scenario()
-        .means
-        .resources
-        .get(r.resource.index())
-        .map_or("?", |x| x.name.as_str());
-    format!("{name} × {}", r.units)
+    format!("{} × {}", resource_name(game.scenario(), r), r.units)
 }
 
 #[cfg(test)]

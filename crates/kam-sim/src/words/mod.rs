@@ -26,6 +26,7 @@ mod coach;
 mod compare;
 mod debrief;
 mod explain;
+mod names;
 pub(crate) mod negotiation;
 mod verdict;
 

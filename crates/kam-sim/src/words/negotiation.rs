@@ -366,40 +366,27 @@ fn kept_percent(before: f64, after: f64) -> f64 {
 /// An amount of profit per turn in the scenario's money and turn.
 fn per_turn(scenario: &Scenario, lang: Language, x: f64) -> String {
     let x = if x.abs() < 0.05 { 0.0 } else { x };
-    let unit = scenario.money_unit.as_deref();
-    match (lang, scenario.turn_unit, unit) {
-        (Language::Zh, TurnUnit::Month, Some(u)) => format!("每月 {x:.1} {u}"),
-        (Language::Zh, TurnUnit::Month, None) => format!("每月 {x:.1}"),
-        (Language::Zh, TurnUnit::Quarter, Some(u)) => format!("每季度 {x:.1} {u}"),
-        (Language::Zh, TurnUnit::Quarter, None) => format!("每季度 {x:.1}"),
-        (Language::En, TurnUnit::Month, Some(u)) => format!("{x:.1} a month ({u})"),
-        (Language::En, TurnUnit::Month, None) => format!("{x:.1} a month"),
-        (Language::En, TurnUnit::Quarter, Some(u)) => format!("{x:.1} a quarter ({u})"),
-        (Language::En, TurnUnit::Quarter, None) => format!("{x:.1} a quarter"),
+    let u = super::turn_unit(lang, scenario.turn_unit);
+    match (lang, scenario.money_unit.as_deref()) {
+        (Language::Zh, Some(money)) => format!("每{u} {x:.1} {money}"),
+        (Language::Zh, None) => format!("每{u} {x:.1}"),
+        (Language::En, Some(money)) => format!("{x:.1} a {u} ({money})"),
+        (Language::En, None) => format!("{x:.1} a {u}"),
     }
 }
 
 /// "每月比它少 4.1 万元": a shortfall per turn in Chinese, against `than`.
 fn less_zh(scenario: &Scenario, than: &str, x: f64) -> String {
-    let per = match scenario.turn_unit {
-        TurnUnit::Month => "每月",
-        TurnUnit::Quarter => "每季度",
-    };
+    let u = super::turn_unit(Language::Zh, scenario.turn_unit);
     match scenario.money_unit.as_deref() {
-        Some(u) => format!("{per}{than}少 {x:.1} {u}"),
-        None => format!("{per}{than}少 {x:.1}"),
+        Some(money) => format!("每{u}{than}少 {x:.1} {money}"),
+        None => format!("每{u}{than}少 {x:.1}"),
     }
 }
 
 /// The options of an offer by their labels, "5 % off · 45 % of the volume · …".
 pub fn offer_labels(def: &Negotiation, offer: &[usize], lang: Language) -> String {
-    let parts: Vec<&str> = def
-        .issues
-        .iter()
-        .zip(offer)
-        .filter_map(|(issue, &o)| issue.options.get(o).map(|x| x.label.as_str()))
-        .collect();
-    parts.join(lang.pick("、", " · "))
+    super::names::option_labels(def, offer).join(lang.pick("、", " · "))
 }
 
 /// An issue's name, capitalised as a label ("Payment terms", "账期"): the shared name.

@@ -3,6 +3,7 @@
 //! scenario names them.
 
 use super::Lang;
+use super::names::account_name;
 use crate::ids::{AccountId, EventId};
 use crate::model;
 use crate::scenario::Scenario;
@@ -269,14 +270,6 @@ fn objection(
             ),
         )
     }
-}
-
-/// An account's name as the scenario gives it ("?" for an index it does not hold).
-pub(super) fn account_name(scenario: &Scenario, account: AccountId) -> &str {
-    scenario
-        .accounts
-        .get(account.index())
-        .map_or("?", |a| a.name.as_str())
 }
 
 /// Accounts' names in a list: 「甲、乙」, "A, B".
