@@ -94,7 +94,7 @@ pub use reading::{
 };
 pub use reading_review::{PersonReading, review as review_reading};
 pub use verdict::{Evidence, LeftBehind, LessonOutcome, Stray};
-pub use words::negotiation::{counter_words, offer_labels, says_must, topic_name};
+pub use words::negotiation::{counter_words, offer_labels, says_must};
 
 // A class's aggregates, shared by the class server's dashboard and `kam report`.
 mod class_summary;

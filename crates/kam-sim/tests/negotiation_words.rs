@@ -9,9 +9,7 @@ use std::sync::Arc;
 
 use kam_sim::scenario::{Issue, Language, Negotiation, Style, Topic};
 use kam_sim::{BuyerReply, Decision, Game, NegotiationId, Pending, Prepared};
-use kam_sim::{
-    OfferTable, counter_words, negotiation_offers, says_must, topic_name, value_formula,
-};
+use kam_sim::{OfferTable, counter_words, negotiation_offers, says_must, value_formula};
 
 /// Plays `prepared` with `strategy` on `seed` and hands over the game at each negotiation as it
 /// opens (before the first offer).
@@ -240,7 +238,7 @@ fn the_renewal_buyer_never_calls_price_a_must_when_full_price_wins() {
                 panic!("{name}: round {round} answered {reply:?}")
             };
             let words = counter_words(lang, style, &def, &signal, issue, times);
-            let price_word = topic_name(lang, Topic::Price);
+            let price_word = kam_sim::words::topic(lang, Topic::Price);
             assert!(
                 !(says_must(&words) && signal.musts().any(|i| i == price)),
                 "{name}: {words}"

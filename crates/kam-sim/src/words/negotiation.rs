@@ -389,16 +389,11 @@ pub fn offer_labels(def: &Negotiation, offer: &[usize], lang: Language) -> Strin
     super::names::option_labels(def, offer).join(lang.pick("、", " · "))
 }
 
-/// An issue's name, capitalised as a label ("Payment terms", "账期"): the shared name.
-pub fn topic_name(lang: Language, topic: Topic) -> &'static str {
-    super::topic(lang, topic)
-}
-
 /// An issue's name inside a sentence: quoted in Chinese, lower case in English.
 fn topic_in_text(lang: Language, topic: Topic) -> String {
     match lang {
-        Language::Zh => format!("「{}」", topic_name(lang, topic)),
-        Language::En => topic_name(lang, topic).to_lowercase(),
+        Language::Zh => format!("「{}」", super::topic(lang, topic)),
+        Language::En => super::topic(lang, topic).to_lowercase(),
     }
 }
 
